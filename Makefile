@@ -1,0 +1,46 @@
+# Leasemap: `make run` to open the app on the demo park, `make test` for the suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO := build/demo.leasemap
+export QT_API := pyside6
+
+.PHONY: run test bench lint i18n demo clean sysdeps
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(DEMO): | $(VENV)/.installed
+	$(PY) -m app demo $(DEMO)
+
+demo: $(DEMO)
+
+run: $(VENV)/.installed $(DEMO)
+	$(PY) -m app $(DEMO)
+
+sysdeps:
+	bash scripts/install-system-deps.sh
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+test: sysdeps $(VENV)/.installed-dev lint
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+bench: $(VENV)/.installed-dev
+	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/demo.py
+
+i18n: $(VENV)/.installed
+	$(PY) scripts/i18n.py
+
+clean:
+	rm -rf build .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The composition root: entry points, main window, wiring."""

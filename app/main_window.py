@@ -1,0 +1,391 @@
+"""The main window: park tree, unit table, details, menus, status bar.
+
+Views show and emit; this window wires them to the controller, turns edit
+requests into undo commands, and runs long work in the background.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from app.commands import EditUnitField
+from app.controller import WorkspaceController
+from app.i18n import Languages
+from app.settings import Settings
+from app.workers import TaskRunner, progress_dialog
+from domain.unit_edits import UnitEditError
+from store.errors import WorkspaceError
+from views.labels import area_text, percent_text
+from views.park_tree import ParkTree
+from views.unit_details import UnitDetails
+from views.unit_table import UnitTable
+
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, languages: Languages) -> None:
+        super().__init__()
+        self.settings = settings
+        self.languages = languages
+        self.controller = WorkspaceController(self)
+        self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
+        self._summary: Any = None
+        self.last_warning = ""
+
+        self.table = UnitTable(self)
+        self.setCentralWidget(self.table)
+        self.tree = ParkTree(self)
+        self.details = UnitDetails(self)
+        self.tree_dock = self._dock("tree", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.details_dock = self._dock(
+            "details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDate(QDate.currentDate())
+        self.date_label = QLabel(self)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.addWidget(self.date_label)
+        self.toolbar.addWidget(self.date_edit)
+        self.addToolBar(self.toolbar)
+
+        self.file_label = QLabel(self)
+        self.summary_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.summary_label)
+        self.statusBar().addPermanentWidget(self.sync_label)
+
+        self._build_actions()
+        self._connect()
+        self._retranslate()
+        self.resize(1400, 860)
+        if not self.settings.window_geometry.isEmpty():
+            self.restoreGeometry(self.settings.window_geometry)
+        if not self.settings.window_state.isEmpty():
+            self.restoreState(self.settings.window_state)
+
+    # -- construction ------------------------------------------------------------
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_workspace)
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_workspace)
+        self.demo_action = QAction(self)
+        self.demo_action.triggered.connect(self.choose_demo_path)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda _t: self._retitle_undo())
+        self.undo_stack.redoTextChanged.connect(lambda _t: self._retitle_undo())
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+
+        self.file_menu = QMenu(self)
+        self.recent_menu = QMenu(self)
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.demo_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = QMenu(self)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.view_menu = QMenu(self)
+        self.view_menu.addAction(self.tree_dock.toggleViewAction())
+        self.view_menu.addAction(self.details_dock.toggleViewAction())
+        self.language_menu = QMenu(self)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(self.language_menu)
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.about_action)
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+            self.menuBar().addMenu(menu)
+        self.toolbar.insertAction(self.toolbar.actions()[0], self.redo_action)
+        self.toolbar.insertAction(self.redo_action, self.undo_action)
+        self.toolbar.insertSeparator(self.toolbar.actions()[2])
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.opened.connect(self._on_opened)
+        c.treeChanged.connect(self.tree.set_parks)
+        c.rowsChanged.connect(self.table.set_rows)
+        c.rowsChanged.connect(lambda _rows: self._show_selected())
+        c.rowChanged.connect(self.table.update_row)
+        c.rowChanged.connect(lambda _row: self._show_selected())
+        c.summaryChanged.connect(self._show_summary)
+        self.tree.scopeSelected.connect(c.set_scope)
+        self.table.unitSelected.connect(lambda _id: self._show_selected())
+        self.details.editRequested.connect(self.request_edit)
+        self.date_edit.dateChanged.connect(lambda d: c.set_day(d.toPython()))
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+
+    # -- workspace ---------------------------------------------------------------
+
+    def open_workspace(self, path: Path) -> bool:
+        """Open ``path``; on failure tell the user why and keep what was open."""
+        try:
+            self.controller.open(path)
+        except WorkspaceError as exc:
+            self._open_failed(path, str(exc))
+            return False
+        return True
+
+    def open_workspace_in_background(self, path: Path) -> None:
+        """Open ``path`` without blocking: the window shows at once, the data follows."""
+        from app.controller import load_workspace
+
+        self.file_label.setText(self.tr("Opening %1…").replace("%1", str(path)))
+        self.tasks.start(
+            lambda _job: load_workspace(path, self.controller.day),
+            on_success=self.controller.adopt,
+            on_failure=lambda message, _trace: self._open_failed(path, message),
+        )
+
+    def _open_failed(self, path: Path, message: str) -> None:
+        if not Path(path).exists():
+            self.settings.forget_recent(str(Path(path).resolve()))
+        self.warn(self.tr("Cannot open workspace"), message)
+        if not self.controller.is_open:
+            self.file_label.setText(self.tr("No workspace open"))
+
+    def choose_workspace(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open workspace"), "", self._file_filter()
+        )
+        if path:
+            self.open_workspace(Path(path))
+
+    def new_workspace(self) -> None:
+        path = self._ask_new_path(self.tr("New workspace"))
+        if path is None:
+            return
+        from store.workspace import Workspace
+
+        try:
+            Workspace.create(path).close()
+        except (WorkspaceError, OSError) as exc:
+            self.warn(self.tr("Cannot create workspace"), str(exc))
+            return
+        self.open_workspace(path)
+
+    def choose_demo_path(self) -> None:
+        path = self._ask_new_path(self.tr("Build demo workspace"))
+        if path is not None:
+            self.build_demo(path)
+
+    def build_demo(self, path: Path, units: int = 1500) -> None:
+        """Build a demo park in the background, then open it."""
+        from app.demo import build_demo
+
+        dialog = progress_dialog(
+            self, self.tr("Build demo workspace"), self.tr("Building the demo park…")
+        )
+        self.tasks.start(
+            lambda job: build_demo(path, units=units, job=job),
+            on_success=lambda _summary: self.open_workspace(path),
+            on_failure=lambda message, _trace: self.warn(self.tr("Demo not built"), message),
+            on_cancel=lambda: self.statusBar().showMessage(
+                self.tr("Demo cancelled; nothing was written."), 5000
+            ),
+            progress=dialog,
+        )
+
+    def _ask_new_path(self, title: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, "", self._file_filter())
+        if not path:
+            return None
+        chosen = Path(path)
+        return chosen if chosen.suffix else chosen.with_suffix(".leasemap")
+
+    def _file_filter(self) -> str:
+        return self.tr("Leasemap workspaces (*.leasemap);;All files (*)")
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_workspaces
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("(none)"))
+            empty.setEnabled(False)
+        for text in recent:
+            action = self.recent_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, p=text: self.open_workspace(Path(p)))
+
+    def _on_opened(self, path: Path) -> None:
+        self.undo_stack.clear()
+        self.settings.add_recent(path)
+        self._update_title()
+        self.file_label.setText(str(path))
+        self.tree.blockSignals(True)
+        if self.controller.scope is not None:
+            self.tree.select(self.controller.scope.kind, self.controller.scope.id)
+        self.tree.blockSignals(False)
+
+    # -- selection and edits -----------------------------------------------------
+
+    def _show_selected(self) -> None:
+        unit_id = self.table.current_unit_id()
+        self.details.show_unit(None if unit_id is None else self.controller.row(unit_id))
+
+    def request_edit(self, unit_id: uuid.UUID, field: str, value: Any) -> None:
+        """Check an edit, then push it as an undoable command (which applies it)."""
+        try:
+            new = self.controller.check_edit(field, value)
+        except UnitEditError as exc:
+            self.warn(self.tr("Value not accepted"), str(exc))
+            self._show_selected()
+            return
+        old = self.controller.current_value(unit_id, field)
+        if old == new:
+            return
+        row = self.controller.row(unit_id)
+        code = row.code if row is not None else str(unit_id)
+        self.undo_stack.push(EditUnitField(self.controller, unit_id, code, field, old, new))
+
+    def _show_summary(self, summary: Any) -> None:
+        self._summary = summary
+        self.summary_label.setText(
+            self.tr("%1 units · leased %2 of %3 m² · occupancy %4")
+            .replace("%1", str(summary.units))
+            .replace("%2", area_text(summary.leased_area))
+            .replace("%3", area_text(summary.leasable_area))
+            .replace("%4", percent_text(summary.occupancy_rate))
+        )
+
+    def warn(self, title: str, text: str) -> QMessageBox:
+        """Tell the user what went wrong without blocking the event loop."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_warning = text
+        return box
+
+    # -- language ----------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        self.settings.language = language
+        self.languages.install(language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.new_action.setText(self.tr("&New workspace…"))
+        self.open_action.setText(self.tr("&Open workspace…"))
+        self.demo_action.setText(self.tr("Build &demo workspace…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About Leasemap"))
+        self._retitle_undo()
+        self.tree_dock.setWindowTitle(self.tr("Park"))
+        self.details_dock.setWindowTitle(self.tr("Unit details"))
+        self.date_label.setText(self.tr("As of "))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.sync_label.setText(self.tr("Local only · not synced"))
+        self.sync_label.setToolTip(
+            self.tr("Changes are kept in this workspace and queued for the team server.")
+        )
+        current = self.languages.current
+        if current in self.language_actions:
+            self.language_actions[current].setChecked(True)
+        if not self.controller.is_open:
+            self.file_label.setText(self.tr("No workspace open"))
+        self._update_title()
+        if self._summary is not None:
+            self._show_summary(self._summary)
+
+    def _retitle_undo(self) -> None:
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo).strip())
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo).strip())
+
+    def _update_title(self) -> None:
+        path = self.controller.path
+        name = path.name if path is not None else self.tr("no workspace")
+        self.setWindowTitle(self.tr("Leasemap — %1").replace("%1", name))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Leasemap"),
+            self.tr(
+                "Leasemap turns floor plans into leasable units and runs a park's "
+                "leasing, billing and forecasting, offline first."
+            ),
+        )
+
+    # -- closing -----------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+        self.tasks.wait(10000)
+        self.controller.close()
+        super().closeEvent(event)
+
+    def today(self) -> date:
+        return self.date_edit.date().toPython()

@@ -1,0 +1,112 @@
+"""Typed settings remembered between runs (QSettings underneath).
+
+One class lists every setting with its type, default and a title and
+description, so a preferences dialog can be built from it and nothing reads
+QSettings with a bare string key elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    title: str
+    description: str
+
+
+LANGUAGE = Setting(
+    "ui/language", "", "Language", "zh_CN or en; empty follows the system's language."
+)
+RECENT = Setting("workspaces/recent", [], "Recent workspaces", "Most recent first.")
+LAST = Setting("workspaces/last", "", "Last workspace", "Opened again at start.")
+GEOMETRY = Setting("window/geometry", b"", "Window geometry", "Where the window was.")
+STATE = Setting("window/state", b"", "Window layout", "Docks and toolbars.")
+SPLITTER = Setting("window/splitter", b"", "Panel sizes", "Tree, table and details widths.")
+
+
+class Settings:
+    """Reads and writes settings; pass a path to keep them in an INI file (tests)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            self._store = QSettings("Leasemap", "Leasemap")
+        else:
+            self._store = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _get(self, setting: Setting) -> Any:
+        value = self._store.value(setting.key, setting.default)
+        return setting.default if value is None else value
+
+    def _set(self, setting: Setting, value: Any) -> None:
+        self._store.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    @property
+    def language(self) -> str:
+        return str(self._get(LANGUAGE))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set(LANGUAGE, value)
+
+    @property
+    def recent_workspaces(self) -> list[str]:
+        value = self._get(RECENT)
+        if isinstance(value, str):  # QSettings flattens a one-item list
+            value = [value] if value else []
+        return [str(v) for v in value]
+
+    def add_recent(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        recent = [p for p in self.recent_workspaces if p != text]
+        self._set(RECENT, [text, *recent][:MAX_RECENT])
+        self._set(LAST, text)
+
+    def forget_recent(self, path: str) -> None:
+        self._set(RECENT, [p for p in self.recent_workspaces if p != path])
+        if self.last_workspace == path:
+            self._set(LAST, "")
+
+    @property
+    def last_workspace(self) -> str:
+        return str(self._get(LAST))
+
+    def _bytes(self, setting: Setting) -> QByteArray:
+        value = self._get(setting)
+        return value if isinstance(value, QByteArray) else QByteArray(bytes(value or b""))
+
+    @property
+    def window_geometry(self) -> QByteArray:
+        return self._bytes(GEOMETRY)
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._set(GEOMETRY, value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        return self._bytes(STATE)
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._set(STATE, value)
+
+    @property
+    def splitter_state(self) -> QByteArray:
+        return self._bytes(SPLITTER)
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._set(SPLITTER, value)

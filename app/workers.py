@@ -1,0 +1,125 @@
+"""Background work: run a job in the thread pool, show progress, allow cancel.
+
+The function runs in a worker thread with a :class:`domain.jobs.Job`; its
+progress reaches the GUI thread through queued signals. The GUI never blocks.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from domain.jobs import Cancelled, Job
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str, str)  # message, traceback
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    """A function of a Job, run once in the pool."""
+
+    def __init__(self, work: Callable[[Job], Any]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self.job = Job(report=self.signals.progress.emit)
+        self._work = work
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self.job.cancel()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self.job)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # report every failure to the user, never lose it
+            self.signals.failed.emit(str(exc) or type(exc).__name__, traceback.format_exc())
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class TaskRunner(QObject):
+    """Starts tasks and keeps them alive until they finish."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool.globalInstance()
+        self._running: set[Task] = set()
+
+    def start(
+        self,
+        work: Callable[[Job], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[str, str], None],
+        on_cancel: Callable[[], None] | None = None,
+        progress: QProgressDialog | None = None,
+    ) -> Task:
+        task = Task(work)
+        self._running.add(task)
+        connection = Qt.ConnectionType.QueuedConnection
+
+        def finish() -> None:
+            self._running.discard(task)
+            if progress is not None:
+                progress.reset()
+                progress.hide()
+
+        def succeeded(result: Any) -> None:
+            finish()
+            on_success(result)
+
+        def failed(message: str, trace: str) -> None:
+            finish()
+            on_failure(message, trace)
+
+        def cancelled() -> None:
+            finish()
+            if on_cancel is not None:
+                on_cancel()
+
+        task.signals.succeeded.connect(succeeded, connection)
+        task.signals.failed.connect(failed, connection)
+        task.signals.cancelled.connect(cancelled, connection)
+        if progress is not None:
+            task.signals.progress.connect(
+                lambda done, total, message: _show_progress(progress, done, total, message),
+                connection,
+            )
+            progress.canceled.connect(task.cancel)
+            progress.show()
+        self.pool.start(task)
+        return task
+
+    def running(self) -> int:
+        return len(self._running)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int, message: str) -> None:
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(min(done, max(total, 1)))
+    if message:
+        dialog.setLabelText(message)
+
+
+def progress_dialog(parent: QWidget, title: str, label: str) -> QProgressDialog:
+    cancel = QCoreApplication.translate("Workers", "Cancel")
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog

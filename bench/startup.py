@@ -1,0 +1,71 @@
+"""Start-up: process start to the first shown window with the demo park.
+
+Baseline: a bare PySide6 window started the same way in the same run. Each
+is started several times, interleaved, and the medians compared.
+Goal (issue 2): Leasemap's first window ≤ 3× the bare window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE = (
+    "import time\n"
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "app = QApplication([])\n"
+    "w = QWidget(); w.resize(1400, 860); w.show(); app.processEvents()\n"
+    "print(f'shown {time.time():.6f}', flush=True)\n"
+)
+
+
+def _env(settings: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["LEASEMAP_EXIT_AFTER_SHOW"] = "1"
+    env["LEASEMAP_SETTINGS"] = str(settings)
+    return env
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
+    start = time.time()
+    out = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    shown = next(line for line in out.stdout.splitlines() if line.startswith("shown "))
+    return float(shown.split()[1]) - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--units", type=int, default=1500)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        demo = Path(tmp) / "demo.leasemap"
+        subprocess.run(
+            [sys.executable, "-m", "app", "demo", str(demo), "--units", str(args.units)],
+            cwd=ROOT, check=True, capture_output=True,
+        )
+        env = _env(Path(tmp) / "settings.ini")
+        bare, ours = [], []
+        for _ in range(args.runs):
+            bare.append(_time([sys.executable, "-c", BARE], env))
+            ours.append(_time([sys.executable, "-m", "app", str(demo), "--lang", "zh_CN"], env))
+    b, o = statistics.median(bare), statistics.median(ours)
+    print(f"bare PySide6 window     median {b * 1000:7.0f} ms  (runs: "
+          + ", ".join(f"{x * 1000:.0f}" for x in bare) + ")")
+    print(f"Leasemap, {args.units} units median {o * 1000:7.0f} ms  (runs: "
+          + ", ".join(f"{x * 1000:.0f}" for x in ours) + ")")
+    ratio = o / b
+    print(f"ratio {ratio:.2f}× (goal ≤ 3×: {'met' if ratio <= 3 else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The business: entities and rules. Pure Python: no Qt, no database, no files."""

@@ -1,0 +1,79 @@
+"""The asset register's vocabulary (SPEC §1): unit types, statuses, attributes.
+
+Values are the stable English words stored in the database and sent over
+sync; the UI translates them for display.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class UnitType(StrEnum):
+    OFFICE = "office"
+    INDUSTRIAL = "industrial"
+    RETAIL = "retail"
+    WAREHOUSE = "warehouse"
+    APARTMENT = "apartment"
+    PARKING = "parking"
+    AD_SPOT = "ad_spot"
+    OTHER = "other"
+
+
+class UnitStatus(StrEnum):
+    LEASABLE = "leasable"
+    LEASED = "leased"
+    RESERVED = "reserved"
+    UNDER_RENOVATION = "under_renovation"
+    FROZEN = "frozen"
+    NOT_LEASABLE = "not_leasable"
+
+
+class BuildingKind(StrEnum):
+    OFFICE = "office"
+    INDUSTRIAL = "industrial"
+    WAREHOUSE = "warehouse"
+    RETAIL = "retail"
+    APARTMENT = "apartment"
+    MIXED = "mixed"
+
+
+class Orientation(StrEnum):
+    NORTH = "N"
+    NORTH_EAST = "NE"
+    EAST = "E"
+    SOUTH_EAST = "SE"
+    SOUTH = "S"
+    SOUTH_WEST = "SW"
+    WEST = "W"
+    NORTH_WEST = "NW"
+
+
+class FitOut(StrEnum):
+    SHELL = "shell"
+    BASIC = "basic"
+    FITTED = "fitted"
+    PREMIUM = "premium"
+
+
+class ChainPosition(StrEnum):
+    """A tenant's place in its industry chain (产业链)."""
+
+    UPSTREAM = "upstream"
+    MIDSTREAM = "midstream"
+    DOWNSTREAM = "downstream"
+    SERVICES = "services"
+
+
+def unit_code(park_code: str, building_code: str, level: int, number: int) -> str:
+    """The stable code of a unit, e.g. ``ZD-A3-0701``: park-building+floor-unit.
+
+    Basement levels are written with a ``B`` (``ZD-A3-B102``).
+
+    >>> unit_code("ZD", "A3", 7, 1)
+    'ZD-A3-0701'
+    >>> unit_code("ZD", "A3", -1, 2)
+    'ZD-A3-B102'
+    """
+    floor = f"B{-level}" if level < 0 else f"{level:02d}"
+    return f"{park_code}-{building_code}-{floor}{number:02d}"

@@ -1,0 +1,104 @@
+"""Lease contracts, first model: who holds which units, when, at what rent.
+
+The leasing issue grows this into schedules, clauses and amendments; here is
+what maps, tables and the demo need: a contract's state on a given date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class ContractStatus(StrEnum):
+    """The lifecycle state a person set; dates decide the rest."""
+
+    DRAFT = "draft"
+    SIGNED = "signed"
+    TERMINATED = "terminated"
+
+
+class Occupancy(StrEnum):
+    """What a contract means for its units on one day."""
+
+    NONE = "none"
+    SIGNED_NOT_STARTED = "signed_not_started"
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
+class ContractDateError(ValueError):
+    """A contract whose dates contradict each other."""
+
+
+@dataclass(frozen=True)
+class ContractTerm:
+    signed_on: date
+    starts_on: date
+    ends_on: date
+    status: ContractStatus = ContractStatus.SIGNED
+    terminated_on: date | None = None
+
+    def __post_init__(self) -> None:
+        problems = check_dates(self.signed_on, self.starts_on, self.ends_on)
+        if problems:
+            raise ContractDateError("; ".join(problems))
+
+    def occupancy_on(self, day: date) -> Occupancy:
+        """The contract's meaning for its units on ``day``.
+
+        A draft occupies nothing; a terminated contract ends on its
+        termination date instead of its end date.
+        """
+        if self.status is ContractStatus.DRAFT:
+            return Occupancy.NONE
+        last = self.ends_on
+        if self.status is ContractStatus.TERMINATED and self.terminated_on is not None:
+            last = min(last, self.terminated_on)
+        if day > last:
+            return Occupancy.ENDED
+        if day < self.starts_on:
+            return Occupancy.SIGNED_NOT_STARTED if day >= self.signed_on else Occupancy.NONE
+        return Occupancy.ACTIVE
+
+    def days_to_end(self, day: date) -> int:
+        return (self.ends_on - day).days
+
+
+def check_dates(signed_on: date, starts_on: date, ends_on: date) -> list[str]:
+    """Name every contradiction in a contract's dates (SPEC §4 validation)."""
+    problems = []
+    if starts_on < signed_on:
+        problems.append(f"rent start {starts_on} is before signing {signed_on}")
+    if ends_on < starts_on:
+        problems.append(f"end {ends_on} is before rent start {starts_on}")
+    return problems
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A contract's hold on one unit: the term, who, under which code, at what rent."""
+
+    term: ContractTerm
+    tenant: str
+    contract_code: str
+    rent: Decimal
+
+
+def holding_on(holds: Iterable[Holding], day: date) -> tuple[Occupancy, Holding | None]:
+    """Who holds a unit on ``day``: an active contract first, else the next signed one."""
+    upcoming: Holding | None = None
+    for hold in holds:
+        state = hold.term.occupancy_on(day)
+        if state is Occupancy.ACTIVE:
+            return Occupancy.ACTIVE, hold
+        if state is Occupancy.SIGNED_NOT_STARTED and (
+            upcoming is None or hold.term.starts_on < upcoming.term.starts_on
+        ):
+            upcoming = hold
+    if upcoming is not None:
+        return Occupancy.SIGNED_NOT_STARTED, upcoming
+    return Occupancy.NONE, None

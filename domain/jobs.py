@@ -1,0 +1,41 @@
+"""Progress and cancellation for long work, without knowing who is watching.
+
+Long operations (building a demo, importing, billing runs) take a
+:class:`Job` so a GUI worker can show progress and cancel, and a CLI or test
+can pass a silent one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user asked it to stop."""
+
+
+@dataclass
+class Job:
+    """What a long operation reports to and checks with.
+
+    ``report(done, total, message)`` is called from the working thread;
+    ``cancel()`` may be called from any thread.
+    """
+
+    report: Callable[[int, int, str], None] = lambda done, total, message: None
+    _cancel: threading.Event = field(default_factory=threading.Event)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def step(self, done: int, total: int, message: str = "") -> None:
+        """Report progress, and stop here if cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled(message or "cancelled")
+        self.report(done, total, message)

@@ -1,0 +1,1 @@
+"""Floor plans and records in: DXF, IFC, rent rolls, bank files → plain objects."""

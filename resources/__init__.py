@@ -1,0 +1,1 @@
+"""Icons, Qt translation catalogues, style sheets: data the app ships."""

@@ -1,0 +1,532 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>Edit %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Industrial / plant</source>
+        <translation>Industrial / plant</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation>Retail</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Warehouse</translation>
+    </message>
+    <message>
+        <source>Apartment</source>
+        <translation>Apartment</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <source>Advertising spot</source>
+        <translation>Advertising spot</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Leasable</source>
+        <translation>Leasable</translation>
+    </message>
+    <message>
+        <source>Leased</source>
+        <translation>Leased</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>Under renovation</source>
+        <translation>Under renovation</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>Not leasable</source>
+        <translation>Not leasable</translation>
+    </message>
+    <message>
+        <source>Office building</source>
+        <translation>Office building</translation>
+    </message>
+    <message>
+        <source>Plant</source>
+        <translation>Plant</translation>
+    </message>
+    <message>
+        <source>Retail podium</source>
+        <translation>Retail podium</translation>
+    </message>
+    <message>
+        <source>Apartments</source>
+        <translation>Apartments</translation>
+    </message>
+    <message>
+        <source>Mixed use</source>
+        <translation>Mixed use</translation>
+    </message>
+    <message>
+        <source>North</source>
+        <translation>North</translation>
+    </message>
+    <message>
+        <source>North-east</source>
+        <translation>North-east</translation>
+    </message>
+    <message>
+        <source>East</source>
+        <translation>East</translation>
+    </message>
+    <message>
+        <source>South-east</source>
+        <translation>South-east</translation>
+    </message>
+    <message>
+        <source>South</source>
+        <translation>South</translation>
+    </message>
+    <message>
+        <source>South-west</source>
+        <translation>South-west</translation>
+    </message>
+    <message>
+        <source>West</source>
+        <translation>West</translation>
+    </message>
+    <message>
+        <source>North-west</source>
+        <translation>North-west</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>Basic fit-out</source>
+        <translation>Basic fit-out</translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation>Fitted</translation>
+    </message>
+    <message>
+        <source>Premium fit-out</source>
+        <translation>Premium fit-out</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <source>Midstream</source>
+        <translation>Midstream</translation>
+    </message>
+    <message>
+        <source>Downstream</source>
+        <translation>Downstream</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>Signed, not started</source>
+        <translation>Signed, not started</translation>
+    </message>
+    <message>
+        <source>Occupied</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>Cannot open workspace</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>New workspace</translation>
+    </message>
+    <message>
+        <source>Cannot create workspace</source>
+        <translation>Cannot create workspace</translation>
+    </message>
+    <message>
+        <source>Build demo workspace</source>
+        <translation>Build demo workspace</translation>
+    </message>
+    <message>
+        <source>Building the demo park…</source>
+        <translation>Building the demo park…</translation>
+    </message>
+    <message>
+        <source>Demo not built</source>
+        <translation>Demo not built</translation>
+    </message>
+    <message>
+        <source>Demo cancelled; nothing was written.</source>
+        <translation>Demo cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Leasemap workspaces (*.leasemap);;All files (*)</source>
+        <translation>Leasemap workspaces (*.leasemap);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Value not accepted</source>
+        <translation>Value not accepted</translation>
+    </message>
+    <message>
+        <source>%1 units · leased %2 of %3 m² · occupancy %4</source>
+        <translation>%1 units · leased %2 of %3 m² · occupancy %4</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>&amp;New workspace…</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Open workspace…</translation>
+    </message>
+    <message>
+        <source>Build &amp;demo workspace…</source>
+        <translation>Build &amp;demo workspace…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;About Leasemap</source>
+        <translation>&amp;About Leasemap</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>Unit details</source>
+        <translation>Unit details</translation>
+    </message>
+    <message>
+        <source>As of </source>
+        <translation>As of </translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>Local only · not synced</source>
+        <translation>Local only · not synced</translation>
+    </message>
+    <message>
+        <source>Changes are kept in this workspace and queued for the team server.</source>
+        <translation>Changes are kept in this workspace and queued for the team server.</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>No workspace open</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>no workspace</source>
+        <translation>no workspace</translation>
+    </message>
+    <message>
+        <source>Leasemap — %1</source>
+        <translation>Leasemap — %1</translation>
+    </message>
+    <message>
+        <source>About Leasemap</source>
+        <translation>About Leasemap</translation>
+    </message>
+    <message>
+        <source>Leasemap turns floor plans into leasable units and runs a park's leasing, billing and forecasting, offline first.</source>
+        <translation>Leasemap turns floor plans into leasable units and runs a park's leasing, billing and forecasting, offline first.</translation>
+    </message>
+</context>
+<context>
+    <name>ParkTree</name>
+    <message>
+        <source>Park / building / floor</source>
+        <translation>Park / building / floor</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDetails</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Building / floor</source>
+        <translation>Building / floor</translation>
+    </message>
+    <message>
+        <source>Gross area (m²)</source>
+        <translation>Gross area (m²)</translation>
+    </message>
+    <message>
+        <source>Internal area (m²)</source>
+        <translation>Internal area (m²)</translation>
+    </message>
+    <message>
+        <source>Common-area share (m²)</source>
+        <translation>Common-area share (m²)</translation>
+    </message>
+    <message>
+        <source>Leasable area (m²)</source>
+        <translation>Leasable area (m²)</translation>
+    </message>
+    <message>
+        <source>Billable area (m²)</source>
+        <translation>Billable area (m²)</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Rent (per m² per month)</source>
+        <translation>Rent (per m² per month)</translation>
+    </message>
+    <message>
+        <source>Lease ends</source>
+        <translation>Lease ends</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Asking rent (per m² per month)</source>
+        <translation>Asking rent (per m² per month)</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Ceiling height (m)</source>
+        <translation>Ceiling height (m)</translation>
+    </message>
+    <message>
+        <source>Floor load (kN/m²)</source>
+        <translation>Floor load (kN/m²)</translation>
+    </message>
+    <message>
+        <source>Power capacity (kW)</source>
+        <translation>Power capacity (kW)</translation>
+    </message>
+    <message>
+        <source>Fit-out</source>
+        <translation>Fit-out</translation>
+    </message>
+    <message>
+        <source>Tags (comma separated)</source>
+        <translation>Tags (comma separated)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>No unit selected</source>
+        <translation>No unit selected</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTable</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Billable m²</source>
+        <translation>Billable m²</translation>
+    </message>
+    <message>
+        <source>Internal m²</source>
+        <translation>Internal m²</translation>
+    </message>
+    <message>
+        <source>Asking rent</source>
+        <translation>Asking rent</translation>
+    </message>
+    <message>
+        <source>Rent /m²/month</source>
+        <translation>Rent /m²/month</translation>
+    </message>
+    <message>
+        <source>Lease ends</source>
+        <translation>Lease ends</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>Occupied</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <source>Signed, not started</source>
+        <translation>Signed, not started</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>Renovation, frozen or not leasable</source>
+        <translation>Renovation, frozen or not leasable</translation>
+    </message>
+    <message>
+        <source>Search code, name, tenant, tag…</source>
+        <translation>Search code, name, tenant, tag…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units</source>
+        <translation>%1 of %2 units</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,533 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>编辑 %2 的%1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Office</source>
+        <translation>办公</translation>
+    </message>
+    <message>
+        <source>Industrial / plant</source>
+        <translation>厂房</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation>商业</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Apartment</source>
+        <translation>公寓</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <source>Advertising spot</source>
+        <translation>广告位</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Leasable</source>
+        <translation>可租</translation>
+    </message>
+    <message>
+        <source>Leased</source>
+        <translation>已租</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Under renovation</source>
+        <translation>装修中</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Not leasable</source>
+        <translation>不可租</translation>
+    </message>
+    <message>
+        <source>Office building</source>
+        <translation>办公楼</translation>
+    </message>
+    <message>
+        <source>Plant</source>
+        <translation>厂房楼</translation>
+    </message>
+    <message>
+        <source>Retail podium</source>
+        <translation>商业裙楼</translation>
+    </message>
+    <message>
+        <source>Apartments</source>
+        <translation>公寓楼</translation>
+    </message>
+    <message>
+        <source>Mixed use</source>
+        <translation>综合体</translation>
+    </message>
+    <message>
+        <source>North</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>North-east</source>
+        <translation>东北</translation>
+    </message>
+    <message>
+        <source>East</source>
+        <translation>东</translation>
+    </message>
+    <message>
+        <source>South-east</source>
+        <translation>东南</translation>
+    </message>
+    <message>
+        <source>South</source>
+        <translation>南</translation>
+    </message>
+    <message>
+        <source>South-west</source>
+        <translation>西南</translation>
+    </message>
+    <message>
+        <source>West</source>
+        <translation>西</translation>
+    </message>
+    <message>
+        <source>North-west</source>
+        <translation>西北</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>毛坯</translation>
+    </message>
+    <message>
+        <source>Basic fit-out</source>
+        <translation>简装</translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation>精装</translation>
+    </message>
+    <message>
+        <source>Premium fit-out</source>
+        <translation>豪装</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>Midstream</source>
+        <translation>中游</translation>
+    </message>
+    <message>
+        <source>Downstream</source>
+        <translation>下游</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Signed, not started</source>
+        <translation>已签未起租</translation>
+    </message>
+    <message>
+        <source>Occupied</source>
+        <translation>在租</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已到期</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>Cannot create workspace</source>
+        <translation>无法创建工作区</translation>
+    </message>
+    <message>
+        <source>Build demo workspace</source>
+        <translation>生成演示工作区</translation>
+    </message>
+    <message>
+        <source>Building the demo park…</source>
+        <translation>正在生成演示园区…</translation>
+    </message>
+    <message>
+        <source>Demo not built</source>
+        <translation>演示工作区未生成</translation>
+    </message>
+    <message>
+        <source>Demo cancelled; nothing was written.</source>
+        <translation>已取消生成演示，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Leasemap workspaces (*.leasemap);;All files (*)</source>
+        <translation>Leasemap 工作区 (*.leasemap);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Value not accepted</source>
+        <translation>数值无效</translation>
+    </message>
+    <message>
+        <source>%1 units · leased %2 of %3 m² · occupancy %4</source>
+        <translation>%1 个单元 · 已租 %2 / %3 m² · 出租率 %4</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Build &amp;demo workspace…</source>
+        <translation>生成演示工作区(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Leasemap</source>
+        <translation>关于 Leasemap(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Unit details</source>
+        <translation>单元详情</translation>
+    </message>
+    <message>
+        <source>As of </source>
+        <translation>截至 </translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Local only · not synced</source>
+        <translation>仅本地 · 未同步</translation>
+    </message>
+    <message>
+        <source>Changes are kept in this workspace and queued for the team server.</source>
+        <translation>修改保存在本工作区，并排队等待同步到团队服务器。</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>未打开工作区</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>no workspace</source>
+        <translation>无工作区</translation>
+    </message>
+    <message>
+        <source>Leasemap — %1</source>
+        <translation>Leasemap — %1</translation>
+    </message>
+    <message>
+        <source>About Leasemap</source>
+        <translation>关于 Leasemap</translation>
+    </message>
+    <message>
+        <source>Leasemap turns floor plans into leasable units and runs a park&apos;s leasing, billing and forecasting, offline first.</source>
+        <translation>Leasemap 将楼层平面图转化为可租单元，并支持园区的招商租赁、账单收费与经营预测，离线优先。</translation>
+    </message>
+</context>
+<context>
+    <name>ParkTree</name>
+    <message>
+        <source>Park / building / floor</source>
+        <translation>园区 / 楼栋 / 楼层</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDetails</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Building / floor</source>
+        <translation>楼栋 / 楼层</translation>
+    </message>
+    <message>
+        <source>Gross area (m²)</source>
+        <translation>建筑面积 (m²)</translation>
+    </message>
+    <message>
+        <source>Internal area (m²)</source>
+        <translation>套内面积 (m²)</translation>
+    </message>
+    <message>
+        <source>Common-area share (m²)</source>
+        <translation>公摊面积 (m²)</translation>
+    </message>
+    <message>
+        <source>Leasable area (m²)</source>
+        <translation>可租面积 (m²)</translation>
+    </message>
+    <message>
+        <source>Billable area (m²)</source>
+        <translation>计租面积 (m²)</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>租赁状态</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Rent (per m² per month)</source>
+        <translation>租金 (元/m²/月)</translation>
+    </message>
+    <message>
+        <source>Lease ends</source>
+        <translation>租约到期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Asking rent (per m² per month)</source>
+        <translation>报价 (元/m²/月)</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>朝向</translation>
+    </message>
+    <message>
+        <source>Ceiling height (m)</source>
+        <translation>层高 (m)</translation>
+    </message>
+    <message>
+        <source>Floor load (kN/m²)</source>
+        <translation>荷载 (kN/m²)</translation>
+    </message>
+    <message>
+        <source>Power capacity (kW)</source>
+        <translation>电力容量 (kW)</translation>
+    </message>
+    <message>
+        <source>Fit-out</source>
+        <translation>装修</translation>
+    </message>
+    <message>
+        <source>Tags (comma separated)</source>
+        <translation>标签（逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No unit selected</source>
+        <translation>未选择单元</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTable</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>租赁状态</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Billable m²</source>
+        <translation>计租面积 m²</translation>
+    </message>
+    <message>
+        <source>Internal m²</source>
+        <translation>套内面积 m²</translation>
+    </message>
+    <message>
+        <source>Asking rent</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Rent /m²/month</source>
+        <translation>租金 元/m²/月</translation>
+    </message>
+    <message>
+        <source>Lease ends</source>
+        <translation>租约到期</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单元</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Occupied</source>
+        <translation>在租</translation>
+    </message>
+    <message>
+        <source>Signed, not started</source>
+        <translation>已签未起租</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Renovation, frozen or not leasable</source>
+        <translation>装修、冻结或不可租</translation>
+    </message>
+    <message>
+        <source>Search code, name, tenant, tag…</source>
+        <translation>搜索编号、名称、租户、标签…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units</source>
+        <translation>%1 / %2 个单元</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>

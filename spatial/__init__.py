@@ -1,0 +1,1 @@
+"""Geometry on shapely: unit polygons, areas, allocation. No Qt, no database."""

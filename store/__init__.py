@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy 2 schema, workspace files, migrations, change log."""

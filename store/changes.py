@@ -1,0 +1,204 @@
+"""Change capture: every write leaves its outbox row in the same transaction.
+
+A ``before_flush`` hook turns what the session is about to write into
+operations (SYNC.md): ``create`` for new rows with all their fields, one
+``field_set`` per changed field with the ``row_version`` the user was looking
+at, and explicit commands from :func:`record_command`. Deleting a synced row
+is refused: rows are archived, never deleted.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, attributes
+
+from store.clock import HybridLogicalClock
+from store.ids import uuid7
+from store.schema import SYNC_COLUMNS, Outbox, Synced, WorkspaceMeta
+from store.types import utc_now
+
+CONTEXT_KEY = "leasemap.change_context"
+
+
+class DeletionRefused(Exception):
+    """A synced row was deleted instead of archived."""
+
+
+class NoChangeContext(Exception):
+    """A write reached the database outside a workspace transaction."""
+
+
+@dataclass
+class ChangeContext:
+    """Who is writing, from which device, on which clock."""
+
+    device_id: str
+    actor: str
+    clock: HybridLogicalClock
+
+
+def to_json_value(value: Any) -> Any:
+    """A column value as it travels in an operation's payload."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, float):
+        return value
+    if isinstance(value, list | tuple):
+        return [to_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json_value(v) for k, v in value.items()}
+    raise TypeError(f"cannot put {type(value).__name__} in an operation")
+
+
+def record_command(
+    session: Session,
+    kind: str,
+    entity: type[Synced] | str,
+    entity_id: uuid.UUID,
+    payload: dict[str, Any],
+    base_version: int = 0,
+) -> Outbox:
+    """Queue an explicit command (split_unit, sign_contract, archive, …)."""
+    ctx = _context(session)
+    name = entity if isinstance(entity, str) else entity.__tablename__  # type: ignore[attr-defined]
+    stamp = ctx.clock.now()
+    op = _op(ctx, kind, name, entity_id, None, to_json_value(payload), stamp, base_version)
+    session.add(op)
+    return op
+
+
+def install(session_class: type[Session] | Any) -> None:
+    """Attach change capture to a session class or sessionmaker."""
+    event.listen(session_class, "before_flush", _before_flush)
+
+
+def _context(session: Session) -> ChangeContext:
+    ctx = session.info.get(CONTEXT_KEY)
+    if ctx is None:
+        raise NoChangeContext("writes must go through Workspace.transaction()")
+    return ctx
+
+
+def _op(
+    ctx: ChangeContext,
+    kind: str,
+    entity: str,
+    entity_id: uuid.UUID,
+    field: str | None,
+    payload: Any,
+    stamp: str,
+    base_version: int,
+) -> Outbox:
+    return Outbox(
+        op_id=uuid7(),
+        kind=kind,
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        payload=payload,
+        hlc=stamp,
+        base_version=base_version,
+        device_id=ctx.device_id,
+        actor=ctx.actor,
+        at=utc_now(),
+    )
+
+
+def _apply_defaults(obj: Synced) -> None:
+    """Fill Python-side column defaults now, so the create op carries them."""
+    mapper = inspect(obj).mapper
+    for column in mapper.columns:
+        key = mapper.get_property_by_column(column).key
+        if getattr(obj, key) is not None or column.default is None:
+            continue
+        default = column.default
+        if default.is_scalar:
+            setattr(obj, key, default.arg)
+        elif default.is_callable:
+            setattr(obj, key, default.arg(None))  # SQLAlchemy wraps callables to take a context
+
+
+def _column_keys(obj: Synced) -> list[str]:
+    mapper = inspect(obj).mapper
+    return [mapper.get_property_by_column(c).key for c in mapper.columns]
+
+
+def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    synced_new = [o for o in session.new if isinstance(o, Synced)]
+    synced_dirty = [o for o in session.dirty if isinstance(o, Synced)]
+    commands = [o for o in session.new if isinstance(o, Outbox)]  # from record_command
+    for obj in session.deleted:
+        if isinstance(obj, Synced):
+            raise DeletionRefused(
+                f"{type(obj).__name__} rows are never deleted; archive them instead"
+            )
+    if not synced_new and not synced_dirty and not commands:
+        return
+    ctx = _context(session)
+    now = utc_now()
+    # Remember queued commands' stamps too, so the clock resumes after them on reopen.
+    stamp = max((op.hlc for op in commands), default="")
+    for obj in synced_new:
+        _apply_defaults(obj)
+        stamp = ctx.clock.now()
+        keys = _column_keys(obj)
+        obj.hlc = stamp
+        obj.updated_at = now
+        obj.field_hlc = {k: stamp for k in keys if k not in SYNC_COLUMNS}
+        payload = {k: to_json_value(getattr(obj, k)) for k in keys if k not in SYNC_COLUMNS}
+        session.add(_op(ctx, "create", obj.__tablename__, obj.id, None, payload, stamp, 0))  # type: ignore[attr-defined]
+    for obj in synced_dirty:
+        changed = []
+        for key in _column_keys(obj):
+            if key in SYNC_COLUMNS:
+                continue
+            history = attributes.get_history(obj, key)
+            if not history.added:
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0]
+            if old == new:
+                continue
+            changed.append((key, new))
+        if not changed:
+            continue
+        stamps = dict(obj.field_hlc or {})
+        for key, new in changed:
+            stamp = ctx.clock.now()
+            stamps[key] = stamp
+            kind = "archive" if key == "archived" and new else "field_set"
+            session.add(
+                _op(
+                    ctx,
+                    kind,
+                    obj.__tablename__,  # type: ignore[attr-defined]
+                    obj.id,
+                    key,
+                    {"value": to_json_value(new)},
+                    stamp,
+                    obj.row_version,
+                )
+            )
+        obj.field_hlc = stamps
+        obj.hlc = stamp
+        obj.updated_at = now
+    if stamp:
+        session.merge(WorkspaceMeta(key="hlc", value=stamp))

@@ -1,0 +1,257 @@
+"""The workspace schema (SQLAlchemy 2 declarative, 2.0 style).
+
+Every synced table carries the columns SYNC.md asks for from day one: a
+client-made UUIDv7 ``id``, the HLC ``hlc`` of its last change with per-field
+stamps in ``field_hlc``, the server-assigned ``row_version`` (0 until the
+server first accepts it) and an ``archived`` flag instead of deletion.
+Alembic migrations in ``store/migrations`` build this schema; a test checks
+that they agree.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from domain.assets import (
+    BuildingKind,
+    ChainPosition,
+    FitOut,
+    Orientation,
+    UnitStatus,
+    UnitType,
+)
+from domain.contracts import ContractStatus
+from store.ids import uuid7
+from store.types import ExactDecimal, UtcDateTime, utc_now
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Area = ExactDecimal(14, 2)
+Amount = ExactDecimal(18, 2)
+UnitPrice = ExactDecimal(14, 4)
+
+
+def enum_column(enum: type[StrEnum]) -> Enum:
+    """Store an enum by its value as plain text (portable, readable, syncable)."""
+    return Enum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Synced:
+    """Columns every synced row carries (SYNC.md: identity and clocks)."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid7)
+    hlc: Mapped[str] = mapped_column(String(64), default="")
+    field_hlc: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    row_version: Mapped[int] = mapped_column(Integer, default=0)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+SYNC_COLUMNS = frozenset({"id", "hlc", "field_hlc", "row_version", "updated_at"})
+
+
+class Park(Synced, Base):
+    __tablename__ = "parks"
+
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    site_plan: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class Building(Synced, Base):
+    __tablename__ = "buildings"
+    __table_args__ = (UniqueConstraint("park_id", "code"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    # Parents as relationships only so one flush inserts parents before children
+    # (without them the unit of work orders tables by class name). lazy="raise":
+    # they never load by themselves; set the *_id columns, not these.
+    park: Mapped[Park] = relationship(lazy="raise")
+    code: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[BuildingKind] = mapped_column(enum_column(BuildingKind))
+    floors_above: Mapped[int] = mapped_column(Integer, default=1)
+    floors_below: Mapped[int] = mapped_column(Integer, default=0)
+    footprint: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Floor(Synced, Base):
+    __tablename__ = "floors"
+    __table_args__ = (UniqueConstraint("building_id", "level"),)
+
+    building_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("buildings.id"), index=True)
+    building: Mapped[Building] = relationship(lazy="raise")
+    level: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    elevation: Mapped[Decimal] = mapped_column(ExactDecimal(10, 3), default=Decimal(0))
+    gross_area: Mapped[Decimal | None] = mapped_column(Area, nullable=True)
+    outline: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    background: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    background_source: Mapped[str] = mapped_column(String(500), default="")
+    site_transform: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
+
+
+class Unit(Synced, Base):
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("park_id", "code"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    floor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("floors.id"), index=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    floor: Mapped[Floor] = relationship(lazy="raise")
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    unit_type: Mapped[UnitType] = mapped_column(enum_column(UnitType))
+    status: Mapped[UnitStatus] = mapped_column(enum_column(UnitStatus))
+    gross_area: Mapped[Decimal] = mapped_column(Area)
+    internal_area: Mapped[Decimal] = mapped_column(Area)
+    common_share: Mapped[Decimal] = mapped_column(Area)
+    leasable_area: Mapped[Decimal] = mapped_column(Area)
+    billable_area: Mapped[Decimal] = mapped_column(Area)
+    asking_rent: Mapped[Decimal | None] = mapped_column(UnitPrice, nullable=True)
+    orientation: Mapped[Orientation | None] = mapped_column(enum_column(Orientation), nullable=True)
+    ceiling_height: Mapped[Decimal | None] = mapped_column(ExactDecimal(6, 2), nullable=True)
+    floor_load: Mapped[Decimal | None] = mapped_column(ExactDecimal(8, 2), nullable=True)
+    power_capacity: Mapped[Decimal | None] = mapped_column(ExactDecimal(10, 1), nullable=True)
+    fit_out: Mapped[FitOut | None] = mapped_column(enum_column(FitOut), nullable=True)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    geometry: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    derived_from: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Tenant(Synced, Base):
+    __tablename__ = "tenants"
+    __table_args__ = (UniqueConstraint("park_id", "code"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    contact_email: Mapped[str] = mapped_column(String(200), default="")
+    industry: Mapped[str] = mapped_column(String(100), default="")
+    chain_position: Mapped[ChainPosition | None] = mapped_column(
+        enum_column(ChainPosition), nullable=True
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Contract(Synced, Base):
+    __tablename__ = "contracts"
+    __table_args__ = (UniqueConstraint("park_id", "code"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), index=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    tenant: Mapped[Tenant] = relationship(lazy="raise")
+    code: Mapped[str] = mapped_column(String(32))
+    status: Mapped[ContractStatus] = mapped_column(enum_column(ContractStatus))
+    signed_on: Mapped[date] = mapped_column(Date)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    terminated_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    rent_per_sqm_month: Mapped[Decimal] = mapped_column(UnitPrice)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ContractUnit(Synced, Base):
+    """A unit a contract covers, with the billable area it was let at."""
+
+    __tablename__ = "contract_units"
+    __table_args__ = (UniqueConstraint("contract_id", "unit_id"),)
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("units.id"), index=True)
+    contract: Mapped[Contract] = relationship(lazy="raise")
+    unit: Mapped[Unit] = relationship(lazy="raise")
+    billable_area: Mapped[Decimal] = mapped_column(Area)
+
+
+class WorkspaceMeta(Base):
+    """Facts about this workspace file: device id, clock, creation. Not synced."""
+
+    __tablename__ = "workspace_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Outbox(Base):
+    """One operation waiting to be pushed: the change log that sync reads.
+
+    Written in the same transaction as the change it describes, with who
+    made it, when and on which device (the local audit trail). ``seq`` only
+    orders this device's queue; it never leaves the device.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_entity", "entity", "entity_id"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid7)
+    kind: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    field: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    payload: Mapped[Any] = mapped_column(JSON)
+    hlc: Mapped[str] = mapped_column(String(64))
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    device_id: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+SYNCED_MODELS: tuple[type[Synced], ...] = (
+    Park,
+    Building,
+    Floor,
+    Unit,
+    Tenant,
+    Contract,
+    ContractUnit,
+)

@@ -1,0 +1,182 @@
+"""A workspace: one SQLite file holding a user's parks, opened safely.
+
+Opening checks the file before anything writes to it: an SQLite header, the
+Leasemap application id, a schema revision this version knows. A file that
+fails any check is left exactly as it was. Writes go through
+:meth:`Workspace.transaction`, which captures changes into the outbox in the
+same transaction (``store.changes``).
+"""
+
+from __future__ import annotations
+
+import getpass
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from store import changes
+from store.clock import HybridLogicalClock
+from store.errors import NotAWorkspace, WorkspaceError
+from store.files import (
+    APPLICATION_ID,
+    KNOWN_REVISIONS,
+    SCHEMA_HEAD,
+    WORKSPACE_SUFFIX,
+    inspect_file,
+    side_files,
+)
+from store.ids import uuid7
+from store.schema import WorkspaceMeta
+from store.types import utc_now
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    # Connections may be made in a worker thread (background open) and used in
+    # the GUI thread; the pool hands each to one session at a time.
+    engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    return engine
+
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+__all__ = [
+    "APPLICATION_ID",
+    "KNOWN_REVISIONS",
+    "SCHEMA_HEAD",
+    "WORKSPACE_SUFFIX",
+    "Workspace",
+    "inspect_file",
+    "run_migrations",
+    "side_files",
+]
+
+
+def run_migrations(engine: Engine, revision: str = "head") -> None:
+    """Bring a database to ``revision`` with Alembic (imported only here)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+class Workspace:
+    """An open workspace: engine, sessions, device identity and clock."""
+
+    def __init__(self, engine: Engine, path: Path | None = None, actor: str | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self.actor = actor or _os_user()
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        changes.install(self._sessions)
+        with self._sessions() as session:
+            meta = {m.key: m.value for m in session.scalars(select(WorkspaceMeta))}
+        if "device_id" not in meta:
+            raise NotAWorkspace(f"{path or engine.url}: workspace metadata is missing")
+        self.device_id = meta["device_id"]
+        self.clock = HybridLogicalClock(self.device_id, last=meta.get("hlc"))
+        self.created_at = meta.get("created_at", "")
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, actor: str | None = None) -> Workspace:
+        """A new, empty workspace file built by running every migration."""
+        path = Path(path)
+        if path.exists():
+            raise WorkspaceError(f"{path} already exists; choose another name")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = _sqlite_engine(path)
+        try:
+            with engine.begin() as connection:
+                connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            run_migrations(engine)
+            initialise_meta(engine)
+        except BaseException:
+            engine.dispose()
+            for leftover in (path, *side_files(path)):
+                leftover.unlink(missing_ok=True)
+            raise
+        return cls(engine, path, actor)
+
+    @classmethod
+    def open(cls, path: Path | str, actor: str | None = None) -> Workspace:
+        """Open an existing workspace, upgrading an older schema after a backup."""
+        path = Path(path)
+        revision = inspect_file(path)
+        engine = _sqlite_engine(path)
+        if revision != SCHEMA_HEAD:
+            shutil.copy2(path, path.with_name(f"{path.name}.schema-{revision}.bak"))
+            run_migrations(engine)
+        return cls(engine, path, actor)
+
+    @classmethod
+    def connect(cls, url: str, actor: str | None = None) -> Workspace:
+        """A workspace on any SQLAlchemy URL (PostgreSQL for the server)."""
+        engine = create_engine(url)
+        run_migrations(engine)
+        with Session(engine) as session:
+            if session.get(WorkspaceMeta, "device_id") is None:
+                initialise_meta(engine)
+        return cls(engine, None, actor)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- sessions ----------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction: the change and its outbox rows commit together or not at all."""
+        with self._sessions() as session, session.begin():
+            session.info[changes.CONTEXT_KEY] = changes.ChangeContext(
+                self.device_id, self.actor, self.clock
+            )
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads; it refuses to write (no change context)."""
+        with self._sessions() as session:
+            yield session
+
+
+def initialise_meta(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        session.add_all(
+            [
+                WorkspaceMeta(key="device_id", value=uuid7().hex),
+                WorkspaceMeta(key="created_at", value=utc_now().isoformat()),
+                WorkspaceMeta(key="application", value="leasemap"),
+            ]
+        )
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

@@ -1,0 +1,1 @@
+"""Qt widgets: they show plain rows and emit what the user asked for."""

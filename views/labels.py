@@ -1,0 +1,89 @@
+"""Display names of the register's vocabulary, translated at display time.
+
+Stored values stay English words (``domain.assets``); people read these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+
+from domain.assets import BuildingKind, ChainPosition, FitOut, Orientation, UnitStatus, UnitType
+from domain.contracts import Occupancy
+
+translate = QCoreApplication.translate
+
+
+# A list, not a dict literal: StrEnum members of different enums compare equal
+# by value (UnitType.OFFICE == BuildingKind.OFFICE) and would collapse.
+_ENTRIES: list[tuple[Enum, Callable[[], str]]] = [
+    (UnitType.OFFICE, lambda: translate("Labels", "Office")),
+    (UnitType.INDUSTRIAL, lambda: translate("Labels", "Industrial / plant")),
+    (UnitType.RETAIL, lambda: translate("Labels", "Retail")),
+    (UnitType.WAREHOUSE, lambda: translate("Labels", "Warehouse")),
+    (UnitType.APARTMENT, lambda: translate("Labels", "Apartment")),
+    (UnitType.PARKING, lambda: translate("Labels", "Parking")),
+    (UnitType.AD_SPOT, lambda: translate("Labels", "Advertising spot")),
+    (UnitType.OTHER, lambda: translate("Labels", "Other")),
+    (UnitStatus.LEASABLE, lambda: translate("Labels", "Leasable")),
+    (UnitStatus.LEASED, lambda: translate("Labels", "Leased")),
+    (UnitStatus.RESERVED, lambda: translate("Labels", "Reserved")),
+    (UnitStatus.UNDER_RENOVATION, lambda: translate("Labels", "Under renovation")),
+    (UnitStatus.FROZEN, lambda: translate("Labels", "Frozen")),
+    (UnitStatus.NOT_LEASABLE, lambda: translate("Labels", "Not leasable")),
+    (BuildingKind.OFFICE, lambda: translate("Labels", "Office building")),
+    (BuildingKind.INDUSTRIAL, lambda: translate("Labels", "Plant")),
+    (BuildingKind.WAREHOUSE, lambda: translate("Labels", "Warehouse")),
+    (BuildingKind.RETAIL, lambda: translate("Labels", "Retail podium")),
+    (BuildingKind.APARTMENT, lambda: translate("Labels", "Apartments")),
+    (BuildingKind.MIXED, lambda: translate("Labels", "Mixed use")),
+    (Orientation.NORTH, lambda: translate("Labels", "North")),
+    (Orientation.NORTH_EAST, lambda: translate("Labels", "North-east")),
+    (Orientation.EAST, lambda: translate("Labels", "East")),
+    (Orientation.SOUTH_EAST, lambda: translate("Labels", "South-east")),
+    (Orientation.SOUTH, lambda: translate("Labels", "South")),
+    (Orientation.SOUTH_WEST, lambda: translate("Labels", "South-west")),
+    (Orientation.WEST, lambda: translate("Labels", "West")),
+    (Orientation.NORTH_WEST, lambda: translate("Labels", "North-west")),
+    (FitOut.SHELL, lambda: translate("Labels", "Shell")),
+    (FitOut.BASIC, lambda: translate("Labels", "Basic fit-out")),
+    (FitOut.FITTED, lambda: translate("Labels", "Fitted")),
+    (FitOut.PREMIUM, lambda: translate("Labels", "Premium fit-out")),
+    (ChainPosition.UPSTREAM, lambda: translate("Labels", "Upstream")),
+    (ChainPosition.MIDSTREAM, lambda: translate("Labels", "Midstream")),
+    (ChainPosition.DOWNSTREAM, lambda: translate("Labels", "Downstream")),
+    (ChainPosition.SERVICES, lambda: translate("Labels", "Services")),
+    (Occupancy.NONE, lambda: translate("Labels", "Vacant")),
+    (Occupancy.SIGNED_NOT_STARTED, lambda: translate("Labels", "Signed, not started")),
+    (Occupancy.ACTIVE, lambda: translate("Labels", "Occupied")),
+    (Occupancy.ENDED, lambda: translate("Labels", "Ended")),
+]
+_LABELS = {(type(member), member.value): maker for member, maker in _ENTRIES}
+
+
+def label(value: Enum | None) -> str:
+    """The translated name of an enum value; empty for None."""
+    if value is None:
+        return ""
+    maker = _LABELS.get((type(value), value.value))
+    return maker() if maker else str(value.value)
+
+
+def area_text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def rent_text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def date_text(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def percent_text(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"

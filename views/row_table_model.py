@@ -1,0 +1,161 @@
+"""One generic Qt table model over a list of plain rows.
+
+Every table in Leasemap is a list of frozen records plus a list of
+:class:`Column` s saying what to show; no hand-made model per table. Sorting
+uses each column's ``sort_key`` on the raw value, so numbers and dates sort
+as numbers and dates, not as the text they are shown as.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+Row = TypeVar("Row")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _default_sort_key(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    """What one column shows of a row.
+
+    ``title`` is called at display time so a language switch retitles it.
+    """
+
+    key: str
+    title: Callable[[], str]
+    value: Callable[[Row], Any]
+    text: Callable[[Any], str] = lambda v: "" if v is None else str(v)
+    align_right: bool = False
+    sort_key: Callable[[Any], Any] = _default_sort_key
+    color: Callable[[Row], str | None] | None = None
+
+
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    def __init__(self, columns: Sequence[Column[Row]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[Row] = []
+
+    # -- data in -----------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def replace_row(self, position: int, row: Row) -> None:
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(self._columns) - 1))
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def row_at(self, position: int) -> Row:
+        return self._rows[position]
+
+    def columns(self) -> list[Column[Row]]:
+        return list(self._columns)
+
+    def retitle(self) -> None:
+        """Ask views to re-read the headers (after a language switch)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
+            )
+
+    # -- Qt model interface ------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].title()
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(column.value(row))
+        if role == SORT_ROLE:
+            return column.sort_key(column.value(row))
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
+            color = column.color(row)
+            return QBrush(QColor(color)) if color else None
+        return None
+
+
+class RowFilterProxy(QSortFilterProxyModel):
+    """Sorts by raw values and filters rows by a text and a predicate."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._predicate: Callable[[Any], bool] | None = None
+        self._haystack: Callable[[Any], str] | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def set_text(self, needle: str, haystack: Callable[[Any], str]) -> None:
+        self._needle = needle.strip().casefold()
+        self._haystack = haystack
+        self.invalidate()
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self._predicate = predicate
+        self.invalidate()
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        a = left.data(SORT_ROLE)
+        b = right.data(SORT_ROLE)
+        if a is None or b is None:
+            # Empty cells go last whichever way the column is sorted.
+            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            if a is None and b is None:
+                return False
+            return descending if a is None else not descending
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RowTableModel):
+            return True
+        row = model.row_at(source_row)
+        if self._predicate is not None and not self._predicate(row):
+            return False
+        if self._needle and self._haystack is not None:
+            return self._needle in self._haystack(row).casefold()
+        return True

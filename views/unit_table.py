@@ -1,0 +1,272 @@
+"""The unit table: sortable, filterable by text and occupancy, selection out."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.assets import UnitStatus
+from domain.contracts import Occupancy
+from views.labels import area_text, date_text, label, rent_text
+from views.row_table_model import Column, RowFilterProxy, RowTableModel
+
+translate = QCoreApplication.translate
+
+
+OCCUPANCY_COLORS = {
+    Occupancy.NONE: "#b3261e",
+    Occupancy.SIGNED_NOT_STARTED: "#8a5a00",
+    Occupancy.ACTIVE: "#1e6b35",
+}
+
+
+def _enum_sort(value: Any) -> Any:
+    return None if value is None else label(value)
+
+
+def unit_columns() -> list[Column[Any]]:
+    """The unit table's columns; rows are duck-typed unit records."""
+    return [
+        Column("code", lambda: translate("UnitTable", "Code"), lambda r: r.code),
+        Column("name", lambda: translate("UnitTable", "Name"), lambda r: r.name),
+        Column("building", lambda: translate("UnitTable", "Building"), lambda r: r.building_code),
+        Column(
+            "floor",
+            lambda: translate("UnitTable", "Floor"),
+            lambda r: (r.level, r.floor_name),
+            text=lambda v: v[1],
+            sort_key=lambda v: v[0],
+        ),
+        Column(
+            "unit_type",
+            lambda: translate("UnitTable", "Type"),
+            lambda r: r.unit_type,
+            text=label,
+            sort_key=_enum_sort,
+        ),
+        Column(
+            "status",
+            lambda: translate("UnitTable", "Status"),
+            lambda r: r.status,
+            text=label,
+            sort_key=_enum_sort,
+        ),
+        Column(
+            "occupancy",
+            lambda: translate("UnitTable", "Occupancy"),
+            lambda r: r.occupancy,
+            text=label,
+            sort_key=_enum_sort,
+            color=lambda r: OCCUPANCY_COLORS.get(r.occupancy),
+        ),
+        Column("tenant", lambda: translate("UnitTable", "Tenant"), lambda r: r.tenant),
+        Column(
+            "billable_area",
+            lambda: translate("UnitTable", "Billable m²"),
+            lambda r: r.billable_area,
+            text=area_text,
+            align_right=True,
+        ),
+        Column(
+            "internal_area",
+            lambda: translate("UnitTable", "Internal m²"),
+            lambda r: r.internal_area,
+            text=area_text,
+            align_right=True,
+        ),
+        Column(
+            "asking_rent",
+            lambda: translate("UnitTable", "Asking rent"),
+            lambda r: r.asking_rent,
+            text=rent_text,
+            align_right=True,
+        ),
+        Column(
+            "rent",
+            lambda: translate("UnitTable", "Rent /m²/month"),
+            lambda r: r.rent,
+            text=rent_text,
+            align_right=True,
+        ),
+        Column(
+            "contract_ends_on",
+            lambda: translate("UnitTable", "Lease ends"),
+            lambda r: r.contract_ends_on,
+            text=date_text,
+        ),
+    ]
+
+
+FILTERS: list[tuple[str, Callable[[], str], Callable[[Any], bool] | None]] = [
+    ("all", lambda: translate("UnitTable", "All units"), None),
+    (
+        "vacant",
+        lambda: translate("UnitTable", "Vacant"),
+        lambda r: r.occupancy is Occupancy.NONE and r.status is not UnitStatus.NOT_LEASABLE,
+    ),
+    (
+        "occupied",
+        lambda: translate("UnitTable", "Occupied"),
+        lambda r: r.occupancy is Occupancy.ACTIVE,
+    ),
+    (
+        "signed",
+        lambda: translate("UnitTable", "Signed, not started"),
+        lambda r: r.occupancy is Occupancy.SIGNED_NOT_STARTED,
+    ),
+    (
+        "reserved",
+        lambda: translate("UnitTable", "Reserved"),
+        lambda r: r.status is UnitStatus.RESERVED,
+    ),
+    (
+        "unavailable",
+        lambda: translate("UnitTable", "Renovation, frozen or not leasable"),
+        lambda r: (
+            r.status in (UnitStatus.UNDER_RENOVATION, UnitStatus.FROZEN, UnitStatus.NOT_LEASABLE)
+        ),
+    ),
+]
+
+
+def _haystack(row: Any) -> str:
+    return " ".join(
+        (row.code, row.name, row.tenant, row.building_name, row.floor_name, " ".join(row.tags))
+    )
+
+
+class UnitTable(QWidget):
+    unitSelected = Signal(object)  # unit id, or None when nothing is selected
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: RowTableModel[Any] = RowTableModel(unit_columns(), self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_filter)
+        self.filter = QComboBox(self)
+        self.filter.currentIndexChanged.connect(self._apply_filter)
+        self.count = QLabel(self)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.selectionModel().selectionChanged.connect(self._emit_selection)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.filter, 2)
+        bar.addWidget(self.count, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self._retranslate()
+
+    # -- data in -----------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        selected = self.current_unit_id()
+        self.model.set_rows(rows)
+        self._update_count()
+        if selected is not None:
+            self.select_unit(selected, emit=False)
+        if rows and self.view.columnWidth(0) < 40:
+            self.view.resizeColumnsToContents()
+
+    def update_row(self, row: Any) -> None:
+        for position, old in enumerate(self.model.rows()):
+            if old.id == row.id:
+                self.model.replace_row(position, row)
+                return
+
+    def select_unit(self, unit_id: uuid.UUID, emit: bool = True) -> bool:
+        for position, row in enumerate(self.model.rows()):
+            if row.id == unit_id:
+                index = self.proxy.mapFromSource(self.model.index(position, 0))
+                if not index.isValid():
+                    return False
+                self.view.blockSignals(not emit)
+                self.view.selectionModel().blockSignals(not emit)
+                self.view.selectionModel().select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.view.selectionModel().blockSignals(False)
+                self.view.blockSignals(False)
+                self.view.scrollTo(index)
+                return True
+        return False
+
+    def current_unit_id(self) -> uuid.UUID | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row()).id
+
+    def visible_rows(self) -> list[Any]:
+        return [
+            self.model.row_at(self.proxy.mapToSource(self.proxy.index(i, 0)).row())
+            for i in range(self.proxy.rowCount())
+        ]
+
+    # -- internals ---------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search code, name, tenant, tag…"))
+        current = max(self.filter.currentIndex(), 0)
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        for key, title, _ in FILTERS:
+            self.filter.addItem(title(), key)
+        self.filter.setCurrentIndex(current)
+        self.filter.blockSignals(False)
+        self.model.retitle()
+        self._update_count()
+
+    def _apply_filter(self) -> None:
+        predicate = FILTERS[max(self.filter.currentIndex(), 0)][2]
+        self.proxy.set_predicate(predicate)
+        self.proxy.set_text(self.search.text(), _haystack)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(
+            self.tr("%1 of %2 units")
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
+
+    def _emit_selection(self) -> None:
+        self.unitSelected.emit(self.current_unit_id())
