@@ -60,15 +60,19 @@ def run(path: Path | None = None, language: str | None = None) -> int:
 
 
 def _warm_store(_path: object) -> None:
-    """Import SQLAlchemy and the writable store once the data is on screen.
+    """Import SQLAlchemy and the writable store soon after the data is on screen.
 
     Reading needs only sqlite3; the first edit needs the ORM, which takes a
-    third of a second to import. Doing it now, off the GUI thread, keeps
-    both the start and the first edit quick.
+    third of a second to import. Doing it a moment after the first paint, off
+    the GUI thread, keeps both the start and the first edit quick.
     """
-    threading.Thread(
-        target=importlib.import_module, args=("store.workspace",), daemon=True
-    ).start()
+
+    def start() -> None:
+        threading.Thread(
+            target=importlib.import_module, args=("store.workspace",), daemon=True
+        ).start()
+
+    QTimer.singleShot(500, start)
 
 
 def _report_start_up(app: QApplication, window: MainWindow) -> None:

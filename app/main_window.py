@@ -116,8 +116,8 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda _t: self._retitle_undo())
-        self.undo_stack.redoTextChanged.connect(lambda _t: self._retitle_undo())
+        self.undo_stack.undoTextChanged.connect(self._retitle_undo)
+        self.undo_stack.redoTextChanged.connect(self._retitle_undo)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.about_action = QAction(self)
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
             action = QAction(name, self)
             action.setCheckable(True)
             action.setData(code)
-            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
+            action.triggered.connect(self._language_chosen)
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
@@ -164,15 +164,15 @@ class MainWindow(QMainWindow):
         c.opened.connect(self._on_opened)
         c.treeChanged.connect(self.tree.set_parks)
         c.rowsChanged.connect(self.table.set_rows)
-        c.rowsChanged.connect(lambda _rows: self._show_selected())
+        c.rowsChanged.connect(self._show_selected)
         c.rowChanged.connect(self.table.update_row)
-        c.rowChanged.connect(lambda _row: self._show_selected())
+        c.rowChanged.connect(self._show_selected)
         c.summaryChanged.connect(self._show_summary)
         self.tree.scopeSelected.connect(c.set_scope)
-        self.table.unitSelected.connect(lambda _id: self._show_selected())
+        self.table.unitSelected.connect(self._show_selected)
         self.details.editRequested.connect(self.request_edit)
-        self.date_edit.dateChanged.connect(lambda d: c.set_day(d.toPython()))
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self.undo_stack.cleanChanged.connect(self._update_title)
 
     # -- workspace ---------------------------------------------------------------
 
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
 
     # -- selection and edits -----------------------------------------------------
 
-    def _show_selected(self) -> None:
+    def _show_selected(self, *_signal_args: object) -> None:
         unit_id = self.table.current_unit_id()
         self.details.show_unit(None if unit_id is None else self.controller.row(unit_id))
 
@@ -318,6 +318,14 @@ class MainWindow(QMainWindow):
 
     # -- language ----------------------------------------------------------------
 
+    def _language_chosen(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.set_language(str(action.data()))
+
+    def _date_changed(self, day: QDate) -> None:
+        self.controller.set_day(day.toPython())
+
     def set_language(self, language: str) -> None:
         self.settings.language = language
         self.languages.install(language)
@@ -357,12 +365,12 @@ class MainWindow(QMainWindow):
         if self._summary is not None:
             self._show_summary(self._summary)
 
-    def _retitle_undo(self) -> None:
+    def _retitle_undo(self, *_signal_args: object) -> None:
         undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo).strip())
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo).strip())
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_signal_args: object) -> None:
         path = self.controller.path
         name = path.name if path is not None else self.tr("no workspace")
         self.setWindowTitle(self.tr("Leasemap — %1").replace("%1", name))

@@ -17,7 +17,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, attributes
 
 from store.clock import HybridLogicalClock
@@ -26,6 +26,7 @@ from store.schema import SYNC_COLUMNS, Outbox, Synced, WorkspaceMeta
 from store.types import utc_now
 
 CONTEXT_KEY = "leasemap.change_context"
+PENDING_KEY = "leasemap.pending_ops"
 
 
 class DeletionRefused(Exception):
@@ -88,6 +89,7 @@ def record_command(
 def install(session_class: type[Session] | Any) -> None:
     """Attach change capture to a session class or sessionmaker."""
     event.listen(session_class, "before_flush", _before_flush)
+    event.listen(session_class, "after_flush", _after_flush)
 
 
 def _context(session: Session) -> ChangeContext:
@@ -107,41 +109,78 @@ def _op(
     stamp: str,
     base_version: int,
 ) -> Outbox:
-    return Outbox(
-        op_id=uuid7(),
-        kind=kind,
-        entity=entity,
-        entity_id=entity_id,
-        field=field,
-        payload=payload,
-        hlc=stamp,
-        base_version=base_version,
-        device_id=ctx.device_id,
-        actor=ctx.actor,
-        at=utc_now(),
-    )
+    return Outbox(**_op_row(ctx, kind, entity, entity_id, field, payload, stamp, base_version))
 
 
-def _apply_defaults(obj: Synced) -> None:
+def _op_row(
+    ctx: ChangeContext,
+    kind: str,
+    entity: str,
+    entity_id: uuid.UUID,
+    field: str | None,
+    payload: Any,
+    stamp: str,
+    base_version: int,
+) -> dict[str, Any]:
+    return {
+        "op_id": uuid7(),
+        "kind": kind,
+        "entity": entity,
+        "entity_id": entity_id,
+        "field": field,
+        "payload": payload,
+        "hlc": stamp,
+        "base_version": base_version,
+        "device_id": ctx.device_id,
+        "actor": ctx.actor,
+        "at": utc_now(),
+    }
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What capture needs to know of a synced class, worked out once per class."""
+
+    table: str
+    data_keys: tuple[str, ...]
+    defaults: tuple[tuple[str, Any], ...]  # (attribute, ColumnDefault) for Python defaults
+
+
+_shapes: dict[type, _Shape] = {}
+
+
+def _shape(obj: Synced) -> _Shape:
+    cls = type(obj)
+    shape = _shapes.get(cls)
+    if shape is None:
+        mapper = inspect(cls)
+        keys = [mapper.get_property_by_column(c).key for c in mapper.columns]
+        defaults = tuple(
+            (mapper.get_property_by_column(c).key, c.default)
+            for c in mapper.columns
+            if c.default is not None and (c.default.is_scalar or c.default.is_callable)
+        )
+        shape = _Shape(
+            cls.__tablename__,  # type: ignore[attr-defined]
+            tuple(k for k in keys if k not in SYNC_COLUMNS),
+            defaults,
+        )
+        _shapes[cls] = shape
+    return shape
+
+
+def _apply_defaults(obj: Synced, shape: _Shape) -> None:
     """Fill Python-side column defaults now, so the create op carries them."""
-    mapper = inspect(obj).mapper
-    for column in mapper.columns:
-        key = mapper.get_property_by_column(column).key
-        if getattr(obj, key) is not None or column.default is None:
-            continue
-        default = column.default
-        if default.is_scalar:
-            setattr(obj, key, default.arg)
-        elif default.is_callable:
-            setattr(obj, key, default.arg(None))  # SQLAlchemy wraps callables to take a context
-
-
-def _column_keys(obj: Synced) -> list[str]:
-    mapper = inspect(obj).mapper
-    return [mapper.get_property_by_column(c).key for c in mapper.columns]
+    values = obj.__dict__
+    for key, default in shape.defaults:
+        if values.get(key) is None:
+            # SQLAlchemy wraps callable defaults to take an execution context.
+            setattr(obj, key, default.arg if default.is_scalar else default.arg(None))
 
 
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    pending: list[dict[str, Any]] = []
+    session.info[PENDING_KEY] = pending  # a failed earlier flush leaves nothing behind
     synced_new = [o for o in session.new if isinstance(o, Synced)]
     synced_dirty = [o for o in session.dirty if isinstance(o, Synced)]
     commands = [o for o in session.new if isinstance(o, Outbox)]  # from record_command
@@ -157,19 +196,19 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     # Remember queued commands' stamps too, so the clock resumes after them on reopen.
     stamp = max((op.hlc for op in commands), default="")
     for obj in synced_new:
-        _apply_defaults(obj)
+        shape = _shape(obj)
+        _apply_defaults(obj, shape)
         stamp = ctx.clock.now()
-        keys = _column_keys(obj)
+        values = obj.__dict__
         obj.hlc = stamp
         obj.updated_at = now
-        obj.field_hlc = {k: stamp for k in keys if k not in SYNC_COLUMNS}
-        payload = {k: to_json_value(getattr(obj, k)) for k in keys if k not in SYNC_COLUMNS}
-        session.add(_op(ctx, "create", obj.__tablename__, obj.id, None, payload, stamp, 0))  # type: ignore[attr-defined]
+        obj.field_hlc = dict.fromkeys(shape.data_keys, stamp)
+        payload = {k: to_json_value(values.get(k)) for k in shape.data_keys}
+        pending.append(_op_row(ctx, "create", shape.table, obj.id, None, payload, stamp, 0))
     for obj in synced_dirty:
+        shape = _shape(obj)
         changed = []
-        for key in _column_keys(obj):
-            if key in SYNC_COLUMNS:
-                continue
+        for key in shape.data_keys:
             history = attributes.get_history(obj, key)
             if not history.added:
                 continue
@@ -185,11 +224,11 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             stamp = ctx.clock.now()
             stamps[key] = stamp
             kind = "archive" if key == "archived" and new else "field_set"
-            session.add(
-                _op(
+            pending.append(
+                _op_row(
                     ctx,
                     kind,
-                    obj.__tablename__,  # type: ignore[attr-defined]
+                    shape.table,
                     obj.id,
                     key,
                     {"value": to_json_value(new)},
@@ -202,3 +241,10 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
         obj.updated_at = now
     if stamp:
         session.merge(WorkspaceMeta(key="hlc", value=stamp))
+
+
+def _after_flush(session: Session, flush_context: Any) -> None:
+    """Write the captured operations in one batch, inside the flush's transaction."""
+    pending = session.info.pop(PENDING_KEY, None)
+    if pending:
+        session.connection().execute(insert(Outbox), pending)

@@ -10,13 +10,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # the project is not installed into the venv
+if str(ROOT) not in sys.path:  # run from a checkout that was not pip-installed
     sys.path.insert(0, str(ROOT))
 
-try:
-    from pg import PostgresMissing, PrivatePostgres, find_bin_dir
-except ImportError:  # tests/ became a package
-    from tests.pg import PostgresMissing, PrivatePostgres, find_bin_dir
+from tests.pg import PostgresMissing, PrivatePostgres, find_bin_dir  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -57,9 +57,12 @@ class ParkTree(QTreeWidget):
             self.addTopLevelItem(park_item)
             for building in park.buildings:
                 units = sum(f.unit_count for f in building.floors)
-                building_item = self._item(
-                    f"{building.code}  {building.name}", str(units), "building", building.id
+                title = (
+                    building.name
+                    if building.name.startswith(building.code)
+                    else f"{building.code}  {building.name}"
                 )
+                building_item = self._item(title, str(units), "building", building.id)
                 building_item.setToolTip(0, label(building.kind))
                 park_item.addChild(building_item)
                 for floor in building.floors:

@@ -3,7 +3,10 @@
 Every table in Leasemap is a list of frozen records plus a list of
 :class:`Column` s saying what to show; no hand-made model per table. Sorting
 uses each column's ``sort_key`` on the raw value, so numbers and dates sort
-as numbers and dates, not as the text they are shown as.
+as numbers and dates, not as the text they are shown as, with empty cells
+last. The model sorts its own list with Python's ``sorted`` (20,000 rows in a
+few milliseconds); the proxy only filters, since a Python ``lessThan`` called
+n log n times would take seconds.
 """
 
 from __future__ import annotations
@@ -52,13 +55,43 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[Row] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- data in -----------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sort is not None:
+            self._rows = [self._rows[i] for i in self._sorted_positions(*self._sort)]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        positions = self._sorted_positions(column, order)
+        self._rows = [self._rows[i] for i in positions]
+        new_place = {old: new for new, old in enumerate(positions)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(new_place[i.row()], i.column()) for i in persistent],
+        )
+        self.layoutChanged.emit()
+
+    def _sorted_positions(self, column: int, order: Qt.SortOrder) -> list[int]:
+        spec = self._columns[column]
+        keys = [spec.sort_key(spec.value(row)) for row in self._rows]
+        present = [i for i, k in enumerate(keys) if k is not None]
+        missing = [i for i, k in enumerate(keys) if k is None]
+        descending = order == Qt.SortOrder.DescendingOrder
+        try:
+            present.sort(key=keys.__getitem__, reverse=descending)
+        except TypeError:
+            present.sort(key=lambda i: str(keys[i]), reverse=descending)
+        return present + missing
 
     def replace_row(self, position: int, row: Row) -> None:
         self._rows[position] = row
@@ -116,38 +149,30 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
 
 class RowFilterProxy(QSortFilterProxyModel):
-    """Sorts by raw values and filters rows by a text and a predicate."""
+    """Filters rows by a text and a predicate; sorting is passed to the source model."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._needle = ""
         self._predicate: Callable[[Any], bool] | None = None
         self._haystack: Callable[[Any], str] | None = None
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
 
     def set_text(self, needle: str, haystack: Callable[[Any], str]) -> None:
+        self.beginFilterChange()
         self._needle = needle.strip().casefold()
         self._haystack = haystack
-        self.invalidate()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.beginFilterChange()
         self._predicate = predicate
-        self.invalidate()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        a = left.data(SORT_ROLE)
-        b = right.data(SORT_ROLE)
-        if a is None or b is None:
-            # Empty cells go last whichever way the column is sorted.
-            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
-            if a is None and b is None:
-                return False
-            return descending if a is None else not descending
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RowTableModel):
+            model.sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()

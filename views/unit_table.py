@@ -176,6 +176,8 @@ class UnitTable(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(200)
+        self._sized = False
         self.view.selectionModel().selectionChanged.connect(self._emit_selection)
 
         bar = QHBoxLayout()
@@ -196,8 +198,9 @@ class UnitTable(QWidget):
         self._update_count()
         if selected is not None:
             self.select_unit(selected, emit=False)
-        if rows and self.view.columnWidth(0) < 40:
+        if rows and not self._sized:
             self.view.resizeColumnsToContents()
+            self._sized = True
 
     def update_row(self, row: Any) -> None:
         for position, old in enumerate(self.model.rows()):

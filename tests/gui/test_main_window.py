@@ -12,7 +12,7 @@ from sqlalchemy import select
 from domain.contracts import Occupancy
 from store.schema import Outbox, Unit
 from store.workspace import Workspace
-from tests.gui.conftest import TODAY
+from tests.small_park import TODAY
 
 
 def _tree_texts(win) -> list[str]:
@@ -25,7 +25,7 @@ def _tree_texts(win) -> list[str]:
 def test_window_shows_tree_and_table(window, small_park):
     texts = _tree_texts(window)
     assert "张江测试园" in texts
-    assert "A  A栋 办公楼" in texts and "B  B栋 厂房" in texts
+    assert "A栋 办公楼" in texts and "B栋 厂房" in texts
     assert texts.count("1F") == 2 and "2F" in texts
     assert window.table.model.rowCount() == len(small_park.unit_codes)
     codes = [r.code for r in window.table.visible_rows()]
@@ -39,7 +39,7 @@ def test_selecting_a_floor_scopes_the_table(window, qtbot):
     window.tree.setCurrentItem(floor_2f)
     codes = [r.code for r in window.table.visible_rows()]
     assert codes == ["ZD-A-0201", "ZD-A-0202", "ZD-A-0203"]
-    building_b = next(i for i in window.tree._walk() if i.text(0).startswith("B "))
+    building_b = next(i for i in window.tree._walk() if i.text(0).startswith("B栋"))
     window.tree.setCurrentItem(building_b)
     assert [r.code for r in window.table.visible_rows()] == ["ZD-B-0101", "ZD-B-0102"]
 

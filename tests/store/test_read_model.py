@@ -1,0 +1,101 @@
+"""The read model decodes what the ORM wrote, scopes rows and dates occupancy."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from domain.assets import UnitStatus, UnitType
+from domain.contracts import Occupancy
+from store.read_model import ReadModel, Scope, summarize
+from store.workspace import Workspace
+from tests.small_park import TODAY, build_small_workspace
+
+
+@pytest.fixture
+def reader(tmp_path):
+    park = build_small_workspace(tmp_path / "small.leasemap")
+    model = ReadModel(park.path)
+    yield model
+    model.close()
+
+
+def test_tree_in_display_order(reader):
+    [park] = reader.park_tree()
+    assert park.code == "ZD" and park.currency == "CNY"
+    assert [b.code for b in park.buildings] == ["A", "B"]
+    tower = park.buildings[0]
+    assert [f.name for f in tower.floors] == ["2F", "1F"]  # top floor first
+    assert [f.unit_count for f in tower.floors] == [3, 3]
+
+
+def test_rows_decode_every_type(reader):
+    [park] = reader.park_tree()
+    rows = reader.unit_rows(Scope("park", park.id), TODAY)
+    assert len(rows) == 8
+    first = rows[0]
+    assert first.code == "ZD-A-0201"  # building A, top floor first, then code
+    assert first.unit_type is UnitType.OFFICE and first.status is UnitStatus.LEASABLE
+    assert first.gross_area == Decimal("125.40") and isinstance(first.gross_area, Decimal)
+    assert first.asking_rent == Decimal("98.5000")
+    plant = [r for r in rows if r.building_code == "B"]
+    assert all(r.tags == ("货梯",) for r in plant)
+
+
+def test_scopes(reader):
+    [park] = reader.park_tree()
+    tower, plant = park.buildings
+    assert len(reader.unit_rows(Scope("building", plant.id), TODAY)) == 2
+    floor_1f = tower.floors[1]
+    codes = [r.code for r in reader.unit_rows(Scope("floor", floor_1f.id), TODAY)]
+    assert codes == ["ZD-A-0101", "ZD-A-0102", "ZD-A-0103"]
+    assert len(reader.unit_rows(None, TODAY)) == 8
+
+
+def test_occupancy_on_dates(reader):
+    rows = {r.code: r for r in reader.unit_rows(None, TODAY)}
+    assert rows["ZD-A-0101"].occupancy is Occupancy.ACTIVE
+    assert rows["ZD-A-0101"].contract_code == "HT-2026-0001"
+    assert rows["ZD-A-0102"].occupancy is Occupancy.SIGNED_NOT_STARTED
+    assert rows["ZD-A-0103"].occupancy is Occupancy.NONE
+    feb = {r.code: r for r in reader.unit_rows(None, date(2027, 2, 15))}
+    apr = {r.code: r for r in reader.unit_rows(None, date(2027, 4, 15))}
+    assert feb["ZD-A-0102"].occupancy is Occupancy.SIGNED_NOT_STARTED
+    assert apr["ZD-A-0102"].occupancy is Occupancy.ACTIVE
+    later = {r.code: r for r in reader.unit_rows(None, date(2028, 1, 1))}
+    assert later["ZD-A-0101"].occupancy is Occupancy.NONE
+
+
+def test_summary_counts_leased_area(reader):
+    summary = summarize(reader.unit_rows(None, TODAY))
+    assert summary.units == 8
+    assert summary.leasable_area == Decimal("1003.20")
+    assert summary.leased_area == Decimal("125.40")
+    assert summary.occupancy_rate == Decimal("0.1250")
+
+
+def test_sees_archived_units_go_and_edits_arrive(tmp_path):
+    park = build_small_workspace(tmp_path / "small.leasemap")
+    reader = ReadModel(park.path)
+    from sqlalchemy import select
+
+    from store.schema import Unit
+
+    with Workspace.open(park.path) as ws, ws.transaction() as s:
+        unit = s.scalars(select(Unit).where(Unit.code == "ZD-A-0103")).one()
+        unit.archived = True
+        other = s.scalars(select(Unit).where(Unit.code == "ZD-A-0201")).one()
+        other.name = "大会议室"
+    rows = {r.code: r for r in reader.unit_rows(None, TODAY)}
+    assert "ZD-A-0103" not in rows
+    assert rows["ZD-A-0201"].name == "大会议室"
+    reader.close()
+
+
+def test_read_model_never_writes(reader):
+    import sqlite3
+
+    with pytest.raises(sqlite3.OperationalError):
+        reader._db.execute("DELETE FROM units")
