@@ -50,12 +50,13 @@ def run(path: Path | None = None, language: str | None = None) -> int:
     if target is None and window.settings.last_workspace:
         last = Path(window.settings.last_workspace)
         target = last if last.exists() else None
-    window.show()
     window.controller.opened.connect(_warm_store)
+    if target is not None:
+        # Read the workspace in the pool while this thread shows the window.
+        window.open_workspace_in_background(target)
+    window.show()
     if os.environ.get("LEASEMAP_EXIT_AFTER_SHOW") == "1":
         _report_start_up(app, window)
-    if target is not None:
-        window.open_workspace_in_background(target)
     return app.exec()
 
 

@@ -69,12 +69,12 @@ class Languages:
         return language
 
     def _font_for(self, language: str) -> QFont:
+        # Name the SC families rather than look them up: listing the font
+        # database at start-up costs a tenth of a second, and Qt takes the
+        # first family in the list that is installed. Chinese UI: SC first;
+        # English UI: Latin first, SC still reached for Chinese names in data.
         font = QFont(self._base_font)
-        family = chinese_family()
-        if family is not None:
-            # Chinese UI: the SC family first; English UI: keep Latin first but
-            # still reach the SC family for Chinese names in the data.
-            base = font.families() or [font.family()]
-            families = [family, *base] if language == "zh_CN" else [*base, family]
-            font.setFamilies(families)
+        base = font.families() or [font.family()]
+        cjk = list(CJK_FAMILIES)
+        font.setFamilies([*cjk, *base] if language == "zh_CN" else [*base, *cjk])
         return font

@@ -81,7 +81,9 @@ def record_command(
     ctx = _context(session)
     name = entity if isinstance(entity, str) else entity.__tablename__  # type: ignore[attr-defined]
     stamp = ctx.clock.now()
-    op = _op(ctx, kind, name, entity_id, None, to_json_value(payload), stamp, base_version)
+    op = Outbox(
+        **_op_row(ctx, kind, name, entity_id, None, to_json_value(payload), stamp, base_version)
+    )
     session.add(op)
     return op
 
@@ -97,19 +99,6 @@ def _context(session: Session) -> ChangeContext:
     if ctx is None:
         raise NoChangeContext("writes must go through Workspace.transaction()")
     return ctx
-
-
-def _op(
-    ctx: ChangeContext,
-    kind: str,
-    entity: str,
-    entity_id: uuid.UUID,
-    field: str | None,
-    payload: Any,
-    stamp: str,
-    base_version: int,
-) -> Outbox:
-    return Outbox(**_op_row(ctx, kind, entity, entity_id, field, payload, stamp, base_version))
 
 
 def _op_row(

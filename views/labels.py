@@ -87,3 +87,8 @@ def date_text(value: date | None) -> str:
 
 def percent_text(value: Decimal | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def building_title(code: str, name: str) -> str:
+    """``A栋 研发办公楼`` rather than ``A A栋 研发办公楼``: the code once."""
+    return name if name.startswith(code) else f"{code}  {name}"

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from views.labels import label
+from views.labels import building_title, label
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -57,11 +57,7 @@ class ParkTree(QTreeWidget):
             self.addTopLevelItem(park_item)
             for building in park.buildings:
                 units = sum(f.unit_count for f in building.floors)
-                title = (
-                    building.name
-                    if building.name.startswith(building.code)
-                    else f"{building.code}  {building.name}"
-                )
+                title = building_title(building.code, building.name)
                 building_item = self._item(title, str(units), "building", building.id)
                 building_item.setToolTip(0, label(building.kind))
                 park_item.addChild(building_item)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableView
 
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,6 +49,7 @@ class Column(Generic[Row]):
     align_right: bool = False
     sort_key: Callable[[Any], Any] = _default_sort_key
     color: Callable[[Row], str | None] | None = None
+    width: int = 10  # starting width in average characters; people resize from there
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -105,6 +107,13 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     def columns(self) -> list[Column[Row]]:
         return list(self._columns)
+
+    def size_columns(self, view: QTableView) -> None:
+        """Give each column its starting width without measuring every cell."""
+        char = view.fontMetrics().averageCharWidth()
+        header = view.horizontalHeader()
+        for position, column in enumerate(self._columns):
+            header.resizeSection(position, column.width * char + 16)
 
     def retitle(self) -> None:
         """Ask views to re-read the headers (after a language switch)."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain.assets import FitOut, Orientation, UnitStatus, UnitType
-from views.labels import area_text, date_text, label, rent_text
+from views.labels import area_text, building_title, date_text, label, rent_text
 
 translate = QCoreApplication.translate
 
@@ -35,7 +35,7 @@ FACTS: list[tuple[str, Callable[[], str], Callable[[Any], str]]] = [
     (
         "location",
         lambda: translate("UnitDetails", "Building / floor"),
-        lambda r: f"{r.building_code} {r.building_name} · {r.floor_name}",
+        lambda r: f"{building_title(r.building_code, r.building_name)} · {r.floor_name}",
     ),
     (
         "gross_area",

@@ -41,15 +41,21 @@ def _enum_sort(value: Any) -> Any:
 def unit_columns() -> list[Column[Any]]:
     """The unit table's columns; rows are duck-typed unit records."""
     return [
-        Column("code", lambda: translate("UnitTable", "Code"), lambda r: r.code),
-        Column("name", lambda: translate("UnitTable", "Name"), lambda r: r.name),
-        Column("building", lambda: translate("UnitTable", "Building"), lambda r: r.building_code),
+        Column("code", lambda: translate("UnitTable", "Code"), lambda r: r.code, width=12),
+        Column("name", lambda: translate("UnitTable", "Name"), lambda r: r.name, width=14),
+        Column(
+            "building",
+            lambda: translate("UnitTable", "Building"),
+            lambda r: r.building_code,
+            width=6,
+        ),
         Column(
             "floor",
             lambda: translate("UnitTable", "Floor"),
             lambda r: (r.level, r.floor_name),
             text=lambda v: v[1],
             sort_key=lambda v: v[0],
+            width=6,
         ),
         Column(
             "unit_type",
@@ -57,6 +63,7 @@ def unit_columns() -> list[Column[Any]]:
             lambda r: r.unit_type,
             text=label,
             sort_key=_enum_sort,
+            width=8,
         ),
         Column(
             "status",
@@ -64,6 +71,7 @@ def unit_columns() -> list[Column[Any]]:
             lambda r: r.status,
             text=label,
             sort_key=_enum_sort,
+            width=8,
         ),
         Column(
             "occupancy",
@@ -72,14 +80,16 @@ def unit_columns() -> list[Column[Any]]:
             text=label,
             sort_key=_enum_sort,
             color=lambda r: OCCUPANCY_COLORS.get(r.occupancy),
+            width=10,
         ),
-        Column("tenant", lambda: translate("UnitTable", "Tenant"), lambda r: r.tenant),
+        Column("tenant", lambda: translate("UnitTable", "Tenant"), lambda r: r.tenant, width=18),
         Column(
             "billable_area",
             lambda: translate("UnitTable", "Billable m²"),
             lambda r: r.billable_area,
             text=area_text,
             align_right=True,
+            width=11,
         ),
         Column(
             "internal_area",
@@ -87,6 +97,7 @@ def unit_columns() -> list[Column[Any]]:
             lambda r: r.internal_area,
             text=area_text,
             align_right=True,
+            width=11,
         ),
         Column(
             "asking_rent",
@@ -94,6 +105,7 @@ def unit_columns() -> list[Column[Any]]:
             lambda r: r.asking_rent,
             text=rent_text,
             align_right=True,
+            width=9,
         ),
         Column(
             "rent",
@@ -101,12 +113,14 @@ def unit_columns() -> list[Column[Any]]:
             lambda r: r.rent,
             text=rent_text,
             align_right=True,
+            width=10,
         ),
         Column(
             "contract_ends_on",
             lambda: translate("UnitTable", "Lease ends"),
             lambda r: r.contract_ends_on,
             text=date_text,
+            width=11,
         ),
     ]
 
@@ -176,7 +190,6 @@ class UnitTable(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setResizeContentsPrecision(200)
         self._sized = False
         self.view.selectionModel().selectionChanged.connect(self._emit_selection)
 
@@ -199,7 +212,7 @@ class UnitTable(QWidget):
         if selected is not None:
             self.select_unit(selected, emit=False)
         if rows and not self._sized:
-            self.view.resizeColumnsToContents()
+            self.model.size_columns(self.view)
             self._sized = True
 
     def update_row(self, row: Any) -> None:
