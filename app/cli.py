@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-COMMANDS = ("gui", "demo", "info")
+COMMANDS = ("gui", "demo", "info", "import")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,6 +29,19 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--units", type=int, default=1500, help="about how many units")
     demo.add_argument("--seed", type=int, default=7, help="the park's random seed")
     demo.add_argument("--force", action="store_true", help="replace an existing file")
+    imp = sub.add_parser("import", help="import a DXF or IFC floor plan into a building")
+    imp.add_argument("file", type=Path, help="the .dxf or .ifc file")
+    imp.add_argument("--building", required=True, help="building code (created if missing)")
+    imp.add_argument("--floor", type=int, default=None, help="level, for a one-floor drawing")
+    imp.add_argument("--workspace", type=Path, help="the workspace to import into")
+    imp.add_argument("--park", default=None, help="park code, when the workspace has several")
+    imp.add_argument(
+        "--layers",
+        default="",
+        help="layer roles, e.g. 'rooms=使用面积线,walls=墙线,labels=文字' (DXF)",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
+    imp.add_argument("--json", action="store_true", help="print the report as JSON")
     info = sub.add_parser("info", help="summarize a workspace")
     info.add_argument("path", type=Path)
     info.add_argument("--on", type=date.fromisoformat, default=None, help="as of (YYYY-MM-DD)")
@@ -44,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return _demo(args)
     if args.command == "info":
         return _info(args)
+    if args.command == "import":
+        return _import(args)
     from app import gui
 
     return gui.run(args.workspace, args.lang)
@@ -100,3 +115,95 @@ def _info(args: argparse.Namespace) -> int:
     finally:
         reader.close()
     return 0
+
+
+def _layer_roles(text: str) -> dict[str, str] | None:
+    """``rooms=A,walls=B;C`` → ``{"A": "rooms", "B": "walls", "C": "walls"}``."""
+    roles: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        role, _, names = part.partition("=")
+        if not names:
+            raise SystemExit(f"error: --layers wants role=layer pairs, got {part!r}")
+        for name in names.split(";"):
+            roles[name.strip()] = role.strip()
+    return roles or None
+
+
+def _import(args: argparse.Namespace) -> int:
+    import json
+
+    from importers.read import read_plan
+
+    plan = read_plan(args.file, layers=_layer_roles(args.layers))
+    report = plan.to_json()
+    if plan.errors or args.dry_run:
+        _print_plan(report, args.json)
+        return 2 if plan.errors else 0
+    if args.workspace is None:
+        _print_plan(report, args.json)
+        print("error: name the workspace to import into with --workspace", file=sys.stderr)
+        return 2
+    from store.errors import WorkspaceError
+    from store.plan_import import PlanImportError, import_plan
+    from store.workspace import Workspace
+
+    try:
+        workspace = Workspace.open(args.workspace)
+    except WorkspaceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        with workspace, workspace.transaction() as session:
+            changes = import_plan(session, plan, args.building, args.floor, args.park)
+    except PlanImportError as exc:
+        _print_plan(report, args.json)
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return 2
+    if args.json:
+        report["changes"] = [
+            {
+                "level": f.level,
+                "name": f.name,
+                "created": f.created,
+                "added": f.added,
+                "updated": [
+                    {"code": c, "area_before": str(b), "area_after": str(a)}
+                    for c, b, a in f.updated
+                ],
+                "unchanged": f.unchanged,
+                "archived": f.archived,
+                "kept_with_contracts": f.kept_with_contracts,
+            }
+            for f in changes.floors
+        ]
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        _print_plan(report, False)
+        print(changes.summary())
+    return 0
+
+
+def _print_plan(report: dict[str, object], as_json: bool) -> None:
+    import json
+
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    floors = report["floors"]
+    assert isinstance(floors, list)
+    print(
+        f"{report['source']} ({report['format'] or 'unknown format'}), "
+        f"units taken as {report['units_of_drawing'] or '?'}"
+    )
+    for floor in floors:
+        units = floor["units"]
+        print(f"  floor {floor['name'] or '?'}: {len(units)} rooms")
+        for unit in units:
+            stated = "" if unit["stated_area"] is None else f" (stated {unit['stated_area']:.2f})"
+            print(
+                f"    {unit['code']:<16} {unit['name'][:30]:<30} {unit['area']:>10.2f} m²{stated}"
+                f"  [{unit['confidence']:.2f} {unit['reason']}]"
+            )
+    for kind in ("errors", "warnings"):
+        for problem in report[kind]:  # type: ignore[union-attr]
+            print(f"  {kind[:-1]}: {problem['message']}")

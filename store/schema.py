@@ -130,6 +130,7 @@ class Floor(Synced, Base):
     outline: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     background: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     background_source: Mapped[str] = mapped_column(String(500), default="")
+    source_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
     site_transform: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
 
 
@@ -160,6 +161,7 @@ class Unit(Synced, Base):
     geometry: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     derived_from: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
+    source_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Tenant(Synced, Base):

@@ -65,16 +65,42 @@ __all__ = [
 ]
 
 
-def run_migrations(engine: Engine, revision: str = "head") -> None:
-    """Bring a database to ``revision`` with Alembic (imported only here)."""
+def run_migrations(engine: Engine, revision: str = "head", downgrade: bool = False) -> None:
+    """Bring a database to ``revision`` with Alembic (imported only here).
+
+    On SQLite, batch migrations rebuild tables, which foreign keys would
+    block midway; they are switched off for the migration (outside its
+    transaction, as SQLite requires) and every reference is checked before
+    the migration commits.
+    """
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                if downgrade:
+                    command.downgrade(config, revision)
+                else:
+                    command.upgrade(config, revision)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise WorkspaceError(
+                            f"migration to {revision} would break {len(broken)} references; "
+                            "nothing was changed"
+                        )
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 class Workspace:

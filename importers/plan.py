@@ -1,0 +1,143 @@
+"""What an importer hands back: floors, units and problems, as plain records.
+
+An importer never writes anything and never raises on a bad file: it returns
+an :class:`ImportedPlan` whose ``problems`` say what was repaired, guessed or
+refused, so the user decides before anything reaches the workspace (SPEC §2,
+the ezdxf ``recover`` idea of a result plus a report).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from shapely.geometry.base import BaseGeometry
+
+from spatial.geometry import area_m2
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding, with a stable ``code`` for tests and a message for people.
+
+    ``ref`` names what it is about: a layer, a handle, a GlobalId, a label.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class PlanUnit:
+    """A room found in a drawing, proposed as a leasable unit.
+
+    ``key`` is its stable identity across revisions of the drawing (IFC
+    GlobalId; DXF handle of its outline, else its label) and is what a
+    re-import matches on first.
+    """
+
+    key: str
+    code: str
+    name: str
+    polygon: BaseGeometry  # metres, in the floor's own coordinates
+    stated_area: Decimal | None = None  # m², as the drawing's label or quantity says
+    confidence: float = 1.0  # 0..1: how sure the importer is that this is a room
+    reason: str = ""  # how it was found, in a few words
+    source: dict[str, Any] = field(default_factory=dict)  # layer, handle, entity type …
+
+    @property
+    def area(self) -> Decimal:
+        """Computed from the polygon, m² to the hundredth."""
+        return area_m2(self.polygon)
+
+
+@dataclass(frozen=True)
+class PlanFloor:
+    """A storey (IFC) or a drawing's floor (DXF), with its rooms and linework."""
+
+    name: str
+    elevation: Decimal | None
+    units: tuple[PlanUnit, ...]
+    background: BaseGeometry | None = None  # walls and the rest, as lines in metres
+    outline: BaseGeometry | None = None  # gross-area outline when the drawing has one
+    key: str = ""  # IFC storey GlobalId, DXF layout or frame name
+
+
+@dataclass(frozen=True)
+class ImportedPlan:
+    source: str
+    format: str  # "dxf" | "ifc"
+    floors: tuple[PlanFloor, ...]
+    problems: tuple[Problem, ...] = ()
+    units_of_drawing: str = ""  # what the file's length unit was taken to be
+    scale_to_metres: float = 1.0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        """Something to import and nothing that forbids it."""
+        return not self.errors and any(f.units for f in self.floors)
+
+    def unit_count(self) -> int:
+        return sum(len(f.units) for f in self.floors)
+
+    def to_json(self) -> dict[str, Any]:
+        """The report ``leasemap import --json`` prints (issue 3's format)."""
+        return {
+            "source": self.source,
+            "format": self.format,
+            "units_of_drawing": self.units_of_drawing,
+            "scale_to_metres": self.scale_to_metres,
+            "floors": [
+                {
+                    "name": f.name,
+                    "key": f.key,
+                    "elevation": None if f.elevation is None else float(f.elevation),
+                    "units": [
+                        {
+                            "key": u.key,
+                            "code": u.code,
+                            "name": u.name,
+                            "area": float(u.area),
+                            "stated_area": None if u.stated_area is None else float(
+                                u.stated_area
+                            ),
+                            "wkt": u.polygon.wkt,
+                            "confidence": round(u.confidence, 3),
+                            "reason": u.reason,
+                        }
+                        for u in f.units
+                    ],
+                }
+                for f in self.floors
+            ],
+            "warnings": [_problem_json(p) for p in self.warnings],
+            "errors": [_problem_json(p) for p in self.errors],
+            "info": [_problem_json(p) for p in self.problems if p.severity is Severity.INFO],
+        }
+
+
+def _problem_json(problem: Problem) -> dict[str, str]:
+    return {"code": problem.code, "message": problem.message, "ref": problem.ref}
+
+
+def failed(source: str, fmt: str, code: str, message: str) -> ImportedPlan:
+    """A plan that holds nothing but the reason the file could not be read."""
+    return ImportedPlan(source, fmt, (), (Problem(Severity.ERROR, code, message),))

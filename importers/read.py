@@ -1,0 +1,48 @@
+"""Pick the importer for a file by its content, not only its name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from importers.plan import ImportedPlan, failed
+
+
+def sniff(path: Path) -> str:
+    """``"dxf"``, ``"ifc"`` or ``""``, from the first bytes of the file."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048)
+    except OSError:
+        return ""
+    if head.startswith(b"ISO-10303-21"):
+        return "ifc"
+    if head.startswith(b"AutoCAD Binary DXF"):
+        return "dxf"
+    text = head.lstrip().decode("latin-1")
+    if text.startswith("0") and "SECTION" in text[:200]:
+        return "dxf"
+    if text.startswith("999"):  # a DXF comment line before the first section
+        return "dxf"
+    return ""
+
+
+def read_plan(path: Path | str, layers: dict[str, str] | None = None) -> ImportedPlan:
+    """Read a DXF or IFC floor plan; a file that is neither gets a plan with an error."""
+    path = Path(path)
+    if not path.is_file():
+        return failed(str(path), "", "no-file", f"{path}: no such file")
+    kind = sniff(path) or path.suffix.lower().lstrip(".")
+    if kind == "dxf":
+        from importers.dxf import read_dxf
+
+        return read_dxf(path, layers=layers)
+    if kind == "ifc":
+        from importers.ifc import read_ifc
+
+        return read_ifc(path)
+    return failed(
+        str(path),
+        "",
+        "unknown-format",
+        f"{path} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats",
+    )

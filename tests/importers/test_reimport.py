@@ -1,0 +1,51 @@
+"""Matching a revised drawing's rooms to existing units: key, then code, then overlap."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from shapely.geometry import box
+
+from importers.plan import PlanUnit
+from importers.reimport import ExistingUnit, diff_floor
+
+
+def old(i: int, key: str, code: str, x0: float, x1: float) -> ExistingUnit:
+    return ExistingUnit(i, key, code, box(x0, 0, x1, 10))
+
+
+def new(key: str, code: str, x0: float, x1: float) -> PlanUnit:
+    return PlanUnit(key, code, "", box(x0, 0, x1, 10))
+
+
+def test_match_order_and_leftovers():
+    existing = [
+        old(1, "h1", "101", 0, 10),
+        old(2, "h2", "102", 10, 20),
+        old(3, "h3", "103", 20, 30),
+        old(4, "h4", "104", 40, 50),
+    ]
+    incoming = [
+        new("h1", "101", 0, 10),
+        new("x", "102", 10, 21),
+        new("y", "z", 20.5, 30),
+        new("h7", "107", 60, 70),
+    ]
+    diff = diff_floor(existing, incoming)
+    by = {m.existing.id: m.by for m in diff.matched}
+    assert by == {1: "key", 2: "code", 3: "overlap"}
+    assert [u.key for u in diff.added] == ["h7"]
+    assert [u.id for u in diff.removed] == [4]
+    assert [m.existing.id for m in diff.unchanged] == [1]
+    changed = {m.existing.id: m.area_change for m in diff.changed}
+    assert changed == {2: Decimal("10.00"), 3: Decimal("-5.00")}
+
+
+def test_overlap_below_half_is_not_a_match():
+    diff = diff_floor([old(1, "a", "1", 0, 10)], [new("b", "2", 6, 16)])
+    assert diff.matched == () and len(diff.added) == 1 and len(diff.removed) == 1
+
+
+def test_one_to_one_even_when_two_rooms_overlap_one_unit():
+    diff = diff_floor([old(1, "a", "1", 0, 10)], [new("b", "2", 0, 9), new("c", "3", 1, 10)])
+    assert len(diff.matched) == 1 and len(diff.added) == 1
