@@ -35,9 +35,12 @@ lint: $(VENV)/.installed-dev
 test: sysdeps $(VENV)/.installed-dev lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
-bench: $(VENV)/.installed-dev
-	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
-	QT_QPA_PLATFORM=offscreen $(PY) bench/demo.py
+$(VENV)/.installed-bench: $(VENV)/.installed-dev
+	$(PY) -m pip install --quiet -e '.[dev,bench]' --config-settings editable_mode=compat
+	touch $@
+
+bench: $(VENV)/.installed-bench
+	for script in bench/*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; done
 
 i18n: $(VENV)/.installed
 	$(PY) scripts/i18n.py

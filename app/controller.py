@@ -116,6 +116,16 @@ class WorkspaceController(QObject):
             self._workspace = Workspace.open(self.path)
         return self._workspace
 
+    def reload(self) -> None:
+        """Read the tree and rows again (after an import changed the register)."""
+        if self.reader is None:
+            return
+        self.tree = self.reader.park_tree()
+        self.treeChanged.emit(self.tree)
+        if self.scope is None and self.tree:
+            self.scope = Scope("park", self.tree[0].id)
+        self.refresh_rows()
+
     # -- what is shown -----------------------------------------------------------
 
     def set_scope(self, kind: str, node_id: uuid.UUID) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -49,19 +49,25 @@ class Languages:
 
     def __init__(self, app: QApplication) -> None:
         self._app = app
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
         self._base_font = QFont(app.font())
         self.current = ""
 
     def install(self, language: str) -> str:
         language = resolve(language)
-        if self._translator is not None:
-            QCoreApplication.removeTranslator(self._translator)
-            self._translator = None
-        translator = QTranslator(self._app)
-        if translator.load(str(CATALOGUES / f"leasemap_{language}.qm")):
-            QCoreApplication.installTranslator(translator)
-            self._translator = translator
+        for old in self._translators:
+            QCoreApplication.removeTranslator(old)
+        self._translators = []
+        # Qt's own strings (wizard buttons, dialogs) first, then ours.
+        qt_catalogues = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for folder, name in (
+            (qt_catalogues, f"qtbase_{language}"),
+            (str(CATALOGUES), f"leasemap_{language}"),
+        ):
+            translator = QTranslator(self._app)
+            if translator.load(name, folder):
+                QCoreApplication.installTranslator(translator)
+                self._translators.append(translator)
         self._app.setFont(self._font_for(language))
         self.current = language
         # Deliver the LanguageChange events now, so the switch is done on return.

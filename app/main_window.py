@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self._summary: Any = None
         self.last_warning = ""
+        self.import_flow: Any = None
 
         self.table = UnitTable(self)
         self.setCentralWidget(self.table)
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.choose_workspace)
         self.demo_action = QAction(self)
         self.demo_action.triggered.connect(self.choose_demo_path)
+        self.import_action = QAction(self)
+        self.import_action.setEnabled(False)
+        self.import_action.triggered.connect(self.import_floor_plan)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -128,6 +132,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
         self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -265,7 +272,16 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(text)
             action.triggered.connect(lambda _c=False, p=text: self.open_workspace(Path(p)))
 
+    def import_floor_plan(self) -> Any:
+        """Open the import wizard on the current workspace."""
+        from app.import_flow import ImportFlow
+
+        if self.import_flow is None:
+            self.import_flow = ImportFlow(self)
+        return self.import_flow.start()
+
     def _on_opened(self, path: Path) -> None:
+        self.import_action.setEnabled(True)
         self.undo_stack.clear()
         self.settings.add_recent(path)
         self._update_title()
@@ -345,6 +361,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New workspace…"))
         self.open_action.setText(self.tr("&Open workspace…"))
         self.demo_action.setText(self.tr("Build &demo workspace…"))
+        self.import_action.setText(self.tr("&Import floor plan (DXF, IFC)…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Leasemap"))
         self._retitle_undo()

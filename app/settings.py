@@ -31,6 +31,9 @@ RECENT = Setting("workspaces/recent", [], "Recent workspaces", "Most recent firs
 LAST = Setting("workspaces/last", "", "Last workspace", "Opened again at start.")
 GEOMETRY = Setting("window/geometry", b"", "Window geometry", "Where the window was.")
 STATE = Setting("window/state", b"", "Window layout", "Docks and toolbars.")
+LAYER_ROLES = Setting(
+    "import/layer-roles", "", "Layer roles", "Per drawing family, the roles last confirmed."
+)
 SPLITTER = Setting("window/splitter", b"", "Panel sizes", "Tree, table and details widths.")
 
 
@@ -86,6 +89,13 @@ class Settings:
     def _bytes(self, setting: Setting) -> QByteArray:
         value = self._get(setting)
         return value if isinstance(value, QByteArray) else QByteArray(bytes(value or b""))
+
+    def layer_roles(self, family: str) -> str:
+        """Layer roles a user confirmed for a drawing family, as JSON ("" if none)."""
+        return str(self._store.value(f"{LAYER_ROLES.key}/{family}", LAYER_ROLES.default) or "")
+
+    def set_layer_roles(self, family: str, roles_json: str) -> None:
+        self._store.setValue(f"{LAYER_ROLES.key}/{family}", roles_json)
 
     @property
     def window_geometry(self) -> QByteArray:

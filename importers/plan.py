@@ -81,6 +81,9 @@ class ImportedPlan:
     problems: tuple[Problem, ...] = ()
     units_of_drawing: str = ""  # what the file's length unit was taken to be
     scale_to_metres: float = 1.0
+    # DXF: every layer's role as used for this read (rooms, walls, labels, outline,
+    # background, ignore), so a person can see the guess and correct it.
+    layer_roles: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -105,6 +108,7 @@ class ImportedPlan:
             "format": self.format,
             "units_of_drawing": self.units_of_drawing,
             "scale_to_metres": self.scale_to_metres,
+            "layer_roles": dict(self.layer_roles),
             "floors": [
                 {
                     "name": f.name,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,3 +50,45 @@ def test_help_lists_the_commands():
     assert result.returncode == 0
     for command in ("gui", "demo", "info"):
         assert command in result.stdout
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def test_import_dry_run_json_reports_rooms_and_writes_nothing(tmp_path):
+    drawing = CORPUS / "daoshi" / "floor1.dxf"
+    if not drawing.exists():
+        pytest.skip("the shared corpus is not beside the project")
+    result = run("import", str(drawing), "--building", "T", "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    [floor] = report["floors"]
+    names = {u["name"] for u in floor["units"]}
+    assert "计算机基础实验室2" in names
+    assert report["units_of_drawing"] == "mm"
+    assert all(u["wkt"].startswith("POLYGON") for u in floor["units"])
+
+
+def test_import_into_a_workspace_then_again(tmp_path):
+    drawing = CORPUS / "opensourcebim-testfiles" / "revit_quantities.ifc"
+    if not drawing.exists():
+        pytest.skip("the shared corpus is not beside the project")
+    workspace = tmp_path / "w.leasemap"
+    assert run("demo", str(workspace), "--units", "120").returncode == 0
+    first = run("import", str(drawing), "--building", "R", "--workspace", str(workspace))
+    assert first.returncode == 0, first.stderr
+    assert "building R (new)" in first.stdout and "7 added" in first.stdout
+    again = run("import", str(drawing), "--building", "R", "--workspace", str(workspace))
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 0 changed, 7 unchanged, 0 removed" in again.stdout
+    info = run("info", str(workspace))
+    assert "R R:" in info.stdout and "7 units" in info.stdout
+
+
+def test_import_of_an_unsupported_schema_fails_cleanly(tmp_path):
+    drawing = CORPUS / "opensourcebim-testfiles" / "ifc4.ifc"
+    if not drawing.exists():
+        pytest.skip("the shared corpus is not beside the project")
+    result = run("import", str(drawing), "--building", "R", "--workspace", str(tmp_path / "x"))
+    assert result.returncode == 2
+    assert "IFC4RC4" in result.stdout and "Traceback" not in result.stderr

@@ -8,6 +8,156 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Cannot read the drawing</source>
+        <translation>Cannot read the drawing</translation>
+    </message>
+    <message>
+        <source>Floor plan not imported</source>
+        <translation>Floor plan not imported</translation>
+    </message>
+    <message>
+        <source>%1; nothing was written.</source>
+        <translation>%1; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Imported into %1: %2 added, %3 changed, %4 removed.</source>
+        <translation>Imported into %1: %2 added, %3 changed, %4 removed.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Rooms (closed outlines)</source>
+        <translation>Rooms (closed outlines)</translation>
+    </message>
+    <message>
+        <source>Walls</source>
+        <translation>Walls</translation>
+    </message>
+    <message>
+        <source>Room labels</source>
+        <translation>Room labels</translation>
+    </message>
+    <message>
+        <source>Gross-area outline</source>
+        <translation>Gross-area outline</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <source>Reading the drawing…</source>
+        <translation>Reading the drawing…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 rooms</source>
+        <translation>%1 — %2 rooms</translation>
+    </message>
+    <message>
+        <source>%1 rooms on %2 floors; %3 warnings.</source>
+        <translation>%1 rooms on %2 floors; %3 warnings.</translation>
+    </message>
+    <message>
+        <source>The drawing cannot be imported: %1</source>
+        <translation>The drawing cannot be imported: %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>Drawing units: %1</source>
+        <translation>Drawing units: %1</translation>
+    </message>
+    <message>
+        <source>Floor %1</source>
+        <translation>Floor %1</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Choose a floor plan</source>
+        <translation>Choose a floor plan</translation>
+    </message>
+    <message>
+        <source>Floor plans (*.dxf *.ifc);;All files (*)</source>
+        <translation>Floor plans (*.dxf *.ifc);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import floor plan</source>
+        <translation>Import floor plan</translation>
+    </message>
+    <message>
+        <source>Drawing and target</source>
+        <translation>Drawing and target</translation>
+    </message>
+    <message>
+        <source>A DXF or IFC floor plan, and the building it belongs to.</source>
+        <translation>A DXF or IFC floor plan, and the building it belongs to.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Building code</source>
+        <translation>Building code</translation>
+    </message>
+    <message>
+        <source>Floor level</source>
+        <translation>Floor level</translation>
+    </message>
+    <message>
+        <source>Use the drawing's storeys (IFC elevations)</source>
+        <translation>Use the drawing's storeys (IFC elevations)</translation>
+    </message>
+    <message>
+        <source>Rooms found</source>
+        <translation>Rooms found</translation>
+    </message>
+    <message>
+        <source>Green rooms are sure, amber ones are guesses. Correct layer roles on the right; the drawing is read again at once.</source>
+        <translation>Green rooms are sure, amber ones are guesses. Correct layer roles on the right; the drawing is read again at once.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import; then all of it, at once.</source>
+        <translation>Nothing is written until you press Import; then all of it, at once.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Office</source>
@@ -251,6 +401,10 @@
     <message>
         <source>Build &amp;demo workspace…</source>
         <translation>Build &amp;demo workspace…</translation>
+    </message>
+    <message>
+        <source>&amp;Import floor plan (DXF, IFC)…</source>
+        <translation>&amp;Import floor plan (DXF, IFC)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -9,6 +9,156 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Cannot read the drawing</source>
+        <translation>无法读取图纸</translation>
+    </message>
+    <message>
+        <source>Floor plan not imported</source>
+        <translation>平面图未导入</translation>
+    </message>
+    <message>
+        <source>%1; nothing was written.</source>
+        <translation>%1；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported into %1: %2 added, %3 changed, %4 removed.</source>
+        <translation>已导入 %1：新增 %2，变更 %3，移除 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Rooms (closed outlines)</source>
+        <translation>房间（闭合轮廓）</translation>
+    </message>
+    <message>
+        <source>Walls</source>
+        <translation>墙线</translation>
+    </message>
+    <message>
+        <source>Room labels</source>
+        <translation>房间标注</translation>
+    </message>
+    <message>
+        <source>Gross-area outline</source>
+        <translation>建筑面积线</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Reading the drawing…</source>
+        <translation>正在读取图纸…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 rooms</source>
+        <translation>%1 — %2 个房间</translation>
+    </message>
+    <message>
+        <source>%1 rooms on %2 floors; %3 warnings.</source>
+        <translation>共 %2 层 %1 个房间；%3 条警告。</translation>
+    </message>
+    <message>
+        <source>The drawing cannot be imported: %1</source>
+        <translation>该图纸无法导入：%1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Drawing units: %1</source>
+        <translation>图纸单位：%1</translation>
+    </message>
+    <message>
+        <source>Floor %1</source>
+        <translation>楼层 %1</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Choose a floor plan</source>
+        <translation>选择平面图</translation>
+    </message>
+    <message>
+        <source>Floor plans (*.dxf *.ifc);;All files (*)</source>
+        <translation>平面图 (*.dxf *.ifc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import floor plan</source>
+        <translation>导入平面图</translation>
+    </message>
+    <message>
+        <source>Drawing and target</source>
+        <translation>图纸与目标</translation>
+    </message>
+    <message>
+        <source>A DXF or IFC floor plan, and the building it belongs to.</source>
+        <translation>一份 DXF 或 IFC 平面图，以及它所属的楼栋。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Building code</source>
+        <translation>楼栋编号</translation>
+    </message>
+    <message>
+        <source>Floor level</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Use the drawing&apos;s storeys (IFC elevations)</source>
+        <translation>按图纸中的楼层（IFC 标高）</translation>
+    </message>
+    <message>
+        <source>Rooms found</source>
+        <translation>识别到的房间</translation>
+    </message>
+    <message>
+        <source>Green rooms are sure, amber ones are guesses. Correct layer roles on the right; the drawing is read again at once.</source>
+        <translation>绿色房间为确定识别，橙色为推测。可在右侧修改图层用途，图纸会立即重新读取。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import; then all of it, at once.</source>
+        <translation>点击“导入”之前不会写入任何内容；导入时一次性全部写入。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Office</source>
@@ -252,6 +402,10 @@
     <message>
         <source>Build &amp;demo workspace…</source>
         <translation>生成演示工作区(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import floor plan (DXF, IFC)…</source>
+        <translation>导入平面图 (DXF、IFC)(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -1,0 +1,91 @@
+"""Room labels: what a text inside a room says about its code, name and area.
+
+Drawings label rooms in free form ('101 办公室 45.00m²') or as forms
+('房间编号：101 / 房间名称：… / 使用面积：315.69㎡'); the stated area is the
+drawing's own claim and is cross-checked against the polygon (SPEC §2).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_AREA_UNIT = re.compile(_NUM + r"\s*(?:m²|㎡|m2|M2|m\^2|sq\.?\s*m|平方米|平米)")
+_AREA_FIELD = re.compile(
+    r"(?:使用面积|套内面积|净面积|usable(?:\s+area)?|net(?:\s+area)?|area|fläche|areal|面积)"
+    r"\s*[:：=]?\s*" + _NUM, re.IGNORECASE,
+)
+_GROSS_FIELD = re.compile(r"建筑面积|占地面积|gross|brutto", re.IGNORECASE)
+_CODE_FIELD = re.compile(r"(?:房间编号|房号|编号|room\s*(?:no\.?|number|nr\.?)|raum\s*nr\.?)"
+                         r"\s*[:：]?\s*(\S+)", re.IGNORECASE)
+_NAME_FIELD = re.compile(r"(?:房间名称|名称|room\s*name|name)\s*[:：]\s*(.+)", re.IGNORECASE)
+_FIELD_LINE = re.compile(r"^\s*[^\s:：]{1,12}\s*[:：]")
+_CODE_TOKEN = re.compile(r"^[A-Za-z]{0,3}[-.]?\d{1,5}[A-Za-z]?(?:[,，/][A-Za-z]{0,3}\d{1,5})*$")
+
+
+@dataclass(frozen=True)
+class Label:
+    code: str
+    name: str
+    stated_area: Decimal | None
+    score: int  # how much it looks like a room label: higher wins inside one room
+
+
+def parse_label(text: str) -> Label:
+    """Split a label into room number, name and stated area (m²)."""
+    lines = [ln.strip() for ln in text.replace("\\P", "\n").splitlines() if ln.strip()]
+    stated = _stated_area(lines)
+    code = ""
+    name = ""
+    for ln in lines:
+        m = _CODE_FIELD.search(ln)
+        if m and not code:
+            code = m.group(1).strip(" ：:")
+        m = _NAME_FIELD.search(ln)
+        if m and not name:
+            name = m.group(1).strip()
+    if not code and not name:
+        code, name = _free_form(lines)
+    score = (4 if stated is not None else 0) + (2 if code else 0) + (1 if name else 0)
+    return Label(code, name, stated, score)
+
+
+def _stated_area(lines: list[str]) -> Decimal | None:
+    """The usable area a label states; a gross-area line only when nothing else is there."""
+    gross: Decimal | None = None
+    for ln in lines:
+        m = _AREA_FIELD.search(ln) or _AREA_UNIT.search(ln)
+        if not m:
+            continue
+        value = _decimal(m.group(1))
+        if value is None:
+            continue
+        if _GROSS_FIELD.search(ln):
+            gross = gross if gross is not None else value
+            continue
+        return value
+    return None if gross is None or len(lines) > 1 else gross
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _free_form(lines: list[str]) -> tuple[str, str]:
+    """'101 办公室 45.00m²' -> ('101', '办公室')."""
+    words: list[str] = []
+    for ln in lines:
+        if _FIELD_LINE.match(ln) and _AREA_FIELD.search(ln):
+            continue
+        words.extend(_AREA_UNIT.sub(" ", ln).split())
+    code = ""
+    if words and _CODE_TOKEN.match(words[0]):
+        code = words.pop(0)
+    elif words and _CODE_TOKEN.match(words[-1]) and len(words) > 1:
+        code = words.pop()
+    return code, " ".join(words).strip(" ,;:：")

@@ -1,0 +1,102 @@
+"""Import a floor plan from the window: wizard, preview, report, one write, re-import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ezdxf
+from PySide6.QtWidgets import QWizard
+
+from app.import_flow import drawing_family
+
+
+def write_floor(path: Path, rooms: list[tuple[str, float, float, float, float]]) -> Path:
+    """A metric DXF with closed room outlines on 房间 and their labels on 文字."""
+    doc = ezdxf.new("R2013", units=6)
+    doc.layers.add("房间")
+    doc.layers.add("文字")
+    doc.layers.add("墙线")
+    msp = doc.modelspace()
+    for label, x0, y0, x1, y1 in rooms:
+        msp.add_lwpolyline(
+            [(x0, y0), (x1, y0), (x1, y1), (x0, y1)], close=True, dxfattribs={"layer": "房间"}
+        )
+        msp.add_text(label, dxfattribs={"layer": "文字", "height": 0.4}).set_placement(
+            ((x0 + x1) / 2, (y0 + y1) / 2)
+        )
+    msp.add_line((-1, -1), (60, -1), dxfattribs={"layer": "墙线"})
+    doc.saveas(path)
+    return path
+
+
+def run_wizard(window, qtbot, path: Path, building: str) -> None:
+    wizard = window.import_floor_plan()
+    wizard.path_edit.setText(str(path))
+    wizard.building_combo.setEditText(building)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
+    assert wizard.rooms_page.isComplete(), wizard.status_label.text()
+    wizard.next()
+    assert wizard.currentPage() is wizard.report_page
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_import_then_reimport_from_the_window(window, qtbot, tmp_path):
+    plan_file = write_floor(
+        tmp_path / "c3.dxf",
+        [
+            ("301 会议室", 0, 0, 10, 8),
+            ("302 办公室", 10, 0, 22, 8),
+            ("303 办公室", 22, 0, 30, 8),
+        ],
+    )
+    before = window.table.model.rowCount()
+    run_wizard(window, qtbot, plan_file, "C")
+    qtbot.waitUntil(lambda: window.import_flow.last_changes is not None, timeout=30000)
+    changes = window.import_flow.last_changes
+    assert changes.building == "C" and changes.building_created
+    assert len(changes.floors[0].added) == 3
+    qtbot.waitUntil(lambda: window.table.model.rowCount() == before + 3)
+    assert any(item.text(0) == "C" for item in window.tree._walk())
+    assert "3 added" in window.statusBar().currentMessage()
+
+    wizard = window.import_flow.wizard
+    assert len(wizard.preview.room_items) == 3
+    assert "301" in wizard.report.toPlainText()
+
+    # The architect moves a wall: 302 grows, 303 shrinks, 304 appears.
+    write_floor(
+        plan_file,
+        [
+            ("301 会议室", 0, 0, 10, 8),
+            ("302 办公室", 10, 0, 24, 8),
+            ("303 办公室", 24, 0, 30, 8),
+            ("304 储藏室", 30, 0, 34, 8),
+        ],
+    )
+    window.import_flow.last_changes = None
+    run_wizard(window, qtbot, plan_file, "C")
+    qtbot.waitUntil(lambda: window.import_flow.last_changes is not None, timeout=30000)
+    floor = window.import_flow.last_changes.floors[0]
+    assert len(floor.added) == 1 and len(floor.updated) == 2 and len(floor.unchanged) == 1
+    qtbot.waitUntil(lambda: window.table.model.rowCount() == before + 4)
+
+
+def test_a_broken_file_cannot_be_imported(window, qtbot, tmp_path):
+    broken = tmp_path / "broken.dxf"
+    broken.write_bytes(b"  0\nSECTION\n  2\nENTITIES\n  0\nLWPOLY")
+    wizard = window.import_floor_plan()
+    wizard.path_edit.setText(str(broken))
+    wizard.building_combo.setEditText("C")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
+    assert not wizard.rooms_page.isComplete()
+    assert (
+        "cannot be imported" in wizard.status_label.text()
+        or "0 rooms" in wizard.status_label.text()
+    )
+
+
+def test_drawing_family_ignores_layer_order():
+    assert drawing_family(["墙线", "房间"]) == drawing_family(["房间", "墙线"])
+    assert drawing_family(["a"]) != drawing_family(["b"])

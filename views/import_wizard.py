@@ -1,0 +1,270 @@
+"""The floor-plan import wizard: file and target, rooms and layers, report.
+
+The wizard only asks and shows. It emits ``readRequested`` when the drawing
+or a layer role changes and ``acceptRequested`` when the user imports; the
+app reads in the background and hands back a plain preview with
+:meth:`ImportWizard.show_plan`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from views.plan_preview import PlanPreview
+
+translate = QCoreApplication.translate
+
+ROLES: list[tuple[str, Callable[[], str]]] = [
+    ("rooms", lambda: translate("ImportWizard", "Rooms (closed outlines)")),
+    ("walls", lambda: translate("ImportWizard", "Walls")),
+    ("labels", lambda: translate("ImportWizard", "Room labels")),
+    ("outline", lambda: translate("ImportWizard", "Gross-area outline")),
+    ("background", lambda: translate("ImportWizard", "Background")),
+    ("ignore", lambda: translate("ImportWizard", "Ignore")),
+]
+
+
+class ImportWizard(QWizard):
+    readRequested = Signal(str, dict)  # path, {layer: role}
+    acceptRequested = Signal(str, str, object, dict)  # path, building, level or None, layers
+
+    def __init__(self, buildings: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(980, 680)
+        self.plan: dict[str, Any] | None = None
+        self._reading = False
+
+        # -- page 1: the drawing and where it goes -----------------------------------
+        self.source_page = QWizardPage(self)
+        self.path_edit = QLineEdit(self.source_page)
+        self.browse_button = QPushButton(self.source_page)
+        self.browse_button.clicked.connect(self._browse)
+        self.building_combo = QComboBox(self.source_page)
+        self.building_combo.setEditable(True)
+        self.building_combo.addItems(list(buildings))
+        self.by_elevation = QCheckBox(self.source_page)
+        self.by_elevation.setChecked(True)
+        self.level_spin = QSpinBox(self.source_page)
+        self.level_spin.setRange(-10, 200)
+        self.level_spin.setValue(1)
+        self.level_spin.setEnabled(False)
+        self.by_elevation.toggled.connect(lambda on: self.level_spin.setEnabled(not on))
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        form = QFormLayout(self.source_page)
+        self.path_label = QLabel(self.source_page)
+        self.building_label = QLabel(self.source_page)
+        self.level_label = QLabel(self.source_page)
+        form.addRow(self.path_label, path_row)
+        form.addRow(self.building_label, self.building_combo)
+        form.addRow(self.level_label, self.level_spin)
+        form.addRow("", self.by_elevation)
+        self.path_edit.textChanged.connect(self.source_page.completeChanged)
+        self.source_page.isComplete = lambda: bool(self.path_edit.text().strip())  # type: ignore[method-assign]
+        self.addPage(self.source_page)
+
+        # -- page 2: rooms found, layers and preview --------------------------------
+        self.rooms_page = QWizardPage(self)
+        self.status_label = QLabel(self.rooms_page)
+        self.status_label.setWordWrap(True)
+        self.floor_combo = QComboBox(self.rooms_page)
+        self.floor_combo.currentIndexChanged.connect(self._show_floor)
+        self.preview = PlanPreview(self.rooms_page)
+        self.layer_table = QTableWidget(0, 2, self.rooms_page)
+        self.layer_table.verticalHeader().setVisible(False)
+        self.layer_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        splitter = QSplitter(self.rooms_page)
+        splitter.addWidget(self.preview)
+        splitter.addWidget(self.layer_table)
+        splitter.setSizes([640, 300])
+        column = QVBoxLayout(self.rooms_page)
+        column.addWidget(self.status_label)
+        column.addWidget(self.floor_combo)
+        column.addWidget(splitter, 1)
+        self.rooms_page.isComplete = lambda: (  # type: ignore[method-assign]
+            self.plan is not None
+            and not self._reading
+            and not self.plan["errors"]
+            and any(f["units"] for f in self.plan["floors"])
+        )
+        self.addPage(self.rooms_page)
+
+        # -- page 3: the report ------------------------------------------------------
+        self.report_page = QWizardPage(self)
+        self.report = QPlainTextEdit(self.report_page)
+        self.report.setReadOnly(True)
+        self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        QVBoxLayout(self.report_page).addWidget(self.report)
+        self.addPage(self.report_page)
+
+        self.currentIdChanged.connect(self._entered)
+        self._retranslate()
+
+    # -- what the app calls ----------------------------------------------------------
+
+    def show_reading(self) -> None:
+        self._reading = True
+        self.status_label.setText(self.tr("Reading the drawing…"))
+        self.rooms_page.completeChanged.emit()
+
+    def show_plan(self, plan: dict[str, Any]) -> None:
+        """Show a read plan: a dict of floors (units with rings, lines), roles, problems."""
+        self._reading = False
+        self.plan = plan
+        self.floor_combo.blockSignals(True)
+        self.floor_combo.clear()
+        for floor in plan["floors"]:
+            self.floor_combo.addItem(
+                self.tr("%1 — %2 rooms")
+                .replace("%1", floor["name"] or "?")
+                .replace("%2", str(len(floor["units"])))
+            )
+        self.floor_combo.blockSignals(False)
+        self.floor_combo.setVisible(len(plan["floors"]) > 1)
+        self._fill_layers(plan.get("layer_roles", {}))
+        self._show_floor()
+        rooms = sum(len(f["units"]) for f in plan["floors"])
+        text = (
+            self.tr("%1 rooms on %2 floors; %3 warnings.")
+            .replace("%1", str(rooms))
+            .replace("%2", str(len(plan["floors"])))
+            .replace("%3", str(len(plan["warnings"])))
+        )
+        if plan["errors"]:
+            text = self.tr("The drawing cannot be imported: %1").replace(
+                "%1", "; ".join(p["message"] for p in plan["errors"])
+            )
+        self.status_label.setText(text)
+        self.report.setPlainText(self.report_text(plan))
+        self.rooms_page.completeChanged.emit()
+
+    def layer_roles(self) -> dict[str, str]:
+        roles = {}
+        for row in range(self.layer_table.rowCount()):
+            combo = self.layer_table.cellWidget(row, 1)
+            item = self.layer_table.item(row, 0)
+            if isinstance(combo, QComboBox) and item is not None:
+                roles[item.text()] = combo.currentData()
+        return roles
+
+    def target(self) -> tuple[str, str, int | None]:
+        level = None if self.by_elevation.isChecked() else self.level_spin.value()
+        return self.path_edit.text().strip(), self.building_combo.currentText().strip(), level
+
+    def report_text(self, plan: dict[str, Any]) -> str:
+        lines = [
+            self.tr("File: %1").replace("%1", plan["source"]),
+            self.tr("Drawing units: %1").replace("%1", plan["units_of_drawing"] or "?"),
+        ]
+        for floor in plan["floors"]:
+            lines.append("")
+            lines.append(self.tr("Floor %1").replace("%1", floor["name"] or "?"))
+            for unit in floor["units"]:
+                stated = "" if unit["stated_area"] is None else f" / {unit['stated_area']:.2f}"
+                lines.append(
+                    f"  {unit['code']:<14} {unit['name'][:24]:<24} "
+                    f"{unit['area']:>9.2f}{stated} m²  ({unit['confidence']:.2f})"
+                )
+        for kind, title in (("errors", self.tr("Errors")), ("warnings", self.tr("Warnings"))):
+            if plan[kind]:
+                lines.append("")
+                lines.append(title)
+                lines.extend(f"  • {p['message']}" for p in plan[kind])
+        return "\n".join(lines)
+
+    # -- internals -------------------------------------------------------------------
+
+    def _entered(self, page_id: int) -> None:
+        if self.page(page_id) is self.rooms_page and self.plan is None:
+            self._request_read()
+
+    def _request_read(self) -> None:
+        self.show_reading()
+        self.readRequested.emit(self.target()[0], self.layer_roles())
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a floor plan"),
+            "",
+            self.tr("Floor plans (*.dxf *.ifc);;All files (*)"),
+        )
+        if path:
+            self.path_edit.setText(path)
+            self.plan = None
+            self.layer_table.setRowCount(0)
+
+    def _fill_layers(self, roles: dict[str, str]) -> None:
+        self.layer_table.setVisible(bool(roles))
+        self.layer_table.setRowCount(len(roles))
+        for row, (layer, role) in enumerate(sorted(roles.items())):
+            self.layer_table.setItem(row, 0, QTableWidgetItem(layer))
+            combo = QComboBox(self.layer_table)
+            for key, title in ROLES:
+                combo.addItem(title(), key)
+            combo.setCurrentIndex(max(combo.findData(role), 0))
+            combo.currentIndexChanged.connect(lambda _i: self._request_read())
+            self.layer_table.setCellWidget(row, 1, combo)
+
+    def _show_floor(self) -> None:
+        if not self.plan or not self.plan["floors"]:
+            self.preview.show_floor([], [])
+            return
+        floor = self.plan["floors"][max(self.floor_combo.currentIndex(), 0)]
+        self.preview.show_floor(floor["units"], floor.get("lines", []))
+
+    def accept(self) -> None:
+        path, building, level = self.target()
+        self.acceptRequested.emit(path, building, level, self.layer_roles())
+        super().accept()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import floor plan"))
+        self.source_page.setTitle(self.tr("Drawing and target"))
+        self.source_page.setSubTitle(
+            self.tr("A DXF or IFC floor plan, and the building it belongs to.")
+        )
+        self.path_label.setText(self.tr("File"))
+        self.browse_button.setText(self.tr("Browse…"))
+        self.building_label.setText(self.tr("Building code"))
+        self.level_label.setText(self.tr("Floor level"))
+        self.by_elevation.setText(self.tr("Use the drawing's storeys (IFC elevations)"))
+        self.rooms_page.setTitle(self.tr("Rooms found"))
+        self.rooms_page.setSubTitle(
+            self.tr(
+                "Green rooms are sure, amber ones are guesses. Correct layer roles on "
+                "the right; the drawing is read again at once."
+            )
+        )
+        self.layer_table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Role")])
+        self.report_page.setTitle(self.tr("Report"))
+        self.report_page.setSubTitle(
+            self.tr("Nothing is written until you press Import; then all of it, at once.")
+        )
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
