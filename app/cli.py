@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
         default="",
         help="layer roles, e.g. 'rooms=使用面积线,walls=墙线,labels=文字' (DXF)",
     )
+    imp.add_argument(
+        "--by-zone", action="store_true", help="IFC: one unit per IfcZone instead of per space"
+    )
     imp.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     info = sub.add_parser("info", help="summarize a workspace")
@@ -135,6 +138,10 @@ def _import(args: argparse.Namespace) -> int:
     from importers.read import read_plan
 
     plan = read_plan(args.file, layers=_layer_roles(args.layers))
+    if args.by_zone:
+        from importers.zones import units_by_zone
+
+        plan = units_by_zone(plan)
     report = plan.to_json()
     if plan.errors or args.dry_run:
         _print_plan(report, args.json)

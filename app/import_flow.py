@@ -50,6 +50,17 @@ def plan_preview(plan: ImportedPlan) -> dict[str, Any]:
     return data
 
 
+def _read(path: Path, layers: dict[str, str] | None, by_zone: bool) -> ImportedPlan:
+    from importers.read import read_plan
+
+    plan = read_plan(path, layers=layers)
+    if by_zone:
+        from importers.zones import units_by_zone
+
+        plan = units_by_zone(plan)
+    return plan
+
+
 class ImportFlow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -58,6 +69,7 @@ class ImportFlow(QObject):
         self.plan: ImportedPlan | None = None
         self.last_changes: ImportChanges | None = None
         self._remembered_tried = False
+        self._by_zone = False
 
     def start(self) -> ImportWizard:
         buildings = [b.code for park in self.window.controller.tree for b in park.buildings]
@@ -66,26 +78,50 @@ class ImportFlow(QObject):
         self.wizard.acceptRequested.connect(self.accept)
         self.plan = None
         self._remembered_tried = False
+        self._by_zone = False
         self.wizard.open()
         return self.wizard
 
-    def read(self, path: str, layers: dict[str, str]) -> None:
-        from importers.read import read_plan
+    def read(self, path: str, layers: dict[str, str], by_zone: bool = False) -> None:
+        """Read in the pool behind a progress dialog; Cancel drops the result."""
+        from app.workers import progress_dialog
 
-        self.window.tasks.start(
-            lambda _job: read_plan(Path(path), layers=layers or None),
-            on_success=self._read_done,
-            on_failure=lambda message, _trace: self.window.warn(
-                self.tr("Cannot read the drawing"), message
-            ),
+        self._by_zone = by_zone
+        dialog = progress_dialog(
+            self.wizard or self.window,
+            self.tr("Import floor plan"),
+            self.tr("Reading %1…").replace("%1", Path(path).name),
         )
+        running: list[Any] = []
+
+        def done(plan: ImportedPlan) -> None:
+            if running and running[0].job.cancelled:
+                self._cancelled()
+            else:
+                self._read_done(plan)
+
+        running.append(
+            self.window.tasks.start(
+                lambda _job: _read(Path(path), layers or None, by_zone),
+                on_success=done,
+                on_failure=lambda message, _trace: self.window.warn(
+                    self.tr("Cannot read the drawing"), message
+                ),
+                on_cancel=self._cancelled,
+                progress=dialog,
+            )
+        )
+
+    def _cancelled(self) -> None:
+        if self.wizard is not None:
+            self.wizard.show_cancelled()
 
     def _read_done(self, plan: ImportedPlan) -> None:
         remembered = self._remembered_roles(plan)
         if remembered and not self._remembered_tried and remembered != plan.layer_roles:
             # The same office's drawings: use the roles the user set last time.
             self._remembered_tried = True
-            self.read(plan.source, remembered)
+            self.read(plan.source, remembered, self._by_zone)
             return
         self.plan = plan
         if self.wizard is not None:

@@ -32,14 +32,23 @@ def read_plan(path: Path | str, layers: dict[str, str] | None = None) -> Importe
     if not path.is_file():
         return failed(str(path), "", "no-file", f"{path}: no such file")
     kind = sniff(path) or path.suffix.lower().lstrip(".")
-    if kind == "dxf":
-        from importers.dxf import read_dxf
+    if kind in ("dxf", "ifc"):
+        try:
+            if kind == "dxf":
+                from importers.dxf import read_dxf
 
-        return read_dxf(path, layers=layers)
-    if kind == "ifc":
-        from importers.ifc import read_ifc
+                return read_dxf(path, layers=layers)
+            from importers.ifc import read_ifc
 
-        return read_ifc(path)
+            return read_ifc(path)
+        except Exception as exc:  # a reader's own guard missed it: still a message, not a crash
+            return failed(
+                str(path),
+                kind,
+                "unreadable",
+                f"{path.name}: the {kind.upper()} file could not be read "
+                f"({type(exc).__name__}: {exc or 'damaged or truncated'})",
+            )
     return failed(
         str(path),
         "",

@@ -49,7 +49,7 @@ ROLES: list[tuple[str, Callable[[], str]]] = [
 
 
 class ImportWizard(QWizard):
-    readRequested = Signal(str, dict)  # path, {layer: role}
+    readRequested = Signal(str, dict, bool)  # path, {layer: role}, one unit per IfcZone
     acceptRequested = Signal(str, str, object, dict)  # path, building, level or None, layers
 
     def __init__(self, buildings: Sequence[str], parent: QWidget | None = None) -> None:
@@ -58,6 +58,7 @@ class ImportWizard(QWizard):
         self.resize(980, 680)
         self.plan: dict[str, Any] | None = None
         self._reading = False
+        self._read_for: tuple[str, bool] = ("", False)
 
         # -- page 1: the drawing and where it goes -----------------------------------
         self.source_page = QWizardPage(self)
@@ -74,6 +75,7 @@ class ImportWizard(QWizard):
         self.level_spin.setValue(1)
         self.level_spin.setEnabled(False)
         self.by_elevation.toggled.connect(lambda on: self.level_spin.setEnabled(not on))
+        self.by_zone = QCheckBox(self.source_page)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
@@ -85,6 +87,7 @@ class ImportWizard(QWizard):
         form.addRow(self.building_label, self.building_combo)
         form.addRow(self.level_label, self.level_spin)
         form.addRow("", self.by_elevation)
+        form.addRow("", self.by_zone)
         self.path_edit.textChanged.connect(self.source_page.completeChanged)
         self.source_page.isComplete = lambda: bool(self.path_edit.text().strip())  # type: ignore[method-assign]
         self.addPage(self.source_page)
@@ -131,6 +134,12 @@ class ImportWizard(QWizard):
     def show_reading(self) -> None:
         self._reading = True
         self.status_label.setText(self.tr("Reading the drawing…"))
+        self.rooms_page.completeChanged.emit()
+
+    def show_cancelled(self) -> None:
+        self._reading = False
+        self.plan = None
+        self.status_label.setText(self.tr("Reading cancelled; go back to choose again."))
         self.rooms_page.completeChanged.emit()
 
     def show_plan(self, plan: dict[str, Any]) -> None:
@@ -201,12 +210,18 @@ class ImportWizard(QWizard):
     # -- internals -------------------------------------------------------------------
 
     def _entered(self, page_id: int) -> None:
-        if self.page(page_id) is self.rooms_page and self.plan is None:
+        if self.page(page_id) is self.rooms_page and (
+            self.plan is None or self._read_for != self._read_key()
+        ):
             self._request_read()
 
+    def _read_key(self) -> tuple[str, bool]:
+        return self.target()[0], self.by_zone.isChecked()
+
     def _request_read(self) -> None:
+        self._read_for = self._read_key()
         self.show_reading()
-        self.readRequested.emit(self.target()[0], self.layer_roles())
+        self.readRequested.emit(self.target()[0], self.layer_roles(), self.by_zone.isChecked())
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -255,6 +270,7 @@ class ImportWizard(QWizard):
         self.building_label.setText(self.tr("Building code"))
         self.level_label.setText(self.tr("Floor level"))
         self.by_elevation.setText(self.tr("Use the drawing's storeys (IFC elevations)"))
+        self.by_zone.setText(self.tr("One unit per IfcZone (IFC), not per space"))
         self.rooms_page.setTitle(self.tr("Rooms found"))
         self.rooms_page.setSubTitle(
             self.tr(

@@ -10,6 +10,14 @@
 <context>
     <name>ImportFlow</name>
     <message>
+        <source>Import floor plan</source>
+        <translation>Import floor plan</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
         <source>Cannot read the drawing</source>
         <translation>Cannot read the drawing</translation>
     </message>
@@ -55,6 +63,10 @@
     <message>
         <source>Reading the drawing…</source>
         <translation>Reading the drawing…</translation>
+    </message>
+    <message>
+        <source>Reading cancelled; go back to choose again.</source>
+        <translation>Reading cancelled; go back to choose again.</translation>
     </message>
     <message>
         <source>%1 — %2 rooms</source>
@@ -127,6 +139,10 @@
     <message>
         <source>Use the drawing's storeys (IFC elevations)</source>
         <translation>Use the drawing's storeys (IFC elevations)</translation>
+    </message>
+    <message>
+        <source>One unit per IfcZone (IFC), not per space</source>
+        <translation>One unit per IfcZone (IFC), not per space</translation>
     </message>
     <message>
         <source>Rooms found</source>

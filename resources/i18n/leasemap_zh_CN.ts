@@ -11,6 +11,14 @@
 <context>
     <name>ImportFlow</name>
     <message>
+        <source>Import floor plan</source>
+        <translation>导入平面图</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
         <source>Cannot read the drawing</source>
         <translation>无法读取图纸</translation>
     </message>
@@ -56,6 +64,10 @@
     <message>
         <source>Reading the drawing…</source>
         <translation>正在读取图纸…</translation>
+    </message>
+    <message>
+        <source>Reading cancelled; go back to choose again.</source>
+        <translation>已取消读取；可返回重新选择。</translation>
     </message>
     <message>
         <source>%1 — %2 rooms</source>
@@ -128,6 +140,10 @@
     <message>
         <source>Use the drawing&apos;s storeys (IFC elevations)</source>
         <translation>按图纸中的楼层（IFC 标高）</translation>
+    </message>
+    <message>
+        <source>One unit per IfcZone (IFC), not per space</source>
+        <translation>按 IfcZone 划分单元（IFC），而非按空间</translation>
     </message>
     <message>
         <source>Rooms found</source>

@@ -100,3 +100,33 @@ def test_a_broken_file_cannot_be_imported(window, qtbot, tmp_path):
 def test_drawing_family_ignores_layer_order():
     assert drawing_family(["墙线", "房间"]) == drawing_family(["房间", "墙线"])
     assert drawing_family(["a"]) != drawing_family(["b"])
+
+
+def test_cancelling_the_read_keeps_nothing(window, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    plan_file = write_floor(tmp_path / "c3.dxf", [("301 会议室", 0, 0, 10, 8)])
+    wizard = window.import_floor_plan()
+    wizard.path_edit.setText(str(plan_file))
+    wizard.building_combo.setEditText("C")
+    wizard.next()
+    dialog = next(d for d in wizard.findChildren(QProgressDialog) if d.isVisible())
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.tasks.running() == 0, timeout=30000)
+    assert wizard.plan is None and not wizard.rooms_page.isComplete()
+    assert "cancelled" in wizard.status_label.text()
+    wizard.back()
+    wizard.next()  # choosing again reads again
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    assert wizard.rooms_page.isComplete()
+
+
+def test_by_zone_option_reaches_the_reader(window, qtbot, tmp_path):
+    plan_file = write_floor(tmp_path / "c3.dxf", [("301 会议室", 0, 0, 10, 8)])
+    wizard = window.import_floor_plan()
+    wizard.path_edit.setText(str(plan_file))
+    wizard.by_zone.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    assert "no-zones" in [p["code"] for p in wizard.plan["info"]]

@@ -1,0 +1,62 @@
+"""IfcZone as the unit: spaces grouped by their zone become one leasable unit.
+
+BIM models often draw every room, while a tenant leases a suite; the zone
+that groups those rooms is the unit. Spaces in no zone stay units of their
+own; a space in several zones goes with the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from shapely import union_all
+
+from importers.plan import ImportedPlan, PlanUnit, Problem, Severity
+
+
+def units_by_zone(plan: ImportedPlan) -> ImportedPlan:
+    """The plan with each floor's zoned spaces merged per zone."""
+    floors = []
+    problems = list(plan.problems)
+    merged_total = 0
+    for floor in plan.floors:
+        groups: dict[str, list[PlanUnit]] = {}
+        loose: list[PlanUnit] = []
+        for unit in floor.units:
+            zones = unit.source.get("zones") or []
+            if zones:
+                groups.setdefault(str(zones[0]), []).append(unit)
+            else:
+                loose.append(unit)
+        units = list(loose)
+        for zone, members in groups.items():
+            units.append(_merge(zone, members))
+            merged_total += len(members)
+            if union_all([m.polygon for m in members]).geom_type == "MultiPolygon":
+                problems.append(Problem(
+                    Severity.WARNING, "zone-not-contiguous",
+                    f"zone {zone!r} on {floor.name or 'a floor'}: its spaces do not touch; "
+                    "the unit is in several pieces", zone,
+                ))
+        floors.append(replace(floor, units=tuple(units)))
+    if merged_total == 0:
+        problems.append(Problem(Severity.INFO, "no-zones", "no spaces belong to an IfcZone"))
+    return replace(plan, floors=tuple(floors), problems=tuple(problems))
+
+
+def _merge(zone: str, members: list[PlanUnit]) -> PlanUnit:
+    stated = [m.stated_area for m in members]
+    return PlanUnit(
+        key=f"zone:{zone}",
+        code=zone,
+        name=zone,
+        polygon=union_all([m.polygon for m in members]),
+        stated_area=None if any(s is None for s in stated) else sum(stated, Decimal(0)),
+        confidence=min(m.confidence for m in members),
+        reason=f"IfcZone of {len(members)} spaces",
+        source={"spaces": [m.key for m in members]},
+    )
+
+
+__all__ = ["units_by_zone"]
