@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsPolygonItem,
@@ -34,6 +34,7 @@ class PlanPreview(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.scale(1, -1)  # drawings have y up
         self.room_items: list[QGraphicsPolygonItem] = []
+        self._drawn = QRectF()
 
     def show_floor(self, rooms: Sequence[dict[str, Any]], lines: Sequence[Sequence[tuple]]) -> None:
         """Draw ``rooms`` (dicts with key, code, confidence, rings) over ``lines``."""
@@ -71,14 +72,29 @@ class PlanPreview(QGraphicsView):
             label = QGraphicsSimpleTextItem(room["code"])
             label.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
             label.setPos(item.boundingRect().center())
+            box = label.boundingRect()  # pixels: the label ignores the zoom
+            label.setTransform(QTransform.fromTranslate(-box.width() / 2, -box.height() / 2))
             scene.addItem(label)
+        # Labels ignore the zoom, so their pixel-sized boxes must not count here.
+        drawn = QRectF()
+        for item in scene.items():
+            if not isinstance(item, QGraphicsSimpleTextItem):
+                drawn = drawn.united(item.sceneBoundingRect())
+        self._drawn = drawn
+        self.setSceneRect(drawn)
         self.fit()
+        # Fit again once layouts have settled (the first call may see a stale size).
+        QTimer.singleShot(0, self.fit)
 
     def fit(self) -> None:
-        rect = self.scene().itemsBoundingRect()
-        if rect.isValid():
+        rect = self._drawn
+        if rect.isValid() and not rect.isEmpty():
             self.fitInView(rect.adjusted(-1, -1, 1, 1), Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        self.fit()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
         self.fit()
