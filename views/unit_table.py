@@ -71,7 +71,7 @@ def unit_columns() -> list[Column[Any]]:
             lambda r: r.status,
             text=label,
             sort_key=_enum_sort,
-            width=8,
+            width=12,
         ),
         Column(
             "occupancy",
@@ -80,7 +80,7 @@ def unit_columns() -> list[Column[Any]]:
             text=label,
             sort_key=_enum_sort,
             color=lambda r: OCCUPANCY_COLORS.get(r.occupancy),
-            width=10,
+            width=15,
         ),
         Column("tenant", lambda: translate("UnitTable", "Tenant"), lambda r: r.tenant, width=18),
         Column(
