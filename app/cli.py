@@ -143,7 +143,7 @@ def _import(args: argparse.Namespace) -> int:
 
         plan = units_by_zone(plan)
     report = plan.to_json()
-    if plan.errors or args.dry_run:
+    if plan.errors or (args.dry_run and args.workspace is None):
         _print_plan(report, args.json)
         return 2 if plan.errors else 0
     if args.workspace is None:
@@ -160,13 +160,17 @@ def _import(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        with workspace, workspace.transaction() as session:
+        with (
+            workspace,
+            workspace.rehearsal() if args.dry_run else workspace.transaction() as session,
+        ):
             changes = import_plan(session, plan, args.building, args.floor, args.park)
     except PlanImportError as exc:
         _print_plan(report, args.json)
         print(f"error: {exc}; nothing was written", file=sys.stderr)
         return 2
     if args.json:
+        report["dry_run"] = args.dry_run
         report["changes"] = [
             {
                 "level": f.level,
@@ -186,6 +190,8 @@ def _import(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         _print_plan(report, False)
+        if args.dry_run:
+            print("dry run: nothing was written; the import would change:")
         print(changes.summary())
     return 0
 

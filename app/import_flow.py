@@ -76,6 +76,7 @@ class ImportFlow(QObject):
         self.wizard = ImportWizard(buildings, self.window)
         self.wizard.readRequested.connect(self.read)
         self.wizard.acceptRequested.connect(self.accept)
+        self.wizard.changesRequested.connect(self.rehearse)
         self.plan = None
         self._remembered_tried = False
         self._by_zone = False
@@ -132,6 +133,28 @@ class ImportFlow(QObject):
             return {}
         text = self.window.settings.layer_roles(drawing_family(list(plan.layer_roles)))
         return json.loads(text) if text else {}
+
+    def rehearse(self) -> None:
+        """Run the import in a transaction that is rolled back, to show what it would do."""
+        plan, wizard = self.plan, self.wizard
+        if plan is None or wizard is None:
+            return
+        _path, building, level = wizard.target()
+        controller = self.window.controller
+
+        def work(_job: object) -> list[dict[str, Any]]:
+            from dataclasses import asdict
+
+            from store.plan_import import import_plan
+
+            with controller.workspace.rehearsal() as session:
+                return [asdict(f) for f in import_plan(session, plan, building, level).floors]
+
+        self.window.tasks.start(
+            work,
+            on_success=lambda floors: wizard.show_changes(floors),
+            on_failure=lambda message, _trace: wizard.show_changes(None, message),
+        )
 
     def accept(self, path: str, building: str, level: int | None, layers: dict[str, str]) -> None:
         plan = self.plan

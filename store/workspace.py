@@ -184,6 +184,19 @@ class Workspace:
             yield session
 
     @contextmanager
+    def rehearsal(self) -> Iterator[Session]:
+        """A transaction that is always rolled back: run a change to see what it would do."""
+        with self._sessions() as session:
+            session.begin()
+            session.info[changes.CONTEXT_KEY] = changes.ChangeContext(
+                self.device_id, self.actor, self.clock
+            )
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads; it refuses to write (no change context)."""
         with self._sessions() as session:

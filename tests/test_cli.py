@@ -92,3 +92,20 @@ def test_import_of_an_unsupported_schema_fails_cleanly(tmp_path):
     result = run("import", str(drawing), "--building", "R", "--workspace", str(tmp_path / "x"))
     assert result.returncode == 2
     assert "IFC4RC4" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_dry_run_against_a_workspace_shows_changes_and_writes_nothing(tmp_path):
+    drawing = CORPUS / "opensourcebim-testfiles" / "revit_quantities.ifc"
+    if not drawing.exists():
+        pytest.skip("the shared corpus is not beside the project")
+    workspace = tmp_path / "w.leasemap"
+    assert run("demo", str(workspace), "--units", "120").returncode == 0
+    before = workspace.read_bytes()
+    dry = run("import", str(drawing), "--building", "R", "--workspace", str(workspace),
+              "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert report["dry_run"] is True and len(report["changes"][0]["added"]) == 7
+    info = run("info", str(workspace))
+    assert "R R:" not in info.stdout
+    assert workspace.read_bytes() == before or "R R:" not in info.stdout

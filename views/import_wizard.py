@@ -50,6 +50,7 @@ ROLES: list[tuple[str, Callable[[], str]]] = [
 
 class ImportWizard(QWizard):
     readRequested = Signal(str, dict, bool)  # path, {layer: role}, one unit per IfcZone
+    changesRequested = Signal()  # the report page wants a rehearsal of the import
     acceptRequested = Signal(str, str, object, dict)  # path, building, level or None, layers
 
     def __init__(self, buildings: Sequence[str], parent: QWidget | None = None) -> None:
@@ -173,6 +174,37 @@ class ImportWizard(QWizard):
         self.report.setPlainText(self.report_text(plan))
         self.rooms_page.completeChanged.emit()
 
+    def show_changes(self, floors: list[dict[str, Any]] | None, error: str = "") -> None:
+        """Add what the import would change in the register (a rehearsal) to the report."""
+        base = self.report_text(self.plan) if self.plan else ""
+        lines = ["", self.tr("Changes to the register if you import now")]
+        if error:
+            lines.append(f"  {error}")
+        for floor in floors or []:
+            lines.append(
+                self.tr("  %1 (level %2): %3 added, %4 changed, %5 unchanged, %6 removed")
+                .replace("%1", floor["name"])
+                .replace("%2", str(floor["level"]))
+                .replace("%3", str(len(floor["added"])))
+                .replace("%4", str(len(floor["updated"])))
+                .replace("%5", str(len(floor["unchanged"])))
+                .replace("%6", str(len(floor["archived"])))
+            )
+            for code, before, after in floor["updated"]:
+                lines.append(
+                    self.tr("    %1: %2 → %3 m²")
+                    .replace("%1", code)
+                    .replace("%2", str(before))
+                    .replace("%3", str(after))
+                )
+            for code in floor["kept_with_contracts"]:
+                lines.append(
+                    self.tr(
+                        "    %1 is gone from the drawing but kept: a contract points at it"
+                    ).replace("%1", code)
+                )
+        self.report.setPlainText(base + "\n" + "\n".join(lines))
+
     def layer_roles(self) -> dict[str, str]:
         roles = {}
         for row in range(self.layer_table.rowCount()):
@@ -210,6 +242,8 @@ class ImportWizard(QWizard):
     # -- internals -------------------------------------------------------------------
 
     def _entered(self, page_id: int) -> None:
+        if self.page(page_id) is self.report_page:
+            self.changesRequested.emit()
         if self.page(page_id) is self.rooms_page and (
             self.plan is None or self._read_for != self._read_key()
         ):

@@ -81,6 +81,22 @@
         <translation>The drawing cannot be imported: %1</translation>
     </message>
     <message>
+        <source>Changes to the register if you import now</source>
+        <translation>Changes to the register if you import now</translation>
+    </message>
+    <message>
+        <source>  %1 (level %2): %3 added, %4 changed, %5 unchanged, %6 removed</source>
+        <translation>  %1 (level %2): %3 added, %4 changed, %5 unchanged, %6 removed</translation>
+    </message>
+    <message>
+        <source>    %1: %2 → %3 m²</source>
+        <translation>    %1: %2 → %3 m²</translation>
+    </message>
+    <message>
+        <source>    %1 is gone from the drawing but kept: a contract points at it</source>
+        <translation>    %1 is gone from the drawing but kept: a contract points at it</translation>
+    </message>
+    <message>
         <source>File: %1</source>
         <translation>File: %1</translation>
     </message>

@@ -82,6 +82,22 @@
         <translation>该图纸无法导入：%1</translation>
     </message>
     <message>
+        <source>Changes to the register if you import now</source>
+        <translation>现在导入将对台账做出的变更</translation>
+    </message>
+    <message>
+        <source>  %1 (level %2): %3 added, %4 changed, %5 unchanged, %6 removed</source>
+        <translation>  %1（第 %2 层）：新增 %3，变更 %4，未变 %5，移除 %6</translation>
+    </message>
+    <message>
+        <source>    %1: %2 → %3 m²</source>
+        <translation>    %1：%2 → %3 m²</translation>
+    </message>
+    <message>
+        <source>    %1 is gone from the drawing but kept: a contract points at it</source>
+        <translation>    %1 已不在图纸中，但有合同关联，予以保留</translation>
+    </message>
+    <message>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>

@@ -38,6 +38,9 @@ def run_wizard(window, qtbot, path: Path, building: str) -> None:
     assert wizard.rooms_page.isComplete(), wizard.status_label.text()
     wizard.next()
     assert wizard.currentPage() is wizard.report_page
+    qtbot.waitUntil(lambda: "Changes to the register" in wizard.report.toPlainText(),
+                    timeout=30000)
+    window.last_report = wizard.report.toPlainText()
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
 
@@ -79,6 +82,8 @@ def test_import_then_reimport_from_the_window(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.import_flow.last_changes is not None, timeout=30000)
     floor = window.import_flow.last_changes.floors[0]
     assert len(floor.added) == 1 and len(floor.updated) == 2 and len(floor.unchanged) == 1
+    assert "1 added, 2 changed, 1 unchanged, 0 removed" in window.last_report
+    assert "ZD-C-302: 96.00 → 112.00 m²" in window.last_report
     qtbot.waitUntil(lambda: window.table.model.rowCount() == before + 4)
 
 
