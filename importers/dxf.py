@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from importers.dxf_labels import Label, parse_label
+from importers.dxf_floors import FRAME_LAYER, layout_windows, regions, split
+from importers.dxf_labels import Label, is_title_text, parse_label
 from importers.dxf_read import Records, Text, Unreadable, load
 from importers.dxf_rooms import (
     TITLE_WORDS,
@@ -27,7 +28,7 @@ from importers.dxf_rooms import (
     outline_rooms,
     wall_faces,
 )
-from importers.plan import ImportedPlan, PlanFloor, PlanUnit, Problem, Severity, failed
+from importers.plan import ImportedPlan, PlanUnit, Problem, Severity, failed
 from importers.units import TYPICAL_ROOM_M, insunits, judge_scale
 
 FORMAT = "dxf"
@@ -75,8 +76,8 @@ def _plan(
     guess = judge_scale(header, extent)
     keep = guess.plausible or extent <= 0 or (header is not None and guess.proposed == header[0])
     unit, scale = (guess.name, guess.to_metres) if keep else _proposed(guess.proposed)
-    texts = [t for t in rec.texts if roles.get(t.layer) not in ("background", "ignore")
-             and not any(w in t.layer.lower() for w in TITLE_WORDS)]
+    shown = [t for t in rec.texts if roles.get(t.layer) != "ignore"]
+    texts = [t for t in shown if _may_label(t, roles)]
     units, notes = _rooms(rec, roles, texts, scale, door_gap, min_room_area)
     retry = _room_size_unit(units, scale, extent, header)
     if retry is not None and keep:
@@ -99,11 +100,23 @@ def _plan(
     if capped:
         problems.append(Problem(Severity.INFO, "background-simplified",
                                 "background linework simplified to keep the drawing fast"))
-    floor = PlanFloor(path.stem, None, tuple(units), background, _outline(rec, roles, scale),
-                      key="model")
+    found, how = regions(units, rec, shown, scale, layout_windows(path))
+    floors, split_notes = split(path.stem, units, background, _outline(rec, roles, scale),
+                                found, how)
+    problems.extend(split_notes)
     return ImportedPlan(
-        str(path), FORMAT, (floor,), tuple(problems), unit, scale, layer_roles=dict(roles)
+        str(path), FORMAT, floors, tuple(problems), unit, scale, layer_roles=dict(roles)
     )
+
+
+def _may_label(text: Text, roles: dict[str, str]) -> bool:
+    """Texts of title blocks, legends and scale bars never label a room."""
+    if roles.get(text.layer) in ("background", "ignore"):
+        return False
+    low = text.layer.lower()
+    if any(w in low for w in TITLE_WORDS) or FRAME_LAYER.search(text.layer):
+        return False
+    return not is_title_text(text.text)
 
 
 def _proposed(name: str) -> tuple[str, float]:

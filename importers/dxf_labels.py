@@ -25,6 +25,22 @@ _FIELD_LINE = re.compile(r"^\s*[^\s:：]{1,12}\s*[:：]")
 _CODE_TOKEN = re.compile(r"^[A-Za-z]{0,3}[-.]?\d{1,5}[A-Za-z]?(?:[,，/][A-Za-z]{0,3}\d{1,5})*$")
 
 
+# Title-block and legend words, as a whole text or a field name ('设计室' is a room).
+_TITLE_TEXT = re.compile(
+    r"^\s*(?:比例|设计|审核|审定|校对|制图|绘图|图号|图名|日期|工程名称|项目名称|建设单位|专业"
+    r"|负责人|图例|说明|scale|drawn(?:\s+by)?|checked(?:\s+by)?|approved(?:\s+by)?"
+    r"|drawing\s+no\.?|sheet|legend|maßstab|massstab|gezeichnet|geprüft|blatt|plan\s*nr\.?)"
+    r"(?:\s*[:：]|\s|$)"
+    r"|(?<![\d.])1\s*[:：]\s*\d{2,4}(?![\d.])",
+    re.IGNORECASE,
+)
+
+
+def is_title_text(text: str) -> bool:
+    """Text of a title block, legend or scale bar: never a room's label."""
+    return any(_TITLE_TEXT.search(ln) for ln in text.replace("\\P", "\n").splitlines())
+
+
 @dataclass(frozen=True)
 class Label:
     code: str

@@ -7,6 +7,7 @@ is reported so a person can correct it (SPEC §2).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from importers.dxf_read import Coords, Records
 ROLES = ("rooms", "walls", "labels", "outline", "background", "ignore")
 # Checked in this order: the first role whose pattern occurs in the lower-cased name wins.
 _NAME_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("background", ("标注尺寸", "dim", "legend", "title", "图框", "图签", "axis", "轴线", "轴号")),
+    ("background", ("标注尺寸", "dim", "legend", "title", "图框", "图签", "图例", "axis", "轴线",
+                    "轴号")),
     ("labels", ("room_text", "文字", "text", "label", "标注", "beschriftung", "tekst")),
     ("outline", ("建筑面积线", "gross", "outline", "占地面积")),
     ("rooms", ("使用面积线", "房间", "room", "raum", "räume", "space", "lokale", "rum")),
@@ -30,7 +32,13 @@ _NAME_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
                     "柱", "column", "填充", "hatch", "shelves", "table", "couch", "defpoints")),
     ("walls", ("墙", "wall", "wand", "mur", "væg", "structure")),
 )
-TITLE_WORDS = ("legend", "title", "图框", "图签", "titel")
+TITLE_WORDS = ("legend", "title", "图框", "图签", "titel", "图例")
+# Background layers whose long straight lines may be walls: partitions drawn with the doors.
+PARTITION_WORDS = ("门", "door", "tür", "partition", "隔断", "隔墙", "trennwand")
+PARTITION_MIN_M = 1.5  # shorter straight lines on those layers are leaves, jambs and sills
+JOIN_M = 0.1  # how near an end must come to a wall to count as joining it
+SNAP_M = 0.05  # loose ends this near a wall are drafting slop, not openings
+OVERSHOOT_M = 0.001
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,8 @@ def wall_faces(
     if not paths:
         return [], 0
     lines = [LineString([(x * scale, y * scale) for x, y in p]) for p in paths if len(p) >= 2]
+    lines += partition_lines(rec, roles, scale, lines)
+    lines = _snap_ends(lines, SNAP_M)
     noded = shapely.unary_union(shapely.MultiLineString(lines)) if lines else None
     if noded is None or noded.is_empty:
         return [], 0
@@ -176,43 +186,143 @@ def wall_faces(
     return faces, len(bridges)
 
 
+def partition_lines(
+    rec: Records, roles: dict[str, str], scale: float, walls: list[LineString]
+) -> list[LineString]:
+    """Straight lines on door/partition layers that carry walls, so rooms they bound close.
+
+    A long segment counts when an end joins a wall (or another such segment); then
+    short segments with both ends on that linework are its end caps and sills.
+    """
+    segs: list[tuple[LineString, bool]] = []
+    for layer, items in rec.lines.items():
+        low = layer.lower()
+        if roles.get(layer) != "background" or not any(w in low for w in PARTITION_WORDS):
+            continue
+        for p in items:
+            for a, b in itertools.pairwise(p):
+                if a != b:
+                    segs.append((LineString([(a[0] * scale, a[1] * scale),
+                                             (b[0] * scale, b[1] * scale)]), len(p) == 2))
+    if not segs or not walls:
+        return []
+    long_ = [s for s, _ in segs if s.length >= PARTITION_MIN_M]
+    # Caps are lines of their own; pieces of flattened door swings are not.
+    short = [s for s, single in segs if single and s.length < PARTITION_MIN_M]
+    net: list[BaseGeometry] = list(walls)
+    taken: list[LineString] = []
+    while long_:
+        tree = shapely.STRtree(net)
+        joined = [s for s in long_ if any(
+            len(tree.query(Point(s.coords[k]), predicate="dwithin", distance=JOIN_M))
+            for k in (0, -1))]
+        if not joined:
+            break
+        taken += joined
+        net += joined
+        long_ = [s for s in long_ if s not in joined]
+    if not taken:
+        return []
+    tree = shapely.STRtree(net)
+    caps = [s for s in short if all(
+        len(tree.query(Point(s.coords[k]), predicate="dwithin", distance=JOIN_M))
+        for k in (0, -1))]
+    return taken + caps
+
+
+def _snap_ends(lines: list[LineString], tolerance: float) -> list[LineString]:
+    """Lines with every end that stops a hair short of another line put onto it.
+
+    Drafting slop leaves ends millimetres off the wall they meet; unsnapped they
+    would pair up with other loose ends across the room instead. The end and the
+    line it meets get the very same vertex, so noding cannot miss the joint.
+    """
+    if len(lines) < 2:
+        return lines
+    tree = shapely.STRtree(lines)
+    coords = [[c[:2] for c in ln.coords] for ln in lines]
+    inserts: dict[int, list[tuple[float, float]]] = {}
+    for i in range(len(lines)):
+        for k in (0, -1):
+            end = Point(coords[i][k])
+            near = [int(j) for j in tree.query(end, predicate="dwithin", distance=tolerance)
+                    if int(j) != i]
+            if not near:
+                continue
+            j = min(near, key=lambda n: lines[n].distance(end))
+            vertex = min(coords[j], key=lambda c: end.distance(Point(c)))
+            if end.distance(Point(vertex)) <= tolerance:
+                coords[i][k] = vertex
+                continue
+            if lines[j].distance(end) == 0.0:
+                continue  # crosses exactly: noding finds it
+            pt = nearest_points(lines[j], end)[0].coords[0][:2]
+            coords[i][k] = pt
+            inserts.setdefault(j, []).append(pt)
+    for j, pts in inserts.items():
+        line = lines[j]
+        merged = [(line.project(Point(c)), c) for c in coords[j]]
+        merged += [(line.project(Point(c)), c) for c in pts]
+        coords[j] = [c for _, c in sorted(merged, key=lambda mc: mc[0])]
+    return [LineString(c) if len(set(c)) >= 2 else ln for c, ln in zip(coords, lines, strict=True)]
+
+
 def _bridges(parts: list[BaseGeometry], door_gap: float) -> list[LineString]:
     """Segments closing door gaps: dangling end to dangling end, else to the nearest wall."""
     ends: dict[tuple[float, float], list[int]] = {}
+    exact: dict[tuple[float, float], tuple[float, float]] = {}
     for i, part in enumerate(parts):
         if part.geom_type != "LineString" or part.is_closed:
             continue
         coords = part.coords
         for x, y in (coords[0][:2], coords[-1][:2]):
-            ends.setdefault((round(x, 6), round(y, 6)), []).append(i)
-    dangling = [(pt, owners[0]) for pt, owners in ends.items() if len(owners) == 1]
+            key = (round(x, 6), round(y, 6))
+            ends.setdefault(key, []).append(i)
+            exact.setdefault(key, (x, y))  # bridges must start exactly on the line's end
+    dangling = [(exact[pt], owners[0]) for pt, owners in ends.items() if len(owners) == 1]
     if not dangling or door_gap <= 0:
         return []
-    points = shapely.points([pt for pt, _ in dangling])
-    tree = shapely.STRtree(points)
+    line_tree = shapely.STRtree(parts)
     out: list[LineString] = []
+    loose = dangling
+    points = shapely.points([pt for pt, _ in loose])
+    tree = shapely.STRtree(points)
     joined: set[int] = set()
     pairs = tree.query(points, predicate="dwithin", distance=door_gap)
     for a, b in zip(pairs[0], pairs[1], strict=True):
-        same = dangling[a][1] == dangling[b][1]
-        if a < b and (not same or parts[dangling[a][1]].length > 3 * door_gap):
-            out.append(LineString([dangling[a][0], dangling[b][0]]))
+        same = loose[a][1] == loose[b][1]
+        if a < b and (not same or parts[loose[a][1]].length > 3 * door_gap):
+            out.append(LineString([loose[a][0], loose[b][0]]))
             joined.update((int(a), int(b)))
-    line_tree = shapely.STRtree(parts)
-    for i, (pt, owner) in enumerate(dangling):
-        if i in joined:
-            continue
-        p = Point(pt)
-        best: tuple[float, BaseGeometry] | None = None
-        for j in line_tree.query(p, predicate="dwithin", distance=door_gap):
-            if int(j) == owner or parts[int(j)].distance(p) < 1e-9:
-                continue
-            d = parts[int(j)].distance(p)
-            if best is None or d < best[0]:
-                best = (d, parts[int(j)])
-        if best is not None:
-            out.append(LineString([pt, nearest_points(best[1], p)[0].coords[0]]))
+    for i, (pt, owner) in enumerate(loose):
+        if i not in joined:
+            bridge = _to_nearest(parts, line_tree, pt, owner, door_gap)
+            if bridge is not None:
+                out.append(bridge)
     return out
+
+
+def _to_nearest(
+    parts: list[BaseGeometry], tree: shapely.STRtree, pt: tuple[float, float], owner: int,
+    reach: float,
+) -> LineString | None:
+    """A segment from ``pt`` onto the nearest other line within ``reach``, a little past it
+
+    so noding sees a crossing rather than a touch lost to rounding.
+    """
+    p = Point(pt)
+    best: tuple[float, BaseGeometry] | None = None
+    for j in tree.query(p, predicate="dwithin", distance=reach):
+        if int(j) == owner or parts[int(j)].distance(p) < 1e-9:
+            continue
+        d = parts[int(j)].distance(p)
+        if best is None or d < best[0]:
+            best = (d, parts[int(j)])
+    if best is None:
+        return None
+    x, y = nearest_points(best[1], p)[0].coords[0][:2]
+    over = OVERSHOOT_M / best[0]
+    return LineString([pt, (x + (x - pt[0]) * over, y + (y - pt[1]) * over)])
 
 
 def compactness(poly: Polygon) -> float:

@@ -100,8 +100,6 @@ def test_raumzeitlabor_rooms_from_walls():
 
 
 @needs_corpus
-@pytest.mark.xfail(reason="walls of this crop are split over the door layer; 0 rooms found yet",
-                   strict=False)
 def test_two_rooms():
     assert plan("roomsize/two-rooms.dxf").unit_count() == 2
 
@@ -256,3 +254,19 @@ def test_not_a_dxf_fails_cleanly(tmp_path, content):
 def test_missing_file_fails_cleanly(tmp_path):
     result = read_dxf(tmp_path / "nope.dxf")
     assert result.errors and "nope.dxf" in result.errors[0].message
+
+
+def test_partition_on_door_layer_closes_rooms(tmp_path):
+    """Two rooms whose shared wall and a door leaf lie on the door layer."""
+    doc = _new()
+    msp = doc.modelspace()
+    for s, e in [((0, 0), (12, 0)), ((12, 0), (12, 6)), ((12, 6), (0, 6)), ((0, 6), (0, 0))]:
+        msp.add_line(s, e, dxfattribs={"layer": "A-Wall"})
+    msp.add_line((6.002, 0.003), (6, 5.1), dxfattribs={"layer": "Internal Doors"})  # slop
+    msp.add_line((6, 5.1), (6.9, 5.1), dxfattribs={"layer": "Internal Doors"})  # leaf
+    msp.add_arc((6, 5.1), 0.9, 0, 90, dxfattribs={"layer": "Internal Doors"})
+    path = tmp_path / "partition.dxf"
+    doc.saveas(path)
+    result = read_dxf(path)
+    assert result.layer_roles["Internal Doors"] == "background"
+    assert sorted(round(float(u.area)) for u in result.floors[0].units) == [36, 36]

@@ -1,0 +1,196 @@
+"""Several floors in one drawing: split by paper-space layouts, title frames or clusters.
+
+Offices often draw every storey of a building side by side in model space, each in
+its own title frame, or show each storey through its own paper-space layout. One
+floor per storey keeps units, background and names where a person expects them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ezdxf
+import numpy as np
+import shapely
+from ezdxf.lldxf.const import DXFError
+from shapely import affinity
+from shapely.geometry import Polygon, box
+from shapely.geometry.base import BaseGeometry
+
+from importers.dxf_read import Records, Text
+from importers.plan import PlanFloor, PlanUnit, Problem, Severity
+
+# Layers of drawing frames and title blocks (matched as words: 'tk' must not hit 'stk').
+FRAME_LAYER = re.compile(r"图框|图签|(?<![a-z])tk(?![a-z])|frame|border|rahmen|title|titel",
+                         re.IGNORECASE)
+FLOOR_TITLE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十\d]+\s*层.{0,6}平面图?|首层.{0,6}平面图?|地下[一二三\d]层.*"
+    r"|[BL]?\d{1,3}\s*F|floor\s*\d{1,3}|level\s*\d{1,3}|\d{1,3}(?:st|nd|rd|th)\s+floor"
+    r"|ground\s+floor|basement|erdgeschoss|\d?\.?\s*obergeschoss|untergeschoss|dachgeschoss"
+    r"|keller(?:geschoss)?)\s*(?:平面图)?\s*(?:1\s*[:：]\s*\d+)?\s*$",
+    re.IGNORECASE,
+)
+CLUSTER_GAP_M = 20.0  # storeys side by side sit further apart than rooms of one storey
+MAX_REREAD_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where one floor lies in model space (metres) and what to call it."""
+
+    shape: Polygon
+    name: str
+    key: str
+    titled: bool = False
+
+
+def layout_windows(path: Path) -> list[tuple[str, Polygon]]:
+    """Each paper-space layout's viewport windows onto model space, in drawing units.
+
+    Read separately because the record reader keeps model space only; skipped for
+    files without several viewports (the overall paper-space viewport is not a view).
+    """
+    try:
+        if path.stat().st_size > MAX_REREAD_BYTES:
+            return []
+        raw = path.read_bytes()
+        if len(re.findall(rb"\n\s*VIEWPORT\s*\r?\n", raw)) < 2:
+            return []
+        doc = ezdxf.readfile(path)
+    except (OSError, DXFError, ValueError, UnicodeDecodeError, IndexError, KeyError, TypeError):
+        return []
+    out: list[tuple[str, Polygon]] = []
+    for layout in doc.layouts:
+        if layout.is_modelspace:
+            continue
+        windows = []
+        for vp in layout.query("VIEWPORT"):
+            w, h, vh = vp.dxf.get("width", 0.0), vp.dxf.get("height", 0.0), vp.dxf.get(
+                "view_height", 0.0)
+            if vp.dxf.get("id", 1) == 1 or vp.dxf.get("status", 1) == 0 or min(w, h, vh) <= 0:
+                continue
+            c = vp.dxf.view_center_point
+            vw = vh * w / h
+            windows.append(box(c.x - vw / 2, c.y - vh / 2, c.x + vw / 2, c.y + vh / 2))
+        if windows:
+            out.append((layout.name, shapely.union_all(windows).envelope))
+    return out
+
+
+def frame_rects(rec: Records) -> list[tuple[str, Polygon]]:
+    """Closed rectangles on frame/title layers, largest first, in drawing units."""
+    out: list[tuple[str, Polygon]] = []
+    for o in rec.outlines:
+        if o.kind == "HATCH" or not FRAME_LAYER.search(o.layer) or len(o.coords) < 4:
+            continue
+        poly = Polygon(o.coords)
+        if poly.is_valid and poly.area > 0 and poly.area >= 0.9 * poly.envelope.area:
+            out.append((o.handle, poly))
+    return sorted(out, key=lambda hp: -hp[1].area)
+
+
+def regions(
+    units: list[PlanUnit], rec: Records, texts: list[Text], scale: float,
+    windows: list[tuple[str, Polygon]],
+) -> tuple[list[Region], str]:
+    """Floor regions in metres and how they were found; fewer than two means one floor."""
+    points = [u.polygon.representative_point() for u in units]
+    views = [(n, affinity.scale(p, scale, scale, origin=(0, 0))) for n, p in windows]
+    views = [(n, p) for n, p in views if any(p.contains(q) for q in points)]
+    if len(views) >= 2:
+        return [Region(p, n, f"layout:{n}", True) for n, p in views], "paper-space layouts"
+    frames = [(h, affinity.scale(p, scale, scale, origin=(0, 0)))
+              for h, p in frame_rects(rec)]
+    holding = [(h, p) for h, p in frames if sum(p.contains(q) for q in points) >= 1]
+    outer = [(h, p) for h, p in holding
+             if not any(o is not p and o.contains(p) for _, o in holding)]
+    if len(outer) >= 2:
+        found = [Region(p, "", f"frame:{h}") for h, p in outer]
+        return _named(found, texts, scale), "title frames"
+    clusters = _clusters(units)
+    if len(clusters) >= 2:
+        return _named(clusters, texts, scale), "separate clusters of rooms"
+    return [], ""
+
+
+def _clusters(units: list[PlanUnit]) -> list[Region]:
+    """Single-linkage clusters of room boxes; split only where gaps beat CLUSTER_GAP_M."""
+    if len(units) < 4:
+        return []
+    boxes = [box(*u.polygon.bounds) for u in units]
+    parent = list(range(len(boxes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    tree = shapely.STRtree(boxes)
+    pairs = tree.query(boxes, predicate="dwithin", distance=CLUSTER_GAP_M)
+    for a, b in zip(pairs[0], pairs[1], strict=True):
+        parent[root(int(a))] = root(int(b))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(boxes)):
+        groups.setdefault(root(i), []).append(i)
+    big = [g for g in groups.values() if len(g) >= 2]
+    if len(big) < 2:
+        return []
+    hulls = [shapely.union_all([boxes[i] for i in g]).envelope for g in big]
+    widths = [h.bounds[2] - h.bounds[0] for h in hulls]
+    gap = min(hulls[i].distance(hulls[j]) for i in range(len(hulls))
+              for j in range(i + 1, len(hulls)))
+    if gap < max(CLUSTER_GAP_M, 0.5 * float(np.median(widths))):
+        return []
+    margin = min(0.45 * gap, 5.0)
+    return [Region(h.buffer(margin, join_style="mitre"), "", f"cluster:{i + 1}")
+            for i, h in enumerate(hulls)]
+
+
+def _named(found: list[Region], texts: list[Text], scale: float) -> list[Region]:
+    """Regions in left-to-right order, named from a floor title in or just below them."""
+    found = sorted(found, key=lambda r: (r.shape.bounds[0], -r.shape.bounds[3]))
+    titles = [(t, shapely.Point(t.x * scale, t.y * scale)) for t in texts
+              if FLOOR_TITLE.match(" ".join(t.text.split()))]
+    out: list[Region] = []
+    for i, r in enumerate(found):
+        x0, y0, x1, y1 = r.shape.bounds
+        reach = box(x0, y0 - 0.35 * (y1 - y0), x1, y1)
+        inside = [(t, p) for t, p in titles if reach.contains(p)]
+        own = [(t, p) for t, p in inside if not any(
+            o is not r and o.shape.contains(p) for o in found)]
+        pick = min(own or inside, key=lambda tp: tp[1].distance(r.shape), default=None)
+        name = " ".join(pick[0].text.split()) if pick else f"floor {i + 1}"
+        out.append(Region(r.shape, name, r.key, pick is not None))
+    return out
+
+
+def split(
+    stem: str, units: list[PlanUnit], background: BaseGeometry | None,
+    outline: BaseGeometry | None, found: list[Region], how: str,
+) -> tuple[tuple[PlanFloor, ...], list[Problem]]:
+    """One floor per region: its units, its clipped linework and outline."""
+    if len(found) < 2:
+        return (PlanFloor(stem, None, tuple(units), background, outline, key="model"),), []
+    owned: list[list[PlanUnit]] = [[] for _ in found]
+    for u in units:
+        p = u.polygon.representative_point()
+        best = min(range(len(found)), key=lambda i: (not found[i].shape.contains(p),
+                                                     found[i].shape.distance(p)))
+        owned[best].append(u)
+    floors = []
+    for r, mine in zip(found, owned, strict=True):
+        lines = None
+        if background is not None:
+            lines = shapely.clip_by_rect(background, *r.shape.bounds)
+            lines = None if lines.is_empty else lines
+        out = outline if outline is not None and r.shape.contains(
+            outline.representative_point()) else None
+        floors.append(PlanFloor(r.name, None, tuple(mine), lines, out, key=r.key))
+    named = sum(1 for r in found if r.titled)
+    note = Problem(Severity.INFO, "floors-split",
+                   f"split into {len(found)} floors by {how}; {named} named from the drawing: "
+                   + ", ".join(f"{f.name} ({len(f.units)} rooms)" for f in floors))
+    return tuple(floors), [note]
