@@ -116,29 +116,24 @@ def regions(
 
 
 def _clusters(units: list[PlanUnit]) -> list[Region]:
-    """Single-linkage clusters of room boxes; split only where gaps beat CLUSTER_GAP_M."""
+    """Groups of rooms separated by clear gaps, as floors drawn side by side or stacked.
+
+    A recursive XY cut on the rooms' bounding boxes: sort along one axis, cut
+    wherever the next box starts more than CLUSTER_GAP_M after every box
+    before it has ended, then cut each part along the other axis. It is
+    O(n log n) in numpy, where pairwise distances would be quadratic for a
+    50,000-room drawing. Split only where the gaps beat the clusters' size.
+    """
     if len(units) < 4:
         return []
-    boxes = [box(*u.polygon.bounds) for u in units]
-    parent = list(range(len(boxes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    tree = shapely.STRtree(boxes)
-    pairs = tree.query(boxes, predicate="dwithin", distance=CLUSTER_GAP_M)
-    for a, b in zip(pairs[0], pairs[1], strict=True):
-        parent[root(int(a))] = root(int(b))
-    groups: dict[int, list[int]] = {}
-    for i in range(len(boxes)):
-        groups.setdefault(root(i), []).append(i)
-    big = [g for g in groups.values() if len(g) >= 2]
-    if len(big) < 2:
+    bounds = shapely.bounds(np.array([u.polygon for u in units], dtype=object))
+    parts = [p for p in _xy_cut(bounds, np.arange(len(units)), CLUSTER_GAP_M) if len(p) >= 2]
+    if len(parts) < 2:
         return []
-    hulls = [shapely.union_all([boxes[i] for i in g]).envelope for g in big]
+    hulls = [
+        box(bounds[p, 0].min(), bounds[p, 1].min(), bounds[p, 2].max(), bounds[p, 3].max())
+        for p in parts
+    ]
     widths = [h.bounds[2] - h.bounds[0] for h in hulls]
     gap = min(hulls[i].distance(hulls[j]) for i in range(len(hulls))
               for j in range(i + 1, len(hulls)))
@@ -147,6 +142,19 @@ def _clusters(units: list[PlanUnit]) -> list[Region]:
     margin = min(0.45 * gap, 5.0)
     return [Region(h.buffer(margin, join_style="mitre"), "", f"cluster:{i + 1}")
             for i, h in enumerate(hulls)]
+
+
+def _xy_cut(bounds: np.ndarray, members: np.ndarray, gap: float) -> list[np.ndarray]:
+    """Split ``members`` (rows of ``bounds``: x0, y0, x1, y1) at gaps wider than ``gap``."""
+    for axis in (0, 1):
+        starts = bounds[members, axis]
+        order = np.argsort(starts, kind="stable")
+        ends_so_far = np.maximum.accumulate(bounds[members[order], axis + 2])
+        cuts = np.nonzero(starts[order][1:] - ends_so_far[:-1] > gap)[0]
+        if len(cuts):
+            pieces = np.split(members[order], cuts + 1)
+            return [part for piece in pieces for part in _xy_cut(bounds, piece, gap)]
+    return [members]
 
 
 def _named(found: list[Region], texts: list[Text], scale: float) -> list[Region]:

@@ -7,17 +7,24 @@ for very large files (SPEC §2). Coordinates stay in drawing units here.
 
 from __future__ import annotations
 
-import math
+import gc
+import itertools
+import re
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ezdxf
+import numpy as np
+import shapely
 from ezdxf import recover
 from ezdxf.document import Drawing as EzDrawing
 from ezdxf.entities import DXFGraphic
 from ezdxf.lldxf.const import DXFError
 from ezdxf.tools.codepage import toencoding
-from ezdxf.tools.text import plain_mtext
+from ezdxf.tools.text import fast_plain_mtext, plain_text
+from shapely.geometry import Polygon
 
 from importers.plan import Problem, Severity
 
@@ -68,10 +75,55 @@ class Records:
             self.lines.setdefault(layer, []).append(coords)
 
 
-def load(path: Path) -> Records:
+def outline_polygons(outlines: Sequence[Outline], scale: float = 1.0) -> list[Polygon | None]:
+    """Each outline as a polygon scaled by ``scale``, built in one shapely call.
+
+    Same result as building them one by one (a ring needs three points; an
+    invalid one becomes its largest valid piece; zero area gives None), but
+    tens of thousands of rooms cost one vectorised call instead of one
+    Polygon() each.
+    """
+    if not outlines:
+        return []
+    sizes = np.fromiter((len(o.coords) for o in outlines), dtype=np.int64, count=len(outlines))
+    flat = np.fromiter(itertools.chain.from_iterable(itertools.chain.from_iterable(
+        o.coords for o in outlines)), dtype=float, count=2 * int(sizes.sum()))
+    xy = flat.reshape(-1, 2) * scale
+    ends = np.cumsum(sizes)
+    firsts, lasts = ends - sizes, ends - 1
+    ring = sizes >= 3
+    ring[ring] &= sizes[ring] + np.any(xy[firsts[ring]] != xy[lasts[ring]], axis=1) >= 4
+    out: list[Polygon | None] = [None] * len(outlines)
+    if not ring.any():
+        return out
+    keep = np.repeat(ring, sizes)
+    try:
+        polys = shapely.polygons(shapely.linearrings(
+            xy[keep], indices=np.repeat(np.arange(int(ring.sum())), sizes[ring])))
+    except (ValueError, shapely.errors.GEOSException):
+        if len(outlines) == 1:
+            return out
+        return [p for o in outlines for p in outline_polygons([o], scale)]
+    valid = shapely.is_valid(polys)
+    area = shapely.area(polys)
+    for i, poly, ok, a in zip(np.flatnonzero(ring).tolist(), polys.tolist(), valid.tolist(),
+                              area.tolist(), strict=True):
+        if ok:
+            out[i] = poly if a > 0 else None
+        else:
+            parts = [g for g in shapely.get_parts(shapely.make_valid(poly))
+                     if g.geom_type == "Polygon"]
+            best = max(parts, key=lambda g: g.area) if parts else None
+            out[i] = best if best is not None and best.area > 0 else None
+    return out
+
+
+def load(path: Path, fast_min_bytes: int | None = None) -> Records:
     """Read ``path`` by the fastest reader that can, falling back to recover mode.
 
-    Raises :class:`Unreadable` with a message for people when nothing works.
+    Files over ``fast_min_bytes`` (default :data:`FAST_PATH_BYTES`) try the text
+    scan first. Raises :class:`Unreadable` with a message for people when
+    nothing works.
     """
     try:
         size = path.stat().st_size
@@ -84,7 +136,8 @@ def load(path: Path) -> Records:
     binary = head.startswith(BINARY_SENTINEL)
     if not binary and not _looks_like_dxf(head):
         raise Unreadable(f"{path.name}: not a DXF file (no SECTION/group-code structure)")
-    if size > FAST_PATH_BYTES and not binary:
+    threshold = FAST_PATH_BYTES if fast_min_bytes is None else fast_min_bytes
+    if size > threshold and not binary:
         fast = scan_text(path)
         if fast is not None:
             return fast
@@ -261,116 +314,254 @@ def _insert(entity: DXFGraphic, rec: Records, depth: int, handle: str) -> None:
 
 
 # -- fast path ---------------------------------------------------------------
+#
+# The scan works on whole columns, not tag by tag: the ENTITIES section is split
+# into lines once, the group codes become one integer array, and each field
+# (layer, handle, vertices, text) is picked out for all entities at once with
+# numpy masks. Only what the ezdxf path would turn into records is read; any
+# entity the scan cannot reproduce exactly sends the whole file back to ezdxf.
 
-_FAST_KINDS = frozenset({"LWPOLYLINE", "TEXT", "MTEXT", "LINE"})
-_BAIL_KINDS = frozenset({"INSERT"})
+_FAST_KINDS = frozenset({"LWPOLYLINE", "LINE", "TEXT", "MTEXT"})
+# Entities the ezdxf path turns into records that the scan does not reproduce.
+_BAIL_KINDS = frozenset({"INSERT", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE", "HATCH",
+                         "ATTRIB"})
+_ENTITIES_START = re.compile(r"\n[ \t]*2\n[ \t]*ENTITIES[ \t]*\n")
+_SECTION_END = re.compile(r"\n[ \t]*0\n[ \t]*ENDSEC[ \t]*\n")
+
+
+def _header_value(raw: bytes, name: bytes, code: bytes) -> str:
+    """A header variable's raw value, looked for near the top of the file only."""
+    pattern = re.escape(name) + rb"[ \t]*\r?\n[ \t]*" + code + rb"[ \t]*\r?\n([^\r\n]*)"
+    found = re.search(pattern, raw[:400_000])
+    return found.group(1).strip().decode("ascii", errors="replace") if found else ""
 
 
 def scan_text(path: Path) -> Records | None:
-    """Scan a large text DXF's group codes for outlines, lines and texts only.
+    """Scan a large text DXF's ENTITIES section for outlines, lines and texts.
 
-    Returns None when the file needs the full reader (blocks in model space,
-    bulged outlines, anything odd) so the caller falls back to ezdxf.
+    Returns None when the file needs the full reader (blocks, curves, hatches,
+    bulged outlines, paper-space oddities, bad bytes, no EOF) so the caller
+    falls back to ezdxf, which gives the same records more slowly.
     """
+    collecting = gc.isenabled()
+    gc.disable()  # millions of acyclic strings and tuples: cycle checks only cost time
+    try:
+        return _scan_file(path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _scan_file(path: Path) -> Records | None:
     raw = path.read_bytes()
-    if b"\r\n" in raw[:2000]:
-        raw = raw.replace(b"\r\n", b"\n")
+    if raw.startswith(BINARY_SENTINEL) or b"EOF" not in raw[-64:]:
+        return None
     version = _header_value(raw, b"$ACADVER", b"1")
     codepage = _header_value(raw, b"$DWGCODEPAGE", b"3")
     insunits = _header_value(raw, b"$INSUNITS", b"70")
     encoding = "utf-8" if version >= "AC1021" else toencoding(codepage or "ANSI_1252")
     try:
-        text = raw.decode(encoding, errors="replace")
-    except LookupError:
+        text = raw.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
         return None
-    start = text.find("\nENTITIES\n")
-    if start < 0:
+    del raw
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    start = _ENTITIES_START.search(text)
+    if start is None:
         return None
-    end = text.find("\nENDSEC", start)
-    lines = text[start + 10 : end if end > 0 else len(text)].split("\n")
-    rec = Records(insunits=_int_or_none(insunits), codepage=codepage, encoding=encoding,
-                  reader="fast-scan")
-    n = len(lines) - 1
-    i = 0
-    kind = ""
-    group: list[tuple[str, str]] = []
-    while i < n:
-        code = lines[i].strip()
-        value = lines[i + 1]
-        i += 2
-        if code == "0":
-            if kind and not _fast_entity(kind, group, rec):
-                return None
-            kind = value.strip()
-            if kind in _BAIL_KINDS:
-                return None
-            rec.entity_count += 1
-            group = []
-        elif kind in _FAST_KINDS:
-            group.append((code, value))
-    if kind and not _fast_entity(kind, group, rec):
+    end = _section_end(text, start.end() - 1)
+    if end is None:
         return None
-    rec.entity_count = max(rec.entity_count - (1 if kind == "ENDSEC" else 0), 0)
-    return rec
+    rec = Records(insunits=_int_or_none(insunits or None), codepage=codepage,
+                  encoding=encoding, reader="fast-scan")
+    body = text[start.end() : end.start()]
+    del text
+    if not body:
+        return rec
+    lines = body.split("\n")
+    if len(lines) % 2:
+        return None
+    codes = _group_codes(lines[0::2])
+    if codes is None:
+        return None
+    values = np.array(lines[1::2], dtype=object)
+    del lines, body
+    return rec if _scan_entities(codes, values, rec) else None
 
 
-def _header_value(raw: bytes, name: bytes, code: bytes) -> str:
-    at = raw.find(name, 0, 200_000)
-    if at < 0:
-        return ""
-    chunk = raw[at : at + 200].split(b"\n")
-    for j in range(1, len(chunk) - 1, 2):
-        if chunk[j].strip() == code:
-            return chunk[j + 1].strip().decode("ascii", errors="replace")
-    return ""
+def _section_end(text: str, pos: int) -> re.Match[str] | None:
+    """The ENDSEC tag after ``pos``, found by str.find: a regex search tries every newline."""
+    while (at := text.find("ENDSEC", pos)) >= 0:
+        line = text.rfind("\n", pos, at)
+        found = _SECTION_END.match(text, text.rfind("\n", pos, line)) if line > pos else None
+        if found is not None and found.end() > at:
+            return found
+        pos = at + 6
+    return None
 
 
-def _fast_entity(kind: str, group: list[tuple[str, str]], rec: Records) -> bool:
-    """Add one scanned entity; False when it needs the full reader."""
-    if kind not in _FAST_KINDS:
+def _group_codes(lines: list[str]) -> np.ndarray | None:
+    """All group codes as integers in one C-level parse; None if any is not an integer."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # numpy warns, not raises, on a line it cannot parse
+        try:
+            codes = np.fromstring("\n".join(lines), dtype=np.int64, sep="\n")
+        except (ValueError, DeprecationWarning):
+            return None
+    if len(codes) != len(lines) or (len(codes) and (codes.min() < -5 or codes.max() > 1071)):
+        return None  # not every line parsed, or numbers no DXF group code takes
+    return codes
+
+
+def _scan_entities(codes: np.ndarray, values: np.ndarray, rec: Records) -> bool:
+    """Fill ``rec`` from the section's tag columns; False when ezdxf is needed."""
+    starts = np.flatnonzero(codes == 0)
+    if not len(starts) or starts[0] != 0:
+        return False
+    kinds: list[str] = values[starts].tolist()
+    if _BAIL_KINDS.intersection(kinds):
+        return False
+    owner = np.cumsum(codes == 0) - 1  # entity number of every tag
+    count = len(starts)
+    model = np.ones(count, dtype=bool)
+    for i, value in _tags(codes, values, owner, model, 67):
+        if value.strip() not in ("", "0"):
+            model[i] = False  # paper space: not in ezdxf's modelspace() either
+    rec.entity_count = int(model.sum())
+
+    def of_kind(names: frozenset[str]) -> np.ndarray:
+        return model & np.fromiter((k in names for k in kinds), dtype=bool, count=count)
+
+    wanted = of_kind(_FAST_KINDS)
+    if not wanted.any():
         return True
-    layer, handle = "0", ""
-    xs: list[float] = []
-    ys: list[float] = []
-    flags = 0
-    parts: list[str] = []
-    x1 = y1 = math.nan
+    if _tags(codes, values, owner, wanted, 101):
+        return False  # an embedded object (MTEXT columns) reuses 10/11/40 for other things
+    handles = dict(_tags(codes, values, owner, wanted, 5))
+    if len(handles) < int(wanted.sum()):
+        return False  # ezdxf would invent handles; keys must match
+    layers = dict(_tags(codes, values, owner, wanted, 8))
     try:
-        for code, value in group:
-            if code == "8":
-                layer = value.strip()
-            elif code == "5":
-                handle = value.strip()
-            elif code == "10":
-                xs.append(float(value))
-            elif code == "20":
-                ys.append(float(value))
-            elif code == "11":
-                x1 = float(value)
-            elif code == "21":
-                y1 = float(value)
-            elif code == "70":
-                flags = int(value)
-            elif code in ("1", "3"):
-                parts.append(value)
-            elif code == "42" and float(value) != 0.0:
-                return False
+        lines = _scan_lwpolylines(codes, values, owner, of_kind(frozenset({"LWPOLYLINE"})), rec,
+                                  layers, handles)
+        if lines is None:
+            return False
+        lines += _scan_lines(codes, values, owner, of_kind(frozenset({"LINE"})), layers)
+        _scan_texts(codes, values, owner, of_kind(frozenset({"TEXT"})),
+                    of_kind(frozenset({"MTEXT"})), rec, layers, handles)
     except ValueError:
         return False
-    if kind == "LWPOLYLINE":
-        pts = list(zip(xs, ys, strict=False))
-        if flags & 1 and len(pts) >= 3:
-            if pts[0] != pts[-1]:
-                pts.append(pts[0])
-            rec.outlines.append(Outline(layer, handle, kind, pts))
-        else:
-            rec.add_line(layer, pts)
-    elif kind == "LINE":
-        if xs and ys and not math.isnan(x1 + y1):
-            rec.add_line(layer, [(xs[0], ys[0]), (x1, y1)])
-    elif xs and ys:
-        body = "".join(parts)  # MTEXT: code-3 chunks come before the final code 1
-        body = plain_mtext(body) if kind == "MTEXT" else body
-        if body.strip():
-            rec.texts.append(Text(layer, handle, xs[0], ys[0], body.strip()))
+    lines.sort(key=lambda item: item[0])
+    for _, layer, coords in lines:
+        rec.add_line(layer, coords)
     return True
+
+
+def _tags(
+    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int
+) -> list[tuple[int, str]]:
+    """(entity, value) for every ``code`` tag of the chosen entities, in file order."""
+    at = np.flatnonzero(codes == code)
+    at = at[which[owner[at]]]
+    return list(zip(owner[at].tolist(), values[at].tolist(), strict=True))
+
+
+def _floats(
+    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int
+) -> dict[int, float]:
+    """The last ``code`` value of each chosen entity as a float (as ezdxf keeps the last)."""
+    return {i: float(v) for i, v in _tags(codes, values, owner, which, code)}
+
+
+def _scan_lwpolylines(
+    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, rec: Records,
+    layers: dict[int, str], handles: dict[int, str],
+) -> list[tuple[int, str, Coords]] | None:
+    """Closed LWPOLYLINEs as outlines; open ones returned as (entity, layer, path)."""
+    ids = np.flatnonzero(which)
+    if not len(ids):
+        return []
+    if any(float(v) != 0.0 for _, v in _tags(codes, values, owner, which, 42)):
+        return None  # bulges: ezdxf flattens the arcs
+    at = np.flatnonzero(codes == 10)
+    at = at[which[owner[at]]]
+    if len(at) and (at[-1] + 1 >= len(codes) or not np.all(codes[at + 1] == 20)):
+        return None
+    xs = values[at].astype(float)
+    ys = values[at + 1].astype(float)
+    points = list(zip(xs.tolist(), ys.tolist(), strict=True))
+    sizes = np.bincount(owner[at], minlength=len(which))[ids]
+    flag = np.zeros(len(which), dtype=np.int64)
+    for i, value in _tags(codes, values, owner, which, 70):
+        flag[i] = int(value)
+    # What the ezdxf path does one by one: a closed flag adds the first point at
+    # the end unless it is there already; a ring of three or more is an outline.
+    firsts = np.cumsum(sizes) - sizes
+    lasts = np.maximum(firsts + sizes - 1, 0)
+    filled = sizes > 0
+    same = filled & (xs[np.minimum(firsts, len(xs) - 1)] == xs[lasts]) & (
+        ys[np.minimum(firsts, len(ys) - 1)] == ys[lasts]) if len(xs) else filled
+    append = (flag[ids] & 1).astype(bool) & filled & ~same
+    ring = (sizes + append >= 3) & (same | append)
+    lines: list[tuple[int, str, Coords]] = []
+    outlines = rec.outlines
+    for i, first, size, extra, closed in zip(ids.tolist(), firsts.tolist(), sizes.tolist(),
+                                             append.tolist(), ring.tolist(), strict=True):
+        pts = points[first : first + size]
+        if extra:
+            pts.append(pts[0])
+        if closed:
+            outlines.append(Outline(layers.get(i, "0"), handles[i], "LWPOLYLINE", pts))
+        else:
+            lines.append((i, layers.get(i, "0"), pts))
+    return lines
+
+
+def _scan_lines(
+    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray,
+    layers: dict[int, str],
+) -> list[tuple[int, str, Coords]]:
+    """LINEs as (entity, layer, two-point path); missing ends default to 0 like ezdxf."""
+    ids = np.flatnonzero(which).tolist()
+    if not ids:
+        return []
+    x0, y0, x1, y1 = (_floats(codes, values, owner, which, c) for c in (10, 20, 11, 21))
+    return [(i, layers.get(i, "0"), [(x0.get(i, 0.0), y0.get(i, 0.0)),
+                                     (x1.get(i, 0.0), y1.get(i, 0.0))]) for i in ids]
+
+
+def _scan_texts(
+    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, texts: np.ndarray,
+    mtexts: np.ndarray, rec: Records, layers: dict[int, str], handles: dict[int, str],
+) -> None:
+    """TEXT and MTEXT as ezdxf's plain_text() gives them, at the point ezdxf uses."""
+    which = texts | mtexts
+    ids = np.flatnonzero(which).tolist()
+    if not ids:
+        return
+    xs, ys = _floats(codes, values, owner, which, 10), _floats(codes, values, owner, which, 20)
+    content = dict(_tags(codes, values, owner, which, 1))
+    chunks: dict[int, list[str]] = {}
+    for i, value in _tags(codes, values, owner, mtexts, 3):
+        chunks.setdefault(i, []).append(value)
+    aligned = {i for i, v in [*_tags(codes, values, owner, texts, 72),
+                              *_tags(codes, values, owner, texts, 73)] if int(v)}
+    ax = _floats(codes, values, owner, texts, 11) if aligned else {}
+    ay = _floats(codes, values, owner, texts, 21) if aligned else {}
+    is_mtext = mtexts.tolist()
+    out = rec.texts
+    for i in ids:
+        if is_mtext[i]:
+            body = fast_plain_mtext("".join(chunks.get(i, ())) + content.get(i, ""))
+        else:
+            body = content.get(i, "")
+            if "%" in body or "^" in body:
+                body = plain_text(body)
+        body = str(body).strip()
+        if not body:
+            continue
+        x, y = xs.get(i, 0.0), ys.get(i, 0.0)
+        if i in aligned and (i in ax or i in ay):
+            x, y = ax.get(i, 0.0), ay.get(i, 0.0)
+        out.append(Text(layers.get(i, "0"), handles[i], x, y, body))

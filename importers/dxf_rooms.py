@@ -18,7 +18,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
-from importers.dxf_read import Coords, Records
+from importers.dxf_read import Coords, Records, outline_polygons
 
 ROLES = ("rooms", "walls", "labels", "outline", "background", "ignore")
 # Checked in this order: the first role whose pattern occurs in the lower-cased name wins.
@@ -138,20 +138,23 @@ def outline_rooms(rec: Records, roles: dict[str, str], scale: float) -> list[Fac
     per_layer = sum(1 for n in counts.values() if n == 1) >= 3
     faces: list[Face] = []
     seen: set[tuple[float, float, float]] = set()
-    ordered = sorted(rec.outlines, key=lambda o: o.kind == "HATCH")
-    for o in ordered:
-        if roles.get(o.layer) != "rooms":
-            continue
-        poly = _polygon([(x * scale, y * scale) for x, y in o.coords])
-        if poly is None:
-            continue
-        c = poly.centroid
-        key = (round(poly.area, 1), round(c.x, 1), round(c.y, 1))
+    ordered = sorted(
+        (o for o in rec.outlines if roles.get(o.layer) == "rooms"), key=lambda o: o.kind == "HATCH"
+    )
+    # All outlines at once: one shapely call builds, measures and centres them.
+    polys = outline_polygons(ordered, scale)
+    built = [i for i, poly in enumerate(polys) if poly is not None]
+    shapes = np.array([polys[i] for i in built], dtype=object)
+    areas = shapely.area(shapes).tolist() if built else []
+    centres = shapely.get_coordinates(shapely.centroid(shapes)).tolist() if built else []
+    for i, area, (cx, cy) in zip(built, areas, centres, strict=True):
+        key = (round(area, 1), round(cx, 1), round(cy, 1))
         if key in seen:
             continue
         seen.add(key)
+        o = ordered[i]
         method = "layer" if per_layer and counts.get(o.layer) == 1 else "outline"
-        faces.append(Face(poly, o.layer, o.handle, method))
+        faces.append(Face(polys[i], o.layer, o.handle, method))
     return faces
 
 
