@@ -229,14 +229,19 @@ def _assign(faces: list[Face], texts: list[Text], scale: float) -> dict[int, lis
     out: dict[int, list[tuple[Text, Label]]] = {}
     if not faces or not texts:
         return out
-    tree = shapely.STRtree([f.polygon for f in faces])
-    points = shapely.points([(t.x * scale, t.y * scale) for t in texts])
-    hits = tree.query(points, predicate="within")
-    best: dict[int, int] = {}
-    for t, f in zip(hits[0], hits[1], strict=True):
-        cur = best.get(int(t))
-        if cur is None or faces[int(f)].polygon.area < faces[cur].polygon.area:
-            best[int(t)] = int(f)
+    polygons = np.array([f.polygon for f in faces], dtype=object)
+    tree = shapely.STRtree(polygons)
+    xy = np.array([(t.x, t.y) for t in texts], dtype=float) * scale
+    hits = tree.query(shapely.points(xy), predicate="within")
+    if hits.shape[1] == 0:
+        return out
+    # The smallest containing face wins: order hits by text, then face area.
+    areas = shapely.area(polygons)[hits[1]]
+    order = np.lexsort((areas, hits[0]))
+    text_idx, face_idx = hits[0][order], hits[1][order]
+    first = np.ones(len(text_idx), dtype=bool)
+    first[1:] = text_idx[1:] != text_idx[:-1]
+    best = dict(zip(text_idx[first].tolist(), face_idx[first].tolist(), strict=True))
     for t, f in best.items():
         out.setdefault(f, []).append((texts[t], parse_label(texts[t].text)))
     return out

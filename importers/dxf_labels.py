@@ -8,8 +8,8 @@ drawing's own claim and is cross-checked against the polygon (SPEC §2).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _AREA_UNIT = re.compile(_NUM + r"\s*(?:m²|㎡|m2|M2|m\^2|sq\.?\s*m|平方米|平米)")
@@ -21,8 +21,17 @@ _GROSS_FIELD = re.compile(r"建筑面积|占地面积|gross|brutto", re.IGNORECA
 _CODE_FIELD = re.compile(r"(?:房间编号|房号|编号|room\s*(?:no\.?|number|nr\.?)|raum\s*nr\.?)"
                          r"\s*[:：]?\s*(\S+)", re.IGNORECASE)
 _NAME_FIELD = re.compile(r"(?:房间名称|名称|room\s*name|name)\s*[:：]\s*(.+)", re.IGNORECASE)
+# Any word a field pattern needs (lower case): a line without one takes the quick parse.
+_FIELD_WORDS = (
+    "面积", "编号", "房号", "名称", "usable", "net", "area", "fläche", "areal", "gross",
+    "brutto", "room", "raum", "name",
+)
+# A sign that _AREA_UNIT may match: without one, the pattern cannot.
+_UNIT_SIGNS = ("m²", "㎡", "m2", "M2", "m^2", "sq", "平方米", "平米")
 _FIELD_LINE = re.compile(r"^\s*[^\s:：]{1,12}\s*[:：]")
-_CODE_TOKEN = re.compile(r"^[A-Za-z]{0,3}[-.]?\d{1,5}[A-Za-z]?(?:[,，/][A-Za-z]{0,3}\d{1,5})*$")
+_CODE_TOKEN = re.compile(
+    r"^[A-Za-z]{0,3}(?:\d{1,3}[-.])?[-.]?\d{1,5}[A-Za-z]?(?:[,，/][A-Za-z]{0,3}\d{1,5})*$"
+)
 
 
 # Title-block and legend words, as a whole text or a field name ('设计室' is a room).
@@ -41,8 +50,9 @@ def is_title_text(text: str) -> bool:
     return any(_TITLE_TEXT.search(ln) for ln in text.replace("\\P", "\n").splitlines())
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
+    """A label's reading (a tuple: tens of thousands are made per drawing)."""
+
     code: str
     name: str
     stated_area: Decimal | None
@@ -51,6 +61,8 @@ class Label:
 
 def parse_label(text: str) -> Label:
     """Split a label into room number, name and stated area (m²)."""
+    if "\n" not in text and "\\P" not in text and not _has_field_word(text):
+        return _parse_free_line(text.strip())
     lines = [ln.strip() for ln in text.replace("\\P", "\n").splitlines() if ln.strip()]
     stated = _stated_area(lines)
     code = ""
@@ -66,6 +78,40 @@ def parse_label(text: str) -> Label:
         code, name = _free_form(lines)
     score = (4 if stated is not None else 0) + (2 if code else 0) + (1 if name else 0)
     return Label(code, name, stated, score)
+
+
+def _parse_free_line(line: str) -> Label:
+    """One line with no field words ('101 办公室 45.00m²'): what the full parse gives, cheaper.
+
+    Without a field word no field pattern can match, so only the area-with-unit
+    and the free-form split apply, and the area pattern only runs when a unit
+    sign is there: a 50,000-room drawing's labels parse in a fraction of the time.
+    """
+    if not line:
+        return Label("", "", None, 0)
+    stated = None
+    if any(sign in line for sign in _UNIT_SIGNS):
+        m = _AREA_UNIT.search(line)
+        if m is not None:
+            stated = _decimal(m.group(1))
+            rest = line[m.end():]
+            if any(sign in rest for sign in _UNIT_SIGNS):
+                rest = _AREA_UNIT.sub(" ", rest)
+            line = f"{line[:m.start()]} {rest}"
+    words = line.split()
+    code = ""
+    if words and _CODE_TOKEN.match(words[0]):
+        code = words.pop(0)
+    elif words and _CODE_TOKEN.match(words[-1]) and len(words) > 1:
+        code = words.pop()
+    name = " ".join(words).strip(" ,;:：")
+    score = (4 if stated is not None else 0) + (2 if code else 0) + (1 if name else 0)
+    return Label(code, name, stated, score)
+
+
+def _has_field_word(text: str) -> bool:
+    low = text.lower()
+    return any(word in low for word in _FIELD_WORDS)
 
 
 def _stated_area(lines: list[str]) -> Decimal | None:
