@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
         help="layer roles, e.g. 'rooms=使用面积线,walls=墙线,labels=文字' (DXF)",
     )
     imp.add_argument(
+        "--units",
+        choices=("mm", "cm", "dm", "m", "in", "ft"),
+        help="DXF: the drawing's unit, when its header is missing or wrong",
+    )
+    imp.add_argument(
         "--by-zone", action="store_true", help="IFC: one unit per IfcZone instead of per space"
     )
     imp.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
@@ -137,7 +142,7 @@ def _import(args: argparse.Namespace) -> int:
 
     from importers.read import read_plan
 
-    plan = read_plan(args.file, layers=_layer_roles(args.layers))
+    plan = read_plan(args.file, layers=_layer_roles(args.layers), units=args.units)
     if args.by_zone:
         from importers.zones import units_by_zone
 

@@ -50,10 +50,12 @@ def plan_preview(plan: ImportedPlan) -> dict[str, Any]:
     return data
 
 
-def _read(path: Path, layers: dict[str, str] | None, by_zone: bool) -> ImportedPlan:
+def _read(
+    path: Path, layers: dict[str, str] | None, by_zone: bool, units: str | None
+) -> ImportedPlan:
     from importers.read import read_plan
 
-    plan = read_plan(path, layers=layers)
+    plan = read_plan(path, layers=layers, units=units)
     if by_zone:
         from importers.zones import units_by_zone
 
@@ -69,7 +71,7 @@ class ImportFlow(QObject):
         self.plan: ImportedPlan | None = None
         self.last_changes: ImportChanges | None = None
         self._remembered_tried = False
-        self._by_zone = False
+        self._options: dict[str, Any] = {}
 
     def start(self) -> ImportWizard:
         buildings = [b.code for park in self.window.controller.tree for b in park.buildings]
@@ -79,15 +81,21 @@ class ImportFlow(QObject):
         self.wizard.changesRequested.connect(self.rehearse)
         self.plan = None
         self._remembered_tried = False
-        self._by_zone = False
+        self._options = {}
         self.wizard.open()
         return self.wizard
 
-    def read(self, path: str, layers: dict[str, str], by_zone: bool = False) -> None:
-        """Read in the pool behind a progress dialog; Cancel drops the result."""
+    def read(self, path: str, options: dict[str, Any]) -> None:
+        """Read in the pool behind a progress dialog; Cancel drops the result.
+
+        ``options``: the person's ``layers`` roles, ``by_zone`` and ``units``.
+        """
         from app.workers import progress_dialog
 
-        self._by_zone = by_zone
+        self._options = dict(options)
+        layers = options.get("layers") or None
+        by_zone = bool(options.get("by_zone"))
+        units = options.get("units")
         dialog = progress_dialog(
             self.wizard or self.window,
             self.tr("Import floor plan"),
@@ -103,7 +111,7 @@ class ImportFlow(QObject):
 
         running.append(
             self.window.tasks.start(
-                lambda _job: _read(Path(path), layers or None, by_zone),
+                lambda _job: _read(Path(path), layers, by_zone, units),
                 on_success=done,
                 on_failure=lambda message, _trace: self.window.warn(
                     self.tr("Cannot read the drawing"), message
@@ -122,7 +130,7 @@ class ImportFlow(QObject):
         if remembered and not self._remembered_tried and remembered != plan.layer_roles:
             # The same office's drawings: use the roles the user set last time.
             self._remembered_tried = True
-            self.read(plan.source, remembered, self._by_zone)
+            self.read(plan.source, {**self._options, "layers": remembered})
             return
         self.plan = plan
         if self.wizard is not None:

@@ -29,7 +29,7 @@ from importers.dxf_rooms import (
     wall_faces,
 )
 from importers.plan import ImportedPlan, PlanUnit, Problem, Severity, failed
-from importers.units import TYPICAL_ROOM_M, insunits, judge_scale
+from importers.units import CHOICES, TYPICAL_ROOM_M, insunits, judge_scale
 
 FORMAT = "dxf"
 MAX_BACKGROUND_VERTICES = 400_000
@@ -41,11 +41,14 @@ def read_dxf(
     layers: dict[str, str] | None = None,
     door_gap: float = 1.2,
     min_room_area: float = 2.0,
+    units: str | None = None,
 ) -> ImportedPlan:
     """Read one DXF file as a plan of one floor, never raising on a bad file.
 
     ``layers`` maps layer names to roles (rooms, walls, labels, outline,
-    background, ignore) and overrides the guess; ``door_gap`` (m) is the widest
+    background, ignore) and overrides the guess; ``units`` (a key of
+    ``importers.units.CHOICES``) is the person's answer when the header's unit
+    is missing or wrong, and overrides it; ``door_gap`` (m) is the widest
     opening bridged when closing rooms drawn as walls; unlabelled faces smaller
     than ``min_room_area`` (m²) are not rooms.
     """
@@ -55,7 +58,7 @@ def read_dxf(
     except Unreadable as exc:
         return failed(str(path), FORMAT, "unreadable", str(exc))
     try:
-        return _plan(path, records, layers, door_gap, min_room_area)
+        return _plan(path, records, layers, door_gap, min_room_area, units)
     except Exception as exc:  # the contract is a plan with a reason, never a traceback
         return failed(str(path), FORMAT, "internal",
                       f"{path.name}: could not be interpreted ({type(exc).__name__}: {exc})")
@@ -63,7 +66,7 @@ def read_dxf(
 
 def _plan(
     path: Path, rec: Records, overrides: dict[str, str] | None, door_gap: float,
-    min_room_area: float,
+    min_room_area: float, chosen_units: str | None = None,
 ) -> ImportedPlan:
     problems: list[Problem] = list(rec.problems)
     roles, account = guess_roles(rec, overrides)
@@ -76,10 +79,18 @@ def _plan(
     guess = judge_scale(header, extent)
     keep = guess.plausible or extent <= 0 or (header is not None and guess.proposed == header[0])
     unit, scale = (guess.name, guess.to_metres) if keep else _proposed(guess.proposed)
+    if chosen_units is not None:
+        if chosen_units not in CHOICES:
+            return failed(str(path), FORMAT, "units",
+                          f"unknown drawing unit {chosen_units!r}; choose one of "
+                          f"{', '.join(CHOICES)}")
+        unit, scale = chosen_units, CHOICES[chosen_units]
+        problems.append(Problem(Severity.INFO, "units", f"drawing units set to {unit} by hand",
+                                "$INSUNITS"))
     shown = [t for t in rec.texts if roles.get(t.layer) != "ignore"]
     texts = [t for t in shown if _may_label(t, roles)]
     units, notes = _rooms(rec, roles, texts, scale, door_gap, min_room_area)
-    retry = _room_size_unit(units, scale, extent, header)
+    retry = None if chosen_units else _room_size_unit(units, scale, extent, header)
     if retry is not None and keep:
         unit, scale = retry
         units, notes = _rooms(rec, roles, texts, scale, door_gap, min_room_area)
@@ -87,7 +98,7 @@ def _plan(
                                 f"$INSUNITS says {guess.name} but its rooms would be "
                                 f"{_median_side(units, 1.0) / scale * guess.to_metres:.2f} m "
                                 f"across: taken as {unit}", "$INSUNITS"))
-    elif not keep:
+    elif not keep and not chosen_units:
         said = "nothing" if header is None else header[0]
         problems.append(Problem(
             Severity.WARNING if header is not None else Severity.INFO, "units",

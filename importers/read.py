@@ -26,8 +26,14 @@ def sniff(path: Path) -> str:
     return ""
 
 
-def read_plan(path: Path | str, layers: dict[str, str] | None = None) -> ImportedPlan:
-    """Read a DXF or IFC floor plan; a file that is neither gets a plan with an error."""
+def read_plan(
+    path: Path | str, layers: dict[str, str] | None = None, units: str | None = None
+) -> ImportedPlan:
+    """Read a DXF or IFC floor plan; a file that is neither gets a plan with an error.
+
+    ``layers`` and ``units`` are a person's corrections for a DXF (IFC files
+    name their layers' meaning and their units themselves).
+    """
     path = Path(path)
     if not path.is_file():
         return failed(str(path), "", "no-file", f"{path}: no such file")
@@ -37,7 +43,7 @@ def read_plan(path: Path | str, layers: dict[str, str] | None = None) -> Importe
             if kind == "dxf":
                 from importers.dxf import read_dxf
 
-                return read_dxf(path, layers=layers)
+                return read_dxf(path, layers=layers, units=units)
             from importers.ifc import read_ifc
 
             return read_ifc(path)

@@ -33,6 +33,10 @@ INSUNITS_TO_METRES: dict[int, tuple[str, float]] = {
     19: ("ly", 9.4607304725808e15),
     20: ("pc", 3.0856776e16),
 }
+# Units a person may choose for a drawing whose header is missing or wrong.
+CHOICES: dict[str, float] = {
+    "mm": 0.001, "cm": 0.01, "dm": 0.1, "m": 1.0, "in": 0.0254, "ft": 0.3048,
+}
 CANDIDATES: tuple[tuple[str, float], ...] = (("mm", 0.001), ("cm", 0.01), ("dm", 0.1), ("m", 1.0))
 # A floor plan's longest side in metres: a two-room crop to a large plant.
 PLAUSIBLE_EXTENT_M = (8.0, 1500.0)

@@ -38,6 +38,7 @@ from views.plan_preview import PlanPreview
 
 translate = QCoreApplication.translate
 
+UNIT_CHOICES = ("mm", "cm", "dm", "m", "in", "ft")
 ROLES: list[tuple[str, Callable[[], str]]] = [
     ("rooms", lambda: translate("ImportWizard", "Rooms (closed outlines)")),
     ("walls", lambda: translate("ImportWizard", "Walls")),
@@ -49,7 +50,8 @@ ROLES: list[tuple[str, Callable[[], str]]] = [
 
 
 class ImportWizard(QWizard):
-    readRequested = Signal(str, dict, bool)  # path, {layer: role}, one unit per IfcZone
+    # path, {"layers": {layer: role}, "by_zone": bool, "units": "mm" | … | None}
+    readRequested = Signal(str, dict)
     changesRequested = Signal()  # the report page wants a rehearsal of the import
     acceptRequested = Signal(str, str, object, dict)  # path, building, level or None, layers
 
@@ -99,6 +101,12 @@ class ImportWizard(QWizard):
         self.status_label.setWordWrap(True)
         self.floor_combo = QComboBox(self.rooms_page)
         self.floor_combo.currentIndexChanged.connect(self._show_floor)
+        self.units_label = QLabel(self.rooms_page)
+        self.units_combo = QComboBox(self.rooms_page)
+        self.units_combo.addItem("", None)
+        for unit in UNIT_CHOICES:
+            self.units_combo.addItem(unit, unit)
+        self.units_combo.activated.connect(lambda _i: self._request_read())
         self.preview = PlanPreview(self.rooms_page)
         self.layer_table = QTableWidget(0, 2, self.rooms_page)
         self.layer_table.verticalHeader().setVisible(False)
@@ -109,7 +117,11 @@ class ImportWizard(QWizard):
         splitter.setSizes([640, 300])
         column = QVBoxLayout(self.rooms_page)
         column.addWidget(self.status_label)
-        column.addWidget(self.floor_combo)
+        units_row = QHBoxLayout()
+        units_row.addWidget(self.floor_combo, 1)
+        units_row.addWidget(self.units_label)
+        units_row.addWidget(self.units_combo)
+        column.addLayout(units_row)
         column.addWidget(splitter, 1)
         self.rooms_page.isComplete = lambda: (  # type: ignore[method-assign]
             self.plan is not None
@@ -157,6 +169,12 @@ class ImportWizard(QWizard):
             )
         self.floor_combo.blockSignals(False)
         self.floor_combo.setVisible(len(plan["floors"]) > 1)
+        is_dxf = plan["format"] == "dxf"
+        self.units_label.setVisible(is_dxf)
+        self.units_combo.setVisible(is_dxf)
+        self.units_combo.setItemText(
+            0, self.tr("Automatic (%1)").replace("%1", plan["units_of_drawing"] or "?")
+        )
         self._fill_layers(plan.get("layer_roles", {}))
         self._show_floor()
         rooms = sum(len(f["units"]) for f in plan["floors"])
@@ -255,7 +273,14 @@ class ImportWizard(QWizard):
     def _request_read(self) -> None:
         self._read_for = self._read_key()
         self.show_reading()
-        self.readRequested.emit(self.target()[0], self.layer_roles(), self.by_zone.isChecked())
+        self.readRequested.emit(
+            self.target()[0],
+            {
+                "layers": self.layer_roles(),
+                "by_zone": self.by_zone.isChecked(),
+                "units": self.units_combo.currentData(),
+            },
+        )
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -313,6 +338,7 @@ class ImportWizard(QWizard):
             )
         )
         self.layer_table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Role")])
+        self.units_label.setText(self.tr("Drawing units"))
         self.report_page.setTitle(self.tr("Report"))
         self.report_page.setSubTitle(
             self.tr("Nothing is written until you press Import; then all of it, at once.")

@@ -73,6 +73,10 @@
         <translation>%1 — %2 rooms</translation>
     </message>
     <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatic (%1)</translation>
+    </message>
+    <message>
         <source>%1 rooms on %2 floors; %3 warnings.</source>
         <translation>%1 rooms on %2 floors; %3 warnings.</translation>
     </message>
@@ -175,6 +179,10 @@
     <message>
         <source>Role</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <source>Drawing units</source>
+        <translation>Drawing units</translation>
     </message>
     <message>
         <source>Report</source>

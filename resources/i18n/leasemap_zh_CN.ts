@@ -74,6 +74,10 @@
         <translation>%1 — %2 个房间</translation>
     </message>
     <message>
+        <source>Automatic (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
         <source>%1 rooms on %2 floors; %3 warnings.</source>
         <translation>共 %2 层 %1 个房间；%3 条警告。</translation>
     </message>
@@ -176,6 +180,10 @@
     <message>
         <source>Role</source>
         <translation>用途</translation>
+    </message>
+    <message>
+        <source>Drawing units</source>
+        <translation>图纸单位</translation>
     </message>
     <message>
         <source>Report</source>

@@ -135,3 +135,19 @@ def test_by_zone_option_reaches_the_reader(window, qtbot, tmp_path):
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
     assert "no-zones" in [p["code"] for p in wizard.plan["info"]]
+
+
+def test_choosing_the_drawing_unit_reads_again(window, qtbot, tmp_path):
+    plan_file = write_floor(tmp_path / "c3.dxf", [("301 会议室", 0, 0, 10, 8)])
+    wizard = window.import_floor_plan()
+    wizard.path_edit.setText(str(plan_file))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
+    assert wizard.plan["units_of_drawing"] == "m"
+    assert wizard.plan["floors"][0]["units"][0]["area"] == 80.0
+    assert wizard.units_combo.isVisible() and "m" in wizard.units_combo.itemText(0)
+    wizard.units_combo.setCurrentIndex(wizard.units_combo.findData("cm"))
+    wizard.units_combo.activated.emit(wizard.units_combo.currentIndex())
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan["units_of_drawing"] == "cm",
+                    timeout=30000)
+    assert wizard.plan["floors"][0]["units"][0]["area"] == 0.01
