@@ -44,6 +44,9 @@ class Outline:
     handle: str
     kind: str  # LWPOLYLINE, POLYLINE, HATCH
     coords: Coords
+    # The fast scan's coords again as an (n, 2) view of one shared float array, so
+    # polygons and extents of 50,000 rooms skip re-reading lists of tuples.
+    xy: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -86,9 +89,7 @@ def outline_polygons(outlines: Sequence[Outline], scale: float = 1.0) -> list[Po
     if not outlines:
         return []
     sizes = np.fromiter((len(o.coords) for o in outlines), dtype=np.int64, count=len(outlines))
-    flat = np.fromiter(itertools.chain.from_iterable(itertools.chain.from_iterable(
-        o.coords for o in outlines)), dtype=float, count=2 * int(sizes.sum()))
-    xy = flat.reshape(-1, 2) * scale
+    xy = _outline_xy(outlines, sizes) * scale
     ends = np.cumsum(sizes)
     firsts, lasts = ends - sizes, ends - 1
     ring = sizes >= 3
@@ -116,6 +117,31 @@ def outline_polygons(outlines: Sequence[Outline], scale: float = 1.0) -> list[Po
             best = max(parts, key=lambda g: g.area) if parts else None
             out[i] = best if best is not None and best.area > 0 else None
     return out
+
+
+def _outline_xy(outlines: Sequence[Outline], sizes: np.ndarray) -> np.ndarray:
+    """All outlines' points as one (n, 2) array: the scan's arrays joined, else the lists read."""
+    views: list[np.ndarray] = []
+    for o, n in zip(outlines, sizes.tolist(), strict=True):
+        if o.xy is None or len(o.xy) != n:
+            break
+        views.append(o.xy)
+    else:
+        if views:
+            return np.concatenate(views)
+    flat = np.fromiter(itertools.chain.from_iterable(itertools.chain.from_iterable(
+        o.coords for o in outlines)), dtype=float, count=2 * int(sizes.sum()))
+    return flat.reshape(-1, 2)
+
+
+def outline_points(outlines: Sequence[Outline], paths: Sequence[Coords]) -> np.ndarray:
+    """Every point of the outlines, then of the paths, as one (n, 2) float array."""
+    sizes = np.fromiter((len(o.coords) for o in outlines), dtype=np.int64, count=len(outlines))
+    parts = [_outline_xy(outlines, sizes)]
+    flat = [c for p in paths for c in p]
+    if flat:
+        parts.append(np.asarray(flat, dtype=float))
+    return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
 
 def load(path: Path, fast_min_bytes: int | None = None) -> Records:
@@ -419,8 +445,8 @@ def _scan_entities(codes: np.ndarray, values: np.ndarray, rec: Records) -> bool:
     starts = np.flatnonzero(codes == 0)
     if not len(starts) or starts[0] != 0:
         return False
-    kinds: list[str] = values[starts].tolist()
-    if _BAIL_KINDS.intersection(kinds):
+    kind_column = values[starts]
+    if _BAIL_KINDS.intersection(kind_column.tolist()):
         return False
     owner = np.cumsum(codes == 0) - 1  # entity number of every tag
     count = len(starts)
@@ -430,18 +456,23 @@ def _scan_entities(codes: np.ndarray, values: np.ndarray, rec: Records) -> bool:
             model[i] = False  # paper space: not in ezdxf's modelspace() either
     rec.entity_count = int(model.sum())
 
+    masks = {name: kind_column == name for name in _FAST_KINDS}  # one C loop per kind
+
     def of_kind(names: frozenset[str]) -> np.ndarray:
-        return model & np.fromiter((k in names for k in kinds), dtype=bool, count=count)
+        hit = np.zeros(count, dtype=bool)
+        for name in names:
+            hit |= masks[name]
+        return model & hit
 
     wanted = of_kind(_FAST_KINDS)
     if not wanted.any():
         return True
     if _tags(codes, values, owner, wanted, 101):
         return False  # an embedded object (MTEXT columns) reuses 10/11/40 for other things
-    handles = dict(_tags(codes, values, owner, wanted, 5))
-    if len(handles) < int(wanted.sum()):
+    handles = _last_tags(codes, values, owner, wanted, 5, None)
+    if int(np.count_nonzero(np.not_equal(handles, None))) < int(wanted.sum()):
         return False  # ezdxf would invent handles; keys must match
-    layers = dict(_tags(codes, values, owner, wanted, 8))
+    layers = _last_tags(codes, values, owner, wanted, 8, "0")
     try:
         lines = _scan_lwpolylines(codes, values, owner, of_kind(frozenset({"LWPOLYLINE"})), rec,
                                   layers, handles)
@@ -467,6 +498,36 @@ def _tags(
     return list(zip(owner[at].tolist(), values[at].tolist(), strict=True))
 
 
+def _last_tags(
+    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int,
+    default: str | None,
+) -> np.ndarray:
+    """Per entity, the last ``code`` value of the chosen ones (as a dict of them would keep)."""
+    at = np.flatnonzero(codes == code)
+    at = at[which[owner[at]]]
+    ent = owner[at]
+    last = np.ones(len(at), dtype=bool)
+    last[:-1] = ent[1:] != ent[:-1]
+    out = np.full(len(which), default, dtype=object)
+    out[ent[last]] = values[at[last]]
+    return out
+
+
+def _float_column(
+    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int
+) -> np.ndarray:
+    """Per entity, the last ``code`` value of the chosen ones as a float, 0.0 when missing."""
+    at = np.flatnonzero(codes == code)
+    at = at[which[owner[at]]]
+    ent = owner[at]
+    last = np.ones(len(at), dtype=bool)
+    last[:-1] = ent[1:] != ent[:-1]
+    parsed = values[at].astype(float)  # every value, as float() would: a bad one bails
+    out = np.zeros(len(which), dtype=float)
+    out[ent[last]] = parsed[last]
+    return out
+
+
 def _floats(
     codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int
 ) -> dict[int, float]:
@@ -476,7 +537,7 @@ def _floats(
 
 def _scan_lwpolylines(
     codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, rec: Records,
-    layers: dict[int, str], handles: dict[int, str],
+    layers: np.ndarray, handles: np.ndarray,
 ) -> list[tuple[int, str, Coords]] | None:
     """Closed LWPOLYLINEs as outlines; open ones returned as (entity, layer, path)."""
     ids = np.flatnonzero(which)
@@ -490,7 +551,6 @@ def _scan_lwpolylines(
         return None
     xs = values[at].astype(float)
     ys = values[at + 1].astype(float)
-    points = list(zip(xs.tolist(), ys.tolist(), strict=True))
     sizes = np.bincount(owner[at], minlength=len(which))[ids]
     flag = np.zeros(len(which), dtype=np.int64)
     for i, value in _tags(codes, values, owner, which, 70):
@@ -503,45 +563,51 @@ def _scan_lwpolylines(
     same = filled & (xs[np.minimum(firsts, len(xs) - 1)] == xs[lasts]) & (
         ys[np.minimum(firsts, len(ys) - 1)] == ys[lasts]) if len(xs) else filled
     append = (flag[ids] & 1).astype(bool) & filled & ~same
-    ring = (sizes + append >= 3) & (same | append)
+    # Every path's points with its closing point added, laid end to end in one array.
+    total = sizes + append
+    ends = np.cumsum(total)
+    step = np.arange(int(ends[-1])) - np.repeat(ends - total, total)
+    source = np.repeat(firsts, total) + np.where(step < np.repeat(sizes, total), step, 0)
+    xy = np.column_stack([xs[source], ys[source]])
+    points = list(zip(xy[:, 0].tolist(), xy[:, 1].tolist(), strict=True))
+    ring = (total >= 3) & (same | append)
     lines: list[tuple[int, str, Coords]] = []
     outlines = rec.outlines
-    for i, first, size, extra, closed in zip(ids.tolist(), firsts.tolist(), sizes.tolist(),
-                                             append.tolist(), ring.tolist(), strict=True):
-        pts = points[first : first + size]
-        if extra:
-            pts.append(pts[0])
+    for i, layer, handle, end, size, closed in zip(
+            ids.tolist(), layers[ids].tolist(), handles[ids].tolist(), ends.tolist(),
+            total.tolist(), ring.tolist(), strict=True):
         if closed:
-            outlines.append(Outline(layers.get(i, "0"), handles[i], "LWPOLYLINE", pts))
+            outlines.append(Outline(layer, handle, "LWPOLYLINE", points[end - size : end],
+                                    xy[end - size : end]))
         else:
-            lines.append((i, layers.get(i, "0"), pts))
+            lines.append((i, layer, points[end - size : end]))
     return lines
 
 
 def _scan_lines(
     codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray,
-    layers: dict[int, str],
+    layers: np.ndarray,
 ) -> list[tuple[int, str, Coords]]:
     """LINEs as (entity, layer, two-point path); missing ends default to 0 like ezdxf."""
     ids = np.flatnonzero(which).tolist()
     if not ids:
         return []
     x0, y0, x1, y1 = (_floats(codes, values, owner, which, c) for c in (10, 20, 11, 21))
-    return [(i, layers.get(i, "0"), [(x0.get(i, 0.0), y0.get(i, 0.0)),
-                                     (x1.get(i, 0.0), y1.get(i, 0.0))]) for i in ids]
+    return [(i, layers[i], [(x0.get(i, 0.0), y0.get(i, 0.0)),
+                            (x1.get(i, 0.0), y1.get(i, 0.0))]) for i in ids]
 
 
 def _scan_texts(
     codes: np.ndarray, values: np.ndarray, owner: np.ndarray, texts: np.ndarray,
-    mtexts: np.ndarray, rec: Records, layers: dict[int, str], handles: dict[int, str],
+    mtexts: np.ndarray, rec: Records, layers: np.ndarray, handles: np.ndarray,
 ) -> None:
     """TEXT and MTEXT as ezdxf's plain_text() gives them, at the point ezdxf uses."""
     which = texts | mtexts
     ids = np.flatnonzero(which).tolist()
     if not ids:
         return
-    xs, ys = _floats(codes, values, owner, which, 10), _floats(codes, values, owner, which, 20)
-    content = dict(_tags(codes, values, owner, which, 1))
+    xs, ys = (_float_column(codes, values, owner, which, c) for c in (10, 20))
+    content = _last_tags(codes, values, owner, which, 1, "")
     chunks: dict[int, list[str]] = {}
     for i, value in _tags(codes, values, owner, mtexts, 3):
         chunks.setdefault(i, []).append(value)
@@ -549,19 +615,19 @@ def _scan_texts(
                               *_tags(codes, values, owner, texts, 73)] if int(v)}
     ax = _floats(codes, values, owner, texts, 11) if aligned else {}
     ay = _floats(codes, values, owner, texts, 21) if aligned else {}
-    is_mtext = mtexts.tolist()
     out = rec.texts
-    for i in ids:
-        if is_mtext[i]:
-            body = fast_plain_mtext("".join(chunks.get(i, ())) + content.get(i, ""))
+    for i, is_mtext, raw, layer, handle, x, y in zip(
+            ids, mtexts[ids].tolist(), content[ids].tolist(), layers[ids].tolist(),
+            handles[ids].tolist(), xs[ids].tolist(), ys[ids].tolist(), strict=True):
+        if is_mtext:
+            body = fast_plain_mtext("".join(chunks.get(i, ())) + raw)
         else:
-            body = content.get(i, "")
+            body = raw
             if "%" in body or "^" in body:
                 body = plain_text(body)
         body = str(body).strip()
         if not body:
             continue
-        x, y = xs.get(i, 0.0), ys.get(i, 0.0)
         if i in aligned and (i in ax or i in ay):
             x, y = ax.get(i, 0.0), ay.get(i, 0.0)
-        out.append(Text(layers.get(i, "0"), handles[i], x, y, body))
+        out.append(Text(layer, handle, x, y, body))

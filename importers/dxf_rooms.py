@@ -137,25 +137,56 @@ def outline_rooms(rec: Records, roles: dict[str, str], scale: float) -> list[Fac
             counts[o.layer] = counts.get(o.layer, 0) + 1
     per_layer = sum(1 for n in counts.values() if n == 1) >= 3
     faces: list[Face] = []
-    seen: set[tuple[float, float, float]] = set()
     ordered = sorted(
         (o for o in rec.outlines if roles.get(o.layer) == "rooms"), key=lambda o: o.kind == "HATCH"
     )
     # All outlines at once: one shapely call builds, measures and centres them.
     polys = outline_polygons(ordered, scale)
-    built = [i for i, poly in enumerate(polys) if poly is not None]
-    shapes = np.array([polys[i] for i in built], dtype=object)
-    areas = shapely.area(shapes).tolist() if built else []
-    centres = shapely.get_coordinates(shapely.centroid(shapes)).tolist() if built else []
-    for i, area, (cx, cy) in zip(built, areas, centres, strict=True):
-        key = (round(area, 1), round(cx, 1), round(cy, 1))
-        if key in seen:
-            continue
-        seen.add(key)
-        o = ordered[i]
+    built = np.array([i for i, poly in enumerate(polys) if poly is not None], dtype=np.int64)
+    if not len(built):
+        return faces
+    shapes = np.array([polys[i] for i in built.tolist()], dtype=object)
+    centres = shapely.get_coordinates(shapely.centroid(shapes))
+    keys = np.column_stack([shapely.area(shapes), centres[:, 0], centres[:, 1]])
+    for i in _first_of_each(_round1(keys)).tolist():
+        o = ordered[built[i]]
         method = "layer" if per_layer and counts.get(o.layer) == 1 else "outline"
-        faces.append(Face(polys[i], o.layer, o.handle, method))
+        faces.append(Face(polys[built[i]], o.layer, o.handle, method))
     return faces
+
+
+def _round1(values: np.ndarray) -> np.ndarray:
+    """``round(v, 1)`` of every value, exactly as Python rounds, mostly in one numpy call.
+
+    numpy rounds ``v * 10`` in binary, so it can differ from Python's decimal
+    rounding only where ``v * 10`` lies within a hair of a half; those few take
+    Python's round. Adding 0.0 turns -0.0 into 0.0, as equal keys must be.
+    """
+    out = np.round(values, 1)
+    tenths = values * 10.0
+    with np.errstate(invalid="ignore"):  # inf and NaN are marked near below anyway
+        near = ~np.isfinite(tenths) | (
+            np.abs(tenths - np.floor(tenths) - 0.5) <= 1e-6 * (np.abs(tenths) + 1.0))
+    for at in zip(*np.nonzero(near), strict=True):
+        out[at] = round(float(values[at]), 1)
+    return out + 0.0
+
+
+def _first_of_each(keys: np.ndarray) -> np.ndarray:
+    """Row numbers of the first row of each distinct key row, in their original order."""
+    if not np.isfinite(keys).all():  # NaN keys never equal each other, as in a set
+        seen: set[tuple[float, ...]] = set()
+        first = []
+        for i, row in enumerate(map(tuple, keys.tolist())):
+            if row not in seen or any(v != v for v in row):
+                seen.add(row)
+                first.append(i)
+        return np.array(first, dtype=np.int64)
+    order = np.lexsort(keys.T[::-1])  # stable: equal keys keep file order
+    ranked = keys[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = np.any(ranked[1:] != ranked[:-1], axis=1)
+    return np.sort(order[new])
 
 
 def wall_faces(
