@@ -94,7 +94,7 @@ def _plan(
                           f"{', '.join(CHOICES)}")
         unit, scale = chosen_units, CHOICES[chosen_units]
         problems.append(Problem(Severity.INFO, "units", f"drawing units set to {unit} by hand",
-                                "$INSUNITS"))
+                                "$INSUNITS", {"unit": unit}))
     shown = [t for t in rec.texts if roles.get(t.layer) != "ignore"]
     by_layer: dict[str, bool] = {}  # the layer half of _may_label, once per layer
     texts = [t for t in shown
@@ -109,13 +109,14 @@ def _plan(
         problems.append(Problem(Severity.WARNING, "units",
                                 f"$INSUNITS says {guess.name} but its rooms would be "
                                 f"{_median_side(units, 1.0) / scale * guess.to_metres:.2f} m "
-                                f"across: taken as {unit}", "$INSUNITS"))
+                                f"across: taken as {unit}", "$INSUNITS",
+                                {"said": guess.name, "unit": unit}))
     elif not keep and not chosen_units:
         said = "nothing" if header is None else header[0]
         problems.append(Problem(
             Severity.WARNING if header is not None else Severity.INFO, "units",
             f"$INSUNITS says {said} but the drawing is {extent:.0f} units across: "
-            f"taken as {unit}", "$INSUNITS"))
+            f"taken as {unit}", "$INSUNITS", {"said": said, "unit": unit}))
     problems.extend(notes)
     background, capped = linework(
         (p for ly, ps in rec.lines.items() if roles.get(ly) != "ignore" for p in ps),
@@ -233,7 +234,9 @@ def _rooms(
                 notes.append(Problem(
                     Severity.WARNING, "area-mismatch",
                     f"label '{_first_line(best[0].text)}' states {stated} m² but its outline "
-                    f"measures {computed} m²", best[0].text))
+                    f"measures {computed} m²", best[0].text,
+                    {"label": _first_line(best[0].text), "stated": str(stated),
+                     "computed": str(computed)}))
     notes.append(Problem(Severity.INFO, "rooms-found",
                          f"{len(units)} rooms from {how}; {dropped} faces dropped"))
     return units, notes

@@ -82,6 +82,7 @@ def _unsupported(source: str, path: Path, schema: str) -> ImportedPlan:
     return failed(
         source, FORMAT, "ifc-unsupported-schema",
         f"{path.name}: schema {schema} is not supported; export as IFC2X3, IFC4 or IFC4X3",
+        {"file": path.name, "schema": schema},
     )
 
 
@@ -117,6 +118,7 @@ class _Reader:
             self._problem(
                 Severity.WARNING, "ifc-no-spaces",
                 f"{self.path.name}: no rooms (IfcSpace) found; floors are imported without units",
+                file=self.path.name,
             )
         seen_keys: Counter[str] = Counter()
         for space in spaces:
@@ -148,8 +150,10 @@ class _Reader:
             scale_to_metres=self.units.length,
         )
 
-    def _problem(self, severity: Severity, code: str, message: str, ref: str = "") -> None:
-        self.problems.append(Problem(severity, code, message, ref))
+    def _problem(
+        self, severity: Severity, code: str, message: str, ref: str = "", **params: str
+    ) -> None:
+        self.problems.append(Problem(severity, code, message, ref, params))
 
     def _text(self, value: str | None) -> str:
         text, note = fix_text(value)
@@ -244,6 +248,7 @@ class _Reader:
             self._problem(
                 Severity.WARNING, "ifc-space-no-storey",
                 f"{label} is not in any storey ({where}); not imported", key,
+                space=str(long_name or name_attr or gid), id=str(gid),
             )
             return
         polygon, path = self._footprint(space)
@@ -251,6 +256,7 @@ class _Reader:
             self._problem(
                 Severity.WARNING, "ifc-space-no-geometry",
                 f"{label} has no usable geometry; not imported", key,
+                space=str(long_name or name_attr or gid), id=str(gid),
             )
             return
         stated, stated_from = stated_area(space, self.units)
@@ -290,6 +296,10 @@ class _Reader:
                 f"{label}: computed {computed} m² differs from stated {unit.stated_area} m² "
                 f"by {difference * 100:.0f} %",
                 unit.key,
+                space=unit.name or unit.code,
+                computed=str(computed),
+                stated=str(unit.stated_area),
+                percent=f"{difference * 100:.0f}",
             )
 
     def _footprint(self, product: Entity) -> tuple[BaseGeometry | None, str]:

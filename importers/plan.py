@@ -35,6 +35,9 @@ class Problem:
     code: str
     message: str
     ref: str = ""
+    # The message's variable parts, so the UI can say it in the user's language
+    # from a translated template per ``code`` (``message`` is the English form).
+    params: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -138,10 +141,18 @@ class ImportedPlan:
         }
 
 
-def _problem_json(problem: Problem) -> dict[str, str]:
-    return {"code": problem.code, "message": problem.message, "ref": problem.ref}
+def _problem_json(problem: Problem) -> dict[str, Any]:
+    return {
+        "code": problem.code,
+        "message": problem.message,
+        "ref": problem.ref,
+        "params": dict(problem.params),
+    }
 
 
-def failed(source: str, fmt: str, code: str, message: str) -> ImportedPlan:
+def failed(
+    source: str, fmt: str, code: str, message: str, params: dict[str, str] | None = None
+) -> ImportedPlan:
     """A plan that holds nothing but the reason the file could not be read."""
-    return ImportedPlan(source, fmt, (), (Problem(Severity.ERROR, code, message),))
+    problem = Problem(Severity.ERROR, code, message, params=dict(params or {}))
+    return ImportedPlan(source, fmt, (), (problem,))

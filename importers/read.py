@@ -36,7 +36,7 @@ def read_plan(
     """
     path = Path(path)
     if not path.is_file():
-        return failed(str(path), "", "no-file", f"{path}: no such file")
+        return failed(str(path), "", "no-file", f"{path}: no such file", {"file": str(path)})
     kind = sniff(path) or path.suffix.lower().lstrip(".")
     if kind in ("dxf", "ifc"):
         try:
@@ -60,4 +60,5 @@ def read_plan(
         "",
         "unknown-format",
         f"{path} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats",
+        {"file": path.name},
     )

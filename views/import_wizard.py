@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.plan_preview import PlanPreview
+from views.problem_text import problem_text
 
 translate = QCoreApplication.translate
 
@@ -186,7 +187,7 @@ class ImportWizard(QWizard):
         )
         if plan["errors"]:
             text = self.tr("The drawing cannot be imported: %1").replace(
-                "%1", "; ".join(p["message"] for p in plan["errors"])
+                "%1", "; ".join(problem_text(p) for p in plan["errors"])
             )
         self.status_label.setText(text)
         self.report.setPlainText(self.report_text(plan))
@@ -254,7 +255,7 @@ class ImportWizard(QWizard):
             if plan[kind]:
                 lines.append("")
                 lines.append(title)
-                lines.extend(f"  • {p['message']}" for p in plan[kind])
+                lines.extend(f"  • {problem_text(p)}" for p in plan[kind])
         return "\n".join(lines)
 
     # -- internals -------------------------------------------------------------------

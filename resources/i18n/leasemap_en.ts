@@ -523,6 +523,49 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}: no such file</translation>
+    </message>
+    <message>
+        <source>{file} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats</source>
+        <translation>{file} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats</translation>
+    </message>
+    <message>
+        <source>{file}: schema {schema} is not supported; export as IFC2X3, IFC4 or IFC4X3</source>
+        <translation>{file}: schema {schema} is not supported; export as IFC2X3, IFC4 or IFC4X3</translation>
+    </message>
+    <message>
+        <source>{file}: no rooms (IfcSpace) found; floors are imported without units</source>
+        <translation>{file}: no rooms (IfcSpace) found; floors are imported without units</translation>
+    </message>
+    <message>
+        <source>space '{space}' (GlobalId {id}) is not in any storey; not imported</source>
+        <translation>space '{space}' (GlobalId {id}) is not in any storey; not imported</translation>
+    </message>
+    <message>
+        <source>space '{space}' (GlobalId {id}) has no usable geometry; not imported</source>
+        <translation>space '{space}' (GlobalId {id}) has no usable geometry; not imported</translation>
+    </message>
+    <message>
+        <source>space '{space}': computed {computed} m² differs from stated {stated} m² by {percent} %</source>
+        <translation>space '{space}': computed {computed} m² differs from stated {stated} m² by {percent} %</translation>
+    </message>
+    <message>
+        <source>label '{label}' states {stated} m² but its outline measures {computed} m²</source>
+        <translation>label '{label}' states {stated} m² but its outline measures {computed} m²</translation>
+    </message>
+    <message>
+        <source>the drawing's header says {said}; its size says {unit}: taken as {unit}</source>
+        <translation>the drawing's header says {said}; its size says {unit}: taken as {unit}</translation>
+    </message>
+    <message>
+        <source>drawing units set to {unit} by hand</source>
+        <translation>drawing units set to {unit} by hand</translation>
+    </message>
+</context>
+<context>
     <name>UnitDetails</name>
     <message>
         <source>Code</source>

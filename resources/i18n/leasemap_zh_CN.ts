@@ -524,6 +524,49 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{file} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats</source>
+        <translation>{file} 既不是 DXF 也不是 IFC 文件；Leasemap 只能导入这两种格式的平面图</translation>
+    </message>
+    <message>
+        <source>{file}: schema {schema} is not supported; export as IFC2X3, IFC4 or IFC4X3</source>
+        <translation>{file}：不支持 {schema} 版本；请导出为 IFC2X3、IFC4 或 IFC4X3</translation>
+    </message>
+    <message>
+        <source>{file}: no rooms (IfcSpace) found; floors are imported without units</source>
+        <translation>{file}：未找到房间（IfcSpace）；仅导入楼层，不含单元</translation>
+    </message>
+    <message>
+        <source>space &apos;{space}&apos; (GlobalId {id}) is not in any storey; not imported</source>
+        <translation>空间“{space}”（GlobalId {id}）不属于任何楼层，未导入</translation>
+    </message>
+    <message>
+        <source>space &apos;{space}&apos; (GlobalId {id}) has no usable geometry; not imported</source>
+        <translation>空间“{space}”（GlobalId {id}）没有可用的几何形状，未导入</translation>
+    </message>
+    <message>
+        <source>space &apos;{space}&apos;: computed {computed} m² differs from stated {stated} m² by {percent} %</source>
+        <translation>空间“{space}”：计算面积 {computed} m² 与标注面积 {stated} m² 相差 {percent}%</translation>
+    </message>
+    <message>
+        <source>label &apos;{label}&apos; states {stated} m² but its outline measures {computed} m²</source>
+        <translation>标注“{label}”写明 {stated} m²，但轮廓实测 {computed} m²</translation>
+    </message>
+    <message>
+        <source>the drawing&apos;s header says {said}; its size says {unit}: taken as {unit}</source>
+        <translation>图纸文件头单位为 {said}，按图面尺寸判断应为 {unit}：已按 {unit} 处理</translation>
+    </message>
+    <message>
+        <source>drawing units set to {unit} by hand</source>
+        <translation>图纸单位已手动设为 {unit}</translation>
+    </message>
+</context>
+<context>
     <name>UnitDetails</name>
     <message>
         <source>Code</source>
