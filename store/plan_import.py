@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from shapely.geometry.base import BaseGeometry
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.assets import BuildingKind, UnitStatus, UnitType
@@ -118,7 +118,11 @@ def import_plan(
     ).one_or_none()
     changes = ImportChanges(building_code, building is None)
     if building is None:
+        last = session.scalar(
+            select(func.max(Building.sort_order)).where(Building.park_id == park.id)
+        )
         building = Building(
+            sort_order=(last or 0) + 1,  # new buildings list after the existing ones
             park_id=park.id,
             code=building_code,
             name=building_code,

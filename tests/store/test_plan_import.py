@@ -45,6 +45,9 @@ def test_first_import_creates_building_floor_and_units(workspace):
     with workspace.transaction() as s:
         changes = import_plan(s, plan, "C", level=3)
     assert changes.building_created and changes.floors[0].created
+    with workspace.reading() as s:
+        orders = {b.code: b.sort_order for b in s.scalars(select(Building))}
+    assert orders["C"] > max(v for k, v in orders.items() if k != "C")
     assert changes.floors[0].added == ["ZD-C-301", "ZD-C-302"]
     units = units_on(workspace)
     a, b = units["ZD-C-301"], units["ZD-C-302"]
