@@ -81,8 +81,30 @@ class Label(NamedTuple):
     score: int  # how much it looks like a room label: higher wins inside one room
 
 
+# The common label '123 办公室 30.00m²': ASCII code, ideographs, ASCII area, m² or ㎡.
+# 平 (U+5E73) is left out of the name so 平米 / 平方米 can never be read as a unit in it.
+_COMMON_LABEL = re.compile(
+    r"([0-9]{1,5}) ([\u4e00-\u5e72\u5e74-\u9fff]+) ([0-9]+(?:[.,][0-9]+)?)(?:m²|㎡)"
+)
+
+
 def parse_label(text: str) -> Label:
-    """Split a label into room number, name and stated area (m²)."""
+    """Split a label into room number, name and stated area (m²).
+
+    A label of the common shape takes one match: for it the general parse below
+    comes to the same code, name, area and score 7 (no unit sign or field word can
+    sit in the name, so the area match is the last number and the code the first
+    word), and a 50,000-room drawing's labels parse in about half the time.
+    """
+    common = _COMMON_LABEL.fullmatch(text)
+    if common is not None and _FIELD_WORD.search(common[2]) is None:
+        code, name, area = common.groups()
+        return Label(code, name, Decimal(area.replace(",", ".")), 7)
+    return _parse_label(text)
+
+
+def _parse_label(text: str) -> Label:
+    """The general parse: forms, several lines, units anywhere, no unit at all."""
     if "\n" not in text and "\\P" not in text and not _has_field_word(text):
         return _parse_free_line(text.strip())
     lines = [ln.strip() for ln in text.replace("\\P", "\n").splitlines() if ln.strip()]

@@ -351,6 +351,7 @@ _FAST_KINDS = frozenset({"LWPOLYLINE", "LINE", "TEXT", "MTEXT"})
 # Entities the ezdxf path turns into records that the scan does not reproduce.
 _BAIL_KINDS = frozenset({"INSERT", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE", "HATCH",
                          "ATTRIB"})
+_TEXT_CODES = re.compile(r"[%^]")  # what makes plain_text() differ from the raw TEXT value
 _ENTITIES_START = re.compile(r"\n[ \t]*2\n[ \t]*ENTITIES[ \t]*\n")
 _SECTION_END = re.compile(r"\n[ \t]*0\n[ \t]*ENDSEC[ \t]*\n")
 
@@ -405,15 +406,96 @@ def _scan_file(path: Path) -> Records | None:
     del text
     if not body:
         return rec
-    lines = body.split("\n")
+    lines = _Lines.of(body.encode("utf-8"))
+    del body
     if len(lines) % 2:
         return None
-    codes = _group_codes(lines[0::2])
+    even = np.arange(0, len(lines), 2)
+    codes = lines.small_ints(even)
+    if codes is None:
+        codes = _group_codes(lines.joined(even), len(even))
+    elif codes.max() > 1071:
+        return None  # as _group_codes: a number no DXF group code takes
     if codes is None:
         return None
-    values = np.array(lines[1::2], dtype=object)
-    del lines, body
-    return rec if _scan_entities(codes, values, rec) else None
+    return rec if _scan_entities(codes, lines.odd(), rec) else None
+
+
+class _Lines:
+    """Lines of one UTF-8 buffer, kept as offsets: strings are made only for the ones asked.
+
+    Splitting a 50,000-room section into 1.5 M Python strings cost more than the
+    rest of the scan; the columns it reads need a fifth of them. Indexing with an
+    array gives an object array of str, as indexing a column of the split lines
+    did.
+    """
+
+    def __init__(self, buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> None:
+        self._buf = buf  # the bytes with a newline after the last line too
+        self._starts = starts
+        self._ends = ends  # each line's newline
+
+    @classmethod
+    def of(cls, data: bytes) -> _Lines:
+        buf = np.frombuffer(data + b"\n", dtype=np.uint8)
+        ends = np.flatnonzero(buf == 10)
+        starts = np.empty_like(ends)
+        starts[0] = 0
+        starts[1:] = ends[:-1] + 1
+        return cls(buf, starts, ends)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def odd(self) -> _Lines:
+        """Every second line from the second on: a section's values."""
+        return _Lines(self._buf, self._starts[1::2], self._ends[1::2])
+
+    def raw(self, at: np.ndarray) -> bytes:
+        """The chosen lines' bytes joined by newlines, gathered in one numpy step."""
+        begin = self._starts[at]
+        size = self._ends[at] - begin + 1
+        offset = np.cumsum(size) - size
+        picked = np.arange(int(size.sum()), dtype=np.int64) + np.repeat(begin - offset, size)
+        return self._buf[picked].tobytes()[:-1]
+
+    def joined(self, at: np.ndarray) -> str:
+        """The chosen lines as one str, newline between: one decode for a whole column."""
+        return self.raw(at).decode("utf-8")
+
+    def small_ints(self, at: np.ndarray) -> np.ndarray | None:
+        """The chosen lines as integers if each is 1-4 ASCII digits after spaces, else None.
+
+        Group codes nearly always look so ('  0', ' 10', '1001'); reading their last
+        four bytes as columns costs a few array passes instead of a text parse.
+        """
+        end = self._ends[at]
+        size = end - self._starts[at]
+        if not len(at) or size.max() > 4 or size.min() < 1:
+            return None
+        value = np.zeros(len(at), dtype=np.int64)
+        ok = np.ones(len(at), dtype=bool)
+        more = np.ones(len(at), dtype=bool)  # whether every byte to the right is a digit
+        for back, place in enumerate((1, 10, 100, 1000)):
+            byte = self._buf[np.maximum(end - back - 1, 0)]  # outside the line: masked below
+            inside = size > back
+            digit = (byte - np.uint8(48) < 10) & more & inside
+            if place == 1:
+                ok &= digit
+            ok &= digit | (byte == 32) | ~inside
+            value += (byte - np.uint8(48)).astype(np.int64) * place * digit
+            more = digit
+        return value if ok.all() else None
+
+    def __getitem__(self, at: np.ndarray) -> np.ndarray:
+        out = np.empty(len(self._starts[at]), dtype=object)
+        if len(out):
+            out[:] = self.joined(at).split("\n")
+        return out
+
+
+# A tag-value column: the scan's lines, or any object array of str (tests build those).
+_Column = np.ndarray | _Lines
 
 
 def _section_end(text: str, pos: int) -> re.Match[str] | None:
@@ -427,20 +509,23 @@ def _section_end(text: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-def _group_codes(lines: list[str]) -> np.ndarray | None:
-    """All group codes as integers in one C-level parse; None if any is not an integer."""
+def _group_codes(joined: str, count: int) -> np.ndarray | None:
+    """The ``count`` group codes, joined by newlines, as integers in one C-level parse.
+
+    None if any is not an integer.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # numpy warns, not raises, on a line it cannot parse
         try:
-            codes = np.fromstring("\n".join(lines), dtype=np.int64, sep="\n")
+            codes = np.fromstring(joined, dtype=np.int64, sep="\n")
         except (ValueError, DeprecationWarning):
             return None
-    if len(codes) != len(lines) or (len(codes) and (codes.min() < -5 or codes.max() > 1071)):
+    if len(codes) != count or (len(codes) and (codes.min() < -5 or codes.max() > 1071)):
         return None  # not every line parsed, or numbers no DXF group code takes
     return codes
 
 
-def _scan_entities(codes: np.ndarray, values: np.ndarray, rec: Records) -> bool:
+def _scan_entities(codes: np.ndarray, values: _Column, rec: Records) -> bool:
     """Fill ``rec`` from the section's tag columns; False when ezdxf is needed."""
     starts = np.flatnonzero(codes == 0)
     if not len(starts) or starts[0] != 0:
@@ -481,7 +566,7 @@ def _scan_entities(codes: np.ndarray, values: np.ndarray, rec: Records) -> bool:
         lines += _scan_lines(codes, values, owner, of_kind(frozenset({"LINE"})), layers)
         _scan_texts(codes, values, owner, of_kind(frozenset({"TEXT"})),
                     of_kind(frozenset({"MTEXT"})), rec, layers, handles)
-    except ValueError:
+    except (ValueError, OverflowError):  # a number no DXF field holds: let ezdxf judge
         return False
     lines.sort(key=lambda item: item[0])
     for _, layer, coords in lines:
@@ -490,7 +575,7 @@ def _scan_entities(codes: np.ndarray, values: np.ndarray, rec: Records) -> bool:
 
 
 def _tags(
-    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int
+    codes: np.ndarray, values: _Column, owner: np.ndarray, which: np.ndarray, code: int
 ) -> list[tuple[int, str]]:
     """(entity, value) for every ``code`` tag of the chosen entities, in file order."""
     at = np.flatnonzero(codes == code)
@@ -499,7 +584,7 @@ def _tags(
 
 
 def _last_tags(
-    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int,
+    codes: np.ndarray, values: _Column, owner: np.ndarray, which: np.ndarray, code: int,
     default: str | None,
 ) -> np.ndarray:
     """Per entity, the last ``code`` value of the chosen ones (as a dict of them would keep)."""
@@ -514,7 +599,7 @@ def _last_tags(
 
 
 def _float_column(
-    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int
+    codes: np.ndarray, values: _Column, owner: np.ndarray, which: np.ndarray, code: int
 ) -> np.ndarray:
     """Per entity, the last ``code`` value of the chosen ones as a float, 0.0 when missing."""
     at = np.flatnonzero(codes == code)
@@ -529,14 +614,14 @@ def _float_column(
 
 
 def _floats(
-    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int
+    codes: np.ndarray, values: _Column, owner: np.ndarray, which: np.ndarray, code: int
 ) -> dict[int, float]:
     """The last ``code`` value of each chosen entity as a float (as ezdxf keeps the last)."""
     return {i: float(v) for i, v in _tags(codes, values, owner, which, code)}
 
 
 def _scan_lwpolylines(
-    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray, rec: Records,
+    codes: np.ndarray, values: _Column, owner: np.ndarray, which: np.ndarray, rec: Records,
     layers: np.ndarray, handles: np.ndarray,
 ) -> list[tuple[int, str, Coords]] | None:
     """Closed LWPOLYLINEs as outlines; open ones returned as (entity, layer, path)."""
@@ -552,9 +637,7 @@ def _scan_lwpolylines(
     xs = values[at].astype(float)
     ys = values[at + 1].astype(float)
     sizes = np.bincount(owner[at], minlength=len(which))[ids]
-    flag = np.zeros(len(which), dtype=np.int64)
-    for i, value in _tags(codes, values, owner, which, 70):
-        flag[i] = int(value)
+    flag = _flags(codes, values, owner, which)
     # What the ezdxf path does one by one: a closed flag adds the first point at
     # the end unless it is there already; a ring of three or more is an outline.
     firsts = np.cumsum(sizes) - sizes
@@ -573,6 +656,12 @@ def _scan_lwpolylines(
     ring = (total >= 3) & (same | append)
     lines: list[tuple[int, str, Coords]] = []
     outlines = rec.outlines
+    if ring.all():  # every one a room: no per-row branch, the objects made in C-level maps
+        cuts = list(map(slice, (ends - total).tolist(), ends.tolist()))
+        outlines.extend(map(Outline, layers[ids].tolist(), handles[ids].tolist(),
+                            itertools.repeat("LWPOLYLINE"), map(points.__getitem__, cuts),
+                            map(xy.__getitem__, cuts)))
+        return lines
     for i, layer, handle, end, size, closed in zip(
             ids.tolist(), layers[ids].tolist(), handles[ids].tolist(), ends.tolist(),
             total.tolist(), ring.tolist(), strict=True):
@@ -584,8 +673,31 @@ def _scan_lwpolylines(
     return lines
 
 
+def _flags(codes: np.ndarray, values: _Column, owner: np.ndarray, which: np.ndarray,
+           ) -> np.ndarray:
+    """Per chosen entity, int() of its last 70 tag (0 without one); may raise like int().
+
+    Flags are almost always '0' or '1': two vectorised compares then stand in for
+    50,000 int() calls. Anything else takes the call per value.
+    """
+    flag = np.zeros(len(which), dtype=np.int64)
+    at = np.flatnonzero(codes == 70)
+    at = at[which[owner[at]]]
+    text = values[at]
+    one = text == "1"
+    if len(at) and np.all(one | (text == "0")):
+        ent = owner[at]
+        last = np.ones(len(at), dtype=bool)
+        last[:-1] = ent[1:] != ent[:-1]
+        flag[ent[last]] = one[last]
+        return flag
+    for i, value in zip(owner[at].tolist(), text.tolist(), strict=True):
+        flag[i] = int(value)
+    return flag
+
+
 def _scan_lines(
-    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, which: np.ndarray,
+    codes: np.ndarray, values: _Column, owner: np.ndarray, which: np.ndarray,
     layers: np.ndarray,
 ) -> list[tuple[int, str, Coords]]:
     """LINEs as (entity, layer, two-point path); missing ends default to 0 like ezdxf."""
@@ -598,7 +710,7 @@ def _scan_lines(
 
 
 def _scan_texts(
-    codes: np.ndarray, values: np.ndarray, owner: np.ndarray, texts: np.ndarray,
+    codes: np.ndarray, values: _Column, owner: np.ndarray, texts: np.ndarray,
     mtexts: np.ndarray, rec: Records, layers: np.ndarray, handles: np.ndarray,
 ) -> None:
     """TEXT and MTEXT as ezdxf's plain_text() gives them, at the point ezdxf uses."""
@@ -616,8 +728,17 @@ def _scan_texts(
     ax = _floats(codes, values, owner, texts, 11) if aligned else {}
     ay = _floats(codes, values, owner, texts, 21) if aligned else {}
     out = rec.texts
+    plain = content[ids].tolist()
+    if not aligned and not mtexts.any() and not _TEXT_CODES.search("\n".join(plain)):
+        # Only TEXTs, none aligned or with %% / ^ codes: each is its value stripped.
+        bodies = list(map(str.strip, plain))
+        rows = zip(layers[ids].tolist(), handles[ids].tolist(), xs[ids].tolist(),
+                   ys[ids].tolist(), bodies, strict=True)
+        out.extend(itertools.starmap(Text, rows) if all(bodies)
+                   else (Text(*row) for row in rows if row[4]))
+        return
     for i, is_mtext, raw, layer, handle, x, y in zip(
-            ids, mtexts[ids].tolist(), content[ids].tolist(), layers[ids].tolist(),
+            ids, mtexts[ids].tolist(), plain, layers[ids].tolist(),
             handles[ids].tolist(), xs[ids].tolist(), ys[ids].tolist(), strict=True):
         if is_mtext:
             body = fast_plain_mtext("".join(chunks.get(i, ())) + raw)
