@@ -7,8 +7,10 @@ can pass a silent one.
 
 from __future__ import annotations
 
+import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -39,3 +41,21 @@ class Job:
         if self._cancel.is_set():
             raise Cancelled(message or "cancelled")
         self.report(done, total, message)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a job makes many acyclic objects.
+
+    Building a 20,000-unit park or reading a 50,000-room drawing allocates
+    millions of strings, tuples and rows with no reference cycles; the full
+    collections those allocations trigger cost a fifth of the time and free
+    nothing. The collector is back as it was afterwards, even on error.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -9,7 +9,6 @@ here raises on a bad file: problems are returned with the plan.
 
 from __future__ import annotations
 
-import gc
 import math
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
+from domain.jobs import gc_paused
 from importers.dxf_floors import FRAME_LAYER, layout_windows, regions, split
 from importers.dxf_labels import Label, is_title_text, parse_label
 from importers.dxf_read import Records, Text, Unreadable, load, outline_points
@@ -55,9 +55,7 @@ def read_dxf(
     than ``min_room_area`` (m²) are not rooms.
     """
     path = Path(path)
-    collecting = gc.isenabled()
-    gc.disable()  # a big drawing makes millions of acyclic objects: full cycle checks cost ~1 s
-    try:
+    with gc_paused():
         try:
             records = load(path)
         except Unreadable as exc:
@@ -67,9 +65,6 @@ def read_dxf(
         except Exception as exc:  # the contract is a plan with a reason, never a traceback
             return failed(str(path), FORMAT, "internal",
                           f"{path.name}: could not be interpreted ({type(exc).__name__}: {exc})")
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _plan(

@@ -7,7 +7,6 @@ for very large files (SPEC §2). Coordinates stay in drawing units here.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 import warnings
@@ -26,6 +25,7 @@ from ezdxf.tools.codepage import toencoding
 from ezdxf.tools.text import fast_plain_mtext, plain_text
 from shapely.geometry import Polygon
 
+from domain.jobs import gc_paused
 from importers.plan import Problem, Severity
 
 Coords = list[tuple[float, float]]
@@ -370,13 +370,8 @@ def scan_text(path: Path) -> Records | None:
     bulged outlines, paper-space oddities, bad bytes, no EOF) so the caller
     falls back to ezdxf, which gives the same records more slowly.
     """
-    collecting = gc.isenabled()
-    gc.disable()  # millions of acyclic strings and tuples: cycle checks only cost time
-    try:
+    with gc_paused():
         return _scan_file(path)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _scan_file(path: Path) -> Records | None:

@@ -12,10 +12,8 @@ same codes, names, areas and dates; only the UUIDv7 ids differ.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -40,7 +38,7 @@ from app.demo.profiles import (
     PARK_CODE,
     PARK_NAME,
 )
-from domain.jobs import Job
+from domain.jobs import Job, gc_paused
 from store.files import side_files
 from store.schema import Building, Contract, ContractUnit, Floor, Park, Tenant, Unit
 from store.workspace import Workspace
@@ -100,7 +98,7 @@ def build_demo(
     today = today or date.today()
     workspace = Workspace.create(path)
     try:
-        with _gc_paused():
+        with gc_paused():
             park = plan_park(units, seed, today, job)
             _write(workspace, park, job)
     except BaseException:
@@ -121,21 +119,6 @@ def build_demo(
     )
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while a hundred thousand objects are made.
-
-    Nothing built here leaves reference cycles worth collecting early, and
-    the collections the allocations trigger cost 15–20 % of the 20,000-unit
-    build; the collector runs as usual afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # -- writing -----------------------------------------------------------------------------
