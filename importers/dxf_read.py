@@ -583,25 +583,29 @@ def _last_tags(
     default: str | None,
 ) -> np.ndarray:
     """Per entity, the last ``code`` value of the chosen ones (as a dict of them would keep)."""
+    at, ent, last = _last_per_entity(codes, owner, which, code)
+    out = np.full(len(which), default, dtype=object)
+    out[ent[last]] = values[at[last]]
+    return out
+
+
+def _last_per_entity(
+    codes: np.ndarray, owner: np.ndarray, which: np.ndarray, code: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows holding ``code`` for the chosen entities, their entity, and which is each one's last."""
     at = np.flatnonzero(codes == code)
     at = at[which[owner[at]]]
     ent = owner[at]
     last = np.ones(len(at), dtype=bool)
     last[:-1] = ent[1:] != ent[:-1]
-    out = np.full(len(which), default, dtype=object)
-    out[ent[last]] = values[at[last]]
-    return out
+    return at, ent, last
 
 
 def _float_column(
     codes: np.ndarray, values: _Column, owner: np.ndarray, which: np.ndarray, code: int
 ) -> np.ndarray:
     """Per entity, the last ``code`` value of the chosen ones as a float, 0.0 when missing."""
-    at = np.flatnonzero(codes == code)
-    at = at[which[owner[at]]]
-    ent = owner[at]
-    last = np.ones(len(at), dtype=bool)
-    last[:-1] = ent[1:] != ent[:-1]
+    at, ent, last = _last_per_entity(codes, owner, which, code)
     parsed = values[at].astype(float)  # every value, as float() would: a bad one bails
     out = np.zeros(len(which), dtype=float)
     out[ent[last]] = parsed[last]
