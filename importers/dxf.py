@@ -17,7 +17,7 @@ import numpy as np
 import shapely
 
 from domain.jobs import gc_paused
-from importers.dxf_floors import FRAME_LAYER, layout_windows, regions, split
+from importers.dxf_floors import FRAME_LAYER, regions, split
 from importers.dxf_labels import Label, is_title_text, parse_label
 from importers.dxf_read import Records, Text, Unreadable, load, outline_points
 from importers.dxf_rooms import (
@@ -119,7 +119,7 @@ def _plan(
     if capped:
         problems.append(Problem(Severity.INFO, "background-simplified",
                                 "background linework simplified to keep the drawing fast"))
-    found, how = regions(units, rec, shown, scale, layout_windows(path))
+    found, how = regions(units, rec, shown, scale, rec.windows)
     floors, split_notes = split(path.stem, units, background, _outline(rec, roles, scale),
                                 found, how)
     problems.extend(split_notes)

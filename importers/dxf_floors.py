@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import ezdxf
 import numpy as np
 import shapely
-from ezdxf.lldxf.const import DXFError
 from shapely import affinity
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
@@ -33,7 +30,6 @@ FLOOR_TITLE = re.compile(
     re.IGNORECASE,
 )
 CLUSTER_GAP_M = 20.0  # storeys side by side sit further apart than rooms of one storey
-MAX_REREAD_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -44,39 +40,6 @@ class Region:
     name: str
     key: str
     titled: bool = False
-
-
-def layout_windows(path: Path) -> list[tuple[str, Polygon]]:
-    """Each paper-space layout's viewport windows onto model space, in drawing units.
-
-    Read separately because the record reader keeps model space only; skipped for
-    files without several viewports (the overall paper-space viewport is not a view).
-    """
-    try:
-        if path.stat().st_size > MAX_REREAD_BYTES:
-            return []
-        raw = path.read_bytes()
-        if len(re.findall(rb"\n\s*VIEWPORT\s*\r?\n", raw)) < 2:
-            return []
-        doc = ezdxf.readfile(path)
-    except (OSError, DXFError, ValueError, UnicodeDecodeError, IndexError, KeyError, TypeError):
-        return []
-    out: list[tuple[str, Polygon]] = []
-    for layout in doc.layouts:
-        if layout.is_modelspace:
-            continue
-        windows = []
-        for vp in layout.query("VIEWPORT"):
-            w, h, vh = vp.dxf.get("width", 0.0), vp.dxf.get("height", 0.0), vp.dxf.get(
-                "view_height", 0.0)
-            if vp.dxf.get("id", 1) == 1 or vp.dxf.get("status", 1) == 0 or min(w, h, vh) <= 0:
-                continue
-            c = vp.dxf.view_center_point
-            vw = vh * w / h
-            windows.append(box(c.x - vw / 2, c.y - vh / 2, c.x + vw / 2, c.y + vh / 2))
-        if windows:
-            out.append((layout.name, shapely.union_all(windows).envelope))
-    return out
 
 
 def frame_rects(rec: Records) -> list[tuple[str, Polygon]]:

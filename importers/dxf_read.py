@@ -72,6 +72,9 @@ class Records:
     entity_count: int = 0
     exploded_inserts: int = 0
     reader: str = "ezdxf"
+    # Each paper-space layout's viewport windows onto model space (drawing units):
+    # a layout per floor is one way drawings hold several floors.
+    windows: list[tuple[str, Polygon]] = field(default_factory=list)
 
     def add_line(self, layer: str, coords: Coords) -> None:
         if len(coords) >= 2:
@@ -231,7 +234,31 @@ def from_document(doc: EzDrawing) -> Records:
     )
     for entity in doc.modelspace():
         _collect(entity, records, 0, "")
+    records.windows = layout_windows(doc)
     return records
+
+
+def layout_windows(doc: EzDrawing) -> list[tuple[str, Polygon]]:
+    """Each paper-space layout's viewport windows onto model space, in drawing units.
+
+    The overall paper-space viewport (id 1) and switched-off ones are not views.
+    """
+    out: list[tuple[str, Polygon]] = []
+    for layout in doc.layouts:
+        if layout.is_modelspace:
+            continue
+        windows = []
+        for vp in layout.query("VIEWPORT"):
+            w, h, vh = vp.dxf.get("width", 0.0), vp.dxf.get("height", 0.0), vp.dxf.get(
+                "view_height", 0.0)
+            if vp.dxf.get("id", 1) == 1 or vp.dxf.get("status", 1) == 0 or min(w, h, vh) <= 0:
+                continue
+            c = vp.dxf.view_center_point
+            vw = vh * w / h
+            windows.append(shapely.box(c.x - vw / 2, c.y - vh / 2, c.x + vw / 2, c.y + vh / 2))
+        if windows:
+            out.append((layout.name, shapely.union_all(windows).envelope))
+    return out
 
 
 def _int_or_none(value: object) -> int | None:
