@@ -8,6 +8,7 @@ imported for the GUI, so scripting commands start fast and run headless.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -61,12 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args_in or (args_in[0] not in COMMANDS and not args_in[0].startswith("-")):
         args_in.insert(0, "gui")
     args = _parser().parse_args(args_in)
-    if args.command == "demo":
-        return _demo(args)
-    if args.command == "info":
-        return _info(args)
-    if args.command == "import":
-        return _import(args)
+    headless = {"demo": _demo, "info": _info, "import": _import}.get(args.command)
+    if headless is not None:
+        try:
+            return headless(args)
+        except BrokenPipeError:
+            # The reader went away (`leasemap import … | head`): stop quietly, as Unix tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     from app import gui
 
     return gui.run(args.workspace, args.lang)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import ezdxf
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,3 +110,24 @@ def test_dry_run_against_a_workspace_shows_changes_and_writes_nothing(tmp_path):
     info = run("info", str(workspace))
     assert "R R:" not in info.stdout
     assert workspace.read_bytes() == before or "R R:" not in info.stdout
+
+
+def test_output_cut_short_by_the_reader_is_no_traceback(tmp_path):
+    drawing = tmp_path / "many.dxf"
+    doc = ezdxf.new("R2013", units=6)
+    msp = doc.modelspace()
+    for i in range(3000):  # far more report than a pipe buffers
+        x, y = (i % 60) * 5.0, (i // 60) * 4.0
+        msp.add_lwpolyline([(x, y), (x + 5, y), (x + 5, y + 4), (x, y + 4)], close=True,
+                           dxfattribs={"layer": "rooms"})
+    doc.saveas(drawing)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "import", str(drawing), "--building", "T", "--dry-run"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    _, err = proc.communicate()
+    assert b"Traceback" not in err
+    assert proc.returncode == 0
