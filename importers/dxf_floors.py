@@ -45,8 +45,9 @@ class Region:
 def frame_rects(rec: Records) -> list[tuple[str, Polygon]]:
     """Closed rectangles on frame/title layers, largest first, in drawing units."""
     out: list[tuple[str, Polygon]] = []
+    framing = {ly for ly in {o.layer for o in rec.outlines} if FRAME_LAYER.search(ly)}
     for o in rec.outlines:
-        if o.kind == "HATCH" or not FRAME_LAYER.search(o.layer) or len(o.coords) < 4:
+        if o.kind == "HATCH" or o.layer not in framing or len(o.coords) < 4:
             continue
         poly = Polygon(o.coords)
         if poly.is_valid and poly.area > 0 and poly.area >= 0.9 * poly.envelope.area:
@@ -59,14 +60,17 @@ def regions(
     windows: list[tuple[str, Polygon]],
 ) -> tuple[list[Region], str]:
     """Floor regions in metres and how they were found; fewer than two means one floor."""
-    points = [u.polygon.representative_point() for u in units]
-    views = [(n, affinity.scale(p, scale, scale, origin=(0, 0))) for n, p in windows]
-    views = [(n, p) for n, p in views if any(p.contains(q) for q in points)]
-    if len(views) >= 2:
-        return [Region(p, n, f"layout:{n}", True) for n, p in views], "paper-space layouts"
     frames = [(h, affinity.scale(p, scale, scale, origin=(0, 0)))
               for h, p in frame_rects(rec)]
-    holding = [(h, p) for h, p in frames if sum(p.contains(q) for q in points) >= 1]
+    # Each room's representative point, made in one call and only when a window or frame
+    # may hold rooms.
+    points = shapely.point_on_surface(np.array([u.polygon for u in units], dtype=object)
+                                      ) if units and (windows or frames) else np.array([])
+    views = [(n, affinity.scale(p, scale, scale, origin=(0, 0))) for n, p in windows]
+    views = [(n, p) for n, p in views if shapely.contains(p, points).any()]
+    if len(views) >= 2:
+        return [Region(p, n, f"layout:{n}", True) for n, p in views], "paper-space layouts"
+    holding = [(h, p) for h, p in frames if shapely.contains(p, points).any()]
     outer = [(h, p) for h, p in holding
              if not any(o is not p and o.contains(p) for _, o in holding)]
     if len(outer) >= 2:

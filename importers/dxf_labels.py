@@ -56,6 +56,9 @@ _TITLE_FIRST = frozenset("比设审校制绘图日工项建专负说")
 def is_title_text(text: str) -> bool:
     """Text of a title block, legend or scale bar: never a room's label."""
     colon = ":" in text or "：" in text
+    if not colon and text.isprintable() and "\\P" not in text:
+        # One line (every line break is unprintable): the usual room label, decided at once.
+        return not _cannot_open_title(text) and _TITLE_TEXT.search(text) is not None
     for ln in text.replace("\\P", "\n").splitlines():
         if not colon and _cannot_open_title(ln):
             continue  # the same answer as the pattern, without running it on every room label
