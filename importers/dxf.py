@@ -21,6 +21,7 @@ from importers.dxf_floors import FRAME_LAYER, regions, split
 from importers.dxf_labels import Label, is_title_text, parse_label
 from importers.dxf_read import Records, Text, Unreadable, load, outline_points
 from importers.dxf_rooms import (
+    ROLES,
     TITLE_WORDS,
     Face,
     compactness,
@@ -36,6 +37,9 @@ from importers.units import CHOICES, TYPICAL_ROOM_M, insunits, judge_scale
 FORMAT = "dxf"
 MAX_BACKGROUND_VERTICES = 400_000
 AREA_TOLERANCE = Decimal("0.01")
+# A unit's reason_code (PlanUnit.reason as a code) and its " (very small)" form.
+_SMALL = {code: f"{code}-small" for code in (
+    "walls", "walls-labelled", "layer", "outline", "outline-labelled")}
 
 
 def read_dxf(
@@ -59,12 +63,14 @@ def read_dxf(
         try:
             records = load(path)
         except Unreadable as exc:
-            return failed(str(path), FORMAT, "unreadable", str(exc))
+            return failed(str(path), FORMAT, "unreadable", str(exc), exc.params)
         try:
             return _plan(path, records, layers, door_gap, min_room_area, units)
         except Exception as exc:  # the contract is a plan with a reason, never a traceback
+            detail = f"{type(exc).__name__}: {exc}"
             return failed(str(path), FORMAT, "internal",
-                          f"{path.name}: could not be interpreted ({type(exc).__name__}: {exc})")
+                          f"{path.name}: could not be interpreted ({detail})",
+                          {"file": path.name, "detail": detail})
 
 
 def _plan(
@@ -73,10 +79,11 @@ def _plan(
 ) -> ImportedPlan:
     problems: list[Problem] = list(rec.problems)
     roles, account = guess_roles(rec, overrides)
-    problems.append(Problem(Severity.INFO, "layer-roles", account))
+    problems.append(Problem(Severity.INFO, "layer-roles", account, params=_roles_params(roles)))
     if rec.exploded_inserts:
         problems.append(Problem(Severity.INFO, "blocks-exploded",
-                                f"{rec.exploded_inserts} block references exploded"))
+                                f"{rec.exploded_inserts} block references exploded",
+                                params={"count": str(rec.exploded_inserts)}))
     header = insunits(rec.insunits)
     extent = _extent(rec, roles)
     guess = judge_scale(header, extent)
@@ -86,7 +93,9 @@ def _plan(
         if chosen_units not in CHOICES:
             return failed(str(path), FORMAT, "units",
                           f"unknown drawing unit {chosen_units!r}; choose one of "
-                          f"{', '.join(CHOICES)}")
+                          f"{', '.join(CHOICES)}",
+                          {"case": "unknown", "unit": str(chosen_units),
+                           "choices": ", ".join(CHOICES)})
         unit, scale = chosen_units, CHOICES[chosen_units]
         problems.append(Problem(Severity.INFO, "units", f"drawing units set to {unit} by hand",
                                 "$INSUNITS", {"unit": unit}))
@@ -127,6 +136,14 @@ def _plan(
         str(path), FORMAT, floors, tuple(problems), unit, scale,
         layer_roles=dict(sorted(roles.items())),
     )
+
+
+def _roles_params(roles: dict[str, str]) -> dict[str, str]:
+    """The layer-roles finding's parts: how many layers, and each role's layers by name."""
+    by_role: dict[str, list[str]] = {role: [] for role in ROLES}
+    for layer in sorted(roles):
+        by_role.setdefault(roles[layer], []).append(layer)
+    return {"count": str(len(roles)), **{role: ", ".join(by_role[role]) for role in ROLES}}
 
 
 def _may_label(text: Text, roles: dict[str, str]) -> bool:
@@ -194,9 +211,11 @@ def _rooms(
     notes: list[Problem] = []
     faces = outline_rooms(rec, roles, scale)
     how = "closed outlines on room layers"
+    found_by: dict[str, str] = {"case": "outlines"}
     if not faces:
         faces, bridges = wall_faces(rec, roles, scale, door_gap)
         how = f"faces of wall linework ({bridges} gaps up to {door_gap} m bridged)"
+        found_by = {"case": "walls", "gaps": str(bridges), "gap": str(door_gap)}
     labels = _assign(faces, texts, scale)
     units: list[PlanUnit] = []
     keys: set[str] = set()
@@ -233,7 +252,8 @@ def _rooms(
                     {"label": _first_line(best[0].text), "stated": str(stated),
                      "computed": str(computed)}))
     notes.append(Problem(Severity.INFO, "rooms-found",
-                         f"{len(units)} rooms from {how}; {dropped} faces dropped"))
+                         f"{len(units)} rooms from {how}; {dropped} faces dropped",
+                         params={**found_by, "count": str(len(units)), "dropped": str(dropped)}))
     return units, notes
 
 
@@ -265,7 +285,7 @@ def _merge(inside: list[tuple[Text, Label]]) -> tuple[Text, Label] | None:
 
 def _rekey(unit: PlanUnit, key: str) -> PlanUnit:
     return PlanUnit(key, unit.code, unit.name, unit.polygon, unit.stated_area, unit.confidence,
-                    unit.reason, unit.source)
+                    unit.reason, unit.source, unit.reason_code)
 
 
 def _first_line(text: str) -> str:
@@ -313,15 +333,19 @@ def _unit(
     if face.method == "walls":
         confidence = 0.8 if label else 0.35 + 0.3 * min(1.0, shape / 0.5)
         reason = "face of wall linework" + (" with a label" if label else ", no label")
+        reason_code = "walls-labelled" if label else "walls"
     elif face.method == "layer":
         confidence = 0.85 if label else 0.7
         reason = f"the only closed outline on layer {face.layer}"
+        reason_code = "layer"
     else:
         confidence = 0.95 if label else 0.7
         reason = f"closed outline on room layer {face.layer}" + (" with a label" if label else "")
+        reason_code = "outline-labelled" if label else "outline"
     if area < min_room_area:
         confidence *= 0.5
         reason += " (very small)"
+        reason_code = _SMALL[reason_code]
     code = label.code if label and label.code else ""
     if not code:
         code = face.layer if face.method == "layer" else (face.handle or (text.handle if text
@@ -341,7 +365,7 @@ def _unit(
     if text is not None:
         source["label"] = text.text
     return PlanUnit(key, code, name, poly, label.stated_area if label else None,
-                    round(confidence, 3), reason, source)
+                    round(confidence, 3), reason, source, reason_code)
 
 
 def _outline(rec: Records, roles: dict[str, str], scale: float) -> shapely.Geometry | None:

@@ -30,6 +30,9 @@ FLOOR_TITLE = re.compile(
     re.IGNORECASE,
 )
 CLUSTER_GAP_M = 20.0  # storeys side by side sit further apart than rooms of one storey
+# How regions() found the floors, as the floors-split finding's ``case``.
+_SPLIT_CASES = {"paper-space layouts": "layouts", "title frames": "frames",
+                "separate clusters of rooms": "clusters"}
 
 
 @dataclass(frozen=True)
@@ -167,5 +170,8 @@ def split(
     named = sum(1 for r in found if r.titled)
     note = Problem(Severity.INFO, "floors-split",
                    f"split into {len(found)} floors by {how}; {named} named from the drawing: "
-                   + ", ".join(f"{f.name} ({len(f.units)} rooms)" for f in floors))
+                   + ", ".join(f"{f.name} ({len(f.units)} rooms)" for f in floors),
+                   params={"case": _SPLIT_CASES.get(how, how), "count": str(len(found)),
+                           "named": str(named),
+                           "floors": ", ".join(f"{f.name} ({len(f.units)})" for f in floors)})
     return tuple(floors), [note]

@@ -35,7 +35,15 @@ BINARY_SENTINEL = b"AutoCAD Binary DXF"
 
 
 class Unreadable(Exception):
-    """The file cannot be read as DXF at all; the message says why."""
+    """The file cannot be read as DXF at all; the message says why.
+
+    ``params`` are the message's variable parts (``case`` names which message),
+    for the finding a reader makes of it.
+    """
+
+    def __init__(self, message: str, **params: str) -> None:
+        super().__init__(message)
+        self.params = params
 
 
 @dataclass
@@ -157,14 +165,16 @@ def load(path: Path, fast_min_bytes: int | None = None) -> Records:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise Unreadable(f"{path.name}: cannot open the file ({exc.strerror})") from exc
+        raise Unreadable(f"{path.name}: cannot open the file ({exc.strerror})", case="open",
+                         file=path.name, detail=str(exc.strerror)) from exc
     if size == 0:
-        raise Unreadable(f"{path.name}: the file is empty")
+        raise Unreadable(f"{path.name}: the file is empty", case="empty", file=path.name)
     with path.open("rb") as fh:
         head = fh.read(4096)
     binary = head.startswith(BINARY_SENTINEL)
     if not binary and not _looks_like_dxf(head):
-        raise Unreadable(f"{path.name}: not a DXF file (no SECTION/group-code structure)")
+        raise Unreadable(f"{path.name}: not a DXF file (no SECTION/group-code structure)",
+                         case="not-dxf", file=path.name)
     threshold = FAST_PATH_BYTES if fast_min_bytes is None else fast_min_bytes
     if size > threshold and not binary:
         fast = scan_text(path)
@@ -176,16 +186,18 @@ def load(path: Path, fast_min_bytes: int | None = None) -> Records:
     except (DXFError, ValueError, UnicodeDecodeError, IndexError, KeyError, TypeError) as exc:
         doc = _recover(path, exc, problems)
     except OSError as exc:
-        raise Unreadable(f"{path.name}: cannot read the file ({exc})") from exc
+        raise Unreadable(f"{path.name}: cannot read the file ({exc})", case="read",
+                         file=path.name, detail=str(exc)) from exc
     records = from_document(doc)
     records.problems[:0] = problems
     if not binary and not _ends_with_eof(path):
         records.problems.append(
             Problem(Severity.WARNING, "truncated", f"{path.name} has no EOF marker: it may be "
-                    "truncated, so the drawing may be incomplete")
+                    "truncated, so the drawing may be incomplete", params={"file": path.name})
         )
     if records.entity_count == 0 and problems:
-        raise Unreadable(f"{path.name}: damaged or truncated DXF, nothing could be recovered")
+        raise Unreadable(f"{path.name}: damaged or truncated DXF, nothing could be recovered",
+                         case="nothing-recovered", file=path.name)
     return records
 
 
@@ -210,17 +222,23 @@ def _recover(path: Path, cause: Exception, problems: list[Problem]) -> EzDrawing
     try:
         doc, auditor = recover.readfile(path)
     except Exception as exc:  # recover is the last resort: any failure means unreadable
-        raise Unreadable(f"{path.name}: not a readable DXF ({cause}; recover: {exc})") from exc
+        raise Unreadable(f"{path.name}: not a readable DXF ({cause}; recover: {exc})",
+                         case="recover-failed", file=path.name, cause=str(cause),
+                         detail=str(exc)) from exc
     problems.append(
         Problem(Severity.WARNING, "recovered", f"{path.name} is damaged ({cause}); read it in "
-                "recover mode")
+                "recover mode", params={"file": path.name, "detail": str(cause)})
     )
     findings = [*auditor.fixes, *auditor.errors]
     for entry in findings[:20]:
-        problems.append(Problem(Severity.WARNING, "audit", str(entry.message)))
+        # ezdxf's own words: passed through untranslated inside a translated frame
+        message = str(entry.message)
+        problems.append(Problem(Severity.WARNING, "audit", message, params={"detail": message}))
     if len(findings) > 20:
+        more = str(len(findings) - 20)
         problems.append(
-            Problem(Severity.WARNING, "audit", f"… and {len(findings) - 20} more audit findings")
+            Problem(Severity.WARNING, "audit", f"… and {more} more audit findings",
+                    params={"case": "more", "count": more})
         )
     return doc
 
@@ -290,7 +308,8 @@ def _collect(entity: DXFGraphic, rec: Records, depth: int, parent: str) -> None:
             _insert(entity, rec, depth, handle)
     except (DXFError, ValueError, TypeError, AttributeError, ZeroDivisionError, IndexError):
         rec.problems.append(
-            Problem(Severity.WARNING, "bad-entity", f"skipped a damaged {kind}", handle)
+            Problem(Severity.WARNING, "bad-entity", f"skipped a damaged {kind}", handle,
+                    {"kind": str(kind)})
         )
 
 

@@ -28,6 +28,12 @@ SUPPORTED_SCHEMAS = ("IFC2X3", "IFC4", "IFC4X3")
 AREA_TOLERANCE = Decimal("0.02")
 KERNEL_WALL_LIMIT = 200
 _CONFIDENCE = {geom.PATH_PROFILE: 1.0, geom.PATH_FOOTPRINT: 0.9, geom.PATH_KERNEL: 0.8}
+# PlanUnit.reason_code for each footprint path (the path is the unit's reason).
+_REASON_CODE = {
+    geom.PATH_PROFILE: "ifc-space-profile",
+    geom.PATH_FOOTPRINT: "ifc-space-footprint",
+    geom.PATH_KERNEL: "ifc-space-kernel",
+}
 
 Entity = ifcopenshell.entity_instance
 
@@ -46,7 +52,8 @@ def read_ifc(path: Path | str) -> ImportedPlan:
         return _unsupported(source, path, schema)
     except Exception as exc:  # the parser raises bare Error/RuntimeError/OSError
         return failed(
-            source, FORMAT, "ifc-unreadable", f"{path.name}: cannot be read as IFC ({exc})"
+            source, FORMAT, "ifc-unreadable", f"{path.name}: cannot be read as IFC ({exc})",
+            {"case": "parse", "file": path.name, "detail": str(exc)},
         )
     schema = str(getattr(model, "schema_identifier", model.schema))
     if model.schema not in SUPPORTED_SCHEMAS:
@@ -54,27 +61,34 @@ def read_ifc(path: Path | str) -> ImportedPlan:
     try:
         return _Reader(model, path).read()
     except Exception as exc:  # a damaged entity the parser let through
+        detail = f"{type(exc).__name__}: {exc}"
         return failed(
             source, FORMAT, "ifc-damaged",
-            f"{path.name}: the file is damaged and could not be read ({type(exc).__name__}: "
-            f"{exc})",
+            f"{path.name}: the file is damaged and could not be read ({detail})",
+            {"file": path.name, "detail": detail},
         )
 
 
-def _check_file(path: Path) -> tuple[str, str] | None:
+def _check_file(path: Path) -> tuple[str, str, dict[str, str]] | None:
     """Refuse what is plainly not an IFC STEP file before the parser sees it."""
+    name = path.name
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as exc:
-        return "ifc-unreadable", f"{path.name}: cannot be opened ({exc.strerror or exc})"
+        detail = str(exc.strerror or exc)
+        return ("ifc-unreadable", f"{name}: cannot be opened ({detail})",
+                {"case": "open", "file": name, "detail": detail})
     if not head.strip():
-        return "ifc-empty", f"{path.name}: the file is empty"
+        return "ifc-empty", f"{name}: the file is empty", {"file": name}
     if head.startswith(b"PK"):
-        return "ifc-not-step", f"{path.name}: is a zip (ifcZIP); unzip it and import the .ifc"
+        return ("ifc-not-step", f"{name}: is a zip (ifcZIP); unzip it and import the .ifc",
+                {"case": "zip", "file": name})
     if not head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"ISO-10303-21"):
-        kind = "XML (ifcXML)" if head.lstrip().startswith(b"<") else "not a STEP file"
-        return "ifc-not-step", f"{path.name}: not an IFC STEP file ({kind}); export as .ifc"
+        xml = head.lstrip().startswith(b"<")
+        kind = "XML (ifcXML)" if xml else "not a STEP file"
+        return ("ifc-not-step", f"{name}: not an IFC STEP file ({kind}); export as .ifc",
+                {"case": "xml" if xml else "other", "file": name})
     return None
 
 
@@ -130,6 +144,7 @@ class _Reader:
                 Severity.INFO, "ifc-no-area-unit",
                 "the project declares no area unit; stated areas taken in "
                 f"({self.units.length_name})²",
+                unit=self.units.length_name,
             )
         floors = tuple(
             PlanFloor(
@@ -165,9 +180,11 @@ class _Reader:
         for note, count in sorted(self._text_notes.items()):
             if note == "undecodable":
                 message = f"{count} names hold raw 8-bit text that could not be decoded; kept"
+                params = {"case": "undecodable", "count": str(count)}
             else:
                 message = f"{count} names held raw {note} bytes instead of STEP escapes; decoded"
-            self._problem(Severity.INFO, "ifc-text-encoding", message)
+                params = {"case": "decoded", "count": str(count), "encoding": note}
+            self._problem(Severity.INFO, "ifc-text-encoding", message, **params)
 
     def _check_duplicates(self) -> None:
         counts = Counter(e.GlobalId for e in self.model.by_type("IfcRoot"))
@@ -179,6 +196,7 @@ class _Reader:
                 f"{len(duplicated)} GlobalIds are used more than once ({shown}); the first "
                 "space or storey keeps its GlobalId as key, later ones get '#2', '#3' …",
                 duplicated[0],
+                case="file", count=str(len(duplicated)), ids=shown,
             )
 
     # storeys --------------------------------------------------------------
@@ -194,6 +212,7 @@ class _Reader:
                 self._problem(
                     Severity.WARNING, "ifc-storey-unnamed",
                     f"storey {entity.GlobalId} has no name; called '{name}'", key,
+                    id=str(entity.GlobalId), name=name,
                 )
             elevation = None
             if entity.Elevation is not None:
@@ -205,12 +224,14 @@ class _Reader:
                     f"storey '{name}' ({entity.GlobalId}) states no elevation; it is listed "
                     "after the others",
                     key,
+                    name=name, id=str(entity.GlobalId),
                 )
             storeys.append(_Storey(entity, key, name, elevation))
         if not storeys:
             self._problem(
                 Severity.WARNING, "ifc-no-storeys",
                 f"{self.path.name}: no storeys (IfcBuildingStorey) found",
+                file=self.path.name,
             )
         storeys.sort(key=lambda s: (s.elevation is None, s.elevation or Decimal(0)))
         return storeys
@@ -268,6 +289,7 @@ class _Reader:
             stated_area=stated,
             confidence=_CONFIDENCE[path],
             reason=path,
+            reason_code=_REASON_CODE.get(path, ""),
             source={
                 "entity": space.is_a(),
                 "global_id": gid,
@@ -281,6 +303,7 @@ class _Reader:
             self._problem(
                 Severity.WARNING, "ifc-duplicate-globalid",
                 f"{label} repeats a GlobalId already used; imported with key {key}", key,
+                case="space", space=str(long_name or name_attr or gid), id=str(gid), key=key,
             )
         self._check_area(unit, label)
         storey.units.append(unit)
@@ -351,6 +374,7 @@ class _Reader:
                 Severity.INFO, "ifc-walls-skipped",
                 f"{len(pending)} walls need the geometry kernel; skipped to keep the import "
                 f"fast (limit {KERNEL_WALL_LIMIT}), so they are missing from the background",
+                count=str(len(pending)), limit=str(KERNEL_WALL_LIMIT),
             )
             return
         for wall, storey in pending:

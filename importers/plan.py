@@ -36,7 +36,8 @@ class Problem:
     message: str
     ref: str = ""
     # The message's variable parts, so the UI can say it in the user's language
-    # from a translated template per ``code`` (``message`` is the English form).
+    # from a translated template per ``code`` (``message`` is the English form);
+    # ``case`` names which form when one code has several messages.
     params: dict[str, str] = field(default_factory=dict)
 
 
@@ -57,6 +58,9 @@ class PlanUnit:
     confidence: float = 1.0  # 0..1: how sure the importer is that this is a room
     reason: str = ""  # how it was found, in a few words
     source: dict[str, Any] = field(default_factory=dict)  # layer, handle, entity type …
+    # ``reason`` as a stable code, so the UI can say it in the user's language; its
+    # variable parts come from ``source`` (see :func:`reason_params`).
+    reason_code: str = ""
 
     @property
     def area(self) -> Decimal:
@@ -129,6 +133,8 @@ class ImportedPlan:
                             "wkt": u.polygon.wkt,
                             "confidence": round(u.confidence, 3),
                             "reason": u.reason,
+                            "reason_code": u.reason_code,
+                            "reason_params": reason_params(u),
                         }
                         for u in f.units
                     ],
@@ -139,6 +145,16 @@ class ImportedPlan:
             "errors": [_problem_json(p) for p in self.errors],
             "info": [_problem_json(p) for p in self.problems if p.severity is Severity.INFO],
         }
+
+
+def reason_params(unit: PlanUnit) -> dict[str, str]:
+    """The variable parts of ``unit.reason``, taken from its ``source``."""
+    source = unit.source
+    if "spaces" in source:  # an IfcZone: its member spaces
+        return {"count": str(len(source["spaces"]))}
+    if "layer" in source:
+        return {"layer": str(source["layer"])}
+    return {}
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:

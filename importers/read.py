@@ -48,12 +48,13 @@ def read_plan(
 
             return read_ifc(path)
         except Exception as exc:  # a reader's own guard missed it: still a message, not a crash
+            detail = f"{type(exc).__name__}: {exc or 'damaged or truncated'}"
             return failed(
                 str(path),
                 kind,
                 "unreadable",
-                f"{path.name}: the {kind.upper()} file could not be read "
-                f"({type(exc).__name__}: {exc or 'damaged or truncated'})",
+                f"{path.name}: the {kind.upper()} file could not be read ({detail})",
+                {"case": "reader", "file": path.name, "format": kind.upper(), "detail": detail},
             )
     return failed(
         str(path),

@@ -38,6 +38,8 @@ def units_by_zone(plan: ImportedPlan) -> ImportedPlan:
                     Severity.WARNING, "zone-not-contiguous",
                     f"zone {zone!r} on {floor.name or 'a floor'}: its spaces do not touch; "
                     "the unit is in several pieces", zone,
+                    {"zone": zone, "floor": floor.name} if floor.name
+                    else {"case": "no-floor", "zone": zone},
                 ))
         floors.append(replace(floor, units=tuple(units)))
     if merged_total == 0:
@@ -55,6 +57,7 @@ def _merge(zone: str, members: list[PlanUnit]) -> PlanUnit:
         stated_area=None if any(s is None for s in stated) else sum(stated, Decimal(0)),
         confidence=min(m.confidence for m in members),
         reason=f"IfcZone of {len(members)} spaces",
+        reason_code="ifc-zone",  # the count: len(source["spaces"])
         source={"spaces": [m.key for m in members]},
     )
 

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.problem_text import reason_text
+
 KEY_ROLE = 0  # QGraphicsItem.data slot holding the room's key
 SURE = QColor(46, 125, 50, 110)
 UNSURE = QColor(230, 145, 0, 120)
@@ -65,7 +67,7 @@ class PlanPreview(QGraphicsView):
             item.setPen(outline)
             item.setData(KEY_ROLE, room["key"])
             item.setToolTip(
-                f"{room['code']}  {room['name']}\n{room['area']:.2f} m²\n{room['reason']}"
+                f"{room['code']}  {room['name']}\n{room['area']:.2f} m²\n{reason_text(room)}"
             )
             scene.addItem(item)
             self.room_items.append(item)
