@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -55,10 +55,7 @@ class ContractTerm:
         """
         if self.status is ContractStatus.DRAFT:
             return Occupancy.NONE
-        last = self.ends_on
-        if self.status is ContractStatus.TERMINATED and self.terminated_on is not None:
-            last = min(last, self.terminated_on)
-        if day > last:
+        if day > last_day(self):
             return Occupancy.ENDED
         if day < self.starts_on:
             return Occupancy.SIGNED_NOT_STARTED if day >= self.signed_on else Occupancy.NONE
@@ -102,3 +99,17 @@ def holding_on(holds: Iterable[Holding], day: date) -> tuple[Occupancy, Holding 
     if upcoming is not None:
         return Occupancy.SIGNED_NOT_STARTED, upcoming
     return Occupancy.NONE, None
+
+
+def last_day(term: ContractTerm) -> date:
+    """The last day a contract holds its units: its end, or its termination if earlier."""
+    if term.status is ContractStatus.TERMINATED and term.terminated_on is not None:
+        return min(term.ends_on, term.terminated_on)
+    return term.ends_on
+
+
+def vacant_since(holds: Iterable[Holding], day: date) -> date | None:
+    """The first empty day after the latest lease that ended before ``day``; None if none did."""
+    ended = [last_day(h.term) for h in holds
+             if h.term.status is not ContractStatus.DRAFT and last_day(h.term) < day]
+    return max(ended) + timedelta(days=1) if ended else None

@@ -14,8 +14,8 @@ from store.errors import NewerSchema, NotAWorkspace, WorkspaceError
 APPLICATION_ID = 0x4C4D4150  # "LMAP" in the SQLite header: marks our files
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest schema revision this code writes; a test checks it is Alembic's head.
-SCHEMA_HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+SCHEMA_HEAD = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 WORKSPACE_SUFFIX = ".leasemap"
 
 

@@ -178,6 +178,10 @@ class ReadModel:
     def close(self) -> None:
         self._db.close()
 
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        """Run one read-only statement (the other query modules of the store use this)."""
+        return self._db.execute(sql, params)
+
     def park_tree(self) -> list[ParkNode]:
         """Every live park with its buildings and floors, in display order."""
         db = self._db
@@ -279,6 +283,11 @@ class ReadModel:
         if not rows:
             raise LookupError(f"no live unit with id {unit_id}")
         return rows[0]
+
+    @staticmethod
+    def where(scope: Scope | None) -> tuple[str, tuple[str, ...]]:
+        """The SQL condition on ``units u`` / ``floors f`` that limits a query to ``scope``."""
+        return ReadModel._where(scope)
 
     @staticmethod
     def _where(scope: Scope | None) -> tuple[str, tuple[str, ...]]:

@@ -214,6 +214,28 @@ class ContractUnit(Synced, Base):
     billable_area: Mapped[Decimal] = mapped_column(Area)
 
 
+class UnitMetric(Synced, Base):
+    """One unit's readings for one month: energy, operating cost, use (SPEC §3 modes).
+
+    Meters and readings import arrive with billing; this is what the energy,
+    net-revenue and heat maps read, one row per unit and month.
+    """
+
+    __tablename__ = "unit_metrics"
+    __table_args__ = (UniqueConstraint("unit_id", "month"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("units.id"), index=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    unit: Mapped[Unit] = relationship(lazy="raise")
+    month: Mapped[date] = mapped_column(Date)  # the first day of the month
+    energy_kwh: Mapped[Decimal | None] = mapped_column(ExactDecimal(14, 2), nullable=True)
+    cost: Mapped[Decimal | None] = mapped_column(Amount, nullable=True)
+    access_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    lighting_hours: Mapped[Decimal | None] = mapped_column(ExactDecimal(8, 1), nullable=True)
+    hvac_hours: Mapped[Decimal | None] = mapped_column(ExactDecimal(8, 1), nullable=True)
+
+
 class WorkspaceMeta(Base):
     """Facts about this workspace file: device id, clock, creation. Not synced."""
 
@@ -256,4 +278,5 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Tenant,
     Contract,
     ContractUnit,
+    UnitMetric,
 )

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.demo.metrics import MetricPlan, plan_metrics
 from app.demo.plan import (
     BuildingPlan,
     ContractPlan,
@@ -40,7 +41,16 @@ from app.demo.profiles import (
 )
 from domain.jobs import Job, gc_paused
 from store.files import side_files
-from store.schema import Building, Contract, ContractUnit, Floor, Park, Tenant, Unit
+from store.schema import (
+    Building,
+    Contract,
+    ContractUnit,
+    Floor,
+    Park,
+    Tenant,
+    Unit,
+    UnitMetric,
+)
 from store.workspace import Workspace
 
 
@@ -100,7 +110,8 @@ def build_demo(
     try:
         with gc_paused():
             park = plan_park(units, seed, today, job)
-            _write(workspace, park, job)
+            metrics = list(plan_metrics(park, today, metric_months(units), seed))
+            _write(workspace, park, metrics, job)
     except BaseException:
         workspace.close()
         for leftover in (path, *side_files(path)):
@@ -124,7 +135,16 @@ def build_demo(
 # -- writing -----------------------------------------------------------------------------
 
 
-def _write(workspace: Workspace, park: ParkPlan, job: Job) -> None:
+def metric_months(units: int) -> int:
+    """Months of readings: half a year for a park of usual size, fewer for benchmark parks.
+
+    Every reading is a synced row with its outbox operation; a 20,000-unit park
+    with six months would spend longer writing readings than everything else.
+    """
+    return 6 if units <= 5000 else 1
+
+
+def _write(workspace: Workspace, park: ParkPlan, metrics: list[MetricPlan], job: Job) -> None:
     """Write the park in one transaction, table by table, parents first.
 
     Rows go in through the ORM in batches of :data:`BATCH`: each flush also
@@ -141,6 +161,7 @@ def _write(workspace: Workspace, park: ParkPlan, job: Job) -> None:
         + len(park.tenants)
         + len(park.contracts)
         + sum(len(c.units) for c in park.contracts)
+        + len(metrics)
     )
     written = 0
 
@@ -166,6 +187,21 @@ def _write(workspace: Workspace, park: ParkPlan, job: Job) -> None:
         links = [(c, u) for c in park.contracts for u in c.units]
         for piece in _chunks(links, BATCH):
             flush(session, [_contract_unit_row(park, c, u) for c, u in piece], "contract units")
+        for chunk in _chunks(metrics, BATCH):
+            flush(session, [_metric_row(park, m) for m in chunk], "readings")
+
+
+def _metric_row(park: ParkPlan, metric: MetricPlan) -> UnitMetric:
+    return UnitMetric(
+        park_id=park.park_id,
+        unit_id=park.units[metric.unit].id,
+        month=metric.month,
+        energy_kwh=metric.energy_kwh,
+        cost=metric.cost,
+        access_count=metric.access_count,
+        lighting_hours=metric.lighting_hours,
+        hvac_hours=metric.hvac_hours,
+    )
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

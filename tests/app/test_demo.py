@@ -30,6 +30,7 @@ from store.schema import (
     Park,
     Tenant,
     Unit,
+    UnitMetric,
 )
 from store.workspace import Workspace
 
@@ -58,6 +59,7 @@ class Demo:
     tenants: list[Tenant]
     contracts: list[Contract]
     links: list[ContractUnit]
+    metrics: list[UnitMetric]
     outbox: list[Outbox]
 
 
@@ -274,7 +276,7 @@ def test_every_row_has_exactly_one_create(demo):
     assert {op.kind for op in demo.outbox} == {"create"}
     rows = [(model.__tablename__, row.id) for model, table in zip(
         SYNCED_MODELS, (demo.parks, demo.buildings, demo.floors, demo.units, demo.tenants,
-                        demo.contracts, demo.links), strict=True) for row in table]
+                        demo.contracts, demo.links, demo.metrics), strict=True) for row in table]
     assert Counter(rows) == creates
     assert set(creates.values()) == {1}
 
@@ -374,3 +376,24 @@ def test_contract_dates_are_consistent(demo):
             assert contract.signed_on <= TODAY
         assert contract.ends_on - contract.starts_on >= timedelta(days=360)
         assert contract.rent_per_sqm_month > 0
+
+
+def test_readings_for_every_lettable_unit_let_units_use_more(demo):
+    """Six months of energy, cost and use per lettable unit, so every map mode shows data."""
+    months = Counter(m.unit_id for m in demo.metrics)
+    lettable = [u for u in demo.units if u.status is not UnitStatus.NOT_LEASABLE]
+    assert set(months) == {u.id for u in lettable}
+    assert set(months.values()) == {6}
+    assert {m.month.day for m in demo.metrics} == {1}
+    assert max(m.month for m in demo.metrics) == TODAY.replace(day=1)
+    let = {link.unit_id for link, c in ((link, next(c for c in demo.contracts
+                                                     if c.id == link.contract_id))
+                                         for link in demo.links)
+           if term(c).occupancy_on(TODAY) is Occupancy.ACTIVE}
+    area = {u.id: u.gross_area for u in demo.units}
+    now = [m for m in demo.metrics if m.month == TODAY.replace(day=1)]
+    busy = [m.energy_kwh / area[m.unit_id] for m in now if m.unit_id in let]
+    idle = [m.energy_kwh / area[m.unit_id] for m in now if m.unit_id not in let]
+    assert busy and idle
+    assert sum(busy) / len(busy) > 3 * sum(idle) / len(idle)
+    assert all(m.cost > 0 and m.access_count >= 0 for m in demo.metrics)

@@ -33,6 +33,7 @@ from store.schema import (
     Park,
     Tenant,
     Unit,
+    UnitMetric,
 )
 from store.workspace import Workspace
 
@@ -167,7 +168,18 @@ def build_all(session) -> dict:
         unit_id=unit.id,
         billable_area=Decimal("1234.56"),
     )
-    objects = [park, building, floor, unit, tenant, contract, link]
+    metric = UnitMetric(
+        id=uuid7(),
+        park_id=park.id,
+        unit_id=unit.id,
+        month=date(2026, 10, 1),
+        energy_kwh=Decimal("12345.67"),
+        cost=Decimal("9876543.21"),
+        access_count=4321,
+        lighting_hours=Decimal("310.5"),
+        hvac_hours=None,
+    )
+    objects = [park, building, floor, unit, tenant, contract, link, metric]
     session.add_all(objects)
     session.flush()
     return {type(o): o for o in objects}
