@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-COMMANDS = ("gui", "demo", "info", "import")
+COMMANDS = ("gui", "demo", "info", "import", "print")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +51,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    prn = sub.add_parser("print", help="print a building's maps (stacking plan and every floor) "
+                         "to one PDF")
+    prn.add_argument("--building", required=True, help="building code")
+    prn.add_argument("--mode", default="rent-control",
+                     choices=("rent-control", "expiry", "vacancy", "revenue", "net-revenue",
+                              "energy", "heat"), help="map mode")
+    prn.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+    prn.add_argument("--workspace", type=Path,
+                     help="the workspace (default: the one opened last in the app)")
+    prn.add_argument("--on", type=date.fromisoformat, default=None, help="as of (YYYY-MM-DD)")
+    prn.add_argument("--paper", choices=("A4", "A3"), default="A4")
+    prn.add_argument("--portrait", action="store_true", help="portrait pages (default landscape)")
+    prn.add_argument("--method", choices=("natural-breaks", "quantile", "equal-interval"),
+                     default="natural-breaks", help="classification of numeric modes")
+    prn.add_argument("--classes", type=int, default=5, help="number of classes (2-9)")
+    prn.add_argument("--lang", choices=("zh_CN", "en"), help="language of the printed text")
     info = sub.add_parser("info", help="summarize a workspace")
     info.add_argument("path", type=Path)
     info.add_argument("--on", type=date.fromisoformat, default=None, help="as of (YYYY-MM-DD)")
@@ -62,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args_in or (args_in[0] not in COMMANDS and not args_in[0].startswith("-")):
         args_in.insert(0, "gui")
     args = _parser().parse_args(args_in)
-    headless = {"demo": _demo, "info": _info, "import": _import}.get(args.command)
+    headless = {"demo": _demo, "info": _info, "import": _import, "print": _print}.get(
+        args.command)
     if headless is not None:
         try:
             return headless(args)
@@ -125,6 +142,53 @@ def _info(args: argparse.Namespace) -> int:
                 )
     finally:
         reader.close()
+    return 0
+
+
+def _print(args: argparse.Namespace) -> int:
+    """Render a building to PDF offscreen: no window, no display needed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.gui import make_app
+    from app.i18n import Languages
+    from app.settings import Settings
+
+    app = make_app()  # names the app, so the settings are the app's own
+    settings = Settings(Path(os.environ["LEASEMAP_SETTINGS"])
+                        if os.environ.get("LEASEMAP_SETTINGS") else None)
+    path = args.workspace or (Path(settings.last_workspace) if settings.last_workspace else None)
+    if path is None:
+        print("error: name the workspace with --workspace", file=sys.stderr)
+        return 2
+    if not 2 <= args.classes <= 9:
+        print("error: --classes takes 2 to 9", file=sys.stderr)
+        return 2
+    from store.errors import WorkspaceError
+    from store.files import SCHEMA_HEAD, inspect_file
+
+    try:
+        if inspect_file(path) != SCHEMA_HEAD:
+            from store.workspace import Workspace
+
+            Workspace.open(path).close()  # upgrade an older file first, after a backup
+    except WorkspaceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    Languages(app).install(args.lang or settings.language)  # type: ignore[arg-type]
+    from app.map_export import ExportError, building_pages, write_pdf
+    from domain.map_modes import MapMode
+    from store.read_model import ReadModel
+
+    reader = ReadModel(path)
+    try:
+        pages = building_pages(reader, args.building, MapMode(args.mode), args.on or date.today(),
+                               args.method, args.classes)
+        count = write_pdf(args.output, pages, args.paper, not args.portrait, app.font())
+    except (ExportError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        reader.close()
+    print(f"wrote {args.output}: {count} pages")
     return 0
 
 

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,7 +55,17 @@ class MainWindow(QMainWindow):
         self.import_flow: Any = None
 
         self.table = UnitTable(self)
-        self.setCentralWidget(self.table)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, "")
+        # The map tab is built when first opened: shapely and the map views stay off
+        # the start-up path.
+        self.map_page = QWidget(self)
+        QVBoxLayout(self.map_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.map_page, "")
+        self.map_panel: Any = None
+        self.maps: Any = None
+        self.setCentralWidget(self.tabs)
         self.tree = ParkTree(self)
         self.details = UnitDetails(self)
         self.tree_dock = self._dock("tree", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -180,6 +192,7 @@ class MainWindow(QMainWindow):
         self.details.editRequested.connect(self.request_edit)
         self.date_edit.dateChanged.connect(self._date_changed)
         self.undo_stack.cleanChanged.connect(self._update_title)
+        self.tabs.currentChanged.connect(self._tab_changed)
 
     # -- workspace ---------------------------------------------------------------
 
@@ -296,6 +309,51 @@ class MainWindow(QMainWindow):
     def _show_selected(self, *_signal_args: object) -> None:
         unit_id = self.table.current_unit_id()
         self.details.show_unit(None if unit_id is None else self.controller.row(unit_id))
+        if self.maps is not None:
+            self.maps.select_unit(unit_id)
+
+    # -- maps --------------------------------------------------------------------
+
+    def show_map(self) -> Any:
+        """Open the map tab (building it the first time) and return its controller."""
+        self.tabs.setCurrentWidget(self.map_page)
+        return self.ensure_map()
+
+    def ensure_map(self) -> Any:
+        if self.maps is None:
+            from app.map_controller import MapController
+            from views.map_panel import MapPanel
+
+            self.map_panel = MapPanel(self.map_page)
+            self.map_page.layout().addWidget(self.map_panel)
+            self.maps = MapController(self.controller, self.map_panel)
+            self.maps.unitSelected.connect(self._map_unit_clicked)
+            self.maps.scopeRequested.connect(self._map_scope_requested)
+            self.map_panel.exportRequested.connect(self._export_map)
+            self.maps.refresh()
+        return self.maps
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.map_page:
+            self.ensure_map().set_visible(True)
+        elif self.maps is not None:
+            self.maps.set_visible(False)
+
+    def _map_unit_clicked(self, unit_id: uuid.UUID | None) -> None:
+        if unit_id is None:
+            self.details.show_unit(None)
+            return
+        self.table.select_unit(unit_id, emit=False)
+        self.details.show_unit(self.controller.row(unit_id))
+
+    def _map_scope_requested(self, kind: str, node_id: uuid.UUID) -> None:
+        self.tree.select(kind, node_id)
+        self.controller.set_scope(kind, node_id)
+
+    def _export_map(self, kind: str) -> None:
+        from app.map_export import export_from_window
+
+        export_from_window(self, kind)
 
     def request_edit(self, unit_id: uuid.UUID, field: str, value: Any) -> None:
         """Check an edit, then push it as an undoable command (which applies it)."""
@@ -366,6 +424,8 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Leasemap"))
         self._retitle_undo()
         self.tree_dock.setWindowTitle(self.tr("Park"))
+        self.tabs.setTabText(0, self.tr("Units"))
+        self.tabs.setTabText(1, self.tr("Map"))
         self.details_dock.setWindowTitle(self.tr("Unit details"))
         self.date_label.setText(self.tr("As of "))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from domain.assets import BuildingKind, ChainPosition, FitOut, Orientation, UnitStatus, UnitType
 from domain.contracts import Occupancy
+from domain.map_modes import MapMode, RentClass
 
 translate = QCoreApplication.translate
 
@@ -61,6 +62,21 @@ _ENTRIES: list[tuple[Enum, Callable[[], str]]] = [
     (Occupancy.SIGNED_NOT_STARTED, lambda: translate("Labels", "Signed, not started")),
     (Occupancy.ACTIVE, lambda: translate("Labels", "Occupied")),
     (Occupancy.ENDED, lambda: translate("Labels", "Ended")),
+    (MapMode.RENT_CONTROL, lambda: translate("Labels", "Rent control")),
+    (MapMode.EXPIRY, lambda: translate("Labels", "Lease expiry")),
+    (MapMode.VACANCY, lambda: translate("Labels", "Vacancy")),
+    (MapMode.REVENUE, lambda: translate("Labels", "Revenue")),
+    (MapMode.NET_REVENUE, lambda: translate("Labels", "Net revenue")),
+    (MapMode.ENERGY, lambda: translate("Labels", "Energy intensity")),
+    (MapMode.HEAT, lambda: translate("Labels", "Space heat")),
+    (RentClass.VACANT, lambda: translate("Labels", "Vacant")),
+    (RentClass.LEASED, lambda: translate("Labels", "Leased")),
+    (RentClass.SIGNED_NOT_STARTED, lambda: translate("Labels", "Signed, not started")),
+    (RentClass.EXPIRING_30, lambda: translate("Labels", "Expiring in 30 days")),
+    (RentClass.EXPIRING_60, lambda: translate("Labels", "Expiring in 60 days")),
+    (RentClass.EXPIRING_90, lambda: translate("Labels", "Expiring in 90 days")),
+    (RentClass.RESERVED, lambda: translate("Labels", "Reserved")),
+    (RentClass.NOT_LEASABLE, lambda: translate("Labels", "Not leasable")),
 ]
 _LABELS = {(type(member), member.value): maker for member, maker in _ENTRIES}
 

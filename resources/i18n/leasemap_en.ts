@@ -355,6 +355,46 @@
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
+    <message>
+        <source>Rent control</source>
+        <translation>Rent control</translation>
+    </message>
+    <message>
+        <source>Lease expiry</source>
+        <translation>Lease expiry</translation>
+    </message>
+    <message>
+        <source>Vacancy</source>
+        <translation>Vacancy</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>Net revenue</translation>
+    </message>
+    <message>
+        <source>Energy intensity</source>
+        <translation>Energy intensity</translation>
+    </message>
+    <message>
+        <source>Space heat</source>
+        <translation>Space heat</translation>
+    </message>
+    <message>
+        <source>Expiring in 30 days</source>
+        <translation>Expiring in 30 days</translation>
+    </message>
+    <message>
+        <source>Expiring in 60 days</source>
+        <translation>Expiring in 60 days</translation>
+    </message>
+    <message>
+        <source>Expiring in 90 days</source>
+        <translation>Expiring in 90 days</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -459,6 +499,14 @@
         <translation>Park</translation>
     </message>
     <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
         <source>Unit details</source>
         <translation>Unit details</translation>
     </message>
@@ -512,6 +560,234 @@
     </message>
 </context>
 <context>
+    <name>Map</name>
+    <message>
+        <source>units</source>
+        <translation>units</translation>
+    </message>
+    <message>
+        <source>area m²</source>
+        <translation>area m²</translation>
+    </message>
+    <message>
+        <source>months to lease end</source>
+        <translation>months to lease end</translation>
+    </message>
+    <message>
+        <source>days vacant</source>
+        <translation>days vacant</translation>
+    </message>
+    <message>
+        <source>rent per m² per month</source>
+        <translation>rent per m² per month</translation>
+    </message>
+    <message>
+        <source>net income per m² per month</source>
+        <translation>net income per m² per month</translation>
+    </message>
+    <message>
+        <source>kWh per m² per month</source>
+        <translation>kWh per m² per month</translation>
+    </message>
+    <message>
+        <source>heat index 0–100</source>
+        <translation>heat index 0–100</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>%1 mo</source>
+        <translation>%1 mo</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>vacant</source>
+        <translation>vacant</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>Lease ends</source>
+        <translation>Lease ends</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>Export map</translation>
+    </message>
+    <message>
+        <source>choose a building or one of its floors first</source>
+        <translation>choose a building or one of its floors first</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation>Print failed</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <source>Leased / leasable m²</source>
+        <translation>Leased / leasable m²</translation>
+    </message>
+    <message>
+        <source>Vacancy loss so far</source>
+        <translation>Vacancy loss so far</translation>
+    </message>
+    <message>
+        <source>Rent per m² per month</source>
+        <translation>Rent per m² per month</translation>
+    </message>
+    <message>
+        <source>Leasemap · as of %1 · printed %2</source>
+        <translation>Leasemap · as of %1 · printed %2</translation>
+    </message>
+    <message>
+        <source>building %1 has no units to print</source>
+        <translation>building %1 has no units to print</translation>
+    </message>
+    <message>
+        <source>Stacking plan</source>
+        <translation>Stacking plan</translation>
+    </message>
+    <message>
+        <source>there is no map to print here</source>
+        <translation>there is no map to print here</translation>
+    </message>
+    <message>
+        <source>no building %1 in this workspace (buildings: %2)</source>
+        <translation>no building %1 in this workspace (buildings: %2)</translation>
+    </message>
+    <message>
+        <source>nothing to print</source>
+        <translation>nothing to print</translation>
+    </message>
+    <message>
+        <source>unknown paper size %1 (A4 or A3)</source>
+        <translation>unknown paper size %1 (A4 or A3)</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+</context>
+<context>
+    <name>MapController</name>
+    <message>
+        <source>This floor has no plan yet: import a DXF or IFC drawing (File → Import floor plan), or open the building to see its stacking plan.</source>
+        <translation>This floor has no plan yet: import a DXF or IFC drawing (File → Import floor plan), or open the building to see its stacking plan.</translation>
+    </message>
+    <message>
+        <source>Occupancy %</source>
+        <translation>Occupancy %</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation>Natural breaks (Jenks)</translation>
+    </message>
+    <message>
+        <source>Quantile</source>
+        <translation>Quantile</translation>
+    </message>
+    <message>
+        <source>Equal interval</source>
+        <translation>Equal interval</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>Zoom to selection</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export view as PNG…</source>
+        <translation>Export view as PNG…</translation>
+    </message>
+    <message>
+        <source>Export view as SVG…</source>
+        <translation>Export view as SVG…</translation>
+    </message>
+    <message>
+        <source>Export map as PDF…</source>
+        <translation>Export map as PDF…</translation>
+    </message>
+    <message>
+        <source>Building to one PDF…</source>
+        <translation>Building to one PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+</context>
+<context>
+    <name>PageOptionsDialog</name>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+</context>
+<context>
     <name>ParkTree</name>
     <message>
         <source>Park / building / floor</source>
@@ -533,12 +809,144 @@
         <translation>{file} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats</translation>
     </message>
     <message>
+        <source>{file}: cannot open the file ({detail})</source>
+        <translation>{file}: cannot open the file ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <translation>{file}: the file is empty</translation>
+    </message>
+    <message>
+        <source>{file}: not a DXF file (no SECTION/group-code structure)</source>
+        <translation>{file}: not a DXF file (no SECTION/group-code structure)</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the file ({detail})</source>
+        <translation>{file}: cannot read the file ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: damaged or truncated DXF, nothing could be recovered</source>
+        <translation>{file}: damaged or truncated DXF, nothing could be recovered</translation>
+    </message>
+    <message>
+        <source>{file}: not a readable DXF ({cause}; recover: {detail})</source>
+        <translation>{file}: not a readable DXF ({cause}; recover: {detail})</translation>
+    </message>
+    <message>
+        <source>{file}: the {format} file could not be read ({detail})</source>
+        <translation>{file}: the {format} file could not be read ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: could not be interpreted ({detail})</source>
+        <translation>{file}: could not be interpreted ({detail})</translation>
+    </message>
+    <message>
+        <source>{file} has no EOF marker: it may be truncated, so the drawing may be incomplete</source>
+        <translation>{file} has no EOF marker: it may be truncated, so the drawing may be incomplete</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({detail}); read it in recover mode</source>
+        <translation>{file} is damaged ({detail}); read it in recover mode</translation>
+    </message>
+    <message>
+        <source>DXF audit: {detail}</source>
+        <translation>DXF audit: {detail}</translation>
+    </message>
+    <message>
+        <source>… and {count} more audit findings</source>
+        <translation>… and {count} more audit findings</translation>
+    </message>
+    <message>
+        <source>skipped a damaged {kind}</source>
+        <translation>skipped a damaged {kind}</translation>
+    </message>
+    <message>
+        <source>blocks nested too deeply: inner ones skipped</source>
+        <translation>blocks nested too deeply: inner ones skipped</translation>
+    </message>
+    <message>
+        <source>{count} layers — rooms: {rooms}; walls: {walls}; labels: {labels}; outline: {outline}; background: {background}; ignored: {ignore}</source>
+        <translation>{count} layers — rooms: {rooms}; walls: {walls}; labels: {labels}; outline: {outline}; background: {background}; ignored: {ignore}</translation>
+    </message>
+    <message>
+        <source>{count} block references exploded</source>
+        <translation>{count} block references exploded</translation>
+    </message>
+    <message>
+        <source>the drawing's header names no unit; its size says {unit}: taken as {unit}</source>
+        <translation>the drawing's header names no unit; its size says {unit}: taken as {unit}</translation>
+    </message>
+    <message>
+        <source>unknown drawing unit '{unit}'; choose one of {choices}</source>
+        <translation>unknown drawing unit '{unit}'; choose one of {choices}</translation>
+    </message>
+    <message>
+        <source>{count} rooms from closed outlines on room layers; {dropped} faces dropped</source>
+        <translation>{count} rooms from closed outlines on room layers; {dropped} faces dropped</translation>
+    </message>
+    <message>
+        <source>{count} rooms from faces of wall linework ({gaps} gaps up to {gap} m bridged); {dropped} faces dropped</source>
+        <translation>{count} rooms from faces of wall linework ({gaps} gaps up to {gap} m bridged); {dropped} faces dropped</translation>
+    </message>
+    <message>
+        <source>background linework simplified to keep the drawing fast</source>
+        <translation>background linework simplified to keep the drawing fast</translation>
+    </message>
+    <message>
+        <source>split into {count} floors by paper-space layouts; {named} named from the drawing; rooms per floor: {floors}</source>
+        <translation>split into {count} floors by paper-space layouts; {named} named from the drawing; rooms per floor: {floors}</translation>
+    </message>
+    <message>
+        <source>split into {count} floors by title frames; {named} named from the drawing; rooms per floor: {floors}</source>
+        <translation>split into {count} floors by title frames; {named} named from the drawing; rooms per floor: {floors}</translation>
+    </message>
+    <message>
+        <source>split into {count} floors by separate clusters of rooms; {named} named from the drawing; rooms per floor: {floors}</source>
+        <translation>split into {count} floors by separate clusters of rooms; {named} named from the drawing; rooms per floor: {floors}</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be opened ({detail})</source>
+        <translation>{file}: cannot be opened ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as IFC ({detail})</source>
+        <translation>{file}: cannot be read as IFC ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: is a zip (ifcZIP); unzip it and import the .ifc</source>
+        <translation>{file}: is a zip (ifcZIP); unzip it and import the .ifc</translation>
+    </message>
+    <message>
+        <source>{file}: is ifcXML, not an IFC STEP file; export as .ifc</source>
+        <translation>{file}: is ifcXML, not an IFC STEP file; export as .ifc</translation>
+    </message>
+    <message>
+        <source>{file}: not an IFC STEP file; export as .ifc</source>
+        <translation>{file}: not an IFC STEP file; export as .ifc</translation>
+    </message>
+    <message>
+        <source>{file}: the file is damaged and could not be read ({detail})</source>
+        <translation>{file}: the file is damaged and could not be read ({detail})</translation>
+    </message>
+    <message>
         <source>{file}: schema {schema} is not supported; export as IFC2X3, IFC4 or IFC4X3</source>
         <translation>{file}: schema {schema} is not supported; export as IFC2X3, IFC4 or IFC4X3</translation>
     </message>
     <message>
         <source>{file}: no rooms (IfcSpace) found; floors are imported without units</source>
         <translation>{file}: no rooms (IfcSpace) found; floors are imported without units</translation>
+    </message>
+    <message>
+        <source>{file}: no storeys (IfcBuildingStorey) found</source>
+        <translation>{file}: no storeys (IfcBuildingStorey) found</translation>
+    </message>
+    <message>
+        <source>storey {id} has no name; called '{name}'</source>
+        <translation>storey {id} has no name; called '{name}'</translation>
+    </message>
+    <message>
+        <source>storey '{name}' ({id}) states no elevation; it is listed after the others</source>
+        <translation>storey '{name}' ({id}) states no elevation; it is listed after the others</translation>
     </message>
     <message>
         <source>space '{space}' (GlobalId {id}) is not in any storey; not imported</source>
@@ -551,6 +959,86 @@
     <message>
         <source>space '{space}': computed {computed} m² differs from stated {stated} m² by {percent} %</source>
         <translation>space '{space}': computed {computed} m² differs from stated {stated} m² by {percent} %</translation>
+    </message>
+    <message>
+        <source>{count} GlobalIds are used more than once ({ids}); the first space or storey keeps its GlobalId as key, later ones get '#2', '#3' …</source>
+        <translation>{count} GlobalIds are used more than once ({ids}); the first space or storey keeps its GlobalId as key, later ones get '#2', '#3' …</translation>
+    </message>
+    <message>
+        <source>space '{space}' (GlobalId {id}) repeats a GlobalId already used; imported with key {key}</source>
+        <translation>space '{space}' (GlobalId {id}) repeats a GlobalId already used; imported with key {key}</translation>
+    </message>
+    <message>
+        <source>the project declares no area unit; stated areas taken in ({unit})²</source>
+        <translation>the project declares no area unit; stated areas taken in ({unit})²</translation>
+    </message>
+    <message>
+        <source>{count} names hold raw 8-bit text that could not be decoded; kept</source>
+        <translation>{count} names hold raw 8-bit text that could not be decoded; kept</translation>
+    </message>
+    <message>
+        <source>{count} names held raw {encoding} bytes instead of STEP escapes; decoded</source>
+        <translation>{count} names held raw {encoding} bytes instead of STEP escapes; decoded</translation>
+    </message>
+    <message>
+        <source>{count} walls need the geometry kernel; skipped to keep the import fast (limit {limit}), so they are missing from the background</source>
+        <translation>{count} walls need the geometry kernel; skipped to keep the import fast (limit {limit}), so they are missing from the background</translation>
+    </message>
+    <message>
+        <source>zone '{zone}' on {floor}: its spaces do not touch; the unit is in several pieces</source>
+        <translation>zone '{zone}' on {floor}: its spaces do not touch; the unit is in several pieces</translation>
+    </message>
+    <message>
+        <source>zone '{zone}': its spaces do not touch; the unit is in several pieces</source>
+        <translation>zone '{zone}': its spaces do not touch; the unit is in several pieces</translation>
+    </message>
+    <message>
+        <source>no spaces belong to an IfcZone</source>
+        <translation>no spaces belong to an IfcZone</translation>
+    </message>
+    <message>
+        <source>closed outline on room layer {layer}</source>
+        <translation>closed outline on room layer {layer}</translation>
+    </message>
+    <message>
+        <source>closed outline on room layer {layer} with a label</source>
+        <translation>closed outline on room layer {layer} with a label</translation>
+    </message>
+    <message>
+        <source>the only closed outline on layer {layer}</source>
+        <translation>the only closed outline on layer {layer}</translation>
+    </message>
+    <message>
+        <source>face of wall linework, no label</source>
+        <translation>face of wall linework, no label</translation>
+    </message>
+    <message>
+        <source>face of wall linework with a label</source>
+        <translation>face of wall linework with a label</translation>
+    </message>
+    <message>
+        <source>extrusion profile</source>
+        <translation>extrusion profile</translation>
+    </message>
+    <message>
+        <source>2D footprint</source>
+        <translation>2D footprint</translation>
+    </message>
+    <message>
+        <source>geometry kernel</source>
+        <translation>geometry kernel</translation>
+    </message>
+    <message>
+        <source>IfcZone of {count} spaces</source>
+        <translation>IfcZone of {count} spaces</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{reason} (very small)</source>
+        <translation>{reason} (very small)</translation>
     </message>
     <message>
         <source>label '{label}' states {stated} m² but its outline measures {computed} m²</source>

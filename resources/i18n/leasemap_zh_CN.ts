@@ -356,6 +356,46 @@
         <source>Ended</source>
         <translation>已到期</translation>
     </message>
+    <message>
+        <source>Rent control</source>
+        <translation>租控图</translation>
+    </message>
+    <message>
+        <source>Lease expiry</source>
+        <translation>租约到期</translation>
+    </message>
+    <message>
+        <source>Vacancy</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>净收益</translation>
+    </message>
+    <message>
+        <source>Energy intensity</source>
+        <translation>能耗强度</translation>
+    </message>
+    <message>
+        <source>Space heat</source>
+        <translation>空间热度</translation>
+    </message>
+    <message>
+        <source>Expiring in 30 days</source>
+        <translation>30天内到期</translation>
+    </message>
+    <message>
+        <source>Expiring in 60 days</source>
+        <translation>60天内到期</translation>
+    </message>
+    <message>
+        <source>Expiring in 90 days</source>
+        <translation>90天内到期</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -460,6 +500,14 @@
         <translation>园区</translation>
     </message>
     <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
         <source>Unit details</source>
         <translation>单元详情</translation>
     </message>
@@ -513,6 +561,234 @@
     </message>
 </context>
 <context>
+    <name>Map</name>
+    <message>
+        <source>units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>area m²</source>
+        <translation>面积 m²</translation>
+    </message>
+    <message>
+        <source>months to lease end</source>
+        <translation>距租约到期月数</translation>
+    </message>
+    <message>
+        <source>days vacant</source>
+        <translation>空置天数</translation>
+    </message>
+    <message>
+        <source>rent per m² per month</source>
+        <translation>租金 元/m²/月</translation>
+    </message>
+    <message>
+        <source>net income per m² per month</source>
+        <translation>净收益 元/m²/月</translation>
+    </message>
+    <message>
+        <source>kWh per m² per month</source>
+        <translation>kWh/m²/月</translation>
+    </message>
+    <message>
+        <source>heat index 0–100</source>
+        <translation>热度指数 0–100</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>%1 mo</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>租金</translation>
+    </message>
+    <message>
+        <source>Lease ends</source>
+        <translation>租约到期</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>choose a building or one of its floors first</source>
+        <translation>请先选择一栋楼或其中一层</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>出租率</translation>
+    </message>
+    <message>
+        <source>Leased / leasable m²</source>
+        <translation>已租 / 可租面积 m²</translation>
+    </message>
+    <message>
+        <source>Vacancy loss so far</source>
+        <translation>累计空置损失</translation>
+    </message>
+    <message>
+        <source>Rent per m² per month</source>
+        <translation>平均租金 元/m²/月</translation>
+    </message>
+    <message>
+        <source>Leasemap · as of %1 · printed %2</source>
+        <translation>Leasemap · 数据截至 %1 · 打印于 %2</translation>
+    </message>
+    <message>
+        <source>building %1 has no units to print</source>
+        <translation>楼栋 %1 没有可打印的单元</translation>
+    </message>
+    <message>
+        <source>Stacking plan</source>
+        <translation>楼栋租控图</translation>
+    </message>
+    <message>
+        <source>there is no map to print here</source>
+        <translation>这里没有可打印的地图</translation>
+    </message>
+    <message>
+        <source>no building %1 in this workspace (buildings: %2)</source>
+        <translation>本工作区没有楼栋 %1（现有楼栋：%2）</translation>
+    </message>
+    <message>
+        <source>nothing to print</source>
+        <translation>没有可打印的内容</translation>
+    </message>
+    <message>
+        <source>unknown paper size %1 (A4 or A3)</source>
+        <translation>未知纸张尺寸 %1（可选 A4 或 A3）</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MapController</name>
+    <message>
+        <source>This floor has no plan yet: import a DXF or IFC drawing (File → Import floor plan), or open the building to see its stacking plan.</source>
+        <translation>该楼层还没有平面图：请导入 DXF 或 IFC 图纸（文件 → 导入平面图），或打开楼栋查看楼栋租控图。</translation>
+    </message>
+    <message>
+        <source>Occupancy %</source>
+        <translation>出租率 %</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation>自然断点（Jenks）</translation>
+    </message>
+    <message>
+        <source>Quantile</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <source>Equal interval</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>缩放到所选</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export view as PNG…</source>
+        <translation>导出当前视图为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export view as SVG…</source>
+        <translation>导出当前视图为 SVG…</translation>
+    </message>
+    <message>
+        <source>Export map as PDF…</source>
+        <translation>导出地图为 PDF…</translation>
+    </message>
+    <message>
+        <source>Building to one PDF…</source>
+        <translation>整栋楼导出为一个 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+</context>
+<context>
+    <name>PageOptionsDialog</name>
+    <message>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>方向</translation>
+    </message>
+</context>
+<context>
     <name>ParkTree</name>
     <message>
         <source>Park / building / floor</source>
@@ -534,12 +810,144 @@
         <translation>{file} 既不是 DXF 也不是 IFC 文件；Leasemap 只能导入这两种格式的平面图</translation>
     </message>
     <message>
+        <source>{file}: cannot open the file ({detail})</source>
+        <translation>{file}：无法打开文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <translation>{file}：文件为空</translation>
+    </message>
+    <message>
+        <source>{file}: not a DXF file (no SECTION/group-code structure)</source>
+        <translation>{file}：不是 DXF 文件（没有 SECTION/组码结构）</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the file ({detail})</source>
+        <translation>{file}：无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: damaged or truncated DXF, nothing could be recovered</source>
+        <translation>{file}：DXF 文件已损坏或被截断，未能恢复任何内容</translation>
+    </message>
+    <message>
+        <source>{file}: not a readable DXF ({cause}; recover: {detail})</source>
+        <translation>{file}：无法作为 DXF 读取（{cause}；恢复模式：{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: the {format} file could not be read ({detail})</source>
+        <translation>{file}：无法读取该 {format} 文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: could not be interpreted ({detail})</source>
+        <translation>{file}：无法解析图纸内容（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file} has no EOF marker: it may be truncated, so the drawing may be incomplete</source>
+        <translation>{file} 缺少 EOF 结束标记：文件可能被截断，图纸可能不完整</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({detail}); read it in recover mode</source>
+        <translation>{file} 已损坏（{detail}）；已用恢复模式读取</translation>
+    </message>
+    <message>
+        <source>DXF audit: {detail}</source>
+        <translation>DXF 检查：{detail}</translation>
+    </message>
+    <message>
+        <source>… and {count} more audit findings</source>
+        <translation>……另有 {count} 条检查结果</translation>
+    </message>
+    <message>
+        <source>skipped a damaged {kind}</source>
+        <translation>已跳过一个损坏的 {kind} 图元</translation>
+    </message>
+    <message>
+        <source>blocks nested too deeply: inner ones skipped</source>
+        <translation>块嵌套层数过多：已跳过内层的块</translation>
+    </message>
+    <message>
+        <source>{count} layers — rooms: {rooms}; walls: {walls}; labels: {labels}; outline: {outline}; background: {background}; ignored: {ignore}</source>
+        <translation>共 {count} 个图层 — 房间：{rooms}；墙线：{walls}；房间标注：{labels}；建筑面积线：{outline}；底图：{background}；忽略：{ignore}</translation>
+    </message>
+    <message>
+        <source>{count} block references exploded</source>
+        <translation>已分解 {count} 个块参照</translation>
+    </message>
+    <message>
+        <source>the drawing&apos;s header names no unit; its size says {unit}: taken as {unit}</source>
+        <translation>图纸文件头未指定单位，按图面尺寸判断应为 {unit}：已按 {unit} 处理</translation>
+    </message>
+    <message>
+        <source>unknown drawing unit &apos;{unit}&apos;; choose one of {choices}</source>
+        <translation>未知的图纸单位“{unit}”；请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>{count} rooms from closed outlines on room layers; {dropped} faces dropped</source>
+        <translation>从房间图层的闭合轮廓识别到 {count} 个房间；舍弃 {dropped} 个面</translation>
+    </message>
+    <message>
+        <source>{count} rooms from faces of wall linework ({gaps} gaps up to {gap} m bridged); {dropped} faces dropped</source>
+        <translation>从墙线围合的面识别到 {count} 个房间（补齐了 {gaps} 处不超过 {gap} m 的门洞缺口）；舍弃 {dropped} 个面</translation>
+    </message>
+    <message>
+        <source>background linework simplified to keep the drawing fast</source>
+        <translation>底图线条已简化，以保证图纸显示流畅</translation>
+    </message>
+    <message>
+        <source>split into {count} floors by paper-space layouts; {named} named from the drawing; rooms per floor: {floors}</source>
+        <translation>按图纸空间布局拆分为 {count} 个楼层，其中 {named} 个的名称取自图纸；各楼层（房间数）：{floors}</translation>
+    </message>
+    <message>
+        <source>split into {count} floors by title frames; {named} named from the drawing; rooms per floor: {floors}</source>
+        <translation>按图框拆分为 {count} 个楼层，其中 {named} 个的名称取自图纸；各楼层（房间数）：{floors}</translation>
+    </message>
+    <message>
+        <source>split into {count} floors by separate clusters of rooms; {named} named from the drawing; rooms per floor: {floors}</source>
+        <translation>按彼此分开的房间群拆分为 {count} 个楼层，其中 {named} 个的名称取自图纸；各楼层（房间数）：{floors}</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be opened ({detail})</source>
+        <translation>{file}：无法打开（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read as IFC ({detail})</source>
+        <translation>{file}：无法作为 IFC 文件读取（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: is a zip (ifcZIP); unzip it and import the .ifc</source>
+        <translation>{file}：是 zip 压缩包（ifcZIP）；请解压后导入其中的 .ifc 文件</translation>
+    </message>
+    <message>
+        <source>{file}: is ifcXML, not an IFC STEP file; export as .ifc</source>
+        <translation>{file}：是 ifcXML 文件，不是 IFC STEP 文件；请导出为 .ifc</translation>
+    </message>
+    <message>
+        <source>{file}: not an IFC STEP file; export as .ifc</source>
+        <translation>{file}：不是 IFC STEP 文件；请导出为 .ifc</translation>
+    </message>
+    <message>
+        <source>{file}: the file is damaged and could not be read ({detail})</source>
+        <translation>{file}：文件已损坏，无法读取（{detail}）</translation>
+    </message>
+    <message>
         <source>{file}: schema {schema} is not supported; export as IFC2X3, IFC4 or IFC4X3</source>
         <translation>{file}：不支持 {schema} 版本；请导出为 IFC2X3、IFC4 或 IFC4X3</translation>
     </message>
     <message>
         <source>{file}: no rooms (IfcSpace) found; floors are imported without units</source>
         <translation>{file}：未找到房间（IfcSpace）；仅导入楼层，不含单元</translation>
+    </message>
+    <message>
+        <source>{file}: no storeys (IfcBuildingStorey) found</source>
+        <translation>{file}：未找到楼层（IfcBuildingStorey）</translation>
+    </message>
+    <message>
+        <source>storey {id} has no name; called &apos;{name}&apos;</source>
+        <translation>楼层 {id} 没有名称；已命名为“{name}”</translation>
+    </message>
+    <message>
+        <source>storey &apos;{name}&apos; ({id}) states no elevation; it is listed after the others</source>
+        <translation>楼层“{name}”（{id}）未注明标高；排在其他楼层之后</translation>
     </message>
     <message>
         <source>space &apos;{space}&apos; (GlobalId {id}) is not in any storey; not imported</source>
@@ -552,6 +960,86 @@
     <message>
         <source>space &apos;{space}&apos;: computed {computed} m² differs from stated {stated} m² by {percent} %</source>
         <translation>空间“{space}”：计算面积 {computed} m² 与标注面积 {stated} m² 相差 {percent}%</translation>
+    </message>
+    <message>
+        <source>{count} GlobalIds are used more than once ({ids}); the first space or storey keeps its GlobalId as key, later ones get &apos;#2&apos;, &apos;#3&apos; …</source>
+        <translation>有 {count} 个 GlobalId 被重复使用（{ids}）；第一个空间或楼层以其 GlobalId 作为键，之后的依次加上“#2”“#3”……</translation>
+    </message>
+    <message>
+        <source>space &apos;{space}&apos; (GlobalId {id}) repeats a GlobalId already used; imported with key {key}</source>
+        <translation>空间“{space}”（GlobalId {id}）的 GlobalId 已被使用；以键 {key} 导入</translation>
+    </message>
+    <message>
+        <source>the project declares no area unit; stated areas taken in ({unit})²</source>
+        <translation>项目未声明面积单位；标注面积按 ({unit})² 处理</translation>
+    </message>
+    <message>
+        <source>{count} names hold raw 8-bit text that could not be decoded; kept</source>
+        <translation>{count} 个名称含有无法解码的原始 8 位文本；已原样保留</translation>
+    </message>
+    <message>
+        <source>{count} names held raw {encoding} bytes instead of STEP escapes; decoded</source>
+        <translation>{count} 个名称以原始 {encoding} 字节而非 STEP 转义形式存储；已解码</translation>
+    </message>
+    <message>
+        <source>{count} walls need the geometry kernel; skipped to keep the import fast (limit {limit}), so they are missing from the background</source>
+        <translation>{count} 面墙需由几何内核计算；为保证导入速度已跳过（上限 {limit}），底图中不含这些墙</translation>
+    </message>
+    <message>
+        <source>zone &apos;{zone}&apos; on {floor}: its spaces do not touch; the unit is in several pieces</source>
+        <translation>楼层“{floor}”上的分区“{zone}”：其中的空间互不相连；该单元由多块组成</translation>
+    </message>
+    <message>
+        <source>zone &apos;{zone}&apos;: its spaces do not touch; the unit is in several pieces</source>
+        <translation>分区“{zone}”：其中的空间互不相连；该单元由多块组成</translation>
+    </message>
+    <message>
+        <source>no spaces belong to an IfcZone</source>
+        <translation>没有空间属于任何分区（IfcZone）</translation>
+    </message>
+    <message>
+        <source>closed outline on room layer {layer}</source>
+        <translation>房间图层“{layer}”上的闭合轮廓</translation>
+    </message>
+    <message>
+        <source>closed outline on room layer {layer} with a label</source>
+        <translation>房间图层“{layer}”上带标注的闭合轮廓</translation>
+    </message>
+    <message>
+        <source>the only closed outline on layer {layer}</source>
+        <translation>图层“{layer}”上唯一的闭合轮廓</translation>
+    </message>
+    <message>
+        <source>face of wall linework, no label</source>
+        <translation>墙线围合的面，无标注</translation>
+    </message>
+    <message>
+        <source>face of wall linework with a label</source>
+        <translation>墙线围合的面，有标注</translation>
+    </message>
+    <message>
+        <source>extrusion profile</source>
+        <translation>取自拉伸轮廓</translation>
+    </message>
+    <message>
+        <source>2D footprint</source>
+        <translation>取自二维平面轮廓</translation>
+    </message>
+    <message>
+        <source>geometry kernel</source>
+        <translation>由几何内核计算</translation>
+    </message>
+    <message>
+        <source>IfcZone of {count} spaces</source>
+        <translation>由 {count} 个空间组成的分区（IfcZone）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{reason} (very small)</source>
+        <translation>{reason}（面积过小）</translation>
     </message>
     <message>
         <source>label &apos;{label}&apos; states {stated} m² but its outline measures {computed} m²</source>

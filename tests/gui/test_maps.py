@@ -1,0 +1,257 @@
+"""The map tab on a real workspace, offscreen: pixels, legend, time travel, clicks, export."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+from shapely.geometry import LineString, box
+from sqlalchemy import select
+
+from domain.contracts import ContractStatus
+from domain.map_modes import MapMode, RentClass
+from spatial.geometry import lines_to_wkb, polygon_to_wkb
+from store.schema import Contract, ContractUnit, Floor, Tenant, Unit, UnitMetric
+from store.workspace import Workspace
+from tests.small_park import TODAY, SmallPark, build_small_workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+BOXES = {f"ZD-A-010{i + 1}": (i * 12.0, 0.0, i * 12.0 + 10.0, 12.54) for i in range(3)}
+
+
+@pytest.fixture
+def drawn_park(tmp_path: Path) -> SmallPark:
+    """The small park with outlines on A 1F, readings for one unit, a lease from March 2027."""
+    park = build_small_workspace(tmp_path / "drawn.leasemap")
+    workspace = Workspace.open(park.path)
+    with workspace.transaction() as s:
+        units = {u.code: u for u in s.scalars(select(Unit))}
+        for code, bounds in BOXES.items():
+            units[code].geometry = polygon_to_wkb(box(*bounds))
+        floor = s.get(Floor, units["ZD-A-0101"].floor_id)
+        floor.background = lines_to_wkb(LineString([(-2, -2), (36, -2), (36, 15)]))
+        tenant = s.scalars(select(Tenant)).one()
+        march = Contract(park_id=tenant.park_id, tenant_id=tenant.id, code="HT-2027-0003",
+                         status=ContractStatus.SIGNED, signed_on=date(2027, 3, 1),
+                         starts_on=date(2027, 3, 1), ends_on=date(2029, 2, 28),
+                         rent_per_sqm_month=Decimal("110.0000"))
+        s.add(march)
+        s.flush()
+        s.add(ContractUnit(contract_id=march.id, unit_id=units["ZD-A-0103"].id,
+                           billable_area=Decimal("125.40")))
+        s.add(UnitMetric(park_id=tenant.park_id, unit_id=units["ZD-A-0101"].id,
+                         month=date(2026, 11, 1), energy_kwh=Decimal("1500.00"),
+                         cost=Decimal("2000.00"), access_count=100,
+                         lighting_hours=Decimal("200.0"), hvac_hours=Decimal("150.0")))
+    workspace.close()
+    return park
+
+
+@pytest.fixture
+def map_window(qtbot, settings, drawn_park):
+    from app.gui import create_window
+
+    win = create_window(settings, language="en")
+    qtbot.addWidget(win)
+    assert win.open_workspace(drawn_park.path)
+    win.date_edit.setDate(TODAY)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    maps = win.show_map()
+    floor = _floor(win, "A", "1F")
+    win.tree.select("floor", floor)
+    win.controller.set_scope("floor", floor)
+    yield win, maps
+    win.close()
+
+
+def _floor(win, building: str, name: str):
+    park = win.controller.tree[0]
+    b = next(b for b in park.buildings if b.code == building)
+    return next(f.id for f in b.floors if f.name == name)
+
+
+def _unit_id(maps, code: str):
+    return next(u.id for u in maps.units if u.code == code)
+
+
+def _pixel(win, code: str) -> QColor:
+    """The colour drawn at an interior point of the unit (a corner, clear of its label)."""
+    view = win.map_panel.floor_plan
+    x0, y0, _, _ = BOXES[code]
+    image: QImage = view.viewport().grab().toImage()
+    pos = view.mapFromScene(QPointF(x0 + 0.8, -(y0 + 0.8)))
+    return image.pixelColor(pos)
+
+
+def _expected(maps, code: str) -> QColor:
+    return QColor(maps.thematic.colour_of(_unit_id(maps, code)))
+
+
+def test_floor_plan_pixels_match_each_units_class_in_every_mode(map_window, qtbot):
+    win, maps = map_window
+    assert win.map_panel.current_view() is win.map_panel.floor_plan
+    for mode in MapMode:
+        win.map_panel.set_mode(mode)
+        qtbot.wait(1)
+        assert maps.thematic.mode is mode
+        for code in BOXES:
+            assert _pixel(win, code) == _expected(maps, code), (mode, code)
+
+
+def test_rent_control_classes_and_legend_equal_the_data(map_window):
+    win, maps = map_window
+    win.map_panel.set_mode(MapMode.RENT_CONTROL)
+    values = dict(zip((u.code for u in maps.units), maps.thematic.values, strict=True))
+    assert values == {"ZD-A-0101": RentClass.LEASED,
+                      "ZD-A-0102": RentClass.SIGNED_NOT_STARTED,
+                      "ZD-A-0103": RentClass.VACANT}
+    rows = {r.text: (r.count, r.area) for r in win.map_panel.legend.rows()}
+    assert rows["Vacant"] == (1, Decimal("125.40"))
+    assert rows["Leased"] == (1, Decimal("125.40"))
+    assert rows["Signed, not started"] == (1, Decimal("125.40"))
+    assert rows["Expiring in 30 days"] == (0, 0)
+    assert sum(c for c, _ in rows.values()) == 3
+
+
+def test_units_without_readings_are_no_data_not_zero(map_window):
+    win, maps = map_window
+    win.map_panel.set_mode(MapMode.ENERGY)
+    values = dict(zip((u.code for u in maps.units), maps.thematic.values, strict=True))
+    assert values["ZD-A-0101"] == Decimal("11.96")  # 1500 kWh over 125.40 m²
+    assert values["ZD-A-0102"] is None and values["ZD-A-0103"] is None
+    no_data = win.map_panel.legend.rows()[-1]
+    assert (no_data.text, no_data.count, no_data.area) == ("No data", 2, Decimal("250.80"))
+    assert _pixel(win, "ZD-A-0102") == QColor("#d4d4d4")
+
+
+def test_time_travel_shows_the_march_lease_vacant_in_february_leased_in_april(map_window, qtbot):
+    win, maps = map_window
+    win.map_panel.set_mode(MapMode.RENT_CONTROL)
+    colours = {c: QColor(maps.thematic.theme.legend[i].colour)
+               for i, c in enumerate(RentClass)}
+    win.date_edit.setDate(QDate(2027, 2, 15))
+    qtbot.wait(1)
+    assert _pixel(win, "ZD-A-0103") == colours[RentClass.VACANT]
+    win.date_edit.setDate(QDate(2027, 4, 15))
+    qtbot.wait(1)
+    assert _pixel(win, "ZD-A-0103") == colours[RentClass.LEASED]
+    assert maps.day == date(2027, 4, 15)
+
+
+def test_click_selects_in_the_table_and_the_table_selects_on_the_map(map_window, qtbot):
+    win, maps = map_window
+    view = win.map_panel.floor_plan
+    x0, y0, _, _ = BOXES["ZD-A-0102"]
+    pos = view.mapFromScene(QPointF(x0 + 1, -(y0 + 1)))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    clicked = _unit_id(maps, "ZD-A-0102")
+    assert win.table.current_unit_id() == clicked
+    assert view.selected_unit() == clicked
+    other = _unit_id(maps, "ZD-A-0103")
+    win.table.select_unit(other)
+    assert view.selected_unit() == other
+    assert view.unit_at(QPoint(2, 2)) is None
+
+
+def test_hover_card_names_unit_tenant_and_rent(map_window, qtbot):
+    win, _ = map_window
+    view = win.map_panel.floor_plan
+    x0, y0, _, _ = BOXES["ZD-A-0101"]
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(QPointF(x0 + 2, -(y0 + 2))))
+    qtbot.waitUntil(lambda: view._card.isVisible())
+    text = view._card.text()
+    assert "ZD-A-0101" in text and "云帆智能" in text and "95.00" in text
+
+
+def test_labels_hide_when_units_are_too_small_on_screen(map_window):
+    win, _ = map_window
+    view = win.map_panel.floor_plan
+    view.fit()
+    assert view.visible_label_count() == 3
+    view.zoom(0.05)
+    assert view.visible_label_count() == 0
+    view.fit()
+    assert view.visible_label_count() == 3
+
+
+def test_floor_without_a_plan_says_so(map_window):
+    win, _ = map_window
+    win.controller.set_scope("floor", _floor(win, "A", "2F"))
+    assert win.map_panel.current_view() is win.map_panel.empty
+    assert "no plan" in win.map_panel.empty.text()
+
+
+def test_building_shows_its_stacking_plan_and_park_its_site(map_window):
+    win, maps = map_window
+    building = next(b for b in win.controller.tree[0].buildings if b.code == "A")
+    win.controller.set_scope("building", building.id)
+    assert win.map_panel.current_view() is maps.stacking_plan
+    assert len(maps.units) == 6
+    win.controller.set_scope("park", win.controller.tree[0].id)
+    assert win.map_panel.current_view() is maps.park_map
+    assert len(maps.park_map.building_ids()) == 2
+
+
+def test_exports_png_svg_and_pdf(map_window, tmp_path):
+    from app.map_dialogs import run_export
+
+    win, _ = map_window
+    png, svg, pdf = tmp_path / "m.png", tmp_path / "m.svg", tmp_path / "m.pdf"
+    assert run_export(win, "png", png) == png
+    assert not QImage(str(png)).isNull()
+    assert run_export(win, "svg", svg) == svg
+    assert "<svg" in svg.read_text(encoding="utf-8")
+    assert run_export(win, "pdf", pdf, "A3", False) == pdf
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "A栋 办公楼 · 1F" in text and "Rent control" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is installed by "
+                    "make test")
+def test_cli_prints_a_building_to_one_pdf_with_chinese_text(drawn_park, tmp_path):
+    out = tmp_path / "a.pdf"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "LEASEMAP_SETTINGS": str(tmp_path / "s.ini")}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "print", "--building", "A", "--mode", "rent-control",
+         "-o", str(out), "--workspace", str(drawn_park.path), "--on", TODAY.isoformat(),
+         "--lang", "zh_CN"], capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    # the stacking plan, then each floor with a plan (only 1F is drawn)
+    assert "2 pages" in done.stdout
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert re.search(r"^Pages:\s+2$", info.stdout, re.MULTILINE)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "A栋 办公楼" in text and "张江测试园" in text
+    assert "云帆智能" in text  # a tenant's name on its unit
+    assert "租控" in text  # the mode's name in Chinese
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")],
+                   check=True)
+    assert len(list(tmp_path.glob("page-*.png"))) == 2
+
+
+def test_cli_print_names_an_unknown_building(drawn_park, tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "LEASEMAP_SETTINGS": str(tmp_path / "s.ini")}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "print", "--building", "Z", "-o", str(tmp_path / "z.pdf"),
+         "--workspace", str(drawn_park.path), "--lang", "en"],
+        capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    assert done.returncode == 2
+    assert "no building Z" in done.stderr and "A, B" in done.stderr
+    assert not (tmp_path / "z.pdf").exists()

@@ -1,0 +1,116 @@
+"""The map legend: a swatch per class with its name, unit count and area.
+
+One painter function draws it on screen and on paper, so the printed legend is
+the one people saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPaintDevice,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from views.labels import area_text
+from views.map_text import LegendRow
+
+translate = QCoreApplication.translate
+
+
+def legend_size(font: QFont, title: str, rows: Sequence[LegendRow],
+                device: QPaintDevice | None = None) -> QSize:
+    """The space :func:`paint_legend` needs with ``font`` (on ``device``: screen by default)."""
+    metrics = QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
+    line = metrics.height() * 1.35
+    widths = [metrics.horizontalAdvance(title)]
+    for row in rows:
+        widths.append(line * 1.6 + metrics.horizontalAdvance(row.text) + _columns(metrics))
+    return QSize(int(max(widths) + 12), int(line * (len(rows) + 2) + 8))
+
+
+def _columns(metrics: QFontMetricsF) -> float:
+    return metrics.horizontalAdvance("  99,999  999,999.99 m²")
+
+
+def paint_legend(painter: QPainter, rect: QRectF, font: QFont, title: str,
+                 rows: Sequence[LegendRow]) -> None:
+    """Draw the legend in ``rect``: title, then one row per class, totals last."""
+    painter.save()
+    painter.setFont(font)
+    metrics = QFontMetricsF(font, painter.device())
+    line = metrics.height() * 1.35
+    x, y = rect.left() + 4, rect.top() + 4
+    bold = QFont(font)
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.setPen(QColor("#000000"))
+    painter.drawText(QRectF(x, y, rect.width() - 8, line), Qt.AlignmentFlag.AlignVCenter, title)
+    painter.setFont(font)
+    y += line
+    count_right = rect.right() - 4 - metrics.horizontalAdvance("  999,999.99 m²")
+    head = QRectF(x, y, rect.width() - 8, line)
+    painter.setPen(QColor("#555555"))
+    painter.drawText(QRectF(x, y, count_right - x, line),
+                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                     translate("Map", "units"))
+    painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                     translate("Map", "area m²"))
+    y += line
+    swatch = line * 0.7
+    for row in rows:
+        painter.setPen(QPen(QColor("#404040"), 0))
+        painter.setBrush(QColor(row.colour))
+        painter.drawRect(QRectF(x, y + (line - swatch) / 2, swatch * 1.4, swatch))
+        painter.setPen(QColor("#000000"))
+        text_rect = QRectF(x + swatch * 1.4 + 6, y, count_right - x - swatch * 1.4 - 6, line)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, row.text)
+        painter.drawText(QRectF(x, y, count_right - x, line),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"{row.count:,}")
+        painter.drawText(QRectF(x, y, rect.width() - 8, line),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         area_text(row.area))
+        y += line
+    painter.restore()
+
+
+class MapLegend(QWidget):
+    """The legend beside the map."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = ""
+        self._rows: list[LegendRow] = []
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def set_legend(self, title: str, rows: Sequence[LegendRow]) -> None:
+        self._title, self._rows = title, list(rows)
+        self.updateGeometry()
+        self.update()
+
+    def rows(self) -> list[LegendRow]:
+        return list(self._rows)
+
+    def title(self) -> str:
+        return self._title
+
+    def sizeHint(self) -> QSize:
+        return legend_size(self.font(), self._title, self._rows)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        paint_legend(painter, QRectF(self.rect()), self.font(), self._title, self._rows)
+        painter.end()
