@@ -282,7 +282,8 @@ class MapController(QObject):
         self.park_map.apply_colours(colours, labels)
         title = self.tr("Occupancy %") if ramp else f"{label(self.mode)} ({value_unit(self.mode)})"
         self.park_legend, self.park_legend_title = legend, title
-        self.panel.legend.set_legend(title, legend_rows(MapMode.HEAT, legend))
+        self.panel.legend.set_legend(title, legend_rows(MapMode.HEAT, legend),
+                                     self.tr("buildings"))
 
     def _open_building(self, building_id: uuid.UUID) -> None:
         self.scopeRequested.emit("building", building_id)

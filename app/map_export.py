@@ -131,14 +131,13 @@ def current_page(maps: Any) -> MapPage:
     day = maps.day
     title = f"{place} — {mode_name}" if place else f"{park} — {mode_name}"
     subtitle = " · ".join(x for x in (park, place, mode_name, day.isoformat()) if x)
-    legend_mode = maps.mode if kind != "park" else MapMode.HEAT
-    page = _page(title, subtitle, maps.units, maps.mode, day, maps.currency(), legend,
+    if kind == "park":  # buildings coloured by occupancy or level: a numeric legend
+        return MapPage(title, subtitle, kpi_texts(map_kpis([u.facts for u in maps.units], day),
+                                                  maps.currency()),
+                       maps.park_legend_title, legend_rows(MapMode.HEAT, legend), footer(day),
+                       _painter(view), True, translate("Map", "buildings"))
+    return _page(title, subtitle, maps.units, maps.mode, day, maps.currency(), legend,
                  _painter(view), north=kind != "building")
-    if kind == "park":
-        page = MapPage(page.title, page.subtitle, page.kpis, maps.park_legend_title,
-                       legend_rows(legend_mode, legend), page.footer, page.paint_map,
-                       page.north_arrow)
-    return page
 
 
 def _painter(view: Any) -> Callable[[QPainter, QRectF], float]:

@@ -29,8 +29,9 @@ from shapely.geometry.base import BaseGeometry
 
 from views.map_canvas import MapCanvas, MapStyle
 
-LABEL_MARGIN = 0.9  # a label may fill this share of its unit's on-screen width
+LABEL_MARGIN = 0.9  # a label may fill this share of its unit's on-screen width and height
 MIN_LABEL_PX = 24.0  # a unit narrower than this on screen gets no label at all
+LABEL_SCALES = (1.0, 0.8, 0.65)  # a label shrinks this far before it is left out
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class FloorPlanView(MapCanvas):
         self._shapes: list[MapShape] = []
         self._labels: list[QGraphicsSimpleTextItem | None] = []
         self._label_room = np.zeros(0)  # each unit's width in metres
+        self._label_height = np.zeros(0)  # and height
         self._shown: set[int] = set()  # units whose label is visible
         self._labelled: list[bool] = []  # whether a label's text is the current style's
         self._style = MapStyle(())
@@ -123,11 +125,12 @@ class FloorPlanView(MapCanvas):
             self._add_block(shape_item(shape.polygon), shape.id, shape.card, pen)
         self._labels = [None] * len(self._shapes)  # made when first shown
         self._labelled = [False] * len(self._shapes)
-        self._label_room = np.zeros(0)
+        self._label_room = self._label_height = np.zeros(0)
         self._shown = set()
         if self._shapes:
             bounds = shapely.bounds(np.array([s.polygon for s in self._shapes], dtype=object))
             self._label_room = bounds[:, 2] - bounds[:, 0]
+            self._label_height = bounds[:, 3] - bounds[:, 1]
         rect = scene.itemsBoundingRect()
         pad = max(rect.width(), rect.height()) * 0.03 + 1
         scene.setSceneRect(rect.adjusted(-pad, -pad, pad, pad))
@@ -179,10 +182,12 @@ class FloorPlanView(MapCanvas):
         self.unitActivated.emit(block_id)
 
     def _fit_labels(self, scale: float) -> None:
-        """Show a label only where its unit is wide enough at ``scale`` px per metre.
+        """Show each label where its unit holds it at ``scale`` px per metre, shrunk if need be.
 
-        Text is set on first need: units too small for any label are picked out
-        in one array test and skipped without formatting or measuring anything.
+        A label that does not fit its unit's box at full size tries smaller
+        sizes, then hides: labels never spill over their neighbours. Text is set
+        on first need; units too small for any label are picked out in one
+        array test and skipped without formatting or measuring anything.
         """
         style = self._style
         labels = self._labels
@@ -199,11 +204,27 @@ class FloorPlanView(MapCanvas):
                 label = labels[i] = self._new_label(i)
             if not self._labelled[i]:
                 self._set_label(i, label, style)
-            visible = bool(label.text()) and label.data(1) <= float(rooms[i]) * scale * LABEL_MARGIN
-            label.setVisible(visible)
-            if visible:
+            size = self._label_size(label, float(rooms[i]) * scale * LABEL_MARGIN,
+                                    float(self._label_height[i]) * scale * LABEL_MARGIN)
+            label.setVisible(size > 0)
+            if size > 0:
                 shown.add(i)
         self._shown = shown
+
+    @staticmethod
+    def _label_size(label: QGraphicsSimpleTextItem, width: float, height: float) -> float:
+        """Size the label to the largest scale that fits ``width`` × ``height`` px; 0 if none."""
+        if not label.text():
+            return 0.0
+        w, h = label.data(1), label.data(2)
+        for size in LABEL_SCALES:
+            if w * size <= width and h * size <= height:
+                if label.scale() != size:
+                    label.setScale(size)
+                    # ItemIgnoresTransformations: the offset is in pixels, around the anchor.
+                    label.setTransform(QTransform.fromTranslate(-w * size / 2, -h * size / 2))
+                return size
+        return 0.0
 
     # -- internals -------------------------------------------------------------------
 
@@ -228,5 +249,6 @@ class FloorPlanView(MapCanvas):
         label.setText(text)
         rect = label.boundingRect()
         label.setData(1, rect.width())
-        # ItemIgnoresTransformations: the offset is in pixels, around the anchor.
+        label.setData(2, rect.height())
+        label.setScale(1.0)
         label.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))

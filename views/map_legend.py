@@ -42,8 +42,11 @@ def _columns(metrics: QFontMetricsF) -> float:
 
 
 def paint_legend(painter: QPainter, rect: QRectF, font: QFont, title: str,
-                 rows: Sequence[LegendRow]) -> None:
-    """Draw the legend in ``rect``: title, then one row per class, totals last."""
+                 rows: Sequence[LegendRow], counted: str = "") -> None:
+    """Draw the legend in ``rect``: title, then one row per class with count and area.
+
+    ``counted`` heads the count column (units by default; buildings on the park map).
+    """
     painter.save()
     painter.setFont(font)
     metrics = QFontMetricsF(font, painter.device())
@@ -61,7 +64,7 @@ def paint_legend(painter: QPainter, rect: QRectF, font: QFont, title: str,
     painter.setPen(QColor("#555555"))
     painter.drawText(QRectF(x, y, count_right - x, line),
                      Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                     translate("Map", "units"))
+                     counted or translate("Map", "units"))
     painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                      translate("Map", "area m²"))
     y += line
@@ -89,11 +92,12 @@ class MapLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = ""
+        self._counted = ""
         self._rows: list[LegendRow] = []
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-    def set_legend(self, title: str, rows: Sequence[LegendRow]) -> None:
-        self._title, self._rows = title, list(rows)
+    def set_legend(self, title: str, rows: Sequence[LegendRow], counted: str = "") -> None:
+        self._title, self._rows, self._counted = title, list(rows), counted
         self.updateGeometry()
         self.update()
 
@@ -112,5 +116,6 @@ class MapLegend(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
-        paint_legend(painter, QRectF(self.rect()), self.font(), self._title, self._rows)
+        paint_legend(painter, QRectF(self.rect()), self.font(), self._title, self._rows,
+                     self._counted)
         painter.end()

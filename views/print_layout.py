@@ -34,6 +34,7 @@ class MapPage:
     footer: str
     paint_map: Callable[[QPainter, QRectF], float]
     north_arrow: bool = True
+    counted: str = ""  # what the legend counts, when not units
 
 
 def paint_page(painter: QPainter, page: QRectF, content: MapPage, base_font: QFont,
@@ -77,7 +78,7 @@ def paint_page(painter: QPainter, page: QRectF, content: MapPage, base_font: QFo
                    per_metre, map_rect.width() * 0.25, mm, small_font)
     legend_rect = QRectF(map_rect.right() + 4 * mm, y, legend_w, map_rect.height())
     paint_legend(painter, legend_rect, _font(base_font, 8), content.legend_title,
-                 content.legend)
+                 content.legend, content.counted)
     painter.setFont(small_font)
     painter.setPen(QColor("#666666"))
     painter.drawLine(QPointF(area.left(), area.bottom() - footer_h + 1 * mm),

@@ -682,6 +682,10 @@
         <translation>there is no map to print here</translation>
     </message>
     <message>
+        <source>buildings</source>
+        <translation>buildings</translation>
+    </message>
+    <message>
         <source>no building %1 in this workspace (buildings: %2)</source>
         <translation>no building %1 in this workspace (buildings: %2)</translation>
     </message>
@@ -707,6 +711,10 @@
     <message>
         <source>Occupancy %</source>
         <translation>Occupancy %</translation>
+    </message>
+    <message>
+        <source>buildings</source>
+        <translation>buildings</translation>
     </message>
 </context>
 <context>

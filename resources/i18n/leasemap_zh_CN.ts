@@ -683,6 +683,10 @@
         <translation>这里没有可打印的地图</translation>
     </message>
     <message>
+        <source>buildings</source>
+        <translation>楼栋数</translation>
+    </message>
+    <message>
         <source>no building %1 in this workspace (buildings: %2)</source>
         <translation>本工作区没有楼栋 %1（现有楼栋：%2）</translation>
     </message>
@@ -708,6 +712,10 @@
     <message>
         <source>Occupancy %</source>
         <translation>出租率 %</translation>
+    </message>
+    <message>
+        <source>buildings</source>
+        <translation>楼栋数</translation>
     </message>
 </context>
 <context>

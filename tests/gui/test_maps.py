@@ -255,3 +255,50 @@ def test_cli_print_names_an_unknown_building(drawn_park, tmp_path):
     assert done.returncode == 2
     assert "no building Z" in done.stderr and "A, B" in done.stderr
     assert not (tmp_path / "z.pdf").exists()
+
+
+def test_labels_shrink_then_hide_and_never_spill_out_of_their_unit(map_window):
+    win, maps = map_window
+    view = win.map_panel.floor_plan
+    view.fit()
+    scales_seen = set()
+    for _ in range(40):
+        view.zoom(0.9)
+        scale = abs(view.transform().m11())
+        for i, label in enumerate(view._labels):
+            if label is not None and label.isVisible():
+                scales_seen.add(label.scale())
+                x0, y0, x1, y1 = BOXES[maps.units[i].code]
+                assert label.data(1) * label.scale() <= (x1 - x0) * scale
+                assert label.data(2) * label.scale() <= (y1 - y0) * scale
+    assert 1.0 in scales_seen and min(scales_seen) < 1.0
+    assert view.visible_label_count() == 0
+
+
+def test_double_click_on_the_park_map_opens_the_building(map_window):
+    win, maps = map_window
+    win.controller.set_scope("park", win.controller.tree[0].id)
+    building = next(b for b in win.controller.tree[0].buildings if b.code == "B")
+    maps.park_map.buildingActivated.emit(building.id)
+    assert win.controller.scope.kind == "building" and win.controller.scope.id == building.id
+    assert win.map_panel.current_view() is maps.stacking_plan
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is installed by "
+                    "make test")
+def test_park_map_and_whole_building_export_from_the_window(map_window, tmp_path):
+    from app.map_dialogs import run_export
+
+    win, _ = map_window
+    building_pdf = tmp_path / "a.pdf"
+    assert run_export(win, "building-pdf", building_pdf, "A4", True) == building_pdf
+    text = subprocess.run(["pdftotext", str(building_pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert text.count("\f") == 2  # stacking plan + the one floor with a plan
+    assert "Stacking plan" in text and "ZD-A-0101" in text
+    win.controller.set_scope("park", win.controller.tree[0].id)
+    park_pdf = tmp_path / "park.pdf"
+    assert run_export(win, "pdf", park_pdf, "A4", True) == park_pdf
+    text = subprocess.run(["pdftotext", str(park_pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "张江测试园" in text and "buildings" in text and "Occupancy" in text
