@@ -6,11 +6,11 @@ import uuid
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from shapely.geometry import Polygon, box
 
-from tests.gui.test_stacking_plan import double_click
+from tests.gui.canvas_helpers import double_click, render_scene
 from views.map_canvas import HoverCard
 from views.park_map import ParkMapView, SiteBuilding, site_layout
 
@@ -106,18 +106,11 @@ def test_labels_give_the_code_and_the_name_when_there_is_room(site):
 
 def test_render_to_paints_the_site_into_a_rectangle(site):
     view, buildings = site
-    source = view.scene().sceneRect()
-    image = QImage(900, round(900 * source.height() / source.width()),
-                   QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    view.render_to(painter, QRectF(0, 0, image.width(), image.height()))
-    painter.end()
-    scale = image.width() / source.width()
+    image, scale, origin = render_scene(view, 900)
     for building, colour in zip(buildings, COLOURS, strict=True):
         rect = view.item_for(building.id).sceneBoundingRect()
         point = QPointF(rect.left() + rect.width() * 0.15, rect.top() + rect.height() * 0.15)
-        assert image.pixelColor(((point - source.topLeft()) * scale).toPoint()) == QColor(colour)
+        assert image.pixelColor(((point - origin) * scale).toPoint()) == QColor(colour)
 
 
 def test_site_layout_places_missing_footprints_beside_the_known_ones():

@@ -6,9 +6,10 @@ import uuid
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+from tests.gui.canvas_helpers import double_click, render_scene
 from views.map_canvas import HoverCard, MapStyle
 from views.stacking_plan import (
     PLAN_WIDTH,
@@ -59,16 +60,6 @@ def block_box(view: StackingPlanView, unit_id: uuid.UUID) -> QRectF:
 
 def centre(box: QRectF) -> QPoint:
     return box.center().toPoint()
-
-
-def double_click(qtbot, widget, pos: QPoint) -> None:
-    """What a person's double click delivers: press, release, double click, release.
-
-    (QTest's double click alone leaves the button down for later moves.)
-    """
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
 def ids_of(rows: list[StackRow]) -> list[uuid.UUID]:
@@ -173,17 +164,10 @@ def test_labels_show_where_they_fit_and_stack_when_narrow(plan):
 
 def test_render_to_paints_the_whole_plan_into_a_rectangle(plan):
     view, rows = plan
-    source = view.scene().sceneRect()
-    image = QImage(1000, round(1000 * source.height() / source.width()),
-                   QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    view.render_to(painter, QRectF(0, 0, image.width(), image.height()))
-    painter.end()
-    scale = image.width() / source.width()
+    image, scale, origin = render_scene(view, 1000)
     for unit_id, colour in zip(ids_of(rows), COLOURS, strict=True):
         item = view.item_for(unit_id)
-        middle = item.mapRectToScene(item.rect()).center() - source.topLeft()
+        middle = item.mapRectToScene(item.rect()).center() - origin
         assert image.pixelColor((middle * scale).toPoint()) == QColor(colour)
 
 

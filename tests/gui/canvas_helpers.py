@@ -1,0 +1,31 @@
+"""What the map canvas tests share: a real double click, and a view rendered for paper."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+
+def double_click(qtbot, widget, pos: QPoint) -> None:
+    """What a person's double click delivers: press, release, double click, release.
+
+    (QTest's double click alone leaves the button down for later moves.)
+    """
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def render_scene(view, width: int) -> tuple[QImage, float, QPointF]:
+    """The whole scene through ``render_to`` into a white image ``width`` wide.
+
+    Returns the image, pixels per scene unit and the scene point at pixel (0, 0).
+    """
+    source = view.scene().sceneRect()
+    image = QImage(width, round(width * source.height() / source.width()),
+                   QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    view.render_to(painter, QRectF(0, 0, image.width(), image.height()))
+    painter.end()
+    return image, image.width() / source.width(), source.topLeft()
