@@ -37,6 +37,8 @@ from importers.units import CHOICES, TYPICAL_ROOM_M, insunits, judge_scale
 FORMAT = "dxf"
 MAX_BACKGROUND_VERTICES = 400_000
 AREA_TOLERANCE = Decimal("0.01")
+_TOLERANCE = float(AREA_TOLERANCE)
+_ROUND_CONFIDENCES = frozenset({0.95, 0.85, 0.8, 0.7})
 # A unit's reason_code (PlanUnit.reason as a code) and its " (very small)" form.
 _SMALL = {code: f"{code}-small" for code in (
     "walls", "walls-labelled", "layer", "outline", "outline-labelled")}
@@ -265,7 +267,7 @@ def _clearly_close(area: float, stated: Decimal) -> bool:
     the rest take the exact check.
     """
     target = float(stated)
-    margin = float(AREA_TOLERANCE) * target - abs(area - target)
+    margin = _TOLERANCE * target - abs(area - target)
     return margin > 0.006 + 1e-9 * (abs(area) + target)
 
 
@@ -322,50 +324,51 @@ def _unit(
     area: float | None = None, shape: float | None = None,
 ) -> PlanUnit | None:
     """The unit a face proposes; ``area`` and ``shape`` when the caller measured them already."""
-    poly = face.polygon
+    poly, layer, handle, method = face
     area = poly.area if area is None else area
-    if face.method == "walls" and is_shell(poly):
+    if method == "walls" and is_shell(poly):
         return None
     shape = compactness(poly) if shape is None else shape
     if best is None and (area < min_room_area or shape < 0.08):
         return None
     text, label = best if best is not None else (None, None)
-    if face.method == "walls":
+    if method == "walls":
         confidence = 0.8 if label else 0.35 + 0.3 * min(1.0, shape / 0.5)
         reason = "face of wall linework" + (" with a label" if label else ", no label")
         reason_code = "walls-labelled" if label else "walls"
-    elif face.method == "layer":
+    elif method == "layer":
         confidence = 0.85 if label else 0.7
-        reason = f"the only closed outline on layer {face.layer}"
+        reason = f"the only closed outline on layer {layer}"
         reason_code = "layer"
     else:
         confidence = 0.95 if label else 0.7
-        reason = f"closed outline on room layer {face.layer}" + (" with a label" if label else "")
+        reason = f"closed outline on room layer {layer}" + (" with a label" if label else "")
         reason_code = "outline-labelled" if label else "outline"
     if area < min_room_area:
         confidence *= 0.5
         reason += " (very small)"
         reason_code = _SMALL[reason_code]
+    if confidence not in _ROUND_CONFIDENCES:  # the constants are rounded already
+        confidence = round(confidence, 3)
     code = label.code if label and label.code else ""
     if not code:
-        code = face.layer if face.method == "layer" else (face.handle or (text.handle if text
-                                                                          else ""))
-    name = label.name if label else ""
-    if face.method != "walls" and face.handle:
-        key = face.handle
+        code = layer if method == "layer" else (handle or (text.handle if text else ""))
+    if method != "walls" and handle:
+        key = handle
     elif text:
         key = _first_line(text.text)
     else:
-        c = poly.representative_point() if face.method == "walls" else poly.centroid
+        c = poly.representative_point() if method == "walls" else poly.centroid
         key = f"xy:{c.x:.1f},{c.y:.1f}"
     if not code:
         code = key
-    source = {"layer": face.layer or (text.layer if text else ""), "handle": face.handle,
-              "method": face.method}
-    if text is not None:
-        source["label"] = text.text
-    return PlanUnit(key, code, name, poly, label.stated_area if label else None,
-                    round(confidence, 3), reason, source, reason_code)
+    source = {"layer": layer or (text.layer if text else ""), "handle": handle,
+              "method": method}
+    if text is None:
+        return PlanUnit(key, code, "", poly, None, confidence, reason, source, reason_code)
+    source["label"] = text.text
+    return PlanUnit(key, code, label.name, poly, label.stated_area,  # type: ignore[union-attr]
+                    confidence, reason, source, reason_code)
 
 
 def _outline(rec: Records, roles: dict[str, str], scale: float) -> shapely.Geometry | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import shapely
@@ -41,8 +41,9 @@ SNAP_M = 0.05  # loose ends this near a wall are drafting slop, not openings
 OVERSHOOT_M = 0.001
 
 
-@dataclass(frozen=True)
-class Face:
+class Face(NamedTuple):
+    """A closed region that may be a room (a tuple: a big drawing makes 50,000)."""
+
     polygon: Polygon
     layer: str
     handle: str
@@ -137,9 +138,9 @@ def outline_rooms(rec: Records, roles: dict[str, str], scale: float) -> list[Fac
             counts[o.layer] = counts.get(o.layer, 0) + 1
     per_layer = sum(1 for n in counts.values() if n == 1) >= 3
     faces: list[Face] = []
-    ordered = sorted(
-        (o for o in rec.outlines if roles.get(o.layer) == "rooms"), key=lambda o: o.kind == "HATCH"
-    )
+    ordered = [o for o in rec.outlines if roles.get(o.layer) == "rooms"]
+    if any(o.kind == "HATCH" for o in ordered):  # outlines first, hatch boundaries after
+        ordered.sort(key=lambda o: o.kind == "HATCH")
     # All outlines at once: one shapely call builds, measures and centres them.
     polys = outline_polygons(ordered, scale)
     built = np.array([i for i, poly in enumerate(polys) if poly is not None], dtype=np.int64)
