@@ -12,6 +12,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 COMMANDS = ("gui", "demo", "info", "import", "print")
 
@@ -30,9 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--units", type=int, default=1500, help="about how many units")
     demo.add_argument("--seed", type=int, default=7, help="the park's random seed")
     demo.add_argument("--force", action="store_true", help="replace an existing file")
-    imp = sub.add_parser("import", help="import a DXF or IFC floor plan into a building")
+    imp = sub.add_parser("import", help="import a DXF or IFC floor plan into a building, or a "
+                         "site plan into the park (--site)")
     imp.add_argument("file", type=Path, help="the .dxf or .ifc file")
-    imp.add_argument("--building", required=True, help="building code (created if missing)")
+    imp.add_argument("--building", help="building code (created if missing)")
+    imp.add_argument("--site", action="store_true",
+                     help="the drawing is the park's site plan: outlines labelled with "
+                          "building codes become their footprints")
     imp.add_argument("--floor", type=int, default=None, help="level, for a one-floor drawing")
     imp.add_argument("--workspace", type=Path, help="the workspace to import into")
     imp.add_argument("--park", default=None, help="park code, when the workspace has several")
@@ -214,6 +219,10 @@ def _import(args: argparse.Namespace) -> int:
         from importers.zones import units_by_zone
 
         plan = units_by_zone(plan)
+    if (args.building is None) == (not args.site):
+        print("error: give --building CODE for a floor plan, or --site for a site plan",
+              file=sys.stderr)
+        return 2
     report = plan.to_json()
     if plan.errors or (args.dry_run and args.workspace is None):
         _print_plan(report, args.json)
@@ -231,6 +240,8 @@ def _import(args: argparse.Namespace) -> int:
     except WorkspaceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.site:
+        return _import_site(args, workspace, plan, report)
     try:
         with (
             workspace,
@@ -262,6 +273,40 @@ def _import(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         _print_plan(report, False)
+        if args.dry_run:
+            print("dry run: nothing was written; the import would change:")
+        print(changes.summary())
+    return 0
+
+
+def _import_site(args: argparse.Namespace, workspace: Any, plan: Any,
+                 report: dict[str, Any]) -> int:
+    """Footprints and site linework from a site drawing, in one transaction (or a rehearsal)."""
+    import json
+
+    from store.plan_import import PlanImportError
+    from store.site_import import import_site
+
+    try:
+        with (
+            workspace,
+            workspace.rehearsal() if args.dry_run else workspace.transaction() as session,
+        ):
+            changes = import_site(session, plan, args.park)
+    except PlanImportError as exc:
+        _print_plan(report, args.json)
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return 2
+    if args.json:
+        report["dry_run"] = args.dry_run
+        report["site"] = {
+            "placed": [{"building": c, "footprint_area": str(a)} for c, a in changes.placed],
+            "unmatched": changes.unmatched,
+            "not_drawn": changes.not_drawn,
+            "site_plan": changes.site_plan,
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
         if args.dry_run:
             print("dry run: nothing was written; the import would change:")
         print(changes.summary())

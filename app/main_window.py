@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.import_action.setEnabled(False)
         self.import_action.triggered.connect(self.import_floor_plan)
+        self.site_action = QAction(self)
+        self.site_action.setEnabled(False)
+        self.site_action.triggered.connect(self.import_site_plan)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.site_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
@@ -293,8 +297,14 @@ class MainWindow(QMainWindow):
             self.import_flow = ImportFlow(self)
         return self.import_flow.start()
 
+    def import_site_plan(self) -> None:
+        from app.site_flow import choose_site_plan
+
+        choose_site_plan(self)
+
     def _on_opened(self, path: Path) -> None:
         self.import_action.setEnabled(True)
+        self.site_action.setEnabled(True)
         self.undo_stack.clear()
         self.settings.add_recent(path)
         self._update_title()
@@ -420,6 +430,7 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("&Open workspace…"))
         self.demo_action.setText(self.tr("Build &demo workspace…"))
         self.import_action.setText(self.tr("&Import floor plan (DXF, IFC)…"))
+        self.site_action.setText(self.tr("Import &site plan (DXF, IFC)…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Leasemap"))
         self._retitle_undo()

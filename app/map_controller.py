@@ -35,6 +35,7 @@ from store.map_query import (
     building_sites,
     floor_drawings,
     map_units,
+    site_plan,
 )
 from store.read_model import Scope
 from views.floor_plan import MapShape
@@ -245,10 +246,12 @@ class MapController(QObject):
             self.site_units.setdefault(floors[u.floor_id], []).append(u)
         self.units = units
         self.sites = [SiteBuilding(b.id, b.code, b.name, _geometry(b.footprint)) for b in sites]
-        ids = tuple(b.id for b in self.sites)
-        if self.shown[:2] != ("park", scope.id) or self.shown[2] != ids:
-            self.park_map.show_site(self.sites)
-            self.shown = ("park", scope.id, ids)
+        lines = site_plan(reader, scope.id)
+        # redrawn when a building, a footprint or the site drawing changed
+        drawn = (*((b.id, b.footprint) for b in sites), lines)
+        if self.shown[:2] != ("park", scope.id) or self.shown[2] != drawn:
+            self.park_map.show_site(self.sites, _geometry(lines))
+            self.shown = ("park", scope.id, drawn)  # type: ignore[assignment]
         self.panel.show_page(self.park_map)
         self._style_park()
 

@@ -6,6 +6,7 @@ sync; the UI translates them for display.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -77,3 +78,24 @@ def unit_code(park_code: str, building_code: str, level: int, number: int) -> st
     """
     floor = f"B{-level}" if level < 0 else f"{level:02d}"
     return f"{park_code}-{building_code}-{floor}{number:02d}"
+
+
+_BUILDING_WORDS = re.compile(
+    r"^(?:building|bldg\.?|block|haus|gebäude)\s*|\s*(?:号楼|栋|幢|座|楼|building|bldg\.?)$",
+    re.IGNORECASE,
+)
+
+
+def building_key(text: str) -> str:
+    """A building's code or label reduced to what identifies it, for matching drawings.
+
+    >>> building_key(" A栋 ") == building_key("a") == building_key("Building A")
+    True
+    >>> building_key("3号楼")
+    '3'
+    """
+    key = " ".join(text.split())
+    previous = None
+    while previous != key:
+        previous, key = key, _BUILDING_WORDS.sub("", key).strip()
+    return key.casefold()

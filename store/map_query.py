@@ -145,3 +145,9 @@ def _metrics(reader: ReadModel, where: str, params: tuple[str, ...], day: date) 
             date.fromisoformat(month_text), _dec(kwh), _dec(cost), access, _dec(light),
             _dec(hvac)))
     return out
+
+
+def site_plan(reader: ReadModel, park_id: uuid.UUID) -> bytes | None:
+    """The park's site linework (WKB, site metres), if a site drawing was imported."""
+    row = reader.query("SELECT site_plan FROM parks WHERE id = ?", (park_id.hex,)).fetchone()
+    return row[0] if row else None

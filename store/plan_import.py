@@ -111,7 +111,7 @@ def import_plan(
         raise PlanImportError("; ".join(p.message for p in plan.errors))
     if not any(f.units for f in plan.floors):
         raise PlanImportError(f"{plan.source}: no rooms were found to import")
-    park = _park(session, park_code)
+    park = park_for_import(session, park_code)
     levels = floor_levels(plan, level)
     building = session.scalars(
         select(Building).where(Building.park_id == park.id, Building.code == building_code)
@@ -139,7 +139,8 @@ def import_plan(
     return changes
 
 
-def _park(session: Session, park_code: str | None) -> Park:
+def park_for_import(session: Session, park_code: str | None) -> Park:
+    """The park a drawing goes into: the only one, or the one named."""
     parks = list(session.scalars(select(Park).where(~Park.archived)))
     if park_code is not None:
         parks = [p for p in parks if p.code == park_code]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from views.floor_plan import shape_item
+from views.floor_plan import lines_path, shape_item
 from views.map_canvas import MapCanvas
 
 DEFAULT_SIDE = 40.0  # m: a placed building's side when no footprint is known at all
@@ -70,13 +70,22 @@ class ParkMapView(MapCanvas):
         self._colours: list[str] = []
         self._placed_pen = QPen(QColor(PLACED_OUTLINE), 0, Qt.PenStyle.DashLine)
         self._footprint_pen = QPen(QColor("#404040"), 0)
+        self._site_pen = QPen(QColor("#9aa5b1"), 0)
 
     # -- content ---------------------------------------------------------------------
 
-    def show_site(self, buildings: Sequence[SiteBuilding]) -> None:
-        """Replace the map with these buildings (placing those without a footprint)."""
+    def show_site(self, buildings: Sequence[SiteBuilding],
+                  background: BaseGeometry | None = None) -> None:
+        """Replace the map with these buildings (placing those without a footprint).
+
+        ``background`` is the site drawing's linework (roads, boundaries), in
+        site metres, drawn under the buildings.
+        """
         self._clear()
         scene = self.scene()
+        path = lines_path(background)
+        if not path.isEmpty():
+            scene.addPath(path, self._site_pen).setZValue(-1)
         self._buildings = list(buildings)
         outlines = site_layout([b.footprint for b in self._buildings])
         self._placed = [not _drawable(b.footprint) for b in self._buildings]

@@ -487,6 +487,10 @@
         <translation>&amp;Import floor plan (DXF, IFC)…</translation>
     </message>
     <message>
+        <source>Import &amp;site plan (DXF, IFC)…</source>
+        <translation>Import &amp;site plan (DXF, IFC)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1059,6 +1063,41 @@
     <message>
         <source>drawing units set to {unit} by hand</source>
         <translation>drawing units set to {unit} by hand</translation>
+    </message>
+</context>
+<context>
+    <name>SiteFlow</name>
+    <message>
+        <source>Import site plan</source>
+        <translation>Import site plan</translation>
+    </message>
+    <message>
+        <source>Drawings (*.dxf *.ifc)</source>
+        <translation>Drawings (*.dxf *.ifc)</translation>
+    </message>
+    <message>
+        <source>Site plan not imported</source>
+        <translation>Site plan not imported</translation>
+    </message>
+    <message>
+        <source>Buildings placed on the site plan: %1</source>
+        <translation>Buildings placed on the site plan: %1</translation>
+    </message>
+    <message>
+        <source>Buildings that get their footprint from the drawing: %1</source>
+        <translation>Buildings that get their footprint from the drawing: %1</translation>
+    </message>
+    <message>
+        <source>Outlines naming no building of the park: %1</source>
+        <translation>Outlines naming no building of the park: %1</translation>
+    </message>
+    <message>
+        <source>Not in the drawing (laid out automatically): %1</source>
+        <translation>Not in the drawing (laid out automatically): %1</translation>
+    </message>
+    <message>
+        <source>The drawing's other linework becomes the site plan.</source>
+        <translation>The drawing's other linework becomes the site plan.</translation>
     </message>
 </context>
 <context>

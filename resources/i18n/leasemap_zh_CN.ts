@@ -488,6 +488,10 @@
         <translation>导入平面图 (DXF、IFC)(&amp;I)…</translation>
     </message>
     <message>
+        <source>Import &amp;site plan (DXF, IFC)…</source>
+        <translation>导入总平面图（DXF、IFC）(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1060,6 +1064,41 @@
     <message>
         <source>drawing units set to {unit} by hand</source>
         <translation>图纸单位已手动设为 {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteFlow</name>
+    <message>
+        <source>Import site plan</source>
+        <translation>导入总平面图</translation>
+    </message>
+    <message>
+        <source>Drawings (*.dxf *.ifc)</source>
+        <translation>图纸 (*.dxf *.ifc)</translation>
+    </message>
+    <message>
+        <source>Site plan not imported</source>
+        <translation>总平面图未导入</translation>
+    </message>
+    <message>
+        <source>Buildings placed on the site plan: %1</source>
+        <translation>已放置到总平面图的楼栋：%1</translation>
+    </message>
+    <message>
+        <source>Buildings that get their footprint from the drawing: %1</source>
+        <translation>将从图纸获得轮廓的楼栋：%1</translation>
+    </message>
+    <message>
+        <source>Outlines naming no building of the park: %1</source>
+        <translation>未对应园区任何楼栋的轮廓：%1</translation>
+    </message>
+    <message>
+        <source>Not in the drawing (laid out automatically): %1</source>
+        <translation>图中没有的楼栋（自动排布）：%1</translation>
+    </message>
+    <message>
+        <source>The drawing&apos;s other linework becomes the site plan.</source>
+        <translation>图中其余线条作为总平面底图。</translation>
     </message>
 </context>
 <context>

@@ -302,3 +302,23 @@ def test_park_map_and_whole_building_export_from_the_window(map_window, tmp_path
     text = subprocess.run(["pdftotext", str(park_pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "张江测试园" in text and "buildings" in text and "Occupancy" in text
+
+
+def test_site_plan_import_places_buildings_on_the_park_map(map_window, qtbot, tmp_path):
+    from app.site_flow import read_site_plan
+    from tests.store.test_site_import import write_site
+
+    win, maps = map_window
+    win.controller.set_scope("park", win.controller.tree[0].id)
+    buildings = {b.code: b.id for b in win.controller.tree[0].buildings}
+    assert maps.park_map.is_placed(buildings["A"])  # no footprint yet: laid out
+    read_site_plan(win, write_site(tmp_path / "site.dxf"), apply=True)
+    qtbot.waitUntil(lambda: not maps.park_map.is_placed(buildings["A"]))
+    assert not maps.park_map.is_placed(buildings["B"])
+    view = maps.park_map
+    x0, y0, x1, y1 = (0, 0, 60, 25)  # A's outline in the drawing, site metres
+    item = view.item_for(buildings["A"])
+    assert item.sceneBoundingRect().adjusted(1, 1, -1, -1).contains(
+        QPointF((x0 + x1) / 2, -(y0 + y1) / 2))
+    roads = [i for i in view.scene().items() if i.zValue() == -1]
+    assert roads  # the site drawing's roads under the buildings

@@ -1,0 +1,106 @@
+"""A park's site plan from a drawing: building footprints and the site's linework.
+
+The park map draws buildings on their footprints. A site drawing (DXF or IFC)
+read like a floor plan gives closed outlines with labels; each outline whose
+label names a building of the park (its code or name: ``A``, ``A栋``,
+``Building A``) becomes that building's footprint, in site metres, and the
+rest of the linework (roads, boundaries) is kept as the site plan drawn under
+them. Buildings the drawing does not show keep being laid out automatically.
+Written in the caller's transaction; nothing is written when nothing matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from domain.assets import building_key
+from importers.plan import ImportedPlan, PlanUnit
+from spatial.geometry import area_m2, lines_to_wkb, polygon_to_wkb
+from store.plan_import import PlanImportError, park_for_import
+from store.schema import Building
+
+
+@dataclass
+class SiteChanges:
+    """What a site drawing changes: footprints placed, labels and buildings left over."""
+
+    placed: list[tuple[str, Decimal]] = field(default_factory=list)  # code, footprint m²
+    unmatched: list[str] = field(default_factory=list)  # outlines whose label names no building
+    not_drawn: list[str] = field(default_factory=list)  # buildings the drawing does not show
+    site_plan: bool = False  # the drawing's linework was kept as the site plan
+
+    def summary(self) -> str:
+        lines = [f"{len(self.placed)} buildings placed on the site plan"
+                 + ("" if self.site_plan else " (no site linework in the drawing)")]
+        lines += [f"  {code}: footprint {area} m²" for code, area in self.placed]
+        if self.unmatched:
+            lines.append("  outlines naming no building of the park: "
+                         + ", ".join(self.unmatched))
+        if self.not_drawn:
+            lines.append("  not in the drawing (laid out automatically): "
+                         + ", ".join(self.not_drawn))
+        return "\n".join(lines)
+
+
+def import_site(session: Session, plan: ImportedPlan, park_code: str | None = None
+                ) -> SiteChanges:
+    """Set the park's building footprints and site plan from ``plan``.
+
+    Raises PlanImportError (nothing written) for a plan with errors or one in
+    which no outline names a building of the park.
+    """
+    if plan.errors:
+        raise PlanImportError("; ".join(p.message for p in plan.errors))
+    park = park_for_import(session, park_code)
+    buildings = list(session.scalars(
+        select(Building).where(Building.park_id == park.id, ~Building.archived)
+        .order_by(Building.sort_order, Building.code)))
+    keys: dict[str, Building] = {}
+    for b in buildings:
+        for text in (b.code, b.name):
+            keys.setdefault(building_key(text), b)
+    changes = SiteChanges()
+    found: dict[str, tuple[Building, PlanUnit]] = {}
+    for floor in plan.floors:
+        for outline in floor.units:
+            building = _building_for(outline, keys)
+            if building is None:
+                changes.unmatched.append(_label(outline))
+            elif building.code not in found or outline.polygon.area > found[
+                    building.code][1].polygon.area:
+                found[building.code] = (building, outline)  # the largest outline wins
+    if not found:
+        raise PlanImportError(
+            f"{plan.source}: no outline is labelled with a building of park {park.code} "
+            f"(buildings: {', '.join(b.code for b in buildings) or '—'}; labels found: "
+            f"{', '.join(changes.unmatched[:10]) or 'none'})")
+    for building, outline in found.values():
+        building.footprint = polygon_to_wkb(outline.polygon)
+        changes.placed.append((building.code, area_m2(outline.polygon)))
+    changes.not_drawn = [b.code for b in buildings if b.code not in found]
+    background = next((f.background for f in plan.floors if f.background is not None), None)
+    if background is not None and not background.is_empty:
+        park.site_plan = lines_to_wkb(background)
+        changes.site_plan = True
+    session.flush()
+    return changes
+
+
+def _building_for(outline: PlanUnit, keys: dict[str, Building]) -> Building | None:
+    """The building an outline's label names: its code, its name, or the label's first word."""
+    label = str(outline.source.get("label", ""))
+    words = label.split()
+    for text in (outline.code, outline.name, label, words[0] if words else ""):
+        if text:
+            found = keys.get(building_key(text))
+            if found is not None:
+                return found
+    return None
+
+
+def _label(outline: PlanUnit) -> str:
+    return " ".join(str(outline.source.get("label") or outline.code).split())[:40]
