@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -83,6 +83,19 @@ def lines_path(lines: BaseGeometry | None) -> QPainterPath:
     return path
 
 
+class CentredLabel(QGraphicsSimpleTextItem):
+    """A unit's label with each line centred (code above, tenant or value below).
+
+    Qt's simple text item aligns lines left; labels are few (only units big
+    enough on screen get one), so a Python paint per label is cheap.
+    """
+
+    def paint(self, painter: QPainter, _option: object, _widget: object = None) -> None:
+        painter.setFont(self.font())
+        painter.setPen(self.brush().color())
+        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, self.text())
+
+
 class FloorPlanView(MapCanvas):
     """Units of one floor over its linework; zoom to cursor, pan, fit, select, hover."""
 
@@ -119,7 +132,10 @@ class FloorPlanView(MapCanvas):
             self._background = scene.addPath(path, self._line_pen)
             self._background.setZValue(-1)
         self._font = QFont(self.font())
-        self._font.setPointSizeF(max(6.0, self._font.pointSizeF() * 0.85))
+        # In screen pixels, not points: a label is drawn at the same size on any device,
+        # and render_to grows it to its point size on paper.
+        points = max(6.0, self._font.pointSizeF() * 0.85)
+        self._font.setPixelSize(max(6, round(points * self.logicalDpiY() / 72)))
         pen = self._unit_pen
         for shape in self._shapes:
             self._add_block(shape_item(shape.polygon), shape.id, shape.card, pen)
@@ -229,7 +245,7 @@ class FloorPlanView(MapCanvas):
     # -- internals -------------------------------------------------------------------
 
     def _new_label(self, i: int) -> QGraphicsSimpleTextItem:
-        label = QGraphicsSimpleTextItem()
+        label = CentredLabel()
         label.setFont(self._font)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         label.setZValue(1)

@@ -147,3 +147,14 @@ def test_area_weighted_skips_no_data() -> None:
     assert area_weighted([Decimal(10), None, Decimal(40)],
                          [Decimal(100), Decimal(100), Decimal(300)]) == Decimal("32.50")
     assert area_weighted([None], [Decimal(1)]) is None
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import domain.assets
+    import domain.map_modes
+    import spatial.thematic
+
+    for module in (domain.map_modes, domain.assets, spatial.thematic):
+        assert doctest.testmod(module).failed == 0, module.__name__
