@@ -179,7 +179,7 @@ def _print(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     Languages(app).install(args.lang or settings.language)  # type: ignore[arg-type]
-    from app.map_export import ExportError, building_pages, write_pdf
+    from app.map_export import ExportError, building_pages, release, write_pdf
     from domain.map_modes import MapMode
     from store.read_model import ReadModel
 
@@ -187,7 +187,10 @@ def _print(args: argparse.Namespace) -> int:
     try:
         pages = building_pages(reader, args.building, MapMode(args.mode), args.on or date.today(),
                                args.method, args.classes)
-        count = write_pdf(args.output, pages, args.paper, not args.portrait, app.font())
+        try:
+            count = write_pdf(args.output, pages, args.paper, not args.portrait, app.font())
+        finally:
+            release(pages)
     except (ExportError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -79,10 +79,11 @@ class MapController(QObject):
         self.visible = True
         self._stale = True
         workspace.rowsChanged.connect(self.refresh)
-        workspace.rowChanged.connect(self.refresh)
+        workspace.rowChanged.connect(self.refresh_unit)
         workspace.closed.connect(self._closed)
         panel.modeChanged.connect(self.set_mode)
         panel.classificationChanged.connect(self.set_classification)
+        panel.languageChanged.connect(self.restyle)
         panel.floor_plan.unitClicked.connect(self.unitSelected)
         self.stacking_plan.unitClicked.connect(self.unitSelected)
         self.park_map.buildingActivated.connect(self._open_building)
@@ -130,18 +131,38 @@ class MapController(QObject):
             return
         units = map_units(reader, scope, self.day)
         self._values, self._themes = {}, {}
-        ids = tuple(u.id for u in units)
-        if self.shown != (scope.kind, scope.id, ids):
+        drawn = _layout_key(scope, units, self.day)
+        if self.shown != (scope.kind, scope.id, drawn):
             self.units = units
             if scope.kind == "floor":
                 self._draw_floor(scope)
             else:
                 self._draw_building(scope)
-            self.shown = (scope.kind, scope.id, ids)
+            self.shown = (scope.kind, scope.id, drawn)
             self._drawn = [u.id for u in self.units]
-        else:  # same units: new facts, in the order they are drawn
+        else:  # the same drawing: new facts, in the order they are drawn
             by_id = {u.id: u for u in units}
             self.units = [by_id[i] for i in self._drawn]
+        self.restyle()
+
+    def refresh_unit(self, row: object) -> None:
+        """One unit was edited: re-read its facts alone and recolour (no full re-read)."""
+        unit_id = getattr(row, "id", None)
+        reader = self.workspace.reader
+        if not self.visible or reader is None or unit_id is None:
+            self._stale = True
+            return
+        if self.shown[0] == "building" or not any(u.id == unit_id for u in self.units):
+            self.refresh()  # stacking rows show areas and totals: redraw them
+            return
+        fresh = map_units(reader, Scope("unit", unit_id), self.day)
+        if not fresh:
+            self.refresh()
+            return
+        self.units = [fresh[0] if u.id == unit_id else u for u in self.units]
+        for members in self.site_units.values():
+            members[:] = [fresh[0] if u.id == unit_id else u for u in members]
+        self._values, self._themes = {}, {}
         self.restyle()
 
     def restyle(self) -> None:
@@ -150,7 +171,9 @@ class MapController(QObject):
         if kind == "park":
             self._style_park()
             return
-        if not self.units:
+        if not self.units:  # nothing drawn: no legend of what was shown before
+            self.thematic = None
+            self.panel.legend.set_legend("", [])
             return
         self.thematic = self.theme(self.mode)
         style = map_style(self.units, self.thematic, self.mode)
@@ -285,7 +308,7 @@ class MapController(QObject):
         self.park_map.apply_colours(colours, labels)
         title = self.tr("Occupancy %") if ramp else f"{label(self.mode)} ({value_unit(self.mode)})"
         self.park_legend, self.park_legend_title = legend, title
-        self.panel.legend.set_legend(title, legend_rows(MapMode.HEAT, legend),
+        self.panel.legend.set_legend(title, legend_rows(self.mode, legend, numeric=True),
                                      self.tr("buildings"))
 
     def _open_building(self, building_id: uuid.UUID) -> None:
@@ -295,6 +318,17 @@ class MapController(QObject):
         self.units, self.thematic, self.shown = [], None, ("", None, ())
         self.panel.floor_plan.show_floor([])
         self.panel.legend.set_legend("", [])
+
+
+def _layout_key(scope: Scope, units: Sequence[MapUnit], day: date) -> tuple[object, ...]:
+    """What a drawing is made of: when it changes, the map is drawn again, not recoloured.
+
+    A floor plan is its units' outlines; a stacking plan its units' floors and
+    areas and the date (its row totals are occupancy on that day).
+    """
+    if scope.kind == "floor":
+        return tuple((u.id, u.geometry) for u in units)
+    return (day, *((u.id, u.floor_id, u.facts.area) for u in units))
 
 
 def floor_shapes(units: Sequence[MapUnit]) -> tuple[list[MapShape], list[MapUnit]]:

@@ -13,6 +13,7 @@ from app.map_export import (
     ExportError,
     building_pages,
     current_page,
+    release,
     write_pdf,
     write_png,
     write_svg,
@@ -40,7 +41,7 @@ def run_export(window: Any, kind: str, path: Path | None = None, size: str | Non
         dialog = PageOptionsDialog(window, size or "A4", True if landscape is None else landscape)
         if dialog.exec() != PageOptionsDialog.DialogCode.Accepted:
             return None
-        size, landscape = dialog.size(), dialog.landscape()
+        size, landscape = dialog.paper(), dialog.landscape()
     if path is None:
         chosen, _ = QFileDialog.getSaveFileName(
             window, translate("Map", "Export map"), str(Path.home() / f"map.{kind[-3:]}"),
@@ -63,8 +64,11 @@ def run_export(window: Any, kind: str, path: Path | None = None, size: str | Non
             if code is None:
                 raise ExportError(translate("Map", "choose a building or one of its floors first"))
             pages = building_pages(maps.workspace.reader, code, maps.mode, maps.day,
-                                   maps.method, maps.classes, window)
-            write_pdf(path, pages, size or "A4", bool(landscape), QApplication.font())
+                                   maps.method, maps.classes)
+            try:
+                write_pdf(path, pages, size or "A4", bool(landscape), QApplication.font())
+            finally:
+                release(pages)
         else:
             raise ExportError(f"unknown export {kind!r}")
     except (ExportError, OSError) as exc:

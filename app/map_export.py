@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QWidget
 
 from app.map_controller import background_geometry, floor_shapes, map_style, stack_rows
 from app.map_theme import DEFAULT_CLASSES, METHODS, thematic_map
@@ -24,6 +23,7 @@ from store.map_query import MapUnit, floor_drawings, map_units
 from store.read_model import ReadModel, Scope
 from views.floor_plan import FloorPlanView
 from views.labels import area_text, building_title, label, percent_text, rent_text
+from views.map_canvas import MapCanvas
 from views.map_text import legend_rows, value_unit
 from views.print_layout import MapPage, paint_page
 from views.stacking_plan import StackingPlanView
@@ -69,11 +69,12 @@ def _page(title: str, subtitle: str, units: Sequence[MapUnit], mode: MapMode, da
 
 def building_pages(
     reader: ReadModel, building_code: str, mode: MapMode, day: date,
-    method: str = METHODS[0], classes: int = DEFAULT_CLASSES, parent: QWidget | None = None,
+    method: str = METHODS[0], classes: int = DEFAULT_CLASSES,
 ) -> list[MapPage]:
     """The stacking plan, then every floor with a plan, of one building, as pages.
 
-    The views that paint them are kept alive by the pages' closures.
+    The offscreen views that paint them live as long as the pages; call
+    :func:`release` when the pages are written.
     """
     park, building = _find_building(reader, building_code)
     scope = Scope("building", building.id)
@@ -84,7 +85,7 @@ def building_pages(
     floors = floor_drawings(reader, scope)
     rows, ordered = stack_rows(floors, units, day)
     thematic = thematic_map(ordered, mode, day, method, classes)
-    stack = StackingPlanView(parent)
+    stack = StackingPlanView()  # offscreen, owned by its page: see release()
     stack.resize(1600, 1000)
     stack.show_building(rows)
     stack.apply_style(map_style(ordered, thematic, mode))
@@ -103,7 +104,7 @@ def building_pages(
         if not shapes:
             continue
         floor_map = thematic_map(drawn, mode, day, method, classes)
-        view = FloorPlanView(parent)
+        view = FloorPlanView()
         view.resize(1600, 1000)
         view.show_floor(shapes, background_geometry(floor))
         view.apply_style(map_style(drawn, floor_map, mode))
@@ -134,10 +135,18 @@ def current_page(maps: Any) -> MapPage:
     if kind == "park":  # buildings coloured by occupancy or level: a numeric legend
         return MapPage(title, subtitle, kpi_texts(map_kpis([u.facts for u in maps.units], day),
                                                   maps.currency()),
-                       maps.park_legend_title, legend_rows(MapMode.HEAT, legend), footer(day),
-                       _painter(view), True, translate("Map", "buildings"))
+                       maps.park_legend_title, legend_rows(maps.mode, legend, numeric=True),
+                       footer(day), _painter(view), True, translate("Map", "buildings"))
     return _page(title, subtitle, maps.units, maps.mode, day, maps.currency(), legend,
                  _painter(view), north=kind != "building")
+
+
+def release(pages: Sequence[MapPage]) -> None:
+    """Free the offscreen views behind pages made by :func:`building_pages`."""
+    for page in pages:
+        view = getattr(page.paint_map, "view", None)
+        if view is not None and view.parent() is None:
+            view.deleteLater()
 
 
 def _painter(view: Any) -> Callable[[QPainter, QRectF], float]:
@@ -171,7 +180,24 @@ def write_pdf(path: Path, pages: Sequence[MapPage], size: str = "A4",
         raise ExportError(translate("Map", "unknown paper size %1 (A4 or A3)").replace(
             "%1", size))
     path = Path(path)
+    if path.is_dir():
+        raise ExportError(translate("Map", "%1 is a folder; name the PDF file to write")
+                          .replace("%1", str(path)))
+    if not path.parent.is_dir():
+        raise ExportError(translate("Map", "cannot write %1: no folder %2")
+                          .replace("%1", str(path)).replace("%2", str(path.parent)))
     partial = path.with_name(f".{path.name}.part")
+    try:
+        _paint_pdf(partial, pages, size, landscape, font)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # nothing half-written is left behind
+        raise
+    return len(pages)
+
+
+def _paint_pdf(partial: Path, pages: Sequence[MapPage], size: str, landscape: bool,
+               font: QFont | None) -> None:
     writer = QPdfWriter(str(partial))
     writer.setResolution(PDF_DPI)
     writer.setTitle(pages[0].title)
@@ -182,7 +208,7 @@ def write_pdf(path: Path, pages: Sequence[MapPage], size: str = "A4",
                                      QMarginsF(0, 0, 0, 0)))
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError(translate("Map", "cannot write %1").replace("%1", str(path)))
+        raise ExportError(translate("Map", "cannot write %1").replace("%1", str(partial)))
     try:
         base = font or QFont()
         for i, page in enumerate(pages):
@@ -192,8 +218,6 @@ def write_pdf(path: Path, pages: Sequence[MapPage], size: str = "A4",
             paint_page(painter, QRectF(0, 0, rect.width(), rect.height()), page, base, PDF_DPI)
     finally:
         painter.end()
-    partial.replace(path)
-    return len(pages)
 
 
 def write_image(path: Path, page: MapPage, size: QSize, font: QFont | None = None) -> None:
@@ -210,10 +234,17 @@ def write_image(path: Path, page: MapPage, size: QSize, font: QFont | None = Non
         raise ExportError(translate("Map", "cannot write %1").replace("%1", str(path)))
 
 
+def _map_view(view: Any) -> Any:
+    if not isinstance(view, MapCanvas):
+        raise ExportError(translate("Map", "there is no map to export here"))
+    return view
+
+
 def write_svg(path: Path, view: Any, title: str) -> None:
     """The current view as SVG: the scene drawn as vectors."""
     from PySide6.QtSvg import QSvgGenerator
 
+    view = _map_view(view)
     rect = view.viewport().rect()
     generator = QSvgGenerator()
     generator.setFileName(str(path))
@@ -230,6 +261,7 @@ def write_svg(path: Path, view: Any, title: str) -> None:
 
 def write_png(path: Path, view: Any, scale: float = 2.0) -> None:
     """The current view as PNG at ``scale`` × the screen's pixels."""
+    view = _map_view(view)
     size = view.viewport().size() * scale
     image = QImage(size, QImage.Format.Format_RGB32)
     image.fill(0xFFFFFF)

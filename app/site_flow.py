@@ -47,9 +47,10 @@ def _rehearse(window: Any, plan: Any, apply: bool | None) -> None:
     from store.site_import import import_site
 
     workspace = window.controller.workspace
+    park = _park_code(window.controller)
     try:
         with workspace.rehearsal() as session:
-            changes = import_site(session, plan)
+            changes = import_site(session, plan, park)
     except PlanImportError as exc:
         window.warn(translate("SiteFlow", "Site plan not imported"), str(exc))
         return
@@ -61,11 +62,25 @@ def _rehearse(window: Any, plan: Any, apply: bool | None) -> None:
     if not apply:
         return
     with workspace.transaction() as session:
-        import_site(session, plan)
+        import_site(session, plan, park)
     window.controller.reload()
     window.statusBar().showMessage(
         translate("SiteFlow", "Buildings placed on the site plan: %1").replace(
             "%1", str(len(changes.placed))), 5000)
+
+
+def _park_code(controller: Any) -> str | None:
+    """The park being looked at, when the workspace holds several (else the only one)."""
+    parks = controller.tree
+    if len(parks) <= 1 or controller.scope is None:
+        return None
+    scope = controller.scope
+    for park in parks:
+        if park.id == scope.id or any(
+                b.id == scope.id or any(f.id == scope.id for f in b.floors)
+                for b in park.buildings):
+            return str(park.code)
+    return None
 
 
 def describe(changes: SiteChanges) -> str:

@@ -111,5 +111,6 @@ def last_day(term: ContractTerm) -> date:
 def vacant_since(holds: Iterable[Holding], day: date) -> date | None:
     """The first empty day after the latest lease that ended before ``day``; None if none did."""
     ended = [last_day(h.term) for h in holds
-             if h.term.status is not ContractStatus.DRAFT and last_day(h.term) < day]
+             if h.term.status is not ContractStatus.DRAFT and last_day(h.term) < day
+             and last_day(h.term) >= h.term.starts_on]  # ended before it began: never let
     return max(ended) + timedelta(days=1) if ended else None

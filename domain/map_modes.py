@@ -30,7 +30,7 @@ from domain.money import CENT
 DAYS_PER_MONTH = Decimal(365) / Decimal(12)
 HOURS_PER_DAY_IN_USE = Decimal(12)  # lighting and HVAC of a fully used unit
 ACCESS_PER_M2_DAY_FULL = Decimal("0.05")  # one entry per 20 m² a day is a busy office
-ENERGY_MONTHS = 3  # energy, cost and heat average the months up to the date
+ENERGY_MONTHS = 3  # energy, cost and heat average the complete months before the date's
 
 
 class MapMode(StrEnum):
@@ -96,7 +96,7 @@ class UnitFacts:
     asking_rent: Decimal | None = None
     vacant_since: date | None = None  # the day after the last lease before the date ended
     overdue: bool = False  # the tenant is behind on payments (billing fills this)
-    usage: Usage = NO_USAGE  # from the months of readings up to the date
+    usage: Usage = NO_USAGE  # from the complete months of readings before the date
 
 
 def rent_class(facts: UnitFacts, day: date) -> RentClass:

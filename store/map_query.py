@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from domain.assets import UnitStatus
-from domain.contracts import holding_on, vacant_since
+from domain.contracts import holding_on, last_day, vacant_since
 from domain.map_modes import ENERGY_MONTHS, MonthMetrics, UnitFacts, usage
 from store.read_model import ReadModel, Scope, _dec, _id
 
@@ -73,7 +73,7 @@ SELECT m.unit_id, m.month, m.energy_kwh, m.cost, m.access_count, m.lighting_hour
 FROM unit_metrics m
 JOIN units u ON u.id = m.unit_id
 JOIN floors f ON f.id = u.floor_id
-WHERE m.archived = 0 AND m.month > ? AND m.month <= ? {where}
+WHERE m.archived = 0 AND m.month >= ? AND m.month < ? {where}
 ORDER BY m.month
 """
 
@@ -95,7 +95,7 @@ def map_units(reader: ReadModel, scope: Scope | None, day: date) -> list[MapUnit
             area=leasable,
             status=UnitStatus(status),
             occupancy=occupancy,
-            ends_on=hold.term.ends_on if hold else None,
+            ends_on=last_day(hold.term) if hold else None,  # a termination ends it early
             rent=hold.rent if hold else None,
             asking_rent=_dec(asking),
             vacant_since=vacant_since(mine, day),
@@ -131,12 +131,16 @@ def building_sites(reader: ReadModel, park_id: uuid.UUID) -> list[BuildingSite]:
 def _metrics(reader: ReadModel, where: str, params: tuple[str, ...], day: date) -> dict[
     uuid.UUID, list[MonthMetrics]
 ]:
-    """The last ENERGY_MONTHS months of readings up to ``day``, per unit, oldest first."""
-    last = date(day.year, day.month, 1)
+    """The readings of the ENERGY_MONTHS complete months before ``day``'s month, per unit.
+
+    The month ``day`` falls in is still running (and, when travelling back in
+    time, its readings were not yet taken on ``day``), so it is left out.
+    """
+    last = date(day.year, day.month, 1)  # the first month not counted
     year, month = last.year, last.month - ENERGY_MONTHS
     while month < 1:
         year, month = year - 1, month + 12
-    after = date(year, month, 1)
+    after = date(year, month, 1)  # the first month counted
     out: dict[uuid.UUID, list[MonthMetrics]] = {}
     for uid, month_text, kwh, cost, access, light, hvac in reader.query(
         _METRIC_SQL.format(where=where), (after.isoformat(), last.isoformat(), *params)

@@ -5,7 +5,8 @@ read like a floor plan gives closed outlines with labels; each outline whose
 label names a building of the park (its code or name: ``A``, ``A栋``,
 ``Building A``) becomes that building's footprint, in site metres, and the
 rest of the linework (roads, boundaries) is kept as the site plan drawn under
-them. Buildings the drawing does not show keep being laid out automatically.
+them. The drawing replaces the previous site: buildings it does not show are laid
+out automatically, and its linework replaces the older site plan.
 Written in the caller's transaction; nothing is written when nothing matches.
 """
 
@@ -81,11 +82,19 @@ def import_site(session: Session, plan: ImportedPlan, park_code: str | None = No
     for building, outline in found.values():
         building.footprint = polygon_to_wkb(outline.polygon)
         changes.placed.append((building.code, area_m2(outline.polygon)))
-    changes.not_drawn = [b.code for b in buildings if b.code not in found]
+    # The drawing is the site now: a building it does not show loses an older footprint
+    # (and is laid out automatically), an older site plan gives way to this one's lines.
+    for b in buildings:
+        if b.code not in found:
+            changes.not_drawn.append(b.code)
+            if b.footprint is not None:
+                b.footprint = None
     background = next((f.background for f in plan.floors if f.background is not None), None)
     if background is not None and not background.is_empty:
         park.site_plan = lines_to_wkb(background)
         changes.site_plan = True
+    elif park.site_plan is not None:
+        park.site_plan = None
     session.flush()
     return changes
 

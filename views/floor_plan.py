@@ -176,16 +176,6 @@ class FloorPlanView(MapCanvas):
     def selected_unit(self) -> uuid.UUID | None:
         return self._selected
 
-    def zoom_to_selection(self) -> None:
-        item = None if self._selected is None else self.item_for(self._selected)
-        if item is None:
-            return
-        rect = item.sceneBoundingRect()
-        pad = max(rect.width(), rect.height()) * 1.5
-        self.fitInView(rect.adjusted(-pad, -pad, pad, pad), Qt.AspectRatioMode.KeepAspectRatio)
-        self._fitted = False
-        self._fit_labels(self._scale())
-
     def visible_label_count(self) -> int:
         return sum(1 for label in self._labels if label is not None and label.isVisible())
 

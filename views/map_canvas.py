@@ -230,6 +230,17 @@ class MapCanvas(QGraphicsView):
         self._fitted = True
         self._fit_labels(self._scale())
 
+    def zoom_to_selection(self) -> None:
+        """Zoom onto the selected block with some of its surroundings."""
+        item = None if self._selected is None else self.item_for(self._selected)
+        if item is None:
+            return
+        rect = item.sceneBoundingRect()
+        pad = max(rect.width(), rect.height()) * 1.5
+        self.fitInView(rect.adjusted(-pad, -pad, pad, pad), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = False
+        self._fit_labels(self._scale())
+
     def zoom(self, factor: float) -> None:
         self.scale(factor, factor)
         self._fitted = False

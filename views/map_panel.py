@@ -34,6 +34,7 @@ class MapPanel(QWidget):
     modeChanged = Signal(object)  # MapMode
     classificationChanged = Signal(str, int)  # method, classes
     exportRequested = Signal(str)  # "png" | "svg" | "pdf" | "print" | "building-pdf"
+    languageChanged = Signal()  # legends and labels are words: the app redraws them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,8 +68,6 @@ class MapPanel(QWidget):
         self.empty.setWordWrap(True)
         self.stack.addWidget(self.empty)
         self.legend = MapLegend(self)
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
 
         bar = QHBoxLayout()
         for widget in (self.mode_label, self.mode_combo, self.method_label, self.method_combo,
@@ -78,7 +77,6 @@ class MapPanel(QWidget):
         for widget in (self.fit_button, self.zoom_button, self.export_button):
             bar.addWidget(widget)
         side = QVBoxLayout()
-        side.addWidget(self.title)
         side.addWidget(self.legend)
         side.addStretch(1)
         body = QHBoxLayout()
@@ -93,7 +91,7 @@ class MapPanel(QWidget):
         self.method_combo.currentIndexChanged.connect(self._classification_chosen)
         self.classes_spin.valueChanged.connect(self._classification_chosen)
         self.fit_button.clicked.connect(self._fit)
-        self.zoom_button.clicked.connect(self.floor_plan.zoom_to_selection)
+        self.zoom_button.clicked.connect(self._zoom_to_selection)
         self._retranslate()
         self._mode_chosen()
 
@@ -135,6 +133,11 @@ class MapPanel(QWidget):
     def _classification_chosen(self, *_args: object) -> None:
         self.classificationChanged.emit(self.method(), self.classes())
 
+    def _zoom_to_selection(self) -> None:
+        zoom = getattr(self.current_view(), "zoom_to_selection", None)
+        if callable(zoom):
+            zoom()
+
     def _fit(self) -> None:
         view = self.current_view()
         fit = getattr(view, "fit", None)
@@ -144,6 +147,7 @@ class MapPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self.languageChanged.emit()
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

@@ -47,18 +47,24 @@ class LegendRow:
     area: Decimal
 
 
-def legend_rows(mode: MapMode, entries: Sequence[LegendEntry]) -> list[LegendRow]:
-    """The legend of a theme: class names or ranges, with count and area per class."""
+def legend_rows(mode: MapMode, entries: Sequence[LegendEntry], numeric: bool = False,
+                ) -> list[LegendRow]:
+    """The legend of a theme: class names or ranges, with count and area per class.
+
+    ``numeric`` makes a categorical mode's legend numeric: the park map colours
+    buildings by occupancy % in rent-control mode.
+    """
+    categorical = mode in CATEGORICAL_MODES and not numeric
+    digits = 0 if mode in CATEGORICAL_MODES else DIGITS.get(mode, 1)
     rows = []
     for entry in entries:
         if entry.key == NO_DATA_KEY:
             text = translate("Map", "No data")
-        elif mode in CATEGORICAL_MODES:
+        elif categorical:
             text = label(RentClass(entry.key))
         else:
             low = entry.lower if entry.lower is not None else 0.0
             high = entry.upper if entry.upper is not None else 0.0
-            digits = DIGITS.get(mode, 1)
             # a class of one value (all the vacant units' zero rent) reads as that value
             text = f"{high:,.{digits}f}" if low == high else class_label(low, high, digits)
         rows.append(LegendRow(entry.colour, text, entry.count, entry.area))

@@ -29,7 +29,7 @@ class PageOptionsDialog(QDialog):
         form.addRow(self.tr("Orientation"), self.orientation_combo)
         form.addRow(buttons)
 
-    def size(self) -> str:  # type: ignore[override]
+    def paper(self) -> str:
         return str(self.size_combo.currentData())
 
     def landscape(self) -> bool:

@@ -181,15 +181,25 @@ class StackingPlanView(MapCanvas):
         if extra < 0.05 * rect.width():
             return super().render_to(painter, target)
         rows, width, style = self._rows, self._plan_width, self._style
+        selected, outlined, fitted = self._selected, self._outlined, self._fitted
+        transform = self.transform()
+        scroll = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         self.show_building(rows, width + extra)
         if style is not None:
             self.apply_style(style)
+        self._select(selected)
         try:
             return super().render_to(painter, target)
-        finally:
+        finally:  # the screen's layout, selection and view come back as they were
             self.show_building(rows, width)
             if style is not None:
                 self.apply_style(style)
+            self._select(selected)
+            self._outlined = outlined
+            self.setTransform(transform)
+            self.horizontalScrollBar().setValue(scroll[0])
+            self.verticalScrollBar().setValue(scroll[1])
+            self._fitted = fitted
 
     def unit_ids(self) -> list[uuid.UUID]:
         """The units in block order (row 0's first), as styles are aligned."""

@@ -52,8 +52,8 @@ class MetricPlan:
 
 
 def months_before(today: date, count: int) -> list[date]:
-    """The first days of the ``count`` months up to and including ``today``'s, oldest first."""
-    year, month = today.year, today.month
+    """The first days of the ``count`` complete months before ``today``'s, oldest first."""
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
     out = []
     for _ in range(count):
         out.append(date(year, month, 1))
@@ -62,7 +62,7 @@ def months_before(today: date, count: int) -> list[date]:
 
 
 def plan_metrics(park: ParkPlan, today: date, months: int, seed: int) -> Iterator[MetricPlan]:
-    """One reading per lettable unit and month, ``months`` months up to ``today``."""
+    """One reading per lettable unit and month, for the ``months`` months before ``today``'s."""
     rng = Random(f"{seed}:metrics")
     terms: dict[int, list[ContractTerm]] = {}
     for contract in park.contracts:

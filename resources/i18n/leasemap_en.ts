@@ -702,8 +702,20 @@
         <translation>unknown paper size %1 (A4 or A3)</translation>
     </message>
     <message>
+        <source>%1 is a folder; name the PDF file to write</source>
+        <translation>%1 is a folder; name the PDF file to write</translation>
+    </message>
+    <message>
+        <source>cannot write %1: no folder %2</source>
+        <translation>cannot write %1: no folder %2</translation>
+    </message>
+    <message>
         <source>cannot write %1</source>
         <translation>cannot write %1</translation>
+    </message>
+    <message>
+        <source>there is no map to export here</source>
+        <translation>there is no map to export here</translation>
     </message>
 </context>
 <context>

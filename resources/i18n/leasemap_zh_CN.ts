@@ -703,8 +703,20 @@
         <translation>未知纸张尺寸 %1（可选 A4 或 A3）</translation>
     </message>
     <message>
+        <source>%1 is a folder; name the PDF file to write</source>
+        <translation>%1 是一个文件夹，请指定要写入的 PDF 文件名</translation>
+    </message>
+    <message>
+        <source>cannot write %1: no folder %2</source>
+        <translation>无法写入 %1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>there is no map to export here</source>
+        <translation>这里没有可导出的地图</translation>
     </message>
 </context>
 <context>

@@ -158,3 +158,11 @@ def test_docstring_examples_run() -> None:
 
     for module in (domain.map_modes, domain.assets, spatial.thematic):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_a_contract_ended_before_it_began_never_let_the_unit() -> None:
+    let = ContractTerm(date(2024, 1, 1), date(2024, 1, 1), date(2025, 6, 30))
+    void = ContractTerm(date(2025, 9, 1), date(2026, 1, 1), date(2028, 12, 31),
+                        ContractStatus.TERMINATED, date(2025, 10, 1))
+    holds = [Holding(let, "x", "HT-1", Decimal(1)), Holding(void, "y", "HT-2", Decimal(1))]
+    assert vacant_since(holds, DAY) == date(2025, 7, 1)

@@ -8,8 +8,13 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Pixel tests map scene points to device pixels 1:1: a developer's display scaling
+# (or font DPI) from the environment would move every pixel they look at.
+for _scaling in ("QT_SCALE_FACTOR", "QT_FONT_DPI", "QT_SCREEN_SCALE_FACTORS",
+                 "QT_ENABLE_HIGHDPI_SCALING", "QT_AUTO_SCREEN_SCALE_FACTOR"):
+    os.environ.pop(_scaling, None)
 
-from tests.small_park import TODAY, SmallPark, build_small_workspace
+from tests.small_park import TODAY, SmallPark, build_small_workspace  # noqa: E402
 
 
 @pytest.fixture

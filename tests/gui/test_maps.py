@@ -49,7 +49,7 @@ def drawn_park(tmp_path: Path) -> SmallPark:
         s.add(ContractUnit(contract_id=march.id, unit_id=units["ZD-A-0103"].id,
                            billable_area=Decimal("125.40")))
         s.add(UnitMetric(park_id=tenant.park_id, unit_id=units["ZD-A-0101"].id,
-                         month=date(2026, 11, 1), energy_kwh=Decimal("1500.00"),
+                         month=date(2026, 10, 1), energy_kwh=Decimal("1500.00"),
                          cost=Decimal("2000.00"), access_count=100,
                          lighting_hours=Decimal("200.0"), hvac_hours=Decimal("150.0")))
     workspace.close()
@@ -220,8 +220,15 @@ def test_exports_png_svg_and_pdf(map_window, tmp_path):
         assert "A栋 办公楼 · 1F" in text and "Rent control" in text
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is installed by "
-                    "make test")
+def _has_chinese_font() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None or not _has_chinese_font(),
+                    reason="poppler-utils and a CJK font are installed by make test")
 def test_cli_prints_a_building_to_one_pdf_with_chinese_text(drawn_park, tmp_path):
     out = tmp_path / "a.pdf"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
@@ -322,3 +329,88 @@ def test_site_plan_import_places_buildings_on_the_park_map(map_window, qtbot, tm
         QPointF((x0 + x1) / 2, -(y0 + y1) / 2))
     roads = [i for i in view.scene().items() if i.zValue() == -1]
     assert roads  # the site drawing's roads under the buildings
+
+
+def test_a_plan_imported_onto_a_shown_floor_is_drawn_and_its_legend_follows(map_window):
+    win, _ = map_window
+    floor = _floor(win, "A", "2F")
+    win.controller.set_scope("floor", floor)
+    assert win.map_panel.current_view() is win.map_panel.empty
+    assert win.map_panel.legend.rows() == []  # no legend of the floor shown before
+    workspace = win.controller.workspace
+    with workspace.transaction() as s:
+        for i, unit in enumerate(s.scalars(select(Unit).where(Unit.floor_id == floor)
+                                           .order_by(Unit.code))):
+            unit.geometry = polygon_to_wkb(box(i * 12.0, 0, i * 12.0 + 10, 12.54))
+    win.controller.reload()
+    assert win.map_panel.current_view() is win.map_panel.floor_plan
+    assert len(win.map_panel.floor_plan.unit_ids()) == 3
+    assert sum(r.count for r in win.map_panel.legend.rows()) == 3
+
+
+def test_an_edit_recolours_its_unit(map_window):
+    from domain.assets import UnitStatus
+
+    win, maps = map_window
+    win.map_panel.set_mode(MapMode.RENT_CONTROL)
+    vacant = _unit_id(maps, "ZD-A-0103")
+    win.controller.edit_unit(vacant, "status", UnitStatus.RESERVED)
+    values = dict(zip((u.code for u in maps.units), maps.thematic.values, strict=True))
+    assert values["ZD-A-0103"] is RentClass.RESERVED
+    assert _pixel(win, "ZD-A-0103") == QColor(maps.thematic.colour_of(vacant))
+
+
+def test_stacking_totals_follow_the_date(map_window, qtbot):
+    win, maps = map_window
+    building = next(b for b in win.controller.tree[0].buildings if b.code == "A")
+    win.controller.set_scope("building", building.id)
+
+    def totals() -> list[str]:
+        return [r.totals for r in maps.stacking_plan._rows]
+
+    today = totals()
+    assert any("125 / 376 m²  33%" in t for t in today)
+    win.date_edit.setDate(QDate(2025, 6, 1))  # before any lease
+    qtbot.wait(1)
+    assert all("0 / 376 m²  0%" in t for t in totals())
+
+
+def test_printing_the_stacking_plan_keeps_the_screens_selection_and_view(map_window, tmp_path):
+    from app.map_dialogs import run_export
+
+    win, maps = map_window
+    building = next(b for b in win.controller.tree[0].buildings if b.code == "A")
+    win.controller.set_scope("building", building.id)
+    view = maps.stacking_plan
+    chosen = _unit_id(maps, "ZD-A-0102")
+    view.select_unit(chosen)
+    view.zoom(1.5)
+    transform = view.transform()
+    assert run_export(win, "pdf", tmp_path / "s.pdf", "A4", True) is not None
+    assert view.selected_unit() == chosen
+    assert view.item_for(chosen).pen().widthF() == 3
+    assert view.transform() == transform
+
+
+def test_exporting_an_empty_page_warns_instead_of_failing(map_window, tmp_path):
+    from app.map_dialogs import run_export
+
+    win, _ = map_window
+    win.controller.set_scope("floor", _floor(win, "A", "2F"))
+    assert run_export(win, "png", tmp_path / "x.png") is None
+    assert "no map to export" in win.last_warning
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_cli_print_to_a_folder_says_so_and_leaves_nothing(drawn_park, tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "LEASEMAP_SETTINGS": str(tmp_path / "s.ini")}
+    folder = tmp_path / "out"
+    folder.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "print", "--building", "A", "-o", str(folder),
+         "--workspace", str(drawn_park.path), "--lang", "en"],
+        capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    assert done.returncode == 2
+    assert "is a folder" in done.stderr
+    assert list(tmp_path.glob(".*.part")) == [] and list(folder.iterdir()) == []

@@ -107,3 +107,17 @@ def test_cli_imports_a_site_plan_and_dry_run_writes_nothing(park, tmp_path):
                            "--building", "A", "--workspace", str(park.path)],
                           capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     assert both.returncode == 2 and "--building CODE for a floor plan, or --site" in both.stderr
+
+
+def test_a_new_site_drawing_replaces_the_old_one(park, tmp_path):
+    workspace = Workspace.open(park.path)
+    with workspace.transaction() as session:
+        import_site(session, read_plan(write_site(tmp_path / "one.dxf")))
+    only_a = write_site(tmp_path / "two.dxf", ("A栋", "Z栋"))
+    with workspace.transaction() as session:
+        changes = import_site(session, read_plan(only_a))
+    assert [c for c, _ in changes.placed] == ["A"] and changes.not_drawn == ["B"]
+    with workspace.reading() as session:
+        footprints = {b.code: b.footprint for b in session.scalars(select(Building))}
+        assert footprints["A"] is not None and footprints["B"] is None  # laid out again
+    workspace.close()
