@@ -52,9 +52,18 @@ class Outline:
     handle: str
     kind: str  # LWPOLYLINE, POLYLINE, HATCH
     coords: Coords
-    # The fast scan's coords again as an (n, 2) view of one shared float array, so
-    # polygons and extents of 50,000 rooms skip re-reading lists of tuples.
-    xy: np.ndarray | None = field(default=None, repr=False, compare=False)
+    # The fast scan's coords again, as rows ``xy_at`` onwards of one (n, 2) float array
+    # all its outlines share, so polygons and extents of 50,000 rooms are gathered in
+    # one index instead of re-reading lists of tuples or joining 50,000 views.
+    xy_base: np.ndarray | None = field(default=None, repr=False, compare=False)
+    xy_at: int = field(default=-1, repr=False, compare=False)
+
+    @property
+    def xy(self) -> np.ndarray | None:
+        """The coords as an (n, 2) array view, when the fast scan read them."""
+        if self.xy_base is None:
+            return None
+        return self.xy_base[self.xy_at : self.xy_at + len(self.coords)]
 
 
 @dataclass
@@ -132,14 +141,11 @@ def outline_polygons(outlines: Sequence[Outline], scale: float = 1.0) -> list[Po
 
 def _outline_xy(outlines: Sequence[Outline], sizes: np.ndarray) -> np.ndarray:
     """All outlines' points as one (n, 2) array: the scan's arrays joined, else the lists read."""
-    views: list[np.ndarray] = []
-    for o, n in zip(outlines, sizes.tolist(), strict=True):
-        if o.xy is None or len(o.xy) != n:
-            break
-        views.append(o.xy)
-    else:
-        if views:
-            return np.concatenate(views)
+    base = outlines[0].xy_base if outlines else None
+    if base is not None and all(o.xy_base is base for o in outlines):
+        starts = np.fromiter((o.xy_at for o in outlines), dtype=np.int64, count=len(outlines))
+        offsets = np.cumsum(sizes) - sizes  # where each outline's rows go in the result
+        return base[np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))]
     flat = np.fromiter(itertools.chain.from_iterable(itertools.chain.from_iterable(
         o.coords for o in outlines)), dtype=float, count=2 * int(sizes.sum()))
     return flat.reshape(-1, 2)
@@ -705,14 +711,14 @@ def _scan_lwpolylines(
         cuts = list(map(slice, (ends - total).tolist(), ends.tolist()))
         outlines.extend(map(Outline, layers[ids].tolist(), handles[ids].tolist(),
                             itertools.repeat("LWPOLYLINE"), map(points.__getitem__, cuts),
-                            map(xy.__getitem__, cuts)))
+                            itertools.repeat(xy), (ends - total).tolist()))
         return lines
     for i, layer, handle, end, size, closed in zip(
             ids.tolist(), layers[ids].tolist(), handles[ids].tolist(), ends.tolist(),
             total.tolist(), ring.tolist(), strict=True):
         if closed:
             outlines.append(Outline(layer, handle, "LWPOLYLINE", points[end - size : end],
-                                    xy[end - size : end]))
+                                    xy, end - size))
         else:
             lines.append((i, layer, points[end - size : end]))
     return lines
