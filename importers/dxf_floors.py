@@ -50,7 +50,7 @@ def frame_rects(rec: Records) -> list[tuple[str, Polygon]]:
     out: list[tuple[str, Polygon]] = []
     framing = {ly for ly in {o.layer for o in rec.outlines} if FRAME_LAYER.search(ly)}
     for o in rec.outlines:
-        if o.kind == "HATCH" or o.layer not in framing or len(o.coords) < 4:
+        if o.kind == "HATCH" or o.layer not in framing or o.size < 4:
             continue
         poly = Polygon(o.coords)
         if poly.is_valid and poly.area > 0 and poly.area >= 0.9 * poly.envelope.area:

@@ -46,24 +46,52 @@ class Unreadable(Exception):
         self.params = params
 
 
-@dataclass
+@dataclass(eq=False)
 class Outline:
+    """A closed ring (polyline or hatch boundary) in drawing units.
+
+    The fast scan keeps its points as rows ``xy_at`` to ``xy_at + xy_len`` of one
+    (n, 2) float array all its outlines share: polygons and extents of 50,000
+    rooms are then gathered in one index, and the list of tuples ``coords`` is
+    only made for the outlines something asks it of.
+    """
+
     layer: str
     handle: str
     kind: str  # LWPOLYLINE, POLYLINE, HATCH
-    coords: Coords
-    # The fast scan's coords again, as rows ``xy_at`` onwards of one (n, 2) float array
-    # all its outlines share, so polygons and extents of 50,000 rooms are gathered in
-    # one index instead of re-reading lists of tuples or joining 50,000 views.
+    points: Coords | None  # the ring's (x, y) tuples; None until asked, for scanned ones
     xy_base: np.ndarray | None = field(default=None, repr=False, compare=False)
     xy_at: int = field(default=-1, repr=False, compare=False)
+    xy_len: int = field(default=0, repr=False, compare=False)
+
+    @property
+    def coords(self) -> Coords:
+        """The ring's (x, y) tuples (made from the shared array on first use)."""
+        if self.points is None:
+            assert self.xy_base is not None
+            rows = self.xy_base[self.xy_at : self.xy_at + self.xy_len]
+            self.points = list(zip(rows[:, 0].tolist(), rows[:, 1].tolist(), strict=True))
+        return self.points
+
+    def __eq__(self, other: object) -> bool:  # equal rings, however they were read
+        if not isinstance(other, Outline):
+            return NotImplemented
+        return (self.layer, self.handle, self.kind, self.coords) == (
+            other.layer, other.handle, other.kind, other.coords)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
+
+    @property
+    def size(self) -> int:
+        """How many points, without making the list."""
+        return self.xy_len if self.points is None else len(self.points)
 
     @property
     def xy(self) -> np.ndarray | None:
         """The coords as an (n, 2) array view, when the fast scan read them."""
         if self.xy_base is None:
             return None
-        return self.xy_base[self.xy_at : self.xy_at + len(self.coords)]
+        return self.xy_base[self.xy_at : self.xy_at + self.size]
 
 
 @dataclass
@@ -108,7 +136,7 @@ def outline_polygons(outlines: Sequence[Outline], scale: float = 1.0) -> list[Po
     """
     if not outlines:
         return []
-    sizes = np.fromiter((len(o.coords) for o in outlines), dtype=np.int64, count=len(outlines))
+    sizes = np.fromiter((o.size for o in outlines), dtype=np.int64, count=len(outlines))
     xy = _outline_xy(outlines, sizes) * scale
     ends = np.cumsum(sizes)
     firsts, lasts = ends - sizes, ends - 1
@@ -153,7 +181,7 @@ def _outline_xy(outlines: Sequence[Outline], sizes: np.ndarray) -> np.ndarray:
 
 def outline_points(outlines: Sequence[Outline], paths: Sequence[Coords]) -> np.ndarray:
     """Every point of the outlines, then of the paths, as one (n, 2) float array."""
-    sizes = np.fromiter((len(o.coords) for o in outlines), dtype=np.int64, count=len(outlines))
+    sizes = np.fromiter((o.size for o in outlines), dtype=np.int64, count=len(outlines))
     parts = [_outline_xy(outlines, sizes)]
     flat = [c for p in paths for c in p]
     if flat:
@@ -703,22 +731,21 @@ def _scan_lwpolylines(
     step = np.arange(int(ends[-1])) - np.repeat(ends - total, total)
     source = np.repeat(firsts, total) + np.where(step < np.repeat(sizes, total), step, 0)
     xy = np.column_stack([xs[source], ys[source]])
-    points = list(zip(xy[:, 0].tolist(), xy[:, 1].tolist(), strict=True))
     ring = (total >= 3) & (same | append)
     lines: list[tuple[int, str, Coords]] = []
     outlines = rec.outlines
     if ring.all():  # every one a room: no per-row branch, the objects made in C-level maps
-        cuts = list(map(slice, (ends - total).tolist(), ends.tolist()))
         outlines.extend(map(Outline, layers[ids].tolist(), handles[ids].tolist(),
-                            itertools.repeat("LWPOLYLINE"), map(points.__getitem__, cuts),
-                            itertools.repeat(xy), (ends - total).tolist()))
+                            itertools.repeat("LWPOLYLINE"), itertools.repeat(None),
+                            itertools.repeat(xy), (ends - total).tolist(), total.tolist()))
         return lines
+    points = list(zip(xy[:, 0].tolist(), xy[:, 1].tolist(), strict=True))
     for i, layer, handle, end, size, closed in zip(
             ids.tolist(), layers[ids].tolist(), handles[ids].tolist(), ends.tolist(),
             total.tolist(), ring.tolist(), strict=True):
         if closed:
             outlines.append(Outline(layer, handle, "LWPOLYLINE", points[end - size : end],
-                                    xy, end - size))
+                                    xy, end - size, size))
         else:
             lines.append((i, layer, points[end - size : end]))
     return lines
