@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -235,7 +236,7 @@ def _import(args: argparse.Namespace) -> int:
         print("error: name the workspace to import into with --workspace", file=sys.stderr)
         return 2
     from store.errors import WorkspaceError
-    from store.plan_import import PlanImportError, import_plan
+    from store.plan_import import import_plan
     from store.workspace import Workspace
 
     try:
@@ -245,15 +246,10 @@ def _import(args: argparse.Namespace) -> int:
         return 2
     if args.site:
         return _import_site(args, workspace, plan, report)
-    try:
-        with (
-            workspace,
-            workspace.rehearsal() if args.dry_run else workspace.transaction() as session,
-        ):
-            changes = import_plan(session, plan, args.building, args.floor, args.park)
-    except PlanImportError as exc:
-        _print_plan(report, args.json)
-        print(f"error: {exc}; nothing was written", file=sys.stderr)
+    changes = _written(args, workspace, report,
+                       lambda session: import_plan(session, plan, args.building, args.floor,
+                                                   args.park))
+    if changes is None:
         return 2
     if args.json:
         report["dry_run"] = args.dry_run
@@ -287,18 +283,11 @@ def _import_site(args: argparse.Namespace, workspace: Any, plan: Any,
     """Footprints and site linework from a site drawing, in one transaction (or a rehearsal)."""
     import json
 
-    from store.plan_import import PlanImportError
     from store.site_import import import_site
 
-    try:
-        with (
-            workspace,
-            workspace.rehearsal() if args.dry_run else workspace.transaction() as session,
-        ):
-            changes = import_site(session, plan, args.park)
-    except PlanImportError as exc:
-        _print_plan(report, args.json)
-        print(f"error: {exc}; nothing was written", file=sys.stderr)
+    changes = _written(args, workspace, report,
+                       lambda session: import_site(session, plan, args.park))
+    if changes is None:
         return 2
     if args.json:
         report["dry_run"] = args.dry_run
@@ -314,6 +303,23 @@ def _import_site(args: argparse.Namespace, workspace: Any, plan: Any,
             print("dry run: nothing was written; the import would change:")
         print(changes.summary())
     return 0
+
+
+def _written(args: argparse.Namespace, workspace: Any, report: dict[str, Any],
+             apply: Callable[[Any], Any]) -> Any:
+    """``apply`` in one transaction (a rehearsal with --dry-run); None once it said why not."""
+    from store.plan_import import PlanImportError
+
+    try:
+        with (
+            workspace,
+            workspace.rehearsal() if args.dry_run else workspace.transaction() as session,
+        ):
+            return apply(session)
+    except PlanImportError as exc:
+        _print_plan(report, args.json)
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return None
 
 
 def _print_plan(report: dict[str, object], as_json: bool) -> None:
