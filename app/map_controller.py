@@ -39,10 +39,10 @@ from store.map_query import (
 )
 from store.read_model import Scope
 from views.floor_plan import MapShape
-from views.labels import building_title, label
+from views.labels import building_title
 from views.map_canvas import MapStyle
 from views.map_panel import MapPanel
-from views.map_text import legend_rows, unit_card, unit_label, value_unit
+from views.map_text import legend_rows, legend_title, unit_card, unit_label
 from views.park_map import ParkMapView, SiteBuilding
 from views.stacking_plan import StackBlock, StackingPlanView, StackRow
 
@@ -228,14 +228,9 @@ class MapController(QObject):
     def currency(self) -> str:
         return self.workspace.tree[0].currency if self.workspace.tree else ""
 
-    def kpis(self) -> MapKpis:
-        return map_kpis([u.facts for u in self.units], self.day)
-
     def _show_legend(self, thematic: ThematicMap) -> None:
-        title = label(self.mode)
-        if self.mode not in CATEGORICAL_MODES:
-            title = f"{title} ({value_unit(self.mode)})"
-        self.panel.legend.set_legend(title, legend_rows(self.mode, thematic.theme.legend))
+        self.panel.legend.set_legend(legend_title(self.mode),
+                                     legend_rows(self.mode, thematic.theme.legend))
 
     def _draw_floor(self, scope: Scope) -> None:
         reader = self.workspace.reader
@@ -306,7 +301,7 @@ class MapController(QObject):
         labels = [s.code if v is None else f"{s.code}\n{v:.0f}{suffix}"
                   for s, v in zip(self.sites, values, strict=True)]
         self.park_map.apply_colours(colours, labels)
-        title = self.tr("Occupancy %") if ramp else f"{label(self.mode)} ({value_unit(self.mode)})"
+        title = self.tr("Occupancy %") if ramp else legend_title(self.mode)
         self.park_legend, self.park_legend_title = legend, title
         self.panel.legend.set_legend(title, legend_rows(self.mode, legend, numeric=True),
                                      self.tr("buildings"))

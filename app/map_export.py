@@ -13,18 +13,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from app.map_controller import background_geometry, floor_shapes, map_style, stack_rows
 from app.map_theme import DEFAULT_CLASSES, METHODS, thematic_map
-from domain.map_modes import CATEGORICAL_MODES, MapKpis, MapMode, map_kpis
+from domain.map_modes import MapKpis, MapMode, map_kpis
 from store.map_query import MapUnit, floor_drawings, map_units
 from store.read_model import ReadModel, Scope
 from views.floor_plan import FloorPlanView
 from views.labels import area_text, building_title, label, percent_text, rent_text
 from views.map_canvas import MapCanvas
-from views.map_text import legend_rows, value_unit
+from views.map_text import legend_rows, legend_title
 from views.print_layout import MapPage, paint_page
 from views.stacking_plan import StackingPlanView
 
@@ -47,12 +47,6 @@ def kpi_texts(kpis: MapKpis, currency: str) -> list[tuple[str, str]]:
         (translate("Map", "Rent per m² per month"),
          "—" if kpis.rent_per_m2 is None else f"{currency} {rent_text(kpis.rent_per_m2)}"),
     ]
-
-
-def legend_title(mode: MapMode) -> str:
-    if mode in CATEGORICAL_MODES:
-        return label(mode)
-    return f"{label(mode)} ({value_unit(mode)})"
 
 
 def footer(day: date) -> str:
@@ -218,20 +212,6 @@ def _paint_pdf(partial: Path, pages: Sequence[MapPage], size: str, landscape: bo
             paint_page(painter, QRectF(0, 0, rect.width(), rect.height()), page, base, PDF_DPI)
     finally:
         painter.end()
-
-
-def write_image(path: Path, page: MapPage, size: QSize, font: QFont | None = None) -> None:
-    """One page as a PNG (for previews and tests)."""
-    image = QImage(size, QImage.Format.Format_RGB32)
-    image.setDotsPerMeterX(int(96 / 0.0254))
-    image.setDotsPerMeterY(int(96 / 0.0254))
-    painter = QPainter(image)
-    try:
-        paint_page(painter, QRectF(0, 0, size.width(), size.height()), page, font or QFont(), 96)
-    finally:
-        painter.end()
-    if not image.save(str(path)):
-        raise ExportError(translate("Map", "cannot write %1").replace("%1", str(path)))
 
 
 def _map_view(view: Any) -> Any:

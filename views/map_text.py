@@ -37,6 +37,13 @@ def value_unit(mode: MapMode) -> str:
     }.get(mode, "")
 
 
+def legend_title(mode: MapMode) -> str:
+    """The legend's heading: the mode, with the unit of its numbers."""
+    if mode in CATEGORICAL_MODES:
+        return label(mode)
+    return f"{label(mode)} ({value_unit(mode)})"
+
+
 @dataclass(frozen=True)
 class LegendRow:
     """One legend line as shown and printed."""
