@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
@@ -78,6 +78,12 @@ class MapController(QObject):
         self.park_legend_title = ""
         self.visible = True
         self._stale = True
+        # After a read, the other modes are classified in idle moments, one per turn of
+        # the event loop, so switching to any of them is a recolour only.
+        self._warm = QTimer(self)
+        self._warm.setSingleShot(True)
+        self._warm.setInterval(0)
+        self._warm.timeout.connect(self._warm_next_mode)
         workspace.rowsChanged.connect(self.refresh)
         workspace.rowChanged.connect(self.refresh_unit)
         workspace.closed.connect(self._closed)
@@ -182,12 +188,21 @@ class MapController(QObject):
         else:
             self.stacking_plan.apply_style(style)
         self._show_legend(self.thematic)
+        self._warm.start()
+
+    def _warm_next_mode(self) -> None:
+        """Classify one more mode ahead of need; the timer comes back for the next."""
+        if not self.units or self.shown[0] not in ("floor", "building"):
+            return
+        for mode in MapMode:
+            if self._theme_key(mode) not in self._themes:
+                self.theme(mode)
+                self._warm.start()
+                return
 
     def theme(self, mode: MapMode) -> ThematicMap:
         """The shown units in ``mode`` with the current classification (cached per read)."""
-        method, classes = (("categories", 0) if mode in CATEGORICAL_MODES
-                           else (self.method, self.classes))
-        key = (mode, method, classes)
+        key = self._theme_key(mode)
         found = self._themes.get(key)
         if found is None:
             values = self._values.get(mode)
@@ -197,6 +212,11 @@ class MapController(QObject):
             found = self._themes[key] = thematic_map(self.units, mode, self.day, self.method,
                                                      self.classes, values)
         return found
+
+    def _theme_key(self, mode: MapMode) -> tuple[MapMode, str, int]:
+        if mode in CATEGORICAL_MODES:
+            return mode, "categories", 0
+        return mode, self.method, self.classes
 
     def place_names(self) -> tuple[str, str]:
         """The park's name and the shown building (and floor) as a title says them."""

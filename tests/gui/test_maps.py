@@ -414,3 +414,11 @@ def test_cli_print_to_a_folder_says_so_and_leaves_nothing(drawn_park, tmp_path):
     assert done.returncode == 2
     assert "is a folder" in done.stderr
     assert list(tmp_path.glob(".*.part")) == [] and list(folder.iterdir()) == []
+
+
+def test_other_modes_are_classified_while_idle(map_window, qtbot):
+    win, maps = map_window
+    qtbot.waitUntil(lambda: len(maps._themes) == len(MapMode))
+    before = dict(maps._themes)
+    win.map_panel.set_mode(MapMode.HEAT)  # a recolour from the cache, no new classification
+    assert maps.thematic is before[(MapMode.HEAT, maps.method, maps.classes)]

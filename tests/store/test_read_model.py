@@ -99,3 +99,41 @@ def test_read_model_never_writes(reader):
 
     with pytest.raises(sqlite3.OperationalError):
         reader._db.execute("DELETE FROM units")
+
+
+def test_holdings_are_reused_across_dates_until_another_connection_writes(tmp_path):
+    from datetime import date
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from domain.contracts import ContractStatus, Occupancy
+    from store.schema import Contract, ContractUnit, Tenant, Unit
+    from store.workspace import Workspace
+    from tests.small_park import build_small_workspace
+
+    park = build_small_workspace(tmp_path / "h.leasemap")
+    reader = ReadModel(park.path)
+    try:
+        first = reader.holdings()
+        assert reader.holdings() is first  # nothing written: the same read
+        workspace = Workspace.open(park.path)
+        with workspace.transaction() as s:
+            tenant = s.scalars(select(Tenant)).one()
+            unit = s.scalars(select(Unit).where(Unit.code == "ZD-B-0101")).one()
+            lease = Contract(park_id=tenant.park_id, tenant_id=tenant.id, code="HT-9",
+                             status=ContractStatus.SIGNED, signed_on=date(2026, 1, 1),
+                             starts_on=date(2026, 1, 1), ends_on=date(2027, 1, 1),
+                             rent_per_sqm_month=Decimal("40.0000"))
+            s.add(lease)
+            s.flush()
+            s.add(ContractUnit(contract_id=lease.id, unit_id=unit.id,
+                               billable_area=unit.billable_area))
+            unit_id = unit.id
+        workspace.close()
+        fresh = reader.holdings()
+        assert fresh is not first and unit_id in fresh
+        row = reader.unit_row(unit_id, date(2026, 6, 1))
+        assert row.occupancy is Occupancy.ACTIVE and row.contract_code == "HT-9"
+    finally:
+        reader.close()
