@@ -42,7 +42,14 @@ from views.floor_plan import MapShape
 from views.labels import building_title
 from views.map_canvas import MapStyle
 from views.map_panel import MapPanel
-from views.map_text import legend_rows, legend_title, unit_card, unit_label
+from views.map_text import (
+    building_card,
+    legend_rows,
+    legend_title,
+    unit_card,
+    unit_label,
+    value_text,
+)
 from views.park_map import ParkMapView, SiteBuilding
 from views.stacking_plan import StackBlock, StackingPlanView, StackRow
 
@@ -320,11 +327,19 @@ class MapController(QObject):
         suffix = "%" if ramp else ""
         labels = [s.code if v is None else f"{s.code}\n{v:.0f}{suffix}"
                   for s, v in zip(self.sites, values, strict=True)]
-        self.park_map.apply_colours(colours, labels)
+        self.park_map.apply_colours(colours, labels, lambda i: self._building_card(i, values[i]))
         title = self.tr("Occupancy %") if ramp else legend_title(self.mode)
         self.park_legend, self.park_legend_title = legend, title
         self.panel.legend.set_legend(title, legend_rows(self.mode, legend, numeric=True),
                                      self.tr("buildings"))
+
+    def _building_card(self, i: int, value: float | None) -> str:
+        site = self.sites[i]
+        facts = [u.facts for u in self.site_units.get(site.id, [])]
+        kpis = map_kpis(facts, self.day)
+        level = "" if value is None else value_text(self.mode, Decimal(f"{value:.2f}"))
+        return building_card(site.code, site.name, len(facts), kpis.leased_area,
+                             kpis.leasable_area, kpis.occupancy_rate, self.mode, level)
 
     def _open_building(self, building_id: uuid.UUID) -> None:
         self.scopeRequested.emit("building", building_id)

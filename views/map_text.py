@@ -115,3 +115,18 @@ def unit_card(
     ]
     lines += [f"{escape(k)}: {escape(v)}" for k, v in rows]
     return "<br>".join(lines)
+
+
+def building_card(code: str, name: str, units: int, leased: Decimal, leasable: Decimal,
+                  occupancy: Decimal | None, mode: MapMode, level: str) -> str:
+    """A building's hover card on the park map: occupancy, areas, and its level in the mode."""
+    rows = [
+        (translate("Map", "Units"), f"{units:,}"),
+        (translate("Map", "Leased / leasable m²"), f"{area_text(leased)} / {area_text(leasable)}"),
+        (translate("Map", "Occupancy"), "—" if occupancy is None else f"{occupancy * 100:.1f}%"),
+    ]
+    if mode not in CATEGORICAL_MODES:
+        rows.append((label(mode), level or translate("Map", "No data")))
+    lines = [f"<b>{escape(code)}</b> {escape(name)}"]
+    lines += [f"{escape(k)}: {escape(v)}" for k, v in rows]
+    return "<br>".join(lines)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import statistics
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
@@ -116,9 +116,14 @@ class ParkMapView(MapCanvas):
         self._fitted = True
         self.fit()
 
-    def apply_colours(self, colours: Sequence[str], labels: Sequence[str] = ()) -> None:
-        """Colour the buildings (in order); ``labels`` replace the codes as their labels."""
+    def apply_colours(self, colours: Sequence[str], labels: Sequence[str] = (),
+                      cards: Callable[[int], str] | None = None) -> None:
+        """Colour the buildings (in order); ``labels`` replace the codes as their labels.
+
+        ``cards`` gives a building's hover card by its position (else its own card).
+        """
         self._paint_blocks(colours)
+        self._card_of = cards
         self._head_texts = [
             (labels[i] if i < len(labels) and labels[i] else b.code)
             for i, b in enumerate(self._buildings)

@@ -634,6 +634,10 @@
         <translation>Arrears</translation>
     </message>
     <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
         <source>Export map</source>
         <translation>Export map</translation>
     </message>

@@ -635,6 +635,10 @@
         <translation>欠费</translation>
     </message>
     <message>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
         <source>Export map</source>
         <translation>导出地图</translation>
     </message>

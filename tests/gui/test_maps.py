@@ -422,3 +422,18 @@ def test_other_modes_are_classified_while_idle(map_window, qtbot):
     before = dict(maps._themes)
     win.map_panel.set_mode(MapMode.HEAT)  # a recolour from the cache, no new classification
     assert maps.thematic is before[(MapMode.HEAT, maps.method, maps.classes)]
+
+
+def test_park_map_card_gives_a_buildings_occupancy_and_areas(map_window, qtbot):
+    win, maps = map_window
+    win.controller.set_scope("park", win.controller.tree[0].id)
+    view = maps.park_map
+    a = next(b.id for b in win.controller.tree[0].buildings if b.code == "A")
+    rect = view.item_for(a).sceneBoundingRect()
+    corner = QPointF(rect.left() + rect.width() * 0.1, rect.top() + rect.height() * 0.1)
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(corner))
+    qtbot.waitUntil(lambda: view._card.isVisible())
+    text = view._card.text()
+    # building A: six units of 125.40 m², one let on TODAY
+    assert "<b>A</b>" in text and "Units: 6" in text
+    assert "125.40 / 752.40" in text and "16.7%" in text
