@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from domain.map_modes import CATEGORICAL_MODES, MapMode, RentClass
 from spatial.classify import class_label
 from spatial.thematic import NO_DATA_KEY, LegendEntry
-from views.labels import area_text, date_text, label, rent_text
+from views.labels import area_text, building_title, date_text, label, rent_text
 
 translate = QCoreApplication.translate
 
@@ -127,6 +127,6 @@ def building_card(code: str, name: str, units: int, leased: Decimal, leasable: D
     ]
     if mode not in CATEGORICAL_MODES:
         rows.append((label(mode), level or translate("Map", "No data")))
-    lines = [f"<b>{escape(code)}</b> {escape(name)}"]
+    lines = [f"<b>{escape(building_title(code, name))}</b>"]
     lines += [f"{escape(k)}: {escape(v)}" for k, v in rows]
     return "<br>".join(lines)

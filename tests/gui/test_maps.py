@@ -435,5 +435,5 @@ def test_park_map_card_gives_a_buildings_occupancy_and_areas(map_window, qtbot):
     qtbot.waitUntil(lambda: view._card.isVisible())
     text = view._card.text()
     # building A: six units of 125.40 m², one let on TODAY
-    assert "<b>A</b>" in text and "Units: 6" in text
+    assert "<b>A栋 办公楼</b>" in text and "Units: 6" in text
     assert "125.40 / 752.40" in text and "16.7%" in text
