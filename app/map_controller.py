@@ -17,7 +17,7 @@ from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
 from app.controller import WorkspaceController
-from app.map_theme import DEFAULT_CLASSES, METHODS, ThematicMap, thematic_map
+from app.map_theme import DEFAULT_CLASSES, METHODS, RAMPS, ThematicMap, thematic_map
 from domain.map_modes import (
     CATEGORICAL_MODES,
     MapKpis,
@@ -317,8 +317,6 @@ class MapController(QObject):
                     [f.area for f in facts])
                 values.append(None if level is None else float(level))
         ramp = ("ylgnbu", False) if self.mode is MapMode.RENT_CONTROL else None
-        from app.map_theme import RAMPS
-
         name, reverse = ramp or RAMPS[self.mode]
         theme = numeric(values, areas, self.method, min(self.classes, max(1, len(values))),
                         name, reverse)

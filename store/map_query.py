@@ -8,7 +8,6 @@ the recent months' readings).
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -36,15 +35,13 @@ class MapUnit:
 
 @dataclass(frozen=True)
 class FloorDrawing:
-    """A floor's linework and outline, drawn under its units."""
+    """A floor's linework, drawn under its units."""
 
     id: uuid.UUID
     building_id: uuid.UUID
     level: int
     name: str
     background: bytes | None
-    outline: bytes | None
-    site_transform: tuple[float, ...] | None
 
 
 @dataclass(frozen=True)
@@ -112,12 +109,11 @@ def floor_drawings(reader: ReadModel, scope: Scope | None) -> list[FloorDrawing]
              "floor": "AND f.id = ?"}.get(scope.kind, "") if scope else ""
     params = (scope.id.hex,) if scope and where else ()
     rows = reader.query(
-        "SELECT f.id, f.building_id, f.level, f.name, f.background, f.outline, f.site_transform "
+        "SELECT f.id, f.building_id, f.level, f.name, f.background "
         "FROM floors f JOIN buildings b ON b.id = f.building_id "
         f"WHERE f.archived = 0 {where} ORDER BY b.sort_order, b.code, f.level DESC", params)
-    return [FloorDrawing(_id(fid), _id(bid), level, name, bg, outline,
-                         tuple(json.loads(st)) if st else None)
-            for fid, bid, level, name, bg, outline, st in rows]
+    return [FloorDrawing(_id(fid), _id(bid), level, name, background)
+            for fid, bid, level, name, background in rows]
 
 
 def building_sites(reader: ReadModel, park_id: uuid.UUID) -> list[BuildingSite]:

@@ -14,7 +14,7 @@ for _scaling in ("QT_SCALE_FACTOR", "QT_FONT_DPI", "QT_SCREEN_SCALE_FACTORS",
                  "QT_ENABLE_HIGHDPI_SCALING", "QT_AUTO_SCREEN_SCALE_FACTOR"):
     os.environ.pop(_scaling, None)
 
-from tests.small_park import TODAY, SmallPark, build_small_workspace  # noqa: E402
+from tests.small_park import SmallPark, build_small_workspace  # noqa: E402
 
 
 @pytest.fixture
@@ -31,13 +31,8 @@ def settings(tmp_path: Path):
 
 @pytest.fixture
 def window(qtbot, settings, small_park):
-    from app.gui import create_window
+    from tests.gui.helpers import open_window
 
-    win = create_window(settings, language="en")
-    qtbot.addWidget(win)
-    assert win.open_workspace(small_park.path)
-    win.date_edit.setDate(TODAY)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(qtbot, settings, small_park.path)
     yield win
     win.close()

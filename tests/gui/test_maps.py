@@ -22,6 +22,7 @@ from domain.map_modes import MapMode, RentClass
 from spatial.geometry import lines_to_wkb, polygon_to_wkb
 from store.schema import Contract, ContractUnit, Floor, Tenant, Unit, UnitMetric
 from store.workspace import Workspace
+from tests.gui.helpers import open_window
 from tests.small_park import TODAY, SmallPark, build_small_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,15 +59,7 @@ def drawn_park(tmp_path: Path) -> SmallPark:
 
 @pytest.fixture
 def map_window(qtbot, settings, drawn_park):
-    from app.gui import create_window
-
-    win = create_window(settings, language="en")
-    qtbot.addWidget(win)
-    assert win.open_workspace(drawn_park.path)
-    win.date_edit.setDate(TODAY)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(qtbot, settings, drawn_park.path, (1200, 800))
     maps = win.show_map()
     floor = _floor(win, "A", "1F")
     win.tree.select("floor", floor)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from shapely.geometry import Polygon, box
 
-from tests.gui.canvas_helpers import double_click, render_scene
+from tests.gui.helpers import double_click, render_scene, shown
 from views.map_canvas import HoverCard
 from views.park_map import ParkMapView, SiteBuilding, site_layout
 
@@ -27,11 +27,7 @@ def three_buildings() -> list[SiteBuilding]:
 
 @pytest.fixture
 def site(qtbot):
-    view = ParkMapView()
-    qtbot.addWidget(view)
-    view.resize(800, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown(qtbot, ParkMapView(), 800, 500)
     buildings = three_buildings()
     view.show_site(buildings)
     view.apply_colours(COLOURS)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from tests.gui.canvas_helpers import double_click, render_scene
+from tests.gui.helpers import double_click, render_scene, shown
 from views.map_canvas import HoverCard, MapStyle
 from views.stacking_plan import (
     PLAN_WIDTH,
@@ -38,11 +38,7 @@ def three_floors() -> list[StackRow]:
 
 @pytest.fixture
 def plan(qtbot):
-    view = StackingPlanView()
-    qtbot.addWidget(view)
-    view.resize(900, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown(qtbot, StackingPlanView(), 900, 400)
     rows = three_floors()
     view.show_building(rows)
     view.apply_style(MapStyle(COLOURS))  # no labels: block centres show their fill
@@ -181,11 +177,7 @@ def test_selection_follows_the_table(plan):
 
 
 def test_a_tall_building_fits_its_width_and_starts_at_the_top(qtbot):
-    view = StackingPlanView()
-    qtbot.addWidget(view)
-    view.resize(1000, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown(qtbot, StackingPlanView(), 1000, 600)
     rows = [StackRow(f"{f}F", tuple(StackBlock(uuid.uuid4(), 50.0 + (i * f) % 90)
                                     for i in range(20)), "—") for f in range(60, 0, -1)]
     view.show_building(rows)

@@ -1,9 +1,37 @@
-"""What the map canvas tests share: a real double click, and a view rendered for paper."""
+"""What the GUI tests share: an open main window, a shown view, a real double click,
+and a view rendered for paper."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+
+
+def open_window(qtbot, settings, path: Path, size: tuple[int, int] | None = None):
+    """The main window in English on the workspace at ``path``, on TODAY, shown."""
+    from app.gui import create_window
+    from tests.small_park import TODAY
+
+    win = create_window(settings, language="en")
+    qtbot.addWidget(win)
+    assert win.open_workspace(path)
+    win.date_edit.setDate(TODAY)
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def shown(qtbot, view, width: int, height: int):
+    """A map view of that size on screen (offscreen), ready to be looked at."""
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
 
 
 def double_click(qtbot, widget, pos: QPoint) -> None:
