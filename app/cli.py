@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.demo import build_demo
+    from demo import build_demo
     from store.workspace import side_files
 
     if args.path.exists():

@@ -63,7 +63,7 @@ class WorkspaceController(QObject):
     treeChanged = Signal(list)  # [ParkNode]
     rowsChanged = Signal(list)  # [UnitRow]
     rowChanged = Signal(object)  # UnitRow
-    summaryChanged = Signal(object)  # ScopeSummary
+    summaryChanged = Signal(object)  # domain.occupancy.OccupancySummary
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def build_demo(self, path: Path, units: int = 1500) -> None:
         """Build a demo park in the background, then open it."""
-        from app.demo import build_demo
+        from demo import build_demo
 
         dialog = progress_dialog(
             self, self.tr("Build demo workspace"), self.tr("Building the demo park…")

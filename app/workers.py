@@ -1,6 +1,6 @@
 """Background work: run a job in the thread pool, show progress, allow cancel.
 
-The function runs in a worker thread with a :class:`domain.jobs.Job`; its
+The function runs in a worker thread with a :class:`runtime.jobs.Job`; its
 progress reaches the GUI thread through queued signals. The GUI never blocks.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from domain.jobs import Cancelled, Job
+from runtime.jobs import Cancelled, Job
 
 
 class _Signals(QObject):

@@ -56,7 +56,7 @@ def window_start() -> float:
 
 def demo_build(units: int) -> tuple[float, str]:
     """Seconds to build the demo park of ``units`` units into a temporary folder."""
-    from app.demo import build_demo
+    from demo import build_demo
 
     with tempfile.TemporaryDirectory(prefix="leasemap-bench-") as folder:
         path = Path(folder) / "demo.leasemap"

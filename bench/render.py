@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 from shapely import affinity, wkb
 
-from app.demo.build import build_demo
+from demo.build import build_demo
 from app.map_theme import thematic_map
 from domain.map_modes import MapMode
 from store.map_query import map_units

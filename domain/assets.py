@@ -22,8 +22,9 @@ class UnitType(StrEnum):
 
 
 class UnitStatus(StrEnum):
+    """What the operator set; leased, signed or vacant on a date comes from contracts."""
+
     LEASABLE = "leasable"
-    LEASED = "leased"
     RESERVED = "reserved"
     UNDER_RENOVATION = "under_renovation"
     FROZEN = "frozen"

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 RATE_QUANTUM = Decimal("0.0001")
-DEFAULT_CURRENCY = "CNY"
+RATIO_QUANTUM = Decimal("0.0001")  # shares and rates such as occupancy (0–1)
 
 
 def money(value: Decimal | int | str) -> Decimal:
@@ -29,6 +29,20 @@ def money(value: Decimal | int | str) -> Decimal:
 def rate(value: Decimal | int | str) -> Decimal:
     """A unit price (per m² per month or per day) kept to four places."""
     return to_decimal(value).quantize(RATE_QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def ratio(value: Decimal | int | str) -> Decimal:
+    """A share of a whole (occupancy rate, allocation ratio), 0–1 to four places."""
+    return to_decimal(value).quantize(RATIO_QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def round_to(value: Decimal | int | str, places: int) -> Decimal:
+    """Any other figure shown or summed (rents per m², intensities, months), half up.
+
+    >>> round_to(Decimal("2.25"), 1)
+    Decimal('2.3')
+    """
+    return to_decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:

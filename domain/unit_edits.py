@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain.assets import FitOut, Orientation, UnitStatus, UnitType
-from domain.money import rate, to_decimal
+from domain.money import rate, round_to, to_decimal
 
 
 class UnitEditError(ValueError):
@@ -43,8 +43,6 @@ def _enum(enum: type, optional: bool = False) -> Callable[[Any], Any]:
 
 
 def _measure(places: int, upper: Decimal) -> Callable[[Any], Decimal | None]:
-    quantum = Decimal(1).scaleb(-places)
-
     def check(value: Any) -> Decimal | None:
         if value in (None, ""):
             return None
@@ -56,7 +54,7 @@ def _measure(places: int, upper: Decimal) -> Callable[[Any], Decimal | None]:
             raise UnitEditError("cannot be negative")
         if number > upper:
             raise UnitEditError(f"must be at most {upper}")
-        return number.quantize(quantum)
+        return round_to(number, places)
 
     return check
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from domain.jobs import gc_paused
+from runtime.jobs import gc_paused
 from importers.dxf_floors import FRAME_LAYER, regions, split
 from importers.dxf_labels import Label, is_title_text, parse_label
 from importers.dxf_read import Records, Text, Unreadable, load, outline_points

@@ -25,7 +25,7 @@ from ezdxf.tools.codepage import toencoding
 from ezdxf.tools.text import fast_plain_mtext, plain_text
 from shapely.geometry import Polygon
 
-from domain.jobs import gc_paused
+from runtime.jobs import gc_paused
 from importers.plan import Problem, Severity
 
 Coords = list[tuple[float, float]]

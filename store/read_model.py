@@ -22,6 +22,7 @@ from pathlib import Path
 
 from domain.assets import BuildingKind, FitOut, Orientation, UnitStatus, UnitType
 from domain.contracts import ContractStatus, ContractTerm, Holding, Occupancy, holding_on
+from domain.occupancy import OccupancySummary, UnitState, summarize_occupancy, unit_state
 
 
 @dataclass(frozen=True)
@@ -89,31 +90,15 @@ class UnitRow:
     rent: Decimal | None
     row_version: int
 
-
-@dataclass(frozen=True)
-class ScopeSummary:
-    units: int
-    leasable_area: Decimal
-    leased_area: Decimal
-
     @property
-    def occupancy_rate(self) -> Decimal | None:
-        if self.leasable_area == 0:
-            return None
-        return (self.leased_area / self.leasable_area).quantize(Decimal("0.0001"))
+    def state(self) -> UnitState:
+        """What the unit is on the rows' date (``domain.occupancy``'s table)."""
+        return unit_state(self.status, self.occupancy)
 
 
-def summarize(rows: Iterable[UnitRow]) -> ScopeSummary:
-    """Occupancy by area: leased means a contract active that day."""
-    count = 0
-    leasable = Decimal(0)
-    leased = Decimal(0)
-    for row in rows:
-        count += 1
-        leasable += row.leasable_area
-        if row.occupancy is Occupancy.ACTIVE:
-            leased += row.leasable_area
-    return ScopeSummary(count, leasable, leased)
+def summarize(rows: Iterable[UnitRow]) -> OccupancySummary:
+    """Occupancy by area on the rows' date, by the one table in ``domain.occupancy``."""
+    return summarize_occupancy((r.status, r.occupancy, r.leasable_area) for r in rows)
 
 
 # -- decoding what SQLAlchemy wrote on SQLite ------------------------------------

@@ -95,6 +95,5 @@ def build_small_workspace(path: Path) -> SmallPark:
             ContractUnit(contract_id=future.id, unit_id=units[1].id,
                          billable_area=units[1].billable_area),
         ])
-        units[0].status = UnitStatus.LEASED
     workspace.close()
     return SmallPark(path, "ZD", codes, floor_units)

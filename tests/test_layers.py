@@ -20,7 +20,7 @@ def test_import_contracts_hold():
 
 def test_no_qt_is_imported_by_the_headless_commands():
     code = (
-        "import sys, app.cli, app.demo, store.read_model, store.workspace\n"
+        "import sys, app.cli, demo, store.read_model, store.workspace\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))"
     )
     result = subprocess.run(

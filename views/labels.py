@@ -31,7 +31,6 @@ _ENTRIES: list[tuple[Enum, Callable[[], str]]] = [
     (UnitType.AD_SPOT, lambda: translate("Labels", "Advertising spot")),
     (UnitType.OTHER, lambda: translate("Labels", "Other")),
     (UnitStatus.LEASABLE, lambda: translate("Labels", "Leasable")),
-    (UnitStatus.LEASED, lambda: translate("Labels", "Leased")),
     (UnitStatus.RESERVED, lambda: translate("Labels", "Reserved")),
     (UnitStatus.UNDER_RENOVATION, lambda: translate("Labels", "Under renovation")),
     (UnitStatus.FROZEN, lambda: translate("Labels", "Frozen")),

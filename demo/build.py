@@ -2,7 +2,7 @@
 
 ``leasemap demo PATH`` and the GUI's "Build demo workspace" call
 :func:`build_demo`. It lays out a Shanghai park of office towers, plants, a
-warehouse and a retail podium (``spatial.floorplates``), lets most of it to a
+warehouse and a retail podium (``demo.floorplates``), lets most of it to a
 few hundred tenants with contracts spread around ``today`` (ended, running,
 expiring in 30/60/90 days, signed but not started, terminated) and writes
 everything in one workspace transaction, so every row gets its outbox
@@ -21,8 +21,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.demo.metrics import MetricPlan, plan_metrics
-from app.demo.plan import (
+from demo.metrics import MetricPlan, plan_metrics
+from demo.plan import (
     BuildingPlan,
     ContractPlan,
     FloorPlan,
@@ -31,7 +31,7 @@ from app.demo.plan import (
     UnitPlan,
     plan_park,
 )
-from app.demo.profiles import (
+from demo.profiles import (
     BATCH,
     MIN_UNITS,
     PARK_ADDRESS,
@@ -39,7 +39,7 @@ from app.demo.profiles import (
     PARK_CODE,
     PARK_NAME,
 )
-from domain.jobs import Job, gc_paused
+from runtime.jobs import Job, gc_paused
 from store.files import side_files
 from store.schema import (
     Building,

@@ -42,7 +42,7 @@ FATES = (
     ("frozen", 0.03),
 )
 FATE_STATUS = {
-    "leased": UnitStatus.LEASED,
+    "leased": UnitStatus.LEASABLE,  # its contracts make it leased
     "vacant": UnitStatus.LEASABLE,
     "reserved": UnitStatus.RESERVED,
     "renovation": UnitStatus.UNDER_RENOVATION,

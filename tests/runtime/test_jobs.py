@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from domain.jobs import Cancelled, Job, gc_paused
+from runtime.jobs import Cancelled, Job, gc_paused
 
 
 def test_step_reports_until_cancelled():

@@ -1,6 +1,6 @@
 """Plan the demo park as plain records: buildings, floors, units, tenants, contracts.
 
-Nothing here touches the database; :mod:`app.demo.build` writes the plan.
+Nothing here touches the database; :mod:`demo.build` writes the plan.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from shapely.affinity import translate
 
-from app.demo.profiles import (
+from demo.profiles import (
     AREA,
     BASEMENT_STOREY,
     BRAND_FIRST,
@@ -55,10 +55,10 @@ from domain.assets import (
     unit_code,
 )
 from domain.contracts import ContractStatus
-from domain.jobs import Job
+from runtime.jobs import Job
 from domain.money import rate
 from spatial.allocation import allocate_common_area
-from spatial.floorplates import (
+from demo.floorplates import (
     FloorPlate,
     adjacent_pairs,
     office_floor,

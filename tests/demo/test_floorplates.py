@@ -9,8 +9,7 @@ import pytest
 import shapely
 from shapely.geometry import MultiLineString, Polygon, box
 
-from spatial.allocation import allocate_common_area
-from spatial.floorplates import (
+from demo.floorplates import (
     FloorPlate,
     adjacent_pairs,
     office_floor,
@@ -18,6 +17,7 @@ from spatial.floorplates import (
     retail_floor,
     warehouse_floor,
 )
+from spatial.allocation import allocate_common_area
 from spatial.geometry import area_m2
 
 TOLERANCE = 1e-6

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from random import Random
 
-from app.demo.plan import ParkPlan
+from demo.plan import ParkPlan
 from domain.assets import BuildingKind, UnitStatus
 from domain.contracts import ContractTerm, Occupancy
 from domain.money import money

@@ -1,0 +1,1 @@
+"""Running long work: progress, cancellation and the garbage collector. No business here."""
