@@ -23,8 +23,9 @@ from importers.plan import PlanFloor, PlanUnit, Problem, Severity
 FRAME_LAYER = re.compile(r"图框|图签|(?<![a-z])tk(?![a-z])|frame|border|rahmen|title|titel",
                          re.IGNORECASE)
 FLOOR_TITLE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十\d]+\s*层.{0,6}平面图?|首层.{0,6}平面图?|地下[一二三\d]层.*"
-    r"|[BL]?\d{1,3}\s*F|floor\s*\d{1,3}|level\s*\d{1,3}|\d{1,3}(?:st|nd|rd|th)\s+floor"
+    r"^\s*(?:第?[一二三四五六七八九十\d]+\s*层.{0,6}平面图?|首层.{0,6}平面图?"
+    r"|(?:地下|负)[一二三\d]层.*|-\d{1,2}\s*F|[BL]?\d{1,3}\s*F|floor\s*\d{1,3}|level\s*\d{1,3}"
+    r"|\d{1,3}(?:st|nd|rd|th)\s+floor"
     r"|ground\s+floor|basement|erdgeschoss|\d?\.?\s*obergeschoss|untergeschoss|dachgeschoss"
     r"|keller(?:geschoss)?)\s*(?:平面图)?\s*(?:1\s*[:：]\s*\d+)?\s*$",
     re.IGNORECASE,
@@ -62,7 +63,10 @@ def regions(
     units: list[PlanUnit], rec: Records, texts: list[Text], scale: float,
     windows: list[tuple[str, Polygon]],
 ) -> tuple[list[Region], str]:
-    """Floor regions in metres and how they were found; fewer than two means one floor."""
+    """Floor regions in metres and how they were found; fewer than two means one floor.
+
+    One floor comes back as one shapeless region only to carry its title text.
+    """
     frames = [(h, affinity.scale(p, scale, scale, origin=(0, 0)))
               for h, p in frame_rects(rec)]
     # Each room's representative point, made in one call and only when a window or frame
@@ -82,7 +86,21 @@ def regions(
     clusters = _clusters(units)
     if len(clusters) >= 2:
         return _named(clusters, texts, scale), "separate clusters of rooms"
-    return [], ""
+    return _one_title(texts), ""
+
+
+def _one_title(texts: list[Text]) -> list[Region]:
+    """A one-floor drawing's floor title (``三层平面图``), when it has exactly one.
+
+    Returned as the one region, for :func:`split` to keep as the floor's title; two
+    different titles say nothing, so the level is asked for instead of guessed.
+    """
+    words = (" ".join(t.text.split()) for t in texts)
+    titles = {w for w in words if FLOOR_TITLE.match(w)}
+    if len(titles) != 1:
+        return []
+    [title] = titles
+    return [Region(Polygon(), title, "model", True)]
 
 
 def _clusters(units: list[PlanUnit]) -> list[Region]:
@@ -151,7 +169,9 @@ def split(
 ) -> tuple[tuple[PlanFloor, ...], list[Problem]]:
     """One floor per region: its units, its clipped linework and outline."""
     if len(found) < 2:
-        return (PlanFloor(stem, None, tuple(units), background, outline, key="model"),), []
+        title = found[0].name if found and found[0].titled else ""
+        return (PlanFloor(stem, None, tuple(units), background, outline, key="model",
+                          title=title),), []
     owned: list[list[PlanUnit]] = [[] for _ in found]
     for u in units:
         p = u.polygon.representative_point()
@@ -166,7 +186,8 @@ def split(
             lines = None if lines.is_empty else lines
         out = outline if outline is not None and r.shape.contains(
             outline.representative_point()) else None
-        floors.append(PlanFloor(r.name, None, tuple(mine), lines, out, key=r.key))
+        floors.append(PlanFloor(r.name, None, tuple(mine), lines, out, key=r.key,
+                                title=r.name if r.titled else ""))
     named = sum(1 for r in found if r.titled)
     note = Problem(Severity.INFO, "floors-split",
                    f"split into {len(found)} floors by {how}; {named} named from the drawing: "

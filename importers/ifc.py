@@ -21,6 +21,7 @@ from shapely.geometry.base import BaseGeometry
 
 from importers import ifc_geometry as geom
 from importers.ifc_props import ELEVATION_QUANTUM, Units, fix_text, stated_area, to_decimal
+from importers.internal import PROGRAMMING_ERRORS
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit, Problem, Severity, failed
 
 FORMAT = "ifc"
@@ -60,6 +61,8 @@ def read_ifc(path: Path | str) -> ImportedPlan:
         return _unsupported(source, path, schema)
     try:
         return _Reader(model, path).read()
+    except PROGRAMMING_ERRORS:
+        raise  # our bug, not the model's: read_plan reports it as an internal error
     except Exception as exc:  # a damaged entity the parser let through
         detail = f"{type(exc).__name__}: {exc}"
         return failed(
@@ -106,6 +109,7 @@ class _Storey:
     key: str
     name: str
     elevation: Decimal | None
+    title: str = ""  # the storey's own Name and LongName; empty when it has none
     units: list[PlanUnit] = field(default_factory=list)
     walls: list[BaseGeometry] = field(default_factory=list)
 
@@ -153,6 +157,7 @@ class _Reader:
                 units=tuple(s.units),
                 background=geom.boundary_lines(s.walls),
                 key=s.key,
+                title=s.title,
             )
             for s in storeys
         )
@@ -207,6 +212,10 @@ class _Reader:
         for index, entity in enumerate(self.model.by_type("IfcBuildingStorey"), start=1):
             key = _unique(entity.GlobalId, keys)
             name = self._text(entity.Name) or self._text(entity.LongName)
+            # Its own words, so its level may come from them ("Level 5", "五层"), never
+            # from the "Storey 3" made up below.
+            title = " ".join(dict.fromkeys(
+                t for t in (self._text(entity.Name), self._text(entity.LongName)) if t))
             if not name:
                 name = f"Storey {index}"
                 self._problem(
@@ -226,7 +235,7 @@ class _Reader:
                     key,
                     name=name, id=str(entity.GlobalId),
                 )
-            storeys.append(_Storey(entity, key, name, elevation))
+            storeys.append(_Storey(entity, key, name, elevation, title))
         if not storeys:
             self._problem(
                 Severity.WARNING, "ifc-no-storeys",

@@ -78,6 +78,13 @@ class PlanFloor:
     background: BaseGeometry | None = None  # walls and the rest, as lines in metres
     outline: BaseGeometry | None = None  # gross-area outline when the drawing has one
     key: str = ""  # IFC storey GlobalId, DXF layout or frame name
+    # What the drawing itself calls this floor: a DXF frame or viewport title ("三层平面图"),
+    # an IFC storey's own name; empty when it says nothing (the name may then be made up).
+    title: str = ""
+    # The register level and why (importers.levels): set once the level is settled.
+    level: int | None = None
+    level_source: str = ""  # user, file name, title, storey name, elevation order
+    level_evidence: str = ""  # in English, e.g. 'from the file name "floor3.dxf"'
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,10 @@ class ImportedPlan:
                 {
                     "name": f.name,
                     "key": f.key,
+                    "title": f.title,
+                    "level": f.level,
+                    "level_source": f.level_source,
+                    "level_evidence": f.level_evidence,
                     "elevation": None if f.elevation is None else float(f.elevation),
                     "units": [
                         {
