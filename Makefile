@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DEMO := build/demo.leasemap
 export QT_API := pyside6
 
-.PHONY: run test bench lint i18n demo clean sysdeps
+.PHONY: run test bench lint money i18n demo clean sysdeps
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,8 +32,12 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
-test: sysdeps $(VENV)/.installed-dev lint
+test: sysdeps $(VENV)/.installed-dev lint money
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+# Money rounds in domain/money.py only and never passes through a float (issue 8).
+money: $(VENV)/.installed
+	$(PY) scripts/check_money.py
 
 $(VENV)/.installed-bench: $(VENV)/.installed-dev
 	$(PY) -m pip install --quiet -e '.[dev,bench]' --config-settings editable_mode=compat

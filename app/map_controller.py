@@ -13,30 +13,31 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from shapely import wkb
-from shapely.geometry.base import BaseGeometry
 
 from app.controller import WorkspaceController
-from app.map_theme import DEFAULT_CLASSES, METHODS, RAMPS, ThematicMap, thematic_map
-from domain.map_modes import (
-    CATEGORICAL_MODES,
-    MapKpis,
-    MapMode,
-    RentClass,
-    area_weighted,
-    map_kpis,
-    mode_value,
-    occupancy_rate,
+from domain.map_modes import CATEGORICAL_MODES, MapMode
+from domain.money import round_to
+from services.maps import (
+    DEFAULT_CLASSES,
+    METHODS,
+    ModeValue,
+    OutlinedFloor,
+    ParkSite,
+    ParkTheme,
+    StackFloor,
+    ThematicMap,
+    layout_key,
+    mode_values,
+    park_of,
+    park_theme,
+    read_floor,
+    read_park_site,
+    read_stack,
+    scope_units,
+    stacked_units,
+    thematic_map,
 )
-from spatial.thematic import numeric
-from store.map_query import (
-    FloorDrawing,
-    MapUnit,
-    building_sites,
-    floor_drawings,
-    map_units,
-    site_plan,
-)
+from store.map_query import MapUnit
 from store.read_model import Scope
 from views.floor_plan import MapShape
 from views.labels import building_title
@@ -46,6 +47,7 @@ from views.map_text import (
     building_card,
     legend_rows,
     legend_title,
+    totals_text,
     unit_card,
     unit_label,
     value_text,
@@ -55,7 +57,11 @@ from views.stacking_plan import StackBlock, StackingPlanView, StackRow
 
 
 class MapController(QObject):
-    """Keeps the map tab in step with the workspace controller's scope and date."""
+    """Keeps the map tab in step with the workspace controller's scope and date.
+
+    Qt wiring and caching only: what is drawn and how it is coloured comes
+    from :mod:`services.maps`, which the printed pages and the CLI call too.
+    """
 
     unitSelected = Signal(object)  # uuid.UUID | None, clicked on a map
     scopeRequested = Signal(str, object)  # kind, id: a park-map building double-clicked
@@ -72,15 +78,15 @@ class MapController(QObject):
         self.method = METHODS[0]
         self.classes = DEFAULT_CLASSES
         self.units: list[MapUnit] = []
-        self.shown: tuple[str, uuid.UUID | None, tuple[uuid.UUID, ...]] = ("", None, ())
+        self.shown: tuple[str, uuid.UUID | None, tuple[object, ...]] = ("", None, ())
         self.thematic: ThematicMap | None = None
         # Per read of the facts: each mode's values and each classification, so going back
         # to a mode is a recolour only.
-        self._values: dict[MapMode, list[RentClass | Decimal | int | None]] = {}
+        self._values: dict[MapMode, list[ModeValue]] = {}
         self._themes: dict[tuple[MapMode, str, int], ThematicMap] = {}
         self._drawn: list[uuid.UUID] = []  # the units drawn, in drawing order
-        self.sites: list[SiteBuilding] = []
-        self.site_units: dict[uuid.UUID, list[MapUnit]] = {}
+        self.site: ParkSite | None = None
+        self.park: ParkTheme | None = None
         self.park_legend: tuple = ()
         self.park_legend_title = ""
         self.visible = True
@@ -142,9 +148,9 @@ class MapController(QObject):
         if scope.kind == "park":
             self._show_park(scope)
             return
-        units = map_units(reader, scope, self.day)
+        units = scope_units(reader, scope, self.day)
         self._values, self._themes = {}, {}
-        drawn = _layout_key(scope, units, self.day)
+        drawn = layout_key(scope, units, self.day)
         if self.shown != (scope.kind, scope.id, drawn):
             self.units = units
             if scope.kind == "floor":
@@ -168,13 +174,13 @@ class MapController(QObject):
         if self.shown[0] == "building" or not any(u.id == unit_id for u in self.units):
             self.refresh()  # stacking rows show areas and totals: redraw them
             return
-        fresh = map_units(reader, Scope("unit", unit_id), self.day)
+        fresh = scope_units(reader, Scope("unit", unit_id), self.day)
         if not fresh:
             self.refresh()
             return
         self.units = [fresh[0] if u.id == unit_id else u for u in self.units]
-        for members in self.site_units.values():
-            members[:] = [fresh[0] if u.id == unit_id else u for u in members]
+        if self.site is not None:
+            self.site = self.site.with_unit(fresh[0])
         self._values, self._themes = {}, {}
         self.restyle()
 
@@ -189,7 +195,7 @@ class MapController(QObject):
             self.panel.legend.set_legend("", [])
             return
         self.thematic = self.theme(self.mode)
-        style = map_style(self.units, self.thematic, self.mode)
+        style = map_style(self.units, self.thematic, self.mode, self.currency())
         if kind == "floor":
             self.panel.floor_plan.apply_style(style)
         else:
@@ -214,8 +220,7 @@ class MapController(QObject):
         if found is None:
             values = self._values.get(mode)
             if values is None:
-                values = self._values[mode] = [mode_value(mode, u.facts, self.day)
-                                               for u in self.units]
+                values = self._values[mode] = mode_values(self.units, mode, self.day)
             found = self._themes[key] = thematic_map(self.units, mode, self.day, self.method,
                                                      self.classes, values)
         return found
@@ -228,155 +233,140 @@ class MapController(QObject):
     def place_names(self) -> tuple[str, str]:
         """The park's name and the shown building (and floor) as a title says them."""
         scope = self.workspace.scope
-        for park in self.workspace.tree:
-            if scope is None or scope.kind == "park":
-                return park.name, ""
-            for b in park.buildings:
-                head = building_title(b.code, b.name)
-                if scope.kind == "building" and b.id == scope.id:
-                    return park.name, head
-                for f in b.floors:
-                    if scope.kind == "floor" and f.id == scope.id:
-                        return park.name, f"{head} · {f.name}"
-        return "", ""
+        park = park_of(self.workspace.tree, scope)
+        if park is None:
+            return "", ""
+        if scope is None or scope.kind == "park":
+            return park.name, ""
+        for b in park.buildings:
+            head = building_title(b.code, b.name)
+            if scope.kind == "building" and b.id == scope.id:
+                return park.name, head
+            for f in b.floors:
+                if scope.kind == "floor" and f.id == scope.id:
+                    return park.name, f"{head} · {f.name}"
+        return park.name, ""
 
     def building_code(self) -> str | None:
         """The building shown, or whose floor is shown; None for the park."""
         scope = self.workspace.scope
-        if scope is None:
+        park = park_of(self.workspace.tree, scope)
+        if scope is None or park is None:
             return None
-        for park in self.workspace.tree:
-            for b in park.buildings:
-                if (scope.kind == "building" and b.id == scope.id) or (
-                        scope.kind == "floor" and any(f.id == scope.id for f in b.floors)):
-                    return b.code
+        for b in park.buildings:
+            if (scope.kind == "building" and b.id == scope.id) or (
+                    scope.kind == "floor" and any(f.id == scope.id for f in b.floors)):
+                return b.code
         return None
 
     def currency(self) -> str:
-        return self.workspace.tree[0].currency if self.workspace.tree else ""
+        """The currency of the park shown (each park keeps its own)."""
+        park = park_of(self.workspace.tree, self.workspace.scope)
+        return park.currency if park is not None else ""
 
     def _show_legend(self, thematic: ThematicMap) -> None:
-        self.panel.legend.set_legend(legend_title(self.mode),
+        self.panel.legend.set_legend(legend_title(self.mode, self.currency()),
                                      legend_rows(self.mode, thematic.theme.legend))
 
     def _draw_floor(self, scope: Scope) -> None:
         reader = self.workspace.reader
         assert reader is not None
-        drawings = floor_drawings(reader, scope)
-        background = _geometry(drawings[0].background) if drawings else None
-        shapes, self.units = floor_shapes(self.units)
-        if not shapes:
+        floor = read_floor(reader, scope, self.units)
+        if floor is None:
+            self.units = []
             self.panel.show_message(self.tr(
                 "This floor has no plan yet: import a DXF or IFC drawing (File → Import floor "
                 "plan), or open the building to see its stacking plan."))
             return
-        self.panel.floor_plan.show_floor(shapes, background)
+        self.units = list(floor.units)
+        self.panel.floor_plan.show_floor(floor_shapes(floor), floor.background)
         self.panel.show_page(self.panel.floor_plan)
 
     def _draw_building(self, scope: Scope) -> None:
         reader = self.workspace.reader
         assert reader is not None
-        rows, self.units = stack_rows(floor_drawings(reader, scope), self.units, self.day)
-        self.stacking_plan.show_building(rows)
+        floors = read_stack(reader, scope, self.units, self.day)
+        self.units = stacked_units(floors)
+        self.stacking_plan.show_building(stack_rows(floors))
         self.panel.show_page(self.stacking_plan)
 
     def _show_park(self, scope: Scope) -> None:
         reader = self.workspace.reader
         assert reader is not None
-        units = map_units(reader, scope, self.day)
-        sites = building_sites(reader, scope.id)
-        floors = {f.id: f.building_id for f in floor_drawings(reader, scope)}
-        self.site_units = {}
-        for u in units:
-            self.site_units.setdefault(floors[u.floor_id], []).append(u)
-        self.units = units
-        self.sites = [SiteBuilding(b.id, b.code, b.name, _geometry(b.footprint)) for b in sites]
-        lines = site_plan(reader, scope.id)
-        # redrawn when a building, a footprint or the site drawing changed
-        drawn = (*((b.id, b.footprint) for b in sites), lines)
-        if self.shown[:2] != ("park", scope.id) or self.shown[2] != drawn:
-            self.park_map.show_site(self.sites, _geometry(lines))
-            self.shown = ("park", scope.id, drawn)  # type: ignore[assignment]
+        self.site = read_park_site(reader, scope.id, self.day)
+        self.units = self.site.units
+        if self.shown[:2] != ("park", scope.id) or self.shown[2] != self.site.layout:
+            self.park_map.show_site(site_buildings(self.site), self.site.lines)
+            self.shown = ("park", scope.id, self.site.layout)
         self.panel.show_page(self.park_map)
         self._style_park()
 
     def _style_park(self) -> None:
         """Buildings coloured by occupancy (rent control) or their area-weighted level."""
-        values: list[float | None] = []
-        areas: list[Decimal] = []
-        for site in self.sites:
-            mine = self.site_units.get(site.id, [])
-            facts = [u.facts for u in mine]
-            areas.append(sum((f.area for f in facts), Decimal(0)))
-            if self.mode is MapMode.RENT_CONTROL:
-                value = occupancy_rate(facts)
-                values.append(None if value is None else float(value * 100))
-            else:
-                level = area_weighted(
-                    [_number(mode_value(self.mode, f, self.day)) for f in facts],
-                    [f.area for f in facts])
-                values.append(None if level is None else float(level))
-        ramp = ("ylgnbu", False) if self.mode is MapMode.RENT_CONTROL else None
-        name, reverse = ramp or RAMPS[self.mode]
-        theme = numeric(values, areas, self.method, min(self.classes, max(1, len(values))),
-                        name, reverse)
-        legend = theme.legend
-        colours = [legend[c].colour for c in theme.classes]
-        suffix = "%" if ramp else ""
-        labels = [s.code if v is None else f"{s.code}\n{v:.0f}{suffix}"
-                  for s, v in zip(self.sites, values, strict=True)]
-        self.park_map.apply_colours(colours, labels, lambda i: self._building_card(i, values[i]))
-        title = self.tr("Occupancy %") if ramp else legend_title(self.mode)
-        self.park_legend, self.park_legend_title = legend, title
-        self.panel.legend.set_legend(title, legend_rows(self.mode, legend, numeric=True),
-                                     self.tr("buildings"))
+        if self.site is None:
+            return
+        self.park = park = park_theme(self.site, self.mode, self.day, self.method,
+                                      self.classes)
+        currency = self.currency()
+        occupancy = self.mode in CATEGORICAL_MODES
+        labels = [b.code if v is None else f"{b.code}\n{_level_text(self.mode, v)}"
+                  for b, v in zip(self.site.buildings, park.levels, strict=True)]
+        self.park_map.apply_colours(park.colours, labels,
+                                    lambda i: self._building_card(i, currency))
+        title = self.tr("Occupancy %") if occupancy else legend_title(self.mode, currency)
+        self.park_legend, self.park_legend_title = park.theme.legend, title
+        self.panel.legend.set_legend(title, legend_rows(self.mode, park.theme.legend,
+                                                        numeric=True), self.tr("buildings"))
 
-    def _building_card(self, i: int, value: float | None) -> str:
-        site = self.sites[i]
-        facts = [u.facts for u in self.site_units.get(site.id, [])]
-        kpis = map_kpis(facts, self.day)
-        level = "" if value is None else value_text(self.mode, Decimal(f"{value:.2f}"))
-        return building_card(site.code, site.name, len(facts), kpis.leased_area,
-                             kpis.leasable_area, kpis.occupancy_rate, self.mode, level)
+    def _building_card(self, i: int, currency: str) -> str:
+        assert self.site is not None and self.park is not None
+        b, totals, level = self.site.buildings[i], self.park.totals[i], self.park.levels[i]
+        text = "" if level is None else value_text(self.mode, level, currency)
+        return building_card(b.code, b.name, totals, self.mode, text)
 
     def _open_building(self, building_id: uuid.UUID) -> None:
         self.scopeRequested.emit("building", building_id)
 
     def _closed(self) -> None:
         self.units, self.thematic, self.shown = [], None, ("", None, ())
+        self.site, self.park = None, None
         self.panel.floor_plan.show_floor([])
         self.panel.legend.set_legend("", [])
 
 
-def _layout_key(scope: Scope, units: Sequence[MapUnit], day: date) -> tuple[object, ...]:
-    """What a drawing is made of: when it changes, the map is drawn again, not recoloured.
-
-    A floor plan is its units' outlines; a stacking plan its units' floors and
-    areas and the date (its row totals are occupancy on that day).
-    """
-    if scope.kind == "floor":
-        return tuple((u.id, u.geometry) for u in units)
-    return (day, *((u.id, u.floor_id, u.facts.area) for u in units))
+def _level_text(mode: MapMode, level: Decimal) -> str:
+    """A building's label on the park map: whole percent, or its level in the mode."""
+    if mode in CATEGORICAL_MODES:
+        return f"{round_to(level, 0)}%"
+    return value_text(mode, level)
 
 
-def floor_shapes(units: Sequence[MapUnit]) -> tuple[list[MapShape], list[MapUnit]]:
-    """The units that have an outline, as shapes, and those units (same order)."""
-    shapes, drawn = [], []
-    for u in units:
-        geometry = _geometry(u.geometry)
-        if geometry is not None:
-            shapes.append(MapShape(u.id, geometry))
-            drawn.append(u)
-    return shapes, drawn
+def floor_shapes(floor: OutlinedFloor) -> list[MapShape]:
+    """A floor's outlined units as the floor plan view's shapes."""
+    return [MapShape(u.id, outline) for u, outline in zip(floor.units, floor.outlines,
+                                                           strict=True)]
 
 
-def map_style(units: Sequence[MapUnit], thematic: ThematicMap, mode: MapMode) -> MapStyle:
+def stack_rows(floors: Sequence[StackFloor]) -> list[StackRow]:
+    """The stacking plan view's rows; widths by area are drawing, so floats are fine here."""
+    return [StackRow(f.name, tuple(StackBlock(u.id, float(u.facts.area)) for u in f.units),
+                     totals_text(f.totals)) for f in floors]
+
+
+def site_buildings(site: ParkSite) -> list[SiteBuilding]:
+    """The park map view's buildings."""
+    return [SiteBuilding(b.id, b.code, b.name, b.footprint) for b in site.buildings]
+
+
+def map_style(units: Sequence[MapUnit], thematic: ThematicMap, mode: MapMode,
+              currency: str = "") -> MapStyle:
     """Colours, labels, overdue outlines and hover cards of ``units`` in ``thematic``."""
     values = thematic.values
 
     def card(i: int) -> str:
         u, f = units[i], units[i].facts
-        return unit_card(u.code, u.name, u.tenant, f.area, f.rent, f.ends_on, mode, values[i])
+        return unit_card(u.code, u.name, u.tenant, f.area, f.rent, f.ends_on, mode, values[i],
+                         currency=currency)
 
     return MapStyle(
         colours=thematic.colours,
@@ -384,51 +374,3 @@ def map_style(units: Sequence[MapUnit], thematic: ThematicMap, mode: MapMode) ->
         outlined=frozenset(u.id for u in units if u.facts.overdue),
         card=card,
     )
-
-
-def stack_rows(floors: Sequence[FloorDrawing], units: Sequence[MapUnit], day: date) -> tuple[
-    list[StackRow], list[MapUnit]
-]:
-    """A building's stacking-plan rows (top floor first) and its units in row order."""
-    by_floor: dict[uuid.UUID, list[MapUnit]] = {}
-    for u in units:
-        by_floor.setdefault(u.floor_id, []).append(u)
-    rows: list[StackRow] = []
-    ordered: list[MapUnit] = []
-    for floor in floors:
-        mine = by_floor.get(floor.id, [])
-        if not mine:
-            continue
-        totals = map_kpis([u.facts for u in mine], day)
-        rows.append(StackRow(floor.name, tuple(StackBlock(u.id, float(u.facts.area))
-                                               for u in mine), _totals_text(totals)))
-        ordered.extend(mine)
-    return rows, ordered
-
-
-def background_geometry(floor: FloorDrawing) -> BaseGeometry | None:
-    return _geometry(floor.background)
-
-
-def _geometry(data: bytes | None) -> BaseGeometry | None:
-    if not data:
-        return None
-    try:
-        geom = wkb.loads(data)
-    except Exception:  # a damaged outline must not take the map down
-        return None
-    return None if geom.is_empty else geom
-
-
-def _number(value: object) -> Decimal | int | None:
-    if value is None or isinstance(value, RentClass):
-        return None
-    return value  # type: ignore[return-value]
-
-
-def _totals_text(kpis: MapKpis) -> str:
-    rate = kpis.occupancy_rate
-    percent = "—" if rate is None else f"{rate * 100:.0f}%"
-    return f"{kpis.leased_area:,.0f} / {kpis.leasable_area:,.0f} m²  {percent}"
-
-

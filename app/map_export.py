@@ -7,7 +7,6 @@ and the GUI's export menu share :func:`building_pages` and :func:`write_pdf`.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -16,11 +15,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from app.map_controller import background_geometry, floor_shapes, map_style, stack_rows
-from app.map_theme import DEFAULT_CLASSES, METHODS, thematic_map
+from app.map_controller import floor_shapes, map_style, stack_rows
 from domain.map_modes import MapKpis, MapMode, map_kpis
-from store.map_query import MapUnit, floor_drawings, map_units
-from store.read_model import ReadModel, Scope
+from services.maps import DEFAULT_CLASSES, METHODS, read_building, thematic_map
+from store.map_query import MapUnit
+from store.read_model import ReadModel
 from views.floor_plan import FloorPlanView
 from views.labels import area_text, building_title, label, percent_text, rent_text
 from views.map_canvas import MapCanvas
@@ -38,7 +37,11 @@ class ExportError(Exception):
 
 
 def kpi_texts(kpis: MapKpis, currency: str) -> list[tuple[str, str]]:
-    """The KPI strip: occupancy, leased / leasable area, vacancy loss, rent per m²."""
+    """The KPI strip: occupancy, leased / leasable area, vacancy loss, rent per m².
+
+    ``kpis`` is :func:`domain.map_modes.map_kpis` of the units printed, the sums the
+    status bar and ``leasemap info`` make; money is in the park's ``currency``.
+    """
     return [
         (translate("Map", "Occupancy"), percent_text(kpis.occupancy_rate)),
         (translate("Map", "Leased / leasable m²"),
@@ -58,7 +61,8 @@ def _page(title: str, subtitle: str, units: Sequence[MapUnit], mode: MapMode, da
           currency: str, legend: Any, paint: Callable[[QPainter, QRectF], float],
           north: bool) -> MapPage:
     return MapPage(title, subtitle, kpi_texts(map_kpis([u.facts for u in units], day), currency),
-                   legend_title(mode), legend_rows(mode, legend), footer(day), paint, north)
+                   legend_title(mode, currency), legend_rows(mode, legend), footer(day), paint,
+                   north)
 
 
 def building_pages(
@@ -71,40 +75,33 @@ def building_pages(
     :func:`release` when the pages are written.
     """
     park, building = _find_building(reader, building_code)
-    scope = Scope("building", building.id)
-    units = map_units(reader, scope, day)
-    if not units:
+    maps = read_building(reader, building.id, day)
+    ordered = maps.units
+    if not ordered:
         raise ExportError(translate("Map", "building %1 has no units to print").replace(
             "%1", building_code))
-    floors = floor_drawings(reader, scope)
-    rows, ordered = stack_rows(floors, units, day)
+    currency = park.currency
     thematic = thematic_map(ordered, mode, day, method, classes)
     stack = StackingPlanView()  # offscreen, owned by its page: see release()
     stack.resize(1600, 1000)
-    stack.show_building(rows)
-    stack.apply_style(map_style(ordered, thematic, mode))
+    stack.show_building(stack_rows(maps.stack))
+    stack.apply_style(map_style(ordered, thematic, mode, currency))
     head = building_title(building.code, building.name)
     mode_name = label(mode)
     subtitle = f"{park.name} · {head} · {mode_name} · {day.isoformat()}"
     stacking = translate("Map", "Stacking plan")
     pages = [_page(f"{head} — {stacking}", subtitle, ordered, mode, day,
-                   park.currency, thematic.theme.legend, _painter(stack), north=False)]
-    by_floor: dict[uuid.UUID, list[MapUnit]] = {}
-    for u in units:
-        by_floor.setdefault(u.floor_id, []).append(u)
-    for floor in floors:
-        mine = by_floor.get(floor.id, [])
-        shapes, drawn = floor_shapes(mine)
-        if not shapes:
-            continue
+                   currency, thematic.theme.legend, _painter(stack), north=False)]
+    for floor in maps.floors:
+        drawn = list(floor.units)
         floor_map = thematic_map(drawn, mode, day, method, classes)
         view = FloorPlanView()
         view.resize(1600, 1000)
-        view.show_floor(shapes, background_geometry(floor))
-        view.apply_style(map_style(drawn, floor_map, mode))
+        view.show_floor(floor_shapes(floor), floor.background)
+        view.apply_style(map_style(drawn, floor_map, mode, currency))
         pages.append(_page(f"{head} · {floor.name} — {mode_name}",
                            f"{park.name} · {head} · {floor.name} · {mode_name} · "
-                           f"{day.isoformat()}", drawn, mode, day, park.currency,
+                           f"{day.isoformat()}", drawn, mode, day, currency,
                            floor_map.theme.legend, _painter(view), north=True))
     return pages
 

@@ -34,7 +34,6 @@ STATE = Setting("window/state", b"", "Window layout", "Docks and toolbars.")
 LAYER_ROLES = Setting(
     "import/layer-roles", "", "Layer roles", "Per drawing family, the roles last confirmed."
 )
-SPLITTER = Setting("window/splitter", b"", "Panel sizes", "Tree, table and details widths.")
 
 
 class Settings:
@@ -112,11 +111,3 @@ class Settings:
     @window_state.setter
     def window_state(self, value: QByteArray) -> None:
         self._set(STATE, value)
-
-    @property
-    def splitter_state(self) -> QByteArray:
-        return self._bytes(SPLITTER)
-
-    @splitter_state.setter
-    def splitter_state(self, value: QByteArray) -> None:
-        self._set(SPLITTER, value)

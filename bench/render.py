@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from shapely import affinity, wkb
 
 from demo.build import build_demo
-from app.map_theme import thematic_map
 from domain.map_modes import MapMode
+from services.maps import thematic_map
 from store.map_query import map_units
 from store.read_model import ReadModel
 from views.floor_plan import FloorPlanView, MapShape, to_qpolygon

@@ -17,6 +17,14 @@ from typing import Any
 
 from shapely.affinity import translate
 
+from demo.floorplates import (
+    FloorPlate,
+    adjacent_pairs,
+    office_floor,
+    plant_floor,
+    retail_floor,
+    warehouse_floor,
+)
 from demo.profiles import (
     AREA,
     BASEMENT_STOREY,
@@ -55,17 +63,9 @@ from domain.assets import (
     unit_code,
 )
 from domain.contracts import ContractStatus
-from runtime.jobs import Job
 from domain.money import rate
+from runtime.jobs import Job
 from spatial.allocation import allocate_common_area
-from demo.floorplates import (
-    FloorPlate,
-    adjacent_pairs,
-    office_floor,
-    plant_floor,
-    retail_floor,
-    warehouse_floor,
-)
 from spatial.geometry import area_m2, lines_to_wkb, polygon_to_wkb
 from store.ids import uuid7
 

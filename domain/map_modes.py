@@ -25,7 +25,15 @@ from enum import StrEnum
 
 from domain.assets import UnitStatus
 from domain.contracts import Occupancy
-from domain.money import CENT
+from domain.money import money, round_to
+from domain.occupancy import (
+    OccupancySummary,
+    UnitState,
+    is_leased,
+    is_vacant,
+    summarize_occupancy,
+    unit_state,
+)
 
 DAYS_PER_MONTH = Decimal(365) / Decimal(12)
 HOURS_PER_DAY_IN_USE = Decimal(12)  # lighting and HVAC of a fully used unit
@@ -53,11 +61,14 @@ class RentClass(StrEnum):
     EXPIRING_60 = "expiring_60"
     EXPIRING_90 = "expiring_90"
     RESERVED = "reserved"
+    UNAVAILABLE = "unavailable"  # under renovation or frozen, and not let
     NOT_LEASABLE = "not_leasable"
 
 
 # Modes whose value is a category; the rest are numbers classified by spatial.classify.
 CATEGORICAL_MODES = frozenset({MapMode.RENT_CONTROL})
+# Modes whose values are money (per m² per month), shown in the park's currency.
+MONEY_MODES = frozenset({MapMode.REVENUE, MapMode.NET_REVENUE})
 
 
 @dataclass(frozen=True)
@@ -100,35 +111,40 @@ class UnitFacts:
 
 
 def rent_class(facts: UnitFacts, day: date) -> RentClass:
-    """The rent-control category: unit status first, then the lease on ``day``."""
-    if facts.status in (UnitStatus.NOT_LEASABLE, UnitStatus.UNDER_RENOVATION,
-                        UnitStatus.FROZEN):
-        return RentClass.NOT_LEASABLE
-    if facts.occupancy is Occupancy.SIGNED_NOT_STARTED:
-        return RentClass.SIGNED_NOT_STARTED
-    if facts.occupancy is Occupancy.ACTIVE:
-        left = (facts.ends_on - day).days if facts.ends_on is not None else None
-        if left is not None:
-            for limit, cls in ((30, RentClass.EXPIRING_30), (60, RentClass.EXPIRING_60),
-                               (90, RentClass.EXPIRING_90)):
-                if left <= limit:
-                    return cls
-        return RentClass.LEASED
-    if facts.status is UnitStatus.RESERVED:
-        return RentClass.RESERVED
-    return RentClass.VACANT
+    """The rent-control category: the unit's cell of ``domain.occupancy``'s table, with a
+    running lease split by the days left to its end."""
+    state = unit_state(facts.status, facts.occupancy)
+    if state is not UnitState.LEASED:
+        return _RENT_CLASS[state]
+    if facts.ends_on is not None:
+        left = (facts.ends_on - day).days
+        for limit, cls in ((30, RentClass.EXPIRING_30), (60, RentClass.EXPIRING_60),
+                           (90, RentClass.EXPIRING_90)):
+            if left <= limit:
+                return cls
+    return RentClass.LEASED
+
+
+_RENT_CLASS = {
+    UnitState.VACANT: RentClass.VACANT,
+    UnitState.SIGNED: RentClass.SIGNED_NOT_STARTED,
+    UnitState.RESERVED: RentClass.RESERVED,
+    UnitState.UNAVAILABLE: RentClass.UNAVAILABLE,
+    UnitState.NOT_LEASABLE: RentClass.NOT_LEASABLE,
+}
 
 
 def months_to_end(facts: UnitFacts, day: date) -> Decimal | None:
-    """Months (to a tenth) until the active lease ends; None when there is none."""
-    if facts.occupancy is not Occupancy.ACTIVE or facts.ends_on is None:
+    """Months (to a tenth) until the running lease ends; None when the unit is not leased."""
+    if not is_leased(facts.status, facts.occupancy) or facts.ends_on is None:
         return None
-    return (Decimal((facts.ends_on - day).days) / DAYS_PER_MONTH).quantize(Decimal("0.1"))
+    return round_to(Decimal((facts.ends_on - day).days) / DAYS_PER_MONTH, 1)
 
 
 def days_vacant(facts: UnitFacts, day: date) -> int | None:
-    """Days a leasable unit has stood empty on ``day``; None if let or never known let."""
-    if _not_lettable(facts) or facts.occupancy is Occupancy.ACTIVE:
+    """Days a vacant unit has stood empty on ``day``; None unless it is in the vacant cell
+    (reserved, signed, unavailable and not-leasable units lose nothing) or was never let."""
+    if not is_vacant(facts.status, facts.occupancy):
         return None
     if facts.vacant_since is None or facts.vacant_since > day:
         return None
@@ -136,18 +152,20 @@ def days_vacant(facts: UnitFacts, day: date) -> int | None:
 
 
 def vacancy_loss(facts: UnitFacts, day: date) -> Decimal | None:
-    """Rent lost so far: days vacant at the asking rent over the leasable area."""
+    """Rent lost so far: days vacant at the asking rent over the leasable area, to the cent."""
     days = days_vacant(facts, day)
     if days is None or facts.asking_rent is None:
         return None
-    return (facts.asking_rent * facts.area * days / DAYS_PER_MONTH).quantize(CENT)
+    return money(facts.asking_rent * facts.area * days / DAYS_PER_MONTH)
 
 
 def rent_per_m2(facts: UnitFacts) -> Decimal | None:
-    """Rent per m² per month earned on the date: zero when vacant, None if not lettable."""
-    if _not_lettable(facts):
+    """Rent per m² per month earned on the date: zero when leasable and not let, None when
+    not leasable (it is no part of the leasable area) or let at an unknown rent."""
+    state = unit_state(facts.status, facts.occupancy)
+    if state is UnitState.NOT_LEASABLE:
         return None
-    if facts.occupancy is Occupancy.ACTIVE:
+    if state is UnitState.LEASED:
         return facts.rent
     return Decimal(0)
 
@@ -158,7 +176,7 @@ def net_per_m2(facts: UnitFacts) -> Decimal | None:
     cost = facts.usage.cost
     if rent is None or cost is None or facts.area <= 0:
         return None
-    return (rent - cost / facts.area).quantize(Decimal("0.01"))
+    return round_to(rent - cost / facts.area, 2)
 
 
 def energy_intensity(facts: UnitFacts) -> Decimal | None:
@@ -166,7 +184,7 @@ def energy_intensity(facts: UnitFacts) -> Decimal | None:
     kwh = facts.usage.energy_kwh
     if kwh is None or facts.area <= 0:
         return None
-    return (kwh / facts.area).quantize(Decimal("0.01"))
+    return round_to(kwh / facts.area, 2)
 
 
 def heat_index(metrics: Sequence[MonthMetrics], area: Decimal) -> Decimal | None:
@@ -178,8 +196,8 @@ def heat_index(metrics: Sequence[MonthMetrics], area: Decimal) -> Decimal | None
     money: computed in floats and given to a tenth.
     """
     weight = score = 0.0
-    full_access = float(ACCESS_PER_M2_DAY_FULL) * float(area)
-    full_hours = float(HOURS_PER_DAY_IN_USE)
+    full_access = float(ACCESS_PER_M2_DAY_FULL) * float(area)  # not money: an index
+    full_hours = float(HOURS_PER_DAY_IN_USE)  # not money: an index
     for month in metrics:
         days = calendar.monthrange(month.month.year, month.month.month)[1]
         if month.access_count is not None and full_access > 0:
@@ -188,10 +206,10 @@ def heat_index(metrics: Sequence[MonthMetrics], area: Decimal) -> Decimal | None
         for hours in (month.lighting_hours, month.hvac_hours):
             if hours is not None:
                 weight += 0.25
-                score += 0.25 * min(1.0, float(hours) / (full_hours * days))
+                score += 0.25 * min(1.0, float(hours) / (full_hours * days))  # not money: hours
     if not weight:
         return None
-    return Decimal(f"{100 * score / weight:.1f}")
+    return round_to(Decimal(repr(100 * score / weight)), 1)  # the float's shortest decimal
 
 
 def usage(metrics: Sequence[MonthMetrics], area: Decimal) -> Usage:
@@ -221,47 +239,48 @@ def mode_value(mode: MapMode, facts: UnitFacts, day: date) -> RentClass | Decima
     raise ValueError(f"unknown map mode {mode!r}")
 
 
-def mode_values(mode: MapMode, facts: Sequence[UnitFacts], day: date) -> list[
-    RentClass | Decimal | int | None
-]:
-    return [mode_value(mode, f, day) for f in facts]
-
-
 @dataclass(frozen=True)
 class MapKpis:
-    """The KPI strip of a printed map (SPEC §3): occupancy, areas, loss, rent level."""
+    """The KPI strip of a map (SPEC §3), and a floor's or building's totals on the maps.
 
-    leasable_area: Decimal
-    leased_area: Decimal
-    vacancy_loss: Decimal
-    rent_per_m2: Decimal | None  # area-weighted average of the active leases
+    Occupancy and areas are ``domain.occupancy``'s summary, so the strip, the
+    status bar and ``leasemap info`` give the same figures for the same units.
+    """
+
+    occupancy: OccupancySummary
+    vacancy_loss: Decimal  # money lost so far by the vacant units, in the park's currency
+    rent_per_m2: Decimal | None  # area-weighted average of the running leases' rents
+
+    @property
+    def units(self) -> int:
+        return self.occupancy.units
+
+    @property
+    def leasable_area(self) -> Decimal:
+        return self.occupancy.leasable_area
+
+    @property
+    def leased_area(self) -> Decimal:
+        return self.occupancy.leased_area
 
     @property
     def occupancy_rate(self) -> Decimal | None:
-        if not self.leasable_area:
-            return None
-        return (self.leased_area / self.leasable_area).quantize(Decimal("0.0001"))
+        return self.occupancy.occupancy_rate
 
 
 def map_kpis(facts: Sequence[UnitFacts], day: date) -> MapKpis:
     """Occupancy by area, vacancy loss so far and average rent on ``day``."""
-    leasable = leased = loss = rent_area = Decimal(0)
+    loss = rent_area = leased_at_rent = Decimal(0)
     for f in facts:
-        leasable += f.area
-        if f.occupancy is Occupancy.ACTIVE:
-            leased += f.area
-            if f.rent is not None:
-                rent_area += f.rent * f.area
+        if is_leased(f.status, f.occupancy) and f.rent is not None:
+            rent_area += f.rent * f.area
+            leased_at_rent += f.area
         lost = vacancy_loss(f, day)
         if lost is not None:
             loss += lost
-    average = (rent_area / leased).quantize(Decimal("0.01")) if leased else None
-    return MapKpis(leasable, leased, loss, average)
-
-
-def _not_lettable(facts: UnitFacts) -> bool:
-    return facts.status in (UnitStatus.NOT_LEASABLE, UnitStatus.UNDER_RENOVATION,
-                            UnitStatus.FROZEN)
+    summary = summarize_occupancy((f.status, f.occupancy, f.area) for f in facts)
+    average = round_to(rent_area / leased_at_rent, 2) if leased_at_rent else None
+    return MapKpis(summary, money(loss), average)
 
 
 def _average(values: object) -> Decimal | None:
@@ -269,13 +288,6 @@ def _average(values: object) -> Decimal | None:
     if not known:
         return None
     return sum(known, Decimal(0)) / len(known)
-
-
-def occupancy_rate(facts: Sequence[UnitFacts]) -> Decimal | None:
-    """Leased share of the leasable area (0–1); None when nothing is leasable."""
-    leasable = sum((f.area for f in facts), Decimal(0))
-    leased = sum((f.area for f in facts if f.occupancy is Occupancy.ACTIVE), Decimal(0))
-    return (leased / leasable).quantize(Decimal("0.0001")) if leasable else None
 
 
 def area_weighted(values: Sequence[Decimal | int | None], areas: Sequence[Decimal]) -> (
@@ -287,4 +299,4 @@ def area_weighted(values: Sequence[Decimal | int | None], areas: Sequence[Decima
         if value is not None and area > 0:
             total += Decimal(value) * area
             weight += area
-    return (total / weight).quantize(Decimal("0.01")) if weight else None
+    return round_to(total / weight, 2) if weight else None

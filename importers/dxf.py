@@ -16,7 +16,6 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from runtime.jobs import gc_paused
 from importers.dxf_floors import FRAME_LAYER, regions, split
 from importers.dxf_labels import Label, is_title_text, parse_label
 from importers.dxf_read import Records, Text, Unreadable, load, outline_points
@@ -31,8 +30,10 @@ from importers.dxf_rooms import (
     outline_rooms,
     wall_faces,
 )
+from importers.internal import PROGRAMMING_ERRORS
 from importers.plan import ImportedPlan, PlanUnit, Problem, Severity, failed
 from importers.units import CHOICES, TYPICAL_ROOM_M, insunits, judge_scale
+from runtime.jobs import gc_paused
 
 FORMAT = "dxf"
 MAX_BACKGROUND_VERTICES = 400_000
@@ -68,6 +69,8 @@ def read_dxf(
             return failed(str(path), FORMAT, "unreadable", str(exc), exc.params)
         try:
             return _plan(path, records, layers, door_gap, min_room_area, units)
+        except PROGRAMMING_ERRORS:
+            raise  # our bug, not the drawing's: read_plan reports it as an internal error
         except Exception as exc:  # the contract is a plan with a reason, never a traceback
             detail = f"{type(exc).__name__}: {exc}"
             return failed(str(path), FORMAT, "internal",
@@ -102,7 +105,7 @@ def _plan(
         problems.append(Problem(Severity.INFO, "units", f"drawing units set to {unit} by hand",
                                 "$INSUNITS", {"unit": unit}))
     shown = [t for t in rec.texts if roles.get(t.layer) != "ignore"]
-    by_layer: dict[str, bool] = {}  # the layer half of _may_label, once per layer
+    by_layer: dict[str, bool] = {}  # whether a layer may label rooms, once per layer
     texts = [t for t in shown
              if (by_layer[t.layer] if t.layer in by_layer
                  else by_layer.setdefault(t.layer, _layer_may_label(t.layer, roles)))
@@ -146,11 +149,6 @@ def _roles_params(roles: dict[str, str]) -> dict[str, str]:
     for layer in sorted(roles):
         by_role.setdefault(roles[layer], []).append(layer)
     return {"count": str(len(roles)), **{role: ", ".join(by_role[role]) for role in ROLES}}
-
-
-def _may_label(text: Text, roles: dict[str, str]) -> bool:
-    """Texts of title blocks, legends and scale bars never label a room."""
-    return _layer_may_label(text.layer, roles) and not is_title_text(text.text)
 
 
 def _layer_may_label(layer: str, roles: dict[str, str]) -> bool:

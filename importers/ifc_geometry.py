@@ -143,12 +143,6 @@ def curve_points(curve: Entity) -> list[tuple[float, float]] | None:
     return None
 
 
-def _ring(points: list[tuple[float, float]] | None) -> list[tuple[float, float]] | None:
-    if points is None or len(points) < 3:
-        return None
-    return points
-
-
 def profile_rings(profile: Entity, placements: Placements) -> list[np.ndarray] | None:
     """Outer ring then holes of a profile, (n, 2) arrays in its own 2D coordinates."""
     if profile.is_a("IfcRectangleProfileDef"):

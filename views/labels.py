@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication
 from domain.assets import BuildingKind, ChainPosition, FitOut, Orientation, UnitStatus, UnitType
 from domain.contracts import Occupancy
 from domain.map_modes import MapMode, RentClass
+from domain.money import money, round_to
+from domain.occupancy import UnitState
 
 translate = QCoreApplication.translate
 
@@ -75,7 +77,14 @@ _ENTRIES: list[tuple[Enum, Callable[[], str]]] = [
     (RentClass.EXPIRING_60, lambda: translate("Labels", "Expiring in 60 days")),
     (RentClass.EXPIRING_90, lambda: translate("Labels", "Expiring in 90 days")),
     (RentClass.RESERVED, lambda: translate("Labels", "Reserved")),
+    (RentClass.UNAVAILABLE, lambda: translate("Labels", "Under renovation or frozen")),
     (RentClass.NOT_LEASABLE, lambda: translate("Labels", "Not leasable")),
+    (UnitState.VACANT, lambda: translate("Labels", "Vacant")),
+    (UnitState.SIGNED, lambda: translate("Labels", "Signed, not started")),
+    (UnitState.LEASED, lambda: translate("Labels", "Occupied")),
+    (UnitState.RESERVED, lambda: translate("Labels", "Reserved")),
+    (UnitState.UNAVAILABLE, lambda: translate("Labels", "Under renovation or frozen")),
+    (UnitState.NOT_LEASABLE, lambda: translate("Labels", "Not leasable")),
 ]
 _LABELS = {(type(member), member.value): maker for member, maker in _ENTRIES}
 
@@ -89,11 +98,13 @@ def label(value: Enum | None) -> str:
 
 
 def area_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    """m² to two places, rounded half up (Decimal formatting alone rounds half even)."""
+    return "" if value is None else f"{round_to(value, 2):,}"
 
 
 def rent_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    """An amount or a rent per m² to the cent, half up, as bills round."""
+    return "" if value is None else f"{money(value):,}"
 
 
 def date_text(value: date | None) -> str:
@@ -101,7 +112,8 @@ def date_text(value: date | None) -> str:
 
 
 def percent_text(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
+    """A rate (0–1) as a percent to one place, half up."""
+    return "—" if value is None else f"{round_to(value * 100, 1)}%"
 
 
 def building_title(code: str, name: str) -> str:

@@ -63,10 +63,6 @@ class MapStyle:
             return self.labels(i)
         return self.labels[i] if i < len(self.labels) else ""
 
-    def card_text(self, i: int, fallback: str = "") -> str:
-        return self.card(i) if self.card is not None else fallback
-
-
 
 class BrushCache:
     """One QBrush per colour: shared brushes make a recolour a pointer swap per item."""

@@ -14,10 +14,11 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from domain.map_modes import CATEGORICAL_MODES, MapMode, RentClass
+from domain.map_modes import CATEGORICAL_MODES, MONEY_MODES, MapKpis, MapMode, RentClass
+from domain.money import round_to
 from spatial.classify import class_label
 from spatial.thematic import NO_DATA_KEY, LegendEntry
-from views.labels import area_text, building_title, date_text, label, rent_text
+from views.labels import area_text, building_title, date_text, label, percent_text, rent_text
 
 translate = QCoreApplication.translate
 
@@ -25,8 +26,13 @@ DIGITS = {MapMode.EXPIRY: 1, MapMode.VACANCY: 0, MapMode.REVENUE: 1, MapMode.NET
           MapMode.ENERGY: 1, MapMode.HEAT: 0}
 
 
-def value_unit(mode: MapMode) -> str:
-    """The unit of a mode's numbers, as the legend heads them."""
+def value_unit(mode: MapMode, currency: str = "") -> str:
+    """The unit of a mode's numbers, as the legend heads them; money in the park's currency."""
+    if mode in MONEY_MODES and currency:
+        return {
+            MapMode.REVENUE: translate("Map", "%1 rent per m² per month"),
+            MapMode.NET_REVENUE: translate("Map", "%1 net income per m² per month"),
+        }[mode].replace("%1", currency)
     return {
         MapMode.EXPIRY: translate("Map", "months to lease end"),
         MapMode.VACANCY: translate("Map", "days vacant"),
@@ -37,11 +43,11 @@ def value_unit(mode: MapMode) -> str:
     }.get(mode, "")
 
 
-def legend_title(mode: MapMode) -> str:
+def legend_title(mode: MapMode, currency: str = "") -> str:
     """The legend's heading: the mode, with the unit of its numbers."""
     if mode in CATEGORICAL_MODES:
         return label(mode)
-    return f"{label(mode)} ({value_unit(mode)})"
+    return f"{label(mode)} ({value_unit(mode, currency)})"
 
 
 @dataclass(frozen=True)
@@ -78,8 +84,9 @@ def legend_rows(mode: MapMode, entries: Sequence[LegendEntry], numeric: bool = F
     return rows
 
 
-def value_text(mode: MapMode, value: object) -> str:
-    """A unit's value in a mode, as its label on the map shows it."""
+def value_text(mode: MapMode, value: object, currency: str = "") -> str:
+    """A unit's value in a mode, as its label on the map shows it (rounded half up);
+    ``currency`` heads a money mode's value on cards (labels stay short without it)."""
     if value is None:
         return ""
     if isinstance(value, RentClass):
@@ -89,8 +96,17 @@ def value_text(mode: MapMode, value: object) -> str:
     if mode is MapMode.VACANCY:
         return translate("Map", "%1 d").replace("%1", f"{value}")
     if isinstance(value, Decimal):
-        return f"{value:,.{DIGITS.get(mode, 1)}f}"
+        text = f"{round_to(value, DIGITS.get(mode, 1)):,}"
+        return f"{currency} {text}" if currency and mode in MONEY_MODES else text
     return str(value)
+
+
+def totals_text(totals: MapKpis) -> str:
+    """A stacking-plan row's totals: leased / leasable m² and occupancy, whole numbers."""
+    rate = totals.occupancy_rate
+    percent = "—" if rate is None else f"{round_to(rate * 100, 0)}%"
+    return (f"{round_to(totals.leased_area, 0):,} / {round_to(totals.leasable_area, 0):,} m²"
+            f"  {percent}")
 
 
 def unit_label(mode: MapMode, code: str, tenant: str, value: object) -> str:
@@ -102,31 +118,40 @@ def unit_label(mode: MapMode, code: str, tenant: str, value: object) -> str:
 def unit_card(
     code: str, name: str, tenant: str, area: Decimal, rent: Decimal | None,
     ends_on: date | None, mode: MapMode, value: object, arrears: Decimal | None = None,
+    currency: str = "",
 ) -> str:
-    """The hover card: code, tenant, area, rent, end date, arrears and the mode's value."""
+    """The hover card: code, tenant, area, rent, end date, arrears and the mode's value,
+    money in the park's ``currency``."""
     lines = [f"<b>{escape(code)}</b> {escape(name)}"]
     rows = [
         (translate("Map", "Tenant"), tenant or translate("Map", "vacant")),
         (translate("Map", "Area"), f"{area_text(area)} m²"),
-        (translate("Map", "Rent"), rent_text(rent) or "—"),
+        (translate("Map", "Rent"), _in(currency, rent)),
         (translate("Map", "Lease ends"), date_text(ends_on) or "—"),
-        (translate("Map", "Arrears"), "—" if arrears is None else rent_text(arrears)),
-        (label(mode), value_text(mode, value) or translate("Map", "No data")),
+        (translate("Map", "Arrears"), _in(currency, arrears)),
+        (label(mode), value_text(mode, value, currency) or translate("Map", "No data")),
     ]
     lines += [f"{escape(k)}: {escape(v)}" for k, v in rows]
     return "<br>".join(lines)
 
 
-def building_card(code: str, name: str, units: int, leased: Decimal, leasable: Decimal,
-                  occupancy: Decimal | None, mode: MapMode, level: str) -> str:
+def building_card(code: str, name: str, totals: MapKpis, mode: MapMode, level: str) -> str:
     """A building's hover card on the park map: occupancy, areas, and its level in the mode."""
     rows = [
-        (translate("Map", "Units"), f"{units:,}"),
-        (translate("Map", "Leased / leasable m²"), f"{area_text(leased)} / {area_text(leasable)}"),
-        (translate("Map", "Occupancy"), "—" if occupancy is None else f"{occupancy * 100:.1f}%"),
+        (translate("Map", "Units"), f"{totals.units:,}"),
+        (translate("Map", "Leased / leasable m²"),
+         f"{area_text(totals.leased_area)} / {area_text(totals.leasable_area)}"),
+        (translate("Map", "Occupancy"), percent_text(totals.occupancy_rate)),
     ]
     if mode not in CATEGORICAL_MODES:
         rows.append((label(mode), level or translate("Map", "No data")))
     lines = [f"<b>{escape(building_title(code, name))}</b>"]
     lines += [f"{escape(k)}: {escape(v)}" for k, v in rows]
     return "<br>".join(lines)
+
+
+def _in(currency: str, amount: Decimal | None) -> str:
+    """An amount with its currency, or a dash for none."""
+    if amount is None:
+        return "—"
+    return f"{currency} {rent_text(amount)}" if currency else rent_text(amount)

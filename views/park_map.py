@@ -140,9 +140,6 @@ class ParkMapView(MapCanvas):
         """The building under a viewport position, or None."""
         return self.block_at(pos)
 
-    def select_building(self, building_id: uuid.UUID | None, centre: bool = False) -> None:
-        self._select(building_id, centre)
-
     def selected_building(self) -> uuid.UUID | None:
         return self._selected
 

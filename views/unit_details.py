@@ -62,7 +62,7 @@ FACTS: list[tuple[str, Callable[[], str], Callable[[Any], str]]] = [
         lambda: translate("UnitDetails", "Billable area (m²)"),
         lambda r: area_text(r.billable_area),
     ),
-    ("occupancy", lambda: translate("UnitDetails", "Occupancy"), lambda r: label(r.occupancy)),
+    ("occupancy", lambda: translate("UnitDetails", "Occupancy"), lambda r: label(r.state)),
     ("tenant", lambda: translate("UnitDetails", "Tenant"), lambda r: r.tenant or "—"),
     ("contract", lambda: translate("UnitDetails", "Contract"), lambda r: r.contract_code or "—"),
     (

@@ -19,18 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.assets import UnitStatus
-from domain.contracts import Occupancy
+from domain.occupancy import UnitState
 from views.labels import area_text, date_text, label, rent_text
 from views.row_table_model import Column, RowFilterProxy, RowTableModel
 
 translate = QCoreApplication.translate
 
 
-OCCUPANCY_COLORS = {
-    Occupancy.NONE: "#b3261e",
-    Occupancy.SIGNED_NOT_STARTED: "#8a5a00",
-    Occupancy.ACTIVE: "#1e6b35",
+# The occupancy column shows the unit's cell of domain.occupancy's table (``row.state``).
+STATE_COLORS = {
+    UnitState.VACANT: "#b3261e",
+    UnitState.SIGNED: "#8a5a00",
+    UnitState.LEASED: "#1e6b35",
+    UnitState.RESERVED: "#7b3f8c",
+    UnitState.UNAVAILABLE: "#5f6368",
+    UnitState.NOT_LEASABLE: "#5f6368",
 }
 
 
@@ -76,10 +79,10 @@ def unit_columns() -> list[Column[Any]]:
         Column(
             "occupancy",
             lambda: translate("UnitTable", "Occupancy"),
-            lambda r: r.occupancy,
+            lambda r: r.state,
             text=label,
             sort_key=_enum_sort,
-            color=lambda r: OCCUPANCY_COLORS.get(r.occupancy),
+            color=lambda r: STATE_COLORS.get(r.state),
             width=15,
         ),
         Column("tenant", lambda: translate("UnitTable", "Tenant"), lambda r: r.tenant, width=18),
@@ -125,35 +128,21 @@ def unit_columns() -> list[Column[Any]]:
     ]
 
 
+def _in(state: UnitState) -> Callable[[Any], bool]:
+    """A filter on the unit's cell of the table: the same rule the maps and totals use."""
+    return lambda r: r.state is state
+
+
 FILTERS: list[tuple[str, Callable[[], str], Callable[[Any], bool] | None]] = [
     ("all", lambda: translate("UnitTable", "All units"), None),
-    (
-        "vacant",
-        lambda: translate("UnitTable", "Vacant"),
-        lambda r: r.occupancy is Occupancy.NONE and r.status is not UnitStatus.NOT_LEASABLE,
-    ),
-    (
-        "occupied",
-        lambda: translate("UnitTable", "Occupied"),
-        lambda r: r.occupancy is Occupancy.ACTIVE,
-    ),
-    (
-        "signed",
-        lambda: translate("UnitTable", "Signed, not started"),
-        lambda r: r.occupancy is Occupancy.SIGNED_NOT_STARTED,
-    ),
-    (
-        "reserved",
-        lambda: translate("UnitTable", "Reserved"),
-        lambda r: r.status is UnitStatus.RESERVED,
-    ),
-    (
-        "unavailable",
-        lambda: translate("UnitTable", "Renovation, frozen or not leasable"),
-        lambda r: (
-            r.status in (UnitStatus.UNDER_RENOVATION, UnitStatus.FROZEN, UnitStatus.NOT_LEASABLE)
-        ),
-    ),
+    ("vacant", lambda: translate("UnitTable", "Vacant"), _in(UnitState.VACANT)),
+    ("occupied", lambda: translate("UnitTable", "Occupied"), _in(UnitState.LEASED)),
+    ("signed", lambda: translate("UnitTable", "Signed, not started"), _in(UnitState.SIGNED)),
+    ("reserved", lambda: translate("UnitTable", "Reserved"), _in(UnitState.RESERVED)),
+    ("unavailable", lambda: translate("UnitTable", "Under renovation or frozen"),
+     _in(UnitState.UNAVAILABLE)),
+    ("not_leasable", lambda: translate("UnitTable", "Not leasable"),
+     _in(UnitState.NOT_LEASABLE)),
 ]
 
 

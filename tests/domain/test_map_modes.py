@@ -27,7 +27,6 @@ from domain.map_modes import (
     map_kpis,
     mode_value,
     months_to_end,
-    occupancy_rate,
     rent_class,
     usage,
     vacancy_loss,
@@ -57,7 +56,11 @@ def test_rent_class_status_and_lease() -> None:
     assert rent_class(facts(), DAY) is RentClass.VACANT
     assert rent_class(facts(status=UnitStatus.RESERVED), DAY) is RentClass.RESERVED
     assert rent_class(facts(status=UnitStatus.NOT_LEASABLE), DAY) is RentClass.NOT_LEASABLE
-    assert rent_class(facts(status=UnitStatus.UNDER_RENOVATION), DAY) is RentClass.NOT_LEASABLE
+    assert rent_class(facts(status=UnitStatus.UNDER_RENOVATION), DAY) is RentClass.UNAVAILABLE
+    assert rent_class(facts(status=UnitStatus.FROZEN), DAY) is RentClass.UNAVAILABLE
+    # a frozen unit under a running lease is let, and its lease can be expiring
+    assert rent_class(facts(Occupancy.ACTIVE, status=UnitStatus.FROZEN,
+                            ends_on=date(2026, 12, 1)), DAY) is RentClass.EXPIRING_30
     assert rent_class(facts(Occupancy.SIGNED_NOT_STARTED), DAY) is RentClass.SIGNED_NOT_STARTED
 
 
@@ -139,8 +142,26 @@ def test_kpis_occupancy_loss_and_average_rent() -> None:
     assert kpis.occupancy_rate == Decimal("0.8000")
     assert kpis.rent_per_m2 == Decimal("85.00")  # (100×100 + 80×300) / 400
     assert kpis.vacancy_loss == Decimal("3000.00")  # 91.25 × 100 × 10 / (365/12)
-    assert occupancy_rate(units) == Decimal("0.8000")
-    assert occupancy_rate([]) is None
+    assert map_kpis([], DAY).occupancy_rate is None
+
+
+def test_kpis_leave_not_leasable_units_out_of_the_leasable_area() -> None:
+    """Issue 8's example: one leased 100 m² unit beside a not-leasable one is 100 %."""
+    units = [facts(Occupancy.ACTIVE, rent=Decimal("90")),
+             facts(status=UnitStatus.NOT_LEASABLE)]
+    kpis = map_kpis(units, DAY)
+    assert (kpis.leasable_area, kpis.leased_area) == (AREA, AREA)
+    assert kpis.occupancy_rate == Decimal("1.0000")
+
+
+def test_figures_round_half_up() -> None:
+    # each figure lands on a half cent: half-even would give 12.12, half up gives 12.13
+    unit = facts(Occupancy.ACTIVE, rent=Decimal("12.13"),
+                 usage=usage([MonthMetrics(date(2026, 10, 1), Decimal("1212.5"),
+                                           Decimal("0.5"))], AREA))
+    assert mode_value(MapMode.ENERGY, unit, DAY) == Decimal("12.13")  # 12.125 kWh/m²
+    assert mode_value(MapMode.NET_REVENUE, unit, DAY) == Decimal("12.13")  # 12.13 - 0.005
+    assert area_weighted([Decimal("0.125")], [Decimal(1)]) == Decimal("0.13")
 
 
 def test_area_weighted_skips_no_data() -> None:

@@ -430,3 +430,25 @@ def test_park_map_card_gives_a_buildings_occupancy_and_areas(map_window, qtbot):
     # building A: six units of 125.40 m², one let on TODAY
     assert "<b>A栋 办公楼</b>" in text and "Units: 6" in text
     assert "125.40 / 752.40" in text and "16.7%" in text
+
+
+def test_money_is_shown_in_the_parks_own_currency(map_window, qtbot):
+    """Cards, the legend of a money mode and the park map's cards use the park's currency."""
+    from store.schema import Park
+
+    win, maps = map_window
+    with win.controller.workspace.transaction() as s:
+        s.scalars(select(Park)).one().currency = "HKD"
+    win.controller.reload()
+    win.map_panel.set_mode(MapMode.REVENUE)
+    assert maps.currency() == "HKD"
+    assert "HKD" in win.map_panel.legend.title()
+    view = win.map_panel.floor_plan
+    x0, y0, _, _ = BOXES["ZD-A-0101"]
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(QPointF(x0 + 2, -(y0 + 2))))
+    qtbot.waitUntil(lambda: view._card.isVisible())
+    assert "Rent: HKD 95.00" in view._card.text()
+    assert "Revenue: HKD 95.0" in view._card.text()
+    win.controller.set_scope("park", win.controller.tree[0].id)
+    a = next(i for i, b in enumerate(maps.site.buildings) if b.code == "A")
+    assert "HKD" in maps._building_card(a, maps.currency())
