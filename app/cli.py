@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--site", action="store_true",
                      help="the drawing is the park's site plan: outlines labelled with "
                           "building codes become their footprints")
-    imp.add_argument("--floor", type=int, default=None, help="level, for a one-floor drawing")
+    imp.add_argument("--floor", type=int, default=None,
+                     help="the level of a one-floor drawing (1 is the ground floor, -1 the "
+                          "first basement); without it the level comes from the file name "
+                          "or the drawing's title (floor3.dxf, 3F, 三层平面图, B1), and with "
+                          "nothing to go on the import stops and asks for it")
+    imp.add_argument("--levels", default=None, metavar="LEVELS",
+                     help="one level per floor of the drawing, comma-separated, in the order "
+                          "the report lists the floors, e.g. --levels 1,2,3 or "
+                          "--levels=-1,1,2 (B1 also means -1); overrides file names, titles "
+                          "and IFC storeys")
     imp.add_argument("--workspace", type=Path, help="the workspace to import into")
     imp.add_argument("--park", default=None, help="park code, when the workspace has several")
     imp.add_argument(
@@ -56,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
         "--by-zone", action="store_true", help="IFC: one unit per IfcZone instead of per space"
     )
     imp.add_argument("--dry-run", action="store_true", help="read and report; write nothing")
+    imp.add_argument("--force", action="store_true",
+                     help="import a drawing that may be another floor's (its rooms miss the "
+                          "floor's units, or their numbers name another level)")
+    imp.add_argument("--replace-site-plan", action="store_true",
+                     help="--site: remove the previous site plan when the drawing has no "
+                          "site linework (it is kept otherwise)")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     prn = sub.add_parser("print", help="print a building's maps (stacking plan and every floor) "
                          "to one PDF")
@@ -118,36 +134,26 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
+    from domain.money import round_to
+    from services.info import workspace_info
     from store.errors import WorkspaceError
-    from store.files import inspect_file
-    from store.read_model import ReadModel, Scope, summarize
 
     try:
-        inspect_file(args.path)
+        parks = workspace_info(args.path, args.on or date.today())
     except WorkspaceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    day = args.on or date.today()
-    reader = ReadModel(args.path)
-    try:
-        for park in reader.park_tree():
-            rows = reader.unit_rows(Scope("park", park.id), day)
-            summary = summarize(rows)
-            rate = summary.occupancy_rate
-            print(f"{park.code} {park.name} ({park.currency}) as of {day}")
-            print(
-                f"  {len(park.buildings)} buildings, {summary.units} units, leasable "
-                f"{summary.leasable_area} m², leased {summary.leased_area} m², occupancy "
-                f"{'—' if rate is None else f'{rate * 100:.1f}%'}"
-            )
-            for building in park.buildings:
-                units = sum(f.unit_count for f in building.floors)
-                print(
-                    f"  {building.code} {building.name}: {len(building.floors)} floors, "
-                    f"{units} units"
-                )
-    finally:
-        reader.close()
+    for park in parks:
+        summary, rate = park.occupancy, park.occupancy.occupancy_rate
+        print(f"{park.code} {park.name} ({park.currency}) as of {park.day}")
+        print(
+            f"  {len(park.buildings)} buildings, {summary.units} units, leasable "
+            f"{summary.leasable_area} m², leased {summary.leased_area} m², vacant "
+            f"{summary.vacant_area} m², occupancy "
+            f"{'—' if rate is None else f'{round_to(rate * 100, 1)}%'}"
+        )
+        for b in park.buildings:
+            print(f"  {b.code} {b.name}: {b.floors} floors, {b.units} units")
     return 0
 
 
@@ -214,20 +220,26 @@ def _layer_roles(text: str) -> dict[str, str] | None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    """Read, then rehearse (--dry-run) or apply through ``services.importing``; report."""
     import json
 
-    from importers.read import read_plan
+    from services.importing import apply_plan, read, rehearse_plan
 
-    plan = read_plan(args.file, layers=_layer_roles(args.layers), units=args.units)
-    if args.by_zone:
-        from importers.zones import units_by_zone
-
-        plan = units_by_zone(plan)
+    plan = read(args.file, layers=_layer_roles(args.layers), units=args.units,
+                by_zone=args.by_zone)
     if (args.building is None) == (not args.site):
         print("error: give --building CODE for a floor plan, or --site for a site plan",
               file=sys.stderr)
         return 2
+    refusal = None
+    if not args.site and not plan.errors:
+        plan, refusal = _settled_levels(args, plan)
+        if plan is None:
+            return 2
     report = plan.to_json()
+    if refusal is not None:
+        report["level_refusal"] = {"code": refusal.code, "message": refusal.message,
+                                   "params": dict(refusal.params)}
     if plan.errors or (args.dry_run and args.workspace is None):
         _print_plan(report, args.json)
         return 2 if plan.errors else 0
@@ -235,8 +247,11 @@ def _import(args: argparse.Namespace) -> int:
         _print_plan(report, args.json)
         print("error: name the workspace to import into with --workspace", file=sys.stderr)
         return 2
+    if refusal is not None:  # the floor is never guessed: say what to pass, write nothing
+        _print_plan(report, args.json)
+        print(f"error: {refusal.message}; nothing was written", file=sys.stderr)
+        return 2
     from store.errors import WorkspaceError
-    from store.plan_import import import_plan
     from store.workspace import Workspace
 
     try:
@@ -246,29 +261,14 @@ def _import(args: argparse.Namespace) -> int:
         return 2
     if args.site:
         return _import_site(args, workspace, plan, report)
+    step = rehearse_plan if args.dry_run else partial(apply_plan, confirmed=args.force)
     changes = _written(args, workspace, report,
-                       lambda session: import_plan(session, plan, args.building, args.floor,
-                                                   args.park))
+                       lambda: step(workspace, plan, args.building, args.floor, args.park))
     if changes is None:
         return 2
     if args.json:
         report["dry_run"] = args.dry_run
-        report["changes"] = [
-            {
-                "level": f.level,
-                "name": f.name,
-                "created": f.created,
-                "added": f.added,
-                "updated": [
-                    {"code": c, "area_before": str(b), "area_after": str(a)}
-                    for c, b, a in f.updated
-                ],
-                "unchanged": f.unchanged,
-                "archived": f.archived,
-                "kept_with_contracts": f.kept_with_contracts,
-            }
-            for f in changes.floors
-        ]
+        report["changes"] = changes.to_json()
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         _print_plan(report, False)
@@ -283,10 +283,11 @@ def _import_site(args: argparse.Namespace, workspace: Any, plan: Any,
     """Footprints and site linework from a site drawing, in one transaction (or a rehearsal)."""
     import json
 
-    from store.site_import import import_site
+    from services.importing import apply_site, rehearse_site
 
+    step = rehearse_site if args.dry_run else apply_site
     changes = _written(args, workspace, report,
-                       lambda session: import_site(session, plan, args.park))
+                       lambda: step(workspace, plan, args.park, args.replace_site_plan))
     if changes is None:
         return 2
     if args.json:
@@ -296,6 +297,8 @@ def _import_site(args: argparse.Namespace, workspace: Any, plan: Any,
             "unmatched": changes.unmatched,
             "not_drawn": changes.not_drawn,
             "site_plan": changes.site_plan,
+            "site_plan_kept": changes.site_plan_kept,
+            "site_plan_removed": changes.site_plan_removed,
         }
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
@@ -306,20 +309,51 @@ def _import_site(args: argparse.Namespace, workspace: Any, plan: Any,
 
 
 def _written(args: argparse.Namespace, workspace: Any, report: dict[str, Any],
-             apply: Callable[[Any], Any]) -> Any:
-    """``apply`` in one transaction (a rehearsal with --dry-run); None once it said why not."""
-    from store.plan_import import PlanImportError
+             step: Callable[[], Any]) -> Any:
+    """Run the service's ``step``; None once it said why not (nothing was written then)."""
+    from services.importing import ConfirmationNeeded, PlanImportError
+    from store.plan_import import KeptUnitOverlap
 
     try:
-        with (
-            workspace,
-            workspace.rehearsal() if args.dry_run else workspace.transaction() as session,
-        ):
-            return apply(session)
+        with workspace:
+            return step()
     except PlanImportError as exc:
+        hint = "; pass --force to import it anyway" if isinstance(exc, ConfirmationNeeded) else ""
+        report["refused"] = {
+            "reason": str(exc),
+            "warnings": [{"case": w.case, "message": w.message, "params": w.params}
+                         for w in getattr(exc, "warnings", [])],
+            "overlaps": [{"room": p.room, "unit": p.unit, "contracts": list(p.contracts),
+                          "area": str(p.area)}
+                         for p in (exc.pairs if isinstance(exc, KeptUnitOverlap) else [])],
+        }
         _print_plan(report, args.json)
-        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        print(f"error: {exc}; nothing was written{hint}", file=sys.stderr)
         return None
+
+
+def _settled_levels(args: argparse.Namespace, plan: Any) -> tuple[Any, Any]:
+    """The plan with each floor's level and evidence, and the refusal when there is none.
+
+    ``(None, None)`` once a bad ``--floor``/``--levels`` has been reported.
+    """
+    from importers.levels import parse_levels, plan_levels
+
+    levels = None
+    if args.levels is not None:
+        if args.floor is not None:
+            print("error: give --floor for a one-floor drawing or --levels, not both",
+                  file=sys.stderr)
+            return None, None
+        try:
+            levels = parse_levels(args.levels)
+        except ValueError as exc:
+            print(f"error: --levels: {exc}; e.g. --levels 1,2,3", file=sys.stderr)
+            return None, None
+    mapping = plan_levels(plan, args.file.name, args.floor, levels, args.building)
+    if mapping.refusal is not None:
+        return plan, mapping.refusal
+    return mapping.apply(plan), None
 
 
 def _print_plan(report: dict[str, object], as_json: bool) -> None:
@@ -334,6 +368,13 @@ def _print_plan(report: dict[str, object], as_json: bool) -> None:
         f"{report['source']} ({report['format'] or 'unknown format'}), "
         f"units taken as {report['units_of_drawing'] or '?'}"
     )
+    for floor in floors:
+        if floor.get("level") is not None:
+            print(f"  floor \"{floor['name'] or '?'}\" of the drawing → level {floor['level']} "
+                  f"({floor['level_evidence']})")
+    refusal = report.get("level_refusal")
+    if isinstance(refusal, dict):
+        print(f"  level: {refusal['message']}")
     for floor in floors:
         units = floor["units"]
         print(f"  floor {floor['name'] or '?'}: {len(units)} rooms")

@@ -3,17 +3,20 @@
 The wizard asks and shows; this module reads the drawing in the thread pool
 (the GUI never blocks on a 50,000-entity DXF), turns the plan into the plain
 preview the wizard draws, remembers corrected layer roles per drawing family,
-and writes the accepted plan through the store in one transaction.
+and rehearses and writes the accepted plan through ``services.importing``; a
+drawing that may be another floor's is written only after an explicit Yes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
 
 from views.import_wizard import ImportWizard
 
@@ -53,14 +56,9 @@ def plan_preview(plan: ImportedPlan) -> dict[str, Any]:
 def _read(
     path: Path, layers: dict[str, str] | None, by_zone: bool, units: str | None
 ) -> ImportedPlan:
-    from importers.read import read_plan
+    from services.importing import read
 
-    plan = read_plan(path, layers=layers, units=units)
-    if by_zone:
-        from importers.zones import units_by_zone
-
-        plan = units_by_zone(plan)
-    return plan
+    return read(path, layers=layers, units=units, by_zone=by_zone)
 
 
 class ImportFlow(QObject):
@@ -70,6 +68,9 @@ class ImportFlow(QObject):
         self.wizard: ImportWizard | None = None
         self.plan: ImportedPlan | None = None
         self.last_changes: ImportChanges | None = None
+        # the last rehearsal: building, level and what it would change
+        self.rehearsed: tuple[str, int | None, ImportChanges] | None = None
+        self.confirm_box: QMessageBox | None = None
         self._remembered_tried = False
         self._options: dict[str, Any] = {}
 
@@ -79,7 +80,9 @@ class ImportFlow(QObject):
         self.wizard.readRequested.connect(self.read)
         self.wizard.acceptRequested.connect(self.accept)
         self.wizard.changesRequested.connect(self.rehearse)
+        self.wizard.levelsChanged.connect(self._levels_changed)
         self.plan = None
+        self._read_plan: ImportedPlan | None = None
         self._remembered_tried = False
         self._options = {}
         self.wizard.open()
@@ -132,9 +135,28 @@ class ImportFlow(QObject):
             self._remembered_tried = True
             self.read(plan.source, {**self._options, "layers": remembered})
             return
-        self.plan = plan
+        self.plan = self._read_plan = plan
         if self.wizard is not None:
-            self.wizard.show_plan(plan_preview(plan))
+            self.wizard.show_plan({**plan_preview(plan), "levels": self._levels_of(plan)})
+
+    def _levels_of(self, plan: ImportedPlan) -> dict[str, Any]:
+        """Each floor's level from the drawing's name, titles or storeys, for the person."""
+        from importers.levels import plan_levels
+
+        building = self.wizard.target()[1] if self.wizard is not None else None
+        return plan_levels(plan, Path(plan.source).name, building_code=building or None).to_json()
+
+    def _levels_changed(self, rows: list[dict[str, Any]]) -> None:
+        """The levels the wizard shows go onto the plan that is rehearsed and written."""
+        from importers.levels import LevelEvidence, with_levels
+
+        plan = self._read_plan
+        if plan is None or len(rows) != len(plan.floors):
+            return
+        self.plan = with_levels(plan, [
+            None if r["level"] is None
+            else LevelEvidence(int(r["level"]), r["source"] or "user", r["text"], r["matched"])
+            for r in rows])
 
     def _remembered_roles(self, plan: ImportedPlan) -> dict[str, str]:
         if not plan.layer_roles:
@@ -148,21 +170,50 @@ class ImportFlow(QObject):
         if plan is None or wizard is None:
             return
         _path, building, level = wizard.target()
-        controller = self.window.controller
+        workspace = self.window.controller.workspace
+        self.rehearsed = None
 
-        def work(_job: object) -> list[dict[str, Any]]:
-            from dataclasses import asdict
+        def work(_job: object) -> ImportChanges:
+            from services.importing import rehearse_plan
 
-            from store.plan_import import import_plan
+            return rehearse_plan(workspace, plan, building, level)
 
-            with controller.workspace.rehearsal() as session:
-                return [asdict(f) for f in import_plan(session, plan, building, level).floors]
+        def done(changes: ImportChanges) -> None:
+            self.rehearsed = (building, level, changes)
+            wizard.show_changes([asdict(f) for f in changes.floors], self.notes(changes))
 
         self.window.tasks.start(
             work,
-            on_success=lambda floors: wizard.show_changes(floors),
+            on_success=done,
             on_failure=lambda message, _trace: wizard.show_changes(None, message),
         )
+
+    def notes(self, changes: ImportChanges) -> str:
+        """What the wizard's change list adds to the counts: warnings, areas, amendments."""
+        lines: list[str] = []
+        for warning in changes.warnings:
+            lines.append(self.tr("Warning: %1. Importing needs your confirmation.")
+                         .replace("%1", warning.message))
+        for floor in changes.floors:
+            for area in floor.area_changes:
+                lines.append(
+                    self.tr("  %1: leasable %2 → %3 m², billable %4 → %5 m²")
+                    .replace("%1", area.code)
+                    .replace("%2", str(area.leasable_before))
+                    .replace("%3", str(area.leasable_after))
+                    .replace("%4", str(area.billable_before))
+                    .replace("%5", str(area.billable_after))
+                )
+            for amendment in floor.amendments:
+                lines.append(
+                    self.tr("  Contract %1 needs an amendment: %2 was signed on %3 m², "
+                            "now %4 m²")
+                    .replace("%1", amendment.contract)
+                    .replace("%2", amendment.unit)
+                    .replace("%3", str(amendment.signed_area))
+                    .replace("%4", str(amendment.new_area))
+                )
+        return "\n".join(lines)
 
     def accept(self, path: str, building: str, level: int | None, layers: dict[str, str]) -> None:
         plan = self.plan
@@ -171,13 +222,42 @@ class ImportFlow(QObject):
         if plan.layer_roles:
             family = drawing_family(list(plan.layer_roles))
             self.window.settings.set_layer_roles(family, json.dumps(plan.layer_roles))
-        controller = self.window.controller
+        rehearsed = self.rehearsed
+        warnings = (
+            rehearsed[2].warnings
+            if rehearsed is not None and rehearsed[:2] == (building, level)
+            else []
+        )
+        if not warnings:
+            self._write(plan, building, level, confirmed=False)
+            return
+        # The drawing may be another floor's: import only on an explicit Yes.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Import floor plan"),
+            self.tr("This drawing may not belong on this floor:\n%1\n\nImport it anyway?")
+            .replace("%1", "\n".join(f"• {w.message}" for w in warnings)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirm_box = box
+        box.finished.connect(
+            lambda answer: self._write(plan, building, level, confirmed=True)
+            if answer == QMessageBox.StandardButton.Yes
+            else None
+        )
+        box.open()  # not exec(): the window keeps running while it asks
+
+    def _write(
+        self, plan: ImportedPlan, building: str, level: int | None, confirmed: bool
+    ) -> None:
+        workspace = self.window.controller.workspace
 
         def write(_job: object) -> ImportChanges:
-            from store.plan_import import import_plan
+            from services.importing import apply_plan
 
-            with controller.workspace.transaction() as session:
-                return import_plan(session, plan, building, level)
+            return apply_plan(workspace, plan, building, level, confirmed=confirmed)
 
         self.window.tasks.start(
             write,

@@ -77,8 +77,86 @@ def unit_code(park_code: str, building_code: str, level: int, number: int) -> st
     >>> unit_code("ZD", "A3", -1, 2)
     'ZD-A3-B102'
     """
-    floor = f"B{-level}" if level < 0 else f"{level:02d}"
-    return f"{park_code}-{building_code}-{floor}{number:02d}"
+    return compose_unit_code(park_code, building_code, f"{floor_part(level)}{number:02d}")
+
+
+def floor_part(level: int) -> str:
+    """How a level is written in a unit code: ``07`` above ground, ``B1`` below."""
+    return f"B{-level}" if level < 0 else f"{level:02d}"
+
+
+def unit_code_prefix(park_code: str, building_code: str) -> str:
+    """What every unit code of a building starts with: ``ZD-A3-``."""
+    return f"{park_code}-{building_code}-"
+
+
+def compose_unit_code(park_code: str, building_code: str, local: str) -> str:
+    """A unit code from its park, building and local part (``0701``, a drawing's ``303``).
+
+    >>> compose_unit_code("ZD", "C", "303")
+    'ZD-C-303'
+    """
+    return f"{unit_code_prefix(park_code, building_code)}{local}"
+
+
+def unit_code_local_part(code: str, park_code: str, building_code: str) -> str:
+    """The part of a unit code after park-building-: what a drawing's room label says.
+
+    A code that does not start with the building's prefix (typed by hand, or
+    from another scheme) is its own local part.
+
+    >>> unit_code_local_part("ZD-A3-0701", "ZD", "A3")
+    '0701'
+    >>> unit_code_local_part("X-9", "ZD", "A3")
+    'X-9'
+    """
+    prefix = unit_code_prefix(park_code, building_code)
+    return code[len(prefix):] if code.startswith(prefix) and len(code) > len(prefix) else code
+
+
+_LABEL_JUNK = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff_.-]+")
+
+
+def clean_unit_label(label: str) -> str:
+    """A drawing's room label as it may stand in a unit code (16 characters, no spaces)."""
+    return _LABEL_JUNK.sub("", label)[:16]
+
+
+def unit_label_key(text: str) -> str:
+    """A local part or a room label reduced for comparing like with like.
+
+    Case and leading zeros do not count, so ``0303`` is ``303`` and ``b0102``
+    is ``B102``.
+
+    >>> unit_label_key("0303") == unit_label_key("303")
+    True
+    >>> unit_label_key(" b0102 ")
+    'b102'
+    """
+    cleaned = clean_unit_label(text).casefold()
+    return re.sub(r"\d+", lambda m: str(int(m.group())), cleaned)
+
+
+_LEVEL_LABEL = re.compile(r"^(b?)(\d{3,4})$")
+
+
+def label_level(label: str) -> int | None:
+    """The level a room label's digits name (``403`` → 4, ``1201`` → 12, ``B102`` → -1).
+
+    Only labels that are a room number alone (three or four digits, ``B`` for
+    a basement) say a level; anything else says nothing (None).
+
+    >>> [label_level(t) for t in ("403", "0303", "1201", "B102", "会议室", "12")]
+    [4, 3, 12, -1, None, None]
+    """
+    found = _LEVEL_LABEL.match(clean_unit_label(label).casefold())
+    if found is None:
+        return None
+    digits = found.group(2)
+    level = int(digits[:-2])
+    if level == 0:
+        return None
+    return -level if found.group(1) else level
 
 
 _BUILDING_WORDS = re.compile(

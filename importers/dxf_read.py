@@ -25,8 +25,8 @@ from ezdxf.tools.codepage import toencoding
 from ezdxf.tools.text import fast_plain_mtext, plain_text
 from shapely.geometry import Polygon
 
-from runtime.jobs import gc_paused
 from importers.plan import Problem, Severity
+from runtime.jobs import gc_paused
 
 Coords = list[tuple[float, float]]
 FAST_PATH_BYTES = 5_000_000
@@ -217,7 +217,8 @@ def load(path: Path, fast_min_bytes: int | None = None) -> Records:
     problems: list[Problem] = []
     try:
         doc = ezdxf.readfile(path)
-    except (DXFError, ValueError, UnicodeDecodeError, IndexError, KeyError, TypeError) as exc:
+    except (DXFError, ValueError, UnicodeDecodeError, IndexError, KeyError, TypeError,
+            StopIteration, EOFError) as exc:  # ezdxf's header sniffer: StopIteration on a cut file
         doc = _recover(path, exc, problems)
     except OSError as exc:
         raise Unreadable(f"{path.name}: cannot read the file ({exc})", case="read",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from importers.internal import PROGRAMMING_ERRORS, internal_error
 from importers.plan import ImportedPlan, failed
 
 
@@ -31,6 +32,9 @@ def read_plan(
 ) -> ImportedPlan:
     """Read a DXF or IFC floor plan; a file that is neither gets a plan with an error.
 
+    A programming error inside a reader is not the file's fault: it comes back
+    as an ``internal-error`` problem, its traceback logged (``importers.internal``).
+
     ``layers`` and ``units`` are a person's corrections for a DXF (IFC files
     name their layers' meaning and their units themselves).
     """
@@ -47,6 +51,8 @@ def read_plan(
             from importers.ifc import read_ifc
 
             return read_ifc(path)
+        except PROGRAMMING_ERRORS as exc:  # our bug, not the file's: say so, log the traceback
+            return internal_error(str(path), kind, exc)
         except Exception as exc:  # a reader's own guard missed it: still a message, not a crash
             detail = f"{type(exc).__name__}: {exc or 'damaged or truncated'}"
             return failed(

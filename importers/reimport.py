@@ -2,19 +2,25 @@
 
 Re-importing must update geometry in place, so contracts and history stay on
 the same unit. Rooms are matched by stable identity first (IFC GlobalId, DXF
-handle), then by label (unit code), then by overlap; what is left is added or
-removed. This module only decides; the store applies the decision.
+handle), then by label, then by overlap; what is left is added or removed.
+A label is compared like with like: the drawing says ``303`` where the register
+says ``ZD-C-0303``, so the unit code's local part (``domain.assets``) is set
+against the label, case and leading zeros ignored. A key or label that two
+rooms (or two units) share identifies neither, and is not used. This module
+only decides; the store applies the decision.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
+from domain.assets import unit_code_local_part, unit_label_key
 from importers.plan import PlanUnit
 from spatial.geometry import area_m2
 
@@ -67,8 +73,17 @@ class FloorDiff:
         return tuple(m for m in self.matched if not m.changed)
 
 
-def diff_floor(existing: Sequence[ExistingUnit], incoming: Sequence[PlanUnit]) -> FloorDiff:
-    """Pair each incoming room with at most one existing unit, and the reverse."""
+def diff_floor(
+    existing: Sequence[ExistingUnit],
+    incoming: Sequence[PlanUnit],
+    park_code: str = "",
+    building_code: str = "",
+) -> FloorDiff:
+    """Pair each incoming room with at most one existing unit, and the reverse.
+
+    ``park_code`` and ``building_code`` say how the register's unit codes
+    begin, so their local part can be compared with the drawing's labels.
+    """
     matches: list[Match] = []
     free_old = list(existing)
     free_new = list(incoming)
@@ -79,12 +94,31 @@ def diff_floor(existing: Sequence[ExistingUnit], incoming: Sequence[PlanUnit]) -
             free_old.remove(old)
             free_new.remove(new)
 
-    by_key = {u.key: u for u in free_old if u.key}
-    take([(by_key[n.key], n) for n in free_new if n.key and n.key in by_key], "key")
-    by_code = {u.code: u for u in free_old if u.code}
-    take([(by_code[n.code], n) for n in free_new if n.code and n.code in by_code], "code")
+    take(_unique_pairs(free_old, free_new, lambda u: u.key, lambda r: r.key), "key")
+
+    def local(unit: ExistingUnit) -> str:
+        return unit_label_key(unit_code_local_part(unit.code, park_code, building_code))
+
+    take(_unique_pairs(free_old, free_new, local, lambda r: unit_label_key(r.code)), "code")
     take(_overlap_pairs(free_old, free_new), "overlap")
     return FloorDiff(tuple(matches), tuple(free_new), tuple(free_old))
+
+
+def _unique_pairs(
+    old: Sequence[ExistingUnit],
+    new: Sequence[PlanUnit],
+    old_key: Callable[[ExistingUnit], str],
+    new_key: Callable[[PlanUnit], str],
+) -> list[tuple[ExistingUnit, PlanUnit]]:
+    """Pairs whose non-empty key is the same and found once on each side."""
+    olds = Counter(k for k in map(old_key, old) if k)
+    news = Counter(k for k in map(new_key, new) if k)
+    by_key = {old_key(u): u for u in old if olds[old_key(u)] == 1}
+    return [
+        (by_key[new_key(r)], r)
+        for r in new
+        if news[new_key(r)] == 1 and new_key(r) in by_key
+    ]
 
 
 def _overlap_pairs(

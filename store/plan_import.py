@@ -1,28 +1,51 @@
 """Write an accepted floor plan into the register, in the caller's transaction.
 
-New rooms become units; rooms a re-import recognises (by key, code or
-overlap: ``importers.reimport``) keep their unit, so contracts and history
-stay attached, and get the new outline and areas; units gone from the drawing
-are archived — unless a contract points at them, in which case they are kept
-and reported. Common areas are re-allocated over the floor after the change.
+New rooms become units; rooms a re-import recognises (by key, label or
+overlap: ``importers.reimport``) keep their unit, so contracts, asking rent,
+tags and notes stay attached, and get the new outline and areas; units gone
+from the drawing are archived — unless a contract points at them, in which
+case they are kept and reported. Common areas are re-allocated over the floor
+after the change, so every unit's leasable and billable area is recomputed
+and they add up; each area that moves is reported, and the area a contract
+was signed on (``ContractUnit.billable_area``) is never changed here: a
+difference for a binding contract is listed for an amendment.
+
+Before anything is changed the drawing is checked against the floor: a
+drawing that hardly meets the floor's units, or whose room numbers name
+another level, is reported (``FloorChanges.warnings``) so the caller can ask
+for a confirmation; a room that would overlap a unit kept for its contract
+stops the import (:class:`KeptUnitOverlap`).
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
+from shapely import make_valid
+from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
+from shapely.strtree import STRtree
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from domain.assets import BuildingKind, UnitStatus, UnitType
+from domain.assets import (
+    BuildingKind,
+    UnitStatus,
+    UnitType,
+    clean_unit_label,
+    compose_unit_code,
+    floor_part,
+    label_level,
+)
+from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit
 from importers.reimport import ExistingUnit, diff_floor
 from spatial.allocation import allocate_common_area
 from spatial.geometry import area_m2, lines_to_wkb, polygon_from_wkb, polygon_to_wkb
-from store.schema import Building, ContractUnit, Floor, Park, Unit
+from store.schema import Building, Contract, ContractUnit, Floor, Park, Unit
 
 UNIT_TYPE_FOR = {
     BuildingKind.OFFICE: UnitType.OFFICE,
@@ -32,10 +55,72 @@ UNIT_TYPE_FOR = {
     BuildingKind.APARTMENT: UnitType.APARTMENT,
     BuildingKind.MIXED: UnitType.OTHER,
 }
+OVERLAP_TOLERANCE = 0.01  # m²: two live units on a floor may share no more than this
+MIN_FIT = Decimal("0.2")  # a drawing meeting fewer of the floor's units may be another floor
 
 
 class PlanImportError(ValueError):
     """The plan cannot go into this workspace as asked; nothing was written."""
+
+
+@dataclass(frozen=True)
+class KeptOverlap:
+    """A drawing's room on top of a unit kept because a contract points at it."""
+
+    room: str  # the drawing's label (or key) of the room
+    unit: str  # the kept unit's code
+    contracts: tuple[str, ...]  # the codes of the contracts that keep it
+    area: Decimal  # m² they share
+
+
+class KeptUnitOverlap(PlanImportError):
+    """New rooms would overlap units kept for their contracts: two tenants on one floor area."""
+
+    def __init__(self, floor: str, pairs: list[KeptOverlap]) -> None:
+        self.floor = floor
+        self.pairs = pairs
+        listed = "; ".join(
+            f"room {p.room} overlaps {p.unit} ({', '.join(p.contracts)}) by {p.area} m²"
+            for p in pairs
+        )
+        super().__init__(
+            f"floor {floor}: the drawing's rooms overlap units kept for their contracts: "
+            f"{listed}; end or amend those contracts, or correct the drawing"
+        )
+
+
+@dataclass(frozen=True)
+class FitWarning:
+    """Why the drawing may not belong on this floor; the import then needs a confirmation.
+
+    ``case`` is ``"overlap"`` (it hardly meets the floor's units: another floor,
+    or another origin) or ``"labels"`` (its room numbers name another level).
+    """
+
+    case: str
+    message: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    """A unit whose leasable or billable area the import changes (None: it had none)."""
+
+    code: str
+    leasable_before: Decimal | None
+    leasable_after: Decimal
+    billable_before: Decimal | None
+    billable_after: Decimal
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A binding contract whose signed area no longer is its unit's billable area."""
+
+    contract: str
+    unit: str
+    signed_area: Decimal
+    new_area: Decimal
 
 
 @dataclass
@@ -48,6 +133,11 @@ class FloorChanges:
     unchanged: list[str] = field(default_factory=list)
     archived: list[str] = field(default_factory=list)
     kept_with_contracts: list[str] = field(default_factory=list)
+    # every existing unit whose leasable or billable area moves, "unchanged" ones included
+    area_changes: list[AreaChange] = field(default_factory=list)
+    amendments: list[Amendment] = field(default_factory=list)
+    warnings: list[FitWarning] = field(default_factory=list)
+    matched_by: dict[str, str] = field(default_factory=dict)  # code → "key" | "code" | "overlap"
 
 
 @dataclass
@@ -55,6 +145,11 @@ class ImportChanges:
     building: str
     building_created: bool
     floors: list[FloorChanges] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[FitWarning]:
+        """What needs a person's confirmation before the import is applied."""
+        return [w for f in self.floors for w in f.warnings]
 
     def summary(self) -> str:
         lines = [f"building {self.building}{' (new)' if self.building_created else ''}"]
@@ -64,6 +159,7 @@ class ImportChanges:
                 f"{len(f.added)} added, {len(f.updated)} changed, {len(f.unchanged)} unchanged, "
                 f"{len(f.archived)} removed, {len(f.kept_with_contracts)} kept (under contract)"
             )
+            lines.extend(f"    warning: {w.message}" for w in f.warnings)
             lines.extend(
                 f"    changed {code}: {before} → {after} m²" for code, before, after in f.updated
             )
@@ -71,32 +167,81 @@ class ImportChanges:
                 f"    kept {code}: gone from the drawing but a contract points at it"
                 for code in f.kept_with_contracts
             )
+            lines.extend(
+                f"    area {a.code}: leasable {a.leasable_before} → {a.leasable_after} m², "
+                f"billable {a.billable_before} → {a.billable_after} m²"
+                for a in f.area_changes
+            )
+            lines.extend(
+                f"    amendment needed: contract {a.contract}, unit {a.unit}: signed on "
+                f"{a.signed_area} m², now {a.new_area} m²"
+                for a in f.amendments
+            )
         return "\n".join(lines)
+
+    def to_json(self) -> list[dict[str, object]]:
+        """The floors' changes as the ``--json`` report gives them (areas as strings)."""
+
+        def text(value: Decimal | None) -> str | None:
+            return None if value is None else str(value)
+
+        return [
+            {
+                "level": f.level,
+                "name": f.name,
+                "created": f.created,
+                "added": f.added,
+                "updated": [
+                    {"code": c, "area_before": str(b), "area_after": str(a)}
+                    for c, b, a in f.updated
+                ],
+                "unchanged": f.unchanged,
+                "archived": f.archived,
+                "kept_with_contracts": f.kept_with_contracts,
+                "area_changes": [
+                    {
+                        "code": a.code,
+                        "leasable_before": text(a.leasable_before),
+                        "leasable_after": str(a.leasable_after),
+                        "billable_before": text(a.billable_before),
+                        "billable_after": str(a.billable_after),
+                    }
+                    for a in f.area_changes
+                ],
+                "amendments": [
+                    {
+                        "contract": a.contract,
+                        "unit": a.unit,
+                        "signed_area": str(a.signed_area),
+                        "new_area": str(a.new_area),
+                    }
+                    for a in f.amendments
+                ],
+                "warnings": [
+                    {"case": w.case, "message": w.message, "params": dict(w.params)}
+                    for w in f.warnings
+                ],
+            }
+            for f in self.floors
+        ]
 
 
 def floor_levels(plan: ImportedPlan, level: int | None) -> list[int]:
-    """The register level of each plan floor: ``level`` for a one-floor plan, else by elevation.
+    """The register level of each plan floor, never guessed silently (importers.levels).
 
-    Floors below zero elevation count down from -1; the others count up from 1.
+    ``level`` (``--floor``) for a one-floor plan; else the levels already settled on
+    the floors (the CLI and the wizard show them with their evidence first); else
+    the file name, titles, storey names or IFC elevation order. Nothing to go on,
+    or two answers, raises PlanImportError naming what to pass.
     """
-    if level is not None:
-        if len(plan.floors) != 1:
-            raise PlanImportError(
-                f"--floor applies to a one-floor plan; {plan.source} has {len(plan.floors)} floors"
-            )
-        return [level]
-    order = sorted(
-        range(len(plan.floors)),
-        key=lambda i: (plan.floors[i].elevation or Decimal(0), i),
-    )
-    levels = [0] * len(plan.floors)
-    below = [i for i in order if (plan.floors[i].elevation or 0) < 0]
-    above = [i for i in order if (plan.floors[i].elevation or 0) >= 0]
-    for n, i in enumerate(reversed(below), start=1):
-        levels[i] = -n
-    for n, i in enumerate(above, start=1):
-        levels[i] = n
-    return levels
+    from importers.levels import plan_levels
+
+    if level is None and plan.floors and all(f.level is not None for f in plan.floors):
+        return [f.level for f in plan.floors if f.level is not None]
+    mapping = plan_levels(plan, floor=level)
+    if mapping.refusal is not None:
+        raise PlanImportError(mapping.refusal.message)
+    return mapping.levels()
 
 
 def import_plan(
@@ -105,8 +250,14 @@ def import_plan(
     building_code: str,
     level: int | None = None,
     park_code: str | None = None,
+    today: date | None = None,
 ) -> ImportChanges:
-    """Apply ``plan`` to the building; raises PlanImportError before writing anything."""
+    """Apply ``plan`` to the building; raises PlanImportError before writing anything.
+
+    ``today`` decides which contracts still bind (active or future) for the
+    amendments list. Fit warnings do not stop this function: the caller
+    (``services.importing``) asks for a confirmation.
+    """
     if plan.errors:
         raise PlanImportError("; ".join(p.message for p in plan.errors))
     if not any(f.units for f in plan.floors):
@@ -132,9 +283,12 @@ def import_plan(
         )
         session.add(building)
         session.flush()
+    day = today or date.today()
     for plan_floor, lv in zip(plan.floors, levels, strict=True):
         if plan_floor.units:
-            changes.floors.append(_import_floor(session, park, building, plan, plan_floor, lv))
+            changes.floors.append(
+                _import_floor(session, park, building, plan, plan_floor, lv, day)
+            )
     session.flush()
     return changes
 
@@ -160,13 +314,31 @@ def _import_floor(
     plan: ImportedPlan,
     plan_floor: PlanFloor,
     level: int,
+    today: date,
 ) -> FloorChanges:
     floor = session.scalars(
         select(Floor).where(Floor.building_id == building.id, Floor.level == level)
     ).one_or_none()
-    created = floor is None
+    live: list[Unit] = (
+        []
+        if floor is None
+        else list(session.scalars(select(Unit).where(Unit.floor_id == floor.id, ~Unit.archived)))
+    )
+    name = floor.name if floor is not None else plan_floor.name or f"{level}F"
+    changes = FloorChanges(level, name, floor is None)
+    shapes = {u.id: polygon_from_wkb(u.geometry) for u in live if u.geometry}
+    changes.warnings = _fit_warnings(name, level, plan_floor.units, list(shapes.values()))
+    existing = [ExistingUnit(u.id, u.source_key, u.code, shapes.get(u.id)) for u in live]
+    by_id = {u.id: u for u in live}
+    diff = diff_floor(existing, plan_floor.units, park.code, building.code)
+    holds = _contracts_of(session, list(by_id))
+    kept = [by_id[g.id] for g in diff.removed if g.id in holds]  # type: ignore[index]
+    # Checked before anything changes: two tenants on one floor area is never written.
+    _refuse_overlaps(name, plan_floor.units, kept, shapes, holds)
+    before = {u.id: (u.leasable_area, u.billable_area) for u in live}
+
     if floor is None:
-        floor = Floor(building_id=building.id, level=level, name=plan_floor.name or f"{level}F")
+        floor = Floor(building_id=building.id, level=level, name=name)
         session.add(floor)
     if plan_floor.elevation is not None:
         floor.elevation = plan_floor.elevation
@@ -178,24 +350,15 @@ def _import_floor(
         floor.outline = polygon_to_wkb(plan_floor.outline)
         floor.gross_area = area_m2(plan_floor.outline)
     session.flush()
-    changes = FloorChanges(level, floor.name, created)
 
-    live = list(session.scalars(select(Unit).where(Unit.floor_id == floor.id, ~Unit.archived)))
-    existing = [
-        ExistingUnit(
-            u.id, u.source_key, u.code, polygon_from_wkb(u.geometry) if u.geometry else None
-        )
-        for u in live
-    ]
-    by_id = {u.id: u for u in live}
-    diff = diff_floor(existing, plan_floor.units)
     for match in diff.matched:
         unit = by_id[match.existing.id]  # type: ignore[index]
         unit.source_key = match.incoming.key
+        changes.matched_by[unit.code] = match.by
         if match.changed:
-            before = unit.internal_area
+            area_before = unit.internal_area
             _set_shape(unit, match.incoming.polygon)
-            changes.updated.append((unit.code, before, unit.internal_area))
+            changes.updated.append((unit.code, area_before, unit.internal_area))
         else:
             changes.unchanged.append(unit.code)
     taken = set(session.scalars(select(Unit.code).where(Unit.park_id == park.id)))
@@ -204,33 +367,148 @@ def _import_floor(
         session.add(unit)
         live.append(unit)
         changes.added.append(unit.code)
-    leased = set(
-        session.scalars(
-            select(ContractUnit.unit_id).where(
-                ContractUnit.unit_id.in_([u.id for u in diff.removed]), ~ContractUnit.archived
-            )
-        )
-    )
     for gone in diff.removed:
         unit = by_id[gone.id]  # type: ignore[index]
-        if unit.id in leased:
+        if unit.id in holds:
             changes.kept_with_contracts.append(unit.code)
         else:
             unit.archived = True
             live.remove(unit)
             changes.archived.append(unit.code)
     _allocate(floor, live)
+    for unit in live:
+        if unit.id in before and before[unit.id] != (unit.leasable_area, unit.billable_area):
+            leasable, billable = before[unit.id]
+            changes.area_changes.append(
+                AreaChange(unit.code, leasable, unit.leasable_area, billable, unit.billable_area)
+            )
+        for contract, link in holds.get(unit.id, []):
+            if link.billable_area != unit.billable_area and _binding(contract, today):
+                changes.amendments.append(
+                    Amendment(contract.code, unit.code, link.billable_area, unit.billable_area)
+                )
     return changes
 
 
-def _code(park: Park, building: Building, level: int, room: PlanUnit, taken: set[str]) -> str:
-    label = re.sub(r"[^0-9A-Za-z\u4e00-\u9fff_.-]+", "", room.code)[:16]
-    floor_part = f"B{-level}" if level < 0 else f"{level:02d}"
-    base = (
-        f"{park.code}-{building.code}-{label}"
-        if label
-        else f"{park.code}-{building.code}-{floor_part}"
+def _contracts_of(
+    session: Session, unit_ids: list[object]
+) -> dict[object, list[tuple[Contract, ContractUnit]]]:
+    """The contracts pointing at each unit (any state: a unit under contract is kept)."""
+    holds: dict[object, list[tuple[Contract, ContractUnit]]] = {}
+    if not unit_ids:
+        return holds
+    rows = session.execute(
+        select(Contract, ContractUnit)
+        .join(ContractUnit, ContractUnit.contract_id == Contract.id)
+        .where(ContractUnit.unit_id.in_(unit_ids), ~ContractUnit.archived, ~Contract.archived)
+        .order_by(Contract.code)
     )
+    for contract, link in rows:
+        holds.setdefault(link.unit_id, []).append((contract, link))
+    return holds
+
+
+def _binding(contract: Contract, today: date) -> bool:
+    """Active or still to come on ``today``: its signed area is what is billed."""
+    if contract.status is ContractStatus.DRAFT:
+        return False
+    try:
+        term = ContractTerm(
+            contract.signed_on,
+            contract.starts_on,
+            contract.ends_on,
+            contract.status,
+            contract.terminated_on,
+        )
+    except ContractDateError:
+        return True  # dates that contradict each other: show it rather than hide it
+    return last_day(term) >= today
+
+
+def _shared_area(a: BaseGeometry, b: BaseGeometry) -> float:
+    """m² two outlines share; an invalid outline (self-touching) is repaired first."""
+    try:
+        return float(a.intersection(b).area)
+    except GEOSException:
+        return float(make_valid(a).intersection(make_valid(b)).area)
+
+
+def _fit_warnings(
+    name: str, level: int, rooms: tuple[PlanUnit, ...], shapes: list[BaseGeometry]
+) -> list[FitWarning]:
+    """Why the drawing may be another floor's (or drawn from another origin)."""
+    warnings: list[FitWarning] = []
+    if shapes and rooms:
+        tree = STRtree([r.polygon for r in rooms])
+        meeting = sum(
+            1
+            for shape in shapes
+            if any(
+                _shared_area(shape, rooms[int(i)].polygon) > OVERLAP_TOLERANCE
+                for i in tree.query(shape)
+            )
+        )
+        if meeting < len(shapes) * MIN_FIT:
+            warnings.append(
+                FitWarning(
+                    "overlap",
+                    f"the drawing's rooms meet only {meeting} of the {len(shapes)} units on "
+                    f"floor {name} (level {level}): it may be another floor's drawing, or "
+                    "drawn from another origin",
+                    {"floor": name, "level": str(level), "meeting": str(meeting),
+                     "units": str(len(shapes))},
+                )
+            )
+    said = [(r, lv) for r in rooms if (lv := label_level(r.code)) is not None]
+    other = Counter(lv for _r, lv in said if lv != level)
+    if said and sum(other.values()) * 2 > len(said):
+        named = other.most_common(1)[0][0]
+        examples = ", ".join([r.code for r, lv in said if lv == named][:3])
+        warnings.append(
+            FitWarning(
+                "labels",
+                f"the rooms' numbers ({examples}) name level {named}, not level {level}: "
+                "it may be another floor's drawing",
+                {"floor": name, "level": str(level), "named": str(named), "labels": examples},
+            )
+        )
+    return warnings
+
+
+def _refuse_overlaps(
+    name: str,
+    rooms: tuple[PlanUnit, ...],
+    kept: list[Unit],
+    shapes: dict[object, BaseGeometry],
+    holds: dict[object, list[tuple[Contract, ContractUnit]]],
+) -> None:
+    """Raise KeptUnitOverlap when a room of the drawing lies on a unit kept for its contract."""
+    pairs: list[KeptOverlap] = []
+    for unit in kept:
+        shape = shapes.get(unit.id)
+        if shape is None or shape.is_empty:
+            continue
+        for room in rooms:
+            if not room.polygon.envelope.intersects(shape.envelope):
+                continue
+            shared = _shared_area(room.polygon, shape)
+            if shared > OVERLAP_TOLERANCE:
+                pairs.append(
+                    KeptOverlap(
+                        room.code or room.key,
+                        unit.code,
+                        tuple(c.code for c, _link in holds[unit.id]),
+                        Decimal(str(round(shared, 2))),
+                    )
+                )
+    if pairs:
+        raise KeptUnitOverlap(name, pairs)
+
+
+def _code(park: Park, building: Building, level: int, room: PlanUnit, taken: set[str]) -> str:
+    """A new unit's code: the room's label as local part, else the floor's (``ZD-C-03``)."""
+    local = clean_unit_label(room.code) or floor_part(level)
+    base = compose_unit_code(park.code, building.code, local)
     code, n = base, 1
     while code in taken:
         n += 1
@@ -267,7 +545,11 @@ def _set_shape(unit: Unit, polygon: BaseGeometry) -> None:
 
 
 def _allocate(floor: Floor, units: list[Unit]) -> None:
-    """Spread the floor's common area (outline minus rooms) over its units by internal area."""
+    """Spread the floor's common area (outline minus rooms) over its units by internal area.
+
+    Every unit's areas are recomputed from its internal area and share, so
+    they add up on every import; a contract's signed area is not touched.
+    """
     if not units:
         return
     internal = [u.internal_area for u in units]

@@ -6,7 +6,10 @@ label names a building of the park (its code or name: ``A``, ``A栋``,
 ``Building A``) becomes that building's footprint, in site metres, and the
 rest of the linework (roads, boundaries) is kept as the site plan drawn under
 them. The drawing replaces the previous site: buildings it does not show are laid
-out automatically, and its linework replaces the older site plan.
+out automatically, and its linework replaces the older site plan. A drawing
+with no linework besides the outlines keeps the older site plan unless the
+person confirmed removing it (``replace_site_plan``): an empty layer list is
+more often a missed layer than a wish to erase the roads.
 Written in the caller's transaction; nothing is written when nothing matches.
 """
 
@@ -33,10 +36,17 @@ class SiteChanges:
     unmatched: list[str] = field(default_factory=list)  # outlines whose label names no building
     not_drawn: list[str] = field(default_factory=list)  # buildings the drawing does not show
     site_plan: bool = False  # the drawing's linework was kept as the site plan
+    site_plan_kept: bool = False  # no linework in the drawing: the older site plan stays
+    site_plan_removed: bool = False  # no linework, and the older site plan was removed as asked
 
     def summary(self) -> str:
         lines = [f"{len(self.placed)} buildings placed on the site plan"
                  + ("" if self.site_plan else " (no site linework in the drawing)")]
+        if self.site_plan_kept:
+            lines.append("  the previous site plan is kept (the drawing has no site linework; "
+                         "--replace-site-plan removes it)")
+        if self.site_plan_removed:
+            lines.append("  the previous site plan is removed (the drawing has no site linework)")
         lines += [f"  {code}: footprint {area} m²" for code, area in self.placed]
         if self.unmatched:
             lines.append("  outlines naming no building of the park: "
@@ -47,9 +57,12 @@ class SiteChanges:
         return "\n".join(lines)
 
 
-def import_site(session: Session, plan: ImportedPlan, park_code: str | None = None
-                ) -> SiteChanges:
+def import_site(session: Session, plan: ImportedPlan, park_code: str | None = None,
+                replace_site_plan: bool = False) -> SiteChanges:
     """Set the park's building footprints and site plan from ``plan``.
+
+    ``replace_site_plan`` is the person's confirmation that a drawing without
+    site linework should remove the older site plan.
 
     Raises PlanImportError (nothing written) for a plan with errors or one in
     which no outline names a building of the park.
@@ -94,7 +107,11 @@ def import_site(session: Session, plan: ImportedPlan, park_code: str | None = No
         park.site_plan = lines_to_wkb(background)
         changes.site_plan = True
     elif park.site_plan is not None:
-        park.site_plan = None
+        if replace_site_plan:
+            park.site_plan = None
+            changes.site_plan_removed = True
+        else:
+            changes.site_plan_kept = True
     session.flush()
     return changes
 

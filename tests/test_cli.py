@@ -131,3 +131,97 @@ def test_output_cut_short_by_the_reader_is_no_traceback(tmp_path):
     _, err = proc.communicate()
     assert b"Traceback" not in err
     assert proc.returncode == 0
+
+
+def write_one_floor(path: Path, title: str | None = None) -> Path:
+    """A metric DXF of three labelled rooms on one floor, optionally with a title under them."""
+    doc = ezdxf.new("R2013", units=6)
+    msp = doc.modelspace()
+    for i in range(3):
+        x = 5.0 * i
+        msp.add_lwpolyline([(x, 0), (x + 5, 0), (x + 5, 6), (x, 6)], close=True,
+                           dxfattribs={"layer": "rooms"})
+        msp.add_text(f"Office {'ABC'[i]}", dxfattribs={"layer": "text", "insert": (x + 1, 3)})
+    if title:
+        msp.add_text(title, dxfattribs={"layer": "text", "insert": (3, -3)})
+    doc.saveas(path)
+    return path
+
+
+@pytest.fixture
+def demo_workspace(tmp_path):
+    workspace = tmp_path / "w.leasemap"
+    assert run("demo", str(workspace), "--units", "120").returncode == 0
+    return workspace
+
+
+def test_the_file_name_gives_the_level_and_says_why(tmp_path, demo_workspace):
+    drawing = write_one_floor(tmp_path / "floor3.dxf")
+    result = run("import", str(drawing), "--building", "N", "--workspace", str(demo_workspace))
+    assert result.returncode == 0, result.stderr
+    assert '→ level 3 (from the file name "floor3.dxf")' in result.stdout
+    assert "(level 3, new)" in result.stdout
+    again = run("import", str(drawing), "--building", "N", "--workspace", str(demo_workspace),
+                "--dry-run", "--json")
+    assert again.returncode == 0, again.stderr
+    [floor] = json.loads(again.stdout)["floors"]
+    assert floor["level"] == 3 and floor["level_source"] == "file name"
+    assert "floor3.dxf" in floor["level_evidence"]
+
+
+def test_no_evidence_exits_2_naming_floor_and_writes_nothing(tmp_path, demo_workspace):
+    drawing = write_one_floor(tmp_path / "plan.dxf")
+    before = run("info", str(demo_workspace)).stdout
+    result = run("import", str(drawing), "--building", "N", "--workspace", str(demo_workspace))
+    assert result.returncode == 2
+    assert "--floor" in result.stderr and "nothing was written" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert run("info", str(demo_workspace)).stdout == before
+    given = run("import", str(drawing), "--building", "N", "--workspace", str(demo_workspace),
+                "--floor", "2")
+    assert given.returncode == 0, given.stderr
+    assert "→ level 2 (given by the user (--floor))" in given.stdout
+
+
+def test_a_conflicting_name_is_refused_naming_both(tmp_path, demo_workspace):
+    drawing = write_one_floor(tmp_path / "2F-3F.dxf")
+    result = run("import", str(drawing), "--building", "N", "--workspace", str(demo_workspace))
+    assert result.returncode == 2
+    assert '"2F"' in result.stderr and '"3F"' in result.stderr and "--floor" in result.stderr
+
+
+def test_levels_override_the_titles(tmp_path, demo_workspace):
+    doc = ezdxf.new("R2013", units=6)
+    msp = doc.modelspace()
+    for n, title in enumerate(("2F", "三层平面图")):
+        x0 = 60.0 * n
+        for i in range(3):
+            x = x0 + 5 * i
+            msp.add_lwpolyline([(x, 0), (x + 5, 0), (x + 5, 6), (x, 6)], close=True,
+                               dxfattribs={"layer": "rooms"})
+            msp.add_text(f"Office {'ABC'[i]}{n}",
+                         dxfattribs={"layer": "text", "insert": (x + 1, 3)})
+        msp.add_text(title, dxfattribs={"layer": "text", "insert": (x0 + 3, -3)})
+    drawing = tmp_path / "tower.dxf"
+    doc.saveas(drawing)
+    titled = run("import", str(drawing), "--building", "N", "--workspace", str(demo_workspace),
+                 "--dry-run", "--json")
+    assert titled.returncode == 0, titled.stderr
+    report = json.loads(titled.stdout)
+    assert [f["level"] for f in report["floors"]] == [2, 3]
+    changes = report["changes"]
+    floors = changes["floors"] if isinstance(changes, dict) else changes
+    assert [c["level"] for c in floors] == [2, 3]
+    given = run("import", str(drawing), "--building", "N", "--workspace", str(demo_workspace),
+                "--levels", "5,6")
+    assert given.returncode == 0, given.stderr
+    assert "→ level 5 (given by the user (--levels))" in given.stdout
+    assert "(level 6, new)" in given.stdout
+    wrong = run("import", str(drawing), "--building", "N", "--workspace", str(demo_workspace),
+                "--levels", "5")
+    assert wrong.returncode == 2 and "2 floors" in wrong.stderr
+
+
+def test_help_documents_levels():
+    result = run("import", "--help")
+    assert "--levels" in result.stdout and "1,2,3" in result.stdout

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -55,6 +54,8 @@ class ImportWizard(QWizard):
     readRequested = Signal(str, dict)
     changesRequested = Signal()  # the report page wants a rehearsal of the import
     acceptRequested = Signal(str, str, object, dict)  # path, building, level or None, layers
+    # each floor's {"level", "source", "text", "matched"} (level None while unknown)
+    levelsChanged = Signal(list)
 
     def __init__(self, buildings: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,13 +73,11 @@ class ImportWizard(QWizard):
         self.building_combo = QComboBox(self.source_page)
         self.building_combo.setEditable(True)
         self.building_combo.addItems(list(buildings))
-        self.by_elevation = QCheckBox(self.source_page)
-        self.by_elevation.setChecked(True)
-        self.level_spin = QSpinBox(self.source_page)
-        self.level_spin.setRange(-10, 200)
-        self.level_spin.setValue(1)
-        self.level_spin.setEnabled(False)
-        self.by_elevation.toggled.connect(lambda on: self.level_spin.setEnabled(not on))
+        # Optional: the level of a one-floor drawing; else it comes from the drawing's
+        # name, title or storeys, shown with the evidence on the levels page.
+        self.level_edit = QLineEdit(self.source_page)
+        self.level_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"-?[1-9]\d{0,2}"), self.level_edit))
         self.by_zone = QCheckBox(self.source_page)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -89,8 +88,7 @@ class ImportWizard(QWizard):
         self.level_label = QLabel(self.source_page)
         form.addRow(self.path_label, path_row)
         form.addRow(self.building_label, self.building_combo)
-        form.addRow(self.level_label, self.level_spin)
-        form.addRow("", self.by_elevation)
+        form.addRow(self.level_label, self.level_edit)
         form.addRow("", self.by_zone)
         self.path_edit.textChanged.connect(self.source_page.completeChanged)
         self.source_page.isComplete = lambda: bool(self.path_edit.text().strip())  # type: ignore[method-assign]
@@ -132,7 +130,26 @@ class ImportWizard(QWizard):
         )
         self.addPage(self.rooms_page)
 
-        # -- page 3: the report ------------------------------------------------------
+        # -- page 3: each floor's level, with the evidence, for the person to confirm ----
+        self.levels_page = QWizardPage(self)
+        self.levels_note = QLabel(self.levels_page)
+        self.levels_note.setWordWrap(True)
+        self.levels_table = QTableWidget(0, 3, self.levels_page)
+        self.levels_table.verticalHeader().setVisible(False)
+        self.levels_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch)
+        self.levels_table.itemChanged.connect(self._level_edited)
+        levels_column = QVBoxLayout(self.levels_page)
+        levels_column.addWidget(self.levels_note)
+        levels_column.addWidget(self.levels_table, 1)
+        self._levels: list[dict[str, Any]] = []
+        self._level_refusal = ""  # why the drawing says no level, in the user's language
+        self.level_edit.textChanged.connect(
+            lambda _t: self._fill_levels(self.plan) if self.plan is not None else None)
+        self.levels_page.isComplete = self._levels_complete  # type: ignore[method-assign]
+        self.addPage(self.levels_page)
+
+        # -- page 4: the report ------------------------------------------------------
         self.report_page = QWizardPage(self)
         self.report = QPlainTextEdit(self.report_page)
         self.report.setReadOnly(True)
@@ -177,6 +194,7 @@ class ImportWizard(QWizard):
             0, self.tr("Automatic (%1)").replace("%1", plan["units_of_drawing"] or "?")
         )
         self._fill_layers(plan.get("layer_roles", {}))
+        self._fill_levels(plan)
         self._show_floor()
         rooms = sum(len(f["units"]) for f in plan["floors"])
         text = (
@@ -234,17 +252,48 @@ class ImportWizard(QWizard):
         return roles
 
     def target(self) -> tuple[str, str, int | None]:
-        level = None if self.by_elevation.isChecked() else self.level_spin.value()
+        """File, building and the level of a one-floor drawing (None for several floors)."""
+        level = self._levels[0]["level"] if len(self._levels) == 1 else None
+        if not self._levels and self.level_edit.hasAcceptableInput():
+            level = int(self.level_edit.text())
         return self.path_edit.text().strip(), self.building_combo.currentText().strip(), level
+
+    def level_mapping(self) -> list[dict[str, Any]]:
+        """Each floor's level and its evidence as the person confirmed it."""
+        return [dict(row) for row in self._levels]
+
+    def evidence_text(self, row: dict[str, Any]) -> str:
+        """Why a floor has its level, in the user's language."""
+        source, text, matched = row.get("source"), row.get("text", ""), row.get("matched", "")
+        if row.get("level") is None:
+            return self.tr("unknown: enter the level")
+        if source == "user":
+            return self.tr("entered by you")
+        if source == "elevation order":
+            return self.tr("by elevation order (storey at %1 m)").replace("%1", text)
+        if source == "storey name":
+            return self.tr("from the storey name “%1”").replace("%1", text)
+        if source == "title":
+            return self.tr("from the drawing's title “%1”").replace("%1", text)
+        if source == "file name":
+            if matched and matched != text.rsplit(".", 1)[0]:
+                return (self.tr("from “%1” in the file name “%2”")
+                        .replace("%1", matched).replace("%2", text))
+            return self.tr("from the file name “%1”").replace("%1", text)
+        return text
 
     def report_text(self, plan: dict[str, Any]) -> str:
         lines = [
             self.tr("File: %1").replace("%1", plan["source"]),
             self.tr("Drawing units: %1").replace("%1", plan["units_of_drawing"] or "?"),
         ]
-        for floor in plan["floors"]:
+        levels = self._levels if len(self._levels) == len(plan["floors"]) else []
+        for i, floor in enumerate(plan["floors"]):
             lines.append("")
             lines.append(self.tr("Floor %1").replace("%1", floor["name"] or "?"))
+            if levels and levels[i]["level"] is not None:
+                lines.append(self.tr("  → level %1 (%2)").replace("%1", str(levels[i]["level"]))
+                             .replace("%2", self.evidence_text(levels[i])))
             for unit in floor["units"]:
                 stated = "" if unit["stated_area"] is None else f" / {unit['stated_area']:.2f}"
                 lines.append(
@@ -307,6 +356,72 @@ class ImportWizard(QWizard):
             combo.currentIndexChanged.connect(lambda _i: self._request_read())
             self.layer_table.setCellWidget(row, 1, combo)
 
+    def _fill_levels(self, plan: dict[str, Any]) -> None:
+        """The floor → level table from the app's mapping; a level typed on page 1 wins."""
+        mapping = plan.get("levels") or {}
+        found = mapping.get("floors") or [None] * len(plan["floors"])
+        rows: list[dict[str, Any]] = []
+        for entry in found:
+            row = {"level": None, "source": "", "text": "", "matched": ""}
+            row.update({k: entry[k] for k in row if entry and k in entry})
+            rows.append(row)
+        if len(rows) == 1 and self.level_edit.hasAcceptableInput():
+            rows[0] = {"level": int(self.level_edit.text()), "source": "user", "text": "",
+                       "matched": ""}
+        self._levels = rows
+        refusal = mapping.get("refusal")
+        self._level_refusal = problem_text(refusal) if refusal and not all(
+            r["level"] is not None for r in rows) else ""
+        self._show_levels()
+
+    def _show_levels(self) -> None:
+        plan = self.plan or {"floors": []}
+        self.levels_table.blockSignals(True)
+        self.levels_table.setRowCount(len(self._levels))
+        for r, (row, floor) in enumerate(zip(self._levels, plan["floors"], strict=False)):
+            name = QTableWidgetItem(
+                self.tr("%1 — %2 rooms").replace("%1", floor["name"] or "?")
+                .replace("%2", str(len(floor["units"]))))
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            level = QTableWidgetItem("" if row["level"] is None else str(row["level"]))
+            evidence = QTableWidgetItem(self.evidence_text(row))
+            evidence.setFlags(evidence.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            for c, item in enumerate((name, level, evidence)):
+                self.levels_table.setItem(r, c, item)
+        self.levels_table.blockSignals(False)
+        self._levels_status()
+        self.levelsChanged.emit(self.level_mapping())
+
+    def _level_edited(self, item: QTableWidgetItem) -> None:
+        """The person sets a floor's level: it is theirs now, whatever the drawing said."""
+        if item.column() != 1 or item.row() >= len(self._levels):
+            return
+        text = item.text().strip()
+        level: int | None = None
+        if text.lstrip("-").isdigit() and int(text) != 0:
+            level = int(text)
+        elif text[:1] in "Bb" and text[1:].isdigit() and int(text[1:]) != 0:
+            level = -int(text[1:])
+        self._levels[item.row()] = {"level": level, "source": "user" if level else "",
+                                    "text": "", "matched": ""}
+        self._show_levels()
+
+    def _levels_status(self) -> None:
+        levels = [r["level"] for r in self._levels]
+        if any(lv is None for lv in levels):
+            text = self._level_refusal or self.tr(
+                "Enter the level of every floor: 1 is the ground floor, -1 the first basement.")
+        elif len(set(levels)) != len(levels):
+            text = self.tr("Two floors have the same level; give each floor its own.")
+        else:
+            text = self.tr("Check each floor's level and why; change any that is wrong.")
+        self.levels_note.setText(text)
+        self.levels_page.completeChanged.emit()
+
+    def _levels_complete(self) -> bool:
+        levels = [r["level"] for r in self._levels]
+        return bool(levels) and None not in levels and len(set(levels)) == len(levels)
+
     def _show_floor(self) -> None:
         if not self.plan or not self.plan["floors"]:
             self.preview.show_floor([], [])
@@ -329,7 +444,8 @@ class ImportWizard(QWizard):
         self.browse_button.setText(self.tr("Browse…"))
         self.building_label.setText(self.tr("Building code"))
         self.level_label.setText(self.tr("Floor level"))
-        self.by_elevation.setText(self.tr("Use the drawing's storeys (IFC elevations)"))
+        self.level_edit.setPlaceholderText(
+            self.tr("from the drawing's name, title or storeys; you confirm it next"))
         self.by_zone.setText(self.tr("One unit per IfcZone (IFC), not per space"))
         self.rooms_page.setTitle(self.tr("Rooms found"))
         self.rooms_page.setSubTitle(
@@ -340,6 +456,13 @@ class ImportWizard(QWizard):
         )
         self.layer_table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Role")])
         self.units_label.setText(self.tr("Drawing units"))
+        self.levels_page.setTitle(self.tr("Floors and levels"))
+        self.levels_page.setSubTitle(
+            self.tr("Which level of the building each floor of the drawing is, and why. "
+                    "Nothing is guessed: change any level that is wrong.")
+        )
+        self.levels_table.setHorizontalHeaderLabels(
+            [self.tr("Floor of the drawing"), self.tr("Level"), self.tr("Why")])
         self.report_page.setTitle(self.tr("Report"))
         self.report_page.setSubTitle(
             self.tr("Nothing is written until you press Import; then all of it, at once.")

@@ -43,6 +43,11 @@ TEMPLATES: dict[str, Callable[[], str]] = {
         "Problems", "{file}: the {format} file could not be read ({detail})"
     ),
     "internal": lambda: translate("Problems", "{file}: could not be interpreted ({detail})"),
+    "internal-error": lambda: translate(
+        "Problems",
+        "{file}: Leasemap hit an internal error while reading the file ({detail}); this is a "
+        "bug, not a problem with the drawing: the details are in the log",
+    ),
     "truncated": lambda: translate(
         "Problems",
         "{file} has no EOF marker: it may be truncated, so the drawing may be incomplete",
@@ -178,6 +183,37 @@ TEMPLATES: dict[str, Callable[[], str]] = {
         "Problems", "zone '{zone}': its spaces do not touch; the unit is in several pieces"
     ),
     "no-zones": lambda: translate("Problems", "no spaces belong to an IfcZone"),
+    # which level each floor is (importers.levels): the wizard asks for what is missing
+    "level-unknown": lambda: translate(
+        "Problems", "Neither the name nor the title of {file} says which floor it is: enter "
+        "its level."
+    ),
+    "level-unknown:roof": lambda: translate(
+        "Problems", "{file} names the roof (“{word}”), which is not a level: enter its level."
+    ),
+    "level-conflict": lambda: translate(
+        "Problems", "“{text}” names two floors, “{first}” (level {first_level}) and “{second}” "
+        "(level {second_level}): enter the right level."
+    ),
+    "level-conflict:title": lambda: translate(
+        "Problems", "The file name {file} says level {first_level} but the drawing's title "
+        "“{text}” says level {second_level}: enter the right level."
+    ),
+    "levels-unknown": lambda: translate(
+        "Problems", "{file} has {count} floors and no level in the title of {floors}: enter "
+        "each floor's level."
+    ),
+    "levels-count": lambda: translate(
+        "Problems", "{given} levels were given but {file} has {count} floors ({floors})."
+    ),
+    "levels-repeated": lambda: translate(
+        "Problems", "Floors “{first}” and “{second}” would both be level {level}: give each "
+        "floor its own level."
+    ),
+    "floor-multi": lambda: translate(
+        "Problems", "One level was given but {file} has {count} floors: give each floor its "
+        "level."
+    ),
 }
 
 REASONS: dict[str, Callable[[], str]] = {

@@ -37,6 +37,11 @@ def run_wizard(window, qtbot, path: Path, building: str) -> None:
     qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
     assert wizard.rooms_page.isComplete(), wizard.status_label.text()
     wizard.next()
+    assert wizard.currentPage() is wizard.levels_page
+    if not wizard.levels_page.isComplete():  # "c3.dxf" names no floor: the person says 3
+        wizard.levels_table.item(0, 1).setText("3")
+    assert wizard.levels_page.isComplete(), wizard.levels_note.text()
+    wizard.next()
     assert wizard.currentPage() is wizard.report_page
     qtbot.waitUntil(lambda: "Changes to the register" in wizard.report.toPlainText(),
                     timeout=30000)
@@ -151,3 +156,52 @@ def test_choosing_the_drawing_unit_reads_again(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan["units_of_drawing"] == "cm",
                     timeout=30000)
     assert wizard.plan["floors"][0]["units"][0]["area"] == 0.01
+
+
+def test_the_wizard_shows_each_floors_level_and_the_person_changes_it(window, qtbot, tmp_path):
+    plan_file = write_floor(tmp_path / "floor3.dxf", [("办公 A", 0, 0, 10, 8)])
+    wizard = window.import_floor_plan()
+    wizard.path_edit.setText(str(plan_file))
+    wizard.building_combo.setEditText("D")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
+    wizard.next()
+    assert wizard.currentPage() is wizard.levels_page
+    assert wizard.levels_table.item(0, 1).text() == "3"
+    assert "floor3.dxf" in wizard.levels_table.item(0, 2).text()
+    assert wizard.levels_page.isComplete()
+    assert window.import_flow.plan.floors[0].level == 3
+    wizard.levels_table.item(0, 1).setText("4")
+    assert wizard.levels_table.item(0, 2).text() == "entered by you"
+    assert window.import_flow.plan.floors[0].level == 4
+    wizard.levels_table.item(0, 1).setText("")
+    assert not wizard.levels_page.isComplete()
+    wizard.levels_table.item(0, 1).setText("4")
+    wizard.next()
+    qtbot.waitUntil(lambda: "Changes to the register" in wizard.report.toPlainText(),
+                    timeout=30000)
+    assert "(level 4)" in wizard.report.toPlainText()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: window.import_flow.last_changes is not None, timeout=30000)
+    assert [f.level for f in window.import_flow.last_changes.floors] == [4]
+
+
+def test_the_wizard_asks_when_the_drawing_names_no_floor(window, qtbot, tmp_path):
+    plan_file = write_floor(tmp_path / "plan.dxf", [("办公 A", 0, 0, 10, 8)])
+    wizard = window.import_floor_plan()
+    wizard.path_edit.setText(str(plan_file))
+    wizard.building_combo.setEditText("D")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
+    wizard.next()
+    assert wizard.currentPage() is wizard.levels_page
+    assert wizard.levels_table.item(0, 1).text() == ""
+    assert not wizard.levels_page.isComplete()
+    assert "plan.dxf" in wizard.levels_note.text()
+    wizard.back()
+    wizard.back()
+    wizard.level_edit.setText("-1")  # the level typed with the file
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
+    wizard.next()
+    assert wizard.levels_table.item(0, 1).text() == "-1" and wizard.levels_page.isComplete()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 from decimal import Decimal
-from pathlib import Path
 
 import ezdxf
 import pytest
@@ -14,11 +13,9 @@ from shapely.geometry import Point
 from importers.dxf import read_dxf
 from importers.plan import ImportedPlan, Severity
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-needs_corpus = pytest.mark.skipif(
-    not (CORPUS / "MANIFEST.tsv").is_file(),
-    reason=f"shared DXF corpus not found at {CORPUS}",
-)
+# A missing corpus fails these tests unless LEASEMAP_CORPUS_OPTIONAL=1 (tests/corpus.py).
+from tests.corpus import CORPUS, corpus, needs_corpus  # noqa: F401
+
 logging.getLogger("ezdxf").setLevel(logging.ERROR)
 
 

@@ -21,11 +21,8 @@ from importers.ifc import read_ifc
 from importers.ifc_props import fix_text
 from importers.plan import ImportedPlan, Severity
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-needs_corpus = pytest.mark.skipif(
-    not (CORPUS / "MANIFEST.tsv").is_file(),
-    reason=f"IFC corpus not found at {CORPUS} (shared/corpus beside the checkout)",
-)
+# A missing corpus fails these tests unless LEASEMAP_CORPUS_OPTIONAL=1 (tests/corpus.py).
+from tests.corpus import CORPUS, corpus, needs_corpus  # noqa: F401
 
 
 def _rows() -> list[dict[str, str]]:

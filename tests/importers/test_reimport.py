@@ -20,18 +20,18 @@ def new(key: str, code: str, x0: float, x1: float) -> PlanUnit:
 
 def test_match_order_and_leftovers():
     existing = [
-        old(1, "h1", "101", 0, 10),
-        old(2, "h2", "102", 10, 20),
-        old(3, "h3", "103", 20, 30),
-        old(4, "h4", "104", 40, 50),
+        old(1, "h1", "ZD-A-0101", 0, 10),
+        old(2, "h2", "ZD-A-0102", 10, 20),
+        old(3, "h3", "ZD-A-0103", 20, 30),
+        old(4, "h4", "ZD-A-0104", 40, 50),
     ]
     incoming = [
         new("h1", "101", 0, 10),
-        new("x", "102", 10, 21),
+        new("x", "102", 300, 311),  # far away: only the code can match it
         new("y", "z", 20.5, 30),
         new("h7", "107", 60, 70),
     ]
-    diff = diff_floor(existing, incoming)
+    diff = diff_floor(existing, incoming, "ZD", "A")
     by = {m.existing.id: m.by for m in diff.matched}
     assert by == {1: "key", 2: "code", 3: "overlap"}
     assert [u.key for u in diff.added] == ["h7"]
@@ -39,6 +39,29 @@ def test_match_order_and_leftovers():
     assert [m.existing.id for m in diff.unchanged] == [1]
     changed = {m.existing.id: m.area_change for m in diff.changed}
     assert changed == {2: Decimal("10.00"), 3: Decimal("-5.00")}
+
+
+def test_code_match_compares_the_local_part_with_the_label():
+    existing = [old(1, "", "ZD-A-0303", 0, 10), old(2, "", "ZD-A-B102", 10, 20),
+                old(3, "", "ZD-A-301室", 20, 30)]
+    incoming = [new("", "303", 500, 510), new("", "b0102", 600, 610), new("", "301室", 700, 710)]
+    diff = diff_floor(existing, incoming, "ZD", "A")
+    assert {m.existing.id: (m.by, m.incoming.code) for m in diff.matched} == {
+        1: ("code", "303"), 2: ("code", "b0102"), 3: ("code", "301室")}
+    # Without the building's prefix a full code never equals a label: nothing matches.
+    assert diff_floor(existing, incoming).matched == ()
+    # Another building's code is not this building's unit.
+    assert diff_floor([old(1, "", "ZD-B-0303", 0, 10)], [new("", "303", 500, 510)],
+                      "ZD", "A").matched == ()
+
+
+def test_a_label_or_key_two_rooms_share_identifies_neither():
+    existing = [old(1, "k", "ZD-A-0303", 0, 10)]
+    twice = [new("", "303", 500, 510), new("", "0303", 600, 610)]
+    diff = diff_floor(existing, twice, "ZD", "A")
+    assert diff.matched == () and len(diff.added) == 2 and len(diff.removed) == 1
+    keys = diff_floor(existing, [new("k", "", 500, 510), new("k", "", 600, 610)])
+    assert keys.matched == () and len(keys.added) == 2
 
 
 def test_overlap_below_half_is_not_a_match():

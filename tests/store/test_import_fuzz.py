@@ -1,4 +1,8 @@
-"""Damaged drawings never crash an import and never half-write the workspace."""
+"""Damaged drawings never crash an import and never half-write the workspace.
+
+A damaged file is refused with a reason; a bug in a reader (an
+``internal-error`` problem) fails the test instead of passing as a refusal.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import ezdxf
 import pytest
 from sqlalchemy import func, select
 
+from importers.internal import INTERNAL_ERROR
 from importers.read import read_plan
 from store.plan_import import PlanImportError, import_plan
 from store.schema import Outbox
@@ -58,6 +63,7 @@ def test_damaged_drawing_imports_whole_or_not_at_all(tmp_path, good_dxf, seed):
     path = tmp_path / "damaged.dxf"
     path.write_bytes(damaged(good_dxf, rng))
     plan = read_plan(path)  # never raises
+    assert INTERNAL_ERROR not in {p.code for p in plan.problems}, plan.problems
     park = build_small_workspace(tmp_path / "w.leasemap")
     with Workspace.open(park.path) as ws:
         before = outbox_count(ws)

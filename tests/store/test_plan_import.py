@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from shapely.geometry import box
 from sqlalchemy import select
 
+from domain.assets import compose_unit_code
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit, Problem, Severity
-from store.plan_import import PlanImportError, floor_levels, import_plan
-from store.schema import Building, ContractUnit, Floor, Outbox, Unit
+from spatial.geometry import polygon_from_wkb
+from store.plan_import import (
+    Amendment,
+    AreaChange,
+    KeptOverlap,
+    KeptUnitOverlap,
+    PlanImportError,
+    floor_levels,
+    import_plan,
+)
+from store.schema import Building, Contract, ContractUnit, Floor, Outbox, Unit
 from store.workspace import Workspace
-from tests.small_park import build_small_workspace
+from tests.small_park import TODAY, build_small_workspace
 
 
 def plan_of(*units: PlanUnit, outline=None, name="3F", elevation=Decimal("9.0")) -> ImportedPlan:
@@ -76,15 +87,18 @@ def test_reimport_updates_in_place_adds_and_archives(workspace):
     revised = plan_of(
         room("h1", "301", 0, 10),  # same key, same shape: unchanged
         room("h2", "302", 10, 22),  # same key, wider: changed in place
-        room("new-handle", "303", 20, 30),  # new key, same label: matched by code
+        room("new-handle", "303", 22, 30),  # new key, same label: matched by code
         room("h9", "399", 30.2, 40),  # new key and label, same place: matched by overlap
         room("h5", "305", 40, 50),  # new room
     )
     with workspace.transaction() as s:
         changes = import_plan(s, revised, "C", level=3)
     floor = changes.floors[0]
-    assert floor.unchanged == ["ZD-C-301", "ZD-C-303"]
-    assert [c for c, _, _ in floor.updated] == ["ZD-C-302", "ZD-C-304"]
+    assert floor.matched_by == {
+        "ZD-C-301": "key", "ZD-C-302": "key", "ZD-C-303": "code", "ZD-C-304": "overlap"
+    }
+    assert floor.unchanged == ["ZD-C-301"]
+    assert [c for c, _, _ in floor.updated] == ["ZD-C-302", "ZD-C-303", "ZD-C-304"]
     assert floor.added == ["ZD-C-305"]
     assert floor.archived == []
     after = units_on(workspace)
@@ -94,6 +108,129 @@ def test_reimport_updates_in_place_adds_and_archives(workspace):
     assert after["ZD-C-304"].id == before["ZD-C-304"].id  # overlap kept its identity
 
 
+def test_a_moved_room_is_matched_by_its_code_and_keeps_what_the_register_knows(workspace):
+    """The register says ZD-C-0303 (production codes pad the number), the drawing says 303."""
+    with workspace.transaction() as s:
+        import_plan(s, plan_of(room("h1", "0301", 0, 10), room("h3", "0303", 20, 30)), "C", 3)
+    with workspace.transaction() as s:
+        unit = s.scalars(select(Unit).where(Unit.code == "ZD-C-0303")).one()
+        unit.asking_rent, unit.tags, unit.notes = Decimal("88.0000"), ["货梯"], "south light"
+        moved_id = unit.id
+    # Redrawn 500 m away with new handles: no key and no overlap can match it, only the code.
+    revised = plan_of(room("x1", "301", 0, 10), room("x3", "303", 500, 510))
+    with workspace.transaction() as s:
+        changes = import_plan(s, revised, "C", level=3)
+    floor = changes.floors[0]
+    assert floor.matched_by == {"ZD-C-0301": "code", "ZD-C-0303": "code"}
+    assert floor.added == [] and floor.archived == []
+    after = units_on(workspace)
+    moved = after["ZD-C-0303"]
+    assert moved.id == moved_id and not moved.archived
+    assert (moved.asking_rent, moved.tags, moved.notes) == (Decimal("88.0000"), ["货梯"],
+                                                            "south light")
+    assert polygon_from_wkb(moved.geometry).bounds == (500.0, 0.0, 510.0, 10.0)
+    assert len(after) == 2  # nothing archived, nothing added
+
+
+def test_unit_codes_are_made_by_the_domain_rule(workspace):
+    with workspace.transaction() as s:
+        changes = import_plan(s, plan_of(room("a", "3 01室", 0, 10), room("b", "", 10, 20)), "C",
+                              level=3)
+    assert changes.floors[0].added == [compose_unit_code("ZD", "C", "301室"),
+                                       compose_unit_code("ZD", "C", "03")]
+
+
+def contract_on(ws, code: str, contract: str = "HT-2026-0001") -> ContractUnit:
+    """Put ``code`` under the small park's contract, at the unit's billable area (signed now)."""
+    with ws.transaction() as s:
+        unit = s.scalars(select(Unit).where(Unit.code == code)).one()
+        held = s.scalars(select(Contract).where(Contract.code == contract)).one()
+        link = ContractUnit(contract_id=held.id, unit_id=unit.id,
+                            billable_area=unit.billable_area)
+        s.add(link)
+    return link
+
+
+def test_reimport_keeps_the_signed_area_and_lists_the_amendment(workspace):
+    outline = box(0, -2, 30, 10)  # 360 m²: 60 m² of corridor shared over the rooms
+    with workspace.transaction() as s:
+        import_plan(s, plan_of(room("h1", "301", 0, 10), room("h2", "302", 10, 20),
+                               room("h3", "303", 20, 30), outline=outline), "C", 3, today=TODAY)
+    signed = contract_on(workspace, "ZD-C-302").billable_area
+    assert signed == Decimal("120.00")
+    # 301 shrinks: the corridor grows and 302's share with it, though 302 is not redrawn.
+    revised = plan_of(room("h1", "301", 0, 8), room("h2", "302", 10, 20),
+                      room("h3", "303", 20, 30), outline=outline)
+    with workspace.transaction() as s:
+        changes = import_plan(s, revised, "C", level=3, today=TODAY)
+    floor = changes.floors[0]
+    assert "ZD-C-302" in floor.unchanged
+    after = units_on(workspace)
+    new_area = after["ZD-C-302"].billable_area
+    assert new_area != signed
+    assert AreaChange("ZD-C-302", signed, new_area, signed, new_area) in floor.area_changes
+    assert floor.amendments == [Amendment("HT-2026-0001", "ZD-C-302", signed, new_area)]
+    assert sum(u.gross_area for u in after.values()) == Decimal("360.00")  # areas add up
+    with workspace.reading() as s:
+        link = s.scalars(select(ContractUnit).where(
+            ContractUnit.unit_id == after["ZD-C-302"].id)).one()
+        assert link.billable_area == signed  # the contract's area is the contract's
+    text = changes.summary()
+    assert f"area ZD-C-302: leasable {signed} → {new_area} m²" in text
+    assert f"amendment needed: contract HT-2026-0001, unit ZD-C-302: signed on {signed}" in text
+    # An ended contract needs no amendment.
+    with workspace.transaction() as s:
+        changes = import_plan(s, plan_of(room("h1", "301", 0, 9), room("h2", "302", 10, 20),
+                                         room("h3", "303", 20, 30), outline=outline),
+                              "C", 3, today=date(2030, 1, 1))
+    assert changes.floors[0].amendments == []
+
+
+def test_a_drawing_that_misses_the_floor_is_flagged(workspace):
+    with workspace.transaction() as s:
+        import_plan(s, plan_of(*(room(f"h{i}", f"30{i}", i * 10, i * 10 + 10) for i in range(5))),
+                    "C", 3)
+    far = plan_of(room("x1", "301", 1000, 1010), room("x2", "302", 1010, 1020))
+    with workspace.rehearsal() as s:
+        changes = import_plan(s, far, "C", level=3)
+    [warning] = changes.warnings
+    assert warning.case == "overlap" and warning.params["meeting"] == "0"
+    assert "another floor" in warning.message and "another origin" in warning.message
+    fourth = plan_of(room("y1", "401", 0, 10), room("y2", "402", 10, 20), room("y3", "403", 20, 30))
+    with workspace.rehearsal() as s:
+        changes = import_plan(s, fourth, "C", level=3)
+    assert [w.case for w in changes.warnings] == ["labels"]
+    assert "name level 4, not level 3" in changes.warnings[0].message
+    with workspace.rehearsal() as s:  # the floor's own drawing: no warning
+        changes = import_plan(s, plan_of(room("h0", "301", 0, 10)), "C", level=3)
+    assert changes.warnings == []
+
+
+def rows(ws) -> dict[str, list]:
+    """Every row of the tables an import writes, to compare before and after."""
+    with ws.reading() as s:
+        return {
+            "units": sorted((u.code, u.archived, u.geometry, u.billable_area)
+                            for u in s.scalars(select(Unit))),
+            "floors": sorted((f.level, f.name, f.gross_area) for f in s.scalars(select(Floor))),
+            "outbox": [o.seq for o in s.scalars(select(Outbox))],
+        }
+
+
+def test_a_room_on_a_unit_kept_for_its_contract_stops_the_import(workspace):
+    with workspace.transaction() as s:
+        import_plan(s, plan_of(room("h1", "301", 0, 10), room("h2", "302", 10, 20),
+                               room("h3", "303", 20, 30)), "C", 3)
+    contract_on(workspace, "ZD-C-302")
+    before = rows(workspace)
+    # 302 is gone from the drawing (kept: under contract) and a new 309 covers 40% of it.
+    revised = plan_of(room("h1", "301", 0, 10), room("h9", "309", 14, 30))
+    with pytest.raises(KeptUnitOverlap) as refused, workspace.transaction() as s:
+        import_plan(s, revised, "C", level=3)
+    assert refused.value.pairs == [KeptOverlap("309", "ZD-C-302", ("HT-2026-0001",),
+                                               Decimal("60.00"))]
+    assert "309 overlaps ZD-C-302 (HT-2026-0001)" in str(refused.value)
+    assert rows(workspace) == before
 def test_room_gone_from_the_drawing(workspace):
     with workspace.transaction() as s:
         import_plan(

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from importers.read import read_plan
+from services.importing import apply_site, rehearse_site
 from spatial.geometry import polygon_from_wkb
 from store.plan_import import PlanImportError
 from store.schema import Building, Outbox, Park
@@ -25,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 BOXES = [(0, 0, 60, 25), (80, 0, 150, 40), (0, 60, 40, 90)]
 
 
-def write_site(path: Path, labels: tuple[str, ...] = ("A栋", "Building B", "Z栋")) -> Path:
-    """Three labelled building outlines and two roads, in metres."""
+def write_site(path: Path, labels: tuple[str, ...] = ("A栋", "Building B", "Z栋"),
+               roads: bool = True) -> Path:
+    """Three labelled building outlines and (unless not ``roads``) two roads, in metres."""
     doc = ezdxf.new("R2010")
     doc.header["$INSUNITS"] = 6
     msp = doc.modelspace()
@@ -37,8 +39,9 @@ def write_site(path: Path, labels: tuple[str, ...] = ("A栋", "Building B", "Z�
                            dxfattribs={"layer": "总图-建筑"})
         msp.add_text(text, height=3, dxfattribs={"layer": "总图-文字"}).set_placement(
             ((x0 + x1) / 2, (y0 + y1) / 2))
-    msp.add_line((-10, -10), (170, -10), dxfattribs={"layer": "总图-道路"})
-    msp.add_line((-10, 50), (170, 50), dxfattribs={"layer": "总图-道路"})
+    if roads:
+        msp.add_line((-10, -10), (170, -10), dxfattribs={"layer": "总图-道路"})
+        msp.add_line((-10, 50), (170, 50), dxfattribs={"layer": "总图-道路"})
     doc.saveas(path)
     return path
 
@@ -120,4 +123,51 @@ def test_a_new_site_drawing_replaces_the_old_one(park, tmp_path):
     with workspace.reading() as session:
         footprints = {b.code: b.footprint for b in session.scalars(select(Building))}
         assert footprints["A"] is not None and footprints["B"] is None  # laid out again
+    workspace.close()
+
+
+def site_plan_of(workspace: Workspace) -> bytes | None:
+    with workspace.reading() as session:
+        return session.scalars(select(Park)).one().site_plan
+
+
+def test_a_drawing_without_linework_keeps_the_site_plan_unless_told(park, tmp_path):
+    workspace = Workspace.open(park.path)
+    apply_site(workspace, read_plan(write_site(tmp_path / "one.dxf")))
+    old = site_plan_of(workspace)
+    assert old is not None
+    bare = read_plan(write_site(tmp_path / "bare.dxf", roads=False))
+    assert all(f.background is None or f.background.is_empty for f in bare.floors)
+    rehearsed = rehearse_site(workspace, bare)
+    assert rehearsed.site_plan_kept and not rehearsed.site_plan_removed
+    changes = apply_site(workspace, bare)
+    assert changes.site_plan_kept and [c for c, _ in changes.placed] == ["A", "B"]
+    assert site_plan_of(workspace) == old
+    assert "the previous site plan is kept" in changes.summary()
+    changes = apply_site(workspace, bare, replace_site_plan=True)
+    assert changes.site_plan_removed and site_plan_of(workspace) is None
+    workspace.close()
+
+
+def test_cli_keeps_the_site_plan_without_replace_flag(park, tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def run(drawing: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app", "import", str(drawing), "--site",
+                               "--workspace", str(park.path), *extra], capture_output=True,
+                              text=True, env=env, cwd=ROOT, check=False)
+
+    assert run(write_site(tmp_path / "one.dxf")).returncode == 0
+    bare = write_site(tmp_path / "bare.dxf", roads=False)
+    kept = run(bare, "--json")
+    assert kept.returncode == 0, kept.stderr
+    assert json.loads(kept.stdout)["site"]["site_plan_kept"]
+    workspace = Workspace.open(park.path)
+    assert site_plan_of(workspace) is not None
+    workspace.close()
+    removed = run(bare, "--replace-site-plan")
+    assert removed.returncode == 0, removed.stderr
+    assert "the previous site plan is removed" in removed.stdout
+    workspace = Workspace.open(park.path)
+    assert site_plan_of(workspace) is None
     workspace.close()
