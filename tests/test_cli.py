@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import ezdxf
 import pytest
+
+from tests import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,13 +56,12 @@ def test_help_lists_the_commands():
         assert command in result.stdout
 
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = corpus.CORPUS
 
 
 def test_import_dry_run_json_reports_rooms_and_writes_nothing(tmp_path):
     drawing = CORPUS / "daoshi" / "floor1.dxf"
-    if not drawing.exists():
-        pytest.skip("the shared corpus is not beside the project")
+    corpus.require()
     result = run("import", str(drawing), "--building", "T", "--dry-run", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -72,8 +74,7 @@ def test_import_dry_run_json_reports_rooms_and_writes_nothing(tmp_path):
 
 def test_import_into_a_workspace_then_again(tmp_path):
     drawing = CORPUS / "opensourcebim-testfiles" / "revit_quantities.ifc"
-    if not drawing.exists():
-        pytest.skip("the shared corpus is not beside the project")
+    corpus.require()
     workspace = tmp_path / "w.leasemap"
     assert run("demo", str(workspace), "--units", "120").returncode == 0
     first = run("import", str(drawing), "--building", "R", "--workspace", str(workspace))
@@ -88,8 +89,7 @@ def test_import_into_a_workspace_then_again(tmp_path):
 
 def test_import_of_an_unsupported_schema_fails_cleanly(tmp_path):
     drawing = CORPUS / "opensourcebim-testfiles" / "ifc4.ifc"
-    if not drawing.exists():
-        pytest.skip("the shared corpus is not beside the project")
+    corpus.require()
     result = run("import", str(drawing), "--building", "R", "--workspace", str(tmp_path / "x"))
     assert result.returncode == 2
     assert "IFC4RC4" in result.stdout and "Traceback" not in result.stderr
@@ -97,19 +97,27 @@ def test_import_of_an_unsupported_schema_fails_cleanly(tmp_path):
 
 def test_dry_run_against_a_workspace_shows_changes_and_writes_nothing(tmp_path):
     drawing = CORPUS / "opensourcebim-testfiles" / "revit_quantities.ifc"
-    if not drawing.exists():
-        pytest.skip("the shared corpus is not beside the project")
+    corpus.require()
     workspace = tmp_path / "w.leasemap"
     assert run("demo", str(workspace), "--units", "120").returncode == 0
-    before = workspace.read_bytes()
+    before = _dump(workspace)
     dry = run("import", str(drawing), "--building", "R", "--workspace", str(workspace),
               "--dry-run", "--json")
     assert dry.returncode == 0, dry.stderr
     report = json.loads(dry.stdout)
     assert report["dry_run"] is True and len(report["changes"][0]["added"]) == 7
-    info = run("info", str(workspace))
-    assert "R R:" not in info.stdout
-    assert workspace.read_bytes() == before or "R R:" not in info.stdout
+    after = _dump(workspace)
+    assert after == before  # every row of every table, the outbox included
+    assert not any("'R'" in line and "INSERT INTO \"buildings\"" in line for line in after)
+
+
+def _dump(path):
+    """Every row of a workspace as SQL text, to compare before and after a command."""
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
 
 
 def test_output_cut_short_by_the_reader_is_no_traceback(tmp_path):

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from domain.contracts import Occupancy
 from store.schema import Outbox, Unit
 from store.workspace import Workspace
-from tests.small_park import TODAY
 
 
 def _tree_texts(win) -> list[str]:
@@ -205,6 +204,13 @@ def test_today_is_the_default_date(qtbot, settings, small_park):
     win.close()
 
 
-def test_unit_codes_fixture_sanity(small_park):
-    assert len(set(small_park.unit_codes)) == len(small_park.unit_codes) == 8
-    assert TODAY.year == 2026
+def test_each_floor_count_in_the_tree_is_the_rows_it_scopes(window, small_park):
+    floors = [i for i in window.tree._walk() if i.text(0).endswith("F")]
+    assert len(floors) == 3
+    shown = []
+    for item in floors:
+        window.tree.setCurrentItem(item)
+        rows = window.table.visible_rows()
+        assert int(item.text(1)) == len(rows) > 0
+        shown.extend(r.code for r in rows)
+    assert sorted(shown) == sorted(small_park.unit_codes)
