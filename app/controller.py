@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from domain.unit_edits import check_unit_edit
-from store.files import SCHEMA_HEAD, inspect_file
+from store.files import SCHEMA_HEAD, hold, inspect_file, release
 from store.read_model import ParkNode, ReadModel, Scope, UnitRow, summarize
 
 if TYPE_CHECKING:  # SQLAlchemy loads off the start-up path
@@ -46,13 +46,19 @@ def load_workspace(path: Path, day: date) -> Loaded:
         from store.workspace import Workspace
 
         Workspace.open(path).close()
-    reader = ReadModel(path)
+    hold(path)  # the reader keeps a connection: nothing here may read the file raw now
+    try:
+        reader = ReadModel(path)
+    except BaseException:
+        release(path)
+        raise
     try:
         tree = reader.park_tree()
         scope = Scope("park", tree[0].id) if tree else None
         rows = reader.unit_rows(scope, day)
     except BaseException:
         reader.close()
+        release(path)
         raise
     return Loaded(path, reader, tree, scope, rows)
 
@@ -92,11 +98,18 @@ class WorkspaceController(QObject):
         self.summaryChanged.emit(summarize(self.rows))
 
     def close(self) -> None:
+        """Close the writer, then the reader; callers first let running writes finish.
+
+        The main window waits for its tasks before calling this, so no
+        transaction is running on the connections closed here.
+        """
         if self.reader is None:
             return
-        self.reader.close()
         if self._workspace is not None:
             self._workspace.close()
+        self.reader.close()
+        if self.path is not None:
+            release(self.path)
         self.reader, self._workspace, self.path = None, None, None
         self.tree, self.rows, self.scope = [], [], None
         self.closed.emit()

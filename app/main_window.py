@@ -40,6 +40,7 @@ from views.unit_details import UnitDetails
 from views.unit_table import UnitTable
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+CLOSE_WAIT_MS = 1000  # how long closing blocks for cancelled work before it waits unblocked
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +51,10 @@ class MainWindow(QMainWindow):
         self.controller = WorkspaceController(self)
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
+        # Queued: a finished task's own result is handled before the window closes.
+        self.tasks.idle.connect(self._close_when_idle, Qt.ConnectionType.QueuedConnection)
+        self._closing = False
+        self._closed = False
         self._summary: Any = None
         self.last_warning = ""
         self.import_flow: Any = None
@@ -476,12 +481,33 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Close only when no background work runs, so no transaction loses its workspace.
+
+        Running tasks are cancelled (a write rolls back at its next step); the
+        window waits a moment for them, and if one still runs (work that
+        takes no steps) it stays open, responsive, and closes itself when the
+        last task has returned.
+        """
+        if self._closed:
+            super().closeEvent(event)
+            return
+        if not self._closing:
+            self._closing = True
+            self.tasks.stop()
+        if not self.tasks.wait(CLOSE_WAIT_MS):
+            self.statusBar().showMessage(self.tr("Finishing background work before closing…"))
+            event.ignore()
+            return
+        self._closed = True
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
-        self.tasks.wait(10000)
         self.controller.close()
         super().closeEvent(event)
+
+    def _close_when_idle(self) -> None:
+        if self._closing and not self._closed:
+            self.close()
 
     def today(self) -> date:
         return self.date_edit.date().toPython()

@@ -6,6 +6,9 @@ progress reaches the GUI thread through queued signals. The GUI never blocks.
 
 from __future__ import annotations
 
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -30,6 +33,7 @@ class Task(QRunnable):
         super().__init__()
         self.signals = _Signals()
         self.job = Job(report=self.signals.progress.emit)
+        self.done = threading.Event()  # set when the work has returned, whatever its end
         self._work = work
         self.setAutoDelete(False)
 
@@ -46,15 +50,25 @@ class Task(QRunnable):
             self.signals.failed.emit(str(exc) or type(exc).__name__, traceback.format_exc())
         else:
             self.signals.succeeded.emit(result)
+        finally:
+            # The work's own `with workspace.transaction()` has committed or rolled back.
+            self.done.set()
 
 
 class TaskRunner(QObject):
-    """Starts tasks and keeps them alive until they finish."""
+    """Starts tasks and keeps them alive until they finish.
+
+    ``idle`` is emitted in the GUI thread when the last running task has
+    finished and reported, so a window can close once nothing of it runs.
+    """
+
+    idle = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool.globalInstance()
         self._running: set[Task] = set()
+        self._stopping = False
 
     def start(
         self,
@@ -73,18 +87,24 @@ class TaskRunner(QObject):
             if progress is not None:
                 progress.reset()
                 progress.hide()
+            if not self._running:
+                self.idle.emit()
 
         def succeeded(result: Any) -> None:
             finish()
-            on_success(result)
+            if not self._stopping:  # a closing window takes no more results
+                on_success(result)
 
         def failed(message: str, trace: str) -> None:
             finish()
-            on_failure(message, trace)
+            if self._stopping:
+                print(f"while closing: {message}\n{trace}", file=sys.stderr)  # never lost
+            else:
+                on_failure(message, trace)
 
         def cancelled() -> None:
             finish()
-            if on_cancel is not None:
+            if on_cancel is not None and not self._stopping:
                 on_cancel()
 
         task.signals.succeeded.connect(succeeded, connection)
@@ -103,8 +123,25 @@ class TaskRunner(QObject):
     def running(self) -> int:
         return len(self._running)
 
+    def stop(self) -> None:
+        """Cancel every running task and drop the results still to come (the window closes).
+
+        Each Job raises Cancelled at its next step, so a write leaves its
+        ``with workspace.transaction()`` by that exception and rolls back; work
+        that takes no steps runs to its end. Failures still reach stderr.
+        """
+        self._stopping = True
+        for task in list(self._running):
+            task.cancel()
+
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Block until this runner's tasks have returned (not the whole pool's); True if so."""
+        deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
+        for task in list(self._running):
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not task.done.wait(left):
+                return False
+        return True
 
 
 def _show_progress(dialog: QProgressDialog, done: int, total: int, message: str) -> None:

@@ -4,25 +4,28 @@ A ``before_flush`` hook turns what the session is about to write into
 operations (SYNC.md): ``create`` for new rows with all their fields, one
 ``field_set`` per changed field with the ``row_version`` the user was looking
 at, and explicit commands from :func:`record_command`. Deleting a synced row
-is refused: rows are archived, never deleted.
+is refused: rows are archived, never deleted; ledger rows are not edited
+either. Bulk writes that skip the flush go through :func:`insert_rows`,
+which writes the same ``create`` ops itself.
 """
 
 from __future__ import annotations
 
 import base64
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import Session, attributes
 
 from store.clock import HybridLogicalClock
 from store.ids import uuid7
-from store.schema import SYNC_COLUMNS, Outbox, Synced, WorkspaceMeta
+from store.schema import SYNC_COLUMNS, Base, Ledger, Outbox, Synced, WorkspaceMeta
 from store.types import utc_now
 
 CONTEXT_KEY = "leasemap.change_context"
@@ -31,6 +34,10 @@ PENDING_KEY = "leasemap.pending_ops"
 
 class DeletionRefused(Exception):
     """A synced row was deleted instead of archived."""
+
+
+class LedgerRefused(Exception):
+    """A ledger row was deleted or edited; corrections are reversing entries."""
 
 
 class NoChangeContext(Exception):
@@ -86,6 +93,71 @@ def record_command(
     )
     session.add(op)
     return op
+
+
+def insert_rows(
+    session: Session, target: type[Synced] | Table, rows: Sequence[Mapping[str, Any]]
+) -> list[uuid.UUID]:
+    """Insert many synced rows with one executemany, and their ``create`` ops beside them.
+
+    Core inserts skip the flush, and with it the hook that writes the
+    outbox; this stamps each row as the flush would (id if missing, Python
+    defaults, HLC, field stamps, ``row_version``) and writes one ``create``
+    op per row with the payload the flush would make, in the session's
+    transaction, so sync cannot tell the two paths apart. Returns the ids.
+    """
+    ctx = _context(session)
+    table, columns, data_keys = _bulk_shape(target)
+    known = set(columns)
+    now = utc_now()
+    stamped: list[dict[str, Any]] = []
+    ops: list[dict[str, Any]] = []
+    stamp = ""
+    for given in rows:
+        unknown = set(given) - known
+        if unknown:
+            raise ValueError(f"{table.name} has no column {', '.join(sorted(unknown))}")
+        row = {key: given.get(key) for key in columns}
+        for key, default in columns.items():
+            if row[key] is None and default is not None:
+                row[key] = default.arg if default.is_scalar else default.arg(None)
+        stamp = ctx.clock.now()
+        row["hlc"] = stamp
+        row["updated_at"] = now
+        row["field_hlc"] = dict.fromkeys(data_keys, stamp)
+        payload = {key: to_json_value(row[key]) for key in data_keys}
+        ops.append(_op_row(ctx, "create", table.name, row["id"], None, payload, stamp, 0))
+        stamped.append(row)
+    if not stamped:
+        return []
+    session.flush()  # parents added through the ORM go first
+    connection = session.connection()
+    connection.execute(insert(table), stamped)
+    connection.execute(insert(Outbox), ops)
+    session.merge(WorkspaceMeta(key="hlc", value=stamp))
+    return [row["id"] for row in stamped]
+
+
+def _bulk_shape(target: type[Synced] | Table) -> tuple[Table, dict[str, Any], tuple[str, ...]]:
+    """A synced table, its columns (key → Python default) in mapped order, its data keys."""
+    if isinstance(target, Table):
+        table = target
+        mapped = next((m for m in Base.registry.mappers if m.local_table is table), None)
+        order = list(mapped.columns) if mapped is not None else list(table.columns)
+    else:
+        mapped = inspect(target)
+        table = mapped.local_table  # type: ignore[assignment]
+        order = list(mapped.columns)
+    missing = SYNC_COLUMNS - {c.key for c in order}
+    if missing:
+        raise ValueError(f"{table.name} is not a synced table (no {', '.join(sorted(missing))})")
+    columns = {
+        c.key: c.default
+        if c.default is not None and (c.default.is_scalar or c.default.is_callable)
+        else None
+        for c in order
+    }
+    return table, columns, tuple(k for k in columns if k not in SYNC_COLUMNS)
 
 
 def install(session_class: type[Session] | Any) -> None:
@@ -174,6 +246,11 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     synced_dirty = [o for o in session.dirty if isinstance(o, Synced)]
     commands = [o for o in session.new if isinstance(o, Outbox)]  # from record_command
     for obj in session.deleted:
+        if isinstance(obj, Ledger):
+            raise LedgerRefused(
+                f"{type(obj).__name__} rows are ledger entries and are never deleted; "
+                "post a reversing entry instead"
+            )
         if isinstance(obj, Synced):
             raise DeletionRefused(
                 f"{type(obj).__name__} rows are never deleted; archive them instead"
@@ -208,6 +285,11 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             changed.append((key, new))
         if not changed:
             continue
+        if isinstance(obj, Ledger):
+            raise LedgerRefused(
+                f"{type(obj).__name__} rows are ledger entries and are never changed "
+                f"({', '.join(k for k, _ in changed)}); post a reversing entry instead"
+            )
         stamps = dict(obj.field_hlc or {})
         for key, new in changed:
             stamp = ctx.clock.now()

@@ -86,6 +86,26 @@ class Synced:
 
 
 SYNC_COLUMNS = frozenset({"id", "hlc", "field_hlc", "row_version", "updated_at"})
+LEDGER_INFO_KEY = "leasemap.ledger"  # Table.info flag: the table is insert-only
+
+
+class Ledger(Synced):
+    """Insert-only rows: bills, bill lines, payments, allocations, invoices, deposits, readings.
+
+    A ledger entry is never deleted or edited; a correction is a reversing
+    entry pointing at the original (SYNC.md), so balances computed from
+    entries can always be audited. Subclasses' tables are flagged in
+    ``Table.info``; ``store.ledger`` installs database triggers that refuse
+    DELETE and UPDATE of business columns, and ``store.changes`` refuses
+    them earlier in the ORM. Only sync bookkeeping (stamps, row_version) may
+    change.
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)  # declarative maps the class and makes its table
+        table = cls.__dict__.get("__table__")
+        if table is not None:
+            table.info[LEDGER_INFO_KEY] = True
 
 
 class Park(Synced, Base):

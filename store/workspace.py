@@ -10,7 +10,6 @@ same transaction (``store.changes``).
 from __future__ import annotations
 
 import getpass
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +26,10 @@ from store.files import (
     KNOWN_REVISIONS,
     SCHEMA_HEAD,
     WORKSPACE_SUFFIX,
+    backup,
+    hold,
     inspect_file,
+    release,
     side_files,
 )
 from store.ids import uuid7
@@ -109,6 +111,7 @@ class Workspace:
     def __init__(self, engine: Engine, path: Path | None = None, actor: str | None = None) -> None:
         self.engine = engine
         self.path = path
+        self._closed = False
         self.actor = actor or _os_user()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         changes.install(self._sessions)
@@ -129,29 +132,37 @@ class Workspace:
         if path.exists():
             raise WorkspaceError(f"{path} already exists; choose another name")
         path.parent.mkdir(parents=True, exist_ok=True)
+        hold(path)
         engine = _sqlite_engine(path)
         try:
             with engine.begin() as connection:
                 connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             run_migrations(engine)
             initialise_meta(engine)
+            return cls(engine, path, actor)
         except BaseException:
             engine.dispose()
+            release(path)
             for leftover in (path, *side_files(path)):
                 leftover.unlink(missing_ok=True)
             raise
-        return cls(engine, path, actor)
 
     @classmethod
     def open(cls, path: Path | str, actor: str | None = None) -> Workspace:
         """Open an existing workspace, upgrading an older schema after a backup."""
         path = Path(path)
         revision = inspect_file(path)
+        hold(path)  # from here on, nothing in this process reads the file raw
         engine = _sqlite_engine(path)
-        if revision != SCHEMA_HEAD:
-            shutil.copy2(path, path.with_name(f"{path.name}.schema-{revision}.bak"))
-            run_migrations(engine)
-        return cls(engine, path, actor)
+        try:
+            if revision != SCHEMA_HEAD:
+                backup(path, path.with_name(f"{path.name}.schema-{revision}.bak"))
+                run_migrations(engine)
+            return cls(engine, path, actor)
+        except BaseException:
+            engine.dispose()
+            release(path)
+            raise
 
     @classmethod
     def connect(cls, url: str, actor: str | None = None) -> Workspace:
@@ -164,7 +175,13 @@ class Workspace:
         return cls(engine, None, actor)
 
     def close(self) -> None:
+        """Close every pooled connection; a second call does nothing."""
+        if self._closed:
+            return
+        self._closed = True
         self.engine.dispose()
+        if self.path is not None:
+            release(self.path)
 
     def __enter__(self) -> Workspace:
         return self

@@ -2,7 +2,7 @@
 
 Run by hand or by ``make bench``::
 
-    .venv/bin/python bench/demo.py [--units 20000] [--runs 1] [--qt-runs 3]
+    .venv/bin/python bench/demo_build.py [--units 20000] [--runs 1] [--qt-runs 3]
 
 The window start (a fresh ``python -c`` that imports PySide6, shows an
 empty QWidget and prints the time once events are processed) is the
