@@ -229,13 +229,13 @@ def _rooms(
         best = _merge(inside)
         area, length = areas[i], lengths[i]
         shape = 4 * math.pi * area / (length**2) if length else 0.0  # as compactness() does
-        unit = _unit(face, best, min_room_area, area, shape)
+        unit = _unit(face, best, min_room_area, area, shape, rec.fingerprint)
         if unit is None:
             dropped += 1
             continue
         key = unit.key
         n = 2
-        while key in keys:
+        while key and key in keys:  # no key is no identity: "#2" would invent one
             key, n = f"{unit.key}#{n}", n + 1
         keys.add(key)
         units.append(unit if key == unit.key else _rekey(unit, key))
@@ -319,9 +319,15 @@ def _assign(faces: list[Face], texts: list[Text], scale: float) -> dict[int, lis
 
 def _unit(
     face: Face, best: tuple[Text, Label] | None, min_room_area: float,
-    area: float | None = None, shape: float | None = None,
+    area: float | None = None, shape: float | None = None, fingerprint: str = "",
 ) -> PlanUnit | None:
-    """The unit a face proposes; ``area`` and ``shape`` when the caller measured them already."""
+    """The unit a face proposes; ``area`` and ``shape`` when the caller measured them already.
+
+    An outline's key is its handle within the drawing named by ``fingerprint``
+    (``{GUID}:1A2``): every DXF numbers its handles from the same start, so a
+    bare handle would pair rooms of unrelated drawings. Without a fingerprint
+    the outline has no key and a re-import matches it by label or overlap.
+    """
     poly, layer, handle, method = face
     area = poly.area if area is None else area
     if method == "walls" and is_shell(poly):
@@ -349,19 +355,21 @@ def _unit(
     if confidence not in _ROUND_CONFIDENCES:  # the constants are rounded already
         confidence = round(confidence, 3)
     code = label.code if label and label.code else ""
+    code_from = "label" if code else "layer" if method == "layer" else "handle"
     if not code:
         code = layer if method == "layer" else (handle or (text.handle if text else ""))
     if method != "walls" and handle:
-        key = handle
+        key = f"{fingerprint}:{handle}" if fingerprint else ""
     elif text:
         key = _first_line(text.text)
     else:
         c = poly.representative_point() if method == "walls" else poly.centroid
         key = f"xy:{c.x:.1f},{c.y:.1f}"
     if not code:
-        code = key
+        code, code_from = key, "key"
+    # Where the code came from: one made of a handle is no label to match (reimport).
     source = {"layer": layer or (text.layer if text else ""), "handle": handle,
-              "method": method}
+              "method": method, "code_from": code_from}
     if text is None:
         return PlanUnit(key, code, "", poly, None, confidence, reason, source, reason_code)
     source["label"] = text.text

@@ -32,6 +32,10 @@ Coords = list[tuple[float, float]]
 FAST_PATH_BYTES = 5_000_000
 MAX_BLOCK_DEPTH = 8
 BINARY_SENTINEL = b"AutoCAD Binary DXF"
+HEADER_BYTES = 400_000  # header variables are looked for this near the top of the file
+# A GUID as $FINGERPRINTGUID holds it, braces optional; all zeros is the unset default.
+_GUID = re.compile(rb"\{?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12})\}?")
+_BINARY_FINGERPRINT = re.compile(rb"\$FINGERPRINTGUID\x00\x02\x00?([^\x00]*)\x00")
 
 
 class Unreadable(Exception):
@@ -113,6 +117,9 @@ class Records:
     insunits: int | None = None
     codepage: str = ""
     encoding: str = ""
+    # $FINGERPRINTGUID as the file has it ("" when missing or unset): handles are
+    # numbered afresh in every drawing, so only this makes them identify a room.
+    fingerprint: str = ""
     problems: list[Problem] = field(default_factory=list)
     entity_count: int = 0
     exploded_inserts: int = 0
@@ -204,7 +211,8 @@ def load(path: Path, fast_min_bytes: int | None = None) -> Records:
     if size == 0:
         raise Unreadable(f"{path.name}: the file is empty", case="empty", file=path.name)
     with path.open("rb") as fh:
-        head = fh.read(4096)
+        top = fh.read(HEADER_BYTES)
+    head = top[:4096]
     binary = head.startswith(BINARY_SENTINEL)
     if not binary and not _looks_like_dxf(head):
         raise Unreadable(f"{path.name}: not a DXF file (no SECTION/group-code structure)",
@@ -224,6 +232,8 @@ def load(path: Path, fast_min_bytes: int | None = None) -> Records:
         raise Unreadable(f"{path.name}: cannot read the file ({exc})", case="read",
                          file=path.name, detail=str(exc)) from exc
     records = from_document(doc)
+    # From the bytes, not doc.header: ezdxf invents a fresh GUID for a file that has none.
+    records.fingerprint = fingerprint(top)
     records.problems[:0] = problems
     if not binary and not _ends_with_eof(path):
         records.problems.append(
@@ -279,7 +289,10 @@ def _recover(path: Path, cause: Exception, problems: list[Problem]) -> EzDrawing
 
 
 def from_document(doc: EzDrawing) -> Records:
-    """Records from an ezdxf document's model space, blocks exploded."""
+    """Records from an ezdxf document's model space, blocks exploded.
+
+    The fingerprint is left empty: :func:`load` reads it from the file's bytes.
+    """
     records = Records(
         insunits=_int_or_none(doc.header.get("$INSUNITS")),
         codepage=str(doc.header.get("$DWGCODEPAGE", "") or ""),
@@ -440,8 +453,27 @@ _SECTION_END = re.compile(r"\n[ \t]*0\n[ \t]*ENDSEC[ \t]*\n")
 def _header_value(raw: bytes, name: bytes, code: bytes) -> str:
     """A header variable's raw value, looked for near the top of the file only."""
     pattern = re.escape(name) + rb"[ \t]*\r?\n[ \t]*" + code + rb"[ \t]*\r?\n([^\r\n]*)"
-    found = re.search(pattern, raw[:400_000])
+    found = re.search(pattern, raw[:HEADER_BYTES])
     return found.group(1).strip().decode("ascii", errors="replace") if found else ""
+
+
+def fingerprint(raw: bytes) -> str:
+    """The drawing's $FINGERPRINTGUID as ``{GUID}`` in capitals, or "" when it has none.
+
+    Read from the file's first bytes (text or binary DXF) because ezdxf puts a
+    random GUID in a loaded header that lacks one, and the all-zero default
+    that some exporters write names no drawing either.
+    """
+    head = raw[:HEADER_BYTES]
+    if head.startswith(BINARY_SENTINEL):
+        found = _BINARY_FINGERPRINT.search(head)
+        value = found.group(1) if found else b""
+    else:
+        value = _header_value(head, b"$FINGERPRINTGUID", b"2").encode("ascii", "replace")
+    guid = _GUID.fullmatch(value.strip())
+    if guid is None or not guid.group(1).strip(b"0-"):
+        return ""
+    return "{" + guid.group(1).decode("ascii").upper() + "}"
 
 
 def scan_text(path: Path) -> Records | None:
@@ -462,6 +494,7 @@ def _scan_file(path: Path) -> Records | None:
     version = _header_value(raw, b"$ACADVER", b"1")
     codepage = _header_value(raw, b"$DWGCODEPAGE", b"3")
     insunits = _header_value(raw, b"$INSUNITS", b"70")
+    scope = fingerprint(raw)
     encoding = "utf-8" if version >= "AC1021" else toencoding(codepage or "ANSI_1252")
     try:
         text = raw.decode(encoding)
@@ -477,7 +510,7 @@ def _scan_file(path: Path) -> Records | None:
     if end is None:
         return None
     rec = Records(insunits=_int_or_none(insunits or None), codepage=codepage,
-                  encoding=encoding, reader="fast-scan")
+                  encoding=encoding, fingerprint=scope, reader="fast-scan")
     body = text[start.end() : end.start()]
     del text
     if not body:

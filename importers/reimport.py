@@ -2,7 +2,10 @@
 
 Re-importing must update geometry in place, so contracts and history stay on
 the same unit. Rooms are matched by stable identity first (IFC GlobalId, DXF
-handle), then by label, then by overlap; what is left is added or removed.
+handle within the drawing's $FINGERPRINTGUID), then by label, then by overlap;
+what is left is added or removed. Keys are compared whole: a bare handle stored
+by an older import never equals a scoped one, since handles repeat across
+drawings and the bare one cannot say whose it was.
 A label is compared like with like: the drawing says ``303`` where the register
 says ``ZD-C-0303``, so the unit code's local part (``domain.assets``) is set
 against the label, case and leading zeros ignored. A key or label that two
@@ -99,9 +102,20 @@ def diff_floor(
     def local(unit: ExistingUnit) -> str:
         return unit_label_key(unit_code_local_part(unit.code, park_code, building_code))
 
-    take(_unique_pairs(free_old, free_new, local, lambda r: unit_label_key(r.code)), "code")
+    take(_unique_pairs(free_old, free_new, local, _label), "code")
     take(_overlap_pairs(free_old, free_new), "overlap")
     return FloorDiff(tuple(matches), tuple(free_new), tuple(free_old))
+
+
+def _label(room: PlanUnit) -> str:
+    """The room's label for matching; none when its code is only a DXF handle.
+
+    Handles repeat across drawings, so a handle standing in for a missing label
+    must not pair rooms any more than a bare handle key may.
+    """
+    if room.source.get("code_from") == "handle":
+        return ""
+    return unit_label_key(room.code)
 
 
 def _unique_pairs(

@@ -225,7 +225,71 @@ def test_label_outside_rooms_unused(tmp_path):
     doc.saveas(path)
     (unit,) = read_dxf(path).floors[0].units
     assert unit.code != "999" and unit.stated_area is None
-    assert unit.key == unit.source["handle"]
+    # The handle within this drawing: handles repeat from one drawing to the next.
+    assert unit.key == f"{doc.header['$FINGERPRINTGUID']}:{unit.source['handle']}"
+
+
+def _two_rooms(path, version: str = "R2010", fingerprint: str | None = None, fmt: str = "asc",
+               labels: tuple[str, str] = ("101 Office", "")):
+    """Two 4 × 4 m outlines on 'rooms', the first labelled; written as ``fmt`` DXF."""
+    doc = ezdxf.new(version)
+    if version != "R12":
+        doc.header["$INSUNITS"] = 6
+    if fingerprint is not None:
+        doc.header["$FINGERPRINTGUID"] = fingerprint
+    msp = doc.modelspace()
+    # R12 has no LWPOLYLINE: its outlines are 2D POLYLINEs.
+    outline = msp.add_polyline2d if version == "R12" else msp.add_lwpolyline
+    for i, label in enumerate(labels):
+        outline([(5 * i, 0), (5 * i + 4, 0), (5 * i + 4, 4), (5 * i, 4)], close=True,
+                dxfattribs={"layer": "rooms"})
+        if label:
+            msp.add_text(label, dxfattribs={"layer": "text", "insert": (5 * i + 1, 2)})
+    doc.saveas(path, fmt=fmt)
+    return doc
+
+
+def test_keys_are_handles_within_their_drawing(tmp_path):
+    """Two drawings number their handles alike; the fingerprint tells their rooms apart."""
+    a, b = _two_rooms(tmp_path / "a.dxf"), _two_rooms(tmp_path / "b.dxf")
+    rooms_a, rooms_b = (read_dxf(tmp_path / n).floors[0].units for n in ("a.dxf", "b.dxf"))
+    assert [u.source["handle"] for u in rooms_a] == [u.source["handle"] for u in rooms_b]
+    guid_a, guid_b = a.header["$FINGERPRINTGUID"], b.header["$FINGERPRINTGUID"]
+    assert guid_a != guid_b
+    assert [u.key for u in rooms_a] == [f"{guid_a}:{u.source['handle']}" for u in rooms_a]
+    assert not {u.key for u in rooms_a} & {u.key for u in rooms_b}
+    # The unlabelled room's code is its handle: said so, for the re-import to ignore.
+    assert [(u.code, u.source["code_from"]) for u in rooms_a] == [
+        ("101", "label"), (rooms_a[1].source["handle"], "handle")]
+
+
+def test_binary_dxf_keys_like_its_text_form(tmp_path):
+    doc = _two_rooms(tmp_path / "t.dxf")
+    doc.saveas(tmp_path / "b.dxf", fmt="bin")
+    assert (tmp_path / "b.dxf").read_bytes().startswith(b"AutoCAD Binary DXF")
+    text, binary = (read_dxf(tmp_path / n).floors[0].units for n in ("t.dxf", "b.dxf"))
+    assert [u.key for u in binary] == [u.key for u in text]
+    assert all(u.key.startswith(doc.header["$FINGERPRINTGUID"] + ":") for u in binary)
+
+
+@pytest.mark.parametrize("case", ["R12", "zero", "zero-binary"])
+def test_a_drawing_without_a_fingerprint_has_no_handle_keys(tmp_path, case):
+    """R12 has no $FINGERPRINTGUID and the all-zero GUID is nobody's: no key, not a bare handle.
+
+    ezdxf fills a random GUID into such a header when it reads the file, so
+    reading it twice must still give the same (empty) keys.
+    """
+    zero = "{00000000-0000-0000-0000-000000000000}"
+    path = tmp_path / f"{case}.dxf"
+    if case == "R12":
+        _two_rooms(path, version="R12")
+        assert b"$FINGERPRINTGUID" not in path.read_bytes()
+    else:
+        _two_rooms(path, fingerprint=zero, fmt="bin" if case == "zero-binary" else "asc")
+        assert zero.encode() in path.read_bytes()
+    first, again = read_dxf(path).floors[0].units, read_dxf(path).floors[0].units
+    assert [u.key for u in first] == [u.key for u in again] == ["", ""]
+    assert [u.code for u in first] == ["101", first[1].source["handle"]]
 
 
 def test_layer_override_and_roles_reported(tmp_path):

@@ -223,3 +223,41 @@ def test_outline_polygons_match_one_by_one(tmp_path):
         want = [_polygon([(x * scale, y * scale) for x, y in o.coords]) for o in outlines]
         assert all(_same(g, w) for g, w in zip(got, want, strict=True))
     assert dxf_read.outline_polygons([], 1.0) == []
+
+
+def _without_fingerprint(path: Path, how: str) -> Path:
+    """``path`` rewritten with its $FINGERPRINTGUID left out or set to the all-zero default."""
+    raw = path.read_bytes()
+    start = raw.index(b"$FINGERPRINTGUID")
+    end = raw.index(b"}", start) + 1
+    if how == "missing":
+        start = raw.rindex(b"\n", 0, raw.rindex(b"\n", 0, start)) + 1  # the "  9" line too
+        path.write_bytes(raw[:start] + raw[end + 1:])
+    else:
+        path.write_bytes(raw[:start] + b"$FINGERPRINTGUID\n  2\n{"
+                         + b"-".join(b"0" * n for n in (8, 4, 4, 4, 12)) + raw[end - 1:])
+    return path
+
+
+@pytest.mark.parametrize("how", ["present", "missing", "zero", "crlf"])
+def test_both_readers_give_the_same_keys(tmp_path, monkeypatch, how):
+    """Keys are the handle within the drawing's fingerprint on either path, or none at all."""
+    path = _gbk_plan(tmp_path / "keys.dxf", rooms=30, extra=False)
+    guid = ezdxf.readfile(path).header["$FINGERPRINTGUID"]
+    if how in ("missing", "zero"):
+        _without_fingerprint(path, how)
+    elif how == "crlf":
+        path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    assert (b"$FINGERPRINTGUID" in path.read_bytes()) is (how != "missing")
+    fast_rec, slow_rec = _records(path, ALWAYS), _records(path, NEVER)
+    assert (fast_rec.reader, slow_rec.reader) == ("fast-scan", "ezdxf")
+    fast, slow = _both_plans(path, monkeypatch)
+    keys = [u.key for u in fast.floors[0].units]
+    assert keys == [u.key for u in slow.floors[0].units] and len(keys) == 30
+    handles = [u.source["handle"] for u in fast.floors[0].units]
+    if how in ("present", "crlf"):
+        assert fast_rec.fingerprint == slow_rec.fingerprint == guid
+        assert keys == [f"{guid}:{h}" for h in handles]
+    else:  # ezdxf makes up a GUID for the header: the key must not take it
+        assert fast_rec.fingerprint == slow_rec.fingerprint == ""
+        assert keys == [""] * 30

@@ -48,7 +48,8 @@ def test_two_floors_side_by_side_named_from_titles(tmp_path):
     assert [f.name for f in result.floors] == ["一层平面图", "二层平面图"]
     assert [len(f.units) for f in result.floors] == [3, 3]
     assert {u.code for u in result.floors[1].units} == {"201", "202", "203"}
-    assert all(u.key == u.source["handle"] for f in result.floors for u in f.units)
+    scope = doc.header["$FINGERPRINTGUID"]
+    assert all(u.key == f"{scope}:{u.source['handle']}" for f in result.floors for u in f.units)
     note = [p for p in result.problems if p.code == "floors-split"]
     assert note and "clusters" in note[0].message
     first = result.floors[0].background

@@ -72,3 +72,26 @@ def test_overlap_below_half_is_not_a_match():
 def test_one_to_one_even_when_two_rooms_overlap_one_unit():
     diff = diff_floor([old(1, "a", "1", 0, 10)], [new("b", "2", 0, 9), new("c", "3", 1, 10)])
     assert len(diff.matched) == 1 and len(diff.added) == 1
+
+
+def test_a_bare_handle_never_meets_a_scoped_one():
+    """An older import stored bare handles; handles repeat across drawings, so none pairs."""
+    scope = "{4F1C2A9E-0B7D-4C55-9E1A-3D2B6C8F0A11}"
+    existing = [old(1, "2F", "ZD-A-0101", 0, 10), old(2, "31", "ZD-A-0102", 10, 20)]
+    incoming = [new(f"{scope}:2F", "999", 500, 510),  # the bare key's handle, elsewhere
+                new(f"{scope}:31", "102", 10, 20)]
+    diff = diff_floor(existing, incoming, "ZD", "A")
+    assert {m.existing.id: m.by for m in diff.matched} == {2: "code"}
+    assert [u.code for u in diff.added] == ["999"] and [u.id for u in diff.removed] == [1]
+
+
+def test_a_code_that_is_only_a_handle_is_no_label():
+    """An unlabelled DXF room is coded by its handle: that must not pair it by label."""
+    handled = PlanUnit("", "2F", "", box(500, 0, 510, 10), source={"code_from": "handle"})
+    labelled = PlanUnit("", "2F", "", box(500, 0, 510, 10), source={"code_from": "label"})
+    existing = [old(1, "", "ZD-A-2F", 0, 10)]
+    assert diff_floor(existing, [handled], "ZD", "A").matched == ()
+    assert [m.by for m in diff_floor(existing, [labelled], "ZD", "A").matched] == ["code"]
+    # Where it lies still counts.
+    near = PlanUnit("", "2F", "", box(0, 0, 10, 10), source={"code_from": "handle"})
+    assert [m.by for m in diff_floor(existing, [near], "ZD", "A").matched] == ["overlap"]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
+import ezdxf
 import pytest
 from shapely.geometry import box
 from sqlalchemy import select
 
 from domain.assets import compose_unit_code
+from importers.dxf import read_dxf
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit, Problem, Severity
 from spatial.geometry import polygon_from_wkb
 from store.plan_import import (
@@ -297,3 +300,150 @@ def test_floor_levels_follow_elevation():
     assert floor_levels(plan, None) == [1, -1, 2, -2]
     with pytest.raises(PlanImportError, match="one-floor"):
         floor_levels(plan, 5)
+
+
+# -- real drawings: DXF handles repeat from one drawing to the next -----------------------
+
+Drawn = tuple[str, float, float]  # label ("" for none), x0, x1 of a 10 m deep room
+
+
+def write_dxf(path: Path, rooms: list[Drawn]) -> Path:
+    """A metric DXF of one row of rooms: outlines on 房间, labels on 文字.
+
+    Each room takes two entities (outline, then its label or a point), so two
+    drawings of as many rooms number their outlines with the same handles.
+    """
+    doc = ezdxf.new("R2010", units=6)
+    for layer in ("房间", "文字"):
+        doc.layers.add(layer)
+    msp = doc.modelspace()
+    for label, x0, x1 in rooms:
+        msp.add_lwpolyline([(x0, 0), (x1, 0), (x1, 10), (x0, 10)], close=True,
+                           dxfattribs={"layer": "房间"})
+        if label:
+            msp.add_text(label, dxfattribs={"layer": "文字", "height": 0.4}).set_placement(
+                ((x0 + x1) / 2, 5))
+        else:
+            msp.add_point((x0 - 1000, -1000), dxfattribs={"layer": "文字"})
+    doc.saveas(path)
+    return path
+
+
+def read_rooms(path: Path) -> ImportedPlan:
+    plan = read_dxf(path)
+    assert plan.ok and len(plan.floors) == 1, plan.problems
+    return plan
+
+
+def handles(plan: ImportedPlan) -> list[str]:
+    return [u.source["handle"] for u in plan.floors[0].units]
+
+
+def outline_of(ws, code: str) -> tuple[float, ...]:
+    return polygon_from_wkb(units_on(ws)[code].geometry).bounds
+
+
+def test_another_drawing_with_the_same_handles_is_not_matched_by_them(workspace, tmp_path):
+    first = read_rooms(write_dxf(tmp_path / "a.dxf",
+                                 [("301", 0, 10), ("302", 10, 20), ("303", 20, 30)]))
+    with workspace.transaction() as s:
+        import_plan(s, first, "C", level=3)
+    contract_on(workspace, "ZD-C-301")
+    leased = outline_of(workspace, "ZD-C-301")
+    # Another drawing: its first outline (301's handle) is a new room far off, and 302
+    # and 303 come in the other order, so each has the other's handle.
+    other = read_rooms(write_dxf(tmp_path / "b.dxf",
+                                 [("305", 100, 110), ("303", 20, 30), ("302", 10, 21)]))
+    assert handles(other) == handles(first)
+    with workspace.transaction() as s:
+        changes = import_plan(s, other, "C", level=3)
+    floor = changes.floors[0]
+    assert floor.matched_by == {"ZD-C-302": "code", "ZD-C-303": "code"}
+    assert floor.added == ["ZD-C-305"] and floor.kept_with_contracts == ["ZD-C-301"]
+    assert outline_of(workspace, "ZD-C-301") == leased  # not moved onto 305
+    assert outline_of(workspace, "ZD-C-302") == (10.0, 0.0, 21.0, 10.0)
+    assert outline_of(workspace, "ZD-C-303") == (20.0, 0.0, 30.0, 10.0)
+    scoped = {u.code: u.key for u in other.floors[0].units}
+    assert units_on(workspace)["ZD-C-303"].source_key == scoped["303"]
+
+
+def test_unlabelled_rooms_of_another_drawing_are_not_matched_by_handle(workspace, tmp_path):
+    """An unlabelled room's code is its handle: the next drawing's must not take its unit."""
+    first = read_rooms(write_dxf(tmp_path / "a.dxf", [("", 0, 10), ("302", 10, 20)]))
+    with workspace.transaction() as s:
+        changes = import_plan(s, first, "C", level=3)
+    [unlabelled] = [c for c in changes.floors[0].added if c != "ZD-C-302"]
+    contract_on(workspace, unlabelled)
+    other = read_rooms(write_dxf(tmp_path / "b.dxf", [("", 100, 110), ("302", 10, 20)]))
+    assert handles(other) == handles(first)
+    with workspace.transaction() as s:
+        floor = import_plan(s, other, "C", level=3).floors[0]
+    assert floor.matched_by == {"ZD-C-302": "code"}
+    assert floor.kept_with_contracts == [unlabelled] and len(floor.added) == 1
+    assert outline_of(workspace, unlabelled) == (0.0, 0.0, 10.0, 10.0)
+
+
+def test_a_revision_of_the_drawing_matches_by_key(workspace, tmp_path):
+    """Same drawing (its $FINGERPRINTGUID kept on save): a moved, relabelled room is the same."""
+    path = write_dxf(tmp_path / "a.dxf", [("301", 0, 10), ("302", 10, 20)])
+    first = read_rooms(path)
+    with workspace.transaction() as s:
+        import_plan(s, first, "C", level=3)
+    unit_id = units_on(workspace)["ZD-C-302"].id
+    doc = ezdxf.readfile(path)  # the architect opens it, moves 302 far off and renames it
+    room = doc.entitydb[first.floors[0].units[1].source["handle"]]
+    room.set_points([(500, 0), (512, 0), (512, 10), (500, 10)])
+    [label] = [t for t in doc.modelspace().query("TEXT") if t.dxf.text == "302"]
+    label.dxf.text = "399"
+    label.set_placement((506, 5))
+    doc.saveas(tmp_path / "a2.dxf")
+    revised = read_rooms(tmp_path / "a2.dxf")
+    assert [u.key for u in revised.floors[0].units] == [u.key for u in first.floors[0].units]
+    with workspace.transaction() as s:
+        floor = import_plan(s, revised, "C", level=3).floors[0]
+    assert floor.matched_by == {"ZD-C-301": "key", "ZD-C-302": "key"}
+    assert floor.added == [] and floor.archived == []
+    assert units_on(workspace)["ZD-C-302"].id == unit_id
+    assert outline_of(workspace, "ZD-C-302") == (500.0, 0.0, 512.0, 10.0)
+
+
+def test_a_drawing_without_a_fingerprint_is_never_matched_by_key(workspace, tmp_path):
+    def unfingerprinted(name: str, rooms: list[Drawn]) -> ImportedPlan:
+        path = write_dxf(tmp_path / name, rooms)
+        raw = path.read_bytes()
+        at = raw.index(b"$FINGERPRINTGUID\n  2\n{") + len(b"$FINGERPRINTGUID\n  2\n{")
+        path.write_bytes(raw[:at] + b"00000000-0000-0000-0000-000000000000" + raw[at + 36:])
+        return read_rooms(path)
+
+    first = unfingerprinted("a.dxf", [("301", 0, 10), ("302", 10, 20)])
+    assert [u.key for u in first.floors[0].units] == ["", ""]
+    with workspace.transaction() as s:
+        import_plan(s, first, "C", level=3)
+    assert {u.source_key for u in units_on(workspace).values()} == {""}
+    # The same handles, each on the other room: only labels may pair them.
+    again = unfingerprinted("b.dxf", [("302", 10, 20), ("301", 0, 10)])
+    assert handles(again) == handles(first)
+    with workspace.transaction() as s:
+        floor = import_plan(s, again, "C", level=3).floors[0]
+    assert floor.matched_by == {"ZD-C-301": "code", "ZD-C-302": "code"}
+    assert sorted(floor.unchanged) == ["ZD-C-301", "ZD-C-302"]
+
+
+def test_bare_handles_stored_by_an_older_import_match_by_label_then_take_the_scoped_key(
+        workspace, tmp_path):
+    path = write_dxf(tmp_path / "a.dxf", [("301", 0, 10), ("302", 10, 20)])
+    drawing = read_rooms(path)
+    bare = [room(h, u.code, x0, x0 + 10) for h, u, x0 in
+            zip(handles(drawing), drawing.floors[0].units, (20, 0), strict=True)]
+    with workspace.transaction() as s:  # as the importer keyed them before: handle alone
+        import_plan(s, plan_of(*bare), "C", level=3)
+    assert units_on(workspace)["ZD-C-301"].source_key == handles(drawing)[0]
+    with workspace.transaction() as s:
+        floor = import_plan(s, drawing, "C", level=3).floors[0]
+    assert floor.matched_by == {"ZD-C-301": "code", "ZD-C-302": "code"}
+    keys = {u.code: u.key for u in drawing.floors[0].units}
+    assert {c: u.source_key for c, u in units_on(workspace).items()} == {
+        "ZD-C-301": keys["301"], "ZD-C-302": keys["302"]}
+    with workspace.transaction() as s:  # from now on the key pairs them
+        floor = import_plan(s, drawing, "C", level=3).floors[0]
+    assert set(floor.matched_by.values()) == {"key"}
