@@ -1,22 +1,26 @@
 """What the maps read: units with their outlines and the facts every map mode needs.
 
-Plain SQL through :class:`store.read_model.ReadModel`; the modes themselves
-are computed in :mod:`domain.map_modes`, so this module only gathers facts as
-they stand on the map's date (who holds each unit, since when it is empty,
-the recent months' readings).
+Named queries through :class:`store.read_model.ReadModel` (``sqlite3`` on a
+workspace file, SQLAlchemy Core on an engine; the rows of both go through the
+decoders below). The modes themselves are computed in :mod:`domain.map_modes`,
+so this module only gathers facts as they stand on the map's date (who holds
+each unit, since when it is empty, the recent months' readings).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from domain.assets import UnitStatus
-from domain.contracts import holding_on, last_day, vacant_since
+from domain.contracts import Holding, holding_on, last_day, vacant_since
 from domain.map_modes import ENERGY_MONTHS, MonthMetrics, UnitFacts, usage
-from store.read_model import ReadModel, Scope, _dec, _id
+from store.decode import Members, as_date, as_decimal, as_id, as_wkb
+from store.read_model import ReadModel, Scope
 
 
 @dataclass(frozen=True)
@@ -55,76 +59,77 @@ class BuildingSite:
     sort_order: int
 
 
-_MAP_UNIT_SQL = """
-SELECT u.id, u.code, u.name, u.floor_id, f.level, u.geometry, u.status, u.leasable_area,
-       u.asking_rent
-FROM units u
-JOIN floors f ON f.id = u.floor_id
-JOIN buildings b ON b.id = f.building_id
-WHERE u.archived = 0 {where}
-ORDER BY b.sort_order, b.code, f.level DESC, u.code
-"""
+# -- decoders: one per row shape, for the rows of either engine ----------------------
 
-_METRIC_SQL = """
-SELECT m.unit_id, m.month, m.energy_kwh, m.cost, m.access_count, m.lighting_hours, m.hvac_hours
-FROM unit_metrics m
-JOIN units u ON u.id = m.unit_id
-JOIN floors f ON f.id = u.floor_id
-WHERE m.archived = 0 AND m.month >= ? AND m.month < ? {where}
-ORDER BY m.month
-"""
+_UNIT_STATUSES = Members(UnitStatus)
+
+
+def decode_map_unit(
+    record: Sequence[Any], holds: Mapping[uuid.UUID, list[Holding]],
+    metrics: Mapping[uuid.UUID, list[MonthMetrics]], day: date,
+) -> MapUnit:
+    """A ``map_units`` row with its facts on ``day``, given the holds and readings in scope."""
+    uid, code, name, floor_id, level, geometry, status, area, asking = record
+    unit_id = as_id(uid)
+    mine = holds.get(unit_id, ())
+    occupancy, hold = holding_on(mine, day)
+    leasable = Decimal(area)
+    facts = UnitFacts(
+        area=leasable,
+        status=_UNIT_STATUSES[status],
+        occupancy=occupancy,
+        ends_on=last_day(hold.term) if hold else None,  # a termination ends it early
+        rent=hold.rent if hold else None,
+        asking_rent=as_decimal(asking),
+        vacant_since=vacant_since(mine, day),
+        usage=usage(metrics.get(unit_id, ()), leasable),
+    )
+    return MapUnit(unit_id, code, name, as_id(floor_id), level, as_wkb(geometry),
+                   hold.tenant if hold else "", facts)
+
+
+def decode_month_metrics(record: Sequence[Any]) -> tuple[uuid.UUID, MonthMetrics]:
+    """A ``unit_metrics`` row: the unit and its month of readings."""
+    uid, month, kwh, cost, access, light, hvac = record
+    return as_id(uid), MonthMetrics(as_date(month), as_decimal(kwh), as_decimal(cost), access,
+                                    as_decimal(light), as_decimal(hvac))
+
+
+def decode_floor_drawing(record: Sequence[Any]) -> FloorDrawing:
+    """A ``floor_drawings`` row."""
+    fid, bid, level, name, background = record
+    return FloorDrawing(as_id(fid), as_id(bid), level, name, as_wkb(background))
+
+
+def decode_building_site(record: Sequence[Any]) -> BuildingSite:
+    """A ``building_sites`` row."""
+    bid, code, name, footprint, order = record
+    return BuildingSite(as_id(bid), code, name, as_wkb(footprint), order)
+
+
+# -- reading -----------------------------------------------------------------------------
 
 
 def map_units(reader: ReadModel, scope: Scope | None, day: date) -> list[MapUnit]:
     """The live units in ``scope`` with their facts on ``day``."""
-    where, params = reader.where(scope)
     holds = reader.holdings(scope)
-    metrics = _metrics(reader, where, params, day)
-    out = []
-    for uid, code, name, floor_id, level, geometry, status, area, asking in reader.query(
-        _MAP_UNIT_SQL.format(where=where), params
-    ):
-        unit_id = _id(uid)
-        mine = holds.get(unit_id, ())
-        occupancy, hold = holding_on(mine, day)
-        leasable = Decimal(area)
-        facts = UnitFacts(
-            area=leasable,
-            status=UnitStatus(status),
-            occupancy=occupancy,
-            ends_on=last_day(hold.term) if hold else None,  # a termination ends it early
-            rent=hold.rent if hold else None,
-            asking_rent=_dec(asking),
-            vacant_since=vacant_since(mine, day),
-            usage=usage(metrics.get(unit_id, ()), leasable),
-        )
-        out.append(MapUnit(unit_id, code, name, _id(floor_id), level, geometry,
-                           hold.tenant if hold else "", facts))
-    return out
+    metrics = _metrics(reader, scope, day)
+    return [decode_map_unit(record, holds, metrics, day)
+            for record in reader.fetch("map_units", scope)]
 
 
 def floor_drawings(reader: ReadModel, scope: Scope | None) -> list[FloorDrawing]:
-    """The floors in ``scope`` (top floor first), with their linework."""
-    where = {"park": "AND b.park_id = ?", "building": "AND f.building_id = ?",
-             "floor": "AND f.id = ?"}.get(scope.kind, "") if scope else ""
-    params = (scope.id.hex,) if scope and where else ()
-    rows = reader.query(
-        "SELECT f.id, f.building_id, f.level, f.name, f.background "
-        "FROM floors f JOIN buildings b ON b.id = f.building_id "
-        f"WHERE f.archived = 0 {where} ORDER BY b.sort_order, b.code, f.level DESC", params)
-    return [FloorDrawing(_id(fid), _id(bid), level, name, background)
-            for fid, bid, level, name, background in rows]
+    """The floors in ``scope`` (top floor first; a unit's scope: its floor), with linework."""
+    return [decode_floor_drawing(record) for record in reader.fetch("floor_drawings", scope)]
 
 
 def building_sites(reader: ReadModel, park_id: uuid.UUID) -> list[BuildingSite]:
     """A park's buildings with their footprints on the site plan."""
-    return [BuildingSite(_id(bid), code, name, footprint, order)
-            for bid, code, name, footprint, order in reader.query(
-                "SELECT id, code, name, footprint, sort_order FROM buildings "
-                "WHERE archived = 0 AND park_id = ? ORDER BY sort_order, code", (park_id.hex,))]
+    return [decode_building_site(record)
+            for record in reader.fetch("building_sites", Scope("park", park_id))]
 
 
-def _metrics(reader: ReadModel, where: str, params: tuple[str, ...], day: date) -> dict[
+def _metrics(reader: ReadModel, scope: Scope | None, day: date) -> dict[
     uuid.UUID, list[MonthMetrics]
 ]:
     """The readings of the ENERGY_MONTHS complete months before ``day``'s month, per unit.
@@ -138,16 +143,14 @@ def _metrics(reader: ReadModel, where: str, params: tuple[str, ...], day: date) 
         year, month = year - 1, month + 12
     after = date(year, month, 1)  # the first month counted
     out: dict[uuid.UUID, list[MonthMetrics]] = {}
-    for uid, month_text, kwh, cost, access, light, hvac in reader.query(
-        _METRIC_SQL.format(where=where), (after.isoformat(), last.isoformat(), *params)
-    ):
-        out.setdefault(_id(uid), []).append(MonthMetrics(
-            date.fromisoformat(month_text), _dec(kwh), _dec(cost), access, _dec(light),
-            _dec(hvac)))
+    for record in reader.fetch("unit_metrics", scope, after, last):
+        unit_id, readings = decode_month_metrics(record)
+        out.setdefault(unit_id, []).append(readings)
     return out
 
 
 def site_plan(reader: ReadModel, park_id: uuid.UUID) -> bytes | None:
     """The park's site linework (WKB, site metres), if a site drawing was imported."""
-    row = reader.query("SELECT site_plan FROM parks WHERE id = ?", (park_id.hex,)).fetchone()
-    return row[0] if row else None
+    for (lines,) in reader.fetch("site_plan", Scope("park", park_id)):
+        return as_wkb(lines)
+    return None

@@ -1,28 +1,35 @@
-"""What the window reads: the register tree and unit rows, straight from SQLite.
+"""What the window reads: the register tree and unit rows, on SQLite or any engine.
 
-This is the query side of the store. It reads with the standard library's
-``sqlite3`` and plain SQL, so the GUI can show a workspace before SQLAlchemy
-has even loaded, and a 20,000-unit table is not 20,000 ORM objects. Writes go
-through ``store.workspace`` and the ORM, which capture changes for sync.
-Occupancy on a date is decided by ``domain.contracts.holding_on``, so the
-table, the maps and time travel agree.
+This is the query side of the store. On a workspace file it reads with the
+standard library's ``sqlite3`` and plain SQL (``store.read_sql``), so the GUI
+can show a workspace before SQLAlchemy has even loaded; on an engine
+(PostgreSQL for the server) it runs the same queries as Core statements
+(``store.read_core``). Either way a 20,000-unit table is not 20,000 ORM
+objects, and the rows go through the same decoders below. Writes go through
+``store.workspace`` and the ORM, which capture changes for sync. Occupancy on
+a date is decided by ``domain.contracts.holding_on``, so the table, the maps
+and time travel agree.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from domain.assets import BuildingKind, FitOut, Orientation, UnitStatus, UnitType
 from domain.contracts import ContractStatus, ContractTerm, Holding, Occupancy, holding_on
 from domain.occupancy import OccupancySummary, UnitState, summarize_occupancy, unit_state
+from store.decode import Members, as_date, as_decimal, as_id, as_optional_date, as_strings
+from store.read_sql import UNIT_SCOPE, SqliteSource
+
+if TYPE_CHECKING:  # SQLAlchemy stays off the start-up path
+    from sqlalchemy import Engine
 
 
 @dataclass(frozen=True)
@@ -101,111 +108,170 @@ def summarize(rows: Iterable[UnitRow]) -> OccupancySummary:
     return summarize_occupancy((r.status, r.occupancy, r.leasable_area) for r in rows)
 
 
-# -- decoding what SQLAlchemy wrote on SQLite ------------------------------------
-# Uuid columns are 32 hex digits, ExactDecimal columns text, dates ISO text,
-# JSON columns text, booleans 0/1, enums their value.
+# -- decoders: one per row shape, for the rows of either engine ----------------------
+# Raw values as ``store.decode`` describes them; the queries are ``store.read_sql``'s
+# and ``store.read_core``'s, with the same columns in the same order.
+
+_UNIT_TYPES = Members(UnitType)
+_UNIT_STATUSES = Members(UnitStatus)
+_ORIENTATIONS = Members(Orientation)
+_FIT_OUTS = Members(FitOut)
+_CONTRACT_STATUSES = Members(ContractStatus)
+_BUILDING_KINDS = Members(BuildingKind)
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def _id(text: str) -> uuid.UUID:
-    """Ids parse once: a 20,000-unit park re-read on every date change would spend a
-    fifth of its time making the same UUIDs again (they are immutable, so shared)."""
-    return uuid.UUID(hex=text)
+def decode_park_tree(
+    parks: Iterable[Sequence[Any]],
+    buildings: Iterable[Sequence[Any]],
+    floors: Iterable[Sequence[Any]],
+    unit_counts: Iterable[Sequence[Any]],
+) -> list[ParkNode]:
+    """The tree from the ``parks``, ``buildings``, ``floors`` and ``floor_unit_counts`` rows.
+
+    Rows are joined on their raw ids (whatever form the engine gives, the
+    same in every query), so each id is decoded once.
+    """
+    counts = {fid: n for fid, n in unit_counts}
+    floors_of: dict[Any, list[FloorNode]] = {}
+    for fid, bid, level, name in floors:
+        floors_of.setdefault(bid, []).append(FloorNode(as_id(fid), level, name, counts.get(fid, 0)))
+    buildings_of: dict[Any, list[BuildingNode]] = {}
+    for bid, pid, code, name, kind in buildings:
+        buildings_of.setdefault(pid, []).append(
+            BuildingNode(as_id(bid), code, name, _BUILDING_KINDS[kind],
+                         tuple(floors_of.get(bid, ())))
+        )
+    return [
+        ParkNode(as_id(pid), code, name, currency, tuple(buildings_of.get(pid, ())))
+        for pid, code, name, currency in parks
+    ]
 
 
-def _key(value: uuid.UUID) -> str:
-    return value.hex
+def decode_holding(record: Sequence[Any]) -> tuple[uuid.UUID, Holding]:
+    """A ``holdings`` row: the unit and its contract's hold on it."""
+    unit_id, code, status, signed, starts, ends, terminated, rent, name, short = record
+    term = ContractTerm(as_date(signed), as_date(starts), as_date(ends),
+                        _CONTRACT_STATUSES[status], as_optional_date(terminated))
+    return as_id(unit_id), Holding(term, short or name, code, Decimal(rent))
 
 
-def _dec(text: str | None) -> Decimal | None:
-    return None if text is None else Decimal(text)
+def decode_unit_row(
+    record: Sequence[Any], holds: Mapping[uuid.UUID, list[Holding]], day: date
+) -> UnitRow:
+    """A ``unit_rows`` row as it stands on ``day``, given every hold in its scope."""
+    (uid, code, name, building_code, building_name, floor_name, level, unit_type, status,
+     gross, internal, common, leasable, billable, asking, orientation, ceiling, load, power,
+     fit_out, tags, notes, row_version) = record
+    unit_id = as_id(uid)
+    occupancy, hold = holding_on(holds.get(unit_id, ()), day)
+    return UnitRow(
+        id=unit_id,
+        code=code,
+        name=name,
+        building_code=building_code,
+        building_name=building_name,
+        floor_name=floor_name,
+        level=level,
+        unit_type=_UNIT_TYPES[unit_type],
+        status=_UNIT_STATUSES[status],
+        gross_area=Decimal(gross),
+        internal_area=Decimal(internal),
+        common_share=Decimal(common),
+        leasable_area=Decimal(leasable),
+        billable_area=Decimal(billable),
+        asking_rent=as_decimal(asking),
+        orientation=_ORIENTATIONS.optional(orientation),
+        ceiling_height=as_decimal(ceiling),
+        floor_load=as_decimal(load),
+        power_capacity=as_decimal(power),
+        fit_out=_FIT_OUTS.optional(fit_out),
+        tags=as_strings(tags),
+        notes=notes,
+        occupancy=occupancy,
+        tenant=hold.tenant if hold else "",
+        contract_code=hold.contract_code if hold else "",
+        contract_ends_on=hold.term.ends_on if hold else None,
+        rent=hold.rent if hold else None,
+        row_version=row_version,
+    )
 
 
-def _day(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
+# -- reading -----------------------------------------------------------------------------
 
 
-_UNIT_SQL = """
-SELECT u.id, u.code, u.name, b.code, b.name, f.name, f.level, u.unit_type, u.status,
-       u.gross_area, u.internal_area, u.common_share, u.leasable_area, u.billable_area,
-       u.asking_rent, u.orientation, u.ceiling_height, u.floor_load, u.power_capacity,
-       u.fit_out, u.tags, u.notes, u.row_version
-FROM units u
-JOIN floors f ON f.id = u.floor_id
-JOIN buildings b ON b.id = f.building_id
-WHERE u.archived = 0 {where}
-ORDER BY b.sort_order, b.code, f.level DESC, u.code
-"""
+class RowSource(Protocol):
+    """Where raw rows come from: ``sqlite3`` (``store.read_sql``) or Core (``store.read_core``)."""
 
-_HOLDING_SQL = """
-SELECT cu.unit_id, c.code, c.status, c.signed_on, c.starts_on, c.ends_on, c.terminated_on,
-       c.rent_per_sqm_month, t.name, t.short_name
-FROM contract_units cu
-JOIN contracts c ON c.id = cu.contract_id
-JOIN tenants t ON t.id = c.tenant_id
-JOIN units u ON u.id = cu.unit_id
-JOIN floors f ON f.id = u.floor_id
-WHERE cu.archived = 0 AND c.archived = 0 AND c.status != 'draft' {where}
-"""
+    def fetch(self, query: str, scope: Scope | None, *args: object) -> Iterable[Sequence[Any]]:
+        """The raw rows of a named query, limited to ``scope``."""
+        ...
 
-_SCOPE_WHERE = {
-    "park": "AND u.park_id = ?",
-    "building": "AND f.building_id = ?",
-    "floor": "AND u.floor_id = ?",
-    "unit": "AND u.id = ?",
-}
+    def version(self) -> int | None:
+        """A number that changes when the data may have; None when it cannot tell."""
+        ...
+
+    def close(self) -> None: ...
 
 
 class ReadModel:
-    """Read-only queries on one workspace file (thread-safe: one query at a time)."""
+    """Read-only queries on one workspace (thread-safe: one query at a time).
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._db = sqlite3.connect(str(self.path), check_same_thread=False)
-        self._db.execute("PRAGMA query_only=1")
+    ``ReadModel(path)`` reads a workspace file with ``sqlite3``, without
+    loading SQLAlchemy (the GUI's start-up); ``ReadModel.on_engine(engine)``
+    runs the same queries as Core statements on any engine (PostgreSQL on
+    the server). Both give the same records: the rows go through the same
+    decoders.
+    """
+
+    def __init__(self, path: Path | str | None = None, source: RowSource | None = None) -> None:
+        if source is None:
+            if path is None:
+                raise TypeError("a read model needs a workspace file or a source of rows")
+            source = SqliteSource(Path(path))
+        self.path = None if path is None else Path(path)
+        self.source = source
         self._holdings: dict[Scope | None, tuple[int, dict[uuid.UUID, list[Holding]]]] = {}
 
+    @classmethod
+    def on_engine(cls, engine: Engine) -> ReadModel:
+        """A read model on a SQLAlchemy engine (imports SQLAlchemy; never at start-up).
+
+        Closing it leaves the engine open: it belongs to the caller.
+        """
+        from store.read_core import CoreSource
+
+        return cls(source=CoreSource(engine))
+
     def close(self) -> None:
-        self._db.close()
+        self.source.close()
+
+    def fetch(self, query: str, scope: Scope | None, *args: object) -> Iterable[Sequence[Any]]:
+        """The raw rows of one named query (``store.map_query`` decodes its own with this)."""
+        return self.source.fetch(query, scope, *args)
 
     def query(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
-        """Run one read-only statement (the other query modules of the store use this)."""
-        return self._db.execute(sql, params)
+        """Run one read-only SQL text on the ``sqlite3`` path (kept for older callers)."""
+        if not isinstance(self.source, SqliteSource):
+            raise TypeError("SQL text runs on the sqlite3 path only; use fetch()")
+        return self.source.db.execute(sql, params)
 
     def park_tree(self) -> list[ParkNode]:
         """Every live park with its buildings and floors, in display order."""
-        db = self._db
-        counts = dict(
-            db.execute("SELECT floor_id, count(*) FROM units WHERE archived = 0 GROUP BY floor_id")
-        )
-        floors: dict[str, list[FloorNode]] = {}
-        for fid, bid, level, name in db.execute(
-            "SELECT id, building_id, level, name FROM floors WHERE archived = 0 ORDER BY level DESC"
-        ):
-            floors.setdefault(bid, []).append(FloorNode(_id(fid), level, name, counts.get(fid, 0)))
-        buildings: dict[str, list[BuildingNode]] = {}
-        for bid, pid, code, name, kind in db.execute(
-            "SELECT id, park_id, code, name, kind FROM buildings WHERE archived = 0 "
-            "ORDER BY sort_order, code"
-        ):
-            buildings.setdefault(pid, []).append(
-                BuildingNode(_id(bid), code, name, BuildingKind(kind), tuple(floors.get(bid, ())))
-            )
-        return [
-            ParkNode(_id(pid), code, name, currency, tuple(buildings.get(pid, ())))
-            for pid, code, name, currency in db.execute(
-                "SELECT id, code, name, currency FROM parks WHERE archived = 0 ORDER BY code"
-            )
-        ]
+        fetch = self.source.fetch
+        return decode_park_tree(fetch("parks", None), fetch("buildings", None),
+                                fetch("floors", None), fetch("floor_unit_counts", None))
 
     def holdings(self, scope: Scope | None = None) -> dict[uuid.UUID, list[Holding]]:
         """Every non-draft contract's hold per unit in ``scope``, over all dates.
 
-        They do not depend on the date, so a date change (time travel) reuses
-        them until SQLite's ``data_version`` says another connection wrote.
+        They do not depend on the date, so on a workspace file a date change
+        (time travel) reuses them until SQLite's ``data_version`` says
+        another connection wrote; on an engine they are read each time.
         Callers only read the result.
         """
-        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        version = self.source.version()
+        if version is None:
+            return self._read_holdings(scope)
         cached = self._holdings.get(scope)
         if cached is not None and cached[0] == version:
             return cached[1]
@@ -216,73 +282,17 @@ class ReadModel:
         return result
 
     def _read_holdings(self, scope: Scope | None) -> dict[uuid.UUID, list[Holding]]:
-        where, params = self._where(scope)
         result: dict[uuid.UUID, list[Holding]] = {}
-        for (
-            unit_id,
-            code,
-            status,
-            signed,
-            starts,
-            ends,
-            terminated,
-            rent,
-            name,
-            short,
-        ) in self._db.execute(_HOLDING_SQL.format(where=where), params):
-            term = ContractTerm(
-                date.fromisoformat(signed),
-                date.fromisoformat(starts),
-                date.fromisoformat(ends),
-                ContractStatus(status),
-                _day(terminated),
-            )
-            result.setdefault(_id(unit_id), []).append(
-                Holding(term, short or name, code, Decimal(rent))
-            )
+        for record in self.source.fetch("holdings", scope):
+            unit_id, hold = decode_holding(record)
+            result.setdefault(unit_id, []).append(hold)
         return result
 
     def unit_rows(self, scope: Scope | None, day: date) -> list[UnitRow]:
         """The live units in ``scope`` as they stand on ``day``."""
-        where, params = self._where(scope)
         holds = self.holdings(scope)
-        rows = []
-        for record in self._db.execute(_UNIT_SQL.format(where=where), params):
-            unit_id = _id(record[0])
-            occupancy, hold = holding_on(holds.get(unit_id, ()), day)
-            rows.append(
-                UnitRow(
-                    id=unit_id,
-                    code=record[1],
-                    name=record[2],
-                    building_code=record[3],
-                    building_name=record[4],
-                    floor_name=record[5],
-                    level=record[6],
-                    unit_type=UnitType(record[7]),
-                    status=UnitStatus(record[8]),
-                    gross_area=Decimal(record[9]),
-                    internal_area=Decimal(record[10]),
-                    common_share=Decimal(record[11]),
-                    leasable_area=Decimal(record[12]),
-                    billable_area=Decimal(record[13]),
-                    asking_rent=_dec(record[14]),
-                    orientation=None if record[15] is None else Orientation(record[15]),
-                    ceiling_height=_dec(record[16]),
-                    floor_load=_dec(record[17]),
-                    power_capacity=_dec(record[18]),
-                    fit_out=None if record[19] is None else FitOut(record[19]),
-                    tags=tuple(json.loads(record[20] or "[]")),
-                    notes=record[21],
-                    occupancy=occupancy,
-                    tenant=hold.tenant if hold else "",
-                    contract_code=hold.contract_code if hold else "",
-                    contract_ends_on=hold.term.ends_on if hold else None,
-                    rent=hold.rent if hold else None,
-                    row_version=record[22],
-                )
-            )
-        return rows
+        return [decode_unit_row(record, holds, day)
+                for record in self.source.fetch("unit_rows", scope)]
 
     def unit_row(self, unit_id: uuid.UUID, day: date) -> UnitRow:
         rows = self.unit_rows(Scope("unit", unit_id), day)
@@ -293,10 +303,6 @@ class ReadModel:
     @staticmethod
     def where(scope: Scope | None) -> tuple[str, tuple[str, ...]]:
         """The SQL condition on ``units u`` / ``floors f`` that limits a query to ``scope``."""
-        return ReadModel._where(scope)
-
-    @staticmethod
-    def _where(scope: Scope | None) -> tuple[str, tuple[str, ...]]:
         if scope is None:
             return "", ()
-        return _SCOPE_WHERE[scope.kind], (_key(scope.id),)
+        return UNIT_SCOPE[scope.kind], (scope.id.hex,)

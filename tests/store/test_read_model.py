@@ -1,25 +1,42 @@
-"""The read model decodes what the ORM wrote, scopes rows and dates occupancy."""
+"""The read model decodes what the ORM wrote, scopes rows and dates occupancy, on both engines.
+
+Each test runs on the workspace file read with ``sqlite3`` and on a
+PostgreSQL copy read through SQLAlchemy Core (``tests.read_engines``).
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import uuid
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from domain.assets import UnitStatus, UnitType
-from domain.contracts import Occupancy
+from domain.contracts import ContractStatus, Occupancy
 from store.read_model import ReadModel, Scope, summarize
+from store.schema import Contract, ContractUnit, Tenant, Unit
 from store.workspace import Workspace
+from tests.read_engines import ENGINES, ReadSide, open_read_side
 from tests.small_park import TODAY, build_small_workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(params=ENGINES)
+def side(request, tmp_path):
+    park = build_small_workspace(tmp_path / "small.leasemap")
+    with open_read_side(request.param, park.path, request) as opened:
+        yield opened
 
 
 @pytest.fixture
-def reader(tmp_path):
-    park = build_small_workspace(tmp_path / "small.leasemap")
-    model = ReadModel(park.path)
-    yield model
-    model.close()
+def reader(side: ReadSide) -> ReadModel:
+    return side.reader
 
 
 def test_tree_in_display_order(reader):
@@ -39,7 +56,7 @@ def test_rows_decode_every_type(reader):
     assert first.code == "ZD-A-0201"  # building A, top floor first, then code
     assert first.unit_type is UnitType.OFFICE and first.status is UnitStatus.LEASABLE
     assert first.gross_area == Decimal("125.40") and isinstance(first.gross_area, Decimal)
-    assert first.asking_rent == Decimal("98.5000")
+    assert str(first.asking_rent) == "98.5000"
     plant = [r for r in rows if r.building_code == "B"]
     assert all(r.tags == ("货梯",) for r in plant)
 
@@ -76,64 +93,75 @@ def test_summary_counts_leased_area(reader):
     assert summary.occupancy_rate == Decimal("0.1250")
 
 
-def test_sees_archived_units_go_and_edits_arrive(tmp_path):
-    park = build_small_workspace(tmp_path / "small.leasemap")
-    reader = ReadModel(park.path)
-    from sqlalchemy import select
-
-    from store.schema import Unit
-
-    with Workspace.open(park.path) as ws, ws.transaction() as s:
+def test_sees_archived_units_go_and_edits_arrive(side):
+    with side.workspace.transaction() as s:
         unit = s.scalars(select(Unit).where(Unit.code == "ZD-A-0103")).one()
         unit.archived = True
         other = s.scalars(select(Unit).where(Unit.code == "ZD-A-0201")).one()
         other.name = "大会议室"
-    rows = {r.code: r for r in reader.unit_rows(None, TODAY)}
+    rows = {r.code: r for r in side.reader.unit_rows(None, TODAY)}
     assert "ZD-A-0103" not in rows
     assert rows["ZD-A-0201"].name == "大会议室"
-    reader.close()
 
 
-def test_read_model_never_writes(reader):
+def _lease_plant_unit(workspace: Workspace) -> uuid.UUID:
+    """A new lease on ZD-B-0101 through the ORM; returns the unit's id."""
+    with workspace.transaction() as s:
+        tenant = s.scalars(select(Tenant)).one()
+        unit = s.scalars(select(Unit).where(Unit.code == "ZD-B-0101")).one()
+        lease = Contract(park_id=tenant.park_id, tenant_id=tenant.id, code="HT-9",
+                         status=ContractStatus.SIGNED, signed_on=date(2026, 1, 1),
+                         starts_on=date(2026, 1, 1), ends_on=date(2027, 1, 1),
+                         rent_per_sqm_month=Decimal("40.0000"))
+        s.add(lease)
+        s.flush()
+        s.add(ContractUnit(contract_id=lease.id, unit_id=unit.id,
+                           billable_area=unit.billable_area))
+        return unit.id
+
+
+def test_holdings_follow_writes(side):
+    """On a file they are reused until another connection writes; on an engine, read anew."""
+    first = side.reader.holdings()
+    if side.reader.path is not None:
+        assert side.reader.holdings() is first  # nothing written: the same read
+    unit_id = _lease_plant_unit(side.workspace)
+    fresh = side.reader.holdings()
+    assert fresh is not first and unit_id in fresh and unit_id not in first
+    row = side.reader.unit_row(unit_id, date(2026, 6, 1))
+    assert row.occupancy is Occupancy.ACTIVE and row.contract_code == "HT-9"
+    assert row.rent == Decimal("40.0000")
+
+
+def test_unit_row_of_a_missing_unit(reader):
+    with pytest.raises(LookupError):
+        reader.unit_row(uuid.uuid4(), TODAY)
+
+
+def test_read_model_never_writes(tmp_path):
     import sqlite3
 
-    with pytest.raises(sqlite3.OperationalError):
-        reader._db.execute("DELETE FROM units")
-
-
-def test_holdings_are_reused_across_dates_until_another_connection_writes(tmp_path):
-    from datetime import date
-    from decimal import Decimal
-
-    from sqlalchemy import select
-
-    from domain.contracts import ContractStatus, Occupancy
-    from store.schema import Contract, ContractUnit, Tenant, Unit
-    from store.workspace import Workspace
-    from tests.small_park import build_small_workspace
-
-    park = build_small_workspace(tmp_path / "h.leasemap")
+    park = build_small_workspace(tmp_path / "small.leasemap")
     reader = ReadModel(park.path)
     try:
-        first = reader.holdings()
-        assert reader.holdings() is first  # nothing written: the same read
-        workspace = Workspace.open(park.path)
-        with workspace.transaction() as s:
-            tenant = s.scalars(select(Tenant)).one()
-            unit = s.scalars(select(Unit).where(Unit.code == "ZD-B-0101")).one()
-            lease = Contract(park_id=tenant.park_id, tenant_id=tenant.id, code="HT-9",
-                             status=ContractStatus.SIGNED, signed_on=date(2026, 1, 1),
-                             starts_on=date(2026, 1, 1), ends_on=date(2027, 1, 1),
-                             rent_per_sqm_month=Decimal("40.0000"))
-            s.add(lease)
-            s.flush()
-            s.add(ContractUnit(contract_id=lease.id, unit_id=unit.id,
-                               billable_area=unit.billable_area))
-            unit_id = unit.id
-        workspace.close()
-        fresh = reader.holdings()
-        assert fresh is not first and unit_id in fresh
-        row = reader.unit_row(unit_id, date(2026, 6, 1))
-        assert row.occupancy is Occupancy.ACTIVE and row.contract_code == "HT-9"
+        with pytest.raises(sqlite3.OperationalError):
+            reader.query("DELETE FROM units")
     finally:
         reader.close()
+
+
+def test_the_file_path_reads_without_sqlalchemy(tmp_path):
+    """The GUI's start-up reads with sqlite3 before SQLAlchemy loads (issue 2's budget)."""
+    park = build_small_workspace(tmp_path / "small.leasemap")
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from store.read_model import ReadModel, Scope\n"
+        "import store.map_query\n"
+        f"reader = ReadModel({str(park.path)!r})\n"
+        "[park] = reader.park_tree()\n"
+        "rows = reader.unit_rows(Scope('park', park.id), date(2026, 11, 22))\n"
+        "assert len(rows) == 8, rows\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'], 'loaded'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

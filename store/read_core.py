@@ -1,0 +1,234 @@
+"""The read side's queries as SQLAlchemy Core statements, for any engine (PostgreSQL first).
+
+The same queries as ``store.read_sql`` (same names, same columns in the same
+order), built with ``select()`` over the schema's tables so they run where
+the server runs. Selected columns are coerced to a type without a result
+processor: rows come back as the driver returns them (text and integers from
+SQLite, ``uuid.UUID``, ``Decimal``, ``date``, lists and bytes from psycopg)
+and are decoded by the same functions as the ``sqlite3`` path's rows, so the
+two paths cannot drift apart in how they read a value.
+
+This module imports SQLAlchemy; the GUI's start-up path never imports it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Row,
+    Select,
+    Text,
+    cast,
+    false,
+    func,
+    select,
+    type_coerce,
+)
+from sqlalchemy.types import NullType
+
+from domain.contracts import ContractStatus
+from store.schema import (
+    Building,
+    Contract,
+    ContractUnit,
+    Floor,
+    Park,
+    Tenant,
+    Unit,
+    UnitMetric,
+)
+
+if TYPE_CHECKING:
+    from store.read_model import Scope
+
+P = Park.__table__.alias("p")
+B = Building.__table__.alias("b")
+F = Floor.__table__.alias("f")
+U = Unit.__table__.alias("u")
+T = Tenant.__table__.alias("t")
+C = Contract.__table__.alias("c")
+CU = ContractUnit.__table__.alias("cu")
+M = UnitMetric.__table__.alias("m")
+
+_RAW = NullType()
+
+
+def _raw(*columns: ColumnElement[Any]) -> list[ColumnElement[Any]]:
+    """Columns selected as the driver returns them (no SQLAlchemy result processing)."""
+    return [type_coerce(c, _RAW).label(f"c{i}") for i, c in enumerate(columns)]
+
+
+class _Order:
+    """Text ordered byte by byte on every engine, as SQLite's BINARY collation does.
+
+    PostgreSQL sorts text by its database's locale (en_US puts ``A1`` before
+    ``A-10``, bytes the other way round); ``COLLATE "C"`` gives the desktop's order.
+    """
+
+    def __init__(self, dialect: str) -> None:
+        self.bytewise = dialect == "postgresql"
+
+    def __call__(self, column: ColumnElement[Any]) -> ColumnElement[Any]:
+        return column.collate("C") if self.bytewise else column
+
+
+def _unit_scope(scope: Scope | None) -> list[ColumnElement[bool]]:
+    if scope is None:
+        return []
+    column = {"park": U.c.park_id, "building": F.c.building_id, "floor": U.c.floor_id,
+              "unit": U.c.id}[scope.kind]
+    return [column == scope.id]
+
+
+def _floor_scope(scope: Scope | None) -> list[ColumnElement[bool]]:
+    if scope is None:
+        return []
+    if scope.kind == "unit":
+        unit_floor = select(Unit.__table__.c.floor_id).where(Unit.__table__.c.id == scope.id)
+        return [F.c.id == unit_floor.scalar_subquery()]
+    column = {"park": B.c.park_id, "building": F.c.building_id, "floor": F.c.id}[scope.kind]
+    return [column == scope.id]
+
+
+def _park_scope(column: ColumnElement[uuid.UUID], scope: Scope | None) -> list[ColumnElement[bool]]:
+    if scope is None:
+        return []
+    if scope.kind != "park":
+        raise KeyError(scope.kind)
+    return [column == scope.id]
+
+
+def _parks(o: _Order, scope: Scope | None) -> Select[Any]:
+    return (select(*_raw(P.c.id, P.c.code, P.c.name, P.c.currency))
+            .where(P.c.archived == false()).order_by(o(P.c.code)))
+
+
+def _buildings(o: _Order, scope: Scope | None) -> Select[Any]:
+    return (select(*_raw(B.c.id, B.c.park_id, B.c.code, B.c.name, B.c.kind))
+            .where(B.c.archived == false()).order_by(B.c.sort_order, o(B.c.code)))
+
+
+def _floors(o: _Order, scope: Scope | None) -> Select[Any]:
+    return (select(*_raw(F.c.id, F.c.building_id, F.c.level, F.c.name))
+            .where(F.c.archived == false()).order_by(F.c.level.desc()))
+
+
+def _floor_unit_counts(o: _Order, scope: Scope | None) -> Select[Any]:
+    return (select(*_raw(U.c.floor_id, func.count()))
+            .where(U.c.archived == false()).group_by(U.c.floor_id))
+
+
+def _holdings(o: _Order, scope: Scope | None) -> Select[Any]:
+    return (
+        select(*_raw(CU.c.unit_id, C.c.code, C.c.status, C.c.signed_on, C.c.starts_on,
+                     C.c.ends_on, C.c.terminated_on, C.c.rent_per_sqm_month, T.c.name,
+                     T.c.short_name))
+        .select_from(CU.join(C, C.c.id == CU.c.contract_id).join(T, T.c.id == C.c.tenant_id)
+                     .join(U, U.c.id == CU.c.unit_id).join(F, F.c.id == U.c.floor_id))
+        .where(CU.c.archived == false(), C.c.archived == false(),
+               C.c.status != ContractStatus.DRAFT, *_unit_scope(scope))
+        .order_by(C.c.starts_on, o(C.c.code))
+    )
+
+
+def _units_in_order(o: _Order, scope: Scope | None, *columns: ColumnElement[Any]) -> Select[Any]:
+    return (
+        select(*_raw(*columns))
+        .select_from(U.join(F, F.c.id == U.c.floor_id).join(B, B.c.id == F.c.building_id))
+        .where(U.c.archived == false(), *_unit_scope(scope))
+        .order_by(B.c.sort_order, o(B.c.code), F.c.level.desc(), o(U.c.code))
+    )
+
+
+def _unit_rows(o: _Order, scope: Scope | None) -> Select[Any]:
+    return _units_in_order(
+        o, scope, U.c.id, U.c.code, U.c.name, B.c.code, B.c.name, F.c.name, F.c.level,
+        U.c.unit_type, U.c.status, U.c.gross_area, U.c.internal_area, U.c.common_share,
+        U.c.leasable_area, U.c.billable_area, U.c.asking_rent, U.c.orientation,
+        U.c.ceiling_height, U.c.floor_load, U.c.power_capacity, U.c.fit_out,
+        cast(U.c.tags, Text),  # as text: a few distinct tag lists, each parsed once
+        U.c.notes, U.c.row_version,
+    )
+
+
+def _map_units(o: _Order, scope: Scope | None) -> Select[Any]:
+    return _units_in_order(
+        o, scope, U.c.id, U.c.code, U.c.name, U.c.floor_id, F.c.level, U.c.geometry,
+        U.c.status, U.c.leasable_area, U.c.asking_rent,
+    )
+
+
+def _unit_metrics(o: _Order, scope: Scope | None, after: date, before: date) -> Select[Any]:
+    return (
+        select(*_raw(M.c.unit_id, M.c.month, M.c.energy_kwh, M.c.cost, M.c.access_count,
+                     M.c.lighting_hours, M.c.hvac_hours))
+        .select_from(M.join(U, U.c.id == M.c.unit_id).join(F, F.c.id == U.c.floor_id))
+        .where(M.c.archived == false(), M.c.month >= after, M.c.month < before,
+               *_unit_scope(scope))
+        .order_by(M.c.month)
+    )
+
+
+def _floor_drawings(o: _Order, scope: Scope | None) -> Select[Any]:
+    return (
+        select(*_raw(F.c.id, F.c.building_id, F.c.level, F.c.name, F.c.background))
+        .select_from(F.join(B, B.c.id == F.c.building_id))
+        .where(F.c.archived == false(), *_floor_scope(scope))
+        .order_by(B.c.sort_order, o(B.c.code), F.c.level.desc())
+    )
+
+
+def _building_sites(o: _Order, scope: Scope | None) -> Select[Any]:
+    return (select(*_raw(B.c.id, B.c.code, B.c.name, B.c.footprint, B.c.sort_order))
+            .where(B.c.archived == false(), *_park_scope(B.c.park_id, scope))
+            .order_by(B.c.sort_order, o(B.c.code)))
+
+
+def _site_plan(o: _Order, scope: Scope | None) -> Select[Any]:
+    return select(*_raw(P.c.site_plan)).where(*_park_scope(P.c.id, scope))
+
+
+STATEMENTS: dict[str, Callable[..., Select[Any]]] = {
+    "parks": _parks,
+    "buildings": _buildings,
+    "floors": _floors,
+    "floor_unit_counts": _floor_unit_counts,
+    "holdings": _holdings,
+    "unit_rows": _unit_rows,
+    "map_units": _map_units,
+    "unit_metrics": _unit_metrics,
+    "floor_drawings": _floor_drawings,
+    "building_sites": _building_sites,
+    "site_plan": _site_plan,
+}
+
+
+class CoreSource:
+    """The named queries through a SQLAlchemy engine (one pooled connection per query).
+
+    No cache: a server has no ``data_version`` to tell it when to drop one,
+    and its rows are read per request.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._order = _Order(engine.dialect.name)
+
+    def close(self) -> None:
+        """Nothing to close: the engine belongs to whoever made it."""
+
+    def fetch(self, query: str, scope: Scope | None, *args: object) -> Sequence[Row[Any]]:
+        """Run ``query`` with ``args``, limited to ``scope`` (None: everything)."""
+        stmt = STATEMENTS[query](self._order, scope, *args)
+        with self.engine.connect() as connection:
+            return connection.execute(stmt).all()
+
+    def version(self) -> int | None:
+        """None: results are never reused."""
+        return None
