@@ -6,6 +6,7 @@ user's language.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,6 @@ from PySide6.QtCore import QCoreApplication
 
 from domain.map_modes import CATEGORICAL_MODES, MONEY_MODES, MapKpis, MapMode, RentClass
 from domain.money import round_to
-from spatial.classify import class_label
 from spatial.thematic import NO_DATA_KEY, LegendEntry
 from views.labels import area_text, building_title, date_text, label, percent_text, rent_text
 
@@ -76,12 +76,26 @@ def legend_rows(mode: MapMode, entries: Sequence[LegendEntry], numeric: bool = F
         elif categorical:
             text = label(RentClass(entry.key))
         else:
-            low = entry.lower if entry.lower is not None else 0.0
-            high = entry.upper if entry.upper is not None else 0.0
+            low = _bound(entry.lower, digits)
+            high = _bound(entry.upper, digits)
             # a class of one value (all the vacant units' zero rent) reads as that value
-            text = f"{high:,.{digits}f}" if low == high else class_label(low, high, digits)
+            text = high if low == high else f"{low} – {high}"
         rows.append(LegendRow(entry.colour, text, entry.count, entry.area))
     return rows
+
+
+def _bound(value: float | None, digits: int) -> str:
+    """A class bound as the units' labels round their values: half up, never "-0.0".
+
+    The classifier's bounds are floats; formatting a float rounds half to even on
+    its binary value, so a unit labelled 117.9 would sit in a class shown ending
+    at 117.8. Going through the float's shortest decimal and ``round_to`` keeps
+    the legend and the labels in step.
+    """
+    if value is not None and not math.isfinite(value):
+        return str(value)
+    number = round_to(Decimal(repr(value if value is not None else 0.0)), digits)
+    return f"{number.copy_abs() if number.is_zero() else number:,}"
 
 
 def value_text(mode: MapMode, value: object, currency: str = "") -> str:

@@ -22,12 +22,42 @@
         <translation>Cannot read the drawing</translation>
     </message>
     <message>
+        <source>Warning: %1. Importing needs your confirmation.</source>
+        <translation>Warning: %1. Importing needs your confirmation.</translation>
+    </message>
+    <message>
+        <source>  %1: leasable %2 → %3 m², billable %4 → %5 m²</source>
+        <translation>  %1: leasable %2 → %3 m², billable %4 → %5 m²</translation>
+    </message>
+    <message>
+        <source>  Contract %1 needs an amendment: %2 was signed on %3 m², now %4 m²</source>
+        <translation>  Contract %1 needs an amendment: %2 was signed on %3 m², now %4 m²</translation>
+    </message>
+    <message>
+        <source>This drawing may not belong on this floor:
+%1
+
+Import it anyway?</source>
+        <translation>This drawing may not belong on this floor:
+%1
+
+Import it anyway?</translation>
+    </message>
+    <message>
+        <source>Importing %1 into %2…</source>
+        <translation>Importing %1 into %2…</translation>
+    </message>
+    <message>
         <source>Floor plan not imported</source>
         <translation>Floor plan not imported</translation>
     </message>
     <message>
         <source>%1; nothing was written.</source>
         <translation>%1; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>Import cancelled; nothing was written.</translation>
     </message>
     <message>
         <source>Imported into %1: %2 added, %3 changed, %4 removed.</source>
@@ -101,6 +131,34 @@
         <translation>    %1 is gone from the drawing but kept: a contract points at it</translation>
     </message>
     <message>
+        <source>unknown: enter the level</source>
+        <translation>unknown: enter the level</translation>
+    </message>
+    <message>
+        <source>entered by you</source>
+        <translation>entered by you</translation>
+    </message>
+    <message>
+        <source>by elevation order (storey at %1 m)</source>
+        <translation>by elevation order (storey at %1 m)</translation>
+    </message>
+    <message>
+        <source>from the storey name “%1”</source>
+        <translation>from the storey name “%1”</translation>
+    </message>
+    <message>
+        <source>from the drawing's title “%1”</source>
+        <translation>from the drawing's title “%1”</translation>
+    </message>
+    <message>
+        <source>from “%1” in the file name “%2”</source>
+        <translation>from “%1” in the file name “%2”</translation>
+    </message>
+    <message>
+        <source>from the file name “%1”</source>
+        <translation>from the file name “%1”</translation>
+    </message>
+    <message>
         <source>File: %1</source>
         <translation>File: %1</translation>
     </message>
@@ -111,6 +169,10 @@
     <message>
         <source>Floor %1</source>
         <translation>Floor %1</translation>
+    </message>
+    <message>
+        <source>  → level %1 (%2)</source>
+        <translation>  → level %1 (%2)</translation>
     </message>
     <message>
         <source>Errors</source>
@@ -127,6 +189,18 @@
     <message>
         <source>Floor plans (*.dxf *.ifc);;All files (*)</source>
         <translation>Floor plans (*.dxf *.ifc);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Enter the level of every floor: 1 is the ground floor, -1 the first basement.</source>
+        <translation>Enter the level of every floor: 1 is the ground floor, -1 the first basement.</translation>
+    </message>
+    <message>
+        <source>Two floors have the same level; give each floor its own.</source>
+        <translation>Two floors have the same level; give each floor its own.</translation>
+    </message>
+    <message>
+        <source>Check each floor's level and why; change any that is wrong.</source>
+        <translation>Check each floor's level and why; change any that is wrong.</translation>
     </message>
     <message>
         <source>Import floor plan</source>
@@ -157,8 +231,8 @@
         <translation>Floor level</translation>
     </message>
     <message>
-        <source>Use the drawing's storeys (IFC elevations)</source>
-        <translation>Use the drawing's storeys (IFC elevations)</translation>
+        <source>from the drawing's name, title or storeys; you confirm it next</source>
+        <translation>from the drawing's name, title or storeys; you confirm it next</translation>
     </message>
     <message>
         <source>One unit per IfcZone (IFC), not per space</source>
@@ -183,6 +257,26 @@
     <message>
         <source>Drawing units</source>
         <translation>Drawing units</translation>
+    </message>
+    <message>
+        <source>Floors and levels</source>
+        <translation>Floors and levels</translation>
+    </message>
+    <message>
+        <source>Which level of the building each floor of the drawing is, and why. Nothing is guessed: change any level that is wrong.</source>
+        <translation>Which level of the building each floor of the drawing is, and why. Nothing is guessed: change any level that is wrong.</translation>
+    </message>
+    <message>
+        <source>Floor of the drawing</source>
+        <translation>Floor of the drawing</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
     </message>
     <message>
         <source>Report</source>
@@ -395,6 +489,10 @@
         <source>Expiring in 90 days</source>
         <translation>Expiring in 90 days</translation>
     </message>
+    <message>
+        <source>Under renovation or frozen</source>
+        <translation>Under renovation or frozen</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -531,8 +629,16 @@
         <translation>Changes are kept in this workspace and queued for the team server.</translation>
     </message>
     <message>
+        <source>Finishing background work before closing…</source>
+        <translation>Finishing background work before closing…</translation>
+    </message>
+    <message>
         <source>No workspace open</source>
         <translation>No workspace open</translation>
+    </message>
+    <message>
+        <source>Finishing background work before opening %1…</source>
+        <translation>Finishing background work before opening %1…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -572,6 +678,14 @@
     <message>
         <source>area m²</source>
         <translation>area m²</translation>
+    </message>
+    <message>
+        <source>%1 rent per m² per month</source>
+        <translation>%1 rent per m² per month</translation>
+    </message>
+    <message>
+        <source>%1 net income per m² per month</source>
+        <translation>%1 net income per m² per month</translation>
     </message>
     <message>
         <source>months to lease end</source>
@@ -869,6 +983,10 @@
         <translation>{file}: could not be interpreted ({detail})</translation>
     </message>
     <message>
+        <source>{file}: Leasemap hit an internal error while reading the file ({detail}); this is a bug, not a problem with the drawing: the details are in the log</source>
+        <translation>{file}: Leasemap hit an internal error while reading the file ({detail}); this is a bug, not a problem with the drawing: the details are in the log</translation>
+    </message>
+    <message>
         <source>{file} has no EOF marker: it may be truncated, so the drawing may be incomplete</source>
         <translation>{file} has no EOF marker: it may be truncated, so the drawing may be incomplete</translation>
     </message>
@@ -1025,6 +1143,38 @@
         <translation>no spaces belong to an IfcZone</translation>
     </message>
     <message>
+        <source>Neither the name nor the title of {file} says which floor it is: enter its level.</source>
+        <translation>Neither the name nor the title of {file} says which floor it is: enter its level.</translation>
+    </message>
+    <message>
+        <source>{file} names the roof (“{word}”), which is not a level: enter its level.</source>
+        <translation>{file} names the roof (“{word}”), which is not a level: enter its level.</translation>
+    </message>
+    <message>
+        <source>“{text}” names two floors, “{first}” (level {first_level}) and “{second}” (level {second_level}): enter the right level.</source>
+        <translation>“{text}” names two floors, “{first}” (level {first_level}) and “{second}” (level {second_level}): enter the right level.</translation>
+    </message>
+    <message>
+        <source>The file name {file} says level {first_level} but the drawing's title “{text}” says level {second_level}: enter the right level.</source>
+        <translation>The file name {file} says level {first_level} but the drawing's title “{text}” says level {second_level}: enter the right level.</translation>
+    </message>
+    <message>
+        <source>{file} has {count} floors and no level in the title of {floors}: enter each floor's level.</source>
+        <translation>{file} has {count} floors and no level in the title of {floors}: enter each floor's level.</translation>
+    </message>
+    <message>
+        <source>{given} levels were given but {file} has {count} floors ({floors}).</source>
+        <translation>{given} levels were given but {file} has {count} floors ({floors}).</translation>
+    </message>
+    <message>
+        <source>Floors “{first}” and “{second}” would both be level {level}: give each floor its own level.</source>
+        <translation>Floors “{first}” and “{second}” would both be level {level}: give each floor its own level.</translation>
+    </message>
+    <message>
+        <source>One level was given but {file} has {count} floors: give each floor its level.</source>
+        <translation>One level was given but {file} has {count} floors: give each floor its level.</translation>
+    </message>
+    <message>
         <source>closed outline on room layer {layer}</source>
         <translation>closed outline on room layer {layer}</translation>
     </message>
@@ -1096,6 +1246,10 @@
         <translation>Site plan not imported</translation>
     </message>
     <message>
+        <source>The drawing has no site linework (roads, boundaries). Remove the previous site plan?</source>
+        <translation>The drawing has no site linework (roads, boundaries). Remove the previous site plan?</translation>
+    </message>
+    <message>
         <source>Buildings placed on the site plan: %1</source>
         <translation>Buildings placed on the site plan: %1</translation>
     </message>
@@ -1114,6 +1268,14 @@
     <message>
         <source>The drawing's other linework becomes the site plan.</source>
         <translation>The drawing's other linework becomes the site plan.</translation>
+    </message>
+    <message>
+        <source>The drawing has no site linework: the previous site plan is kept.</source>
+        <translation>The drawing has no site linework: the previous site plan is kept.</translation>
+    </message>
+    <message>
+        <source>The drawing has no site linework: the previous site plan is removed.</source>
+        <translation>The drawing has no site linework: the previous site plan is removed.</translation>
     </message>
 </context>
 <context>
@@ -1298,8 +1460,12 @@
         <translation>Reserved</translation>
     </message>
     <message>
-        <source>Renovation, frozen or not leasable</source>
-        <translation>Renovation, frozen or not leasable</translation>
+        <source>Under renovation or frozen</source>
+        <translation>Under renovation or frozen</translation>
+    </message>
+    <message>
+        <source>Not leasable</source>
+        <translation>Not leasable</translation>
     </message>
     <message>
         <source>Search code, name, tenant, tag…</source>

@@ -23,12 +23,42 @@
         <translation>无法读取图纸</translation>
     </message>
     <message>
+        <source>Warning: %1. Importing needs your confirmation.</source>
+        <translation>警告：%1。导入需要您确认。</translation>
+    </message>
+    <message>
+        <source>  %1: leasable %2 → %3 m², billable %4 → %5 m²</source>
+        <translation>  %1：可租面积 %2 → %3 m²，计租面积 %4 → %5 m²</translation>
+    </message>
+    <message>
+        <source>  Contract %1 needs an amendment: %2 was signed on %3 m², now %4 m²</source>
+        <translation>  合同 %1 需要变更：%2 签约面积 %3 m²，现为 %4 m²</translation>
+    </message>
+    <message>
+        <source>This drawing may not belong on this floor:
+%1
+
+Import it anyway?</source>
+        <translation>这张图纸可能不属于该楼层：
+%1
+
+仍要导入吗？</translation>
+    </message>
+    <message>
+        <source>Importing %1 into %2…</source>
+        <translation>正在将 %1 导入 %2…</translation>
+    </message>
+    <message>
         <source>Floor plan not imported</source>
         <translation>平面图未导入</translation>
     </message>
     <message>
         <source>%1; nothing was written.</source>
         <translation>%1；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>导入已取消；未写入任何内容。</translation>
     </message>
     <message>
         <source>Imported into %1: %2 added, %3 changed, %4 removed.</source>
@@ -102,6 +132,34 @@
         <translation>    %1 已不在图纸中，但有合同关联，予以保留</translation>
     </message>
     <message>
+        <source>unknown: enter the level</source>
+        <translation>未知：请输入楼层号</translation>
+    </message>
+    <message>
+        <source>entered by you</source>
+        <translation>由您输入</translation>
+    </message>
+    <message>
+        <source>by elevation order (storey at %1 m)</source>
+        <translation>按标高顺序（该层标高 %1 米）</translation>
+    </message>
+    <message>
+        <source>from the storey name “%1”</source>
+        <translation>来自楼层名称“%1”</translation>
+    </message>
+    <message>
+        <source>from the drawing&apos;s title “%1”</source>
+        <translation>来自图纸标题“%1”</translation>
+    </message>
+    <message>
+        <source>from “%1” in the file name “%2”</source>
+        <translation>来自文件名“%2”中的“%1”</translation>
+    </message>
+    <message>
+        <source>from the file name “%1”</source>
+        <translation>来自文件名“%1”</translation>
+    </message>
+    <message>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
@@ -112,6 +170,10 @@
     <message>
         <source>Floor %1</source>
         <translation>楼层 %1</translation>
+    </message>
+    <message>
+        <source>  → level %1 (%2)</source>
+        <translation>  → 第 %1 层（%2）</translation>
     </message>
     <message>
         <source>Errors</source>
@@ -128,6 +190,18 @@
     <message>
         <source>Floor plans (*.dxf *.ifc);;All files (*)</source>
         <translation>平面图 (*.dxf *.ifc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Enter the level of every floor: 1 is the ground floor, -1 the first basement.</source>
+        <translation>请输入每一层的楼层号：1 为首层，-1 为地下一层。</translation>
+    </message>
+    <message>
+        <source>Two floors have the same level; give each floor its own.</source>
+        <translation>有两层的楼层号相同；请为每一层指定各自的楼层号。</translation>
+    </message>
+    <message>
+        <source>Check each floor&apos;s level and why; change any that is wrong.</source>
+        <translation>请核对每一层的楼层号及其依据；如有错误请修改。</translation>
     </message>
     <message>
         <source>Import floor plan</source>
@@ -158,8 +232,8 @@
         <translation>楼层</translation>
     </message>
     <message>
-        <source>Use the drawing&apos;s storeys (IFC elevations)</source>
-        <translation>按图纸中的楼层（IFC 标高）</translation>
+        <source>from the drawing&apos;s name, title or storeys; you confirm it next</source>
+        <translation>取自图纸的文件名、标题或楼层；下一步由您确认</translation>
     </message>
     <message>
         <source>One unit per IfcZone (IFC), not per space</source>
@@ -184,6 +258,26 @@
     <message>
         <source>Drawing units</source>
         <translation>图纸单位</translation>
+    </message>
+    <message>
+        <source>Floors and levels</source>
+        <translation>楼层对应</translation>
+    </message>
+    <message>
+        <source>Which level of the building each floor of the drawing is, and why. Nothing is guessed: change any level that is wrong.</source>
+        <translation>图纸中的每一层对应楼栋的第几层，以及依据。不做任何猜测：如有错误请修改。</translation>
+    </message>
+    <message>
+        <source>Floor of the drawing</source>
+        <translation>图纸中的楼层</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>楼层号</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>依据</translation>
     </message>
     <message>
         <source>Report</source>
@@ -396,6 +490,10 @@
         <source>Expiring in 90 days</source>
         <translation>90天内到期</translation>
     </message>
+    <message>
+        <source>Under renovation or frozen</source>
+        <translation>装修中或冻结</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -532,8 +630,16 @@
         <translation>修改保存在本工作区，并排队等待同步到团队服务器。</translation>
     </message>
     <message>
+        <source>Finishing background work before closing…</source>
+        <translation>正在完成后台任务，完成后即关闭…</translation>
+    </message>
+    <message>
         <source>No workspace open</source>
         <translation>未打开工作区</translation>
+    </message>
+    <message>
+        <source>Finishing background work before opening %1…</source>
+        <translation>正在完成后台任务，完成后打开 %1…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -573,6 +679,14 @@
     <message>
         <source>area m²</source>
         <translation>面积 m²</translation>
+    </message>
+    <message>
+        <source>%1 rent per m² per month</source>
+        <translation>%1 每平方米月租金</translation>
+    </message>
+    <message>
+        <source>%1 net income per m² per month</source>
+        <translation>%1 每平方米月净收益</translation>
     </message>
     <message>
         <source>months to lease end</source>
@@ -870,6 +984,10 @@
         <translation>{file}：无法解析图纸内容（{detail}）</translation>
     </message>
     <message>
+        <source>{file}: Leasemap hit an internal error while reading the file ({detail}); this is a bug, not a problem with the drawing: the details are in the log</source>
+        <translation>{file}：读取文件时 Leasemap 发生内部错误（{detail}）；这是程序缺陷，不是图纸的问题：详情已写入日志</translation>
+    </message>
+    <message>
         <source>{file} has no EOF marker: it may be truncated, so the drawing may be incomplete</source>
         <translation>{file} 缺少 EOF 结束标记：文件可能被截断，图纸可能不完整</translation>
     </message>
@@ -1026,6 +1144,38 @@
         <translation>没有空间属于任何分区（IfcZone）</translation>
     </message>
     <message>
+        <source>Neither the name nor the title of {file} says which floor it is: enter its level.</source>
+        <translation>{file} 的文件名和标题都没有说明是哪一层：请输入楼层号。</translation>
+    </message>
+    <message>
+        <source>{file} names the roof (“{word}”), which is not a level: enter its level.</source>
+        <translation>{file} 指的是屋顶（“{word}”），屋顶不是楼层：请输入楼层号。</translation>
+    </message>
+    <message>
+        <source>“{text}” names two floors, “{first}” (level {first_level}) and “{second}” (level {second_level}): enter the right level.</source>
+        <translation>“{text}”包含两个楼层：“{first}”（第 {first_level} 层）和“{second}”（第 {second_level} 层）：请输入正确的楼层号。</translation>
+    </message>
+    <message>
+        <source>The file name {file} says level {first_level} but the drawing&apos;s title “{text}” says level {second_level}: enter the right level.</source>
+        <translation>文件名 {file} 表示第 {first_level} 层，而图纸标题“{text}”表示第 {second_level} 层：请输入正确的楼层号。</translation>
+    </message>
+    <message>
+        <source>{file} has {count} floors and no level in the title of {floors}: enter each floor&apos;s level.</source>
+        <translation>{file} 共有 {count} 层，{floors} 的标题中没有楼层号：请输入每一层的楼层号。</translation>
+    </message>
+    <message>
+        <source>{given} levels were given but {file} has {count} floors ({floors}).</source>
+        <translation>给出了 {given} 个楼层号，但 {file} 共有 {count} 层（{floors}）。</translation>
+    </message>
+    <message>
+        <source>Floors “{first}” and “{second}” would both be level {level}: give each floor its own level.</source>
+        <translation>“{first}”和“{second}”都会成为第 {level} 层：请为每一层指定各自的楼层号。</translation>
+    </message>
+    <message>
+        <source>One level was given but {file} has {count} floors: give each floor its level.</source>
+        <translation>只给出了一个楼层号，但 {file} 共有 {count} 层：请为每一层指定楼层号。</translation>
+    </message>
+    <message>
         <source>closed outline on room layer {layer}</source>
         <translation>房间图层“{layer}”上的闭合轮廓</translation>
     </message>
@@ -1097,6 +1247,10 @@
         <translation>总平面图未导入</translation>
     </message>
     <message>
+        <source>The drawing has no site linework (roads, boundaries). Remove the previous site plan?</source>
+        <translation>图纸中没有总图线条（道路、红线）。要删除原有总平面图吗？</translation>
+    </message>
+    <message>
         <source>Buildings placed on the site plan: %1</source>
         <translation>已放置到总平面图的楼栋：%1</translation>
     </message>
@@ -1115,6 +1269,14 @@
     <message>
         <source>The drawing&apos;s other linework becomes the site plan.</source>
         <translation>图中其余线条作为总平面底图。</translation>
+    </message>
+    <message>
+        <source>The drawing has no site linework: the previous site plan is kept.</source>
+        <translation>图纸中没有总图线条：保留原有总平面图。</translation>
+    </message>
+    <message>
+        <source>The drawing has no site linework: the previous site plan is removed.</source>
+        <translation>图纸中没有总图线条：原有总平面图将被删除。</translation>
     </message>
 </context>
 <context>
@@ -1299,8 +1461,12 @@
         <translation>预留</translation>
     </message>
     <message>
-        <source>Renovation, frozen or not leasable</source>
-        <translation>装修、冻结或不可租</translation>
+        <source>Under renovation or frozen</source>
+        <translation>装修中或冻结</translation>
+    </message>
+    <message>
+        <source>Not leasable</source>
+        <translation>不可租</translation>
     </message>
     <message>
         <source>Search code, name, tenant, tag…</source>

@@ -18,9 +18,11 @@ from importers.ifc import read_ifc
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit
 from importers.read import read_plan
 from importers.zones import units_by_zone
+
+# A missing corpus fails these tests unless LEASEMAP_CORPUS_OPTIONAL=1 (tests/corpus.py).
+from tests.corpus import CORPUS, corpus, needs_corpus  # noqa: F401
 from views.problem_text import REASONS, SMALL, TEMPLATES, problem_text, reason_text
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 logging.getLogger("ezdxf").setLevel(logging.ERROR)
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # Few files, every code and reason code the corpus gives (each reads in well under a second).
@@ -143,7 +145,7 @@ def test_every_template_has_a_chinese_translation_with_the_same_placeholders(chi
         assert fields(chinese_text[key]) == fields(english), key
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"shared corpus not found at {CORPUS}")
+@needs_corpus
 @pytest.mark.parametrize("name", REPRESENTATIVE)
 def test_corpus_findings_in_chinese(chinese, name):
     plan = corpus_plan(name)
@@ -174,6 +176,7 @@ def test_audit_finding_keeps_ezdxfs_words_in_a_chinese_frame(chinese):
     assert problem_text(audit) == "DXF 检查：Removed invalid entity"
 
 
+@needs_corpus
 def test_layer_roles_name_each_roles_layers(chinese):
     roles = [p for p in findings(corpus_plan("daoshi/floor1.dxf")) if p["code"] == "layer-roles"]
     text = problem_text(roles[0])
@@ -219,7 +222,7 @@ def test_reason_text_falls_back_to_english(chinese):
     assert "2" in reason_text(from_source) and reason_text(from_source) != from_source["reason"]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"shared corpus not found at {CORPUS}")
+@needs_corpus
 def test_corpus_unit_reasons_in_both_languages(chinese, tmp_path):
     units = [u for name in REPRESENTATIVE for u in units_of(corpus_plan(name))]
     units += [u for plan in made_plans(tmp_path) for u in units_of(plan)]

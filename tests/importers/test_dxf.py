@@ -14,7 +14,7 @@ from importers.dxf import read_dxf
 from importers.plan import ImportedPlan, Severity
 
 # A missing corpus fails these tests unless LEASEMAP_CORPUS_OPTIONAL=1 (tests/corpus.py).
-from tests.corpus import CORPUS, corpus, needs_corpus  # noqa: F401
+from tests.corpus import CORPUS, corpus, listed, needs_corpus  # noqa: F401
 
 logging.getLogger("ezdxf").setLevel(logging.ERROR)
 
@@ -37,7 +37,7 @@ def plan(name: str) -> ImportedPlan:
 
 
 @needs_corpus
-@pytest.mark.parametrize("name", _dxf_rows())
+@pytest.mark.parametrize("name", listed(_dxf_rows()))
 def test_every_corpus_dxf_reads(name):
     result = plan(name)
     assert isinstance(result, ImportedPlan)

@@ -22,7 +22,7 @@ from importers.ifc_props import fix_text
 from importers.plan import ImportedPlan, Severity
 
 # A missing corpus fails these tests unless LEASEMAP_CORPUS_OPTIONAL=1 (tests/corpus.py).
-from tests.corpus import CORPUS, corpus, needs_corpus  # noqa: F401
+from tests.corpus import CORPUS, corpus, listed, needs_corpus  # noqa: F401
 
 
 def _rows() -> list[dict[str, str]]:
@@ -66,7 +66,7 @@ def _check_geometry(plan: ImportedPlan) -> None:
 
 
 @needs_corpus
-@pytest.mark.parametrize("name", [r["file"] for r in ROWS])
+@pytest.mark.parametrize("name", listed(r["file"] for r in ROWS))
 def test_every_file_gives_a_plan(name: str) -> None:
     plan = read_ifc(CORPUS / name)
     assert isinstance(plan, ImportedPlan) and plan.format == "ifc"
@@ -76,7 +76,7 @@ def test_every_file_gives_a_plan(name: str) -> None:
 
 
 @needs_corpus
-@pytest.mark.parametrize("name", DEV)
+@pytest.mark.parametrize("name", listed(DEV))
 def test_dev_files_match_observed(name: str) -> None:
     seen = _observed()[name]
     plan = plan_of(name)
@@ -209,7 +209,7 @@ EDGE_EXPECT = {
 
 
 @needs_corpus
-@pytest.mark.parametrize("name", [n for n in EDGE if n in EDGE_EXPECT])
+@pytest.mark.parametrize("name", listed(n for n in EDGE if n in EDGE_EXPECT))
 def test_edge_files_explain_themselves(name: str) -> None:
     floors, units, expected_codes = EDGE_EXPECT[name]
     plan = plan_of(name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pytest
 from shapely.geometry import box
@@ -13,7 +12,9 @@ from importers.plan import ImportedPlan, PlanFloor, PlanUnit
 from importers.read import read_plan
 from importers.zones import units_by_zone
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+# A missing corpus fails these tests unless LEASEMAP_CORPUS_OPTIONAL=1 (tests/corpus.py).
+from tests.corpus import CORPUS, corpus, needs_corpus  # noqa: F401
+
 logging.getLogger("ezdxf").setLevel(logging.ERROR)
 NO_VARIABLE_PARTS = {"background-simplified", "deep-blocks", "no-zones"}
 SMALL_FILES = (
@@ -28,7 +29,7 @@ SMALL_FILES = (
 )
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"shared corpus not found at {CORPUS}")
+@needs_corpus
 @pytest.mark.parametrize("name", SMALL_FILES)
 def test_corpus_findings_have_params_and_units_a_reason_code(name):
     plan = read_plan(CORPUS / name)
