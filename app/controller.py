@@ -9,6 +9,7 @@ first edit, so every change gets its outbox row.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,6 +34,11 @@ class Loaded:
     tree: list[ParkNode]
     scope: Scope | None
     rows: list[UnitRow]
+
+    def close(self) -> None:
+        """Let go of a workspace read but not shown (another was chosen meanwhile)."""
+        self.reader.close()
+        release(self.path)
 
 
 def load_workspace(path: Path, day: date) -> Loaded:
@@ -80,6 +86,10 @@ class WorkspaceController(QObject):
         self.day = date.today()
         self.tree: list[ParkNode] = []
         self.rows: list[UnitRow] = []
+        # Whether background work may still hold a transaction on the workspace; the
+        # window sets it to its task runner's. Closing then refuses rather than pull the
+        # connection from under a write.
+        self.busy: Callable[[], bool] = lambda: False
 
     # -- workspace ---------------------------------------------------------------
 
@@ -89,7 +99,11 @@ class WorkspaceController(QObject):
 
     def adopt(self, loaded: Loaded) -> None:
         """Show a workspace loaded (maybe in the background); closes the previous one."""
-        self.close()
+        try:
+            self.close()
+        except RuntimeError:
+            loaded.close()
+            raise
         self.path, self.reader = loaded.path, loaded.reader
         self.tree, self.scope, self.rows = loaded.tree, loaded.scope, loaded.rows
         self.treeChanged.emit(self.tree)
@@ -100,11 +114,14 @@ class WorkspaceController(QObject):
     def close(self) -> None:
         """Close the writer, then the reader; callers first let running writes finish.
 
-        The main window waits for its tasks before calling this, so no
-        transaction is running on the connections closed here.
+        The main window cancels or waits for its tasks before calling this
+        (``MainWindow.settle``), so no transaction runs on the connections closed
+        here; if one still might, this raises and closes nothing.
         """
         if self.reader is None:
             return
+        if self.busy():
+            raise RuntimeError("background work still runs on the workspace; settle it first")
         if self._workspace is not None:
             self._workspace.close()
         self.reader.close()

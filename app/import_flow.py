@@ -23,6 +23,7 @@ from views.import_wizard import ImportWizard
 if TYPE_CHECKING:
     from app.main_window import MainWindow
     from importers.plan import ImportedPlan
+    from runtime.jobs import Job
     from store.plan_import import ImportChanges
 
 PREVIEW_LINE_LIMIT = 20000  # background segments drawn in the preview
@@ -73,6 +74,17 @@ class ImportFlow(QObject):
         self.confirm_box: QMessageBox | None = None
         self._remembered_tried = False
         self._options: dict[str, Any] = {}
+        self.writing: Any = None  # the write's app.workers.Task while it runs
+        window.controller.closed.connect(self._workspace_closed)
+
+    def _workspace_closed(self) -> None:
+        """A wizard of the closed workspace must not write into the next one."""
+        if self.wizard is not None:
+            self.wizard.reject()
+        if self.confirm_box is not None:
+            self.confirm_box.reject()
+        self.plan = self._read_plan = None
+        self.rehearsed = None
 
     def start(self) -> ImportWizard:
         buildings = [b.code for park in self.window.controller.tree for b in park.buildings]
@@ -173,10 +185,10 @@ class ImportFlow(QObject):
         workspace = self.window.controller.workspace
         self.rehearsed = None
 
-        def work(_job: object) -> ImportChanges:
+        def work(job: Job) -> ImportChanges:
             from services.importing import rehearse_plan
 
-            return rehearse_plan(workspace, plan, building, level)
+            return rehearse_plan(workspace, plan, building, level, job=job)
 
         def done(changes: ImportChanges) -> None:
             self.rehearsed = (building, level, changes)
@@ -252,23 +264,47 @@ class ImportFlow(QObject):
     def _write(
         self, plan: ImportedPlan, building: str, level: int | None, confirmed: bool
     ) -> None:
+        """Write in the pool behind a progress dialog; Cancel (or closing) rolls it all back."""
+        from app.workers import progress_dialog
+
+        if not self.window.controller.is_open:
+            return
         workspace = self.window.controller.workspace
 
-        def write(_job: object) -> ImportChanges:
+        def write(job: Job) -> ImportChanges:
             from services.importing import apply_plan
 
-            return apply_plan(workspace, plan, building, level, confirmed=confirmed)
+            return apply_plan(workspace, plan, building, level, confirmed=confirmed, job=job)
 
-        self.window.tasks.start(
+        dialog = progress_dialog(
+            self.window,
+            self.tr("Import floor plan"),
+            self.tr("Importing %1 into %2…").replace("%1", Path(plan.source).name)
+            .replace("%2", building),
+        )
+        self.writing = self.window.tasks.start(
             write,
             on_success=self._written,
-            on_failure=lambda message, _trace: self.window.warn(
-                self.tr("Floor plan not imported"),
-                self.tr("%1; nothing was written.").replace("%1", message),
-            ),
+            on_failure=self._not_written,
+            on_cancel=self._write_cancelled,
+            progress=dialog,
+        )
+
+    def _not_written(self, message: str, _trace: str) -> None:
+        self.writing = None
+        self.window.warn(
+            self.tr("Floor plan not imported"),
+            self.tr("%1; nothing was written.").replace("%1", message),
+        )
+
+    def _write_cancelled(self) -> None:
+        self.writing = None
+        self.window.statusBar().showMessage(
+            self.tr("Import cancelled; nothing was written."), 10000
         )
 
     def _written(self, changes: ImportChanges) -> None:
+        self.writing = None
         self.last_changes = changes
         self.window.controller.reload()
         added = sum(len(f.added) for f in changes.floors)

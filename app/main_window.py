@@ -7,6 +7,7 @@ requests into undo commands, and runs long work in the background.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import EditUnitField
-from app.controller import WorkspaceController
+from app.controller import Loaded, WorkspaceController
 from app.i18n import Languages
 from app.settings import Settings
 from app.workers import TaskRunner, progress_dialog
@@ -51,10 +52,12 @@ class MainWindow(QMainWindow):
         self.controller = WorkspaceController(self)
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
+        self.controller.busy = self.tasks.busy
         # Queued: a finished task's own result is handled before the window closes.
-        self.tasks.idle.connect(self._close_when_idle, Qt.ConnectionType.QueuedConnection)
+        self.tasks.idle.connect(self._run_settled, Qt.ConnectionType.QueuedConnection)
         self._closing = False
         self._closed = False
+        self._after_settled: Callable[[], object] | None = None  # what waits for the tasks
         self._summary: Any = None
         self.last_warning = ""
         self.import_flow: Any = None
@@ -206,12 +209,32 @@ class MainWindow(QMainWindow):
     # -- workspace ---------------------------------------------------------------
 
     def open_workspace(self, path: Path) -> bool:
-        """Open ``path``; on failure tell the user why and keep what was open."""
+        """Open ``path`` in place of the open workspace; True once it is shown.
+
+        On failure it tells the user why and keeps what was open (and what runs
+        on it). Work running on the open workspace is cancelled or waited for
+        first (:meth:`settle`); while that waits this returns False, and ``path``
+        opens when the work has returned.
+        """
+        from app.controller import load_workspace
+
+        if self._closing:
+            return False
         try:
-            self.controller.open(path)
+            loaded = load_workspace(path, self.controller.day)
         except WorkspaceError as exc:
             self._open_failed(path, str(exc))
             return False
+        return self.adopt(loaded)
+
+    def adopt(self, loaded: Loaded) -> bool:
+        """Show a workspace read (maybe in the background) once nothing runs on the open one."""
+        waiting = self.tr("Finishing background work before opening %1…").replace(
+            "%1", loaded.path.name)
+        if self._closing or not self.settle(lambda: self.open_workspace(loaded.path), waiting):
+            loaded.close()  # read again when the work has returned; held by nobody meanwhile
+            return False
+        self.controller.adopt(loaded)
         return True
 
     def open_workspace_in_background(self, path: Path) -> None:
@@ -221,8 +244,9 @@ class MainWindow(QMainWindow):
         self.file_label.setText(self.tr("Opening %1…").replace("%1", str(path)))
         self.tasks.start(
             lambda _job: load_workspace(path, self.controller.day),
-            on_success=self.controller.adopt,
+            on_success=self.adopt,
             on_failure=lambda message, _trace: self._open_failed(path, message),
+            on_discard=lambda loaded: loaded.close(),
         )
 
     def _open_failed(self, path: Path, message: str) -> None:
@@ -480,13 +504,34 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------
 
+    def settle(self, then: Callable[[], object], waiting: str) -> bool:
+        """Cancel the running work and wait a moment for it: the one way to close or
+        replace the workspace, so no transaction ever loses its connection.
+
+        Returns True when nothing runs any more: the caller goes on now. A write
+        rolls back at its next step; work that takes no steps runs on, and then
+        this returns False, shows ``waiting``, keeps the window responsive and
+        calls ``then`` when the last task has returned (the latest request wins).
+        """
+        self.tasks.cancel_all()
+        if self.tasks.wait(CLOSE_WAIT_MS):
+            self._after_settled = None
+            return True
+        self._after_settled = then
+        self.statusBar().showMessage(waiting)
+        return False
+
+    def _run_settled(self) -> None:
+        then, self._after_settled = self._after_settled, None
+        if then is not None and not self._closed:
+            then()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close only when no background work runs, so no transaction loses its workspace.
 
-        Running tasks are cancelled (a write rolls back at its next step); the
-        window waits a moment for them, and if one still runs (work that
-        takes no steps) it stays open, responsive, and closes itself when the
-        last task has returned.
+        Running tasks are cancelled and their results dropped; if one still
+        runs after a moment (work that takes no steps) the window stays open,
+        responsive, and closes itself when the last task has returned.
         """
         if self._closed:
             super().closeEvent(event)
@@ -494,8 +539,7 @@ class MainWindow(QMainWindow):
         if not self._closing:
             self._closing = True
             self.tasks.stop()
-        if not self.tasks.wait(CLOSE_WAIT_MS):
-            self.statusBar().showMessage(self.tr("Finishing background work before closing…"))
+        if not self.settle(self.close, self.tr("Finishing background work before closing…")):
             event.ignore()
             return
         self._closed = True
@@ -504,10 +548,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.controller.close()
         super().closeEvent(event)
-
-    def _close_when_idle(self) -> None:
-        if self._closing and not self._closed:
-            self.close()
 
     def today(self) -> date:
         return self.date_edit.date().toPython()

@@ -34,6 +34,7 @@ class Task(QRunnable):
         self.signals = _Signals()
         self.job = Job(report=self.signals.progress.emit)
         self.done = threading.Event()  # set when the work has returned, whatever its end
+        self.dropped = False  # its result no longer wanted: the workspace closes or changes
         self._work = work
         self.setAutoDelete(False)
 
@@ -59,10 +60,12 @@ class TaskRunner(QObject):
     """Starts tasks and keeps them alive until they finish.
 
     ``idle`` is emitted in the GUI thread when the last running task has
-    finished and reported, so a window can close once nothing of it runs.
+    finished and reported, so a window can close once nothing of it runs;
+    ``started`` carries each task as it is started, before it runs.
     """
 
     idle = Signal()
+    started = Signal(object)  # Task
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +80,13 @@ class TaskRunner(QObject):
         on_failure: Callable[[str, str], None],
         on_cancel: Callable[[], None] | None = None,
         progress: QProgressDialog | None = None,
+        on_discard: Callable[[Any], None] | None = None,
     ) -> Task:
+        """Run ``work`` in the pool; its end reaches one of the callbacks in this thread.
+
+        A task dropped by :meth:`cancel_all` or :meth:`stop` reports to none of
+        them; a result it still returns goes to ``on_discard``, to free what it holds.
+        """
         task = Task(work)
         self._running.add(task)
         connection = Qt.ConnectionType.QueuedConnection
@@ -90,21 +99,26 @@ class TaskRunner(QObject):
             if not self._running:
                 self.idle.emit()
 
+        def wanted() -> bool:
+            return not (self._stopping or task.dropped)
+
         def succeeded(result: Any) -> None:
             finish()
-            if not self._stopping:  # a closing window takes no more results
+            if wanted():
                 on_success(result)
+            elif on_discard is not None:
+                on_discard(result)
 
         def failed(message: str, trace: str) -> None:
             finish()
-            if self._stopping:
-                print(f"while closing: {message}\n{trace}", file=sys.stderr)  # never lost
-            else:
+            if wanted():
                 on_failure(message, trace)
+            else:
+                print(f"after its cancel: {message}\n{trace}", file=sys.stderr)  # never lost
 
         def cancelled() -> None:
             finish()
-            if on_cancel is not None and not self._stopping:
+            if on_cancel is not None and wanted():
                 on_cancel()
 
         task.signals.succeeded.connect(succeeded, connection)
@@ -117,22 +131,35 @@ class TaskRunner(QObject):
             )
             progress.canceled.connect(task.cancel)
             progress.show()
+        self.started.emit(task)
         self.pool.start(task)
         return task
 
     def running(self) -> int:
         return len(self._running)
 
-    def stop(self) -> None:
-        """Cancel every running task and drop the results still to come (the window closes).
+    def busy(self) -> bool:
+        """Whether any task's work has not returned yet (its transaction may be open)."""
+        return any(not task.done.is_set() for task in self._running)
+
+    def cancel_all(self) -> None:
+        """Cancel every running task and drop its result (the workspace is replaced).
 
         Each Job raises Cancelled at its next step, so a write leaves its
         ``with workspace.transaction()`` by that exception and rolls back; work
-        that takes no steps runs to its end. Failures still reach stderr.
+        that takes no steps runs to its end. Tasks started later run as usual.
+        """
+        for task in list(self._running):
+            task.dropped = True
+            task.cancel()
+
+    def stop(self) -> None:
+        """:meth:`cancel_all`, and no result ever reaches the window again (it closes).
+
+        Failures still reach stderr.
         """
         self._stopping = True
-        for task in list(self._running):
-            task.cancel()
+        self.cancel_all()
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until this runner's tasks have returned (not the whole pool's); True if so."""

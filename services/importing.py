@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from importers.plan import ImportedPlan
 from importers.read import read_plan
+from runtime.jobs import Job
 from store.plan_import import FitWarning, ImportChanges, PlanImportError, import_plan
 from store.site_import import SiteChanges, import_site
 from store.workspace import Workspace
@@ -91,16 +92,20 @@ def apply_plan(
     park: str | None = None,
     today: date | None = None,
     confirmed: bool = False,
+    job: Job | None = None,
     **options: Any,
 ) -> ImportChanges:
     """Import ``plan`` in one transaction; all of it or, on any refusal, nothing.
 
     ``confirmed`` is the person's answer to the rehearsal's warnings; without
     it a drawing that may be another floor's raises ConfirmationNeeded.
+    ``job`` shows progress and may cancel: its Cancelled rolls the whole write back.
     """
 
     def write(session: Session) -> ImportChanges:
-        changes = import_plan(session, plan, building, level, park, today=today, **options)
+        changes = import_plan(
+            session, plan, building, level, park, today=today, job=job, **options
+        )
         if changes.warnings and not confirmed:
             raise ConfirmationNeeded(changes.warnings)  # rolls the transaction back
         return changes

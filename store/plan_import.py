@@ -43,6 +43,7 @@ from domain.assets import (
 from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit
 from importers.reimport import ExistingUnit, diff_floor
+from runtime.jobs import Job
 from spatial.allocation import allocate_common_area
 from spatial.geometry import area_m2, lines_to_wkb, polygon_from_wkb, polygon_to_wkb
 from store.schema import Building, Contract, ContractUnit, Floor, Park, Unit
@@ -57,6 +58,7 @@ UNIT_TYPE_FOR = {
 }
 OVERLAP_TOLERANCE = 0.01  # m²: two live units on a floor may share no more than this
 MIN_FIT = Decimal("0.2")  # a drawing meeting fewer of the floor's units may be another floor
+STEP_UNITS = 200  # rooms written between two progress reports (and chances to cancel)
 
 
 class PlanImportError(ValueError):
@@ -251,12 +253,15 @@ def import_plan(
     level: int | None = None,
     park_code: str | None = None,
     today: date | None = None,
+    job: Job | None = None,
 ) -> ImportChanges:
     """Apply ``plan`` to the building; raises PlanImportError before writing anything.
 
     ``today`` decides which contracts still bind (active or future) for the
     amendments list. Fit warnings do not stop this function: the caller
-    (``services.importing``) asks for a confirmation.
+    (``services.importing``) asks for a confirmation. ``job`` hears each floor
+    and every ``STEP_UNITS`` rooms, and its Cancelled (raised at a step) leaves
+    the caller's transaction to roll back: a closing window need not wait.
     """
     if plan.errors:
         raise PlanImportError("; ".join(p.message for p in plan.errors))
@@ -284,11 +289,17 @@ def import_plan(
         session.add(building)
         session.flush()
     day = today or date.today()
+    total, done = sum(len(f.units) for f in plan.floors), 0
     for plan_floor, lv in zip(plan.floors, levels, strict=True):
         if plan_floor.units:
+            if job is not None:
+                job.step(done, total, f"{building_code} {plan_floor.name or lv}")
             changes.floors.append(
-                _import_floor(session, park, building, plan, plan_floor, lv, day)
+                _import_floor(session, park, building, plan, plan_floor, lv, day, job, done, total)
             )
+            done += len(plan_floor.units)
+    if job is not None:
+        job.step(total, total, building_code)  # the last chance to stop before the big flush
     session.flush()
     return changes
 
@@ -315,6 +326,9 @@ def _import_floor(
     plan_floor: PlanFloor,
     level: int,
     today: date,
+    job: Job | None = None,
+    done: int = 0,
+    total: int = 0,
 ) -> FloorChanges:
     floor = session.scalars(
         select(Floor).where(Floor.building_id == building.id, Floor.level == level)
@@ -362,7 +376,9 @@ def _import_floor(
         else:
             changes.unchanged.append(unit.code)
     taken = set(session.scalars(select(Unit.code).where(Unit.park_id == park.id)))
-    for room in diff.added:
+    for index, room in enumerate(diff.added):
+        if job is not None and index % STEP_UNITS == 0:
+            job.step(done + len(diff.matched) + index, total, name)
         unit = _new_unit(park, building, floor, room, taken)
         session.add(unit)
         live.append(unit)

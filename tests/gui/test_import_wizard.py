@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 import ezdxf
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWizard
 
 from app.import_flow import drawing_family
 
@@ -29,7 +32,8 @@ def write_floor(path: Path, rooms: list[tuple[str, float, float, float, float]])
     return path
 
 
-def run_wizard(window, qtbot, path: Path, building: str) -> None:
+def run_wizard(window, qtbot, path: Path, building: str, finish: bool = True):
+    """Read, confirm the level and rehearse; then press Import unless ``finish`` is False."""
     wizard = window.import_floor_plan()
     wizard.path_edit.setText(str(path))
     wizard.building_combo.setEditText(building)
@@ -46,7 +50,9 @@ def run_wizard(window, qtbot, path: Path, building: str) -> None:
     qtbot.waitUntil(lambda: "Changes to the register" in wizard.report.toPlainText(),
                     timeout=30000)
     window.last_report = wizard.report.toPlainText()
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    if finish:
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    return wizard
 
 
 def test_import_then_reimport_from_the_window(window, qtbot, tmp_path):
@@ -205,3 +211,57 @@ def test_the_wizard_asks_when_the_drawing_names_no_floor(window, qtbot, tmp_path
     qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
     wizard.next()
     assert wizard.levels_table.item(0, 1).text() == "-1" and wizard.levels_page.isComplete()
+
+
+def at_first_step_of_next_task(window, act) -> None:
+    """Call ``act(task)`` in the GUI thread at the next task's first progress report.
+
+    The task waits at that report until it is cancelled, so ``act`` always meets
+    it running, whatever the machine's speed; ``act`` must cancel it.
+    """
+
+    def watch(task) -> None:
+        window.tasks.started.disconnect(watch)
+        fired: list[bool] = []
+
+        def in_gui(*_report) -> None:
+            if not fired:
+                fired.append(True)
+                act(task)
+
+        def hold(*_report) -> None:  # in the worker thread, inside job.step
+            while not task.job.cancelled:
+                time.sleep(0.005)
+
+        # Queued first: the GUI hears of the step before the worker holds there.
+        task.signals.progress.connect(in_gui, Qt.ConnectionType.QueuedConnection)
+        task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+
+    window.tasks.started.connect(watch)
+
+
+def test_cancelling_the_write_writes_nothing(window, qtbot, tmp_path, small_park):
+    plan_file = write_floor(tmp_path / "c3.dxf", [("301 会议室", 0, 0, 10, 8)])
+    wizard = run_wizard(window, qtbot, plan_file, "C", finish=False)
+    pressed: list[str] = []
+
+    def press_cancel(_task) -> None:
+        dialog = next(d for d in window.findChildren(QProgressDialog) if d.isVisible())
+        pressed.append(dialog.labelText())
+        qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+
+    at_first_step_of_next_task(window, press_cancel)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: "Import cancelled" in window.statusBar().currentMessage())
+    assert window.tasks.running() == 0 and window.import_flow.last_changes is None
+    assert pressed and pressed[0].startswith("C ")  # the step's floor, on the dialog
+    assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
+    window.close()
+    connection = sqlite3.connect(small_park.path)
+    try:
+        assert connection.execute("SELECT count(*) FROM buildings WHERE code = 'C'").fetchone() \
+            == (0,)
+        assert connection.execute("SELECT count(*) FROM units").fetchone() \
+            == (len(small_park.unit_codes),)
+    finally:
+        connection.close()
