@@ -6,14 +6,25 @@ progress reaches the GUI thread through queued signals. The GUI never blocks.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 import time
 import traceback
+import warnings
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from runtime.jobs import Cancelled, Job
@@ -35,16 +46,36 @@ class Task(QRunnable):
         self.job = Job(report=self.signals.progress.emit)
         self.done = threading.Event()  # set when the work has returned, whatever its end
         self.dropped = False  # its result no longer wanted: the workspace closes or changes
-        self._work = work
+        self._work: Callable[[Job], Any] | None = work
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
         self.job.cancel()
 
+    def release(self) -> None:
+        """Let go of the work and the callbacks, in the GUI thread, once the task has reported.
+
+        The pool keeps a reference to every runnable it ran, so a finished task
+        lives on; what it holds — the work's closure (a whole drawing, a
+        workspace) and the callbacks, which close over the task and over the
+        window's flows — must not. Dropped here, they are freed by reference
+        counting in the GUI thread, never by the collector on a worker's.
+        """
+        self._work = None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # a signal with no receiver
+            for signal in (self.signals.progress, self.signals.succeeded,
+                           self.signals.failed, self.signals.cancelled):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect()
+
     @Slot()
     def run(self) -> None:
+        work = self._work
+        if work is None:  # released before it ran: nothing to do
+            return
         try:
-            result = self._work(self.job)
+            result = work(self.job)
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # report every failure to the user, never lose it
@@ -96,6 +127,12 @@ class TaskRunner(QObject):
             if progress is not None:
                 progress.reset()
                 progress.hide()
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    with contextlib.suppress(RuntimeError, TypeError):
+                        progress.canceled.disconnect(task.cancel)
+            # Not from inside the task's own signal: once this slot has returned.
+            QTimer.singleShot(0, task.release)
             if not self._running:
                 self.idle.emit()
 

@@ -60,3 +60,45 @@ def test_failure_reaches_the_gui_with_its_message(qtbot):
     message, trace = failures[0]
     assert message == "the bank file has no amount column"
     assert "ValueError" in trace
+
+
+def test_a_finished_task_lets_go_of_its_work_and_callbacks(qtbot):
+    """The pool keeps every runnable it ran: what a task holds must be freed when it ends.
+
+    Freed by reference counting in the GUI thread, with the collector off: left
+    to the collector, a QObject could be deleted on a worker's thread.
+    """
+    import gc
+    import weakref
+
+    from PySide6.QtWidgets import QWidget
+
+    from app.workers import progress_dialog
+
+    class Held:  # stands for a drawing or a flow the work and the callback close over
+        pass
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = TaskRunner()
+    results: list[object] = []
+    gc.disable()
+    try:
+        held, callback_held = Held(), Held()
+        work_ref, callback_ref = weakref.ref(held), weakref.ref(callback_held)
+
+        def work(job, held=held):
+            job.step(1, 1)
+            return "done"
+
+        def succeeded(result, held=callback_held):
+            results.append(result)
+
+        task = runner.start(work, succeeded, lambda m, t: None,
+                            progress=progress_dialog(parent, "t", "l"))
+        del held, callback_held, work, succeeded
+        qtbot.waitUntil(lambda: results == ["done"])
+        qtbot.waitUntil(lambda: work_ref() is None and callback_ref() is None)
+        assert task.done.is_set()
+    finally:
+        gc.enable()
