@@ -34,6 +34,7 @@ from app.i18n import Languages
 from app.settings import Settings
 from app.workers import TaskRunner, progress_dialog
 from domain.unit_edits import UnitEditError
+from services.register import park_of
 from store.errors import WorkspaceError
 from views.labels import area_text, percent_text
 from views.park_tree import ParkTree
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.opened.connect(self._on_opened)
         c.treeChanged.connect(self.tree.set_parks)
+        c.rowsChanged.connect(self._show_currency)
         c.rowsChanged.connect(self.table.set_rows)
         c.rowsChanged.connect(self._show_selected)
         c.rowChanged.connect(self.table.update_row)
@@ -408,6 +410,13 @@ class MainWindow(QMainWindow):
         row = self.controller.row(unit_id)
         code = row.code if row is not None else str(unit_id)
         self.undo_stack.push(EditUnitField(self.controller, unit_id, code, field, old, new))
+
+    def _show_currency(self, *_rows: object) -> None:
+        """Rents in the table and the details are in the shown park's own currency."""
+        park = park_of(self.controller.tree, self.controller.scope)
+        currency = park.currency if park is not None else ""
+        self.table.set_currency(currency)
+        self.details.set_currency(currency)
 
     def _show_summary(self, summary: Any) -> None:
         self._summary = summary

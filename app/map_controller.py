@@ -28,7 +28,6 @@ from services.maps import (
     ThematicMap,
     layout_key,
     mode_values,
-    park_of,
     park_theme,
     read_floor,
     read_park_site,
@@ -37,6 +36,7 @@ from services.maps import (
     stacked_units,
     thematic_map,
 )
+from services.register import park_of
 from store.map_query import MapUnit
 from store.read_model import Scope
 from views.floor_plan import MapShape

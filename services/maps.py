@@ -32,7 +32,7 @@ from domain.money import round_to
 from spatial.thematic import Theme, categorical, numeric
 from store.map_query import FloorDrawing, MapUnit, building_sites, floor_drawings, map_units
 from store.map_query import site_plan as read_site_plan
-from store.read_model import ParkNode, ReadModel, Scope
+from store.read_model import ReadModel, Scope
 
 # Rent-control colours: Okabe–Ito hues (safe for colour-blind readers) in the
 # conventions of Chinese rent-control maps: green vacant, blue let, warm colours
@@ -321,18 +321,6 @@ def park_theme(site: ParkSite, mode: MapMode, day: date, method: str = METHODS[0
     theme = numeric(_for_classifier(levels), [t.leasable_area for t in totals], method,
                     min(classes, max(1, len(levels))), name, reverse)
     return ParkTheme(mode, levels, totals, theme)
-
-
-def park_of(tree: Sequence[ParkNode], scope: Scope | None) -> ParkNode | None:
-    """The park a scope lies in (its currency is the one its figures are shown in)."""
-    for park in tree:
-        if scope is None or (scope.kind == "park" and scope.id == park.id):
-            return park
-        for b in park.buildings:
-            if (scope.kind == "building" and b.id == scope.id) or (
-                    scope.kind == "floor" and any(f.id == scope.id for f in b.floors)):
-                return park
-    return None
 
 
 def _number(value: ModeValue) -> Decimal | int | None:

@@ -121,6 +121,7 @@ class UnitDetails(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._row: Any = None
+        self.currency = ""
         self._fact_labels: dict[str, QLabel] = {}
         self._fact_values: dict[str, QLabel] = {}
         self._edit_labels: dict[str, QLabel] = {}
@@ -252,6 +253,12 @@ class UnitDetails(QWidget):
             self.show_unit(self._row)
         super().changeEvent(event)
 
+    def set_currency(self, currency: str) -> None:
+        """The shown park's currency, named with the rents (each park bills in its own)."""
+        if currency != self.currency:
+            self.currency = currency
+            self._retranslate()
+
     def _retranslate(self) -> None:
         self.facts_box.setTitle(self.tr("Facts"))
         self.edit_box.setTitle(self.tr("Edit"))
@@ -259,6 +266,11 @@ class UnitDetails(QWidget):
             self._fact_labels[key].setText(title())
         for key, title in EDIT_TITLES.items():
             self._edit_labels[key].setText(title())
+        if self.currency:
+            self._fact_labels["rent"].setText(
+                self.tr("Rent (%1 per m² per month)").replace("%1", self.currency))
+            self._edit_labels["asking_rent"].setText(
+                self.tr("Asking rent (%1 per m² per month)").replace("%1", self.currency))
         self._fill_choices()
 
 

@@ -41,8 +41,12 @@ def _enum_sort(value: Any) -> Any:
     return None if value is None else label(value)
 
 
-def unit_columns() -> list[Column[Any]]:
-    """The unit table's columns; rows are duck-typed unit records."""
+def unit_columns(currency: Callable[[], str] = str) -> list[Column[Any]]:
+    """The unit table's columns; rows are duck-typed unit records.
+
+    ``currency`` names the shown park's currency in the rent headers, read at
+    display time like the titles (each park bills in its own).
+    """
     return [
         Column("code", lambda: translate("UnitTable", "Code"), lambda r: r.code, width=12),
         Column("name", lambda: translate("UnitTable", "Name"), lambda r: r.name, width=14),
@@ -104,7 +108,7 @@ def unit_columns() -> list[Column[Any]]:
         ),
         Column(
             "asking_rent",
-            lambda: translate("UnitTable", "Asking rent"),
+            lambda: _per_m2_month(translate("UnitTable", "Asking rent"), currency()),
             lambda r: r.asking_rent,
             text=rent_text,
             align_right=True,
@@ -112,7 +116,7 @@ def unit_columns() -> list[Column[Any]]:
         ),
         Column(
             "rent",
-            lambda: translate("UnitTable", "Rent /m²/month"),
+            lambda: _per_m2_month(translate("UnitTable", "Rent"), currency()),
             lambda r: r.rent,
             text=rent_text,
             align_right=True,
@@ -152,12 +156,19 @@ def _haystack(row: Any) -> str:
     )
 
 
+def _per_m2_month(title: str, currency: str) -> str:
+    if not currency:
+        return translate("UnitTable", "%1 /m²/month").replace("%1", title)
+    return translate("UnitTable", "%1 (%2/m²/month)").replace("%1", title).replace("%2", currency)
+
+
 class UnitTable(QWidget):
     unitSelected = Signal(object)  # unit id, or None when nothing is selected
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model: RowTableModel[Any] = RowTableModel(unit_columns(), self)
+        self.currency = ""
+        self.model: RowTableModel[Any] = RowTableModel(unit_columns(lambda: self.currency), self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -193,6 +204,12 @@ class UnitTable(QWidget):
         self._retranslate()
 
     # -- data in -----------------------------------------------------------------
+
+    def set_currency(self, currency: str) -> None:
+        """The shown park's currency, named in the rent headers."""
+        if currency != self.currency:
+            self.currency = currency
+            self.model.retitle()
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         selected = self.current_unit_id()

@@ -1384,6 +1384,14 @@ Import it anyway?</translation>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
+    <message>
+        <source>Rent (%1 per m² per month)</source>
+        <translation>Rent (%1 per m² per month)</translation>
+    </message>
+    <message>
+        <source>Asking rent (%1 per m² per month)</source>
+        <translation>Asking rent (%1 per m² per month)</translation>
+    </message>
 </context>
 <context>
     <name>UnitTable</name>
@@ -1432,8 +1440,8 @@ Import it anyway?</translation>
         <translation>Asking rent</translation>
     </message>
     <message>
-        <source>Rent /m²/month</source>
-        <translation>Rent /m²/month</translation>
+        <source>Rent</source>
+        <translation>Rent</translation>
     </message>
     <message>
         <source>Lease ends</source>
@@ -1466,6 +1474,14 @@ Import it anyway?</translation>
     <message>
         <source>Not leasable</source>
         <translation>Not leasable</translation>
+    </message>
+    <message>
+        <source>%1 /m²/month</source>
+        <translation>%1 /m²/month</translation>
+    </message>
+    <message>
+        <source>%1 (%2/m²/month)</source>
+        <translation>%1 (%2/m²/month)</translation>
     </message>
     <message>
         <source>Search code, name, tenant, tag…</source>

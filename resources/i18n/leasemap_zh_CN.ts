@@ -1385,6 +1385,14 @@ Import it anyway?</source>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
+    <message>
+        <source>Rent (%1 per m² per month)</source>
+        <translation>租金（%1/平方米/月）</translation>
+    </message>
+    <message>
+        <source>Asking rent (%1 per m² per month)</source>
+        <translation>报价租金（%1/平方米/月）</translation>
+    </message>
 </context>
 <context>
     <name>UnitTable</name>
@@ -1433,8 +1441,8 @@ Import it anyway?</source>
         <translation>报价</translation>
     </message>
     <message>
-        <source>Rent /m²/month</source>
-        <translation>租金 元/m²/月</translation>
+        <source>Rent</source>
+        <translation>租金</translation>
     </message>
     <message>
         <source>Lease ends</source>
@@ -1467,6 +1475,14 @@ Import it anyway?</source>
     <message>
         <source>Not leasable</source>
         <translation>不可租</translation>
+    </message>
+    <message>
+        <source>%1 /m²/month</source>
+        <translation>%1 /平方米/月</translation>
+    </message>
+    <message>
+        <source>%1 (%2/m²/month)</source>
+        <translation>%1（%2/平方米/月）</translation>
     </message>
     <message>
         <source>Search code, name, tenant, tag…</source>

@@ -214,3 +214,15 @@ def test_each_floor_count_in_the_tree_is_the_rows_it_scopes(window, small_park):
         assert int(item.text(1)) == len(rows) > 0
         shown.extend(r.code for r in rows)
     assert sorted(shown) == sorted(small_park.unit_codes)
+
+
+def test_rents_are_headed_with_the_parks_currency(window):
+    from PySide6.QtCore import Qt as _Qt
+
+    model = window.table.model
+    headers = [model.headerData(i, _Qt.Orientation.Horizontal, _Qt.ItemDataRole.DisplayRole)
+               for i in range(model.columnCount())]
+    rent_headers = [h for h in headers if "rent" in h.lower()]
+    assert len(rent_headers) == 2
+    assert all("(CNY/m²/month)" in h for h in rent_headers), rent_headers
+    assert "CNY" in window.details._fact_labels["rent"].text()

@@ -22,7 +22,6 @@ from services.maps import (
     decode_outline,
     layout_key,
     outlined_floors,
-    park_of,
     park_theme,
     read_building,
     stack_floors,
@@ -30,6 +29,7 @@ from services.maps import (
     thematic_map,
     with_outlines,
 )
+from services.register import park_of
 from spatial.geometry import polygon_to_wkb
 from store.map_query import FloorDrawing, MapUnit
 from store.read_model import BuildingNode, FloorNode, ParkNode, ReadModel, Scope
