@@ -15,9 +15,10 @@ from decimal import Decimal
 from random import Random
 
 from demo.plan import ParkPlan
-from domain.assets import BuildingKind, UnitStatus
+from domain.assets import BuildingKind
 from domain.contracts import ContractTerm, Occupancy
 from domain.money import money
+from domain.occupancy import is_leasable
 
 # kWh per m² per month when let (offices ~ 10-15, plants far more), and cost in
 # yuan per m² per month (property operation: cleaning, security, upkeep).
@@ -72,7 +73,7 @@ def plan_metrics(park: ParkPlan, today: date, months: int, seed: int) -> Iterato
             terms.setdefault(unit, []).append(term)
     calendar_months = months_before(today, months)
     for index, unit in enumerate(park.units):
-        if unit.status is UnitStatus.NOT_LEASABLE:
+        if not is_leasable(unit.status):
             continue
         kind = park.buildings[park.floors[unit.floor].building].profile.kind
         area = float(unit.gross)

@@ -64,6 +64,7 @@ from domain.assets import (
 )
 from domain.contracts import ContractStatus
 from domain.money import rate
+from domain.occupancy import is_leasable, may_sign
 from runtime.jobs import Job
 from spatial.allocation import allocate_common_area
 from spatial.geometry import area_m2, lines_to_wkb, polygon_to_wkb
@@ -96,7 +97,7 @@ class UnitPlan:
 
     @property
     def leasable(self) -> Decimal:
-        return ZERO_AREA if self.status is UnitStatus.NOT_LEASABLE else self.gross
+        return self.gross if is_leasable(self.status) else ZERO_AREA
 
 
 @dataclass(slots=True)
@@ -559,7 +560,7 @@ def _add_contracts(
     profile = building.profile
     whole_floor = len(units) == 2 and profile is OFFICE
     sizes = profile.sizes
-    taken = [u.status is UnitStatus.NOT_LEASABLE for u in units]
+    taken = [not may_sign(u.status) for u in units]
     for start in range(len(units)):
         if taken[start]:
             continue
