@@ -148,8 +148,8 @@ def _info(args: argparse.Namespace) -> int:
         print(f"{park.code} {park.name} ({park.currency}) as of {park.day}")
         print(
             f"  {len(park.buildings)} buildings, {summary.units} units, leasable "
-            f"{summary.leasable_area} m², leased {summary.leased_area} m², vacant "
-            f"{summary.vacant_area} m², occupancy "
+            f"{summary.leasable_area:.2f} m², leased {summary.leased_area:.2f} m², vacant "
+            f"{summary.vacant_area:.2f} m², occupancy "
             f"{'—' if rate is None else f'{round_to(rate * 100, 1)}%'}"
         )
         for b in park.buildings:
@@ -240,16 +240,19 @@ def _import(args: argparse.Namespace) -> int:
     if refusal is not None:
         report["level_refusal"] = {"code": refusal.code, "message": refusal.message,
                                    "params": dict(refusal.params)}
-    if plan.errors or (args.dry_run and args.workspace is None):
+    if plan.errors:
         _print_plan(report, args.json)
-        return 2 if plan.errors else 0
+        return 2
+    if refusal is not None:  # the floor is never guessed, dry run or not: say what to pass
+        _print_plan(report, args.json)
+        print(f"error: {refusal.message}; nothing was written", file=sys.stderr)
+        return 2
+    if args.dry_run and args.workspace is None:
+        _print_plan(report, args.json)
+        return 0
     if args.workspace is None:
         _print_plan(report, args.json)
         print("error: name the workspace to import into with --workspace", file=sys.stderr)
-        return 2
-    if refusal is not None:  # the floor is never guessed: say what to pass, write nothing
-        _print_plan(report, args.json)
-        print(f"error: {refusal.message}; nothing was written", file=sys.stderr)
         return 2
     from store.errors import WorkspaceError
     from store.workspace import Workspace
@@ -312,20 +315,27 @@ def _written(args: argparse.Namespace, workspace: Any, report: dict[str, Any],
              step: Callable[[], Any]) -> Any:
     """Run the service's ``step``; None once it said why not (nothing was written then)."""
     from services.importing import ConfirmationNeeded, PlanImportError
-    from store.plan_import import KeptUnitOverlap
+    from store.plan_import import UnitsOverlap
 
     try:
         with workspace:
             return step()
     except PlanImportError as exc:
         hint = "; pass --force to import it anyway" if isinstance(exc, ConfirmationNeeded) else ""
+        overlapping = exc if isinstance(exc, UnitsOverlap) else None
         report["refused"] = {
             "reason": str(exc),
             "warnings": [{"case": w.case, "message": w.message, "params": w.params}
                          for w in getattr(exc, "warnings", [])],
+            # rooms on units kept for a contract
             "overlaps": [{"room": p.room, "unit": p.unit, "contracts": list(p.contracts),
+                          "history": [{"contract": code, "ended": None if ended is None
+                                       else ended.isoformat()} for code, ended in p.history],
                           "area": str(p.area)}
-                         for p in (exc.pairs if isinstance(exc, KeptUnitOverlap) else [])],
+                         for p in (overlapping.kept if overlapping else [])],
+            # rooms on each other (new, or matched to units)
+            "room_overlaps": [{"first": o.first, "second": o.second, "area": str(o.area)}
+                              for o in (overlapping.overlaps if overlapping else [])],
         }
         _print_plan(report, args.json)
         print(f"error: {exc}; nothing was written{hint}", file=sys.stderr)
@@ -358,6 +368,7 @@ def _settled_levels(args: argparse.Namespace, plan: Any) -> tuple[Any, Any]:
 
 def _print_plan(report: dict[str, object], as_json: bool) -> None:
     import json
+    from decimal import Decimal
 
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -379,9 +390,11 @@ def _print_plan(report: dict[str, object], as_json: bool) -> None:
         units = floor["units"]
         print(f"  floor {floor['name'] or '?'}: {len(units)} rooms")
         for unit in units:
-            stated = "" if unit["stated_area"] is None else f" (stated {unit['stated_area']:.2f})"
+            stated = ("" if unit["stated_area"] is None
+                      else f" (stated {Decimal(unit['stated_area']):.2f})")
             print(
-                f"    {unit['code']:<16} {unit['name'][:30]:<30} {unit['area']:>10.2f} m²{stated}"
+                f"    {unit['code']:<16} {unit['name'][:30]:<30} "
+                f"{Decimal(unit['area']):>10.2f} m²{stated}"
                 f"  [{unit['confidence']:.2f} {unit['reason']}]"
             )
     for kind in ("errors", "warnings"):

@@ -4,7 +4,10 @@ The wizard asks and shows; this module reads the drawing in the thread pool
 (the GUI never blocks on a 50,000-entity DXF), turns the plan into the plain
 preview the wizard draws, remembers corrected layer roles per drawing family,
 and rehearses and writes the accepted plan through ``services.importing``; a
-drawing that may be another floor's is written only after an explicit Yes.
+drawing that may be another floor's is written only after an explicit Yes. A
+drawing whose rooms would overlap (each other, or a unit kept for its contract)
+is refused: the report page says why, in the user's language, and Import then
+writes nothing and says it again.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
     from app.main_window import MainWindow
     from importers.plan import ImportedPlan
     from runtime.jobs import Job
-    from store.plan_import import ImportChanges
+    from store.plan_import import ImportChanges, KeptOverlap, UnitsOverlap
 
 PREVIEW_LINE_LIMIT = 20000  # background segments drawn in the preview
 
@@ -35,10 +38,15 @@ def drawing_family(layer_names: list[str]) -> str:
 
 
 def plan_preview(plan: ImportedPlan) -> dict[str, Any]:
-    """The plan as plain data the wizard can draw: rings and lines as coordinate lists."""
+    """The plan as plain data the wizard can draw: rings and lines as coordinate lists.
+
+    Areas are the Decimals themselves (the JSON report has their strings), so the
+    wizard formats them as numbers.
+    """
     data = plan.to_json()
     for floor_data, floor in zip(data["floors"], plan.floors, strict=True):
         for unit_data, unit in zip(floor_data["units"], floor.units, strict=True):
+            unit_data["area"], unit_data["stated_area"] = unit.area, unit.stated_area
             polygon = unit.polygon
             if polygon.geom_type == "MultiPolygon":
                 polygon = max(polygon.geoms, key=lambda g: g.area)
@@ -71,6 +79,8 @@ class ImportFlow(QObject):
         self.last_changes: ImportChanges | None = None
         # the last rehearsal: building, level and what it would change
         self.rehearsed: tuple[str, int | None, ImportChanges] | None = None
+        # the last rehearsal's refusal (overlapping units): building, level and why
+        self.refused: tuple[str, int | None, UnitsOverlap] | None = None
         self.confirm_box: QMessageBox | None = None
         self._remembered_tried = False
         self._options: dict[str, Any] = {}
@@ -84,7 +94,7 @@ class ImportFlow(QObject):
         if self.confirm_box is not None:
             self.confirm_box.reject()
         self.plan = self._read_plan = None
-        self.rehearsed = None
+        self.rehearsed = self.refused = None
 
     def start(self) -> ImportWizard:
         buildings = [b.code for park in self.window.controller.tree for b in park.buildings]
@@ -183,14 +193,23 @@ class ImportFlow(QObject):
             return
         _path, building, level = wizard.target()
         workspace = self.window.controller.workspace
-        self.rehearsed = None
+        self.rehearsed = self.refused = None
 
-        def work(job: Job) -> ImportChanges:
-            from services.importing import rehearse_plan
+        def work(job: Job) -> ImportChanges | UnitsOverlap:
+            from services.importing import UnitsOverlap, rehearse_plan
 
-            return rehearse_plan(workspace, plan, building, level, job=job)
+            try:
+                return rehearse_plan(workspace, plan, building, level, job=job)
+            except UnitsOverlap as refusal:  # said in the user's language, not as an error
+                return refusal
 
-        def done(changes: ImportChanges) -> None:
+        def done(changes: ImportChanges | UnitsOverlap) -> None:
+            from store.plan_import import UnitsOverlap
+
+            if isinstance(changes, UnitsOverlap):
+                self.refused = (building, level, changes)
+                wizard.show_changes(None, self.refusal_text(changes))
+                return
             self.rehearsed = (building, level, changes)
             wizard.show_changes([asdict(f) for f in changes.floors], self.notes(changes))
 
@@ -216,6 +235,24 @@ class ImportFlow(QObject):
                     .replace("%4", str(area.billable_before))
                     .replace("%5", str(area.billable_after))
                 )
+            for relabel in floor.relabelled:
+                lines.append(
+                    self.tr("  %1 matched by overlap: the drawing labels the room %2, not %3; "
+                            "%4 → %5 m²")
+                    .replace("%1", relabel.code)
+                    .replace("%2", relabel.room_label)
+                    .replace("%3", relabel.unit_label)
+                    .replace("%4", str(relabel.area_before))
+                    .replace("%5", str(relabel.area_after))
+                )
+                if relabel.needs_attention:
+                    lines.append(
+                        self.tr("  Needs attention: %1 is under contract %2 and was matched to "
+                                "room %3 only by where it lies; check it is the same unit")
+                        .replace("%1", relabel.code)
+                        .replace("%2", ", ".join(relabel.contracts))
+                        .replace("%3", relabel.room_label)
+                    )
             for amendment in floor.amendments:
                 lines.append(
                     self.tr("  Contract %1 needs an amendment: %2 was signed on %3 m², "
@@ -227,6 +264,50 @@ class ImportFlow(QObject):
                 )
         return "\n".join(lines)
 
+    def refusal_text(self, refusal: UnitsOverlap) -> str:
+        """Why the drawing cannot be imported: each pair of overlapping units and what to do."""
+        lines = [
+            self.tr("The drawing cannot be imported: on floor %1 units would overlap, and no "
+                    "two units on a floor may share floor area.").replace("%1", refusal.floor)
+        ]
+        for pair in refusal.kept:
+            lines.append(self._kept_text(pair))
+        for overlap in refusal.overlaps:
+            lines.append(
+                self.tr("  %1 and %2 share %3 m²")
+                .replace("%3", str(overlap.area))
+                .replace("%1", self._room_text(overlap.first, overlap.first_unit))
+                .replace("%2", self._room_text(overlap.second, overlap.second_unit))
+            )
+        lines.append(self.tr("Correct the drawing and read it again."))
+        return "\n".join(lines)
+
+    def _room_text(self, room: str, unit: str) -> str:
+        if unit:
+            return self.tr("room %1 (%2)").replace("%1", room).replace("%2", unit)
+        return self.tr("room %1").replace("%1", room)
+
+    def _kept_text(self, pair: KeptOverlap) -> str:
+        if pair.contracts:
+            return (
+                self.tr("  Room %1 overlaps %2 by %3 m²; %2 is kept for contract %4: end or "
+                        "amend the contract, or correct the drawing")
+                .replace("%1", pair.room).replace("%3", str(pair.area))
+                .replace("%4", ", ".join(pair.contracts)).replace("%2", pair.unit)
+            )
+        history = ", ".join(
+            self.tr("%1 (a draft)").replace("%1", code) if ended is None
+            else self.tr("%1, ended %2").replace("%1", code).replace("%2", ended.isoformat())
+            for code, ended in pair.history
+        )
+        return (
+            self.tr("  Room %1 overlaps %2 by %3 m²; %2 is kept only because contract %4 points "
+                    "at it: archive the unit first (an import cannot overwrite a unit with "
+                    "history), or correct the drawing")
+            .replace("%1", pair.room).replace("%3", str(pair.area))
+            .replace("%4", history).replace("%2", pair.unit)
+        )
+
     def accept(self, path: str, building: str, level: int | None, layers: dict[str, str]) -> None:
         plan = self.plan
         if plan is None:
@@ -234,6 +315,10 @@ class ImportFlow(QObject):
         if plan.layer_roles:
             family = drawing_family(list(plan.layer_roles))
             self.window.settings.set_layer_roles(family, json.dumps(plan.layer_roles))
+        refused = self.refused
+        if refused is not None and refused[:2] == (building, level):
+            self._refused(refused[2])  # the report said so; Import writes nothing
+            return
         rehearsed = self.rehearsed
         warnings = (
             rehearsed[2].warnings
@@ -271,10 +356,13 @@ class ImportFlow(QObject):
             return
         workspace = self.window.controller.workspace
 
-        def write(job: Job) -> ImportChanges:
-            from services.importing import apply_plan
+        def write(job: Job) -> ImportChanges | UnitsOverlap:
+            from services.importing import UnitsOverlap, apply_plan
 
-            return apply_plan(workspace, plan, building, level, confirmed=confirmed, job=job)
+            try:
+                return apply_plan(workspace, plan, building, level, confirmed=confirmed, job=job)
+            except UnitsOverlap as refusal:  # rolled back: said like the rehearsal said it
+                return refusal
 
         dialog = progress_dialog(
             self.window,
@@ -303,8 +391,19 @@ class ImportFlow(QObject):
             self.tr("Import cancelled; nothing was written."), 10000
         )
 
-    def _written(self, changes: ImportChanges) -> None:
+    def _refused(self, refusal: UnitsOverlap) -> None:
+        self.window.warn(
+            self.tr("Floor plan not imported"),
+            self.tr("%1\nNothing was written.").replace("%1", self.refusal_text(refusal)),
+        )
+
+    def _written(self, changes: ImportChanges | UnitsOverlap) -> None:
+        from store.plan_import import UnitsOverlap
+
         self.writing = None
+        if isinstance(changes, UnitsOverlap):
+            self._refused(changes)
+            return
         self.last_changes = changes
         self.window.controller.reload()
         added = sum(len(f.added) for f in changes.floors)

@@ -60,6 +60,7 @@ from domain.assets import (
     FitOut,
     Orientation,
     UnitStatus,
+    floor_name,
     unit_code,
 )
 from domain.contracts import ContractStatus
@@ -302,7 +303,7 @@ def _add_building(
         else:
             floor_elevation = elevation
             elevation += profile.ground_storey if level == 1 else profile.storey
-        name = f"B{-level}" if level < 0 else f"{level}F"
+        name = floor_name(level)
         building.floors.append(len(park.floors))
         park.floors.append(
             FloorPlan(

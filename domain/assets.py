@@ -85,6 +85,18 @@ def floor_part(level: int) -> str:
     return f"B{-level}" if level < 0 else f"{level:02d}"
 
 
+def floor_name(level: int) -> str:
+    """A floor's name in the register, from its level: ``3F`` above ground, ``B1`` below.
+
+    New floors are named by this rule, not after the drawing they came from, so
+    the register reads the same whatever the file was called.
+
+    >>> [floor_name(lv) for lv in (1, 12, -1, -2)]
+    ['1F', '12F', 'B1', 'B2']
+    """
+    return f"B{-level}" if level < 0 else f"{level}F"
+
+
 def unit_code_prefix(park_code: str, building_code: str) -> str:
     """What every unit code of a building starts with: ``ZD-A3-``."""
     return f"{park_code}-{building_code}-"

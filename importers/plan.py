@@ -116,7 +116,7 @@ class ImportedPlan:
         return sum(len(f.units) for f in self.floors)
 
     def to_json(self) -> dict[str, Any]:
-        """The report ``leasemap import --json`` prints (issue 3's format)."""
+        """The report ``leasemap import --json`` prints (issue 3's format; areas as strings)."""
         return {
             "source": self.source,
             "format": self.format,
@@ -137,8 +137,9 @@ class ImportedPlan:
                             "key": u.key,
                             "code": u.code,
                             "name": u.name,
-                            "area": float(u.area),
-                            "stated_area": None if u.stated_area is None else float(
+                            # Strings of the Decimal, as in the change report: exact.
+                            "area": str(u.area),
+                            "stated_area": None if u.stated_area is None else str(
                                 u.stated_area
                             ),
                             "wkt": u.polygon.wkt,

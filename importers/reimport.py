@@ -9,8 +9,12 @@ drawings and the bare one cannot say whose it was.
 A label is compared like with like: the drawing says ``303`` where the register
 says ``ZD-C-0303``, so the unit code's local part (``domain.assets``) is set
 against the label, case and leading zeros ignored. A key or label that two
-rooms (or two units) share identifies neither, and is not used. This module
-only decides; the store applies the decision.
+rooms (or two units) share identifies neither, and is not used. An overlap
+match whose room is labelled otherwise than its unit (``308`` over
+``ZD-A-0301``) is still the same place, so it is kept, but it says so
+(:attr:`Match.relabelled`): the unit, and any contract on it, takes the new
+outline although the drawing calls the room something else. This module only
+decides; the store applies the decision.
 """
 
 from __future__ import annotations
@@ -46,6 +50,14 @@ class Match:
     existing: ExistingUnit
     incoming: PlanUnit
     by: str  # "key" | "code" | "overlap"
+    # An overlap match between a unit and a room whose labels both say something and
+    # differ: the unit code's local part and the room's label (``("0301", "308")``).
+    relabel: tuple[str, str] | None = None
+
+    @property
+    def relabelled(self) -> bool:
+        """Matched by where it lies although the drawing labels it as another room."""
+        return self.relabel is not None
 
     @property
     def area_change(self) -> Decimal:
@@ -103,7 +115,12 @@ def diff_floor(
         return unit_label_key(unit_code_local_part(unit.code, park_code, building_code))
 
     take(_unique_pairs(free_old, free_new, local, _label), "code")
-    take(_overlap_pairs(free_old, free_new), "overlap")
+    for old, new in _overlap_pairs(free_old, free_new):
+        before = unit_code_local_part(old.code, park_code, building_code)
+        differs = bool(local(old)) and bool(_label(new)) and local(old) != _label(new)
+        matches.append(Match(old, new, "overlap", (before, new.code) if differs else None))
+        free_old.remove(old)
+        free_new.remove(new)
     return FloorDiff(tuple(matches), tuple(free_new), tuple(free_old))
 
 

@@ -22,13 +22,22 @@ from sqlalchemy.orm import Session
 from importers.plan import ImportedPlan
 from importers.read import read_plan
 from runtime.jobs import Job
-from store.plan_import import FitWarning, ImportChanges, PlanImportError, import_plan
+from store.plan_import import (
+    FitWarning,
+    ImportChanges,
+    KeptUnitOverlap,
+    PlanImportError,
+    UnitsOverlap,
+    import_plan,
+)
 from store.site_import import SiteChanges, import_site
 from store.workspace import Workspace
 
 __all__ = [
     "ConfirmationNeeded",
+    "KeptUnitOverlap",
     "PlanImportError",
+    "UnitsOverlap",
     "apply_plan",
     "apply_site",
     "read",
@@ -77,7 +86,9 @@ def rehearse_plan(
     """What importing ``plan`` would change, warnings included; nothing is written.
 
     Raises PlanImportError when the plan cannot be imported at all (errors, no
-    rooms, rooms on units kept for their contracts). ``options`` go to
+    rooms, no level), UnitsOverlap when two of the floor's units would overlap
+    after it (KeptUnitOverlap: a room on a unit kept for its contract): the
+    person sees the refusal before pressing Import. ``options`` go to
     :func:`store.plan_import.import_plan` as they are.
     """
     return _run(workspace.rehearsal, lambda s: import_plan(

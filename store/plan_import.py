@@ -13,8 +13,15 @@ difference for a binding contract is listed for an amendment.
 Before anything is changed the drawing is checked against the floor: a
 drawing that hardly meets the floor's units, or whose room numbers name
 another level, is reported (``FloorChanges.warnings``) so the caller can ask
-for a confirmation; a room that would overlap a unit kept for its contract
-stops the import (:class:`KeptUnitOverlap`).
+for a confirmation. No two live units on a floor may overlap: when the
+floor's units after the import (matched, added and kept) would share more
+than ``OVERLAP_TOLERANCE``, the import stops before writing
+(:class:`UnitsOverlap`; :class:`KeptUnitOverlap` when a room lies on a unit
+kept for its contract). A room matched to a unit only by where it lies,
+although its label names another room, is reported
+(``FloorChanges.relabelled``), and needs attention when a binding contract is
+on that unit. New floors are named from their level (``3F``, ``B1``); the
+drawing they came from stays in ``Floor.background_source``.
 """
 
 from __future__ import annotations
@@ -22,8 +29,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
+import shapely
 from shapely import make_valid
 from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
@@ -37,12 +46,13 @@ from domain.assets import (
     UnitType,
     clean_unit_label,
     compose_unit_code,
+    floor_name,
     floor_part,
     label_level,
 )
 from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit
-from importers.reimport import ExistingUnit, diff_floor
+from importers.reimport import ExistingUnit, FloorDiff, diff_floor
 from runtime.jobs import Job
 from spatial.allocation import allocate_common_area
 from spatial.geometry import area_m2, lines_to_wkb, polygon_from_wkb, polygon_to_wkb
@@ -67,28 +77,99 @@ class PlanImportError(ValueError):
 
 @dataclass(frozen=True)
 class KeptOverlap:
-    """A drawing's room on top of a unit kept because a contract points at it."""
+    """A drawing's room on top of a unit kept because a contract points at it.
+
+    ``contracts`` are the contracts active or to come on the import's day: the
+    reason the unit must stay as it is. A unit only an ended (or draft)
+    contract points at is kept for its history; ``history`` names those
+    contracts then, each with its last day (None: a draft), so the advice fits.
+    """
 
     room: str  # the drawing's label (or key) of the room
     unit: str  # the kept unit's code
-    contracts: tuple[str, ...]  # the codes of the contracts that keep it
+    contracts: tuple[str, ...]  # the codes of the binding contracts that keep it
     area: Decimal  # m² they share
+    history: tuple[tuple[str, date | None], ...] = ()  # other contracts on it: code, ended
+
+    def describe(self) -> str:
+        """The pair as the refusal lists it."""
+        if self.contracts:
+            return f"room {self.room} overlaps {self.unit} ({', '.join(self.contracts)}) " \
+                f"by {self.area} m²"
+        said = ", and ".join(
+            f"{code}, a draft," if ended is None else f"{code}, ended {ended.isoformat()},"
+            for code, ended in self.history)
+        verb = "contracts" if len(self.history) > 1 else "contract"
+        point = "point" if len(self.history) > 1 else "points"
+        return (f"room {self.room} overlaps {self.unit} by {self.area} m², kept because "
+                f"{verb} {said} {point} at it")
 
 
-class KeptUnitOverlap(PlanImportError):
-    """New rooms would overlap units kept for their contracts: two tenants on one floor area."""
+@dataclass(frozen=True)
+class Overlap:
+    """Two of the floor's units, as the import would leave them, sharing floor area.
 
-    def __init__(self, floor: str, pairs: list[KeptOverlap]) -> None:
+    Each side is a room of the drawing (its label, else its key) and the unit
+    it was matched to, empty for a new room.
+    """
+
+    first: str
+    second: str
+    area: Decimal  # m² they share
+    first_unit: str = ""
+    second_unit: str = ""
+
+    def describe(self) -> str:
+        """``room 302 (ZD-C-302) and room 305 share 50.00 m²``."""
+        def side(room: str, unit: str) -> str:
+            return f"room {room} ({unit})" if unit else f"room {room}"
+
+        return (f"{side(self.first, self.first_unit)} and "
+                f"{side(self.second, self.second_unit)} share {self.area} m²")
+
+
+class UnitsOverlap(PlanImportError):
+    """After the import two live units of a floor would overlap: refused, nothing written.
+
+    ``overlaps`` are pairs of the drawing's rooms; ``kept`` are rooms on units
+    kept for a contract (:class:`KeptUnitOverlap` is raised when there are any).
+    """
+
+    def __init__(self, floor: str, overlaps: list[Overlap],
+                 kept: list[KeptOverlap] | None = None) -> None:
         self.floor = floor
-        self.pairs = pairs
-        listed = "; ".join(
-            f"room {p.room} overlaps {p.unit} ({', '.join(p.contracts)}) by {p.area} m²"
-            for p in pairs
-        )
-        super().__init__(
-            f"floor {floor}: the drawing's rooms overlap units kept for their contracts: "
-            f"{listed}; end or amend those contracts, or correct the drawing"
-        )
+        self.overlaps = overlaps
+        self.kept = list(kept or [])
+        parts: list[str] = []
+        if self.kept:
+            parts.append("the drawing's rooms overlap units kept for their contracts: "
+                         + "; ".join(p.describe() for p in self.kept))
+        if overlaps:
+            parts.append(
+                f"the drawing's rooms overlap each other (more than {OVERLAP_TOLERANCE} m² "
+                "shared): "
+                + "; ".join(o.describe() for o in overlaps))
+        advice = []
+        if any(p.contracts for p in self.kept):
+            advice.append("end or amend those contracts")
+        if any(not p.contracts for p in self.kept):
+            advice.append("archive the units kept only for ended or draft contracts first (the "
+                          "import cannot overwrite a unit with history)")
+        advice.append("correct the drawing")
+        super().__init__(f"floor {floor}: {'; '.join(parts)}; {', or '.join(advice)}")
+
+
+class KeptUnitOverlap(UnitsOverlap):
+    """Rooms would overlap units kept for their contracts: two tenants on one floor area."""
+
+    def __init__(self, floor: str, pairs: list[KeptOverlap],
+                 overlaps: list[Overlap] | None = None) -> None:
+        super().__init__(floor, list(overlaps or []), pairs)
+
+    @property
+    def pairs(self) -> list[KeptOverlap]:
+        """The rooms on kept units (the other overlaps are in ``overlaps``)."""
+        return self.kept
 
 
 @dataclass(frozen=True)
@@ -125,6 +206,31 @@ class Amendment:
     new_area: Decimal
 
 
+@dataclass(frozen=True)
+class Relabel:
+    """A unit matched by overlap to a room the drawing labels as another one.
+
+    It is still matched (the same place keeps its unit, contract and history),
+    but a person should see it: ``contracts`` are the binding contracts on the
+    unit, and when there are any the change needs attention like an amendment.
+    """
+
+    code: str
+    unit_label: str  # the unit code's local part, e.g. 0301
+    room_label: str  # what the drawing calls the room, e.g. 308
+    area_before: Decimal | None
+    area_after: Decimal
+    contracts: tuple[str, ...] = ()
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.contracts)
+
+    def describe(self) -> str:
+        return (f"{self.code} matched by overlap, label {self.room_label} differs from unit "
+                f"{self.unit_label}: {self.area_before} → {self.area_after} m²")
+
+
 @dataclass
 class FloorChanges:
     level: int
@@ -140,6 +246,7 @@ class FloorChanges:
     amendments: list[Amendment] = field(default_factory=list)
     warnings: list[FitWarning] = field(default_factory=list)
     matched_by: dict[str, str] = field(default_factory=dict)  # code → "key" | "code" | "overlap"
+    relabelled: list[Relabel] = field(default_factory=list)
 
 
 @dataclass
@@ -162,6 +269,7 @@ class ImportChanges:
                 f"{len(f.archived)} removed, {len(f.kept_with_contracts)} kept (under contract)"
             )
             lines.extend(f"    warning: {w.message}" for w in f.warnings)
+            lines.extend(f"    relabelled: {r.describe()}" for r in f.relabelled)
             lines.extend(
                 f"    changed {code}: {before} → {after} m²" for code, before, after in f.updated
             )
@@ -178,6 +286,13 @@ class ImportChanges:
                 f"    amendment needed: contract {a.contract}, unit {a.unit}: signed on "
                 f"{a.signed_area} m², now {a.new_area} m²"
                 for a in f.amendments
+            )
+            lines.extend(
+                f"    needs attention: contract {', '.join(r.contracts)}, unit {r.code}: "
+                f"matched by overlap to room {r.room_label}, whose label differs from unit "
+                f"{r.unit_label}"
+                for r in f.relabelled
+                if r.needs_attention
             )
         return "\n".join(lines)
 
@@ -222,6 +337,20 @@ class ImportChanges:
                 "warnings": [
                     {"case": w.case, "message": w.message, "params": dict(w.params)}
                     for w in f.warnings
+                ],
+                "matched_by": dict(f.matched_by),
+                "relabelled": [
+                    {
+                        "code": r.code,
+                        "unit_label": r.unit_label,
+                        "room_label": r.room_label,
+                        "area_before": text(r.area_before),
+                        "area_after": str(r.area_after),
+                        "contracts": list(r.contracts),
+                        "needs_attention": r.needs_attention,
+                        "message": r.describe(),
+                    }
+                    for r in f.relabelled
                 ],
             }
             for f in self.floors
@@ -338,7 +467,8 @@ def _import_floor(
         if floor is None
         else list(session.scalars(select(Unit).where(Unit.floor_id == floor.id, ~Unit.archived)))
     )
-    name = floor.name if floor is not None else plan_floor.name or f"{level}F"
+    # A new floor is named by the register's rule; the drawing stays its source.
+    name = floor.name if floor is not None else floor_name(level)
     changes = FloorChanges(level, name, floor is None)
     shapes = {u.id: polygon_from_wkb(u.geometry) for u in live if u.geometry}
     changes.warnings = _fit_warnings(name, level, plan_floor.units, list(shapes.values()))
@@ -347,8 +477,8 @@ def _import_floor(
     diff = diff_floor(existing, plan_floor.units, park.code, building.code)
     holds = _contracts_of(session, list(by_id))
     kept = [by_id[g.id] for g in diff.removed if g.id in holds]  # type: ignore[index]
-    # Checked before anything changes: two tenants on one floor area is never written.
-    _refuse_overlaps(name, plan_floor.units, kept, shapes, holds)
+    # Checked before anything changes: two units on one floor area are never written.
+    _refuse_overlaps(name, diff, kept, shapes, holds, today)
     before = {u.id: (u.leasable_area, u.billable_area) for u in live}
 
     if floor is None:
@@ -369,6 +499,10 @@ def _import_floor(
         unit = by_id[match.existing.id]  # type: ignore[index]
         unit.source_key = match.incoming.key
         changes.matched_by[unit.code] = match.by
+        if match.relabel is not None:
+            changes.relabelled.append(Relabel(
+                unit.code, *match.relabel, unit.internal_area, area_m2(match.incoming.polygon),
+                tuple(c.code for c, _link in holds.get(unit.id, []) if _binding(c, today))))
         if match.changed:
             area_before = unit.internal_area
             _set_shape(unit, match.incoming.polygon)
@@ -493,32 +627,100 @@ def _fit_warnings(
 
 def _refuse_overlaps(
     name: str,
-    rooms: tuple[PlanUnit, ...],
+    diff: FloorDiff,
     kept: list[Unit],
     shapes: dict[object, BaseGeometry],
     holds: dict[object, list[tuple[Contract, ContractUnit]]],
+    today: date,
 ) -> None:
-    """Raise KeptUnitOverlap when a room of the drawing lies on a unit kept for its contract."""
-    pairs: list[KeptOverlap] = []
+    """Raise UnitsOverlap when two of the floor's units after the import would overlap.
+
+    The floor after the import is the matched rooms, the added rooms and the
+    units kept for their contracts; an STRtree finds the outlines that meet,
+    so a 5,000-room floor costs a few intersections per room, not n².
+    Two kept units are left as the register has them: the import writes neither.
+    """
+    labels: list[str] = []  # each room's label (or key), each kept unit's code
+    units: list[str] = []  # the unit each room was matched to ("" for a new room)
+    geoms: list[BaseGeometry] = []
+    kept_units: list[Unit | None] = []
+    for match in diff.matched:
+        labels.append(_room_name(match.incoming))
+        units.append(match.existing.code)
+        geoms.append(match.incoming.polygon)
+        kept_units.append(None)
+    for room in diff.added:
+        labels.append(_room_name(room))
+        units.append("")
+        geoms.append(room.polygon)
+        kept_units.append(None)
+    rooms = len(geoms)
     for unit in kept:
         shape = shapes.get(unit.id)
-        if shape is None or shape.is_empty:
+        if shape is not None and not shape.is_empty:
+            labels.append(unit.code)
+            units.append(unit.code)
+            geoms.append(shape)
+            kept_units.append(unit)
+    pairs = [(int(i), int(j)) for i, j in _meeting(geoms) if i < j and i < rooms]
+    if not pairs:
+        return
+    shared = _shared_areas(geoms, pairs)
+    overlaps: list[Overlap] = []
+    on_kept: list[KeptOverlap] = []
+    for (i, j), area in zip(pairs, shared, strict=True):
+        if area <= OVERLAP_TOLERANCE:
             continue
-        for room in rooms:
-            if not room.polygon.envelope.intersects(shape.envelope):
-                continue
-            shared = _shared_area(room.polygon, shape)
-            if shared > OVERLAP_TOLERANCE:
-                pairs.append(
-                    KeptOverlap(
-                        room.code or room.key,
-                        unit.code,
-                        tuple(c.code for c, _link in holds[unit.id]),
-                        Decimal(str(round(shared, 2))),
-                    )
-                )
-    if pairs:
-        raise KeptUnitOverlap(name, pairs)
+        m2 = Decimal(repr(area)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        unit = kept_units[j]
+        if unit is None:
+            overlaps.append(Overlap(labels[i], labels[j], m2, units[i], units[j]))
+            continue
+        binding = [c for c, _link in holds[unit.id] if _binding(c, today)]
+        history = [] if binding else [_history(c) for c, _link in holds[unit.id]]
+        on_kept.append(KeptOverlap(labels[i], unit.code, tuple(c.code for c in binding), m2,
+                                   tuple(history)))
+    if on_kept:
+        raise KeptUnitOverlap(name, on_kept, overlaps)
+    if overlaps:
+        raise UnitsOverlap(name, overlaps)
+
+
+def _room_name(room: PlanUnit) -> str:
+    """How the refusal names a drawing's room: its label, else its key."""
+    return room.code or room.key
+
+
+def _meeting(geoms: list[BaseGeometry]) -> list[tuple[int, int]]:
+    """Index pairs of outlines whose boxes meet and which intersect (the STRtree's answer)."""
+    if len(geoms) < 2:
+        return []
+    tree = STRtree(geoms)
+    try:
+        found = tree.query(geoms, predicate="intersects")
+    except GEOSException:  # an invalid outline: boxes only, areas decide
+        found = tree.query(geoms)
+    return list(zip(found[0].tolist(), found[1].tolist(), strict=True))
+
+
+def _shared_areas(geoms: list[BaseGeometry], pairs: list[tuple[int, int]]) -> list[float]:
+    """The m² each pair shares, computed in one vectorised call when the outlines are valid."""
+    left = np.array([geoms[i] for i, _j in pairs], dtype=object)
+    right = np.array([geoms[j] for _i, j in pairs], dtype=object)
+    try:
+        return [float(a) for a in shapely.area(shapely.intersection(left, right))]
+    except GEOSException:
+        return [_shared_area(geoms[i], geoms[j]) for i, j in pairs]
+
+
+def _history(contract: Contract) -> tuple[str, date | None]:
+    """A contract that no longer binds, as the refusal names it: its last day, None for a draft."""
+    if contract.status is ContractStatus.DRAFT:
+        return contract.code, None
+    ended = contract.ends_on
+    if contract.status is ContractStatus.TERMINATED and contract.terminated_on is not None:
+        ended = min(ended, contract.terminated_on)
+    return contract.code, ended
 
 
 def _code(park: Park, building: Building, level: int, room: PlanUnit, taken: set[str]) -> str:

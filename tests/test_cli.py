@@ -6,12 +6,18 @@ import json
 import sqlite3
 import subprocess
 import sys
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import ezdxf
 import pytest
+from sqlalchemy import select
 
+from store.schema import Contract, ContractUnit, Unit
+from store.workspace import Workspace
 from tests import corpus
+from tests.small_park import build_small_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -130,7 +136,8 @@ def test_output_cut_short_by_the_reader_is_no_traceback(tmp_path):
                            dxfattribs={"layer": "rooms"})
     doc.saveas(drawing)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "import", str(drawing), "--building", "T", "--dry-run"],
+        [sys.executable, "-m", "app", "import", str(drawing), "--building", "T", "--floor", "1",
+         "--dry-run"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None
@@ -175,6 +182,8 @@ def test_the_file_name_gives_the_level_and_says_why(tmp_path, demo_workspace):
     [floor] = json.loads(again.stdout)["floors"]
     assert floor["level"] == 3 and floor["level_source"] == "file name"
     assert "floor3.dxf" in floor["level_evidence"]
+    # Areas are strings of the exact value, as in the change report.
+    assert [u["area"] for u in floor["units"]] == ["30.00", "30.00", "30.00"]
 
 
 def test_no_evidence_exits_2_naming_floor_and_writes_nothing(tmp_path, demo_workspace):
@@ -189,6 +198,71 @@ def test_no_evidence_exits_2_naming_floor_and_writes_nothing(tmp_path, demo_work
                 "--floor", "2")
     assert given.returncode == 0, given.stderr
     assert "→ level 2 (given by the user (--floor))" in given.stdout
+    assert "  2F (level 2, new)" in given.stdout  # named from its level, not "plan"
+
+
+def test_a_dry_run_without_a_workspace_still_refuses_a_floor_it_cannot_tell(tmp_path):
+    drawing = write_one_floor(tmp_path / "plan.dxf")
+    for extra in ((), ("--json",)):
+        result = run("import", str(drawing), "--building", "N", "--dry-run", *extra)
+        assert result.returncode == 2, result.stdout
+        assert "--floor" in result.stderr and "Traceback" not in result.stderr
+    given = run("import", str(drawing), "--building", "N", "--dry-run", "--floor", "2")
+    assert given.returncode == 0, given.stderr
+    assert "30.00 m²" in given.stdout
+
+
+def write_rooms(path: Path, rooms: list[tuple[str, float, float]]) -> Path:
+    """A metric DXF of labelled 10 m deep rooms on ``rooms``, labels on ``text``."""
+    doc = ezdxf.new("R2013", units=6)
+    msp = doc.modelspace()
+    for label, x0, x1 in rooms:
+        msp.add_lwpolyline([(x0, 0), (x1, 0), (x1, 10), (x0, 10)], close=True,
+                           dxfattribs={"layer": "rooms"})
+        msp.add_text(label, dxfattribs={"layer": "text", "insert": ((x0 + x1) / 2, 5)})
+    doc.saveas(path)
+    return path
+
+
+def test_overlapping_rooms_exit_2_naming_the_pairs(tmp_path):
+    park = build_small_workspace(tmp_path / "w.leasemap")
+    drawing = write_rooms(tmp_path / "plan.dxf", [("501", 0, 11), ("502", 10, 20)])
+    before = _dump(park.path)
+    for extra in ((), ("--dry-run",), ("--json",)):
+        result = run("import", str(drawing), "--building", "C", "--floor", "5",
+                     "--workspace", str(park.path), *extra)
+        assert result.returncode == 2, result.stdout
+        assert "room 501 and room 502 share 10.00 m²" in result.stderr
+        assert "nothing was written" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["refused"]["room_overlaps"] == [
+        {"first": "501", "second": "502", "area": "10.00"}]
+    assert _dump(park.path) == before
+
+
+def test_a_relabelled_match_is_in_the_text_and_the_json(tmp_path):
+    park = build_small_workspace(tmp_path / "w.leasemap")
+    base = ("--building", "C", "--floor", "3", "--workspace", str(park.path))
+    first = run("import", str(write_rooms(tmp_path / "a.dxf", [("301", 0, 10), ("302", 10, 20)])),
+                *base)
+    assert first.returncode == 0, first.stderr
+    assert "  3F (level 3, new)" in first.stdout
+    with Workspace.open(park.path) as ws, ws.transaction() as s:  # 301 under a contract
+        unit = s.scalars(select(Unit).where(Unit.code == "ZD-C-301")).one()
+        held = s.scalars(select(Contract).where(Contract.code == "HT-2026-0001")).one()
+        s.add(ContractUnit(contract_id=held.id, unit_id=unit.id, billable_area=unit.billable_area))
+    other = write_rooms(tmp_path / "b.dxf", [("x", 100, 101), ("308", 0, 9), ("302", 10, 20)])
+    text = run("import", str(other), *base, "--dry-run")
+    assert text.returncode == 0, text.stderr
+    assert ("relabelled: ZD-C-301 matched by overlap, label 308 differs from unit 301: "
+            "100.00 → 90.00 m²") in text.stdout
+    assert "needs attention: contract" in text.stdout
+    data = run("import", str(other), *base, "--dry-run", "--json")
+    [floor] = json.loads(data.stdout)["changes"]
+    assert floor["matched_by"]["ZD-C-301"] == "overlap"
+    [relabel] = floor["relabelled"]
+    assert (relabel["unit_label"], relabel["room_label"]) == ("301", "308")
+    assert relabel["needs_attention"] is True
 
 
 def test_a_conflicting_name_is_refused_naming_both(tmp_path, demo_workspace):
@@ -233,3 +307,29 @@ def test_levels_override_the_titles(tmp_path, demo_workspace):
 def test_help_documents_levels():
     result = run("import", "--help")
     assert "--levels" in result.stdout and "1,2,3" in result.stdout
+
+
+def test_a_unit_kept_for_an_ended_contract_is_named_in_the_refusal(tmp_path):
+    park = build_small_workspace(tmp_path / "w.leasemap")
+    base = ("--building", "C", "--floor", "3", "--workspace", str(park.path))
+    first = write_rooms(tmp_path / "a.dxf", [("301", 0, 10), ("302", 10, 20), ("303", 20, 30)])
+    assert run("import", str(first), *base).returncode == 0
+    with Workspace.open(park.path) as ws, ws.transaction() as s:
+        unit = s.scalars(select(Unit).where(Unit.code == "ZD-C-302")).one()
+        other = s.scalars(select(Contract).where(Contract.code == "HT-2026-0001")).one()
+        old = Contract(park_id=other.park_id, tenant_id=other.tenant_id, code="HT-2020-0001",
+                       status=other.status, signed_on=date(2019, 12, 1),
+                       starts_on=date(2020, 1, 1), ends_on=date(2021, 5, 31),
+                       rent_per_sqm_month=Decimal("80.0000"))
+        s.add(old)
+        s.flush()
+        s.add(ContractUnit(contract_id=old.id, unit_id=unit.id, billable_area=unit.billable_area))
+    merged = write_rooms(tmp_path / "b.dxf", [("301", 0, 10), ("309", 14, 30)])
+    result = run("import", str(merged), *base, "--json")
+    assert result.returncode == 2, result.stdout
+    assert ("kept because contract HT-2020-0001, ended 2021-05-31, points at it"
+            in result.stderr)
+    assert "end or amend" not in result.stderr and "archive" in result.stderr
+    [pair] = json.loads(result.stdout)["refused"]["overlaps"]
+    assert pair["contracts"] == [] and pair["area"] == "60.00"
+    assert pair["history"] == [{"contract": "HT-2020-0001", "ended": "2021-05-31"}]

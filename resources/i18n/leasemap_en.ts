@@ -30,8 +30,52 @@
         <translation>  %1: leasable %2 → %3 m², billable %4 → %5 m²</translation>
     </message>
     <message>
+        <source>  %1 matched by overlap: the drawing labels the room %2, not %3; %4 → %5 m²</source>
+        <translation>  %1 matched by overlap: the drawing labels the room %2, not %3; %4 → %5 m²</translation>
+    </message>
+    <message>
+        <source>  Needs attention: %1 is under contract %2 and was matched to room %3 only by where it lies; check it is the same unit</source>
+        <translation>  Needs attention: %1 is under contract %2 and was matched to room %3 only by where it lies; check it is the same unit</translation>
+    </message>
+    <message>
         <source>  Contract %1 needs an amendment: %2 was signed on %3 m², now %4 m²</source>
         <translation>  Contract %1 needs an amendment: %2 was signed on %3 m², now %4 m²</translation>
+    </message>
+    <message>
+        <source>The drawing cannot be imported: on floor %1 units would overlap, and no two units on a floor may share floor area.</source>
+        <translation>The drawing cannot be imported: on floor %1 units would overlap, and no two units on a floor may share floor area.</translation>
+    </message>
+    <message>
+        <source>  %1 and %2 share %3 m²</source>
+        <translation>  %1 and %2 share %3 m²</translation>
+    </message>
+    <message>
+        <source>Correct the drawing and read it again.</source>
+        <translation>Correct the drawing and read it again.</translation>
+    </message>
+    <message>
+        <source>room %1 (%2)</source>
+        <translation>room %1 (%2)</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>room %1</translation>
+    </message>
+    <message>
+        <source>  Room %1 overlaps %2 by %3 m²; %2 is kept for contract %4: end or amend the contract, or correct the drawing</source>
+        <translation>  Room %1 overlaps %2 by %3 m²; %2 is kept for contract %4: end or amend the contract, or correct the drawing</translation>
+    </message>
+    <message>
+        <source>%1 (a draft)</source>
+        <translation>%1 (a draft)</translation>
+    </message>
+    <message>
+        <source>%1, ended %2</source>
+        <translation>%1, ended %2</translation>
+    </message>
+    <message>
+        <source>  Room %1 overlaps %2 by %3 m²; %2 is kept only because contract %4 points at it: archive the unit first (an import cannot overwrite a unit with history), or correct the drawing</source>
+        <translation>  Room %1 overlaps %2 by %3 m²; %2 is kept only because contract %4 points at it: archive the unit first (an import cannot overwrite a unit with history), or correct the drawing</translation>
     </message>
     <message>
         <source>This drawing may not belong on this floor:
@@ -58,6 +102,12 @@ Import it anyway?</translation>
     <message>
         <source>Import cancelled; nothing was written.</source>
         <translation>Import cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>%1
+Nothing was written.</source>
+        <translation>%1
+Nothing was written.</translation>
     </message>
     <message>
         <source>Imported into %1: %2 added, %3 changed, %4 removed.</source>

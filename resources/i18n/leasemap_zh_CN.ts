@@ -31,8 +31,52 @@
         <translation>  %1：可租面积 %2 → %3 m²，计租面积 %4 → %5 m²</translation>
     </message>
     <message>
+        <source>  %1 matched by overlap: the drawing labels the room %2, not %3; %4 → %5 m²</source>
+        <translation>  %1 按位置重叠匹配：图纸将该房间标为 %2，而非 %3；%4 → %5 m²</translation>
+    </message>
+    <message>
+        <source>  Needs attention: %1 is under contract %2 and was matched to room %3 only by where it lies; check it is the same unit</source>
+        <translation>  需要注意：%1 有合同 %2，仅凭位置与房间 %3 匹配；请确认是同一单元</translation>
+    </message>
+    <message>
         <source>  Contract %1 needs an amendment: %2 was signed on %3 m², now %4 m²</source>
         <translation>  合同 %1 需要变更：%2 签约面积 %3 m²，现为 %4 m²</translation>
+    </message>
+    <message>
+        <source>The drawing cannot be imported: on floor %1 units would overlap, and no two units on a floor may share floor area.</source>
+        <translation>无法导入该图纸：楼层 %1 上会有单元相互重叠，同一楼层的任意两个单元不得共用面积。</translation>
+    </message>
+    <message>
+        <source>  %1 and %2 share %3 m²</source>
+        <translation>  %1 与 %2 重叠 %3 m²</translation>
+    </message>
+    <message>
+        <source>Correct the drawing and read it again.</source>
+        <translation>请修改图纸后重新读取。</translation>
+    </message>
+    <message>
+        <source>room %1 (%2)</source>
+        <translation>房间 %1（%2）</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>房间 %1</translation>
+    </message>
+    <message>
+        <source>  Room %1 overlaps %2 by %3 m²; %2 is kept for contract %4: end or amend the contract, or correct the drawing</source>
+        <translation>  房间 %1 与 %2 重叠 %3 m²；%2 因合同 %4 而保留：请终止或变更该合同，或修改图纸</translation>
+    </message>
+    <message>
+        <source>%1 (a draft)</source>
+        <translation>%1（草稿）</translation>
+    </message>
+    <message>
+        <source>%1, ended %2</source>
+        <translation>%1，已于 %2 结束</translation>
+    </message>
+    <message>
+        <source>  Room %1 overlaps %2 by %3 m²; %2 is kept only because contract %4 points at it: archive the unit first (an import cannot overwrite a unit with history), or correct the drawing</source>
+        <translation>  房间 %1 与 %2 重叠 %3 m²；%2 仅因合同 %4 指向它而保留：请先将该单元归档（导入不能覆盖有历史记录的单元），或修改图纸</translation>
     </message>
     <message>
         <source>This drawing may not belong on this floor:
@@ -59,6 +103,12 @@ Import it anyway?</source>
     <message>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1
+Nothing was written.</source>
+        <translation>%1
+未写入任何内容。</translation>
     </message>
     <message>
         <source>Imported into %1: %2 added, %3 changed, %4 removed.</source>

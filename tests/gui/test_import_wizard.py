@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import ezdxf
@@ -155,13 +156,13 @@ def test_choosing_the_drawing_unit_reads_again(window, qtbot, tmp_path):
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
     assert wizard.plan["units_of_drawing"] == "m"
-    assert wizard.plan["floors"][0]["units"][0]["area"] == 80.0
+    assert wizard.plan["floors"][0]["units"][0]["area"] == Decimal("80.00")
     assert wizard.units_combo.isVisible() and "m" in wizard.units_combo.itemText(0)
     wizard.units_combo.setCurrentIndex(wizard.units_combo.findData("cm"))
     wizard.units_combo.activated.emit(wizard.units_combo.currentIndex())
     qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan["units_of_drawing"] == "cm",
                     timeout=30000)
-    assert wizard.plan["floors"][0]["units"][0]["area"] == 0.01
+    assert wizard.plan["floors"][0]["units"][0]["area"] == Decimal("0.01")
 
 
 def test_the_wizard_shows_each_floors_level_and_the_person_changes_it(window, qtbot, tmp_path):
@@ -265,3 +266,53 @@ def test_cancelling_the_write_writes_nothing(window, qtbot, tmp_path, small_park
             == (len(small_park.unit_codes),)
     finally:
         connection.close()
+
+
+def test_overlapping_rooms_are_refused_on_the_report_and_nothing_is_written(
+        window, qtbot, tmp_path, small_park):
+    """301 and 302 share 8 m²: the report page says so, and Import writes nothing."""
+    plan_file = write_floor(tmp_path / "c3.dxf", [("301 会议室", 0, 0, 11, 8),
+                                                  ("302 办公室", 10, 0, 22, 8)])
+    run_wizard(window, qtbot, plan_file, "C", finish=False)
+    qtbot.waitUntil(lambda: window.import_flow.refused is not None, timeout=30000)
+    report = window.import_flow.wizard.report.toPlainText()
+    assert "cannot be imported: on floor 3F units would overlap" in report
+    assert "room 301 and room 302 share 8.00 m²" in report
+    window.import_flow.wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert "room 301 and room 302 share 8.00 m²" in window.last_warning
+    assert "Nothing was written." in window.last_warning
+    assert window.tasks.running() == 0 and window.import_flow.last_changes is None
+    window.close()
+    connection = sqlite3.connect(small_park.path)
+    try:
+        assert connection.execute("SELECT count(*) FROM buildings WHERE code = 'C'").fetchone() \
+            == (0,)
+    finally:
+        connection.close()
+
+
+def test_the_report_lists_relabelled_matches_and_kept_units_for_ended_contracts(window):
+    from datetime import date
+
+    from app.import_flow import ImportFlow
+    from store.plan_import import (
+        FloorChanges,
+        ImportChanges,
+        KeptOverlap,
+        KeptUnitOverlap,
+        Relabel,
+    )
+
+    flow = ImportFlow(window)
+    relabel = Relabel("ZD-A-0301", "0301", "308", Decimal("100.00"), Decimal("90.00"),
+                      ("HT-2026-0001",))
+    notes = flow.notes(ImportChanges("A", False, [FloorChanges(3, "3F", False,
+                                                               relabelled=[relabel])]))
+    assert ("ZD-A-0301 matched by overlap: the drawing labels the room 308, not 0301; "
+            "100.00 → 90.00 m²") in notes
+    assert "Needs attention: ZD-A-0301 is under contract HT-2026-0001" in notes
+    refusal = KeptUnitOverlap("3F", [KeptOverlap("309", "ZD-A-0302", (), Decimal("60.00"),
+                                                 (("HT-2020-0001", date(2021, 5, 31)),))])
+    text = flow.refusal_text(refusal)
+    assert ("Room 309 overlaps ZD-A-0302 by 60.00 m²; ZD-A-0302 is kept only because contract "
+            "HT-2020-0001, ended 2021-05-31 points at it: archive the unit first") in text

@@ -95,3 +95,22 @@ def test_a_code_that_is_only_a_handle_is_no_label():
     # Where it lies still counts.
     near = PlanUnit("", "2F", "", box(0, 0, 10, 10), source={"code_from": "handle"})
     assert [m.by for m in diff_floor(existing, [near], "ZD", "A").matched] == ["overlap"]
+
+
+def test_an_overlap_match_whose_labels_differ_says_so():
+    """A room labelled 308 over most of ZD-A-0301 is still matched, but as a relabelled one."""
+    existing = [old(1, "h1", "ZD-A-0301", 0, 10), old(2, "h2", "ZD-A-0302", 10, 20),
+                old(3, "h3", "ZD-A-03", 20, 30)]
+    handled = PlanUnit("", "2F", "", box(10, 0, 19, 10), source={"code_from": "handle"})
+    incoming = [new("x1", "308", 0, 9), handled, new("x3", "0303", 20, 29)]
+    diff = diff_floor(existing, incoming, "ZD", "A")
+    relabels = {m.existing.id: (m.by, m.relabel) for m in diff.matched}
+    assert relabels == {
+        1: ("overlap", ("0301", "308")),
+        2: ("overlap", None),  # the room has no label of its own: nothing differs
+        3: ("overlap", ("03", "0303")),
+    }
+    assert [m.relabelled for m in diff.matched] == [True, False, True]
+    # The same label, only padded otherwise, is no relabel.
+    same = diff_floor([old(1, "h1", "ZD-A-0301", 0, 10)], [new("x", "301", 0, 9)], "ZD", "A")
+    assert [(m.by, m.relabel) for m in same.matched] == [("code", None)]

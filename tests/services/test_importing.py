@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import ezdxf
@@ -21,7 +22,7 @@ from services.importing import (
     read,
     rehearse_plan,
 )
-from store.plan_import import KeptUnitOverlap
+from store.plan_import import KeptUnitOverlap, UnitsOverlap
 from store.schema import Contract, ContractUnit, Outbox, Unit
 from store.workspace import Workspace
 from tests.small_park import TODAY, build_small_workspace
@@ -138,6 +139,38 @@ def test_a_room_on_a_kept_unit_is_refused_in_rehearsal_and_apply(workspace, tmp_
         with pytest.raises(KeptUnitOverlap, match=r"309 overlaps ZD-C-302 \(HT-2026-0001\)"):
             step(workspace, merged, "C", 3)
     assert snapshot(workspace) == before
+
+
+def test_overlapping_new_rooms_are_refused_in_rehearsal_and_apply(workspace, tmp_path):
+    """Rooms 501 and 502 of one drawing share 10 m²: neither step writes anything."""
+    drawing = read(write_floor(tmp_path / "c5.dxf", [("501", 0, 0, 11.25, 8),
+                                                     ("502", 10, 0, 20, 8)]))
+    before = snapshot(workspace)
+    for step in (rehearse_plan, apply_plan):
+        with pytest.raises(UnitsOverlap, match=r"room 501 and room 502 share 10\.00 m²"):
+            step(workspace, drawing, "C", 5)
+    assert snapshot(workspace) == before
+
+
+def test_a_relabelled_room_on_a_leased_unit_needs_attention(workspace, tmp_path):
+    apply_plan(workspace, read(write_floor(tmp_path / "c3.dxf", FLOOR3)), "C", 3, today=TODAY)
+    with workspace.transaction() as s:
+        unit = s.scalars(select(Unit).where(Unit.code == "ZD-C-301")).one()
+        held = s.scalars(select(Contract).where(Contract.code == "HT-2026-0001")).one()
+        s.add(ContractUnit(contract_id=held.id, unit_id=unit.id, billable_area=unit.billable_area))
+    # Another author's drawing (new handles) labels the room over most of 301 as 308.
+    other = read(write_floor(tmp_path / "x.dxf", [("308 会议室", 0, 0, 9, 8), *FLOOR3[1:]],
+                             shift=5))
+    rehearsed = rehearse_plan(workspace, other, "C", 3, today=TODAY)
+    floor = rehearsed.floors[0]
+    assert floor.matched_by["ZD-C-301"] == "overlap" and floor.added == []
+    [relabel] = floor.relabelled
+    assert (relabel.code, relabel.unit_label, relabel.room_label) == ("ZD-C-301", "301", "308")
+    assert (relabel.area_before, relabel.area_after) == (Decimal("80.00"), Decimal("72.00"))
+    assert relabel.contracts == ("HT-2026-0001",)
+    text = rehearsed.summary()
+    assert "label 308 differs from unit 301: 80.00 → 72.00 m²" in text
+    assert "needs attention: contract HT-2026-0001, unit ZD-C-301" in text
 
 
 def test_a_bug_in_a_reader_is_an_internal_error_with_its_traceback_logged(

@@ -12,15 +12,21 @@ from shapely.geometry import box
 from sqlalchemy import select
 
 from domain.assets import compose_unit_code
+from domain.contracts import ContractStatus
 from importers.dxf import read_dxf
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit, Problem, Severity
 from spatial.geometry import polygon_from_wkb
 from store.plan_import import (
     Amendment,
     AreaChange,
+    FloorChanges,
+    ImportChanges,
     KeptOverlap,
     KeptUnitOverlap,
+    Overlap,
     PlanImportError,
+    Relabel,
+    UnitsOverlap,
     floor_levels,
     import_plan,
 )
@@ -353,7 +359,7 @@ def test_another_drawing_with_the_same_handles_is_not_matched_by_them(workspace,
     # Another drawing: its first outline (301's handle) is a new room far off, and 302
     # and 303 come in the other order, so each has the other's handle.
     other = read_rooms(write_dxf(tmp_path / "b.dxf",
-                                 [("305", 100, 110), ("303", 20, 30), ("302", 10, 21)]))
+                                 [("305", 100, 110), ("303", 21, 30), ("302", 10, 21)]))
     assert handles(other) == handles(first)
     with workspace.transaction() as s:
         changes = import_plan(s, other, "C", level=3)
@@ -362,7 +368,7 @@ def test_another_drawing_with_the_same_handles_is_not_matched_by_them(workspace,
     assert floor.added == ["ZD-C-305"] and floor.kept_with_contracts == ["ZD-C-301"]
     assert outline_of(workspace, "ZD-C-301") == leased  # not moved onto 305
     assert outline_of(workspace, "ZD-C-302") == (10.0, 0.0, 21.0, 10.0)
-    assert outline_of(workspace, "ZD-C-303") == (20.0, 0.0, 30.0, 10.0)
+    assert outline_of(workspace, "ZD-C-303") == (21.0, 0.0, 30.0, 10.0)
     scoped = {u.code: u.key for u in other.floors[0].units}
     assert units_on(workspace)["ZD-C-303"].source_key == scoped["303"]
 
@@ -447,3 +453,166 @@ def test_bare_handles_stored_by_an_older_import_match_by_label_then_take_the_sco
     with workspace.transaction() as s:  # from now on the key pairs them
         floor = import_plan(s, drawing, "C", level=3).floors[0]
     assert set(floor.matched_by.values()) == {"key"}
+
+
+# -- no two live units on a floor overlap (R1) ---------------------------------------------
+
+
+def test_two_new_rooms_that_overlap_each_other_are_refused(workspace):
+    """501 and 502 share 10 m²: written, they would be two tenants on one floor area."""
+    before = rows(workspace)
+    plan = plan_of(room("h1", "501", 0, 11), room("h2", "502", 10, 20), room("h3", "503", 20, 30))
+    with pytest.raises(UnitsOverlap) as refused, workspace.transaction() as s:
+        import_plan(s, plan, "C", level=5)
+    assert not isinstance(refused.value, KeptUnitOverlap)
+    assert refused.value.overlaps == [Overlap("501", "502", Decimal("10.00"))]
+    assert "room 501 and room 502 share 10.00 m²" in str(refused.value)
+    assert "floor 5F" in str(refused.value) and "correct the drawing" in str(refused.value)
+    assert rows(workspace) == before  # not even the building
+    with workspace.transaction() as s:  # rooms that only touch are fine
+        changes = import_plan(s, plan_of(room("h1", "501", 0, 10), room("h2", "502", 10, 20)),
+                              "C", level=5)
+    assert changes.floors[0].added == ["ZD-C-501", "ZD-C-502"]
+
+
+def test_a_new_room_over_a_matched_one_is_refused(workspace):
+    with workspace.transaction() as s:
+        import_plan(s, plan_of(room("h1", "301", 0, 10), room("h2", "302", 10, 20)), "C", 3)
+    before = rows(workspace)
+    # 302 is still drawn where it was; a new 305 is drawn half over it.
+    revised = plan_of(room("h1", "301", 0, 10), room("h2", "302", 10, 20),
+                      room("h5", "305", 15, 25))
+    for step in (workspace.rehearsal, workspace.transaction):
+        with pytest.raises(UnitsOverlap) as refused, step() as s:
+            import_plan(s, revised, "C", level=3)
+        assert refused.value.overlaps == [Overlap("302", "305", Decimal("50.00"), "ZD-C-302")]
+        assert "room 302 (ZD-C-302) and room 305 share 50.00 m²" in str(refused.value)
+    assert rows(workspace) == before
+
+
+def test_the_overlap_check_scales_to_a_5000_room_floor(workspace):
+    """An STRtree finds the one overlapping pair among 5,000 rooms (a grid of 5 × 4 m)."""
+    rooms = [PlanUnit(f"k{i}", f"R{i}", "", box(x := (i % 100) * 5.0, y := (i // 100) * 4.0,
+                                                    x + 5, y + 4)) for i in range(5000)]
+    rooms.append(PlanUnit("k-extra", "R-extra", "", box(2, 2, 7, 6)))  # over R0, R1, R100, R101
+    with pytest.raises(UnitsOverlap) as refused, workspace.rehearsal() as s:
+        import_plan(s, plan_of(*rooms), "C", level=3)
+    assert [(o.first, o.second, o.area) for o in refused.value.overlaps] == [
+        (f"R{n}", "R-extra", area) for n, area in
+        ((0, Decimal("6.00")), (1, Decimal("4.00")), (100, Decimal("6.00")),
+         (101, Decimal("4.00")))]
+    with workspace.rehearsal() as s:
+        changes = import_plan(s, plan_of(*rooms[:-1]), "C", level=3)
+    assert len(changes.floors[0].added) == 5000
+
+
+# -- a room labelled otherwise, matched by overlap (R2) -----------------------------------
+
+
+def test_a_relabelled_room_matched_by_overlap_is_reported(workspace):
+    with workspace.transaction() as s:
+        import_plan(s, plan_of(room("h1", "0301", 0, 10), room("h2", "0302", 10, 20),
+                               room("h3", "0303", 20, 30)), "C", 3)
+    contract_on(workspace, "ZD-C-0301")
+    unit_id = units_on(workspace)["ZD-C-0301"].id
+    # New handles; 308 lies over most of 0301 (IoU 0.9), 0302 and 0303 keep their labels.
+    revised = plan_of(room("x8", "308", 0, 9), room("x2", "302", 10, 20),
+                      room("x3", "303", 20, 30))
+    with workspace.transaction() as s:
+        changes = import_plan(s, revised, "C", level=3, today=TODAY)
+    floor = changes.floors[0]
+    assert floor.matched_by["ZD-C-0301"] == "overlap" and floor.added == []
+    assert units_on(workspace)["ZD-C-0301"].id == unit_id  # kept with its contract
+    [relabel] = floor.relabelled
+    assert relabel == Relabel("ZD-C-0301", "0301", "308", Decimal("100.00"), Decimal("90.00"),
+                              ("HT-2026-0001",))
+    assert relabel.needs_attention
+    text = changes.summary()
+    assert ("relabelled: ZD-C-0301 matched by overlap, label 308 differs from unit 0301: "
+            "100.00 → 90.00 m²") in text
+    assert ("needs attention: contract HT-2026-0001, unit ZD-C-0301: matched by overlap to "
+            "room 308") in text
+    [data] = changes.to_json()[0]["relabelled"]
+    assert data["room_label"] == "308" and data["unit_label"] == "0301"
+    assert (data["area_before"], data["area_after"]) == ("100.00", "90.00")
+    assert data["contracts"] == ["HT-2026-0001"] and data["needs_attention"] is True
+    # Under an ended contract (on 2030-01-01) it is reported, but needs no attention.
+    with workspace.rehearsal() as s:
+        again = plan_of(room("y8", "309", 0, 9.5), room("x2", "302", 10, 20),
+                        room("x3", "303", 20, 30))
+        [later] = import_plan(s, again, "C", 3, today=date(2030, 1, 1)).floors[0].relabelled
+    assert later.room_label == "309" and not later.needs_attention
+    assert "needs attention" not in ImportChanges("C", False, [
+        FloorChanges(3, "3F", False, relabelled=[later])]).summary()
+
+
+# -- new floors are named from their level (R5) -------------------------------------------
+
+
+def test_a_new_floor_is_named_from_its_level_not_the_file(workspace, tmp_path):
+    drawing = read_rooms(write_dxf(tmp_path / "B1栋-3F.dxf", [("301", 0, 10), ("302", 10, 20)]))
+    assert drawing.floors[0].name == "B1栋-3F"
+    with workspace.transaction() as s:
+        changes = import_plan(s, drawing, "C", level=3)
+    assert changes.floors[0].name == "3F"
+    other = read_rooms(write_dxf(tmp_path / "plan.dxf", [("B101", 0, 10)]))
+    with workspace.transaction() as s:
+        changes = import_plan(s, other, "C", level=-1)
+    assert changes.floors[0].name == "B1"
+    with workspace.reading() as s:
+        floors = {f.level: f for f in s.scalars(select(Floor).join(Building).where(
+            Building.code == "C"))}
+    assert (floors[3].name, floors[-1].name) == ("3F", "B1")
+    assert floors[3].background_source.endswith("B1栋-3F.dxf")  # the drawing, as its source
+    assert floors[-1].background_source.endswith("plan.dxf")
+    with workspace.transaction() as s:  # an existing floor keeps the name it has
+        s.scalars(select(Floor).where(Floor.id == floors[3].id)).one().name = "三层"
+    with workspace.transaction() as s:
+        assert import_plan(s, drawing, "C", level=3).floors[0].name == "三层"
+
+
+# -- a unit kept only for an ended contract (R13) ------------------------------------------
+
+
+def ended_contract_on(ws, code: str, contract: str = "HT-2020-0001",
+                      ends: date = date(2021, 5, 31)) -> None:
+    """An ended contract of the small park's tenant on ``code``."""
+    with ws.transaction() as s:
+        unit = s.scalars(select(Unit).where(Unit.code == code)).one()
+        other = s.scalars(select(Contract).where(Contract.code == "HT-2026-0001")).one()
+        old = Contract(park_id=other.park_id, tenant_id=other.tenant_id, code=contract,
+                       status=ContractStatus.SIGNED, signed_on=date(2019, 12, 1),
+                       starts_on=date(2020, 1, 1), ends_on=ends,
+                       rent_per_sqm_month=Decimal("80.0000"))
+        s.add(old)
+        s.flush()
+        s.add(ContractUnit(contract_id=old.id, unit_id=unit.id, billable_area=unit.billable_area))
+
+
+def test_a_unit_kept_for_an_ended_contract_is_named_as_such(workspace):
+    with workspace.transaction() as s:
+        import_plan(s, plan_of(room("h1", "301", 0, 10), room("h2", "302", 10, 20),
+                               room("h3", "303", 20, 30)), "C", 3)
+    ended_contract_on(workspace, "ZD-C-302")
+    before = rows(workspace)
+    revised = plan_of(room("h1", "301", 0, 10), room("h9", "309", 14, 30))
+    with pytest.raises(KeptUnitOverlap) as refused, workspace.transaction() as s:
+        import_plan(s, revised, "C", level=3, today=TODAY)
+    assert refused.value.pairs == [KeptOverlap("309", "ZD-C-302", (), Decimal("60.00"),
+                                               (("HT-2020-0001", date(2021, 5, 31)),))]
+    message = str(refused.value)
+    assert ("room 309 overlaps ZD-C-302 by 60.00 m², kept because contract HT-2020-0001, "
+            "ended 2021-05-31, points at it") in message
+    assert "end or amend" not in message
+    assert "archive the units kept only for ended or draft contracts first" in message
+    assert "cannot overwrite a unit with history" in message
+    assert rows(workspace) == before
+    # With a binding contract too, only that one is the reason given.
+    contract_on(workspace, "ZD-C-302")
+    with pytest.raises(KeptUnitOverlap) as refused, workspace.transaction() as s:
+        import_plan(s, revised, "C", level=3, today=TODAY)
+    assert refused.value.pairs == [KeptOverlap("309", "ZD-C-302", ("HT-2026-0001",),
+                                               Decimal("60.00"))]
+    assert "HT-2020-0001" not in str(refused.value)
+    assert "end or amend those contracts" in str(refused.value)
+    assert "archive" not in str(refused.value)
