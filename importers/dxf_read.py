@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import struct
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from ezdxf.tools.codepage import toencoding
 from ezdxf.tools.text import fast_plain_mtext, plain_text
 from shapely.geometry import Polygon
 
+from importers.internal import Damaged, LibraryDamage
 from importers.plan import Problem, Severity
 from runtime.jobs import gc_paused
 
@@ -36,6 +38,11 @@ HEADER_BYTES = 400_000  # header variables are looked for this near the top of t
 # A GUID as $FINGERPRINTGUID holds it, braces optional; all zeros is the unset default.
 _GUID = re.compile(rb"\{?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12})\}?")
 _BINARY_FINGERPRINT = re.compile(rb"\$FINGERPRINTGUID\x00\x02\x00?([^\x00]*)\x00")
+# What ezdxf raises reading a damaged entity: its own errors, and plain ones where its
+# geometry code meets a missing group code or a degenerate shape. Only ever around
+# ezdxf's calls (see LibraryDamage): the same types from our code are our bugs.
+_EZDXF = LibraryDamage(DXFError, ValueError, TypeError, AttributeError, ZeroDivisionError,
+                       IndexError)
 
 
 class Unreadable(Exception):
@@ -226,7 +233,8 @@ def load(path: Path, fast_min_bytes: int | None = None) -> Records:
     try:
         doc = ezdxf.readfile(path)
     except (DXFError, ValueError, UnicodeDecodeError, IndexError, KeyError, TypeError,
-            StopIteration, EOFError) as exc:  # ezdxf's header sniffer: StopIteration on a cut file
+            StopIteration, EOFError, struct.error) as exc:  # StopIteration: a cut file's header;
+        # struct.error: a cut binary DXF
         doc = _recover(path, exc, problems)
     except OSError as exc:
         raise Unreadable(f"{path.name}: cannot read the file ({exc})", case="read",
@@ -315,13 +323,18 @@ def layout_windows(doc: EzDrawing) -> list[tuple[str, Polygon]]:
             continue
         windows = []
         for vp in layout.query("VIEWPORT"):
-            w, h, vh = vp.dxf.get("width", 0.0), vp.dxf.get("height", 0.0), vp.dxf.get(
-                "view_height", 0.0)
-            if vp.dxf.get("id", 1) == 1 or vp.dxf.get("status", 1) == 0 or min(w, h, vh) <= 0:
+            try:
+                with _EZDXF:
+                    w, h, vh = (float(vp.dxf.get(name, 0.0))
+                                for name in ("width", "height", "view_height"))
+                    shown = vp.dxf.get("id", 1) != 1 and vp.dxf.get("status", 1) != 0
+                    cx, cy = float(vp.dxf.view_center_point.x), float(vp.dxf.view_center_point.y)
+            except Damaged:
+                continue  # a damaged viewport only loses a hint of where a floor is
+            if not shown or min(w, h, vh) <= 0:
                 continue
-            c = vp.dxf.view_center_point
             vw = vh * w / h
-            windows.append(shapely.box(c.x - vw / 2, c.y - vh / 2, c.x + vw / 2, c.y + vh / 2))
+            windows.append(shapely.box(cx - vw / 2, cy - vh / 2, cx + vw / 2, cy + vh / 2))
         if windows:
             out.append((layout.name, shapely.union_all(windows).envelope))
     return out
@@ -338,12 +351,18 @@ def _collect(entity: DXFGraphic, rec: Records, depth: int, parent: str) -> None:
     """Turn one entity into records; INSERTs are exploded with their transforms."""
     rec.entity_count += 1
     kind = entity.dxftype()
-    layer = str(entity.dxf.get("layer", "0"))
-    handle = str(entity.dxf.handle or "") or parent
+    handle = parent
+    # Only ezdxf's own calls are guarded (_EZDXF): a bug in the code below is
+    # reported as an internal error, not as a damaged entity (issue 8).
     try:
+        with _EZDXF:  # a damaged type name may give an entity without these attributes
+            layer = str(entity.dxf.get("layer", "0"))
+            handle = str(entity.dxf.handle or "") or parent
         if kind == "LINE":
-            s, e = entity.dxf.start, entity.dxf.end
-            rec.add_line(layer, [(s.x, s.y), (e.x, e.y)])
+            with _EZDXF:
+                s, e = entity.dxf.start, entity.dxf.end
+                line = [(float(s.x), float(s.y)), (float(e.x), float(e.y))]
+            rec.add_line(layer, line)
         elif kind in ("LWPOLYLINE", "POLYLINE"):
             _polyline(entity, rec, layer, handle)
         elif kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE"):
@@ -351,10 +370,10 @@ def _collect(entity: DXFGraphic, rec: Records, depth: int, parent: str) -> None:
         elif kind == "HATCH":
             _hatch(entity, rec, layer, handle)
         elif kind in ("TEXT", "ATTRIB") or kind == "MTEXT":
-            _text(entity, rec, layer, handle, entity.plain_text())  # type: ignore[attr-defined]
+            _text(entity, rec, layer, handle)
         elif kind == "INSERT":
             _insert(entity, rec, depth, handle)
-    except (DXFError, ValueError, TypeError, AttributeError, ZeroDivisionError, IndexError):
+    except Damaged:
         rec.problems.append(
             Problem(Severity.WARNING, "bad-entity", f"skipped a damaged {kind}", handle,
                     {"kind": str(kind)})
@@ -362,60 +381,77 @@ def _collect(entity: DXFGraphic, rec: Records, depth: int, parent: str) -> None:
 
 
 def _polyline(entity: DXFGraphic, rec: Records, layer: str, handle: str) -> None:
-    if entity.dxftype() == "POLYLINE" and not (
-        entity.is_2d_polyline or entity.is_3d_polyline  # type: ignore[attr-defined]
-    ):
-        return
+    kind = entity.dxftype()
+    with _EZDXF:
+        if kind == "POLYLINE" and not (
+            entity.is_2d_polyline or entity.is_3d_polyline  # type: ignore[attr-defined]
+        ):
+            return
+        closed = bool(entity.closed if kind == "LWPOLYLINE"  # type: ignore[attr-defined]
+                      else entity.is_closed)  # type: ignore[attr-defined]
     coords = _flatten(entity)
-    closed = bool(entity.closed if entity.dxftype() == "LWPOLYLINE"  # type: ignore[attr-defined]
-                  else entity.is_closed)  # type: ignore[attr-defined]
     if len(coords) >= 3 and coords[0] == coords[-1]:
         closed = True
     if closed and len(coords) >= 3:
-        rec.outlines.append(Outline(layer, handle, entity.dxftype(), coords))
+        rec.outlines.append(Outline(layer, handle, kind, coords))
     else:
         rec.add_line(layer, coords)
 
 
 def _flatten(entity: DXFGraphic) -> Coords:
     """Points along any curve, arcs split finely enough for areas to 0.1 %."""
-    if entity.dxftype() == "LWPOLYLINE" and not entity.has_arc:  # type: ignore[attr-defined]
-        pts = [(float(x), float(y)) for x, y in entity.get_points("xy")]  # type: ignore[attr-defined]
-        if entity.closed and pts and pts[0] != pts[-1]:  # type: ignore[attr-defined]
-            pts.append(pts[0])
-        return pts
     from ezdxf import path as ezpath
 
-    p = ezpath.make_path(entity)
-    if len(p) == 0:
-        start = p.start
-        return [(start.x, start.y)]
-    box = ezpath.bbox([p])
-    size = max(box.size.x, box.size.y) if box.has_data else 1.0
-    return [(v.x, v.y) for v in p.flattening(distance=max(size * 0.002, 1e-9), segments=8)]
+    with _EZDXF:
+        if entity.dxftype() == "LWPOLYLINE" and not entity.has_arc:  # type: ignore[attr-defined]
+            pts = [(float(x), float(y))
+                   for x, y in entity.get_points("xy")]  # type: ignore[attr-defined]
+            closed = bool(entity.closed)  # type: ignore[attr-defined]
+        else:
+            p = ezpath.make_path(entity)
+            if len(p) == 0:
+                return [(float(p.start.x), float(p.start.y))]
+            return _path_points(p)
+    if closed and pts and pts[0] != pts[-1]:
+        pts.append(pts[0])
+    return pts
+
+
+def _path_points(p: object) -> Coords:
+    """An ezdxf path's points, arcs split finely enough for areas to 0.1 %."""
+    from ezdxf import path as ezpath
+
+    with _EZDXF:
+        box = ezpath.bbox([p])  # type: ignore[list-item]
+        size = max(box.size.x, box.size.y) if box.has_data else 1.0
+        return [(v.x, v.y) for v in p.flattening(  # type: ignore[attr-defined]
+            distance=max(size * 0.002, 1e-9), segments=8)]
 
 
 def _hatch(entity: DXFGraphic, rec: Records, layer: str, handle: str) -> None:
     from ezdxf import path as ezpath
 
-    for i, p in enumerate(ezpath.from_hatch(entity)):  # type: ignore[arg-type]
-        box = ezpath.bbox([p])
-        size = max(box.size.x, box.size.y) if box.has_data else 1.0
-        pts = [(v.x, v.y) for v in p.flattening(distance=max(size * 0.002, 1e-9), segments=8)]
+    with _EZDXF:
+        boundaries = list(ezpath.from_hatch(entity))  # type: ignore[arg-type]
+    for i, p in enumerate(boundaries):
+        pts = _path_points(p)
         if len(pts) >= 3:
             rec.outlines.append(Outline(layer, f"{handle}" if i == 0 else f"{handle}:{i}",
                                         "HATCH", pts))
 
 
-def _text(entity: DXFGraphic, rec: Records, layer: str, handle: str, text: str) -> None:
-    pos = entity.dxf.insert
-    if entity.dxftype() in ("TEXT", "ATTRIB") and (
-        entity.dxf.get("halign", 0) or entity.dxf.get("valign", 0)
-    ) and entity.dxf.hasattr("align_point"):
-        pos = entity.dxf.align_point
+def _text(entity: DXFGraphic, rec: Records, layer: str, handle: str) -> None:
+    with _EZDXF:
+        text = str(entity.plain_text())  # type: ignore[attr-defined]
+        pos = entity.dxf.insert
+        if entity.dxftype() in ("TEXT", "ATTRIB") and (
+            entity.dxf.get("halign", 0) or entity.dxf.get("valign", 0)
+        ) and entity.dxf.hasattr("align_point"):
+            pos = entity.dxf.align_point
+        x, y = float(pos.x), float(pos.y)
     text = text.strip()
     if text:
-        rec.texts.append(Text(layer, handle, float(pos.x), float(pos.y), text))
+        rec.texts.append(Text(layer, handle, x, y, text))
 
 
 def _insert(entity: DXFGraphic, rec: Records, depth: int, handle: str) -> None:
@@ -424,12 +460,17 @@ def _insert(entity: DXFGraphic, rec: Records, depth: int, handle: str) -> None:
                                     "blocks nested too deeply: inner ones skipped", handle))
         return
     rec.exploded_inserts += 1
-    insert_layer = str(entity.dxf.get("layer", "0"))
-    for attrib in getattr(entity, "attribs", []):
+    with _EZDXF:
+        insert_layer = str(entity.dxf.get("layer", "0"))
+        attribs = list(getattr(entity, "attribs", []))
+    for attrib in attribs:
         _collect(attrib, rec, depth + 1, handle)
-    for i, child in enumerate(entity.virtual_entities()):  # type: ignore[attr-defined]
-        if child.dxf.get("layer", "0") == "0":
-            child.dxf.layer = insert_layer  # layer 0 inside a block takes the INSERT's layer
+    with _EZDXF:
+        made = entity.virtual_entities()  # type: ignore[attr-defined]
+    for i, child in enumerate(_EZDXF.each(made)):
+        with _EZDXF:
+            if child.dxf.get("layer", "0") == "0":
+                child.dxf.layer = insert_layer  # layer 0 inside a block takes the INSERT's layer
         _collect(child, rec, depth + 1, f"{handle}/{i}")
 
 

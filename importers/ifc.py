@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 
 from importers import ifc_geometry as geom
 from importers.ifc_props import ELEVATION_QUANTUM, Units, fix_text, stated_area, to_decimal
-from importers.internal import PROGRAMMING_ERRORS
+from importers.internal import PROGRAMMING_ERRORS, Damaged
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit, Problem, Severity, failed
 
 FORMAT = "ifc"
@@ -175,7 +175,9 @@ class _Reader:
     ) -> None:
         self.problems.append(Problem(severity, code, message, ref, params))
 
-    def _text(self, value: str | None) -> str:
+    def _text(self, value: object) -> str:
+        if value is not None and not isinstance(value, str):
+            raise Damaged(f"a name that is not text: {value!r:.60}")
         text, note = fix_text(value)
         if note:
             self._text_notes[note] += 1
@@ -225,7 +227,7 @@ class _Reader:
                 )
             elevation = None
             if entity.Elevation is not None:
-                elevation = to_decimal(float(entity.Elevation) * self.units.length,
+                elevation = to_decimal(geom.real(entity.Elevation) * self.units.length,
                                        ELEVATION_QUANTUM)
             else:
                 self._problem(
@@ -248,11 +250,11 @@ class _Reader:
     def _zones(self) -> dict[int, list[str]]:
         zones: dict[int, list[str]] = {}
         for rel in self.model.by_type("IfcRelAssignsToGroup"):
-            group = rel.RelatingGroup
+            group = geom.opt_ref(rel.RelatingGroup, "IfcGroup")
             if group is None or not group.is_a("IfcZone"):
                 continue
             name = self._text(group.Name) or self._text(getattr(group, "LongName", None))
-            for member in rel.RelatedObjects or ():
+            for member in geom.refs(rel.RelatedObjects, "IfcObjectDefinition"):
                 if member.is_a("IfcSpace"):
                     zones.setdefault(member.id(), []).append(name or group.GlobalId)
         return zones
@@ -335,24 +337,42 @@ class _Reader:
             )
 
     def _footprint(self, product: Entity) -> tuple[BaseGeometry | None, str]:
-        """Plan polygon in metres and which path produced it."""
-        world = self.placements.world(product.ObjectPlacement)
+        """Plan polygon in metres and which path produced it.
+
+        A damaged placement or shape (geom.DAMAGE) only sends the product to the next
+        path; a bug in the helpers (PROGRAMMING_ERRORS) is ours and is not caught. A
+        shape known to be damaged (Damaged) is not given to the kernel: OpenCASCADE
+        never returned on a polyline whose points were a unit assignment.
+        """
+        damaged = False
         for path, build in (
             (geom.PATH_PROFILE, geom.profile_footprint),
             (geom.PATH_FOOTPRINT, geom.curve_footprint),
         ):
             try:
+                world = self.placements.world(product.ObjectPlacement)
                 polygon = geom.polygonal(
                     build(product, world, self.placements, self.units.length)
                 )
-            except (AttributeError, IndexError, TypeError, ValueError, RuntimeError):
+            except PROGRAMMING_ERRORS:
+                raise
+            except geom.DAMAGE as exc:
+                damaged = damaged or isinstance(exc, Damaged)
                 polygon = None
             if polygon is not None:
                 return polygon, path
-        if product.Representation is None:
+        if product.Representation is None or damaged:
             return None, ""
-        polygon = geom.polygonal(geom.kernel_footprint(product, self._kernel()))
-        return polygon, geom.PATH_KERNEL
+        return self._kernel_outline(product), geom.PATH_KERNEL
+
+    def _kernel_outline(self, product: Entity) -> BaseGeometry | None:
+        """The kernel's footprint; a degenerate mesh shapely cannot merge gives None."""
+        try:
+            return geom.polygonal(geom.kernel_footprint(product, self._kernel()))
+        except PROGRAMMING_ERRORS:
+            raise
+        except geom.DAMAGE:
+            return None
 
     def _kernel(self) -> object:
         if self._settings is None:
@@ -367,12 +387,16 @@ class _Reader:
             storey, _ = _storey_of(wall, storeys)
             if storey is None:
                 continue
-            world = self.placements.world(wall.ObjectPlacement)
             try:
+                world = self.placements.world(wall.ObjectPlacement)
                 outline = geom.polygonal(
                     geom.profile_footprint(wall, world, self.placements, self.units.length)
                 )
-            except (AttributeError, IndexError, TypeError, ValueError, RuntimeError):
+            except PROGRAMMING_ERRORS:
+                raise  # our bug: read_plan reports it as an internal error
+            except Damaged:
+                continue  # not for the kernel either (see _footprint)
+            except geom.DAMAGE:
                 outline = None
             if outline is not None:
                 storey.walls.append(outline)
@@ -387,7 +411,7 @@ class _Reader:
             )
             return
         for wall, storey in pending:
-            outline = geom.polygonal(geom.kernel_footprint(wall, self._kernel()))
+            outline = self._kernel_outline(wall)
             if outline is not None:
                 storey.walls.append(outline)
 
@@ -408,10 +432,10 @@ def _storey_of(product: Entity, storeys: dict[int, _Storey]) -> tuple[_Storey | 
             return storeys[current.id()], container
         parent = None
         for rel in getattr(current, "Decomposes", None) or ():
-            parent = rel.RelatingObject
+            parent = geom.opt_ref(rel.RelatingObject, "IfcObjectDefinition")
         if parent is None:
             for rel in getattr(current, "ContainedInStructure", None) or ():
-                parent = rel.RelatingStructure
+                parent = geom.opt_ref(rel.RelatingStructure, "IfcObjectDefinition")
         if parent is not None:
             container = f"{parent.is_a()} '{parent.Name or parent.GlobalId}'"
         current = parent

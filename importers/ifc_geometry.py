@@ -23,6 +23,8 @@ from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polygonize, unary_union
 
+from importers.internal import Damaged
+
 Entity = ifcopenshell.entity_instance
 
 PATH_PROFILE = "extrusion profile"
@@ -32,6 +34,57 @@ PATH_KERNEL = "geometry kernel"
 _VERTICAL_TOLERANCE = 1e-6
 _MIN_TRIANGLE_AREA = 1e-10
 _CURVE_REPRESENTATION_TYPES = ("Curve2D", "GeometricCurveSet", "GeometricSet", "Curve")
+# What building a footprint raises on a damaged model: a value of the wrong type
+# (Damaged, from the checks below), ifcopenshell's RuntimeError on a reference to
+# an instance it could not parse, shapely's on degenerate rings. Never the types
+# in importers.internal.PROGRAMMING_ERRORS: those are our bugs.
+DAMAGE: tuple[type[Exception], ...] = (
+    Damaged, RuntimeError, ValueError, shapely.errors.GEOSException)
+
+
+# ifcopenshell hands back whatever a damaged file holds, a string where a point
+# belongs or a direction where a placement does; these checks make that Damaged
+# before our code trips over it, so an AttributeError left is a bug of ours.
+
+def ref(value: object, ifc_type: str) -> Entity:
+    """``value`` if it is an instance of ``ifc_type``, else Damaged."""
+    if isinstance(value, Entity) and value.is_a(ifc_type):
+        return value
+    raise Damaged(f"expected an {ifc_type}, found {_shown(value)}")
+
+
+def opt_ref(value: object, ifc_type: str) -> Entity | None:
+    """As :func:`ref`, with an unset attribute (None) allowed."""
+    return None if value is None else ref(value, ifc_type)
+
+
+def refs(value: object, ifc_type: str) -> tuple[Entity, ...]:
+    """A list of ``ifc_type`` instances (an unset one is empty), else Damaged."""
+    if value is None:
+        return ()
+    if not isinstance(value, (tuple, list)):
+        raise Damaged(f"expected a list of {ifc_type}, found {_shown(value)}")
+    return tuple(ref(item, ifc_type) for item in value)
+
+
+def real(value: object) -> float:
+    """A number the file states, else Damaged (a bool is no number)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise Damaged(f"expected a number, found {_shown(value)}")
+
+
+def reals(value: object) -> list[float]:
+    """A list of numbers the file states, else Damaged."""
+    if not isinstance(value, (tuple, list)):
+        raise Damaged(f"expected a list of numbers, found {_shown(value)}")
+    return [real(item) for item in value]
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, Entity):
+        return f"#{value.id()} {value.is_a()}"
+    return f"{type(value).__name__} {str(value)[:40]!r}"
 
 
 class Placements:
@@ -49,7 +102,7 @@ class Placements:
         """Memoised :func:`axis_placement` (solids often share one position)."""
         if placement is None:
             return np.eye(4)
-        key = placement.id()
+        key = ref(placement, "IfcPlacement").id()
         matrix = self._axes.get(key)
         if matrix is None:
             matrix = self._axes[key] = axis_placement(placement)
@@ -59,22 +112,27 @@ class Placements:
         """4x4 matrix of an ``IfcObjectPlacement`` in project length units."""
         if placement is None:
             return np.eye(4)
-        key = placement.id()
+        key = ref(placement, "IfcObjectPlacement").id()
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         self._cache[key] = np.eye(4)  # a cycle in a broken file ends here
-        if placement.is_a("IfcLocalPlacement"):
-            parent = self.world(placement.PlacementRelTo)
-            matrix = parent @ self.axis(placement.RelativePlacement)
-        else:
-            matrix = np.array(ifcopenshell.util.placement.get_local_placement(placement))
+        try:
+            if placement.is_a("IfcLocalPlacement"):
+                parent = self.world(placement.PlacementRelTo)
+                matrix = parent @ self.axis(placement.RelativePlacement)
+            else:
+                matrix = np.array(ifcopenshell.util.placement.get_local_placement(placement))
+        except BaseException:
+            del self._cache[key]  # not the cycle stop: others sharing it must fail too
+            raise
         self._cache[key] = matrix
         return matrix
 
 
-def _unit(vector: Sequence[float], default: Sequence[float]) -> list[float]:
-    values = [float(v) for v in vector] + [0.0] * (3 - len(vector))
+def _unit(vector: object, default: Sequence[float]) -> list[float]:
+    values = reals(vector)[:3]
+    values += [0.0] * (3 - len(values))
     norm = math.sqrt(sum(v * v for v in values))
     if norm == 0.0:
         return [float(v) for v in default]
@@ -86,13 +144,15 @@ def axis_placement(placement: Entity | None) -> np.ndarray:
     matrix = np.eye(4)
     if placement is None:
         return matrix
-    location = [float(c) for c in placement.Location.Coordinates] if placement.Location else []
+    placement = ref(placement, "IfcPlacement")
+    point = opt_ref(placement.Location, "IfcCartesianPoint")
+    location = reals(point.Coordinates)[:3] if point is not None else []
     location += [0.0] * (3 - len(location))
     z_axis = [0.0, 0.0, 1.0]
     if placement.is_a("IfcAxis2Placement3D") and placement.Axis is not None:
-        z_axis = _unit(placement.Axis.DirectionRatios, (0.0, 0.0, 1.0))
-    ref = placement.RefDirection
-    x_axis = _unit(ref.DirectionRatios, (1.0, 0.0, 0.0)) if ref is not None else None
+        z_axis = _unit(ref(placement.Axis, "IfcDirection").DirectionRatios, (0.0, 0.0, 1.0))
+    x_ref = opt_ref(getattr(placement, "RefDirection", None), "IfcDirection")
+    x_axis = _unit(x_ref.DirectionRatios, (1.0, 0.0, 0.0)) if x_ref is not None else None
     if x_axis is None or abs(_dot(x_axis, z_axis)) > 1.0 - 1e-9:
         x_axis = [1.0, 0.0, 0.0] if abs(z_axis[0]) < 0.9 else [0.0, 1.0, 0.0]
     along = _dot(x_axis, z_axis)
@@ -111,27 +171,50 @@ def _dot(a: Sequence[float], b: Sequence[float]) -> float:
     return sum(x * y for x, y in zip(a, b, strict=True))
 
 
-def curve_points(curve: Entity) -> list[tuple[float, float]] | None:
-    """2D vertices of a straight-segment curve, or None when it has arcs."""
+def _xy(value: object) -> tuple[float, float]:
+    """A point's plan coordinates: at least two numbers, else Damaged."""
+    numbers = reals(value)
+    if len(numbers) < 2:
+        raise Damaged(f"a point with {len(numbers)} coordinates")
+    return numbers[0], numbers[1]
+
+
+def curve_points(
+    curve: Entity, seen: frozenset[int] = frozenset()
+) -> list[tuple[float, float]] | None:
+    """2D vertices of a straight-segment curve, or None when it has arcs.
+
+    ``seen`` are the composite curves being read: a damaged file can make one its own part.
+    """
+    curve = ref(curve, "IfcCurve")
+    if curve.id() in seen:
+        raise Damaged(f"#{curve.id()} is part of itself")
     if curve.is_a("IfcPolyline"):
-        return [(float(p.Coordinates[0]), float(p.Coordinates[1])) for p in curve.Points]
+        return [_xy(p.Coordinates) for p in refs(curve.Points, "IfcCartesianPoint")]
     if curve.is_a("IfcIndexedPolyCurve"):
-        coords = [(float(c[0]), float(c[1])) for c in curve.Points.CoordList]
+        listed = ref(curve.Points, "IfcCartesianPointList").CoordList
+        if not isinstance(listed, (tuple, list)):
+            raise Damaged(f"expected a list of points, found {_shown(listed)}")
+        coords = [_xy(c) for c in listed]
         if not curve.Segments:
             return coords
         points: list[tuple[float, float]] = []
-        for segment in curve.Segments:
+        for segment in _segments(curve.Segments):
             if segment.is_a() != "IfcLineIndex":
                 return None
-            indices = [int(i) - 1 for i in segment.wrappedValue]
+            indices = [int(real(i)) - 1 for i in _values(segment.wrappedValue)]
+            if any(not 0 <= i < len(coords) for i in indices):
+                raise Damaged(f"a segment indexes past the curve's {len(coords)} points")
             if points and indices and coords[indices[0]] == points[-1]:
                 indices = indices[1:]
             points.extend(coords[i] for i in indices)
         return points
     if curve.is_a("IfcCompositeCurve"):
         points = []
-        for segment in curve.Segments:
-            part = curve_points(segment.ParentCurve)
+        for segment in refs(curve.Segments, "IfcGeometricRepresentationItem"):
+            if not segment.is_a("IfcCompositeCurveSegment"):
+                return None  # an IFC4X3 IfcCurveSegment: trimmed, not read here
+            part = curve_points(segment.ParentCurve, seen | {curve.id()})
             if part is None:
                 return None
             if not segment.SameSense:
@@ -143,17 +226,31 @@ def curve_points(curve: Entity) -> list[tuple[float, float]] | None:
     return None
 
 
+def _segments(value: object) -> tuple[Entity, ...]:
+    """An IfcIndexedPolyCurve's segments: select values (IfcLineIndex, IfcArcIndex)."""
+    if not isinstance(value, (tuple, list)) or not all(isinstance(v, Entity) for v in value):
+        raise Damaged(f"expected a list of segments, found {_shown(value)}")
+    return tuple(value)
+
+
+def _values(value: object) -> tuple[object, ...]:
+    if not isinstance(value, (tuple, list)):
+        raise Damaged(f"expected a list, found {_shown(value)}")
+    return tuple(value)
+
+
 def profile_rings(profile: Entity, placements: Placements) -> list[np.ndarray] | None:
     """Outer ring then holes of a profile, (n, 2) arrays in its own 2D coordinates."""
+    profile = ref(profile, "IfcProfileDef")
     if profile.is_a("IfcRectangleProfileDef"):
-        half_x, half_y = float(profile.XDim) / 2.0, float(profile.YDim) / 2.0
+        half_x, half_y = real(profile.XDim) / 2.0, real(profile.YDim) / 2.0
         corners = np.array([[-half_x, -half_y], [half_x, -half_y], [half_x, half_y],
                             [-half_x, half_y]])
         return [_apply(placements.axis(profile.Position), corners)]
     if profile.is_a("IfcArbitraryClosedProfileDef"):
         curves = [profile.OuterCurve]
         if profile.is_a("IfcArbitraryProfileDefWithVoids"):
-            curves.extend(profile.InnerCurves)
+            curves.extend(refs(profile.InnerCurves, "IfcCurve"))
         rings = []
         for curve in curves:
             points = curve_points(curve)
@@ -193,15 +290,20 @@ def _is_horizontal_plane(matrix: np.ndarray) -> bool:
 def _extrusion_footprint(
     item: Entity, placed: np.ndarray, placements: Placements
 ) -> BaseGeometry | None:
+    item = ref(item, "IfcRepresentationItem")
+    operands: set[int] = set()
     while item.is_a("IfcBooleanClippingResult"):
-        item = item.FirstOperand
+        if item.id() in operands:
+            raise Damaged(f"#{item.id()} clips itself")
+        operands.add(item.id())
+        item = ref(item.FirstOperand, "IfcRepresentationItem")
     if not item.is_a("IfcExtrudedAreaSolid"):
         return None
     matrix = placed @ placements.axis(item.Position)
     if not _is_horizontal_plane(matrix):
         return None
-    direction = matrix[:3, :3] @ np.array(_unit(item.ExtrudedDirection.DirectionRatios,
-                                                (0, 0, 1)))
+    extruded = ref(item.ExtrudedDirection, "IfcDirection")
+    direction = matrix[:3, :3] @ np.array(_unit(extruded.DirectionRatios, (0, 0, 1)))
     if abs(direction[0]) > _VERTICAL_TOLERANCE or abs(direction[1]) > _VERTICAL_TOLERANCE:
         return None
     rings = profile_rings(item.SweptArea, placements)
@@ -212,8 +314,8 @@ def _extrusion_footprint(
 
 
 def _representations(product: Entity) -> Iterable[Entity]:
-    shape = product.Representation
-    return shape.Representations if shape is not None else ()
+    shape = opt_ref(product.Representation, "IfcProductRepresentation")
+    return refs(shape.Representations, "IfcRepresentation") if shape is not None else ()
 
 
 def profile_footprint(
@@ -225,7 +327,7 @@ def profile_footprint(
         if representation.RepresentationIdentifier != "Body" or not representation.Items:
             continue
         parts = []
-        for item in representation.Items:
+        for item in refs(representation.Items, "IfcRepresentationItem"):
             part = _extrusion_footprint(item, placed, placements)
             if part is None:
                 return None
@@ -234,10 +336,12 @@ def profile_footprint(
     return None
 
 
-def _curves(item: Entity) -> Iterable[Entity]:
+def _curves(item: Entity, seen: frozenset[int] = frozenset()) -> Iterable[Entity]:
+    if item.id() in seen:
+        raise Damaged(f"#{item.id()} is part of itself")
     if item.is_a("IfcGeometricSet"):
-        for element in item.Elements:
-            yield from _curves(element)
+        for element in refs(item.Elements, "IfcGeometricRepresentationItem"):
+            yield from _curves(element, seen | {item.id()})
     elif item.is_a("IfcCurve"):
         yield item
 
@@ -254,7 +358,7 @@ def curve_footprint(
     candidates.sort(key=lambda r: r.RepresentationIdentifier != "FootPrint")
     for representation in candidates:
         lines = []
-        for item in representation.Items:
+        for item in refs(representation.Items, "IfcRepresentationItem"):
             for curve in _curves(item):
                 points = curve_points(curve)
                 if points is None or len(points) < 2:

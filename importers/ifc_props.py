@@ -14,7 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 import ifcopenshell
 import ifcopenshell.util.unit
 
+from importers.ifc_geometry import opt_ref, real, ref, refs
+from importers.internal import Damaged, LibraryDamage
+
 Entity = ifcopenshell.entity_instance
+# ifcopenshell.util.unit on a damaged unit (no Name, an unknown prefix): only around its calls.
+_UNIT_DAMAGE = LibraryDamage(AttributeError, TypeError, ValueError, KeyError, IndexError,
+                             ZeroDivisionError)
 
 AREA_QUANTUM = Decimal("0.01")
 ELEVATION_QUANTUM = Decimal("0.001")
@@ -38,14 +44,16 @@ class Units:
     """The project's length and area scales to metres and m²."""
 
     def __init__(self, model: ifcopenshell.file) -> None:
-        self.length = float(ifcopenshell.util.unit.calculate_unit_scale(model, "LENGTHUNIT"))
+        with _UNIT_DAMAGE:
+            self.length = float(ifcopenshell.util.unit.calculate_unit_scale(model, "LENGTHUNIT"))
         self.area_declared = False
         self.area = self.length**2
         self.length_name = "m"
         for unit in _assigned_units(model):
             unit_type = getattr(unit, "UnitType", None)
             if unit_type == "AREAUNIT":
-                self.area = float(ifcopenshell.util.unit.get_unit_scale(unit))
+                with _UNIT_DAMAGE:
+                    self.area = float(ifcopenshell.util.unit.get_unit_scale(unit))
                 self.area_declared = True
             elif unit_type == "LENGTHUNIT":
                 self.length_name = _unit_name(unit)
@@ -54,19 +62,39 @@ class Units:
         """Scale to m² for a value carrying ``unit`` (the project's if None)."""
         if unit is None or getattr(unit, "UnitType", None) != "AREAUNIT":
             return self.area
-        return float(ifcopenshell.util.unit.get_unit_scale(unit))
+        with _UNIT_DAMAGE:
+            return float(ifcopenshell.util.unit.get_unit_scale(unit))
 
 
 def _assigned_units(model: ifcopenshell.file) -> list[Entity]:
     projects = model.by_type("IfcProject")
-    if not projects or projects[0].UnitsInContext is None:
+    context = opt_ref(projects[0].UnitsInContext, "IfcUnitAssignment") if projects else None
+    if context is None:
         return []
-    return list(projects[0].UnitsInContext.Units or ())
+    return list(_listed(context.Units))
+
+
+def _listed(value: object) -> tuple[Entity, ...]:
+    """A list attribute of entities or typed values (an unset one is empty), else Damaged."""
+    if value is None:
+        return ()
+    if not isinstance(value, (tuple, list)) or not all(isinstance(v, Entity) for v in value):
+        raise Damaged(f"expected a list of entities, found {str(value)[:40]!r}")
+    return tuple(value)
+
+
+def _name(value: object) -> str:
+    """A name or label the file states ("" when unset), else Damaged."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Damaged(f"a name that is not text: {str(value)[:40]!r}")
+    return value
 
 
 def _unit_name(unit: Entity) -> str:
     if unit.is_a("IfcSIUnit"):
-        prefix = (unit.Prefix or "").lower()
+        prefix = _name(unit.Prefix).lower()
         return {"milli": "mm", "centi": "cm", "deci": "dm", "kilo": "km", "": "m"}.get(
             prefix, f"{prefix}metre"
         )
@@ -78,17 +106,20 @@ def _definitions(product: Entity) -> Iterator[Entity]:
         if rel.is_a("IfcRelDefinesByProperties"):
             definition = rel.RelatingPropertyDefinition
             if isinstance(definition, tuple):  # IFC4X3 allows a set of definitions
-                yield from definition
-            else:
-                yield definition
+                yield from refs(definition, "IfcPropertySetDefinition")
+            elif definition is not None:  # a damaged file's unset one defines nothing
+                yield ref(definition, "IfcPropertySetDefinition")
 
 
-def _single_values(properties: tuple[Entity, ...] | None) -> Iterator[Entity]:
-    for prop in properties or ():
+def _single_values(properties: object, seen: frozenset[int] = frozenset()) -> Iterator[Entity]:
+    """Single-value properties, complex ones opened; ``seen`` stops one that holds itself."""
+    for prop in refs(properties, "IfcProperty"):
         if prop.is_a("IfcPropertySingleValue"):
             yield prop
         elif prop.is_a("IfcComplexProperty"):
-            yield from _single_values(prop.HasProperties)
+            if prop.id() in seen:
+                raise Damaged(f"#{prop.id()} holds itself")
+            yield from _single_values(prop.HasProperties, seen | {prop.id()})
 
 
 def stated_area(product: Entity, units: Units) -> tuple[Decimal | None, str]:
@@ -96,30 +127,32 @@ def stated_area(product: Entity, units: Units) -> tuple[Decimal | None, str]:
     quantities: dict[tuple[int, int], tuple[float, str]] = {}
     vendor: dict[tuple[int, int], tuple[float, str]] = {}
     for definition in _definitions(product):
-        set_name = (definition.Name or "").strip()
+        set_name = _name(definition.Name).strip()
         set_key = set_name.lower()
         if definition.is_a("IfcElementQuantity"):
             set_rank = _rank(set_key, _QUANTITY_SETS)
-            for quantity in definition.Quantities or ():
-                name = (quantity.Name or "").strip().lower()
+            for quantity in refs(definition.Quantities, "IfcPhysicalQuantity"):
+                name = _name(quantity.Name).strip().lower()
                 if quantity.is_a("IfcQuantityArea") and name in _QUANTITY_NAMES:
-                    value = float(quantity.AreaValue) * units.area_of(quantity.Unit)
+                    value = real(quantity.AreaValue) * units.area_of(quantity.Unit)
                     quantities.setdefault(
                         (_QUANTITY_NAMES.index(name), set_rank),
                         (value, f"{set_name or 'unnamed set'}.{quantity.Name}"),
                     )
                 elif quantity.is_a("IfcQuantityArea") and name in _VENDOR_NAMES:
-                    value = float(quantity.AreaValue) * units.area_of(quantity.Unit)
+                    value = real(quantity.AreaValue) * units.area_of(quantity.Unit)
                     vendor.setdefault(
                         (_VENDOR_NAMES.index(name), _rank(set_key, _VENDOR_SETS)),
                         (value, f"{set_name or 'unnamed set'}.{quantity.Name}"),
                     )
         elif definition.is_a("IfcPropertySet"):
             for prop in _single_values(definition.HasProperties):
-                name = (prop.Name or "").strip().lower()
+                name = _name(prop.Name).strip().lower()
                 value_entity = prop.NominalValue
                 if name not in _VENDOR_NAMES or value_entity is None:
                     continue
+                if not isinstance(value_entity, Entity):
+                    raise Damaged(f"a property value that is no IFC value: {value_entity!r:.40}")
                 if not isinstance(value_entity.wrappedValue, (int, float)):
                     continue
                 value = float(value_entity.wrappedValue) * units.area_of(prop.Unit)

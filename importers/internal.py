@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import TypeVar
 
 from importers.plan import ImportedPlan, failed
+
+T = TypeVar("T")
 
 log = logging.getLogger("leasemap.importers")
 
@@ -30,6 +35,57 @@ PROGRAMMING_ERRORS: tuple[type[BaseException], ...] = (
     RecursionError,
 )
 INTERNAL_ERROR = "internal-error"
+
+
+class Damaged(Exception):
+    """Damage a library met in the file, or a value of the wrong type it handed us.
+
+    ezdxf raises ``AttributeError`` or ``TypeError`` on a damaged entity and
+    ifcopenshell hands back whatever a damaged file holds; those are the file's
+    problem, so they are turned into this where the library is called, and the
+    same types raised by our own code around it stay programming errors.
+    """
+
+
+class LibraryDamage:
+    """``with guard:`` around a library's access to a file's data, and nothing else.
+
+    The ``kinds`` the library raises on damaged input leave the block as
+    :class:`Damaged`; a block holding our own logic would hide its bugs again.
+    A plain class, not ``contextlib``: the DXF reader enters one per entity.
+    """
+
+    __slots__ = ("kinds",)
+
+    def __init__(self, *kinds: type[BaseException]) -> None:
+        self.kinds = kinds
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc is not None and isinstance(exc, self.kinds) and not isinstance(exc, Damaged):
+            raise Damaged(f"{type(exc).__name__}: {exc}") from exc
+
+    def each(self, items: Iterable[T]) -> Iterator[T]:
+        """A lazy library iterator's items, its damage while making each one as Damaged.
+
+        The loop body that uses them stays outside the guard.
+        """
+        with self:
+            iterator = iter(items)
+        while True:
+            with self:
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    return
+            yield item
 
 
 def internal_error(source: str, fmt: str, exc: BaseException) -> ImportedPlan:

@@ -7,10 +7,12 @@ the ``internal-error`` problem that ``read_plan`` would make of it.
 
 from __future__ import annotations
 
+import io
 import logging
 import random
 from pathlib import Path
 
+import ezdxf
 import pytest
 
 from importers.dxf import read_dxf
@@ -60,3 +62,37 @@ def test_damaged_generated_drawings_never_raise(tmp_path, name, seed):
     path = tmp_path / f"{seed}-{name}"
     path.write_bytes(_damaged((Path(__file__).parents[1] / "data" / name).read_bytes(), seed))
     _check(path)
+
+
+def _small_drawing() -> ezdxf.document.Drawing:
+    doc = ezdxf.new("R2010", units=6)
+    for i in range(4):
+        doc.modelspace().add_lwpolyline(
+            [(i * 8, 0), (i * 8 + 8, 0), (i * 8 + 8, 6), (i * 8, 6)], close=True,
+            dxfattribs={"layer": "rooms"})
+    return doc
+
+
+def test_cut_binary_dxf_is_unreadable_not_a_crash(tmp_path):
+    # ezdxf's binary tag loader raises struct.error on a cut file: read_dxf once let it out
+    whole = tmp_path / "whole.dxf"
+    _small_drawing().saveas(whole, fmt="bin")
+    path = tmp_path / "cut.dxf"
+    path.write_bytes(whole.read_bytes()[:-334])
+    _check(path)
+    assert "unreadable" in {p.code for p in read_dxf(path).errors}
+
+
+def test_entity_of_unknown_type_is_skipped_not_a_bug(tmp_path):
+    # A damaged type name ("LINE" -> "FRC") gives an entity without a layer attribute:
+    # ezdxf's DXFAttributeError is the drawing's damage, once reported as a bug of ours.
+    doc = _small_drawing()
+    doc.modelspace().add_line((0, 0), (32, 0), dxfattribs={"layer": "walls"})
+    text = io.StringIO()
+    doc.write(text)
+    path = tmp_path / "frc.dxf"
+    path.write_text(text.getvalue().replace("\nLINE\n", "\nFRC\n", 1), encoding="utf-8")
+    _check(path)
+    plan = read_dxf(path)
+    assert "bad-entity" in {p.code for p in plan.problems}
+    assert plan.unit_count() == 4
