@@ -37,6 +37,16 @@ _REASON_CODE = {
 }
 
 Entity = ifcopenshell.entity_instance
+# Attributes read by position (see geom.ATTRIBUTE_INDEX). The relations come from the
+# inverses Decomposes and ContainedInStructure, whose types the schemas fix.
+_GLOBAL_ID = geom.ATTRIBUTE_INDEX["IfcRoot", "GlobalId"]
+_NAME = geom.ATTRIBUTE_INDEX["IfcRoot", "Name"]
+_LONG_NAME = geom.ATTRIBUTE_INDEX["IfcSpace", "LongName"]
+_OBJECT_PLACEMENT = geom.ATTRIBUTE_INDEX["IfcProduct", "ObjectPlacement"]
+_REPRESENTATION = geom.ATTRIBUTE_INDEX["IfcProduct", "Representation"]
+_RELATING_OBJECT = geom.ATTRIBUTE_INDEX["IfcRelAggregates", "RelatingObject"]
+_RELATING_STRUCTURE = geom.ATTRIBUTE_INDEX["IfcRelContainedInSpatialStructure",
+                                           "RelatingStructure"]
 
 
 def read_ifc(path: Path | str) -> ImportedPlan:
@@ -194,7 +204,7 @@ class _Reader:
             self._problem(Severity.INFO, "ifc-text-encoding", message, **params)
 
     def _check_duplicates(self) -> None:
-        counts = Counter(e.GlobalId for e in self.model.by_type("IfcRoot"))
+        counts = Counter(e[_GLOBAL_ID] for e in self.model.by_type("IfcRoot"))
         duplicated = sorted(g for g, n in counts.items() if n > 1)
         if duplicated:
             shown = ", ".join(duplicated[:5]) + (" …" if len(duplicated) > 5 else "")
@@ -268,10 +278,10 @@ class _Reader:
         zones: dict[int, list[str]],
         seen_keys: Counter[str],
     ) -> None:
-        gid = space.GlobalId
+        gid = space[_GLOBAL_ID]
         key = _unique(gid, seen_keys)
-        name_attr = self._text(space.Name)
-        long_name = self._text(space.LongName)
+        name_attr = self._text(space[_NAME])
+        long_name = self._text(space[_LONG_NAME])
         code = name_attr or long_name or gid
         label = f"space '{long_name or name_attr or gid}' (GlobalId {gid})"
         storey, container = _storey_of(space, storeys)
@@ -350,7 +360,7 @@ class _Reader:
             (geom.PATH_FOOTPRINT, geom.curve_footprint),
         ):
             try:
-                world = self.placements.world(product.ObjectPlacement)
+                world = self.placements.world(product[_OBJECT_PLACEMENT])
                 polygon = geom.polygonal(
                     build(product, world, self.placements, self.units.length)
                 )
@@ -361,7 +371,7 @@ class _Reader:
                 polygon = None
             if polygon is not None:
                 return polygon, path
-        if product.Representation is None or damaged:
+        if product[_REPRESENTATION] is None or damaged:
             return None, ""
         return self._kernel_outline(product), geom.PATH_KERNEL
 
@@ -388,7 +398,7 @@ class _Reader:
             if storey is None:
                 continue
             try:
-                world = self.placements.world(wall.ObjectPlacement)
+                world = self.placements.world(wall[_OBJECT_PLACEMENT])
                 outline = geom.polygonal(
                     geom.profile_footprint(wall, world, self.placements, self.units.length)
                 )
@@ -400,7 +410,7 @@ class _Reader:
                 outline = None
             if outline is not None:
                 storey.walls.append(outline)
-            elif wall.Representation is not None:
+            elif wall[_REPRESENTATION] is not None:
                 pending.append((wall, storey))
         if len(pending) > KERNEL_WALL_LIMIT:
             self._problem(
@@ -422,24 +432,29 @@ def _unique(gid: str, seen: Counter[str]) -> str:
 
 
 def _storey_of(product: Entity, storeys: dict[int, _Storey]) -> tuple[_Storey | None, str]:
-    """The storey a product sits in (through spaces, aggregates), and its top container."""
+    """The storey a product sits in (through spaces, aggregates); if none, its top container."""
     current = product
     visited: set[int] = set()
-    container = ""
-    while current is not None and current.id() not in visited:
-        visited.add(current.id())
-        if current.id() in storeys:
-            return storeys[current.id()], container
+    top = None
+    while current is not None:
+        step_id = current.id()
+        if step_id in visited:
+            break
+        visited.add(step_id)
+        if step_id in storeys:
+            return storeys[step_id], ""
         parent = None
         for rel in getattr(current, "Decomposes", None) or ():
-            parent = geom.opt_ref(rel.RelatingObject, "IfcObjectDefinition")
+            parent = geom.opt_ref(rel[_RELATING_OBJECT], "IfcObjectDefinition")
         if parent is None:
             for rel in getattr(current, "ContainedInStructure", None) or ():
-                parent = geom.opt_ref(rel.RelatingStructure, "IfcObjectDefinition")
+                parent = geom.opt_ref(rel[_RELATING_STRUCTURE], "IfcObjectDefinition")
         if parent is not None:
-            container = f"{parent.is_a()} '{parent.Name or parent.GlobalId}'"
+            top = parent
         current = parent
-    return None, container
+    if top is None:
+        return None, ""
+    return None, f"{top.is_a()} '{top.Name or top.GlobalId}'"
 
 
 __all__ = ["SUPPORTED_SCHEMAS", "read_ifc"]

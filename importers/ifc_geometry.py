@@ -41,6 +41,90 @@ _CURVE_REPRESENTATION_TYPES = ("Curve2D", "GeometricCurveSet", "GeometricSet", "
 DAMAGE: tuple[type[Exception], ...] = (
     Damaged, RuntimeError, ValueError, shapely.errors.GEOSException)
 
+# Where the hot path reads an attribute by position: ``entity[i]`` goes straight to the
+# value, ``entity.Name`` first looks the name up (a few µs a read, 2,000 rooms read
+# 80,000). Read so only from an instance whose type is checked (``ref``, ``is_a``) or
+# certain (``by_type``, an inverse); each index holds for the type and all its subtypes
+# in IFC2X3, IFC4 and IFC4X3 (tests/importers/test_ifc_attribute_index.py checks it).
+ATTRIBUTE_INDEX: dict[tuple[str, str], int] = {
+    ("IfcRoot", "GlobalId"): 0,
+    ("IfcRoot", "Name"): 2,
+    ("IfcProduct", "ObjectPlacement"): 5,
+    ("IfcProduct", "Representation"): 6,
+    ("IfcSpace", "LongName"): 7,
+    ("IfcRelAggregates", "RelatingObject"): 4,
+    ("IfcRelNests", "RelatingObject"): 4,
+    ("IfcRelContainedInSpatialStructure", "RelatingStructure"): 5,
+    ("IfcRelDefinesByProperties", "RelatingPropertyDefinition"): 5,
+    ("IfcElementQuantity", "Quantities"): 5,
+    ("IfcPhysicalQuantity", "Name"): 0,
+    ("IfcQuantityArea", "Unit"): 2,
+    ("IfcQuantityArea", "AreaValue"): 3,
+    ("IfcPropertySet", "HasProperties"): 4,
+    ("IfcProperty", "Name"): 0,
+    ("IfcPropertySingleValue", "NominalValue"): 2,
+    ("IfcPropertySingleValue", "Unit"): 3,
+    ("IfcComplexProperty", "HasProperties"): 3,
+    ("IfcProductRepresentation", "Representations"): 2,
+    ("IfcRepresentation", "RepresentationIdentifier"): 1,
+    ("IfcRepresentation", "Items"): 3,
+    ("IfcLocalPlacement", "PlacementRelTo"): 0,
+    ("IfcLocalPlacement", "RelativePlacement"): 1,
+    ("IfcPlacement", "Location"): 0,
+    ("IfcAxis2Placement2D", "RefDirection"): 1,
+    ("IfcAxis2Placement3D", "Axis"): 1,
+    ("IfcAxis2Placement3D", "RefDirection"): 2,
+    ("IfcCartesianPoint", "Coordinates"): 0,
+    ("IfcDirection", "DirectionRatios"): 0,
+    ("IfcBooleanClippingResult", "FirstOperand"): 1,
+    ("IfcExtrudedAreaSolid", "SweptArea"): 0,
+    ("IfcExtrudedAreaSolid", "Position"): 1,
+    ("IfcExtrudedAreaSolid", "ExtrudedDirection"): 2,
+    ("IfcRectangleProfileDef", "Position"): 2,
+    ("IfcRectangleProfileDef", "XDim"): 3,
+    ("IfcRectangleProfileDef", "YDim"): 4,
+    ("IfcArbitraryClosedProfileDef", "OuterCurve"): 2,
+    ("IfcArbitraryProfileDefWithVoids", "InnerCurves"): 3,
+    ("IfcPolyline", "Points"): 0,
+}
+_AT = ATTRIBUTE_INDEX
+_PLACEMENT_REL_TO = _AT["IfcLocalPlacement", "PlacementRelTo"]
+_RELATIVE_PLACEMENT = _AT["IfcLocalPlacement", "RelativePlacement"]
+_LOCATION = _AT["IfcPlacement", "Location"]
+_AXIS_3D = _AT["IfcAxis2Placement3D", "Axis"]
+_REF_DIRECTION_3D = _AT["IfcAxis2Placement3D", "RefDirection"]
+_REF_DIRECTION_2D = _AT["IfcAxis2Placement2D", "RefDirection"]
+_COORDINATES = _AT["IfcCartesianPoint", "Coordinates"]
+_DIRECTION_RATIOS = _AT["IfcDirection", "DirectionRatios"]
+_FIRST_OPERAND = _AT["IfcBooleanClippingResult", "FirstOperand"]
+_SWEPT_AREA = _AT["IfcExtrudedAreaSolid", "SweptArea"]
+_SOLID_POSITION = _AT["IfcExtrudedAreaSolid", "Position"]
+_EXTRUDED_DIRECTION = _AT["IfcExtrudedAreaSolid", "ExtrudedDirection"]
+_RECTANGLE_POSITION = _AT["IfcRectangleProfileDef", "Position"]
+_X_DIM = _AT["IfcRectangleProfileDef", "XDim"]
+_Y_DIM = _AT["IfcRectangleProfileDef", "YDim"]
+_OUTER_CURVE = _AT["IfcArbitraryClosedProfileDef", "OuterCurve"]
+_INNER_CURVES = _AT["IfcArbitraryProfileDefWithVoids", "InnerCurves"]
+_POLYLINE_POINTS = _AT["IfcPolyline", "Points"]
+_OBJECT_PLACEMENT = _AT["IfcProduct", "ObjectPlacement"]
+_REPRESENTATION = _AT["IfcProduct", "Representation"]
+_REPRESENTATIONS = _AT["IfcProductRepresentation", "Representations"]
+_REPRESENTATION_IDENTIFIER = _AT["IfcRepresentation", "RepresentationIdentifier"]
+_ITEMS = _AT["IfcRepresentation", "Items"]
+
+# entity.is_a(type) costs ifcopenshell a few µs (is_a(True) a fraction of that): its
+# answers per schema-qualified class ("IFC4.IfcSpace") and type, which never change.
+_IS_A: dict[tuple[str, str], bool] = {}
+
+
+def is_a(value: Entity, ifc_type: str) -> bool:
+    """``value.is_a(ifc_type)`` (subtypes included), memoised per class and schema."""
+    key = (value.is_a(True), ifc_type)
+    known = _IS_A.get(key)
+    if known is None:
+        known = _IS_A[key] = bool(value.is_a(ifc_type))
+    return known
+
 
 # ifcopenshell hands back whatever a damaged file holds, a string where a point
 # belongs or a direction where a placement does; these checks make that Damaged
@@ -48,7 +132,7 @@ DAMAGE: tuple[type[Exception], ...] = (
 
 def ref(value: object, ifc_type: str) -> Entity:
     """``value`` if it is an instance of ``ifc_type``, else Damaged."""
-    if isinstance(value, Entity) and value.is_a(ifc_type):
+    if isinstance(value, Entity) and is_a(value, ifc_type):
         return value
     raise Damaged(f"expected an {ifc_type}, found {_shown(value)}")
 
@@ -97,6 +181,16 @@ class Placements:
     def __init__(self) -> None:
         self._cache: dict[int, np.ndarray] = {}
         self._axes: dict[int, np.ndarray] = {}
+        self._directions: dict[int, np.ndarray] = {}
+
+    def direction(self, direction: Entity) -> np.ndarray:
+        """Unit vector of an ``IfcDirection`` (extrusions mostly share one)."""
+        key = ref(direction, "IfcDirection").id()
+        vector = self._directions.get(key)
+        if vector is None:
+            vector = self._directions[key] = np.array(
+                _unit(direction[_DIRECTION_RATIOS], (0, 0, 1)))
+        return vector
 
     def axis(self, placement: Entity | None) -> np.ndarray:
         """Memoised :func:`axis_placement` (solids often share one position)."""
@@ -118,9 +212,9 @@ class Placements:
             return cached
         self._cache[key] = np.eye(4)  # a cycle in a broken file ends here
         try:
-            if placement.is_a("IfcLocalPlacement"):
-                parent = self.world(placement.PlacementRelTo)
-                matrix = parent @ self.axis(placement.RelativePlacement)
+            if is_a(placement, "IfcLocalPlacement"):
+                parent = self.world(placement[_PLACEMENT_REL_TO])
+                matrix = parent @ self.axis(placement[_RELATIVE_PLACEMENT])
             else:
                 matrix = np.array(ifcopenshell.util.placement.get_local_placement(placement))
         except BaseException:
@@ -145,14 +239,25 @@ def axis_placement(placement: Entity | None) -> np.ndarray:
     if placement is None:
         return matrix
     placement = ref(placement, "IfcPlacement")
-    point = opt_ref(placement.Location, "IfcCartesianPoint")
-    location = reals(point.Coordinates)[:3] if point is not None else []
+    point = opt_ref(placement[_LOCATION], "IfcCartesianPoint")
+    location = reals(point[_COORDINATES])[:3] if point is not None else []
     location += [0.0] * (3 - len(location))
     z_axis = [0.0, 0.0, 1.0]
-    if placement.is_a("IfcAxis2Placement3D") and placement.Axis is not None:
-        z_axis = _unit(ref(placement.Axis, "IfcDirection").DirectionRatios, (0.0, 0.0, 1.0))
-    x_ref = opt_ref(getattr(placement, "RefDirection", None), "IfcDirection")
-    x_axis = _unit(x_ref.DirectionRatios, (1.0, 0.0, 0.0)) if x_ref is not None else None
+    axis = None
+    if is_a(placement, "IfcAxis2Placement3D"):
+        axis = placement[_AXIS_3D]
+        if axis is not None:
+            z_axis = _unit(ref(axis, "IfcDirection")[_DIRECTION_RATIOS], (0.0, 0.0, 1.0))
+        x_ref = opt_ref(placement[_REF_DIRECTION_3D], "IfcDirection")
+    elif is_a(placement, "IfcAxis2Placement2D"):
+        x_ref = opt_ref(placement[_REF_DIRECTION_2D], "IfcDirection")
+    else:
+        x_ref = opt_ref(getattr(placement, "RefDirection", None), "IfcDirection")
+    if axis is None and x_ref is None:
+        # Exactly what the general case below makes of the default axes: no rotation.
+        matrix[:3, 3] = location[:3]
+        return matrix
+    x_axis = _unit(x_ref[_DIRECTION_RATIOS], (1.0, 0.0, 0.0)) if x_ref is not None else None
     if x_axis is None or abs(_dot(x_axis, z_axis)) > 1.0 - 1e-9:
         x_axis = [1.0, 0.0, 0.0] if abs(z_axis[0]) < 0.9 else [0.0, 1.0, 0.0]
     along = _dot(x_axis, z_axis)
@@ -189,9 +294,9 @@ def curve_points(
     curve = ref(curve, "IfcCurve")
     if curve.id() in seen:
         raise Damaged(f"#{curve.id()} is part of itself")
-    if curve.is_a("IfcPolyline"):
-        return [_xy(p.Coordinates) for p in refs(curve.Points, "IfcCartesianPoint")]
-    if curve.is_a("IfcIndexedPolyCurve"):
+    if is_a(curve, "IfcPolyline"):
+        return [_xy(p[_COORDINATES]) for p in refs(curve[_POLYLINE_POINTS], "IfcCartesianPoint")]
+    if is_a(curve, "IfcIndexedPolyCurve"):
         listed = ref(curve.Points, "IfcCartesianPointList").CoordList
         if not isinstance(listed, (tuple, list)):
             raise Damaged(f"expected a list of points, found {_shown(listed)}")
@@ -209,7 +314,7 @@ def curve_points(
                 indices = indices[1:]
             points.extend(coords[i] for i in indices)
         return points
-    if curve.is_a("IfcCompositeCurve"):
+    if is_a(curve, "IfcCompositeCurve"):
         points = []
         for segment in refs(curve.Segments, "IfcGeometricRepresentationItem"):
             if not segment.is_a("IfcCompositeCurveSegment"):
@@ -242,15 +347,15 @@ def _values(value: object) -> tuple[object, ...]:
 def profile_rings(profile: Entity, placements: Placements) -> list[np.ndarray] | None:
     """Outer ring then holes of a profile, (n, 2) arrays in its own 2D coordinates."""
     profile = ref(profile, "IfcProfileDef")
-    if profile.is_a("IfcRectangleProfileDef"):
-        half_x, half_y = real(profile.XDim) / 2.0, real(profile.YDim) / 2.0
+    if is_a(profile, "IfcRectangleProfileDef"):
+        half_x, half_y = real(profile[_X_DIM]) / 2.0, real(profile[_Y_DIM]) / 2.0
         corners = np.array([[-half_x, -half_y], [half_x, -half_y], [half_x, half_y],
                             [-half_x, half_y]])
-        return [_apply(placements.axis(profile.Position), corners)]
-    if profile.is_a("IfcArbitraryClosedProfileDef"):
-        curves = [profile.OuterCurve]
-        if profile.is_a("IfcArbitraryProfileDefWithVoids"):
-            curves.extend(refs(profile.InnerCurves, "IfcCurve"))
+        return [_apply(placements.axis(profile[_RECTANGLE_POSITION]), corners)]
+    if is_a(profile, "IfcArbitraryClosedProfileDef"):
+        curves = [profile[_OUTER_CURVE]]
+        if is_a(profile, "IfcArbitraryProfileDefWithVoids"):
+            curves.extend(refs(profile[_INNER_CURVES], "IfcCurve"))
         rings = []
         for curve in curves:
             points = curve_points(curve)
@@ -292,21 +397,20 @@ def _extrusion_footprint(
 ) -> BaseGeometry | None:
     item = ref(item, "IfcRepresentationItem")
     operands: set[int] = set()
-    while item.is_a("IfcBooleanClippingResult"):
+    while is_a(item, "IfcBooleanClippingResult"):
         if item.id() in operands:
             raise Damaged(f"#{item.id()} clips itself")
         operands.add(item.id())
-        item = ref(item.FirstOperand, "IfcRepresentationItem")
-    if not item.is_a("IfcExtrudedAreaSolid"):
+        item = ref(item[_FIRST_OPERAND], "IfcRepresentationItem")
+    if not is_a(item, "IfcExtrudedAreaSolid"):
         return None
-    matrix = placed @ placements.axis(item.Position)
+    matrix = placed @ placements.axis(item[_SOLID_POSITION])
     if not _is_horizontal_plane(matrix):
         return None
-    extruded = ref(item.ExtrudedDirection, "IfcDirection")
-    direction = matrix[:3, :3] @ np.array(_unit(extruded.DirectionRatios, (0, 0, 1)))
+    direction = matrix[:3, :3] @ placements.direction(item[_EXTRUDED_DIRECTION])
     if abs(direction[0]) > _VERTICAL_TOLERANCE or abs(direction[1]) > _VERTICAL_TOLERANCE:
         return None
-    rings = profile_rings(item.SweptArea, placements)
+    rings = profile_rings(item[_SWEPT_AREA], placements)
     if rings is None:
         return None
     placed_rings = [_apply(matrix, ring) for ring in rings]
@@ -314,8 +418,8 @@ def _extrusion_footprint(
 
 
 def _representations(product: Entity) -> Iterable[Entity]:
-    shape = opt_ref(product.Representation, "IfcProductRepresentation")
-    return refs(shape.Representations, "IfcRepresentation") if shape is not None else ()
+    shape = opt_ref(product[_REPRESENTATION], "IfcProductRepresentation")
+    return refs(shape[_REPRESENTATIONS], "IfcRepresentation") if shape is not None else ()
 
 
 def profile_footprint(
@@ -324,10 +428,13 @@ def profile_footprint(
     """Footprint in metres from the Body's extruded profiles, or None if not that simple."""
     placed = _metres(world, scale)
     for representation in _representations(product):
-        if representation.RepresentationIdentifier != "Body" or not representation.Items:
+        if representation[_REPRESENTATION_IDENTIFIER] != "Body":
+            continue
+        items = representation[_ITEMS]
+        if not items:
             continue
         parts = []
-        for item in refs(representation.Items, "IfcRepresentationItem"):
+        for item in refs(items, "IfcRepresentationItem"):
             part = _extrusion_footprint(item, placed, placements)
             if part is None:
                 return None

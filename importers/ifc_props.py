@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import ifcopenshell
 import ifcopenshell.util.unit
 
-from importers.ifc_geometry import opt_ref, real, ref, refs
+from importers.ifc_geometry import ATTRIBUTE_INDEX, is_a, opt_ref, real, ref, refs
 from importers.internal import Damaged, LibraryDamage
 
 Entity = ifcopenshell.entity_instance
@@ -32,6 +32,19 @@ _QUANTITY_SETS = ("qto_spacebasequantities", "basequantities")
 # 'horizontal area'), Revit ('Area' in PSet_Revit_Dimensions or 'Dimensions').
 _VENDOR_NAMES = ("net area", "horizontal area", "area")
 _VENDOR_SETS = ("pset_revit_dimensions", "dimensions", "", "archicadproperties")
+
+# Attributes stated_area reads by position (see ATTRIBUTE_INDEX), on checked types.
+_RELATING_DEFINITION = ATTRIBUTE_INDEX["IfcRelDefinesByProperties", "RelatingPropertyDefinition"]
+_SET_NAME = ATTRIBUTE_INDEX["IfcRoot", "Name"]
+_QUANTITIES = ATTRIBUTE_INDEX["IfcElementQuantity", "Quantities"]
+_QUANTITY_NAME = ATTRIBUTE_INDEX["IfcPhysicalQuantity", "Name"]
+_AREA_UNIT = ATTRIBUTE_INDEX["IfcQuantityArea", "Unit"]
+_AREA_VALUE = ATTRIBUTE_INDEX["IfcQuantityArea", "AreaValue"]
+_SET_PROPERTIES = ATTRIBUTE_INDEX["IfcPropertySet", "HasProperties"]
+_PROPERTY_NAME = ATTRIBUTE_INDEX["IfcProperty", "Name"]
+_NOMINAL_VALUE = ATTRIBUTE_INDEX["IfcPropertySingleValue", "NominalValue"]
+_VALUE_UNIT = ATTRIBUTE_INDEX["IfcPropertySingleValue", "Unit"]
+_COMPLEX_PROPERTIES = ATTRIBUTE_INDEX["IfcComplexProperty", "HasProperties"]
 
 
 def to_decimal(value: float, quantum: Decimal) -> Decimal:
@@ -103,8 +116,8 @@ def _unit_name(unit: Entity) -> str:
 
 def _definitions(product: Entity) -> Iterator[Entity]:
     for rel in getattr(product, "IsDefinedBy", None) or ():
-        if rel.is_a("IfcRelDefinesByProperties"):
-            definition = rel.RelatingPropertyDefinition
+        if is_a(rel, "IfcRelDefinesByProperties"):
+            definition = rel[_RELATING_DEFINITION]
             if isinstance(definition, tuple):  # IFC4X3 allows a set of definitions
                 yield from refs(definition, "IfcPropertySetDefinition")
             elif definition is not None:  # a damaged file's unset one defines nothing
@@ -114,12 +127,12 @@ def _definitions(product: Entity) -> Iterator[Entity]:
 def _single_values(properties: object, seen: frozenset[int] = frozenset()) -> Iterator[Entity]:
     """Single-value properties, complex ones opened; ``seen`` stops one that holds itself."""
     for prop in refs(properties, "IfcProperty"):
-        if prop.is_a("IfcPropertySingleValue"):
+        if is_a(prop, "IfcPropertySingleValue"):
             yield prop
-        elif prop.is_a("IfcComplexProperty"):
+        elif is_a(prop, "IfcComplexProperty"):
             if prop.id() in seen:
                 raise Damaged(f"#{prop.id()} holds itself")
-            yield from _single_values(prop.HasProperties, seen | {prop.id()})
+            yield from _single_values(prop[_COMPLEX_PROPERTIES], seen | {prop.id()})
 
 
 def stated_area(product: Entity, units: Units) -> tuple[Decimal | None, str]:
@@ -127,38 +140,41 @@ def stated_area(product: Entity, units: Units) -> tuple[Decimal | None, str]:
     quantities: dict[tuple[int, int], tuple[float, str]] = {}
     vendor: dict[tuple[int, int], tuple[float, str]] = {}
     for definition in _definitions(product):
-        set_name = _name(definition.Name).strip()
+        set_name = _name(definition[_SET_NAME]).strip()
         set_key = set_name.lower()
-        if definition.is_a("IfcElementQuantity"):
+        if is_a(definition, "IfcElementQuantity"):
             set_rank = _rank(set_key, _QUANTITY_SETS)
-            for quantity in refs(definition.Quantities, "IfcPhysicalQuantity"):
-                name = _name(quantity.Name).strip().lower()
-                if quantity.is_a("IfcQuantityArea") and name in _QUANTITY_NAMES:
-                    value = real(quantity.AreaValue) * units.area_of(quantity.Unit)
+            for quantity in refs(definition[_QUANTITIES], "IfcPhysicalQuantity"):
+                stated_name = quantity[_QUANTITY_NAME]
+                name = _name(stated_name).strip().lower()
+                if not is_a(quantity, "IfcQuantityArea"):
+                    continue
+                if name in _QUANTITY_NAMES:
+                    value = real(quantity[_AREA_VALUE]) * units.area_of(quantity[_AREA_UNIT])
                     quantities.setdefault(
                         (_QUANTITY_NAMES.index(name), set_rank),
-                        (value, f"{set_name or 'unnamed set'}.{quantity.Name}"),
+                        (value, f"{set_name or 'unnamed set'}.{stated_name}"),
                     )
-                elif quantity.is_a("IfcQuantityArea") and name in _VENDOR_NAMES:
-                    value = real(quantity.AreaValue) * units.area_of(quantity.Unit)
+                elif name in _VENDOR_NAMES:
+                    value = real(quantity[_AREA_VALUE]) * units.area_of(quantity[_AREA_UNIT])
                     vendor.setdefault(
                         (_VENDOR_NAMES.index(name), _rank(set_key, _VENDOR_SETS)),
-                        (value, f"{set_name or 'unnamed set'}.{quantity.Name}"),
+                        (value, f"{set_name or 'unnamed set'}.{stated_name}"),
                     )
-        elif definition.is_a("IfcPropertySet"):
-            for prop in _single_values(definition.HasProperties):
-                name = _name(prop.Name).strip().lower()
-                value_entity = prop.NominalValue
+        elif is_a(definition, "IfcPropertySet"):
+            for prop in _single_values(definition[_SET_PROPERTIES]):
+                name = _name(prop[_PROPERTY_NAME]).strip().lower()
+                value_entity = prop[_NOMINAL_VALUE]
                 if name not in _VENDOR_NAMES or value_entity is None:
                     continue
                 if not isinstance(value_entity, Entity):
                     raise Damaged(f"a property value that is no IFC value: {value_entity!r:.40}")
                 if not isinstance(value_entity.wrappedValue, (int, float)):
                     continue
-                value = float(value_entity.wrappedValue) * units.area_of(prop.Unit)
+                value = float(value_entity.wrappedValue) * units.area_of(prop[_VALUE_UNIT])
                 vendor.setdefault(
                     (_VENDOR_NAMES.index(name), _rank(set_key, _VENDOR_SETS)),
-                    (value, f"{set_name or 'unnamed set'}.{prop.Name}"),
+                    (value, f"{set_name or 'unnamed set'}.{prop[_PROPERTY_NAME]}"),
                 )
     for found in (quantities, vendor):
         if found:
