@@ -55,8 +55,9 @@ def install_guards(bind: Connection, table: Table) -> None:
         statements = _sqlite_guards(table, name)
     elif bind.dialect.name == "postgresql":
         statements = _postgresql_guards(table, name)
-    else:  # pragma: no cover - the store runs on these two engines only
-        raise NotImplementedError(f"no ledger guards for {bind.dialect.name}")
+    else:  # the store runs on these two engines only: refuse rather than leave a ledger bare
+        raise ValueError(f"ledger tables are guarded on SQLite and PostgreSQL only, "
+                         f"not on {bind.dialect.name}")
     for statement in statements:
         bind.exec_driver_sql(statement)
 
