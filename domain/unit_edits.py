@@ -7,6 +7,8 @@ store, with a message that names the field and the problem.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -42,8 +44,32 @@ def _enum(enum: type, optional: bool = False) -> Callable[[Any], Any]:
     return check
 
 
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+
+
+def typed_number(value: Any) -> Any:
+    """Text as a person types a number, made plain: what a Chinese input method sends too.
+
+    Full-width digits and signs (``１２０．５``) become ASCII, spaces go, and
+    thousands separators (``1,200``, ``1，200``) are dropped when they group by
+    three; anything else is left for the number check to refuse with its reason.
+
+    >>> typed_number("１２０．５"), typed_number(" 1,200.5 "), typed_number("1，200")
+    ('120.5', '1200.5', '1200')
+    >>> typed_number("1,2")
+    '1,2'
+    """
+    if not isinstance(value, str):
+        return value
+    text = "".join(unicodedata.normalize("NFKC", value).split())
+    if _GROUPED.fullmatch(text):
+        text = text.replace(",", "")
+    return text
+
+
 def _measure(places: int, upper: Decimal) -> Callable[[Any], Decimal | None]:
     def check(value: Any) -> Decimal | None:
+        value = typed_number(value)
         if value in (None, ""):
             return None
         try:

@@ -226,3 +226,12 @@ def test_rents_are_headed_with_the_parks_currency(window):
     assert len(rent_headers) == 2
     assert all("(CNY/m²/month)" in h for h in rent_headers), rent_headers
     assert "CNY" in window.details._fact_labels["rent"].text()
+
+
+def test_a_rent_typed_in_full_width_is_saved(window, small_park):
+    unit = _unit(small_park.path, "ZD-A-0103")
+    assert window.table.select_unit(unit.id)
+    editor = window.details.editor("asking_rent")
+    editor.setText("１２０．５")  # what a Chinese input method sends in full-width mode
+    editor.editingFinished.emit()
+    assert _unit(small_park.path, "ZD-A-0103").asking_rent == Decimal("120.5000")
