@@ -1,4 +1,4 @@
-"""Unit fields take numbers as Chinese input methods type them, and refuse the rest with a reason."""
+"""Unit fields take numbers as input methods type them, and refuse the rest with a reason."""
 
 from __future__ import annotations
 
