@@ -35,6 +35,8 @@ FAST_PATH_BYTES = 5_000_000
 MAX_BLOCK_DEPTH = 8
 BINARY_SENTINEL = b"AutoCAD Binary DXF"
 HEADER_BYTES = 400_000  # header variables are looked for this near the top of the file
+# Type prefixes of vertical products' custom objects: TArch (天正) and AutoCAD Architecture.
+CUSTOM_PREFIXES = ("TCH_", "AEC_")
 # A GUID as $FINGERPRINTGUID holds it, braces optional; all zeros is the unset default.
 _GUID = re.compile(rb"\{?([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12})\}?")
 _BINARY_FINGERPRINT = re.compile(rb"\$FINGERPRINTGUID\x00\x02\x00?([^\x00]*)\x00")
@@ -134,6 +136,9 @@ class Records:
     # Each paper-space layout's viewport windows onto model space (drawing units):
     # a layout per floor is one way drawings hold several floors.
     windows: list[tuple[str, Polygon]] = field(default_factory=list)
+    # Model-space objects of a vertical product (TArch TCH_*, proxies) by type: their
+    # walls and rooms are invisible to any plain DXF reader, so the finding names them.
+    custom_objects: dict[str, int] = field(default_factory=dict)
 
     def add_line(self, layer: str, coords: Coords) -> None:
         if len(coords) >= 2:
@@ -203,13 +208,39 @@ def outline_points(outlines: Sequence[Outline], paths: Sequence[Coords]) -> np.n
     return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
 
+def is_custom_object(kind: str) -> bool:
+    """Whether ``kind`` is an object only its own product draws (TArch, ACA, proxies)."""
+    return kind == "ACAD_PROXY_ENTITY" or kind.startswith(CUSTOM_PREFIXES)
+
+
+def custom_objects_problem(name: str, found: dict[str, int]) -> Problem:
+    """The finding that names the custom objects read past (a warning; see importers.read)."""
+    most = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+    kinds = ", ".join(f"{kind} ×{n}" for kind, n in most)
+    count = str(sum(found.values()))
+    return Problem(
+        Severity.WARNING, "custom-objects",
+        f"{name} holds {count} objects of a vertical product that a plain DXF reader cannot "
+        f"see ({kinds}): its walls and rooms may be among them. Export a plain drawing "
+        "(TArch: “Save as T3” / 导出T3) and import that.",
+        params={"file": name, "kinds": kinds, "count": count},
+    )
+
+
 def load(path: Path, fast_min_bytes: int | None = None) -> Records:
     """Read ``path`` by the fastest reader that can, falling back to recover mode.
 
     Files over ``fast_min_bytes`` (default :data:`FAST_PATH_BYTES`) try the text
     scan first. Raises :class:`Unreadable` with a message for people when
-    nothing works.
+    nothing works. Custom objects seen are reported (:func:`custom_objects_problem`).
     """
+    records = _load(path, fast_min_bytes)
+    if records.custom_objects:
+        records.problems.append(custom_objects_problem(path.name, records.custom_objects))
+    return records
+
+
+def _load(path: Path, fast_min_bytes: int | None) -> Records:
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -351,6 +382,8 @@ def _collect(entity: DXFGraphic, rec: Records, depth: int, parent: str) -> None:
     """Turn one entity into records; INSERTs are exploded with their transforms."""
     rec.entity_count += 1
     kind = entity.dxftype()
+    if is_custom_object(kind):
+        rec.custom_objects[kind] = rec.custom_objects.get(kind, 0) + 1
     handle = parent
     # Only ezdxf's own calls are guarded (_EZDXF): a bug in the code below is
     # reported as an internal error, not as a damaged entity (issue 8).
@@ -681,7 +714,8 @@ def _scan_entities(codes: np.ndarray, values: _Column, rec: Records) -> bool:
     if not len(starts) or starts[0] != 0:
         return False
     kind_column = values[starts]
-    if _BAIL_KINDS.intersection(kind_column.tolist()):
+    kinds = set(kind_column.tolist())
+    if _BAIL_KINDS.intersection(kinds):
         return False
     owner = np.cumsum(codes == 0) - 1  # entity number of every tag
     count = len(starts)
@@ -690,6 +724,9 @@ def _scan_entities(codes: np.ndarray, values: _Column, rec: Records) -> bool:
         if value.strip() not in ("", "0"):
             model[i] = False  # paper space: not in ezdxf's modelspace() either
     rec.entity_count = int(model.sum())
+    for kind in filter(is_custom_object, kinds):  # rare: one pass per custom type found
+        if found := int(np.count_nonzero(model & (kind_column == kind))):
+            rec.custom_objects[kind] = found
 
     masks = {name: kind_column == name for name in _FAST_KINDS}  # one C loop per kind
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+from importers.dwg import dwg_version
 from importers.internal import PROGRAMMING_ERRORS, internal_error
-from importers.plan import ImportedPlan, failed
+from importers.plan import ImportedPlan, Problem, Severity, failed
+
+# Fewer rooms than this beside a vertical product's custom objects is an empty or
+# half floor: the rooms are most likely among the objects no DXF reader sees.
+FEW_ROOMS = 3
 
 
 def sniff(path: Path) -> str:
-    """``"dxf"``, ``"ifc"`` or ``""``, from the first bytes of the file."""
+    """``"dxf"``, ``"dwg"``, ``"ifc"`` or ``""``, from the first bytes of the file."""
     try:
         with path.open("rb") as handle:
             head = handle.read(2048)
@@ -17,6 +23,8 @@ def sniff(path: Path) -> str:
         return ""
     if head.startswith(b"ISO-10303-21"):
         return "ifc"
+    if dwg_version(head):
+        return "dwg"
     if head.startswith(b"AutoCAD Binary DXF"):
         return "dxf"
     text = head.lstrip().decode("latin-1")
@@ -30,7 +38,7 @@ def sniff(path: Path) -> str:
 def read_plan(
     path: Path | str, layers: dict[str, str] | None = None, units: str | None = None
 ) -> ImportedPlan:
-    """Read a DXF or IFC floor plan; a file that is neither gets a plan with an error.
+    """Read a DXF, DWG or IFC floor plan; a file that is none gets a plan with an error.
 
     A programming error inside a reader is not the file's fault: it comes back
     as an ``internal-error`` problem, its traceback logged (``importers.internal``).
@@ -42,12 +50,16 @@ def read_plan(
     if not path.is_file():
         return failed(str(path), "", "no-file", f"{path}: no such file", {"file": str(path)})
     kind = sniff(path) or path.suffix.lower().lstrip(".")
-    if kind in ("dxf", "ifc"):
+    if kind in ("dxf", "dwg", "ifc"):
         try:
             if kind == "dxf":
                 from importers.dxf import read_dxf
 
-                return read_dxf(path, layers=layers, units=units)
+                return judge_custom_objects(read_dxf(path, layers=layers, units=units))
+            if kind == "dwg":
+                from importers.dwg import read_dwg
+
+                return judge_custom_objects(read_dwg(path, layers=layers, units=units))
             from importers.ifc import read_ifc
 
             return read_ifc(path)
@@ -69,3 +81,28 @@ def read_plan(
         f"{path} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats",
         {"file": path.name},
     )
+
+
+def judge_custom_objects(plan: ImportedPlan) -> ImportedPlan:
+    """Make the custom-objects warning an error when few or no rooms were found.
+
+    A TArch drawing read as plain DXF would otherwise import as an empty or half
+    floor; with rooms found the warning stays, so a person can judge the rest.
+    """
+    rooms = plan.unit_count()
+    if rooms >= FEW_ROOMS:
+        return plan
+    problems = tuple(_as_error(p, rooms) if p.code == "custom-objects" else p
+                     for p in plan.problems)
+    return dataclasses.replace(plan, problems=problems)
+
+
+def _as_error(problem: Problem, rooms: int) -> Problem:
+    params = {**problem.params, "case": "few-rooms", "rooms": str(rooms)}
+    message = (
+        f"{params.get('file', '')}: only {rooms} rooms were found beside "
+        f"{params.get('count', '?')} objects of a vertical product that a plain DXF reader "
+        f"cannot see ({params.get('kinds', '')}). Export a plain drawing (TArch: “Save as "
+        "T3” / 导出T3) and import that."
+    )
+    return dataclasses.replace(problem, severity=Severity.ERROR, message=message, params=params)

@@ -187,7 +187,7 @@ class ImportWizard(QWizard):
             )
         self.floor_combo.blockSignals(False)
         self.floor_combo.setVisible(len(plan["floors"]) > 1)
-        is_dxf = plan["format"] == "dxf"
+        is_dxf = plan["format"] in ("dxf", "dwg")  # a DWG is read as its DXF
         self.units_label.setVisible(is_dxf)
         self.units_combo.setVisible(is_dxf)
         self.units_combo.setItemText(
@@ -337,7 +337,7 @@ class ImportWizard(QWizard):
             self,
             self.tr("Choose a floor plan"),
             "",
-            self.tr("Floor plans (*.dxf *.ifc);;All files (*)"),
+            self.tr("Floor plans (*.dxf *.dwg *.ifc);;All files (*)"),
         )
         if path:
             self.path_edit.setText(path)
@@ -438,7 +438,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import floor plan"))
         self.source_page.setTitle(self.tr("Drawing and target"))
         self.source_page.setSubTitle(
-            self.tr("A DXF or IFC floor plan, and the building it belongs to.")
+            self.tr("A DXF, DWG or IFC floor plan, and the building it belongs to.")
         )
         self.path_label.setText(self.tr("File"))
         self.browse_button.setText(self.tr("Browse…"))

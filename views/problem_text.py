@@ -55,6 +55,41 @@ TEMPLATES: dict[str, Callable[[], str]] = {
     "recovered": lambda: translate(
         "Problems", "{file} is damaged ({detail}); read it in recover mode"
     ),
+    # DWG (importers.dwg): read by converting it to DXF with ezdwg
+    "dwg-version:older": lambda: translate(
+        "Problems", "{file} is a DWG {version} ({release}), which Leasemap cannot read: save it "
+        "as DXF, or as a DWG of AutoCAD 2000 to 2018"
+    ),
+    "dwg-version:newer": lambda: translate(
+        "Problems", "{file} is a DWG {version} newer than AutoCAD 2018, which Leasemap cannot "
+        "read: save it as DXF, or as a DWG of AutoCAD 2000 to 2018"
+    ),
+    "dwg-reader-missing": lambda: translate(
+        "Problems", "{file}: reading DWG needs the ezdwg package, which is not installed "
+        "(pip install ezdwg); or save the drawing as DXF"
+    ),
+    "dwg-unreadable": lambda: translate(
+        "Problems", "{file}: the DWG file is damaged and could not be read ({detail}); open it "
+        "in CAD and save it again, or save it as DXF"
+    ),
+    "dwg-converted": lambda: translate(
+        "Problems", "{file}: read as a DWG {release} ({version}), converted to DXF"
+    ),
+    "dwg-converted:skipped": lambda: translate(
+        "Problems", "{file}: read as a DWG {release} ({version}), converted to DXF; {count} "
+        "objects could not be converted ({kinds})"
+    ),
+    # TArch (天正) and other vertical products' objects, unseen by a plain DXF reader
+    "custom-objects": lambda: translate(
+        "Problems", "{file} holds {count} objects of a vertical product that a plain DXF "
+        "reader cannot see ({kinds}): its walls and rooms may be among them. Export a plain "
+        "drawing (TArch: “Save as T3” / 导出T3) and import that."
+    ),
+    "custom-objects:few-rooms": lambda: translate(
+        "Problems", "{file}: only {rooms} rooms were found beside {count} objects of a "
+        "vertical product that a plain DXF reader cannot see ({kinds}). Export a plain "
+        "drawing (TArch: “Save as T3” / 导出T3) and import that."
+    ),
     # {detail} is ezdxf's own English text, passed through
     "audit": lambda: translate("Problems", "DXF audit: {detail}"),
     "audit:more": lambda: translate("Problems", "… and {count} more audit findings"),
