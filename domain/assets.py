@@ -7,6 +7,7 @@ sync; the UI translates them for display.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -127,11 +128,73 @@ def unit_code_local_part(code: str, park_code: str, building_code: str) -> str:
 
 
 _LABEL_JUNK = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff_.-]+")
+# Between the numbers of a room that spans several (``302,304``, ``302/304``, ``302、304``).
+_LABEL_SEPARATOR = re.compile(r"\s*[,，/、;；&+]\s*")
 
 
 def clean_unit_label(label: str) -> str:
-    """A drawing's room label as it may stand in a unit code (16 characters, no spaces)."""
-    return _LABEL_JUNK.sub("", label)[:16]
+    """A drawing's room label as it may stand in a unit code (16 characters, no spaces).
+
+    A room labelled with several numbers keeps them apart with a ``-``, so the
+    code can still be read out as both rooms.
+
+    >>> clean_unit_label("302,304"), clean_unit_label("302 / 304"), clean_unit_label("3 01室")
+    ('302-304', '302-304', '301室')
+    """
+    joined = _LABEL_SEPARATOR.sub("-", label.strip())
+    return re.sub(r"-{2,}", "-", _LABEL_JUNK.sub("", joined))[:16]
+
+
+# A room number inside a local part or label: 3-4 digits, ``b`` for a basement (casefolded).
+_ROOM_NUMBER = re.compile(r"(?<![0-9a-z])(b?)(\d{3,4})(?!\d)")
+
+
+def numbers_on_level(label: str, level: int) -> set[int]:
+    """The unit numbers a label or local part holds on ``level``: ``302-304`` → 2 and 4.
+
+    >>> sorted(numbers_on_level("302,304", 3)), numbers_on_level("0305室", 3)
+    ([2, 4], {5})
+    >>> numbers_on_level("B102", -1), numbers_on_level("402", 3), numbers_on_level("会议室", 3)
+    ({2}, set(), set())
+    """
+    found = set()
+    for basement, digits in _ROOM_NUMBER.findall(clean_unit_label(label).casefold()):
+        said = int(digits[:-2])
+        if said == abs(level) and bool(basement) == (level < 0) and level != 0:
+            found.add(int(digits[-2:]))
+    return found
+
+
+def free_unit_codes(
+    park_code: str, building_code: str, level: int, taken: Iterable[str], count: int
+) -> list[str]:
+    """Codes for ``count`` new unlabelled units of a floor, next in its sequence.
+
+    They go on after the highest number the floor uses (gaps are not refilled:
+    a gap is usually a number people already knew as another room), and skip any
+    number that ``taken`` holds in any spelling: ``taken`` is every code of the
+    park, archived ones included, and the codes the drawing's labels will get.
+
+    >>> taken = ["ZD-A-0301", "ZD-A-302", "ZD-A-0304", "ZD-A-0305", "ZD-B-0306"]
+    >>> free_unit_codes("ZD", "A", 3, taken + ["ZD-A-306"], 2)
+    ['ZD-A-0307', 'ZD-A-0308']
+    >>> free_unit_codes("ZD", "A", -1, [], 1)
+    ['ZD-A-B101']
+    """
+    prefix = unit_code_prefix(park_code, building_code)
+    taken = set(taken)
+    locals_ = [unit_code_local_part(c, park_code, building_code)
+               for c in taken if c.startswith(prefix)]
+    said = {unit_label_key(local) for local in locals_}
+    number = max((n for local in locals_ for n in numbers_on_level(local, level)), default=0)
+    codes: list[str] = []
+    while len(codes) < count:
+        number += 1
+        code = unit_code(park_code, building_code, level, number)
+        local = unit_code_local_part(code, park_code, building_code)
+        if code not in taken and unit_label_key(local) not in said:
+            codes.append(code)
+    return codes
 
 
 def unit_label_key(text: str) -> str:

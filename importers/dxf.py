@@ -354,10 +354,12 @@ def _unit(
         reason_code = _SMALL[reason_code]
     if confidence not in _ROUND_CONFIDENCES:  # the constants are rounded already
         confidence = round(confidence, 3)
+    # No label, no code: the register numbers the room in its floor's sequence
+    # (store.plan_import); a handle is nothing a person can say, so it is only the key.
     code = label.code if label and label.code else ""
-    code_from = "label" if code else "layer" if method == "layer" else "handle"
-    if not code:
-        code = layer if method == "layer" else (handle or (text.handle if text else ""))
+    code_from = "label" if code else "layer" if method == "layer" and layer else "none"
+    if not code and method == "layer":
+        code = layer
     if method != "walls" and handle:
         key = f"{fingerprint}:{handle}" if fingerprint else ""
     elif text:
@@ -365,9 +367,7 @@ def _unit(
     else:
         c = poly.representative_point() if method == "walls" else poly.centroid
         key = f"xy:{c.x:.1f},{c.y:.1f}"
-    if not code:
-        code, code_from = key, "key"
-    # Where the code came from: one made of a handle is no label to match (reimport).
+    # Where the code came from: "none" when the drawing gives the room no number.
     source = {"layer": layer or (text.layer if text else ""), "handle": handle,
               "method": method, "code_from": code_from}
     if text is None:

@@ -47,7 +47,7 @@ from domain.assets import (
     clean_unit_label,
     compose_unit_code,
     floor_name,
-    floor_part,
+    free_unit_codes,
     label_level,
 )
 from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day
@@ -510,10 +510,11 @@ def _import_floor(
         else:
             changes.unchanged.append(unit.code)
     taken = set(session.scalars(select(Unit.code).where(Unit.park_id == park.id)))
+    codes = _codes(park, building, level, plan_floor.units, diff.added, taken)
     for index, room in enumerate(diff.added):
         if job is not None and index % STEP_UNITS == 0:
             job.step(done + len(diff.matched) + index, total, name)
-        unit = _new_unit(park, building, floor, room, taken)
+        unit = _new_unit(park, building, floor, room, codes[index])
         session.add(unit)
         live.append(unit)
         changes.added.append(unit.code)
@@ -723,25 +724,52 @@ def _history(contract: Contract) -> tuple[str, date | None]:
     return contract.code, ended
 
 
-def _code(park: Park, building: Building, level: int, room: PlanUnit, taken: set[str]) -> str:
-    """A new unit's code: the room's label as local part, else the floor's (``ZD-C-03``)."""
-    local = clean_unit_label(room.code) or floor_part(level)
-    base = compose_unit_code(park.code, building.code, local)
-    code, n = base, 1
-    while code in taken:
-        n += 1
-        code = f"{base}-{n}"
-    taken.add(code)
-    return code
+def _codes(
+    park: Park, building: Building, level: int, rooms: tuple[PlanUnit, ...],
+    added: tuple[PlanUnit, ...], taken: set[str],
+) -> list[str]:
+    """Codes for the ``added`` rooms, in their order: a label's own, else the floor's next.
+
+    Labelled rooms go first, so an unlabelled one never takes a number the
+    drawing gives another room (``rooms`` is the whole floor, matched ones too).
+    Unlabelled rooms are numbered in reading order, by top edge then left edge,
+    so the same drawing numbers alike; a re-import matches them by key and
+    keeps their codes. ``taken`` (every code of the park) grows by the new ones.
+    """
+    labels = {clean_unit_label(r.code) for r in rooms} - {""}
+    reserved = taken | {compose_unit_code(park.code, building.code, lb) for lb in labels}
+    codes: dict[int, str] = {}
+    unlabelled: list[int] = []
+    for index, room in enumerate(added):
+        local = clean_unit_label(room.code)
+        if not local:
+            unlabelled.append(index)
+            continue
+        base = compose_unit_code(park.code, building.code, local)
+        code, n = base, 1
+        while code in taken:
+            n += 1
+            code = f"{base}-{n}"
+        taken.add(code)
+        reserved.add(code)
+        codes[index] = code
+
+    def reading(index: int) -> tuple[float, float, str]:
+        left, _bottom, _right, top = added[index].polygon.bounds
+        return -round(top, 1), round(left, 1), added[index].key
+
+    unlabelled.sort(key=reading)
+    free = free_unit_codes(park.code, building.code, level, reserved, len(unlabelled))
+    codes.update(zip(unlabelled, free, strict=True))
+    taken.update(free)
+    return [codes[i] for i in range(len(added))]
 
 
-def _new_unit(
-    park: Park, building: Building, floor: Floor, room: PlanUnit, taken: set[str]
-) -> Unit:
+def _new_unit(park: Park, building: Building, floor: Floor, room: PlanUnit, code: str) -> Unit:
     unit = Unit(
         park_id=park.id,
         floor_id=floor.id,
-        code=_code(park, building, floor.level, room, taken),
+        code=code,
         name=room.name or room.code,
         unit_type=UNIT_TYPE_FOR.get(building.kind, UnitType.OTHER),
         status=UnitStatus.LEASABLE,

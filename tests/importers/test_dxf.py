@@ -258,9 +258,8 @@ def test_keys_are_handles_within_their_drawing(tmp_path):
     assert guid_a != guid_b
     assert [u.key for u in rooms_a] == [f"{guid_a}:{u.source['handle']}" for u in rooms_a]
     assert not {u.key for u in rooms_a} & {u.key for u in rooms_b}
-    # The unlabelled room's code is its handle: said so, for the re-import to ignore.
-    assert [(u.code, u.source["code_from"]) for u in rooms_a] == [
-        ("101", "label"), (rooms_a[1].source["handle"], "handle")]
+    # The unlabelled room has no code (the register numbers it): its handle is only its key.
+    assert [(u.code, u.source["code_from"]) for u in rooms_a] == [("101", "label"), ("", "none")]
 
 
 def test_binary_dxf_keys_like_its_text_form(tmp_path):
@@ -289,7 +288,7 @@ def test_a_drawing_without_a_fingerprint_has_no_handle_keys(tmp_path, case):
         assert zero.encode() in path.read_bytes()
     first, again = read_dxf(path).floors[0].units, read_dxf(path).floors[0].units
     assert [u.key for u in first] == [u.key for u in again] == ["", ""]
-    assert [u.code for u in first] == ["101", first[1].source["handle"]]
+    assert [u.code for u in first] == ["101", ""]
 
 
 def test_layer_override_and_roles_reported(tmp_path):

@@ -114,3 +114,10 @@ def test_an_overlap_match_whose_labels_differ_says_so():
     # The same label, only padded otherwise, is no relabel.
     same = diff_floor([old(1, "h1", "ZD-A-0301", 0, 10)], [new("x", "301", 0, 9)], "ZD", "A")
     assert [(m.by, m.relabel) for m in same.matched] == [("code", None)]
+
+
+def test_a_room_of_two_numbers_matches_its_unit_by_label():
+    """``302,304`` in the drawing is ``ZD-A-302-304`` in the register."""
+    existing = [old(1, "", "ZD-A-302-304", 0, 10)]
+    diff = diff_floor(existing, [new("x", "302,304", 500, 510)], "ZD", "A")
+    assert [m.by for m in diff.matched] == ["code"]

@@ -145,8 +145,9 @@ def test_unit_codes_are_made_by_the_domain_rule(workspace):
     with workspace.transaction() as s:
         changes = import_plan(s, plan_of(room("a", "3 01室", 0, 10), room("b", "", 10, 20)), "C",
                               level=3)
+    # The unlabelled room takes the floor's next number after the label's 301.
     assert changes.floors[0].added == [compose_unit_code("ZD", "C", "301室"),
-                                       compose_unit_code("ZD", "C", "03")]
+                                       compose_unit_code("ZD", "C", "0302")]
 
 
 def contract_on(ws, code: str, contract: str = "HT-2026-0001") -> ContractUnit:
@@ -616,3 +617,80 @@ def test_a_unit_kept_for_an_ended_contract_is_named_as_such(workspace):
     assert "HT-2020-0001" not in str(refused.value)
     assert "end or amend those contracts" in str(refused.value)
     assert "archive" not in str(refused.value)
+
+
+# -- unlabelled rooms take the floor's next numbers (issue 9) ------------------------------
+
+Placed = tuple[str, float, float]  # label ("" for none), x0, y0 of a 10 m square room
+
+
+def write_placed(path: Path, rooms: list[Placed]) -> Path:
+    """A metric DXF of 10 m square rooms anywhere: outlines on 房间, labels on 文字."""
+    doc = ezdxf.new("R2010", units=6)
+    for layer in ("房间", "文字"):
+        doc.layers.add(layer)
+    msp = doc.modelspace()
+    for label, x0, y0 in rooms:
+        msp.add_lwpolyline([(x0, y0), (x0 + 10, y0), (x0 + 10, y0 + 10), (x0, y0 + 10)],
+                           close=True, dxfattribs={"layer": "房间"})
+        if label:
+            msp.add_text(label, dxfattribs={"layer": "文字", "height": 0.4}).set_placement(
+                (x0 + 5, y0 + 5))
+    doc.saveas(path)
+    return path
+
+
+LABELLED = [(f"30{n}", 10.0 * n, 0.0) for n in range(1, 6)]  # 301 … 305 in a row
+# Two unlabelled rooms, drawn bottom-left first: reading order puts the upper one first.
+UNLABELLED = [("", 0.0, -20.0), ("", 40.0, 20.0)]
+
+
+def archive_unit(ws, code: str) -> None:
+    """Leave ``code`` in the register as an archived unit of C 3F."""
+    with ws.transaction() as s:
+        import_plan(s, plan_of(room("gone", code.removeprefix("ZD-C-"), 500, 510)), "C",
+                    level=3)
+    with ws.transaction() as s:
+        s.scalars(select(Unit).where(Unit.code == code)).one().archived = True
+
+
+def test_unlabelled_rooms_take_the_next_free_numbers_in_reading_order(workspace, tmp_path):
+    """After 301–305 (labels) and an archived 0306, the two unlabelled rooms are 0307, 0308."""
+    archive_unit(workspace, "ZD-C-0306")
+    drawing = read_rooms(write_placed(tmp_path / "a.dxf", LABELLED + UNLABELLED))
+    assert [(u.code, u.source["code_from"]) for u in drawing.floors[0].units][-2:] == [
+        ("", "none"), ("", "none")]  # the handle is only the key
+    with workspace.transaction() as s:
+        floor = import_plan(s, drawing, "C", level=3).floors[0]
+    assert floor.added == [f"ZD-C-30{n}" for n in range(1, 6)] + ["ZD-C-0308", "ZD-C-0307"]
+    units = units_on(workspace)
+    assert outline_of(workspace, "ZD-C-0307") == (40.0, 20.0, 50.0, 30.0)  # the upper one
+    assert outline_of(workspace, "ZD-C-0308") == (0.0, -20.0, 10.0, -10.0)
+    assert units["ZD-C-0306"].archived and not units["ZD-C-0307"].archived
+    keys = {u.key for u in drawing.floors[0].units}
+    assert {units[c].source_key for c in ("ZD-C-0307", "ZD-C-0308")} <= keys
+
+
+def test_reimporting_the_same_drawing_keeps_the_numbers(workspace, tmp_path):
+    path = write_placed(tmp_path / "a.dxf", UNLABELLED + LABELLED)
+    with workspace.transaction() as s:
+        import_plan(s, read_rooms(path), "C", level=3)
+    before = {c: u.id for c, u in units_on(workspace).items()}
+    assert {"ZD-C-0306", "ZD-C-0307"} <= set(before)
+    with workspace.transaction() as s:
+        floor = import_plan(s, read_rooms(path), "C", level=3).floors[0]
+    assert floor.added == [] and floor.archived == []
+    assert floor.matched_by == dict.fromkeys(before, "key")
+    assert {c: u.id for c, u in units_on(workspace).items()} == before
+
+
+def test_a_room_of_two_numbers_keeps_them_apart(workspace, tmp_path):
+    drawing = read_rooms(write_placed(tmp_path / "a.dxf", [
+        ("301", 0, 0), ("302,304 办公室", 10, 0), ("", 20, 0)]))
+    with workspace.transaction() as s:
+        floor = import_plan(s, drawing, "C", level=3).floors[0]
+    # The unlabelled room goes on after 304, the highest number the labels hold.
+    assert floor.added == ["ZD-C-301", "ZD-C-302-304", "ZD-C-0305"]
+    with workspace.transaction() as s:  # the same drawing again: matched by key
+        again = import_plan(s, drawing, "C", level=3).floors[0]
+    assert again.added == [] and again.matched_by["ZD-C-302-304"] == "key"
