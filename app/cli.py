@@ -33,9 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--units", type=int, default=1500, help="about how many units")
     demo.add_argument("--seed", type=int, default=7, help="the park's random seed")
     demo.add_argument("--force", action="store_true", help="replace an existing file")
-    imp = sub.add_parser("import", help="import a DXF or IFC floor plan into a building, or a "
+    imp = sub.add_parser("import", help="import a DXF, DWG or IFC floor plan into a building, or a "
                          "site plan into the park (--site)")
-    imp.add_argument("file", type=Path, help="the .dxf or .ifc file")
+    imp.add_argument("file", type=Path, help="the .dxf, .dwg (2000-2018) or .ifc file")
     imp.add_argument("--building", help="building code (created if missing)")
     imp.add_argument("--site", action="store_true",
                      help="the drawing is the park's site plan: outlines labelled with "
@@ -90,7 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     prn.add_argument("--classes", type=int, default=5, help="number of classes (2-9)")
     prn.add_argument("--lang", choices=("zh_CN", "en"), help="language of the printed text")
     info = sub.add_parser("info", help="summarize a workspace")
-    info.add_argument("path", type=Path)
+    info.add_argument("path", type=Path, nargs="?", help="the workspace (or --workspace)")
+    info.add_argument("--workspace", type=Path, help="the workspace, as the other commands take it")
     info.add_argument("--on", type=date.fromisoformat, default=None, help="as of (YYYY-MM-DD)")
     return parser
 
@@ -138,8 +139,15 @@ def _info(args: argparse.Namespace) -> int:
     from services.info import workspace_info
     from store.errors import WorkspaceError
 
+    if args.path and args.workspace and args.path != args.workspace:
+        print(f"error: two workspaces named: {args.path} and {args.workspace}", file=sys.stderr)
+        return 2
+    path = args.workspace or args.path
+    if path is None:
+        print("error: name the workspace with --workspace", file=sys.stderr)
+        return 2
     try:
-        parks = workspace_info(args.path, args.on or date.today())
+        parks = workspace_info(path, args.on or date.today())
     except WorkspaceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -147,14 +155,20 @@ def _info(args: argparse.Namespace) -> int:
         summary, rate = park.occupancy, park.occupancy.occupancy_rate
         print(f"{park.code} {park.name} ({park.currency}) as of {park.day}")
         print(
-            f"  {len(park.buildings)} buildings, {summary.units} units, leasable "
+            f"  {_count(len(park.buildings), 'building')}, {_count(summary.units, 'unit')}, "
+            "leasable "
             f"{summary.leasable_area:.2f} m², leased {summary.leased_area:.2f} m², vacant "
             f"{summary.vacant_area:.2f} m², occupancy "
             f"{'—' if rate is None else f'{round_to(rate * 100, 1)}%'}"
         )
         for b in park.buildings:
-            print(f"  {b.code} {b.name}: {b.floors} floors, {b.units} units")
+            print(f"  {b.code} {b.name}: {_count(b.floors, 'floor')}, {_count(b.units, 'unit')}")
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    """``1 unit``, ``2 units``: a count as a person writes it."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _print(args: argparse.Namespace) -> int:

@@ -53,6 +53,18 @@ def test_demo_then_info(tmp_path):
     info = run("info", str(path), "--on", "2026-11-22")
     assert info.returncode == 0, info.stderr
     assert "ZD" in info.stdout and "occupancy" in info.stdout
+    same = run("info", "--workspace", str(path), "--on", "2026-11-22")  # as the others take it
+    assert same.returncode == 0 and same.stdout == info.stdout
+    assert run("info").returncode == 2 and "--workspace" in run("info").stderr
+
+
+def test_info_counts_read_as_a_person_writes_them(tmp_path):
+    from tests.small_park import build_small_workspace
+
+    path = build_small_workspace(tmp_path / "small.leasemap").path
+    out = run("info", "--workspace", str(path)).stdout
+    assert "2 buildings, 8 units" in out, out
+    assert ": 1 floor, " in out and ": 2 floors, " in out, out
 
 
 def test_help_lists_the_commands():
@@ -333,3 +345,24 @@ def test_a_unit_kept_for_an_ended_contract_is_named_in_the_refusal(tmp_path):
     [pair] = json.loads(result.stdout)["refused"]["overlaps"]
     assert pair["contracts"] == [] and pair["area"] == "60.00"
     assert pair["history"] == [{"contract": "HT-2020-0001", "ended": "2021-05-31"}]
+
+
+def test_the_json_report_gives_unlabelled_rooms_their_final_codes(tmp_path):
+    """A rehearsal's added codes are what the import then writes: no handles, the floor's next."""
+    park = build_small_workspace(tmp_path / "w.leasemap")
+    doc = ezdxf.new("R2013", units=6)
+    msp = doc.modelspace()
+    for x0 in (0, 10):
+        msp.add_lwpolyline([(x0, 0), (x0 + 10, 0), (x0 + 10, 10), (x0, 10)], close=True,
+                           dxfattribs={"layer": "rooms"})
+    msp.add_text("301", dxfattribs={"layer": "text", "insert": (5, 5)})
+    doc.saveas(tmp_path / "plan.dxf")
+    base = ("import", str(tmp_path / "plan.dxf"), "--building", "C", "--floor", "3",
+            "--workspace", str(park.path), "--json")
+    dry = run(*base, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    [floor] = json.loads(dry.stdout)["changes"]
+    assert floor["added"] == ["ZD-C-301", "ZD-C-0302"]
+    done = run(*base)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["changes"][0]["added"] == floor["added"]

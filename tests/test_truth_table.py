@@ -213,12 +213,11 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> str:
 
 def info_figures(out: str) -> tuple[int, Figures, str]:
     """Buildings, figures and occupancy text from ``leasemap info``'s park line."""
-    found = re.search(r"(\d+) buildings, (\d+) units, leasable ([\d.,]+) m², leased ([\d.,]+) "
-                      r"m², vacant ([\d.,]+) m², occupancy (\S+)", out)
+    found = re.search(r"([\d,]+) buildings?, ([\d,]+) units?, leasable ([\d.,]+) m², "
+                      r"leased ([\d.,]+) m², vacant ([\d.,]+) m², occupancy (\S+)", out)
     assert found, out
-    b, u, leasable, leased, vacant, rate = found.groups()
-    return int(b), Figures(int(u), *(Decimal(x.replace(",", "")) for x in
-                                     (leasable, leased, vacant))), rate
+    b, u, leasable, leased, vacant, rate = (x.replace(",", "") for x in found.groups())
+    return int(b), Figures(int(u), *(Decimal(x) for x in (leasable, leased, vacant))), rate
 
 
 def print_pdf(path: Path, out: Path, tmp_path: Path) -> None:

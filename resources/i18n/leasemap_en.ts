@@ -237,8 +237,12 @@ Nothing was written.</translation>
         <translation>Choose a floor plan</translation>
     </message>
     <message>
-        <source>Floor plans (*.dxf *.ifc);;All files (*)</source>
-        <translation>Floor plans (*.dxf *.ifc);;All files (*)</translation>
+        <source>Floor plans (*.dxf *.dwg *.ifc);;All files (*)</source>
+        <translation>Floor plans (*.dxf *.dwg *.ifc);;All files (*)</translation>
+    </message>
+    <message>
+        <source>A DXF, DWG or IFC floor plan, and the building it belongs to.</source>
+        <translation>A DXF, DWG or IFC floor plan, and the building it belongs to.</translation>
     </message>
     <message>
         <source>Enter the level of every floor: 1 is the ground floor, -1 the first basement.</source>
@@ -259,10 +263,6 @@ Nothing was written.</translation>
     <message>
         <source>Drawing and target</source>
         <translation>Drawing and target</translation>
-    </message>
-    <message>
-        <source>A DXF or IFC floor plan, and the building it belongs to.</source>
-        <translation>A DXF or IFC floor plan, and the building it belongs to.</translation>
     </message>
     <message>
         <source>File</source>
@@ -1043,6 +1043,38 @@ Nothing was written.</translation>
     <message>
         <source>{file} is damaged ({detail}); read it in recover mode</source>
         <translation>{file} is damaged ({detail}); read it in recover mode</translation>
+    </message>
+    <message>
+        <source>{file} is a DWG {version} ({release}), which Leasemap cannot read: save it as DXF, or as a DWG of AutoCAD 2000 to 2018</source>
+        <translation>{file} is a DWG {version} ({release}), which Leasemap cannot read: save it as DXF, or as a DWG of AutoCAD 2000 to 2018</translation>
+    </message>
+    <message>
+        <source>{file} is a DWG {version} newer than AutoCAD 2018, which Leasemap cannot read: save it as DXF, or as a DWG of AutoCAD 2000 to 2018</source>
+        <translation>{file} is a DWG {version} newer than AutoCAD 2018, which Leasemap cannot read: save it as DXF, or as a DWG of AutoCAD 2000 to 2018</translation>
+    </message>
+    <message>
+        <source>{file}: reading DWG needs the ezdwg package, which is not installed (pip install ezdwg); or save the drawing as DXF</source>
+        <translation>{file}: reading DWG needs the ezdwg package, which is not installed (pip install ezdwg); or save the drawing as DXF</translation>
+    </message>
+    <message>
+        <source>{file}: the DWG file is damaged and could not be read ({detail}); open it in CAD and save it again, or save it as DXF</source>
+        <translation>{file}: the DWG file is damaged and could not be read ({detail}); open it in CAD and save it again, or save it as DXF</translation>
+    </message>
+    <message>
+        <source>{file}: read as a DWG {release} ({version}), converted to DXF</source>
+        <translation>{file}: read as a DWG {release} ({version}), converted to DXF</translation>
+    </message>
+    <message>
+        <source>{file}: read as a DWG {release} ({version}), converted to DXF; {count} objects could not be converted ({kinds})</source>
+        <translation>{file}: read as a DWG {release} ({version}), converted to DXF; {count} objects could not be converted ({kinds})</translation>
+    </message>
+    <message>
+        <source>{file} holds {count} objects of a vertical product that a plain DXF reader cannot see ({kinds}): its walls and rooms may be among them. Export a plain drawing (TArch: “Save as T3” / 导出T3) and import that.</source>
+        <translation>{file} holds {count} objects of a vertical product that a plain DXF reader cannot see ({kinds}): its walls and rooms may be among them. Export a plain drawing (TArch: “Save as T3” / 导出T3) and import that.</translation>
+    </message>
+    <message>
+        <source>{file}: only {rooms} rooms were found beside {count} objects of a vertical product that a plain DXF reader cannot see ({kinds}). Export a plain drawing (TArch: “Save as T3” / 导出T3) and import that.</source>
+        <translation>{file}: only {rooms} rooms were found beside {count} objects of a vertical product that a plain DXF reader cannot see ({kinds}). Export a plain drawing (TArch: “Save as T3” / 导出T3) and import that.</translation>
     </message>
     <message>
         <source>DXF audit: {detail}</source>

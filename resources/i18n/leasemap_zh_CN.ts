@@ -238,8 +238,12 @@ Nothing was written.</source>
         <translation>选择平面图</translation>
     </message>
     <message>
-        <source>Floor plans (*.dxf *.ifc);;All files (*)</source>
-        <translation>平面图 (*.dxf *.ifc);;所有文件 (*)</translation>
+        <source>Floor plans (*.dxf *.dwg *.ifc);;All files (*)</source>
+        <translation>平面图 (*.dxf *.dwg *.ifc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A DXF, DWG or IFC floor plan, and the building it belongs to.</source>
+        <translation>DXF、DWG 或 IFC 平面图，及其所属楼栋。</translation>
     </message>
     <message>
         <source>Enter the level of every floor: 1 is the ground floor, -1 the first basement.</source>
@@ -260,10 +264,6 @@ Nothing was written.</source>
     <message>
         <source>Drawing and target</source>
         <translation>图纸与目标</translation>
-    </message>
-    <message>
-        <source>A DXF or IFC floor plan, and the building it belongs to.</source>
-        <translation>一份 DXF 或 IFC 平面图，以及它所属的楼栋。</translation>
     </message>
     <message>
         <source>File</source>
@@ -1044,6 +1044,38 @@ Nothing was written.</source>
     <message>
         <source>{file} is damaged ({detail}); read it in recover mode</source>
         <translation>{file} 已损坏（{detail}）；已用恢复模式读取</translation>
+    </message>
+    <message>
+        <source>{file} is a DWG {version} ({release}), which Leasemap cannot read: save it as DXF, or as a DWG of AutoCAD 2000 to 2018</source>
+        <translation>{file} 是 DWG {version}（{release}）格式，Leasemap 无法读取：请另存为 DXF，或 AutoCAD 2000 至 2018 版本的 DWG</translation>
+    </message>
+    <message>
+        <source>{file} is a DWG {version} newer than AutoCAD 2018, which Leasemap cannot read: save it as DXF, or as a DWG of AutoCAD 2000 to 2018</source>
+        <translation>{file} 是比 AutoCAD 2018 更新的 DWG {version} 格式，Leasemap 无法读取：请另存为 DXF，或 AutoCAD 2000 至 2018 版本的 DWG</translation>
+    </message>
+    <message>
+        <source>{file}: reading DWG needs the ezdwg package, which is not installed (pip install ezdwg); or save the drawing as DXF</source>
+        <translation>{file}：读取 DWG 需要 ezdwg 软件包，但尚未安装（pip install ezdwg）；也可将图纸另存为 DXF</translation>
+    </message>
+    <message>
+        <source>{file}: the DWG file is damaged and could not be read ({detail}); open it in CAD and save it again, or save it as DXF</source>
+        <translation>{file}：DWG 文件已损坏，无法读取（{detail}）；请在 CAD 中打开后重新保存，或另存为 DXF</translation>
+    </message>
+    <message>
+        <source>{file}: read as a DWG {release} ({version}), converted to DXF</source>
+        <translation>{file}：按 DWG {release}（{version}）读取，已转换为 DXF</translation>
+    </message>
+    <message>
+        <source>{file}: read as a DWG {release} ({version}), converted to DXF; {count} objects could not be converted ({kinds})</source>
+        <translation>{file}：按 DWG {release}（{version}）读取，已转换为 DXF；{count} 个对象无法转换（{kinds}）</translation>
+    </message>
+    <message>
+        <source>{file} holds {count} objects of a vertical product that a plain DXF reader cannot see ({kinds}): its walls and rooms may be among them. Export a plain drawing (TArch: “Save as T3” / 导出T3) and import that.</source>
+        <translation>{file} 含有 {count} 个专业软件的自定义对象（{kinds}），普通 DXF 读取器无法识别，墙体和房间可能就在其中。请导出普通图纸（天正：“导出T3”）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file}: only {rooms} rooms were found beside {count} objects of a vertical product that a plain DXF reader cannot see ({kinds}). Export a plain drawing (TArch: “Save as T3” / 导出T3) and import that.</source>
+        <translation>{file}：只找到 {rooms} 个房间，另有 {count} 个专业软件的自定义对象（{kinds}）普通 DXF 读取器无法识别。请导出普通图纸（天正：“导出T3”）后再导入。</translation>
     </message>
     <message>
         <source>DXF audit: {detail}</source>
