@@ -282,7 +282,7 @@ class _Reader:
         key = _unique(gid, seen_keys)
         name_attr = self._text(space[_NAME])
         long_name = self._text(space[_LONG_NAME])
-        code = name_attr or long_name or gid
+        code = name_attr or long_name  # unnamed: numbered on its floor, never its GlobalId
         label = f"space '{long_name or name_attr or gid}' (GlobalId {gid})"
         storey, container = _storey_of(space, storeys)
         if storey is None:

@@ -694,3 +694,24 @@ def test_a_room_of_two_numbers_keeps_them_apart(workspace, tmp_path):
     with workspace.transaction() as s:  # the same drawing again: matched by key
         again = import_plan(s, drawing, "C", level=3).floors[0]
     assert again.added == [] and again.matched_by["ZD-C-302-304"] == "key"
+
+
+def test_unnamed_ifc_spaces_are_numbered_not_called_by_their_globalid(workspace, tmp_path):
+    """An IfcSpace with neither Name nor LongName gets the floor's next number (issue 9)."""
+    import re
+
+    from bench.import_ifc import write_synthetic_ifc
+    from importers.ifc import read_ifc
+
+    path = write_synthetic_ifc(tmp_path / "named.ifc", 1, 3)
+    text = path.read_text()
+    unnamed = re.sub(r"(IFCSPACE\('[^']+',\$,)'[^']*'(.*?),'Room [^']*'", r"\1$\2,$", text)
+    assert unnamed.count("IFCSPACE(") == 3 and "'Room " not in unnamed
+    path.write_text(unnamed)
+    drawing = read_ifc(path)
+    assert [u.code for u in drawing.floors[0].units] == ["", "", ""]
+    with workspace.transaction() as s:
+        added = import_plan(s, drawing, "C", level=1).floors[0].added
+    assert sorted(added) == ["ZD-C-0101", "ZD-C-0102", "ZD-C-0103"]
+    gids = {u.key for u in drawing.floors[0].units}
+    assert not any(g in code for g in gids for code in added)
