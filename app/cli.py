@@ -117,8 +117,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from demo import build_demo
+    from demo.profiles import MIN_UNITS
     from store.workspace import side_files
 
+    if args.units < MIN_UNITS:
+        print(f"error: a demo park has at least {MIN_UNITS} units; --units {args.units} is "
+              "too few", file=sys.stderr)
+        return 2
     if args.path.exists():
         if not args.force:
             print(f"error: {args.path} exists; pass --force to replace it", file=sys.stderr)

@@ -67,6 +67,13 @@ def test_info_counts_read_as_a_person_writes_them(tmp_path):
     assert ": 1 floor, " in out and ": 2 floors, " in out, out
 
 
+def test_a_demo_too_small_is_refused_with_a_message(tmp_path):
+    path = tmp_path / "tiny.leasemap"
+    result = run("demo", str(path), "--units", "20")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "at least 100 units" in result.stderr and not path.exists()
+
+
 def test_help_lists_the_commands():
     result = run("--help")
     assert result.returncode == 0
