@@ -42,4 +42,9 @@ def polygon_from_wkb(data: bytes) -> BaseGeometry:
 
 def area_m2(geometry: BaseGeometry) -> Decimal:
     """Area in m², as an exact decimal to the square centimetre's hundredth."""
-    return Decimal(repr(geometry.area)).quantize(AREA_QUANTUM, rounding=ROUND_HALF_UP)
+    return round_area(geometry.area)
+
+
+def round_area(m2: float) -> Decimal:
+    """An area shapely measured (a float, m²) as the register keeps areas: to 0.01, half up."""
+    return Decimal(repr(m2)).quantize(AREA_QUANTUM, rounding=ROUND_HALF_UP)

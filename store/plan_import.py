@@ -29,12 +29,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-import numpy as np
-import shapely
-from shapely import make_valid
-from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 from sqlalchemy import func, select
@@ -55,7 +51,8 @@ from importers.plan import ImportedPlan, PlanFloor, PlanUnit
 from importers.reimport import ExistingUnit, FloorDiff, diff_floor
 from runtime.jobs import Job
 from spatial.allocation import allocate_common_area
-from spatial.geometry import area_m2, lines_to_wkb, polygon_from_wkb, polygon_to_wkb
+from spatial.geometry import area_m2, lines_to_wkb, polygon_from_wkb, polygon_to_wkb, round_area
+from spatial.overlaps import meeting_pairs, shared_area, shared_areas
 from store.schema import Building, Contract, ContractUnit, Floor, Park, Unit
 
 UNIT_TYPE_FOR = {
@@ -576,14 +573,6 @@ def _binding(contract: Contract, today: date) -> bool:
     return last_day(term) >= today
 
 
-def _shared_area(a: BaseGeometry, b: BaseGeometry) -> float:
-    """m² two outlines share; an invalid outline (self-touching) is repaired first."""
-    try:
-        return float(a.intersection(b).area)
-    except GEOSException:
-        return float(make_valid(a).intersection(make_valid(b)).area)
-
-
 def _fit_warnings(
     name: str, level: int, rooms: tuple[PlanUnit, ...], shapes: list[BaseGeometry]
 ) -> list[FitWarning]:
@@ -595,7 +584,7 @@ def _fit_warnings(
             1
             for shape in shapes
             if any(
-                _shared_area(shape, rooms[int(i)].polygon) > OVERLAP_TOLERANCE
+                shared_area(shape, rooms[int(i)].polygon) > OVERLAP_TOLERANCE
                 for i in tree.query(shape)
             )
         )
@@ -663,16 +652,16 @@ def _refuse_overlaps(
             units.append(unit.code)
             geoms.append(shape)
             kept_units.append(unit)
-    pairs = [(int(i), int(j)) for i, j in _meeting(geoms) if i < j and i < rooms]
+    pairs = [(int(i), int(j)) for i, j in meeting_pairs(geoms) if i < j and i < rooms]
     if not pairs:
         return
-    shared = _shared_areas(geoms, pairs)
+    shared = shared_areas(geoms, pairs)
     overlaps: list[Overlap] = []
     on_kept: list[KeptOverlap] = []
     for (i, j), area in zip(pairs, shared, strict=True):
         if area <= OVERLAP_TOLERANCE:
             continue
-        m2 = Decimal(repr(area)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        m2 = round_area(area)
         unit = kept_units[j]
         if unit is None:
             overlaps.append(Overlap(labels[i], labels[j], m2, units[i], units[j]))
@@ -690,28 +679,6 @@ def _refuse_overlaps(
 def _room_name(room: PlanUnit) -> str:
     """How the refusal names a drawing's room: its label, else its key."""
     return room.code or room.key
-
-
-def _meeting(geoms: list[BaseGeometry]) -> list[tuple[int, int]]:
-    """Index pairs of outlines whose boxes meet and which intersect (the STRtree's answer)."""
-    if len(geoms) < 2:
-        return []
-    tree = STRtree(geoms)
-    try:
-        found = tree.query(geoms, predicate="intersects")
-    except GEOSException:  # an invalid outline: boxes only, areas decide
-        found = tree.query(geoms)
-    return list(zip(found[0].tolist(), found[1].tolist(), strict=True))
-
-
-def _shared_areas(geoms: list[BaseGeometry], pairs: list[tuple[int, int]]) -> list[float]:
-    """The m² each pair shares, computed in one vectorised call when the outlines are valid."""
-    left = np.array([geoms[i] for i, _j in pairs], dtype=object)
-    right = np.array([geoms[j] for _i, j in pairs], dtype=object)
-    try:
-        return [float(a) for a in shapely.area(shapely.intersection(left, right))]
-    except GEOSException:
-        return [_shared_area(geoms[i], geoms[j]) for i, j in pairs]
 
 
 def _history(contract: Contract) -> tuple[str, date | None]:
