@@ -61,6 +61,7 @@ from domain.assets import (
     Orientation,
     UnitStatus,
     floor_name,
+    sequence_width,
     unit_code,
 )
 from domain.contracts import ContractStatus
@@ -375,6 +376,7 @@ def _add_units(
     top = max(f.level for f in (park.floors[i] for i in building.floors))
     anchor = profile is RETAIL
     count = len(layout.geometries)
+    width = sequence_width(count)  # a floor of 100 units or more: 03001 … 03120
     for position in range(count):
         number = position + 1
         internal = layout.internals[position]
@@ -386,7 +388,7 @@ def _add_units(
             UnitPlan(
                 id=uuid7(),
                 floor=floor_index,
-                code=unit_code(PARK_CODE, building.code, floor.level, number),
+                code=unit_code(PARK_CODE, building.code, floor.level, number, width=width),
                 name=_unit_name(profile, floor, number, is_anchor, not_leasable),
                 status=status,
                 geometry=layout.geometries[position],

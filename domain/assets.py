@@ -68,17 +68,42 @@ class ChainPosition(StrEnum):
     SERVICES = "services"
 
 
-def unit_code(park_code: str, building_code: str, level: int, number: int) -> str:
+def unit_code(
+    park_code: str, building_code: str, level: int, number: int, width: int = 2
+) -> str:
     """The stable code of a unit, e.g. ``ZD-A3-0701``: park-building+floor-unit.
 
-    Basement levels are written with a ``B`` (``ZD-A3-B102``).
+    Basement levels are written with a ``B`` (``ZD-A3-B102``). ``width`` is how
+    many digits the floor's sequence has: 2, or 3 on a floor of a hundred units
+    or more (:func:`sequence_width`).
 
     >>> unit_code("ZD", "A3", 7, 1)
     'ZD-A3-0701'
     >>> unit_code("ZD", "A3", -1, 2)
     'ZD-A3-B102'
+    >>> unit_code("ZD", "A3", 3, 1, width=3), unit_code("ZD", "A3", -1, 120, width=3)
+    ('ZD-A3-03001', 'ZD-A3-B1120')
     """
-    return compose_unit_code(park_code, building_code, f"{floor_part(level)}{number:02d}")
+    return compose_unit_code(park_code, building_code, f"{floor_part(level)}{number:0{width}d}")
+
+
+def sequence_width(highest: int) -> int:
+    """Digits of a floor's unit sequence when its highest number is ``highest``.
+
+    The park's codes are floor then a two-digit number (``0701``). A floor of a
+    hundred units or more takes three digits for all the numbers it is given at
+    once (``03001`` … ``03120``), not two and then three (``0399``, ``03100``):
+    so its codes still sort as their numbers do, and the floor part stays the
+    first two characters, which is how a person reads them (三楼 001). A
+    separator (``03-100``) is not used: ``-`` already joins the numbers of a
+    room that spans several (``302-304``). Codes already given are never
+    changed; a floor that grows past 99 later keeps its two-digit codes, and
+    its new ones have three digits.
+
+    >>> [sequence_width(n) for n in (1, 99, 100, 999, 1000)]
+    [2, 2, 3, 3, 4]
+    """
+    return max(2, len(str(highest)))
 
 
 def floor_part(level: int) -> str:
@@ -145,23 +170,42 @@ def clean_unit_label(label: str) -> str:
     return re.sub(r"-{2,}", "-", _LABEL_JUNK.sub("", joined))[:16]
 
 
-# A room number inside a local part or label: 3-4 digits, ``b`` for a basement (casefolded).
-_ROOM_NUMBER = re.compile(r"(?<![0-9a-z])(b?)(\d{3,4})(?!\d)")
+# A room number inside a local part or label: floor and number, ``b`` for a basement
+# (casefolded): ``302``, ``0302``, ``03120``, ``b102``, ``b1120``.
+_ROOM_NUMBER = re.compile(r"(?<![0-9a-z])b?\d{3,6}(?!\d)")
 
 
 def numbers_on_level(label: str, level: int) -> set[int]:
     """The unit numbers a label or local part holds on ``level``: ``302-304`` → 2 and 4.
 
+    The floor comes first, as :func:`floor_part` writes it (``03``, ``B1``), and
+    then the number, of two digits or three (:func:`sequence_width`); a drawing
+    may also write the floor ``3`` (``302``) or ``B01`` before a two-digit number.
+    So on level 3 ``03120`` is 120, while ``3120`` is level 31's unit 20.
+
     >>> sorted(numbers_on_level("302,304", 3)), numbers_on_level("0305室", 3)
     ([2, 4], {5})
     >>> numbers_on_level("B102", -1), numbers_on_level("402", 3), numbers_on_level("会议室", 3)
     ({2}, set(), set())
+    >>> numbers_on_level("03120", 3), numbers_on_level("3120", 3), numbers_on_level("3120", 31)
+    ({120}, set(), {20})
+    >>> numbers_on_level("B1120", -1), numbers_on_level("b0102", -1), numbers_on_level("1101", 1)
+    ({120}, {2}, set())
     """
+    if level == 0:
+        return set()
+    # (how the floor is written, how many digits its numbers may have): as in a code,
+    # then as a drawing may write it: ``3`` above ground, ``B01`` below.
+    other = f"b{-level:02d}" if level < 0 else str(level)
+    spellings = [(floor_part(level).casefold(), (2, 3)), (other, (2,))]
     found = set()
-    for basement, digits in _ROOM_NUMBER.findall(clean_unit_label(label).casefold()):
-        said = int(digits[:-2])
-        if said == abs(level) and bool(basement) == (level < 0) and level != 0:
-            found.add(int(digits[-2:]))
+    for token in _ROOM_NUMBER.findall(clean_unit_label(label).casefold()):
+        for written, widths in spellings:
+            rest = token[len(written):]
+            if token.startswith(written) and rest.isdigit() and len(rest) in widths:
+                if int(rest):
+                    found.add(int(rest))
+                break
     return found
 
 
@@ -174,27 +218,39 @@ def free_unit_codes(
     a gap is usually a number people already knew as another room), and skip any
     number that ``taken`` holds in any spelling: ``taken`` is every code of the
     park, archived ones included, and the codes the drawing's labels will get.
+    When the floor's numbers go past 99 the new codes all have three digits
+    (:func:`sequence_width`).
 
     >>> taken = ["ZD-A-0301", "ZD-A-302", "ZD-A-0304", "ZD-A-0305", "ZD-B-0306"]
     >>> free_unit_codes("ZD", "A", 3, taken + ["ZD-A-306"], 2)
     ['ZD-A-0307', 'ZD-A-0308']
     >>> free_unit_codes("ZD", "A", -1, [], 1)
     ['ZD-A-B101']
+    >>> codes = free_unit_codes("ZD", "A", 3, [], 120)
+    >>> codes[0], codes[-1], codes == sorted(codes)
+    ('ZD-A-03001', 'ZD-A-03120', True)
+    >>> free_unit_codes("ZD", "A", 3, ["ZD-A-0398"], 3)
+    ['ZD-A-03099', 'ZD-A-03100', 'ZD-A-03101']
     """
     prefix = unit_code_prefix(park_code, building_code)
     taken = set(taken)
     locals_ = [unit_code_local_part(c, park_code, building_code)
                for c in taken if c.startswith(prefix)]
     said = {unit_label_key(local) for local in locals_}
-    number = max((n for local in locals_ for n in numbers_on_level(local, level)), default=0)
-    codes: list[str] = []
-    while len(codes) < count:
-        number += 1
-        code = unit_code(park_code, building_code, level, number)
-        local = unit_code_local_part(code, park_code, building_code)
-        if code not in taken and unit_label_key(local) not in said:
-            codes.append(code)
-    return codes
+    start = max((n for local in locals_ for n in numbers_on_level(local, level)), default=0)
+    width = sequence_width(start + count)
+    while True:  # a skipped number can carry the last one past the width: widen, again
+        codes: list[str] = []
+        number = start
+        while len(codes) < count:
+            number += 1
+            code = unit_code(park_code, building_code, level, number, width)
+            local = unit_code_local_part(code, park_code, building_code)
+            if code not in taken and unit_label_key(local) not in said:
+                codes.append(code)
+        if sequence_width(number) <= width:
+            return codes
+        width = sequence_width(number)
 
 
 def unit_label_key(text: str) -> str:

@@ -5,6 +5,12 @@ writes a DXF whose text is already decoded from the drawing's code page; the
 DXF pipeline (:func:`importers.dxf.read_dxf`) then finds the rooms, so a DWG
 and the DXF saved from it give the same plan. The DXF lives in a temporary
 folder under the DWG's own name, so findings name the file the person chose.
+
+A vertical product's custom objects (TArch ``TCH_*``, ``ACAD_PROXY_ENTITY``)
+do not survive the conversion: the converter drops them without a word. They
+are counted in the DWG's own object map instead, so a TArch DWG gets the same
+finding as the TArch DXF (``custom-objects``, an error beside too few rooms:
+:func:`importers.read.judge_custom_objects`).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import dataclasses
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from importers.plan import ImportedPlan, Problem, Severity, failed
 
@@ -75,6 +82,7 @@ def read_dwg(
             doc = ezdwg.read(str(path))
             insunits = doc.insunits
             result = ezdwg.to_dxf(doc, str(dxf))
+            custom = custom_objects(doc)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # ezdwg's Rust core panics as a BaseException
@@ -90,9 +98,36 @@ def read_dwg(
 
         plan = read_dxf(dxf, layers=layers, units=units)
     note = _converted(path.name, version, release, result.skipped_by_type)
-    return dataclasses.replace(
-        plan, source=str(path), format=FORMAT, problems=(*plan.problems, note)
-    )
+    problems = [*plan.problems, note]
+    if custom and not any(p.code == "custom-objects" for p in problems):
+        from importers.dxf_read import custom_objects_problem
+
+        problems.append(custom_objects_problem(path.name, custom))
+    return dataclasses.replace(plan, source=str(path), format=FORMAT, problems=tuple(problems))
+
+
+def custom_objects(doc: Any) -> dict[str, int]:
+    """Entities of a vertical product in an ezdwg document, by type: ``{"TCH_WALL": 12}``.
+
+    Read from the object map (a custom class's entities are named by its class),
+    since the DXF ezdwg writes has none of them. Paper-space ones are left out,
+    as the DXF count leaves them out; those inside block definitions count, since
+    TArch drawings often keep their walls in blocks.
+    """
+    from ezdwg import raw
+
+    from importers.dxf_read import is_custom_object
+
+    found: dict[str, int] = {}
+    for row in raw.list_object_headers_with_type(doc.decode_path):
+        handle, kind, family = row[0], str(row[4]).strip().upper(), str(row[5]).upper()
+        if family != "E" or not is_custom_object(kind):
+            continue
+        placement = doc.entity_placement(handle)
+        if placement is not None and placement[0] == 1:  # paper space
+            continue
+        found[kind] = found.get(kind, 0) + 1
+    return found
 
 
 def _restore_header(dxf: Path, insunits: int | None) -> None:

@@ -49,7 +49,10 @@ def read_plan(
     path = Path(path)
     if not path.is_file():
         return failed(str(path), "", "no-file", f"{path}: no such file", {"file": str(path)})
-    kind = sniff(path) or path.suffix.lower().lstrip(".")
+    sniffed = sniff(path)
+    kind = sniffed or path.suffix.lower().lstrip(".")
+    if kind == "dwg" and not sniffed:  # named .dwg, but no DWG version string at its start
+        return unknown_format(path)
     if kind in ("dxf", "dwg", "ifc"):
         try:
             if kind == "dxf":
@@ -74,11 +77,17 @@ def read_plan(
                 f"{path.name}: the {kind.upper()} file could not be read ({detail})",
                 {"case": "reader", "file": path.name, "format": kind.upper(), "detail": detail},
             )
+    return unknown_format(path)
+
+
+def unknown_format(path: Path) -> ImportedPlan:
+    """The plan of a file that is no drawing Leasemap reads, naming the formats it does."""
     return failed(
         str(path),
         "",
         "unknown-format",
-        f"{path} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats",
+        f"{path} is not a DXF, DWG or IFC file; Leasemap imports floor plans in those "
+        "three formats",
         {"file": path.name},
     )
 

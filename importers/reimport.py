@@ -13,12 +13,16 @@ rooms (or two units) share identifies neither, and is not used. An overlap
 match whose room is labelled otherwise than its unit (``308`` over
 ``ZD-A-0301``) is still the same place, so it is kept, but it says so
 (:attr:`Match.relabelled`): the unit, and any contract on it, takes the new
-outline although the drawing calls the room something else. This module only
-decides; the store applies the decision.
+outline although the drawing calls the room something else. A unit whose code
+an older import made of the room's DXF handle, key or GlobalId (``ZD-C-2B13``,
+from before unlabelled rooms were numbered) is matched as any other, and marked
+(:attr:`Match.renumber`) so the store gives it a code a person can say and
+lists the change. This module only decides; the store applies the decision.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,7 +31,12 @@ from decimal import Decimal
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-from domain.assets import unit_code_local_part, unit_label_key
+from domain.assets import (
+    clean_unit_label,
+    numbers_on_level,
+    unit_code_local_part,
+    unit_label_key,
+)
 from importers.plan import PlanUnit
 from spatial.geometry import area_m2
 
@@ -53,6 +62,9 @@ class Match:
     # An overlap match between a unit and a room whose labels both say something and
     # differ: the unit code's local part and the room's label (``("0301", "308")``).
     relabel: tuple[str, str] | None = None
+    # The unit's code is a stand-in an older import made of the room's handle or key
+    # (``ZD-C-2B13``): it is to get a readable one (:func:`stand_in_code`).
+    renumber: bool = False
 
     @property
     def relabelled(self) -> bool:
@@ -93,19 +105,26 @@ def diff_floor(
     incoming: Sequence[PlanUnit],
     park_code: str = "",
     building_code: str = "",
+    level: int | None = None,
 ) -> FloorDiff:
     """Pair each incoming room with at most one existing unit, and the reverse.
 
     ``park_code`` and ``building_code`` say how the register's unit codes
-    begin, so their local part can be compared with the drawing's labels.
+    begin, so their local part can be compared with the drawing's labels;
+    ``level``, when given, keeps a code that reads as a number on the floor
+    from being taken for a stand-in (:func:`stand_in_code`).
     """
     matches: list[Match] = []
     free_old = list(existing)
     free_new = list(incoming)
 
+    def stand_in(old: ExistingUnit, new: PlanUnit) -> bool:
+        before = unit_code_local_part(old.code, park_code, building_code)
+        return stand_in_code(before, old.key, new, level)
+
     def take(pairs: list[tuple[ExistingUnit, PlanUnit]], by: str) -> None:
         for old, new in pairs:
-            matches.append(Match(old, new, by))
+            matches.append(Match(old, new, by, renumber=by == "key" and stand_in(old, new)))
             free_old.remove(old)
             free_new.remove(new)
 
@@ -114,25 +133,53 @@ def diff_floor(
     def local(unit: ExistingUnit) -> str:
         return unit_label_key(unit_code_local_part(unit.code, park_code, building_code))
 
-    take(_unique_pairs(free_old, free_new, local, _label), "code")
+    def label(room: PlanUnit) -> str:
+        return unit_label_key(room.code)
+
+    take(_unique_pairs(free_old, free_new, local, label), "code")
     for old, new in _overlap_pairs(free_old, free_new):
-        before = unit_code_local_part(old.code, park_code, building_code)
-        differs = bool(local(old)) and bool(_label(new)) and local(old) != _label(new)
-        matches.append(Match(old, new, "overlap", (before, new.code) if differs else None))
+        if stand_in(old, new):  # its label, if any, is its new code: no relabel to report
+            matches.append(Match(old, new, "overlap", renumber=True))
+        else:
+            before = unit_code_local_part(old.code, park_code, building_code)
+            differs = bool(local(old)) and bool(label(new)) and local(old) != label(new)
+            matches.append(Match(old, new, "overlap", (before, new.code) if differs else None))
         free_old.remove(old)
         free_new.remove(new)
     return FloorDiff(tuple(matches), tuple(free_new), tuple(free_old))
 
 
-def _label(room: PlanUnit) -> str:
-    """The room's label for matching; none when its code is only a DXF handle.
+_COPY = re.compile(r"-\d+$")  # how an import told two units of one code apart: 2B13-2
 
-    Handles repeat across drawings, so a handle standing in for a missing label
-    must not pair rooms any more than a bare handle key may.
+
+def stand_in_code(local: str, unit_key: str, room: PlanUnit, level: int | None = None) -> bool:
+    """Whether a unit's code (``local``, its local part) was made of a handle or key.
+
+    Before unlabelled rooms were numbered on their floor, an import coded such a
+    room by its outline's DXF handle (``2B13``), its key, or its IFC GlobalId:
+    nothing a person can say. Such a code is recognised by the unit's own key
+    (``{guid}:2B13``) or the matched room's handle or key. A code the drawing's
+    label gives the room, or that reads as a room number on ``level``, is kept.
+
+    >>> room = PlanUnit("{G}:2B13", "", "", None, source={"handle": "2B13"})
+    >>> stand_in_code("2B13", "{G}:2B13", room), stand_in_code("2b13-2", "", room)
+    (True, True)
+    >>> stand_in_code("0305", "{G}:2B13", room), stand_in_code("305", "{G}:305", room, 3)
+    (False, False)
     """
-    if room.source.get("code_from") == "handle":
-        return ""
-    return unit_label_key(room.code)
+    if not local:
+        return False
+    if room.code and unit_label_key(room.code) == unit_label_key(local):
+        return False
+    if level is not None and numbers_on_level(local, level):
+        return False
+    said = {local.casefold(), _COPY.sub("", local).casefold()}
+    made: set[str] = set()
+    for key in (unit_key, room.key, str(room.source.get("handle") or "")):
+        for part in (key, key.rsplit(":", 1)[-1]):
+            made.add(clean_unit_label(part).casefold())
+    made.discard("")
+    return bool(said & made)
 
 
 def _unique_pairs(

@@ -62,7 +62,10 @@ def test_a_dwg_reads_as_the_dxf_ezdwg_makes_of_it(tmp_path):
     assert said.params["said"] == insunits(4)[0]  # the DWG's mm, not the converter's metres
 
 
-def _with_raw_entities(path: Path, rooms: int) -> None:
+TARCH = ["TCH_WALL"] * 3 + ["TCH_OPENING", "ACAD_PROXY_ENTITY"]
+
+
+def _with_raw_entities(path: Path, rooms: int, kinds: list[str] | None = None) -> None:
     """A DXF with ``rooms`` labelled rooms and TArch / proxy objects written as raw tags."""
     doc = ezdxf.new("R2010")
     msp = doc.modelspace()
@@ -75,7 +78,7 @@ def _with_raw_entities(path: Path, rooms: int) -> None:
     doc.saveas(path)
     owner = doc.block_records.get("*Model_Space").dxf.handle
     raw = []
-    for i, kind in enumerate(["TCH_WALL"] * 3 + ["TCH_OPENING", "ACAD_PROXY_ENTITY"]):
+    for i, kind in enumerate(TARCH if kinds is None else kinds):
         raw += ["0", kind, "5", f"F{i:03X}", "330", owner, "100", "AcDbEntity", "8", "WALL"]
         if kind == "ACAD_PROXY_ENTITY":
             raw += ["100", "AcDbProxyEntity", "90", "498", "91", "499", "92", "0", "93", "0",

@@ -86,22 +86,23 @@ def test_a_bare_handle_never_meets_a_scoped_one():
 
 
 def test_a_code_that_is_only_a_handle_is_no_label():
-    """An unlabelled DXF room is coded by its handle: that must not pair it by label."""
-    handled = PlanUnit("", "2F", "", box(500, 0, 510, 10), source={"code_from": "handle"})
+    """An unlabelled DXF room has no code (its handle is only its key): no label pairs it."""
+    handled = PlanUnit("", "", "", box(500, 0, 510, 10), source={"handle": "2F"})
     labelled = PlanUnit("", "2F", "", box(500, 0, 510, 10), source={"code_from": "label"})
     existing = [old(1, "", "ZD-A-2F", 0, 10)]
     assert diff_floor(existing, [handled], "ZD", "A").matched == ()
     assert [m.by for m in diff_floor(existing, [labelled], "ZD", "A").matched] == ["code"]
-    # Where it lies still counts.
-    near = PlanUnit("", "2F", "", box(0, 0, 10, 10), source={"code_from": "handle"})
-    assert [m.by for m in diff_floor(existing, [near], "ZD", "A").matched] == ["overlap"]
+    # Where it lies still counts; the unit's code, made of that handle, is to be renumbered.
+    near = PlanUnit("", "", "", box(0, 0, 10, 10), source={"handle": "2F"})
+    [match] = diff_floor(existing, [near], "ZD", "A").matched
+    assert (match.by, match.renumber, match.relabel) == ("overlap", True, None)
 
 
 def test_an_overlap_match_whose_labels_differ_says_so():
     """A room labelled 308 over most of ZD-A-0301 is still matched, but as a relabelled one."""
     existing = [old(1, "h1", "ZD-A-0301", 0, 10), old(2, "h2", "ZD-A-0302", 10, 20),
                 old(3, "h3", "ZD-A-03", 20, 30)]
-    handled = PlanUnit("", "2F", "", box(10, 0, 19, 10), source={"code_from": "handle"})
+    handled = PlanUnit("", "", "", box(10, 0, 19, 10), source={"handle": "2F"})
     incoming = [new("x1", "308", 0, 9), handled, new("x3", "0303", 20, 29)]
     diff = diff_floor(existing, incoming, "ZD", "A")
     relabels = {m.existing.id: (m.by, m.relabel) for m in diff.matched}

@@ -49,6 +49,6 @@ def test_neither_format_is_a_clear_error(tmp_path):
     plan = read_plan(notes)
     assert not plan.ok
     assert plan.errors[0].code == "unknown-format"
-    assert "neither a DXF nor an IFC" in plan.errors[0].message
+    assert "is not a DXF, DWG or IFC file" in plan.errors[0].message
     missing = read_plan(tmp_path / "nowhere.dxf")
     assert missing.errors[0].code == "no-file"
