@@ -3,8 +3,12 @@
 A :class:`~views.map_canvas.MapCanvas` whose scene is the floor in metres
 (y flipped for Qt): one plain ``QGraphicsPolygonItem`` per unit, the
 background linework as one path under them. Labels ignore the view's zoom and
-are made, measured and shown only where the unit is wide enough on screen to
-hold them, so a 20,000-unit sheet formats no label at all until zoomed in.
+are made, measured and shown only for units in the viewport wide enough on
+screen to hold them, so a 20,000-unit sheet formats no label at all until
+zoomed in, and then only the screenful shown. Each label is centred on its
+unit's pole of inaccessibility (:mod:`spatial.label_anchor`) and its whole
+text rectangle stays inside the unit: it shrinks, falls back to the code
+alone, and hides when even that does not fit.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -27,11 +31,14 @@ from PySide6.QtWidgets import (
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from spatial.label_anchor import LabelAnchors
 from views.map_canvas import MapCanvas, MapStyle
 
-LABEL_MARGIN = 0.9  # a label may fill this share of its unit's on-screen width and height
+LABEL_PAD = 2.0  # px kept clear between a label's text and its unit's walls, each side
 MIN_LABEL_PX = 24.0  # a unit narrower than this on screen gets no label at all
+MIN_LABEL_HEIGHT_PX = 10.0  # nor one lower than this
 LABEL_SCALES = (1.0, 0.8, 0.65)  # a label shrinks this far before it is left out
+MEASURED_TEXTS = 100_000  # label sizes remembered (a text is measured once while it is)
 
 
 @dataclass(frozen=True)
@@ -107,10 +114,19 @@ class FloorPlanView(MapCanvas):
         super().__init__(parent)
         self._shapes: list[MapShape] = []
         self._labels: list[QGraphicsSimpleTextItem | None] = []
-        self._label_room = np.zeros(0)  # each unit's width in metres
-        self._label_height = np.zeros(0)  # and height
+        self._label_box = np.zeros((0, 4))  # each unit's bounding box, scene units (y down)
+        self._anchors = LabelAnchors([])
         self._shown: set[int] = set()  # units whose label is visible
         self._labelled: list[bool] = []  # whether a label's text is the current style's
+        self._texts: list[tuple[str, ...]] = []  # each label's options, longest first
+        self._measured: dict[str, tuple[float, float]] = {}  # a text's size in px
+        self._probe = QGraphicsSimpleTextItem()  # measures texts (never in the scene)
+        self._whole_scene = False  # the next fit is for paper: every unit, not the viewport
+        # Panning shows new units: their labels are fitted once per turn of the event loop.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(lambda: self._fit_labels(self._scale()))
         self._style = MapStyle(())
         self._font = QFont(self.font())
         self._unit_pen = QPen(QColor("#404040"), 0)
@@ -136,17 +152,22 @@ class FloorPlanView(MapCanvas):
         # and render_to grows it to its point size on paper.
         points = max(6.0, self._font.pointSizeF() * 0.85)
         self._font.setPixelSize(max(6, round(points * self.logicalDpiY() / 72)))
+        self._probe.setFont(self._font)
+        self._measured = {}
         pen = self._unit_pen
         for shape in self._shapes:
             self._add_block(shape_item(shape.polygon), shape.id, shape.card, pen)
         self._labels = [None] * len(self._shapes)  # made when first shown
         self._labelled = [False] * len(self._shapes)
-        self._label_room = self._label_height = np.zeros(0)
+        self._texts = [()] * len(self._shapes)
         self._shown = set()
+        polygons = [s.polygon for s in self._shapes]
+        self._anchors = LabelAnchors(polygons)  # computed for the units labelled, when they are
+        self._label_box = np.zeros((0, 4))
         if self._shapes:
-            bounds = shapely.bounds(np.array([s.polygon for s in self._shapes], dtype=object))
-            self._label_room = bounds[:, 2] - bounds[:, 0]
-            self._label_height = bounds[:, 3] - bounds[:, 1]
+            bounds = shapely.bounds(np.array(polygons, dtype=object))
+            self._label_box = np.column_stack(
+                [bounds[:, 0], -bounds[:, 3], bounds[:, 2], -bounds[:, 1]])
         rect = scene.itemsBoundingRect()
         pad = max(rect.width(), rect.height()) * 0.03 + 1
         scene.setSceneRect(rect.adjusted(-pad, -pad, pad, pad))
@@ -190,71 +211,128 @@ class FloorPlanView(MapCanvas):
     def _fit_labels(self, scale: float) -> None:
         """Show each label where its unit holds it at ``scale`` px per metre, shrunk if need be.
 
-        A label that does not fit its unit's box at full size tries smaller
-        sizes, then hides: labels never spill over their neighbours. Text is set
-        on first need; units too small for any label are picked out in one
-        array test and skipped without formatting or measuring anything.
+        Only units in the viewport (on paper, see :meth:`render_to`: all) whose
+        box is wide enough for a label are looked at, picked out in one array
+        test: nothing is formatted, measured or anchored for the others. A
+        label tries its full text, then its first line (the code), then the
+        style's short code, each at :data:`LABEL_SCALES` but the smallest,
+        then each at the smallest (a short code that can be read beats a full
+        one too small to), and takes the first whose whole rectangle (with
+        :data:`LABEL_PAD`) lies inside its unit around the anchor; it hides
+        when none does: labels never spill over their neighbours. A label's
+        item is made the first time it is shown.
         """
-        style = self._style
+        self._refit.stop()
         labels = self._labels
-        rooms = self._label_room
-        wide = np.flatnonzero(rooms * (scale * LABEL_MARGIN) >= MIN_LABEL_PX).tolist()
-        for i in self._shown - set(wide):  # labels of units now too small on screen
+        if not labels:
+            self._shown = set()
+            return
+        box = self._label_box
+        wanted = ((box[:, 2] - box[:, 0]) * scale >= MIN_LABEL_PX) & (
+            (box[:, 3] - box[:, 1]) * scale >= MIN_LABEL_HEIGHT_PX)
+        if self._whole_scene:
+            self._whole_scene = False
+        else:
+            seen = self.mapToScene(self.viewport().rect()).boundingRect()
+            wanted &= (box[:, 2] >= seen.left()) & (box[:, 0] <= seen.right()) & (
+                box[:, 3] >= seen.top()) & (box[:, 1] <= seen.bottom())
+        candidates = np.flatnonzero(wanted).tolist()
+        for i in self._shown.difference(candidates):  # now too small, or out of sight
             label = labels[i]
             if label is not None:
                 label.setVisible(False)
+        self._anchors.prepare(candidates)  # one vectorised batch for the new ones
+        style = self._style
         shown = set()
-        for i in wide:
-            label = labels[i]
-            if label is None:
-                label = labels[i] = self._new_label(i)
+        for i in candidates:
             if not self._labelled[i]:
-                self._set_label(i, label, style)
-            size = self._label_size(label, float(rooms[i]) * scale * LABEL_MARGIN,
-                                    float(self._label_height[i]) * scale * LABEL_MARGIN)
-            label.setVisible(size > 0)
-            if size > 0:
-                shown.add(i)
+                self._set_label(i, style)
+            choice = self._choose(i, scale)
+            label = labels[i]
+            if choice is None:
+                if label is not None:
+                    label.setVisible(False)
+                continue
+            if label is None:
+                label = labels[i] = self._new_label(i, style)
+            self._show_label(label, *choice)
+            shown.add(i)
         self._shown = shown
 
-    @staticmethod
-    def _label_size(label: QGraphicsSimpleTextItem, width: float, height: float) -> float:
-        """Size the label to the largest scale that fits ``width`` × ``height`` px; 0 if none."""
-        if not label.text():
-            return 0.0
-        w, h = label.data(1), label.data(2)
-        for size in LABEL_SCALES:
-            if w * size <= width and h * size <= height:
-                if label.scale() != size:
-                    label.setScale(size)
-                    # ItemIgnoresTransformations: the offset is in pixels, around the anchor.
-                    label.setTransform(QTransform.fromTranslate(-w * size / 2, -h * size / 2))
-                return size
-        return 0.0
+    def render_to(self, painter: QPainter, target: QRectF) -> float:
+        """Paint the whole map for paper: every unit's label is fitted, not only the viewport's."""
+        self._whole_scene = True  # read (and cleared) by the fit for the paper's scale
+        try:
+            return super().render_to(painter, target)
+        finally:
+            self._whole_scene = False
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Panning brings other units into view: fit their labels when the loop is free."""
+        super().scrollContentsBy(dx, dy)
+        if self._labels:
+            self._refit.start()
+
+    def _choose(self, i: int, scale: float) -> tuple[str, float] | None:
+        """The first of unit ``i``'s label texts and sizes that fits it at ``scale``; None."""
+        fits = self._anchors.fits
+        pad = 2 * LABEL_PAD
+        texts = self._texts[i]
+        smallest = LABEL_SCALES[-1]
+        for text, size in [*((t, s) for t in texts for s in LABEL_SCALES[:-1]),
+                           *((t, smallest) for t in texts)]:
+            w, h = self._measure(text)
+            if fits(i, (w * size + pad) / scale, (h * size + pad) / scale):
+                return text, size
+        return None
+
+    def _show_label(self, label: QGraphicsSimpleTextItem, text: str, size: float) -> None:
+        """Show ``text`` at ``size`` centred on the label's anchor."""
+        w, h = self._measure(text)
+        if label.text() != text:
+            label.setText(text)
+            label.setData(1, w)
+            label.setData(2, h)
+        if label.scale() != size or label.data(3) != text:
+            label.setScale(size)
+            label.setData(3, text)
+            # ItemIgnoresTransformations: the offset is in pixels, around the anchor.
+            label.setTransform(QTransform.fromTranslate(-w * size / 2, -h * size / 2))
+        label.setVisible(True)
+
+    def _measure(self, text: str) -> tuple[float, float]:
+        """A label text's size in px at full scale (measured once per text)."""
+        size = self._measured.get(text)
+        if size is None:
+            if len(self._measured) > MEASURED_TEXTS:  # modes' values pile up: start afresh
+                self._measured.clear()
+            self._probe.setText(text)
+            rect = self._probe.boundingRect()
+            size = self._measured[text] = (rect.width(), rect.height())
+        return size
 
     # -- internals -------------------------------------------------------------------
 
-    def _new_label(self, i: int) -> QGraphicsSimpleTextItem:
+    def _new_label(self, i: int, style: MapStyle) -> QGraphicsSimpleTextItem:
         label = CentredLabel()
         label.setFont(self._font)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         label.setZValue(1)
-        point = self._shapes[i].polygon.representative_point()
-        label.setPos(point.x, -point.y)
+        anchor = self._anchors.anchor(i)
+        assert anchor is not None  # a label is made only where one fits: there is an anchor
+        label.setPos(anchor[0], -anchor[1])
+        if i < len(style.colours):
+            label.setBrush(self._text_brush(style.colours[i]))
         self.scene().addItem(label)
         return label
 
-    def _set_label(self, i: int, label: QGraphicsSimpleTextItem, style: MapStyle) -> None:
-        """Give a label its text and colour, centred on its unit's inner point."""
-        if i < len(style.colours):
-            label.setBrush(self._text_brush(style.colours[i]))
+    def _set_label(self, i: int, style: MapStyle) -> None:
+        """Unit ``i``'s label texts in this style (full, first line, short code) and colour."""
         self._labelled[i] = True
-        text = style.label(i)
-        if text == label.text() and label.data(1) is not None:
-            return  # same words as in the last mode: already measured and centred
-        label.setText(text)
-        rect = label.boundingRect()
-        label.setData(1, rect.width())
-        label.setData(2, rect.height())
-        label.setScale(1.0)
-        label.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
+        text = style.label(i).strip()
+        first = text.split("\n", 1)[0].strip()
+        options = [t for t in (text, first, style.short_label(i).strip()) if t]
+        self._texts[i] = tuple(dict.fromkeys(options))
+        label = self._labels[i]
+        if label is not None and i < len(style.colours):
+            label.setBrush(self._text_brush(style.colours[i]))

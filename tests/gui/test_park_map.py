@@ -94,8 +94,9 @@ def test_labels_give_the_code_and_the_name_when_there_is_room(site):
     assert {"A", "研发中心", "B", "总部大楼", "C", "仓库"} <= shown()
     view.apply_colours(COLOURS, ["A\n82%", "", "C\n40%"])  # the caller's labels replace codes
     assert {"A", "82%", "B", "C", "40%"} <= shown()
-    view.zoom(0.05)  # far out: nothing fits
-    assert view.visible_label_count() == 0
+    view.zoom(0.05)  # far out: no label fits inside; each stands beside its building
+    assert view.visible_label_count() == 3
+    assert all(view.label_beside(b.id) for b in _buildings)
     view.fit()
     assert view.visible_label_count() == 3
 
