@@ -2,7 +2,9 @@
 
 The floor plan, the stacking plan, the park map, the legend and the printed
 page all colour units by the value computed here, so they can never disagree.
-A unit without the data a mode needs gets ``None`` ("no data"), never zero.
+A unit without the data a mode needs gets ``None``, never zero; :func:`blank`
+then says why: mostly its state (a leased unit has no days vacant), and only
+a figure nobody recorded is "no data".
 
 Examples
 --------
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 
 from domain.assets import UnitStatus
 from domain.contracts import Occupancy
@@ -65,10 +68,35 @@ class RentClass(StrEnum):
     NOT_LEASABLE = "not_leasable"
 
 
+class Blank(StrEnum):
+    """Why a unit has no number in a numeric mode, in legend order.
+
+    Mostly its state on the date (a leased unit has no days vacant, a vacant
+    one no lease end): the states' values are the rent-control classes'
+    names, so both maps call them alike. Only a unit whose figure is really
+    unknown has no ``Blank`` at all, and is "no data".
+    """
+
+    VACANT = "vacant"
+    NEVER_LET = "never_let"  # vacant, and no lease before the date to count days from
+    SIGNED = "signed_not_started"
+    LEASED = "leased"
+    RESERVED = "reserved"
+    UNAVAILABLE = "unavailable"
+    NOT_LEASABLE = "not_leasable"
+    BEFORE_READINGS = "before_readings"  # the meter readings begin after the date
+
+
 # Modes whose value is a category; the rest are numbers classified by spatial.classify.
 CATEGORICAL_MODES = frozenset({MapMode.RENT_CONTROL})
 # Modes whose values are money (per m² per month), shown in the park's currency.
 MONEY_MODES = frozenset({MapMode.REVENUE, MapMode.NET_REVENUE})
+# Modes computed from meter readings (net revenue needs their operating cost).
+READING_MODES = frozenset({MapMode.NET_REVENUE, MapMode.ENERGY, MapMode.HEAT})
+# Places each mode's figures are shown to, on labels and legend bounds alike; rent control's
+# figure is the park map's occupancy in %.
+DIGITS = {MapMode.RENT_CONTROL: 0, MapMode.EXPIRY: 1, MapMode.VACANCY: 0, MapMode.REVENUE: 1,
+          MapMode.NET_REVENUE: 1, MapMode.ENERGY: 1, MapMode.HEAT: 0}
 
 
 @dataclass(frozen=True)
@@ -237,6 +265,94 @@ def mode_value(mode: MapMode, facts: UnitFacts, day: date) -> RentClass | Decima
     if mode is MapMode.HEAT:
         return facts.usage.heat
     raise ValueError(f"unknown map mode {mode!r}")
+
+
+def shown_figure(mode: MapMode, value: float | Decimal | int) -> Decimal:
+    """A figure as the map shows it: to the mode's places, half up, as labels round.
+
+    The classifier's bounds are floats; going through the float's shortest
+    decimal keeps a bound and the label of the unit it comes from alike.
+    """
+    return round_to(Decimal(repr(value)) if isinstance(value, float) else Decimal(value),
+                    DIGITS[mode])
+
+
+_STATE_BLANK = {
+    UnitState.VACANT: Blank.VACANT,
+    UnitState.SIGNED: Blank.SIGNED,
+    UnitState.LEASED: Blank.LEASED,
+    UnitState.RESERVED: Blank.RESERVED,
+    UnitState.UNAVAILABLE: Blank.UNAVAILABLE,
+    UnitState.NOT_LEASABLE: Blank.NOT_LEASABLE,
+}
+
+
+def readings_counted(day: date, readings_begin: date | None) -> bool:
+    """Whether any complete month of readings lies before ``day``'s month (see ``usage``):
+    False when the readings begin (``readings_begin``, a month's first day) later."""
+    return readings_begin is None or readings_begin < date(day.year, day.month, 1)
+
+
+def blank(mode: MapMode, facts: UnitFacts, day: date, readings_begin: date | None = None,
+          ) -> Blank | None:
+    """Why ``facts`` has no number in ``mode`` on ``day``; None when it has one, or when
+    the figure is really unknown (no data).
+
+    Read through ``domain.occupancy``'s table: expiry counts leased units only,
+    so the others are their state; vacancy counts vacant ones (a vacant unit
+    never let has no day to count from); revenue is zero for any leasable unit
+    not let, so only not-leasable ones are blank; the modes of meter readings
+    take a unit that is not let as its state, and a let one as "before the
+    readings" when ``readings_begin`` (the first month read in the map's
+    scope) says no month before ``day`` was read.
+    """
+    if mode in CATEGORICAL_MODES or mode_value(mode, facts, day) is not None:
+        return None
+    return why_no_value(mode, facts, day, readings_begin)
+
+
+def why_no_value(mode: MapMode, facts: UnitFacts, day: date,
+                 readings_begin: date | None = None) -> Blank | None:
+    """:func:`blank` of a unit already known to have no value in numeric ``mode`` (a map
+    asks it of thousands of units at once: one look-up in the mode's table of states)."""
+    state = unit_state(facts.status, facts.occupancy)
+    if state is UnitState.LEASED and facts.rent is None and mode is MapMode.NET_REVENUE:
+        return None  # let at a rent nobody recorded
+    return _blanks_by_state(mode, readings_counted(day, readings_begin))[state]
+
+
+@cache
+def _blanks_by_state(mode: MapMode, counted: bool) -> dict[UnitState, Blank | None]:
+    """Each state's blank in ``mode`` (see :func:`blank`); ``counted``: some readings count."""
+    table: dict[UnitState, Blank | None] = dict(_STATE_BLANK)
+    if mode is MapMode.VACANCY:
+        table[UnitState.VACANT] = Blank.NEVER_LET
+    elif mode in (MapMode.EXPIRY, MapMode.REVENUE):  # let with no end or no rent: unknown
+        table[UnitState.LEASED] = None
+    else:  # the modes of meter readings: a let unit without them
+        table[UnitState.LEASED] = None if counted else Blank.BEFORE_READINGS
+    return table
+
+
+def main_blank(blanks: Sequence[Blank | None], areas: Sequence[Decimal]) -> Blank | None:
+    """What a group of units none of which has a figure is (a building on the park map).
+
+    A missing figure outweighs any state: when a unit lacks its figure for
+    want of readings the group is "before the readings", else when one lacks
+    it for want of data the group is "no data" (None); only when every unit is
+    blank by its state is the group the state covering most of its area (the
+    first in legend order on a tie).
+    """
+    if Blank.BEFORE_READINGS in blanks:
+        return Blank.BEFORE_READINGS
+    if None in blanks or not blanks:
+        return None
+    sums: dict[Blank, Decimal] = {}
+    for reason, area in zip(blanks, areas, strict=True):
+        if reason is not None:
+            sums[reason] = sums.get(reason, Decimal(0)) + area
+    order = list(Blank)
+    return max(sums, key=lambda r: (sums[r], -order.index(r)))
 
 
 @dataclass(frozen=True)

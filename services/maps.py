@@ -21,16 +21,29 @@ from shapely.geometry.base import BaseGeometry
 
 from domain.map_modes import (
     CATEGORICAL_MODES,
+    READING_MODES,
+    Blank,
     MapKpis,
     MapMode,
     RentClass,
     area_weighted,
+    blank,
+    main_blank,
     map_kpis,
     mode_value,
+    shown_figure,
+    why_no_value,
 )
 from domain.money import round_to
-from spatial.thematic import Theme, categorical, numeric
-from store.map_query import FloorDrawing, MapUnit, building_sites, floor_drawings, map_units
+from spatial.thematic import Breaks, Theme, categorical, numeric
+from store.map_query import (
+    FloorDrawing,
+    MapUnit,
+    building_sites,
+    decode_month_metrics,
+    floor_drawings,
+    map_units,
+)
 from store.map_query import site_plan as read_site_plan
 from store.read_model import ReadModel, Scope
 
@@ -61,6 +74,20 @@ RAMPS: dict[MapMode, tuple[str, bool]] = {
 }
 OCCUPANCY_RAMP = ("ylgnbu", False)  # the park map in rent-control mode: occupancy %
 
+# Units without a number in a numeric mode, by why: fixed neutral greys (a touch of blue
+# for let, of mauve for held back), lighter the emptier, so no ramp colour and no
+# rent-control colour can be mistaken for them. "No data" stays spatial.ramps.NO_DATA.
+BLANK_COLOURS: dict[str, str] = {
+    Blank.VACANT: "#f4f4f4",
+    Blank.NEVER_LET: "#e8e8e8",
+    Blank.SIGNED: "#c9d3dc",
+    Blank.LEASED: "#a9b6c2",
+    Blank.RESERVED: "#cfc5cd",
+    Blank.UNAVAILABLE: "#b9b9b9",
+    Blank.NOT_LEASABLE: "#8c8c8c",
+    Blank.BEFORE_READINGS: "#dcdcd0",
+}
+
 ModeValue = RentClass | Decimal | int | None
 METHODS = ("natural-breaks", "quantile", "equal-interval")
 DEFAULT_CLASSES = 5
@@ -75,6 +102,8 @@ class ThematicMap:
     unit_ids: tuple[uuid.UUID, ...]
     values: tuple[ModeValue, ...]
     theme: Theme
+    blanks: tuple[Blank | None, ...] = ()  # why a unit has no value (numeric modes)
+    readings_begin: date | None = None  # set when the date is before the meter readings
 
     @property
     def colours(self) -> list[str]:
@@ -83,6 +112,13 @@ class ThematicMap:
 
     def colour_of(self, unit_id: uuid.UUID) -> str:
         return self.theme.colour(self.unit_ids.index(unit_id))
+
+    def shown_value(self, unit: int) -> ModeValue | Blank:
+        """The unit's value, or why it has none (its state): what its card says."""
+        value = self.values[unit]
+        if value is None and self.blanks:
+            return self.blanks[unit]
+        return value
 
 
 def mode_values(units: Sequence[MapUnit], mode: MapMode, day: date) -> list[ModeValue]:
@@ -93,20 +129,53 @@ def mode_values(units: Sequence[MapUnit], mode: MapMode, day: date) -> list[Mode
 def thematic_map(
     units: Sequence[MapUnit], mode: MapMode, day: date, method: str = METHODS[0],
     classes: int = DEFAULT_CLASSES, values: Sequence[ModeValue] | None = None,
+    breaks: Breaks | None = None, readings_begin: date | None = None,
 ) -> ThematicMap:
     """Classify ``units`` in ``mode`` as they stand on ``day``.
 
-    ``values`` are the units' mode values when the caller has them already.
+    ``values`` are the units' mode values when the caller has them already;
+    ``breaks`` another date's classes to keep (time travel); ``readings_begin``
+    the first month of meter readings in the scope (:func:`readings_begin`),
+    so that a date before it says so instead of "no data".
     """
     if values is None:
         values = mode_values(units, mode, day)
     areas = [u.facts.area for u in units]
+    ids = tuple(u.id for u in units)
     if mode in CATEGORICAL_MODES:
         theme = categorical([None if v is None else str(v) for v in values], areas, RENT_COLOURS)
-    else:
-        ramp_name, reverse = RAMPS[mode]
-        theme = numeric(_for_classifier(values), areas, method, classes, ramp_name, reverse)
-    return ThematicMap(mode, day, tuple(u.id for u in units), tuple(values), theme)
+        return ThematicMap(mode, day, ids, tuple(values), theme)
+    blanks = tuple(None if v is not None else why_no_value(mode, u.facts, day, readings_begin)
+                   for u, v in zip(units, values, strict=True))
+    ramp_name, reverse = RAMPS[mode]
+    theme = numeric(_for_classifier(values), areas, method, classes, ramp_name, reverse,
+                    blanks=blanks, blank_colours=BLANK_COLOURS, breaks=breaks,
+                    shown=lambda x: shown_figure(mode, x))
+    before = Blank.BEFORE_READINGS in blanks
+    return ThematicMap(mode, day, ids, tuple(values), theme, blanks,
+                       readings_begin if before else None)
+
+
+def needs_readings_begin(units: Sequence[MapUnit], mode: MapMode, day: date,
+                         values: Sequence[ModeValue] | None = None) -> bool:
+    """Whether ``mode`` on ``day`` has let units without readings: only then is it worth
+    asking when the readings begin (:func:`readings_begin` reads them all)."""
+    if mode not in READING_MODES:
+        return False
+    if values is None:
+        values = mode_values(units, mode, day)
+    return any(
+        # date.max: as if the readings began after any date, so every let unit
+        # without readings would be "before the readings"
+        v is None and why_no_value(mode, u.facts, day, date.max) is Blank.BEFORE_READINGS
+        for u, v in zip(units, values, strict=True))
+
+
+def readings_begin(reader: ReadModel, scope: Scope) -> date | None:
+    """The first month (its first day) with meter readings in ``scope``; None without any."""
+    for record in reader.fetch("unit_metrics", scope, date.min, date.max):
+        return decode_month_metrics(record)[1].month
+    return None
 
 
 def decode_outline(data: bytes | None) -> BaseGeometry | None:
@@ -293,11 +362,21 @@ class ParkTheme:
     levels: tuple[Decimal | None, ...]  # occupancy % in rent control, else the area-weighted value
     totals: tuple[MapKpis, ...]
     theme: Theme
+    blanks: tuple[Blank | None, ...] = ()  # why a building has no level (its units' states)
+    readings_begin: date | None = None  # set when the date is before the meter readings
+    day: date | None = None  # the date the buildings are coloured for
 
     @property
     def colours(self) -> list[str]:
         legend = self.theme.legend
         return [legend[c].colour for c in self.theme.classes]
+
+    def shown_level(self, building: int) -> Decimal | Blank | None:
+        """The building's level, or why it has none: what its card says."""
+        level = self.levels[building]
+        if level is None and self.blanks:
+            return self.blanks[building]
+        return level
 
 
 def building_level(mode: MapMode, totals: MapKpis, units: Sequence[MapUnit], day: date,
@@ -311,16 +390,36 @@ def building_level(mode: MapMode, totals: MapKpis, units: Sequence[MapUnit], day
                          [u.facts.area for u in units])
 
 
+def building_blank(mode: MapMode, units: Sequence[MapUnit], day: date,
+                   readings_begin: date | None = None) -> Blank | None:
+    """Why a building has no level in ``mode``: nothing leasable (rent control), else what
+    most of its area is (all let in vacancy mode: "leased"); None for no data."""
+    if not units:
+        return None
+    if mode in CATEGORICAL_MODES:
+        return Blank.NOT_LEASABLE
+    return main_blank([blank(mode, u.facts, day, readings_begin) for u in units],
+                      [u.facts.area for u in units])
+
+
 def park_theme(site: ParkSite, mode: MapMode, day: date, method: str = METHODS[0],
-               classes: int = DEFAULT_CLASSES) -> ParkTheme:
-    """The park map in ``mode``: buildings by occupancy (rent control) or level, classified."""
+               classes: int = DEFAULT_CLASSES, breaks: Breaks | None = None,
+               readings_begin: date | None = None) -> ParkTheme:
+    """The park map in ``mode``: buildings by occupancy (rent control) or level, classified;
+    ``breaks`` and ``readings_begin`` as for :func:`thematic_map`."""
     totals = tuple(b.totals(day) for b in site.buildings)
     levels = tuple(building_level(mode, t, b.units, day)
                    for b, t in zip(site.buildings, totals, strict=True))
+    blanks = tuple(None if level is not None else building_blank(mode, b.units, day,
+                                                                 readings_begin)
+                   for b, level in zip(site.buildings, levels, strict=True))
     name, reverse = OCCUPANCY_RAMP if mode in CATEGORICAL_MODES else RAMPS[mode]
     theme = numeric(_for_classifier(levels), [t.leasable_area for t in totals], method,
-                    min(classes, max(1, len(levels))), name, reverse)
-    return ParkTheme(mode, levels, totals, theme)
+                    classes, name, reverse, blanks=blanks, blank_colours=BLANK_COLOURS,
+                    breaks=breaks, shown=lambda x: shown_figure(mode, x))
+    before = Blank.BEFORE_READINGS in blanks
+    return ParkTheme(mode, levels, totals, theme, blanks, readings_begin if before else None,
+                     day)
 
 
 def _number(value: ModeValue) -> Decimal | int | None:

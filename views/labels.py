@@ -119,3 +119,18 @@ def percent_text(value: Decimal | None) -> str:
 def building_title(code: str, name: str) -> str:
     """``A栋 研发办公楼`` rather than ``A A栋 研发办公楼``: the code once."""
     return name if name.startswith(code) else f"{code}  {name}"
+
+
+_CURRENCIES: dict[str, Callable[[], str]] = {
+    "CNY": lambda: translate("Labels", "CNY"),
+    "HKD": lambda: translate("Labels", "HKD"),
+    "USD": lambda: translate("Labels", "USD"),
+    "EUR": lambda: translate("Labels", "EUR"),
+}
+
+
+def currency_name(code: str) -> str:
+    """A currency as people write it beside an amount: 元 for CNY in Chinese, the ISO code
+    in English; a code not listed stays as it is."""
+    maker = _CURRENCIES.get(code.upper())
+    return maker() if maker else code

@@ -1,7 +1,8 @@
-"""The map legend: a swatch per class with its name, unit count and area.
+"""The map legend: a swatch per class with its name, unit count and area, and a note.
 
 One painter function draws it on screen and on paper, so the printed legend is
-the one people saw.
+the one people saw. The note says what the classes cannot (no meter readings
+before a date, class breaks kept from another date).
 """
 
 from __future__ import annotations
@@ -27,14 +28,24 @@ translate = QCoreApplication.translate
 
 
 def legend_size(font: QFont, title: str, rows: Sequence[LegendRow],
-                device: QPaintDevice | None = None) -> QSize:
+                device: QPaintDevice | None = None, note: str = "") -> QSize:
     """The space :func:`paint_legend` needs with ``font`` (on ``device``: screen by default)."""
     metrics = QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
     line = metrics.height() * 1.35
     widths = [metrics.horizontalAdvance(title)]
     for row in rows:
         widths.append(line * 1.6 + metrics.horizontalAdvance(row.text) + _columns(metrics))
-    return QSize(int(max(widths) + 12), int(line * (len(rows) + 2) + 8))
+    width = max(widths) + 12
+    height = line * (len(rows) + 2) + 8
+    if note:
+        height += _note_rect(metrics, note, width - 8).height() + line * 0.3
+    return QSize(int(width), int(height))
+
+
+def _note_rect(metrics: QFontMetricsF, note: str, width: float) -> QRectF:
+    """The note wrapped to ``width``: never wider than the legend's rows."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(QRectF(0, 0, max(width, 1.0), 10_000), flags, note)
 
 
 def _columns(metrics: QFontMetricsF) -> float:
@@ -42,8 +53,9 @@ def _columns(metrics: QFontMetricsF) -> float:
 
 
 def paint_legend(painter: QPainter, rect: QRectF, font: QFont, title: str,
-                 rows: Sequence[LegendRow], counted: str = "") -> None:
-    """Draw the legend in ``rect``: title, then one row per class with count and area.
+                 rows: Sequence[LegendRow], counted: str = "", note: str = "") -> None:
+    """Draw the legend in ``rect``: title, then one row per class with count and area,
+    then ``note`` wrapped below.
 
     ``counted`` heads the count column (units by default; buildings on the park map).
     """
@@ -83,6 +95,10 @@ def paint_legend(painter: QPainter, rect: QRectF, font: QFont, title: str,
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          area_text(row.area))
         y += line
+    if note:
+        painter.setPen(QColor("#7a3b00"))  # dark amber: a remark, not a class
+        box = QRectF(x, y + line * 0.3, rect.width() - 8, rect.bottom() - y)
+        painter.drawText(box, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), note)
     painter.restore()
 
 
@@ -93,6 +109,7 @@ class MapLegend(QWidget):
         super().__init__(parent)
         self._title = ""
         self._counted = ""
+        self._note = ""
         self._rows: list[LegendRow] = []
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
@@ -101,6 +118,16 @@ class MapLegend(QWidget):
         self.updateGeometry()
         self.update()
 
+    def set_note(self, note: str) -> None:
+        """A remark under the rows (empty: none), kept until the next one."""
+        if note != self._note:
+            self._note = note
+            self.updateGeometry()
+            self.update()
+
+    def note(self) -> str:
+        return self._note
+
     def rows(self) -> list[LegendRow]:
         return list(self._rows)
 
@@ -108,7 +135,7 @@ class MapLegend(QWidget):
         return self._title
 
     def sizeHint(self) -> QSize:
-        return legend_size(self.font(), self._title, self._rows)
+        return legend_size(self.font(), self._title, self._rows, note=self._note)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -117,5 +144,5 @@ class MapLegend(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
         paint_legend(painter, QRectF(self.rect()), self.font(), self._title, self._rows,
-                     self._counted)
+                     self._counted, self._note)
         painter.end()

@@ -15,24 +15,64 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from domain.map_modes import CATEGORICAL_MODES, MONEY_MODES, MapKpis, MapMode, RentClass
+from domain.map_modes import (
+    CATEGORICAL_MODES,
+    DIGITS,
+    MONEY_MODES,
+    Blank,
+    MapKpis,
+    MapMode,
+    RentClass,
+)
 from domain.money import round_to
 from spatial.thematic import NO_DATA_KEY, LegendEntry
-from views.labels import area_text, building_title, date_text, label, percent_text, rent_text
+from views.labels import (
+    area_text,
+    building_title,
+    currency_name,
+    date_text,
+    label,
+    percent_text,
+    rent_text,
+)
 
 translate = QCoreApplication.translate
 
-DIGITS = {MapMode.EXPIRY: 1, MapMode.VACANCY: 0, MapMode.REVENUE: 1, MapMode.NET_REVENUE: 1,
-          MapMode.ENERGY: 1, MapMode.HEAT: 0}
+__all__ = ["DIGITS"]  # the places of each mode's figures, read here by older callers too
+
+_BLANKS = frozenset(b.value for b in Blank)
+
+
+def per_m2_month(amount: str, currency: str) -> str:
+    """A rent or income per m² per month with its unit: "CNY 95.00/m²/month", "95.00 元/m²/月"."""
+    if not currency:
+        return translate("Map", "%1/m²/month").replace("%1", amount)
+    return translate("Map", "%1 %2/m²/month").replace("%1", currency_name(currency)).replace(
+        "%2", amount)
+
+
+def money_text(amount: Decimal, currency: str) -> str:
+    """An amount in the park's currency: "CNY 1,200.00", "1,200.00 元"."""
+    text = rent_text(amount)
+    if not currency:
+        return text
+    return translate("Map", "%1 %2", "currency, amount").replace(
+        "%1", currency_name(currency)).replace("%2", text)
+
+
+def blank_text(blank: Blank | str) -> str:
+    """The name of why a unit has no number: its state as rent control names it, or more."""
+    if blank == Blank.NEVER_LET:
+        return translate("Map", "Vacant, never let")
+    if blank == Blank.BEFORE_READINGS:
+        return translate("Map", "Before the meter readings")
+    return label(RentClass(str(blank)))
 
 
 def value_unit(mode: MapMode, currency: str = "") -> str:
     """The unit of a mode's numbers, as the legend heads them; money in the park's currency."""
-    if mode in MONEY_MODES and currency:
-        return {
-            MapMode.REVENUE: translate("Map", "%1 rent per m² per month"),
-            MapMode.NET_REVENUE: translate("Map", "%1 net income per m² per month"),
-        }[mode].replace("%1", currency)
+    if mode in MONEY_MODES and currency:  # the mode says rent or net income: "CNY/m²/month"
+        return translate("Map", "%1/m²/month").replace("%1", currency_name(currency))
     return {
         MapMode.EXPIRY: translate("Map", "months to lease end"),
         MapMode.VACANCY: translate("Map", "days vacant"),
@@ -68,13 +108,15 @@ def legend_rows(mode: MapMode, entries: Sequence[LegendEntry], numeric: bool = F
     buildings by occupancy % in rent-control mode.
     """
     categorical = mode in CATEGORICAL_MODES and not numeric
-    digits = 0 if mode in CATEGORICAL_MODES else DIGITS.get(mode, 1)
+    digits = DIGITS.get(mode, 1)
     rows = []
     for entry in entries:
         if entry.key == NO_DATA_KEY:
             text = translate("Map", "No data")
         elif categorical:
             text = label(RentClass(entry.key))
+        elif entry.key in _BLANKS and entry.upper is None:
+            text = blank_text(entry.key)
         else:
             low = _bound(entry.lower, digits)
             high = _bound(entry.upper, digits)
@@ -100,19 +142,30 @@ def _bound(value: float | None, digits: int) -> str:
 
 def value_text(mode: MapMode, value: object, currency: str = "") -> str:
     """A unit's value in a mode, as its label on the map shows it (rounded half up);
-    ``currency`` heads a money mode's value on cards (labels stay short without it)."""
+    ``currency`` heads a money mode's value (labels stay short without it; cards use
+    :func:`card_value`, which gives every unit)."""
     if value is None:
         return ""
+    if isinstance(value, Blank):
+        return blank_text(value)
     if isinstance(value, RentClass):
         return label(value)
     if mode is MapMode.EXPIRY:
-        return translate("Map", "%1 mo").replace("%1", f"{value}")
+        return translate("Map", "%1 mo").replace("%1", _figure(mode, value))
     if mode is MapMode.VACANCY:
-        return translate("Map", "%1 d").replace("%1", f"{value}")
+        return translate("Map", "%1 d").replace("%1", _figure(mode, value))
     if isinstance(value, Decimal):
         text = f"{round_to(value, DIGITS.get(mode, 1)):,}"
         return f"{currency} {text}" if currency and mode in MONEY_MODES else text
     return str(value)
+
+
+def _figure(mode: MapMode, value: object) -> str:
+    """A number to the mode's places, half up, thousands grouped (a building's level is an
+    area-weighted mean to the cent: 144.00 days reads 144)."""
+    if not isinstance(value, Decimal | int):
+        return str(value)
+    return f"{round_to(value, DIGITS.get(mode, 1)):,}"
 
 
 def totals_text(totals: MapKpis) -> str:
@@ -124,9 +177,34 @@ def totals_text(totals: MapKpis) -> str:
 
 
 def unit_label(mode: MapMode, code: str, tenant: str, value: object) -> str:
-    """Two short lines: the unit code, then the tenant (rent control) or the value."""
-    second = tenant if mode is MapMode.RENT_CONTROL else value_text(mode, value)
+    """Two short lines: the unit code, then the tenant (rent control) or the value; a unit
+    without a value (its state is the legend's category) shows its code alone."""
+    if mode is MapMode.RENT_CONTROL:
+        second = tenant
+    else:
+        second = "" if isinstance(value, Blank) else value_text(mode, value)
     return f"{code}\n{second}" if second else code
+
+
+def card_value(mode: MapMode, value: object, currency: str = "") -> str:
+    """A value as a hover card gives it, with its unit ("CNY 95.0/m²/month", "14.3 months",
+    "12.0 kWh/m²/month"), or the name of why there is none; empty for no data."""
+    if value is None:
+        return ""
+    if isinstance(value, Blank):
+        return blank_text(value)
+    if isinstance(value, RentClass):
+        return label(value)
+    figure = _figure(mode, value)
+    if mode in MONEY_MODES:
+        return per_m2_month(figure, currency)
+    units = {
+        MapMode.EXPIRY: lambda: translate("Map", "%1 months"),
+        MapMode.VACANCY: lambda: translate("Map", "%1 days"),
+        MapMode.ENERGY: lambda: translate("Map", "%1 kWh/m²/month"),
+        MapMode.HEAT: lambda: translate("Map", "%1 of 100"),
+    }.get(mode)
+    return units().replace("%1", figure) if units else figure
 
 
 def unit_card(
@@ -134,23 +212,28 @@ def unit_card(
     ends_on: date | None, mode: MapMode, value: object, arrears: Decimal | None = None,
     currency: str = "",
 ) -> str:
-    """The hover card: code, tenant, area, rent, end date, arrears and the mode's value,
-    money in the park's ``currency``."""
+    """The hover card: code, tenant, area, rent, end date, arrears and the mode's value (or
+    the unit's state when that is why it has none), each with its unit; money in the park's
+    ``currency``."""
     lines = [f"<b>{escape(code)}</b> {escape(name)}"]
     rows = [
         (translate("Map", "Tenant"), tenant or translate("Map", "vacant")),
         (translate("Map", "Area"), f"{area_text(area)} m²"),
-        (translate("Map", "Rent"), _in(currency, rent)),
+        (translate("Map", "Rent"), "—" if rent is None else per_m2_month(rent_text(rent),
+                                                                         currency)),
         (translate("Map", "Lease ends"), date_text(ends_on) or "—"),
-        (translate("Map", "Arrears"), _in(currency, arrears)),
-        (label(mode), value_text(mode, value, currency) or translate("Map", "No data")),
+        (translate("Map", "Arrears"), "—" if arrears is None else money_text(arrears,
+                                                                             currency)),
+        (label(mode), card_value(mode, value, currency) or translate("Map", "No data")),
     ]
     lines += [f"{escape(k)}: {escape(v)}" for k, v in rows]
     return "<br>".join(lines)
 
 
-def building_card(code: str, name: str, totals: MapKpis, mode: MapMode, level: str) -> str:
-    """A building's hover card on the park map: occupancy, areas, and its level in the mode."""
+def building_card(code: str, name: str, totals: MapKpis, mode: MapMode, level: object,
+                  currency: str = "") -> str:
+    """A building's hover card on the park map: occupancy, areas, and its level in the mode
+    with its unit (or why it has none); ``level`` as text is shown as it is."""
     rows = [
         (translate("Map", "Units"), f"{totals.units:,}"),
         (translate("Map", "Leased / leasable m²"),
@@ -158,14 +241,21 @@ def building_card(code: str, name: str, totals: MapKpis, mode: MapMode, level: s
         (translate("Map", "Occupancy"), percent_text(totals.occupancy_rate)),
     ]
     if mode not in CATEGORICAL_MODES:
-        rows.append((label(mode), level or translate("Map", "No data")))
+        named = isinstance(level, str) and not isinstance(level, Blank)  # text as it is
+        text = str(level) if named else card_value(mode, level, currency)
+        rows.append((label(mode), text or translate("Map", "No data")))
     lines = [f"<b>{escape(building_title(code, name))}</b>"]
     lines += [f"{escape(k)}: {escape(v)}" for k, v in rows]
     return "<br>".join(lines)
 
 
-def _in(currency: str, amount: Decimal | None) -> str:
-    """An amount with its currency, or a dash for none."""
-    if amount is None:
-        return "—"
-    return f"{currency} {rent_text(amount)}" if currency else rent_text(amount)
+def readings_note(begin: date) -> str:
+    """Why a map before the meter readings has no figures, and which dates have some."""
+    after = date(begin.year + begin.month // 12, begin.month % 12 + 1, 1)
+    return translate("Map", "No meter readings before %1: choose a date from %2 on.").replace(
+        "%1", date_text(begin)).replace("%2", date_text(after))
+
+
+def breaks_note(day: date) -> str:
+    """Under a legend whose classes were kept from another date (time travel)."""
+    return translate("Map", "Class breaks kept from %1").replace("%1", date_text(day))

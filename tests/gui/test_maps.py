@@ -18,7 +18,8 @@ from shapely.geometry import LineString, box
 from sqlalchemy import select
 
 from domain.contracts import ContractStatus
-from domain.map_modes import MapMode, RentClass
+from domain.map_modes import Blank, MapMode, RentClass
+from services.maps import BLANK_COLOURS
 from spatial.geometry import lines_to_wkb, polygon_to_wkb
 from store.schema import Contract, ContractUnit, Floor, Tenant, Unit, UnitMetric
 from store.workspace import Workspace
@@ -123,9 +124,11 @@ def test_units_without_readings_are_no_data_not_zero(map_window):
     values = dict(zip((u.code for u in maps.units), maps.thematic.values, strict=True))
     assert values["ZD-A-0101"] == Decimal("11.96")  # 1500 kWh over 125.40 m²
     assert values["ZD-A-0102"] is None and values["ZD-A-0103"] is None
-    no_data = win.map_panel.legend.rows()[-1]
-    assert (no_data.text, no_data.count, no_data.area) == ("No data", 2, Decimal("250.80"))
-    assert _pixel(win, "ZD-A-0102") == QColor("#d4d4d4")
+    # neither is let on TODAY: each is its state, in a neutral colour, and none is "no data"
+    rows = {r.text: (r.count, r.area) for r in win.map_panel.legend.rows()}
+    assert rows["Signed, not started"] == rows["Vacant"] == (1, Decimal("125.40"))
+    assert rows["No data"] == (0, 0)
+    assert _pixel(win, "ZD-A-0102") == QColor(BLANK_COLOURS[Blank.SIGNED])
 
 
 def test_time_travel_shows_the_march_lease_vacant_in_february_leased_in_april(map_window, qtbot):
@@ -232,7 +235,7 @@ def test_cli_prints_a_building_to_one_pdf_with_chinese_text(drawn_park, tmp_path
          "--lang", "zh_CN"], capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     # the stacking plan, then each floor with a plan (only 1F is drawn)
-    assert "2 pages" in done.stdout
+    assert "2 页" in done.stdout
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
     assert re.search(r"^Pages:\s+2$", info.stdout, re.MULTILINE)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
