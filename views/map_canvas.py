@@ -57,11 +57,19 @@ class MapStyle:
     labels: Sequence[str] | Callable[[int], str] = ()
     outlined: frozenset[uuid.UUID] = field(default_factory=frozenset)  # e.g. overdue tenants
     card: Callable[[int], str] | None = None  # hover card rich text; else the shape's own
+    # What may stand for a label's first line (the unit code) where the code does not
+    # fit: its local part (``0601`` for ``ZD-A-0601``); empty: no shorter form.
+    short_labels: Sequence[str] | Callable[[int], str] = ()
 
     def label(self, i: int) -> str:
         if callable(self.labels):
             return self.labels(i)
         return self.labels[i] if i < len(self.labels) else ""
+
+    def short_label(self, i: int) -> str:
+        if callable(self.short_labels):
+            return self.short_labels(i)
+        return self.short_labels[i] if i < len(self.short_labels) else ""
 
 
 class BrushCache:

@@ -7,11 +7,14 @@ what to draw.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMenu,
     QSpinBox,
     QStackedWidget,
@@ -28,13 +31,32 @@ from views.map_legend import MapLegend
 METHOD_NAMES = ("natural-breaks", "quantile", "equal-interval")
 
 
+class LegendWindow(QWidget):
+    """The legend's own small tool window over the map; closing it docks the legend back."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Tool)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # follows the legend
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
+
+
 class MapPanel(QWidget):
     """Controls over the map views, with the legend at the side."""
 
     modeChanged = Signal(object)  # MapMode
     classificationChanged = Signal(str, int)  # method, classes
+    keepBreaksChanged = Signal(bool)  # time travel keeps the class breaks of the date it began
     exportRequested = Signal(str)  # "png" | "svg" | "pdf" | "print" | "building-pdf"
     languageChanged = Signal()  # legends and labels are words: the app redraws them
+    detailsToggled = Signal(bool)  # the details button: show (True) or collapse the details
+    legendFloatingChanged = Signal(bool)  # the legend floats over the map (True) or docks
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +71,7 @@ class MapPanel(QWidget):
         self.classes_spin = QSpinBox(self)
         self.classes_spin.setRange(2, 9)
         self.classes_spin.setValue(5)
+        self.keep_breaks = QCheckBox(self)  # off: each date is classified on its own
         self.fit_button = QToolButton(self)
         self.zoom_button = QToolButton(self)
         self.export_button = QToolButton(self)
@@ -59,6 +82,14 @@ class MapPanel(QWidget):
         for kind, action in self.export_actions.items():
             action.triggered.connect(lambda _=False, k=kind: self.exportRequested.emit(k))
         self.export_button.setMenu(self.export_menu)
+        # The map gets the room it needs: the legend can float, the details collapse.
+        self.legend_button = QToolButton(self)
+        self.legend_button.setCheckable(True)
+        self.details_button = QToolButton(self)
+        self.details_button.setCheckable(True)
+        self.details_button.setChecked(True)
+        self.legend_window: LegendWindow | None = None  # made when the legend first floats
+        self._legend_placed = False  # moved over the map since it last floated
 
         self.floor_plan = FloorPlanView(self)
         self.stack = QStackedWidget(self)
@@ -71,12 +102,13 @@ class MapPanel(QWidget):
 
         bar = QHBoxLayout()
         for widget in (self.mode_label, self.mode_combo, self.method_label, self.method_combo,
-                       self.classes_spin):
+                       self.classes_spin, self.keep_breaks):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.fit_button, self.zoom_button, self.export_button):
+        for widget in (self.fit_button, self.zoom_button, self.export_button,
+                       self.legend_button, self.details_button):
             bar.addWidget(widget)
-        side = QVBoxLayout()
+        self.side = side = QVBoxLayout()
         side.addWidget(self.legend)
         side.addStretch(1)
         body = QHBoxLayout()
@@ -90,8 +122,11 @@ class MapPanel(QWidget):
         self.mode_combo.currentIndexChanged.connect(self._mode_chosen)
         self.method_combo.currentIndexChanged.connect(self._classification_chosen)
         self.classes_spin.valueChanged.connect(self._classification_chosen)
+        self.keep_breaks.toggled.connect(self.keepBreaksChanged)
         self.fit_button.clicked.connect(self._fit)
         self.zoom_button.clicked.connect(self._zoom_to_selection)
+        self.legend_button.toggled.connect(self.set_legend_floating)
+        self.details_button.toggled.connect(self.detailsToggled)
         self._retranslate()
         self._mode_chosen()
 
@@ -121,6 +156,66 @@ class MapPanel(QWidget):
 
     def current_view(self) -> QWidget:
         return self.stack.currentWidget()
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Follow the details dock (collapsed from the View menu or its own button)."""
+        self.details_button.setChecked(shown)
+
+    def legend_floating(self) -> bool:
+        return self.legend_window is not None and self.legend.parent() is self.legend_window
+
+    def set_legend_floating(self, floating: bool) -> None:
+        """Float the legend in a tool window over the map's top right, or dock it back."""
+        if floating != self.legend_floating():
+            if floating:
+                window = self._legend_window()
+                self.side.removeWidget(self.legend)
+                window.layout().addWidget(self.legend)
+                self.legend.show()
+                window.adjustSize()
+                self._legend_placed = False
+                if self.isVisible():  # else when the map shows (showEvent)
+                    self._place_legend_window()
+                    window.show()
+            else:
+                assert self.legend_window is not None
+                self.legend_window.layout().removeWidget(self.legend)
+                self.side.insertWidget(0, self.legend)
+                self.legend.show()
+                self.legend_window.hide()
+            self.legendFloatingChanged.emit(floating)
+        self.legend_button.setChecked(floating)
+
+    def _place_legend_window(self) -> None:
+        """Over the map's top right corner (where the legend was), once laid out."""
+        window = self.legend_window
+        if window is None or self._legend_placed:
+            return
+        self.layout().activate()  # the map has taken the legend's room
+        window.layout().activate()
+        window.adjustSize()
+        right = self.width() - self.layout().contentsMargins().right()
+        corner = self.mapToGlobal(QPoint(right, self.stack.geometry().top()))
+        window.move(corner + QPoint(-window.sizeHint().width() - 24, 8))
+        self._legend_placed = True
+
+    def _legend_window(self) -> LegendWindow:
+        if self.legend_window is None:
+            self.legend_window = LegendWindow(self)
+            self.legend_window.setWindowTitle(self.tr("Legend"))
+            self.legend_window.closed.connect(lambda: self.set_legend_floating(False))
+        return self.legend_window
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.legend_floating():  # the floating legend is seen with the map only
+            self._place_legend_window()
+            self._legend_window().show()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.legend_floating():
+            self._legend_window().hide()
 
     # -- internals -------------------------------------------------------------------
 
@@ -155,6 +250,10 @@ class MapPanel(QWidget):
         for i in range(self.mode_combo.count()):
             self.mode_combo.setItemText(i, label(MapMode(self.mode_combo.itemData(i))))
         self.method_label.setText(self.tr("Classes"))
+        self.keep_breaks.setText(self.tr("Keep class breaks"))
+        self.keep_breaks.setToolTip(self.tr(
+            "Changing the date keeps the classes of the date this was switched on, so colours "
+            "compare across dates"))
         names = {
             "natural-breaks": self.tr("Natural breaks (Jenks)"),
             "quantile": self.tr("Quantile"),
@@ -165,9 +264,17 @@ class MapPanel(QWidget):
         self.fit_button.setText(self.tr("Fit"))
         self.zoom_button.setText(self.tr("Zoom to selection"))
         self.export_button.setText(self.tr("Export"))
+        self.legend_button.setText(self.tr("Float legend"))
+        self.legend_button.setToolTip(self.tr(
+            "Show the legend in a small window over the map, or put it back beside the map"))
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setToolTip(self.tr(
+            "Show or collapse the unit details, so the map gets their width"))
+        if self.legend_window is not None:
+            self.legend_window.setWindowTitle(self.tr("Legend"))
         texts = {
-            "png": self.tr("Export view as PNG…"),
-            "svg": self.tr("Export view as SVG…"),
+            "png": self.tr("Export map as PNG…"),
+            "svg": self.tr("Export map as SVG…"),
             "pdf": self.tr("Export map as PDF…"),
             "building-pdf": self.tr("Building to one PDF…"),
             "print": self.tr("Print…"),
