@@ -3,33 +3,55 @@
 Pages are composed here from what the map controller draws (titles, KPIs,
 legend) and painted by :mod:`views.print_layout`; the CLI's ``print`` command
 and the GUI's export menu share :func:`building_pages` and :func:`write_pdf`.
+A stacking plan is laid out for the paper by :mod:`views.stacking_print` (as
+many pages as readable labels need), and PNG and SVG are the same page painted
+on an image or an SVG generator, so every export shows what is printed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from app.map_controller import floor_shapes, map_style, stack_rows
+from app.map_controller import floor_shapes, map_style
+from domain.assets import unit_code_local_part
 from domain.map_modes import MapKpis, MapMode, map_kpis
-from services.maps import DEFAULT_CLASSES, METHODS, read_building, thematic_map
+from services.maps import (
+    DEFAULT_CLASSES,
+    METHODS,
+    StackFloor,
+    ThematicMap,
+    read_building,
+    stacked_units,
+    thematic_map,
+)
+from services.register import park_of
 from store.map_query import MapUnit
 from store.read_model import ReadModel
 from views.floor_plan import FloorPlanView
 from views.labels import area_text, building_title, label, percent_text, rent_text
-from views.map_canvas import MapCanvas
-from views.map_text import legend_rows, legend_title
-from views.print_layout import MapPage, paint_page
-from views.stacking_plan import StackingPlanView
+from views.map_text import legend_rows, legend_title, totals_text
+from views.print_layout import MM_PER_INCH, MapPage, map_title, page_frame, paint_page
+from views.stacking_print import (
+    PaperBlock,
+    PaperFloor,
+    floor_range,
+    paginate,
+    sheet_painter,
+    tall_sheet,
+)
 
 translate = QCoreApplication.translate
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 PDF_DPI = 300
+PNG_DPI = 200
+SVG_DPI = 96
 
 
 class ExportError(Exception):
@@ -57,6 +79,20 @@ def footer(day: date) -> str:
         "%1", day.isoformat()).replace("%2", datetime.now().strftime("%Y-%m-%d %H:%M"))
 
 
+def paper_mm(size: str, landscape: bool) -> QSizeF:
+    """The paper's size in millimetres, turned as asked."""
+    if size not in PAGE_SIZES:
+        raise ExportError(translate("Map", "unknown paper size %1 (A4 or A3)").replace(
+            "%1", size))
+    paper = QPageSize(PAGE_SIZES[size]).size(QPageSize.Unit.Millimeter)
+    return paper.transposed() if landscape == (paper.width() < paper.height()) else paper
+
+
+def one_page_for(size: str, one_page: bool | None) -> bool:
+    """Whether a stacking plan goes on one page: as asked, else on A3 (A4 takes pages)."""
+    return size == "A3" if one_page is None else one_page
+
+
 def _page(title: str, subtitle: str, units: Sequence[MapUnit], mode: MapMode, day: date,
           currency: str, legend: Any, paint: Callable[[QPainter, QRectF], float],
           north: bool) -> MapPage:
@@ -67,11 +103,13 @@ def _page(title: str, subtitle: str, units: Sequence[MapUnit], mode: MapMode, da
 
 def building_pages(
     reader: ReadModel, building_code: str, mode: MapMode, day: date,
-    method: str = METHODS[0], classes: int = DEFAULT_CLASSES,
+    method: str = METHODS[0], classes: int = DEFAULT_CLASSES, size: str = "A4",
+    landscape: bool = True, one_page: bool | None = None, font: QFont | None = None,
 ) -> list[MapPage]:
-    """The stacking plan, then every floor with a plan, of one building, as pages.
+    """The stacking plan (over as many pages as its labels need), then every floor with a
+    plan, of one building, as pages for ``size`` paper.
 
-    The offscreen views that paint them live as long as the pages; call
+    The offscreen views that paint the floors live as long as the pages; call
     :func:`release` when the pages are written.
     """
     park, building = _find_building(reader, building_code)
@@ -81,55 +119,148 @@ def building_pages(
         raise ExportError(translate("Map", "building %1 has no units to print").replace(
             "%1", building_code))
     currency = park.currency
-    thematic = thematic_map(ordered, mode, day, method, classes)
-    stack = StackingPlanView()  # offscreen, owned by its page: see release()
-    stack.resize(1600, 1000)
-    stack.show_building(stack_rows(maps.stack))
-    stack.apply_style(map_style(ordered, thematic, mode, currency))
     head = building_title(building.code, building.name)
     mode_name = label(mode)
     subtitle = f"{park.name} · {head} · {mode_name} · {day.isoformat()}"
-    stacking = translate("Map", "Stacking plan")
-    pages = [_page(f"{head} — {stacking}", subtitle, ordered, mode, day,
-                   currency, thematic.theme.legend, _painter(stack), north=False)]
+    pages = stacking_pages(
+        StackedBuilding(park.code, building.code, head, subtitle, maps.stack), mode, day,
+        currency, thematic_map(ordered, mode, day, method, classes),
+        paper_mm(size, landscape), one_page_for(size, one_page), font or QFont())
     for floor in maps.floors:
         drawn = list(floor.units)
         floor_map = thematic_map(drawn, mode, day, method, classes)
         view = FloorPlanView()
         view.resize(1600, 1000)
         view.show_floor(floor_shapes(floor), floor.background)
-        view.apply_style(map_style(drawn, floor_map, mode, currency))
-        pages.append(_page(f"{head} · {floor.name} — {mode_name}",
+        view.apply_style(map_style(
+            drawn, floor_map, mode, currency,
+            lambda code: unit_code_local_part(code, park.code, building.code)))
+        pages.append(_page(f"{head} · {floor.name} — {map_title(mode)}",
                            f"{park.name} · {head} · {floor.name} · {mode_name} · "
                            f"{day.isoformat()}", drawn, mode, day, currency,
                            floor_map.theme.legend, _painter(view), north=True))
     return pages
 
 
-def current_page(maps: Any) -> MapPage:
-    """The map on screen (floor plan, stacking plan or park map) as a page."""
+@dataclass(frozen=True)
+class StackedBuilding:
+    """A building's stacking plan as printed: codes for shortening, title, floors."""
+
+    park_code: str
+    code: str
+    head: str  # the building's title
+    subtitle: str
+    floors: Sequence[StackFloor]
+
+
+def stacking_pages(building: StackedBuilding, mode: MapMode, day: date, currency: str,
+                   thematic: ThematicMap, paper: QSizeF, one_page: bool, font: QFont,
+                   image: bool = False) -> list[MapPage]:
+    """The paper stacking plan: one page per sheet of floors, each with the title, the
+    legend and its floor range; ``image`` makes one sheet as tall as the tower needs."""
+    units = stacked_units(building.floors)
+    style = map_style(units, thematic, mode, currency)
+    colours = thematic.colours
+    floors, i = [], 0
+    for floor in building.floors:
+        blocks = []
+        for unit in floor.units:
+            note = style.label(i).partition("\n")[2]
+            blocks.append(PaperBlock(
+                unit.code, unit_code_local_part(unit.code, building.park_code, building.code),
+                note, colours[i], float(unit.facts.area), unit.id in style.outlined))
+            i += 1
+        floors.append(PaperFloor(floor.name, tuple(blocks), totals_text(floor.totals)))
+    base = _page(f"{building.head} — {map_title(mode, 'building')}", building.subtitle, units,
+                 mode, day, currency, thematic.theme.legend, _no_map, north=False)
+    width, height = map_area(base, paper, font)
+    if image:
+        sheets = paginate(floors, width, height, font, one_page=True)
+        if len(sheets) > 1:
+            sheets = [tall_sheet(floors, width, height, font)]
+    else:
+        sheets = paginate(floors, width, height, font, one_page)
+    return [replace(base, paint_map=sheet_painter(sheet, font), corner=floor_range(sheet),
+                    sheet_height=paper.height() + (sheet.height - height) / 72 * MM_PER_INCH
+                    if sheet.height > height else 0.0)
+            for sheet in sheets]
+
+
+def map_area(page: MapPage, paper: QSizeF, font: QFont) -> tuple[float, float]:
+    """The size in points of the rectangle ``page``'s map is painted into on ``paper``."""
+    device = _device(PDF_DPI)
+    k = PDF_DPI / MM_PER_INCH
+    frame = page_frame(QRectF(0, 0, paper.width() * k, paper.height() * k), page, font,
+                       PDF_DPI, device)
+    return frame.inner.width() * 72 / PDF_DPI, frame.inner.height() * 72 / PDF_DPI
+
+
+def _device(dpi: float, width: int = 1, height: int = 1) -> QImage:
+    """An image at ``dpi``: fonts measure and paint on it as on the page."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(per_metre)
+    image.setDotsPerMeterY(per_metre)
+    return image
+
+
+def _no_map(_painter: QPainter, _target: QRectF) -> float:
+    return 0.0
+
+
+def current_pages(maps: Any, size: str = "A4", landscape: bool = True,
+                  one_page: bool | None = None, font: QFont | None = None,
+                  image: bool = False, paper: QSizeF | None = None) -> list[MapPage]:
+    """The map on screen (floor plan, stacking plan or park map) as pages; a stacking
+    plan is laid out for ``size`` paper (or ``paper`` mm, a printer's), or for an
+    ``image`` on one sheet as tall as it needs."""
     thematic = maps.thematic
     kind = maps.shown[0]
     if kind == "park":
         legend = maps.park_legend
         view: Any = maps.park_map
     elif thematic is None or not maps.units:
-        raise ExportError(translate("Map", "there is no map to print here"))
+        raise ExportError(translate("Map", "there is no map to export here") if image
+                          else translate("Map", "there is no map to print here"))
     else:
         legend = thematic.theme.legend
         view = maps.panel.floor_plan if kind == "floor" else maps.stacking_plan
     park, place = maps.place_names()
     mode_name = label(maps.mode)
     day = maps.day
-    title = f"{place} — {mode_name}" if place else f"{park} — {mode_name}"
+    title = f"{place or park} — {map_title(maps.mode, kind)}"
     subtitle = " · ".join(x for x in (park, place, mode_name, day.isoformat()) if x)
     if kind == "park":  # buildings coloured by occupancy or level: a numeric legend
-        return MapPage(title, subtitle, kpi_texts(map_kpis([u.facts for u in maps.units], day),
-                                                  maps.currency()),
-                       maps.park_legend_title, legend_rows(maps.mode, legend, numeric=True),
-                       footer(day), _painter(view), True, translate("Map", "buildings"))
-    return _page(title, subtitle, maps.units, maps.mode, day, maps.currency(), legend,
-                 _painter(view), north=kind != "building")
+        return [MapPage(title, subtitle, kpi_texts(map_kpis([u.facts for u in maps.units], day),
+                                                   maps.currency()),
+                        maps.park_legend_title, legend_rows(maps.mode, legend, numeric=True),
+                        footer(day), _painter(view), True, translate("Map", "buildings"))]
+    if kind == "building":
+        return _current_stack(maps, subtitle, paper or paper_mm(size, landscape),
+                              one_page_for(size, one_page), font or QFont(), image)
+    return [_page(title, subtitle, maps.units, maps.mode, day, maps.currency(), legend,
+                  _painter(view), north=True)]
+
+
+def current_page(maps: Any) -> MapPage:
+    """The first page of the map on screen (its KPIs and legend are every page's)."""
+    return current_pages(maps)[0]
+
+
+def _current_stack(maps: Any, subtitle: str, paper: QSizeF, one_page: bool, font: QFont,
+                   image: bool) -> list[MapPage]:
+    """The building on screen, read again for paper as ``leasemap print`` reads it."""
+    park = park_of(maps.workspace.tree, maps.workspace.scope)
+    code = maps.building_code()
+    building = next(b for b in park.buildings if b.code == code)
+    day = maps.day
+    stack = read_building(maps.workspace.reader, building.id, day).stack
+    units = stacked_units(stack)
+    thematic = thematic_map(units, maps.mode, day, maps.method, maps.classes)
+    head = building_title(building.code, building.name)
+    return stacking_pages(StackedBuilding(park.code, building.code, head, subtitle, stack),
+                          maps.mode, day, maps.currency(), thematic, paper, one_page, font,
+                          image)
 
 
 def release(pages: Sequence[MapPage]) -> None:
@@ -211,45 +342,50 @@ def _paint_pdf(partial: Path, pages: Sequence[MapPage], size: str, landscape: bo
         painter.end()
 
 
-def _map_view(view: Any) -> Any:
-    if not isinstance(view, MapCanvas):
-        raise ExportError(translate("Map", "there is no map to export here"))
-    return view
-
-
-def write_svg(path: Path, view: Any, title: str) -> None:
-    """The current view as SVG: the scene drawn as vectors."""
+def write_svg(path: Path, page: MapPage, paper: QSizeF, font: QFont | None = None) -> None:
+    """The page as printed (title, KPI strip, map, legend, scale bar) as SVG: vectors
+    and real text."""
     from PySide6.QtSvg import QSvgGenerator
 
-    view = _map_view(view)
-    rect = view.viewport().rect()
+    rect = _sheet_rect(page, paper, SVG_DPI)
     generator = QSvgGenerator()
     generator.setFileName(str(path))
-    generator.setSize(rect.size())
+    generator.setResolution(SVG_DPI)
+    generator.setSize(rect.size().toSize())
     generator.setViewBox(rect)
-    generator.setTitle(title)
+    generator.setTitle(page.title)
     generator.setDescription("Leasemap")
-    painter = QPainter(generator)
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise ExportError(translate("Map", "cannot write %1").replace("%1", str(path)))
     try:
-        view.render(painter)
+        paint_page(painter, rect, page, font or QFont(), SVG_DPI)
     finally:
         painter.end()
 
 
-def write_png(path: Path, view: Any, scale: float = 2.0) -> None:
-    """The current view as PNG at ``scale`` × the screen's pixels."""
-    view = _map_view(view)
-    size = view.viewport().size() * scale
-    image = QImage(size, QImage.Format.Format_RGB32)
+def write_png(path: Path, page: MapPage, paper: QSizeF, font: QFont | None = None,
+              dpi: float = PNG_DPI) -> None:
+    """The page as printed as a PNG of the paper's shape at ``dpi``."""
+    rect = _sheet_rect(page, paper, dpi)
+    image = _device(dpi, rect.size().toSize().width(), rect.size().toSize().height())
     image.fill(0xFFFFFF)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     try:
-        view.render(painter)
+        paint_page(painter, rect, page, font or QFont(), dpi)
     finally:
         painter.end()
     if not image.save(str(path)):
         raise ExportError(translate("Map", "cannot write %1").replace("%1", str(path)))
+
+
+def _sheet_rect(page: MapPage, paper: QSizeF, dpi: float) -> QRectF:
+    """The page in device pixels at ``dpi``: the paper, or taller for a tall tower."""
+    k = dpi / MM_PER_INCH
+    height = max(paper.height(), page.sheet_height)
+    return QRectF(0, 0, round(paper.width() * k), round(height * k))
 
 
 def export_from_window(window: Any, kind: str) -> None:

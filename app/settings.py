@@ -31,8 +31,19 @@ RECENT = Setting("workspaces/recent", [], "Recent workspaces", "Most recent firs
 LAST = Setting("workspaces/last", "", "Last workspace", "Opened again at start.")
 GEOMETRY = Setting("window/geometry", b"", "Window geometry", "Where the window was.")
 STATE = Setting("window/state", b"", "Window layout", "Docks and toolbars.")
+DETAILS_COLLAPSED = Setting(
+    "window/details-collapsed", False, "Unit details collapsed",
+    "The unit details dock is hidden, so the map and table get its width."
+)
+LEGEND_FLOATING = Setting(
+    "map/legend-floating", False, "Floating legend",
+    "The map legend floats in its own small window over the map instead of beside it."
+)
 LAYER_ROLES = Setting(
     "import/layer-roles", "", "Layer roles", "Per drawing family, the roles last confirmed."
+)
+EXPORT_FOLDER = Setting(
+    "export/folder", "", "Export folder", "Where maps were last exported (PDF, PNG, SVG)."
 )
 
 
@@ -95,6 +106,35 @@ class Settings:
 
     def set_layer_roles(self, family: str, roles_json: str) -> None:
         self._store.setValue(f"{LAYER_ROLES.key}/{family}", roles_json)
+
+    @property
+    def export_folder(self) -> str:
+        """The folder the last map export went to ("" before the first)."""
+        return str(self._get(EXPORT_FOLDER))
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self._set(EXPORT_FOLDER, value)
+
+    def _flag(self, setting: Setting) -> bool:
+        value = self._get(setting)  # an INI file gives "true" / "false" back as text
+        return value.strip().lower() in ("true", "1") if isinstance(value, str) else bool(value)
+
+    @property
+    def details_collapsed(self) -> bool:
+        return self._flag(DETAILS_COLLAPSED)
+
+    @details_collapsed.setter
+    def details_collapsed(self, value: bool) -> None:
+        self._set(DETAILS_COLLAPSED, bool(value))
+
+    @property
+    def legend_floating(self) -> bool:
+        return self._flag(LEGEND_FLOATING)
+
+    @legend_floating.setter
+    def legend_floating(self, value: bool) -> None:
+        self._set(LEGEND_FLOATING, bool(value))
 
     @property
     def window_geometry(self) -> QByteArray:

@@ -12,12 +12,14 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPen, QPolygonF
 
+from domain.map_modes import MapMode
 from views.map_legend import legend_size, paint_legend
 from views.map_text import LegendRow
 
+translate = QCoreApplication.translate
 MM_PER_INCH = 25.4
 
 
@@ -35,40 +37,99 @@ class MapPage:
     paint_map: Callable[[QPainter, QRectF], float]
     north_arrow: bool = True
     counted: str = ""  # what the legend counts, when not units
+    corner: str = ""  # right of the title: which part of a longer map the page shows
+    sheet_height: float = 0.0  # mm; an image of a tall tower grows past the paper's height
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """Where each part of a page goes, in device units: computed once for painting and
+    for paginating, so a stacking plan is cut into pages that exactly fill the map."""
+
+    area: QRectF  # inside the margins
+    title_bottom: float
+    map_rect: QRectF  # the framed map
+    inner: QRectF  # what ``paint_map`` is given
+    legend_rect: QRectF
+    footer_top: float
+
+
+def map_title(mode: MapMode, kind: str = "floor") -> str:
+    """A printed or exported map's title: what it shows in ``mode``.
+
+    ``kind`` is ``floor``, ``building`` (the stacking plan, 楼栋租控图 in
+    rent-control mode) or ``park``; a revenue print is a revenue map, not a
+    rent-control map.
+    """
+    if mode is MapMode.RENT_CONTROL:
+        if kind == "building":
+            return translate("Map", "Stacking plan")
+        if kind == "park":
+            return translate("Map", "Park map")
+        return translate("Map", "Rent-control map")
+    return {
+        MapMode.EXPIRY: lambda: translate("Map", "Lease expiry map"),
+        MapMode.VACANCY: lambda: translate("Map", "Vacancy map"),
+        MapMode.REVENUE: lambda: translate("Map", "Revenue map"),
+        MapMode.NET_REVENUE: lambda: translate("Map", "Net revenue map"),
+        MapMode.ENERGY: lambda: translate("Map", "Energy intensity map"),
+        MapMode.HEAT: lambda: translate("Map", "Space heat map"),
+    }[mode]()
+
+
+def page_frame(page: QRectF, content: MapPage, base_font: QFont, dpi: float,
+               device: QPaintDevice) -> PageFrame:
+    """The layout of ``content`` on ``page`` (device units at ``dpi``; fonts measured on
+    ``device``). The map's rectangle does not depend on the map, only on the texts."""
+    mm = dpi / MM_PER_INCH
+    margin = 10 * mm
+    area = page.adjusted(margin, margin, -margin, -margin)
+    y = area.top() + _height(_font(base_font, 15, bold=True), device)
+    title_bottom = y
+    y += 1 * mm + _height(_font(base_font, 9), device)
+    y += 2 * mm
+    y += _kpi_height(content.kpis, _font(base_font, 9), device, mm)
+    y += 3 * mm
+    footer_h = _height(_font(base_font, 7.5), device) + 2 * mm
+    legend_need = legend_size(_font(base_font, 8), content.legend_title, content.legend, device)
+    legend_w = min(area.width() * 0.32, max(50 * mm, legend_need.width()))
+    map_rect = QRectF(area.left(), y, area.width() - legend_w - 4 * mm,
+                      area.bottom() - footer_h - y)
+    inner = map_rect.adjusted(3 * mm, 3 * mm, -3 * mm, -3 * mm)
+    legend_rect = QRectF(map_rect.right() + 4 * mm, y, legend_w, map_rect.height())
+    return PageFrame(area, title_bottom, map_rect, inner, legend_rect,
+                     area.bottom() - footer_h)
 
 
 def paint_page(painter: QPainter, page: QRectF, content: MapPage, base_font: QFont,
                dpi: float) -> None:
     """Lay out and paint one page into ``page`` (device units at ``dpi``)."""
     mm = dpi / MM_PER_INCH
-    margin = 10 * mm
-    area = page.adjusted(margin, margin, -margin, -margin)
+    frame = page_frame(page, content, base_font, dpi, painter.device())
+    area = frame.area
     painter.save()
     painter.fillRect(page, QColor("#ffffff"))
     title_font = _font(base_font, 15, bold=True)
     text_font = _font(base_font, 9)
     small_font = _font(base_font, 7.5)
     y = area.top()
+    if content.corner:  # on the title's line, at the right
+        corner_font = _font(base_font, 11, bold=True)
+        drop = (frame.title_bottom - y - _height(corner_font, painter.device())) / 2
+        _text(painter, corner_font, QRectF(area.left(), y + drop, area.width(), 0),
+              content.corner, align=Qt.AlignmentFlag.AlignRight)
     y = _text(painter, title_font, QRectF(area.left(), y, area.width(), 0), content.title)
     y = _text(painter, text_font, QRectF(area.left(), y + 1 * mm, area.width(), 0),
               content.subtitle, QColor("#444444"))
     y += 2 * mm
-    y = _kpi_strip(painter, QRectF(area.left(), y, area.width(), 0), content.kpis, text_font,
-                   mm)
-    y += 3 * mm
-    footer_h = QFontMetricsF(small_font, painter.device()).height() + 2 * mm
-    legend_need = legend_size(_font(base_font, 8), content.legend_title, content.legend,
-                              painter.device())
-    legend_w = min(area.width() * 0.32, max(50 * mm, legend_need.width()))
-    map_rect = QRectF(area.left(), y, area.width() - legend_w - 4 * mm,
-                      area.bottom() - footer_h - y)
+    _kpi_strip(painter, QRectF(area.left(), y, area.width(), 0), content.kpis, text_font, mm)
+    map_rect = frame.map_rect
     painter.setPen(QPen(QColor("#bbbbbb"), 0.2 * mm))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(map_rect)
-    inner = map_rect.adjusted(3 * mm, 3 * mm, -3 * mm, -3 * mm)
     painter.save()
     painter.setClipRect(map_rect)
-    per_metre = content.paint_map(painter, inner)
+    per_metre = content.paint_map(painter, frame.inner)
     painter.restore()
     if content.north_arrow:
         _north_arrow(painter, QPointF(map_rect.right() - 9 * mm, map_rect.top() + 5 * mm), mm,
@@ -76,16 +137,21 @@ def paint_page(painter: QPainter, page: QRectF, content: MapPage, base_font: QFo
     if per_metre > 0:
         _scale_bar(painter, QPointF(map_rect.left() + 5 * mm, map_rect.bottom() - 5 * mm),
                    per_metre, map_rect.width() * 0.25, mm, small_font)
-    legend_rect = QRectF(map_rect.right() + 4 * mm, y, legend_w, map_rect.height())
-    paint_legend(painter, legend_rect, _font(base_font, 8), content.legend_title,
+    paint_legend(painter, frame.legend_rect, _font(base_font, 8), content.legend_title,
                  content.legend, content.counted)
     painter.setFont(small_font)
     painter.setPen(QColor("#666666"))
-    painter.drawLine(QPointF(area.left(), area.bottom() - footer_h + 1 * mm),
-                     QPointF(area.right(), area.bottom() - footer_h + 1 * mm))
-    painter.drawText(QRectF(area.left(), area.bottom() - footer_h + 1.5 * mm, area.width(),
-                            footer_h), Qt.AlignmentFlag.AlignLeft, content.footer)
+    footer_top = frame.footer_top
+    painter.drawLine(QPointF(area.left(), footer_top + 1 * mm),
+                     QPointF(area.right(), footer_top + 1 * mm))
+    painter.drawText(QRectF(area.left(), footer_top + 1.5 * mm, area.width(),
+                            area.bottom() - footer_top), Qt.AlignmentFlag.AlignLeft,
+                     content.footer)
     painter.restore()
+
+
+def _height(font: QFont, device: QPaintDevice) -> float:
+    return QFontMetricsF(font, device).height()
 
 
 def _font(base: QFont, points: float, bold: bool = False) -> QFont:
@@ -96,13 +162,14 @@ def _font(base: QFont, points: float, bold: bool = False) -> QFont:
 
 
 def _text(painter: QPainter, font: QFont, rect: QRectF, text: str,
-          colour: QColor | None = None) -> float:
+          colour: QColor | None = None,
+          align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> float:
     """Draw one line of text at the rect's top; returns the y below it."""
     painter.setFont(font)
     painter.setPen(colour or QColor("#000000"))
     height = QFontMetricsF(font, painter.device()).height()
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), height),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+                     align | Qt.AlignmentFlag.AlignVCenter, text)
     return rect.top() + height
 
 
@@ -112,9 +179,7 @@ def _kpi_strip(painter: QPainter, rect: QRectF, kpis: Sequence[tuple[str, str]],
     if not kpis:
         return rect.top()
     value_font = _font(font, font.pointSizeF() * 1.35, bold=True)
-    device = painter.device()
-    height = (QFontMetricsF(value_font, device).height()
-              + QFontMetricsF(font, device).height() + 3 * mm)
+    height = _kpi_height(kpis, font, painter.device(), mm)
     width = rect.width() / len(kpis)
     for i, (name, value) in enumerate(kpis):
         box = QRectF(rect.left() + i * width, rect.top(), width - 2 * mm, height)
@@ -125,6 +190,14 @@ def _kpi_strip(painter: QPainter, rect: QRectF, kpis: Sequence[tuple[str, str]],
         y = _text(painter, value_font, inner, value)
         _text(painter, font, QRectF(inner.left(), y, inner.width(), 0), name, QColor("#555555"))
     return rect.top() + height
+
+
+def _kpi_height(kpis: Sequence[tuple[str, str]], font: QFont, device: QPaintDevice,
+                mm: float) -> float:
+    if not kpis:
+        return 0.0
+    value_font = _font(font, font.pointSizeF() * 1.35, bold=True)
+    return _height(value_font, device) + _height(font, device) + 3 * mm
 
 
 def nice_length(limit: float) -> float:
