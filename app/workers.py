@@ -79,7 +79,10 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # report every failure to the user, never lose it
-            self.signals.failed.emit(str(exc) or type(exc).__name__, traceback.format_exc())
+            from views.message_text import message_text  # only on failure: not on start-up
+
+            said = message_text(exc)  # in the user's language; Qt's translate is thread-safe
+            self.signals.failed.emit(said or type(exc).__name__, traceback.format_exc())
         else:
             self.signals.succeeded.emit(result)
         finally:

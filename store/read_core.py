@@ -21,9 +21,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     ColumnElement,
     Engine,
+    Integer,
     Row,
     Select,
+    String,
     Text,
+    case,
     cast,
     false,
     func,
@@ -55,6 +58,8 @@ T = Tenant.__table__.alias("t")
 C = Contract.__table__.alias("c")
 CU = ContractUnit.__table__.alias("cu")
 M = UnitMetric.__table__.alias("m")
+U2 = Unit.__table__.alias("u2")  # units in a subquery of a query on ``u``
+FB = Floor.__table__.alias("fb")  # floors in a subquery
 
 _RAW = NullType()
 
@@ -83,6 +88,16 @@ def _unit_scope(scope: Scope | None) -> list[ColumnElement[bool]]:
         return []
     column = {"park": U.c.park_id, "building": F.c.building_id, "floor": U.c.floor_id,
               "unit": U.c.id}[scope.kind]
+    return [column == scope.id]
+
+
+def _unit_only_scope(u: Any, scope: Scope | None) -> list[ColumnElement[bool]]:
+    """Units of ``u`` in scope without joining floors: a building's through a subquery."""
+    if scope is None:
+        return []
+    if scope.kind == "building":
+        return [u.c.floor_id.in_(select(FB.c.id).where(FB.c.building_id == scope.id))]
+    column = {"park": u.c.park_id, "floor": u.c.floor_id, "unit": u.c.id}[scope.kind]
     return [column == scope.id]
 
 
@@ -157,6 +172,80 @@ def _unit_rows(o: _Order, scope: Scope | None) -> Select[Any]:
     )
 
 
+def _page_ids(o: _Order, scope: Scope | None, size: int) -> Select[Any]:
+    """The ids of the first ``size`` live units in scope by code (the table's opening order)."""
+    return (select(U2.c.id).where(U2.c.archived == false(), *_unit_only_scope(U2, scope))
+            .order_by(o(U2.c.code)).limit(size))
+
+
+def _unit_page(o: _Order, scope: Scope | None, size: int) -> Select[Any]:
+    return (
+        select(*_raw(U.c.id, U.c.code, U.c.name, B.c.code, B.c.name, F.c.name, F.c.level,
+                     U.c.unit_type, U.c.status, U.c.gross_area, U.c.internal_area,
+                     U.c.common_share, U.c.leasable_area, U.c.billable_area, U.c.asking_rent,
+                     U.c.orientation, U.c.ceiling_height, U.c.floor_load, U.c.power_capacity,
+                     U.c.fit_out, cast(U.c.tags, Text), U.c.notes, U.c.row_version))
+        .select_from(U.join(F, F.c.id == U.c.floor_id).join(B, B.c.id == F.c.building_id))
+        .where(U.c.id.in_(_page_ids(o, scope, size)))
+        .order_by(o(U.c.code))
+    )
+
+
+def _page_holdings(o: _Order, scope: Scope | None, size: int) -> Select[Any]:
+    return (
+        select(*_raw(CU.c.unit_id, C.c.code, C.c.status, C.c.signed_on, C.c.starts_on,
+                     C.c.ends_on, C.c.terminated_on, C.c.rent_per_sqm_month, T.c.name,
+                     T.c.short_name))
+        .select_from(CU.join(C, C.c.id == CU.c.contract_id).join(T, T.c.id == C.c.tenant_id))
+        .where(CU.c.archived == false(), C.c.archived == false(),
+               C.c.status != ContractStatus.DRAFT, CU.c.unit_id.in_(_page_ids(o, scope, size)))
+        .order_by(C.c.starts_on, o(C.c.code))
+    )
+
+
+def _term_class(day: date) -> ColumnElement[str]:
+    """``store.read_sql.TERM_CLASS``: a contract's status and how its dates compare with
+    ``day``, as text (1 or 0 each; n for no termination)."""
+
+    def flag(condition: ColumnElement[bool]) -> ColumnElement[str]:
+        return case((condition, "1"), else_="0")
+
+    ended = case((C.c.terminated_on.is_(None), "n"), (C.c.terminated_on >= day, "1"),
+                 else_="0")
+    return (cast(C.c.status, String) + ":" + flag(C.c.signed_on <= day)
+            + flag(C.c.starts_on <= day) + flag(C.c.ends_on >= day) + ended)
+
+
+def _occupancy_groups(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
+    classes = (
+        select(func.aggregate_strings(_term_class(day), ","))
+        .select_from(CU.join(C, C.c.id == CU.c.contract_id))
+        .where(CU.c.unit_id == U.c.id, CU.c.archived == false(), C.c.archived == false(),
+               C.c.status != ContractStatus.DRAFT)
+        .scalar_subquery()
+    )
+    held = (
+        select(U.c.status.label("status"), classes.label("classes"),
+               cast(func.round(U.c.leasable_area * 100), Integer).label("cents"))
+        .where(U.c.archived == false(), *_unit_only_scope(U, scope))
+        .subquery("held")
+    )
+    return (
+        select(*_raw(held.c.status, held.c.classes, func.count(), func.sum(held.c.cents)))
+        .group_by(held.c.status, held.c.classes)
+    )
+
+
+def _term_classes(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
+    kind = _term_class(day)
+    return (
+        select(*_raw(kind, C.c.status, func.min(C.c.signed_on), func.min(C.c.starts_on),
+                     func.min(C.c.ends_on), func.min(C.c.terminated_on)))
+        .where(C.c.archived == false(), C.c.status != ContractStatus.DRAFT)
+        .group_by(kind, C.c.status)
+    )
+
+
 def _map_units(o: _Order, scope: Scope | None) -> Select[Any]:
     return _units_in_order(
         o, scope, U.c.id, U.c.code, U.c.name, U.c.floor_id, F.c.level, U.c.geometry,
@@ -201,6 +290,10 @@ STATEMENTS: dict[str, Callable[..., Select[Any]]] = {
     "floor_unit_counts": _floor_unit_counts,
     "holdings": _holdings,
     "unit_rows": _unit_rows,
+    "unit_page": _unit_page,
+    "page_holdings": _page_holdings,
+    "occupancy_groups": _occupancy_groups,
+    "term_classes": _term_classes,
     "map_units": _map_units,
     "unit_metrics": _unit_metrics,
     "floor_drawings": _floor_drawings,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -118,6 +118,8 @@ _ORIENTATIONS = Members(Orientation)
 _FIT_OUTS = Members(FitOut)
 _CONTRACT_STATUSES = Members(ContractStatus)
 _BUILDING_KINDS = Members(BuildingKind)
+_NO_RENT = Decimal(0)  # a hold read for its term alone (``ReadModel.summary``)
+STEP_ROWS = 2000  # rows decoded between two checks for a cancel
 
 
 def decode_park_tree(
@@ -288,11 +290,64 @@ class ReadModel:
             result.setdefault(unit_id, []).append(hold)
         return result
 
-    def unit_rows(self, scope: Scope | None, day: date) -> list[UnitRow]:
-        """The live units in ``scope`` as they stand on ``day``."""
+    def unit_rows(self, scope: Scope | None, day: date,
+                  step: Callable[[int, int], None] | None = None) -> list[UnitRow]:
+        """The live units in ``scope`` as they stand on ``day``.
+
+        ``step(done, total)`` is called every few thousand rows of a long read, so
+        work in the background can be cancelled there (it raises).
+        """
         holds = self.holdings(scope)
+        records = self.source.fetch("unit_rows", scope)
+        if step is None:
+            return [decode_unit_row(record, holds, day) for record in records]
+        records = list(records)
+        rows: list[UnitRow] = []
+        for start in range(0, len(records), STEP_ROWS):
+            step(start, len(records))
+            rows.extend(decode_unit_row(record, holds, day)
+                        for record in records[start:start + STEP_ROWS])
+        return rows
+
+    def unit_page(self, scope: Scope | None, day: date, size: int) -> list[UnitRow]:
+        """The first ``size`` live units in ``scope`` by code, as they stand on ``day``.
+
+        What the table shows first, read before the rest of a big park.
+        """
+        holds: dict[uuid.UUID, list[Holding]] = {}
+        for record in self.source.fetch("page_holdings", scope, size):
+            unit_id, hold = decode_holding(record)
+            holds.setdefault(unit_id, []).append(hold)
         return [decode_unit_row(record, holds, day)
-                for record in self.source.fetch("unit_rows", scope)]
+                for record in self.source.fetch("unit_page", scope, size)]
+
+    def summary(self, scope: Scope | None, day: date) -> OccupancySummary:
+        """What :func:`summarize` says of ``unit_rows(scope, day)``, without reading the rows.
+
+        A 20,000-unit park's totals are on screen before its rows: the database
+        counts the units and sums their areas per status and set of contract
+        classes held (``store.read_sql``'s ``occupancy_groups``: all contracts of a
+        class compare with the day alike), a few dozen groups. What each group is
+        on the day is still decided by ``domain.contracts.holding_on`` and
+        ``domain.occupancy``, on one contract of each class.
+        """
+        holds: dict[str, Holding] = {}
+        for kind, status, signed, starts, ends, ended in self.source.fetch(
+                "term_classes", None, day):
+            term = ContractTerm(as_date(signed), as_date(starts), as_date(ends),
+                                _CONTRACT_STATUSES[status], as_optional_date(ended))
+            holds[kind] = Holding(term, "", "", _NO_RENT)
+        count, leasable, leased, vacant = 0, Decimal(0), Decimal(0), Decimal(0)
+        for status, classes, units, cents in self.source.fetch("occupancy_groups", scope, day):
+            held = [holds[kind] for kind in sorted(set(classes.split(",")))] if classes else []
+            occupancy, _ = holding_on(held, day)
+            area = Decimal(cents).scaleb(-2)  # exact: areas are stored with two places
+            part = summarize_occupancy([(_UNIT_STATUSES[status], occupancy, area)])
+            count += units
+            leasable += part.leasable_area
+            leased += part.leased_area
+            vacant += part.vacant_area
+        return OccupancySummary(count, leasable, leased, vacant)
 
     def unit_row(self, unit_id: uuid.UUID, day: date) -> UnitRow:
         rows = self.unit_rows(Scope("unit", unit_id), day)

@@ -1,4 +1,10 @@
-"""The park → building → floor tree; selecting a node sets the table's scope."""
+"""The park → building → floor tree; selecting a node sets the table's scope.
+
+A building's floors become items when it is first opened (or one of them is
+selected): a 20,000-unit park has some 1,900 floors, and making their items
+would hold up the first window. Setting the tree again (after another
+process wrote) keeps what was open, selected and scrolled to.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from views.labels import building_title, label
 
@@ -44,11 +50,22 @@ class ParkTree(QTreeWidget):
         self.setColumnCount(2)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
+        # The counts stay in view in a narrow dock; long names are elided instead.
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._parks: list[ParkLike] = []
         self.itemSelectionChanged.connect(self._emit_scope)
+        self.itemExpanded.connect(self._add_floors)
         self._retranslate()
 
     def set_parks(self, parks: Sequence[ParkLike]) -> None:
+        known = {park.id for park in self._parks}
+        opened = {item.data(0, ID_ROLE) for item in self._walk(populate=False)
+                  if item.isExpanded()}
+        selected = self.selected_scope()
+        scrolled = self.verticalScrollBar().value()
         self._parks = list(parks)
         self.blockSignals(True)
         self.clear()
@@ -60,18 +77,24 @@ class ParkTree(QTreeWidget):
                 title = building_title(building.code, building.name)
                 building_item = self._item(title, str(units), "building", building.id)
                 building_item.setToolTip(0, label(building.kind))
+                if building.floors:
+                    building_item.setChildIndicatorPolicy(
+                        QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
                 park_item.addChild(building_item)
-                for floor in building.floors:
-                    building_item.addChild(
-                        self._item(floor.name, str(floor.unit_count), "floor", floor.id)
-                    )
-            park_item.setExpanded(True)
+                if building.id in opened:
+                    self._add_floors(building_item)
+                    building_item.setExpanded(True)
+            park_item.setExpanded(park.id in opened or park.id not in known)
+        if selected is not None:
+            self.select(*selected)
         self.blockSignals(False)
-        self.resizeColumnToContents(0)
+        self.verticalScrollBar().setValue(scrolled)
 
     def select(self, kind: str, node_id: uuid.UUID) -> bool:
         """Select a node by kind and id; returns False when it is not in the tree."""
-        for item in self._walk():
+        if kind == "floor":
+            self._add_floors_of(node_id)
+        for item in self._walk(populate=False):
             if item.data(0, KIND_ROLE) == kind and item.data(0, ID_ROLE) == node_id:
                 self.setCurrentItem(item)
                 return True
@@ -90,7 +113,7 @@ class ParkTree(QTreeWidget):
 
     def _retranslate(self) -> None:
         self.setHeaderLabels([self.tr("Park / building / floor"), self.tr("Units")])
-        for item in self._walk():
+        for item in self._walk(populate=False):
             if item.data(0, KIND_ROLE) == "building":
                 building = self._find_building(item.data(0, ID_ROLE))
                 if building is not None:
@@ -103,14 +126,37 @@ class ParkTree(QTreeWidget):
                     return building
         return None
 
-    def _walk(self) -> list[QTreeWidgetItem]:
+    def _walk(self, populate: bool = True) -> list[QTreeWidgetItem]:
+        """Every item, the floors of every building too unless ``populate`` is False."""
         items: list[QTreeWidgetItem] = []
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop()
+            if populate:
+                self._add_floors(item)
             items.append(item)
             stack.extend(item.child(i) for i in range(item.childCount()))
         return items
+
+    def _add_floors(self, item: QTreeWidgetItem) -> None:
+        """Make a building item's floor items, once."""
+        if item.data(0, KIND_ROLE) != "building" or item.childCount():
+            return
+        building = self._find_building(item.data(0, ID_ROLE))
+        if building is None:
+            return
+        item.addChildren([self._item(f.name, str(f.unit_count), "floor", f.id)
+                          for f in building.floors])
+
+    def _add_floors_of(self, floor_id: uuid.UUID) -> None:
+        """Make the floor items of the building that has ``floor_id``."""
+        for park in self._parks:
+            for building in park.buildings:
+                if any(f.id == floor_id for f in building.floors):
+                    for item in self._walk(populate=False):
+                        if item.data(0, ID_ROLE) == building.id:
+                            self._add_floors(item)
+                    return
 
     @staticmethod
     def _item(text: str, count: str, kind: str, node_id: uuid.UUID) -> QTreeWidgetItem:

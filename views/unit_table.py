@@ -191,6 +191,7 @@ class UnitTable(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self._sized = False
+        self._loading = False
         self.view.selectionModel().selectionChanged.connect(self._emit_selection)
 
         bar = QHBoxLayout()
@@ -212,14 +213,26 @@ class UnitTable(QWidget):
             self.model.retitle()
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show ``rows``, keeping the selected unit selected and the view where it was
+        (rows read again after a date change or another process's write)."""
         selected = self.current_unit_id()
+        scrolled = (self.view.verticalScrollBar().value(),
+                    self.view.horizontalScrollBar().value())
         self.model.set_rows(rows)
         self._update_count()
         if selected is not None:
-            self.select_unit(selected, emit=False)
+            self.select_unit(selected, emit=False, scroll=False)
+        self.view.verticalScrollBar().setValue(scrolled[0])
+        self.view.horizontalScrollBar().setValue(scrolled[1])
         if rows and not self._sized:
             self.model.size_columns(self.view)
             self._sized = True
+
+    def set_loading(self, loading: bool) -> None:
+        """Say that the rows shown are the first screen while the rest are read."""
+        if loading != self._loading:
+            self._loading = loading
+            self._update_count()
 
     def update_row(self, row: Any) -> None:
         for position, old in enumerate(self.model.rows()):
@@ -227,7 +240,7 @@ class UnitTable(QWidget):
                 self.model.replace_row(position, row)
                 return
 
-    def select_unit(self, unit_id: uuid.UUID, emit: bool = True) -> bool:
+    def select_unit(self, unit_id: uuid.UUID, emit: bool = True, scroll: bool = True) -> bool:
         for position, row in enumerate(self.model.rows()):
             if row.id == unit_id:
                 index = self.proxy.mapFromSource(self.model.index(position, 0))
@@ -242,7 +255,8 @@ class UnitTable(QWidget):
                 )
                 self.view.selectionModel().blockSignals(False)
                 self.view.blockSignals(False)
-                self.view.scrollTo(index)
+                if scroll:
+                    self.view.scrollTo(index)
                 return True
         return False
 
@@ -284,11 +298,10 @@ class UnitTable(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(
-            self.tr("%1 of %2 units")
-            .replace("%1", str(self.proxy.rowCount()))
-            .replace("%2", str(self.model.rowCount()))
-        )
+        text = self.tr("%1 of %2 units, reading the rest…") if self._loading \
+            else self.tr("%1 of %2 units")
+        self.count.setText(text.replace("%1", str(self.proxy.rowCount()))
+                           .replace("%2", str(self.model.rowCount())))
 
     def _emit_selection(self) -> None:
         self.unitSelected.emit(self.current_unit_id())
