@@ -21,6 +21,7 @@ class EditUnitField(QUndoCommand):
         field: str,
         old: Any,
         new: Any,
+        applied: bool = False,
     ) -> None:
         super().__init__(
             QCoreApplication.translate("Commands", "Edit %1 of %2")
@@ -32,8 +33,13 @@ class EditUnitField(QUndoCommand):
         self.field = field
         self.old = old
         self.new = new
+        # Pushed after the caller already wrote the value: the stack's first redo skips it.
+        self._applied = applied
 
     def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
         self._controller.edit_unit(self.unit_id, self.field, self.new)
 
     def undo(self) -> None:

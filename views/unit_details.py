@@ -2,16 +2,26 @@
 
 The panel never writes anything: it emits ``editRequested(unit_id, field,
 value)`` and the app turns that into an undoable command.
+
+Nothing typed is thrown away. Each editor checks as it is typed, by the one
+rule in ``domain.unit_edits``: a value that rule (or the store, through
+:meth:`UnitDetails.refuse`) refuses stays in its field, framed, with the
+reason beneath, until the person fixes it or presses Escape. Showing the same
+unit again (after an undo, a refresh, another process's write) keeps every
+field the person has changed and not saved; leaving the unit keeps them as a
+draft that comes back with it.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QInputMethodEvent, QKeyEvent, QPalette, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,11 +35,21 @@ from PySide6.QtWidgets import (
 )
 
 from domain.assets import FitOut, Orientation, UnitStatus, UnitType
-from views.labels import area_text, building_title, date_text, label, rent_text
+from domain.unit_edits import UnitEditError, check_unit_edit, edit_problem
+from views.labels import area_text, building_title, currency_name, date_text, label, rent_text
 
 translate = QCoreApplication.translate
 
+PROBLEM_COLOUR = "#c62828"
+# A marked editor's frame. Set on that editor alone while it is marked: a style sheet
+# on the whole panel would triple what building it costs on the start-up path. The
+# editor's ``problem`` property is there for an application style sheet too.
+PROBLEM_FRAME = (
+    "{kind} {{ border: 1px solid " + PROBLEM_COLOUR + "; border-radius: 2px; "
+    "background: #fff5f5; }}"
+)
 
+# How a price names its currency in the user's language (元 for CNY in Chinese).
 FACTS: list[tuple[str, Callable[[], str], Callable[[Any], str]]] = [
     ("code", lambda: translate("UnitDetails", "Code"), lambda r: r.code),
     (
@@ -99,10 +119,56 @@ EDIT_TITLES: dict[str, Callable[[], str]] = {
 }
 
 
-def field_title(field: str) -> str:
-    """The translated name of an editable unit field."""
+def field_title(field: str, currency: str = "") -> str:
+    """An editable unit field named as the details form names it (rents in ``currency``)."""
+    if field == "asking_rent" and currency:
+        return translate("UnitDetails", "Asking rent (%1/m²/month)").replace(
+            "%1", currency_name(currency))
     title = EDIT_TITLES.get(field)
     return title() if title else field
+
+
+def _number_wanted(places: int) -> str:
+    if places == 0:
+        return translate("UnitDetails", "a whole number")
+    if places == 1:
+        return translate("UnitDetails", "a number, up to 1 decimal")
+    return translate("UnitDetails", "a number, up to %1 decimals").replace("%1", str(places))
+
+
+def _decimals_allowed(places: int) -> str:
+    if places == 0:
+        return translate("UnitDetails", "no decimals")
+    if places == 1:
+        return translate("UnitDetails", "at most 1 decimal")
+    return translate("UnitDetails", "at most %1 decimals").replace("%1", str(places))
+
+
+# One template per refusal code of domain.unit_edits (a test checks none is missing).
+REASONS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "too-long": lambda p: translate("UnitDetails", "at most %1 characters (now %2)")
+    .replace("%1", str(p["limit"]))
+    .replace("%2", str(p["length"])),
+    "not-a-number": lambda p: _number_wanted(p["places"]),
+    "too-many-decimals": lambda p: _decimals_allowed(p["places"]),
+    "negative": lambda p: translate("UnitDetails", "cannot be negative"),
+    "too-large": lambda p: translate("UnitDetails", "at most %1").replace(
+        "%1", _plain(p["limit"])),
+    "not-a-choice": lambda p: translate("UnitDetails", "not one of the choices"),
+    "not-editable": lambda p: translate("UnitDetails", "cannot be edited by hand"),
+}
+
+
+def reason_text(problem: UnitEditError | str) -> str:
+    """Why a value is refused, in the user's language.
+
+    ``problem`` is the domain's refusal, or the store's reason already in words
+    (the app renders those) for a value that passed the checks but was not saved.
+    """
+    if isinstance(problem, str):
+        return translate("UnitDetails", "not saved: %1").replace("%1", problem)
+    template = REASONS.get(problem.code)
+    return template(problem.params) if template else str(problem)
 
 
 def _plain(value: Any) -> str:
@@ -113,6 +179,32 @@ def _plain(value: Any) -> str:
     if isinstance(value, tuple | list):
         return ", ".join(value)
     return str(value)
+
+
+def _same_value(field: str, typed: Any, stored: Any) -> bool:
+    """Whether ``typed`` would store what is stored (``１２０．５`` is 120.5000)."""
+    try:
+        return bool(check_unit_edit(field, typed) == check_unit_edit(field, stored))
+    except UnitEditError:
+        return _plain(typed) == _plain(stored)
+
+
+class FieldValidator(QValidator):
+    """Checks a field as it is typed, by the domain's rule for it.
+
+    Never ``Invalid``: a keystroke (or an input method's commit) is never
+    dropped. What the rule refuses is ``Intermediate``: it stays in the field,
+    the panel says why, and the line edit does not finish editing with it.
+    """
+
+    def __init__(self, field: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        refused = edit_problem(self.field, text) is not None
+        state = QValidator.State.Intermediate if refused else QValidator.State.Acceptable
+        return state, text, pos
 
 
 class UnitDetails(QWidget):
@@ -126,6 +218,11 @@ class UnitDetails(QWidget):
         self._fact_values: dict[str, QLabel] = {}
         self._edit_labels: dict[str, QLabel] = {}
         self._editors: dict[str, QWidget] = {}
+        self._hints: dict[str, QLabel] = {}
+        self._shown: dict[str, str] = {}  # the text this panel last put in each editor
+        self._refused: dict[str, tuple[str, UnitEditError | str]] = {}  # text, why not saved
+        self._drafts: dict[uuid.UUID, dict[str, tuple[str, Any]]] = {}  # by unit left
+        self._composing: set[str] = set()  # fields an input method is composing a word in
 
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
@@ -140,12 +237,10 @@ class UnitDetails(QWidget):
             facts.addRow(self._fact_labels[key], self._fact_values[key])
 
         self.edit_box = QGroupBox(self)
-        edits = QFormLayout(self.edit_box)
+        edits = self._edit_form = QFormLayout(self.edit_box)
         for key in EDIT_TITLES:
             self._edit_labels[key] = QLabel(self.edit_box)
-            editor = self._make_editor(key)
-            self._editors[key] = editor
-            edits.addRow(self._edit_labels[key], editor)
+            edits.addRow(self._edit_labels[key], self._make_field(key))
 
         inner = QWidget(self)
         column = QVBoxLayout(inner)
@@ -165,7 +260,15 @@ class UnitDetails(QWidget):
     # -- data in -----------------------------------------------------------------
 
     def show_unit(self, row: Any) -> None:
-        """Show a unit record, or an empty panel for None."""
+        """Show a unit record, or an empty panel for None.
+
+        The same unit again (fresh data) keeps what the person changed and has
+        not saved; another unit gets its own fields, and any draft left on it.
+        """
+        previous = self._row
+        same = previous is not None and row is not None and previous.id == row.id
+        if previous is not None and not same:
+            self._keep_draft(previous)
         self._row = row
         self.edit_box.setEnabled(row is not None)
         if row is None:
@@ -174,12 +277,25 @@ class UnitDetails(QWidget):
                 value.setText("")
             for key in self._editors:
                 self._set_editor(key, None)
+                self._show_problem(key)
             return
         self.heading.setText(f"{row.code}  {row.name}")
         for key, _, text in FACTS:
             self._fact_values[key].setText(text(row))
+        draft = {} if same else self._drafts.pop(row.id, {})
         for key in self._editors:
-            self._set_editor(key, getattr(row, key))
+            stored = getattr(row, key)
+            if same and (self.edited(key) or key in self._composing):
+                if _same_value(key, self._editor_value(key), stored):
+                    self._shown[key] = self._text(key)  # saved meanwhile, as typed
+            else:
+                self._set_editor(key, stored)
+                if key in draft:
+                    text, refusal = draft[key]
+                    self._put_text(key, text)
+                    if refusal is not None:
+                        self._refused[key] = (text, refusal)
+            self._show_problem(key)
 
     def unit_id(self) -> Any:
         return None if self._row is None else self._row.id
@@ -187,20 +303,94 @@ class UnitDetails(QWidget):
     def editor(self, field: str) -> QWidget:
         return self._editors[field]
 
+    def hint(self, field: str) -> QLabel:
+        """The line under a field that says what is wrong with its value."""
+        return self._hint_row(field)
+
+    def refuse(self, unit_id: uuid.UUID, field: str, problem: UnitEditError | str) -> None:
+        """The value in ``field`` was not saved: keep it there, marked, with the reason.
+
+        ``problem`` is the domain's refusal, or the store's reason in words.
+        """
+        if self._row is None or self._row.id != unit_id:
+            return
+        self._refused[field] = (self._text(field), problem)
+        self._show_problem(field)
+
+    def edited(self, field: str) -> bool:
+        """Whether the person changed ``field`` since the panel last filled it."""
+        return self._text(field) != self._shown.get(field, "")
+
+    def problem(self, field: str) -> UnitEditError | str | None:
+        """Why the value now in ``field`` cannot be (or was not) saved; None if it can."""
+        text = self._text(field)
+        refused = self._refused.get(field)
+        if refused is not None and refused[0] == text:
+            return refused[1]
+        if not self.edited(field):
+            return None
+        return edit_problem(field, self._editor_value(field))
+
+    def message(self, field: str) -> str:
+        """The problem of ``field`` named as the form names the field, or ""."""
+        return self._message(field, self.problem(field))
+
+    def _message(self, field: str, problem: UnitEditError | str | None) -> str:
+        if problem is None:
+            return ""
+        return (
+            self.tr("%1: %2")
+            .replace("%1", self._edit_labels[field].text())
+            .replace("%2", reason_text(problem))
+        )
+
+    def revert(self, field: str) -> None:
+        """Back to the stored value (Escape): what was typed there is given up."""
+        self._set_editor(field, None if self._row is None else getattr(self._row, field))
+        self._show_problem(field)
+
     # -- editors -----------------------------------------------------------------
 
-    def _make_editor(self, key: str) -> QWidget:
+    def _make_field(self, key: str) -> QWidget:
+        editor = self._make_editor(key, self.edit_box)
+        editor.setObjectName(f"edit-{key}")
+        editor.installEventFilter(self)
+        self._editors[key] = editor
+        return editor
+
+    def _hint_row(self, key: str) -> QLabel:
+        """The problem line under ``key``'s editor, made the first time one is needed
+        (the panel is built on the start-up path)."""
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = QLabel(self.edit_box)
+            hint.setObjectName(f"hint-{key}")
+            hint.setProperty("role", "problem")
+            hint.setWordWrap(True)
+            colours = hint.palette()
+            colours.setColor(QPalette.ColorRole.WindowText, QColor(PROBLEM_COLOUR))
+            hint.setPalette(colours)
+            row, _role = self._edit_form.getWidgetPosition(self._editors[key])
+            self._edit_form.insertRow(row + 1, QWidget(self.edit_box), hint)
+            self._edit_form.setRowVisible(hint, False)
+            self._hints[key] = hint
+        return hint
+
+    def _make_editor(self, key: str, parent: QWidget) -> QWidget:
         if key in CHOICES:
-            combo = QComboBox(self.edit_box)
+            combo = QComboBox(parent)
             combo.activated.connect(lambda _i, k=key: self._commit(k))
             return combo
         if key == "notes":
-            notes = _NotesEdit(self.edit_box)
+            notes = _NotesEdit(parent)
             notes.setFixedHeight(80)
             notes.focusLost.connect(lambda k=key: self._commit(k))
+            notes.textChanged.connect(lambda k=key: self._show_problem(k))
             return notes
-        line = QLineEdit(self.edit_box)
+        line = QLineEdit(parent)
+        line.setValidator(FieldValidator(key, line))
         line.editingFinished.connect(lambda k=key: self._commit(k))
+        line.textChanged.connect(lambda _t, k=key: self._show_problem(k))
         return line
 
     def _fill_choices(self) -> None:
@@ -216,8 +406,10 @@ class UnitDetails(QWidget):
                 combo.addItem(label(member), member)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
+            self._shown[key] = self._text(key)
 
     def _set_editor(self, key: str, value: Any) -> None:
+        """Fill an editor from the store: a clean field again, nothing refused."""
         editor = self._editors[key]
         editor.blockSignals(True)
         if isinstance(editor, QComboBox):
@@ -226,24 +418,92 @@ class UnitDetails(QWidget):
             editor.setPlainText(_plain(value))
         elif isinstance(editor, QLineEdit):
             editor.setText(_plain(value))
+            editor.setCursorPosition(0)
+        editor.blockSignals(False)
+        self._shown[key] = self._text(key)
+        self._refused.pop(key, None)
+        self._composing.discard(key)
+
+    def _put_text(self, key: str, text: str) -> None:
+        """Put a kept draft back as the person left it."""
+        editor = self._editors[key]
+        editor.blockSignals(True)
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text)
+        elif isinstance(editor, QLineEdit):
+            editor.setText(text)
         editor.blockSignals(False)
 
-    def _editor_value(self, key: str) -> Any:
+    def _text(self, key: str) -> str:
         editor = self._editors[key]
         if isinstance(editor, QComboBox):
-            return editor.currentData()
+            return _plain(editor.currentData())
         if isinstance(editor, QPlainTextEdit):
             return editor.toPlainText()
         assert isinstance(editor, QLineEdit)
         return editor.text()
 
+    def _editor_value(self, key: str) -> Any:
+        editor = self._editors[key]
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        return self._text(key)
+
+    def _keep_draft(self, row: Any) -> None:
+        """Leaving a unit: what was typed and not saved waits for it to be shown again."""
+        draft = {}
+        for key in self._editors:
+            if self.edited(key) and not _same_value(key, self._editor_value(key),
+                                                    getattr(row, key)):
+                refused = self._refused.get(key)
+                refusal = refused[1] if refused and refused[0] == self._text(key) else None
+                draft[key] = (self._text(key), refusal)
+        if draft:
+            self._drafts[row.id] = draft
+
     def _commit(self, key: str) -> None:
-        if self._row is None:
+        if self._row is None or (key not in CHOICES and not self.edited(key)):
             return
         value = self._editor_value(key)
-        if _plain(value) == _plain(getattr(self._row, key)):
+        if edit_problem(key, value) is not None:
+            self._show_problem(key)  # the reason is beside it already; nothing is sent
+            return
+        if _same_value(key, value, getattr(self._row, key)):
             return
         self.editRequested.emit(self._row.id, key, value)
+
+    def _show_problem(self, key: str) -> None:
+        """Frame the field and say why, or clear both."""
+        problem = self.problem(key)
+        editor = self._editors[key]
+        if problem is not None or key in self._hints:
+            hint = self._hint_row(key)
+            hint.setText("" if problem is None else reason_text(problem))
+            self._edit_form.setRowVisible(hint, problem is not None)
+        editor.setToolTip(self._message(key, problem))
+        if editor.property("problem") != (problem is not None):
+            editor.setProperty("problem", problem is not None)
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                kind = "QLineEdit" if isinstance(editor, QLineEdit) else "QPlainTextEdit"
+                editor.setStyleSheet("" if problem is None else PROBLEM_FRAME.format(kind=kind))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
+            key = next((k for k, e in self._editors.items() if e is watched), None)
+            if key is not None and event.preeditString():
+                self._composing.add(key)  # a reload must not cut the word being chosen
+            elif key is not None:
+                self._composing.discard(key)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            key = next((k for k, e in self._editors.items() if e is watched), None)
+            if key is not None and (self.edited(key) or key in self._refused):
+                self.revert(key)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- language ----------------------------------------------------------------
 
@@ -264,14 +524,14 @@ class UnitDetails(QWidget):
         self.edit_box.setTitle(self.tr("Edit"))
         for key, title, _ in FACTS:
             self._fact_labels[key].setText(title())
-        for key, title in EDIT_TITLES.items():
-            self._edit_labels[key].setText(title())
+        for key in EDIT_TITLES:
+            self._edit_labels[key].setText(field_title(key, self.currency))
         if self.currency:
             self._fact_labels["rent"].setText(
-                self.tr("Rent (%1 per m² per month)").replace("%1", self.currency))
-            self._edit_labels["asking_rent"].setText(
-                self.tr("Asking rent (%1 per m² per month)").replace("%1", self.currency))
+                self.tr("Rent (%1/m²/month)").replace("%1", currency_name(self.currency)))
         self._fill_choices()
+        for key in self._editors:
+            self._show_problem(key)
 
 
 class _NotesEdit(QPlainTextEdit):
