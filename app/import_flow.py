@@ -22,12 +22,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from views.import_wizard import ImportWizard
+from views.message_text import change_notes, fit_warning_text, overlap_refusal_text
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
     from importers.plan import ImportedPlan
     from runtime.jobs import Job
-    from store.plan_import import ImportChanges, KeptOverlap, UnitsOverlap
+    from store.plan_import import FitWarning, ImportChanges, UnitsOverlap
 
 PREVIEW_LINE_LIMIT = 20000  # background segments drawn in the preview
 
@@ -221,92 +222,24 @@ class ImportFlow(QObject):
 
     def notes(self, changes: ImportChanges) -> str:
         """What the wizard's change list adds to the counts: warnings, areas, amendments."""
-        lines: list[str] = []
-        for warning in changes.warnings:
-            lines.append(self.tr("Warning: %1. Importing needs your confirmation.")
-                         .replace("%1", warning.message))
-        for floor in changes.floors:
-            for area in floor.area_changes:
-                lines.append(
-                    self.tr("  %1: leasable %2 → %3 m², billable %4 → %5 m²")
-                    .replace("%1", area.code)
-                    .replace("%2", str(area.leasable_before))
-                    .replace("%3", str(area.leasable_after))
-                    .replace("%4", str(area.billable_before))
-                    .replace("%5", str(area.billable_after))
-                )
-            for relabel in floor.relabelled:
-                lines.append(
-                    self.tr("  %1 matched by overlap: the drawing labels the room %2, not %3; "
-                            "%4 → %5 m²")
-                    .replace("%1", relabel.code)
-                    .replace("%2", relabel.room_label)
-                    .replace("%3", relabel.unit_label)
-                    .replace("%4", str(relabel.area_before))
-                    .replace("%5", str(relabel.area_after))
-                )
-                if relabel.needs_attention:
-                    lines.append(
-                        self.tr("  Needs attention: %1 is under contract %2 and was matched to "
-                                "room %3 only by where it lies; check it is the same unit")
-                        .replace("%1", relabel.code)
-                        .replace("%2", ", ".join(relabel.contracts))
-                        .replace("%3", relabel.room_label)
-                    )
-            for amendment in floor.amendments:
-                lines.append(
-                    self.tr("  Contract %1 needs an amendment: %2 was signed on %3 m², "
-                            "now %4 m²")
-                    .replace("%1", amendment.contract)
-                    .replace("%2", amendment.unit)
-                    .replace("%3", str(amendment.signed_area))
-                    .replace("%4", str(amendment.new_area))
-                )
-        return "\n".join(lines)
+        return change_notes(changes)
 
     def refusal_text(self, refusal: UnitsOverlap) -> str:
         """Why the drawing cannot be imported: each pair of overlapping units and what to do."""
-        lines = [
-            self.tr("The drawing cannot be imported: on floor %1 units would overlap, and no "
-                    "two units on a floor may share floor area.").replace("%1", refusal.floor)
-        ]
-        for pair in refusal.kept:
-            lines.append(self._kept_text(pair))
-        for overlap in refusal.overlaps:
-            lines.append(
-                self.tr("  %1 and %2 share %3 m²")
-                .replace("%3", str(overlap.area))
-                .replace("%1", self._room_text(overlap.first, overlap.first_unit))
-                .replace("%2", self._room_text(overlap.second, overlap.second_unit))
-            )
-        lines.append(self.tr("Correct the drawing and read it again."))
-        return "\n".join(lines)
+        return overlap_refusal_text(refusal)
 
-    def _room_text(self, room: str, unit: str) -> str:
-        if unit:
-            return self.tr("room %1 (%2)").replace("%1", room).replace("%2", unit)
-        return self.tr("room %1").replace("%1", room)
-
-    def _kept_text(self, pair: KeptOverlap) -> str:
-        if pair.contracts:
-            return (
-                self.tr("  Room %1 overlaps %2 by %3 m²; %2 is kept for contract %4: end or "
-                        "amend the contract, or correct the drawing")
-                .replace("%1", pair.room).replace("%3", str(pair.area))
-                .replace("%4", ", ".join(pair.contracts)).replace("%2", pair.unit)
-            )
-        history = ", ".join(
-            self.tr("%1 (a draft)").replace("%1", code) if ended is None
-            else self.tr("%1, ended %2").replace("%1", code).replace("%2", ended.isoformat())
-            for code, ended in pair.history
+    def confirm_box_for(self, warnings: list[FitWarning]) -> QMessageBox:
+        """Asks whether to import a drawing that may be another floor's (Cancel is the default)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Import floor plan"),
+            self.tr("This drawing may not belong on this floor:\n%1\n\nImport it anyway?")
+            .replace("%1", "\n".join(f"• {fit_warning_text(w)}" for w in warnings)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
         )
-        return (
-            self.tr("  Room %1 overlaps %2 by %3 m²; %2 is kept only because contract %4 points "
-                    "at it: archive the unit first (an import cannot overwrite a unit with "
-                    "history), or correct the drawing")
-            .replace("%1", pair.room).replace("%3", str(pair.area))
-            .replace("%4", history).replace("%2", pair.unit)
-        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box
 
     def accept(self, path: str, building: str, level: int | None, layers: dict[str, str]) -> None:
         plan = self.plan
@@ -329,16 +262,7 @@ class ImportFlow(QObject):
             self._write(plan, building, level, confirmed=False)
             return
         # The drawing may be another floor's: import only on an explicit Yes.
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Import floor plan"),
-            self.tr("This drawing may not belong on this floor:\n%1\n\nImport it anyway?")
-            .replace("%1", "\n".join(f"• {w.message}" for w in warnings)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.confirm_box = box
+        box = self.confirm_box = self.confirm_box_for(warnings)
         box.finished.connect(
             lambda answer: self._write(plan, building, level, confirmed=True)
             if answer == QMessageBox.StandardButton.Yes
@@ -391,8 +315,8 @@ class ImportFlow(QObject):
             self.tr("Import cancelled; nothing was written."), 10000
         )
 
-    def _refused(self, refusal: UnitsOverlap) -> None:
-        self.window.warn(
+    def _refused(self, refusal: UnitsOverlap) -> QMessageBox:
+        return self.window.warn(
             self.tr("Floor plan not imported"),
             self.tr("%1\nNothing was written.").replace("%1", self.refusal_text(refusal)),
         )

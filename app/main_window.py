@@ -12,16 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -30,19 +30,31 @@ from PySide6.QtWidgets import (
 
 from app.commands import EditUnitField
 from app.controller import Loaded, WorkspaceController
-from app.i18n import Languages
+from app.i18n import DATE_FORMAT, Languages
 from app.settings import Settings
 from app.workers import TaskRunner, progress_dialog
 from domain.unit_edits import UnitEditError
+from runtime.messages import UserError
 from services.register import park_of
 from store.errors import WorkspaceError
+from views.date_input import AsOfDateEdit
 from views.labels import area_text, percent_text
+from views.message_text import message_text
 from views.park_tree import ParkTree
+from views.start_page import StartPage
 from views.unit_details import UnitDetails
 from views.unit_table import UnitTable
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 CLOSE_WAIT_MS = 1000  # how long closing blocks for cancelled work before it waits unblocked
+# What the store may refuse an edit with; the value then stays in its field with the reason.
+EDIT_REFUSALS = (UnitEditError, UserError, LookupError, OSError)
+
+
+def demo_workspace_path() -> Path:
+    """Where "Open the demo park" keeps the demo: the app's own data folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(folder) / "demo.leasemap"
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +66,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
         self.controller.busy = self.tasks.busy
+        self.controller.runner = self.tasks  # big reads run in the pool, never in this thread
         # Queued: a finished task's own result is handled before the window closes.
         self.tasks.idle.connect(self._run_settled, Qt.ConnectionType.QueuedConnection)
         self._closing = False
@@ -64,6 +77,7 @@ class MainWindow(QMainWindow):
         self.import_flow: Any = None
 
         self.table = UnitTable(self)
+        self.controller.arrange = self.table.model.arrange  # in the pool, for big reads
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.table, "")
@@ -74,7 +88,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.map_page, "")
         self.map_panel: Any = None
         self.maps: Any = None
-        self.setCentralWidget(self.tabs)
+        # With no workspace open the centre offers what to do; the tabs replace it on open.
+        self.start_page = StartPage(self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.start_page)
+        self.centre.addWidget(self.tabs)
+        self.setCentralWidget(self.centre)
+        self.demo_path = demo_workspace_path()
         self.tree = ParkTree(self)
         self.details = UnitDetails(self)
         self.tree_dock = self._dock("tree", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -82,9 +102,9 @@ class MainWindow(QMainWindow):
             "details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
 
-        self.date_edit = QDateEdit(self)
+        self.date_edit = AsOfDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.date_edit.setDate(QDate.currentDate())
         self.date_label = QLabel(self)
         self.toolbar = QToolBar(self)
@@ -108,6 +128,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.window_geometry)
         if not self.settings.window_state.isEmpty():
             self.restoreState(self.settings.window_state)
+        # The details dock collapses (View menu, or the map's Details button) and stays so.
+        self.details_dock.setVisible(not self.settings.details_collapsed)
+        self.details_dock.toggleViewAction().toggled.connect(self._details_toggled)
 
     # -- construction ------------------------------------------------------------
 
@@ -150,6 +173,14 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
+        # the map shown (or the scope's map) as printed: title, legend, KPI strip
+        self.export_actions: dict[str, QAction] = {}
+        for kind in ("pdf", "png", "svg"):
+            action = self.export_actions[kind] = QAction(self)
+            action.setEnabled(False)
+            action.triggered.connect(
+                lambda _=False, k=kind: (self.show_map(), self._export_map(k)))
+            self.controller.opened.connect(lambda *_, a=action: a.setEnabled(True))
 
         self.file_menu = QMenu(self)
         self.recent_menu = QMenu(self)
@@ -159,6 +190,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.site_action)
+        self.file_menu.addSeparator()
+        for action in self.export_actions.values():
+            self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
@@ -194,6 +228,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         c = self.controller
         c.opened.connect(self._on_opened)
+        c.closed.connect(self._show_start)
         c.treeChanged.connect(self.tree.set_parks)
         c.rowsChanged.connect(self._show_currency)
         c.rowsChanged.connect(self.table.set_rows)
@@ -201,12 +236,19 @@ class MainWindow(QMainWindow):
         c.rowChanged.connect(self.table.update_row)
         c.rowChanged.connect(self._show_selected)
         c.summaryChanged.connect(self._show_summary)
+        c.loadingChanged.connect(self.table.set_loading)
         self.tree.scopeSelected.connect(c.set_scope)
         self.table.unitSelected.connect(self._show_selected)
         self.details.editRequested.connect(self.request_edit)
-        self.date_edit.dateChanged.connect(self._date_changed)
+        self.date_edit.dayChosen.connect(self._date_changed)  # typed: once complete
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.start_page.openRequested.connect(self.choose_workspace)
+        self.start_page.newRequested.connect(self.new_workspace)
+        self.start_page.demoRequested.connect(self.open_demo)
+        self.start_page.importRequested.connect(self.import_into_workspace)
+        self.start_page.recentRequested.connect(lambda p: self.open_workspace(Path(p)))
+        self._show_start()
 
     # -- workspace ---------------------------------------------------------------
 
@@ -225,7 +267,7 @@ class MainWindow(QMainWindow):
         try:
             loaded = load_workspace(path, self.controller.day)
         except WorkspaceError as exc:
-            self._open_failed(path, str(exc))
+            self._open_failed(path, message_text(exc))
             return False
         return self.adopt(loaded)
 
@@ -244,6 +286,7 @@ class MainWindow(QMainWindow):
         from app.controller import load_workspace
 
         self.file_label.setText(self.tr("Opening %1…").replace("%1", str(path)))
+        self.start_page.set_status(self.file_label.text())
         self.tasks.start(
             lambda _job: load_workspace(path, self.controller.day),
             on_success=self.adopt,
@@ -257,16 +300,15 @@ class MainWindow(QMainWindow):
         self.warn(self.tr("Cannot open workspace"), message)
         if not self.controller.is_open:
             self.file_label.setText(self.tr("No workspace open"))
+            self._show_start()
 
     def choose_workspace(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open workspace"), "", self._file_filter()
-        )
+        path = self._asked(self.file_dialog("open"))
         if path:
             self.open_workspace(Path(path))
 
     def new_workspace(self) -> None:
-        path = self._ask_new_path(self.tr("New workspace"))
+        path = self._ask_new_path("new")
         if path is None:
             return
         from store.workspace import Workspace
@@ -274,14 +316,21 @@ class MainWindow(QMainWindow):
         try:
             Workspace.create(path).close()
         except (WorkspaceError, OSError) as exc:
-            self.warn(self.tr("Cannot create workspace"), str(exc))
+            self.warn(self.tr("Cannot create workspace"), message_text(exc))
             return
         self.open_workspace(path)
 
     def choose_demo_path(self) -> None:
-        path = self._ask_new_path(self.tr("Build demo workspace"))
+        path = self._ask_new_path("demo")
         if path is not None:
             self.build_demo(path)
+
+    def open_demo(self) -> None:
+        """The demo park at ``demo_path``: built there the first time, opened after."""
+        if self.demo_path.exists():
+            self.open_workspace(self.demo_path)
+        else:
+            self.build_demo(self.demo_path)
 
     def build_demo(self, path: Path, units: int = 1500) -> None:
         """Build a demo park in the background, then open it."""
@@ -300,8 +349,31 @@ class MainWindow(QMainWindow):
             progress=dialog,
         )
 
-    def _ask_new_path(self, title: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, "", self._file_filter())
+    def file_dialog(self, kind: str) -> QFileDialog:
+        """The dialog that asks for a workspace: ``open``, ``new`` or ``demo`` (to save).
+
+        Native where the platform has one; app.dialog_registry opens it for the zh_CN test.
+        """
+        title = {"open": self.tr("Open workspace"), "new": self.tr("New workspace"),
+                 "demo": self.tr("Build demo workspace")}[kind]
+        dialog = QFileDialog(self, title, "", self._file_filter())
+        if kind != "open":
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        return dialog
+
+    @staticmethod
+    def _asked(dialog: QFileDialog) -> str:
+        """The file chosen in ``dialog``, empty when cancelled."""
+        try:
+            chosen = dialog.selectedFiles() if dialog.exec() else []
+        finally:
+            dialog.deleteLater()
+        return chosen[0] if chosen else ""
+
+    def _ask_new_path(self, kind: str) -> Path | None:
+        path = self._asked(self.file_dialog(kind))
         if not path:
             return None
         chosen = Path(path)
@@ -328,12 +400,26 @@ class MainWindow(QMainWindow):
             self.import_flow = ImportFlow(self)
         return self.import_flow.start()
 
+    def import_into_workspace(self) -> Any:
+        """Import a floor plan, first asking which workspace when none is open."""
+        if not self.controller.is_open:
+            self.choose_workspace()
+        return self.import_floor_plan() if self.controller.is_open else None
+
     def import_site_plan(self) -> None:
         from app.site_flow import choose_site_plan
 
         choose_site_plan(self)
 
+    def _show_start(self) -> None:
+        """The start page in the centre while no workspace is open, with the recent ones."""
+        if not self.controller.is_open:
+            self.start_page.set_status("")
+            self.start_page.set_recent(self.settings.recent_workspaces)
+            self.centre.setCurrentWidget(self.start_page)
+
     def _on_opened(self, path: Path) -> None:
+        self.centre.setCurrentWidget(self.tabs)
         self.import_action.setEnabled(True)
         self.site_action.setEnabled(True)
         self.undo_stack.clear()
@@ -371,8 +457,20 @@ class MainWindow(QMainWindow):
             self.maps.unitSelected.connect(self._map_unit_clicked)
             self.maps.scopeRequested.connect(self._map_scope_requested)
             self.map_panel.exportRequested.connect(self._export_map)
+            details = self.details_dock.toggleViewAction()
+            self.map_panel.set_details_shown(details.isChecked())
+            self.map_panel.detailsToggled.connect(self.details_dock.setVisible)
+            details.toggled.connect(self.map_panel.set_details_shown)
+            self.map_panel.set_legend_floating(self.settings.legend_floating)
+            self.map_panel.legendFloatingChanged.connect(self._legend_floating_changed)
             self.maps.refresh()
         return self.maps
+
+    def _details_toggled(self, shown: bool) -> None:
+        self.settings.details_collapsed = not shown
+
+    def _legend_floating_changed(self, floating: bool) -> None:
+        self.settings.legend_floating = floating
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.map_page:
@@ -397,19 +495,33 @@ class MainWindow(QMainWindow):
         export_from_window(self, kind)
 
     def request_edit(self, unit_id: uuid.UUID, field: str, value: Any) -> None:
-        """Check an edit, then push it as an undoable command (which applies it)."""
+        """Check and write an edit, then push it as an undoable command.
+
+        The first write happens here, not in the command's first redo (the
+        command is pushed as already applied): an exception from a redo surfaces
+        in whichever slot runs next, not here. A value refused by
+        the checks or the store stays in its field in the details, marked, with
+        the reason: nothing typed is thrown away.
+        """
         try:
             new = self.controller.check_edit(field, value)
-        except UnitEditError as exc:
-            self.warn(self.tr("Value not accepted"), str(exc))
-            self._show_selected()
-            return
-        old = self.controller.current_value(unit_id, field)
-        if old == new:
+            old = self.controller.current_value(unit_id, field)
+            if old == new:
+                return
+            self.controller.edit_unit(unit_id, field, new)
+        except EDIT_REFUSALS as exc:
+            self._edit_refused(unit_id, field, exc)
             return
         row = self.controller.row(unit_id)
         code = row.code if row is not None else str(unit_id)
-        self.undo_stack.push(EditUnitField(self.controller, unit_id, code, field, old, new))
+        self.undo_stack.push(
+            EditUnitField(self.controller, unit_id, code, field, old, new, applied=True))
+
+    def _edit_refused(self, unit_id: uuid.UUID, field: str, exc: Exception) -> None:
+        from views.message_text import message_text
+
+        refusal = exc if isinstance(exc, UnitEditError) else message_text(exc)
+        self.details.refuse(unit_id, field, refusal)
 
     def _show_currency(self, *_rows: object) -> None:
         """Rents in the table and the details are in the shown park's own currency."""
@@ -445,8 +557,8 @@ class MainWindow(QMainWindow):
         if isinstance(action, QAction):
             self.set_language(str(action.data()))
 
-    def _date_changed(self, day: QDate) -> None:
-        self.controller.set_day(day.toPython())
+    def _date_changed(self, day: date) -> None:
+        self.controller.set_day(day)
 
     def set_language(self, language: str) -> None:
         self.settings.language = language
@@ -469,6 +581,9 @@ class MainWindow(QMainWindow):
         self.demo_action.setText(self.tr("Build &demo workspace…"))
         self.import_action.setText(self.tr("&Import floor plan (DXF, IFC)…"))
         self.site_action.setText(self.tr("Import &site plan (DXF, IFC)…"))
+        self.export_actions["pdf"].setText(self.tr("&Export map as PDF…"))
+        self.export_actions["png"].setText(self.tr("Export map as P&NG…"))
+        self.export_actions["svg"].setText(self.tr("Export map as S&VG…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Leasemap"))
         self._retitle_undo()
@@ -501,15 +616,21 @@ class MainWindow(QMainWindow):
         name = path.name if path is not None else self.tr("no workspace")
         self.setWindowTitle(self.tr("Leasemap — %1").replace("%1", name))
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
+    def show_about(self) -> QMessageBox:
+        """About Leasemap, without blocking the event loop (work in the background goes on)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             self.tr("About Leasemap"),
             self.tr(
                 "Leasemap turns floor plans into leasable units and runs a park's "
                 "leasing, billing and forecasting, offline first."
             ),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     # -- closing -----------------------------------------------------------------
 

@@ -8,13 +8,14 @@ recolours; changing the mode or classification only recolours.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.controller import WorkspaceController
+from domain.assets import unit_code_local_part
 from domain.map_modes import CATEGORICAL_MODES, MapMode
 from domain.money import round_to
 from services.maps import (
@@ -28,15 +29,18 @@ from services.maps import (
     ThematicMap,
     layout_key,
     mode_values,
+    needs_readings_begin,
     park_theme,
     read_floor,
     read_park_site,
     read_stack,
+    readings_begin,
     scope_units,
     stacked_units,
     thematic_map,
 )
 from services.register import park_of
+from spatial.thematic import Breaks
 from store.map_query import MapUnit
 from store.read_model import Scope
 from views.floor_plan import MapShape
@@ -44,9 +48,11 @@ from views.labels import building_title
 from views.map_canvas import MapStyle
 from views.map_panel import MapPanel
 from views.map_text import (
+    breaks_note,
     building_card,
     legend_rows,
     legend_title,
+    readings_note,
     totals_text,
     unit_card,
     unit_label,
@@ -84,8 +90,16 @@ class MapController(QObject):
         # to a mode is a recolour only.
         self._values: dict[MapMode, list[ModeValue]] = {}
         self._themes: dict[tuple[MapMode, str, int], ThematicMap] = {}
+        self._readings_begin: dict[Scope, date | None] = {}  # per read, asked when needed
+        # "Keep class breaks": the day it was switched on, and the classes of that day per
+        # scope, mode and classification, so later dates are coloured alike.
+        self.breaks_day: date | None = None
+        self._breaks: dict[tuple[object, ...], Breaks | None] = {}
         self._drawn: list[uuid.UUID] = []  # the units drawn, in drawing order
+        self._stack_floors: list[uuid.UUID] = []  # the stacking plan's floors, by row
         self.site: ParkSite | None = None
+        self._park_themes_of: ParkSite | None = None  # the site the park themes are of
+        self._park_themes: dict[tuple[object, ...], ParkTheme] = {}
         self.park: ParkTheme | None = None
         self.park_legend: tuple = ()
         self.park_legend_title = ""
@@ -100,11 +114,14 @@ class MapController(QObject):
         workspace.rowsChanged.connect(self.refresh)
         workspace.rowChanged.connect(self.refresh_unit)
         workspace.closed.connect(self._closed)
+        workspace.siteRead.connect(self._site_read)
         panel.modeChanged.connect(self.set_mode)
         panel.classificationChanged.connect(self.set_classification)
+        panel.keepBreaksChanged.connect(self.set_keep_breaks)
         panel.languageChanged.connect(self.restyle)
         panel.floor_plan.unitClicked.connect(self.unitSelected)
         self.stacking_plan.unitClicked.connect(self.unitSelected)
+        self.stacking_plan.floorActivated.connect(self._open_floor)
         self.park_map.buildingActivated.connect(self._open_building)
 
     # -- what the person chose -------------------------------------------------------
@@ -122,10 +139,23 @@ class MapController(QObject):
         if self.mode not in CATEGORICAL_MODES:
             self.restyle()
 
+    def set_keep_breaks(self, keep: bool) -> None:
+        """Keep (or stop keeping) the class breaks of today's date while the date changes."""
+        self.breaks_day = self.day if keep else None
+        self._breaks = {}
+        scope = self.workspace.scope
+        if keep and scope is not None and self.shown[0] in ("floor", "building"):
+            for (mode, method, classes), found in self._themes.items():  # classified already
+                if mode not in CATEGORICAL_MODES:
+                    self._breaks[(scope, self.shown[0], mode, method, classes)] = (
+                        found.theme.breaks)
+        self._themes = {}
+        self.restyle()
+
     def select_unit(self, unit_id: uuid.UUID | None) -> None:
         """Follow the table's selection."""
         self.panel.floor_plan.select_unit(unit_id)
-        self.stacking_plan.select_unit(unit_id)
+        self.stacking_plan.select_unit(unit_id, centre=True)  # a tall tower scrolls to it
 
     # -- reading and drawing ---------------------------------------------------------
 
@@ -145,6 +175,7 @@ class MapController(QObject):
         if reader is None or scope is None:
             self._closed()
             return
+        self._readings_begin = {}
         if scope.kind == "park":
             self._show_park(scope)
             return
@@ -193,9 +224,11 @@ class MapController(QObject):
         if not self.units:  # nothing drawn: no legend of what was shown before
             self.thematic = None
             self.panel.legend.set_legend("", [])
+            self.panel.legend.set_note("")
             return
         self.thematic = self.theme(self.mode)
-        style = map_style(self.units, self.thematic, self.mode, self.currency())
+        style = map_style(self.units, self.thematic, self.mode, self.currency(),
+                          self._local_part())
         if kind == "floor":
             self.panel.floor_plan.apply_style(style)
         else:
@@ -221,9 +254,57 @@ class MapController(QObject):
             values = self._values.get(mode)
             if values is None:
                 values = self._values[mode] = mode_values(self.units, mode, self.day)
-            found = self._themes[key] = thematic_map(self.units, mode, self.day, self.method,
-                                                     self.classes, values)
+            found = self._themes[key] = thematic_map(
+                self.units, mode, self.day, self.method, self.classes, values,
+                self._kept_breaks(mode), self._readings_from(mode, self.units, values))
         return found
+
+    def _readings_from(self, mode: MapMode, units: Sequence[MapUnit],
+                       values: Sequence[ModeValue] | None = None) -> date | None:
+        """When the scope's meter readings begin, asked only of a mode that has let units
+        without readings (once per read of the facts)."""
+        reader, scope = self.workspace.reader, self.workspace.scope
+        if reader is None or scope is None or not needs_readings_begin(units, mode, self.day,
+                                                                        values):
+            return None
+        if scope not in self._readings_begin:
+            self._readings_begin[scope] = readings_begin(reader, scope)
+        return self._readings_begin[scope]
+
+    def _kept_breaks(self, mode: MapMode) -> Breaks | None:
+        """The class breaks of ``breaks_day`` for the shown scope, when they are kept."""
+        kind, scope = self.shown[0], self.workspace.scope
+        park = kind == "park"
+        if self.breaks_day is None or scope is None or (mode in CATEGORICAL_MODES and not park):
+            return None
+        key = (scope, kind, mode, self.method, self.classes)
+        if key not in self._breaks:
+            self._breaks[key] = self._breaks_on(self.breaks_day, mode)
+        return self._breaks[key]
+
+    def _breaks_on(self, day: date, mode: MapMode) -> Breaks | None:
+        """The classes the shown map had (or would have had) on ``day``."""
+        reader, scope = self.workspace.reader, self.workspace.scope
+        if reader is None or scope is None:
+            return None
+        if self.shown[0] == "park":
+            site = self.site if day == self.day else read_park_site(reader, scope.id, day)
+            if site is None:
+                return None
+            return park_theme(site, mode, day, self.method, self.classes).theme.breaks
+        units = self.units
+        if day != self.day:  # the drawn units, as they stood on that day
+            by_id = {u.id: u for u in scope_units(reader, scope, day)}
+            units = [by_id[i] for i in self._drawn if i in by_id]
+        return thematic_map(units, mode, day, self.method, self.classes).theme.breaks
+
+    def _legend_note(self, before_readings: date | None) -> str:
+        """What the legend adds in words: no readings before a date, breaks kept."""
+        notes = [readings_note(before_readings)] if before_readings else []
+        kept = self.mode not in CATEGORICAL_MODES or self.shown[0] == "park"
+        if kept and self.breaks_day is not None and self.breaks_day != self.day:
+            notes.append(breaks_note(self.breaks_day))
+        return "\n".join(notes)
 
     def _theme_key(self, mode: MapMode) -> tuple[MapMode, str, int]:
         if mode in CATEGORICAL_MODES:
@@ -267,6 +348,7 @@ class MapController(QObject):
     def _show_legend(self, thematic: ThematicMap) -> None:
         self.panel.legend.set_legend(legend_title(self.mode, self.currency()),
                                      legend_rows(self.mode, thematic.theme.legend))
+        self.panel.legend.set_note(self._legend_note(thematic.readings_begin))
 
     def _draw_floor(self, scope: Scope) -> None:
         reader = self.workspace.reader
@@ -287,13 +369,19 @@ class MapController(QObject):
         assert reader is not None
         floors = read_stack(reader, scope, self.units, self.day)
         self.units = stacked_units(floors)
+        self._stack_floors = [f.floor_id for f in floors]  # by row, for a double click
         self.stacking_plan.show_building(stack_rows(floors))
         self.panel.show_page(self.stacking_plan)
 
     def _show_park(self, scope: Scope) -> None:
-        reader = self.workspace.reader
-        assert reader is not None
-        self.site = read_park_site(reader, scope.id, self.day)
+        # From the workspace's cache; a big park is read in the pool and comes with siteRead
+        # (the park shown meanwhile stays as it was).
+        site = self.workspace.park_site(scope.id, self.day)
+        if site is None:
+            if self.shown[:2] != ("park", scope.id):
+                self.panel.show_message(self.tr("Reading the park map…"))
+            return
+        self.site = site
         self.units = self.site.units
         if self.shown[:2] != ("park", scope.id) or self.shown[2] != self.site.layout:
             self.park_map.show_site(site_buildings(self.site), self.site.lines)
@@ -305,8 +393,8 @@ class MapController(QObject):
         """Buildings coloured by occupancy (rent control) or their area-weighted level."""
         if self.site is None:
             return
-        self.park = park = park_theme(self.site, self.mode, self.day, self.method,
-                                      self.classes)
+        self.park = park = self._park_theme(
+            self._kept_breaks(self.mode), self._readings_from(self.mode, self.site.units))
         currency = self.currency()
         occupancy = self.mode in CATEGORICAL_MODES
         labels = [b.code if v is None else f"{b.code}\n{_level_text(self.mode, v)}"
@@ -317,21 +405,58 @@ class MapController(QObject):
         self.park_legend, self.park_legend_title = park.theme.legend, title
         self.panel.legend.set_legend(title, legend_rows(self.mode, park.theme.legend,
                                                         numeric=True), self.tr("buildings"))
+        self.panel.legend.set_note(self._legend_note(park.readings_begin))
+
+    def _park_theme(self, breaks: Breaks | None, readings: date | None) -> ParkTheme:
+        """The shown park in the current mode, classified once per site read and choice:
+        20,000 units take a quarter of a second to class, and coming back to the park
+        map, or to a mode, is then only colouring."""
+        assert self.site is not None
+        if self._park_themes_of is not self.site:
+            self._park_themes_of = self.site
+            self._park_themes = dict(self.workspace.site_themes(self.site))
+        key = (self.mode, self.day, self.method, self.classes, breaks, readings)
+        found = self._park_themes.get(key)
+        if found is None:
+            found = self._park_themes[key] = park_theme(
+                self.site, self.mode, self.day, self.method, self.classes, breaks, readings)
+        return found
+
+    def _site_read(self) -> None:
+        """The park map's data, read in the pool, has come: show it if the park is shown."""
+        scope = self.workspace.scope
+        if scope is not None and scope.kind == "park":
+            self.refresh()
 
     def _building_card(self, i: int, currency: str) -> str:
         assert self.site is not None and self.park is not None
-        b, totals, level = self.site.buildings[i], self.park.totals[i], self.park.levels[i]
-        text = "" if level is None else value_text(self.mode, level, currency)
-        return building_card(b.code, b.name, totals, self.mode, text)
+        b, totals = self.site.buildings[i], self.park.totals[i]
+        return building_card(b.code, b.name, totals, self.mode, self.park.shown_level(i),
+                             currency)
 
     def _open_building(self, building_id: uuid.UUID) -> None:
         self.scopeRequested.emit("building", building_id)
+
+    def _open_floor(self, row: int) -> None:
+        """A floor's pinned name double-clicked on the stacking plan: open that floor."""
+        floors = self._stack_floors
+        if self.shown[0] == "building" and 0 <= row < len(floors):
+            self.scopeRequested.emit("floor", floors[row])
+
+    def _local_part(self) -> Callable[[str], str] | None:
+        """A unit code's local part (``0601``) in the shown building, for narrow blocks."""
+        park = park_of(self.workspace.tree, self.workspace.scope)
+        building = self.building_code()
+        if park is None or building is None:
+            return None
+        return lambda code: unit_code_local_part(code, park.code, building)
 
     def _closed(self) -> None:
         self.units, self.thematic, self.shown = [], None, ("", None, ())
         self.site, self.park = None, None
         self.panel.floor_plan.show_floor([])
         self.panel.legend.set_legend("", [])
+        self.panel.legend.set_note("")
 
 
 def _level_text(mode: MapMode, level: Decimal) -> str:
@@ -359,18 +484,20 @@ def site_buildings(site: ParkSite) -> list[SiteBuilding]:
 
 
 def map_style(units: Sequence[MapUnit], thematic: ThematicMap, mode: MapMode,
-              currency: str = "") -> MapStyle:
-    """Colours, labels, overdue outlines and hover cards of ``units`` in ``thematic``."""
+              currency: str = "", local_part: Callable[[str], str] | None = None) -> MapStyle:
+    """Colours, labels, overdue outlines and hover cards of ``units`` in ``thematic``;
+    ``local_part`` shortens a code for a block too narrow for all of it."""
     values = thematic.values
 
     def card(i: int) -> str:
         u, f = units[i], units[i].facts
-        return unit_card(u.code, u.name, u.tenant, f.area, f.rent, f.ends_on, mode, values[i],
-                         currency=currency)
+        return unit_card(u.code, u.name, u.tenant, f.area, f.rent, f.ends_on, mode,
+                         thematic.shown_value(i), currency=currency)
 
     return MapStyle(
         colours=thematic.colours,
         labels=lambda i: unit_label(mode, units[i].code, units[i].tenant, values[i]),
         outlined=frozenset(u.id for u in units if u.facts.overdue),
         card=card,
+        short_labels=(lambda i: local_part(units[i].code)) if local_part is not None else (),
     )

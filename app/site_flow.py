@@ -16,17 +16,51 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from store.site_import import SiteChanges
+from views.message_text import message_text, site_changes_text
 
 translate = QCoreApplication.translate
 
 
+def site_plan_filter() -> str:
+    """The file dialog's filter: every drawing format the importers read (DWG too)."""
+    return translate("SiteFlow", "Drawings (*.dxf *.dwg *.ifc);;All files (*)")
+
+
 def choose_site_plan(window: Any) -> None:
-    """Ask for a DXF or IFC site drawing and import it."""
-    path, _ = QFileDialog.getOpenFileName(
-        window, translate("SiteFlow", "Import site plan"), "",
-        translate("SiteFlow", "Drawings (*.dxf *.ifc)"))
-    if path:
-        read_site_plan(window, Path(path))
+    """Ask for a DXF, DWG or IFC site drawing and import it."""
+    dialog = site_file_dialog(window)
+    try:
+        chosen = dialog.selectedFiles() if dialog.exec() else []
+    finally:
+        dialog.deleteLater()
+    if chosen:
+        read_site_plan(window, Path(chosen[0]))
+
+
+def site_file_dialog(window: Any) -> QFileDialog:
+    """The dialog that asks for the site drawing (app.dialog_registry opens it too)."""
+    dialog = QFileDialog(window, translate("SiteFlow", "Import site plan"), "",
+                         site_plan_filter())
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return dialog
+
+
+def replace_box(window: Any) -> QMessageBox:
+    """Asks whether a drawing without site linework removes the previous site plan."""
+    ask = QMessageBox(
+        QMessageBox.Icon.Question, translate("SiteFlow", "Import site plan"),
+        translate("SiteFlow", "The drawing has no site linework (roads, boundaries). "
+                              "Remove the previous site plan?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    ask.setDefaultButton(QMessageBox.StandardButton.No)
+    return ask
+
+
+def apply_box(window: Any, changes: SiteChanges) -> QMessageBox:
+    """What the site drawing would change, to Apply or Cancel."""
+    return QMessageBox(QMessageBox.Icon.Question, translate("SiteFlow", "Import site plan"),
+                       describe(changes), QMessageBox.StandardButton.Apply
+                       | QMessageBox.StandardButton.Cancel, window)
 
 
 def read_site_plan(window: Any, path: Path, apply: bool | None = None,
@@ -57,30 +91,21 @@ def _rehearse(window: Any, plan: Any, apply: bool | None,
     try:
         changes = rehearse_site(workspace, plan, park)
     except PlanImportError as exc:
-        window.warn(translate("SiteFlow", "Site plan not imported"), str(exc))
+        window.warn(translate("SiteFlow", "Site plan not imported"), message_text(exc))
         return
     replace = bool(replace_site_plan)
     if changes.site_plan_kept and replace_site_plan is None and apply is None:
-        ask = QMessageBox(
-            QMessageBox.Icon.Question, translate("SiteFlow", "Import site plan"),
-            translate("SiteFlow", "The drawing has no site linework (roads, boundaries). "
-                                  "Remove the previous site plan?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
-        ask.setDefaultButton(QMessageBox.StandardButton.No)
-        replace = ask.exec() == QMessageBox.StandardButton.Yes
+        replace = replace_box(window).exec() == QMessageBox.StandardButton.Yes
     if replace and changes.site_plan_kept:
         changes = rehearse_site(workspace, plan, park, replace_site_plan=True)
     if apply is None:
-        box = QMessageBox(QMessageBox.Icon.Question, translate("SiteFlow", "Import site plan"),
-                          describe(changes), QMessageBox.StandardButton.Apply
-                          | QMessageBox.StandardButton.Cancel, window)
-        apply = box.exec() == QMessageBox.StandardButton.Apply
+        apply = apply_box(window, changes).exec() == QMessageBox.StandardButton.Apply
     if not apply:
         return
     try:
         apply_site(workspace, plan, park, replace_site_plan=replace)
     except PlanImportError as exc:
-        window.warn(translate("SiteFlow", "Site plan not imported"), str(exc))
+        window.warn(translate("SiteFlow", "Site plan not imported"), message_text(exc))
         return
     window.controller.reload()
     window.statusBar().showMessage(
@@ -104,21 +129,4 @@ def _park_code(controller: Any) -> str | None:
 
 def describe(changes: SiteChanges) -> str:
     """What the import would change, in the user's language."""
-    lines = [translate("SiteFlow", "Buildings that get their footprint from the drawing: %1")
-             .replace("%1", str(len(changes.placed)))]
-    lines += [f"  {code}: {area} m²" for code, area in changes.placed]
-    if changes.unmatched:
-        lines.append(translate("SiteFlow", "Outlines naming no building of the park: %1")
-                     .replace("%1", ", ".join(changes.unmatched)))
-    if changes.not_drawn:
-        lines.append(translate("SiteFlow", "Not in the drawing (laid out automatically): %1")
-                     .replace("%1", ", ".join(changes.not_drawn)))
-    if changes.site_plan:
-        lines.append(translate("SiteFlow", "The drawing's other linework becomes the site plan."))
-    if changes.site_plan_kept:
-        lines.append(translate("SiteFlow", "The drawing has no site linework: the previous "
-                                           "site plan is kept."))
-    if changes.site_plan_removed:
-        lines.append(translate("SiteFlow", "The drawing has no site linework: the previous "
-                                           "site plan is removed."))
-    return "\n".join(lines)
+    return site_changes_text(changes)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from importers.plan import ImportedPlan
 from importers.read import read_plan
 from runtime.jobs import Job
+from runtime.messages import Message, UserError
 from store.plan_import import (
     FitWarning,
     ImportChanges,
@@ -48,14 +49,20 @@ __all__ = [
 T = TypeVar("T")
 
 
-class ConfirmationNeeded(PlanImportError):
-    """The drawing may not belong on its floor; apply again with ``confirmed=True``."""
+class ConfirmationNeeded(PlanImportError, UserError):
+    """The drawing may not belong on its floor; apply again with ``confirmed=True``.
+
+    Its parts are the warnings, each as code ``fit-<case>`` with the warning's params.
+    """
 
     def __init__(self, warnings: list[FitWarning]) -> None:
         self.warnings = warnings
-        super().__init__(
+        UserError.__init__(
+            self,
             "; ".join(w.message for w in warnings)
-            + " — check the floor and the drawing, or confirm to import it anyway"
+            + " — check the floor and the drawing, or confirm to import it anyway",
+            "confirmation-needed",
+            parts=[Message(f"fit-{w.case}", w.message, dict(w.params)) for w in warnings],
         )
 
 

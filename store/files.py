@@ -101,24 +101,28 @@ def inspect_file(path: Path) -> str:
     names the file and the problem.
     """
     if not path.exists():
-        raise WorkspaceError(f"{path}: no such file")
+        raise WorkspaceError(f"{path}: no such file", "workspace-missing", file=path)
     if not path.is_file():
-        raise NotAWorkspace(f"{path} is a folder, not a Leasemap workspace")
+        raise NotAWorkspace(f"{path} is a folder, not a Leasemap workspace", "workspace-folder",
+                            file=path)
     if is_open_here(path):
         # SQLite has this file open here, so it is a database: a raw read would drop its locks.
         return _revision(path)
     with path.open("rb") as handle:
         header = handle.read(100)  # the SQLite file header
     if not header:
-        raise NotAWorkspace(f"{path} is empty, not a Leasemap workspace")
+        raise NotAWorkspace(f"{path} is empty, not a Leasemap workspace", "workspace-empty",
+                            file=path)
     if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
-        raise NotAWorkspace(f"{path} is not a Leasemap workspace (not an SQLite database)")
+        raise NotAWorkspace(f"{path} is not a Leasemap workspace (not an SQLite database)",
+                            "workspace-not-sqlite", file=path)
     # The application id is in the header (offset 68): check it before SQLite opens the
     # file, since even a read-only connection leaves -wal/-shm beside a WAL database.
     if len(header) < 100:
-        raise NotAWorkspace(f"{path} is damaged or not a Leasemap workspace (truncated header)")
+        raise NotAWorkspace(f"{path} is damaged or not a Leasemap workspace (truncated header)",
+                            "workspace-truncated", file=path)
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise NotAWorkspace(f"{path} is an SQLite database but not a Leasemap workspace")
+        raise _foreign(path)
     return _revision(path)
 
 
@@ -127,25 +131,34 @@ def _revision(path: Path) -> str:
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise NotAWorkspace(f"{path} cannot be read as a database: {exc}") from exc
+        raise NotAWorkspace(f"{path} cannot be read as a database: {exc}",
+                            "workspace-unreadable", file=path, detail=exc) from exc
     try:
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise NotAWorkspace(f"{path} is an SQLite database but not a Leasemap workspace")
+            raise _foreign(path)
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise NotAWorkspace(f"{path} is damaged or not a Leasemap workspace: {exc}") from exc
+        raise NotAWorkspace(f"{path} is damaged or not a Leasemap workspace: {exc}",
+                            "workspace-damaged", file=path, detail=exc) from exc
     finally:
         connection.close()
     if row is None:
-        raise NotAWorkspace(f"{path} has no schema revision; it was never finished")
+        raise NotAWorkspace(f"{path} has no schema revision; it was never finished",
+                            "workspace-unfinished", file=path)
     revision = row[0]
     if revision not in KNOWN_REVISIONS:
         raise NewerSchema(
             f"{path} was written by a newer Leasemap (schema {revision}); "
-            f"this version reads up to schema {SCHEMA_HEAD}. Update Leasemap to open it."
+            f"this version reads up to schema {SCHEMA_HEAD}. Update Leasemap to open it.",
+            "workspace-newer", file=path, revision=revision, head=SCHEMA_HEAD,
         )
     return revision
+
+
+def _foreign(path: Path) -> NotAWorkspace:
+    return NotAWorkspace(f"{path} is an SQLite database but not a Leasemap workspace",
+                         "workspace-foreign", file=path)
 
 
 def side_files(path: Path) -> list[Path]:

@@ -45,11 +45,13 @@ from domain.assets import (
     floor_name,
     free_unit_codes,
     label_level,
+    unit_code_local_part,
 )
 from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit
 from importers.reimport import ExistingUnit, FloorDiff, diff_floor
 from runtime.jobs import Job
+from runtime.messages import UserError
 from spatial.allocation import allocate_common_area
 from spatial.geometry import area_m2, lines_to_wkb, polygon_from_wkb, polygon_to_wkb, round_area
 from spatial.overlaps import meeting_pairs, shared_area, shared_areas
@@ -68,8 +70,11 @@ MIN_FIT = Decimal("0.2")  # a drawing meeting fewer of the floor's units may be 
 STEP_UNITS = 200  # rooms written between two progress reports (and chances to cancel)
 
 
-class PlanImportError(ValueError):
-    """The plan cannot go into this workspace as asked; nothing was written."""
+class PlanImportError(UserError, ValueError):
+    """The plan cannot go into this workspace as asked; nothing was written.
+
+    Its ``code`` and ``params`` say it in the user's language (views.message_text).
+    """
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,8 @@ class UnitsOverlap(PlanImportError):
             advice.append("archive the units kept only for ended or draft contracts first (the "
                           "import cannot overwrite a unit with history)")
         advice.append("correct the drawing")
-        super().__init__(f"floor {floor}: {'; '.join(parts)}; {', or '.join(advice)}")
+        super().__init__(f"floor {floor}: {'; '.join(parts)}; {', or '.join(advice)}",
+                         "units-overlap", floor=floor)
 
 
 class KeptUnitOverlap(UnitsOverlap):
@@ -180,6 +186,11 @@ class FitWarning:
     case: str
     message: str
     params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        """The message's code, as views.message_text words it."""
+        return f"fit-{self.case}"
 
 
 @dataclass(frozen=True)
@@ -210,6 +221,12 @@ class Relabel:
     It is still matched (the same place keeps its unit, contract and history),
     but a person should see it: ``contracts`` are the binding contracts on the
     unit, and when there are any the change needs attention like an amendment.
+
+    Or (``new_code`` set: :attr:`renumbered`) a unit whose code an older import
+    made of the drawing's handle or key (``ZD-C-2B13``), which the import
+    replaces by a readable one (``ZD-C-0307``, or the room's label): never
+    silently, since people and papers may know the old code. ``code`` is then
+    the code before, ``unit_label`` its local part, ``room_label`` the new one's.
     """
 
     code: str
@@ -218,14 +235,30 @@ class Relabel:
     area_before: Decimal | None
     area_after: Decimal
     contracts: tuple[str, ...] = ()
+    new_code: str = ""  # the code the unit takes instead of a handle ("": it keeps its code)
+
+    @property
+    def renumbered(self) -> bool:
+        return bool(self.new_code)
 
     @property
     def needs_attention(self) -> bool:
         return bool(self.contracts)
 
     def describe(self) -> str:
+        if self.renumbered:
+            return (f"{self.code} → {self.new_code}: its code {self.unit_label} was made of the "
+                    "drawing's internal handle, not a number a person can say")
         return (f"{self.code} matched by overlap, label {self.room_label} differs from unit "
                 f"{self.unit_label}: {self.area_before} → {self.area_after} m²")
+
+    def attention(self) -> str:
+        """Why a binding contract on the unit needs a look (see :attr:`needs_attention`)."""
+        if self.renumbered:
+            return (f"contract {', '.join(self.contracts)}, unit {self.code} is now "
+                    f"{self.new_code}: the contract names the old code")
+        return (f"contract {', '.join(self.contracts)}, unit {self.code}: matched by overlap "
+                f"to room {self.room_label}, whose label differs from unit {self.unit_label}")
 
 
 @dataclass
@@ -285,11 +318,7 @@ class ImportChanges:
                 for a in f.amendments
             )
             lines.extend(
-                f"    needs attention: contract {', '.join(r.contracts)}, unit {r.code}: "
-                f"matched by overlap to room {r.room_label}, whose label differs from unit "
-                f"{r.unit_label}"
-                for r in f.relabelled
-                if r.needs_attention
+                f"    needs attention: {r.attention()}" for r in f.relabelled if r.needs_attention
             )
         return "\n".join(lines)
 
@@ -332,13 +361,16 @@ class ImportChanges:
                     for a in f.amendments
                 ],
                 "warnings": [
-                    {"case": w.case, "message": w.message, "params": dict(w.params)}
+                    {"code": w.code, "case": w.case, "message": w.message,
+                     "params": dict(w.params)}
                     for w in f.warnings
                 ],
                 "matched_by": dict(f.matched_by),
                 "relabelled": [
                     {
                         "code": r.code,
+                        "new_code": r.new_code,
+                        "case": "renumbered" if r.renumbered else "overlap",
                         "unit_label": r.unit_label,
                         "room_label": r.room_label,
                         "area_before": text(r.area_before),
@@ -368,7 +400,8 @@ def floor_levels(plan: ImportedPlan, level: int | None) -> list[int]:
         return [f.level for f in plan.floors if f.level is not None]
     mapping = plan_levels(plan, floor=level)
     if mapping.refusal is not None:
-        raise PlanImportError(mapping.refusal.message)
+        refusal = mapping.refusal
+        raise PlanImportError(refusal.message, refusal.code, **refusal.params)
     return mapping.levels()
 
 
@@ -390,9 +423,11 @@ def import_plan(
     the caller's transaction to roll back: a closing window need not wait.
     """
     if plan.errors:
-        raise PlanImportError("; ".join(p.message for p in plan.errors))
+        raise PlanImportError("; ".join(p.message for p in plan.errors), "plan-errors",
+                              parts=plan.errors)
     if not any(f.units for f in plan.floors):
-        raise PlanImportError(f"{plan.source}: no rooms were found to import")
+        raise PlanImportError(f"{plan.source}: no rooms were found to import", "no-rooms",
+                              file=plan.source)
     park = park_for_import(session, park_code)
     levels = floor_levels(plan, level)
     building = session.scalars(
@@ -435,12 +470,11 @@ def park_for_import(session: Session, park_code: str | None) -> Park:
     parks = list(session.scalars(select(Park).where(~Park.archived)))
     if park_code is not None:
         parks = [p for p in parks if p.code == park_code]
+    if not parks:
+        raise PlanImportError("the workspace has no park", "no-park")
     if len(parks) != 1:
-        raise PlanImportError(
-            "the workspace has no park"
-            if not parks
-            else f"the workspace has {len(parks)} parks; name one with --park"
-        )
+        raise PlanImportError(f"the workspace has {len(parks)} parks; name one with --park",
+                              "parks-ambiguous", count=len(parks))
     return parks[0]
 
 
@@ -471,7 +505,7 @@ def _import_floor(
     changes.warnings = _fit_warnings(name, level, plan_floor.units, list(shapes.values()))
     existing = [ExistingUnit(u.id, u.source_key, u.code, shapes.get(u.id)) for u in live]
     by_id = {u.id: u for u in live}
-    diff = diff_floor(existing, plan_floor.units, park.code, building.code)
+    diff = diff_floor(existing, plan_floor.units, park.code, building.code, level)
     holds = _contracts_of(session, list(by_id))
     kept = [by_id[g.id] for g in diff.removed if g.id in holds]  # type: ignore[index]
     # Checked before anything changes: two units on one floor area are never written.
@@ -492,22 +526,32 @@ def _import_floor(
         floor.gross_area = area_m2(plan_floor.outline)
     session.flush()
 
+    # New rooms and units whose code is only a handle (Match.renumber) are coded together,
+    # so a renumbered unit gets the number a first import would give it.
+    renumbered = [m for m in diff.matched if m.renumber]
+    taken = set(session.scalars(select(Unit.code).where(Unit.park_id == park.id)))
+    codes = _codes(park, building, level, plan_floor.units,
+                   (*diff.added, *(m.incoming for m in renumbered)), taken)
+    new_codes = {m.existing.id: c for m, c in zip(renumbered, codes[len(diff.added):],
+                                                   strict=True)}
     for match in diff.matched:
         unit = by_id[match.existing.id]  # type: ignore[index]
         unit.source_key = match.incoming.key
+        binding = tuple(c.code for c, _link in holds.get(unit.id, []) if _binding(c, today))
+        if unit.id in new_codes:
+            changes.relabelled.append(_renumber(park, building, unit, match.incoming,
+                                                new_codes[unit.id], binding))
         changes.matched_by[unit.code] = match.by
         if match.relabel is not None:
             changes.relabelled.append(Relabel(
                 unit.code, *match.relabel, unit.internal_area, area_m2(match.incoming.polygon),
-                tuple(c.code for c, _link in holds.get(unit.id, []) if _binding(c, today))))
+                binding))
         if match.changed:
             area_before = unit.internal_area
             _set_shape(unit, match.incoming.polygon)
             changes.updated.append((unit.code, area_before, unit.internal_area))
         else:
             changes.unchanged.append(unit.code)
-    taken = set(session.scalars(select(Unit.code).where(Unit.park_id == park.id)))
-    codes = _codes(park, building, level, plan_floor.units, diff.added, taken)
     for index, room in enumerate(diff.added):
         if job is not None and index % STEP_UNITS == 0:
             job.step(done + len(diff.matched) + index, total, name)
@@ -730,6 +774,22 @@ def _codes(
     codes.update(zip(unlabelled, free, strict=True))
     taken.update(free)
     return [codes[i] for i in range(len(added))]
+
+
+def _renumber(park: Park, building: Building, unit: Unit, room: PlanUnit, code: str,
+              contracts: tuple[str, ...]) -> Relabel:
+    """Give a unit coded by a handle (``ZD-C-2B13``) its readable ``code``; the change listed.
+
+    Its name, when it is that handle too (an older import named such a unit by
+    its code), becomes what a new unit of the room is called.
+    """
+    before = unit.code
+    local = unit_code_local_part(before, park.code, building.code)
+    if unit.name.casefold() in {local.casefold(), str(room.source.get("handle", "")).casefold()}:
+        unit.name = room.name or room.code
+    unit.code = code
+    return Relabel(before, local, unit_code_local_part(code, park.code, building.code),
+                   unit.internal_area, area_m2(room.polygon), contracts, new_code=code)
 
 
 def _new_unit(park: Park, building: Building, floor: Floor, room: PlanUnit, code: str) -> Unit:

@@ -68,7 +68,8 @@ def import_site(session: Session, plan: ImportedPlan, park_code: str | None = No
     which no outline names a building of the park.
     """
     if plan.errors:
-        raise PlanImportError("; ".join(p.message for p in plan.errors))
+        raise PlanImportError("; ".join(p.message for p in plan.errors), "plan-errors",
+                              parts=plan.errors)
     park = park_for_import(session, park_code)
     buildings = list(session.scalars(
         select(Building).where(Building.park_id == park.id, ~Building.archived)
@@ -88,10 +89,12 @@ def import_site(session: Session, plan: ImportedPlan, park_code: str | None = No
                     building.code][1].polygon.area:
                 found[building.code] = (building, outline)  # the largest outline wins
     if not found:
+        codes = ", ".join(b.code for b in buildings) or "—"
+        labels = ", ".join(changes.unmatched[:10]) or "—"
         raise PlanImportError(
             f"{plan.source}: no outline is labelled with a building of park {park.code} "
-            f"(buildings: {', '.join(b.code for b in buildings) or '—'}; labels found: "
-            f"{', '.join(changes.unmatched[:10]) or 'none'})")
+            f"(buildings: {codes}; labels found: {labels})",
+            "site-no-match", file=plan.source, park=park.code, buildings=codes, labels=labels)
     for building, outline in found.values():
         building.footprint = polygon_to_wkb(outline.polygon)
         changes.placed.append((building.code, area_m2(outline.polygon)))

@@ -97,7 +97,8 @@ def run_migrations(engine: Engine, revision: str = "head", downgrade: bool = Fal
                     if broken:
                         raise WorkspaceError(
                             f"migration to {revision} would break {len(broken)} references; "
-                            "nothing was changed"
+                            "nothing was changed", "migration-broken", revision=revision,
+                            count=len(broken),
                         )
         finally:
             if sqlite:
@@ -118,7 +119,8 @@ class Workspace:
         with self._sessions() as session:
             meta = {m.key: m.value for m in session.scalars(select(WorkspaceMeta))}
         if "device_id" not in meta:
-            raise NotAWorkspace(f"{path or engine.url}: workspace metadata is missing")
+            raise NotAWorkspace(f"{path or engine.url}: workspace metadata is missing",
+                                "workspace-no-metadata", file=path or engine.url)
         self.device_id = meta["device_id"]
         self.clock = HybridLogicalClock(self.device_id, last=meta.get("hlc"))
         self.created_at = meta.get("created_at", "")
@@ -130,7 +132,8 @@ class Workspace:
         """A new, empty workspace file built by running every migration."""
         path = Path(path)
         if path.exists():
-            raise WorkspaceError(f"{path} already exists; choose another name")
+            raise WorkspaceError(f"{path} already exists; choose another name", "workspace-exists",
+                                 file=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         hold(path)
         engine = _sqlite_engine(path)

@@ -15,6 +15,12 @@ if str(ROOT) not in sys.path:  # run from a checkout that was not pip-installed
 
 from tests.pg import PostgresMissing, PrivatePostgres, find_bin_dir  # noqa: E402
 
+# The tests expect English unless they ask for Chinese: the CLI and Qt follow the
+# system's language, which on a Chinese machine would be zh_CN.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LC_MESSAGES", None)
+os.environ.pop("LANGUAGE", None)
+
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PrivatePostgres]:

@@ -226,7 +226,7 @@ def print_pdf(path: Path, out: Path, tmp_path: Path) -> None:
            "LEASEMAP_SETTINGS": str(tmp_path / "print.ini")}
     stdout = run_cli("print", "--building", "C", "--mode", "rent-control", "-o", str(out),
                      "--workspace", str(path), "--on", DAY.isoformat(), "--lang", "en", env=env)
-    assert "1 pages" in stdout
+    assert "1 page" in stdout
 
 
 def printed(pdf: Path) -> tuple[dict[str, str], list[str], dict[str, int]]:

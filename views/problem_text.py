@@ -16,16 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-translate = QCoreApplication.translate
+# Qt's translate once QtCore is loaded, the English before: the CLI in English skips Qt.
+from views.message_text import translate
 
 TEMPLATES: dict[str, Callable[[], str]] = {
     # reading the file
     "no-file": lambda: translate("Problems", "{file}: no such file"),
     "unknown-format": lambda: translate(
         "Problems",
-        "{file} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats",
+        "{file} is not a DXF, DWG or IFC file; Leasemap imports floor plans in those "
+        "three formats",
     ),
     "unreadable:open": lambda: translate("Problems", "{file}: cannot open the file ({detail})"),
     "unreadable:empty": lambda: translate("Problems", "{file}: the file is empty"),

@@ -1,6 +1,187 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>error: {message}</source>
+        <translation>error: {message}</translation>
+    </message>
+    <message>
+        <source>{message}; nothing was written</source>
+        <translation>{message}; nothing was written</translation>
+    </message>
+    <message>
+        <source>{message}
+Nothing was written.</source>
+        <translation>{message}
+Nothing was written.</translation>
+    </message>
+    <message>
+        <source>{message}; nothing was written; pass --force to import it anyway</source>
+        <translation>{message}; nothing was written; pass --force to import it anyway</translation>
+    </message>
+    <message>
+        <source>two workspaces named: {first} and {second}</source>
+        <translation>two workspaces named: {first} and {second}</translation>
+    </message>
+    <message>
+        <source>name the workspace with --workspace</source>
+        <translation>name the workspace with --workspace</translation>
+    </message>
+    <message>
+        <source>name the workspace to import into with --workspace</source>
+        <translation>name the workspace to import into with --workspace</translation>
+    </message>
+    <message>
+        <source>a demo park has at least {least} units; --units {units} is too few</source>
+        <translation>a demo park has at least {least} units; --units {units} is too few</translation>
+    </message>
+    <message>
+        <source>{file} exists; pass --force to replace it</source>
+        <translation>{file} exists; pass --force to replace it</translation>
+    </message>
+    <message>
+        <source>built {file}: {buildings}, {floors}, {units}, {tenants}, {contracts} in {seconds} s</source>
+        <translation>built {file}: {buildings}, {floors}, {units}, {tenants}, {contracts} in {seconds} s</translation>
+    </message>
+    <message>
+        <source>{code} {name} ({currency}) as of {day}</source>
+        <translation>{code} {name} ({currency}) as of {day}</translation>
+    </message>
+    <message>
+        <source>{buildings}, {units}, leasable {leasable} m², leased {leased} m², vacant {vacant} m², occupancy {occupancy}</source>
+        <translation>{buildings}, {units}, leasable {leasable} m², leased {leased} m², vacant {vacant} m², occupancy {occupancy}</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {floors}, {units}</source>
+        <translation>{code} {name}: {floors}, {units}</translation>
+    </message>
+    <message>
+        <source>--classes takes 2 to 9</source>
+        <translation>--classes takes 2 to 9</translation>
+    </message>
+    <message>
+        <source>wrote {file}: {pages}</source>
+        <translation>wrote {file}: {pages}</translation>
+    </message>
+    <message>
+        <source>--layers wants role=layer pairs, such as rooms=使用面积线, not “{text}”</source>
+        <translation>--layers wants role=layer pairs, such as rooms=使用面积线, not “{text}”</translation>
+    </message>
+    <message>
+        <source>give --building CODE for a floor plan, or --site for a site plan</source>
+        <translation>give --building CODE for a floor plan, or --site for a site plan</translation>
+    </message>
+    <message>
+        <source>give --floor for a one-floor drawing or --levels, not both</source>
+        <translation>give --floor for a one-floor drawing or --levels, not both</translation>
+    </message>
+    <message>
+        <source>--levels {text}: give one level per floor, comma-separated, e.g. --levels 1,2,3 (-1 or B1 is the first basement; there is no level 0)</source>
+        <translation>--levels {text}: give one level per floor, comma-separated, e.g. --levels 1,2,3 (-1 or B1 is the first basement; there is no level 0)</translation>
+    </message>
+    <message>
+        <source>dry run: nothing was written; the import would change:</source>
+        <translation>dry run: nothing was written; the import would change:</translation>
+    </message>
+    <message>
+        <source>(--replace-site-plan removes the previous site plan)</source>
+        <translation>(--replace-site-plan removes the previous site plan)</translation>
+    </message>
+    <message>
+        <source>{n} building</source>
+        <translation>{n} building</translation>
+    </message>
+    <message>
+        <source>{n} buildings</source>
+        <translation>{n} buildings</translation>
+    </message>
+    <message>
+        <source>{n} floor</source>
+        <translation>{n} floor</translation>
+    </message>
+    <message>
+        <source>{n} floors</source>
+        <translation>{n} floors</translation>
+    </message>
+    <message>
+        <source>{n} unit</source>
+        <translation>{n} unit</translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation>{n} units</translation>
+    </message>
+    <message>
+        <source>{n} tenant</source>
+        <translation>{n} tenant</translation>
+    </message>
+    <message>
+        <source>{n} tenants</source>
+        <translation>{n} tenants</translation>
+    </message>
+    <message>
+        <source>{n} contract</source>
+        <translation>{n} contract</translation>
+    </message>
+    <message>
+        <source>{n} contracts</source>
+        <translation>{n} contracts</translation>
+    </message>
+    <message>
+        <source>{n} page</source>
+        <translation>{n} page</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>{n} room</source>
+        <translation>{n} room</translation>
+    </message>
+    <message>
+        <source>{n} rooms</source>
+        <translation>{n} rooms</translation>
+    </message>
+    <message>
+        <source>no floor level for "{file}": neither its name nor its title names one; pass --floor N with the level</source>
+        <translation>no floor level for "{file}": neither its name nor its title names one; pass --floor N with the level</translation>
+    </message>
+    <message>
+        <source>"{file}" names the roof ("{word}"), which is not a level; pass --floor N with the level</source>
+        <translation>"{file}" names the roof ("{word}"), which is not a level; pass --floor N with the level</translation>
+    </message>
+    <message>
+        <source>the file name "{text}" names two floors, "{first}" (level {first_level}) and "{second}" (level {second_level}); pass --floor N with the level</source>
+        <translation>the file name "{text}" names two floors, "{first}" (level {first_level}) and "{second}" (level {second_level}); pass --floor N with the level</translation>
+    </message>
+    <message>
+        <source>the title "{text}" names two floors, "{first}" (level {first_level}) and "{second}" (level {second_level}); pass --floor N with the level</source>
+        <translation>the title "{text}" names two floors, "{first}" (level {first_level}) and "{second}" (level {second_level}); pass --floor N with the level</translation>
+    </message>
+    <message>
+        <source>the file name "{file}" says level {first_level} but the drawing's title "{text}" says level {second_level}; pass --floor N with the level</source>
+        <translation>the file name "{file}" says level {first_level} but the drawing's title "{text}" says level {second_level}; pass --floor N with the level</translation>
+    </message>
+    <message>
+        <source>{file} has {count} floors and no level in the title of {floors}; pass --levels with one level per floor in drawing order (e.g. --levels {example})</source>
+        <translation>{file} has {count} floors and no level in the title of {floors}; pass --levels with one level per floor in drawing order (e.g. --levels {example})</translation>
+    </message>
+    <message>
+        <source>--levels gives {given} levels but {file} has {count} floors ({floors}); give one level per floor, in that order</source>
+        <translation>--levels gives {given} levels but {file} has {count} floors ({floors}); give one level per floor, in that order</translation>
+    </message>
+    <message>
+        <source>floors "{first}" and "{second}" would both be level {level}; pass --levels with one level per floor in drawing order</source>
+        <translation>floors "{first}" and "{second}" would both be level {level}; pass --levels with one level per floor in drawing order</translation>
+    </message>
+    <message>
+        <source>--floor applies to a one-floor plan; {file} has {count} floors: give each its level with --levels</source>
+        <translation>--floor applies to a one-floor plan; {file} has {count} floors: give each its level with --levels</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Edit %1 of %2</source>
@@ -28,6 +209,14 @@
     <message>
         <source>  %1: leasable %2 → %3 m², billable %4 → %5 m²</source>
         <translation>  %1: leasable %2 → %3 m², billable %4 → %5 m²</translation>
+    </message>
+    <message>
+        <source>  %1 becomes %2: its code was made of the drawing's internal handle</source>
+        <translation>  %1 becomes %2: its code was made of the drawing's internal handle</translation>
+    </message>
+    <message>
+        <source>  Needs attention: %1 is under contract %2, which names the old code</source>
+        <translation>  Needs attention: %1 is under contract %2, which names the old code</translation>
     </message>
     <message>
         <source>  %1 matched by overlap: the drawing labels the room %2, not %3; %4 → %5 m²</source>
@@ -543,6 +732,22 @@ Nothing was written.</translation>
         <source>Under renovation or frozen</source>
         <translation>Under renovation or frozen</translation>
     </message>
+    <message>
+        <source>CNY</source>
+        <translation>CNY</translation>
+    </message>
+    <message>
+        <source>HKD</source>
+        <translation>HKD</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <source>EUR</source>
+        <translation>EUR</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -585,10 +790,6 @@ Nothing was written.</translation>
     <message>
         <source>(none)</source>
         <translation>(none)</translation>
-    </message>
-    <message>
-        <source>Value not accepted</source>
-        <translation>Value not accepted</translation>
     </message>
     <message>
         <source>%1 units · leased %2 of %3 m² · occupancy %4</source>
@@ -637,6 +838,18 @@ Nothing was written.</translation>
     <message>
         <source>Import &amp;site plan (DXF, IFC)…</source>
         <translation>Import &amp;site plan (DXF, IFC)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export map as PDF…</source>
+        <translation>&amp;Export map as PDF…</translation>
+    </message>
+    <message>
+        <source>Export map as P&amp;NG…</source>
+        <translation>Export map as P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Export map as S&amp;VG…</source>
+        <translation>Export map as S&amp;VG…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -730,12 +943,25 @@ Nothing was written.</translation>
         <translation>area m²</translation>
     </message>
     <message>
-        <source>%1 rent per m² per month</source>
-        <translation>%1 rent per m² per month</translation>
+        <source>%1/m²/month</source>
+        <translation>%1/m²/month</translation>
     </message>
     <message>
-        <source>%1 net income per m² per month</source>
-        <translation>%1 net income per m² per month</translation>
+        <source>%1 %2/m²/month</source>
+        <translation>%1 %2/m²/month</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>currency, amount</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Vacant, never let</source>
+        <translation>Vacant, never let</translation>
+    </message>
+    <message>
+        <source>Before the meter readings</source>
+        <translation>Before the meter readings</translation>
     </message>
     <message>
         <source>months to lease end</source>
@@ -774,6 +1000,22 @@ Nothing was written.</translation>
         <translation>%1 d</translation>
     </message>
     <message>
+        <source>%1 months</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>%1 kWh/m²/month</source>
+        <translation>%1 kWh/m²/month</translation>
+    </message>
+    <message>
+        <source>%1 of 100</source>
+        <translation>%1 of 100</translation>
+    </message>
+    <message>
         <source>Tenant</source>
         <translation>Tenant</translation>
     </message>
@@ -800,6 +1042,14 @@ Nothing was written.</translation>
     <message>
         <source>Units</source>
         <translation>Units</translation>
+    </message>
+    <message>
+        <source>No meter readings before %1: choose a date from %2 on.</source>
+        <translation>No meter readings before %1: choose a date from %2 on.</translation>
+    </message>
+    <message>
+        <source>Class breaks kept from %1</source>
+        <translation>Class breaks kept from %1</translation>
     </message>
     <message>
         <source>Export map</source>
@@ -850,6 +1100,38 @@ Nothing was written.</translation>
         <translation>Stacking plan</translation>
     </message>
     <message>
+        <source>Park map</source>
+        <translation>Park map</translation>
+    </message>
+    <message>
+        <source>Rent-control map</source>
+        <translation>Rent-control map</translation>
+    </message>
+    <message>
+        <source>Lease expiry map</source>
+        <translation>Lease expiry map</translation>
+    </message>
+    <message>
+        <source>Vacancy map</source>
+        <translation>Vacancy map</translation>
+    </message>
+    <message>
+        <source>Revenue map</source>
+        <translation>Revenue map</translation>
+    </message>
+    <message>
+        <source>Net revenue map</source>
+        <translation>Net revenue map</translation>
+    </message>
+    <message>
+        <source>Energy intensity map</source>
+        <translation>Energy intensity map</translation>
+    </message>
+    <message>
+        <source>Space heat map</source>
+        <translation>Space heat map</translation>
+    </message>
+    <message>
         <source>there is no map to print here</source>
         <translation>there is no map to print here</translation>
     </message>
@@ -885,12 +1167,24 @@ Nothing was written.</translation>
         <source>there is no map to export here</source>
         <translation>there is no map to export here</translation>
     </message>
+    <message>
+        <source>Floors %1–%2 of %3</source>
+        <translation>Floors %1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>Units numbered in the plan:</source>
+        <translation>Units numbered in the plan:</translation>
+    </message>
 </context>
 <context>
     <name>MapController</name>
     <message>
         <source>This floor has no plan yet: import a DXF or IFC drawing (File → Import floor plan), or open the building to see its stacking plan.</source>
         <translation>This floor has no plan yet: import a DXF or IFC drawing (File → Import floor plan), or open the building to see its stacking plan.</translation>
+    </message>
+    <message>
+        <source>Reading the park map…</source>
+        <translation>Reading the park map…</translation>
     </message>
     <message>
         <source>Occupancy %</source>
@@ -904,12 +1198,24 @@ Nothing was written.</translation>
 <context>
     <name>MapPanel</name>
     <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
         <source>Classes</source>
         <translation>Classes</translation>
+    </message>
+    <message>
+        <source>Keep class breaks</source>
+        <translation>Keep class breaks</translation>
+    </message>
+    <message>
+        <source>Changing the date keeps the classes of the date this was switched on, so colours compare across dates</source>
+        <translation>Changing the date keeps the classes of the date this was switched on, so colours compare across dates</translation>
     </message>
     <message>
         <source>Natural breaks (Jenks)</source>
@@ -936,12 +1242,28 @@ Nothing was written.</translation>
         <translation>Export</translation>
     </message>
     <message>
-        <source>Export view as PNG…</source>
-        <translation>Export view as PNG…</translation>
+        <source>Float legend</source>
+        <translation>Float legend</translation>
     </message>
     <message>
-        <source>Export view as SVG…</source>
-        <translation>Export view as SVG…</translation>
+        <source>Show the legend in a small window over the map, or put it back beside the map</source>
+        <translation>Show the legend in a small window over the map, or put it back beside the map</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Show or collapse the unit details, so the map gets their width</source>
+        <translation>Show or collapse the unit details, so the map gets their width</translation>
+    </message>
+    <message>
+        <source>Export map as PNG…</source>
+        <translation>Export map as PNG…</translation>
+    </message>
+    <message>
+        <source>Export map as SVG…</source>
+        <translation>Export map as SVG…</translation>
     </message>
     <message>
         <source>Export map as PDF…</source>
@@ -957,6 +1279,129 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}: no such file</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a Leasemap workspace</source>
+        <translation>{file} is a folder, not a Leasemap workspace</translation>
+    </message>
+    <message>
+        <source>{file} is empty, not a Leasemap workspace</source>
+        <translation>{file} is empty, not a Leasemap workspace</translation>
+    </message>
+    <message>
+        <source>{file} is not a Leasemap workspace (not an SQLite database)</source>
+        <translation>{file} is not a Leasemap workspace (not an SQLite database)</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or not a Leasemap workspace (truncated header)</source>
+        <translation>{file} is damaged or not a Leasemap workspace (truncated header)</translation>
+    </message>
+    <message>
+        <source>{file} is an SQLite database but not a Leasemap workspace</source>
+        <translation>{file} is an SQLite database but not a Leasemap workspace</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a database: {detail}</source>
+        <translation>{file} cannot be read as a database: {detail}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or not a Leasemap workspace: {detail}</source>
+        <translation>{file} is damaged or not a Leasemap workspace: {detail}</translation>
+    </message>
+    <message>
+        <source>{file} has no schema revision; it was never finished</source>
+        <translation>{file} has no schema revision; it was never finished</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer Leasemap (schema {revision}); this version reads up to schema {head}. Update Leasemap to open it.</source>
+        <translation>{file} was written by a newer Leasemap (schema {revision}); this version reads up to schema {head}. Update Leasemap to open it.</translation>
+    </message>
+    <message>
+        <source>{file}: workspace metadata is missing</source>
+        <translation>{file}: workspace metadata is missing</translation>
+    </message>
+    <message>
+        <source>{file} already exists; choose another name</source>
+        <translation>{file} already exists; choose another name</translation>
+    </message>
+    <message>
+        <source>upgrading the workspace to schema {revision} would break {count} references; nothing was changed</source>
+        <translation>upgrading the workspace to schema {revision} would break {count} references; nothing was changed</translation>
+    </message>
+    <message>
+        <source>the unit no longer exists (id {id})</source>
+        <translation>the unit no longer exists (id {id})</translation>
+    </message>
+    <message>
+        <source>the unit has been archived or removed (id {id}); it cannot be edited</source>
+        <translation>the unit has been archived or removed (id {id}); it cannot be edited</translation>
+    </message>
+    <message>
+        <source>{file}: no rooms were found to import</source>
+        <translation>{file}: no rooms were found to import</translation>
+    </message>
+    <message>
+        <source>the workspace has no park</source>
+        <translation>the workspace has no park</translation>
+    </message>
+    <message>
+        <source>the workspace has {count} parks; name one with --park</source>
+        <translation>the workspace has {count} parks; name one with --park</translation>
+    </message>
+    <message>
+        <source>{file}: no outline is labelled with a building of park {park} (buildings: {buildings}; labels found: {labels})</source>
+        <translation>{file}: no outline is labelled with a building of park {park} (buildings: {buildings}; labels found: {labels})</translation>
+    </message>
+    <message>
+        <source>the drawing's rooms meet only {meeting} of the {units} units on floor {floor} (level {level}): it may be another floor's drawing, or drawn from another origin</source>
+        <translation>the drawing's rooms meet only {meeting} of the {units} units on floor {floor} (level {level}): it may be another floor's drawing, or drawn from another origin</translation>
+    </message>
+    <message>
+        <source>the rooms' numbers ({labels}) name level {named}, not level {level}: it may be another floor's drawing</source>
+        <translation>the rooms' numbers ({labels}) name level {named}, not level {level}: it may be another floor's drawing</translation>
+    </message>
+    <message>
+        <source>{parts} — check the floor and the drawing, or confirm to import it anyway</source>
+        <translation>{parts} — check the floor and the drawing, or confirm to import it anyway</translation>
+    </message>
+    <message>
+        <source>{file}: permission denied</source>
+        <translation>{file}: permission denied</translation>
+    </message>
+    <message>
+        <source>{file}: no such file or folder</source>
+        <translation>{file}: no such file or folder</translation>
+    </message>
+    <message>
+        <source>{file} already exists</source>
+        <translation>{file} already exists</translation>
+    </message>
+    <message>
+        <source>{file} is a folder</source>
+        <translation>{file} is a folder</translation>
+    </message>
+    <message>
+        <source>{file}: the disk is full</source>
+        <translation>{file}: the disk is full</translation>
+    </message>
+    <message>
+        <source>{file}: the disk is read-only</source>
+        <translation>{file}: the disk is read-only</translation>
+    </message>
+    <message>
+        <source>{file}: {detail}</source>
+        <translation>{file}: {detail}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>PageOptionsDialog</name>
     <message>
         <source>Page</source>
@@ -969,6 +1414,10 @@ Nothing was written.</translation>
     <message>
         <source>Portrait</source>
         <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Whole stacking plan on one page (labels stay 6 pt or larger)</source>
+        <translation>Whole stacking plan on one page (labels stay 6 pt or larger)</translation>
     </message>
     <message>
         <source>Paper</source>
@@ -997,8 +1446,8 @@ Nothing was written.</translation>
         <translation>{file}: no such file</translation>
     </message>
     <message>
-        <source>{file} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats</source>
-        <translation>{file} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats</translation>
+        <source>{file} is not a DXF, DWG or IFC file; Leasemap imports floor plans in those three formats</source>
+        <translation>{file} is not a DXF, DWG or IFC file; Leasemap imports floor plans in those three formats</translation>
     </message>
     <message>
         <source>{file}: cannot open the file ({detail})</source>
@@ -1314,18 +1763,155 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>File Folder</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 File</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>{file} ({format}), units taken as {unit}</source>
+        <translation>{file} ({format}), units taken as {unit}</translation>
+    </message>
+    <message>
+        <source>{file} ({format})</source>
+        <translation>{file} ({format})</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>unknown format</translation>
+    </message>
+    <message>
+        <source>floor "{name}" of the drawing → level {level} ({evidence})</source>
+        <translation>floor "{name}" of the drawing → level {level} ({evidence})</translation>
+    </message>
+    <message>
+        <source>given with {option}</source>
+        <translation>given with {option}</translation>
+    </message>
+    <message>
+        <source>level: {message}</source>
+        <translation>level: {message}</translation>
+    </message>
+    <message>
+        <source>floor {name}: {rooms}</source>
+        <translation>floor {name}: {rooms}</translation>
+    </message>
+    <message>
+        <source>(stated {area})</source>
+        <translation>(stated {area})</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>error: {message}</translation>
+    </message>
+    <message>
+        <source>warning: {message}</source>
+        <translation>warning: {message}</translation>
+    </message>
+    <message>
+        <source>building {code}</source>
+        <translation>building {code}</translation>
+    </message>
+    <message>
+        <source>building {code} (new)</source>
+        <translation>building {code} (new)</translation>
+    </message>
+    <message>
+        <source>{floor} (level {level}): {added} added, {changed} changed, {unchanged} unchanged, {removed} removed, {kept} kept (under contract)</source>
+        <translation>{floor} (level {level}): {added} added, {changed} changed, {unchanged} unchanged, {removed} removed, {kept} kept (under contract)</translation>
+    </message>
+    <message>
+        <source>{floor} (level {level}, new): {added} added, {changed} changed, {unchanged} unchanged, {removed} removed, {kept} kept (under contract)</source>
+        <translation>{floor} (level {level}, new): {added} added, {changed} changed, {unchanged} unchanged, {removed} removed, {kept} kept (under contract)</translation>
+    </message>
+    <message>
+        <source>relabelled: {code} matched by overlap, label {room} differs from unit {unit}: {before} → {after} m²</source>
+        <translation>relabelled: {code} matched by overlap, label {room} differs from unit {unit}: {before} → {after} m²</translation>
+    </message>
+    <message>
+        <source>relabelled: {code} → {new_code}: its code {unit} was made of the drawing's internal handle, not a number a person can say</source>
+        <translation>relabelled: {code} → {new_code}: its code {unit} was made of the drawing's internal handle, not a number a person can say</translation>
+    </message>
+    <message>
+        <source>changed {code}: {before} → {after} m²</source>
+        <translation>changed {code}: {before} → {after} m²</translation>
+    </message>
+    <message>
+        <source>kept {code}: gone from the drawing but a contract points at it</source>
+        <translation>kept {code}: gone from the drawing but a contract points at it</translation>
+    </message>
+    <message>
+        <source>area {code}: leasable {leasable_before} → {leasable_after} m², billable {billable_before} → {billable_after} m²</source>
+        <translation>area {code}: leasable {leasable_before} → {leasable_after} m², billable {billable_before} → {billable_after} m²</translation>
+    </message>
+    <message>
+        <source>amendment needed: contract {contract}, unit {unit}: signed on {signed} m², now {now} m²</source>
+        <translation>amendment needed: contract {contract}, unit {unit}: signed on {signed} m², now {now} m²</translation>
+    </message>
+    <message>
+        <source>needs attention: contract {contracts}, unit {code}: matched by overlap to room {room}, whose label differs from unit {unit}</source>
+        <translation>needs attention: contract {contracts}, unit {code}: matched by overlap to room {room}, whose label differs from unit {unit}</translation>
+    </message>
+    <message>
+        <source>needs attention: contract {contracts}, unit {code} is now {new_code}: the contract names the old code</source>
+        <translation>needs attention: contract {contracts}, unit {code} is now {new_code}: the contract names the old code</translation>
+    </message>
+</context>
+<context>
     <name>SiteFlow</name>
     <message>
         <source>Import site plan</source>
         <translation>Import site plan</translation>
     </message>
     <message>
-        <source>Drawings (*.dxf *.ifc)</source>
-        <translation>Drawings (*.dxf *.ifc)</translation>
-    </message>
-    <message>
         <source>Site plan not imported</source>
         <translation>Site plan not imported</translation>
+    </message>
+    <message>
+        <source>Drawings (*.dxf *.dwg *.ifc);;All files (*)</source>
+        <translation>Drawings (*.dxf *.dwg *.ifc);;All files (*)</translation>
     </message>
     <message>
         <source>The drawing has no site linework (roads, boundaries). Remove the previous site plan?</source>
@@ -1358,6 +1944,57 @@ Nothing was written.</translation>
     <message>
         <source>The drawing has no site linework: the previous site plan is removed.</source>
         <translation>The drawing has no site linework: the previous site plan is removed.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Open a workspace to begin, or try Leasemap on the demo park.</source>
+        <translation>Open a workspace to begin, or try Leasemap on the demo park.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation>Recent workspaces</translation>
+    </message>
+    <message>
+        <source>No recent workspaces yet.</source>
+        <translation>No recent workspaces yet.</translation>
+    </message>
+    <message>
+        <source>Open workspace…</source>
+        <translation>Open workspace…</translation>
+    </message>
+    <message>
+        <source>A .leasemap file on this computer or a shared drive</source>
+        <translation>A .leasemap file on this computer or a shared drive</translation>
+    </message>
+    <message>
+        <source>New workspace…</source>
+        <translation>New workspace…</translation>
+    </message>
+    <message>
+        <source>An empty workspace file</source>
+        <translation>An empty workspace file</translation>
+    </message>
+    <message>
+        <source>Open the demo park</source>
+        <translation>Open the demo park</translation>
+    </message>
+    <message>
+        <source>A made-up park of about 1,500 units to try Leasemap on</source>
+        <translation>A made-up park of about 1,500 units to try Leasemap on</translation>
+    </message>
+    <message>
+        <source>Import a floor plan…</source>
+        <translation>Import a floor plan…</translation>
+    </message>
+    <message>
+        <source>A DXF, DWG or IFC drawing, into a workspace you open</source>
+        <translation>A DXF, DWG or IFC drawing, into a workspace you open</translation>
     </message>
 </context>
 <context>
@@ -1455,8 +2092,64 @@ Nothing was written.</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Asking rent (%1/m²/month)</source>
+        <translation>Asking rent (%1/m²/month)</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>a number, up to 1 decimal</source>
+        <translation>a number, up to 1 decimal</translation>
+    </message>
+    <message>
+        <source>a number, up to %1 decimals</source>
+        <translation>a number, up to %1 decimals</translation>
+    </message>
+    <message>
+        <source>no decimals</source>
+        <translation>no decimals</translation>
+    </message>
+    <message>
+        <source>at most 1 decimal</source>
+        <translation>at most 1 decimal</translation>
+    </message>
+    <message>
+        <source>at most %1 decimals</source>
+        <translation>at most %1 decimals</translation>
+    </message>
+    <message>
+        <source>at most %1 characters (now %2)</source>
+        <translation>at most %1 characters (now %2)</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>cannot be negative</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>at most %1</translation>
+    </message>
+    <message>
+        <source>not one of the choices</source>
+        <translation>not one of the choices</translation>
+    </message>
+    <message>
+        <source>cannot be edited by hand</source>
+        <translation>cannot be edited by hand</translation>
+    </message>
+    <message>
+        <source>not saved: %1</source>
+        <translation>not saved: %1</translation>
+    </message>
+    <message>
         <source>No unit selected</source>
         <translation>No unit selected</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Facts</source>
@@ -1467,12 +2160,8 @@ Nothing was written.</translation>
         <translation>Edit</translation>
     </message>
     <message>
-        <source>Rent (%1 per m² per month)</source>
-        <translation>Rent (%1 per m² per month)</translation>
-    </message>
-    <message>
-        <source>Asking rent (%1 per m² per month)</source>
-        <translation>Asking rent (%1 per m² per month)</translation>
+        <source>Rent (%1/m²/month)</source>
+        <translation>Rent (%1/m²/month)</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +2257,10 @@ Nothing was written.</translation>
     <message>
         <source>Search code, name, tenant, tag…</source>
         <translation>Search code, name, tenant, tag…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units, reading the rest…</source>
+        <translation>%1 of %2 units, reading the rest…</translation>
     </message>
     <message>
         <source>%1 of %2 units</source>

@@ -2,6 +2,187 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <source>{message}; nothing was written</source>
+        <translation>{message}；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{message}
+Nothing was written.</source>
+        <translation>{message}
+未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{message}; nothing was written; pass --force to import it anyway</source>
+        <translation>{message}；未写入任何内容；如仍要导入，请加 --force</translation>
+    </message>
+    <message>
+        <source>two workspaces named: {first} and {second}</source>
+        <translation>指定了两个工作区：{first} 和 {second}</translation>
+    </message>
+    <message>
+        <source>name the workspace with --workspace</source>
+        <translation>请用 --workspace 指定工作区</translation>
+    </message>
+    <message>
+        <source>name the workspace to import into with --workspace</source>
+        <translation>请用 --workspace 指定要导入的工作区</translation>
+    </message>
+    <message>
+        <source>a demo park has at least {least} units; --units {units} is too few</source>
+        <translation>演示园区至少要有 {least} 个单元；--units {units} 太少</translation>
+    </message>
+    <message>
+        <source>{file} exists; pass --force to replace it</source>
+        <translation>{file} 已存在；如要替换，请加 --force</translation>
+    </message>
+    <message>
+        <source>built {file}: {buildings}, {floors}, {units}, {tenants}, {contracts} in {seconds} s</source>
+        <translation>已生成 {file}：{buildings}、{floors}、{units}、{tenants}、{contracts}，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{code} {name} ({currency}) as of {day}</source>
+        <translation>{code} {name}（{currency}），截至 {day}</translation>
+    </message>
+    <message>
+        <source>{buildings}, {units}, leasable {leasable} m², leased {leased} m², vacant {vacant} m², occupancy {occupancy}</source>
+        <translation>{buildings}，{units}，可租 {leasable} m²，已租 {leased} m²，空置 {vacant} m²，出租率 {occupancy}</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {floors}, {units}</source>
+        <translation>{code} {name}：{floors}，{units}</translation>
+    </message>
+    <message>
+        <source>--classes takes 2 to 9</source>
+        <translation>--classes 只能取 2 到 9</translation>
+    </message>
+    <message>
+        <source>wrote {file}: {pages}</source>
+        <translation>已写入 {file}：{pages}</translation>
+    </message>
+    <message>
+        <source>--layers wants role=layer pairs, such as rooms=使用面积线, not “{text}”</source>
+        <translation>--layers 需要“用途=图层”的写法，例如 rooms=使用面积线；“{text}”不是这种写法</translation>
+    </message>
+    <message>
+        <source>give --building CODE for a floor plan, or --site for a site plan</source>
+        <translation>楼层平面图请用“--building 楼栋编号”指定楼栋，总平面图请用 --site</translation>
+    </message>
+    <message>
+        <source>give --floor for a one-floor drawing or --levels, not both</source>
+        <translation>单层图纸用 --floor，多层用 --levels，二者不能同时使用</translation>
+    </message>
+    <message>
+        <source>--levels {text}: give one level per floor, comma-separated, e.g. --levels 1,2,3 (-1 or B1 is the first basement; there is no level 0)</source>
+        <translation>--levels {text}：请逐层给出层号，用逗号分隔，例如 --levels 1,2,3（-1 或 B1 表示地下一层；没有第 0 层）</translation>
+    </message>
+    <message>
+        <source>dry run: nothing was written; the import would change:</source>
+        <translation>试运行：未写入任何内容；导入将作如下更改：</translation>
+    </message>
+    <message>
+        <source>(--replace-site-plan removes the previous site plan)</source>
+        <translation>（加 --replace-site-plan 可删除原有总平面图）</translation>
+    </message>
+    <message>
+        <source>{n} building</source>
+        <translation>{n} 栋楼</translation>
+    </message>
+    <message>
+        <source>{n} buildings</source>
+        <translation>{n} 栋楼</translation>
+    </message>
+    <message>
+        <source>{n} floor</source>
+        <translation>{n} 层</translation>
+    </message>
+    <message>
+        <source>{n} floors</source>
+        <translation>{n} 层</translation>
+    </message>
+    <message>
+        <source>{n} unit</source>
+        <translation>{n} 个单元</translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation>{n} 个单元</translation>
+    </message>
+    <message>
+        <source>{n} tenant</source>
+        <translation>{n} 个租户</translation>
+    </message>
+    <message>
+        <source>{n} tenants</source>
+        <translation>{n} 个租户</translation>
+    </message>
+    <message>
+        <source>{n} contract</source>
+        <translation>{n} 份合同</translation>
+    </message>
+    <message>
+        <source>{n} contracts</source>
+        <translation>{n} 份合同</translation>
+    </message>
+    <message>
+        <source>{n} page</source>
+        <translation>{n} 页</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} 页</translation>
+    </message>
+    <message>
+        <source>{n} room</source>
+        <translation>{n} 个房间</translation>
+    </message>
+    <message>
+        <source>{n} rooms</source>
+        <translation>{n} 个房间</translation>
+    </message>
+    <message>
+        <source>no floor level for &quot;{file}&quot;: neither its name nor its title names one; pass --floor N with the level</source>
+        <translation>无法确定“{file}”是哪一层：文件名和图纸标题都没有指明楼层；请用“--floor 层号”指定</translation>
+    </message>
+    <message>
+        <source>&quot;{file}&quot; names the roof (&quot;{word}&quot;), which is not a level; pass --floor N with the level</source>
+        <translation>“{file}”指的是屋顶（“{word}”），不是楼层；请用“--floor 层号”指定</translation>
+    </message>
+    <message>
+        <source>the file name &quot;{text}&quot; names two floors, &quot;{first}&quot; (level {first_level}) and &quot;{second}&quot; (level {second_level}); pass --floor N with the level</source>
+        <translation>文件名“{text}”同时指明了两个楼层：“{first}”（第 {first_level} 层）和“{second}”（第 {second_level} 层）；请用“--floor 层号”指定</translation>
+    </message>
+    <message>
+        <source>the title &quot;{text}&quot; names two floors, &quot;{first}&quot; (level {first_level}) and &quot;{second}&quot; (level {second_level}); pass --floor N with the level</source>
+        <translation>标题“{text}”同时指明了两个楼层：“{first}”（第 {first_level} 层）和“{second}”（第 {second_level} 层）；请用“--floor 层号”指定</translation>
+    </message>
+    <message>
+        <source>the file name &quot;{file}&quot; says level {first_level} but the drawing&apos;s title &quot;{text}&quot; says level {second_level}; pass --floor N with the level</source>
+        <translation>文件名“{file}”表示第 {first_level} 层，而图纸标题“{text}”表示第 {second_level} 层；请用“--floor 层号”指定</translation>
+    </message>
+    <message>
+        <source>{file} has {count} floors and no level in the title of {floors}; pass --levels with one level per floor in drawing order (e.g. --levels {example})</source>
+        <translation>{file} 有 {count} 个楼层，其中 {floors} 的标题没有指明层号；请用 --levels 按图纸中的顺序逐层给出层号（例如 --levels {example}）</translation>
+    </message>
+    <message>
+        <source>--levels gives {given} levels but {file} has {count} floors ({floors}); give one level per floor, in that order</source>
+        <translation>--levels 给出了 {given} 个层号，但 {file} 有 {count} 个楼层（{floors}）；请按此顺序逐层给出层号</translation>
+    </message>
+    <message>
+        <source>floors &quot;{first}&quot; and &quot;{second}&quot; would both be level {level}; pass --levels with one level per floor in drawing order</source>
+        <translation>楼层“{first}”和“{second}”都会成为第 {level} 层；请用 --levels 按图纸中的顺序逐层给出层号</translation>
+    </message>
+    <message>
+        <source>--floor applies to a one-floor plan; {file} has {count} floors: give each its level with --levels</source>
+        <translation>--floor 只适用于单层图纸；{file} 有 {count} 个楼层：请用 --levels 逐层给出层号</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Edit %1 of %2</source>
@@ -29,6 +210,14 @@
     <message>
         <source>  %1: leasable %2 → %3 m², billable %4 → %5 m²</source>
         <translation>  %1：可租面积 %2 → %3 m²，计租面积 %4 → %5 m²</translation>
+    </message>
+    <message>
+        <source>  %1 becomes %2: its code was made of the drawing&apos;s internal handle</source>
+        <translation>  %1 改为 %2：原编号取自图纸内部句柄</translation>
+    </message>
+    <message>
+        <source>  Needs attention: %1 is under contract %2, which names the old code</source>
+        <translation>  需要核对：%1 有合同 %2，合同上写的是旧编号</translation>
     </message>
     <message>
         <source>  %1 matched by overlap: the drawing labels the room %2, not %3; %4 → %5 m²</source>
@@ -544,6 +733,22 @@ Nothing was written.</source>
         <source>Under renovation or frozen</source>
         <translation>装修中或冻结</translation>
     </message>
+    <message>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>HKD</source>
+        <translation>港元</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>美元</translation>
+    </message>
+    <message>
+        <source>EUR</source>
+        <translation>欧元</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -586,10 +791,6 @@ Nothing was written.</source>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Value not accepted</source>
-        <translation>数值无效</translation>
     </message>
     <message>
         <source>%1 units · leased %2 of %3 m² · occupancy %4</source>
@@ -638,6 +839,18 @@ Nothing was written.</source>
     <message>
         <source>Import &amp;site plan (DXF, IFC)…</source>
         <translation>导入总平面图（DXF、IFC）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export map as PDF…</source>
+        <translation>导出地图为 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export map as P&amp;NG…</source>
+        <translation>导出地图为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Export map as S&amp;VG…</source>
+        <translation>导出地图为 SVG(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -731,12 +944,25 @@ Nothing was written.</source>
         <translation>面积 m²</translation>
     </message>
     <message>
-        <source>%1 rent per m² per month</source>
-        <translation>%1 每平方米月租金</translation>
+        <source>%1/m²/month</source>
+        <translation>%1/m²/月</translation>
     </message>
     <message>
-        <source>%1 net income per m² per month</source>
-        <translation>%1 每平方米月净收益</translation>
+        <source>%1 %2/m²/month</source>
+        <translation>%2 %1/m²/月</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>currency, amount</comment>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>Vacant, never let</source>
+        <translation>空置（从未出租）</translation>
+    </message>
+    <message>
+        <source>Before the meter readings</source>
+        <translation>抄表开始前</translation>
     </message>
     <message>
         <source>months to lease end</source>
@@ -775,6 +1001,22 @@ Nothing was written.</source>
         <translation>%1 天</translation>
     </message>
     <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 kWh/m²/month</source>
+        <translation>%1 kWh/m²/月</translation>
+    </message>
+    <message>
+        <source>%1 of 100</source>
+        <translation>%1 / 100</translation>
+    </message>
+    <message>
         <source>Tenant</source>
         <translation>租户</translation>
     </message>
@@ -801,6 +1043,14 @@ Nothing was written.</source>
     <message>
         <source>Units</source>
         <translation>单元数</translation>
+    </message>
+    <message>
+        <source>No meter readings before %1: choose a date from %2 on.</source>
+        <translation>%1 之前没有抄表数据：请选择 %2 及以后的日期。</translation>
+    </message>
+    <message>
+        <source>Class breaks kept from %1</source>
+        <translation>沿用 %1 的分级断点</translation>
     </message>
     <message>
         <source>Export map</source>
@@ -851,6 +1101,38 @@ Nothing was written.</source>
         <translation>楼栋租控图</translation>
     </message>
     <message>
+        <source>Park map</source>
+        <translation>资产地图</translation>
+    </message>
+    <message>
+        <source>Rent-control map</source>
+        <translation>租控图</translation>
+    </message>
+    <message>
+        <source>Lease expiry map</source>
+        <translation>租约到期图</translation>
+    </message>
+    <message>
+        <source>Vacancy map</source>
+        <translation>空置地图</translation>
+    </message>
+    <message>
+        <source>Revenue map</source>
+        <translation>收益地图</translation>
+    </message>
+    <message>
+        <source>Net revenue map</source>
+        <translation>净收益地图</translation>
+    </message>
+    <message>
+        <source>Energy intensity map</source>
+        <translation>能耗强度图</translation>
+    </message>
+    <message>
+        <source>Space heat map</source>
+        <translation>空间热度图</translation>
+    </message>
+    <message>
         <source>there is no map to print here</source>
         <translation>这里没有可打印的地图</translation>
     </message>
@@ -886,12 +1168,24 @@ Nothing was written.</source>
         <source>there is no map to export here</source>
         <translation>这里没有可导出的地图</translation>
     </message>
+    <message>
+        <source>Floors %1–%2 of %3</source>
+        <translation>楼层 %1–%2（共 %3 层）</translation>
+    </message>
+    <message>
+        <source>Units numbered in the plan:</source>
+        <translation>图中编号的单元：</translation>
+    </message>
 </context>
 <context>
     <name>MapController</name>
     <message>
         <source>This floor has no plan yet: import a DXF or IFC drawing (File → Import floor plan), or open the building to see its stacking plan.</source>
         <translation>该楼层还没有平面图：请导入 DXF 或 IFC 图纸（文件 → 导入平面图），或打开楼栋查看楼栋租控图。</translation>
+    </message>
+    <message>
+        <source>Reading the park map…</source>
+        <translation>正在读取园区地图…</translation>
     </message>
     <message>
         <source>Occupancy %</source>
@@ -905,12 +1199,24 @@ Nothing was written.</source>
 <context>
     <name>MapPanel</name>
     <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
         <source>Classes</source>
         <translation>分级</translation>
+    </message>
+    <message>
+        <source>Keep class breaks</source>
+        <translation>固定分级断点</translation>
+    </message>
+    <message>
+        <source>Changing the date keeps the classes of the date this was switched on, so colours compare across dates</source>
+        <translation>切换日期时沿用开启此项当天的分级，使不同日期的颜色可以比较</translation>
     </message>
     <message>
         <source>Natural breaks (Jenks)</source>
@@ -937,12 +1243,28 @@ Nothing was written.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <source>Export view as PNG…</source>
-        <translation>导出当前视图为 PNG…</translation>
+        <source>Float legend</source>
+        <translation>浮动图例</translation>
     </message>
     <message>
-        <source>Export view as SVG…</source>
-        <translation>导出当前视图为 SVG…</translation>
+        <source>Show the legend in a small window over the map, or put it back beside the map</source>
+        <translation>在地图上方的小窗口中显示图例，或放回地图旁边</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Show or collapse the unit details, so the map gets their width</source>
+        <translation>显示或收起单元详情，让地图使用其宽度</translation>
+    </message>
+    <message>
+        <source>Export map as PNG…</source>
+        <translation>导出地图为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export map as SVG…</source>
+        <translation>导出地图为 SVG…</translation>
     </message>
     <message>
         <source>Export map as PDF…</source>
@@ -958,6 +1280,129 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a Leasemap workspace</source>
+        <translation>{file} 是文件夹，不是 Leasemap 工作区</translation>
+    </message>
+    <message>
+        <source>{file} is empty, not a Leasemap workspace</source>
+        <translation>{file} 是空文件，不是 Leasemap 工作区</translation>
+    </message>
+    <message>
+        <source>{file} is not a Leasemap workspace (not an SQLite database)</source>
+        <translation>{file} 不是 Leasemap 工作区（不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or not a Leasemap workspace (truncated header)</source>
+        <translation>{file} 已损坏或不是 Leasemap 工作区（文件头不完整）</translation>
+    </message>
+    <message>
+        <source>{file} is an SQLite database but not a Leasemap workspace</source>
+        <translation>{file} 是 SQLite 数据库，但不是 Leasemap 工作区</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a database: {detail}</source>
+        <translation>无法将 {file} 作为数据库读取：{detail}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or not a Leasemap workspace: {detail}</source>
+        <translation>{file} 已损坏或不是 Leasemap 工作区：{detail}</translation>
+    </message>
+    <message>
+        <source>{file} has no schema revision; it was never finished</source>
+        <translation>{file} 没有数据结构版本号：它从未创建完成</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer Leasemap (schema {revision}); this version reads up to schema {head}. Update Leasemap to open it.</source>
+        <translation>{file} 由更新版本的 Leasemap 写入（数据结构 {revision}）；本版本最高只能读取数据结构 {head}。请升级 Leasemap 后再打开。</translation>
+    </message>
+    <message>
+        <source>{file}: workspace metadata is missing</source>
+        <translation>{file}：缺少工作区元数据</translation>
+    </message>
+    <message>
+        <source>{file} already exists; choose another name</source>
+        <translation>{file} 已存在；请换一个名称</translation>
+    </message>
+    <message>
+        <source>upgrading the workspace to schema {revision} would break {count} references; nothing was changed</source>
+        <translation>将工作区升级到数据结构 {revision} 会破坏 {count} 处引用；未做任何更改</translation>
+    </message>
+    <message>
+        <source>the unit no longer exists (id {id})</source>
+        <translation>该单元已不存在（标识 {id}）</translation>
+    </message>
+    <message>
+        <source>the unit has been archived or removed (id {id}); it cannot be edited</source>
+        <translation>该单元已归档或删除（标识 {id}），无法编辑</translation>
+    </message>
+    <message>
+        <source>{file}: no rooms were found to import</source>
+        <translation>{file}：没有找到可导入的房间</translation>
+    </message>
+    <message>
+        <source>the workspace has no park</source>
+        <translation>工作区中没有园区</translation>
+    </message>
+    <message>
+        <source>the workspace has {count} parks; name one with --park</source>
+        <translation>工作区中有 {count} 个园区；请用 --park 指定其中一个</translation>
+    </message>
+    <message>
+        <source>{file}: no outline is labelled with a building of park {park} (buildings: {buildings}; labels found: {labels})</source>
+        <translation>{file}：没有轮廓标注为园区 {park} 的楼栋（楼栋：{buildings}；找到的标注：{labels}）</translation>
+    </message>
+    <message>
+        <source>the drawing&apos;s rooms meet only {meeting} of the {units} units on floor {floor} (level {level}): it may be another floor&apos;s drawing, or drawn from another origin</source>
+        <translation>图纸中的房间只与楼层 {floor}（第 {level} 层）{units} 个单元中的 {meeting} 个重合：它可能是另一层的图纸，或以另一个原点绘制</translation>
+    </message>
+    <message>
+        <source>the rooms&apos; numbers ({labels}) name level {named}, not level {level}: it may be another floor&apos;s drawing</source>
+        <translation>房间编号（{labels}）指的是第 {named} 层，而不是第 {level} 层：它可能是另一层的图纸</translation>
+    </message>
+    <message>
+        <source>{parts} — check the floor and the drawing, or confirm to import it anyway</source>
+        <translation>{parts}——请核对楼层和图纸，或确认后仍然导入</translation>
+    </message>
+    <message>
+        <source>{file}: permission denied</source>
+        <translation>{file}：没有访问权限</translation>
+    </message>
+    <message>
+        <source>{file}: no such file or folder</source>
+        <translation>{file}：文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>{file} already exists</source>
+        <translation>{file} 已存在</translation>
+    </message>
+    <message>
+        <source>{file} is a folder</source>
+        <translation>{file} 是文件夹</translation>
+    </message>
+    <message>
+        <source>{file}: the disk is full</source>
+        <translation>{file}：磁盘已满</translation>
+    </message>
+    <message>
+        <source>{file}: the disk is read-only</source>
+        <translation>{file}：磁盘为只读</translation>
+    </message>
+    <message>
+        <source>{file}: {detail}</source>
+        <translation>{file}：{detail}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>PageOptionsDialog</name>
     <message>
         <source>Page</source>
@@ -970,6 +1415,10 @@ Nothing was written.</source>
     <message>
         <source>Portrait</source>
         <translation>纵向</translation>
+    </message>
+    <message>
+        <source>Whole stacking plan on one page (labels stay 6 pt or larger)</source>
+        <translation>整栋楼栋租控图排在一页（标签不小于 6 磅）</translation>
     </message>
     <message>
         <source>Paper</source>
@@ -998,8 +1447,8 @@ Nothing was written.</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <source>{file} is neither a DXF nor an IFC file; Leasemap imports floor plans in those formats</source>
-        <translation>{file} 既不是 DXF 也不是 IFC 文件；Leasemap 只能导入这两种格式的平面图</translation>
+        <source>{file} is not a DXF, DWG or IFC file; Leasemap imports floor plans in those three formats</source>
+        <translation>{file} 不是 DXF、DWG 或 IFC 文件；Leasemap 只能导入这三种格式的平面图</translation>
     </message>
     <message>
         <source>{file}: cannot open the file ({detail})</source>
@@ -1315,18 +1764,155 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>{file} ({format}), units taken as {unit}</source>
+        <translation>{file}（{format}），图纸单位按 {unit} 计</translation>
+    </message>
+    <message>
+        <source>{file} ({format})</source>
+        <translation>{file}（{format}）</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>floor &quot;{name}&quot; of the drawing → level {level} ({evidence})</source>
+        <translation>图纸楼层“{name}” → 第 {level} 层（{evidence}）</translation>
+    </message>
+    <message>
+        <source>given with {option}</source>
+        <translation>由 {option} 指定</translation>
+    </message>
+    <message>
+        <source>level: {message}</source>
+        <translation>楼层：{message}</translation>
+    </message>
+    <message>
+        <source>floor {name}: {rooms}</source>
+        <translation>楼层 {name}：{rooms}</translation>
+    </message>
+    <message>
+        <source>(stated {area})</source>
+        <translation>（标注 {area}）</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <source>warning: {message}</source>
+        <translation>警告：{message}</translation>
+    </message>
+    <message>
+        <source>building {code}</source>
+        <translation>楼栋 {code}</translation>
+    </message>
+    <message>
+        <source>building {code} (new)</source>
+        <translation>楼栋 {code}（新建）</translation>
+    </message>
+    <message>
+        <source>{floor} (level {level}): {added} added, {changed} changed, {unchanged} unchanged, {removed} removed, {kept} kept (under contract)</source>
+        <translation>{floor}（第 {level} 层）：新增 {added}，变更 {changed}，不变 {unchanged}，移除 {removed}，因合同保留 {kept}</translation>
+    </message>
+    <message>
+        <source>{floor} (level {level}, new): {added} added, {changed} changed, {unchanged} unchanged, {removed} removed, {kept} kept (under contract)</source>
+        <translation>{floor}（第 {level} 层，新建）：新增 {added}，变更 {changed}，不变 {unchanged}，移除 {removed}，因合同保留 {kept}</translation>
+    </message>
+    <message>
+        <source>relabelled: {code} matched by overlap, label {room} differs from unit {unit}: {before} → {after} m²</source>
+        <translation>编号不符：{code} 按位置重合匹配，图纸标注 {room} 与单元编号 {unit} 不同：{before} → {after} m²</translation>
+    </message>
+    <message>
+        <source>relabelled: {code} → {new_code}: its code {unit} was made of the drawing&apos;s internal handle, not a number a person can say</source>
+        <translation>已改编号：{code} → {new_code}：原编号 {unit} 取自图纸内部句柄，不是可读的房号</translation>
+    </message>
+    <message>
+        <source>changed {code}: {before} → {after} m²</source>
+        <translation>变更 {code}：{before} → {after} m²</translation>
+    </message>
+    <message>
+        <source>kept {code}: gone from the drawing but a contract points at it</source>
+        <translation>保留 {code}：图纸中已没有该单元，但有合同指向它</translation>
+    </message>
+    <message>
+        <source>area {code}: leasable {leasable_before} → {leasable_after} m², billable {billable_before} → {billable_after} m²</source>
+        <translation>面积 {code}：可租 {leasable_before} → {leasable_after} m²，计租 {billable_before} → {billable_after} m²</translation>
+    </message>
+    <message>
+        <source>amendment needed: contract {contract}, unit {unit}: signed on {signed} m², now {now} m²</source>
+        <translation>需要补充协议：合同 {contract}，单元 {unit}：签约面积 {signed} m²，现为 {now} m²</translation>
+    </message>
+    <message>
+        <source>needs attention: contract {contracts}, unit {code}: matched by overlap to room {room}, whose label differs from unit {unit}</source>
+        <translation>需要注意：合同 {contracts}，单元 {code}：按位置重合匹配到房间 {room}，其标注与单元编号 {unit} 不同</translation>
+    </message>
+    <message>
+        <source>needs attention: contract {contracts}, unit {code} is now {new_code}: the contract names the old code</source>
+        <translation>需要核对：合同 {contracts} 的单元 {code} 现改为 {new_code}：合同上写的是旧编号</translation>
+    </message>
+</context>
+<context>
     <name>SiteFlow</name>
     <message>
         <source>Import site plan</source>
         <translation>导入总平面图</translation>
     </message>
     <message>
-        <source>Drawings (*.dxf *.ifc)</source>
-        <translation>图纸 (*.dxf *.ifc)</translation>
-    </message>
-    <message>
         <source>Site plan not imported</source>
         <translation>总平面图未导入</translation>
+    </message>
+    <message>
+        <source>Drawings (*.dxf *.dwg *.ifc);;All files (*)</source>
+        <translation>图纸 (*.dxf *.dwg *.ifc);;所有文件 (*)</translation>
     </message>
     <message>
         <source>The drawing has no site linework (roads, boundaries). Remove the previous site plan?</source>
@@ -1359,6 +1945,57 @@ Nothing was written.</source>
     <message>
         <source>The drawing has no site linework: the previous site plan is removed.</source>
         <translation>图纸中没有总图线条：原有总平面图将被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Open a workspace to begin, or try Leasemap on the demo park.</source>
+        <translation>打开一个工作区开始工作，或用演示园区试用 Leasemap。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation>最近打开的工作区</translation>
+    </message>
+    <message>
+        <source>No recent workspaces yet.</source>
+        <translation>还没有最近打开的工作区。</translation>
+    </message>
+    <message>
+        <source>Open workspace…</source>
+        <translation>打开工作区…</translation>
+    </message>
+    <message>
+        <source>A .leasemap file on this computer or a shared drive</source>
+        <translation>本机或共享盘上的 .leasemap 文件</translation>
+    </message>
+    <message>
+        <source>New workspace…</source>
+        <translation>新建工作区…</translation>
+    </message>
+    <message>
+        <source>An empty workspace file</source>
+        <translation>一个空的工作区文件</translation>
+    </message>
+    <message>
+        <source>Open the demo park</source>
+        <translation>打开演示园区</translation>
+    </message>
+    <message>
+        <source>A made-up park of about 1,500 units to try Leasemap on</source>
+        <translation>虚构的园区，约 1500 个单元，用来试用 Leasemap</translation>
+    </message>
+    <message>
+        <source>Import a floor plan…</source>
+        <translation>导入平面图…</translation>
+    </message>
+    <message>
+        <source>A DXF, DWG or IFC drawing, into a workspace you open</source>
+        <translation>DXF、DWG 或 IFC 图纸，导入到您打开的工作区</translation>
     </message>
 </context>
 <context>
@@ -1456,8 +2093,64 @@ Nothing was written.</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>Asking rent (%1/m²/month)</source>
+        <translation>报价 (%1/m²/月)</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>a number, up to 1 decimal</source>
+        <translation>应为数字，最多 1 位小数</translation>
+    </message>
+    <message>
+        <source>a number, up to %1 decimals</source>
+        <translation>应为数字，最多 %1 位小数</translation>
+    </message>
+    <message>
+        <source>no decimals</source>
+        <translation>不能有小数</translation>
+    </message>
+    <message>
+        <source>at most 1 decimal</source>
+        <translation>最多 1 位小数</translation>
+    </message>
+    <message>
+        <source>at most %1 decimals</source>
+        <translation>最多 %1 位小数</translation>
+    </message>
+    <message>
+        <source>at most %1 characters (now %2)</source>
+        <translation>最多 %1 个字符（当前 %2 个）</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <source>not one of the choices</source>
+        <translation>不是可选的值</translation>
+    </message>
+    <message>
+        <source>cannot be edited by hand</source>
+        <translation>不能手工修改</translation>
+    </message>
+    <message>
+        <source>not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
         <source>No unit selected</source>
         <translation>未选择单元</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Facts</source>
@@ -1468,12 +2161,8 @@ Nothing was written.</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <source>Rent (%1 per m² per month)</source>
-        <translation>租金（%1/平方米/月）</translation>
-    </message>
-    <message>
-        <source>Asking rent (%1 per m² per month)</source>
-        <translation>报价租金（%1/平方米/月）</translation>
+        <source>Rent (%1/m²/month)</source>
+        <translation>租金 (%1/m²/月)</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +2258,10 @@ Nothing was written.</source>
     <message>
         <source>Search code, name, tenant, tag…</source>
         <translation>搜索编号、名称、租户、标签…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units, reading the rest…</source>
+        <translation>%1 / %2 个单元，正在读取其余单元…</translation>
     </message>
     <message>
         <source>%1 of %2 units</source>

@@ -1,0 +1,215 @@
+"""Every dialog the main window can open, by name, so a test can open each one.
+
+tests/gui/test_zh_cn_everywhere.py opens them all in zh_CN and fails on any
+English word a Chinese user would see. A NEW DIALOG, MESSAGE BOX OR FILE
+DIALOG THE WINDOW CAN OPEN IS REGISTERED HERE: a factory that takes the main
+window (with a workspace open) and returns the dialog shown, built by the
+same code the window runs (not a copy of its strings), without blocking.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from app.main_window import MainWindow
+    from importers.plan import ImportedPlan
+
+Factory = Callable[["MainWindow"], QWidget]
+DIALOGS: dict[str, Factory] = {}
+
+
+def register(name: str) -> Callable[[Factory], Factory]:
+    """Add a dialog to :data:`DIALOGS` under ``name``."""
+
+    def add(factory: Factory) -> Factory:
+        if name in DIALOGS:
+            raise ValueError(f"dialog {name!r} is registered twice")
+        DIALOGS[name] = factory
+        return factory
+
+    return add
+
+
+def _shown(dialog: QDialog) -> QDialog:
+    dialog.open()  # window-modal, never blocking: the test looks at it and closes it
+    return dialog
+
+
+def _last_box(window: MainWindow) -> QMessageBox:
+    """The message box the window opened last (``warn`` boxes delete themselves on close)."""
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    if not boxes:
+        raise LookupError("the window opened no message box")
+    return boxes[-1]
+
+
+# -- File menu -------------------------------------------------------------------------------
+
+
+@register("open-workspace")
+def _open_workspace(window: MainWindow) -> QWidget:
+    return _shown(window.file_dialog("open"))
+
+
+@register("new-workspace")
+def _new_workspace(window: MainWindow) -> QWidget:
+    return _shown(window.file_dialog("new"))
+
+
+@register("demo-workspace")
+def _demo_workspace(window: MainWindow) -> QWidget:
+    return _shown(window.file_dialog("demo"))
+
+
+@register("demo-progress")
+def _demo_progress(window: MainWindow) -> QWidget:
+    from app.workers import progress_dialog
+
+    translate = QCoreApplication.translate
+    dialog = progress_dialog(window, translate("MainWindow", "Build demo workspace"),
+                             translate("MainWindow", "Building the demo park…"))
+    dialog.show()
+    return dialog
+
+
+@register("import-wizard")
+def _import_wizard(window: MainWindow) -> QWidget:
+    return window.import_floor_plan()
+
+
+@register("import-confirm")
+def _import_confirm(window: MainWindow) -> QWidget:
+    """A drawing that may be another floor's: both kinds of warning."""
+    from app.import_flow import ImportFlow
+    from store.plan_import import FitWarning
+
+    warnings = [
+        FitWarning("overlap", "", {"floor": "3F", "level": "3", "meeting": "1", "units": "12"}),
+        FitWarning("labels", "", {"floor": "3F", "level": "3", "named": "5",
+                                  "labels": "501, 502"}),
+    ]
+    return _shown(ImportFlow(window).confirm_box_for(warnings))
+
+
+@register("import-refused")
+def _import_refused(window: MainWindow) -> QWidget:
+    """Rooms on each other and on units kept for a contract, ended or binding."""
+    from app.import_flow import ImportFlow
+    from store.plan_import import KeptOverlap, KeptUnitOverlap, Overlap
+
+    refusal = KeptUnitOverlap("3F", [
+        KeptOverlap("301", "ZD-C-301", ("HT-2026-0001",), Decimal("12.50")),
+        KeptOverlap("309", "ZD-C-302", (), Decimal("60.00"),
+                    (("HT-2020-0001", date(2021, 5, 31)), ("HT-2026-0009", None))),
+    ], [Overlap("501", "502", Decimal("10.00"), "ZD-C-501")])
+    return ImportFlow(window)._refused(refusal)
+
+
+@register("site-plan-file")
+def _site_plan_file(window: MainWindow) -> QWidget:
+    from app.site_flow import site_file_dialog
+
+    return _shown(site_file_dialog(window))
+
+
+@register("site-plan-replace")
+def _site_plan_replace(window: MainWindow) -> QWidget:
+    from app.site_flow import replace_box
+
+    return _shown(replace_box(window))
+
+
+@register("site-plan-apply")
+def _site_plan_apply(window: MainWindow) -> QWidget:
+    from app.site_flow import apply_box
+    from store.site_import import SiteChanges
+
+    changes = SiteChanges([("A", Decimal("1200.50"))], ["仓库"], ["B"], site_plan_kept=True)
+    return _shown(apply_box(window, changes))
+
+
+@register("site-plan-refused")
+def _site_plan_refused(window: MainWindow) -> QWidget:
+    """A site drawing whose one outline names no building of the park, refused by the service."""
+    from services.importing import PlanImportError, rehearse_site
+    from views.message_text import message_text
+
+    try:
+        rehearse_site(window.controller.workspace, _one_room_plan("site.dxf", "仓库"))
+    except PlanImportError as exc:
+        translate = QCoreApplication.translate
+        return window.warn(translate("SiteFlow", "Site plan not imported"), message_text(exc))
+    raise AssertionError("the site drawing was accepted")
+
+
+@register("import-not-written")
+def _import_not_written(window: MainWindow) -> QWidget:
+    """A plan the service refuses to write (no rooms), as the import flow reports a failed write."""
+    from app.import_flow import ImportFlow
+    from services.importing import PlanImportError, apply_plan
+    from views.message_text import message_text
+
+    try:
+        apply_plan(window.controller.workspace, _one_room_plan("plan.dxf", None), "A", 1)
+    except PlanImportError as exc:
+        flow = ImportFlow(window)
+        flow._not_written(message_text(exc), "")
+        return _last_box(window)
+    raise AssertionError("a plan without rooms was written")
+
+
+def _one_room_plan(source: str, label: str | None) -> ImportedPlan:
+    """A drawing's plan with one 10 m square room labelled ``label`` (None: no room at all)."""
+    from shapely.geometry import box
+
+    from importers.plan import ImportedPlan, PlanFloor, PlanUnit
+
+    rooms = () if label is None else (PlanUnit(label, label, label, box(0, 0, 10, 10)),)
+    return ImportedPlan(source, "dxf", (PlanFloor("1F", None, rooms),))
+
+
+# -- errors the window shows -----------------------------------------------------------------
+
+
+@register("open-missing-workspace")
+def _open_missing(window: MainWindow) -> QWidget:
+    """Opening a workspace that is not there (a recent file deleted since)."""
+    window.open_workspace(Path(tempfile.gettempdir()) / "不存在的工作区.leasemap")
+    return _last_box(window)
+
+
+@register("open-foreign-file")
+def _open_foreign(window: MainWindow) -> QWidget:
+    """Opening a file that is not a workspace: a drawing renamed, say."""
+    folder = Path(tempfile.mkdtemp(prefix="leasemap-"))
+    stray = folder / "图纸.leasemap"
+    stray.write_bytes(b"0\nSECTION\n")
+    window.open_workspace(stray)
+    return _last_box(window)
+
+
+# -- Help menu -------------------------------------------------------------------------------
+
+
+@register("about")
+def _about(window: MainWindow) -> QWidget:
+    return window.show_about()
+
+
+# -- the map tab -----------------------------------------------------------------------------
+
+
+@register("page-options")
+def _page_options(window: MainWindow) -> QWidget:
+    from views.page_options import PageOptionsDialog
+
+    return _shown(PageOptionsDialog(window))

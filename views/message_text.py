@@ -1,0 +1,543 @@
+"""What the store, the services and the CLI tell a person, in the person's language.
+
+Errors raised below the views carry a stable ``code`` and their variable parts
+in ``params`` (``runtime.messages.UserError``; importers' findings have the
+same fields). Here each code has one translatable template, as importer
+findings have theirs in :mod:`views.problem_text`; :func:`message_text` says
+any of them, the window's error boxes and the CLI alike. The CLI's own lines
+and the import reports are here too (:data:`TEXTS`), so everything a command
+prints goes through the catalogue.
+
+:func:`translate` is Qt's once QtCore is loaded and the English source before:
+a command run in English never loads Qt, so scripts start fast; the CLI loads
+QtCore (never QtWidgets) and the catalogue for another language.
+"""
+
+from __future__ import annotations
+
+import errno
+import string
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate`` when Qt is loaded; else ``text`` (English is the source)."""
+    core = sys.modules.get("PySide6.QtCore")
+    if core is None:
+        return text
+    return core.QCoreApplication.translate(context, text)
+
+
+# Errors from the store and the services, by code (runtime.messages.UserError).
+MESSAGES: dict[str, Callable[[], str]] = {
+    # opening and creating a workspace (store.files, store.workspace)
+    "workspace-missing": lambda: translate("Messages", "{file}: no such file"),
+    "workspace-folder": lambda: translate(
+        "Messages", "{file} is a folder, not a Leasemap workspace"),
+    "workspace-empty": lambda: translate(
+        "Messages", "{file} is empty, not a Leasemap workspace"),
+    "workspace-not-sqlite": lambda: translate(
+        "Messages", "{file} is not a Leasemap workspace (not an SQLite database)"),
+    "workspace-truncated": lambda: translate(
+        "Messages", "{file} is damaged or not a Leasemap workspace (truncated header)"),
+    "workspace-foreign": lambda: translate(
+        "Messages", "{file} is an SQLite database but not a Leasemap workspace"),
+    # {detail} is SQLite's own English text, passed through
+    "workspace-unreadable": lambda: translate(
+        "Messages", "{file} cannot be read as a database: {detail}"),
+    "workspace-damaged": lambda: translate(
+        "Messages", "{file} is damaged or not a Leasemap workspace: {detail}"),
+    "workspace-unfinished": lambda: translate(
+        "Messages", "{file} has no schema revision; it was never finished"),
+    "workspace-newer": lambda: translate(
+        "Messages", "{file} was written by a newer Leasemap (schema {revision}); this version "
+        "reads up to schema {head}. Update Leasemap to open it."),
+    "workspace-no-metadata": lambda: translate(
+        "Messages", "{file}: workspace metadata is missing"),
+    "workspace-exists": lambda: translate(
+        "Messages", "{file} already exists; choose another name"),
+    "migration-broken": lambda: translate(
+        "Messages", "upgrading the workspace to schema {revision} would break {count} "
+        "references; nothing was changed"),
+    # editing (store.edits)
+    "no-unit": lambda: translate("Messages", "the unit no longer exists (id {id})"),
+    "no-live-unit": lambda: translate(
+        "Messages", "the unit has been archived or removed (id {id}); it cannot be edited"),
+    # importing into the workspace (store.plan_import, store.site_import, services.importing)
+    "no-rooms": lambda: translate("Messages", "{file}: no rooms were found to import"),
+    "no-park": lambda: translate("Messages", "the workspace has no park"),
+    "parks-ambiguous": lambda: translate(
+        "Messages", "the workspace has {count} parks; name one with --park"),
+    "site-no-match": lambda: translate(
+        "Messages", "{file}: no outline is labelled with a building of park {park} "
+        "(buildings: {buildings}; labels found: {labels})"),
+    "fit-overlap": lambda: translate(
+        "Messages", "the drawing's rooms meet only {meeting} of the {units} units on floor "
+        "{floor} (level {level}): it may be another floor's drawing, or drawn from another "
+        "origin"),
+    "fit-labels": lambda: translate(
+        "Messages", "the rooms' numbers ({labels}) name level {named}, not level {level}: it "
+        "may be another floor's drawing"),
+    "confirmation-needed": lambda: translate(
+        "Messages", "{parts} — check the floor and the drawing, or confirm to import it anyway"),
+    # files the system refused (OSError), by errno
+    "os-denied": lambda: translate("Messages", "{file}: permission denied"),
+    "os-missing": lambda: translate("Messages", "{file}: no such file or folder"),
+    "os-exists": lambda: translate("Messages", "{file} already exists"),
+    "os-is-folder": lambda: translate("Messages", "{file} is a folder"),
+    "os-full": lambda: translate("Messages", "{file}: the disk is full"),
+    "os-read-only": lambda: translate("Messages", "{file}: the disk is read-only"),
+    # {detail} is the system's own text, passed through
+    "os-other": lambda: translate("Messages", "{file}: {detail}"),
+}
+
+OS_CODES = {
+    errno.EACCES: "os-denied",
+    errno.EPERM: "os-denied",
+    errno.ENOENT: "os-missing",
+    errno.EEXIST: "os-exists",
+    errno.EISDIR: "os-is-folder",
+    errno.ENOSPC: "os-full",
+    errno.EROFS: "os-read-only",
+}
+
+# What the CLI prints besides the messages above: its own refusals, `info`, the
+# demo and print results, and the import report.
+TEXTS: dict[str, Callable[[], str]] = {
+    "error": lambda: translate("Cli", "error: {message}"),
+    "not-written": lambda: translate("Cli", "{message}; nothing was written"),
+    "not-written-block": lambda: translate("Cli", "{message}\nNothing was written."),
+    "not-written-force": lambda: translate(
+        "Cli", "{message}; nothing was written; pass --force to import it anyway"),
+    "two-workspaces": lambda: translate("Cli", "two workspaces named: {first} and {second}"),
+    "name-workspace": lambda: translate("Cli", "name the workspace with --workspace"),
+    "name-import-workspace": lambda: translate(
+        "Cli", "name the workspace to import into with --workspace"),
+    "demo-too-few": lambda: translate(
+        "Cli", "a demo park has at least {least} units; --units {units} is too few"),
+    "demo-exists": lambda: translate("Cli", "{file} exists; pass --force to replace it"),
+    "demo-built": lambda: translate(
+        "Cli", "built {file}: {buildings}, {floors}, {units}, {tenants}, {contracts} in "
+        "{seconds} s"),
+    "info-park": lambda: translate("Cli", "{code} {name} ({currency}) as of {day}"),
+    "info-totals": lambda: translate(
+        "Cli", "{buildings}, {units}, leasable {leasable} m², leased {leased} m², vacant "
+        "{vacant} m², occupancy {occupancy}"),
+    "info-building": lambda: translate("Cli", "{code} {name}: {floors}, {units}"),
+    "print-classes": lambda: translate("Cli", "--classes takes 2 to 9"),
+    "print-wrote": lambda: translate("Cli", "wrote {file}: {pages}"),
+    "layers-pairs": lambda: translate(
+        "Cli", "--layers wants role=layer pairs, such as rooms=使用面积线, not “{text}”"),
+    "building-or-site": lambda: translate(
+        "Cli", "give --building CODE for a floor plan, or --site for a site plan"),
+    "floor-or-levels": lambda: translate(
+        "Cli", "give --floor for a one-floor drawing or --levels, not both"),
+    "levels-bad": lambda: translate(
+        "Cli", "--levels {text}: give one level per floor, comma-separated, e.g. --levels "
+        "1,2,3 (-1 or B1 is the first basement; there is no level 0)"),
+    "dry-run": lambda: translate("Cli", "dry run: nothing was written; the import would change:"),
+    "site-kept-hint": lambda: translate(
+        "Cli", "(--replace-site-plan removes the previous site plan)"),
+    # counts, singular and plural (Chinese says both alike)
+    "n-building": lambda: translate("Cli", "{n} building"),
+    "n-buildings": lambda: translate("Cli", "{n} buildings"),
+    "n-floor": lambda: translate("Cli", "{n} floor"),
+    "n-floors": lambda: translate("Cli", "{n} floors"),
+    "n-unit": lambda: translate("Cli", "{n} unit"),
+    "n-units": lambda: translate("Cli", "{n} units"),
+    "n-tenant": lambda: translate("Cli", "{n} tenant"),
+    "n-tenants": lambda: translate("Cli", "{n} tenants"),
+    "n-contract": lambda: translate("Cli", "{n} contract"),
+    "n-contracts": lambda: translate("Cli", "{n} contracts"),
+    "n-page": lambda: translate("Cli", "{n} page"),
+    "n-pages": lambda: translate("Cli", "{n} pages"),
+    "n-room": lambda: translate("Cli", "{n} room"),
+    "n-rooms": lambda: translate("Cli", "{n} rooms"),
+    # the drawing's report (leasemap import)
+    "plan-head": lambda: translate("Report", "{file} ({format}), units taken as {unit}"),
+    "plan-head-no-unit": lambda: translate("Report", "{file} ({format})"),
+    "unknown-format": lambda: translate("Report", "unknown format"),
+    "plan-floor-level": lambda: translate(
+        "Report", 'floor "{name}" of the drawing → level {level} ({evidence})'),
+    "evidence-option": lambda: translate("Report", "given with {option}"),
+    "plan-level-refusal": lambda: translate("Report", "level: {message}"),
+    "plan-floor": lambda: translate("Report", "floor {name}: {rooms}"),
+    "plan-stated": lambda: translate("Report", "(stated {area})"),
+    "plan-error": lambda: translate("Report", "error: {message}"),
+    "plan-warning": lambda: translate("Report", "warning: {message}"),
+    # what an import changes (leasemap import)
+    "changes-building": lambda: translate("Report", "building {code}"),
+    "changes-building-new": lambda: translate("Report", "building {code} (new)"),
+    "changes-floor": lambda: translate(
+        "Report", "{floor} (level {level}): {added} added, {changed} changed, {unchanged} "
+        "unchanged, {removed} removed, {kept} kept (under contract)"),
+    "changes-floor-new": lambda: translate(
+        "Report", "{floor} (level {level}, new): {added} added, {changed} changed, {unchanged} "
+        "unchanged, {removed} removed, {kept} kept (under contract)"),
+    "changes-warning": lambda: translate("Report", "warning: {message}"),
+    "changes-relabelled": lambda: translate(
+        "Report", "relabelled: {code} matched by overlap, label {room} differs from unit "
+        "{unit}: {before} → {after} m²"),
+    "changes-renumbered": lambda: translate(
+        "Report", "relabelled: {code} → {new_code}: its code {unit} was made of the drawing's "
+        "internal handle, not a number a person can say"),
+    "changes-changed": lambda: translate("Report", "changed {code}: {before} → {after} m²"),
+    "changes-kept": lambda: translate(
+        "Report", "kept {code}: gone from the drawing but a contract points at it"),
+    "changes-area": lambda: translate(
+        "Report", "area {code}: leasable {leasable_before} → {leasable_after} m², billable "
+        "{billable_before} → {billable_after} m²"),
+    "changes-amendment": lambda: translate(
+        "Report", "amendment needed: contract {contract}, unit {unit}: signed on {signed} m², "
+        "now {now} m²"),
+    "changes-attention": lambda: translate(
+        "Report", "needs attention: contract {contracts}, unit {code}: matched by overlap to "
+        "room {room}, whose label differs from unit {unit}"),
+    "changes-renumbered-attention": lambda: translate(
+        "Report", "needs attention: contract {contracts}, unit {code} is now {new_code}: the "
+        "contract names the old code"),
+}
+
+# Findings and refusals the CLI words its own way: it names the option to pass where the
+# window asks for a field (the wizard's templates are in views.problem_text). Key: code,
+# or code:case; the English is the lower layer's own message, word for word.
+CLI_MESSAGES: dict[str, Callable[[], str]] = {
+    "level-unknown": lambda: translate(
+        "Cli", 'no floor level for "{file}": neither its name nor its title names one; pass '
+        "--floor N with the level"),
+    "level-unknown:roof": lambda: translate(
+        "Cli", '"{file}" names the roof ("{word}"), which is not a level; pass --floor N with '
+        "the level"),
+    "level-conflict:file-name": lambda: translate(
+        "Cli", 'the file name "{text}" names two floors, "{first}" (level {first_level}) and '
+        '"{second}" (level {second_level}); pass --floor N with the level'),
+    "level-conflict:in-title": lambda: translate(
+        "Cli", 'the title "{text}" names two floors, "{first}" (level {first_level}) and '
+        '"{second}" (level {second_level}); pass --floor N with the level'),
+    "level-conflict:title": lambda: translate(
+        "Cli", 'the file name "{file}" says level {first_level} but the drawing\'s title '
+        '"{text}" says level {second_level}; pass --floor N with the level'),
+    "levels-unknown": lambda: translate(
+        "Cli", "{file} has {count} floors and no level in the title of {floors}; pass --levels "
+        "with one level per floor in drawing order (e.g. --levels {example})"),
+    "levels-count": lambda: translate(
+        "Cli", "--levels gives {given} levels but {file} has {count} floors ({floors}); give "
+        "one level per floor, in that order"),
+    "levels-repeated": lambda: translate(
+        "Cli", 'floors "{first}" and "{second}" would both be level {level}; pass --levels with '
+        "one level per floor in drawing order"),
+    "floor-multi": lambda: translate(
+        "Cli", "--floor applies to a one-floor plan; {file} has {count} floors: give each its "
+        "level with --levels"),
+}
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _fill(template: str, params: Mapping[str, Any]) -> str | None:
+    """The template filled, or None when it needs a part ``params`` lacks."""
+    try:
+        return template.format_map(params)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return None
+
+
+def say(key: str, **params: object) -> str:
+    """One of :data:`TEXTS` in the current language, filled with ``params``."""
+    template = TEXTS[key]()
+    filled = _fill(template, {k: str(v) for k, v in params.items()})
+    if filled is None:
+        raise KeyError(f"{key}: {sorted(_fields(template) - set(params))} missing")
+    return filled
+
+
+def count_text(n: int, what: str) -> str:
+    """``1 unit``, ``1,504 units``: ``what`` is a :data:`TEXTS` pair, ``unit`` for n-unit(s)."""
+    return say(f"n-{what}" if n == 1 else f"n-{what}s", n=f"{n:,}")
+
+
+def _parts(message: Any) -> tuple[str, dict[str, str], str, tuple[Any, ...]]:
+    """Code, params, English text and sub-messages of an error, finding or its JSON."""
+    if isinstance(message, Mapping):
+        return (str(message.get("code") or ""), dict(message.get("params") or {}),
+                str(message.get("message", "")), tuple(message.get("parts") or ()))
+    code = getattr(message, "code", "")
+    params = getattr(message, "params", None)
+    english = getattr(message, "message", None)
+    return (code if isinstance(code, str) else "",
+            dict(params) if isinstance(params, Mapping) else {},
+            english if isinstance(english, str) else str(message),
+            tuple(getattr(message, "parts", ()) or ()))
+
+
+def message_text(message: Any) -> str:
+    """Any error or finding in the current language; one without a template as its English.
+
+    Takes a ``UserError``, an importer's ``Problem``, their JSON form
+    (``{"code", "params", "message"}``), an import's overlap refusal, an
+    ``OSError``, or any other exception (said as ``str()``).
+    """
+    if hasattr(message, "overlaps") and hasattr(message, "kept") and hasattr(message, "floor"):
+        return overlap_refusal_text(message)
+    code, params, english, parts = _parts(message)
+    if not code and isinstance(message, OSError):
+        return _os_text(message)
+    said = [message_text(part) for part in parts]
+    template = MESSAGES.get(code)
+    if template is not None:
+        filled = _fill(template(), {**params, "parts": joined(said)})
+        if filled is not None:
+            return filled
+    elif code:
+        from views.problem_text import problem_text
+
+        found = problem_text({"code": code, "params": params, "message": ""})
+        if found:
+            return found
+    return joined(said) if said else english
+
+
+def cli_message_text(message: Any) -> str:
+    """An error or finding as the CLI says it: its own wording first (:data:`CLI_MESSAGES`)."""
+    code, params, _english, _said = _parts(message)
+    key = code
+    if params.get("case"):
+        key = f"{code}:{params['case']}"
+    elif code == "level-conflict":  # the name or the title names two floors
+        key = f"{code}:{'file-name' if params.get('text') == params.get('file') else 'in-title'}"
+    template = CLI_MESSAGES.get(key)
+    if template is not None:
+        count = params.get("count", "")
+        example = ",".join(str(n) for n in range(1, int(count) + 1)) if count.isdigit() else ""
+        filled = _fill(template(), {"example": example, **params})
+        if filled is not None:
+            return filled
+    return message_text(message)
+
+
+def messages_text(messages: Iterable[Any]) -> str:
+    """Several messages as one sentence, in the current language."""
+    return joined(message_text(m) for m in messages)
+
+
+def joined(texts: Iterable[str]) -> str:
+    return translate("Messages", "; ").join(texts)
+
+
+def _os_text(error: OSError) -> str:
+    file = error.filename if error.filename is not None else ""
+    code = OS_CODES.get(error.errno or 0, "os-other")
+    params = {"file": str(file), "detail": error.strerror or str(error)}
+    return _fill(MESSAGES[code](), params) or str(error)
+
+
+def fit_warning_text(warning: Any) -> str:
+    """Why a drawing may be another floor's (``store.plan_import.FitWarning``)."""
+    return message_text({"code": f"fit-{warning.case}", "params": dict(warning.params),
+                         "message": warning.message})
+
+
+# -- an import's refusal and notes, as the wizard and the CLI say them ----------------------
+
+
+def overlap_refusal_text(refusal: Any) -> str:
+    """Why a drawing cannot be imported: each pair of overlapping units and what to do.
+
+    ``refusal`` is a ``store.plan_import.UnitsOverlap`` (``floor``, ``kept``, ``overlaps``).
+    """
+    lines = [
+        translate("ImportFlow", "The drawing cannot be imported: on floor %1 units would "
+                                "overlap, and no two units on a floor may share floor area.")
+        .replace("%1", refusal.floor)
+    ]
+    lines += [_kept_text(pair) for pair in refusal.kept]
+    for overlap in refusal.overlaps:
+        lines.append(
+            translate("ImportFlow", "  %1 and %2 share %3 m²")
+            .replace("%3", str(overlap.area))
+            .replace("%1", _room_text(overlap.first, overlap.first_unit))
+            .replace("%2", _room_text(overlap.second, overlap.second_unit))
+        )
+    lines.append(translate("ImportFlow", "Correct the drawing and read it again."))
+    return "\n".join(lines)
+
+
+def _room_text(room: str, unit: str) -> str:
+    if unit:
+        return translate("ImportFlow", "room %1 (%2)").replace("%1", room).replace("%2", unit)
+    return translate("ImportFlow", "room %1").replace("%1", room)
+
+
+def _kept_text(pair: Any) -> str:
+    if pair.contracts:
+        return (
+            translate("ImportFlow", "  Room %1 overlaps %2 by %3 m²; %2 is kept for contract "
+                                    "%4: end or amend the contract, or correct the drawing")
+            .replace("%1", pair.room).replace("%3", str(pair.area))
+            .replace("%4", ", ".join(pair.contracts)).replace("%2", pair.unit)
+        )
+    history = ", ".join(
+        translate("ImportFlow", "%1 (a draft)").replace("%1", code) if ended is None
+        else translate("ImportFlow", "%1, ended %2").replace("%1", code)
+        .replace("%2", ended.isoformat())
+        for code, ended in pair.history
+    )
+    return (
+        translate("ImportFlow", "  Room %1 overlaps %2 by %3 m²; %2 is kept only because "
+                                "contract %4 points at it: archive the unit first (an import "
+                                "cannot overwrite a unit with history), or correct the drawing")
+        .replace("%1", pair.room).replace("%3", str(pair.area))
+        .replace("%4", history).replace("%2", pair.unit)
+    )
+
+
+def change_notes(changes: Any) -> str:
+    """What the wizard's change list adds to the counts: warnings, areas, amendments.
+
+    ``changes`` is a ``store.plan_import.ImportChanges``.
+    """
+    lines: list[str] = []
+    for warning in changes.warnings:
+        lines.append(translate("ImportFlow", "Warning: %1. Importing needs your confirmation.")
+                     .replace("%1", fit_warning_text(warning)))
+    for floor in changes.floors:
+        for area in floor.area_changes:
+            lines.append(
+                translate("ImportFlow", "  %1: leasable %2 → %3 m², billable %4 → %5 m²")
+                .replace("%1", area.code)
+                .replace("%2", _area(area.leasable_before))
+                .replace("%3", _area(area.leasable_after))
+                .replace("%4", _area(area.billable_before))
+                .replace("%5", _area(area.billable_after))
+            )
+        for relabel in floor.relabelled:
+            if relabel.renumbered:
+                lines.append(
+                    translate("ImportFlow", "  %1 becomes %2: its code was made of the "
+                                            "drawing's internal handle")
+                    .replace("%1", relabel.code).replace("%2", relabel.new_code))
+                if relabel.needs_attention:
+                    lines.append(
+                        translate("ImportFlow", "  Needs attention: %1 is under contract %2, "
+                                                "which names the old code")
+                        .replace("%1", relabel.code)
+                        .replace("%2", ", ".join(relabel.contracts)))
+                continue
+            lines.append(
+                translate("ImportFlow", "  %1 matched by overlap: the drawing labels the room "
+                                        "%2, not %3; %4 → %5 m²")
+                .replace("%1", relabel.code)
+                .replace("%2", relabel.room_label)
+                .replace("%3", relabel.unit_label)
+                .replace("%4", _area(relabel.area_before))
+                .replace("%5", _area(relabel.area_after))
+            )
+            if relabel.needs_attention:
+                lines.append(
+                    translate("ImportFlow", "  Needs attention: %1 is under contract %2 and "
+                                            "was matched to room %3 only by where it lies; "
+                                            "check it is the same unit")
+                    .replace("%1", relabel.code)
+                    .replace("%2", ", ".join(relabel.contracts))
+                    .replace("%3", relabel.room_label)
+                )
+        for amendment in floor.amendments:
+            lines.append(
+                translate("ImportFlow", "  Contract %1 needs an amendment: %2 was signed on %3 "
+                                        "m², now %4 m²")
+                .replace("%1", amendment.contract)
+                .replace("%2", amendment.unit)
+                .replace("%3", _area(amendment.signed_area))
+                .replace("%4", _area(amendment.new_area))
+            )
+    return "\n".join(lines)
+
+
+def _area(value: object) -> str:
+    """An area of a change report as it was measured; ``—`` for none."""
+    return "—" if value is None else str(value)
+
+
+def changes_text(changes: Any) -> str:
+    """An import's changes as the CLI reports them, floor by floor, every unit that moves."""
+    lines = [say("changes-building-new" if changes.building_created else "changes-building",
+                 code=changes.building)]
+    for f in changes.floors:
+        lines.append("  " + say(
+            "changes-floor-new" if f.created else "changes-floor", floor=f.name, level=f.level,
+            added=len(f.added), changed=len(f.updated), unchanged=len(f.unchanged),
+            removed=len(f.archived), kept=len(f.kept_with_contracts)))
+        lines += ["    " + say("changes-warning", message=fit_warning_text(w))
+                  for w in f.warnings]
+        lines += ["    " + (
+            say("changes-renumbered", code=r.code, new_code=r.new_code, unit=r.unit_label)
+            if r.renumbered else
+            say("changes-relabelled", code=r.code, room=r.room_label, unit=r.unit_label,
+                before=_area(r.area_before), after=_area(r.area_after)))
+            for r in f.relabelled]
+        lines += ["    " + say("changes-changed", code=code, before=_area(before),
+                               after=_area(after)) for code, before, after in f.updated]
+        lines += ["    " + say("changes-kept", code=code) for code in f.kept_with_contracts]
+        lines += ["    " + say("changes-area", code=a.code,
+                               leasable_before=_area(a.leasable_before),
+                               leasable_after=_area(a.leasable_after),
+                               billable_before=_area(a.billable_before),
+                               billable_after=_area(a.billable_after)) for a in f.area_changes]
+        lines += ["    " + say("changes-amendment", contract=a.contract, unit=a.unit,
+                               signed=_area(a.signed_area), now=_area(a.new_area))
+                  for a in f.amendments]
+        lines += ["    " + (
+            say("changes-renumbered-attention", contracts=", ".join(r.contracts), code=r.code,
+                new_code=r.new_code)
+            if r.renumbered else
+            say("changes-attention", contracts=", ".join(r.contracts), code=r.code,
+                room=r.room_label, unit=r.unit_label))
+            for r in f.relabelled if r.needs_attention]
+    return "\n".join(lines)
+
+
+def site_changes_text(changes: Any) -> str:
+    """What a site drawing would change (``store.site_import.SiteChanges``)."""
+    lines = [translate("SiteFlow", "Buildings that get their footprint from the drawing: %1")
+             .replace("%1", str(len(changes.placed)))]
+    lines += [f"  {code}: {area} m²" for code, area in changes.placed]
+    if changes.unmatched:
+        lines.append(translate("SiteFlow", "Outlines naming no building of the park: %1")
+                     .replace("%1", ", ".join(changes.unmatched)))
+    if changes.not_drawn:
+        lines.append(translate("SiteFlow", "Not in the drawing (laid out automatically): %1")
+                     .replace("%1", ", ".join(changes.not_drawn)))
+    if changes.site_plan:
+        lines.append(translate("SiteFlow", "The drawing's other linework becomes the site plan."))
+    if changes.site_plan_kept:
+        lines.append(translate("SiteFlow", "The drawing has no site linework: the previous "
+                                           "site plan is kept."))
+    if changes.site_plan_removed:
+        lines.append(translate("SiteFlow", "The drawing has no site linework: the previous "
+                                           "site plan is removed."))
+    return "\n".join(lines)
+
+
+def evidence_text(row: Mapping[str, Any]) -> str:
+    """Why a floor has its level (``{"level", "source", "text", "matched"}``)."""
+    source, text, matched = row.get("source"), row.get("text", ""), row.get("matched", "")
+    if row.get("level") is None:
+        return translate("ImportWizard", "unknown: enter the level")
+    if source == "user":
+        return translate("ImportWizard", "entered by you")
+    if source == "elevation order":
+        return translate("ImportWizard", "by elevation order (storey at %1 m)").replace("%1", text)
+    if source == "storey name":
+        return translate("ImportWizard", "from the storey name “%1”").replace("%1", text)
+    if source == "title":
+        return translate("ImportWizard", "from the drawing's title “%1”").replace("%1", text)
+    if source == "file name":
+        if matched and matched != text.rsplit(".", 1)[0]:
+            return (translate("ImportWizard", "from “%1” in the file name “%2”")
+                    .replace("%1", matched).replace("%2", text))
+        return translate("ImportWizard", "from the file name “%1”").replace("%1", text)
+    return text
