@@ -65,6 +65,11 @@ def _new_workspace(window: MainWindow) -> QWidget:
     return _shown(window.file_dialog("new"))
 
 
+@register("new-park")
+def _new_park(window: MainWindow) -> QWidget:
+    return _shown(window.park_dialog())
+
+
 @register("demo-workspace")
 def _demo_workspace(window: MainWindow) -> QWidget:
     return _shown(window.file_dialog("demo"))

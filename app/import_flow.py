@@ -204,15 +204,20 @@ class ImportFlow(QObject):
             except UnitsOverlap as refusal:  # said in the user's language, not as an error
                 return refusal
 
-        def done(changes: ImportChanges | UnitsOverlap) -> None:
+        def done(result: ImportChanges | UnitsOverlap) -> None:
             from store.plan_import import UnitsOverlap
 
-            if isinstance(changes, UnitsOverlap):
-                self.refused = (building, level, changes)
-                wizard.show_changes(None, self.refusal_text(changes))
+            if isinstance(result, UnitsOverlap):
+                self.refused = (building, level, result)
+                wizard.show_changes(None, self.refusal_text(result))
                 return
+            changes = result
             self.rehearsed = (building, level, changes)
-            wizard.show_changes([asdict(f) for f in changes.floors], self.notes(changes))
+            # a floor of the drawing without rooms has no changes: keep the floors aligned
+            rehearsed = iter(changes.floors)
+            codes = [next(rehearsed).room_codes if f.units else [] for f in plan.floors]
+            wizard.show_changes([asdict(f) for f in changes.floors], self.notes(changes),
+                                codes=codes)
 
         self.window.tasks.start(
             work,

@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.opened.connect(self._on_opened)
         c.closed.connect(self._show_start)
+        c.closed.connect(self.details.clear)  # a late editingFinished then sends nothing
         c.treeChanged.connect(self.tree.set_parks)
         c.rowsChanged.connect(self._show_currency)
         c.rowsChanged.connect(self.table.set_rows)
@@ -275,8 +276,15 @@ class MainWindow(QMainWindow):
         """Show a workspace read (maybe in the background) once nothing runs on the open one."""
         waiting = self.tr("Finishing background work before opening %1…").replace(
             "%1", loaded.path.name)
-        if self._closing or not self.settle(lambda: self.open_workspace(loaded.path), waiting):
+        def again() -> bool:
+            return self.open_workspace(loaded.path)
+
+        if self._closing or not self.settle(again, waiting):
             loaded.close()  # read again when the work has returned; held by nobody meanwhile
+            return False
+        self.save_typing()
+        if not self.settle(again, waiting):  # the saved edit's own re-read
+            loaded.close()
             return False
         self.controller.adopt(loaded)
         return True
@@ -308,13 +316,27 @@ class MainWindow(QMainWindow):
             self.open_workspace(Path(path))
 
     def new_workspace(self) -> None:
+        """Ask where, then for its park (an import needs one), then create and open it."""
         path = self._ask_new_path("new")
         if path is None:
             return
-        from store.workspace import Workspace
+        dialog = self.park_dialog()
+        dialog.accepted.connect(lambda: self._create_workspace(path, *dialog.park()))
+        dialog.open()  # not exec(): the window keeps running while it asks
+
+    def park_dialog(self) -> Any:
+        """The dialog New workspace asks for the park with (app.dialog_registry opens it)."""
+        from views.new_park_dialog import NewParkDialog
+
+        dialog = NewParkDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    def _create_workspace(self, path: Path, name: str, code: str, currency: str) -> None:
+        from store.workspace import create_with_park
 
         try:
-            Workspace.create(path).close()
+            create_with_park(path, code, name, currency).close()
         except (WorkspaceError, OSError) as exc:
             self.warn(self.tr("Cannot create workspace"), message_text(exc))
             return
@@ -501,8 +523,11 @@ class MainWindow(QMainWindow):
         command is pushed as already applied): an exception from a redo surfaces
         in whichever slot runs next, not here. A value refused by
         the checks or the store stays in its field in the details, marked, with
-        the reason: nothing typed is thrown away.
+        the reason: nothing typed is thrown away. With no workspace open (a field's
+        editingFinished after the close, which saved it already) there is nothing to do.
         """
+        if not self.controller.is_open:
+            return
         try:
             new = self.controller.check_edit(field, value)
             old = self.controller.current_value(unit_id, field)
@@ -516,6 +541,13 @@ class MainWindow(QMainWindow):
         code = row.code if row is not None else str(unit_id)
         self.undo_stack.push(
             EditUnitField(self.controller, unit_id, code, field, old, new, applied=True))
+
+    def save_typing(self) -> None:
+        """Send what is typed in the details and not yet committed (no Enter, no focus
+        change) before the workspace closes: closing or opening another loses nothing."""
+        if self.controller.is_open:
+            for unit_id, field, value in self.details.pending_edits():
+                self.request_edit(unit_id, field, value)
 
     def _edit_refused(self, unit_id: uuid.UUID, field: str, exc: Exception) -> None:
         from views.message_text import message_text
@@ -669,7 +701,12 @@ class MainWindow(QMainWindow):
         if not self._closing:
             self._closing = True
             self.tasks.stop()
-        if not self.settle(self.close, self.tr("Finishing background work before closing…")):
+        waiting = self.tr("Finishing background work before closing…")
+        if not self.settle(self.close, waiting):
+            event.ignore()
+            return
+        self.save_typing()  # typed and not committed: saved, not lost with the window
+        if not self.settle(self.close, waiting):  # the saved edit's own re-read
             event.ignore()
             return
         self._closed = True

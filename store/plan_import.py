@@ -277,6 +277,10 @@ class FloorChanges:
     warnings: list[FitWarning] = field(default_factory=list)
     matched_by: dict[str, str] = field(default_factory=dict)  # code → "key" | "code" | "overlap"
     relabelled: list[Relabel] = field(default_factory=list)
+    # the code each room of the drawing's floor gets, in the drawing's order: a label
+    # such as 302,304, or none, is not the code people will see (ZD-C-302-304, ZD-C-0306);
+    # by position, since a room may have no key (a DWG or a DXF without a fingerprint)
+    room_codes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -334,6 +338,7 @@ class ImportChanges:
                 "name": f.name,
                 "created": f.created,
                 "added": f.added,
+                "room_codes": f.room_codes,
                 "updated": [
                     {"code": c, "area_before": str(b), "area_after": str(a)}
                     for c, b, a in f.updated
@@ -534,6 +539,7 @@ def _import_floor(
                    (*diff.added, *(m.incoming for m in renumbered)), taken)
     new_codes = {m.existing.id: c for m, c in zip(renumbered, codes[len(diff.added):],
                                                    strict=True)}
+    given: dict[int, str] = {}  # id of a room of the drawing → its unit's code
     for match in diff.matched:
         unit = by_id[match.existing.id]  # type: ignore[index]
         unit.source_key = match.incoming.key
@@ -552,6 +558,7 @@ def _import_floor(
             changes.updated.append((unit.code, area_before, unit.internal_area))
         else:
             changes.unchanged.append(unit.code)
+        given[id(match.incoming)] = unit.code
     for index, room in enumerate(diff.added):
         if job is not None and index % STEP_UNITS == 0:
             job.step(done + len(diff.matched) + index, total, name)
@@ -559,6 +566,8 @@ def _import_floor(
         session.add(unit)
         live.append(unit)
         changes.added.append(unit.code)
+        given[id(room)] = unit.code
+    changes.room_codes = [given.get(id(room), "") for room in plan_floor.units]
     for gone in diff.removed:
         unit = by_id[gone.id]  # type: ignore[index]
         if unit.id in holds:

@@ -33,7 +33,7 @@ from store.files import (
     side_files,
 )
 from store.ids import uuid7
-from store.schema import WorkspaceMeta
+from store.schema import Park, WorkspaceMeta
 from store.types import utc_now
 
 
@@ -221,6 +221,26 @@ class Workspace:
         """A session for reads; it refuses to write (no change context)."""
         with self._sessions() as session:
             yield session
+
+
+def create_with_park(path: Path | str, code: str, name: str, currency: str = "CNY",
+                     actor: str | None = None) -> Workspace:
+    """A new workspace holding its park, written in one transaction: an import goes into
+    the workspace's only park, so a workspace without one cannot take a drawing.
+
+    If the park cannot be written, no file is left behind.
+    """
+    path = Path(path)
+    workspace = Workspace.create(path, actor)
+    try:
+        with workspace.transaction() as session:
+            session.add(Park(id=uuid7(), code=code, name=name, currency=currency))
+    except BaseException:
+        workspace.close()
+        for leftover in (path, *side_files(path)):
+            leftover.unlink(missing_ok=True)
+        raise
+    return workspace
 
 
 def initialise_meta(engine: Engine) -> None:

@@ -62,6 +62,8 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(980, 680)
         self.plan: dict[str, Any] | None = None
+        # per floor, the code each room's unit gets, in the report's order (rehearsed)
+        self.final_codes: list[list[str]] = []
         self._reading = False
         self._read_for: tuple[str, bool] = ("", False)
 
@@ -177,6 +179,7 @@ class ImportWizard(QWizard):
         """Show a read plan: a dict of floors (units with rings, lines), roles, problems."""
         self._reading = False
         self.plan = plan
+        self.final_codes = []  # of another reading: rehearsed again on the report page
         self.floor_combo.blockSignals(True)
         self.floor_combo.clear()
         for floor in plan["floors"]:
@@ -211,8 +214,13 @@ class ImportWizard(QWizard):
         self.report.setPlainText(self.report_text(plan))
         self.rooms_page.completeChanged.emit()
 
-    def show_changes(self, floors: list[dict[str, Any]] | None, error: str = "") -> None:
-        """Add what the import would change in the register (a rehearsal) to the report."""
+    def show_changes(self, floors: list[dict[str, Any]] | None, error: str = "",
+                     codes: list[list[str]] | None = None) -> None:
+        """Add what the import would change in the register (a rehearsal) to the report.
+
+        ``codes``: per floor, the code each room's unit gets, in the rooms' order.
+        """
+        self.final_codes = [list(floor) for floor in codes or []]
         base = self.report_text(self.plan) if self.plan else ""
         lines = ["", self.tr("Changes to the register if you import now")]
         if error:
@@ -294,10 +302,13 @@ class ImportWizard(QWizard):
             if levels and levels[i]["level"] is not None:
                 lines.append(self.tr("  → level %1 (%2)").replace("%1", str(levels[i]["level"]))
                              .replace("%2", self.evidence_text(levels[i])))
-            for unit in floor["units"]:
+            finals = self.final_codes[i] if i < len(self.final_codes) else []
+            for j, unit in enumerate(floor["units"]):
                 stated = "" if unit["stated_area"] is None else f" / {unit['stated_area']:.2f}"
+                final = finals[j] if j < len(finals) else ""
                 lines.append(
-                    f"  {unit['code']:<14} {unit['name'][:24]:<24} "
+                    f"  {unit['code'] or '—':<14} {'→ ' + final if final else '':<18} "
+                    f"{unit['name'][:24]:<24} "
                     f"{unit['area']:>9.2f}{stated} m²  ({unit['confidence']:.2f})"
                 )
         for kind, title in (("errors", self.tr("Errors")), ("warnings", self.tr("Warnings"))):

@@ -344,6 +344,32 @@ class UnitDetails(QWidget):
             .replace("%2", reason_text(problem))
         )
 
+    def pending_edits(self) -> list[tuple[uuid.UUID, str, Any]]:
+        """What was typed and not sent yet, on the shown unit and in the drafts, that can be
+        saved: the window sends it before the workspace closes, so closing loses nothing.
+
+        A value the rule or the store refused is not in it (it cannot be saved as it is).
+        """
+        pending: list[tuple[uuid.UUID, str, Any]] = []
+        if self._row is not None:
+            for key in self._editors:
+                if key in CHOICES or not self.edited(key) or self.problem(key) is not None:
+                    continue
+                value = self._editor_value(key)
+                if not _same_value(key, value, getattr(self._row, key)):
+                    pending.append((self._row.id, key, value))
+        for unit_id, draft in self._drafts.items():
+            for key, (text, refusal) in draft.items():
+                if key not in CHOICES and refusal is None and edit_problem(key, text) is None:
+                    pending.append((unit_id, key, text))
+        return pending
+
+    def clear(self) -> None:
+        """The workspace closed: no unit, no drafts (they were its units')."""
+        self._row = None
+        self._drafts.clear()
+        self.show_unit(None)
+
     def revert(self, field: str) -> None:
         """Back to the stored value (Escape): what was typed there is given up."""
         self._set_editor(field, None if self._row is None else getattr(self._row, field))

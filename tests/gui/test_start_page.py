@@ -84,6 +84,12 @@ def test_new_creates_a_workspace_and_opens_it(bare, tmp_path, qtbot):
     target = tmp_path / "fresh.leasemap"
     title = answer_file_dialog(qtbot, click(qtbot, bare.start_page.new_button), target)
     assert title == "New workspace"
+    from views.new_park_dialog import NewParkDialog
+
+    dialog = bare.findChild(NewParkDialog)  # then the park the workspace is for
+    dialog.name_edit.setText("湖畔园区")
+    dialog.code_edit.setText("hp")
+    dialog.accept()
     assert target.exists() and bare.controller.path == target
     assert bare.centre.currentWidget() is bare.tabs
 

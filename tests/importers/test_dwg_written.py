@@ -104,6 +104,12 @@ def test_the_cli_dry_run_gives_the_dwg_the_codes_and_areas_of_its_dxf(drawings, 
     [change] = of_dwg["changes"]
     assert change["added"] == of_dxf["changes"][0]["added"] == [
         "ZD-C-301", "ZD-C-302-304", "ZD-C-305", "ZD-C-0306"]
+    # each room of the report says the code its unit gets, the unlabelled one too
+    [floor] = of_dwg["floors"]
+    assert sorted(zip((u["code"] for u in floor["units"]), change["room_codes"],
+                      strict=True)) == [
+        ("", "ZD-C-0306"), ("301", "ZD-C-301"), ("302,304", "ZD-C-302-304"),
+        ("305", "ZD-C-305")]
     assert park.path.read_bytes() == before  # a rehearsal writes nothing
 
 
