@@ -18,6 +18,7 @@ from app.controller import WorkspaceController
 from domain.assets import unit_code_local_part
 from domain.map_modes import CATEGORICAL_MODES, MapMode
 from domain.money import round_to
+from domain.occupancy import unit_state
 from services.maps import (
     DEFAULT_CLASSES,
     METHODS,
@@ -32,7 +33,6 @@ from services.maps import (
     needs_readings_begin,
     park_theme,
     read_floor,
-    read_park_site,
     read_stack,
     readings_begin,
     scope_units,
@@ -48,11 +48,10 @@ from views.labels import building_title
 from views.map_canvas import MapStyle
 from views.map_panel import MapPanel
 from views.map_text import (
-    breaks_note,
     building_card,
+    legend_note,
     legend_rows,
     legend_title,
-    readings_note,
     totals_text,
     unit_card,
     unit_label,
@@ -95,6 +94,9 @@ class MapController(QObject):
         # scope, mode and classification, so later dates are coloured alike.
         self.breaks_day: date | None = None
         self._breaks: dict[tuple[object, ...], Breaks | None] = {}
+        # What the map showed on ``breaks_day`` (its units, or the park's site): classes of
+        # another mode or classification are made from it, not from a read in this thread.
+        self._breaks_facts: tuple[Scope, list[MapUnit] | ParkSite] | None = None
         self._drawn: list[uuid.UUID] = []  # the units drawn, in drawing order
         self._stack_floors: list[uuid.UUID] = []  # the stacking plan's floors, by row
         self.site: ParkSite | None = None
@@ -143,12 +145,16 @@ class MapController(QObject):
         """Keep (or stop keeping) the class breaks of today's date while the date changes."""
         self.breaks_day = self.day if keep else None
         self._breaks = {}
+        self._breaks_facts = None
         scope = self.workspace.scope
         if keep and scope is not None and self.shown[0] in ("floor", "building"):
+            self._breaks_facts = (scope, list(self.units))
             for (mode, method, classes), found in self._themes.items():  # classified already
                 if mode not in CATEGORICAL_MODES:
                     self._breaks[(scope, self.shown[0], mode, method, classes)] = (
                         found.theme.breaks)
+        elif keep and scope is not None and self.shown[0] == "park" and self.site is not None:
+            self._breaks_facts = (scope, self.site)
         self._themes = {}
         self.restyle()
 
@@ -279,32 +285,51 @@ class MapController(QObject):
             return None
         key = (scope, kind, mode, self.method, self.classes)
         if key not in self._breaks:
-            self._breaks[key] = self._breaks_on(self.breaks_day, mode)
+            ready, found = self._breaks_on(self.breaks_day, mode)
+            if not ready:  # the park of that day is read in the pool; siteRead redraws
+                return None
+            self._breaks[key] = found
         return self._breaks[key]
 
-    def _breaks_on(self, day: date, mode: MapMode) -> Breaks | None:
-        """The classes the shown map had (or would have had) on ``day``."""
+    def _breaks_on(self, day: date, mode: MapMode) -> tuple[bool, Breaks | None]:
+        """The classes the shown map had (or would have had) on ``day``, from what it showed
+        then, else from the workspace's park cache; (False, None) while a park is read."""
         reader, scope = self.workspace.reader, self.workspace.scope
         if reader is None or scope is None:
-            return None
+            return True, None
+        held = self._breaks_facts
         if self.shown[0] == "park":
-            site = self.site if day == self.day else read_park_site(reader, scope.id, day)
+            if day == self.day:
+                site = self.site
+            elif held is not None and held[0] == scope and isinstance(held[1], ParkSite):
+                site = held[1]
+            else:  # cached, read at once when small, or read in the pool
+                site = self.workspace.park_site(scope.id, day)
+                if site is None:
+                    return False, None
             if site is None:
-                return None
-            return park_theme(site, mode, day, self.method, self.classes).theme.breaks
+                return True, None
+            return True, park_theme(site, mode, day, self.method, self.classes).theme.breaks
         units = self.units
         if day != self.day:  # the drawn units, as they stood on that day
-            by_id = {u.id: u for u in scope_units(reader, scope, day)}
+            if held is not None and held[0] == scope and isinstance(held[1], list):
+                then = held[1]
+            else:  # another floor or building than the one shown then: a scope's read
+                then = scope_units(reader, scope, day)
+            by_id = {u.id: u for u in then}
             units = [by_id[i] for i in self._drawn if i in by_id]
-        return thematic_map(units, mode, day, self.method, self.classes).theme.breaks
+        return True, thematic_map(units, mode, day, self.method, self.classes).theme.breaks
 
     def _legend_note(self, before_readings: date | None) -> str:
-        """What the legend adds in words: no readings before a date, breaks kept."""
-        notes = [readings_note(before_readings)] if before_readings else []
+        """What the legend adds in words (printed pages say the same)."""
+        return legend_note(before_readings, self.breaks_from())
+
+    def breaks_from(self) -> date | None:
+        """The other date whose class breaks colour the shown map; None when not kept."""
         kept = self.mode not in CATEGORICAL_MODES or self.shown[0] == "park"
         if kept and self.breaks_day is not None and self.breaks_day != self.day:
-            notes.append(breaks_note(self.breaks_day))
-        return "\n".join(notes)
+            return self.breaks_day
+        return None
 
     def _theme_key(self, mode: MapMode) -> tuple[MapMode, str, int]:
         if mode in CATEGORICAL_MODES:
@@ -492,7 +517,8 @@ def map_style(units: Sequence[MapUnit], thematic: ThematicMap, mode: MapMode,
     def card(i: int) -> str:
         u, f = units[i], units[i].facts
         return unit_card(u.code, u.name, u.tenant, f.area, f.rent, f.ends_on, mode,
-                         thematic.shown_value(i), currency=currency)
+                         thematic.shown_value(i), currency=currency,
+                         state=unit_state(f.status, f.occupancy))
 
     return MapStyle(
         colours=thematic.colours,

@@ -27,16 +27,18 @@ from services.maps import (
     METHODS,
     StackFloor,
     ThematicMap,
+    needs_readings_begin,
     read_building,
+    readings_begin,
     stacked_units,
     thematic_map,
 )
 from services.register import park_of
 from store.map_query import MapUnit
-from store.read_model import ReadModel
+from store.read_model import ReadModel, Scope
 from views.floor_plan import FloorPlanView
 from views.labels import area_text, building_title, label, percent_text, rent_text
-from views.map_text import legend_rows, legend_title, totals_text
+from views.map_text import legend_note, legend_rows, legend_title, totals_text
 from views.print_layout import MM_PER_INCH, MapPage, map_title, page_frame, paint_page
 from views.stacking_print import (
     PaperBlock,
@@ -95,10 +97,10 @@ def one_page_for(size: str, one_page: bool | None) -> bool:
 
 def _page(title: str, subtitle: str, units: Sequence[MapUnit], mode: MapMode, day: date,
           currency: str, legend: Any, paint: Callable[[QPainter, QRectF], float],
-          north: bool) -> MapPage:
+          north: bool, note: str = "") -> MapPage:
     return MapPage(title, subtitle, kpi_texts(map_kpis([u.facts for u in units], day), currency),
                    legend_title(mode, currency), legend_rows(mode, legend), footer(day), paint,
-                   north)
+                   north, note=note)
 
 
 def building_pages(
@@ -122,13 +124,16 @@ def building_pages(
     head = building_title(building.code, building.name)
     mode_name = label(mode)
     subtitle = f"{park.name} · {head} · {mode_name} · {day.isoformat()}"
+    # asked only when let units have no readings: a date before them says so, not "no data"
+    begin = (readings_begin(reader, Scope("building", building.id))
+             if needs_readings_begin(ordered, mode, day) else None)
     pages = stacking_pages(
         StackedBuilding(park.code, building.code, head, subtitle, maps.stack), mode, day,
-        currency, thematic_map(ordered, mode, day, method, classes),
+        currency, thematic_map(ordered, mode, day, method, classes, readings_begin=begin),
         paper_mm(size, landscape), one_page_for(size, one_page), font or QFont())
     for floor in maps.floors:
         drawn = list(floor.units)
-        floor_map = thematic_map(drawn, mode, day, method, classes)
+        floor_map = thematic_map(drawn, mode, day, method, classes, readings_begin=begin)
         view = FloorPlanView()
         view.resize(1600, 1000)
         view.show_floor(floor_shapes(floor), floor.background)
@@ -138,7 +143,8 @@ def building_pages(
         pages.append(_page(f"{head} · {floor.name} — {map_title(mode)}",
                            f"{park.name} · {head} · {floor.name} · {mode_name} · "
                            f"{day.isoformat()}", drawn, mode, day, currency,
-                           floor_map.theme.legend, _painter(view), north=True))
+                           floor_map.theme.legend, _painter(view), north=True,
+                           note=legend_note(floor_map.readings_begin)))
     return pages
 
 
@@ -155,9 +161,10 @@ class StackedBuilding:
 
 def stacking_pages(building: StackedBuilding, mode: MapMode, day: date, currency: str,
                    thematic: ThematicMap, paper: QSizeF, one_page: bool, font: QFont,
-                   image: bool = False) -> list[MapPage]:
+                   image: bool = False, breaks_from: date | None = None) -> list[MapPage]:
     """The paper stacking plan: one page per sheet of floors, each with the title, the
-    legend and its floor range; ``image`` makes one sheet as tall as the tower needs."""
+    legend and its floor range; ``image`` makes one sheet as tall as the tower needs;
+    ``breaks_from`` the date whose class breaks ``thematic`` kept (said under the legend)."""
     units = stacked_units(building.floors)
     style = map_style(units, thematic, mode, currency)
     colours = thematic.colours
@@ -172,7 +179,8 @@ def stacking_pages(building: StackedBuilding, mode: MapMode, day: date, currency
             i += 1
         floors.append(PaperFloor(floor.name, tuple(blocks), totals_text(floor.totals)))
     base = _page(f"{building.head} — {map_title(mode, 'building')}", building.subtitle, units,
-                 mode, day, currency, thematic.theme.legend, _no_map, north=False)
+                 mode, day, currency, thematic.theme.legend, _no_map, north=False,
+                 note=legend_note(thematic.readings_begin, breaks_from))
     width, height = map_area(base, paper, font)
     if image:
         sheets = paginate(floors, width, height, font, one_page=True)
@@ -231,15 +239,18 @@ def current_pages(maps: Any, size: str = "A4", landscape: bool = True,
     title = f"{place or park} — {map_title(maps.mode, kind)}"
     subtitle = " · ".join(x for x in (park, place, mode_name, day.isoformat()) if x)
     if kind == "park":  # buildings coloured by occupancy or level: a numeric legend
+        begin = maps.park.readings_begin if maps.park is not None else None
         return [MapPage(title, subtitle, kpi_texts(map_kpis([u.facts for u in maps.units], day),
                                                    maps.currency()),
                         maps.park_legend_title, legend_rows(maps.mode, legend, numeric=True),
-                        footer(day), _painter(view), True, translate("Map", "buildings"))]
+                        footer(day), _painter(view), True, translate("Map", "buildings"),
+                        note=legend_note(begin, maps.breaks_from()))]
     if kind == "building":
         return _current_stack(maps, subtitle, paper or paper_mm(size, landscape),
                               one_page_for(size, one_page), font or QFont(), image)
     return [_page(title, subtitle, maps.units, maps.mode, day, maps.currency(), legend,
-                  _painter(view), north=True)]
+                  _painter(view), north=True,
+                  note=legend_note(thematic.readings_begin, maps.breaks_from()))]
 
 
 def current_page(maps: Any) -> MapPage:
@@ -249,18 +260,23 @@ def current_page(maps: Any) -> MapPage:
 
 def _current_stack(maps: Any, subtitle: str, paper: QSizeF, one_page: bool, font: QFont,
                    image: bool) -> list[MapPage]:
-    """The building on screen, read again for paper as ``leasemap print`` reads it."""
+    """The building on screen, read again for paper as ``leasemap print`` reads it, in the
+    classes and with the note of the screen's (kept breaks, readings' first month)."""
     park = park_of(maps.workspace.tree, maps.workspace.scope)
     code = maps.building_code()
     building = next(b for b in park.buildings if b.code == code)
     day = maps.day
     stack = read_building(maps.workspace.reader, building.id, day).stack
     units = stacked_units(stack)
-    thematic = thematic_map(units, maps.mode, day, maps.method, maps.classes)
+    shown: ThematicMap = maps.thematic
+    kept = maps.breaks_from()
+    thematic = thematic_map(units, maps.mode, day, maps.method, maps.classes,
+                            breaks=shown.theme.breaks if kept is not None else None,
+                            readings_begin=shown.readings_begin)
     head = building_title(building.code, building.name)
     return stacking_pages(StackedBuilding(park.code, building.code, head, subtitle, stack),
                           maps.mode, day, maps.currency(), thematic, paper, one_page, font,
-                          image)
+                          image, kept)
 
 
 def release(pages: Sequence[MapPage]) -> None:

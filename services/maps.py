@@ -40,7 +40,6 @@ from store.map_query import (
     FloorDrawing,
     MapUnit,
     building_sites,
-    decode_month_metrics,
     floor_drawings,
     map_units,
 )
@@ -173,9 +172,7 @@ def needs_readings_begin(units: Sequence[MapUnit], mode: MapMode, day: date,
 
 def readings_begin(reader: ReadModel, scope: Scope) -> date | None:
     """The first month (its first day) with meter readings in ``scope``; None without any."""
-    for record in reader.fetch("unit_metrics", scope, date.min, date.max):
-        return decode_month_metrics(record)[1].month
-    return None
+    return reader.first_reading_month(scope)
 
 
 def decode_outline(data: bytes | None) -> BaseGeometry | None:

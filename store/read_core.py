@@ -264,6 +264,14 @@ def _unit_metrics(o: _Order, scope: Scope | None, after: date, before: date) -> 
     )
 
 
+def _first_reading_month(o: _Order, scope: Scope | None) -> Select[Any]:
+    return (
+        select(*_raw(func.min(M.c.month)))
+        .select_from(M.join(U, U.c.id == M.c.unit_id).join(F, F.c.id == U.c.floor_id))
+        .where(M.c.archived == false(), *_unit_scope(scope))
+    )
+
+
 def _floor_drawings(o: _Order, scope: Scope | None) -> Select[Any]:
     return (
         select(*_raw(F.c.id, F.c.building_id, F.c.level, F.c.name, F.c.background))
@@ -296,6 +304,7 @@ STATEMENTS: dict[str, Callable[..., Select[Any]]] = {
     "term_classes": _term_classes,
     "map_units": _map_units,
     "unit_metrics": _unit_metrics,
+    "first_reading_month": _first_reading_month,
     "floor_drawings": _floor_drawings,
     "building_sites": _building_sites,
     "site_plan": _site_plan,

@@ -349,6 +349,13 @@ class ReadModel:
             vacant += part.vacant_area
         return OccupancySummary(count, leasable, leased, vacant)
 
+    def first_reading_month(self, scope: Scope | None) -> date | None:
+        """The first month (its first day) with meter readings in ``scope``; None without
+        any. The database finds it: the maps ask it of a whole park on every date before."""
+        for (month,) in self.source.fetch("first_reading_month", scope):
+            return as_optional_date(month)
+        return None
+
     def unit_row(self, unit_id: uuid.UUID, day: date) -> UnitRow:
         rows = self.unit_rows(Scope("unit", unit_id), day)
         if not rows:

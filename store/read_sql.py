@@ -205,6 +205,17 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
         """,
         UNIT_SCOPE,
     ),
+    # The first month of readings: the maps say "no readings before ..." of earlier dates.
+    "first_reading_month": (
+        """
+        SELECT min(m.month)
+        FROM unit_metrics m
+        JOIN units u ON u.id = m.unit_id
+        JOIN floors f ON f.id = u.floor_id
+        WHERE m.archived = 0 {where}
+        """,
+        UNIT_SCOPE,
+    ),
     "floor_drawings": (
         """
         SELECT f.id, f.building_id, f.level, f.name, f.background

@@ -25,6 +25,7 @@ from domain.map_modes import (
     RentClass,
 )
 from domain.money import round_to
+from domain.occupancy import UnitState
 from spatial.thematic import NO_DATA_KEY, LegendEntry
 from views.labels import (
     area_text,
@@ -211,13 +212,15 @@ def unit_card(
     code: str, name: str, tenant: str, area: Decimal, rent: Decimal | None,
     ends_on: date | None, mode: MapMode, value: object, arrears: Decimal | None = None,
     currency: str = "",
+    state: UnitState | None = None,
 ) -> str:
     """The hover card: code, tenant, area, rent, end date, arrears and the mode's value (or
     the unit's state when that is why it has none), each with its unit; money in the park's
-    ``currency``."""
+    ``currency``. Without a tenant the card names the unit's ``state`` (a not-leasable
+    unit is not "vacant")."""
     lines = [f"<b>{escape(code)}</b> {escape(name)}"]
     rows = [
-        (translate("Map", "Tenant"), tenant or translate("Map", "vacant")),
+        (translate("Map", "Tenant"), tenant or _no_tenant(state)),
         (translate("Map", "Area"), f"{area_text(area)} m²"),
         (translate("Map", "Rent"), "—" if rent is None else per_m2_month(rent_text(rent),
                                                                          currency)),
@@ -228,6 +231,13 @@ def unit_card(
     ]
     lines += [f"{escape(k)}: {escape(v)}" for k, v in rows]
     return "<br>".join(lines)
+
+
+def _no_tenant(state: UnitState | None) -> str:
+    """The tenant line of a unit nobody holds: vacant, or the state that keeps it empty."""
+    if state is None or state is UnitState.VACANT:
+        return translate("Map", "vacant")
+    return label(state)
 
 
 def building_card(code: str, name: str, totals: MapKpis, mode: MapMode, level: object,
@@ -259,3 +269,12 @@ def readings_note(begin: date) -> str:
 def breaks_note(day: date) -> str:
     """Under a legend whose classes were kept from another date (time travel)."""
     return translate("Map", "Class breaks kept from %1").replace("%1", date_text(day))
+
+
+def legend_note(readings_begin: date | None, breaks_from: date | None = None) -> str:
+    """What a legend adds in words, on screen and on paper: no readings before
+    ``readings_begin``, classes kept from ``breaks_from`` (None: from no other date)."""
+    notes = [readings_note(readings_begin)] if readings_begin else []
+    if breaks_from is not None:
+        notes.append(breaks_note(breaks_from))
+    return "\n".join(notes)

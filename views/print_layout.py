@@ -39,6 +39,7 @@ class MapPage:
     counted: str = ""  # what the legend counts, when not units
     corner: str = ""  # right of the title: which part of a longer map the page shows
     sheet_height: float = 0.0  # mm; an image of a tall tower grows past the paper's height
+    note: str = ""  # under the legend: no readings before a date, class breaks kept
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def page_frame(page: QRectF, content: MapPage, base_font: QFont, dpi: float,
     y += _kpi_height(content.kpis, _font(base_font, 9), device, mm)
     y += 3 * mm
     footer_h = _height(_font(base_font, 7.5), device) + 2 * mm
-    legend_need = legend_size(_font(base_font, 8), content.legend_title, content.legend, device)
+    legend_need = legend_size(_font(base_font, 8), content.legend_title, content.legend, device,
+                              content.note)
     legend_w = min(area.width() * 0.32, max(50 * mm, legend_need.width()))
     map_rect = QRectF(area.left(), y, area.width() - legend_w - 4 * mm,
                       area.bottom() - footer_h - y)
@@ -138,7 +140,7 @@ def paint_page(painter: QPainter, page: QRectF, content: MapPage, base_font: QFo
         _scale_bar(painter, QPointF(map_rect.left() + 5 * mm, map_rect.bottom() - 5 * mm),
                    per_metre, map_rect.width() * 0.25, mm, small_font)
     paint_legend(painter, frame.legend_rect, _font(base_font, 8), content.legend_title,
-                 content.legend, content.counted)
+                 content.legend, content.counted, content.note)
     painter.setFont(small_font)
     painter.setPen(QColor("#666666"))
     footer_top = frame.footer_top
