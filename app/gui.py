@@ -7,6 +7,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -51,12 +52,16 @@ def run(path: Path | None = None, language: str | None = None) -> int:
         last = Path(window.settings.last_workspace)
         target = last if last.exists() else None
     window.controller.opened.connect(_warm_store)
+    report = os.environ.get("LEASEMAP_EXIT_AFTER_SHOW") == "1"
+    data_shown = _watch_first_rows(app, window) if report else None
     if target is not None:
         # Read the workspace in the pool while this thread shows the window.
         window.open_workspace_in_background(target)
     window.show()
-    if os.environ.get("LEASEMAP_EXIT_AFTER_SHOW") == "1":
-        _report_start_up(app, window)
+    if data_shown is not None:
+        app.processEvents()
+        print(f"window {time.time():.6f}", flush=True)
+        data_shown()
     return app.exec()
 
 
@@ -76,14 +81,37 @@ def _warm_store(_path: object) -> None:
     QTimer.singleShot(500, start)
 
 
-def _report_start_up(app: QApplication, window: MainWindow) -> None:
-    """Print when the window, then its data, were first on screen, and quit."""
-    app.processEvents()
-    print(f"window {time.time():.6f}", flush=True)
+def _watch_first_rows(app: QApplication, window: MainWindow,
+                      done: Callable[[], None] | None = None) -> Callable[[], None]:
+    """Print when the workspace's first rows were on screen, then quit (or call ``done``).
 
-    def data_shown(rows: list[object]) -> None:
-        app.processEvents()
-        print(f"shown {time.time():.6f} rows {len(rows)}", flush=True)
-        QTimer.singleShot(0, app.quit)
+    Watched from before the window shows: a read preloaded by the command line
+    can arrive during the window's first paint, and its rows must count then,
+    not at the next read (a big park's remaining rows, seconds later).
+    Returns what ``run`` calls once it has printed the window's own time.
+    """
+    rows_seen: list[int] = []  # the first rows' count, once shown
+    window_seen: list[bool] = []
 
-    window.controller.rowsChanged.connect(data_shown)
+    def report() -> None:
+        app.processEvents()  # the rows painted
+        print(f"shown {time.time():.6f} rows {rows_seen[0]}", flush=True)
+        if done is not None:
+            done()
+        else:
+            QTimer.singleShot(0, app.quit)
+
+    def rows_shown(rows: list[object]) -> None:
+        if rows_seen or not window.controller.is_open:
+            return
+        rows_seen.append(len(rows))
+        if window_seen:
+            report()
+
+    def window_printed() -> None:
+        window_seen.append(True)
+        if rows_seen:
+            report()
+
+    window.controller.rowsChanged.connect(rows_shown)
+    return window_printed

@@ -12,6 +12,7 @@ double-click and hover-card rules, wheel zoom under the cursor, and one
 from __future__ import annotations
 
 import uuid
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -77,6 +78,11 @@ class BrushCache:
 
     def __init__(self) -> None:
         self._brushes: dict[str, QBrush] = {}
+
+    @property
+    def table(self) -> dict[str, QBrush]:
+        """The brushes made so far, by colour (for lookups in bulk)."""
+        return self._brushes
 
     def __call__(self, colour: str) -> QBrush:
         brush = self._brushes.get(colour)
@@ -174,11 +180,23 @@ class MapCanvas(QGraphicsView):
 
     def _paint_blocks(self, colours: Sequence[str],
                       outlined: frozenset[uuid.UUID] = frozenset()) -> None:
-        """Fill every block (in order) with its colour; outline the ones asked for."""
+        """Fill every block (in order) with its colour; outline the ones asked for.
+
+        A mode switch on a 20,000-unit sheet recolours every item: the brushes are
+        looked up and set in C loops (``map``), and the pens are set again only when
+        the outlined units changed.
+        """
+        if len(colours) != len(self._items):
+            raise ValueError(f"{len(colours)} colours for {len(self._items)} blocks")
         brush = self._brushes
-        for item, colour in zip(self._items, colours, strict=True):
-            item.setBrush(brush(colour))
-        if outlined or self._outlined:
+        for colour in set(colours):
+            brush(colour)  # made once; the lookup below is then a plain dict's
+        # The whole scene is to be redrawn: said once, each item's own update (and its
+        # dirty rectangle, processed later in the event loop) is skipped.
+        self.scene().update()
+        deque(map(QAbstractGraphicsShapeItem.setBrush, self._items,
+                  map(brush.table.__getitem__, colours)), maxlen=0)
+        if outlined != self._outlined:
             self._outlined = outlined
             for i, item in enumerate(self._items):
                 item.setPen(self._pen_for(i))

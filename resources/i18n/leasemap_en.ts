@@ -1402,6 +1402,33 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>NewParkDialog</name>
+    <message>
+        <source>New park</source>
+        <translation>New park</translation>
+    </message>
+    <message>
+        <source>A workspace holds a park; floor plans are imported into it. Name the park this workspace is for.</source>
+        <translation>A workspace holds a park; floor plans are imported into it. Name the park this workspace is for.</translation>
+    </message>
+    <message>
+        <source>Park name</source>
+        <translation>Park name</translation>
+    </message>
+    <message>
+        <source>Park code</source>
+        <translation>Park code</translation>
+    </message>
+    <message>
+        <source>e.g. ZD; unit codes start with it</source>
+        <translation>e.g. ZD; unit codes start with it</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+</context>
+<context>
     <name>PageOptionsDialog</name>
     <message>
         <source>Page</source>

@@ -1403,6 +1403,33 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>NewParkDialog</name>
+    <message>
+        <source>New park</source>
+        <translation>新建园区</translation>
+    </message>
+    <message>
+        <source>A workspace holds a park; floor plans are imported into it. Name the park this workspace is for.</source>
+        <translation>工作区包含一个园区，平面图导入到该园区中。请填写此工作区对应的园区。</translation>
+    </message>
+    <message>
+        <source>Park name</source>
+        <translation>园区名称</translation>
+    </message>
+    <message>
+        <source>Park code</source>
+        <translation>园区编号</translation>
+    </message>
+    <message>
+        <source>e.g. ZD; unit codes start with it</source>
+        <translation>字母或数字，单元编号以它开头</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+</context>
+<context>
     <name>PageOptionsDialog</name>
     <message>
         <source>Page</source>
