@@ -55,7 +55,18 @@ TERM_CLASS = (
 MMAP_BYTES = 256 << 20
 CACHE_KIB = 32 << 10
 
+# A unit row as the table shows it (read_model.decode_unit_row reads these columns in order).
+_UNIT_ROW = """
+        SELECT u.id, u.code, u.name, b.code, b.name, f.name, f.level, u.unit_type, u.status,
+               u.gross_area, u.internal_area, u.common_share, u.leasable_area,
+               u.billable_area, u.asking_rent, u.orientation, u.ceiling_height, u.floor_load,
+               u.power_capacity, u.fit_out, u.tags, u.notes, u.row_version
+        FROM units u
+        JOIN floors f ON f.id = u.floor_id
+        JOIN buildings b ON b.id = f.building_id"""
+
 # Text is ordered byte by byte (SQLite's BINARY; COLLATE "C" on PostgreSQL).
+
 QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
     "parks": (
         "SELECT id, code, name, currency FROM parks WHERE archived = 0 ORDER BY code",
@@ -90,14 +101,7 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
         UNIT_SCOPE,
     ),
     "unit_rows": (
-        """
-        SELECT u.id, u.code, u.name, b.code, b.name, f.name, f.level, u.unit_type, u.status,
-               u.gross_area, u.internal_area, u.common_share, u.leasable_area,
-               u.billable_area, u.asking_rent, u.orientation, u.ceiling_height, u.floor_load,
-               u.power_capacity, u.fit_out, u.tags, u.notes, u.row_version
-        FROM units u
-        JOIN floors f ON f.id = u.floor_id
-        JOIN buildings b ON b.id = f.building_id
+        _UNIT_ROW + """
         WHERE u.archived = 0 {where}
         ORDER BY b.sort_order, b.code, f.level DESC, u.code
         """,
@@ -108,13 +112,7 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
     "unit_page": (
         """
         WITH page(size) AS (SELECT ?)
-        SELECT u.id, u.code, u.name, b.code, b.name, f.name, f.level, u.unit_type, u.status,
-               u.gross_area, u.internal_area, u.common_share, u.leasable_area,
-               u.billable_area, u.asking_rent, u.orientation, u.ceiling_height, u.floor_load,
-               u.power_capacity, u.fit_out, u.tags, u.notes, u.row_version
-        FROM units u
-        JOIN floors f ON f.id = u.floor_id
-        JOIN buildings b ON b.id = f.building_id
+        """ + _UNIT_ROW + """
         WHERE u.id IN (
             SELECT u.id FROM units u WHERE u.archived = 0 {where}
             ORDER BY u.code LIMIT (SELECT size FROM page)
