@@ -10,14 +10,7 @@ from datetime import date
 
 from store.map_query import decode_month_metrics
 from store.read_model import ReadModel, Scope
-from tests.store.test_read_parity import (  # noqa: F401  (fixtures)
-    _scopes,
-    core_reader,
-    pg_workspace,
-    raw_reader,
-    sqlite_engine,
-    workspace_file,
-)
+from tests.store.test_read_parity import _scopes, workspace_file  # noqa: F401  (fixture)
 
 
 def _by_reading_all(reader: ReadModel, scope: Scope | None) -> date | None:
@@ -26,7 +19,7 @@ def _by_reading_all(reader: ReadModel, scope: Scope | None) -> date | None:
     return min(months, default=None)
 
 
-def test_first_reading_month_agrees_on_every_scope(raw_reader, core_reader):  # noqa: F811
+def test_first_reading_month_agrees_on_every_scope(raw_reader, core_reader):
     seen = set()
     for scope in _scopes(raw_reader):
         want = _by_reading_all(raw_reader, scope)

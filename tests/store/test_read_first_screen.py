@@ -9,21 +9,18 @@ PostgreSQL), down to the ``repr`` of every Decimal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, select
+from sqlalchemy import select
 
 from demo.build import build_demo
 from domain.contracts import ContractStatus
 from store.read_model import ReadModel, Scope, summarize
 from store.schema import Contract
 from store.workspace import Workspace
-from tests.pg import PrivatePostgres
-from tests.read_engines import copy_synced_rows
 from tests.store.test_read_parity import DAYS, TODAY, _add_awkward_rows, _same, _scopes
 
 # Days on the edges of the demo's contracts: a signing, a start, an end, a termination.
@@ -43,28 +40,6 @@ def workspace_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         contract.status = ContractStatus.TERMINATED
         contract.terminated_on = TODAY + timedelta(days=10)
     return path
-
-
-@pytest.fixture(scope="module")
-def raw_reader(workspace_file: Path) -> Iterator[ReadModel]:
-    reader = ReadModel(workspace_file)
-    yield reader
-    reader.close()
-
-
-@pytest.fixture(scope="module")
-def sqlite_engine(workspace_file: Path) -> Iterator[Engine]:
-    engine = create_engine(f"sqlite+pysqlite:///{workspace_file}")
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def pg_workspace(pg_server: PrivatePostgres, sqlite_engine: Engine) -> Iterator[Workspace]:
-    ws = Workspace.connect(pg_server.url(pg_server.create_database()))
-    copy_synced_rows(sqlite_engine, ws.engine)
-    yield ws
-    ws.close()
 
 
 @pytest.fixture(params=["sqlite3", "core-sqlite",

@@ -12,7 +12,7 @@ memoryview or a list where a tuple belongs all fail).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import shapely
-from sqlalchemy import Engine, create_engine, select
+from sqlalchemy import select
 
 from demo.build import build_demo
 from domain.assets import BuildingKind, UnitStatus, UnitType
@@ -48,8 +48,6 @@ from store.schema import (
     Unit,
 )
 from store.workspace import Workspace
-from tests.pg import PrivatePostgres
-from tests.read_engines import copy_synced_rows
 
 TODAY = date(2026, 11, 22)
 DAYS = (TODAY, date(2025, 6, 1), date(2027, 4, 1), date(2031, 1, 1))
@@ -106,35 +104,6 @@ def workspace_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build_demo(path, units=300, today=TODAY)
     _add_awkward_rows(path)
     return path
-
-
-@pytest.fixture(scope="module")
-def raw_reader(workspace_file: Path) -> Iterator[ReadModel]:
-    reader = ReadModel(workspace_file)
-    yield reader
-    reader.close()
-
-
-@pytest.fixture(scope="module")
-def sqlite_engine(workspace_file: Path) -> Iterator[Engine]:
-    engine = create_engine(f"sqlite+pysqlite:///{workspace_file}")
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def pg_workspace(pg_server: PrivatePostgres, sqlite_engine: Engine) -> Iterator[Workspace]:
-    ws = Workspace.connect(pg_server.url(pg_server.create_database()))
-    copy_synced_rows(sqlite_engine, ws.engine)
-    yield ws
-    ws.close()
-
-
-@pytest.fixture(params=["core-sqlite", pytest.param("core-postgresql", marks=pytest.mark.postgres)])
-def core_reader(request: pytest.FixtureRequest) -> ReadModel:
-    if request.param == "core-sqlite":
-        return ReadModel.on_engine(request.getfixturevalue("sqlite_engine"))
-    return ReadModel.on_engine(request.getfixturevalue("pg_workspace").engine)
 
 
 def _same(expected: Sequence[Any], got: Sequence[Any], what: str) -> None:
