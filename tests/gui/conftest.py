@@ -36,3 +36,16 @@ def window(qtbot, settings, small_park):
     win = open_window(qtbot, settings, small_park.path)
     yield win
     win.close()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """zh_CN installed as the app installs it; English again afterwards."""
+    from app.i18n import Languages
+
+    font = qapp.font()
+    languages = Languages(qapp)
+    languages.install("zh_CN")
+    yield languages
+    languages.install("en")
+    qapp.setFont(font)

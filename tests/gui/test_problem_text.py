@@ -40,19 +40,6 @@ REPRESENTATIVE = (
 )
 
 
-@pytest.fixture
-def chinese(qapp):
-    """The zh_CN catalogue installed as the app installs it; English again afterwards."""
-    from app.i18n import Languages
-
-    font = qapp.font()
-    languages = Languages(qapp)
-    languages.install("zh_CN")
-    yield languages
-    languages.install("en")
-    qapp.setFont(font)
-
-
 @cache
 def corpus_plan(name: str) -> ImportedPlan:
     plan = read_plan(CORPUS / name)

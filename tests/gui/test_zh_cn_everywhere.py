@@ -106,19 +106,6 @@ def filled(template: str) -> str:
     return re.sub(r"%\d", SAMPLE, template.format_map(dict.fromkeys(names, SAMPLE)))
 
 
-@pytest.fixture
-def chinese(qapp):
-    """zh_CN installed as the app installs it; English again afterwards."""
-    from app.i18n import Languages
-
-    font = qapp.font()
-    languages = Languages(qapp)
-    languages.install("zh_CN")
-    yield languages
-    languages.install("en")
-    qapp.setFont(font)
-
-
 # -- (a) every message code and template ------------------------------------------------------
 
 
