@@ -319,11 +319,6 @@ def cli_message_text(message: Any) -> str:
     return message_text(message)
 
 
-def messages_text(messages: Iterable[Any]) -> str:
-    """Several messages as one sentence, in the current language."""
-    return joined(message_text(m) for m in messages)
-
-
 def joined(texts: Iterable[str]) -> str:
     return translate("Messages", "; ").join(texts)
 
