@@ -377,6 +377,12 @@ def _import(args: argparse.Namespace) -> int:
         report["changes"] = changes.to_json()
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
+        # each room listed with the code its unit gets (a floor without rooms has no changes)
+        rehearsed = iter(changes.floors)
+        for floor in report["floors"]:
+            if floor["units"]:
+                for unit, code in zip(floor["units"], next(rehearsed).room_codes, strict=True):
+                    unit["final_code"] = code
         _print_plan(report, False)
         if args.dry_run:
             print(say("dry-run"))
@@ -522,8 +528,10 @@ def _print_plan(report: dict[str, Any], as_json: bool) -> None:
         for unit in units:
             stated = ("" if unit["stated_area"] is None
                       else " " + say("plan-stated", area=f"{Decimal(unit['stated_area']):.2f}"))
+            final = unit.get("final_code")
+            code = f"{unit['code'] or '—'} → {final}" if final else unit["code"]
             print(
-                f"    {unit['code']:<16} {unit['name'][:30]:<30} "
+                f"    {code:<22} {unit['name'][:30]:<30} "
                 f"{Decimal(unit['area']):>10.2f} m²{stated}"
                 f"  [{unit['confidence']:.2f} {_reason(unit)}]"
             )

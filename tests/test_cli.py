@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -276,6 +277,9 @@ def test_a_relabelled_match_is_in_the_text_and_the_json(tmp_path):
     assert ("relabelled: ZD-C-301 matched by overlap, label 308 differs from unit 301: "
             "100.00 → 90.00 m²") in text.stdout
     assert "needs attention: contract" in text.stdout
+    # each room is listed with the code its unit gets: the matched one keeps its unit's
+    assert re.search(r"^    308 → ZD-C-301 ", text.stdout, re.MULTILINE), text.stdout
+    assert re.search(r"^    — → ZD-C-0309 +x ", text.stdout, re.MULTILINE), text.stdout
     data = run("import", str(other), *base, "--dry-run", "--json")
     [floor] = json.loads(data.stdout)["changes"]
     assert floor["matched_by"]["ZD-C-301"] == "overlap"
