@@ -3,10 +3,24 @@ and a view rendered for paper."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def leasemap(settings_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The ``leasemap`` command in its own process, as a user runs it, offscreen, with
+    settings of its own in ``settings_dir``; not checked (the caller looks at the code)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "LEASEMAP_SETTINGS": str(settings_dir / "s.ini")}
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+                          env=env, cwd=ROOT, check=False)
 
 
 def open_window(qtbot, settings, path: Path, size: tuple[int, int] | None = None):

@@ -3,11 +3,9 @@ no "No data" for let units then), and class breaks kept from another date."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,11 +15,11 @@ from app.map_export import current_pages, write_pdf
 from domain.map_modes import MapMode
 from tests import modes_park as mp
 from tests.gui import test_map_modes_say
+from tests.gui.helpers import leasemap
 from tests.gui.test_map_modes_say import set_day
 
 modes_window = test_map_modes_say.modes_window  # the fixture, shared
 
-ROOT = Path(__file__).resolve().parents[2]
 SEPTEMBER = date(2026, 9, 15)
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                    reason="poppler-utils is installed by make test")
@@ -43,12 +41,8 @@ def pdf_text(path: Path) -> str:
 def test_cli_print_before_the_readings_says_so(tmp_path) -> None:
     park = mp.build_modes_workspace(tmp_path / "modes.leasemap")
     out = tmp_path / "energy.pdf"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "LEASEMAP_SETTINGS": str(tmp_path / "s.ini")}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "print", "--building", "A", "--mode", "energy",
-         "-o", str(out), "--workspace", str(park.path), "--on", SEPTEMBER.isoformat(),
-         "--lang", "en"], capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    done = leasemap(tmp_path, "print", "--building", "A", "--mode", "energy", "-o", str(out),
+                    "--workspace", str(park.path), "--on", SEPTEMBER.isoformat(), "--lang", "en")
     assert done.returncode == 0, done.stderr
     text = pdf_text(out)
     assert "No meter readings before 2026-10-01: choose a date from 2026-11-01 on." in text
@@ -56,10 +50,9 @@ def test_cli_print_before_the_readings_says_so(tmp_path) -> None:
     assert "No data" in text and no_data_units(text) == 0  # its row, empty
     # on a date with readings the same print has no note
     later = tmp_path / "later.pdf"
-    subprocess.run(
-        [sys.executable, "-m", "app", "print", "--building", "A", "--mode", "energy",
-         "-o", str(later), "--workspace", str(park.path), "--on", mp.TODAY.isoformat(),
-         "--lang", "en"], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    again = leasemap(tmp_path, "print", "--building", "A", "--mode", "energy", "-o", str(later),
+                     "--workspace", str(park.path), "--on", mp.TODAY.isoformat(), "--lang", "en")
+    assert again.returncode == 0, again.stderr
     assert "No meter readings" not in pdf_text(later)
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,10 +21,9 @@ from services.maps import BLANK_COLOURS
 from spatial.geometry import lines_to_wkb, polygon_to_wkb
 from store.schema import Contract, ContractUnit, Floor, Tenant, Unit, UnitMetric
 from store.workspace import Workspace
-from tests.gui.helpers import open_window
+from tests.gui.helpers import leasemap, open_window
 from tests.small_park import TODAY, SmallPark, build_small_workspace
 
-ROOT = Path(__file__).resolve().parents[2]
 BOXES = {f"ZD-A-010{i + 1}": (i * 12.0, 0.0, i * 12.0 + 10.0, 12.54) for i in range(3)}
 
 
@@ -227,12 +224,9 @@ def _has_chinese_font() -> bool:
                     reason="poppler-utils and a CJK font are installed by make test")
 def test_cli_prints_a_building_to_one_pdf_with_chinese_text(drawn_park, tmp_path):
     out = tmp_path / "a.pdf"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "LEASEMAP_SETTINGS": str(tmp_path / "s.ini")}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "print", "--building", "A", "--mode", "rent-control",
-         "-o", str(out), "--workspace", str(drawn_park.path), "--on", TODAY.isoformat(),
-         "--lang", "zh_CN"], capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    done = leasemap(tmp_path, "print", "--building", "A", "--mode", "rent-control",
+                    "-o", str(out), "--workspace", str(drawn_park.path), "--on",
+                    TODAY.isoformat(), "--lang", "zh_CN")
     assert done.returncode == 0, done.stderr
     # the stacking plan, then each floor with a plan (only 1F is drawn)
     assert "2 页" in done.stdout
@@ -249,12 +243,8 @@ def test_cli_prints_a_building_to_one_pdf_with_chinese_text(drawn_park, tmp_path
 
 
 def test_cli_print_names_an_unknown_building(drawn_park, tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "LEASEMAP_SETTINGS": str(tmp_path / "s.ini")}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "print", "--building", "Z", "-o", str(tmp_path / "z.pdf"),
-         "--workspace", str(drawn_park.path), "--lang", "en"],
-        capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    done = leasemap(tmp_path, "print", "--building", "Z", "-o", str(tmp_path / "z.pdf"),
+                    "--workspace", str(drawn_park.path), "--lang", "en")
     assert done.returncode == 2
     assert "no building Z" in done.stderr and "A, B" in done.stderr
     assert not (tmp_path / "z.pdf").exists()
@@ -399,14 +389,10 @@ def test_exporting_an_empty_page_warns_instead_of_failing(map_window, tmp_path):
 
 
 def test_cli_print_to_a_folder_says_so_and_leaves_nothing(drawn_park, tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "LEASEMAP_SETTINGS": str(tmp_path / "s.ini")}
     folder = tmp_path / "out"
     folder.mkdir()
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "print", "--building", "A", "-o", str(folder),
-         "--workspace", str(drawn_park.path), "--lang", "en"],
-        capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    done = leasemap(tmp_path, "print", "--building", "A", "-o", str(folder),
+                    "--workspace", str(drawn_park.path), "--lang", "en")
     assert done.returncode == 2
     assert "is a folder" in done.stderr
     assert list(tmp_path.glob(".*.part")) == [] and list(folder.iterdir()) == []

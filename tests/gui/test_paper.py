@@ -8,11 +8,9 @@ the words and their boxes, ``pdfinfo`` for the page count.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -31,10 +29,9 @@ from domain.map_modes import MapMode
 from store.schema import Building, Contract, ContractUnit, Floor, Park, Tenant, Unit
 from store.workspace import Workspace
 from tests.gui import test_maps
-from tests.gui.helpers import open_window
+from tests.gui.helpers import leasemap, open_window
 from tests.small_park import TODAY
 
-ROOT = Path(__file__).resolve().parents[2]
 FLOORS = 60
 # a floor's units (m²): big offices beside storerooms too narrow for their own code
 AREAS = (820, 45, 300, 12, 150, 150, 600, 30, 95, 210, 18, 400)
@@ -105,12 +102,9 @@ def tower(tmp_path_factory) -> Tower:
 
 def print_cli(tower: Tower, out: Path, *args: str, lang: str = "en") -> str:
     """``leasemap print`` of T1, in its own process as a user runs it."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "LEASEMAP_SETTINGS": str(out.with_suffix(".ini"))}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "print", "--building", "T1", "-o", str(out),
-         "--workspace", str(tower.path), "--on", TODAY.isoformat(), "--lang", lang, *args],
-        capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    done = leasemap(out.parent, "print", "--building", "T1", "-o", str(out),
+                    "--workspace", str(tower.path), "--on", TODAY.isoformat(), "--lang", lang,
+                    *args)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
