@@ -68,7 +68,7 @@ from domain.contracts import ContractStatus
 from domain.money import rate
 from domain.occupancy import is_leasable, may_sign
 from runtime.jobs import Job
-from spatial.allocation import allocate_common_area
+from domain.allocation import allocate_common_area
 from spatial.geometry import area_m2, lines_to_wkb, polygon_to_wkb
 from store.ids import uuid7
 

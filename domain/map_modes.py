@@ -32,11 +32,10 @@ from domain.money import money, round_to
 from domain.occupancy import (
     OccupancySummary,
     UnitState,
-    is_leased,
-    is_vacant,
     summarize_occupancy,
     unit_state,
 )
+from domain.space_use import SpaceUse
 
 DAYS_PER_MONTH = Decimal(365) / Decimal(12)
 HOURS_PER_DAY_IN_USE = Decimal(12)  # lighting and HVAC of a fully used unit
@@ -66,6 +65,7 @@ class RentClass(StrEnum):
     RESERVED = "reserved"
     UNAVAILABLE = "unavailable"  # under renovation or frozen, and not let
     NOT_LEASABLE = "not_leasable"
+    COMMON = "common"  # common area: corridors, stairs, toilets, shafts, plant
 
 
 class Blank(StrEnum):
@@ -84,6 +84,7 @@ class Blank(StrEnum):
     RESERVED = "reserved"
     UNAVAILABLE = "unavailable"
     NOT_LEASABLE = "not_leasable"
+    COMMON = "common"
     BEFORE_READINGS = "before_readings"  # the meter readings begin after the date
 
 
@@ -136,12 +137,18 @@ class UnitFacts:
     vacant_since: date | None = None  # the day after the last lease before the date ended
     overdue: bool = False  # the tenant is behind on payments (billing fills this)
     usage: Usage = NO_USAGE  # from the complete months of readings before the date
+    use: SpaceUse = SpaceUse.LEASABLE  # common area is never let (domain.space_use)
+
+    @property
+    def state(self) -> UnitState:
+        """The unit's cell of ``domain.occupancy``'s table on the map's date."""
+        return unit_state(self.status, self.occupancy, self.use)
 
 
 def rent_class(facts: UnitFacts, day: date) -> RentClass:
     """The rent-control category: the unit's cell of ``domain.occupancy``'s table, with a
     running lease split by the days left to its end."""
-    state = unit_state(facts.status, facts.occupancy)
+    state = facts.state
     if state is not UnitState.LEASED:
         return _RENT_CLASS[state]
     if facts.ends_on is not None:
@@ -159,12 +166,13 @@ _RENT_CLASS = {
     UnitState.RESERVED: RentClass.RESERVED,
     UnitState.UNAVAILABLE: RentClass.UNAVAILABLE,
     UnitState.NOT_LEASABLE: RentClass.NOT_LEASABLE,
+    UnitState.COMMON: RentClass.COMMON,
 }
 
 
 def months_to_end(facts: UnitFacts, day: date) -> Decimal | None:
     """Months (to a tenth) until the running lease ends; None when the unit is not leased."""
-    if not is_leased(facts.status, facts.occupancy) or facts.ends_on is None:
+    if facts.state is not UnitState.LEASED or facts.ends_on is None:
         return None
     return round_to(Decimal((facts.ends_on - day).days) / DAYS_PER_MONTH, 1)
 
@@ -172,7 +180,7 @@ def months_to_end(facts: UnitFacts, day: date) -> Decimal | None:
 def days_vacant(facts: UnitFacts, day: date) -> int | None:
     """Days a vacant unit has stood empty on ``day``; None unless it is in the vacant cell
     (reserved, signed, unavailable and not-leasable units lose nothing) or was never let."""
-    if not is_vacant(facts.status, facts.occupancy):
+    if facts.state is not UnitState.VACANT:
         return None
     if facts.vacant_since is None or facts.vacant_since > day:
         return None
@@ -190,8 +198,8 @@ def vacancy_loss(facts: UnitFacts, day: date) -> Decimal | None:
 def rent_per_m2(facts: UnitFacts) -> Decimal | None:
     """Rent per m² per month earned on the date: zero when leasable and not let, None when
     not leasable (it is no part of the leasable area) or let at an unknown rent."""
-    state = unit_state(facts.status, facts.occupancy)
-    if state is UnitState.NOT_LEASABLE:
+    state = facts.state
+    if state in (UnitState.NOT_LEASABLE, UnitState.COMMON):
         return None
     if state is UnitState.LEASED:
         return facts.rent
@@ -284,6 +292,7 @@ _STATE_BLANK = {
     UnitState.RESERVED: Blank.RESERVED,
     UnitState.UNAVAILABLE: Blank.UNAVAILABLE,
     UnitState.NOT_LEASABLE: Blank.NOT_LEASABLE,
+    UnitState.COMMON: Blank.COMMON,
 }
 
 
@@ -315,7 +324,7 @@ def why_no_value(mode: MapMode, facts: UnitFacts, day: date,
                  readings_begin: date | None = None) -> Blank | None:
     """:func:`blank` of a unit already known to have no value in numeric ``mode`` (a map
     asks it of thousands of units at once: one look-up in the mode's table of states)."""
-    state = unit_state(facts.status, facts.occupancy)
+    state = facts.state
     if state is UnitState.LEASED and facts.rent is None and mode is MapMode.NET_REVENUE:
         return None  # let at a rent nobody recorded
     return _blanks_by_state(mode, readings_counted(day, readings_begin))[state]
@@ -388,13 +397,13 @@ def map_kpis(facts: Sequence[UnitFacts], day: date) -> MapKpis:
     """Occupancy by area, vacancy loss so far and average rent on ``day``."""
     loss = rent_area = leased_at_rent = Decimal(0)
     for f in facts:
-        if is_leased(f.status, f.occupancy) and f.rent is not None:
+        if f.state is UnitState.LEASED and f.rent is not None:
             rent_area += f.rent * f.area
             leased_at_rent += f.area
         lost = vacancy_loss(f, day)
         if lost is not None:
             loss += lost
-    summary = summarize_occupancy((f.status, f.occupancy, f.area) for f in facts)
+    summary = summarize_occupancy((f.status, f.occupancy, f.area, f.use) for f in facts)
     average = round_to(rent_area / leased_at_rent, 2) if leased_at_rent else None
     return MapKpis(summary, money(loss), average)
 

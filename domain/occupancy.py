@@ -15,11 +15,14 @@ reserved           reserved                signed               leased
 under renovation   unavailable             signed               leased
 frozen             unavailable             signed               leased
 not leasable       not leasable            (refused)            (refused)
+(any, common use)  common                  (refused)            (refused)
 =================  ======================  ===================  ===============
 
 A not-leasable unit cannot be signed; should an old record carry a contract
 anyway, the unit stays "not leasable" and out of every area sum, so it can
-never push the rate above what is really leasable.
+never push the rate above what is really leasable. A unit whose use is common
+(a corridor, stair, toilet: ``domain.space_use``) is common whatever its
+status says: it is the floor's shared area, never space for rent.
 
 Examples
 --------
@@ -27,8 +30,9 @@ Examples
 >>> unit_state(UnitStatus.FROZEN, Occupancy.ACTIVE)
 <UnitState.LEASED: 'leased'>
 >>> summary = summarize_occupancy([
-...     (UnitStatus.LEASABLE, Occupancy.ACTIVE, Decimal(100)),
-...     (UnitStatus.NOT_LEASABLE, Occupancy.NONE, Decimal(100)),
+...     (UnitStatus.LEASABLE, Occupancy.ACTIVE, Decimal(100), SpaceUse.LEASABLE),
+...     (UnitStatus.NOT_LEASABLE, Occupancy.NONE, Decimal(100), SpaceUse.LEASABLE),
+...     (UnitStatus.LEASABLE, Occupancy.NONE, Decimal(50), SpaceUse.COMMON),
 ... ])
 >>> summary.occupancy_rate
 Decimal('1.0000')
@@ -44,6 +48,7 @@ from enum import StrEnum
 from domain.assets import UnitStatus
 from domain.contracts import Occupancy
 from domain.money import ratio
+from domain.space_use import SpaceUse, is_common
 
 
 class UnitState(StrEnum):
@@ -55,6 +60,7 @@ class UnitState(StrEnum):
     RESERVED = "reserved"
     UNAVAILABLE = "unavailable"  # under renovation or frozen, and not let
     NOT_LEASABLE = "not_leasable"
+    COMMON = "common"  # common area (corridor, stair, toilet …): shared, never let
 
 
 # The statuses that take a unit out of the leasable area, written once.
@@ -71,18 +77,22 @@ _WHEN_FREE = {
 }
 
 
-def is_leasable(status: UnitStatus) -> bool:
-    """Whether a unit's area counts as leasable (issue 7 adds: and its use is not common)."""
-    return status not in NOT_LEASABLE_STATUSES
+def is_leasable(status: UnitStatus, use: SpaceUse = SpaceUse.LEASABLE) -> bool:
+    """Whether a unit's area counts as leasable: its use is for rent and its status allows it."""
+    return not is_common(use) and status not in NOT_LEASABLE_STATUSES
 
 
-def may_sign(status: UnitStatus) -> bool:
-    """Whether a contract may be signed on a unit with this status."""
-    return is_leasable(status)
+def may_sign(status: UnitStatus, use: SpaceUse = SpaceUse.LEASABLE) -> bool:
+    """Whether a contract may be signed on a unit with this status and use."""
+    return is_leasable(status, use)
 
 
-def unit_state(status: UnitStatus, occupancy: Occupancy) -> UnitState:
-    """The cell of the table for a stored status and the contracts' meaning on the date."""
+def unit_state(
+    status: UnitStatus, occupancy: Occupancy, use: SpaceUse = SpaceUse.LEASABLE
+) -> UnitState:
+    """The cell of the table for a stored status, the unit's use and its contracts on the date."""
+    if is_common(use):
+        return UnitState.COMMON
     if not is_leasable(status):
         return UnitState.NOT_LEASABLE
     if occupancy is Occupancy.ACTIVE:
@@ -92,14 +102,18 @@ def unit_state(status: UnitStatus, occupancy: Occupancy) -> UnitState:
     return _WHEN_FREE[status]
 
 
-def is_vacant(status: UnitStatus, occupancy: Occupancy) -> bool:
+def is_vacant(
+    status: UnitStatus, occupancy: Occupancy, use: SpaceUse = SpaceUse.LEASABLE
+) -> bool:
     """Vacant (the filter, the map class, vacancy loss) is the "vacant" cell only."""
-    return unit_state(status, occupancy) is UnitState.VACANT
+    return unit_state(status, occupancy, use) is UnitState.VACANT
 
 
-def is_leased(status: UnitStatus, occupancy: Occupancy) -> bool:
+def is_leased(
+    status: UnitStatus, occupancy: Occupancy, use: SpaceUse = SpaceUse.LEASABLE
+) -> bool:
     """Leased area is leasable area under a contract active on the date."""
-    return unit_state(status, occupancy) is UnitState.LEASED
+    return unit_state(status, occupancy, use) is UnitState.LEASED
 
 
 @dataclass(frozen=True)
@@ -120,15 +134,15 @@ class OccupancySummary:
 
 
 def summarize_occupancy(
-    units: Iterable[tuple[UnitStatus, Occupancy, Decimal]],
+    units: Iterable[tuple[UnitStatus, Occupancy, Decimal, SpaceUse]],
 ) -> OccupancySummary:
-    """Sum ``(status, occupancy on the date, leasable area)`` of each unit by the table."""
+    """Sum ``(status, occupancy on the date, leasable area, use)`` of each unit by the table."""
     count = 0
     leasable = leased = vacant = Decimal(0)
-    for status, occupancy, area in units:
+    for status, occupancy, area, use in units:
         count += 1
-        state = unit_state(status, occupancy)
-        if state is UnitState.NOT_LEASABLE:
+        state = unit_state(status, occupancy, use)
+        if state in (UnitState.NOT_LEASABLE, UnitState.COMMON):
             continue
         leasable += area
         if state is UnitState.LEASED:

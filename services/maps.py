@@ -60,6 +60,7 @@ RENT_COLOURS: dict[str, str] = {
     RentClass.RESERVED: "#cc79a7",
     RentClass.UNAVAILABLE: "#cfcfcf",
     RentClass.NOT_LEASABLE: "#8c8c8c",
+    RentClass.COMMON: "#e6e1d3",  # corridors, stairs, toilets: the pale stone of a core
 }
 
 # Numeric modes: ramp and whether small values are the dark (urgent) end.
@@ -84,6 +85,7 @@ BLANK_COLOURS: dict[str, str] = {
     Blank.RESERVED: "#cfc5cd",
     Blank.UNAVAILABLE: "#b9b9b9",
     Blank.NOT_LEASABLE: "#8c8c8c",
+    Blank.COMMON: "#e6e1d3",
     Blank.BEFORE_READINGS: "#dcdcd0",
 }
 

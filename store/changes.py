@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, event, insert, inspect
+from sqlalchemy import Table, bindparam, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, attributes
 
 from store.clock import HybridLogicalClock
@@ -30,6 +31,10 @@ from store.types import utc_now
 
 CONTEXT_KEY = "leasemap.change_context"
 PENDING_KEY = "leasemap.pending_ops"
+# Set while a command (split_unit, merge_units …) writes the rows it implies: they are
+# stamped as usual, but their create / field_set ops are not queued (SYNC.md: the
+# command carries the whole change, so it travels as one op with one meaning).
+UNDER_COMMAND_KEY = "leasemap.under_command"
 
 
 class DeletionRefused(Exception):
@@ -95,6 +100,81 @@ def record_command(
     return op
 
 
+@contextmanager
+def under_command(session: Session) -> Iterator[None]:
+    """Write the rows a command implies without their own ops; record the command itself.
+
+    Flushes on the way out, so the rows are stamped while the flag holds.
+    """
+    session.flush()
+    session.info[UNDER_COMMAND_KEY] = True
+    try:
+        yield
+        session.flush()
+    finally:
+        session.info.pop(UNDER_COMMAND_KEY, None)
+
+
+def update_rows(
+    session: Session,
+    target: type[Synced],
+    changes: Sequence[tuple[uuid.UUID, Mapping[str, Any]]],
+) -> None:
+    """Update many synced rows with executemany, stamped as a flush would stamp them.
+
+    Each change is (id, {field: new value}). A ``field_set`` op is written per
+    changed field unless a command is being written (:func:`under_command`),
+    which carries the change itself. Objects of these rows already in the
+    session are expired, so they read the new values.
+    """
+    if not changes:
+        return
+    ctx = _context(session)
+    table, _columns, _keys = _bulk_shape(target)
+    ids = [row_id for row_id, _ in changes]
+    known: dict[uuid.UUID, tuple[dict[str, str], int]] = {}
+    connection = session.connection()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row_id, stamps, version in connection.execute(
+                select(table.c.id, table.c.field_hlc, table.c.row_version)
+                .where(table.c.id.in_(chunk))):
+            known[row_id] = (dict(stamps or {}), version)
+    now = utc_now()
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    ops: list[dict[str, Any]] = []
+    quiet = session.info.get(UNDER_COMMAND_KEY, False)
+    stamp = ""
+    for row_id, values in changes:
+        if row_id not in known:
+            raise ValueError(f"{table.name} has no row {row_id}")
+        stamps, version = known[row_id]
+        for key, value in values.items():
+            stamp = ctx.clock.now()
+            stamps[key] = stamp
+            if not quiet:
+                ops.append(_op_row(ctx, "field_set", table.name, row_id, key,
+                                   {"value": to_json_value(value)}, stamp, version))
+        row = {f"new_{k}": v for k, v in values.items()}
+        row.update(_id=row_id, new_hlc=stamp, new_field_hlc=stamps, new_updated_at=now)
+        groups.setdefault(tuple(sorted(values)), []).append(row)
+    session.flush()
+    for keys, rows in groups.items():
+        statement = (
+            update(table).where(table.c.id == bindparam("_id"))
+            .values({k: bindparam(f"new_{k}") for k in (*keys, "hlc", "field_hlc", "updated_at")})
+        )
+        connection.execute(statement, rows)
+    if ops:
+        connection.execute(insert(Outbox), ops)
+    if stamp:
+        session.merge(WorkspaceMeta(key="hlc", value=stamp))
+    wanted = set(ids)
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, target) and obj.id in wanted:
+            session.expire(obj)
+
+
 def insert_rows(
     session: Session, target: type[Synced] | Table, rows: Sequence[Mapping[str, Any]]
 ) -> list[uuid.UUID]:
@@ -125,15 +205,17 @@ def insert_rows(
         row["hlc"] = stamp
         row["updated_at"] = now
         row["field_hlc"] = dict.fromkeys(data_keys, stamp)
-        payload = {key: to_json_value(row[key]) for key in data_keys}
-        ops.append(_op_row(ctx, "create", table.name, row["id"], None, payload, stamp, 0))
+        if not session.info.get(UNDER_COMMAND_KEY, False):
+            payload = {key: to_json_value(row[key]) for key in data_keys}
+            ops.append(_op_row(ctx, "create", table.name, row["id"], None, payload, stamp, 0))
         stamped.append(row)
     if not stamped:
         return []
     session.flush()  # parents added through the ORM go first
     connection = session.connection()
     connection.execute(insert(table), stamped)
-    connection.execute(insert(Outbox), ops)
+    if ops:
+        connection.execute(insert(Outbox), ops)
     session.merge(WorkspaceMeta(key="hlc", value=stamp))
     return [row["id"] for row in stamped]
 
@@ -259,6 +341,7 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
         return
     ctx = _context(session)
     now = utc_now()
+    quiet = session.info.get(UNDER_COMMAND_KEY, False)
     # Remember queued commands' stamps too, so the clock resumes after them on reopen.
     stamp = max((op.hlc for op in commands), default="")
     for obj in synced_new:
@@ -269,8 +352,9 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
         obj.hlc = stamp
         obj.updated_at = now
         obj.field_hlc = dict.fromkeys(shape.data_keys, stamp)
-        payload = {k: to_json_value(values.get(k)) for k in shape.data_keys}
-        pending.append(_op_row(ctx, "create", shape.table, obj.id, None, payload, stamp, 0))
+        if not quiet:
+            payload = {k: to_json_value(values.get(k)) for k in shape.data_keys}
+            pending.append(_op_row(ctx, "create", shape.table, obj.id, None, payload, stamp, 0))
     for obj in synced_dirty:
         shape = _shape(obj)
         changed = []
@@ -295,6 +379,8 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             stamp = ctx.clock.now()
             stamps[key] = stamp
             kind = "archive" if key == "archived" and new else "field_set"
+            if quiet:
+                continue
             pending.append(
                 _op_row(
                     ctx,

@@ -19,6 +19,7 @@ from typing import Any
 from domain.assets import UnitStatus
 from domain.contracts import Holding, holding_on, last_day, vacant_since
 from domain.map_modes import ENERGY_MONTHS, MonthMetrics, UnitFacts, usage
+from domain.space_use import SpaceUse
 from store.decode import Members, as_date, as_decimal, as_id, as_wkb
 from store.read_model import ReadModel, Scope
 
@@ -62,6 +63,7 @@ class BuildingSite:
 # -- decoders: one per row shape, for the rows of either engine ----------------------
 
 _UNIT_STATUSES = Members(UnitStatus)
+_USES = Members(SpaceUse)
 
 
 def decode_map_unit(
@@ -69,7 +71,7 @@ def decode_map_unit(
     metrics: Mapping[uuid.UUID, list[MonthMetrics]], day: date,
 ) -> MapUnit:
     """A ``map_units`` row with its facts on ``day``, given the holds and readings in scope."""
-    uid, code, name, floor_id, level, geometry, status, area, asking = record
+    uid, code, name, floor_id, level, geometry, status, area, asking, use = record
     unit_id = as_id(uid)
     mine = holds.get(unit_id, ())
     occupancy, hold = holding_on(mine, day)
@@ -83,6 +85,7 @@ def decode_map_unit(
         asking_rent=as_decimal(asking),
         vacant_since=vacant_since(mine, day),
         usage=usage(metrics.get(unit_id, ()), leasable),
+        use=_USES[use],
     )
     return MapUnit(unit_id, code, name, as_id(floor_id), level, as_wkb(geometry),
                    hold.tenant if hold else "", facts)

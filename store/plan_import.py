@@ -48,13 +48,14 @@ from domain.assets import (
     unit_code_local_part,
 )
 from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day
+from domain.space_use import SpaceUse
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit
 from importers.reimport import ExistingUnit, FloorDiff, diff_floor
 from runtime.jobs import Job
 from runtime.messages import UserError
-from spatial.allocation import allocate_common_area
 from spatial.geometry import area_m2, lines_to_wkb, polygon_from_wkb, polygon_to_wkb, round_area
 from spatial.overlaps import meeting_pairs, shared_area, shared_areas
+from store.areas import AreaMove, reallocate
 from store.schema import Building, Contract, ContractUnit, Floor, Park, Unit
 
 UNIT_TYPE_FOR = {
@@ -272,6 +273,7 @@ class FloorChanges:
     archived: list[str] = field(default_factory=list)
     kept_with_contracts: list[str] = field(default_factory=list)
     # every existing unit whose leasable or billable area moves, "unchanged" ones included
+    # (and units of other floors, when the building's shared common area changes)
     area_changes: list[AreaChange] = field(default_factory=list)
     amendments: list[Amendment] = field(default_factory=list)
     warnings: list[FitWarning] = field(default_factory=list)
@@ -515,7 +517,8 @@ def _import_floor(
     kept = [by_id[g.id] for g in diff.removed if g.id in holds]  # type: ignore[index]
     # Checked before anything changes: two units on one floor area are never written.
     _refuse_overlaps(name, diff, kept, shapes, holds, today)
-    before = {u.id: (u.leasable_area, u.billable_area) for u in live}
+    before = {u.id for u in live}
+    moved: dict[object, AreaMove] = {}
 
     if floor is None:
         floor = Floor(building_id=building.id, level=level, name=name)
@@ -576,18 +579,16 @@ def _import_floor(
             unit.archived = True
             live.remove(unit)
             changes.archived.append(unit.code)
-    _allocate(floor, live)
-    for unit in live:
-        if unit.id in before and before[unit.id] != (unit.leasable_area, unit.billable_area):
-            leasable, billable = before[unit.id]
-            changes.area_changes.append(
-                AreaChange(unit.code, leasable, unit.leasable_area, billable, unit.billable_area)
-            )
-        for contract, link in holds.get(unit.id, []):
-            if link.billable_area != unit.billable_area and _binding(contract, today):
+    # Units of other floors move too when the building's shared common area does.
+    for move in reallocate(session, building.id):
+        if move.unit_id in before or move.unit_id not in {u.id for u in live}:
+            changes.area_changes.append(AreaChange(move.code, *move.leasable, *move.billable))
+        moved[move.unit_id] = move
+    for unit_id, move in moved.items():
+        for contract, link in _contracts_of(session, [unit_id]).get(unit_id, []):
+            if link.billable_area != move.after[3] and _binding(contract, today):
                 changes.amendments.append(
-                    Amendment(contract.code, unit.code, link.billable_area, unit.billable_area)
-                )
+                    Amendment(contract.code, move.code, link.billable_area, move.after[3]))
     return changes
 
 
@@ -810,6 +811,8 @@ def _new_unit(park: Park, building: Building, floor: Floor, room: PlanUnit, code
         unit_type=UNIT_TYPE_FOR.get(building.kind, UnitType.OTHER),
         status=UnitStatus.LEASABLE,
         source_key=room.key,
+        space_use=getattr(room, "use", SpaceUse.LEASABLE),
+        use_reason=use_reason_of(room),
         notes=""
         if room.confidence >= 0.8
         else f"imported with confidence {room.confidence:.2f}: {room.reason}",
@@ -826,30 +829,8 @@ def _set_shape(unit: Unit, polygon: BaseGeometry) -> None:
     unit.internal_area = area_m2(polygon)
 
 
-def _allocate(floor: Floor, units: list[Unit]) -> None:
-    """Spread the floor's common area (outline minus rooms) over its units by internal area.
-
-    Every unit's areas are recomputed from its internal area and share, so
-    they add up on every import; a contract's signed area is not touched.
-    """
-    if not units:
-        return
-    internal = [u.internal_area for u in units]
-    common = Decimal(0)
-    if floor.gross_area is not None:
-        common = max(floor.gross_area - sum(internal, Decimal(0)), Decimal(0))
-    shares = (
-        allocate_common_area(internal, common)
-        if common > 0 and sum(internal, Decimal(0)) > 0
-        else [Decimal("0.00")] * len(units)
-    )
-    for unit, share in zip(units, shares, strict=True):
-        gross = unit.internal_area + share
-        for name, value in (
-            ("common_share", share),
-            ("gross_area", gross),
-            ("leasable_area", gross),
-            ("billable_area", gross),
-        ):
-            if getattr(unit, name) != value:
-                setattr(unit, name, value)
+def use_reason_of(room: PlanUnit) -> str:
+    """How a room's use was decided, as the unit keeps it: ``code:word`` (``common-word:走廊``)."""
+    code = getattr(room, "use_reason", "")
+    word = getattr(room, "use_word", "")
+    return f"{code}:{word}"[:200] if word else code[:200]

@@ -130,7 +130,7 @@ def _buildings(o: _Order, scope: Scope | None) -> Select[Any]:
 
 
 def _floors(o: _Order, scope: Scope | None) -> Select[Any]:
-    return (select(*_raw(F.c.id, F.c.building_id, F.c.level, F.c.name))
+    return (select(*_raw(F.c.id, F.c.building_id, F.c.level, F.c.name, F.c.gross_area))
             .where(F.c.archived == false()).order_by(F.c.level.desc()))
 
 
@@ -168,7 +168,7 @@ def _unit_rows(o: _Order, scope: Scope | None) -> Select[Any]:
         U.c.leasable_area, U.c.billable_area, U.c.asking_rent, U.c.orientation,
         U.c.ceiling_height, U.c.floor_load, U.c.power_capacity, U.c.fit_out,
         cast(U.c.tags, Text),  # as text: a few distinct tag lists, each parsed once
-        U.c.notes, U.c.row_version,
+        U.c.notes, U.c.row_version, U.c.space_use, U.c.use_reason,
     )
 
 
@@ -184,7 +184,8 @@ def _unit_page(o: _Order, scope: Scope | None, size: int) -> Select[Any]:
                      U.c.unit_type, U.c.status, U.c.gross_area, U.c.internal_area,
                      U.c.common_share, U.c.leasable_area, U.c.billable_area, U.c.asking_rent,
                      U.c.orientation, U.c.ceiling_height, U.c.floor_load, U.c.power_capacity,
-                     U.c.fit_out, cast(U.c.tags, Text), U.c.notes, U.c.row_version))
+                     U.c.fit_out, cast(U.c.tags, Text), U.c.notes, U.c.row_version,
+                     U.c.space_use, U.c.use_reason))
         .select_from(U.join(F, F.c.id == U.c.floor_id).join(B, B.c.id == F.c.building_id))
         .where(U.c.id.in_(_page_ids(o, scope, size)))
         .order_by(o(U.c.code))
@@ -225,14 +226,16 @@ def _occupancy_groups(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
         .scalar_subquery()
     )
     held = (
-        select(U.c.status.label("status"), classes.label("classes"),
+        select(U.c.status.label("status"), U.c.space_use.label("space_use"),
+               classes.label("classes"),
                cast(func.round(U.c.leasable_area * 100), Integer).label("cents"))
         .where(U.c.archived == false(), *_unit_only_scope(U, scope))
         .subquery("held")
     )
     return (
-        select(*_raw(held.c.status, held.c.classes, func.count(), func.sum(held.c.cents)))
-        .group_by(held.c.status, held.c.classes)
+        select(*_raw(held.c.status, held.c.space_use, held.c.classes, func.count(),
+                     func.sum(held.c.cents)))
+        .group_by(held.c.status, held.c.space_use, held.c.classes)
     )
 
 
@@ -249,7 +252,7 @@ def _term_classes(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
 def _map_units(o: _Order, scope: Scope | None) -> Select[Any]:
     return _units_in_order(
         o, scope, U.c.id, U.c.code, U.c.name, U.c.floor_id, F.c.level, U.c.geometry,
-        U.c.status, U.c.leasable_area, U.c.asking_rent,
+        U.c.status, U.c.leasable_area, U.c.asking_rent, U.c.space_use,
     )
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from domain.assets import BuildingKind, FitOut, Orientation, UnitStatus, UnitType
 from domain.contracts import ContractStatus, ContractTerm, Holding, Occupancy, holding_on
 from domain.occupancy import OccupancySummary, UnitState, summarize_occupancy, unit_state
+from domain.space_use import SpaceUse
 from store.decode import Members, as_date, as_decimal, as_id, as_optional_date, as_strings
 from store.read_sql import UNIT_SCOPE, SqliteSource
 
@@ -38,6 +39,7 @@ class FloorNode:
     level: int
     name: str
     unit_count: int
+    gross_area: Decimal | None = None  # the floor outline's area, when its drawing had one
 
 
 @dataclass(frozen=True)
@@ -96,16 +98,18 @@ class UnitRow:
     contract_ends_on: date | None
     rent: Decimal | None
     row_version: int
+    use: SpaceUse = SpaceUse.LEASABLE
+    use_reason: str = ""  # the classification's code and word, or "manual"
 
     @property
     def state(self) -> UnitState:
         """What the unit is on the rows' date (``domain.occupancy``'s table)."""
-        return unit_state(self.status, self.occupancy)
+        return unit_state(self.status, self.occupancy, self.use)
 
 
 def summarize(rows: Iterable[UnitRow]) -> OccupancySummary:
     """Occupancy by area on the rows' date, by the one table in ``domain.occupancy``."""
-    return summarize_occupancy((r.status, r.occupancy, r.leasable_area) for r in rows)
+    return summarize_occupancy((r.status, r.occupancy, r.leasable_area, r.use) for r in rows)
 
 
 # -- decoders: one per row shape, for the rows of either engine ----------------------
@@ -118,6 +122,7 @@ _ORIENTATIONS = Members(Orientation)
 _FIT_OUTS = Members(FitOut)
 _CONTRACT_STATUSES = Members(ContractStatus)
 _BUILDING_KINDS = Members(BuildingKind)
+_USES = Members(SpaceUse)
 _NO_RENT = Decimal(0)  # a hold read for its term alone (``ReadModel.summary``)
 STEP_ROWS = 2000  # rows decoded between two checks for a cancel
 
@@ -135,8 +140,9 @@ def decode_park_tree(
     """
     counts = {fid: n for fid, n in unit_counts}
     floors_of: dict[Any, list[FloorNode]] = {}
-    for fid, bid, level, name in floors:
-        floors_of.setdefault(bid, []).append(FloorNode(as_id(fid), level, name, counts.get(fid, 0)))
+    for fid, bid, level, name, gross in floors:
+        floors_of.setdefault(bid, []).append(
+            FloorNode(as_id(fid), level, name, counts.get(fid, 0), as_decimal(gross)))
     buildings_of: dict[Any, list[BuildingNode]] = {}
     for bid, pid, code, name, kind in buildings:
         buildings_of.setdefault(pid, []).append(
@@ -163,7 +169,7 @@ def decode_unit_row(
     """A ``unit_rows`` row as it stands on ``day``, given every hold in its scope."""
     (uid, code, name, building_code, building_name, floor_name, level, unit_type, status,
      gross, internal, common, leasable, billable, asking, orientation, ceiling, load, power,
-     fit_out, tags, notes, row_version) = record
+     fit_out, tags, notes, row_version, use, use_reason) = record
     unit_id = as_id(uid)
     occupancy, hold = holding_on(holds.get(unit_id, ()), day)
     return UnitRow(
@@ -195,6 +201,8 @@ def decode_unit_row(
         contract_ends_on=hold.term.ends_on if hold else None,
         rent=hold.rent if hold else None,
         row_version=row_version,
+        use=_USES[use],
+        use_reason=use_reason,
     )
 
 
@@ -338,11 +346,12 @@ class ReadModel:
                                 _CONTRACT_STATUSES[status], as_optional_date(ended))
             holds[kind] = Holding(term, "", "", _NO_RENT)
         count, leasable, leased, vacant = 0, Decimal(0), Decimal(0), Decimal(0)
-        for status, classes, units, cents in self.source.fetch("occupancy_groups", scope, day):
+        for status, use, classes, units, cents in self.source.fetch(
+                "occupancy_groups", scope, day):
             held = [holds[kind] for kind in sorted(set(classes.split(",")))] if classes else []
             occupancy, _ = holding_on(held, day)
             area = Decimal(cents).scaleb(-2)  # exact: areas are stored with two places
-            part = summarize_occupancy([(_UNIT_STATUSES[status], occupancy, area)])
+            part = summarize_occupancy([(_UNIT_STATUSES[status], occupancy, area, _USES[use])])
             count += units
             leasable += part.leasable_area
             leased += part.leased_area

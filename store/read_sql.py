@@ -60,7 +60,8 @@ _UNIT_ROW = """
         SELECT u.id, u.code, u.name, b.code, b.name, f.name, f.level, u.unit_type, u.status,
                u.gross_area, u.internal_area, u.common_share, u.leasable_area,
                u.billable_area, u.asking_rent, u.orientation, u.ceiling_height, u.floor_load,
-               u.power_capacity, u.fit_out, u.tags, u.notes, u.row_version
+               u.power_capacity, u.fit_out, u.tags, u.notes, u.row_version, u.space_use,
+               u.use_reason
         FROM units u
         JOIN floors f ON f.id = u.floor_id
         JOIN buildings b ON b.id = f.building_id"""
@@ -78,7 +79,8 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
         _NONE,
     ),
     "floors": (
-        "SELECT id, building_id, level, name FROM floors WHERE archived = 0 ORDER BY level DESC",
+        "SELECT id, building_id, level, name, gross_area FROM floors WHERE archived = 0 "
+        "ORDER BY level DESC",
         _NONE,
     ),
     "floor_unit_counts": (
@@ -149,9 +151,9 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
     "occupancy_groups": (
         f"""
         WITH d(day) AS (SELECT ?)
-        SELECT status, classes, count(*), sum(cents)
+        SELECT status, space_use, classes, count(*), sum(cents)
         FROM (
-            SELECT u.status AS status,
+            SELECT u.status AS status, u.space_use AS space_use,
                    (SELECT group_concat({TERM_CLASS})
                     FROM contract_units cu JOIN contracts c ON c.id = cu.contract_id
                     CROSS JOIN d
@@ -161,7 +163,7 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
             FROM units u
             WHERE u.archived = 0 {{where}}
         ) AS held
-        GROUP BY status, classes
+        GROUP BY status, space_use, classes
         """,
         UNIT_ONLY_SCOPE,
     ),
@@ -181,7 +183,7 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
     "map_units": (
         """
         SELECT u.id, u.code, u.name, u.floor_id, f.level, u.geometry, u.status,
-               u.leasable_area, u.asking_rent
+               u.leasable_area, u.asking_rent, u.space_use
         FROM units u
         JOIN floors f ON f.id = u.floor_id
         JOIN buildings b ON b.id = f.building_id

@@ -42,6 +42,8 @@ from domain.assets import (
     UnitType,
 )
 from domain.contracts import ContractStatus
+from domain.floor_areas import BillableRule
+from domain.space_use import SpaceUse
 from store.ids import uuid7
 from store.types import ExactDecimal, UtcDateTime, utc_now
 
@@ -117,6 +119,10 @@ class Park(Synced, Base):
     city: Mapped[str] = mapped_column(String(100), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
     site_plan: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # Which area a unit is billed on: leasable (internal + common share) or internal.
+    billable_rule: Mapped[BillableRule] = mapped_column(
+        enum_column(BillableRule), default=BillableRule.LEASABLE,
+        server_default=BillableRule.LEASABLE.value)
 
 
 class Building(Synced, Base):
@@ -182,6 +188,38 @@ class Unit(Synced, Base):
     derived_from: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
     source_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # For rent, or common area (domain.space_use); and why it was given that use: the
+    # classification's code and the word it matched ("common-word:走廊"), or "manual".
+    space_use: Mapped[SpaceUse] = mapped_column(
+        enum_column(SpaceUse), default=SpaceUse.LEASABLE, server_default=SpaceUse.LEASABLE.value)
+    use_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
+class SpaceEdit(Synced, Base):
+    """One edit of a floor's units: a split, merge, reshape, new unit or change of use.
+
+    The lineage: ``parents`` are the units it retired (archived, never deleted),
+    ``children`` the units it made, ``changed`` the units it altered in place,
+    each a list of unit ids; ``before`` holds what the changed units were (their
+    geometry, use and areas), so the edit can be undone exactly. ``undone`` is
+    set when it was undone (and cleared on redo); a unit's history is the chain
+    of edits that are not undone.
+    """
+
+    __tablename__ = "space_edits"
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    floor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("floors.id"), index=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    floor: Mapped[Floor] = relationship(lazy="raise")
+    kind: Mapped[str] = mapped_column(String(32))
+    effective_on: Mapped[date] = mapped_column(Date)
+    parents: Mapped[list[str]] = mapped_column(JSON, default=list)
+    children: Mapped[list[str]] = mapped_column(JSON, default=list)
+    changed: Mapped[list[str]] = mapped_column(JSON, default=list)
+    before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    after: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Tenant(Synced, Base):
@@ -299,4 +337,5 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Contract,
     ContractUnit,
     UnitMetric,
+    SpaceEdit,
 )

@@ -17,6 +17,7 @@ from domain.contracts import Occupancy
 from domain.map_modes import MapMode, RentClass
 from domain.money import money, round_to
 from domain.occupancy import UnitState
+from domain.space_use import SpaceUse
 
 translate = QCoreApplication.translate
 
@@ -79,12 +80,17 @@ _ENTRIES: list[tuple[Enum, Callable[[], str]]] = [
     (RentClass.RESERVED, lambda: translate("Labels", "Reserved")),
     (RentClass.UNAVAILABLE, lambda: translate("Labels", "Under renovation or frozen")),
     (RentClass.NOT_LEASABLE, lambda: translate("Labels", "Not leasable")),
+    (RentClass.COMMON, lambda: translate("Labels", "Common area")),
     (UnitState.VACANT, lambda: translate("Labels", "Vacant")),
     (UnitState.SIGNED, lambda: translate("Labels", "Signed, not started")),
     (UnitState.LEASED, lambda: translate("Labels", "Occupied")),
     (UnitState.RESERVED, lambda: translate("Labels", "Reserved")),
     (UnitState.UNAVAILABLE, lambda: translate("Labels", "Under renovation or frozen")),
     (UnitState.NOT_LEASABLE, lambda: translate("Labels", "Not leasable")),
+    (UnitState.COMMON, lambda: translate("Labels", "Common area")),
+    (SpaceUse.LEASABLE, lambda: translate("Labels", "For rent")),
+    (SpaceUse.COMMON, lambda: translate("Labels", "Common (floor)")),
+    (SpaceUse.BUILDING_COMMON, lambda: translate("Labels", "Common (building)")),
 ]
 _LABELS = {(type(member), member.value): maker for member, maker in _ENTRIES}
 

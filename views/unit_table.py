@@ -34,6 +34,7 @@ STATE_COLORS = {
     UnitState.RESERVED: "#7b3f8c",
     UnitState.UNAVAILABLE: "#5f6368",
     UnitState.NOT_LEASABLE: "#5f6368",
+    UnitState.COMMON: "#7a6f58",
 }
 
 
@@ -147,6 +148,7 @@ FILTERS: list[tuple[str, Callable[[], str], Callable[[Any], bool] | None]] = [
      _in(UnitState.UNAVAILABLE)),
     ("not_leasable", lambda: translate("UnitTable", "Not leasable"),
      _in(UnitState.NOT_LEASABLE)),
+    ("common", lambda: translate("UnitTable", "Common area"), _in(UnitState.COMMON)),
 ]
 
 

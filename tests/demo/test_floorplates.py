@@ -17,7 +17,7 @@ from demo.floorplates import (
     retail_floor,
     warehouse_floor,
 )
-from spatial.allocation import allocate_common_area
+from domain.allocation import allocate_common_area
 from spatial.geometry import area_m2
 
 TOLERANCE = 1e-6

@@ -20,8 +20,10 @@ from domain.occupancy import (
     summarize_occupancy,
     unit_state,
 )
+from domain.space_use import SpaceUse
 
 FREE, SIGNED, ACTIVE = Occupancy.NONE, Occupancy.SIGNED_NOT_STARTED, Occupancy.ACTIVE
+LEASE = SpaceUse.LEASABLE
 # The table of domain/occupancy.py, written out again on purpose: the code must match it.
 TABLE = {
     UnitStatus.LEASABLE: (UnitState.VACANT, UnitState.SIGNED, UnitState.LEASED),
@@ -45,7 +47,7 @@ def test_each_cell(status: UnitStatus, occupancy: Occupancy, state: UnitState) -
     assert is_vacant(status, occupancy) == (state is UnitState.VACANT)
     assert is_leased(status, occupancy) == (state is UnitState.LEASED)
     assert is_leasable(status) == (state is not UnitState.NOT_LEASABLE)
-    summary = summarize_occupancy([(status, occupancy, Decimal(100))])
+    summary = summarize_occupancy([(status, occupancy, Decimal(100), LEASE)])
     assert summary.units == 1
     assert summary.leasable_area == (0 if state is UnitState.NOT_LEASABLE else 100)
     assert summary.leased_area == (100 if state is UnitState.LEASED else 0)
@@ -66,18 +68,33 @@ def test_an_ended_contract_frees_the_unit() -> None:
 
 
 def test_issue_8_a_leased_unit_beside_a_not_leasable_one_is_full() -> None:
-    summary = summarize_occupancy([(UnitStatus.LEASABLE, ACTIVE, Decimal(100)),
-                                   (UnitStatus.NOT_LEASABLE, FREE, Decimal(100))])
+    summary = summarize_occupancy([(UnitStatus.LEASABLE, ACTIVE, Decimal(100), LEASE),
+                                   (UnitStatus.NOT_LEASABLE, FREE, Decimal(100), LEASE)])
     assert summary.occupancy_rate == Decimal("1.0000")
     assert summarize_occupancy([]).occupancy_rate is None
 
 
 def test_rate_rounds_half_up() -> None:
     # 1 / 20 000 = 0.00005: half up gives 0.0001, half even would give 0.0000
-    summary = summarize_occupancy([(UnitStatus.LEASABLE, ACTIVE, Decimal(1)),
-                                   (UnitStatus.LEASABLE, FREE, Decimal(19999))])
+    summary = summarize_occupancy([(UnitStatus.LEASABLE, ACTIVE, Decimal(1), LEASE),
+                                   (UnitStatus.LEASABLE, FREE, Decimal(19999), LEASE)])
     assert summary.occupancy_rate == Decimal("0.0001")
 
 
 def test_module_examples() -> None:
     assert doctest.testmod(domain.occupancy).failed == 0
+
+
+@pytest.mark.parametrize("use", [SpaceUse.COMMON, SpaceUse.BUILDING_COMMON])
+@pytest.mark.parametrize("status", list(UnitStatus))
+@pytest.mark.parametrize("occupancy", list(Occupancy))
+def test_a_common_unit_is_common_whatever_its_status_and_contracts(
+        use: SpaceUse, status: UnitStatus, occupancy: Occupancy) -> None:
+    assert unit_state(status, occupancy, use) is UnitState.COMMON
+    assert not is_leasable(status, use) and not may_sign(status, use)
+    assert not is_vacant(status, occupancy, use) and not is_leased(status, occupancy, use)
+    summary = summarize_occupancy([(status, occupancy, Decimal(100), use),
+                                   (UnitStatus.LEASABLE, ACTIVE, Decimal(50), LEASE)])
+    assert summary.units == 2
+    assert summary.leasable_area == summary.leased_area == 50
+    assert summary.occupancy_rate == Decimal("1.0000")

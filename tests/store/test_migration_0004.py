@@ -43,8 +43,8 @@ def _at_0003(path) -> None:
 def test_leased_units_and_queued_ops_become_leasable(tmp_path):
     park = build_small_workspace(tmp_path / "old.leasemap")
     path = park.path
+    before = _summaries(path)  # occupancy from the contracts (read at head: the reader is)
     _at_0003(path)
-    before = _summaries(path)  # occupancy from the contracts, on the 0003 file
 
     # What a pre-0004 client stored: the let units marked "leased", and queued ops saying so.
     db = sqlite3.connect(path)
@@ -149,6 +149,7 @@ def test_the_rewrite_runs_on_postgresql(pg_db_url):
         assert payloads["create"]["status"] == "leasable"
         assert payloads["field_set"] == {"value": "leasable"}
         with ws.engine.connect() as c:
-            assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+            version = c.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            assert version == SCHEMA_HEAD
     finally:
         ws.close()

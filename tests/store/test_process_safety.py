@@ -20,7 +20,7 @@ from pathlib import Path
 import ezdxf
 import pytest
 
-from store.files import inspect_file, is_open_here
+from store.files import SCHEMA_HEAD, inspect_file, is_open_here
 from tests.small_park import TODAY, build_small_workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -77,7 +77,7 @@ def test_a_cli_import_between_gui_edits_loses_nothing(controller, tmp_path):
     path = controller.path
     first = _edit_all(controller, "before")
     assert is_open_here(path)
-    assert inspect_file(path) == "0004"  # read through SQLite: the reader keeps its lock
+    assert inspect_file(path) == SCHEMA_HEAD  # read through SQLite: the reader keeps its lock
 
     drawing = _drawing(tmp_path / "c1.dxf", rooms=6)
     result = _cli("import", str(drawing), "--building", "C", "--workspace", str(path),
@@ -173,7 +173,7 @@ def test_inspecting_a_file_a_reader_holds_keeps_the_readers_lock(tmp_path):
 
         assert others_see() == "locked"
         assert is_open_here(park.path)
-        assert inspect_file(park.path) == "0004"
+        assert inspect_file(park.path) == SCHEMA_HEAD
         from store.workspace import Workspace
 
         Workspace.open(park.path).close()
@@ -181,4 +181,4 @@ def test_inspecting_a_file_a_reader_holds_keeps_the_readers_lock(tmp_path):
     finally:
         reader.close()
     assert not is_open_here(park.path)
-    assert inspect_file(park.path) == "0004"
+    assert inspect_file(park.path) == SCHEMA_HEAD

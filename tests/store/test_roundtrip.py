@@ -31,6 +31,7 @@ from store.schema import (
     Floor,
     Outbox,
     Park,
+    SpaceEdit,
     Tenant,
     Unit,
     UnitMetric,
@@ -179,7 +180,20 @@ def build_all(session) -> dict:
         lighting_hours=Decimal("310.5"),
         hvac_hours=None,
     )
-    objects = [park, building, floor, unit, tenant, contract, link, metric]
+    edit = SpaceEdit(
+        id=uuid7(),
+        park_id=park.id,
+        floor_id=floor.id,
+        kind="split_unit",
+        effective_on=date(2026, 12, 7),
+        parents=[str(unit.id)],
+        children=[str(uuid7()), str(uuid7())],
+        changed=[],
+        before={"areas": {str(unit.id): ["1234.56", "0.00"]}},
+        after={"note": "走廊 split"},
+        undone=False,
+    )
+    objects = [park, building, floor, unit, tenant, contract, link, metric, edit]
     session.add_all(objects)
     session.flush()
     return {type(o): o for o in objects}

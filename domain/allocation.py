@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from spatial.geometry import AREA_QUANTUM
+# The register keeps areas to the hundredth of a m², as spatial.geometry rounds polygons.
+AREA_QUANTUM = Decimal("0.01")
 
 RATIO_QUANTUM = Decimal("0.000001")
 

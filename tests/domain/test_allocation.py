@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import spatial.allocation
-from spatial.allocation import allocate_common_area, allocation_ratio, load_factor
+import domain.allocation
+from domain.allocation import allocate_common_area, allocation_ratio, load_factor
 
 D = Decimal
 CENT = D("0.01")
 
 
 def test_the_module_examples_hold():
-    assert doctest.testmod(spatial.allocation).failed == 0
+    assert doctest.testmod(domain.allocation).failed == 0
 
 
 def test_a_simple_floor():
