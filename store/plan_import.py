@@ -47,7 +47,7 @@ from domain.assets import (
     label_level,
     unit_code_local_part,
 )
-from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day
+from domain.contracts import ContractStatus
 from domain.space_use import SpaceUse
 from importers.plan import ImportedPlan, PlanFloor, PlanUnit
 from importers.reimport import ExistingUnit, FloorDiff, diff_floor
@@ -56,6 +56,7 @@ from runtime.messages import UserError
 from spatial.geometry import area_m2, lines_to_wkb, polygon_from_wkb, polygon_to_wkb, round_area
 from spatial.overlaps import meeting_pairs, shared_area, shared_areas
 from store.areas import AreaMove, reallocate
+from store.holds import binds, contracts_of
 from store.schema import Building, Contract, ContractUnit, Floor, Park, Unit
 
 UNIT_TYPE_FOR = {
@@ -513,7 +514,7 @@ def _import_floor(
     existing = [ExistingUnit(u.id, u.source_key, u.code, shapes.get(u.id)) for u in live]
     by_id = {u.id: u for u in live}
     diff = diff_floor(existing, plan_floor.units, park.code, building.code, level)
-    holds = _contracts_of(session, list(by_id))
+    holds = contracts_of(session, list(by_id))
     kept = [by_id[g.id] for g in diff.removed if g.id in holds]  # type: ignore[index]
     # Checked before anything changes: two units on one floor area are never written.
     _refuse_overlaps(name, diff, kept, shapes, holds, today)
@@ -546,7 +547,7 @@ def _import_floor(
     for match in diff.matched:
         unit = by_id[match.existing.id]  # type: ignore[index]
         unit.source_key = match.incoming.key
-        binding = tuple(c.code for c, _link in holds.get(unit.id, []) if _binding(c, today))
+        binding = tuple(c.code for c, _link in holds.get(unit.id, []) if binds(c, today))
         if unit.id in new_codes:
             changes.relabelled.append(_renumber(park, building, unit, match.incoming,
                                                 new_codes[unit.id], binding))
@@ -585,46 +586,11 @@ def _import_floor(
             changes.area_changes.append(AreaChange(move.code, *move.leasable, *move.billable))
         moved[move.unit_id] = move
     for unit_id, move in moved.items():
-        for contract, link in _contracts_of(session, [unit_id]).get(unit_id, []):
-            if link.billable_area != move.after[3] and _binding(contract, today):
+        for contract, link in contracts_of(session, [unit_id]).get(unit_id, []):
+            if link.billable_area != move.after[3] and binds(contract, today):
                 changes.amendments.append(
                     Amendment(contract.code, move.code, link.billable_area, move.after[3]))
     return changes
-
-
-def _contracts_of(
-    session: Session, unit_ids: list[object]
-) -> dict[object, list[tuple[Contract, ContractUnit]]]:
-    """The contracts pointing at each unit (any state: a unit under contract is kept)."""
-    holds: dict[object, list[tuple[Contract, ContractUnit]]] = {}
-    if not unit_ids:
-        return holds
-    rows = session.execute(
-        select(Contract, ContractUnit)
-        .join(ContractUnit, ContractUnit.contract_id == Contract.id)
-        .where(ContractUnit.unit_id.in_(unit_ids), ~ContractUnit.archived, ~Contract.archived)
-        .order_by(Contract.code)
-    )
-    for contract, link in rows:
-        holds.setdefault(link.unit_id, []).append((contract, link))
-    return holds
-
-
-def _binding(contract: Contract, today: date) -> bool:
-    """Active or still to come on ``today``: its signed area is what is billed."""
-    if contract.status is ContractStatus.DRAFT:
-        return False
-    try:
-        term = ContractTerm(
-            contract.signed_on,
-            contract.starts_on,
-            contract.ends_on,
-            contract.status,
-            contract.terminated_on,
-        )
-    except ContractDateError:
-        return True  # dates that contradict each other: show it rather than hide it
-    return last_day(term) >= today
 
 
 def _fit_warnings(
@@ -720,7 +686,7 @@ def _refuse_overlaps(
         if unit is None:
             overlaps.append(Overlap(labels[i], labels[j], m2, units[i], units[j]))
             continue
-        binding = [c for c, _link in holds[unit.id] if _binding(c, today)]
+        binding = [c for c, _link in holds[unit.id] if binds(c, today)]
         history = [] if binding else [_history(c) for c, _link in holds[unit.id]]
         on_kept.append(KeptOverlap(labels[i], unit.code, tuple(c.code for c in binding), m2,
                                    tuple(history)))
