@@ -20,7 +20,7 @@ Decimal('1.250000')
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 # The register keeps areas to the hundredth of a m², as spatial.geometry rounds polygons.
 AREA_QUANTUM = Decimal("0.01")
@@ -51,10 +51,16 @@ def allocate_common_area(
     if total == 0:
         raise ValueError("cannot allocate over units whose weights are all zero")
     cents = int((common_area / AREA_QUANTUM).to_integral_value(rounding=ROUND_HALF_UP))
-    exact = [Decimal(cents) * w / total for w in weights]
-    floors = [int(x.to_integral_value(rounding=ROUND_DOWN)) for x in exact]
+    # In integers: weights scaled to whole numbers, so each exact share is a fraction
+    # cents·w / Σw whose floor and remainder are exact (and a 2,000-unit floor is fast).
+    places = max((-w.as_tuple().exponent for w in weights if w.is_finite()), default=0)
+    scale = Decimal(1).scaleb(max(places, 0))  # type: ignore[arg-type]
+    whole = [int(w * scale) for w in weights]
+    denominator = sum(whole)
+    floors = [cents * w // denominator for w in whole]
+    remainders = [cents * w % denominator for w in whole]
     left = cents - sum(floors)
-    order = sorted(range(len(exact)), key=lambda i: (exact[i] - floors[i], -i), reverse=True)
+    order = sorted(range(len(whole)), key=lambda i: (remainders[i], -i), reverse=True)
     for i in order[:left]:
         floors[i] += 1
     return [Decimal(c) * AREA_QUANTUM for c in floors]

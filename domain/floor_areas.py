@@ -31,6 +31,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from domain.allocation import allocate_common_area
 from domain.space_use import SpaceUse, is_common
@@ -59,9 +60,8 @@ class FloorInput:
     units: tuple[UnitInput, ...]
 
 
-@dataclass(frozen=True)
-class UnitAreas:
-    """A unit's stored areas, as the rule makes them."""
+class UnitAreas(NamedTuple):
+    """A unit's stored areas, as the rule makes them (a tuple: thousands are made per edit)."""
 
     gross: Decimal
     internal: Decimal

@@ -24,7 +24,7 @@ from typing import Any
 import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
-from sqlalchemy import select
+from sqlalchemy import Uuid, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from domain.assets import (
@@ -39,7 +39,7 @@ from domain.space_use import SpaceUse
 from runtime.messages import UserError
 from spatial.editing import check_shape, child_areas, merge_polygons, split_polygon
 from spatial.geometry import area_m2, polygon_from_wkb, polygon_to_wkb
-from store.areas import AreaMove, reallocate
+from store.areas import AreaMove, raw_key, reallocate
 from store.changes import record_command, under_command
 from store.holds import binds, contracts_of
 from store.plan_import import UNIT_TYPE_FOR
@@ -290,14 +290,27 @@ def _check(session: Session, floor: Floor | None, polygon: BaseGeometry,
     """The new outline may overlap no other live unit of the floor nor leave its outline."""
     if floor is None:
         raise SpaceEditRefused("the unit has no floor", "no-floor", id="")
-    rows = session.execute(select(Unit.id, Unit.code, Unit.geometry).where(
-        Unit.floor_id == floor.id, ~Unit.archived, Unit.geometry.is_not(None))).all()
-    others = [(code, wkb) for uid, code, wkb in rows if uid not in exclude]
+    skip = {u.hex for u in exclude}
+    rows = session.connection().execute(_OUTLINES, {"floor": floor.id}).all()
+    others = [(code, wkb) for uid, code, wkb in rows if raw_key(uid) not in skip]
     shapes = shapely.from_wkb([wkb for _, wkb in others]) if others else []
-    near = [(code, shape) for (code, _), shape in zip(others, shapes, strict=True)
-            if shape.intersects(polygon)]
+    touching = shapely.intersects(shapes, polygon) if others else []
+    near = [(code, shape) for (code, _), shape, meets in zip(others, shapes, touching,
+                                                             strict=True) if meets]
     outline = polygon_from_wkb(floor.outline) if floor.outline else None
     check_shape(polygon, near, outline)
+
+
+# The floor's outlines as raw rows: no uuid.UUID made per unit on a 2,000-unit floor.
+_OUTLINES = text(
+    "SELECT id, code, geometry FROM units "
+    "WHERE floor_id = :floor AND archived = false AND geometry IS NOT NULL"
+).bindparams(bindparam("floor", type_=Uuid()))
+
+
+def _code_taken(session: Session, park_id: uuid.UUID, code: str) -> bool:
+    return session.scalar(select(Unit.id).where(Unit.park_id == park_id, Unit.code == code)
+                          .limit(1)) is not None
 
 
 def _child(parent: Unit, shape: BaseGeometry, area: Decimal, code: str) -> Unit:
@@ -314,14 +327,13 @@ def _child(parent: Unit, shape: BaseGeometry, area: Decimal, code: str) -> Unit:
 
 def _child_codes(session: Session, parent: Unit, count: int) -> list[str]:
     """``0301`` splits into ``0301A``, ``0301B`` … (skipping any code the park used)."""
-    taken = set(session.scalars(select(Unit.code).where(Unit.park_id == parent.park_id)))
     base = parent.code[:CODE_LIMIT - 2]
     codes, letter = [], 0
     while len(codes) < count:
         suffix = _letters(letter)
         letter += 1
         code = f"{base}{suffix}"
-        if code not in taken:
+        if not _code_taken(session, parent.park_id, code):
             codes.append(code)
     return codes
 
@@ -345,9 +357,9 @@ def _merged_code(session: Session, parents: Sequence[Unit]) -> str:
     ordered = sorted(parents, key=lambda u: u.code)
     local = "-".join(unit_code_local_part(u.code, park.code, building.code) for u in ordered)
     code = compose_unit_code(park.code, building.code, local)
-    taken = set(session.scalars(select(Unit.code).where(Unit.park_id == park.id)))
-    if len(code) <= CODE_LIMIT and code not in taken:
+    if len(code) <= CODE_LIMIT and not _code_taken(session, park.id, code):
         return code
+    taken = session.scalars(select(Unit.code).where(Unit.park_id == park.id))
     return free_unit_codes(park.code, building.code, floor.level, taken, 1)[0]
 
 

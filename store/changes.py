@@ -12,6 +12,7 @@ which writes the same ``create`` ops itself.
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -21,7 +22,21 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, bindparam, event, insert, inspect, select, update
+from sqlalchemy import (
+    JSON,
+    Connection,
+    String,
+    Table,
+    bindparam,
+    cast,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session, attributes
 
 from store.clock import HybridLogicalClock
@@ -132,8 +147,25 @@ def update_rows(
     ctx = _context(session)
     table, _columns, _keys = _bulk_shape(target)
     ids = [row_id for row_id, _ in changes]
-    known: dict[uuid.UUID, tuple[dict[str, str], int]] = {}
     connection = session.connection()
+    session.flush()
+    if session.info.get(UNDER_COMMAND_KEY, False):
+        stamp = _update_quietly(connection, table, ctx, changes)
+    else:
+        stamp = _update_with_ops(connection, table, ctx, changes)
+    if stamp:
+        session.merge(WorkspaceMeta(key="hlc", value=stamp))
+    wanted = set(ids)
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, target) and obj.id in wanted:
+            session.expire(obj)
+
+
+def _update_with_ops(connection: Connection, table: Table, ctx: ChangeContext,
+                     changes: Sequence[tuple[uuid.UUID, Mapping[str, Any]]]) -> str:
+    """Each row's new values and per-field stamps, and one ``field_set`` op per field."""
+    ids = [row_id for row_id, _ in changes]
+    known: dict[uuid.UUID, tuple[dict[str, str], int]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         for row_id, stamps, version in connection.execute(
@@ -143,7 +175,6 @@ def update_rows(
     now = utc_now()
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     ops: list[dict[str, Any]] = []
-    quiet = session.info.get(UNDER_COMMAND_KEY, False)
     stamp = ""
     for row_id, values in changes:
         if row_id not in known:
@@ -152,13 +183,11 @@ def update_rows(
         for key, value in values.items():
             stamp = ctx.clock.now()
             stamps[key] = stamp
-            if not quiet:
-                ops.append(_op_row(ctx, "field_set", table.name, row_id, key,
-                                   {"value": to_json_value(value)}, stamp, version))
+            ops.append(_op_row(ctx, "field_set", table.name, row_id, key,
+                               {"value": to_json_value(value)}, stamp, version))
         row = {f"new_{k}": v for k, v in values.items()}
         row.update(_id=row_id, new_hlc=stamp, new_field_hlc=stamps, new_updated_at=now)
         groups.setdefault(tuple(sorted(values)), []).append(row)
-    session.flush()
     for keys, rows in groups.items():
         statement = (
             update(table).where(table.c.id == bindparam("_id"))
@@ -167,12 +196,34 @@ def update_rows(
         connection.execute(statement, rows)
     if ops:
         connection.execute(insert(Outbox), ops)
-    if stamp:
-        session.merge(WorkspaceMeta(key="hlc", value=stamp))
-    wanted = set(ids)
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, target) and obj.id in wanted:
-            session.expire(obj)
+    return stamp
+
+
+def _update_quietly(connection: Connection, table: Table, ctx: ChangeContext,
+                    changes: Sequence[tuple[uuid.UUID, Mapping[str, Any]]]) -> str:
+    """Rows a command implies: new values, the row's stamp, and each changed field's stamp
+    merged into ``field_hlc`` by the database (no read of thousands of JSON stamps first)."""
+    now = utc_now()
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    stamp = ""
+    for row_id, values in changes:
+        stamp = ctx.clock.now()
+        row = {f"new_{k}": v for k, v in values.items()}
+        row.update(_id=row_id, new_hlc=stamp, new_updated_at=now,
+                   new_patch=json.dumps(dict.fromkeys(values, stamp)))
+        groups.setdefault(tuple(sorted(values)), []).append(row)
+    patch = bindparam("new_patch", type_=String())
+    if connection.dialect.name == "sqlite":
+        merged: Any = func.json_patch(table.c.field_hlc, patch)
+    else:
+        merged = cast(cast(table.c.field_hlc, JSONB).op("||")(cast(patch, JSONB)), JSON)
+    for keys, rows in groups.items():
+        values_of: dict[str, Any] = {k: bindparam(f"new_{k}") for k in (*keys, "hlc",
+                                                                        "updated_at")}
+        values_of["field_hlc"] = merged
+        connection.execute(update(table).where(table.c.id == bindparam("_id"))
+                           .values(values_of), rows)
+    return stamp
 
 
 def insert_rows(

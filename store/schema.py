@@ -162,7 +162,12 @@ class Floor(Synced, Base):
 
 class Unit(Synced, Base):
     __tablename__ = "units"
-    __table_args__ = (UniqueConstraint("park_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("park_id", "code"),
+        # Covers the reads that re-share a building's common area (store.areas).
+        Index("ix_units_floor_areas", "floor_id", "archived", "code", "id", "internal_area",
+              "space_use", "gross_area", "common_share", "leasable_area", "billable_area"),
+    )
 
     park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
     floor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("floors.id"), index=True)
