@@ -168,18 +168,26 @@ def set_room_use(workspace: Workspace, unit_ids: Sequence[uuid.UUID], use: Space
             raise SpaceEditRefused("change the use of one floor's units at a time",
                                    "use-other-floor", units=_codes(units))
         _refuse_bound(session, units, day)
-        floor = session.get(Floor, units[0].floor_id)
-        before = {str(u.id): [u.space_use.value, u.use_reason] for u in units}
-        base = {str(u.id): u.row_version for u in units}
-        with under_command(session):
-            for unit in units:
-                unit.space_use = use
-                unit.use_reason = "manual"
-        after = {str(u.id): [use.value, "manual"] for u in units}
-        return _record(session, "set_room_use", floor, day, changed=units, before=before,
-                       after=after, base=base)
+        return set_uses(session, {u: (use, "manual") for u in units}, day)
 
     return _run(workspace, work)
+
+
+def set_uses(session: Session, uses: dict[Unit, tuple[SpaceUse, str]], day: date
+             ) -> SpaceEditResult:
+    """Give one floor's units their uses (and reasons), in the caller's transaction: one
+    ``set_room_use`` edit, undoable; the caller has checked the units' contracts."""
+    units = list(uses)
+    floor = session.get(Floor, units[0].floor_id)
+    before = {str(u.id): [u.space_use.value, u.use_reason] for u in units}
+    base = {str(u.id): u.row_version for u in units}
+    with under_command(session):
+        for unit, (use, reason) in uses.items():
+            unit.space_use = use
+            unit.use_reason = reason[:200]
+    after = {str(u.id): [use.value, reason[:200]] for u, (use, reason) in uses.items()}
+    return _record(session, "set_room_use", floor, day, changed=units, before=before,
+                   after=after, base=base)
 
 
 def undo_edit(workspace: Workspace, edit_id: uuid.UUID, day: date | None = None
