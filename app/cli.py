@@ -23,7 +23,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("gui", "demo", "info", "import", "print")
+COMMANDS = ("gui", "demo", "info", "import", "print", "find-space", "area-statement",
+            "classify-rooms")
 LANGUAGES = ("zh_CN", "en")
 _language = ["en"]  # the language this run speaks, set once by main()
 
@@ -106,6 +107,41 @@ def _parser() -> argparse.ArgumentParser:
     info.add_argument("path", type=Path, nargs="?", help="the workspace (or --workspace)")
     info.add_argument("--workspace", type=Path, help="the workspace, as the other commands take it")
     info.add_argument("--on", type=date.fromisoformat, default=None, help="as of (YYYY-MM-DD)")
+    find = sub.add_parser("find-space", help="find up to six neighbouring vacant units on one "
+                          "floor that together make about the area asked, best fit first")
+    find.add_argument("workspace", type=Path, help="the workspace")
+    find.add_argument("--area", required=True, help="the area asked, m² (e.g. 500)")
+    find.add_argument("--building", default=None, help="building code (default: the whole park)")
+    find.add_argument("--park", default=None, help="park code, when the workspace has several")
+    find.add_argument("--floors", default=None, metavar="LOW-HIGH",
+                      help="levels to search, both included: 3-8, 5, B2-1 (B1 or -1 is the "
+                           "first basement)")
+    find.add_argument("--date", type=date.fromisoformat, default=None,
+                      help="vacant on this day (YYYY-MM-DD; default today)")
+    find.add_argument("--limit", type=int, default=20, help="how many candidates (default 20)")
+    find.add_argument("--json", action="store_true", help="print the candidates as JSON")
+    area = sub.add_parser("area-statement", help="a building's floor area statement: gross, "
+                          "common and leasable area per floor and unit, the allocation ratio, "
+                          "and where the totals do not add up")
+    area.add_argument("workspace", type=Path, help="the workspace")
+    area.add_argument("--building", required=True, help="building code")
+    area.add_argument("--date", type=date.fromisoformat, default=None,
+                      help="leased and vacant on this day (YYYY-MM-DD; default today)")
+    area.add_argument("--json", action="store_true", help="print the statement as JSON")
+    classify = sub.add_parser(
+        "classify-rooms", help="classify a building's rooms again from their names: corridors, "
+        "stairs, toilets and plant rooms become common area; lists every unit whose use or "
+        "areas change (units under contract are listed, not changed)")
+    classify.add_argument("workspace", type=Path, help="the workspace")
+    classify.add_argument("--building", required=True, help="building code")
+    classify.add_argument("--floor", type=int, default=None, metavar="LEVEL",
+                          help="only this level (default: every floor)")
+    classify.add_argument("--park", default=None, help="park code, when the workspace has several")
+    classify.add_argument("--dry-run", action="store_true",
+                          help="list what would change and write nothing")
+    classify.add_argument("--date", type=date.fromisoformat, default=None,
+                          help="contracts binding on this day keep their units (default today)")
+    classify.add_argument("--json", action="store_true", help="print the changes as JSON")
     # --lang before or after the command; a command's own default must not undo the global one
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     for command in sub.choices.values():
@@ -170,8 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     if not rest or (rest[0] not in COMMANDS and not rest[0].startswith("-")):
         args_in.insert(first, "gui")
     args = _parser().parse_args(args_in)
-    headless = {"demo": _demo, "info": _info, "import": _import, "print": _print}.get(
-        args.command)
+    headless = {"demo": _demo, "info": _info, "import": _import, "print": _print,
+                "find-space": _find_space, "area-statement": _area_statement,
+                "classify-rooms": _classify_rooms}.get(args.command)
     if headless is not None:
         if args.command != "print":  # print starts the whole app, and its language with it
             _speak(args.lang or system_language())
@@ -216,6 +253,77 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _classify_rooms(args: argparse.Namespace) -> int:
+    """Rehearse (``--dry-run``) or apply a new classification of a building's rooms."""
+    import json
+
+    from runtime.messages import UserError
+    from services.classify_rooms import apply_classification, rehearse_classification
+    from store.errors import WorkspaceError
+    from store.workspace import Workspace
+    from views.classify_text import classify_lines
+
+    try:
+        workspace = Workspace.open(args.workspace)
+    except WorkspaceError as exc:
+        _error(_said(exc))
+        return 2
+    run = rehearse_classification if args.dry_run else apply_classification
+    try:
+        plan = run(workspace, args.building, args.floor, args.date or date.today(), args.park)
+    except UserError as exc:
+        _error(_said(exc))
+        return 2
+    finally:
+        workspace.close()
+    report = plan.to_json()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(classify_lines(report)))
+    return 0
+
+
+def _area_statement(args: argparse.Namespace) -> int:
+    """A building's area statement on a date, as a table or JSON; 0 whether or not it adds
+    up (the check line and ``adds_up`` say), 2 when it cannot be made."""
+    import json
+
+    from services.area_statement import (
+        building_codes,
+        find_building,
+        read_area_statement,
+        statement_json,
+    )
+    from store.errors import WorkspaceError
+    from store.files import SCHEMA_HEAD, inspect_file
+    from store.read_model import ReadModel
+    from views.area_statement_text import no_building_text, statement_lines
+
+    try:
+        if inspect_file(args.workspace) != SCHEMA_HEAD:
+            from store.workspace import Workspace
+
+            Workspace.open(args.workspace).close()  # upgrade an older file first, as print does
+    except WorkspaceError as exc:
+        _error(_said(exc))
+        return 2
+    reader = ReadModel(args.workspace)
+    try:
+        found = find_building(reader, args.building)
+        if found is None:
+            _error(no_building_text(args.building, building_codes(reader)))
+            return 2
+        statement = read_area_statement(reader, found[1].id, args.date or date.today())
+    finally:
+        reader.close()
+    if args.json:
+        print(json.dumps(statement_json(statement), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(statement_lines(statement)))
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     from domain.money import round_to
     from services.info import workspace_info
@@ -247,6 +355,144 @@ def _info(args: argparse.Namespace) -> int:
             print("  " + say("info-building", code=b.code, name=b.name,
                              floors=count_text(b.floors, "floor"),
                              units=count_text(b.units, "unit")))
+    return 0
+
+
+def _find_texts() -> dict[str, str]:
+    """find-space's lines in the run's language, written out here for lupdate to find."""
+    from views.message_text import translate
+
+    return {
+        "area": translate("Cli", "--area takes an area in m² above zero, such as 500, not "
+                                 "“{text}”"),
+        "floors": translate("Cli", "--floors {text}: give the lowest and highest level, e.g. "
+                                   "--floors 3-8 (B1 or -1 is the first basement; there is no "
+                                   "level 0)"),
+        "limit": translate("Cli", "--limit takes a whole number from 1 up, not {text}"),
+        "no-park": translate("Cli", "no park {code} in the workspace (parks: {parks})"),
+        "no-building": translate("Cli", "no building {code} in park {park} (buildings: "
+                                        "{buildings})"),
+        "head": translate("Cli", "Vacant on {day}, about {area} m² in one piece, best fit "
+                                 "first:"),
+        "line": translate("Cli", "{building} {floor} (level {level}): {units}  {area} m²  "
+                                 "{rent}  {share}%"),
+        "rent": translate("Cli", "{amount} {currency}/month"),
+        "no-rent": translate("Cli", "no asking rent"),
+        "none": translate("Cli", "No neighbouring vacant units on one floor make {least}–{most} "
+                                 "m² on {day}."),
+    }
+
+
+_FLOORS = r"\s*([Bb]\d{1,2}|-?\d{1,3})\s*(?:(?:-|~|–|\.\.)\s*([Bb]\d{1,2}|-?\d{1,3})\s*)?"
+
+
+def _find_said(key: str, **params: object) -> str:
+    return _find_texts()[key].format(**{k: str(v) for k, v in params.items()})
+
+
+def _level_range(text: str) -> tuple[int, int] | None:
+    """``3-8`` → (3, 8); ``5`` → (5, 5); ``B2-1`` → (-2, 1); None when it names no range."""
+    import re
+
+    found = re.fullmatch(_FLOORS, text)
+    if found is None:
+        return None
+    low, high = (-int(w[1:]) if w[0] in "Bb" else int(w)
+                 for w in (found.group(1), found.group(2) or found.group(1)))
+    return None if 0 in (low, high) or low > high else (low, high)
+
+
+def _find_space(args: argparse.Namespace) -> int:
+    """Sets of neighbouring vacant units (``services.find_space``), one line or record each."""
+    import json
+    from decimal import Decimal, InvalidOperation
+
+    from store.errors import WorkspaceError
+    from store.files import SCHEMA_HEAD, inspect_file
+
+    try:
+        area = Decimal(args.area.strip())
+    except InvalidOperation:
+        area = Decimal(0)
+    if not area.is_finite() or area <= 0:
+        _error(_find_said("area", text=args.area))
+        return 2
+    levels = None if args.floors is None else _level_range(args.floors)
+    if args.floors is not None and levels is None:
+        _error(_find_said("floors", text=args.floors))
+        return 2
+    if args.limit < 1:
+        _error(_find_said("limit", text=args.limit))
+        return 2
+    try:
+        if inspect_file(args.workspace) != SCHEMA_HEAD:
+            from store.workspace import Workspace
+
+            Workspace.open(args.workspace).close()  # upgrade an older file first, after a backup
+    except WorkspaceError as exc:
+        _error(_said(exc))
+        return 2
+    from services.find_space import AT_LEAST, AT_MOST, find_space
+    from store.read_model import ReadModel, Scope
+
+    day = args.date or date.today()
+    reader = ReadModel(args.workspace)
+    try:
+        parks = reader.park_tree()
+        if args.park is not None:
+            parks = [p for p in parks if p.code == args.park]
+            if not parks:
+                _error(_find_said("no-park", code=args.park,
+                                  parks=", ".join(p.code for p in reader.park_tree())))
+                return 2
+        if len(parks) != 1:
+            code = "parks-ambiguous" if parks else "no-park"
+            english = ("the workspace has no park" if not parks else
+                       f"the workspace has {len(parks)} parks; name one with --park")
+            _error(_said({"code": code, "params": {"count": str(len(parks))},
+                          "message": english}))
+            return 2
+        park = parks[0]
+        scope = Scope("park", park.id)
+        if args.building is not None:
+            building = next((b for b in park.buildings if b.code == args.building), None)
+            if building is None:
+                _error(_find_said("no-building", code=args.building, park=park.code,
+                                  buildings=", ".join(b.code for b in park.buildings) or "—"))
+                return 2
+            scope = Scope("building", building.id)
+        found = find_space(reader, scope, area, day, levels, args.limit)
+    finally:
+        reader.close()
+    if args.json:
+        print(json.dumps({
+            "area": str(area), "day": day.isoformat(), "park": park.code,
+            "building": args.building, "levels": list(levels) if levels else None,
+            "candidates": [{
+                "building": c.building_code, "floor": c.floor_name, "level": c.level,
+                "floor_id": str(c.floor_id),
+                "units": [{"id": str(u.id), "code": u.code, "area": str(u.area),
+                           "asking_rent": None if u.asking_rent is None else str(u.asking_rent)}
+                          for u in c.units],
+                "area": str(c.area), "rent_per_month": None if c.rent is None else str(c.rent),
+                "currency": c.currency, "fit": str(c.fit), "share": str(c.share),
+            } for c in found],
+        }, ensure_ascii=False, indent=1))
+        return 0
+    if not found:
+        print(_find_said("none", least=f"{area * AT_LEAST:,.2f}", most=f"{area * AT_MOST:,.2f}",
+                         day=day.isoformat()))
+        return 0
+    from views.message_text import translate
+
+    print(_find_said("head", day=day.isoformat(), area=f"{area:,}"))
+    for c in found:
+        rent = (_find_said("no-rent") if c.rent is None else
+                _find_said("rent", amount=f"{c.rent:,}",
+                           currency=translate("Labels", c.currency)))
+        print("  " + _find_said("line", building=c.building_code, floor=c.floor_name,
+                                level=c.level, units="+".join(c.unit_codes),
+                                area=f"{c.area:,.2f}", rent=rent, share=c.share))
     return 0
 
 
@@ -533,11 +779,28 @@ def _print_plan(report: dict[str, Any], as_json: bool) -> None:
             print(
                 f"    {code:<22} {unit['name'][:30]:<30} "
                 f"{Decimal(unit['area']):>10.2f} m²{stated}"
-                f"  [{unit['confidence']:.2f} {_reason(unit)}]"
+                f"  [{unit['confidence']:.2f} {_reason(unit)}]  {_use(unit)}"
             )
     for kind, key in (("errors", "plan-error"), ("warnings", "plan-warning")):
         for problem in report[kind]:
             print("  " + say(key, message=_said(problem)))
+    _print_review(report)
+
+
+def _use(unit: dict[str, Any]) -> str:
+    """A room's use and why (``common (the name says “走廊”)``); the English needs no Qt."""
+    from views.problem_text import use_text
+
+    return use_text(unit) if "use" in unit else ""
+
+
+def _print_review(report: dict[str, Any]) -> None:
+    """The rooms a person should check: their use is a guess (INFO findings, after warnings)."""
+    from views.problem_text import REVIEW_CODES, review_line
+
+    for problem in report.get("info", []):
+        if problem.get("code") in REVIEW_CODES:
+            print("  " + review_line(_said(problem)))
 
 
 def _evidence(floor: dict[str, Any]) -> str:

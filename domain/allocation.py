@@ -22,10 +22,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from domain.money import round_to
+
 # The register keeps areas to the hundredth of a m², as spatial.geometry rounds polygons.
 AREA_QUANTUM = Decimal("0.01")
 
-RATIO_QUANTUM = Decimal("0.000001")
+RATIO_PLACES = 6
+RATIO_QUANTUM = Decimal(1).scaleb(-RATIO_PLACES)
 
 
 def allocate_common_area(
@@ -71,7 +74,7 @@ def allocation_ratio(internal_areas: Sequence[Decimal], common_area: Decimal) ->
     total = sum(internal_areas, Decimal(0))
     if total == 0:
         raise ValueError("no internal area to allocate over")
-    return (common_area / total).quantize(RATIO_QUANTUM, rounding=ROUND_HALF_UP)
+    return round_to(common_area / total, RATIO_PLACES)
 
 
 def load_factor(internal_areas: Sequence[Decimal], common_area: Decimal) -> Decimal:

@@ -91,6 +91,49 @@ MESSAGES: dict[str, Callable[[], str]] = {
     "os-read-only": lambda: translate("Messages", "{file}: the disk is read-only"),
     # {detail} is the system's own text, passed through
     "os-other": lambda: translate("Messages", "{file}: {detail}"),
+    # space edits (services.space_edits, spatial.editing)
+    "unit-under-contract": lambda: translate(
+        "Messages", "{units} is under contract {contracts}: it needs an amendment first"),
+    "merge-mixed-use": lambda: translate(
+        "Messages", "{units} are not all of one use: change their use first"),
+    "merge-other-floor": lambda: translate(
+        "Messages", "units on different floors cannot be merged ({units})"),
+    "merge-one": lambda: translate("Messages", "pick two or more units to merge"),
+    "merge-not-adjacent": lambda: translate(
+        "Messages", "{units} not next to the others: merge only neighbours"),
+    "no-outline": lambda: translate("Messages", "{unit} has no outline on the plan"),
+    "multi-part": lambda: translate(
+        "Messages", "{unit} is drawn in several parts: split each by hand"),
+    "use-unchanged": lambda: translate("Messages", "the units already have that use"),
+    "use-other-floor": lambda: translate(
+        "Messages", "change the use of one floor's units at a time ({units})"),
+    "no-edit": lambda: translate("Messages", "that edit is not in this workspace"),
+    "edit-state": lambda: translate("Messages", "that edit was already undone or redone"),
+    "no-floor": lambda: translate("Messages", "that floor is not in this workspace"),
+    "split-misses": lambda: translate("Messages", "the line does not cross the unit"),
+    "split-one-piece": lambda: translate(
+        "Messages", "the line does not cut the unit in two: draw it from wall to wall"),
+    "split-tiny": lambda: translate(
+        "Messages", "a piece would be {area} m², under {min} m²"),
+    "split-sliver": lambda: translate(
+        "Messages", "a piece would be only {width} m wide, under {min} m"),
+    "shape-invalid": lambda: translate(
+        "Messages", "the outline crosses itself (near {where})"),
+    "shape-tiny": lambda: translate("Messages", "the unit would be {area} m², under {min} m²"),
+    "shape-overlaps": lambda: translate(
+        "Messages", "the outline overlaps {other} by {area} m²"),
+    "shape-outside": lambda: translate(
+        "Messages", "the outline leaves the floor by {area} m²"),
+    "shape-multipart": lambda: translate(
+        "Messages", "the unit is drawn in {count} parts: edit one part at a time"),
+    "shape-too-few": lambda: translate(
+        "Messages", "an outline needs at least three corners ({vertices} would be left)"),
+    # classifying rooms again (services.classify_rooms)
+    "no-building": lambda: translate("Messages", "no building {building}"),
+    "no-floor-level": lambda: translate(
+        "Messages", "building {building} has no floor at level {level}"),
+    "building-ambiguous": lambda: translate(
+        "Messages", "building {building} is in {count} parks; name one with --park"),
 }
 
 OS_CODES = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -149,3 +150,23 @@ def test_the_classification_undoes_like_any_edit(old_import):
         [edit] = s.scalars(select(SpaceEdit)).all()
     undo_edit(old_import, edit.id, TODAY)
     assert _state(old_import)[0] == before
+
+
+def test_the_command_rehearses_then_applies(old_import, tmp_path):
+    from tests.test_cli import run
+
+    path = str(old_import.path)
+    old_import.close()
+    dry = run("classify-rooms", path, "--building", "D", "--dry-run", "--json",
+              "--date", TODAY.isoformat())
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert not report["applied"] and any(c["name"] == "走廊" for c in report["changes"])
+    said = run("classify-rooms", path, "--building", "D", "--lang", "zh_CN",
+               "--date", TODAY.isoformat())
+    assert said.returncode == 0, said.stderr
+    assert "走廊" in said.stdout and "公共" in said.stdout
+    again = run("classify-rooms", path, "--building", "D", "--lang", "en", "--dry-run")
+    assert "Every room already has the use its name gives it." in again.stdout
+    missing = run("classify-rooms", path, "--building", "Q", "--lang", "en")
+    assert missing.returncode == 2 and "no building Q" in missing.stderr
