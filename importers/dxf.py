@@ -9,6 +9,7 @@ here raises on a bad file: problems are returned with the plan.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from decimal import Decimal
 from pathlib import Path
@@ -31,7 +32,16 @@ from importers.dxf_rooms import (
     wall_faces,
 )
 from importers.internal import PROGRAMMING_ERRORS
-from importers.plan import ImportedPlan, PlanUnit, Problem, Severity, failed
+from importers.plan import (
+    ImportedPlan,
+    PlanUnit,
+    Problem,
+    RoomEvidence,
+    Severity,
+    failed,
+    use_fields,
+    use_review,
+)
 from importers.units import CHOICES, TYPICAL_ROOM_M, insunits, judge_scale
 from runtime.jobs import gc_paused
 
@@ -137,6 +147,7 @@ def _plan(
     floors, split_notes = split(path.stem, units, background, _outline(rec, roles, scale),
                                 found, how)
     problems.extend(split_notes)
+    problems.extend(use_review(floors))
     return ImportedPlan(
         str(path), FORMAT, floors, tuple(problems), unit, scale,
         layer_roles=dict(sorted(roles.items())),
@@ -229,7 +240,7 @@ def _rooms(
         best = _merge(inside)
         area, length = areas[i], lengths[i]
         shape = 4 * math.pi * area / (length**2) if length else 0.0  # as compactness() does
-        unit = _unit(face, best, min_room_area, area, shape, rec.fingerprint)
+        unit = _unit(face, best, min_room_area, area, shape, rec.fingerprint, _all_text(inside))
         if unit is None:
             dropped += 1
             continue
@@ -283,9 +294,16 @@ def _merge(inside: list[tuple[Text, Label]]) -> tuple[Text, Label] | None:
     return text, Label(code, " ".join(dict.fromkeys(names)), stated, first.score)
 
 
+def _all_text(inside: list[tuple[Text, Label]]) -> str:
+    """Every text inside a room, the best label first: the words that say what it is for."""
+    if len(inside) < 2:
+        return inside[0][0].text if inside else ""
+    ranked = sorted(inside, key=lambda tl: -tl[1].score)
+    return "\n".join(t.text for t, _ in ranked)
+
+
 def _rekey(unit: PlanUnit, key: str) -> PlanUnit:
-    return PlanUnit(key, unit.code, unit.name, unit.polygon, unit.stated_area, unit.confidence,
-                    unit.reason, unit.source, unit.reason_code)
+    return dataclasses.replace(unit, key=key)
 
 
 def _first_line(text: str) -> str:
@@ -320,8 +338,13 @@ def _assign(faces: list[Face], texts: list[Text], scale: float) -> dict[int, lis
 def _unit(
     face: Face, best: tuple[Text, Label] | None, min_room_area: float,
     area: float | None = None, shape: float | None = None, fingerprint: str = "",
+    words: str | None = None,
 ) -> PlanUnit | None:
     """The unit a face proposes; ``area`` and ``shape`` when the caller measured them already.
+
+    ``words`` are all the texts inside the room (the best label's alone when not
+    given): with its name and its outline's layer they decide its use
+    (``domain.room_classification``).
 
     An outline's key is its handle within the drawing named by ``fingerprint``
     (``{GUID}:1A2``): every DXF numbers its handles from the same start, so a
@@ -370,11 +393,15 @@ def _unit(
     # Where the code came from: "none" when the drawing gives the room no number.
     source = {"layer": layer or (text.layer if text else ""), "handle": handle,
               "method": method, "code_from": code_from}
+    name = label.name if label else ""
+    use = use_fields(RoomEvidence(
+        label=(text.text if text else "") if words is None else words, layer=layer, name=name))
     if text is None:
-        return PlanUnit(key, code, "", poly, None, confidence, reason, source, reason_code)
+        return PlanUnit(key, code, "", poly, None, confidence, reason, source, reason_code,
+                        **use)
     source["label"] = text.text
-    return PlanUnit(key, code, label.name, poly, label.stated_area,  # type: ignore[union-attr]
-                    confidence, reason, source, reason_code)
+    return PlanUnit(key, code, name, poly, label.stated_area,  # type: ignore[union-attr]
+                    confidence, reason, source, reason_code, **use)
 
 
 def _outline(rec: Records, roles: dict[str, str], scale: float) -> shapely.Geometry | None:

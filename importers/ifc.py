@@ -20,9 +20,26 @@ import ifcopenshell
 from shapely.geometry.base import BaseGeometry
 
 from importers import ifc_geometry as geom
-from importers.ifc_props import ELEVATION_QUANTUM, Units, fix_text, stated_area, to_decimal
+from importers.ifc_props import (
+    ELEVATION_QUANTUM,
+    Units,
+    classification_texts,
+    fix_text,
+    stated_area,
+    to_decimal,
+)
 from importers.internal import PROGRAMMING_ERRORS, Damaged
-from importers.plan import ImportedPlan, PlanFloor, PlanUnit, Problem, Severity, failed
+from importers.plan import (
+    ImportedPlan,
+    PlanFloor,
+    PlanUnit,
+    Problem,
+    RoomEvidence,
+    Severity,
+    failed,
+    use_fields,
+    use_review,
+)
 
 FORMAT = "ifc"
 SUPPORTED_SCHEMAS = ("IFC2X3", "IFC4", "IFC4X3")
@@ -175,7 +192,7 @@ class _Reader:
             source=str(self.path),
             format=FORMAT,
             floors=floors,
-            problems=tuple(self.problems),
+            problems=(*self.problems, *use_review(floors)),
             units_of_drawing=self.units.length_name,
             scale_to_metres=self.units.length,
         )
@@ -302,6 +319,11 @@ class _Reader:
             )
             return
         stated, stated_from = stated_area(space, self.units)
+        object_type = getattr(space, "ObjectType", None)
+        use = use_fields(RoomEvidence(
+            name=name_attr, long_name=long_name,
+            object_type=fix_text(object_type)[0] if isinstance(object_type, str) else "",
+            classification=classification_texts(space)))
         unit = PlanUnit(
             key=key,
             code=code,
@@ -319,6 +341,7 @@ class _Reader:
                 "zones": zones.get(space.id(), []),
                 "stated_area_from": stated_from,
             },
+            **use,
         )
         if key != gid:
             self._problem(

@@ -184,6 +184,36 @@ def stated_area(product: Entity, units: Units) -> tuple[Decimal | None, str]:
     return None, ""
 
 
+def classification_texts(product: Entity) -> tuple[str, ...]:
+    """Identifications and names of the classification references a product is associated
+    with (``IfcRelAssociatesClassification``), in the file's order: ``("VF", "Verkehrsfläche")``.
+
+    Only evidence of a room's use, so a damaged association is skipped, never fatal.
+    """
+    out: list[str] = []
+    for rel in getattr(product, "HasAssociations", None) or ():
+        try:
+            if not (isinstance(rel, Entity) and is_a(rel, "IfcRelAssociatesClassification")):
+                continue
+            target = rel.RelatingClassification
+            if not isinstance(target, Entity):
+                continue
+            if is_a(target, "IfcClassificationReference"):
+                # IFC4 calls the code Identification, IFC2X3 ItemReference
+                ident = (getattr(target, "Identification", None)
+                         or getattr(target, "ItemReference", None))
+                texts = [ident, target.Name]
+            elif is_a(target, "IfcClassificationNotation"):  # IFC2X3: facets of a notation
+                texts = [f.NotationValue for f in refs(target.NotationFacets,
+                                                       "IfcClassificationNotationFacet")]
+            else:  # IfcClassification itself: its name is all it says
+                texts = [getattr(target, "Name", None)]
+        except (Damaged, RuntimeError):  # a broken reference the parser let through
+            continue
+        out.extend(fix_text(t)[0] for t in texts if isinstance(t, str) and t.strip())
+    return tuple(dict.fromkeys(out))
+
+
 def _rank(name: str, preferred: tuple[str, ...]) -> int:
     return preferred.index(name) if name in preferred else len(preferred)
 

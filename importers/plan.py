@@ -8,14 +8,21 @@ the ezdxf ``recover`` idea of a result plus a report).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
+from domain.room_classification import UNDECIDED, RoomEvidence, UseDecision, classify_room
+from domain.space_use import SpaceUse
 from spatial.geometry import area_m2
+
+# PlanUnit.use_reason when a person set the use (the import wizard), not the drawing.
+MANUAL = "manual"
+USE_UNDECIDED = "use-undecided"  # the finding that lists a room whose use nothing decided
 
 
 class Severity(StrEnum):
@@ -43,11 +50,15 @@ class Problem:
 
 @dataclass(frozen=True)
 class PlanUnit:
-    """A room found in a drawing, proposed as a leasable unit.
+    """A room found in a drawing, proposed as a unit: leasable, or common area.
 
     ``key`` is its stable identity across revisions of the drawing (IFC
     GlobalId; DXF handle of its outline, else its label) and is what a
-    re-import matches on first.
+    re-import matches on first. ``use`` is what its own words make of it
+    (``domain.room_classification``): ``use_reason`` the decision's code (or
+    ``"manual"`` once a person set it), ``use_word`` the word as written and
+    ``use_from`` where (label, layer, name, long_name, object_type,
+    classification).
     """
 
     key: str
@@ -61,11 +72,20 @@ class PlanUnit:
     # ``reason`` as a stable code, so the UI can say it in the user's language; its
     # variable parts come from ``source`` (see :func:`reason_params`).
     reason_code: str = ""
+    use: SpaceUse = SpaceUse.LEASABLE
+    use_reason: str = ""
+    use_word: str = ""
+    use_from: str = ""
 
     @property
     def area(self) -> Decimal:
         """Computed from the polygon, m² to the hundredth."""
         return area_m2(self.polygon)
+
+    @property
+    def use_undecided(self) -> bool:
+        """Nothing in the drawing said what the room is: leasable, to be checked."""
+        return self.use_reason == UNDECIDED
 
 
 @dataclass(frozen=True)
@@ -147,6 +167,10 @@ class ImportedPlan:
                             "reason": u.reason,
                             "reason_code": u.reason_code,
                             "reason_params": reason_params(u),
+                            "use": SpaceUse(u.use).value,
+                            "use_reason": u.use_reason,
+                            "use_word": u.use_word,
+                            "use_from": u.use_from,
                         }
                         for u in f.units
                     ],
@@ -167,6 +191,73 @@ def reason_params(unit: PlanUnit) -> dict[str, str]:
     if "layer" in source:
         return {"layer": str(source["layer"])}
     return {}
+
+
+def use_fields(evidence: RoomEvidence) -> dict[str, Any]:
+    """A room's use and why, as :class:`PlanUnit` keyword arguments."""
+    return decision_fields(classify_room(evidence))
+
+
+def decision_fields(decision: UseDecision) -> dict[str, Any]:
+    """A decision as :class:`PlanUnit` keyword arguments (a zone's, made from its spaces')."""
+    return {"use": decision.use, "use_reason": decision.code, "use_word": decision.word,
+            "use_from": decision.source}
+
+
+def room_label(unit: PlanUnit) -> str:
+    """What a person calls the room: its code and name, else its label's first line."""
+    said = " ".join(dict.fromkeys(t for t in (unit.code, unit.name) if t))
+    return said or " ".join(str(unit.source.get("label", "")).split())[:40]
+
+
+def use_review(floors: Iterable[PlanFloor]) -> list[Problem]:
+    """One finding per room whose use nothing in the drawing decided.
+
+    INFO, not WARNING: the room is imported as leasable, as every room was
+    before uses existed, so nothing is worse than it was; the finding only asks
+    a person to look (the wizard and ``leasemap import`` list them apart from
+    the warnings, which say the drawing itself is at fault).
+    """
+    out: list[Problem] = []
+    for floor in floors:
+        for unit in floor.units:
+            if not unit.use_undecided:
+                continue
+            room = room_label(unit)
+            area = str(unit.area)
+            if room:
+                message = (f"room {room} on {floor.name or '?'} ({area} m²): nothing in the "
+                           "drawing says whether it is common area; imported as leasable")
+                params = {"room": room, "floor": floor.name or "?", "area": area}
+            else:
+                message = (f"an unlabelled room of {area} m² on {floor.name or '?'}: nothing "
+                           "in the drawing says whether it is common area; imported as leasable")
+                params = {"case": "unlabelled", "floor": floor.name or "?", "area": area}
+            out.append(Problem(Severity.INFO, USE_UNDECIDED, message, unit.key, params))
+    return out
+
+
+def with_use_review(plan: ImportedPlan) -> ImportedPlan:
+    """``plan`` with its use findings made again for its floors as they are now."""
+    kept = tuple(p for p in plan.problems if p.code != USE_UNDECIDED)
+    return replace(plan, problems=kept + tuple(use_review(plan.floors)))
+
+
+def with_uses(plan: ImportedPlan, uses: Mapping[tuple[int, int], SpaceUse | str]) -> ImportedPlan:
+    """``plan`` with the uses a person chose: ``{(floor index, unit index): use}``.
+
+    A changed unit keeps its other fields and says ``use_reason="manual"``; a
+    room the person has decided is no longer listed for review.
+    """
+    if not uses:
+        return plan
+    floors = []
+    for i, floor in enumerate(plan.floors):
+        units = tuple(
+            replace(u, use=SpaceUse(uses[i, j]), use_reason=MANUAL) if (i, j) in uses else u
+            for j, u in enumerate(floor.units))
+        floors.append(replace(floor, units=units))
+    return with_use_review(replace(plan, floors=tuple(floors)))
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:

@@ -3,6 +3,11 @@
 BIM models often draw every room, while a tenant leases a suite; the zone
 that groups those rooms is the unit. Spaces in no zone stay units of their
 own; a space in several zones goes with the first.
+
+A zone's use is what its own name says (``Circulation``, ``Verkehrsfläche``).
+A name that says nothing leaves it to the spaces: all common make a common
+zone (a core of stairs and lifts), one named for rent (an office) makes a
+tenant's suite; else the zone is leasable and listed for review.
 """
 
 from __future__ import annotations
@@ -12,7 +17,23 @@ from decimal import Decimal
 
 from shapely import union_all
 
-from importers.plan import ImportedPlan, PlanUnit, Problem, Severity
+from domain.room_classification import (
+    LEASABLE_WORD,
+    UNDECIDED,
+    RoomEvidence,
+    UseDecision,
+    classify_room,
+)
+from domain.space_use import is_common
+from importers.plan import (
+    USE_UNDECIDED,
+    ImportedPlan,
+    PlanUnit,
+    Problem,
+    Severity,
+    decision_fields,
+    use_review,
+)
 
 
 def units_by_zone(plan: ImportedPlan) -> ImportedPlan:
@@ -44,7 +65,23 @@ def units_by_zone(plan: ImportedPlan) -> ImportedPlan:
         floors.append(replace(floor, units=tuple(units)))
     if merged_total == 0:
         problems.append(Problem(Severity.INFO, "no-zones", "no spaces belong to an IfcZone"))
+    # the merged spaces are no longer rooms of their own: list the units as they are now
+    problems = [p for p in problems if p.code != USE_UNDECIDED] + use_review(floors)
     return replace(plan, floors=tuple(floors), problems=tuple(problems))
+
+
+def _zone_use(zone: str, members: list[PlanUnit]) -> UseDecision:
+    """The zone's name decides; else all-common spaces make a common zone, else leasable."""
+    decision = classify_room(RoomEvidence(name=zone))
+    if decision.code != UNDECIDED:
+        return decision
+    if all(is_common(m.use) for m in members):
+        first = members[0]
+        return UseDecision(first.use, first.use_reason, first.use_word, first.use_from)
+    leasing = next((m for m in members if m.use_reason == LEASABLE_WORD), None)
+    if leasing is not None:
+        return UseDecision(leasing.use, leasing.use_reason, leasing.use_word, leasing.use_from)
+    return decision
 
 
 def _merge(zone: str, members: list[PlanUnit]) -> PlanUnit:
@@ -59,6 +96,7 @@ def _merge(zone: str, members: list[PlanUnit]) -> PlanUnit:
         reason=f"IfcZone of {len(members)} spaces",
         reason_code="ifc-zone",  # the count: len(source["spaces"])
         source={"spaces": [m.key for m in members]},
+        **decision_fields(_zone_use(zone, members)),
     )
 
 

@@ -4,6 +4,14 @@ The wizard only asks and shows. It emits ``readRequested`` when the drawing
 or a layer role changes and ``acceptRequested`` when the user imports; the
 app reads in the background and hands back a plain preview with
 :meth:`ImportWizard.show_plan`.
+
+Each room's use (leasable, the floor's common area, the building's) is the
+importer's guess from the room's words, shown in the rooms table with the
+reason; the person changes it there, one room with the Use cell's combo or
+many with the context menu on the selected rows. The wizard keeps those
+choices (:meth:`ImportWizard.use_changes`, signal ``usesChanged``) as
+``{(floor index, room index): use}``; the app applies them to the plan it
+rehearses and writes (``importers.plan.with_uses``).
 """
 
 from __future__ import annotations
@@ -11,9 +19,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRegularExpression,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFontDatabase, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -22,9 +40,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,8 +54,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from domain.space_use import SpaceUse
 from views.plan_preview import PlanPreview
-from views.problem_text import problem_text
+from views.problem_text import REVIEW_CODES, problem_text, review_line, use_name, use_text
 
 translate = QCoreApplication.translate
 
@@ -47,6 +69,48 @@ ROLES: list[tuple[str, Callable[[], str]]] = [
     ("background", lambda: translate("ImportWizard", "Background")),
     ("ignore", lambda: translate("ImportWizard", "Ignore")),
 ]
+# A room's use as the rooms table says it, and the context menu's action for it.
+USES: list[tuple[str, Callable[[], str], Callable[[], str]]] = [
+    (SpaceUse.LEASABLE.value, lambda: translate("ImportWizard", "Leasable"),
+     lambda: translate("ImportWizard", "Mark as leasable")),
+    (SpaceUse.COMMON.value, lambda: translate("ImportWizard", "Common"),
+     lambda: translate("ImportWizard", "Mark as the floor's common area")),
+    (SpaceUse.BUILDING_COMMON.value, lambda: translate("ImportWizard", "Building common"),
+     lambda: translate("ImportWizard", "Mark as the building's common area")),
+]
+ROOM_COLUMNS = 4  # code, name, area, use
+USE_COLUMN = 3
+USE_ROLE = Qt.ItemDataRole.UserRole  # the Use cell's use value ("common" …)
+UNDECIDED = "undecided"  # domain.room_classification: nothing in the drawing said
+
+
+def use_title(use: str) -> str:
+    """A use as the rooms table shows it (``Common``)."""
+    return next((title() for key, title, _ in USES if key == use), use)
+
+
+class _UseDelegate(QStyledItemDelegate):
+    """The Use cell edited with a combo of the three uses; the wizard records the choice."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard.rooms_table)
+        self.wizard = wizard
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        for key, title, _ in USES:
+            combo.addItem(title(), key)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data(USE_ROLE)), 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            self.wizard.set_use([index.row()], str(editor.currentData()))
 
 
 class ImportWizard(QWizard):
@@ -56,6 +120,8 @@ class ImportWizard(QWizard):
     acceptRequested = Signal(str, str, object, dict)  # path, building, level or None, layers
     # each floor's {"level", "source", "text", "matched"} (level None while unknown)
     levelsChanged = Signal(list)
+    # the uses the person chose: {(floor index, room index): "common" | …}
+    usesChanged = Signal(object)
 
     def __init__(self, buildings: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +132,7 @@ class ImportWizard(QWizard):
         self.final_codes: list[list[str]] = []
         self._reading = False
         self._read_for: tuple[str, bool] = ("", False)
+        self._uses: dict[tuple[int, int], str] = {}  # the person's, over the importer's
 
         # -- page 1: the drawing and where it goes -----------------------------------
         self.source_page = QWizardPage(self)
@@ -112,10 +179,29 @@ class ImportWizard(QWizard):
         self.layer_table = QTableWidget(0, 2, self.rooms_page)
         self.layer_table.verticalHeader().setVisible(False)
         self.layer_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the rooms of the floor shown, with each one's use, which the person may change
+        self.rooms_table = QTableWidget(0, ROOM_COLUMNS, self.rooms_page)
+        self.rooms_table.verticalHeader().setVisible(False)
+        header = self.rooms_table.horizontalHeader()
+        for column in range(ROOM_COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.rooms_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rooms_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.rooms_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.rooms_table.setItemDelegateForColumn(USE_COLUMN, _UseDelegate(self))
+        self.rooms_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.rooms_table.customContextMenuRequested.connect(self._show_use_menu)
+        side = QSplitter(Qt.Orientation.Vertical, self.rooms_page)
+        side.addWidget(self.rooms_table)
+        side.addWidget(self.layer_table)
+        side.setSizes([380, 220])
         splitter = QSplitter(self.rooms_page)
         splitter.addWidget(self.preview)
-        splitter.addWidget(self.layer_table)
-        splitter.setSizes([640, 300])
+        splitter.addWidget(side)
+        splitter.setSizes([560, 400])
         column = QVBoxLayout(self.rooms_page)
         column.addWidget(self.status_label)
         units_row = QHBoxLayout()
@@ -180,6 +266,9 @@ class ImportWizard(QWizard):
         self._reading = False
         self.plan = plan
         self.final_codes = []  # of another reading: rehearsed again on the report page
+        if self._uses:  # chosen for the rooms of another reading
+            self._uses = {}
+            self.usesChanged.emit({})
         self.floor_combo.blockSignals(True)
         self.floor_combo.clear()
         for floor in plan["floors"]:
@@ -199,6 +288,16 @@ class ImportWizard(QWizard):
         self._fill_layers(plan.get("layer_roles", {}))
         self._fill_levels(plan)
         self._show_floor()
+        self.status_label.setText(self._status_text(plan))
+        self.report.setPlainText(self.report_text(plan))
+        self.rooms_page.completeChanged.emit()
+
+    def _status_text(self, plan: dict[str, Any]) -> str:
+        """Rooms, floors and warnings found; the rooms whose use is still a guess."""
+        if plan["errors"]:
+            return self.tr("The drawing cannot be imported: %1").replace(
+                "%1", "; ".join(problem_text(p) for p in plan["errors"])
+            )
         rooms = sum(len(f["units"]) for f in plan["floors"])
         text = (
             self.tr("%1 rooms on %2 floors; %3 warnings.")
@@ -206,13 +305,12 @@ class ImportWizard(QWizard):
             .replace("%2", str(len(plan["floors"])))
             .replace("%3", str(len(plan["warnings"])))
         )
-        if plan["errors"]:
-            text = self.tr("The drawing cannot be imported: %1").replace(
-                "%1", "; ".join(problem_text(p) for p in plan["errors"])
-            )
-        self.status_label.setText(text)
-        self.report.setPlainText(self.report_text(plan))
-        self.rooms_page.completeChanged.emit()
+        undecided = len([1 for where, _ in self._undecided(plan) if where not in self._uses])
+        if undecided:
+            text += " " + self.tr(
+                "%1 rooms to check: nothing in the drawing says whether they are common area."
+            ).replace("%1", str(undecided))
+        return text
 
     def show_changes(self, floors: list[dict[str, Any]] | None, error: str = "",
                      codes: list[list[str]] | None = None) -> None:
@@ -249,6 +347,45 @@ class ImportWizard(QWizard):
                     ).replace("%1", code)
                 )
         self.report.setPlainText(base + "\n" + "\n".join(lines))
+
+    def use_changes(self) -> dict[tuple[int, int], str]:
+        """The uses the person chose: ``{(floor index, room index): use}``."""
+        return dict(self._uses)
+
+    def room_use(self, floor: int, room: int) -> str:
+        """A room's use as it will be imported: the person's choice, else the drawing's."""
+        chosen = self._uses.get((floor, room))
+        if chosen is not None or self.plan is None:
+            return chosen or SpaceUse.LEASABLE.value
+        return str(self.plan["floors"][floor]["units"][room].get("use") or SpaceUse.LEASABLE)
+
+    def set_use(self, rows: Sequence[int], use: str) -> None:
+        """The person gives the rooms in ``rows`` of the floor shown ``use``."""
+        if self.plan is None or not self.plan["floors"]:
+            return
+        floor = max(self.floor_combo.currentIndex(), 0)
+        count = len(self.plan["floors"][floor]["units"])
+        changed = False
+        for row in rows:
+            if 0 <= row < count:
+                changed = changed or self._uses.get((floor, row)) != use
+                self._uses[floor, row] = SpaceUse(use).value
+        if changed:
+            self._fill_rooms()
+            self.status_label.setText(self._status_text(self.plan))
+            self.report.setPlainText(self.report_text(self.plan))
+            self.usesChanged.emit(self.use_changes())
+
+    def use_menu(self) -> QMenu:
+        """The menu that gives every selected room one use."""
+        menu = QMenu(self.rooms_table)
+        rows = sorted({i.row() for i in self.rooms_table.selectedIndexes()})
+        for key, _title, action in USES:
+            item = menu.addAction(action())
+            item.setData(key)
+            item.setEnabled(bool(rows))
+            item.triggered.connect(lambda _checked=False, k=key, r=rows: self.set_use(r, k))
+        return menu
 
     def layer_roles(self) -> dict[str, str]:
         roles = {}
@@ -309,13 +446,19 @@ class ImportWizard(QWizard):
                 lines.append(
                     f"  {unit['code'] or '—':<14} {'→ ' + final if final else '':<18} "
                     f"{unit['name'][:24]:<24} "
-                    f"{unit['area']:>9.2f}{stated} m²  ({unit['confidence']:.2f})"
+                    f"{unit['area']:>9.2f}{stated} m²  ({unit['confidence']:.2f})  "
+                    f"{use_name(self._use_of(plan, i, j))}"
                 )
         for kind, title in (("errors", self.tr("Errors")), ("warnings", self.tr("Warnings"))):
             if plan[kind]:
                 lines.append("")
                 lines.append(title)
                 lines.extend(f"  • {problem_text(p)}" for p in plan[kind])
+        review = [p for where, p in self._undecided(plan) if where not in self._uses]
+        if review:
+            lines.append("")
+            lines.append(self.tr("To check"))
+            lines.extend(f"  • {review_line(problem_text(p))}" for p in review)
         return "\n".join(lines)
 
     # -- internals -------------------------------------------------------------------
@@ -434,11 +577,71 @@ class ImportWizard(QWizard):
         return bool(levels) and None not in levels and len(set(levels)) == len(levels)
 
     def _show_floor(self) -> None:
+        self._fill_rooms()
         if not self.plan or not self.plan["floors"]:
             self.preview.show_floor([], [])
             return
         floor = self.plan["floors"][max(self.floor_combo.currentIndex(), 0)]
         self.preview.show_floor(floor["units"], floor.get("lines", []))
+
+    def _use_of(self, plan: dict[str, Any], floor: int, room: int) -> str:
+        chosen = self._uses.get((floor, room))
+        return chosen or str(plan["floors"][floor]["units"][room].get("use") or "leasable")
+
+    def _undecided(self, plan: dict[str, Any] | None = None) -> list[
+        tuple[tuple[int, int], dict[str, Any]]
+    ]:
+        """Each room nothing in the drawing decided the use of, with its finding.
+
+        The importer lists those findings in the rooms' order, one per room, so the
+        n-th finding is the n-th undecided room's.
+        """
+        plan = plan if plan is not None else self.plan
+        if plan is None:
+            return []
+        rooms = [(i, j) for i, floor in enumerate(plan["floors"])
+                 for j, unit in enumerate(floor["units"]) if unit.get("use_reason") == UNDECIDED]
+        found = [p for p in plan.get("info", []) if p.get("code") in REVIEW_CODES]
+        if len(found) != len(rooms):  # not the importer's list: show every finding as it is
+            return [((-1, -1), p) for p in found]
+        return list(zip(rooms, found, strict=True))
+
+    def _fill_rooms(self) -> None:
+        """The rooms table: the floor shown, each room's use and, in its tooltip, why."""
+        table = self.rooms_table
+        table.blockSignals(True)
+        floors = self.plan["floors"] if self.plan else []
+        index = max(self.floor_combo.currentIndex(), 0)
+        units = floors[index]["units"] if index < len(floors) else []
+        table.setRowCount(len(units))
+        for row, unit in enumerate(units):
+            area = unit["area"]
+            cells = [unit["code"] or "—", unit["name"],
+                     f"{area:.2f}" if not isinstance(area, str) else area]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+            chosen = self._uses.get((index, row))
+            use = chosen or str(unit.get("use") or SpaceUse.LEASABLE.value)
+            item = QTableWidgetItem(use_title(use))
+            item.setData(USE_ROLE, use)
+            drawing = use_text(unit) if "use" in unit else ""
+            if chosen is not None:
+                item.setToolTip(self.tr("Set by you; the drawing said: %1").replace("%1", drawing))
+            else:
+                item.setToolTip(drawing)
+                font = item.font()
+                font.setItalic(unit.get("use_reason") == UNDECIDED)  # a guess: to check
+                item.setFont(font)
+            table.setItem(row, USE_COLUMN, item)
+        table.blockSignals(False)
+
+    def _show_use_menu(self, pos: QPoint) -> None:
+        self.use_menu().popup(self.rooms_table.viewport().mapToGlobal(pos))
 
     def accept(self) -> None:
         path, building, level = self.target()
@@ -466,6 +669,11 @@ class ImportWizard(QWizard):
             )
         )
         self.layer_table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Role")])
+        self.rooms_table.setHorizontalHeaderLabels(
+            [self.tr("Code"), self.tr("Name"), self.tr("Area (m²)"), self.tr("Use")])
+        self.rooms_table.setToolTip(
+            self.tr("Double-click a room's use to change it; right-click selected rooms to "
+                    "change them all at once."))
         self.units_label.setText(self.tr("Drawing units"))
         self.levels_page.setTitle(self.tr("Floors and levels"))
         self.levels_page.setSubTitle(

@@ -8,7 +8,9 @@ finding without a template (or without the params it needs) is shown as the
 importer wrote it.
 
 A proposed unit's ``reason`` works the same way: ``reason_code`` picks the
-template, ``reason_params`` (or the unit's ``source``) fill it.
+template, ``reason_params`` (or the unit's ``source``) fill it. Its ``use``
+(leasable, common, building common) and why (``use_reason``, ``use_word``,
+``use_from``: ``domain.room_classification``) are said by :func:`use_text`.
 """
 
 from __future__ import annotations
@@ -218,6 +220,15 @@ TEMPLATES: dict[str, Callable[[], str]] = {
         "Problems", "zone '{zone}': its spaces do not touch; the unit is in several pieces"
     ),
     "no-zones": lambda: translate("Problems", "no spaces belong to an IfcZone"),
+    # a room whose use nothing in the drawing decided (importers.plan.use_review)
+    "use-undecided": lambda: translate(
+        "Problems", "room {room} on {floor} ({area} m²): nothing in the drawing says whether "
+        "it is common area; imported as leasable"
+    ),
+    "use-undecided:unlabelled": lambda: translate(
+        "Problems", "an unlabelled room of {area} m² on {floor}: nothing in the drawing says "
+        "whether it is common area; imported as leasable"
+    ),
     # which level each floor is (importers.levels): the wizard asks for what is missing
     "level-unknown": lambda: translate(
         "Problems", "Neither the name nor the title of {file} says which floor it is: enter "
@@ -265,6 +276,26 @@ REASONS: dict[str, Callable[[], str]] = {
     "ifc-zone": lambda: translate("Problems", "IfcZone of {count} spaces"),
 }
 SMALL = "-small"  # a reason code's suffix: the unit is below the smallest room size
+
+# A unit's use (domain.space_use.SpaceUse values), in a sentence.
+USES: dict[str, Callable[[], str]] = {
+    "leasable": lambda: translate("Problems", "leasable"),
+    "common": lambda: translate("Problems", "common"),
+    "building_common": lambda: translate("Problems", "building common"),
+}
+# Why a unit has its use: per word's source for a word, else per use_reason.
+USE_REASONS: dict[str, Callable[[], str]] = {
+    "label": lambda: translate("Problems", "the label says “{word}”"),
+    "name": lambda: translate("Problems", "the name says “{word}”"),
+    "long_name": lambda: translate("Problems", "the long name says “{word}”"),
+    "object_type": lambda: translate("Problems", "the object type says “{word}”"),
+    "classification": lambda: translate("Problems", "classified as “{word}”"),
+    "layer": lambda: translate("Problems", "the layer's name says “{word}”"),
+    "room-number": lambda: translate("Problems", "only a room number (“{word}”)"),
+    "undecided": lambda: translate("Problems", "nothing in the drawing says; check it"),
+    "manual": lambda: translate("Problems", "set by hand"),
+}
+WORD_REASONS = ("common-word", "leasable-word")
 
 
 def _template_key(code: str, params: Mapping[str, Any]) -> str:
@@ -328,3 +359,33 @@ def reason_text(unit: Mapping[str, Any]) -> str:
     if small:
         return translate("Problems", "{reason} (very small)").format(reason=text)
     return text
+
+
+def use_name(use: str) -> str:
+    """A use (``"common"``) in the current language; an unknown one as it is."""
+    template = USES.get(use)
+    return template() if template is not None else use
+
+
+def use_reason_text(unit: Mapping[str, Any]) -> str:
+    """Why a proposed unit (as in ``ImportedPlan.to_json()``) has its use."""
+    reason = str(unit.get("use_reason") or "")
+    key = str(unit.get("use_from") or "") if reason in WORD_REASONS else reason
+    return _fill(USE_REASONS.get(key), {"word": unit.get("use_word", "")}, reason)
+
+
+def use_text(unit: Mapping[str, Any]) -> str:
+    """A proposed unit's use and why: ``common (the label says “走廊”)``."""
+    use = use_name(str(unit.get("use") or "leasable"))
+    why = use_reason_text(unit)
+    if not why:
+        return use
+    return translate("Problems", "{use} ({why})").format(use=use, why=why)
+
+
+REVIEW_CODES = ("use-undecided",)  # INFO findings a report lists for a person to check
+
+
+def review_line(message: str) -> str:
+    """A finding that asks a person to check something, as a line of a report."""
+    return translate("Problems", "check: {message}").format(message=message)
