@@ -100,6 +100,8 @@ def _parser() -> argparse.ArgumentParser:
                           "larger (default: on A3 only; A4 takes as many pages as readable "
                           "rows need)")
     prn.add_argument("--portrait", action="store_true", help="portrait pages (default landscape)")
+    prn.add_argument("--no-area-statement", action="store_true",
+                     help="leave out the area statement pages (after the stacking plan)")
     prn.add_argument("--method", choices=("natural-breaks", "quantile", "equal-interval"),
                      default="natural-breaks", help="classification of numeric modes")
     prn.add_argument("--classes", type=int, default=5, help="number of classes (2-9)")
@@ -536,7 +538,8 @@ def _print(args: argparse.Namespace) -> int:
     try:
         pages = building_pages(reader, args.building, MapMode(args.mode), args.on or date.today(),
                                args.method, args.classes, args.paper, not args.portrait,
-                               args.one_page, app.font())
+                               args.one_page, app.font(),
+                               area_statement=not args.no_area_statement)
         try:
             count = write_pdf(args.output, pages, args.paper, not args.portrait, app.font())
         finally:

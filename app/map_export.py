@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 from app.map_controller import floor_shapes, map_style
 from domain.assets import unit_code_local_part
 from domain.map_modes import MapKpis, MapMode, map_kpis
+from services.area_statement import read_area_statement
 from services.maps import (
     DEFAULT_CLASSES,
     METHODS,
@@ -36,6 +37,7 @@ from services.maps import (
 from services.register import park_of
 from store.map_query import MapUnit
 from store.read_model import ReadModel, Scope
+from views.area_statement_print import StatementPage, statement_pages
 from views.floor_plan import FloorPlanView
 from views.labels import area_text, building_title, label, percent_text, rent_text
 from views.map_text import legend_note, legend_rows, legend_title, totals_text
@@ -50,6 +52,7 @@ from views.stacking_print import (
 )
 
 translate = QCoreApplication.translate
+Page = MapPage | StatementPage  # a statement page lays itself out (``StatementPage.paint``)
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 PDF_DPI = 300
 PNG_DPI = 200
@@ -107,9 +110,11 @@ def building_pages(
     reader: ReadModel, building_code: str, mode: MapMode, day: date,
     method: str = METHODS[0], classes: int = DEFAULT_CLASSES, size: str = "A4",
     landscape: bool = True, one_page: bool | None = None, font: QFont | None = None,
-) -> list[MapPage]:
-    """The stacking plan (over as many pages as its labels need), then every floor with a
-    plan, of one building, as pages for ``size`` paper.
+    area_statement: bool = True,
+) -> list[Page]:
+    """The stacking plan (over as many pages as its labels need), the area statement, then
+    every floor with a plan, of one building, as pages for ``size`` paper (the statement
+    left out when ``area_statement`` is false).
 
     The offscreen views that paint the floors live as long as the pages; call
     :func:`release` when the pages are written.
@@ -127,10 +132,13 @@ def building_pages(
     # asked only when let units have no readings: a date before them says so, not "no data"
     begin = (readings_begin(reader, Scope("building", building.id))
              if needs_readings_begin(ordered, mode, day) else None)
-    pages = stacking_pages(
+    pages: list[Page] = [*stacking_pages(
         StackedBuilding(park.code, building.code, head, subtitle, maps.stack), mode, day,
         currency, thematic_map(ordered, mode, day, method, classes, readings_begin=begin),
-        paper_mm(size, landscape), one_page_for(size, one_page), font or QFont())
+        paper_mm(size, landscape), one_page_for(size, one_page), font or QFont())]
+    if area_statement:
+        pages += statement_pages(read_area_statement(reader, building.id, day),
+                                 paper_mm(size, landscape), font or QFont())
     for floor in maps.floors:
         drawn = list(floor.units)
         floor_map = thematic_map(drawn, mode, day, method, classes, readings_begin=begin)
@@ -279,10 +287,10 @@ def _current_stack(maps: Any, subtitle: str, paper: QSizeF, one_page: bool, font
                           image, kept)
 
 
-def release(pages: Sequence[MapPage]) -> None:
+def release(pages: Sequence[Page]) -> None:
     """Free the offscreen views behind pages made by :func:`building_pages`."""
     for page in pages:
-        view = getattr(page.paint_map, "view", None)
+        view = getattr(getattr(page, "paint_map", None), "view", None)
         if view is not None and view.parent() is None:
             view.deleteLater()
 
@@ -305,7 +313,7 @@ def _find_building(reader: ReadModel, code: str) -> tuple[Any, Any]:
                       .replace("%1", code).replace("%2", known or "—"))
 
 
-def write_pdf(path: Path, pages: Sequence[MapPage], size: str = "A4",
+def write_pdf(path: Path, pages: Sequence[Page], size: str = "A4",
               landscape: bool = True, font: QFont | None = None) -> int:
     """Write ``pages`` to one PDF (fonts embedded by Qt); returns the page count.
 
@@ -334,7 +342,7 @@ def write_pdf(path: Path, pages: Sequence[MapPage], size: str = "A4",
     return len(pages)
 
 
-def _paint_pdf(partial: Path, pages: Sequence[MapPage], size: str, landscape: bool,
+def _paint_pdf(partial: Path, pages: Sequence[Page], size: str, landscape: bool,
                font: QFont | None) -> None:
     writer = QPdfWriter(str(partial))
     writer.setResolution(PDF_DPI)
@@ -353,7 +361,11 @@ def _paint_pdf(partial: Path, pages: Sequence[MapPage], size: str, landscape: bo
             if i:
                 writer.newPage()
             rect = QRectF(writer.pageLayout().paintRectPixels(PDF_DPI))
-            paint_page(painter, QRectF(0, 0, rect.width(), rect.height()), page, base, PDF_DPI)
+            sheet = QRectF(0, 0, rect.width(), rect.height())
+            if isinstance(page, StatementPage):
+                page.paint(painter, sheet, base, PDF_DPI)
+            else:
+                paint_page(painter, sheet, page, base, PDF_DPI)
     finally:
         painter.end()
 

@@ -1,6 +1,292 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AreaStatement</name>
+    <message>
+        <source>Click a finding to select its row</source>
+        <translation>Click a finding to select its row</translation>
+    </message>
+    <message>
+        <source>Print / PDF…</source>
+        <translation>Print / PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Floor / unit</source>
+        <translation>Floor / unit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Use / state</source>
+        <translation>Use / state</translation>
+    </message>
+    <message>
+        <source>Gross m²</source>
+        <translation>Gross m²</translation>
+    </message>
+    <message>
+        <source>Internal m²</source>
+        <translation>Internal m²</translation>
+    </message>
+    <message>
+        <source>Common rooms m²</source>
+        <translation>Common rooms m²</translation>
+    </message>
+    <message>
+        <source>Walls &amp; unassigned m²</source>
+        <translation>Walls &amp; unassigned m²</translation>
+    </message>
+    <message>
+        <source>Shared rooms m²</source>
+        <translation>Shared rooms m²</translation>
+    </message>
+    <message>
+        <source>Building share m²</source>
+        <translation>Building share m²</translation>
+    </message>
+    <message>
+        <source>Common pool m²</source>
+        <translation>Common pool m²</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <source>Load factor</source>
+        <translation>Load factor</translation>
+    </message>
+    <message>
+        <source>Share m²</source>
+        <translation>Share m²</translation>
+    </message>
+    <message>
+        <source>Leasable m²</source>
+        <translation>Leasable m²</translation>
+    </message>
+    <message>
+        <source>Leased m²</source>
+        <translation>Leased m²</translation>
+    </message>
+    <message>
+        <source>Vacant m²</source>
+        <translation>Vacant m²</translation>
+    </message>
+    <message>
+        <source>Other m²</source>
+        <translation>Other m²</translation>
+    </message>
+    <message>
+        <source>Not leasable m²</source>
+        <translation>Not leasable m²</translation>
+    </message>
+    <message>
+        <source>Billable m²</source>
+        <translation>Billable m²</translation>
+    </message>
+    <message>
+        <source>Leased</source>
+        <translation>Leased</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <source>Not leasable</source>
+        <translation>Not leasable</translation>
+    </message>
+    <message>
+        <source>Common</source>
+        <translation>Common</translation>
+    </message>
+    <message>
+        <source>Building common</source>
+        <translation>Building common</translation>
+    </message>
+    <message>
+        <source>1 unit</source>
+        <translation>1 unit</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 units</translation>
+    </message>
+    <message>
+        <source>billed on internal area</source>
+        <translation>billed on internal area</translation>
+    </message>
+    <message>
+        <source>billed on leasable area</source>
+        <translation>billed on leasable area</translation>
+    </message>
+    <message>
+        <source>Area statement</source>
+        <translation>Area statement</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>as of %1</translation>
+    </message>
+    <message>
+        <source>Totals add up</source>
+        <translation>Totals add up</translation>
+    </message>
+    <message>
+        <source>1 finding: the totals do not add up</source>
+        <translation>1 finding: the totals do not add up</translation>
+    </message>
+    <message>
+        <source>%1 findings: the totals do not add up</source>
+        <translation>%1 findings: the totals do not add up</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+        <source>Leasemap · printed %1</source>
+        <translation>Leasemap · printed %1</translation>
+    </message>
+    <message>
+        <source>Leasemap · as of %1 · printed %2</source>
+        <translation>Leasemap · as of %1 · printed %2</translation>
+    </message>
+    <message>
+        <source>{floor}: the units' internal area ({internal} m²) exceeds the floor's gross area ({gross} m²) by {excess} m²</source>
+        <translation>{floor}: the units' internal area ({internal} m²) exceeds the floor's gross area ({gross} m²) by {excess} m²</translation>
+    </message>
+    <message>
+        <source>{floor}: {pool} m² of common area has no unit for rent to be shared over</source>
+        <translation>{floor}: {pool} m² of common area has no unit for rent to be shared over</translation>
+    </message>
+    <message>
+        <source>the building's shared common rooms ({pool} m²) have no unit for rent to be shared over</source>
+        <translation>the building's shared common rooms ({pool} m²) have no unit for rent to be shared over</translation>
+    </message>
+    <message>
+        <source>{floor}: the common shares add up to {shares} m², not {pool} m² (off by {difference} m²)</source>
+        <translation>{floor}: the common shares add up to {shares} m², not {pool} m² (off by {difference} m²)</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}): common share {stored} m², by the rule {expected} m² (off by {difference} m²)</source>
+        <translation>{unit} ({floor}): common share {stored} m², by the rule {expected} m² (off by {difference} m²)</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}): leasable area {stored} m² is not internal + share, {expected} m² (off by {difference} m²)</source>
+        <translation>{unit} ({floor}): leasable area {stored} m² is not internal + share, {expected} m² (off by {difference} m²)</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}): billable area {stored} m², by the park's rule {expected} m² (off by {difference} m²)</source>
+        <translation>{unit} ({floor}): billable area {stored} m², by the park's rule {expected} m² (off by {difference} m²)</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}): gross area {stored} m², by the rule {expected} m² (off by {difference} m²)</source>
+        <translation>{unit} ({floor}): gross area {stored} m², by the rule {expected} m² (off by {difference} m²)</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}) is common area but carries a share of {share} m², leasable {leasable} m², billable {billable} m²</source>
+        <translation>{unit} ({floor}) is common area but carries a share of {share} m², leasable {leasable} m², billable {billable} m²</translation>
+    </message>
+    <message>
+        <source>{floor}: leased, vacant and other areas add up to {counted} m², not the leasable {leasable} m² (off by {difference} m²; units {units})</source>
+        <translation>{floor}: leased, vacant and other areas add up to {counted} m², not the leasable {leasable} m² (off by {difference} m²; units {units})</translation>
+    </message>
+    <message>
+        <source>no building {code} in this workspace (buildings: {known})</source>
+        <translation>no building {code} in this workspace (buildings: {known})</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyRooms</name>
+    <message>
+        <source>for rent</source>
+        <translation>for rent</translation>
+    </message>
+    <message>
+        <source>common (floor)</source>
+        <translation>common (floor)</translation>
+    </message>
+    <message>
+        <source>common (building)</source>
+        <translation>common (building)</translation>
+    </message>
+    <message>
+        <source>a room number only ({word})</source>
+        <translation>a room number only ({word})</translation>
+    </message>
+    <message>
+        <source>nothing in its name decides: for rent, please check</source>
+        <translation>nothing in its name decides: for rent, please check</translation>
+    </message>
+    <message>
+        <source>the word “{word}”</source>
+        <translation>the word “{word}”</translation>
+    </message>
+    <message>
+        <source>Building {building}, levels {levels}: {n} rooms changed use</source>
+        <translation>Building {building}, levels {levels}: {n} rooms changed use</translation>
+    </message>
+    <message>
+        <source>Building {building}, levels {levels}: {n} rooms would change use (rehearsal: nothing was written; run without --dry-run to apply)</source>
+        <translation>Building {building}, levels {levels}: {n} rooms would change use (rehearsal: nothing was written; run without --dry-run to apply)</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {before} → {after} ({why})</source>
+        <translation>  {code} {name}: {before} → {after} ({why})</translation>
+    </message>
+    <message>
+        <source> — not changed: under contract {contracts}, it needs an amendment</source>
+        <translation> — not changed: under contract {contracts}, it needs an amendment</translation>
+    </message>
+    <message>
+        <source>Areas that move ({n} units):</source>
+        <translation>Areas that move ({n} units):</translation>
+    </message>
+    <message>
+        <source>  {code}: share {share_before} → {share_after} m², leasable {leasable_before} → {leasable_after} m², billable {billable_before} → {billable_after} m²</source>
+        <translation>  {code}: share {share_before} → {share_after} m², leasable {leasable_before} → {leasable_after} m², billable {billable_before} → {billable_after} m²</translation>
+    </message>
+    <message>
+        <source>For rent, but nothing in the name decides (please check): {units}</source>
+        <translation>For rent, but nothing in the name decides (please check): {units}</translation>
+    </message>
+    <message>
+        <source>Kept as a person set them: {units}</source>
+        <translation>Kept as a person set them: {units}</translation>
+    </message>
+    <message>
+        <source>Every room already has the use its name gives it.</source>
+        <translation>Every room already has the use its name gives it.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>error: {message}</source>
@@ -180,12 +466,252 @@ Nothing was written.</translation>
         <source>--floor applies to a one-floor plan; {file} has {count} floors: give each its level with --levels</source>
         <translation>--floor applies to a one-floor plan; {file} has {count} floors: give each its level with --levels</translation>
     </message>
+    <message>
+        <source>--area takes an area in m² above zero, such as 500, not “{text}”</source>
+        <translation>--area takes an area in m² above zero, such as 500, not “{text}”</translation>
+    </message>
+    <message>
+        <source>--floors {text}: give the lowest and highest level, e.g. --floors 3-8 (B1 or -1 is the first basement; there is no level 0)</source>
+        <translation>--floors {text}: give the lowest and highest level, e.g. --floors 3-8 (B1 or -1 is the first basement; there is no level 0)</translation>
+    </message>
+    <message>
+        <source>--limit takes a whole number from 1 up, not {text}</source>
+        <translation>--limit takes a whole number from 1 up, not {text}</translation>
+    </message>
+    <message>
+        <source>no park {code} in the workspace (parks: {parks})</source>
+        <translation>no park {code} in the workspace (parks: {parks})</translation>
+    </message>
+    <message>
+        <source>no building {code} in park {park} (buildings: {buildings})</source>
+        <translation>no building {code} in park {park} (buildings: {buildings})</translation>
+    </message>
+    <message>
+        <source>Vacant on {day}, about {area} m² in one piece, best fit first:</source>
+        <translation>Vacant on {day}, about {area} m² in one piece, best fit first:</translation>
+    </message>
+    <message>
+        <source>{building} {floor} (level {level}): {units}  {area} m²  {rent}  {share}%</source>
+        <translation>{building} {floor} (level {level}): {units}  {area} m²  {rent}  {share}%</translation>
+    </message>
+    <message>
+        <source>{amount} {currency}/month</source>
+        <translation>{amount} {currency}/month</translation>
+    </message>
+    <message>
+        <source>no asking rent</source>
+        <translation>no asking rent</translation>
+    </message>
+    <message>
+        <source>No neighbouring vacant units on one floor make {least}–{most} m² on {day}.</source>
+        <translation>No neighbouring vacant units on one floor make {least}–{most} m² on {day}.</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
         <source>Edit %1 of %2</source>
         <translation>Edit %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>EditFlow</name>
+    <message>
+        <source>The unit cannot be split</source>
+        <translation>The unit cannot be split</translation>
+    </message>
+    <message>
+        <source>The units cannot be merged</source>
+        <translation>The units cannot be merged</translation>
+    </message>
+    <message>
+        <source>The unit cannot take that shape</source>
+        <translation>The unit cannot take that shape</translation>
+    </message>
+    <message>
+        <source>The unit cannot be drawn</source>
+        <translation>The unit cannot be drawn</translation>
+    </message>
+    <message>
+        <source>The use cannot be changed</source>
+        <translation>The use cannot be changed</translation>
+    </message>
+    <message>
+        <source>The edit cannot be undone</source>
+        <translation>The edit cannot be undone</translation>
+    </message>
+    <message>
+        <source>The edit cannot be redone</source>
+        <translation>The edit cannot be redone</translation>
+    </message>
+    <message>
+        <source>Open a floor's plan to check it.</source>
+        <translation>Open a floor's plan to check it.</translation>
+    </message>
+    <message>
+        <source>The edit cannot be made</source>
+        <translation>The edit cannot be made</translation>
+    </message>
+</context>
+<context>
+    <name>EditToolBar</name>
+    <message>
+        <source>Select</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Select units; Ctrl+click adds a unit or takes it out</source>
+        <translation>Select units; Ctrl+click adds a unit or takes it out</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Split a unit: click the points of a line across it (it snaps to corners, edges and walls; Shift keeps a segment level or plumb); double-click or Enter splits, Backspace takes back a point, Esc cancels</source>
+        <translation>Split a unit: click the points of a line across it (it snaps to corners, edges and walls; Shift keeps a segment level or plumb); double-click or Enter splits, Backspace takes back a point, Esc cancels</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Merge the selected neighbouring units (M); with fewer than two selected, click the units to merge, then press Enter</source>
+        <translation>Merge the selected neighbouring units (M); with fewer than two selected, click the units to merge, then press Enter</translation>
+    </message>
+    <message>
+        <source>Vertices</source>
+        <translation>Vertices</translation>
+    </message>
+    <message>
+        <source>Drag a corner of the selected unit to move it; double-click an edge to add a corner; click a corner and press Delete to remove it</source>
+        <translation>Drag a corner of the selected unit to move it; double-click an edge to add a corner; click a corner and press Delete to remove it</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <source>Draw a new unit: click its corners; double-click or Enter closes it</source>
+        <translation>Draw a new unit: click its corners; double-click or Enter closes it</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>Orthogonal</translation>
+    </message>
+    <message>
+        <source>Keep each segment level or plumb (or hold Shift while clicking)</source>
+        <translation>Keep each segment level or plumb (or hold Shift while clicking)</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>Change the selected units' use</source>
+        <translation>Change the selected units' use</translation>
+    </message>
+    <message>
+        <source>Plan editing</source>
+        <translation>Plan editing</translation>
+    </message>
+</context>
+<context>
+    <name>EditTools</name>
+    <message>
+        <source>Merge selected units</source>
+        <translation>Merge selected units</translation>
+    </message>
+    <message>
+        <source>Split this unit</source>
+        <translation>Split this unit</translation>
+    </message>
+    <message>
+        <source>Edit vertices</source>
+        <translation>Edit vertices</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+</context>
+<context>
+    <name>FindSpaceDialog</name>
+    <message>
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Total m²</source>
+        <translation>Total m²</translation>
+    </message>
+    <message>
+        <source>Asking rent per month</source>
+        <translation>Asking rent per month</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Find space</source>
+        <translation>Find space</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <source>Vacant on</source>
+        <translation>Vacant on</translation>
+    </message>
+    <message>
+        <source>Whole park</source>
+        <translation>Whole park</translation>
+    </message>
+    <message>
+        <source>Only levels</source>
+        <translation>Only levels</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Vacant units next to each other on one floor, up to six, that together make about the area.</source>
+        <translation>Vacant units next to each other on one floor, up to six, that together make about the area.</translation>
+    </message>
+    <message>
+        <source>No neighbouring vacant units on one floor make about this area on that day.</source>
+        <translation>No neighbouring vacant units on one floor make about this area on that day.</translation>
+    </message>
+    <message>
+        <source>1 candidate: choose it to see it on the plan.</source>
+        <translation>1 candidate: choose it to see it on the plan.</translation>
+    </message>
+    <message>
+        <source>%1 candidates, best fit first: choose one to see it on the plan.</source>
+        <translation>%1 candidates, best fit first: choose one to see it on the plan.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
     </message>
 </context>
 <context>
@@ -438,12 +964,48 @@ Nothing was written.</translation>
         <translation>Enter the level of every floor: 1 is the ground floor, -1 the first basement.</translation>
     </message>
     <message>
+        <source>Leasable</source>
+        <translation>Leasable</translation>
+    </message>
+    <message>
+        <source>Mark as leasable</source>
+        <translation>Mark as leasable</translation>
+    </message>
+    <message>
+        <source>Common</source>
+        <translation>Common</translation>
+    </message>
+    <message>
+        <source>Mark as the floor's common area</source>
+        <translation>Mark as the floor's common area</translation>
+    </message>
+    <message>
+        <source>Building common</source>
+        <translation>Building common</translation>
+    </message>
+    <message>
+        <source>Mark as the building's common area</source>
+        <translation>Mark as the building's common area</translation>
+    </message>
+    <message>
+        <source>%1 rooms to check: nothing in the drawing says whether they are common area.</source>
+        <translation>%1 rooms to check: nothing in the drawing says whether they are common area.</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>To check</translation>
+    </message>
+    <message>
         <source>Two floors have the same level; give each floor its own.</source>
         <translation>Two floors have the same level; give each floor its own.</translation>
     </message>
     <message>
         <source>Check each floor's level and why; change any that is wrong.</source>
         <translation>Check each floor's level and why; change any that is wrong.</translation>
+    </message>
+    <message>
+        <source>Set by you; the drawing said: %1</source>
+        <translation>Set by you; the drawing said: %1</translation>
     </message>
     <message>
         <source>Import floor plan</source>
@@ -492,6 +1054,26 @@ Nothing was written.</translation>
     <message>
         <source>Role</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>Double-click a room's use to change it; right-click selected rooms to change them all at once.</source>
+        <translation>Double-click a room's use to change it; right-click selected rooms to change them all at once.</translation>
     </message>
     <message>
         <source>Drawing units</source>
@@ -731,6 +1313,22 @@ Nothing was written.</translation>
     <message>
         <source>Under renovation or frozen</source>
         <translation>Under renovation or frozen</translation>
+    </message>
+    <message>
+        <source>Common area</source>
+        <translation>Common area</translation>
+    </message>
+    <message>
+        <source>For rent</source>
+        <translation>For rent</translation>
+    </message>
+    <message>
+        <source>Common (floor)</source>
+        <translation>Common (floor)</translation>
+    </message>
+    <message>
+        <source>Common (building)</source>
+        <translation>Common (building)</translation>
     </message>
     <message>
         <source>CNY</source>
@@ -1397,6 +1995,106 @@ Nothing was written.</translation>
         <translation>{file}: {detail}</translation>
     </message>
     <message>
+        <source>{units} is under contract {contracts}: it needs an amendment first</source>
+        <translation>{units} is under contract {contracts}: it needs an amendment first</translation>
+    </message>
+    <message>
+        <source>{units} are not all of one use: change their use first</source>
+        <translation>{units} are not all of one use: change their use first</translation>
+    </message>
+    <message>
+        <source>units on different floors cannot be merged ({units})</source>
+        <translation>units on different floors cannot be merged ({units})</translation>
+    </message>
+    <message>
+        <source>pick two or more units to merge</source>
+        <translation>pick two or more units to merge</translation>
+    </message>
+    <message>
+        <source>{units} not next to the others: merge only neighbours</source>
+        <translation>{units} not next to the others: merge only neighbours</translation>
+    </message>
+    <message>
+        <source>{unit} has no outline on the plan</source>
+        <translation>{unit} has no outline on the plan</translation>
+    </message>
+    <message>
+        <source>{unit} is drawn in several parts: split each by hand</source>
+        <translation>{unit} is drawn in several parts: split each by hand</translation>
+    </message>
+    <message>
+        <source>the units already have that use</source>
+        <translation>the units already have that use</translation>
+    </message>
+    <message>
+        <source>change the use of one floor's units at a time ({units})</source>
+        <translation>change the use of one floor's units at a time ({units})</translation>
+    </message>
+    <message>
+        <source>that edit is not in this workspace</source>
+        <translation>that edit is not in this workspace</translation>
+    </message>
+    <message>
+        <source>that edit was already undone or redone</source>
+        <translation>that edit was already undone or redone</translation>
+    </message>
+    <message>
+        <source>that floor is not in this workspace</source>
+        <translation>that floor is not in this workspace</translation>
+    </message>
+    <message>
+        <source>the line does not cross the unit</source>
+        <translation>the line does not cross the unit</translation>
+    </message>
+    <message>
+        <source>the line does not cut the unit in two: draw it from wall to wall</source>
+        <translation>the line does not cut the unit in two: draw it from wall to wall</translation>
+    </message>
+    <message>
+        <source>a piece would be {area} m², under {min} m²</source>
+        <translation>a piece would be {area} m², under {min} m²</translation>
+    </message>
+    <message>
+        <source>a piece would be only {width} m wide, under {min} m</source>
+        <translation>a piece would be only {width} m wide, under {min} m</translation>
+    </message>
+    <message>
+        <source>the outline crosses itself (near {where})</source>
+        <translation>the outline crosses itself (near {where})</translation>
+    </message>
+    <message>
+        <source>the unit would be {area} m², under {min} m²</source>
+        <translation>the unit would be {area} m², under {min} m²</translation>
+    </message>
+    <message>
+        <source>the outline overlaps {other} by {area} m²</source>
+        <translation>the outline overlaps {other} by {area} m²</translation>
+    </message>
+    <message>
+        <source>the outline leaves the floor by {area} m²</source>
+        <translation>the outline leaves the floor by {area} m²</translation>
+    </message>
+    <message>
+        <source>the unit is drawn in {count} parts: edit one part at a time</source>
+        <translation>the unit is drawn in {count} parts: edit one part at a time</translation>
+    </message>
+    <message>
+        <source>an outline needs at least three corners ({vertices} would be left)</source>
+        <translation>an outline needs at least three corners ({vertices} would be left)</translation>
+    </message>
+    <message>
+        <source>no building {building}</source>
+        <translation>no building {building}</translation>
+    </message>
+    <message>
+        <source>building {building} has no floor at level {level}</source>
+        <translation>building {building} has no floor at level {level}</translation>
+    </message>
+    <message>
+        <source>building {building} is in {count} parks; name one with --park</source>
+        <translation>building {building} is in {count} parks; name one with --park</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>; </translation>
     </message>
@@ -1701,6 +2399,14 @@ Nothing was written.</translation>
         <translation>no spaces belong to an IfcZone</translation>
     </message>
     <message>
+        <source>room {room} on {floor} ({area} m²): nothing in the drawing says whether it is common area; imported as leasable</source>
+        <translation>room {room} on {floor} ({area} m²): nothing in the drawing says whether it is common area; imported as leasable</translation>
+    </message>
+    <message>
+        <source>an unlabelled room of {area} m² on {floor}: nothing in the drawing says whether it is common area; imported as leasable</source>
+        <translation>an unlabelled room of {area} m² on {floor}: nothing in the drawing says whether it is common area; imported as leasable</translation>
+    </message>
+    <message>
         <source>Neither the name nor the title of {file} says which floor it is: enter its level.</source>
         <translation>Neither the name nor the title of {file} says which floor it is: enter its level.</translation>
     </message>
@@ -1769,12 +2475,68 @@ Nothing was written.</translation>
         <translation>IfcZone of {count} spaces</translation>
     </message>
     <message>
+        <source>leasable</source>
+        <translation>leasable</translation>
+    </message>
+    <message>
+        <source>common</source>
+        <translation>common</translation>
+    </message>
+    <message>
+        <source>building common</source>
+        <translation>building common</translation>
+    </message>
+    <message>
+        <source>the label says “{word}”</source>
+        <translation>the label says “{word}”</translation>
+    </message>
+    <message>
+        <source>the name says “{word}”</source>
+        <translation>the name says “{word}”</translation>
+    </message>
+    <message>
+        <source>the long name says “{word}”</source>
+        <translation>the long name says “{word}”</translation>
+    </message>
+    <message>
+        <source>the object type says “{word}”</source>
+        <translation>the object type says “{word}”</translation>
+    </message>
+    <message>
+        <source>classified as “{word}”</source>
+        <translation>classified as “{word}”</translation>
+    </message>
+    <message>
+        <source>the layer's name says “{word}”</source>
+        <translation>the layer's name says “{word}”</translation>
+    </message>
+    <message>
+        <source>only a room number (“{word}”)</source>
+        <translation>only a room number (“{word}”)</translation>
+    </message>
+    <message>
+        <source>nothing in the drawing says; check it</source>
+        <translation>nothing in the drawing says; check it</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>set by hand</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
         <source>{reason} (very small)</source>
         <translation>{reason} (very small)</translation>
+    </message>
+    <message>
+        <source>{use} ({why})</source>
+        <translation>{use} ({why})</translation>
+    </message>
+    <message>
+        <source>check: {message}</source>
+        <translation>check: {message}</translation>
     </message>
     <message>
         <source>label '{label}' states {stated} m² but its outline measures {computed} m²</source>
@@ -1971,6 +2733,37 @@ Nothing was written.</translation>
     <message>
         <source>The drawing has no site linework: the previous site plan is removed.</source>
         <translation>The drawing has no site linework: the previous site plan is removed.</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceCommands</name>
+    <message>
+        <source>Split %1</source>
+        <translation>Split %1</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>Merge %1</translation>
+    </message>
+    <message>
+        <source>Reshape %1</source>
+        <translation>Reshape %1</translation>
+    </message>
+    <message>
+        <source>Draw unit %1</source>
+        <translation>Draw unit %1</translation>
+    </message>
+    <message>
+        <source>Draw a unit</source>
+        <translation>Draw a unit</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>Set %1 to %2</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +3067,10 @@ Nothing was written.</translation>
         <translation>Not leasable</translation>
     </message>
     <message>
+        <source>Common area</source>
+        <translation>Common area</translation>
+    </message>
+    <message>
         <source>%1 /m²/month</source>
         <translation>%1 /m²/month</translation>
     </message>
@@ -2292,6 +3089,52 @@ Nothing was written.</translation>
     <message>
         <source>%1 of %2 units</source>
         <translation>%1 of %2 units</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationDock</name>
+    <message>
+        <source>Plan check</source>
+        <translation>Plan check</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPanel</name>
+    <message>
+        <source>Overlap: %1 share %2 m²</source>
+        <translation>Overlap: %1 share %2 m²</translation>
+    </message>
+    <message>
+        <source>Gap of %1 m² between %2</source>
+        <translation>Gap of %1 m² between %2</translation>
+    </message>
+    <message>
+        <source>Gap of %1 m² between units</source>
+        <translation>Gap of %1 m² between units</translation>
+    </message>
+    <message>
+        <source>Sliver: %1 is only %2 m wide (at least %3 m)</source>
+        <translation>Sliver: %1 is only %2 m wide (at least %3 m)</translation>
+    </message>
+    <message>
+        <source>Sliver: %1 is too narrow</source>
+        <translation>Sliver: %1 is too narrow</translation>
+    </message>
+    <message>
+        <source>Outside: %1 lies %2 m² outside the floor outline</source>
+        <translation>Outside: %1 lies %2 m² outside the floor outline</translation>
+    </message>
+    <message>
+        <source>Area: %1 is stated as %2 m² but drawn as %3 m²</source>
+        <translation>Area: %1 is stated as %2 m² but drawn as %3 m²</translation>
+    </message>
+    <message>
+        <source>No problems found on this floor</source>
+        <translation>No problems found on this floor</translation>
+    </message>
+    <message>
+        <source>Findings on this floor: %1</source>
+        <translation>Findings on this floor: %1</translation>
     </message>
 </context>
 <context>

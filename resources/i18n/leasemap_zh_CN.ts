@@ -2,6 +2,292 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AreaStatement</name>
+    <message>
+        <source>Click a finding to select its row</source>
+        <translation>单击一条核对发现即可选中对应行</translation>
+    </message>
+    <message>
+        <source>Print / PDF…</source>
+        <translation>打印 / PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>核对发现</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Floor / unit</source>
+        <translation>楼层 / 单元</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Use / state</source>
+        <translation>用途 / 状态</translation>
+    </message>
+    <message>
+        <source>Gross m²</source>
+        <translation>建筑面积 m²</translation>
+    </message>
+    <message>
+        <source>Internal m²</source>
+        <translation>套内面积 m²</translation>
+    </message>
+    <message>
+        <source>Common rooms m²</source>
+        <translation>公共部位 m²</translation>
+    </message>
+    <message>
+        <source>Walls &amp; unassigned m²</source>
+        <translation>墙体及未分配 m²</translation>
+    </message>
+    <message>
+        <source>Shared rooms m²</source>
+        <translation>楼栋共用部位 m²</translation>
+    </message>
+    <message>
+        <source>Building share m²</source>
+        <translation>楼栋分摊 m²</translation>
+    </message>
+    <message>
+        <source>Common pool m²</source>
+        <translation>应分摊公摊 m²</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>公摊系数</translation>
+    </message>
+    <message>
+        <source>Load factor</source>
+        <translation>面积系数</translation>
+    </message>
+    <message>
+        <source>Share m²</source>
+        <translation>公摊面积 m²</translation>
+    </message>
+    <message>
+        <source>Leasable m²</source>
+        <translation>可租面积 m²</translation>
+    </message>
+    <message>
+        <source>Leased m²</source>
+        <translation>已租面积 m²</translation>
+    </message>
+    <message>
+        <source>Vacant m²</source>
+        <translation>空置面积 m²</translation>
+    </message>
+    <message>
+        <source>Other m²</source>
+        <translation>其他面积 m²</translation>
+    </message>
+    <message>
+        <source>Not leasable m²</source>
+        <translation>不可租面积 m²</translation>
+    </message>
+    <message>
+        <source>Billable m²</source>
+        <translation>计租面积 m²</translation>
+    </message>
+    <message>
+        <source>Leased</source>
+        <translation>已租</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签未起租</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>装修或冻结</translation>
+    </message>
+    <message>
+        <source>Not leasable</source>
+        <translation>不可租</translation>
+    </message>
+    <message>
+        <source>Common</source>
+        <translation>公共部位</translation>
+    </message>
+    <message>
+        <source>Building common</source>
+        <translation>楼栋共用</translation>
+    </message>
+    <message>
+        <source>1 unit</source>
+        <translation>1 个单元</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 个单元</translation>
+    </message>
+    <message>
+        <source>billed on internal area</source>
+        <translation>按套内面积计租</translation>
+    </message>
+    <message>
+        <source>billed on leasable area</source>
+        <translation>按可租面积计租</translation>
+    </message>
+    <message>
+        <source>Area statement</source>
+        <translation>楼栋面积明细表</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Totals add up</source>
+        <translation>合计核对无误</translation>
+    </message>
+    <message>
+        <source>1 finding: the totals do not add up</source>
+        <translation>1 处不符：合计对不上</translation>
+    </message>
+    <message>
+        <source>%1 findings: the totals do not add up</source>
+        <translation>%1 处不符：合计对不上</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>Leasemap · printed %1</source>
+        <translation>Leasemap · 打印于 %1</translation>
+    </message>
+    <message>
+        <source>Leasemap · as of %1 · printed %2</source>
+        <translation>Leasemap · 截至 %1 · 打印于 %2</translation>
+    </message>
+    <message>
+        <source>{floor}: the units&apos; internal area ({internal} m²) exceeds the floor&apos;s gross area ({gross} m²) by {excess} m²</source>
+        <translation>{floor}：各单元套内面积合计（{internal} m²）超出楼层建筑面积（{gross} m²）{excess} m²</translation>
+    </message>
+    <message>
+        <source>{floor}: {pool} m² of common area has no unit for rent to be shared over</source>
+        <translation>{floor}：{pool} m² 公摊面积没有可分摊的出租单元</translation>
+    </message>
+    <message>
+        <source>the building&apos;s shared common rooms ({pool} m²) have no unit for rent to be shared over</source>
+        <translation>楼栋共用部位（{pool} m²）没有可分摊的出租单元</translation>
+    </message>
+    <message>
+        <source>{floor}: the common shares add up to {shares} m², not {pool} m² (off by {difference} m²)</source>
+        <translation>{floor}：公摊面积合计 {shares} m²，应为 {pool} m²（差 {difference} m²）</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}): common share {stored} m², by the rule {expected} m² (off by {difference} m²)</source>
+        <translation>{unit}（{floor}）：公摊面积 {stored} m²，按规则应为 {expected} m²（差 {difference} m²）</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}): leasable area {stored} m² is not internal + share, {expected} m² (off by {difference} m²)</source>
+        <translation>{unit}（{floor}）：可租面积 {stored} m² 不等于套内面积加公摊面积 {expected} m²（差 {difference} m²）</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}): billable area {stored} m², by the park&apos;s rule {expected} m² (off by {difference} m²)</source>
+        <translation>{unit}（{floor}）：计租面积 {stored} m²，按园区计租口径应为 {expected} m²（差 {difference} m²）</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}): gross area {stored} m², by the rule {expected} m² (off by {difference} m²)</source>
+        <translation>{unit}（{floor}）：建筑面积 {stored} m²，按规则应为 {expected} m²（差 {difference} m²）</translation>
+    </message>
+    <message>
+        <source>{unit} ({floor}) is common area but carries a share of {share} m², leasable {leasable} m², billable {billable} m²</source>
+        <translation>{unit}（{floor}）是公共部位，却记有公摊面积 {share} m²、可租面积 {leasable} m²、计租面积 {billable} m²</translation>
+    </message>
+    <message>
+        <source>{floor}: leased, vacant and other areas add up to {counted} m², not the leasable {leasable} m² (off by {difference} m²; units {units})</source>
+        <translation>{floor}：已租、空置与其他面积合计 {counted} m²，不等于可租面积 {leasable} m²（差 {difference} m²；单元 {units}）</translation>
+    </message>
+    <message>
+        <source>no building {code} in this workspace (buildings: {known})</source>
+        <translation>工作区中没有楼栋 {code}（现有楼栋：{known}）</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyRooms</name>
+    <message>
+        <source>for rent</source>
+        <translation>可租</translation>
+    </message>
+    <message>
+        <source>common (floor)</source>
+        <translation>公共（本层公摊）</translation>
+    </message>
+    <message>
+        <source>common (building)</source>
+        <translation>公共（全楼公摊）</translation>
+    </message>
+    <message>
+        <source>a room number only ({word})</source>
+        <translation>只有房号（{word}）</translation>
+    </message>
+    <message>
+        <source>nothing in its name decides: for rent, please check</source>
+        <translation>名称无法判断：按可租处理，请核对</translation>
+    </message>
+    <message>
+        <source>the word “{word}”</source>
+        <translation>依据“{word}”</translation>
+    </message>
+    <message>
+        <source>Building {building}, levels {levels}: {n} rooms changed use</source>
+        <translation>楼栋 {building}，楼层 {levels}：{n} 个房间已改变用途</translation>
+    </message>
+    <message>
+        <source>Building {building}, levels {levels}: {n} rooms would change use (rehearsal: nothing was written; run without --dry-run to apply)</source>
+        <translation>楼栋 {building}，楼层 {levels}：{n} 个房间将改变用途（预演：未写入任何内容；去掉 --dry-run 即执行）</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {before} → {after} ({why})</source>
+        <translation>  {code} {name}：{before} → {after}（{why}）</translation>
+    </message>
+    <message>
+        <source> — not changed: under contract {contracts}, it needs an amendment</source>
+        <translation> —— 未更改：合同 {contracts} 在执行，须先办理变更</translation>
+    </message>
+    <message>
+        <source>Areas that move ({n} units):</source>
+        <translation>面积变动（{n} 个单元）：</translation>
+    </message>
+    <message>
+        <source>  {code}: share {share_before} → {share_after} m², leasable {leasable_before} → {leasable_after} m², billable {billable_before} → {billable_after} m²</source>
+        <translation>  {code}：公摊 {share_before} → {share_after} m²，可租 {leasable_before} → {leasable_after} m²，计租 {billable_before} → {billable_after} m²</translation>
+    </message>
+    <message>
+        <source>For rent, but nothing in the name decides (please check): {units}</source>
+        <translation>按可租处理、但名称无法判断的房间（请核对）：{units}</translation>
+    </message>
+    <message>
+        <source>Kept as a person set them: {units}</source>
+        <translation>保留人工设定的用途：{units}</translation>
+    </message>
+    <message>
+        <source>Every room already has the use its name gives it.</source>
+        <translation>所有房间的用途都已与名称一致。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>error: {message}</source>
@@ -181,12 +467,252 @@ Nothing was written.</source>
         <source>--floor applies to a one-floor plan; {file} has {count} floors: give each its level with --levels</source>
         <translation>--floor 只适用于单层图纸；{file} 有 {count} 个楼层：请用 --levels 逐层给出层号</translation>
     </message>
+    <message>
+        <source>--area takes an area in m² above zero, such as 500, not “{text}”</source>
+        <translation>--area 应为大于零的面积（m²），例如 500，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>--floors {text}: give the lowest and highest level, e.g. --floors 3-8 (B1 or -1 is the first basement; there is no level 0)</source>
+        <translation>--floors {text}：请给出最低和最高楼层，例如 --floors 3-8（B1 或 -1 为地下一层；没有第 0 层）</translation>
+    </message>
+    <message>
+        <source>--limit takes a whole number from 1 up, not {text}</source>
+        <translation>--limit 应为不小于 1 的整数，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>no park {code} in the workspace (parks: {parks})</source>
+        <translation>工作区中没有园区 {code}（现有园区：{parks}）</translation>
+    </message>
+    <message>
+        <source>no building {code} in park {park} (buildings: {buildings})</source>
+        <translation>园区 {park} 中没有楼栋 {code}（现有楼栋：{buildings}）</translation>
+    </message>
+    <message>
+        <source>Vacant on {day}, about {area} m² in one piece, best fit first:</source>
+        <translation>{day} 空置、连片约 {area} m² 的空间（面积最接近的在前）：</translation>
+    </message>
+    <message>
+        <source>{building} {floor} (level {level}): {units}  {area} m²  {rent}  {share}%</source>
+        <translation>{building} {floor}（第 {level} 层）：{units}  {area} m²  {rent}  {share}%</translation>
+    </message>
+    <message>
+        <source>{amount} {currency}/month</source>
+        <translation>{amount} {currency}/月</translation>
+    </message>
+    <message>
+        <source>no asking rent</source>
+        <translation>无报价</translation>
+    </message>
+    <message>
+        <source>No neighbouring vacant units on one floor make {least}–{most} m² on {day}.</source>
+        <translation>{day} 没有同层相邻的空置单元合计达到 {least}–{most} m²。</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
         <source>Edit %1 of %2</source>
         <translation>编辑 %2 的%1</translation>
+    </message>
+</context>
+<context>
+    <name>EditFlow</name>
+    <message>
+        <source>The unit cannot be split</source>
+        <translation>无法拆分该单元</translation>
+    </message>
+    <message>
+        <source>The units cannot be merged</source>
+        <translation>无法合并这些单元</translation>
+    </message>
+    <message>
+        <source>The unit cannot take that shape</source>
+        <translation>该单元不能改为此形状</translation>
+    </message>
+    <message>
+        <source>The unit cannot be drawn</source>
+        <translation>无法绘制该单元</translation>
+    </message>
+    <message>
+        <source>The use cannot be changed</source>
+        <translation>无法更改用途</translation>
+    </message>
+    <message>
+        <source>The edit cannot be undone</source>
+        <translation>无法撤销该编辑</translation>
+    </message>
+    <message>
+        <source>The edit cannot be redone</source>
+        <translation>无法重做该编辑</translation>
+    </message>
+    <message>
+        <source>Open a floor&apos;s plan to check it.</source>
+        <translation>打开某一楼层的平面图即可检查。</translation>
+    </message>
+    <message>
+        <source>The edit cannot be made</source>
+        <translation>无法进行该编辑</translation>
+    </message>
+</context>
+<context>
+    <name>EditToolBar</name>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Select units; Ctrl+click adds a unit or takes it out</source>
+        <translation>选择单元；按住 Ctrl 单击可加选或取消选择</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>Split a unit: click the points of a line across it (it snaps to corners, edges and walls; Shift keeps a segment level or plumb); double-click or Enter splits, Backspace takes back a point, Esc cancels</source>
+        <translation>拆分单元：沿穿过单元的分割线逐点单击（自动吸附到角点、边线和墙线；按住 Shift 保持水平或垂直）；双击或按 Enter 完成拆分，Backspace 撤回上一点，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge the selected neighbouring units (M); with fewer than two selected, click the units to merge, then press Enter</source>
+        <translation>合并所选的相邻单元（M）；所选不足两个时，逐个单击要合并的单元，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Vertices</source>
+        <translation>顶点</translation>
+    </message>
+    <message>
+        <source>Drag a corner of the selected unit to move it; double-click an edge to add a corner; click a corner and press Delete to remove it</source>
+        <translation>拖动所选单元的角点以移动；双击边线以添加角点；单击角点后按 Delete 删除</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Draw a new unit: click its corners; double-click or Enter closes it</source>
+        <translation>绘制新单元：逐个单击其角点；双击或按 Enter 闭合</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>正交</translation>
+    </message>
+    <message>
+        <source>Keep each segment level or plumb (or hold Shift while clicking)</source>
+        <translation>每段保持水平或垂直（或单击时按住 Shift）</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Change the selected units&apos; use</source>
+        <translation>更改所选单元的用途</translation>
+    </message>
+    <message>
+        <source>Plan editing</source>
+        <translation>平面编辑</translation>
+    </message>
+</context>
+<context>
+    <name>EditTools</name>
+    <message>
+        <source>Merge selected units</source>
+        <translation>合并所选单元</translation>
+    </message>
+    <message>
+        <source>Split this unit</source>
+        <translation>拆分此单元</translation>
+    </message>
+    <message>
+        <source>Edit vertices</source>
+        <translation>编辑顶点</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+</context>
+<context>
+    <name>FindSpaceDialog</name>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Total m²</source>
+        <translation>合计 m²</translation>
+    </message>
+    <message>
+        <source>Asking rent per month</source>
+        <translation>报价月租金</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>吻合度</translation>
+    </message>
+    <message>
+        <source>Find space</source>
+        <translation>查找连片空间</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Vacant on</source>
+        <translation>空置日期</translation>
+    </message>
+    <message>
+        <source>Whole park</source>
+        <translation>整个园区</translation>
+    </message>
+    <message>
+        <source>Only levels</source>
+        <translation>仅限楼层</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Vacant units next to each other on one floor, up to six, that together make about the area.</source>
+        <translation>同一楼层相邻的空置单元（最多六个），合计约为所需面积。</translation>
+    </message>
+    <message>
+        <source>No neighbouring vacant units on one floor make about this area on that day.</source>
+        <translation>该日没有同层相邻的空置单元合计约为此面积。</translation>
+    </message>
+    <message>
+        <source>1 candidate: choose it to see it on the plan.</source>
+        <translation>1 个方案：选中后可在平面图上查看。</translation>
+    </message>
+    <message>
+        <source>%1 candidates, best fit first: choose one to see it on the plan.</source>
+        <translation>%1 个方案，面积最接近的在前：选中一个可在平面图上查看。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
     </message>
 </context>
 <context>
@@ -439,12 +965,48 @@ Nothing was written.</source>
         <translation>请输入每一层的楼层号：1 为首层，-1 为地下一层。</translation>
     </message>
     <message>
+        <source>Leasable</source>
+        <translation>可租</translation>
+    </message>
+    <message>
+        <source>Mark as leasable</source>
+        <translation>设为可租</translation>
+    </message>
+    <message>
+        <source>Common</source>
+        <translation>本层公共部位</translation>
+    </message>
+    <message>
+        <source>Mark as the floor&apos;s common area</source>
+        <translation>设为本层公共部位</translation>
+    </message>
+    <message>
+        <source>Building common</source>
+        <translation>全楼公共部位</translation>
+    </message>
+    <message>
+        <source>Mark as the building&apos;s common area</source>
+        <translation>设为全楼公共部位</translation>
+    </message>
+    <message>
+        <source>%1 rooms to check: nothing in the drawing says whether they are common area.</source>
+        <translation>%1 个房间待核对：图纸未说明是否为公共部位。</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
         <source>Two floors have the same level; give each floor its own.</source>
         <translation>有两层的楼层号相同；请为每一层指定各自的楼层号。</translation>
     </message>
     <message>
         <source>Check each floor&apos;s level and why; change any that is wrong.</source>
         <translation>请核对每一层的楼层号及其依据；如有错误请修改。</translation>
+    </message>
+    <message>
+        <source>Set by you; the drawing said: %1</source>
+        <translation>由您设定；图纸原为：%1</translation>
     </message>
     <message>
         <source>Import floor plan</source>
@@ -493,6 +1055,26 @@ Nothing was written.</source>
     <message>
         <source>Role</source>
         <translation>用途</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积（m²）</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Double-click a room&apos;s use to change it; right-click selected rooms to change them all at once.</source>
+        <translation>双击房间的用途可修改；右键单击选中的房间可一次全部修改。</translation>
     </message>
     <message>
         <source>Drawing units</source>
@@ -732,6 +1314,22 @@ Nothing was written.</source>
     <message>
         <source>Under renovation or frozen</source>
         <translation>装修中或冻结</translation>
+    </message>
+    <message>
+        <source>Common area</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
+        <source>For rent</source>
+        <translation>可租</translation>
+    </message>
+    <message>
+        <source>Common (floor)</source>
+        <translation>公共（本层公摊）</translation>
+    </message>
+    <message>
+        <source>Common (building)</source>
+        <translation>公共（全楼公摊）</translation>
     </message>
     <message>
         <source>CNY</source>
@@ -1398,6 +1996,106 @@ Nothing was written.</source>
         <translation>{file}：{detail}</translation>
     </message>
     <message>
+        <source>{units} is under contract {contracts}: it needs an amendment first</source>
+        <translation>{units} 有合同 {contracts} 在执行或待执行：须先办理变更（补充协议）</translation>
+    </message>
+    <message>
+        <source>{units} are not all of one use: change their use first</source>
+        <translation>{units} 的用途不一致：请先统一用途</translation>
+    </message>
+    <message>
+        <source>units on different floors cannot be merged ({units})</source>
+        <translation>不同楼层的单元不能合并（{units}）</translation>
+    </message>
+    <message>
+        <source>pick two or more units to merge</source>
+        <translation>请选择两个或更多单元再合并</translation>
+    </message>
+    <message>
+        <source>{units} not next to the others: merge only neighbours</source>
+        <translation>{units} 与其他单元不相邻：只能合并相邻单元</translation>
+    </message>
+    <message>
+        <source>{unit} has no outline on the plan</source>
+        <translation>{unit} 在平面图上没有轮廓</translation>
+    </message>
+    <message>
+        <source>{unit} is drawn in several parts: split each by hand</source>
+        <translation>{unit} 由多块组成：请逐块分割</translation>
+    </message>
+    <message>
+        <source>the units already have that use</source>
+        <translation>这些单元已是该用途</translation>
+    </message>
+    <message>
+        <source>change the use of one floor&apos;s units at a time ({units})</source>
+        <translation>请一次只改一个楼层的单元用途（{units}）</translation>
+    </message>
+    <message>
+        <source>that edit is not in this workspace</source>
+        <translation>本工作区中没有这次编辑</translation>
+    </message>
+    <message>
+        <source>that edit was already undone or redone</source>
+        <translation>这次编辑已撤销或已重做</translation>
+    </message>
+    <message>
+        <source>that floor is not in this workspace</source>
+        <translation>本工作区中没有该楼层</translation>
+    </message>
+    <message>
+        <source>the line does not cross the unit</source>
+        <translation>分割线没有穿过该单元</translation>
+    </message>
+    <message>
+        <source>the line does not cut the unit in two: draw it from wall to wall</source>
+        <translation>分割线没有把单元分成两部分：请从一侧墙画到另一侧墙</translation>
+    </message>
+    <message>
+        <source>a piece would be {area} m², under {min} m²</source>
+        <translation>分割后有一块只有 {area} m²，小于 {min} m²</translation>
+    </message>
+    <message>
+        <source>a piece would be only {width} m wide, under {min} m</source>
+        <translation>分割后有一块只有 {width} m 宽，窄于 {min} m</translation>
+    </message>
+    <message>
+        <source>the outline crosses itself (near {where})</source>
+        <translation>轮廓自相交（在 {where} 附近）</translation>
+    </message>
+    <message>
+        <source>the unit would be {area} m², under {min} m²</source>
+        <translation>单元面积将为 {area} m²，小于 {min} m²</translation>
+    </message>
+    <message>
+        <source>the outline overlaps {other} by {area} m²</source>
+        <translation>轮廓与 {other} 重叠 {area} m²</translation>
+    </message>
+    <message>
+        <source>the outline leaves the floor by {area} m²</source>
+        <translation>轮廓超出楼层外轮廓 {area} m²</translation>
+    </message>
+    <message>
+        <source>the unit is drawn in {count} parts: edit one part at a time</source>
+        <translation>该单元由 {count} 块组成：请逐块编辑</translation>
+    </message>
+    <message>
+        <source>an outline needs at least three corners ({vertices} would be left)</source>
+        <translation>轮廓至少需要三个顶点（将只剩 {vertices} 个）</translation>
+    </message>
+    <message>
+        <source>no building {building}</source>
+        <translation>没有楼栋 {building}</translation>
+    </message>
+    <message>
+        <source>building {building} has no floor at level {level}</source>
+        <translation>楼栋 {building} 没有第 {level} 层</translation>
+    </message>
+    <message>
+        <source>building {building} is in {count} parks; name one with --park</source>
+        <translation>楼栋 {building} 在 {count} 个园区中都有；请用 --park 指定园区</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1702,6 +2400,14 @@ Nothing was written.</source>
         <translation>没有空间属于任何分区（IfcZone）</translation>
     </message>
     <message>
+        <source>room {room} on {floor} ({area} m²): nothing in the drawing says whether it is common area; imported as leasable</source>
+        <translation>{floor} 的房间 {room}（{area} m²）：图纸未说明是否为公共部位；按可租导入</translation>
+    </message>
+    <message>
+        <source>an unlabelled room of {area} m² on {floor}: nothing in the drawing says whether it is common area; imported as leasable</source>
+        <translation>{floor} 上一个无标注的房间（{area} m²）：图纸未说明是否为公共部位；按可租导入</translation>
+    </message>
+    <message>
         <source>Neither the name nor the title of {file} says which floor it is: enter its level.</source>
         <translation>{file} 的文件名和标题都没有说明是哪一层：请输入楼层号。</translation>
     </message>
@@ -1770,12 +2476,68 @@ Nothing was written.</source>
         <translation>由 {count} 个空间组成的分区（IfcZone）</translation>
     </message>
     <message>
+        <source>leasable</source>
+        <translation>可租</translation>
+    </message>
+    <message>
+        <source>common</source>
+        <translation>本层公共部位</translation>
+    </message>
+    <message>
+        <source>building common</source>
+        <translation>全楼公共部位</translation>
+    </message>
+    <message>
+        <source>the label says “{word}”</source>
+        <translation>标注中有“{word}”</translation>
+    </message>
+    <message>
+        <source>the name says “{word}”</source>
+        <translation>名称中有“{word}”</translation>
+    </message>
+    <message>
+        <source>the long name says “{word}”</source>
+        <translation>长名称中有“{word}”</translation>
+    </message>
+    <message>
+        <source>the object type says “{word}”</source>
+        <translation>对象类型中有“{word}”</translation>
+    </message>
+    <message>
+        <source>classified as “{word}”</source>
+        <translation>分类为“{word}”</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s name says “{word}”</source>
+        <translation>图层名中有“{word}”</translation>
+    </message>
+    <message>
+        <source>only a room number (“{word}”)</source>
+        <translation>只有房间编号（“{word}”）</translation>
+    </message>
+    <message>
+        <source>nothing in the drawing says; check it</source>
+        <translation>图纸未说明，请核对</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>手动设定</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
         <source>{reason} (very small)</source>
         <translation>{reason}（面积过小）</translation>
+    </message>
+    <message>
+        <source>{use} ({why})</source>
+        <translation>{use}（{why}）</translation>
+    </message>
+    <message>
+        <source>check: {message}</source>
+        <translation>请核对：{message}</translation>
     </message>
     <message>
         <source>label &apos;{label}&apos; states {stated} m² but its outline measures {computed} m²</source>
@@ -1972,6 +2734,37 @@ Nothing was written.</source>
     <message>
         <source>The drawing has no site linework: the previous site plan is removed.</source>
         <translation>图纸中没有总图线条：原有总平面图将被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceCommands</name>
+    <message>
+        <source>Split %1</source>
+        <translation>拆分 %1</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>合并 %1</translation>
+    </message>
+    <message>
+        <source>Reshape %1</source>
+        <translation>修改形状 %1</translation>
+    </message>
+    <message>
+        <source>Draw unit %1</source>
+        <translation>绘制单元 %1</translation>
+    </message>
+    <message>
+        <source>Draw a unit</source>
+        <translation>绘制单元</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>将 %1 设为%2</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +3068,10 @@ Nothing was written.</source>
         <translation>不可租</translation>
     </message>
     <message>
+        <source>Common area</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
         <source>%1 /m²/month</source>
         <translation>%1 /平方米/月</translation>
     </message>
@@ -2293,6 +3090,52 @@ Nothing was written.</source>
     <message>
         <source>%1 of %2 units</source>
         <translation>%1 / %2 个单元</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationDock</name>
+    <message>
+        <source>Plan check</source>
+        <translation>平面检查</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPanel</name>
+    <message>
+        <source>Overlap: %1 share %2 m²</source>
+        <translation>重叠：%1 共有 %2 m²</translation>
+    </message>
+    <message>
+        <source>Gap of %1 m² between %2</source>
+        <translation>%2 之间有 %1 m² 空隙</translation>
+    </message>
+    <message>
+        <source>Gap of %1 m² between units</source>
+        <translation>单元之间有 %1 m² 空隙</translation>
+    </message>
+    <message>
+        <source>Sliver: %1 is only %2 m wide (at least %3 m)</source>
+        <translation>狭条：%1 仅宽 %2 m（至少应为 %3 m）</translation>
+    </message>
+    <message>
+        <source>Sliver: %1 is too narrow</source>
+        <translation>狭条：%1 过窄</translation>
+    </message>
+    <message>
+        <source>Outside: %1 lies %2 m² outside the floor outline</source>
+        <translation>超出：%1 有 %2 m² 位于楼层轮廓之外</translation>
+    </message>
+    <message>
+        <source>Area: %1 is stated as %2 m² but drawn as %3 m²</source>
+        <translation>面积：%1 标注为 %2 m²，图形面积为 %3 m²</translation>
+    </message>
+    <message>
+        <source>No problems found on this floor</source>
+        <translation>本层未发现问题</translation>
+    </message>
+    <message>
+        <source>Findings on this floor: %1</source>
+        <translation>本层发现的问题：%1</translation>
     </message>
 </context>
 <context>

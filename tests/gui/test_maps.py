@@ -228,18 +228,19 @@ def test_cli_prints_a_building_to_one_pdf_with_chinese_text(drawn_park, tmp_path
                     "-o", str(out), "--workspace", str(drawn_park.path), "--on",
                     TODAY.isoformat(), "--lang", "zh_CN")
     assert done.returncode == 0, done.stderr
-    # the stacking plan, then each floor with a plan (only 1F is drawn)
-    assert "2 页" in done.stdout
+    # the stacking plan, the area statement, then each floor with a plan (only 1F is drawn)
+    assert "3 页" in done.stdout
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
-    assert re.search(r"^Pages:\s+2$", info.stdout, re.MULTILINE)
+    assert re.search(r"^Pages:\s+3$", info.stdout, re.MULTILINE)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "A栋 办公楼" in text and "张江测试园" in text
     assert "云帆智能" in text  # a tenant's name on its unit
     assert "租控" in text  # the mode's name in Chinese
+    assert "面积明细" in text  # the area statement's title
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")],
                    check=True)
-    assert len(list(tmp_path.glob("page-*.png"))) == 2
+    assert len(list(tmp_path.glob("page-*.png"))) == 3
 
 
 def test_cli_print_names_an_unknown_building(drawn_park, tmp_path):
@@ -287,7 +288,7 @@ def test_park_map_and_whole_building_export_from_the_window(map_window, tmp_path
     assert run_export(win, "building-pdf", building_pdf, "A4", True) == building_pdf
     text = subprocess.run(["pdftotext", str(building_pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
-    assert text.count("\f") == 2  # stacking plan + the one floor with a plan
+    assert text.count("\f") == 3  # stacking plan, area statement, the one floor with a plan
     assert "Stacking plan" in text and "ZD-A-0101" in text
     win.controller.set_scope("park", win.controller.tree[0].id)
     park_pdf = tmp_path / "park.pdf"

@@ -101,8 +101,10 @@ def tower(tmp_path_factory) -> Tower:
 
 
 def print_cli(tower: Tower, out: Path, *args: str, lang: str = "en") -> str:
-    """``leasemap print`` of T1, in its own process as a user runs it."""
+    """``leasemap print`` of T1, in its own process as a user runs it (the maps alone: the
+    area statement's pages are tested in test_area_statement_gui)."""
     done = leasemap(out.parent, "print", "--building", "T1", "-o", str(out),
+                    "--no-area-statement",
                     "--workspace", str(tower.path), "--on", TODAY.isoformat(), "--lang", lang,
                     *args)
     assert done.returncode == 0, done.stderr
