@@ -187,11 +187,19 @@ class ImportFlow(QObject):
         text = self.window.settings.layer_roles(drawing_family(list(plan.layer_roles)))
         return json.loads(text) if text else {}
 
+    def _with_uses(self, plan: ImportedPlan) -> ImportedPlan:
+        """The plan with the uses the planner chose in the wizard (rehearsed and written)."""
+        from importers.plan import with_uses
+
+        chosen = self.wizard.use_changes() if self.wizard is not None else {}
+        return with_uses(plan, chosen) if chosen else plan
+
     def rehearse(self) -> None:
         """Run the import in a transaction that is rolled back, to show what it would do."""
         plan, wizard = self.plan, self.wizard
         if plan is None or wizard is None:
             return
+        plan = self._with_uses(plan)
         _path, building, level = wizard.target()
         workspace = self.window.controller.workspace
         self.rehearsed = self.refused = None
@@ -250,6 +258,7 @@ class ImportFlow(QObject):
         plan = self.plan
         if plan is None:
             return
+        plan = self._with_uses(plan)
         if plan.layer_roles:
             family = drawing_family(list(plan.layer_roles))
             self.window.settings.set_layer_roles(family, json.dumps(plan.layer_roles))

@@ -316,3 +316,40 @@ def test_the_report_lists_relabelled_matches_and_kept_units_for_ended_contracts(
     text = flow.refusal_text(refusal)
     assert ("Room 309 overlaps ZD-A-0302 by 60.00 m²; ZD-A-0302 is kept only because contract "
             "HT-2020-0001, ended 2021-05-31 points at it: archive the unit first") in text
+
+
+def test_a_use_the_planner_changes_in_the_wizard_is_rehearsed_and_written(window, qtbot,
+                                                                          tmp_path):
+    from sqlalchemy import select
+
+    from domain.space_use import SpaceUse
+    from store.schema import Unit
+
+    plan_file = write_floor(tmp_path / "c3.dxf", [
+        ("301 办公室", 0, 0, 10, 8), ("走廊", 10, 0, 22, 3), ("303 储藏室", 22, 0, 30, 8)])
+    wizard = window.import_floor_plan()
+    wizard.path_edit.setText(str(plan_file))
+    wizard.building_combo.setEditText("C")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._reading, timeout=30000)
+    names = [u["name"] or u["code"] for u in wizard.plan["floors"][0]["units"]]
+    store_room = next(i for i, n in enumerate(names) if "储藏" in n)
+    wizard.set_use([store_room], SpaceUse.COMMON.value)  # the planner: a shared store
+    wizard.next()
+    if not wizard.levels_page.isComplete():
+        wizard.levels_table.item(0, 1).setText("3")
+    wizard.next()
+    qtbot.waitUntil(lambda: "Changes to the register" in wizard.report.toPlainText(),
+                    timeout=30000)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: window.import_flow.last_changes is not None, timeout=30000)
+    with window.controller.workspace.reading() as s:
+        units = {u.name: u for u in s.scalars(select(Unit).where(Unit.code.like("ZD-C-%")))}
+    corridor = next(u for n, u in units.items() if "走廊" in n)
+    shared = next(u for n, u in units.items() if "储藏" in n)
+    office = next(u for n, u in units.items() if "办公" in n)
+    assert corridor.space_use is SpaceUse.COMMON and corridor.use_reason.startswith("common")
+    assert shared.space_use is SpaceUse.COMMON and shared.use_reason == "manual"
+    assert office.space_use is SpaceUse.LEASABLE
+    assert office.common_share == corridor.internal_area + shared.internal_area
+    assert corridor.leasable_area == 0 and shared.billable_area == 0
