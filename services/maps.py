@@ -35,6 +35,7 @@ from domain.map_modes import (
     why_no_value,
 )
 from domain.money import round_to
+from domain.space_use import is_common
 from spatial.thematic import Breaks, Theme, categorical, numeric
 from store.map_query import (
     FloorDrawing,
@@ -225,10 +226,15 @@ class StackFloor:
 
 def stack_floors(floors: Sequence[FloorDrawing], units: Sequence[MapUnit], day: date,
                  ) -> list[StackFloor]:
-    """A building's stacking-plan floors (top floor first); floors without units are left out."""
+    """A building's stacking-plan floors (top floor first); floors without units are left out.
+
+    A stacking plan shows the space for rent: common areas (cores, corridors) are drawn on
+    the floor plans, not as blocks here, where their leasable area of 0 would be a sliver.
+    """
     by_floor: dict[uuid.UUID, list[MapUnit]] = {}
     for u in units:
-        by_floor.setdefault(u.floor_id, []).append(u)
+        if not is_common(u.facts.use):
+            by_floor.setdefault(u.floor_id, []).append(u)
     return [StackFloor(f.id, f.name, tuple(mine), map_kpis([u.facts for u in mine], day))
             for f in floors if (mine := by_floor.get(f.id))]
 

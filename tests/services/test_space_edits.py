@@ -268,3 +268,17 @@ def test_one_edit_is_one_transaction(ws, floor):
     assert snapshot(ws) == start
     with ws.reading() as s:
         assert s.scalar(select(func.count()).select_from(SpaceEdit)) == 0
+
+
+def test_the_stacking_plan_shows_space_for_rent_and_the_floor_plan_everything(floor):
+    from services.maps import read_building
+    from store.read_model import ReadModel
+
+    reader = ReadModel(floor.path)
+    try:
+        maps = read_building(reader, floor.building_id, TODAY)
+    finally:
+        reader.close()
+    [row] = maps.stack
+    assert [u.code for u in row.units] == [f"ZD-A-03{n:02d}" for n in range(1, 5)]
+    assert "ZD-A-03C1" in {u.code for f in maps.floors for u in f.units}
