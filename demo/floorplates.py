@@ -2,8 +2,9 @@
 
 Each generator lays out one floor in metres, origin at the plate's lower-left,
 as axis-aligned rectangles and L-shapes: the units tile the outline minus the
-common areas (cores, corridors, lobbies), and the walls come back as
-background linework, as an imported CAD plan would. Coordinates sit on a
+common rooms (cores, corridors, lobbies, a loading platform), each of a
+known :class:`CommonKind`, and the
+walls come back as background linework, as an imported CAD plan would. Coordinates sit on a
 0.1 m grid so areas are exact to the square centimetre. The generators own
 no randomness: the caller passes a :class:`random.Random`, so a seed fixes
 the whole plate.
@@ -16,6 +17,8 @@ Examples
 (8, 1560.0)
 >>> round(plate.outline.area - sum(u.area for u in plate.units) - plate.common_area, 6)
 0.0
+>>> [kind.value for kind in plate.common_kinds][:3]
+['core', 'corridor', 'corridor']
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from random import Random
 
 import numpy as np
@@ -41,6 +45,24 @@ MALL_CORRIDOR = 70
 SHOP_MIN = 40  # a 4 m shop front
 
 
+class CommonKind(StrEnum):
+    """What a plate's shared room is, so the register can name it as a person would.
+
+    An office tower's core (stairs, lifts and their lobby, toilets, shafts) is
+    one room, as a register lists a tower's 核心筒: split into its rooms it
+    would double the units of a 20,000-unit park. A plant's small service
+    core is its three rooms.
+    """
+
+    CORE = "core"
+    STAIR = "stair"
+    FREIGHT_LIFT = "freight_lift"
+    TOILET = "toilet"
+    CORRIDOR = "corridor"
+    LOBBY = "lobby"  # a retail floor's west end: entrance or escalators, and toilets
+    PLATFORM = "platform"  # a warehouse's shared loading platform
+
+
 @dataclass(frozen=True)
 class FloorPlate:
     """One floor's geometry: outline, unit polygons and wall linework.
@@ -48,13 +70,15 @@ class FloorPlate:
     ``units`` are in walking order around the floor (neighbours mostly follow
     each other), which the unit numbers on the floor follow. ``common`` holds
     the shared areas (cores, corridors, lobbies) the common-area allocation
-    spreads over the units; units and common together tile the outline.
+    spreads over the units, and ``common_kinds`` says which is which (one per
+    polygon); units and common together tile the outline.
     """
 
     outline: Polygon
     units: list[Polygon]
     background: MultiLineString
     common: list[Polygon] = field(default_factory=list)
+    common_kinds: list[CommonKind] = field(default_factory=list)
 
     @property
     def common_area(self) -> float:
@@ -132,13 +156,6 @@ def office_floor(
         rings.append(_rect(0, w_cuts[i], lease, w_cuts[i + 1]))
 
     cx0, cy0, cx1, cy1 = core
-    common = [
-        _rect(*core),
-        _rect(ring_x0, ring_y0, ring_x1, cy0),
-        _rect(ring_x0, cy1, ring_x1, ring_y1),
-        _rect(ring_x0, cy0, cx0, cy1),
-        _rect(cx1, cy0, ring_x1, cy1),
-    ]
     stair = min(60, (cx1 - cx0) // 6)
     mid_y = (cy0 + cy1) // 2
     third = (cx1 - cx0 - 2 * stair) // 3
@@ -149,7 +166,14 @@ def office_floor(
         ((cx0 + stair + third, cy0), (cx0 + stair + third, mid_y)),  # toilets (M | F)
         ((cx0 + stair + 2 * third, cy0), (cx0 + stair + 2 * third, mid_y)),
     ]
-    return _plate(w, d, rings, common, [common[0]], partitions)
+    rooms = [
+        (CommonKind.CORE, _rect(*core)),
+        (CommonKind.CORRIDOR, _rect(ring_x0, ring_y0, ring_x1, cy0)),  # south
+        (CommonKind.CORRIDOR, _rect(ring_x0, cy1, ring_x1, ring_y1)),  # north
+        (CommonKind.CORRIDOR, _rect(ring_x0, cy0, cx0, cy1)),  # west
+        (CommonKind.CORRIDOR, _rect(cx1, cy0, ring_x1, cy1)),  # east
+    ]
+    return _plate(w, d, rings, rooms, [_rect(*core)], partitions)
 
 
 def plant_floor(
@@ -194,13 +218,20 @@ def plant_floor(
                           (core_w, bay_depth - core_d), (0, bay_depth - core_d)])
         else:
             units.append(_rect(x0, 0, x1, bay_depth))
-    common = [_rect(0, bay_depth, w, d), _rect(0, bay_depth - core_d, core_w, bay_depth)]
+    core_y0 = bay_depth - core_d
     lift_y = bay_depth - core_d // 2
     partitions = [
         ((0, lift_y), (core_w, lift_y)),  # freight lift | stair and toilets
-        ((core_w // 2, bay_depth - core_d), (core_w // 2, lift_y)),  # stair | toilets
+        ((core_w // 2, core_y0), (core_w // 2, lift_y)),  # stair | toilets
     ]
-    return _plate(w, d, units, common, common, partitions)
+    rooms = [
+        (CommonKind.CORRIDOR, _rect(0, bay_depth, w, d)),
+        (CommonKind.FREIGHT_LIFT, _rect(0, lift_y, core_w, bay_depth)),
+        (CommonKind.STAIR, _rect(0, core_y0, core_w // 2, lift_y)),
+        (CommonKind.TOILET, _rect(core_w // 2, core_y0, core_w, lift_y)),
+    ]
+    walled = [_rect(0, bay_depth, w, d), _rect(0, core_y0, core_w, bay_depth)]
+    return _plate(w, d, units, rooms, walled, partitions)
 
 
 def warehouse_floor(
@@ -235,8 +266,8 @@ def warehouse_floor(
         w = _dm(length)
     cuts = _cuts(rng, w, units, min_len)
     plates = [_rect(cuts[i], WAREHOUSE_PLATFORM, cuts[i + 1], d) for i in range(units)]
-    common = [_rect(0, 0, w, WAREHOUSE_PLATFORM)]
-    return _plate(w, d, plates, common, common, [])
+    platform = _rect(0, 0, w, WAREHOUSE_PLATFORM)
+    return _plate(w, d, plates, [(CommonKind.PLATFORM, platform)], [platform], [])
 
 
 def retail_floor(
@@ -279,9 +310,10 @@ def retail_floor(
     units = [_rect(s_cuts[i], 0, s_cuts[i + 1], y_mall0) for i in range(south)]
     units += [_rect(n_cuts[i], y_mall1, n_cuts[i + 1], d) for i in reversed(range(north))]
     units.append(_rect(x1, 0, w, d))
-    common = [_rect(0, 0, x0, d), _rect(x0, y_mall0, x1, y_mall1)]
+    rooms = [(CommonKind.LOBBY, _rect(0, 0, x0, d)),
+             (CommonKind.CORRIDOR, _rect(x0, y_mall0, x1, y_mall1))]
     escalator = [((40, d // 2 - 30), (100, d // 2 - 30)), ((40, d // 2 + 30), (100, d // 2 + 30))]
-    return _plate(w, d, units, common, [], escalator)
+    return _plate(w, d, units, rooms, [], escalator)
 
 
 def adjacent_pairs(
@@ -423,13 +455,13 @@ def _plate(
     w: int,
     d: int,
     units: list[Ring],
-    common: list[Ring],
+    rooms: list[tuple[CommonKind, Ring]],
     wall_rings: list[Ring],
     partitions: Sequence[tuple[Point, Point]],
 ) -> FloorPlate:
     """Assemble a plate; the walls are the outline, unit and core rings, and partitions."""
     outline = _rect(0, 0, w, d)
-    polygons = _polygons([outline, *units, *common])
+    polygons = _polygons([outline, *units, *(ring for _, ring in rooms)])
     background = _walls([outline, *units, *wall_rings], partitions)
     return FloorPlate(polygons[0], polygons[1 : 1 + len(units)], background,
-                      polygons[1 + len(units) :])
+                      polygons[1 + len(units) :], [kind for kind, _ in rooms])

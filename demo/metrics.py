@@ -73,7 +73,7 @@ def plan_metrics(park: ParkPlan, today: date, months: int, seed: int) -> Iterato
             terms.setdefault(unit, []).append(term)
     calendar_months = months_before(today, months)
     for index, unit in enumerate(park.units):
-        if not is_leasable(unit.status):
+        if not is_leasable(unit.status, unit.use):  # common rooms and units kept off the market
             continue
         kind = park.buildings[park.floors[unit.floor].building].profile.kind
         area = float(unit.gross)

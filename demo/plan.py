@@ -1,6 +1,11 @@
 """Plan the demo park as plain records: buildings, floors, units, tenants, contracts.
 
-Nothing here touches the database; :mod:`demo.build` writes the plan.
+Nothing here touches the database; :mod:`demo.build` writes the plan. A
+floor's units are its units for rent, numbered in walking order
+(``ZD-A-0701`` …), then its common rooms (``ZD-A-07C01`` …: a letter, so no
+floor sequence can reach them). Every unit's areas are what
+:func:`domain.floor_areas.allocate_building` makes of the building, the one
+rule every writer of units follows.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any
 from shapely.affinity import translate
 
 from demo.floorplates import (
+    CommonKind,
     FloorPlate,
     adjacent_pairs,
     office_floor,
@@ -28,21 +34,26 @@ from demo.floorplates import (
 from demo.profiles import (
     AREA,
     BASEMENT_STOREY,
+    BILLABLE_RULE,
     BRAND_FIRST,
     BRAND_SECOND,
+    COMMON_NAMES,
     CONTACT_ROLES,
     ELEVATION,
+    ENTRANCE_LOBBY,
     FATE_STATUS,
     FATES,
     GIVEN,
     INDUSTRIES,
     MOBILE_PREFIXES,
+    NOT_LEASABLE_NAME,
     NOT_LEASABLE_SHARE,
     OFFICE,
     ONE_PLACE,
     PARK_CODE,
     PLANT,
     RETAIL,
+    SIDES,
     SITE_GAP,
     SITE_ROW,
     STANDARD_FLOOR_SHARE,
@@ -60,15 +71,18 @@ from domain.assets import (
     FitOut,
     Orientation,
     UnitStatus,
+    compose_unit_code,
     floor_name,
+    floor_part,
     sequence_width,
     unit_code,
 )
 from domain.contracts import ContractStatus
+from domain.floor_areas import FloorInput, UnitInput, allocate_building
 from domain.money import rate
-from domain.occupancy import is_leasable, may_sign
+from domain.occupancy import may_sign
+from domain.space_use import SpaceUse
 from runtime.jobs import Job
-from domain.allocation import allocate_common_area
 from spatial.geometry import area_m2, lines_to_wkb, polygon_to_wkb
 from store.ids import uuid7
 
@@ -77,6 +91,8 @@ from store.ids import uuid7
 
 @dataclass(slots=True)
 class UnitPlan:
+    """A unit for rent or a common room; its areas are set once its building is laid out."""
+
     id: uuid.UUID
     floor: int  # index into the floor plans
     code: str
@@ -84,22 +100,18 @@ class UnitPlan:
     status: UnitStatus
     geometry: bytes
     internal: Decimal
-    share: Decimal
     asking_rent: Decimal | None
-    orientation: Orientation
-    ceiling: Decimal
-    load: Decimal
-    power: Decimal
-    fit_out: FitOut
+    orientation: Orientation | None  # a common room has none of these attributes
+    ceiling: Decimal | None
+    load: Decimal | None
+    power: Decimal | None
+    fit_out: FitOut | None
     tags: list[str]
-
-    @property
-    def gross(self) -> Decimal:
-        return self.internal + self.share
-
-    @property
-    def leasable(self) -> Decimal:
-        return self.gross if is_leasable(self.status) else ZERO_AREA
+    use: SpaceUse = SpaceUse.LEASABLE
+    gross: Decimal = ZERO_AREA
+    share: Decimal = ZERO_AREA
+    leasable: Decimal = ZERO_AREA
+    billable: Decimal = ZERO_AREA
 
 
 @dataclass(slots=True)
@@ -126,11 +138,11 @@ class Layout:
     gross: Decimal
     outline: bytes
     background: bytes
-    geometries: list[bytes]
+    geometries: list[bytes]  # the units for rent, in walking order
     internals: list[Decimal]
-    shares: list[Decimal]
     facing: list[Orientation]
     neighbours: list[list[int]]  # units sharing a wall, by position on the floor
+    commons: list[tuple[CommonKind, str, bytes, Decimal]]  # kind, name, geometry, internal
 
 
 @dataclass(slots=True)
@@ -197,6 +209,7 @@ def plan_park(units: int, seed: int, today: date, job: Job) -> ParkPlan:
     for building in park.buildings:
         rng = Random(f"{seed}:layout:{building.code}")
         standard: dict[int, list[Layout]] = {}
+        building_first = len(park.units)
         for index in building.floors:
             floor = park.floors[index]
             job.step(index, total, f"{building.code} {floor.name}")
@@ -210,9 +223,10 @@ def plan_park(units: int, seed: int, today: date, job: Job) -> ParkPlan:
                 if not building.footprint:
                     site_x, site_y = building.site
                     building.footprint = polygon_to_wkb(translate(plate.outline, site_x, site_y))
-            _add_units(park, rng, building, floor, index, layout)
+            first = _add_units(park, rng, building, floor, index, layout)
             lease_rng = Random(f"{seed}:lease:{building.code}:{floor.level}")
-            _add_contracts(park, lease_rng, building, layout, today)
+            _add_contracts(park, lease_rng, building, layout, first, today)
+        _allocate(park, building, building_first)
     _add_tenants(park, Random(f"{seed}:tenants"), max(1, round(units / UNITS_PER_TENANT)))
     _number_contracts(park)
     return park
@@ -332,14 +346,13 @@ def _draw_plate(rng: Random, building: BuildingPlan, floor: FloorPlan) -> FloorP
 
 
 def _layout(plate: FloorPlate) -> Layout:
-    """Areas, shares, WKB, façades and walls of a plate, computed once per layout.
+    """Areas, WKB, façades, walls and common rooms of a plate, computed once per layout.
 
-    Internal areas are the polygons' areas; the floor's common area is the
-    outline's area less their sum, shared out exactly (largest remainder).
+    Internal areas are the polygons' areas; the shares wait for the whole
+    building (:func:`_allocate`), whose shared rooms span its floors.
     """
     gross = area_m2(plate.outline)
     internals = [area_m2(p) for p in plate.units]
-    shares = allocate_common_area(internals, gross - sum(internals, ZERO_AREA))
     min_x, min_y, max_x, max_y = plate.outline.bounds
     centre = ((min_x + max_x) / 2, (min_y + max_y) / 2, (max_x - min_x) / 2, (max_y - min_y) / 2)
     count = len(plate.units)
@@ -354,10 +367,55 @@ def _layout(plate: FloorPlate) -> Layout:
         background=lines_to_wkb(plate.background),
         geometries=[polygon_to_wkb(p) for p in plate.units],
         internals=internals,
-        shares=shares,
         facing=[_facing(c.x, c.y, centre) for c in (p.centroid for p in plate.units)],
         neighbours=neighbours,
+        commons=_commons(plate, centre),
     )
+
+
+def _commons(
+    plate: FloorPlate, centre: tuple[float, float, float, float]
+) -> list[tuple[CommonKind, str, bytes, Decimal]]:
+    """The plate's common rooms, named as a register names them: a corridor by the side
+    it runs along when the floor has several (南走廊, 北走廊 …)."""
+    cx, cy, half_w, half_d = centre
+    corridors = plate.common_kinds.count(CommonKind.CORRIDOR)
+    out = []
+    for kind, polygon in zip(plate.common_kinds, plate.common, strict=True):
+        name = COMMON_NAMES[kind]
+        if kind is CommonKind.CORRIDOR and corridors > 1:
+            c = polygon.centroid
+            dx, dy = (c.x - cx) / half_w, (c.y - cy) / half_d
+            side = (0 if dx > 0 else 2) if abs(dx) >= abs(dy) else (1 if dy > 0 else 3)
+            name = SIDES[side] + name
+        out.append((kind, name, polygon_to_wkb(polygon), area_m2(polygon)))
+    return out
+
+
+def _allocate(park: ParkPlan, building: BuildingPlan, first: int) -> None:
+    """Every area of the building's units (``park.units[first:]``) by the one rule.
+
+    Floors go in by level and units by code: the order the area statement and
+    ``store.areas`` share in, so an odd cent that ties lands where they put it.
+    """
+    members: dict[int, list[int]] = {index: [] for index in building.floors}
+    for index in range(first, len(park.units)):
+        members[park.units[index].floor].append(index)
+    order = sorted(building.floors, key=lambda i: park.floors[i].level)
+    for floor_index in order:
+        members[floor_index].sort(key=lambda i: park.units[i].code)
+    floors = [
+        FloorInput(floor_index, park.floors[floor_index].gross, tuple(
+            UnitInput(i, park.units[i].internal, park.units[i].use)
+            for i in members[floor_index]))
+        for floor_index in order
+    ]
+    areas = allocate_building(floors, BILLABLE_RULE)
+    for floor_index in order:
+        for index in members[floor_index]:
+            unit, made = park.units[index], areas[index]
+            unit.gross, unit.share = made.gross, made.share
+            unit.leasable, unit.billable = made.leasable, made.billable
 
 
 def _add_units(
@@ -367,8 +425,10 @@ def _add_units(
     floor: FloorPlan,
     floor_index: int,
     layout: Layout,
-) -> None:
-    """The floor's units with all five areas, attributes and asking rent."""
+) -> int:
+    """The floor's units for rent with their attributes and asking rent, then its common
+    rooms; returns the index of the floor's first unit."""
+    first = len(park.units)
     floor.gross = layout.gross
     floor.outline = layout.outline
     floor.background = layout.background
@@ -393,7 +453,6 @@ def _add_units(
                 status=status,
                 geometry=layout.geometries[position],
                 internal=internal,
-                share=layout.shares[position],
                 asking_rent=None
                 if not_leasable
                 else _asking_rent(rng, building, floor, top, fit_out, is_anchor),
@@ -405,13 +464,48 @@ def _add_units(
                 tags=_tags(rng, profile, floor, is_anchor),
             )
         )
+    for number, (kind, name, geometry, internal) in enumerate(layout.commons, start=1):
+        entrance = kind is CommonKind.LOBBY and floor.level == 1  # serves the whole building
+        park.units.append(
+            UnitPlan(
+                id=uuid7(),
+                floor=floor_index,
+                code=common_code(building.code, floor.level, number),
+                name=ENTRANCE_LOBBY if entrance else name,
+                status=UnitStatus.LEASABLE,
+                geometry=geometry,
+                internal=internal,
+                asking_rent=None,
+                orientation=None,
+                ceiling=None,
+                load=None,
+                power=None,
+                fit_out=None,
+                tags=[],
+                use=SpaceUse.BUILDING_COMMON if entrance else SpaceUse.COMMON,
+            )
+        )
+    return first
+
+
+def common_code(building_code: str, level: int, number: int) -> str:
+    """A common room's code, after the floor's units for rent: ``ZD-A-07C01``.
+
+    The ``C`` keeps it out of the floor's number sequence: no spelling of a
+    room number (``domain.assets.numbers_on_level``) reads one in it, so
+    ``free_unit_codes`` never skips or meets it.
+
+    >>> common_code("A", 7, 1), common_code("E", -1, 2)
+    ('ZD-A-07C01', 'ZD-E-B1C02')
+    """
+    return compose_unit_code(PARK_CODE, building_code, f"{floor_part(level)}C{number:02d}")
 
 
 def _unit_name(
     profile: Profile, floor: FloorPlan, number: int, anchor: bool, not_leasable: bool
 ) -> str:
     if not_leasable:
-        return "物业用房" if profile is not WAREHOUSE else "设备用房"
+        return NOT_LEASABLE_NAME
     if profile is OFFICE:
         return f"{floor.name.removesuffix('F')}{number:02d}室"
     if profile is PLANT:
@@ -554,16 +648,17 @@ def _add_contracts(
     rng: Random,
     building: BuildingPlan,
     layout: Layout,
+    first: int,
     today: date,
 ) -> None:
-    """Group the floor's units into lets of 1–3 adjacent units, then give each a history."""
-    first = len(park.units) - len(layout.geometries)
-    units = park.units[first:]
+    """Group the floor's units for rent (from ``park.units[first]``) into lets of 1–3
+    adjacent units, then give each a history."""
+    units = park.units[first : first + len(layout.geometries)]
     neighbours = layout.neighbours
     profile = building.profile
     whole_floor = len(units) == 2 and profile is OFFICE
     sizes = profile.sizes
-    taken = [not may_sign(u.status) for u in units]
+    taken = [not may_sign(u.status, u.use) for u in units]
     for start in range(len(units)):
         if taken[start]:
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from demo.floorplates import CommonKind
 from domain.assets import (
     BuildingKind,
     ChainPosition,
@@ -12,6 +13,7 @@ from domain.assets import (
     UnitStatus,
     UnitType,
 )
+from domain.floor_areas import BillableRule
 
 PARK_CODE = "ZD"
 PARK_NAME = "张江智造产业园"
@@ -31,7 +33,15 @@ ELEVATION = Decimal("0.001")
 ZERO_AREA = Decimal("0.00")
 BASEMENT_STOREY = Decimal("5.50")
 
+BILLABLE_RULE = BillableRule.LEASABLE  # the park bills on leasable area, as most Chinese parks do
+USE_REASON = "demo"  # why a demo unit has its use (units.use_reason): the demo said so
+
+# Units for rent the owner keeps off the market (status not leasable). They are not
+# property-management rooms: those are common area (GB/T 17986.1 counts 管理用房 serving
+# the building in its shared area), while these are ordinary units of any size, numbered
+# with the floor's units for rent; so they keep their common share like any unit for rent.
 NOT_LEASABLE_SHARE = 0.03
+NOT_LEASABLE_NAME = "业主自用"
 STANDARD_FLOOR_SHARE = 0.7  # chance a floor repeats a layout already drawn in its building
 # What a group of units is doing today, by share of groups.
 FATES = (
@@ -275,3 +285,18 @@ MOBILE_PREFIXES = (
     "199",
 )
 CONTACT_ROLES = ("admin", "office", "bd", "hr", "contact")
+
+# What a register calls a plate's common rooms. Each name but two holds a word
+# domain.room_classification reads as common, so classifying the rooms again keeps them
+# common; it knows neither 核心筒 nor 装卸平台 yet (undecided: it would make them leasable).
+COMMON_NAMES = {
+    CommonKind.CORE: "核心筒",
+    CommonKind.STAIR: "楼梯间",
+    CommonKind.FREIGHT_LIFT: "货梯间",
+    CommonKind.TOILET: "卫生间",
+    CommonKind.CORRIDOR: "走廊",
+    CommonKind.LOBBY: "扶梯厅",  # a retail floor's west end above or below the entrance
+    CommonKind.PLATFORM: "装卸平台",
+}
+ENTRANCE_LOBBY = "入口大堂"  # the retail lobby on the ground floor: the building's entrance
+SIDES = ("东", "北", "西", "南")  # east, north, west, south: the side a corridor runs along

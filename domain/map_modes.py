@@ -35,7 +35,7 @@ from domain.occupancy import (
     summarize_occupancy,
     unit_state,
 )
-from domain.space_use import SpaceUse
+from domain.space_use import SpaceUse, is_common
 
 DAYS_PER_MONTH = Decimal(365) / Decimal(12)
 HOURS_PER_DAY_IN_USE = Decimal(12)  # lighting and HVAC of a fully used unit
@@ -138,6 +138,15 @@ class UnitFacts:
     overdue: bool = False  # the tenant is behind on payments (billing fills this)
     usage: Usage = NO_USAGE  # from the complete months of readings before the date
     use: SpaceUse = SpaceUse.LEASABLE  # common area is never let (domain.space_use)
+    internal: Decimal | None = None  # internal area, m²: what a common unit covers
+
+    @property
+    def floor_area(self) -> Decimal:
+        """The area a legend counts the unit for: its leasable area, or a common unit's
+        internal area (its leasable area is 0: it is the floor's shared space)."""
+        if is_common(self.use) and self.internal is not None:
+            return self.internal
+        return self.area
 
     @property
     def state(self) -> UnitState:

@@ -67,6 +67,7 @@ class ClassifyPlan:
     undecided: list[tuple[str, str]] = field(default_factory=list)  # code, name: to review
     kept_manual: list[str] = field(default_factory=list)  # codes whose use a person chose
     applied: bool = False
+    edits: list[uuid.UUID] = field(default_factory=list)  # one set_room_use edit per floor
 
     @property
     def blocked(self) -> list[UseChange]:
@@ -155,7 +156,7 @@ def _classify(session: Session, building_code: str, level: int | None, day: date
         for unit, use in decided.items():
             by_floor.setdefault(unit.floor_id, {})[unit] = use
         for uses in by_floor.values():
-            set_uses(session, uses, day)
+            plan.edits.append(set_uses(session, uses, day).id)
     return plan
 
 

@@ -142,7 +142,7 @@ def thematic_map(
     """
     if values is None:
         values = mode_values(units, mode, day)
-    areas = [u.facts.area for u in units]
+    areas = [u.facts.floor_area for u in units]
     ids = tuple(u.id for u in units)
     if mode in CATEGORICAL_MODES:
         theme = categorical([None if v is None else str(v) for v in values], areas, RENT_COLOURS)

@@ -223,7 +223,7 @@ def unit_history(workspace: Workspace, unit_id: uuid.UUID) -> list[LineageStep]:
             return []
         edits = list(session.scalars(select(SpaceEdit).where(
             SpaceEdit.floor_id == unit.floor_id, ~SpaceEdit.undone, ~SpaceEdit.archived)))
-        ids = {str(i) for e in edits for i in (*e.parents, *e.children)}
+        ids = {str(i) for e in edits for i in (*e.parents, *e.children, *e.changed)}
         codes = dict(session.execute(select(Unit.id, Unit.code).where(
             Unit.id.in_([uuid.UUID(i) for i in ids]))).all()) if ids else {}
         wanted, steps, seen = {str(unit_id)}, [], set()

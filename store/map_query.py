@@ -71,7 +71,7 @@ def decode_map_unit(
     metrics: Mapping[uuid.UUID, list[MonthMetrics]], day: date,
 ) -> MapUnit:
     """A ``map_units`` row with its facts on ``day``, given the holds and readings in scope."""
-    uid, code, name, floor_id, level, geometry, status, area, asking, use = record
+    uid, code, name, floor_id, level, geometry, status, area, asking, use, internal = record
     unit_id = as_id(uid)
     mine = holds.get(unit_id, ())
     occupancy, hold = holding_on(mine, day)
@@ -86,6 +86,7 @@ def decode_map_unit(
         vacant_since=vacant_since(mine, day),
         usage=usage(metrics.get(unit_id, ()), leasable),
         use=_USES[use],
+        internal=Decimal(internal),
     )
     return MapUnit(unit_id, code, name, as_id(floor_id), level, as_wkb(geometry),
                    hold.tenant if hold else "", facts)

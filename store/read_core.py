@@ -252,7 +252,7 @@ def _term_classes(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
 def _map_units(o: _Order, scope: Scope | None) -> Select[Any]:
     return _units_in_order(
         o, scope, U.c.id, U.c.code, U.c.name, U.c.floor_id, F.c.level, U.c.geometry,
-        U.c.status, U.c.leasable_area, U.c.asking_rent, U.c.space_use,
+        U.c.status, U.c.leasable_area, U.c.asking_rent, U.c.space_use, U.c.internal_area,
     )
 
 

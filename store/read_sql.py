@@ -183,7 +183,7 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
     "map_units": (
         """
         SELECT u.id, u.code, u.name, u.floor_id, f.level, u.geometry, u.status,
-               u.leasable_area, u.asking_rent, u.space_use
+               u.leasable_area, u.asking_rent, u.space_use, u.internal_area
         FROM units u
         JOIN floors f ON f.id = u.floor_id
         JOIN buildings b ON b.id = f.building_id

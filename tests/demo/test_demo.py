@@ -1,4 +1,8 @@
-"""The demo park: believable, consistent, deterministic, and all-or-nothing."""
+"""The demo park: believable, consistent, deterministic, and all-or-nothing.
+
+Its areas follow the one rule (``domain.floor_areas``): every building's area
+statement adds up, and its common rooms are units of common use.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +19,26 @@ from sqlalchemy import select
 
 from demo import DemoSummary, build_demo
 from demo.floorplates import adjacent_pairs
-from domain.assets import BuildingKind, UnitStatus, UnitType, unit_code
+from domain.assets import (
+    BuildingKind,
+    UnitStatus,
+    UnitType,
+    free_unit_codes,
+    numbers_on_level,
+    unit_code,
+    unit_code_local_part,
+)
 from domain.contracts import ContractStatus, ContractTerm, Occupancy
-from domain.occupancy import UnitState, unit_state
+from domain.floor_areas import BillableRule, FloorInput, UnitInput, allocate_building
+from domain.occupancy import UnitState, is_leasable, may_sign, unit_state
+from domain.room_classification import classify_room
+from domain.space_use import SpaceUse, is_common
 from runtime.jobs import Cancelled, Job
+from services.area_statement import read_area_statement
+from services.classify_rooms import evidence_of
 from spatial.geometry import area_m2, polygon_from_wkb
 from store.errors import WorkspaceError
+from store.read_model import ReadModel
 from store.schema import (
     SYNCED_MODELS,
     Building,
@@ -29,6 +47,7 @@ from store.schema import (
     Floor,
     Outbox,
     Park,
+    SpaceEdit,
     Tenant,
     Unit,
     UnitMetric,
@@ -48,6 +67,13 @@ RENT_RANGE = {
     UnitType.WAREHOUSE: (25, 45),
     UnitType.RETAIL: (150, 400),
 }
+# The common rooms of each kind of building's floors, by name, in code order (C01 …).
+COMMON_NAMES = {
+    BuildingKind.OFFICE: ["核心筒", "南走廊", "北走廊", "西走廊", "东走廊"],
+    BuildingKind.INDUSTRIAL: ["走廊", "货梯间", "楼梯间", "卫生间"],
+    BuildingKind.WAREHOUSE: ["装卸平台"],
+    BuildingKind.RETAIL: ["扶梯厅", "走廊"],  # the ground floor's lobby is its 入口大堂
+}
 
 
 @dataclass
@@ -61,7 +87,16 @@ class Demo:
     contracts: list[Contract]
     links: list[ContractUnit]
     metrics: list[UnitMetric]
+    space_edits: list[SpaceEdit]  # none: the demo is built, not edited
     outbox: list[Outbox]
+
+    @property
+    def for_rent(self) -> list[Unit]:
+        return [u for u in self.units if not is_common(u.space_use)]
+
+    @property
+    def common(self) -> list[Unit]:
+        return [u for u in self.units if is_common(u.space_use)]
 
 
 def load(summary: DemoSummary) -> Demo:
@@ -87,9 +122,10 @@ def term(contract: Contract) -> ContractTerm:
 def test_summary_counts_what_was_written(demo):
     summary = demo.summary
     assert summary.path.exists()
-    assert (summary.parks, summary.buildings, summary.floors, summary.units, summary.tenants,
-            summary.contracts) == (len(demo.parks), len(demo.buildings), len(demo.floors),
-                                   len(demo.units), len(demo.tenants), len(demo.contracts))
+    assert (summary.parks, summary.buildings, summary.floors, summary.units,
+            summary.common_units, summary.tenants, summary.contracts) == (
+        len(demo.parks), len(demo.buildings), len(demo.floors), len(demo.for_rent),
+        len(demo.common), len(demo.tenants), len(demo.contracts))
     assert summary.seconds > 0
 
 
@@ -97,7 +133,8 @@ def test_the_default_park(demo):
     (park,) = demo.parks
     assert (park.code, park.name) == ("ZD", "张江智造产业园")
     assert (park.currency, park.city) == ("CNY", "上海")
-    assert 1350 <= len(demo.units) <= 1650
+    assert park.billable_rule is BillableRule.LEASABLE
+    assert 1350 <= len(demo.for_rent) <= 1650  # common rooms come on top
     assert 3 <= len(demo.buildings) <= 5
     kinds = Counter(b.kind for b in demo.buildings)
     assert set(kinds) == {BuildingKind.OFFICE, BuildingKind.INDUSTRIAL, BuildingKind.WAREHOUSE,
@@ -132,7 +169,7 @@ def test_clear_heights_fit_under_the_next_floor(demo):
     above: dict[tuple[object, int], Decimal] = {}
     for floor in demo.floors:
         above[(floor.building_id, floor.level)] = floor.elevation
-    for unit in demo.units:
+    for unit in demo.for_rent:
         floor = floors[unit.floor_id]
         upper = floor.level + 1 if floor.level != -1 else 1
         next_elevation = above.get((floor.building_id, upper))
@@ -140,29 +177,133 @@ def test_clear_heights_fit_under_the_next_floor(demo):
             assert unit.ceiling_height <= next_elevation - floor.elevation - 1
 
 
-def test_units_store_all_five_areas(demo):
+def test_units_and_common_rooms_tile_every_floor(demo):
     floors = {f.id: f for f in demo.floors}
     per_floor: dict[object, list[Unit]] = defaultdict(list)
     for unit in demo.units:
         per_floor[unit.floor_id].append(unit)
-        polygon = polygon_from_wkb(unit.geometry)
-        assert unit.internal_area == area_m2(polygon)
-        assert unit.gross_area == unit.internal_area + unit.common_share
-        assert unit.common_share >= 0
-        if unit.status is UnitStatus.NOT_LEASABLE:
-            assert unit.leasable_area == unit.billable_area == 0
-            assert unit.asking_rent is None
-        else:
-            assert unit.leasable_area == unit.billable_area == unit.gross_area
+        assert unit.internal_area == area_m2(polygon_from_wkb(unit.geometry))
     for floor_id, units in per_floor.items():
         floor = floors[floor_id]
-        internal = sum(u.internal_area for u in units)
-        assert sum(u.common_share for u in units) == floor.gross_area - internal
-        assert sum(u.gross_area for u in units) == floor.gross_area
+        assert sum(u.internal_area for u in units) == floor.gross_area  # no wall left over
         outline = polygon_from_wkb(floor.outline)
         shapes = [polygon_from_wkb(u.geometry) for u in units]
         assert all(s.difference(outline).area < 1e-6 for s in shapes)
         assert shapely.union_all(shapes).area == pytest.approx(sum(s.area for s in shapes))
+        assert shapely.union_all(shapes).area == pytest.approx(outline.area)
+
+
+def test_every_area_is_the_rule_s(demo):
+    """Each unit's five areas are what allocate_building makes of its building, in the
+    order the area statement shares in (floors by level, units by code)."""
+    floors = {f.id: f for f in demo.floors}
+    for building in demo.buildings:
+        own = sorted((f for f in demo.floors if f.building_id == building.id),
+                     key=lambda f: f.level)
+        units: dict[object, list[Unit]] = {f.id: [] for f in own}
+        for unit in demo.units:
+            if unit.floor_id in units:
+                units[unit.floor_id].append(unit)
+        inputs = [FloorInput(f.id, f.gross_area, tuple(
+            UnitInput(u.id, u.internal_area, u.space_use)
+            for u in sorted(units[f.id], key=lambda u: u.code))) for f in own]
+        rule = allocate_building(inputs, BillableRule.LEASABLE)
+        for unit in (u for f in own for u in units[f.id]):
+            made = rule[unit.id]
+            assert (unit.gross_area, unit.internal_area, unit.common_share, unit.leasable_area,
+                    unit.billable_area) == made[:5], (unit.code, floors[unit.floor_id].name)
+
+
+def test_every_building_s_area_statement_adds_up(demo):
+    reader = ReadModel(demo.summary.path)
+    try:
+        [park] = reader.park_tree()
+        assert {b.code for b in park.buildings} == {b.code for b in demo.buildings}
+        for building in park.buildings:
+            statement = read_area_statement(reader, building.id, TODAY)
+            assert statement.adds_up, (building.code, statement.findings[:3])
+            totals = statement.totals
+            assert totals.common_pool > 0 and totals.shares == totals.common_pool
+            assert totals.walls == 0  # the plates tile their outlines exactly
+    finally:
+        reader.close()
+
+
+def test_units_kept_off_the_market_keep_their_share(demo):
+    """A unit for rent keeps its share whatever its status; the truth table keeps a
+    not-leasable one out of the leasable sums."""
+    held = [u for u in demo.for_rent if u.status is UnitStatus.NOT_LEASABLE]
+    assert held
+    for unit in held:
+        assert unit.name == "业主自用" and unit.asking_rent is None
+        assert unit.common_share > 0
+        assert unit.leasable_area == unit.billable_area == unit.gross_area
+        assert not is_leasable(unit.status, unit.space_use)
+    for unit in demo.for_rent:
+        assert unit.common_share > 0
+        assert unit.leasable_area == unit.billable_area == unit.gross_area
+        assert unit.gross_area == unit.internal_area + unit.common_share
+
+
+def test_common_rooms_are_units_of_common_use(demo):
+    buildings = {b.id: b for b in demo.buildings}
+    floors = {f.id: f for f in demo.floors}
+    rooms: dict[object, list[Unit]] = defaultdict(list)
+    for unit in demo.common:
+        rooms[unit.floor_id].append(unit)
+        floor = floors[unit.floor_id]
+        building = buildings[floor.building_id]
+        assert unit.use_reason == "demo"
+        assert unit.status is UnitStatus.LEASABLE  # the use makes it common, not the status
+        assert unit.unit_type is KIND_TYPE[building.kind]
+        assert unit.common_share == unit.leasable_area == unit.billable_area == 0
+        assert unit.gross_area == unit.internal_area > 0
+        assert unit.asking_rent is None and unit.tags == []
+        entrance = building.kind is BuildingKind.RETAIL and floor.level == 1 and \
+            unit.code.endswith("C01")
+        assert unit.space_use is (SpaceUse.BUILDING_COMMON if entrance else SpaceUse.COMMON)
+    assert set(rooms) == {f.id for f in demo.floors}  # every floor has its common rooms
+    for floor_id, found in rooms.items():
+        floor = floors[floor_id]
+        kind = buildings[floor.building_id].kind
+        names = [u.name for u in sorted(found, key=lambda u: u.code)]
+        expected = list(COMMON_NAMES[kind])
+        if kind is BuildingKind.RETAIL and floor.level == 1:
+            expected[0] = "入口大堂"
+        assert names == expected, floor.name
+    retail = next(b for b in demo.buildings if b.kind is BuildingKind.RETAIL)
+    on_retail = {f.id for f in demo.floors if f.building_id == retail.id}
+    entrance = [u for u in demo.common if u.space_use is SpaceUse.BUILDING_COMMON]
+    assert len(entrance) == 1 and entrance[0].floor_id in on_retail
+
+
+def test_the_building_s_entrance_is_shared_over_every_floor(demo):
+    retail = next(b for b in demo.buildings if b.kind is BuildingKind.RETAIL)
+    on_retail = {f.id for f in demo.floors if f.building_id == retail.id}
+    assert len(on_retail) > 1
+    [entrance] = [u for u in demo.common if u.space_use is SpaceUse.BUILDING_COMMON]
+    reader = ReadModel(demo.summary.path)
+    try:
+        [park] = reader.park_tree()
+        building = next(b for b in park.buildings if b.code == retail.code)
+        statement = read_area_statement(reader, building.id, TODAY)
+    finally:
+        reader.close()
+    assert statement.building_pool == entrance.internal_area
+    assert all(f.totals.building_part > 0 for f in statement.floors)
+    assert sum(f.totals.building_part for f in statement.floors) == entrance.internal_area
+
+
+def test_names_read_as_their_use(demo):
+    """Classifying the rooms again (``leasemap classify-rooms``) reads each name as the use
+    it has, or, for a word the classifier does not know yet, as undecided."""
+    buildings = {b.id: b for b in demo.buildings}
+    floors = {f.id: f for f in demo.floors}
+    for unit in demo.units:
+        code = buildings[floors[unit.floor_id].building_id].code
+        decision = classify_room(evidence_of(unit.name, unit_code_local_part(unit.code, "ZD",
+                                                                             code)))
+        assert decision.use is unit.space_use, (unit.code, unit.name, decision)
 
 
 def test_unit_codes_types_and_attributes(demo):
@@ -170,7 +311,19 @@ def test_unit_codes_types_and_attributes(demo):
     floors = {f.id: f for f in demo.floors}
     codes = [u.code for u in demo.units]
     assert len(set(codes)) == len(codes)
-    for unit in demo.units:
+    for unit in demo.common:  # after the floor's units: ZD-A-07C01 …
+        floor = floors[unit.floor_id]
+        building = buildings[floor.building_id]
+        local = unit_code_local_part(unit.code, "ZD", building.code)
+        part = f"B{-floor.level}" if floor.level < 0 else f"{floor.level:02d}"
+        assert re.fullmatch(rf"{part}C\d\d", local), unit.code
+        assert numbers_on_level(local, floor.level) == set()
+    for floor in demo.floors:  # a new unit's code goes on after the units for rent
+        building = buildings[floor.building_id]
+        numbers = [int(u.code[-2:]) for u in demo.for_rent if u.floor_id == floor.id]
+        [new] = free_unit_codes("ZD", building.code, floor.level, codes, 1)
+        assert new == unit_code("ZD", building.code, floor.level, max(numbers) + 1)
+    for unit in demo.for_rent:
         floor = floors[unit.floor_id]
         building = buildings[floor.building_id]
         number = int(unit.code[-2:])
@@ -189,7 +342,10 @@ def test_unit_codes_types_and_attributes(demo):
             assert unit.floor_load >= 8
         if unit.unit_type is UnitType.OFFICE:
             assert unit.floor_load <= 4
-    assert len({u.orientation for u in demo.units}) == 8
+    assert len({u.orientation for u in demo.for_rent}) == 8
+    for unit in demo.common:  # a common room is not matched or priced
+        assert unit.orientation is unit.fit_out is unit.ceiling_height is None
+        assert unit.floor_load is unit.power_capacity is None
 
 
 def test_tenants(demo):
@@ -232,15 +388,17 @@ def test_unit_status_follows_the_contracts(demo):
     for link, contract in links_with_contracts(demo):
         if term(contract).occupancy_on(TODAY) is Occupancy.ACTIVE:
             active[link.unit_id] += 1
-    statuses = Counter(u.status for u in demo.units)
+    statuses = Counter(u.status for u in demo.for_rent)
     states = Counter()
-    for unit in demo.units:
+    for unit in demo.for_rent:
         assert active[unit.id] <= 1
         if active[unit.id]:  # "leased" is not stored: the contract makes it so
             assert unit.status is UnitStatus.LEASABLE
         states[unit_state(unit.status, Occupancy.ACTIVE if active[unit.id]
-                          else Occupancy.NONE)] += 1
-    vacant = states[UnitState.VACANT] / len(demo.units)
+                          else Occupancy.NONE, unit.space_use)] += 1
+    assert {unit_state(u.status, Occupancy.NONE, u.space_use) for u in demo.common} == {
+        UnitState.COMMON}
+    vacant = states[UnitState.VACANT] / len(demo.for_rent)
     assert 0.10 <= vacant <= 0.15
     for status in (UnitStatus.RESERVED, UnitStatus.UNDER_RENOVATION, UnitStatus.FROZEN,
                    UnitStatus.NOT_LEASABLE):
@@ -265,7 +423,9 @@ def test_contracts_cover_adjacent_units_on_one_floor(demo):
     by_contract: dict[object, list[ContractUnit]] = defaultdict(list)
     for link in demo.links:
         by_contract[link.contract_id].append(link)
-        assert link.billable_area == units[link.unit_id].billable_area > 0
+        unit = units[link.unit_id]
+        assert may_sign(unit.status, unit.space_use)  # only units for rent are let
+        assert link.billable_area == unit.billable_area > 0
     sizes = Counter(len(links) for links in by_contract.values())
     assert set(sizes) == {1, 2, 3}
     assert len(by_contract) == len(demo.contracts)
@@ -281,7 +441,9 @@ def test_every_row_has_exactly_one_create(demo):
     assert {op.kind for op in demo.outbox} == {"create"}
     rows = [(model.__tablename__, row.id) for model, table in zip(
         SYNCED_MODELS, (demo.parks, demo.buildings, demo.floors, demo.units, demo.tenants,
-                        demo.contracts, demo.links, demo.metrics), strict=True) for row in table]
+                        demo.contracts, demo.links, demo.metrics, demo.space_edits), strict=True)
+            for row in table]
+    assert demo.space_edits == []
     assert Counter(rows) == creates
     assert set(creates.values()) == {1}
 
@@ -293,7 +455,7 @@ def test_same_seed_same_park(tmp_path):
     assert fingerprint(first) == fingerprint(second)
     assert fingerprint(first) != fingerprint(other)
     assert {u.id for u in first.units}.isdisjoint(u.id for u in second.units)
-    assert 270 <= len(first.units) <= 330
+    assert 270 <= len(first.for_rent) <= 330
     assert 54 <= len(first.tenants) <= 66
 
 
@@ -364,8 +526,9 @@ def fingerprint(demo: Demo) -> tuple[object, ...]:
     tenants = {t.id: t.name for t in demo.tenants}
     return (
         [(b.code, b.name, b.floors_above) for b in demo.buildings],
-        sorted((u.code, u.internal_area, u.common_share, u.status, u.asking_rent, u.geometry,
-                floors[u.floor_id].name) for u in demo.units),
+        sorted((u.code, u.name, u.space_use, u.internal_area, u.common_share, u.leasable_area,
+                u.billable_area, u.status, u.asking_rent, u.geometry, floors[u.floor_id].name)
+               for u in demo.units),
         sorted(t.name for t in demo.tenants),
         sorted((c.code, c.starts_on, c.ends_on, c.status, c.rent_per_sqm_month,
                 tenants[c.tenant_id]) for c in demo.contracts),
@@ -386,7 +549,7 @@ def test_contract_dates_are_consistent(demo):
 def test_readings_for_every_lettable_unit_let_units_use_more(demo):
     """Six months of energy, cost and use per lettable unit, so every map mode shows data."""
     months = Counter(m.unit_id for m in demo.metrics)
-    lettable = [u for u in demo.units if u.status is not UnitStatus.NOT_LEASABLE]
+    lettable = [u for u in demo.units if is_leasable(u.status, u.space_use)]
     assert set(months) == {u.id for u in lettable}
     assert set(months.values()) == {6}
     assert {m.month.day for m in demo.metrics} == {1}

@@ -10,6 +10,7 @@ import shapely
 from shapely.geometry import MultiLineString, Polygon, box
 
 from demo.floorplates import (
+    CommonKind,
     FloorPlate,
     adjacent_pairs,
     office_floor,
@@ -17,17 +18,25 @@ from demo.floorplates import (
     retail_floor,
     warehouse_floor,
 )
-from domain.allocation import allocate_common_area
+from domain.floor_areas import BillableRule, FloorInput, UnitInput, allocate_building
+from domain.space_use import SpaceUse
 from spatial.geometry import area_m2
 
 TOLERANCE = 1e-6
+OPEN_KINDS = (CommonKind.CORRIDOR, CommonKind.LOBBY)  # open to each other and to the mall
+KINDS = {  # the common rooms each kind of plate has, in order
+    "office": [CommonKind.CORE, *[CommonKind.CORRIDOR] * 4],
+    "plant": [CommonKind.CORRIDOR, CommonKind.FREIGHT_LIFT, CommonKind.STAIR, CommonKind.TOILET],
+    "warehouse": [CommonKind.PLATFORM],
+    "retail": [CommonKind.LOBBY, CommonKind.CORRIDOR],
+}
 
 
-def assert_tiles(plate: FloorPlate, count: int, walled_core: bool = True) -> None:
-    """Units and common areas tile the outline; every wall is in the background.
+def assert_tiles(plate: FloorPlate, count: int) -> None:
+    """Units and common rooms tile the outline; every wall is in the background.
 
-    The first common area is the core (lifts, stairs), walled all round,
-    except on a retail floor where it is the lobby, open to the mall.
+    Units and the rooms of a core, and a warehouse's platform, are walled all
+    round; corridors and a mall's lobby are open to each other.
     """
     outline = plate.outline
     assert outline.is_valid
@@ -44,9 +53,11 @@ def assert_tiles(plate: FloorPlate, count: int, walled_core: bool = True) -> Non
     assert covered.symmetric_difference(outline).area < TOLERANCE
     assert abs(sum(u.area for u in plate.units) + plate.common_area - outline.area) < TOLERANCE
     assert isinstance(plate.background, MultiLineString)
+    assert len(plate.common_kinds) == len(plate.common)
     walls = plate.background.buffer(TOLERANCE)
-    walled = [outline, *plate.units, *plate.common[:1]] if walled_core else [outline, *plate.units]
-    for piece in walled:
+    rooms = [p for p, k in zip(plate.common, plate.common_kinds, strict=True)
+             if k not in OPEN_KINDS]
+    for piece in [outline, *plate.units, *rooms]:
         assert piece.boundary.difference(walls).length < TOLERANCE
 
 
@@ -70,6 +81,7 @@ def test_office_floor_tiles(units, size):
         width, depth = size or (None, None)
         plate = office_floor(Random(seed), units, width, depth)
         assert_tiles(plate, units)
+        assert plate.common_kinds == KINDS["office"]
         assert_areas_between(plate, 30, 2000)
         if size is None:
             width, depth = plate.outline.bounds[2:]
@@ -86,6 +98,7 @@ def test_office_floor_sizes_follow_the_count():
 
 def test_office_core_stacks_on_every_floor():
     floors = [office_floor(Random(seed), units, 64, 28) for seed, units in enumerate((2, 7, 16))]
+    assert all(plate.common_kinds[0] is CommonKind.CORE for plate in floors)
     cores = [plate.common[0] for plate in floors]
     assert all(core.equals(cores[0]) for core in cores)
     assert cores[0].centroid.distance(floors[0].outline.centroid) < TOLERANCE
@@ -103,6 +116,7 @@ def test_plant_floor_tiles(bays):
     for seed in range(4):
         plate = plant_floor(Random(seed), bays)
         assert_tiles(plate, bays)
+        assert plate.common_kinds == KINDS["plant"]
         assert_areas_between(plate, 500, 2000)
         assert len(plate.units[0].exterior.coords) == 7  # the first bay wraps the core
     shared = plant_floor(Random(0), 4, length=120, depth=35)
@@ -115,6 +129,7 @@ def test_warehouse_floor_tiles(units):
     for seed in range(4):
         plate = warehouse_floor(Random(seed), units)
         assert_tiles(plate, units)
+        assert plate.common_kinds == KINDS["warehouse"]
         assert_areas_between(plate, 1000, 8000)
 
 
@@ -122,27 +137,37 @@ def test_warehouse_floor_tiles(units):
 def test_retail_floor_tiles(shops):
     for seed in range(4):
         plate = retail_floor(Random(seed), shops)
-        assert_tiles(plate, shops + 1, walled_core=False)
+        assert_tiles(plate, shops + 1)
+        assert plate.common_kinds == KINDS["retail"]
         *small, anchor = plate.units
         assert all(30 <= shop.area <= 300 for shop in small)
         assert 800 <= anchor.area <= 2000
     shared = retail_floor(Random(0), 30, length=160, depth=40)
-    assert_tiles(shared, 31, walled_core=False)
+    assert_tiles(shared, 31)
 
 
-def test_common_shares_add_up_to_the_common_area_exactly():
+def test_common_shares_add_up_to_the_common_rooms_exactly():
+    """On the 0.1 m grid every area is exact: no wall or gap is left over, so the floor's
+    common pool is its common rooms and the shares add up to them."""
     for plate in (office_floor(Random(3), 11), plant_floor(Random(3), 4),
                   warehouse_floor(Random(3), 3), retail_floor(Random(3), 28)):
-        internals = [area_m2(unit) for unit in plate.units]
-        common = area_m2(plate.outline) - sum(internals)
-        shares = allocate_common_area(internals, common)
-        assert sum(shares) == common
-        assert abs(float(common) - plate.common_area) <= 0.01 * len(plate.units)
+        units = [UnitInput(("u", i), area_m2(p), SpaceUse.LEASABLE)
+                 for i, p in enumerate(plate.units)]
+        rooms = [UnitInput(("c", i), area_m2(p), SpaceUse.COMMON)
+                 for i, p in enumerate(plate.common)]
+        gross = area_m2(plate.outline)
+        assert gross == sum(u.internal for u in units + rooms)
+        areas = allocate_building([FloorInput(0, gross, (*units, *rooms))], BillableRule.LEASABLE)
+        common = sum(r.internal for r in rooms)
+        assert sum(areas[u.key].share for u in units) == common
+        assert float(common) == pytest.approx(plate.common_area)
+        assert all(areas[r.key].share == 0 for r in rooms)
 
 
 def test_same_seed_same_plate():
     def wkb(plate: FloorPlate) -> list[bytes]:
-        return [shapely.to_wkb(g) for g in (plate.outline, *plate.units, plate.background)]
+        return [shapely.to_wkb(g) for g in (plate.outline, *plate.units, *plate.common,
+                                            plate.background)]
 
     for make in (lambda r: office_floor(r, 9), lambda r: plant_floor(r, 3),
                  lambda r: warehouse_floor(r, 2), lambda r: retail_floor(r, 20)):
@@ -172,3 +197,14 @@ def test_adjacent_pairs_needs_a_shared_wall():
     assert adjacent_pairs(squares, candidates=[(1, 0), (2, 1)]) == [(0, 1)]
     assert adjacent_pairs(squares[:1]) == []
     assert adjacent_pairs([a, box(4, 1, 6, 2)]) == []  # overlapping is not adjacent
+
+
+def test_the_examples_in_the_docstrings():
+    import doctest
+
+    import demo.floorplates
+    import demo.plan
+
+    for module in (demo.floorplates, demo.plan):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
