@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
+    from domain.area_statement import BuildingStatement
     from importers.plan import ImportedPlan
 
 Factory = Callable[["MainWindow"], QWidget]
@@ -222,33 +223,56 @@ def _page_options(window: MainWindow) -> QWidget:
 
 @register("find-space")
 def _find_space(window: MainWindow) -> QWidget:
-    """Find space with a real search's answer shown (issue 10; the window's menu action is
-    wired by the lead: build the dialog through it here once it exists)."""
+    """Find space as the Space menu opens it, with a real search's answer shown (the window
+    searches in the pool; here at once, so the answer is there to look at)."""
     from services.find_space import find_space
     from store.read_model import Scope
-    from views.find_space_dialog import FindSpaceDialog
-    from views.labels import building_title
 
     controller = window.controller
-    park = controller.tree[0]
-    dialog = FindSpaceDialog(window, [(b.id, building_title(b.code, b.name))
-                                      for b in park.buildings], controller.day)
+    dialog = window.space_menu.find_space()
+    park = window.space_menu.park()
+    assert dialog is not None and park is not None
     query = dialog.query()
     dialog.set_candidates(find_space(controller.reader, Scope("park", park.id), query.area,
                                      query.day))
-    dialog.show()  # non-modal, as the window shows it
     return dialog
+
+
+def _first_statement(window: MainWindow) -> BuildingStatement:
+    from services.area_statement import read_area_statement
+
+    controller = window.controller
+    building = controller.tree[0].buildings[0]
+    return read_area_statement(controller.reader, building.id, controller.day)
 
 
 @register("area-statement")
 def _area_statement(window: MainWindow) -> QWidget:
-    """The first building's area statement on the window's date, its findings listed (the
-    small park's typed-in shares are stale). The window's menu action is wired by the lead:
-    build the dialog through it here once it exists."""
-    from services.area_statement import read_area_statement
-    from views.area_statement import AreaStatementDialog
+    """The first building's area statement on the window's date, as the Space menu shows it
+    once read, its findings listed (the small park's typed-in shares are stale)."""
+    return window.space_menu.show_statement(_first_statement(window))
+
+
+@register("area-statement-pdf")
+def _area_statement_pdf(window: MainWindow) -> QWidget:
+    """Where to save the area statement's PDF (its Print / PDF button asks)."""
+    return _shown(window.space_menu.statement_file_dialog(_first_statement(window)))
+
+
+# -- the Space menu --------------------------------------------------------------------------
+
+
+@register("classify-rooms")
+def _classify_rooms(window: MainWindow) -> QWidget:
+    """Classify rooms again on the first building, its rehearsal shown (the window rehearses
+    in the pool; here at once, so the tables are filled)."""
+    from services.classify_rooms import rehearse_classification
 
     controller = window.controller
-    building = controller.tree[0].buildings[0]
-    return _shown(AreaStatementDialog(
-        read_area_statement(controller.reader, building.id, controller.day), window))
+    park = controller.tree[0]
+    building = park.buildings[0]
+    dialog = window.space_menu.classify(building.id)
+    assert dialog is not None
+    dialog.set_plan(rehearse_classification(controller.workspace, building.code, None,
+                                            controller.day, park.code).to_json())
+    return dialog

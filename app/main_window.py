@@ -32,6 +32,7 @@ from app.commands import EditUnitField
 from app.controller import Loaded, WorkspaceController
 from app.i18n import DATE_FORMAT, Languages
 from app.settings import Settings
+from app.space_menu import SpaceMenu
 from app.workers import TaskRunner, progress_dialog
 from domain.unit_edits import UnitEditError
 from runtime.messages import UserError
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self._summary: Any = None
         self.last_warning = ""
         self.import_flow: Any = None
+        self.edit_flow: Any = None  # the plan's editing tools, wired when the map is built
 
         self.table = UnitTable(self)
         self.controller.arrange = self.table.model.arrange  # in the pool, for big reads
@@ -163,7 +165,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo_stack.undo)
         self.redo_action = QAction(self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:  # Ctrl+Y redoes on every platform
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(redo_keys)
         self.redo_action.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -218,7 +223,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addMenu(self.language_menu)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.about_action)
-        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+        self.space_menu = SpaceMenu(self)  # issue 10's tools; its slots live in app.space_menu
+        for menu in (self.file_menu, self.edit_menu, self.space_menu, self.view_menu,
+                     self.help_menu):
             self.menuBar().addMenu(menu)
         self.toolbar.insertAction(self.toolbar.actions()[0], self.redo_action)
         self.toolbar.insertAction(self.redo_action, self.undo_action)
@@ -485,6 +492,9 @@ class MainWindow(QMainWindow):
             details.toggled.connect(self.map_panel.set_details_shown)
             self.map_panel.set_legend_floating(self.settings.legend_floating)
             self.map_panel.legendFloatingChanged.connect(self._legend_floating_changed)
+            from app.edit_flow import EditFlow
+
+            self.edit_flow = EditFlow(self)
             self.maps.refresh()
         return self.maps
 

@@ -41,8 +41,10 @@ from spatial.editing import check_shape, child_areas, merge_polygons, split_poly
 from spatial.geometry import area_m2, polygon_from_wkb, polygon_to_wkb
 from store.areas import AreaMove, raw_key, reallocate
 from store.changes import record_command, under_command
+from store.decode import as_decimal, as_id, as_wkb
 from store.holds import binds, contracts_of
 from store.plan_import import UNIT_TYPE_FOR
+from store.read_model import ReadModel, Scope
 from store.schema import Building, Floor, Park, SpaceEdit, Unit
 from store.workspace import Workspace
 
@@ -244,6 +246,36 @@ def unit_history(workspace: Workspace, unit_id: uuid.UUID) -> list[LineageStep]:
                             tuple(codes.get(uuid.UUID(i), i)
                                   for i in (*e.children, *e.changed)))
                 for e in steps]
+
+
+@dataclass(frozen=True)
+class FloorGeometry:
+    """A floor as the space tools see it: its live units, outline and linework.
+
+    ``units`` are ``(id, code, polygon, use, stored internal area)``, by code; the
+    stored area is what the plan check compares each outline with (an outline
+    changed without its area, or the reverse, is a finding).
+    """
+
+    floor_id: uuid.UUID
+    units: tuple[tuple[uuid.UUID, str, BaseGeometry, SpaceUse, Decimal | None], ...]
+    outline: BaseGeometry | None
+    walls: BaseGeometry | None
+
+
+def floor_geometry(reader: ReadModel, floor_id: uuid.UUID) -> FloorGeometry:
+    """Read a floor's outlines for snapping and checking (the read side: no ORM)."""
+    scope = Scope("floor", floor_id)
+    rows = [r for r in reader.fetch("map_units", scope) if r[5] is not None]
+    shapes = shapely.from_wkb([as_wkb(r[5]) for r in rows]) if rows else []
+    units = tuple(sorted(
+        ((as_id(r[0]), r[1], shape, SpaceUse(r[9]), as_decimal(r[10]))
+         for r, shape in zip(rows, shapes, strict=True)), key=lambda u: u[1]))
+    outline = walls = None
+    for wkb_outline, wkb_walls in reader.fetch("floor_outline", scope):
+        outline = polygon_from_wkb(as_wkb(wkb_outline)) if wkb_outline else None
+        walls = shapely.from_wkb(as_wkb(wkb_walls)) if wkb_walls else None
+    return FloorGeometry(floor_id, units, outline, walls)
 
 
 # -- the parts -----------------------------------------------------------------------

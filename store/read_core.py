@@ -294,6 +294,10 @@ def _site_plan(o: _Order, scope: Scope | None) -> Select[Any]:
     return select(*_raw(P.c.site_plan)).where(*_park_scope(P.c.id, scope))
 
 
+def _floor_outline(o: _Order, scope: Scope | None) -> Select[Any]:
+    return select(*_raw(F.c.outline, F.c.background)).where(*_floor_scope(scope))
+
+
 STATEMENTS: dict[str, Callable[..., Select[Any]]] = {
     "parks": _parks,
     "buildings": _buildings,
@@ -311,6 +315,7 @@ STATEMENTS: dict[str, Callable[..., Select[Any]]] = {
     "floor_drawings": _floor_drawings,
     "building_sites": _building_sites,
     "site_plan": _site_plan,
+    "floor_outline": _floor_outline,
 }
 
 

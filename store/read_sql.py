@@ -231,6 +231,9 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
         {"park": "AND park_id = ?"},
     ),
     "site_plan": ("SELECT site_plan FROM parks WHERE 1 = 1 {where}", {"park": "AND id = ?"}),
+    # A floor's outline and linework, for the space tools (snapping, the plan check).
+    "floor_outline": ("SELECT f.outline, f.background FROM floors f WHERE 1 = 1 {where}",
+                      {"floor": "AND f.id = ?"}),
 }
 
 

@@ -108,6 +108,9 @@ class FloorPlanView(MapCanvas):
 
     unitClicked = Signal(object)  # uuid.UUID, or None for empty space
     unitActivated = Signal(object)  # double click
+    # The units selected (Ctrl+click adds and removes), the current one last.
+    selectionChanged = Signal(list)
+    floorShown = Signal()  # a new drawing replaced the scene: overlays are made again
     scene_in_metres = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -132,6 +135,9 @@ class FloorPlanView(MapCanvas):
         self._unit_pen = QPen(QColor("#404040"), 0)
         self._line_pen = QPen(QColor("#555555"), 0)
         self._background: QGraphicsPathItem | None = None
+        self._walls: BaseGeometry | None = None  # the background linework, for snapping
+        self._selection: list[uuid.UUID] = []  # all selected units, ``_selected`` last
+        self._highlight: QGraphicsPathItem | None = None  # a finding shown over the units
 
     # -- content ---------------------------------------------------------------------
 
@@ -139,8 +145,11 @@ class FloorPlanView(MapCanvas):
                    ) -> None:
         """Replace the drawing: the floor's units and its background linework."""
         self._clear()
+        self._selection = []
+        self._highlight = None  # went with the scene
         scene = self.scene()
         self._shapes = list(shapes)
+        self._walls = background
         self._style = MapStyle(())
         self._background = None
         path = lines_path(background)
@@ -172,6 +181,7 @@ class FloorPlanView(MapCanvas):
         pad = max(rect.width(), rect.height()) * 0.03 + 1
         scene.setSceneRect(rect.adjusted(-pad, -pad, pad, pad))
         self.fit()
+        self.floorShown.emit()
 
     def apply_style(self, style: MapStyle) -> None:
         """Colour, label and outline every unit as ``style`` says (in shape order)."""
@@ -197,10 +207,91 @@ class FloorPlanView(MapCanvas):
     def selected_unit(self) -> uuid.UUID | None:
         return self._selected
 
+    def selected_units(self) -> list[uuid.UUID]:
+        """Every selected unit (merging takes several), the current one last."""
+        return list(self._selection)
+
+    def set_selected_units(self, unit_ids: Sequence[uuid.UUID]) -> None:
+        """Select these units, outlined alike; the last is the current one."""
+        ids = list(dict.fromkeys(unit_ids))
+        if ids == self._selection:
+            return
+        before, self._selection = self._selection, ids
+        self._selected = ids[-1] if ids else None
+        chosen = set(ids)
+        for uid in {*before, *ids}:
+            i = self._index.get(uid)
+            if i is not None:
+                self._items[i].setPen(self._pen_for(i))
+                self._items[i].setZValue(0.5 if uid in chosen else 0)
+        self.selectionChanged.emit(list(ids))
+
+    def toggle_selected(self, unit_id: uuid.UUID) -> None:
+        """Add a unit to the selection, or take it out (Ctrl+click)."""
+        ids = self._selection
+        self.set_selected_units([u for u in ids if u != unit_id] if unit_id in ids
+                                else [*ids, unit_id])
+
+    def shapes(self) -> list[MapShape]:
+        """The units drawn, in drawing order."""
+        return list(self._shapes)
+
+    def shape_of(self, unit_id: uuid.UUID) -> BaseGeometry | None:
+        """A drawn unit's outline in metres; None when it is not on this plan."""
+        i = self._index.get(unit_id)
+        return None if i is None else self._shapes[i].polygon
+
+    def walls(self) -> BaseGeometry | None:
+        """The background linework (walls) the plan is drawn over."""
+        return self._walls
+
+    def zoom_to_bounds(self, bounds: tuple[float, float, float, float],
+                       margin: float = 0.5) -> None:
+        """Show a box in metres (minx, miny, maxx, maxy) with ``margin`` of its size around it
+        (at least a metre), e.g. a finding of the floor's validation."""
+        minx, miny, maxx, maxy = bounds
+        pad = max(maxx - minx, maxy - miny) * margin + 1.0
+        self.fitInView(QRectF(minx - pad, -maxy - pad, maxx - minx + 2 * pad,
+                              maxy - miny + 2 * pad), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = False
+        self._fit_labels(self._scale())
+
+    def highlight(self, geometry: BaseGeometry | None) -> None:
+        """Mark an area over the units (a finding of the plan check); None clears it."""
+        if self._highlight is None:
+            self._highlight = QGraphicsPathItem()
+            pen = QPen(QColor("#d6336c"), 2)
+            pen.setCosmetic(True)
+            self._highlight.setPen(pen)
+            self._highlight.setBrush(QColor(214, 51, 108, 90))
+            self._highlight.setZValue(9)  # over units and labels, under the editing tools
+            self._highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self.scene().addItem(self._highlight)
+        path = lines_path(geometry)  # polygons' rings fill, odd-even: holes stay open
+        self._highlight.setPath(path)
+        self._highlight.setVisible(not path.isEmpty())
+
+    def hide_card(self) -> None:
+        """Hide the hover card (an editing tool has the mouse)."""
+        self._card.hide()
+
     def visible_label_count(self) -> int:
         return sum(1 for label in self._labels if label is not None and label.isVisible())
 
     # -- hooks -----------------------------------------------------------------------
+
+    def _select(self, block_id: uuid.UUID | None, centre: bool = False) -> None:
+        """One unit selected (a plain click, the table): any others are let go."""
+        self.set_selected_units([] if block_id is None else [block_id])
+        self._selected = block_id
+        item = None if block_id is None else self.item_for(block_id)
+        if centre and item is not None:
+            self.ensureVisible(item, 40, 40)
+
+    def _pen_for(self, i: int) -> QPen:
+        if len(self._selection) > 1 and self._ids[i] in self._selection:
+            return self._selected_pen
+        return super()._pen_for(i)
 
     def _clicked(self, block_id: uuid.UUID | None) -> None:
         self.unitClicked.emit(block_id)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain.map_modes import CATEGORICAL_MODES, MapMode
+from views.edit_tools import EditToolBar, EditTools, Tool
 from views.floor_plan import FloorPlanView
 from views.labels import label
 from views.map_legend import MapLegend
@@ -92,6 +93,9 @@ class MapPanel(QWidget):
         self._legend_placed = False  # moved over the map since it last floated
 
         self.floor_plan = FloorPlanView(self)
+        # Split, merge, vertices, draw, use: over the floor plan only, shown with it.
+        self.edit_tools = EditTools(self.floor_plan)
+        self.edit_bar = EditToolBar(self.edit_tools, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.floor_plan)
         self.empty = QLabel(self)
@@ -117,6 +121,7 @@ class MapPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addWidget(self.edit_bar)
         layout.addLayout(body, 1)
 
         self.mode_combo.currentIndexChanged.connect(self._mode_chosen)
@@ -127,6 +132,8 @@ class MapPanel(QWidget):
         self.zoom_button.clicked.connect(self._zoom_to_selection)
         self.legend_button.toggled.connect(self.set_legend_floating)
         self.details_button.toggled.connect(self.detailsToggled)
+        self.stack.currentChanged.connect(self._page_changed)
+        self._page_changed()
         self._retranslate()
         self._mode_chosen()
 
@@ -225,6 +232,13 @@ class MapPanel(QWidget):
             widget.setEnabled(numeric)
         self.modeChanged.emit(self.mode())
 
+    def _page_changed(self, *_args: object) -> None:
+        """The editing tools show with the floor plan; leaving it drops what a tool began."""
+        on_plan = self.stack.currentWidget() is self.floor_plan
+        self.edit_bar.setVisible(on_plan)
+        if not on_plan:
+            self.edit_tools.set_tool(Tool.SELECT)
+
     def _classification_chosen(self, *_args: object) -> None:
         self.classificationChanged.emit(self.method(), self.classes())
 
@@ -281,3 +295,4 @@ class MapPanel(QWidget):
         }
         for kind, action in self.export_actions.items():
             action.setText(texts[kind])
+        self.edit_bar.retranslate()

@@ -1,7 +1,11 @@
 """The details panel: a unit's facts, and editors that emit edit requests.
 
 The panel never writes anything: it emits ``editRequested(unit_id, field,
-value)`` and the app turns that into an undoable command.
+value)`` and the app turns that into an undoable command. A change of use
+(for rent or common area) is a space edit that re-shares the floor's common
+area, so it has a signal of its own, ``useRequested(unit_id, use)``; the
+panel says why the unit has its use and lists the space edits that made it
+(:meth:`UnitDetails.set_history`, filled by the app).
 
 Nothing typed is thrown away. Each editor checks as it is typed, by the one
 rule in ``domain.unit_edits``: a value that rule (or the store, through
@@ -15,10 +19,11 @@ draft that comes back with it.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QInputMethodEvent, QKeyEvent, QPalette, QValidator
@@ -35,7 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from domain.assets import FitOut, Orientation, UnitStatus, UnitType
+from domain.space_use import SpaceUse
 from domain.unit_edits import UnitEditError, check_unit_edit, edit_problem
+from views import classify_text
 from views.labels import area_text, building_title, currency_name, date_text, label, rent_text
 
 translate = QCoreApplication.translate
@@ -189,6 +196,72 @@ def _same_value(field: str, typed: Any, stored: Any) -> bool:
         return _plain(typed) == _plain(stored)
 
 
+USES = (SpaceUse.LEASABLE, SpaceUse.COMMON, SpaceUse.BUILDING_COMMON)
+REASON_COLOUR = "#5f6368"
+HISTORY_CODES = 4  # codes a history line names before "and N more"
+WORD_REASONS = ("common-word", "leasable-word", "room-number", "undecided")
+
+
+class HistoryStep(Protocol):
+    """One edit of a unit's lineage: ``services.space_edits.LineageStep`` (views do not
+    import services)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def effective_on(self) -> date: ...
+
+    @property
+    def parents(self) -> tuple[str, ...]: ...
+
+    @property
+    def children(self) -> tuple[str, ...]: ...
+
+
+def use_reason_text(reason: str) -> str:
+    """Why a unit has its use, in words, from its stored ``use_reason``.
+
+    ``manual`` is a person's choice; a classification keeps ``code:word``
+    (``common-word:走廊``) or its code alone; a unit from before rooms had a use
+    has none, and then nothing is said.
+    """
+    if not reason:
+        return ""
+    if reason == "manual":
+        return translate("UnitDetails", "set by hand")
+    code, _, word = reason.partition(":")
+    if code not in WORD_REASONS:
+        return reason
+    return classify_text.reason_text(code, word)
+
+
+def _codes_text(codes: Sequence[str]) -> str:
+    """Codes for a history line; a classification of a whole floor is not listed in full."""
+    if len(codes) <= HISTORY_CODES:
+        return ", ".join(codes)
+    return translate("UnitDetails", "%1 and %2 more").replace(
+        "%1", ", ".join(codes[:HISTORY_CODES])).replace("%2", str(len(codes) - HISTORY_CODES))
+
+
+HISTORY_TEMPLATES: dict[str, Callable[[], str]] = {
+    "split_unit": lambda: translate("UnitDetails", "%1 split %2 → %3"),
+    "merge_units": lambda: translate("UnitDetails", "%1 merged %2 → %3"),
+    "reshape_unit": lambda: translate("UnitDetails", "%1 reshaped %3"),
+    "draw_unit": lambda: translate("UnitDetails", "%1 drawn as %3"),
+    "set_room_use": lambda: translate("UnitDetails", "%1 use changed: %3"),
+}
+
+
+def history_line(step: HistoryStep) -> str:
+    """One edit of a unit's history: ``2026-12-07 split ZD-A-0302 → ZD-A-0302A, ZD-A-0302B``."""
+    maker = HISTORY_TEMPLATES.get(step.kind)
+    template = maker() if maker else translate("UnitDetails", "%1 %2 → %3")
+    return (template.replace("%2", _codes_text(step.parents))
+            .replace("%3", _codes_text(step.children))
+            .replace("%1", date_text(step.effective_on)))
+
+
 class FieldValidator(QValidator):
     """Checks a field as it is typed, by the domain's rule for it.
 
@@ -209,6 +282,8 @@ class FieldValidator(QValidator):
 
 class UnitDetails(QWidget):
     editRequested = Signal(object, str, object)  # unit id, field, new value
+    useRequested = Signal(object, object)  # unit id (uuid.UUID), SpaceUse: a space edit
+    unitShown = Signal(object)  # the unit shown (uuid.UUID), or None: its history is asked for
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,14 +313,41 @@ class UnitDetails(QWidget):
 
         self.edit_box = QGroupBox(self)
         edits = self._edit_form = QFormLayout(self.edit_box)
+        # The use first: a space edit, not a field of the unit's own (see useRequested).
+        self.use_label = QLabel(self.edit_box)
+        self.use_combo = QComboBox(self.edit_box)
+        self.use_combo.setObjectName("edit-use")
+        self.use_combo.activated.connect(self._use_chosen)
+        self.use_reason = QLabel(self.edit_box)
+        self.use_reason.setObjectName("use-reason")
+        self.use_reason.setWordWrap(True)
+        grey = self.use_reason.palette()
+        grey.setColor(QPalette.ColorRole.WindowText, QColor(REASON_COLOUR))
+        self.use_reason.setPalette(grey)
+        use_field = QWidget(self.edit_box)
+        use_column = QVBoxLayout(use_field)
+        use_column.setContentsMargins(0, 0, 0, 0)
+        use_column.setSpacing(2)
+        use_column.addWidget(self.use_combo)
+        use_column.addWidget(self.use_reason)
+        edits.addRow(self.use_label, use_field)
         for key in EDIT_TITLES:
             self._edit_labels[key] = QLabel(self.edit_box)
             edits.addRow(self._edit_labels[key], self._make_field(key))
+
+        self.history_box = QGroupBox(self)
+        self.history_text = QLabel(self.history_box)
+        self.history_text.setObjectName("history")
+        self.history_text.setWordWrap(True)
+        self.history_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.history_box).addWidget(self.history_text)
+        self._history: list[HistoryStep] | None = None  # None until the app has read it
 
         inner = QWidget(self)
         column = QVBoxLayout(inner)
         column.addWidget(self.heading)
         column.addWidget(self.facts_box)
+        column.addWidget(self.history_box)  # short: in view above the long form
         column.addWidget(self.edit_box)
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -271,6 +373,10 @@ class UnitDetails(QWidget):
             self._keep_draft(previous)
         self._row = row
         self.edit_box.setEnabled(row is not None)
+        self._show_use()
+        if not same:
+            self._history = None  # the app reads the new unit's (unitShown)
+            self._show_history()
         if row is None:
             self.heading.setText(self.tr("No unit selected"))
             for value in self._fact_values.values():
@@ -278,6 +384,7 @@ class UnitDetails(QWidget):
             for key in self._editors:
                 self._set_editor(key, None)
                 self._show_problem(key)
+            self.unitShown.emit(None)
             return
         self.heading.setText(f"{row.code}  {row.name}")
         for key, _, text in FACTS:
@@ -296,6 +403,7 @@ class UnitDetails(QWidget):
                     if refusal is not None:
                         self._refused[key] = (text, refusal)
             self._show_problem(key)
+        self.unitShown.emit(row.id)
 
     def unit_id(self) -> Any:
         return None if self._row is None else self._row.id
@@ -370,10 +478,50 @@ class UnitDetails(QWidget):
         self._drafts.clear()
         self.show_unit(None)
 
+    def set_history(self, steps: Sequence[HistoryStep]) -> None:
+        """The space edits that made the shown unit, oldest first (the app reads them)."""
+        self._history = list(steps)
+        self._show_history()
+
+    def history_lines(self) -> list[str]:
+        """The history as shown, one line per edit (none while it is being read)."""
+        return [history_line(step) for step in self._history or ()]
+
     def revert(self, field: str) -> None:
         """Back to the stored value (Escape): what was typed there is given up."""
         self._set_editor(field, None if self._row is None else getattr(self._row, field))
         self._show_problem(field)
+
+    # -- the use and the history ---------------------------------------------------
+
+    def _show_use(self) -> None:
+        """The stored use in the combo, and why the unit has it."""
+        row = self._row
+        use = None if row is None else getattr(row, "use", SpaceUse.LEASABLE)
+        self.use_combo.setCurrentIndex(max(self.use_combo.findData(use), 0))
+        why = "" if row is None else use_reason_text(getattr(row, "use_reason", ""))
+        self.use_reason.setText(why)
+        self.use_reason.setVisible(bool(why))
+        self.use_combo.setToolTip(
+            self.tr("Why: %1").replace("%1", why) if why else "")
+
+    def _use_chosen(self, _index: int) -> None:
+        """Ask for the change of use; the combo shows the stored use until the store has it
+        (a refusal then leaves it as it was, and the window says why)."""
+        row = self._row
+        use = self.use_combo.currentData()
+        if row is not None and use is not None and use != getattr(row, "use", None):
+            self.useRequested.emit(row.id, SpaceUse(use))
+        self._show_use()
+
+    def _show_history(self) -> None:
+        lines = self.history_lines()
+        if self._row is None or self._history is None:
+            self.history_text.setText("")  # not "no edits" before it is known
+        elif lines:
+            self.history_text.setText("\n".join(lines))
+        else:
+            self.history_text.setText(self.tr("No space edits: as imported or entered."))
 
     # -- editors -----------------------------------------------------------------
 
@@ -556,6 +704,13 @@ class UnitDetails(QWidget):
             self._fact_labels["rent"].setText(
                 self.tr("Rent (%1/m²/month)").replace("%1", currency_name(self.currency)))
         self._fill_choices()
+        self.use_label.setText(self.tr("Use"))
+        self.history_box.setTitle(self.tr("History"))
+        self.use_combo.clear()
+        for use in USES:
+            self.use_combo.addItem(label(use), use)
+        self._show_use()
+        self._show_history()
         for key in self._editors:
             self._show_problem(key)
 

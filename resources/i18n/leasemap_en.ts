@@ -224,6 +224,109 @@
     </message>
 </context>
 <context>
+    <name>ClassifyDialog</name>
+    <message>
+        <source>not changed: under contract %1, needs an amendment</source>
+        <translation>not changed: under contract %1, needs an amendment</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Use now</source>
+        <translation>Use now</translation>
+    </message>
+    <message>
+        <source>Would become</source>
+        <translation>Would become</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Common share m²</source>
+        <translation>Common share m²</translation>
+    </message>
+    <message>
+        <source>Leasable m²</source>
+        <translation>Leasable m²</translation>
+    </message>
+    <message>
+        <source>Billable m²</source>
+        <translation>Billable m²</translation>
+    </message>
+    <message>
+        <source>Classify rooms again</source>
+        <translation>Classify rooms again</translation>
+    </message>
+    <message>
+        <source>Building %1: each room's use (for rent or common area) as its name says. Nothing is written until you apply; rooms under contract are listed, not changed, and uses a person chose are kept.</source>
+        <translation>Building %1: each room's use (for rent or common area) as its name says. Nothing is written until you apply; rooms under contract are listed, not changed, and uses a person chose are kept.</translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <source>All floors</source>
+        <translation>All floors</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Uses that change (%1)</source>
+        <translation>Uses that change (%1)</translation>
+    </message>
+    <message>
+        <source>Areas that move (%1)</source>
+        <translation>Areas that move (%1)</translation>
+    </message>
+    <message>
+        <source>Reading what classifying would change…</source>
+        <translation>Reading what classifying would change…</translation>
+    </message>
+    <message>
+        <source>Writing the changes…</source>
+        <translation>Writing the changes…</translation>
+    </message>
+    <message>
+        <source>1 room would change use.</source>
+        <translation>1 room would change use.</translation>
+    </message>
+    <message>
+        <source>%1 rooms would change use.</source>
+        <translation>%1 rooms would change use.</translation>
+    </message>
+    <message>
+        <source>1 room under contract is listed but not changed.</source>
+        <translation>1 room under contract is listed but not changed.</translation>
+    </message>
+    <message>
+        <source>%1 rooms under contract are listed but not changed.</source>
+        <translation>%1 rooms under contract are listed but not changed.</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyRooms</name>
     <message>
         <source>for rent</source>
@@ -2767,6 +2870,81 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>SpaceMenu</name>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>Open a workspace first</translation>
+    </message>
+    <message>
+        <source>Choose a building or one of its floors in the park tree first</source>
+        <translation>Choose a building or one of its floors in the park tree first</translation>
+    </message>
+    <message>
+        <source>For building %1</source>
+        <translation>For building %1</translation>
+    </message>
+    <message>
+        <source>Area statement not read</source>
+        <translation>Area statement not read</translation>
+    </message>
+    <message>
+        <source>Reading the area statement…</source>
+        <translation>Reading the area statement…</translation>
+    </message>
+    <message>
+        <source>Save the area statement as PDF</source>
+        <translation>Save the area statement as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Area statement not saved</source>
+        <translation>Area statement not saved</translation>
+    </message>
+    <message>
+        <source>Area statement saved to %1</source>
+        <translation>Area statement saved to %1</translation>
+    </message>
+    <message>
+        <source>Classify the rooms of %1</source>
+        <translation>Classify the rooms of %1</translation>
+    </message>
+    <message>
+        <source>Classify the rooms on %1</source>
+        <translation>Classify the rooms on %1</translation>
+    </message>
+    <message>
+        <source>%1: 1 room changed use</source>
+        <translation>%1: 1 room changed use</translation>
+    </message>
+    <message>
+        <source>%1: %2 rooms changed use</source>
+        <translation>%1: %2 rooms changed use</translation>
+    </message>
+    <message>
+        <source>&amp;Space</source>
+        <translation>&amp;Space</translation>
+    </message>
+    <message>
+        <source>&amp;Find space…</source>
+        <translation>&amp;Find space…</translation>
+    </message>
+    <message>
+        <source>&amp;Area statement…</source>
+        <translation>&amp;Area statement…</translation>
+    </message>
+    <message>
+        <source>&amp;Classify rooms again…</source>
+        <translation>&amp;Classify rooms again…</translation>
+    </message>
+    <message>
+        <source>&amp;Plan check</source>
+        <translation>&amp;Plan check</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>Open a workspace to begin, or try Leasemap on the demo park.</source>
@@ -2964,12 +3142,52 @@ Nothing was written.</translation>
         <translation>not saved: %1</translation>
     </message>
     <message>
+        <source>set by hand</source>
+        <translation>set by hand</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 and %2 more</translation>
+    </message>
+    <message>
+        <source>%1 split %2 → %3</source>
+        <translation>%1 split %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 merged %2 → %3</source>
+        <translation>%1 merged %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 reshaped %3</source>
+        <translation>%1 reshaped %3</translation>
+    </message>
+    <message>
+        <source>%1 drawn as %3</source>
+        <translation>%1 drawn as %3</translation>
+    </message>
+    <message>
+        <source>%1 use changed: %3</source>
+        <translation>%1 use changed: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
         <source>No unit selected</source>
         <translation>No unit selected</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Why: %1</translation>
+    </message>
+    <message>
+        <source>No space edits: as imported or entered.</source>
+        <translation>No space edits: as imported or entered.</translation>
     </message>
     <message>
         <source>Facts</source>
@@ -2982,6 +3200,14 @@ Nothing was written.</translation>
     <message>
         <source>Rent (%1/m²/month)</source>
         <translation>Rent (%1/m²/month)</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
     </message>
 </context>
 <context>

@@ -225,6 +225,109 @@
     </message>
 </context>
 <context>
+    <name>ClassifyDialog</name>
+    <message>
+        <source>not changed: under contract %1, needs an amendment</source>
+        <translation>未更改：合同 %1 在执行，须先办理变更</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Use now</source>
+        <translation>现用途</translation>
+    </message>
+    <message>
+        <source>Would become</source>
+        <translation>将改为</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Common share m²</source>
+        <translation>公摊面积 m²</translation>
+    </message>
+    <message>
+        <source>Leasable m²</source>
+        <translation>可租面积 m²</translation>
+    </message>
+    <message>
+        <source>Billable m²</source>
+        <translation>计租面积 m²</translation>
+    </message>
+    <message>
+        <source>Classify rooms again</source>
+        <translation>重新判定房间用途</translation>
+    </message>
+    <message>
+        <source>Building %1: each room&apos;s use (for rent or common area) as its name says. Nothing is written until you apply; rooms under contract are listed, not changed, and uses a person chose are kept.</source>
+        <translation>楼栋 %1：按房间名称重新判定每个房间的用途（可租或公共部位）。点击“应用”之前不会写入任何内容；合同在执行的房间只列出、不更改，人工设定的用途保持不变。</translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>All floors</source>
+        <translation>全部楼层</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Uses that change (%1)</source>
+        <translation>用途变化（%1）</translation>
+    </message>
+    <message>
+        <source>Areas that move (%1)</source>
+        <translation>面积变动（%1）</translation>
+    </message>
+    <message>
+        <source>Reading what classifying would change…</source>
+        <translation>正在预演重新判定的结果…</translation>
+    </message>
+    <message>
+        <source>Writing the changes…</source>
+        <translation>正在写入更改…</translation>
+    </message>
+    <message>
+        <source>1 room would change use.</source>
+        <translation>1 个房间将改变用途。</translation>
+    </message>
+    <message>
+        <source>%1 rooms would change use.</source>
+        <translation>%1 个房间将改变用途。</translation>
+    </message>
+    <message>
+        <source>1 room under contract is listed but not changed.</source>
+        <translation>1 个合同在执行的房间只列出、不更改。</translation>
+    </message>
+    <message>
+        <source>%1 rooms under contract are listed but not changed.</source>
+        <translation>%1 个合同在执行的房间只列出、不更改。</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyRooms</name>
     <message>
         <source>for rent</source>
@@ -2768,6 +2871,81 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>SpaceMenu</name>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>请先打开工作区</translation>
+    </message>
+    <message>
+        <source>Choose a building or one of its floors in the park tree first</source>
+        <translation>请先在园区树中选择一栋楼或其中一层</translation>
+    </message>
+    <message>
+        <source>For building %1</source>
+        <translation>适用于楼栋 %1</translation>
+    </message>
+    <message>
+        <source>Area statement not read</source>
+        <translation>无法读取楼栋面积明细表</translation>
+    </message>
+    <message>
+        <source>Reading the area statement…</source>
+        <translation>正在读取楼栋面积明细表…</translation>
+    </message>
+    <message>
+        <source>Save the area statement as PDF</source>
+        <translation>将楼栋面积明细表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Area statement not saved</source>
+        <translation>楼栋面积明细表未保存</translation>
+    </message>
+    <message>
+        <source>Area statement saved to %1</source>
+        <translation>楼栋面积明细表已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Classify the rooms of %1</source>
+        <translation>重新判定 %1 的房间用途</translation>
+    </message>
+    <message>
+        <source>Classify the rooms on %1</source>
+        <translation>重新判定 %1 的房间用途</translation>
+    </message>
+    <message>
+        <source>%1: 1 room changed use</source>
+        <translation>%1：1 个房间已改变用途</translation>
+    </message>
+    <message>
+        <source>%1: %2 rooms changed use</source>
+        <translation>%1：%2 个房间已改变用途</translation>
+    </message>
+    <message>
+        <source>&amp;Space</source>
+        <translation>空间(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Find space…</source>
+        <translation>查找连片空间(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Area statement…</source>
+        <translation>楼栋面积明细表(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Classify rooms again…</source>
+        <translation>重新判定房间用途(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Plan check</source>
+        <translation>平面检查(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>Open a workspace to begin, or try Leasemap on the demo park.</source>
@@ -2965,12 +3143,52 @@ Nothing was written.</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
+        <source>set by hand</source>
+        <translation>人工设定</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等另外 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 split %2 → %3</source>
+        <translation>%1 拆分 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 merged %2 → %3</source>
+        <translation>%1 合并 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 reshaped %3</source>
+        <translation>%1 修改形状 %3</translation>
+    </message>
+    <message>
+        <source>%1 drawn as %3</source>
+        <translation>%1 绘制为 %3</translation>
+    </message>
+    <message>
+        <source>%1 use changed: %3</source>
+        <translation>%1 更改用途：%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
         <source>No unit selected</source>
         <translation>未选择单元</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>No space edits: as imported or entered.</source>
+        <translation>无空间编辑：与导入或录入时一致。</translation>
     </message>
     <message>
         <source>Facts</source>
@@ -2983,6 +3201,14 @@ Nothing was written.</source>
     <message>
         <source>Rent (%1/m²/month)</source>
         <translation>租金 (%1/m²/月)</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更历史</translation>
     </message>
 </context>
 <context>

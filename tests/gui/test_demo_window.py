@@ -22,7 +22,8 @@ def test_build_demo_in_background_then_open(window, qtbot, tmp_path):
     finally:
         reader.close()
     assert 3 <= len(park.buildings) <= 5
-    assert window.table.model.rowCount() == expected
+    # every unit, the floors' common rooms too (the first screen shows 200, the rest page in)
+    qtbot.waitUntil(lambda: window.table.model.rowCount() == expected, timeout=30000)
     texts = [item.text(0) for item in window.tree._walk()]
     assert park.name in texts
 

@@ -79,7 +79,7 @@ def ops(ws: Workspace) -> list[tuple[str, str]]:
 
 def test_a_split_tiles_the_parent_retires_it_and_travels_as_one_op(ws, floor):
     before_ops = len(ops(ws))
-    x0, y0, x1, y1 = office_box(2)
+    x0, y0, _x1, y1 = office_box(2)
     result = split_unit(ws, floor.office(2), [(x0 + 4, y0 - 0.1), (x0 + 4, y1 + 0.1)], TODAY)
     assert result.kind == "split_unit" and len(result.created) == 2
     assert result.codes == ("ZD-A-0302A", "ZD-A-0302B")

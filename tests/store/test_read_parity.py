@@ -214,3 +214,19 @@ def test_decoders_take_either_form():
     assert kinds.optional(None) is None
     with pytest.raises(ValueError):
         kinds["castle"]
+
+
+def test_a_floor_s_geometry_for_the_space_tools_agrees(raw_reader, core_reader):
+    from services.space_edits import floor_geometry
+
+    floors = [f for p in raw_reader.park_tree() for b in p.buildings for f in b.floors]
+    seen = 0
+    for floor in floors[:6]:
+        want, got = floor_geometry(raw_reader, floor.id), floor_geometry(core_reader, floor.id)
+        assert [(u[0], u[1], u[2].wkb, u[3], u[4]) for u in got.units] == [
+            (u[0], u[1], u[2].wkb, u[3], u[4]) for u in want.units]
+        assert (got.outline is None) == (want.outline is None)
+        if want.outline is not None:
+            assert got.outline.equals(want.outline)
+        seen += len(want.units)
+    assert seen > 0
