@@ -27,6 +27,7 @@ from shapely.geometry.base import BaseGeometry
 from sqlalchemy import Uuid, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from domain.allocation import allocate_common_area
 from domain.assets import (
     UnitStatus,
     UnitType,
@@ -37,7 +38,7 @@ from domain.assets import (
 from domain.money import rate
 from domain.space_use import SpaceUse
 from runtime.messages import UserError
-from spatial.editing import check_shape, child_areas, merge_polygons, split_polygon
+from spatial.editing import check_shape, merge_polygons, split_polygon
 from spatial.geometry import area_m2, polygon_from_wkb, polygon_to_wkb
 from store.areas import AreaMove, raw_key, reallocate
 from store.changes import record_command, under_command
@@ -80,7 +81,7 @@ def split_unit(workspace: Workspace, unit_id: uuid.UUID, line: Sequence[tuple[fl
         _refuse_bound(session, [parent], day)
         shape = _polygon(parent)
         pieces = split_polygon(shape, [(float(x), float(y)) for x, y in line])
-        areas = child_areas(parent.internal_area, pieces)
+        areas = piece_areas(parent.internal_area, pieces)
         codes = _child_codes(session, parent, len(pieces))
         children = [_child(parent, piece, area, code)
                     for piece, area, code in zip(pieces, areas, codes, strict=True)]
@@ -284,6 +285,13 @@ def floor_geometry(reader: ReadModel, floor_id: uuid.UUID) -> FloorGeometry:
 def _run(workspace: Workspace, work: Callable[[Session], SpaceEditResult]) -> SpaceEditResult:
     with workspace.transaction() as session:
         return work(session)
+
+
+def piece_areas(parent_area: Decimal, pieces: Sequence[BaseGeometry]) -> list[Decimal]:
+    """The pieces' areas to 0.01 m², adding up to the parent's recorded area exactly: the
+    parent's area shared by the pieces' drawn areas, largest remainder first (a split
+    neither makes nor loses a hundredth of a square metre)."""
+    return allocate_common_area([Decimal(repr(float(p.area))) for p in pieces], parent_area)
 
 
 def _live_units(session: Session, ids: Sequence[uuid.UUID]) -> list[Unit]:

@@ -23,8 +23,6 @@ Examples
 (16.0, 24.0)
 >>> merge_polygons([left, right]).area
 40.0
->>> child_areas(Decimal("40.00"), [left, right])
-[Decimal('16.00'), Decimal('24.00')]
 """
 
 from __future__ import annotations
@@ -32,7 +30,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 import numpy as np
 import shapely
@@ -43,7 +40,7 @@ from shapely.ops import split as shapely_split
 
 from runtime.messages import UserError
 from spatial.adjacency import GAP, MIN_FACING, facing_lengths, touch_length, wall_strip
-from spatial.geometry import AREA_QUANTUM, round_area
+from spatial.geometry import round_area
 
 MIN_WIDTH = 0.6  # m: narrower than a person can pass (see the module)
 MIN_AREA = 1.0  # m²: smaller than any space that is let (see the module)
@@ -162,34 +159,6 @@ def split_polygon(
                               f"under {_metres(min_width)} m",
                               width=_metres(width), min=_metres(min_width))
     return _order(pieces)
-
-
-def child_areas(parent_area: Decimal, children: Sequence[BaseGeometry]) -> list[Decimal]:
-    """Children's areas to 0.01 m² adding up to ``parent_area`` exactly.
-
-    The parent's recorded area is shared in proportion to the pieces' float
-    areas, largest remainder first, so a split neither creates nor loses a
-    hundredth of a square metre. (The same rule as ``domain.allocation``,
-    which spatial may not import: the two are sibling layers.)
-
-    >>> from shapely.geometry import box
-    >>> child_areas(Decimal("10.00"), [box(0, 0, 1, 1)] * 3)
-    [Decimal('3.34'), Decimal('3.33'), Decimal('3.33')]
-    """
-    weights = [Decimal(repr(float(child.area))) for child in children]
-    if not weights:
-        return []
-    total = sum(weights, Decimal(0))
-    if total <= 0:
-        raise ValueError("the pieces have no area to share the parent's by")
-    cents = int((parent_area / AREA_QUANTUM).to_integral_value(rounding=ROUND_HALF_UP))
-    exact = [Decimal(cents) * w / total for w in weights]
-    shares = [int(x.to_integral_value(rounding=ROUND_DOWN)) for x in exact]
-    left = cents - sum(shares)
-    order = sorted(range(len(exact)), key=lambda i: (exact[i] - shares[i], -i), reverse=True)
-    for i in order[:left]:
-        shares[i] += 1
-    return [Decimal(c) * AREA_QUANTUM for c in shares]
 
 
 def _components(count: int, links: Sequence[tuple[int, int]]) -> list[int]:

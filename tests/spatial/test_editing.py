@@ -14,13 +14,13 @@ from shapely.geometry import MultiPolygon, Polygon, box
 
 from importers.read import read_plan
 from runtime.messages import UserError
+from services.space_edits import piece_areas as child_areas
 from spatial.adjacency import adjacent_pairs
 from spatial.editing import (
     MIN_AREA,
     MIN_WIDTH,
     EditRefused,
     check_shape,
-    child_areas,
     delete_vertex,
     insert_vertex,
     merge_polygons,
