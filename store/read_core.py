@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.types import NullType
 
 from domain.contracts import ContractStatus
+from domain.space_use import SpaceUse
 from store.schema import (
     Building,
     Contract,
@@ -227,7 +228,8 @@ def _occupancy_groups(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
     )
     held = (
         select(U.c.status.label("status"), U.c.space_use.label("space_use"),
-               classes.label("classes"),
+               # common units are never let: their contracts are not looked up
+               case((U.c.space_use == SpaceUse.LEASABLE.value, classes)).label("classes"),
                cast(func.round(U.c.leasable_area * 100), Integer).label("cents"))
         .where(U.c.archived == false(), *_unit_only_scope(U, scope))
         .subquery("held")

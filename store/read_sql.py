@@ -154,11 +154,13 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
         SELECT status, space_use, classes, count(*), sum(cents)
         FROM (
             SELECT u.status AS status, u.space_use AS space_use,
+                   -- common units are never let: their contracts are not looked up
+                   CASE WHEN u.space_use = 'leasable' THEN
                    (SELECT group_concat({TERM_CLASS})
                     FROM contract_units cu JOIN contracts c ON c.id = cu.contract_id
                     CROSS JOIN d
                     WHERE cu.unit_id = u.id AND cu.archived = 0 AND c.archived = 0
-                      AND c.status != 'draft') AS classes,
+                      AND c.status != 'draft') END AS classes,
                    CAST(round(u.leasable_area * 100) AS INTEGER) AS cents
             FROM units u
             WHERE u.archived = 0 {{where}}
