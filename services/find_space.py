@@ -186,7 +186,7 @@ def _vacant_floors(reader: ReadModel, scope: Scope, day: date) -> tuple[_VacantF
             return last.floors
     places = _floor_places(reader.park_tree())
     by_floor: dict[uuid.UUID, list[MapUnit]] = {}
-    for unit in map_units(reader, scope, day):
+    for unit in map_units(reader, scope, day, for_rent_only=True):  # common: never vacant
         facts = unit.facts
         if is_vacant(facts.status, facts.occupancy, facts.use):
             by_floor.setdefault(unit.floor_id, []).append(unit)

@@ -350,7 +350,7 @@ def read_park_site(reader: ReadModel, park_id: uuid.UUID, day: date) -> ParkSite
     sites = building_sites(reader, park_id)
     floors = {f.id: f.building_id for f in floor_drawings(reader, scope)}
     mine: dict[uuid.UUID, list[MapUnit]] = {}
-    for u in map_units(reader, scope, day):
+    for u in map_units(reader, scope, day, for_rent_only=True):  # common units weigh nothing
         mine.setdefault(floors[u.floor_id], []).append(u)
     lines = read_site_plan(reader, park_id)
     buildings = tuple(BuildingOnSite(b.id, b.code, b.name, decode_outline(b.footprint),

@@ -64,6 +64,7 @@ class BuildingSite:
 
 _UNIT_STATUSES = Members(UnitStatus)
 _USES = Members(SpaceUse)
+_USE_COLUMN = 9  # space_use in a map_units record
 
 
 def decode_map_unit(
@@ -114,12 +115,17 @@ def decode_building_site(record: Sequence[Any]) -> BuildingSite:
 # -- reading -----------------------------------------------------------------------------
 
 
-def map_units(reader: ReadModel, scope: Scope | None, day: date) -> list[MapUnit]:
-    """The live units in ``scope`` with their facts on ``day``."""
+def map_units(reader: ReadModel, scope: Scope | None, day: date,
+              for_rent_only: bool = False) -> list[MapUnit]:
+    """The live units in ``scope`` with their facts on ``day``; ``for_rent_only`` leaves the
+    common units out before they are decoded (the park map and the space search never need
+    them, and a big park has thousands)."""
     holds = reader.holdings(scope)
     metrics = _metrics(reader, scope, day)
-    return [decode_map_unit(record, holds, metrics, day)
-            for record in reader.fetch("map_units", scope)]
+    records = reader.fetch("map_units", scope)
+    if for_rent_only:
+        records = [r for r in records if r[_USE_COLUMN] == SpaceUse.LEASABLE.value]
+    return [decode_map_unit(record, holds, metrics, day) for record in records]
 
 
 def floor_drawings(reader: ReadModel, scope: Scope | None) -> list[FloorDrawing]:

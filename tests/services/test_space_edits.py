@@ -282,3 +282,21 @@ def test_the_stacking_plan_shows_space_for_rent_and_the_floor_plan_everything(fl
     [row] = maps.stack
     assert [u.code for u in row.units] == [f"ZD-A-03{n:02d}" for n in range(1, 5)]
     assert "ZD-A-03C1" in {u.code for f in maps.floors for u in f.units}
+
+
+def test_the_park_map_reads_the_units_for_rent_alone(floor):
+    from services.maps import read_park_site
+    from store.map_query import map_units
+    from store.read_model import ReadModel, Scope
+
+    reader = ReadModel(floor.path)
+    try:
+        [park] = reader.park_tree()
+        every = {u.code for u in map_units(reader, Scope("park", park.id), TODAY)}
+        for_rent = {u.code for u in map_units(reader, Scope("park", park.id), TODAY,
+                                              for_rent_only=True)}
+        site = read_park_site(reader, park.id, TODAY)
+    finally:
+        reader.close()
+    assert every - for_rent == {"ZD-A-03C1"}
+    assert {u.code for b in site.buildings for u in b.units} == for_rent
