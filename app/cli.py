@@ -182,6 +182,23 @@ def _speak(language: str) -> None:
         install_console(language)
 
 
+def _current(path: Path) -> bool:
+    """Whether the workspace at ``path`` can be read as this version reads it: an older file
+    is upgraded first (after a backup), as opening it does; False when it cannot be (said)."""
+    from store.errors import WorkspaceError
+    from store.files import SCHEMA_HEAD, inspect_file
+
+    try:
+        if inspect_file(path) != SCHEMA_HEAD:
+            from store.workspace import Workspace
+
+            Workspace.open(path).close()
+    except WorkspaceError as exc:
+        _error(_said(exc))
+        return False
+    return True
+
+
 def _error(message: str) -> None:
     from views.message_text import say
 
@@ -297,18 +314,10 @@ def _area_statement(args: argparse.Namespace) -> int:
         read_area_statement,
         statement_json,
     )
-    from store.errors import WorkspaceError
-    from store.files import SCHEMA_HEAD, inspect_file
     from store.read_model import ReadModel
     from views.area_statement_text import no_building_text, statement_lines
 
-    try:
-        if inspect_file(args.workspace) != SCHEMA_HEAD:
-            from store.workspace import Workspace
-
-            Workspace.open(args.workspace).close()  # upgrade an older file first, as print does
-    except WorkspaceError as exc:
-        _error(_said(exc))
+    if not _current(args.workspace):
         return 2
     reader = ReadModel(args.workspace)
     try:
@@ -409,8 +418,6 @@ def _find_space(args: argparse.Namespace) -> int:
     import json
     from decimal import Decimal, InvalidOperation
 
-    from store.errors import WorkspaceError
-    from store.files import SCHEMA_HEAD, inspect_file
 
     try:
         area = Decimal(args.area.strip())
@@ -426,13 +433,7 @@ def _find_space(args: argparse.Namespace) -> int:
     if args.limit < 1:
         _error(_find_said("limit", text=args.limit))
         return 2
-    try:
-        if inspect_file(args.workspace) != SCHEMA_HEAD:
-            from store.workspace import Workspace
-
-            Workspace.open(args.workspace).close()  # upgrade an older file first, after a backup
-    except WorkspaceError as exc:
-        _error(_said(exc))
+    if not _current(args.workspace):
         return 2
     from services.find_space import AT_LEAST, AT_MOST, find_space
     from store.read_model import ReadModel, Scope
@@ -519,16 +520,7 @@ def _print(args: argparse.Namespace) -> int:
     if not 2 <= args.classes <= 9:
         _error(say("print-classes"))
         return 2
-    from store.errors import WorkspaceError
-    from store.files import SCHEMA_HEAD, inspect_file
-
-    try:
-        if inspect_file(path) != SCHEMA_HEAD:
-            from store.workspace import Workspace
-
-            Workspace.open(path).close()  # upgrade an older file first, after a backup
-    except WorkspaceError as exc:
-        _error(_said(exc))
+    if not _current(path):
         return 2
     from app.map_export import ExportError, building_pages, release, write_pdf
     from domain.map_modes import MapMode
