@@ -11,6 +11,7 @@ shown after every drawing of it and every edit.
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -30,9 +31,22 @@ from views.validation_panel import ValidationPanel
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
+    from store.read_model import ReadModel
 
 # What a service may refuse an edit with; the plan then stays as it was.
 REFUSALS = (UserError, LookupError, ValueError)
+INLINE_UNITS = 500  # floors up to this many units are checked at once, bigger ones in the pool
+
+
+def check_floor(reader: ReadModel, floor_id: uuid.UUID) -> tuple[Any, list[Any]]:
+    """A floor's geometry and what the plan check finds on it (no Qt: runs in the pool)."""
+    from services.space_edits import floor_geometry
+    from spatial.validation import validate_floor
+
+    geometry = floor_geometry(reader, floor_id)
+    units = geometry.units
+    return geometry, validate_floor([u[2] for u in units], geometry.outline,
+                                    [u[4] for u in units])
 
 
 class ValidationDock(QDockWidget):
@@ -79,7 +93,8 @@ class EditFlow(QObject):
             window.view_menu.addAction(self.dock.toggleViewAction())
         self.geometry: Any = None  # the floor checked last (services.space_edits.FloorGeometry)
         self.findings: list[Any] = []
-        self._checks = 0  # how many checks ran (an edit's re-read may have run one)
+        self._checks = 0  # checks asked for (an edit's re-read may have asked for one)
+        self.inline_units = INLINE_UNITS
 
         self.tools.splitRequested.connect(self.split)
         self.tools.mergeRequested.connect(self.merge)
@@ -158,25 +173,46 @@ class EditFlow(QObject):
 
     # -- validation --------------------------------------------------------------------
 
-    def validate(self, *_signal_args: object) -> list[Any]:
-        """Check the floor shown and list what is wrong; a message when no floor plan shows."""
+    def validate(self, *_signal_args: object) -> None:
+        """Check the floor shown and list what is wrong; a message when no floor plan shows.
+
+        A floor of up to ``inline_units`` units is checked at once (a few
+        milliseconds); a bigger one (2,000 units take half a second) in the
+        pool on a connection of its own, the latest request winning.
+        """
         self._checks += 1
+        serial = self._checks
         floor_id = self._floor_id()
-        reader = self.controller.reader
-        if floor_id is None or reader is None or self.panel.current_view() is not self.view:
+        reader, path = self.controller.reader, self.controller.path
+        if floor_id is None or reader is None or path is None \
+                or self.panel.current_view() is not self.view:
             self.geometry, self.findings = None, []
             self.validation.show_message(self.tr("Open a floor's plan to check it."))
-            return []
-        from services.space_edits import floor_geometry
-        from spatial.validation import validate_floor
+            return
+        if len(self.view.unit_ids()) <= self.inline_units:
+            self._checked(serial, check_floor(reader, floor_id))
+            return
 
-        geometry = floor_geometry(reader, floor_id)
-        units = list(geometry.units)
-        self.findings = validate_floor([u[2] for u in units], geometry.outline,
-                                       [u[4] for u in units])
-        self.geometry = geometry
-        self.validation.show_findings(self.findings, self._local_codes([u[1] for u in units]))
-        return self.findings
+        def work(_job: Any) -> tuple[Any, list[Any]]:
+            from store.read_model import ReadModel
+
+            own = ReadModel(path)
+            try:
+                return check_floor(own, floor_id)
+            finally:
+                own.close()
+
+        self.window.tasks.start(work, lambda result: self._checked(serial, result),
+                                lambda message, trace: print(
+                                    f"plan check failed: {message}\n{trace}", file=sys.stderr))
+
+    def _checked(self, serial: int, result: tuple[Any, list[Any]]) -> None:
+        """Show a check's findings, unless a later check was asked for meanwhile."""
+        if serial != self._checks:
+            return
+        self.geometry, self.findings = result
+        self.validation.show_findings(
+            self.findings, self._local_codes([u[1] for u in self.geometry.units]))
 
     def show_finding(self, index: int) -> None:
         """Zoom the plan to a finding and select the units it names."""

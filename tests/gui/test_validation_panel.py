@@ -111,3 +111,23 @@ def test_a_planted_overlap_is_listed_and_a_click_zooms_the_plan_to_it(qtbot, edi
     marked = view._highlight.path().boundingRect()  # the overlap itself is marked
     assert view._highlight.isVisible()
     assert (marked.left(), marked.top(), marked.width(), marked.height()) == (9.0, -8.0, 1.0, 8.0)
+
+
+def test_a_big_floor_is_checked_in_the_pool_and_the_latest_check_wins(qtbot, edit_window):
+    win, _view, ids = edit_window
+    flow = win.edit_flow
+    flow.inline_units = 0  # every floor is "big": checked in the pool
+    workspace = Workspace.open(win.controller.path)
+    try:
+        with workspace.transaction() as s:
+            unit = s.scalars(select(Unit).where(Unit.id == ids["302"])).one()
+            unit.geometry = polygon_to_wkb(box(9.0, 0, 20, 8))
+    finally:
+        workspace.close()
+    flow.validate()
+    flow.validate()  # asked again before the first returned: only the last is shown
+    assert flow.findings == [] or all(f.code != "overlap" for f in flow.findings)
+    qtbot.waitUntil(lambda: any(f.code == "overlap" for f in flow.findings))
+    qtbot.waitUntil(lambda: not win.tasks.busy())
+    assert [f.code for f in flow.findings].count("overlap") == 1
+    assert any(text.startswith("Overlap: 301, 302") for text in flow.validation.texts())
