@@ -1,0 +1,1 @@
+"""Leasing rules (SPEC §4): contracts' clauses and the rent schedule they make. Pure."""

@@ -1,0 +1,100 @@
+"""A contract's rent terms as frozen records: what the schedule is computed from.
+
+Money is ``Decimal`` in the park's currency; rates are per m² (per month or
+per day) over the billable area signed. Every clause is data, so the
+schedule can say which clauses made each amount.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Basis(StrEnum):
+    PER_SQM_MONTH = "per_sqm_month"  # whole months billed, a partial one by its days
+    PER_SQM_DAY = "per_sqm_day"  # actual days billed
+
+
+class Cycle(StrEnum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half_yearly"
+    YEARLY = "yearly"
+
+    @property
+    def months(self) -> int:
+        return {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}[self.value]
+
+
+class RentFreeRule(StrEnum):
+    """How overlapping rent-free periods combine."""
+
+    STACK = "stack"  # lengths add up: a later one starts where the earlier one ends
+    LONGER_WINS = "longer_wins"  # only the longest applies
+
+
+class RentFreeKind(StrEnum):
+    FIT_OUT = "fit_out"
+    AFTER_OPENING = "after_opening"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class RentFree:
+    starts_on: date
+    ends_on: date  # inclusive
+    kind: RentFreeKind = RentFreeKind.OTHER
+
+    @property
+    def days(self) -> int:
+        return (self.ends_on - self.starts_on).days + 1
+
+
+class EscalationKind(StrEnum):
+    FIXED_PERCENT = "fixed_percent"  # +p % on each anniversary of the term's start
+    CPI_CHANGE = "cpi_change"  # by the previous year's index change, floor and cap
+
+
+@dataclass(frozen=True)
+class Escalation:
+    kind: EscalationKind
+    percent: Decimal = Decimal(0)  # FIXED_PERCENT: e.g. 5 for +5 % a year
+    # CPI_CHANGE: the index per year, the adjustment's month and day (1 January by
+    # default), and the floor and cap of the yearly change, in %.
+    index: Mapping[int, Decimal] = field(default_factory=dict)
+    on_month: int = 1
+    on_day: int = 1
+    floor: Decimal | None = None
+    cap: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Turnover:
+    """Percentage rent (扣率): the higher of the base rent or ``rate`` of a month's sales above
+    the breakpoint; natural (base ÷ rate) unless an artificial one is given."""
+
+    rate: Decimal  # e.g. Decimal("0.08")
+    breakpoint: Decimal | None = None  # artificial breakpoint per month; None: natural
+    sales: Mapping[date, Decimal] = field(default_factory=dict)  # month's first day → sales
+
+
+@dataclass(frozen=True)
+class RentTerms:
+    """What a contract's rent schedule depends on."""
+
+    area: Decimal  # billable area signed, m²
+    rate: Decimal  # per m² per month or per day (``basis``)
+    starts_on: date  # the term's start (delivery, or rent start without fit-out)
+    ends_on: date  # inclusive
+    basis: Basis = Basis.PER_SQM_MONTH
+    cycle: Cycle = Cycle.MONTHLY
+    calendar_periods: bool = False  # periods follow the calendar; first and last prorated
+    thirty_day_months: bool = False  # a partial month is prorated over 30 days
+    rent_free: tuple[RentFree, ...] = ()
+    rent_free_rule: RentFreeRule = RentFreeRule.STACK
+    escalation: Escalation | None = None
+    turnover: Turnover | None = None
