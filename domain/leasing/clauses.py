@@ -56,15 +56,22 @@ class RentFree:
 
 class EscalationKind(StrEnum):
     FIXED_PERCENT = "fixed_percent"  # +p % on each anniversary of the term's start
+    FIXED_AMOUNT = "fixed_amount"  # +a per m² per month (or day) on each anniversary
+    STEPPED = "stepped"  # a table of (from day, price): steps may start mid-month
     CPI_CHANGE = "cpi_change"  # by the previous year's index change, floor and cap
+    CPI_RATIO = "cpi_ratio"  # the base price × the index ratio to the base year, same bounds
 
 
 @dataclass(frozen=True)
 class Escalation:
     kind: EscalationKind
     percent: Decimal = Decimal(0)  # FIXED_PERCENT: e.g. 5 for +5 % a year
-    # CPI_CHANGE: the index per year, the adjustment's month and day (1 January by
-    # default), and the floor and cap of the yearly change, in %.
+    amount: Decimal = Decimal(0)  # FIXED_AMOUNT: added to the price each anniversary
+    steps: tuple[tuple[date, Decimal], ...] = ()  # STEPPED: the price from each day on
+    # CPI_CHANGE and CPI_RATIO: the index per year, the adjustment's month and day
+    # (1 January by default), and the floor and cap of the yearly change, in %. By ratio
+    # the price is the base price × the last year's index ÷ the index of the year before
+    # the term began.
     index: Mapping[int, Decimal] = field(default_factory=dict)
     on_month: int = 1
     on_day: int = 1
@@ -87,7 +94,7 @@ class RentTerms:
     """What a contract's rent schedule depends on."""
 
     area: Decimal  # billable area signed, m²
-    rate: Decimal  # per m² per month or per day (``basis``)
+    rate: Decimal  # per m² per month or per day (``basis``); the first band's with tiers
     starts_on: date  # the term's start (delivery, or rent start without fit-out)
     ends_on: date  # inclusive
     basis: Basis = Basis.PER_SQM_MONTH
@@ -98,3 +105,7 @@ class RentTerms:
     rent_free_rule: RentFreeRule = RentFreeRule.STACK
     escalation: Escalation | None = None
     turnover: Turnover | None = None
+    # Tiered pricing: (band's upper bound in m², its price), the last band's bound None;
+    # e.g. ((500, 100), (None, 90)): the first 500 m² at 100, the rest at 90.
+    tiers: tuple[tuple[Decimal | None, Decimal], ...] = ()
+    area_coefficient: Decimal = Decimal(1)  # area billed = billable area × this (e.g. 1.1)

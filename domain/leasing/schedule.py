@@ -13,10 +13,16 @@ it never raises on terms a person entered. The rules (SPEC §4):
   the calendar when the periods are. A price per m² per day bills days.
 - Rent-free days bill nothing; overlapping rent-free periods stack (the
   later starts where the earlier ends) or the longer wins.
-- A fixed escalation compounds on each anniversary of the term's start; a
-  CPI escalation moves the rent on its day each year by the previous year's
-  index change, held between floor and cap. A year whose index is not known
-  bills at the floor, and the problem says a correction will follow.
+- Escalations change the price per m²: a fixed % (compounding) or a fixed
+  amount on each anniversary of the term's start; a stepped table (a step
+  may start mid-month: that month is prorated at both prices); CPI on its
+  day each year, by the previous year's index change or by the index ratio
+  to the year before the term, the yearly change held between floor and
+  cap. A year whose index is not known bills at the floor, and the problem
+  says a correction will follow.
+- Tiered pricing prices area bands (the first 500 m² at one price, the rest
+  at another; an escalation moves every band alike); an area coefficient
+  bills the area × it (1.1).
 - Turnover rent: for a calendar month with its sales reported, the base
   rent plus the rate of the sales above the breakpoint (natural: base ÷
   rate, so the month bills the higher of base or rate × sales).
@@ -46,7 +52,7 @@ from domain.leasing.clauses import (
     RentFreeRule,
     RentTerms,
 )
-from domain.money import money, rate, round_to
+from domain.money import money, round_to
 
 ONE_DAY = timedelta(days=1)
 
@@ -203,28 +209,58 @@ class _Step:
 
 
 def _steps(terms: RentTerms, problems: list[Problem]) -> list[_Step]:
-    monthly = terms.basis is Basis.PER_SQM_MONTH
-    base = money(terms.rate * terms.area) if monthly else terms.rate
-    steps = [_Step(terms.starts_on, base, None)]
+    """The price per m² in effect from each day on, and the amount it makes a month (or the
+    price itself, per day)."""
     clause = terms.escalation
-    if clause is None:
-        return steps
-    for when, factor, reason in _escalations(terms, clause, problems):
-        amount = steps[-1].amount * factor
-        steps.append(_Step(when, money(amount) if monthly else rate(amount), reason))
-    return steps
+    prices: list[tuple[date, Decimal, Reason | None]] = [(terms.starts_on, terms.rate, None)]
+    if clause is not None:
+        prices += list(_escalations(terms, clause, problems))
+    return [_Step(when, _amount(terms, price), reason) for when, price, reason in prices]
+
+
+def _amount(terms: RentTerms, price: Decimal) -> Decimal:
+    """A month's rent at ``price`` (per m² per month) over the area billed, by its tiers; or,
+    per day, the day's rent per m² of the area billed."""
+    area = terms.area * terms.area_coefficient
+    if terms.basis is Basis.PER_SQM_DAY:
+        return price * terms.area_coefficient
+    if not terms.tiers:
+        return money(price * area)
+    shift = price - terms.rate  # an escalation moves every band's price alike
+    rent, below = Decimal(0), Decimal(0)
+    for upper, band_price in terms.tiers:
+        top = area if upper is None else min(area, upper)
+        if top > below:
+            rent += (top - below) * (band_price + shift)
+        below = max(below, top)
+    return money(rent)
 
 
 def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem]
                  ) -> Iterator[tuple[date, Decimal, Reason]]:
-    if clause.kind is EscalationKind.FIXED_PERCENT:
+    """Each change of the price per m²: when, the new price, why."""
+    price = terms.rate
+    if clause.kind is EscalationKind.STEPPED:
+        for when, step in sorted(clause.steps):
+            if terms.starts_on < when <= terms.ends_on:
+                yield when, step, Reason("step", {"price": str(step), "from": when.isoformat()})
+        return
+    if clause.kind in (EscalationKind.FIXED_PERCENT, EscalationKind.FIXED_AMOUNT):
         k = 1
         while (when := add_months(terms.starts_on, 12 * k, terms.starts_on.day)) \
                 <= terms.ends_on:
-            yield when, 1 + clause.percent / 100, Reason(
-                "escalation", {"percent": str(clause.percent), "from": when.isoformat()})
+            if clause.kind is EscalationKind.FIXED_PERCENT:
+                price = price * (1 + clause.percent / 100)
+                reason = Reason("escalation", {"percent": str(clause.percent),
+                                               "from": when.isoformat()})
+            else:
+                price = price + clause.amount
+                reason = Reason("escalation-amount", {"amount": str(clause.amount),
+                                                      "from": when.isoformat()})
+            yield when, price, reason
             k += 1
         return
+    base_index = clause.index.get(terms.starts_on.year - 1)
     year = terms.starts_on.year
     while True:
         when = date(year, clause.on_month, clause.on_day)
@@ -233,8 +269,13 @@ def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem]
             continue
         if when > terms.ends_on:
             return
-        change = _cpi_change(clause, when.year - 1)
         params = {"year": str(when.year - 1), "from": when.isoformat()}
+        if clause.kind is EscalationKind.CPI_RATIO:
+            last = clause.index.get(when.year - 1)
+            target = None if last is None or not base_index else terms.rate * last / base_index
+            change = None if target is None else target / price - 1
+        else:
+            change = _cpi_change(clause, when.year - 1)
         if change is None:
             applied = (clause.floor or Decimal(0)) / 100
             problems.append(Problem("cpi-unknown", params))
@@ -247,7 +288,8 @@ def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem]
                 applied = min(applied, clause.cap / 100)
             params = {**params, "change": _percent(change), "applied": _percent(applied),
                       "known": "yes"}
-        yield when, 1 + applied, Reason("cpi", params)
+        price = price * (1 + applied)
+        yield when, price, Reason("cpi", params)
 
 
 def _cpi_change(clause: Escalation, year: int) -> Decimal | None:
@@ -302,7 +344,7 @@ def _line(terms: RentTerms, start: date, end: date,
         if terms.basis is Basis.PER_SQM_DAY:
             for (daily, is_free), days in runs.items():
                 if not is_free:
-                    amount += daily * terms.area * days
+                    amount += daily * terms.area * days  # daily: per m² of the area billed
         elif whole and len(runs) == 1 and not next(iter(runs))[1]:
             amount += next(iter(runs))[0]
         else:

@@ -133,3 +133,44 @@ def test_bad_dates_and_rent_free_outside_the_term_are_problems_not_errors():
     lines, problems = rent_schedule(outside)
     assert [p.code for p in problems] == ["rent-free-outside-term"]
     assert lines[0].amount == D("0.00")
+
+
+def test_a_stepped_rent_starting_mid_month_prorates_that_month_at_both_prices():
+    terms = RentTerms(D(100), D(100), date(2026, 1, 1), date(2026, 6, 30),
+                      escalation=Escalation(EscalationKind.STEPPED, steps=(
+                          (date(2026, 3, 16), D(120)),)))
+    lines, _ = rent_schedule(terms)
+    # March: 15 days at 10,000 and 16 at 12,000, each over 31 days
+    assert [str(x.amount) for x in lines] == [
+        "10000.00", "10000.00", "11032.26", "12000.00", "12000.00", "12000.00"]
+    assert {"price": "120", "from": "2026-03-16"} in [r.params for r in lines[2].reasons]
+
+
+def test_a_fixed_amount_each_anniversary():
+    terms = RentTerms(D(100), D(100), date(2026, 1, 1), date(2027, 12, 31), cycle=Cycle.YEARLY,
+                      escalation=Escalation(EscalationKind.FIXED_AMOUNT, amount=D(3)))
+    assert amounts(terms) == ["120000.00", "123600.00"]
+
+
+def test_tiered_pricing_and_an_area_coefficient():
+    tiered = RentTerms(D(800), D(100), date(2026, 1, 1), date(2026, 1, 31),
+                       tiers=((D(500), D(100)), (None, D(90))))
+    assert amounts(tiered) == ["77000.00"]  # 500 × 100 + 300 × 90
+    raised = RentTerms(D(800), D(100), date(2026, 1, 1), date(2027, 1, 31),
+                       tiers=((D(500), D(100)), (None, D(90))),
+                       escalation=Escalation(EscalationKind.FIXED_AMOUNT, amount=D(10)))
+    assert amounts(raised)[-1] == "85000.00"  # every band 10 dearer: 500 × 110 + 300 × 100
+    coefficient = RentTerms(D(200), D(100), date(2026, 1, 1), date(2026, 1, 31),
+                            area_coefficient=D("1.1"))
+    assert amounts(coefficient) == ["22000.00"]
+
+
+def test_cpi_by_index_ratio_to_the_base_year_within_floor_and_cap():
+    terms = RentTerms(D(1), D(10000), date(2026, 1, 1), date(2028, 12, 31),
+                      escalation=Escalation(EscalationKind.CPI_RATIO, index={
+                          2025: D(100), 2026: D("103.0"), 2027: D("104.0")},
+                          floor=D(0), cap=D(5)))
+    lines, problems = rent_schedule(terms)
+    # 2027: 103/100 → 10,300; 2028: 104/100 → 10,400 (+0.97 % on 10,300, inside the bounds)
+    assert (lines[12].amount, lines[24].amount) == (D("10300.00"), D("10400.00"))
+    assert problems == []
