@@ -308,12 +308,8 @@ def _area_statement(args: argparse.Namespace) -> int:
     up (the check line and ``adds_up`` say), 2 when it cannot be made."""
     import json
 
-    from services.area_statement import (
-        building_codes,
-        find_building,
-        read_area_statement,
-        statement_json,
-    )
+    from services.area_statement import read_area_statement, statement_json
+    from services.register import building_codes, find_building
     from store.read_model import ReadModel
     from views.area_statement_text import no_building_text, statement_lines
 
@@ -436,6 +432,7 @@ def _find_space(args: argparse.Namespace) -> int:
     if not _current(args.workspace):
         return 2
     from services.find_space import AT_LEAST, AT_MOST, find_space
+    from services.register import find_building
     from store.read_model import ReadModel, Scope
 
     day = args.date or date.today()
@@ -458,12 +455,12 @@ def _find_space(args: argparse.Namespace) -> int:
         park = parks[0]
         scope = Scope("park", park.id)
         if args.building is not None:
-            building = next((b for b in park.buildings if b.code == args.building), None)
+            building = find_building(reader, args.building, park.code)
             if building is None:
                 _error(_find_said("no-building", code=args.building, park=park.code,
                                   buildings=", ".join(b.code for b in park.buildings) or "—"))
                 return 2
-            scope = Scope("building", building.id)
+            scope = Scope("building", building[1].id)
         found = find_space(reader, scope, area, day, levels, args.limit)
     finally:
         reader.close()

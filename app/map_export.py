@@ -304,11 +304,12 @@ def _painter(view: Any) -> Callable[[QPainter, QRectF], float]:
 
 
 def _find_building(reader: ReadModel, code: str) -> tuple[Any, Any]:
-    for park in reader.park_tree():
-        for building in park.buildings:
-            if building.code == code:
-                return park, building
-    known = ", ".join(b.code for p in reader.park_tree() for b in p.buildings)
+    from services.register import building_codes, find_building
+
+    found = find_building(reader, code)
+    if found is not None:
+        return found
+    known = ", ".join(building_codes(reader))
     raise ExportError(translate("Map", "no building %1 in this workspace (buildings: %2)")
                       .replace("%1", code).replace("%2", known or "—"))
 

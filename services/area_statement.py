@@ -28,22 +28,6 @@ from domain.occupancy import unit_state
 from store.read_model import BuildingNode, ParkNode, ReadModel, Scope, UnitRow
 
 
-def find_building(reader: ReadModel, code: str,
-                  park_code: str | None = None) -> tuple[ParkNode, BuildingNode] | None:
-    """The live building with ``code`` (in the park ``park_code``, when given)."""
-    for park in reader.park_tree():
-        if park_code is not None and park.code != park_code:
-            continue
-        for building in park.buildings:
-            if building.code == code:
-                return park, building
-    return None
-
-
-def building_codes(reader: ReadModel) -> list[str]:
-    return [b.code for p in reader.park_tree() for b in p.buildings]
-
-
 def read_area_statement(reader: ReadModel, building_id: uuid.UUID,
                         day: date) -> BuildingStatement:
     """The statement of one building's live units as they stand on ``day``."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from store.read_model import ParkNode, Scope
+from store.read_model import BuildingNode, ParkNode, ReadModel, Scope
 
 
 def park_of(tree: Sequence[ParkNode], scope: Scope | None) -> ParkNode | None:
@@ -21,3 +21,20 @@ def park_of(tree: Sequence[ParkNode], scope: Scope | None) -> ParkNode | None:
                     scope.kind == "floor" and any(f.id == scope.id for f in b.floors)):
                 return park
     return None
+
+
+def find_building(reader: ReadModel, code: str,
+                  park_code: str | None = None) -> tuple[ParkNode, BuildingNode] | None:
+    """The live building with ``code`` (in the park ``park_code``, when given)."""
+    for park in reader.park_tree():
+        if park_code is not None and park.code != park_code:
+            continue
+        for building in park.buildings:
+            if building.code == code:
+                return park, building
+    return None
+
+
+def building_codes(reader: ReadModel) -> list[str]:
+    """Every live building's code, for a message naming the ones there are."""
+    return [b.code for p in reader.park_tree() for b in p.buildings]

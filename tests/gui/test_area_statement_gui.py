@@ -16,7 +16,8 @@ from domain.area_statement import FloorFigures, UnitFigures, building_statement
 from domain.assets import UnitStatus
 from domain.occupancy import UnitState
 from domain.space_use import SpaceUse
-from services.area_statement import find_building, read_area_statement
+from services.area_statement import read_area_statement
+from services.register import find_building
 from store.read_model import ReadModel
 from tests.corpus import corpus  # noqa: F401  (the fixture: fails or skips without the corpus)
 from tests.gui.helpers import leasemap

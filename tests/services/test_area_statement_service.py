@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from domain.allocation import allocate_common_area
 from domain.space_use import SpaceUse
-from services.area_statement import building_codes, find_building, read_area_statement
+from services.area_statement import read_area_statement
+from services.register import building_codes, find_building
 from store.read_model import ReadModel
 from store.schema import Building, Floor, Unit
 from store.workspace import Workspace
