@@ -206,6 +206,8 @@ _AREA = re.compile(r"\d+(?:[.,]\d+)?\s*(?:m2|m\^2|平方米|平米|sq\.?\s*m|sqm
 _ROOM_WORDS = frozenset(("room", "rm", "raum", "unit", "no", "no.", "nr", "nr.", "#", "房间",
                          "房号", "室"))
 _ROOM_PREFIX = re.compile(r"(?:room|rm\.?|raum|unit|no\.|nr\.|#|房间|房号)")
+# A number written as a Chinese room's name: 101室, 3号, 12号房.
+_ROOM_SUFFIX = re.compile(r"(?:室|号房|号|房)$")
 _NUMBER = re.compile(
     r"[A-Za-z]{0,3}[-_.]?\d{1,5}(?:[-_.]\d{1,5})?[A-Za-z]?"
     r"(?:\s*[,，/&+~～]\s*[A-Za-z]{0,3}[-_.]?\d{1,5}[A-Za-z]?)*"
@@ -403,7 +405,7 @@ def _read_code(item: str) -> _Found | None:
 
 def _numbering(text: str) -> bool | None:
     """Whether a text says nothing but which room it is: True when it holds a room number
-    (``302``, ``B102``, ``302,304``, ``Room 12``, ``房间3``), None when only a word for
+    (``302``, ``B102``, ``302,304``, ``Room 12``, ``房间3``, ``101室``), None when only a word for
     "room" (``Room``), False when anything else; a stated area is ignored."""
     words = _AREA.sub(" ", _nfkc(text)).lower().split()
     numbered = False
@@ -412,6 +414,7 @@ def _numbering(text: str) -> bool | None:
             continue
         prefix = _ROOM_PREFIX.match(word)
         bare = word[prefix.end():] if prefix else word
+        bare = _ROOM_SUFFIX.sub("", bare) or bare
         if not _NUMBER.fullmatch(bare):
             return False
         numbered = True

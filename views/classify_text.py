@@ -44,9 +44,32 @@ def _fill(template: str, **params: object) -> str:
     return template
 
 
+LISTED = 12  # names a line lists before it counts the rest
+
+
+def listed(names: list[str]) -> str:
+    """Names joined, the first :data:`LISTED` of them and how many more (a tower's rooms are
+    hundreds)."""
+    if len(names) <= LISTED:
+        return ", ".join(names)
+    more = translate("ClassifyRooms", "and {n} more").replace("{n}", str(len(names) - LISTED))
+    return f"{', '.join(names[:LISTED])} … {more}"
+
+
+def level_ranges(levels: list[int]) -> str:
+    """Levels as runs: ``1–60``, ``-2–-1, 1–3, 5``."""
+    runs: list[list[int]] = []
+    for level in sorted(levels):
+        if runs and level == runs[-1][1] + 1:
+            runs[-1][1] = level
+        else:
+            runs.append([level, level])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
 def classify_lines(plan: Mapping[str, Any]) -> list[str]:
     """The rehearsal (or what was done) as the command prints it, one line each."""
-    levels = ", ".join(str(level) for level in plan["levels"])
+    levels = level_ranges(plan["levels"])
     changes = plan["changes"]
     if plan["applied"]:
         head = translate(
@@ -82,11 +105,11 @@ def classify_lines(plan: Mapping[str, Any]) -> list[str]:
     if plan["undecided"]:
         lines.append(_fill(translate("ClassifyRooms", "For rent, but nothing in the name decides "
                                      "(please check): {units}"),
-                           units=", ".join(f"{u['code']} {u['name']}".strip()
-                                           for u in plan["undecided"])))
+                           units=listed([f"{u['code']} {u['name']}".strip()
+                                         for u in plan["undecided"]])))
     if plan["kept_manual"]:
         lines.append(_fill(translate("ClassifyRooms", "Kept as a person set them: {units}"),
-                           units=", ".join(plan["kept_manual"])))
+                           units=listed(plan["kept_manual"])))
     if not changes:
         lines.append(translate("ClassifyRooms",
                                "Every room already has the use its name gives it."))

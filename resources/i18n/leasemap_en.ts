@@ -353,6 +353,10 @@
         <translation>the word “{word}”</translation>
     </message>
     <message>
+        <source>and {n} more</source>
+        <translation>and {n} more</translation>
+    </message>
+    <message>
         <source>Building {building}, levels {levels}: {n} rooms changed use</source>
         <translation>Building {building}, levels {levels}: {n} rooms changed use</translation>
     </message>

@@ -354,6 +354,10 @@
         <translation>依据“{word}”</translation>
     </message>
     <message>
+        <source>and {n} more</source>
+        <translation>等 {n} 个</translation>
+    </message>
+    <message>
         <source>Building {building}, levels {levels}: {n} rooms changed use</source>
         <translation>楼栋 {building}，楼层 {levels}：{n} 个房间已改变用途</translation>
     </message>

@@ -240,3 +240,10 @@ def test_a_room_number_only_label_is_always_leasable(number, area):
     label = number if area is None else f"{number} {area}m²"
     decision = classify_room(RoomEvidence(label=label, layer="使用面积线"))
     assert (decision.use, decision.code, decision.word) == (L, ROOM_NUMBER, number)
+
+
+def test_a_chinese_room_number_name_is_a_room_number():
+    for name in ("101室", "3号", "12号房"):
+        decision = classify_room(RoomEvidence(name=name))
+        assert (decision.use, decision.code) == (SpaceUse.LEASABLE, ROOM_NUMBER), name
+    assert classify_room(RoomEvidence(name="会议室")).code == UNDECIDED

@@ -170,3 +170,14 @@ def test_the_command_rehearses_then_applies(old_import, tmp_path):
     assert "Every room already has the use its name gives it." in again.stdout
     missing = run("classify-rooms", path, "--building", "Q", "--lang", "en")
     assert missing.returncode == 2 and "no building Q" in missing.stderr
+
+
+def test_long_lists_and_many_levels_stay_readable():
+    from views.classify_text import LISTED, level_ranges, listed
+
+    assert level_ranges(list(range(1, 61))) == "1–60"
+    assert level_ranges([-2, -1, 1, 2, 3, 5]) == "-2–-1, 1–3, 5"
+    names = [f"ZD-A-{n:04d}" for n in range(1, 31)]
+    said = listed(names)
+    assert said.startswith(", ".join(names[:LISTED])) and said.endswith(
+        f"and {30 - LISTED} more")
