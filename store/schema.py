@@ -123,6 +123,11 @@ class Park(Synced, Base):
     billable_rule: Mapped[BillableRule] = mapped_column(
         enum_column(BillableRule), default=BillableRule.LEASABLE,
         server_default=BillableRule.LEASABLE.value)
+    # The pipeline's stage probabilities where the park differs from the defaults
+    # ({"quoted": "0.75"}), and the yearly rate a discounted net effective rent uses.
+    stage_probabilities: Mapped[dict[str, str]] = mapped_column(
+        JSON, default=dict, server_default="{}")
+    discount_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal(8, 6), nullable=True)
 
 
 class Building(Synced, Base):
@@ -244,6 +249,10 @@ class Tenant(Synced, Base):
         enum_column(ChainPosition), nullable=True
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Credit signals entered by hand (court cases, rating changes, news): a list of
+    # {"on": date, "kind": text, "note": text}; collections score them (billing issue).
+    credit_signals: Mapped[list[dict[str, str]]] = mapped_column(
+        JSON, default=list, server_default="[]")
 
 
 class Contract(Synced, Base):
@@ -262,6 +271,22 @@ class Contract(Synced, Base):
     terminated_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     rent_per_sqm_month: Mapped[Decimal] = mapped_column(UnitPrice)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The working copy of the terms (domain.leasing.codec): a draft's are edited here; a
+    # signed contract's are its latest version's, changed only by an amendment. None on
+    # contracts from before clauses: a plain monthly rent at ``rent_per_sqm_month``.
+    kind: Mapped[UnitType] = mapped_column(
+        enum_column(UnitType), default=UnitType.OFFICE, server_default=UnitType.OFFICE.value)
+    delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    rent_starts_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    deposit: Mapped[Decimal] = mapped_column(Amount, default=Decimal("0.00"), server_default="0")
+    terms: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    lead_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("leads.id"), nullable=True, index=True)
+    renews_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("contracts.id"), nullable=True, index=True)
+    lead: Mapped[Lead | None] = relationship(lazy="raise")
+    renews: Mapped[Contract | None] = relationship(lazy="raise", remote_side="Contract.id")
 
 
 class ContractUnit(Synced, Base):
@@ -275,6 +300,177 @@ class ContractUnit(Synced, Base):
     contract: Mapped[Contract] = relationship(lazy="raise")
     unit: Mapped[Unit] = relationship(lazy="raise")
     billable_area: Mapped[Decimal] = mapped_column(Area)
+
+
+class ContractVersion(Ledger, Base):
+    """One signed version of a contract: what was agreed from ``effective_on`` on.
+
+    Version 1 is the signing; each amendment adds the next. Insert-only, so an
+    earlier version always reads as it was signed. ``units`` lists
+    {"unit_id", "unit_code", "billable_area"}; ``terms`` is the codec's document.
+    """
+
+    __tablename__ = "contract_versions"
+    __table_args__ = (UniqueConstraint("contract_id", "number"),)
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)
+    contract: Mapped[Contract] = relationship(lazy="raise")
+    number: Mapped[int] = mapped_column(Integer)
+    effective_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(32))
+    signed_on: Mapped[date] = mapped_column(Date)
+    delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    rent_starts_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    deposit: Mapped[Decimal] = mapped_column(Amount)
+    units: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    terms: Mapped[dict[str, Any]] = mapped_column(JSON)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Lead(Synced, Base):
+    """A prospect in the pipeline: who, what they need, and how far along they are."""
+
+    __tablename__ = "leads"
+    __table_args__ = (UniqueConstraint("park_id", "code"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    tenant_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("tenants.id"), nullable=True, index=True)
+    tenant: Mapped[Tenant | None] = relationship(lazy="raise")
+    code: Mapped[str] = mapped_column(String(32))
+    company: Mapped[str] = mapped_column(String(200))
+    contact_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    industry: Mapped[str] = mapped_column(String(100), default="")
+    stage: Mapped[str] = mapped_column(String(16), default="lead")
+    stage_on: Mapped[date] = mapped_column(Date)
+    lost_reason: Mapped[str] = mapped_column(String(200), default="")
+    area_min: Mapped[Decimal] = mapped_column(Area)
+    area_max: Mapped[Decimal] = mapped_column(Area)
+    budget: Mapped[Decimal | None] = mapped_column(UnitPrice, nullable=True)
+    move_in_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    unit_type: Mapped[UnitType | None] = mapped_column(enum_column(UnitType), nullable=True)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    owner: Mapped[str] = mapped_column(String(100), default="")
+    source: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Quote(Synced, Base):
+    """A proposal to a lead: units and terms, with the figures it was offered on."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (UniqueConstraint("park_id", "code"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"), index=True)
+    lead: Mapped[Lead] = relationship(lazy="raise")
+    code: Mapped[str] = mapped_column(String(32))
+    quoted_on: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    units: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    terms: Mapped[dict[str, Any]] = mapped_column(JSON)
+    total_rent: Mapped[Decimal] = mapped_column(Amount)
+    net_effective_rent: Mapped[Decimal] = mapped_column(UnitPrice)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    contract_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("contracts.id"), nullable=True)
+    contract: Mapped[Contract | None] = relationship(lazy="raise")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class SalesReport(Synced, Base):
+    """A tenant's reported sales for one month: what turnover rent is reckoned on."""
+
+    __tablename__ = "sales_reports"
+    __table_args__ = (UniqueConstraint("contract_id", "month"),)
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)
+    contract: Mapped[Contract] = relationship(lazy="raise")
+    month: Mapped[date] = mapped_column(Date)  # the month's first day
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    source: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PriceIndex(Synced, Base):
+    """A price index's value for a year (CPI): what CPI-linked escalations read."""
+
+    __tablename__ = "price_indices"
+    __table_args__ = (UniqueConstraint("park_id", "series", "year"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    series: Mapped[str] = mapped_column(String(32), default="CPI")
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[Decimal] = mapped_column(ExactDecimal(12, 4))
+
+
+class CheckpointMark(Synced, Base):
+    """A contract checkpoint someone marked done (the checkpoints themselves follow from
+    the dates, domain.leasing.lifecycle)."""
+
+    __tablename__ = "checkpoint_marks"
+    __table_args__ = (UniqueConstraint("contract_id", "code"),)
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)
+    contract: Mapped[Contract] = relationship(lazy="raise")
+    code: Mapped[str] = mapped_column(String(32))
+    done_on: Mapped[date] = mapped_column(Date)
+    by: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Alert(Synced, Base):
+    """Something late or wrong that a person must see: a late checkpoint, for now.
+
+    Its id derives from what it is about (uuid5 of contract and code), so
+    raising it again, on any device, is the same alert.
+    """
+
+    __tablename__ = "alerts"
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    contract_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("contracts.id"), nullable=True, index=True)
+    contract: Mapped[Contract | None] = relationship(lazy="raise")
+    kind: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(32))
+    owner_role: Mapped[str] = mapped_column(String(32), default="")
+    due_on: Mapped[date] = mapped_column(Date)
+    raised_on: Mapped[date] = mapped_column(Date)
+    cleared_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class ContractDocument(Synced, Base):
+    """A file kept with a contract: the generated document for signing, or one attached."""
+
+    __tablename__ = "contract_documents"
+
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)
+    contract: Mapped[Contract] = relationship(lazy="raise")
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(16))  # generated | attached
+    media_type: Mapped[str] = mapped_column(String(100), default="application/pdf")
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    added_on: Mapped[date] = mapped_column(Date)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class DocumentTemplate(Synced, Base):
+    """A park's contract document template (its text with {placeholders}), by language."""
+
+    __tablename__ = "document_templates"
+    __table_args__ = (UniqueConstraint("park_id", "name", "language"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    name: Mapped[str] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(16))
+    body: Mapped[str] = mapped_column(Text)
 
 
 class UnitMetric(Synced, Base):
@@ -343,4 +539,13 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ContractUnit,
     UnitMetric,
     SpaceEdit,
+    ContractVersion,
+    Lead,
+    Quote,
+    SalesReport,
+    PriceIndex,
+    CheckpointMark,
+    Alert,
+    ContractDocument,
+    DocumentTemplate,
 )

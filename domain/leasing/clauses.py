@@ -82,11 +82,63 @@ class Escalation:
 @dataclass(frozen=True)
 class Turnover:
     """Percentage rent (扣率): the higher of the base rent or ``rate`` of a month's sales above
-    the breakpoint; natural (base ÷ rate) unless an artificial one is given."""
+    the breakpoint; natural (base ÷ rate) unless an artificial one is given.
+
+    With ``tiers`` the sales above the breakpoint are priced by bands, e.g.
+    ((1000000, 0.08), (None, 0.10)): the first 1,000,000 above it at 8 %, the rest at 10 %;
+    the natural breakpoint is then base ÷ the first band's rate, and ``rate`` is not read
+    (keep it equal to the first band's). ``minimum`` and ``maximum`` hold the turnover part
+    (what is added to the base) of a month with its sales reported.
+    """
 
     rate: Decimal  # e.g. Decimal("0.08")
     breakpoint: Decimal | None = None  # artificial breakpoint per month; None: natural
     sales: Mapping[date, Decimal] = field(default_factory=dict)  # month's first day → sales
+    # (upper bound of the sales above the breakpoint, rate), the last band's bound None
+    tiers: tuple[tuple[Decimal | None, Decimal], ...] = ()
+    minimum: Decimal | None = None  # the turnover part per month at least this
+    maximum: Decimal | None = None  # and at most this
+
+
+class ChargeKind(StrEnum):
+    PROPERTY_FEE = "property_fee"  # 物业费
+    SERVICE = "service"  # other fixed service charges (空调, 能耗 base …)
+    PARKING = "parking"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Charge:
+    """A fixed charge billed with the rent each period: per m² per month over the billable
+    area, or a fixed amount per month. Prorated like rent; rent-free does not apply to it."""
+
+    kind: ChargeKind
+    amount: Decimal
+    per_sqm: bool = True
+    name: str = ""  # what the bill calls it, when ``kind`` is SERVICE or OTHER
+
+
+class DueKind(StrEnum):
+    DAYS_BEFORE = "days_before"  # due ``days`` before the period starts (0: on its first day)
+    DAY_OF_MONTH = "day_of_month"  # due on day ``days`` of the month before the period starts
+
+
+@dataclass(frozen=True)
+class DueRule:
+    kind: DueKind = DueKind.DAYS_BEFORE
+    days: int = 0
+
+
+@dataclass(frozen=True)
+class LateFee:
+    """Late fee per day on an overdue amount (e.g. 0.0005 = 0.05 % a day); billing reads it."""
+
+    rate_per_day: Decimal
+    capped: bool = True  # never more than the overdue amount itself
+    grace_days: int = 0  # paid within these days after the due date: no fee
+    # Paid later than the grace: the fee counts every day from the due date (True), or only
+    # the days after the grace (False, the default).
+    from_due_date: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,3 +161,6 @@ class RentTerms:
     # e.g. ((500, 100), (None, 90)): the first 500 m² at 100, the rest at 90.
     tiers: tuple[tuple[Decimal | None, Decimal], ...] = ()
     area_coefficient: Decimal = Decimal(1)  # area billed = billable area × this (e.g. 1.1)
+    charges: tuple[Charge, ...] = ()  # property fee and other fixed charges
+    due: DueRule = field(default_factory=lambda: DueRule())
+    late_fee: LateFee | None = None

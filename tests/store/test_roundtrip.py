@@ -25,12 +25,21 @@ from spatial.geometry import lines_to_wkb, polygon_from_wkb, polygon_to_wkb
 from store.ids import uuid7
 from store.schema import (
     SYNCED_MODELS,
+    Alert,
     Building,
+    CheckpointMark,
     Contract,
+    ContractDocument,
     ContractUnit,
+    ContractVersion,
+    DocumentTemplate,
     Floor,
+    Lead,
     Outbox,
     Park,
+    PriceIndex,
+    Quote,
+    SalesReport,
     SpaceEdit,
     Tenant,
     Unit,
@@ -162,7 +171,53 @@ def build_all(session) -> dict:
         terminated_on=date(2025, 12, 31),
         rent_per_sqm_month=Decimal("85.5000"),
         notes="early termination by agreement",
+        kind=UnitType.WAREHOUSE,
+        delivered_on=date(2024, 3, 15),
+        rent_starts_on=date(2024, 4, 1),
+        deposit=Decimal("316047.36"),
+        terms={"area": "1234.56", "rate": "85.5", "starts_on": "2024-03-15",
+               "ends_on": "2027-03-31", "tiers": [["500", "90"], [None, "85.5"]]},
+        version=2,
     )
+    lead = Lead(
+        id=uuid7(), park_id=park.id, tenant_id=tenant.id, code="XS-0001", company="某某科技",
+        contact_name="李娜", contact_phone="139 0000 0000", industry="biotech",
+        stage="negotiating", stage_on=date(2026, 11, 30), lost_reason="",
+        area_min=Decimal("800.00"), area_max=Decimal("1200.50"), budget=Decimal("92.5000"),
+        move_in_on=date(2027, 3, 1), unit_type=UnitType.INDUSTRIAL, tags=["loading dock"],
+        owner="张三", source="referral", notes="needs 800 kg/m²",
+    )
+    contract.lead_id = lead.id
+    version = ContractVersion(
+        id=uuid7(), contract_id=contract.id, number=1, effective_on=date(2024, 3, 15),
+        reason="sign", signed_on=date(2024, 2, 29), delivered_on=date(2024, 3, 15),
+        rent_starts_on=None, starts_on=date(2024, 3, 15), ends_on=date(2027, 3, 31),
+        deposit=Decimal("316047.36"),
+        units=[{"unit_id": str(unit.id), "unit_code": unit.code, "billable_area": "1234.56"}],
+        terms={"area": "1234.56", "rate": "85.5"}, notes="v1",
+    )
+    quote = Quote(
+        id=uuid7(), park_id=park.id, lead_id=lead.id, code="BJ-0001",
+        quoted_on=date(2026, 12, 1), valid_until=date(2026, 12, 31),
+        units=[{"unit_id": str(unit.id), "unit_code": unit.code, "billable_area": "1234.56"}],
+        terms={"rate": "90"}, total_rent=Decimal("3999999.99"),
+        net_effective_rent=Decimal("87.1234"), status="open", contract_id=contract.id,
+        notes="",
+    )
+    sales = SalesReport(id=uuid7(), contract_id=contract.id, month=date(2025, 1, 1),
+                        amount=Decimal("520000.00"), source="pos-export.xlsx")
+    index = PriceIndex(id=uuid7(), park_id=park.id, series="CPI", year=2025,
+                       value=Decimal("101.2000"))
+    mark = CheckpointMark(id=uuid7(), contract_id=contract.id, code="delivered",
+                          done_on=date(2024, 3, 15), by="王伟", note="keys handed")
+    alert = Alert(id=uuid7(), park_id=park.id, contract_id=contract.id, kind="checkpoint",
+                  code="end-90", owner_role="leasing", due_on=date(2026, 12, 31),
+                  raised_on=date(2027, 1, 2), cleared_on=None)
+    document = ContractDocument(id=uuid7(), contract_id=contract.id, name="HT-2024-001.pdf",
+                                kind="generated", media_type="application/pdf", version=1,
+                                added_on=date(2024, 2, 29), content=b"%PDF-1.4\x00\xff")
+    template = DocumentTemplate(id=uuid7(), park_id=park.id, name="standard",
+                                language="zh_CN", body="甲方：{park}\n乙方：{tenant}")
     link = ContractUnit(
         id=uuid7(),
         contract_id=contract.id,
@@ -193,7 +248,8 @@ def build_all(session) -> dict:
         after={"note": "走廊 split"},
         undone=False,
     )
-    objects = [park, building, floor, unit, tenant, contract, link, metric, edit]
+    objects = [park, building, floor, unit, tenant, lead, contract, link, metric, edit,
+               version, quote, sales, index, mark, alert, document, template]
     session.add_all(objects)
     session.flush()
     return {type(o): o for o in objects}
