@@ -6,7 +6,8 @@ it never raises on terms a person entered. The rules (SPEC §4):
 - Periods follow the payment cycle from the term's start (a quarter of a
   term starting 2026-03-01 is March–May) or, as an option, the calendar,
   the first and last prorated. Lines are billed in advance: due on the
-  period's first day.
+  period's first day, ``n`` days before it, or on day ``d`` of the month
+  before it (clamped to that month's last day), as the due rule says.
 - A price per m² per month bills whole months; a partial month is prorated
   by its days over the month's days (or over 30, as an option). Months are
   counted from the term's start day (10 April to 9 May is a month), or by
@@ -15,162 +16,386 @@ it never raises on terms a person entered. The rules (SPEC §4):
   later starts where the earlier ends) or the longer wins.
 - Escalations change the price per m²: a fixed % (compounding) or a fixed
   amount on each anniversary of the term's start; a stepped table (a step
-  may start mid-month: that month is prorated at both prices); CPI on its
+  may start mid-month: that month is prorated at both prices; the last
+  step on or before the term's start sets the opening price); CPI on its
   day each year, by the previous year's index change or by the index ratio
   to the year before the term, the yearly change held between floor and
   cap. A year whose index is not known bills at the floor, and the problem
   says a correction will follow.
 - Tiered pricing prices area bands (the first 500 m² at one price, the rest
-  at another; an escalation moves every band alike); an area coefficient
-  bills the area × it (1.1).
+  at another; an escalation moves every band alike), per month or per day;
+  an area coefficient bills the area × it (1.1).
 - Turnover rent: for a calendar month with its sales reported, the base
-  rent plus the rate of the sales above the breakpoint (natural: base ÷
-  rate, so the month bills the higher of base or rate × sales).
+  rent plus the rates of the sales above the breakpoint (natural: base ÷
+  the first rate, so with one rate the month bills the higher of base or
+  rate × sales); with tiers, bands of the sales above the breakpoint at
+  their rates; the turnover part held between its minimum and maximum.
+- Charges (property fee and the like) bill one line each per period beside
+  the rent: a month's charge (per m² of the billable area signed, without
+  the coefficient, or a fixed sum), prorated like rent; rent-free and
+  escalation do not touch them.
 - Amounts are rounded to the cent once per line (and a new monthly rent
   once per step), half up.
+
+The engine works on runs (days of one month piece with one price and one
+rent-free state), never day by day, and ``within`` computes only the
+periods that overlap a window (escalations still compound from the start).
 
 >>> from decimal import Decimal as D
 >>> terms = RentTerms(D(150), D(80), date(2026, 4, 10), date(2027, 4, 9), calendar_periods=True)
 >>> lines, problems = rent_schedule(terms)
 >>> [str(line.amount) for line in (lines[0], lines[1], lines[-1])], str(total(lines))
 (['8400.00', '12000.00', '3600.00'], '144000.00')
+>>> window = rent_schedule(terms, within=(date(2026, 12, 15), date(2027, 1, 15)))[0]
+>>> [(line.starts_on.isoformat(), str(line.amount)) for line in window]
+[('2026-12-01', '12000.00'), ('2027-01-01', '12000.00')]
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from domain.leasing.clauses import (
     Basis,
+    Charge,
+    Cycle,
+    DueKind,
     Escalation,
     EscalationKind,
     RentFree,
     RentFreeRule,
     RentTerms,
+    Turnover,
 )
-from domain.money import money, round_to
+from domain.money import ZERO, money, round_to
 
 ONE_DAY = timedelta(days=1)
+RENT = "rent"  # ScheduleLine.charge of a rent line
+_CYCLE_MONTHS = {cycle: cycle.months for cycle in Cycle}  # the property builds a dict a call
 
 
 @dataclass(frozen=True)
 class Reason:
     """Why a line is what it is: a clause's code and its figures (as text)."""
 
-    code: str  # base | prorated | rent-free | escalation | cpi | turnover | sales-missing
+    # base | prorated | rent-free | step | escalation | escalation-amount | cpi | turnover
+    # | turnover-band | turnover-minimum | turnover-maximum | sales-missing | charge
+    # | rent-free-not-applied
+    code: str
     params: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ScheduleLine:
     starts_on: date
     ends_on: date  # inclusive
     due_on: date
     amount: Decimal
     reasons: tuple[Reason, ...]
+    # What the line bills: RENT ("rent"), or a charge's code (``charge_code``: its kind,
+    # and ":" and its name when it has one, e.g. "property_fee", "service:空调").
+    charge: str = RENT
+
+    def __init__(self, starts_on: date, ends_on: date, due_on: date, amount: Decimal,
+                 reasons: tuple[Reason, ...], charge: str = RENT) -> None:
+        # The frozen dataclass's own __init__ sets each field through object.__setattr__,
+        # twice the cost; a park's year is 100,000 lines. Still frozen after this.
+        self.__dict__.update(starts_on=starts_on, ends_on=ends_on, due_on=due_on,
+                             amount=amount, reasons=reasons, charge=charge)
 
 
 @dataclass(frozen=True)
 class Problem:
-    code: str  # rent-free-outside-term | cpi-unknown | sales-missing | dates
+    # dates | rent-free-outside-term | cpi-unknown | cpi-date-invalid | sales-missing
+    # | due-day-invalid
+    code: str
     params: dict[str, str] = field(default_factory=dict)
 
 
 def add_months(day: date, months: int, anchor: int | None = None) -> date:
     """``day`` moved by whole months, on ``anchor`` (default its own day), clamped to the
     month's last day (31 January + 1 month is 28 February)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(anchor or day.day, last))
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(anchor or day.day, _month_days(year, month + 1)))
 
 
-def rent_schedule(terms: RentTerms) -> tuple[list[ScheduleLine], list[Problem]]:
-    """The billing lines of the whole term, and what is wrong or still unknown."""
+def _month_days(year: int, month: int) -> int:
+    """Days in a month (``calendar.monthrange`` also works out a weekday: slower)."""
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def charge_code(charge: Charge) -> str:
+    """The code a charge's lines carry: its kind, with its name when it has one, so two
+    charges of one kind (two services) keep apart in totals."""
+    return f"{charge.kind.value}:{charge.name}" if charge.name else charge.kind.value
+
+
+def rent_schedule(terms: RentTerms, within: tuple[date, date] | None = None
+                  ) -> tuple[list[ScheduleLine], list[Problem]]:
+    """The billing lines of the term (only the periods overlapping ``within``, both days
+    included, when given) and what is wrong or still unknown.
+
+    Each period gives its rent line, then one line per charge in the terms' order. The
+    clauses' problems are reported whole; sales missing only for the lines computed.
+    """
     problems: list[Problem] = []
     if terms.ends_on < terms.starts_on:
         return [], [Problem("dates", {"starts_on": terms.starts_on.isoformat(),
                                       "ends_on": terms.ends_on.isoformat()})]
-    free = _free_days(terms, problems)
-    steps = _steps(terms, problems)
-    lines = []
-    for start, end in _periods(terms):
-        lines.append(_line(terms, start, end, free, steps, problems))
-    return lines, problems
+    periods = _periods(terms, within)
+    span = (periods[0][0], periods[-1][1]) if periods else (terms.starts_on, terms.starts_on)
+    plan = _Plan(terms, span, problems)
+    return plan.lines(periods, problems), problems
 
 
-def total(lines: Sequence[ScheduleLine]) -> Decimal:
-    return sum((line.amount for line in lines), Decimal("0.00"))
+def total(lines: Sequence[ScheduleLine], charge: str | None = RENT) -> Decimal:
+    """The rent of ``lines`` (a charge's total with its code, or everything with None)."""
+    return sum((line.amount for line in lines if charge is None or line.charge == charge),
+               ZERO)
 
 
-def net_effective_rent(terms: RentTerms, lines: Sequence[ScheduleLine]) -> Decimal:
-    """Total rent over the term ÷ its months ÷ the area, undiscounted (per m² per month)."""
+def net_effective_rent(terms: RentTerms, lines: Sequence[ScheduleLine],
+                       discount_rate: Decimal | None = None) -> Decimal:
+    """Total rent over the term ÷ its months ÷ the area (per m² per month).
+
+    Undiscounted by default. With an annual ``discount_rate`` (0.08 for 8 %), each rent
+    line is first brought back to the term's start from its due date, compounded to the
+    month: amount ÷ (1 + rate) ^ (months from the start to the due date ÷ 12), a partial
+    month counted by its days.
+    """
     months = _months_between(terms.starts_on, terms.ends_on)
     if not months or not terms.area:
-        return Decimal("0.00")
-    return money(total(lines) / months / terms.area)
+        return ZERO
+    if discount_rate is None:
+        return money(total(lines) / months / terms.area)
+    growth = 1 + discount_rate
+    if growth <= 0:
+        raise ValueError(f"a discount rate must be above -1: {discount_rate}")
+    present = sum((line.amount / growth ** (_elapsed_months(terms.starts_on, line.due_on) / 12)
+                   for line in lines if line.charge == RENT), Decimal(0))
+    return money(present / months / terms.area)
 
 
-# -- periods ---------------------------------------------------------------------------
+# -- periods and months ----------------------------------------------------------------
 
 
-def _periods(terms: RentTerms) -> Iterator[tuple[date, date]]:
-    step = terms.cycle.months
+def _periods(terms: RentTerms, within: tuple[date, date] | None
+             ) -> list[tuple[date, date, bool]]:
+    """The periods of the cycle (or those overlapping ``within``), found by index so that a
+    window never walks the periods before it; and whether each is whole (not cut by the
+    term's start or end, so made of whole months)."""
+    step = _CYCLE_MONTHS[terms.cycle]
+    term_start, term_end = terms.starts_on, terms.ends_on
     if terms.calendar_periods:
-        first = date(terms.starts_on.year, 1 + (terms.starts_on.month - 1) // step * step, 1)
-        start = first
-        while start <= terms.ends_on:
-            end = add_months(start, step, 1) - ONE_DAY
-            yield max(start, terms.starts_on), min(end, terms.ends_on)
-            start = end + ONE_DAY
-        return
-    k = 0
-    while True:
-        start = add_months(terms.starts_on, k * step, terms.starts_on.day)
-        if start > terms.ends_on:
-            return
-        end = add_months(terms.starts_on, (k + 1) * step, terms.starts_on.day) - ONE_DAY
-        yield start, min(end, terms.ends_on)
+        origin, anchor = term_start.year * 12 + (term_start.month - 1) // step * step, 1
+    else:
+        origin, anchor = term_start.year * 12 + term_start.month - 1, term_start.day
+    first, last = term_start, term_end
+    if within is not None:
+        first, last = max(first, within[0]), min(last, within[1])
+    if last < first:
+        return []
+
+    def starting(k: int) -> date:
+        year, month = divmod(origin + k * step, 12)
+        return date(year, month + 1, anchor if anchor <= 28
+                    else min(anchor, _month_days(year, month + 1)))
+
+    k = max(0, (first.year * 12 + first.month - 1 - origin) // step - 1)
+    while starting(k + 1) <= first:
         k += 1
+    found = []
+    start = starting(k)
+    year, month = divmod(origin + k * step, 12)
+    while start <= last:
+        year, month = divmod(year * 12 + month + step, 12)  # the next period's month
+        following = date(year, month + 1, anchor if anchor <= 28
+                         else min(anchor, _month_days(year, month + 1)))
+        end = following - ONE_DAY
+        if term_start <= start and end <= term_end:
+            found.append((start, end, True))
+        else:
+            found.append((max(start, term_start), min(end, term_end), False))
+        start = following
+    return found
 
 
 def _rent_month(terms: RentTerms, day: date) -> tuple[date, date]:
     """The month ``day`` is billed in: from the term's start day, or the calendar's."""
     anchor = 1 if terms.calendar_periods else terms.starts_on.day
-    start = date(day.year, day.month, min(anchor, calendar.monthrange(day.year, day.month)[1]))
+    start = date(day.year, day.month, min(anchor, _month_days(day.year, day.month)))
     if start > day:
         start = add_months(start, -1, anchor)
     return start, add_months(start, 1, anchor) - ONE_DAY
 
 
+def _pieces(plan: _Plan, start: date, end: date) -> list[tuple[date, date, date, date]]:
+    """A period cut at month ends: (month's first day, last day, piece's first, last)."""
+    month_start, month_end = _rent_month(plan.terms, start)
+    found, day = [], start
+    while day <= end:
+        found.append((month_start, month_end, day, min(end, month_end)))
+        day = month_start = month_end + ONE_DAY
+        month_end = add_months(month_start, 1, plan.anchor) - ONE_DAY
+    return found
+
+
 def _months_between(start: date, end: date) -> Decimal:
     """Whole months from ``start`` to ``end`` (inclusive), the rest prorated by days."""
-    months = 0
-    while add_months(start, months + 1, start.day) - ONE_DAY <= end:
-        months += 1
-    rest_start = add_months(start, months, start.day)
-    if rest_start > end:
-        return Decimal(months)
-    rest_end = add_months(start, months + 1, start.day) - ONE_DAY
-    days = (end - rest_start).days + 1
-    return Decimal(months) + Decimal(days) / ((rest_end - rest_start).days + 1)
+    return _elapsed_months(start, end + ONE_DAY)
 
 
-# -- rent-free -------------------------------------------------------------------------
+def _elapsed_months(start: date, day: date) -> Decimal:
+    """Months from ``start`` to ``day`` (negative before it): whole months counted on the
+    start's day, the rest by its days over that month's."""
+    k = (day.year - start.year) * 12 + day.month - start.month
+    since = add_months(start, k, start.day)
+    if since > day:
+        k -= 1
+        since = add_months(start, k, start.day)
+    days = (day - since).days
+    if not days:
+        return Decimal(k)
+    length = (add_months(start, k + 1, start.day) - since).days
+    return Decimal(k) + Decimal(days) / length
 
 
-def _free_days(terms: RentTerms, problems: list[Problem]) -> list[tuple[date, date, RentFree]]:
-    """The rent-free periods in effect, after the overlap rule."""
+# -- the clauses, read once ------------------------------------------------------------
+
+
+class _Step(NamedTuple):
+    """The rent from a day on: a month's rent (rounded), or per day the day's rent."""
+
+    starts_on: date
+    amount: Decimal
+    reason: Reason | None
+    key: str
+
+
+class _Free(NamedTuple):
+    starts_on: date  # in effect, after the overlap rule and the term
+    ends_on: date
+    reason: Reason
+    key: str
+
+
+class _Charge(NamedTuple):
+    code: str
+    monthly: Decimal  # a whole month's charge, rounded
+    reason: Reason
+
+
+class _Plan:
+    """What the lines of one schedule read: the steps and rent-free periods that touch its
+    ``span`` (the days its lines cover), the charges and the due rule."""
+
+    def __init__(self, terms: RentTerms, span: tuple[date, date],
+                 problems: list[Problem]) -> None:
+        self.terms = terms
+        self.anchor = 1 if terms.calendar_periods else terms.starts_on.day
+        self.per_day = terms.basis is Basis.PER_SQM_DAY
+        self.months = _CYCLE_MONTHS[terms.cycle]
+        self.free = _free_days(terms, span, problems)
+        self.free_ends = [f.ends_on for f in self.free]
+        self.steps = _steps(terms, span, problems)
+        self.step_starts = [s.starts_on for s in self.steps]
+        self.base = Reason("base", {"rate": str(terms.rate), "basis": terms.basis.value,
+                                    "area": str(terms.area)})
+        self.said = [(self.base,) if s.reason is None else (self.base, s.reason)
+                     for s in self.steps]  # a line at one step's price, nothing else: why
+        self.charges = [_charge(c, terms.area) for c in terms.charges]
+        due = terms.due
+        self.due_kind, self.due_days = due.kind, due.days
+        valid = due.days >= 0 if due.kind is DueKind.DAYS_BEFORE else 1 <= due.days <= 31
+        if not valid:
+            problems.append(Problem("due-day-invalid", {"kind": due.kind.value,
+                                                         "days": str(due.days)}))
+            self.due_kind, self.due_days = DueKind.DAYS_BEFORE, 0
+        self.due_before = (timedelta(days=self.due_days)
+                           if self.due_kind is DueKind.DAYS_BEFORE else None)
+
+    def lines(self, periods: Sequence[tuple[date, date, bool]], problems: list[Problem]
+              ) -> list[ScheduleLine]:
+        """Each period's rent line, then its charges'. A period of whole months (or days)
+        with no rent-free day, the most common by far, is billed here; the rest, cut into
+        month pieces and runs, by ``_rent_line``."""
+        found: list[ScheduleLine] = []
+        steps, starts, said, free, free_ends = (self.steps, self.step_starts, self.said,
+                                                self.free, self.free_ends)
+        many, turnover = len(starts) > 1, self.terms.turnover
+        whole_charges = [(c.monthly * self.months, (c.reason,), c.code) for c in self.charges]
+        for start, end, whole in periods:
+            due = start - self.due_before if self.due_before is not None else self.due_on(start)
+            s = bisect_right(starts, start) - 1 if many else 0
+            f = bisect_left(free_ends, start) if free else 0
+            if not whole or (f < len(free) and free[f].starts_on <= end):
+                rent, pieces, in_free = _rent_line(self, s, f, start, end, due, problems)
+                found.append(rent)
+                found += [_charge_line(self, c, start, end, due, pieces, in_free)
+                          for c in self.charges]
+                continue
+            if s + 1 == len(starts) or starts[s + 1] > end:  # one price all through
+                amount = (money(steps[s].amount * ((end - start).days + 1)) if self.per_day
+                          else steps[s].amount * self.months)  # whole months: rounded already
+                why = said[s]
+            else:
+                reasons: dict[str, Reason] = {}
+                prorated: dict[int, Decimal] = {}
+                amount = money(_priced_whole(self, s, start, end, reasons, prorated)
+                               + sum((part / over for over, part in prorated.items()),
+                                     Decimal(0)))
+                why = (self.base, *reasons.values())
+            if turnover is not None:
+                more = list(why)
+                amount = _turnover(self.terms, turnover, start, end, amount, more, problems)
+                why = tuple(more)
+            found.append(ScheduleLine(start, end, due, amount, why))
+            found += [ScheduleLine(start, end, due, monthly, reason, code)
+                      for monthly, reason, code in whole_charges]
+        return found
+
+    def due_on(self, start: date) -> date:
+        if self.due_kind is DueKind.DAYS_BEFORE:
+            return start - timedelta(days=self.due_days) if self.due_days else start
+        year, month = (start.year, start.month - 1) if start.month > 1 else (start.year - 1, 12)
+        return date(year, month, min(self.due_days, _month_days(year, month)))
+
+    def over(self, month_start: date, month_end: date) -> int:
+        """What a partial month's days are counted over."""
+        return 30 if self.terms.thirty_day_months else (month_end - month_start).days + 1
+
+
+def _charge(charge: Charge, area: Decimal) -> _Charge:
+    """A charge's month: per m² of the billable area signed (no coefficient), or fixed."""
+    monthly = money(charge.amount * area) if charge.per_sqm else money(charge.amount)
+    params = {"kind": charge.kind.value, "name": charge.name, "amount": str(charge.amount),
+              "per": "sqm_month" if charge.per_sqm else "month", "monthly": str(monthly)}
+    if charge.per_sqm:
+        params["area"] = str(area)
+    return _Charge(charge_code(charge), monthly, Reason("charge", params))
+
+
+def _free_days(terms: RentTerms, span: tuple[date, date], problems: list[Problem]
+               ) -> list[_Free]:
+    """The rent-free periods in effect after the overlap rule, in order and disjoint (those
+    touching ``span``)."""
+    if not terms.rent_free:
+        return []
     periods = sorted(terms.rent_free, key=lambda f: (f.starts_on, f.ends_on))
     for f in periods:
         if f.starts_on < terms.starts_on or f.ends_on > terms.ends_on or f.ends_on < f.starts_on:
             problems.append(Problem("rent-free-outside-term",
                                     {"starts_on": f.starts_on.isoformat(),
                                      "ends_on": f.ends_on.isoformat()}))
+    periods = [f for f in periods if f.ends_on >= f.starts_on]
     effective: list[tuple[date, date, RentFree]] = []
     if terms.rent_free_rule is RentFreeRule.STACK:
         for f in periods:
@@ -185,111 +410,144 @@ def _free_days(terms: RentTerms, problems: list[Problem]) -> list[tuple[date, da
                     effective[-1] = (f.starts_on, f.ends_on, f)
                 continue
             effective.append((f.starts_on, f.ends_on, f))
-    return [(max(s, terms.starts_on), min(e, terms.ends_on), f) for s, e, f in effective
-            if e >= terms.starts_on and s <= terms.ends_on]
+    found = []
+    for s, e, f in effective:
+        s, e = max(s, terms.starts_on), min(e, terms.ends_on)
+        if s <= e and e >= span[0] and s <= span[1]:
+            found.append(_Free(s, e, Reason("rent-free", {
+                "kind": f.kind.value, "starts_on": f.starts_on.isoformat(),
+                "ends_on": f.ends_on.isoformat(), "applied_from": s.isoformat(),
+                "applied_to": e.isoformat()}), f"free{s}"))
+    return found
 
 
-def _is_free(day: date, free: Sequence[tuple[date, date, RentFree]]) -> RentFree | None:
-    for start, end, clause in free:
-        if start <= day <= end:
-            return clause
-    return None
+_Why = Callable[[], Reason]  # a reason made only when a line in the span needs it
 
 
-# -- escalation ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Step:
-    """The rent from a day on: per month (a month's rent) or per day (a rate per m²)."""
-
-    starts_on: date
-    amount: Decimal
-    reason: Reason | None
-
-
-def _steps(terms: RentTerms, problems: list[Problem]) -> list[_Step]:
-    """The price per m² in effect from each day on, and the amount it makes a month (or the
-    price itself, per day)."""
+def _steps(terms: RentTerms, span: tuple[date, date], problems: list[Problem]
+           ) -> list[_Step]:
+    """The prices per m² in effect on the days of ``span``, as the amounts they bill (a
+    month's rent, or per day the day's rent), from the one in effect on its first day.
+    Every change from the term's start is reckoned (compounding), priced only when used."""
     clause = terms.escalation
-    prices: list[tuple[date, Decimal, Reason | None]] = [(terms.starts_on, terms.rate, None)]
-    if clause is not None:
-        prices += list(_escalations(terms, clause, problems))
-    return [_Step(when, _amount(terms, price), reason) for when, price, reason in prices]
+    if clause is None:
+        return [_Step(terms.starts_on, _amount(terms, terms.rate), None, "")]
+    opening: tuple[Decimal, _Why | None] = (terms.rate, None)
+    if clause.kind is EscalationKind.STEPPED:
+        before = [(when, price) for when, price in sorted(clause.steps)
+                  if when <= terms.starts_on]
+        if before:
+            when, price = before[-1]
+            opening = (price, _step_reason(when, price))
+    prices: list[tuple[date, Decimal, _Why | None]] = [(terms.starts_on, *opening)]
+    prices += _escalations(terms, clause, problems, span[1])
+    first = max(0, bisect_right([when for when, _p, _w in prices], span[0]) - 1)
+    steps = []
+    for when, price, why in prices[first:]:
+        if when > span[1]:
+            break
+        reason = None if why is None else why()
+        steps.append(_Step(when, _amount(terms, price), reason,
+                           "" if reason is None else reason.code + when.isoformat()))
+    return steps
 
 
 def _amount(terms: RentTerms, price: Decimal) -> Decimal:
-    """A month's rent at ``price`` (per m² per month) over the area billed, by its tiers; or,
-    per day, the day's rent per m² of the area billed."""
+    """The area billed at ``price`` by its tiers: a month's rent rounded to the cent, or,
+    per day, the day's rent as it is (rounded with the line)."""
     area = terms.area * terms.area_coefficient
-    if terms.basis is Basis.PER_SQM_DAY:
-        return price * terms.area_coefficient
     if not terms.tiers:
-        return money(price * area)
-    shift = price - terms.rate  # an escalation moves every band's price alike
-    rent, below = Decimal(0), Decimal(0)
-    for upper, band_price in terms.tiers:
-        top = area if upper is None else min(area, upper)
-        if top > below:
-            rent += (top - below) * (band_price + shift)
-        below = max(below, top)
-    return money(rent)
+        rent = price * area
+    else:
+        shift = price - terms.rate  # an escalation moves every band's price alike
+        rent, below = Decimal(0), Decimal(0)
+        for upper, band_price in terms.tiers:
+            top = area if upper is None else min(area, upper)
+            if top > below:
+                rent += (top - below) * (band_price + shift)
+            below = max(below, top)
+    return rent if terms.basis is Basis.PER_SQM_DAY else money(rent)
 
 
-def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem]
-                 ) -> Iterator[tuple[date, Decimal, Reason]]:
-    """Each change of the price per m²: when, the new price, why."""
+def _step_reason(when: date, price: Decimal) -> _Why:
+    return lambda: Reason("step", {"price": str(price), "from": when.isoformat()})
+
+
+def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem],
+                 until: date) -> list[tuple[date, Decimal, _Why]]:
+    """Each change of the price per m² after the term's start up to ``until``: when, the new
+    price, why. (The CPI years after it are still read for the indexes not known yet.)"""
+    found: list[tuple[date, Decimal, _Why]] = []
     price = terms.rate
     if clause.kind is EscalationKind.STEPPED:
         for when, step in sorted(clause.steps):
             if terms.starts_on < when <= terms.ends_on:
-                yield when, step, Reason("step", {"price": str(step), "from": when.isoformat()})
-        return
+                found.append((when, step, _step_reason(when, step)))
+        return found
     if clause.kind in (EscalationKind.FIXED_PERCENT, EscalationKind.FIXED_AMOUNT):
-        k = 1
-        while (when := add_months(terms.starts_on, 12 * k, terms.starts_on.day)) \
-                <= terms.ends_on:
-            if clause.kind is EscalationKind.FIXED_PERCENT:
-                price = price * (1 + clause.percent / 100)
-                reason = Reason("escalation", {"percent": str(clause.percent),
-                                               "from": when.isoformat()})
-            else:
-                price = price + clause.amount
-                reason = Reason("escalation-amount", {"amount": str(clause.amount),
-                                                      "from": when.isoformat()})
-            yield when, price, reason
-            k += 1
-        return
+        by_percent = clause.kind is EscalationKind.FIXED_PERCENT
+        value = str(clause.percent if by_percent else clause.amount)
+        factor, plus = 1 + clause.percent / 100, clause.amount
+        start = terms.starts_on
+        last = min(terms.ends_on, until)
+        for year in range(start.year + 1, last.year + 1):
+            when = date(year, start.month, min(start.day, _month_days(year, start.month)))
+            if when > last:
+                break
+            price = price * factor if by_percent else price + plus
+            found.append((when, price, lambda when=when: Reason(
+                "escalation", {"percent": value, "from": when.isoformat()}) if by_percent
+                else Reason("escalation-amount", {"amount": value, "from": when.isoformat()})))
+        return found
+    if not (1 <= clause.on_month <= 12 and 1 <= clause.on_day <= 31):
+        problems.append(Problem("cpi-date-invalid", {"month": str(clause.on_month),
+                                                     "day": str(clause.on_day)}))
+        return found
     base_index = clause.index.get(terms.starts_on.year - 1)
-    year = terms.starts_on.year
-    while True:
-        when = date(year, clause.on_month, clause.on_day)
-        year += 1
-        if when <= terms.starts_on:
+    floor = None if clause.floor is None else clause.floor / 100
+    cap = None if clause.cap is None else clause.cap / 100
+    for year in range(terms.starts_on.year, terms.ends_on.year + 1):
+        when = date(year, clause.on_month, min(clause.on_day, _month_days(year, clause.on_month)))
+        if not terms.starts_on < when <= terms.ends_on:
             continue
-        if when > terms.ends_on:
-            return
-        params = {"year": str(when.year - 1), "from": when.isoformat()}
+        if when > until:  # past the lines asked for: only whether its index is known
+            known = clause.index.get(year - 1) is not None and (
+                bool(base_index) if clause.kind is EscalationKind.CPI_RATIO
+                else bool(clause.index.get(year - 2)))
+            if not known:
+                problems.append(Problem("cpi-unknown", {"year": str(year - 1),
+                                                        "from": when.isoformat()}))
+            continue
+        target = None
         if clause.kind is EscalationKind.CPI_RATIO:
-            last = clause.index.get(when.year - 1)
+            last = clause.index.get(year - 1)
             target = None if last is None or not base_index else terms.rate * last / base_index
             change = None if target is None else target / price - 1
         else:
-            change = _cpi_change(clause, when.year - 1)
+            change = _cpi_change(clause, year - 1)
         if change is None:
-            applied = (clause.floor or Decimal(0)) / 100
-            problems.append(Problem("cpi-unknown", params))
-            params = {**params, "change": "", "applied": _percent(applied), "known": "no"}
+            applied = floor or Decimal(0)
+            problems.append(Problem("cpi-unknown", {"year": str(year - 1),
+                                                    "from": when.isoformat()}))
         else:
             applied = change
-            if clause.floor is not None:
-                applied = max(applied, clause.floor / 100)
-            if clause.cap is not None:
-                applied = min(applied, clause.cap / 100)
-            params = {**params, "change": _percent(change), "applied": _percent(applied),
-                      "known": "yes"}
-        price = price * (1 + applied)
-        yield when, price, Reason("cpi", params)
+            if floor is not None and applied < floor:
+                applied = floor
+            if cap is not None and applied > cap:
+                applied = cap
+        # by ratio within the bounds, the price is the ratio's, exactly
+        price = target if target is not None and applied == change else price * (1 + applied)
+        found.append((when, price, _cpi_reason(year - 1, when, change, applied)))
+    return found
+
+
+def _cpi_reason(year: int, when: date, change: Decimal | None, applied: Decimal) -> _Why:
+    def why() -> Reason:
+        return Reason("cpi", {"year": str(year), "from": when.isoformat(),
+                              "change": "" if change is None else _percent(change),
+                              "applied": _percent(applied),
+                              "known": "no" if change is None else "yes"})
+    return why
 
 
 def _cpi_change(clause: Escalation, year: int) -> Decimal | None:
@@ -304,86 +562,197 @@ def _percent(value: Decimal) -> str:
     return str(round_to(value * 100, 2))
 
 
-def _step_on(steps: Sequence[_Step], day: date) -> _Step:
-    found = steps[0]
-    for step in steps:
-        if step.starts_on <= day:
-            found = step
-    return found
-
-
 # -- lines -----------------------------------------------------------------------------
 
 
-def _line(terms: RentTerms, start: date, end: date,
-          free: Sequence[tuple[date, date, RentFree]], steps: Sequence[_Step],
-          problems: list[Problem]) -> ScheduleLine:
-    """One period's amount: day by day grouped into runs of one month, rent and freedom."""
+def _runs(plan: _Plan, first: date, last: date, reasons: dict[str, Reason]
+          ) -> dict[tuple[Decimal, bool], int]:
+    """Days of ``first``–``last`` (one month piece) by (amount, rent-free), cut where a step
+    starts or a rent-free period starts or ends; their reasons noted in day order."""
+    steps, starts, free = plan.steps, plan.step_starts, plan.free
+    s = bisect_right(starts, first) - 1
+    f = bisect_left(plan.free_ends, first)  # the first rent-free period not over by then
+    runs: dict[tuple[Decimal, bool], int] = {}
+    day, after = first, last + ONE_DAY
+    while day <= last:
+        step = steps[s]
+        upto = starts[s + 1] if s + 1 < len(steps) and starts[s + 1] < after else after
+        period = free[f] if f < len(free) else None
+        is_free = period is not None and period.starts_on <= day
+        if period is not None and is_free:
+            upto = min(upto, period.ends_on + ONE_DAY)
+        elif period is not None and period.starts_on < upto:
+            upto = period.starts_on
+        if step.reason is not None:
+            reasons.setdefault(step.key, step.reason)
+        if period is not None and is_free:
+            reasons.setdefault(period.key, period.reason)
+        key = (step.amount, is_free)
+        runs[key] = runs.get(key, 0) + (upto - day).days
+        day = upto
+        while s + 1 < len(steps) and starts[s + 1] <= day:
+            s += 1
+        while f < len(free) and free[f].ends_on < day:
+            f += 1
+    return runs
+
+
+def _rent_line(plan: _Plan, s: int, f: int, start: date, end: date, due: date,
+               problems: list[Problem]
+               ) -> tuple[ScheduleLine, list[tuple[date, date, date, date]], list[_Free]]:
+    """A period cut by the term or with rent-free days in it (``s`` its first day's step,
+    ``f`` the first rent-free period not over by then): month piece by month piece, runs of
+    one price and freedom in each. Also its pieces and rent-free periods, for its charges."""
+    starts, free = plan.step_starts, plan.free
     reasons: dict[str, Reason] = {}
-    amount = Decimal(0)
-    day = start
-    while day <= end:
-        month_start, month_end = _rent_month(terms, day)
-        piece_end = min(end, month_end)
-        whole = day == month_start and piece_end == month_end
-        runs: dict[tuple[Decimal, bool], int] = {}
-        d = day
-        while d <= piece_end:
-            step = _step_on(steps, d)
+    exact = Decimal(0)  # whole months at their rent, and per day the days' rent
+    prorated: dict[int, Decimal] = {}  # over → Σ monthly × days: divided once, exactly
+    pieces = _pieces(plan, start, end)
+    for month_start, month_end, first, last in pieces:
+        while s + 1 < len(starts) and starts[s + 1] <= first:
+            s += 1
+        while f < len(free) and free[f].ends_on < first:
+            f += 1
+        if (s + 1 == len(starts) or starts[s + 1] > last) \
+                and (f == len(free) or free[f].starts_on > last):
+            step = plan.steps[s]  # one price all through the piece, none free
             if step.reason is not None:
-                reasons.setdefault(step.reason.code + step.starts_on.isoformat(), step.reason)
-            clause = _is_free(d, free)
-            if clause is not None:
-                reasons.setdefault(f"free{clause.starts_on}", Reason("rent-free", {
-                    "kind": clause.kind.value, "starts_on": clause.starts_on.isoformat(),
-                    "ends_on": clause.ends_on.isoformat()}))
-            key = (step.amount, clause is not None)
-            runs[key] = runs.get(key, 0) + 1
-            d += ONE_DAY
-        month_days = (month_end - month_start).days + 1
-        if terms.basis is Basis.PER_SQM_DAY:
+                reasons.setdefault(step.key, step.reason)
+            runs = {(step.amount, False): (last - first).days + 1}
+        else:
+            runs = _runs(plan, first, last, reasons)
+        if plan.per_day:
             for (daily, is_free), days in runs.items():
                 if not is_free:
-                    amount += daily * terms.area * days  # daily: per m² of the area billed
-        elif whole and len(runs) == 1 and not next(iter(runs))[1]:
-            amount += next(iter(runs))[0]
+                    exact += daily * days
+            continue
+        whole_month = first == month_start and last == month_end
+        if whole_month and len(runs) == 1:
+            [(monthly, is_free)] = runs
+            if not is_free:
+                exact += monthly
+            continue
+        over = plan.over(month_start, month_end)
+        chargeable = 0
+        for (monthly, is_free), days in runs.items():
+            if not is_free:
+                prorated[over] = prorated.get(over, Decimal(0)) + monthly * days
+                chargeable += days
+        if chargeable and not whole_month:
+            reasons.setdefault(f"pro{month_start}", Reason("prorated", {
+                "days": str(chargeable), "of": str(over), "month": month_start.isoformat()}))
+    amount = money(exact + sum((part / over for over, part in prorated.items()), Decimal(0)))
+    said = [plan.base, *reasons.values()]
+    if plan.terms.turnover is not None:
+        amount = _turnover(plan.terms, plan.terms.turnover, start, end, amount, said, problems)
+    in_free = [x for x in free if x.key in reasons]
+    return ScheduleLine(start, end, due, amount, tuple(said)), pieces, in_free
+
+
+def _priced_whole(plan: _Plan, s: int, start: date, end: date, reasons: dict[str, Reason],
+                  prorated: dict[int, Decimal]) -> Decimal:
+    """Whole months (``start`` a month's first day, ``end`` a month's last), none free,
+    from step ``s`` on: the months between changes of price at their rent, the months a
+    change falls inside (not on their first day) by their runs, as ``_rent_line`` would."""
+    steps, starts = plan.steps, plan.step_starts
+    if steps[s].reason is not None:
+        reasons.setdefault(steps[s].key, steps[s].reason)
+    exact = Decimal(0)
+    if plan.per_day:  # days at each price
+        day = start
+        while s + 1 < len(starts) and starts[s + 1] <= end:
+            exact += steps[s].amount * (starts[s + 1] - day).days
+            day, s = starts[s + 1], s + 1
+            if steps[s].reason is not None:
+                reasons.setdefault(steps[s].key, steps[s].reason)
+        return exact + steps[s].amount * ((end - day).days + 1)
+    billed = 0  # months of the period billed so far
+    while s + 1 < len(starts) and starts[s + 1] <= end:
+        month_start, month_end = _rent_month(plan.terms, starts[s + 1])
+        k = (month_start.year - start.year) * 12 + month_start.month - start.month
+        exact += steps[s].amount * (k - billed)
+        billed = k
+        if starts[s + 1] == month_start and (s + 2 == len(starts) or starts[s + 2] > month_end):
+            s += 1  # the month starts at the new price and keeps it: billed with the next
+            if steps[s].reason is not None:
+                reasons.setdefault(steps[s].key, steps[s].reason)
+            continue
+        runs = _runs(plan, month_start, month_end, reasons)
+        if len(runs) == 1:
+            exact += next(iter(runs))[0]
         else:
-            over = 30 if terms.thirty_day_months else month_days
-            for (monthly, is_free), days in runs.items():
-                if not is_free:
-                    amount += monthly * days / over
-            chargeable = sum(n for (_m, f), n in runs.items() if not f)
-            if chargeable and not whole:
-                reasons.setdefault(f"pro{month_start}", Reason("prorated", {
-                    "days": str(chargeable), "of": str(over),
-                    "month": month_start.isoformat()}))
-        day = piece_end + ONE_DAY
-    amount = money(amount)
-    base = Reason("base", {"rate": str(terms.rate), "basis": terms.basis.value,
-                           "area": str(terms.area)})
-    said = [base, *reasons.values()]
-    if terms.turnover is not None:
-        amount = _turnover(terms, start, end, amount, said, problems)
-    return ScheduleLine(start, end, start, amount, tuple(said))
+            over = plan.over(month_start, month_end)
+            for (monthly, _free), days in runs.items():
+                prorated[over] = prorated.get(over, Decimal(0)) + monthly * days
+        billed = k + 1
+        while s + 1 < len(starts) and starts[s + 1] <= month_end:
+            s += 1
+    return exact + steps[s].amount * (plan.months - billed)
 
 
-def _turnover(terms: RentTerms, start: date, end: date, base: Decimal, said: list[Reason],
-              problems: list[Problem]) -> Decimal:
+def _charge_line(plan: _Plan, charge: _Charge, start: date, end: date, due: date,
+                 pieces: Sequence[tuple[date, date, date, date]],
+                 free: Sequence[_Free]) -> ScheduleLine:
+    """A charge over a period ``_rent_line`` billed: its month's figure, a partial month by
+    its days, and a word that the rent-free days do not free it."""
+    said = [charge.reason]
+    exact = Decimal(0)
+    prorated: dict[int, Decimal] = {}
+    for month_start, month_end, first, last in pieces:
+        if first == month_start and last == month_end:
+            exact += charge.monthly
+            continue
+        over, days = plan.over(month_start, month_end), (last - first).days + 1
+        prorated[over] = prorated.get(over, Decimal(0)) + charge.monthly * days
+        said.append(Reason("prorated", {"days": str(days), "of": str(over),
+                                        "month": month_start.isoformat()}))
+    said += [Reason("rent-free-not-applied", {"starts_on": f.starts_on.isoformat(),
+                                              "ends_on": f.ends_on.isoformat()}) for f in free]
+    if prorated:
+        exact += sum((part / over for over, part in prorated.items()), Decimal(0))
+    return ScheduleLine(start, end, due, money(exact), tuple(said), charge.code)
+
+
+def _turnover(terms: RentTerms, clause: Turnover, start: date, end: date, base: Decimal,
+              said: list[Reason], problems: list[Problem]) -> Decimal:
     """A calendar month's base, or more when its sales beat the breakpoint."""
-    clause = terms.turnover
-    assert clause is not None
+    bands = clause.tiers or ((None, clause.rate),)
+    first_rate = bands[0][1]
     month = date(start.year, start.month, 1)
-    if end > _rent_month(terms, start)[1] or not clause.rate:
+    if end > _rent_month(terms, start)[1] or not first_rate:
         return base  # turnover rent is reckoned per calendar month
     sales = clause.sales.get(month)
     if sales is None:
         problems.append(Problem("sales-missing", {"month": month.isoformat()}))
         said.append(Reason("sales-missing", {"month": month.isoformat()}))
         return base
-    breakpoint = clause.breakpoint if clause.breakpoint is not None else base / clause.rate
-    extra = money(max(Decimal(0), (sales - breakpoint) * clause.rate))
-    said.append(Reason("turnover", {"sales": str(sales), "rate": str(clause.rate),
+    breakpoint = clause.breakpoint if clause.breakpoint is not None else base / first_rate
+    above = max(Decimal(0), sales - breakpoint)
+    extra, below = Decimal(0), Decimal(0)
+    parts = []
+    for upper, rate in bands:
+        top = above if upper is None else min(above, upper)
+        if top > below:
+            extra += (top - below) * rate
+            parts.append(Reason("turnover-band", {
+                "from": str(money(below)), "to": str(money(top)), "rate": str(rate),
+                "amount": str(money((top - below) * rate))}))
+        below = max(below, top)
+    limits = []
+    if clause.minimum is not None and extra < clause.minimum:
+        limits.append(Reason("turnover-minimum", {"minimum": str(clause.minimum),
+                                                  "computed": str(money(extra))}))
+        extra = clause.minimum
+    if clause.maximum is not None and extra > clause.maximum:
+        limits.append(Reason("turnover-maximum", {"maximum": str(clause.maximum),
+                                                  "computed": str(money(extra))}))
+        extra = clause.maximum
+    extra = money(extra)
+    said.append(Reason("turnover", {"sales": str(sales), "rate": str(first_rate),
                                     "breakpoint": str(money(breakpoint)),
                                     "natural": "yes" if clause.breakpoint is None else "no",
                                     "amount": str(extra)}))
+    if clause.tiers:
+        said += parts
+    said += limits
     return base + extra

@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import doctest
+import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import domain.leasing.schedule
 from domain.leasing.clauses import (
     Basis,
+    Charge,
+    ChargeKind,
     Cycle,
+    DueKind,
+    DueRule,
     Escalation,
     EscalationKind,
+    LateFee,
     RentFree,
     RentFreeKind,
     RentFreeRule,
     RentTerms,
     Turnover,
 )
-from domain.leasing.schedule import net_effective_rent, rent_schedule, total
+from domain.leasing.codec import terms_from_json, terms_to_json
+from domain.leasing.schedule import ScheduleLine, net_effective_rent, rent_schedule, total
 
 D = Decimal
 
@@ -174,3 +182,179 @@ def test_cpi_by_index_ratio_to_the_base_year_within_floor_and_cap():
     # 2027: 103/100 → 10,300; 2028: 104/100 → 10,400 (+0.97 % on 10,300, inside the bounds)
     assert (lines[12].amount, lines[24].amount) == (D("10300.00"), D("10400.00"))
     assert problems == []
+
+
+# -- charges, due dates, turnover tiers, windows, discounted NER (issue 11, second part) --
+
+
+def test_charges_bill_beside_the_rent_prorated_but_free_of_rent_free_and_escalation():
+    terms = RentTerms(D(150), D(80), date(2026, 4, 10), date(2027, 6, 30), calendar_periods=True,
+                      area_coefficient=D("1.1"),
+                      rent_free=(RentFree(date(2026, 5, 1), date(2026, 5, 31)),),
+                      escalation=Escalation(EscalationKind.FIXED_PERCENT, percent=D(5)),
+                      charges=(Charge(ChargeKind.PROPERTY_FEE, D(10)),
+                               Charge(ChargeKind.SERVICE, D(300), per_sqm=False, name="空调")))
+    lines, problems = rent_schedule(terms)
+    assert problems == []
+    assert [x.charge for x in lines[:3]] == ["rent", "property_fee", "service:空调"]
+    by_month = {(x.starts_on, x.charge): x for x in lines}
+    april, may = date(2026, 4, 10), date(2026, 5, 1)
+    # the rent bills 150 × 1.1 m² (13,200.00 a month); the fee the 150 m² signed (1,500.00)
+    assert [by_month[april, c].amount for c in ("rent", "property_fee", "service:空调")] == [
+        D("9240.00"), D("1050.00"), D("210.00")]  # 21 of 30 days
+    assert [by_month[may, c].amount for c in ("rent", "property_fee", "service:空调")] == [
+        D("0.00"), D("1500.00"), D("300.00")]
+    fee_in_may = by_month[may, "property_fee"].reasons
+    assert [r.code for r in fee_in_may] == ["charge", "rent-free-not-applied"]
+    assert fee_in_may[0].params["area"] == "150" and fee_in_may[0].params["monthly"] == "1500.00"
+    assert {"days": "21", "of": "30", "month": "2026-04-01"} in [
+        r.params for r in by_month[april, "property_fee"].reasons]
+    # the anniversary (10 April 2027) raises the rent mid-month, not the fee
+    april_2027 = date(2027, 4, 1)
+    assert by_month[april_2027, "rent"].amount == D("13662.00")  # (9 × 13,200 + 21 × 13,860) ÷ 30
+    assert by_month[april_2027, "property_fee"].amount == D("1500.00")
+    assert total(lines) == D("182622.00")  # still the rent alone
+    assert total(lines, "property_fee") == D("22050.00")
+    assert total(lines, "service:空调") == D("4410.00")
+    assert total(lines, None) == D("209082.00")
+    assert all(x.due_on == x.starts_on for x in lines)
+
+
+def test_due_dates_days_before_or_a_day_of_the_month_before_clamped():
+    quarterly = RentTerms(D(1), D(1000), date(2026, 3, 1), date(2027, 2, 28),
+                          cycle=Cycle.QUARTERLY, due=DueRule(DueKind.DAY_OF_MONTH, 31))
+    lines, problems = rent_schedule(quarterly)
+    assert [x.due_on for x in lines] == [date(2026, 2, 28), date(2026, 5, 31),
+                                         date(2026, 8, 31), date(2026, 11, 30)]
+    assert problems == []
+    before = replace(quarterly, due=DueRule(DueKind.DAYS_BEFORE, 10))
+    assert [x.due_on for x in rent_schedule(before)[0]] == [
+        date(2026, 2, 19), date(2026, 5, 22), date(2026, 8, 22), date(2026, 11, 21)]
+    calendar_months = RentTerms(D(1), D(1000), date(2027, 1, 15), date(2028, 3, 31),
+                                calendar_periods=True, due=DueRule(DueKind.DAY_OF_MONTH, 30))
+    dues = {x.starts_on: x.due_on for x in rent_schedule(calendar_months)[0]}
+    assert dues[date(2027, 1, 15)] == date(2026, 12, 30)  # the month before, across the year
+    assert dues[date(2027, 3, 1)] == date(2027, 2, 28)
+    assert dues[date(2028, 3, 1)] == date(2028, 2, 29)  # leap February
+    zero = replace(quarterly, due=DueRule(DueKind.DAY_OF_MONTH, 0))
+    lines, problems = rent_schedule(zero)
+    assert [(p.code, p.params) for p in problems] == [
+        ("due-day-invalid", {"kind": "day_of_month", "days": "0"})]
+    assert [x.due_on for x in lines] == [x.starts_on for x in lines]
+
+
+def turnover_january(clause: Turnover) -> ScheduleLine:
+    terms = RentTerms(D(300), D(4), date(2027, 1, 1), date(2027, 1, 31),
+                      basis=Basis.PER_SQM_DAY, calendar_periods=True, turnover=clause)
+    return rent_schedule(terms)[0][0]  # base 37,200.00
+
+
+def test_turnover_tiers_minimum_and_maximum():
+    tiers = ((D(100000), D("0.08")), (None, D("0.10")))
+    sales = {date(2027, 1, 1): D(700000)}
+    # natural breakpoint 37,200 ÷ 0.08 = 465,000; 235,000 above it: 100,000 at 8 %, 135,000 at 10 %
+    line = turnover_january(Turnover(D("0.08"), sales=sales, tiers=tiers))
+    assert line.amount == D("58700.00")  # 37,200 + 8,000 + 13,500
+    [turnover] = [r for r in line.reasons if r.code == "turnover"]
+    assert (turnover.params["breakpoint"], turnover.params["amount"]) == ("465000.00", "21500.00")
+    assert [(r.params["from"], r.params["to"], r.params["rate"], r.params["amount"])
+            for r in line.reasons if r.code == "turnover-band"] == [
+        ("0.00", "100000.00", "0.08", "8000.00"), ("100000.00", "235000.00", "0.10", "13500.00")]
+    capped = turnover_january(Turnover(D("0.08"), sales=sales, tiers=tiers, maximum=D(20000)))
+    assert capped.amount == D("57200.00")
+    assert {"maximum": "20000", "computed": "21500.00"} in [r.params for r in capped.reasons]
+    low = turnover_january(Turnover(D("0.08"), sales={date(2027, 1, 1): D(400000)},
+                                    minimum=D(1000)))
+    assert low.amount == D("38200.00")  # below the breakpoint: the minimum turnover part
+    assert "turnover-minimum" in [r.code for r in low.reasons]
+    artificial = turnover_january(Turnover(D("0.08"), D(400000), sales, tiers=tiers))
+    assert artificial.amount == D("65200.00")  # 300,000 above: 8,000 + 20,000
+
+
+def test_a_window_computes_only_its_periods_with_escalation_compounded_from_the_start():
+    terms = RentTerms(D(200), D(100), date(2026, 3, 1), date(2029, 2, 28), cycle=Cycle.QUARTERLY,
+                      rent_free=(RentFree(date(2026, 3, 1), date(2026, 5, 31),
+                                          RentFreeKind.FIT_OUT),),
+                      escalation=Escalation(EscalationKind.FIXED_PERCENT, percent=D(5)))
+    lines, _ = rent_schedule(terms, within=(date(2028, 4, 15), date(2028, 6, 1)))
+    assert [(x.starts_on, x.amount) for x in lines] == [
+        (date(2028, 3, 1), D("66150.00")), (date(2028, 6, 1), D("66150.00"))]
+    assert lines == [x for x in rent_schedule(terms)[0]
+                     if x.starts_on in (date(2028, 3, 1), date(2028, 6, 1))]
+    assert rent_schedule(terms, within=(date(2030, 1, 1), date(2030, 12, 31)))[0] == []
+
+
+def test_net_effective_rent_discounted_to_the_terms_start_by_due_date():
+    half_years = RentTerms(D(1), D(12000), date(2026, 1, 1), date(2026, 12, 31),
+                           cycle=Cycle.HALF_YEARLY)
+    lines, _ = rent_schedule(half_years)
+    assert net_effective_rent(half_years, lines) == D("12000.00")
+    # 72,000 now and 72,000 in six months at 21 % a year: 72,000 ÷ 1.21^(6/12) = 72,000 ÷ 1.1
+    # (72,000 + 65,454.5454…) ÷ 12 months ÷ 1 m²
+    assert net_effective_rent(half_years, lines, D("0.21")) == D("11454.55")
+    years = RentTerms(D(10), D(1000), date(2026, 1, 1), date(2027, 12, 31), cycle=Cycle.YEARLY)
+    # (120,000 + 120,000 ÷ 1.05) ÷ 24 ÷ 10
+    assert net_effective_rent(years, rent_schedule(years)[0], D("0.05")) == D("976.19")
+    # due a month before each year: 120,000 × 1.01 + 120,000 ÷ 1.01^11 at (1.01^12 − 1) a year
+    early = replace(years, due=DueRule(DueKind.DAYS_BEFORE, 31))
+    rate = D("1.01") ** 12 - 1
+    assert net_effective_rent(early, rent_schedule(early)[0], rate) == D("953.16")
+
+
+def test_a_step_on_or_before_the_start_sets_the_opening_price():
+    terms = RentTerms(D(100), D(100), date(2026, 1, 1), date(2026, 4, 30),
+                      escalation=Escalation(EscalationKind.STEPPED, steps=(
+                          (date(2025, 12, 1), D(110)), (date(2026, 3, 16), D(120)))))
+    lines, _ = rent_schedule(terms)
+    assert [str(x.amount) for x in lines] == ["11000.00", "11000.00", "11516.13", "12000.00"]
+    assert {"price": "110", "from": "2025-12-01"} in [r.params for r in lines[0].reasons]
+
+
+def test_a_cpi_day_missing_from_the_month_falls_on_its_last_day_and_a_bad_month_is_a_problem():
+    leap_day = RentTerms(D(1), D(10000), date(2026, 3, 1), date(2028, 3, 31),
+                         calendar_periods=True,
+                         escalation=Escalation(EscalationKind.CPI_CHANGE, on_month=2, on_day=29,
+                                               index={2025: D(100), 2026: D(103),
+                                                      2027: D(104)}))
+    lines, problems = rent_schedule(leap_day)
+    by_month = {x.starts_on: x for x in lines}
+    # 27 days at 10,000 and 1 (28 February 2027) at 10,300, over 28
+    assert by_month[date(2027, 2, 1)].amount == D("10010.71")
+    assert [r.params["from"] for r in by_month[date(2028, 2, 1)].reasons if r.code == "cpi"] \
+        == ["2027-02-28", "2028-02-29"]
+    assert problems == []
+    bad = replace(leap_day, escalation=Escalation(EscalationKind.CPI_CHANGE, on_month=13))
+    lines, problems = rent_schedule(bad)
+    assert [p.code for p in problems] == ["cpi-date-invalid"]
+    assert {x.amount for x in lines} == {D("10000.00")}
+
+
+def test_tiers_price_a_daily_rent_too():
+    terms = RentTerms(D(800), D(4), date(2027, 1, 1), date(2027, 1, 31), basis=Basis.PER_SQM_DAY,
+                      calendar_periods=True, tiers=((D(500), D(4)), (None, D(3))))
+    assert amounts(terms) == ["89900.00"]  # (500 × 4 + 300 × 3) × 31 days
+
+
+def test_new_clause_fields_travel_through_the_terms_document():
+    terms = RentTerms(
+        D("150.00"), D(80), date(2026, 4, 10), date(2027, 4, 9),
+        turnover=Turnover(D("0.08"), sales={date(2026, 5, 1): D("1000.50")},
+                          tiers=((D(100000), D("0.08")), (None, D("0.10"))),
+                          minimum=D(100), maximum=None),
+        charges=(Charge(ChargeKind.OTHER, D(20), per_sqm=False, name="广告位"),),
+        due=DueRule(DueKind.DAY_OF_MONTH, 25),
+        late_fee=LateFee(D("0.0005"), capped=False, grace_days=3, from_due_date=True))
+    document = json.loads(json.dumps(terms_to_json(terms)))
+    assert terms_from_json(document) == terms
+
+
+def test_a_step_inside_a_quarter_bills_its_months_at_each_price():
+    def quarter(step_on: date) -> str:
+        terms = RentTerms(D(100), D(100), date(2026, 1, 1), date(2026, 6, 30),
+                          cycle=Cycle.QUARTERLY, calendar_periods=True,
+                          escalation=Escalation(EscalationKind.STEPPED,
+                                                steps=((step_on, D(120)),)))
+        return amounts(terms)[0]
+    assert quarter(date(2026, 2, 1)) == "34000.00"  # 10,000 + 12,000 + 12,000
+    # February: 14 days at 10,000 and 14 at 12,000 over 28 days
+    assert quarter(date(2026, 2, 15)) == "33000.00"  # 10,000 + 11,000 + 12,000
