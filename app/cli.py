@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("gui", "demo", "info", "import", "print", "find-space", "area-statement",
-            "classify-rooms")
+            "classify-rooms", "schedule", "rent-roll")
 LANGUAGES = ("zh_CN", "en")
 _language = ["en"]  # the language this run speaks, set once by main()
 
@@ -144,6 +144,9 @@ def _parser() -> argparse.ArgumentParser:
     classify.add_argument("--date", type=date.fromisoformat, default=None,
                           help="contracts binding on this day keep their units (default today)")
     classify.add_argument("--json", action="store_true", help="print the changes as JSON")
+    from app import cli_leasing
+
+    cli_leasing.add_parsers(sub)
     # --lang before or after the command; a command's own default must not undo the global one
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     for command in sub.choices.values():
@@ -199,6 +202,19 @@ def _current(path: Path) -> bool:
     return True
 
 
+def _opened(path: Path) -> Any:
+    """The workspace at ``path`` (a ``store.workspace.Workspace``, the caller closes it), or
+    None once why it cannot be opened is said."""
+    from store.errors import WorkspaceError
+    from store.workspace import Workspace
+
+    try:
+        return Workspace.open(path)
+    except WorkspaceError as exc:
+        _error(_said(exc))
+        return None
+
+
 def _error(message: str) -> None:
     from views.message_text import say
 
@@ -227,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(args_in)
     headless = {"demo": _demo, "info": _info, "import": _import, "print": _print,
                 "find-space": _find_space, "area-statement": _area_statement,
-                "classify-rooms": _classify_rooms}.get(args.command)
+                "classify-rooms": _classify_rooms, "schedule": _schedule,
+                "rent-roll": _rent_roll}.get(args.command)
     if headless is not None:
         if args.command != "print":  # print starts the whole app, and its language with it
             _speak(args.lang or system_language())
@@ -278,14 +295,10 @@ def _classify_rooms(args: argparse.Namespace) -> int:
 
     from runtime.messages import UserError
     from services.classify_rooms import apply_classification, rehearse_classification
-    from store.errors import WorkspaceError
-    from store.workspace import Workspace
     from views.classify_text import classify_lines
 
-    try:
-        workspace = Workspace.open(args.workspace)
-    except WorkspaceError as exc:
-        _error(_said(exc))
+    workspace = _opened(args.workspace)
+    if workspace is None:
         return 2
     run = rehearse_classification if args.dry_run else apply_classification
     try:
@@ -329,6 +342,18 @@ def _area_statement(args: argparse.Namespace) -> int:
     else:
         print("\n".join(statement_lines(statement)))
     return 0
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    from app import cli_leasing
+
+    return cli_leasing.schedule(args)
+
+
+def _rent_roll(args: argparse.Namespace) -> int:
+    from app import cli_rent_roll
+
+    return cli_rent_roll.run(args)
 
 
 def _info(args: argparse.Namespace) -> int:
@@ -595,13 +620,8 @@ def _import(args: argparse.Namespace) -> int:
         _print_plan(report, args.json)
         _error(say("name-import-workspace"))
         return 2
-    from store.errors import WorkspaceError
-    from store.workspace import Workspace
-
-    try:
-        workspace = Workspace.open(args.workspace)
-    except WorkspaceError as exc:
-        _error(_said(exc))
+    workspace = _opened(args.workspace)
+    if workspace is None:
         return 2
     if args.site:
         return _import_site(args, workspace, plan, report)
