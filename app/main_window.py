@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.commands import EditUnitField
 from app.controller import Loaded, WorkspaceController
 from app.i18n import DATE_FORMAT, Languages
+from app.leasing_menu import LeasingMenu
 from app.settings import Settings
 from app.space_menu import SpaceMenu
 from app.workers import TaskRunner, progress_dialog
@@ -224,8 +225,9 @@ class MainWindow(QMainWindow):
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.about_action)
         self.space_menu = SpaceMenu(self)  # issue 10's tools; its slots live in app.space_menu
-        for menu in (self.file_menu, self.edit_menu, self.space_menu, self.view_menu,
-                     self.help_menu):
+        self.leasing_menu = LeasingMenu(self)  # issue 11's: pipeline, contracts, rent roll
+        for menu in (self.file_menu, self.edit_menu, self.space_menu, self.leasing_menu,
+                     self.view_menu, self.help_menu):
             self.menuBar().addMenu(menu)
         self.toolbar.insertAction(self.toolbar.actions()[0], self.redo_action)
         self.toolbar.insertAction(self.redo_action, self.undo_action)
@@ -459,6 +461,15 @@ class MainWindow(QMainWindow):
         if self.controller.scope is not None:
             self.tree.select(self.controller.scope.kind, self.controller.scope.id)
         self.tree.blockSignals(False)
+        self._install_due_dock()
+
+    def _install_due_dock(self) -> None:
+        """The contracts' due checkpoints, docked below (made once; it follows later opens)."""
+        from app.contract_flow import install_due_dock
+
+        dock = install_due_dock(self)
+        if dock.toggleViewAction() not in self.view_menu.actions():
+            self.view_menu.addAction(dock.toggleViewAction())
 
     # -- selection and edits -----------------------------------------------------
 

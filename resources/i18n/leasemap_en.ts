@@ -1,6 +1,61 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Enter the rate and the deposit as numbers.</source>
+        <translation>Enter the rate and the deposit as numbers.</translation>
+    </message>
+    <message>
+        <source>Working out the amendment…</source>
+        <translation>Working out the amendment…</translation>
+    </message>
+    <message>
+        <source>Version %1 from %2 changes:</source>
+        <translation>Version %1 from %2 changes:</translation>
+    </message>
+    <message>
+        <source>• nothing</source>
+        <translation>• nothing</translation>
+    </message>
+    <message>
+        <source>Total %1 → %2</source>
+        <translation>Total %1 → %2</translation>
+    </message>
+    <message>
+        <source>Amend %1</source>
+        <translation>Amend %1</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Rent per m² a month</source>
+        <translation>Rent per m² a month</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Show the changes</source>
+        <translation>Show the changes</translation>
+    </message>
+    <message>
+        <source>Schedule now</source>
+        <translation>Schedule now</translation>
+    </message>
+    <message>
+        <source>Schedule with the amendment</source>
+        <translation>Schedule with the amendment</translation>
+    </message>
+</context>
+<context>
     <name>AreaStatement</name>
     <message>
         <source>Click a finding to select its row</source>
@@ -619,6 +674,1505 @@ Nothing was written.</translation>
     <message>
         <source>Edit %1 of %2</source>
         <translation>Edit %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDetail</name>
+    <message>
+        <source>Contract %1</source>
+        <translation>Contract %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>terminated on %1</source>
+        <translation>terminated on %1</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 m²</translation>
+    </message>
+    <message>
+        <source>Changed from version %1, from %2:</source>
+        <translation>Changed from version %1, from %2:</translation>
+    </message>
+    <message>
+        <source>As signed. It stays as it was whatever later versions change.</source>
+        <translation>As signed. It stays as it was whatever later versions change.</translation>
+    </message>
+    <message>
+        <source>Version 1's schedule, as signed:</source>
+        <translation>Version 1's schedule, as signed:</translation>
+    </message>
+    <message>
+        <source>Version %1's terms alone, over the whole term; the contract bills them from %2 (see Schedule):</source>
+        <translation>Version %1's terms alone, over the whole term; the contract bills them from %2 (see Schedule):</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generated</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Attached</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>Renew…</source>
+        <translation>Renew…</translation>
+    </message>
+    <message>
+        <source>Terminate…</source>
+        <translation>Terminate…</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Renewal</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>Generate PDF…</source>
+        <translation>Generate PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDocument</name>
+    <message>
+        <source>Contract document</source>
+        <translation>Contract document</translation>
+    </message>
+    <message>
+        <source>Save contract document</source>
+        <translation>Save contract document</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Attach a file to the contract</source>
+        <translation>Attach a file to the contract</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Attach a file</translation>
+    </message>
+</context>
+<context>
+    <name>ContractFlow</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Reading the contract…</source>
+        <translation>Reading the contract…</translation>
+    </message>
+    <message>
+        <source>Marking it done…</source>
+        <translation>Marking it done…</translation>
+    </message>
+    <message>
+        <source>%1 renewed by %2</source>
+        <translation>%1 renewed by %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContractList</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Area m²</source>
+        <translation>Area m²</translation>
+    </message>
+    <message>
+        <source>Rent /m²/month</source>
+        <translation>Rent /m²/month</translation>
+    </message>
+    <message>
+        <source>Monthly rent</source>
+        <translation>Monthly rent</translation>
+    </message>
+    <message>
+        <source>Days to end</source>
+        <translation>Days to end</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>Not read: %1</translation>
+    </message>
+    <message>
+        <source>Reading the contracts…</source>
+        <translation>Reading the contracts…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 contracts</source>
+        <translation>%1 of %2 contracts</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>Every building</source>
+        <translation>Every building</translation>
+    </message>
+    <message>
+        <source>Search code, tenant, unit…</source>
+        <translation>Search code, tenant, unit…</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>Every state</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>Every type</translation>
+    </message>
+    <message>
+        <source>Ending within</source>
+        <translation>Ending within</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>any time</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+</context>
+<context>
+    <name>ContractTemplate</name>
+    <message>
+        <source>Line {line}: {name} is not a placeholder the document knows</source>
+        <translation>Line {line}: {name} is not a placeholder the document knows</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} must stand on a line of its own</source>
+        <translation>Line {line}: {name} must stand on a line of its own</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} cannot carry a format; write it plain</source>
+        <translation>Line {line}: {name} cannot carry a format; write it plain</translation>
+    </message>
+    <message>
+        <source>Line {line}: a brace without its pair (type {{ or }} for a brace itself)</source>
+        <translation>Line {line}: a brace without its pair (type {{ or }} for a brace itself)</translation>
+    </message>
+    <message>
+        <source>There is no contract template in language {language}</source>
+        <translation>There is no contract template in language {language}</translation>
+    </message>
+    <message>
+        <source>The contract template cannot be used:</source>
+        <translation>The contract template cannot be used:</translation>
+    </message>
+    <message>
+        <source>the contract's code</source>
+        <translation>the contract's code</translation>
+    </message>
+    <message>
+        <source>the contract's version number</source>
+        <translation>the contract's version number</translation>
+    </message>
+    <message>
+        <source>the signing date</source>
+        <translation>the signing date</translation>
+    </message>
+    <message>
+        <source>the date the document is made</source>
+        <translation>the date the document is made</translation>
+    </message>
+    <message>
+        <source>the landlord: the park's name</source>
+        <translation>the landlord: the park's name</translation>
+    </message>
+    <message>
+        <source>the park's address</source>
+        <translation>the park's address</translation>
+    </message>
+    <message>
+        <source>the tenant's name</source>
+        <translation>the tenant's name</translation>
+    </message>
+    <message>
+        <source>the tenant's contact person</source>
+        <translation>the tenant's contact person</translation>
+    </message>
+    <message>
+        <source>the tenant's phone</source>
+        <translation>the tenant's phone</translation>
+    </message>
+    <message>
+        <source>the tenant's email</source>
+        <translation>the tenant's email</translation>
+    </message>
+    <message>
+        <source>the codes of the units let</source>
+        <translation>the codes of the units let</translation>
+    </message>
+    <message>
+        <source>the billable area let, m²</source>
+        <translation>the billable area let, m²</translation>
+    </message>
+    <message>
+        <source>the first day of the term</source>
+        <translation>the first day of the term</translation>
+    </message>
+    <message>
+        <source>the last day of the term</source>
+        <translation>the last day of the term</translation>
+    </message>
+    <message>
+        <source>the term in words, with hand-over and rent start</source>
+        <translation>the term in words, with hand-over and rent start</translation>
+    </message>
+    <message>
+        <source>the hand-over date</source>
+        <translation>the hand-over date</translation>
+    </message>
+    <message>
+        <source>the first day of rent</source>
+        <translation>the first day of rent</translation>
+    </message>
+    <message>
+        <source>the rent clause in words</source>
+        <translation>the rent clause in words</translation>
+    </message>
+    <message>
+        <source>the area bands in words</source>
+        <translation>the area bands in words</translation>
+    </message>
+    <message>
+        <source>the area coefficient in words</source>
+        <translation>the area coefficient in words</translation>
+    </message>
+    <message>
+        <source>the rent-free periods in words</source>
+        <translation>the rent-free periods in words</translation>
+    </message>
+    <message>
+        <source>the rent review in words</source>
+        <translation>the rent review in words</translation>
+    </message>
+    <message>
+        <source>the turnover rent in words</source>
+        <translation>the turnover rent in words</translation>
+    </message>
+    <message>
+        <source>the charges in words</source>
+        <translation>the charges in words</translation>
+    </message>
+    <message>
+        <source>the deposit in words</source>
+        <translation>the deposit in words</translation>
+    </message>
+    <message>
+        <source>when payments are due, in words</source>
+        <translation>when payments are due, in words</translation>
+    </message>
+    <message>
+        <source>the late fee in words</source>
+        <translation>the late fee in words</translation>
+    </message>
+    <message>
+        <source>the deposit amount</source>
+        <translation>the deposit amount</translation>
+    </message>
+    <message>
+        <source>the rent over the term</source>
+        <translation>the rent over the term</translation>
+    </message>
+    <message>
+        <source>everything the schedule bills over the term</source>
+        <translation>everything the schedule bills over the term</translation>
+    </message>
+    <message>
+        <source>that total in words (Chinese capitals in Chinese)</source>
+        <translation>that total in words (Chinese capitals in Chinese)</translation>
+    </message>
+    <message>
+        <source>the contract's notes</source>
+        <translation>the contract's notes</translation>
+    </message>
+    <message>
+        <source>block: the table of units let</source>
+        <translation>block: the table of units let</translation>
+    </message>
+    <message>
+        <source>block: the plan of their floors, the units shaded</source>
+        <translation>block: the plan of their floors, the units shaded</translation>
+    </message>
+    <message>
+        <source>block: every clause, numbered</source>
+        <translation>block: every clause, numbered</translation>
+    </message>
+    <message>
+        <source>block: the full schedule and its totals</source>
+        <translation>block: the full schedule and its totals</translation>
+    </message>
+    <message>
+        <source>block: both parties' signature blocks</source>
+        <translation>block: both parties' signature blocks</translation>
+    </message>
+</context>
+<context>
+    <name>ContractText</name>
+    <message>
+        <source>{area} m² at base {rate} per m² a month</source>
+        <translation>{area} m² at base {rate} per m² a month</translation>
+    </message>
+    <message>
+        <source>{area} m² at base {rate} per m² a day</source>
+        <translation>{area} m² at base {rate} per m² a day</translation>
+    </message>
+    <message>
+        <source>{days} of {of} days of {month}</source>
+        <translation>{days} of {of} days of {month}</translation>
+    </message>
+    <message>
+        <source>rent-free ({kind}) {applied_from} to {applied_to}</source>
+        <translation>rent-free ({kind}) {applied_from} to {applied_to}</translation>
+    </message>
+    <message>
+        <source>rent-free ({kind}) {starts_on} to {ends_on}, applied {applied_from} to {applied_to}</source>
+        <translation>rent-free ({kind}) {starts_on} to {ends_on}, applied {applied_from} to {applied_to}</translation>
+    </message>
+    <message>
+        <source>stepped price {price} per m² from {from}</source>
+        <translation>stepped price {price} per m² from {from}</translation>
+    </message>
+    <message>
+        <source>escalated +{percent}% a year, the step of {from}</source>
+        <translation>escalated +{percent}% a year, the step of {from}</translation>
+    </message>
+    <message>
+        <source>escalated +{amount} per m² a year, the step of {from}</source>
+        <translation>escalated +{amount} per m² a year, the step of {from}</translation>
+    </message>
+    <message>
+        <source>CPI {year} change {change}%, {applied}% applied from {from}</source>
+        <translation>CPI {year} change {change}%, {applied}% applied from {from}</translation>
+    </message>
+    <message>
+        <source>CPI {year} not known yet: {applied}% (the floor) applied from {from}, corrected once it is entered</source>
+        <translation>CPI {year} not known yet: {applied}% (the floor) applied from {from}, corrected once it is entered</translation>
+    </message>
+    <message>
+        <source>sales {sales} × {rate}% above the natural breakpoint {breakpoint}: +{amount}</source>
+        <translation>sales {sales} × {rate}% above the natural breakpoint {breakpoint}: +{amount}</translation>
+    </message>
+    <message>
+        <source>sales {sales} × {rate}% above the breakpoint {breakpoint}: +{amount}</source>
+        <translation>sales {sales} × {rate}% above the breakpoint {breakpoint}: +{amount}</translation>
+    </message>
+    <message>
+        <source>sales above the breakpoint {from} to {to} at {rate}%: {amount}</source>
+        <translation>sales above the breakpoint {from} to {to} at {rate}%: {amount}</translation>
+    </message>
+    <message>
+        <source>turnover part raised to its minimum {minimum} (computed {computed})</source>
+        <translation>turnover part raised to its minimum {minimum} (computed {computed})</translation>
+    </message>
+    <message>
+        <source>turnover part held to its maximum {maximum} (computed {computed})</source>
+        <translation>turnover part held to its maximum {maximum} (computed {computed})</translation>
+    </message>
+    <message>
+        <source>sales of {month} not reported: base rent only</source>
+        <translation>sales of {month} not reported: base rent only</translation>
+    </message>
+    <message>
+        <source>{name}: {amount} per m² a month × {area} m² = {monthly} a month</source>
+        <translation>{name}: {amount} per m² a month × {area} m² = {monthly} a month</translation>
+    </message>
+    <message>
+        <source>{name}: {monthly} a month</source>
+        <translation>{name}: {monthly} a month</translation>
+    </message>
+    <message>
+        <source>rent-free {starts_on} to {ends_on} does not apply to this charge</source>
+        <translation>rent-free {starts_on} to {ends_on} does not apply to this charge</translation>
+    </message>
+    <message>
+        <source>version {version} from {from}</source>
+        <translation>version {version} from {from}</translation>
+    </message>
+    <message>
+        <source>{starts_on} to {ends_on} of the period {period_starts_on} to {period_ends_on}</source>
+        <translation>{starts_on} to {ends_on} of the period {period_starts_on} to {period_ends_on}</translation>
+    </message>
+    <message>
+        <source>the term ends on {ends_on}, before it starts on {starts_on}: no schedule</source>
+        <translation>the term ends on {ends_on}, before it starts on {starts_on}: no schedule</translation>
+    </message>
+    <message>
+        <source>the rent-free period {starts_on} to {ends_on} lies outside the term</source>
+        <translation>the rent-free period {starts_on} to {ends_on} lies outside the term</translation>
+    </message>
+    <message>
+        <source>the CPI of {year} is not known yet: from {from} the floor is billed, and a correction follows once the index is entered</source>
+        <translation>the CPI of {year} is not known yet: from {from} the floor is billed, and a correction follows once the index is entered</translation>
+    </message>
+    <message>
+        <source>the CPI adjustment day (month {month}, day {day}) does not exist</source>
+        <translation>the CPI adjustment day (month {month}, day {day}) does not exist</translation>
+    </message>
+    <message>
+        <source>sales of {month} are not reported yet: the base rent is billed</source>
+        <translation>sales of {month} are not reported yet: the base rent is billed</translation>
+    </message>
+    <message>
+        <source>sales of {count} months between {first} and {last} are not reported yet: the base rent is billed</source>
+        <translation>sales of {count} months between {first} and {last} are not reported yet: the base rent is billed</translation>
+    </message>
+    <message>
+        <source>the due rule ({days}) is not a day that exists: billed on the period's first day instead</source>
+        <translation>the due rule ({days}) is not a day that exists: billed on the period's first day instead</translation>
+    </message>
+    <message>
+        <source>the versions are numbered {numbers}, not 1, 2, 3 …</source>
+        <translation>the versions are numbered {numbers}, not 1, 2, 3 …</translation>
+    </message>
+    <message>
+        <source>version {version} takes effect on {effective_on}, not after the version before it ({previous})</source>
+        <translation>version {version} takes effect on {effective_on}, not after the version before it ({previous})</translation>
+    </message>
+    <message>
+        <source>no version bills {starts_on} to {ends_on}</source>
+        <translation>no version bills {starts_on} to {ends_on}</translation>
+    </message>
+    <message>
+        <source>version {version} takes effect on {effective_on}, after its term ends on {ends_on}</source>
+        <translation>version {version} takes effect on {effective_on}, after its term ends on {ends_on}</translation>
+    </message>
+    <message>
+        <source>choose a tenant or type a new one's name</source>
+        <translation>choose a tenant or type a new one's name</translation>
+    </message>
+    <message>
+        <source>the term must start on {expected} (delivery, or rent start without fit-out), not {starts_on}</source>
+        <translation>the term must start on {expected} (delivery, or rent start without fit-out), not {starts_on}</translation>
+    </message>
+    <message>
+        <source>the term starts on {starts_on}, before signing on {signed_on}</source>
+        <translation>the term starts on {starts_on}, before signing on {signed_on}</translation>
+    </message>
+    <message>
+        <source>ends on {ends_on}, before it starts on {starts_on}</source>
+        <translation>ends on {ends_on}, before it starts on {starts_on}</translation>
+    </message>
+    <message>
+        <source>rent starts on {rent_starts_on}, before delivery on {delivered_on}</source>
+        <translation>rent starts on {rent_starts_on}, before delivery on {delivered_on}</translation>
+    </message>
+    <message>
+        <source>rent starts on {rent_starts_on}, after the end on {ends_on}</source>
+        <translation>rent starts on {rent_starts_on}, after the end on {ends_on}</translation>
+    </message>
+    <message>
+        <source>{starts_on} to {ends_on} lies outside the term {term_starts_on} to {term_ends_on}</source>
+        <translation>{starts_on} to {ends_on} lies outside the term {term_starts_on} to {term_ends_on}</translation>
+    </message>
+    <message>
+        <source>add at least one unit</source>
+        <translation>add at least one unit</translation>
+    </message>
+    <message>
+        <source>{unit} is listed twice</source>
+        <translation>{unit} is listed twice</translation>
+    </message>
+    <message>
+        <source>{unit} is leased by {contract} from {starts_on} to {last_day}</source>
+        <translation>{unit} is leased by {contract} from {starts_on} to {last_day}</translation>
+    </message>
+    <message>
+        <source>{unit} is not a unit of this park</source>
+        <translation>{unit} is not a unit of this park</translation>
+    </message>
+    <message>
+        <source>{unit} has been removed from the plan</source>
+        <translation>{unit} has been removed from the plan</translation>
+    </message>
+    <message>
+        <source>{unit} is common area ({use}): it cannot be let</source>
+        <translation>{unit} is common area ({use}): it cannot be let</translation>
+    </message>
+    <message>
+        <source>{unit} cannot be let now: {status}</source>
+        <translation>{unit} cannot be let now: {status}</translation>
+    </message>
+    <message>
+        <source>the billable area must be above zero, not {signed} m²</source>
+        <translation>the billable area must be above zero, not {signed} m²</translation>
+    </message>
+    <message>
+        <source>{signed} m² signed, but {unit} measures {unit_area} m² billable ({difference} m²)</source>
+        <translation>{signed} m² signed, but {unit} measures {unit_area} m² billable ({difference} m²)</translation>
+    </message>
+    <message>
+        <source>the rent is on {area} m² but the units add up to {units} m²</source>
+        <translation>the rent is on {area} m² but the units add up to {units} m²</translation>
+    </message>
+    <message>
+        <source>{amount} is below zero</source>
+        <translation>{amount} is below zero</translation>
+    </message>
+    <message>
+        <source>{value} must be above zero</source>
+        <translation>{value} must be above zero</translation>
+    </message>
+    <message>
+        <source>{days} is not a valid day for this due rule</source>
+        <translation>{days} is not a valid day for this due rule</translation>
+    </message>
+    <message>
+        <source>the bands' upper bounds ({bounds}) must rise, only the last one open</source>
+        <translation>the bands' upper bounds ({bounds}) must rise, only the last one open</translation>
+    </message>
+    <message>
+        <source>the last band ends at {last} m²: leave its bound empty so every m² is billed</source>
+        <translation>the last band ends at {last} m²: leave its bound empty so every m² is billed</translation>
+    </message>
+    <message>
+        <source>the cap {cap}% is below the floor {floor}%</source>
+        <translation>the cap {cap}% is below the floor {floor}%</translation>
+    </message>
+    <message>
+        <source>month {month}, day {day} is not a day every year has</source>
+        <translation>month {month}, day {day} is not a day every year has</translation>
+    </message>
+    <message>
+        <source>two steps start on the same day</source>
+        <translation>two steps start on the same day</translation>
+    </message>
+    <message>
+        <source>the maximum {maximum} is below the minimum {minimum}</source>
+        <translation>the maximum {maximum} is below the minimum {minimum}</translation>
+    </message>
+    <message>
+        <source>turnover rent is reckoned on each month's sales: bill it monthly</source>
+        <translation>turnover rent is reckoned on each month's sales: bill it monthly</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>give the contract a code</source>
+        <translation>give the contract a code</translation>
+    </message>
+    <message>
+        <source>contract code {code} is already used</source>
+        <translation>contract code {code} is already used</translation>
+    </message>
+    <message>
+        <source>a renewal starts on {expected}, the day after the contract ends</source>
+        <translation>a renewal starts on {expected}, the day after the contract ends</translation>
+    </message>
+    <message>
+        <source>{terminated_on} is after the end on {ends_on}: the contract ends by itself</source>
+        <translation>{terminated_on} is after the end on {ends_on}: the contract ends by itself</translation>
+    </message>
+    <message>
+        <source>the term started on {starts_on}: terminate it on or after that day, not {terminated_on}</source>
+        <translation>the term started on {starts_on}: terminate it on or after that day, not {terminated_on}</translation>
+    </message>
+    <message>
+        <source>Contract code</source>
+        <translation>Contract code</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>Delivered on</translation>
+    </message>
+    <message>
+        <source>Rent starts on</source>
+        <translation>Rent starts on</translation>
+    </message>
+    <message>
+        <source>Term starts on</source>
+        <translation>Term starts on</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>Terminated on</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Billable area</source>
+        <translation>Billable area</translation>
+    </message>
+    <message>
+        <source>Rent per m²</source>
+        <translation>Rent per m²</translation>
+    </message>
+    <message>
+        <source>Priced</source>
+        <translation>Priced</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source>Calendar periods</source>
+        <translation>Calendar periods</translation>
+    </message>
+    <message>
+        <source>30-day months</source>
+        <translation>30-day months</translation>
+    </message>
+    <message>
+        <source>Rent-free periods</source>
+        <translation>Rent-free periods</translation>
+    </message>
+    <message>
+        <source>Overlapping rent-free</source>
+        <translation>Overlapping rent-free</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Turnover rent</source>
+        <translation>Turnover rent</translation>
+    </message>
+    <message>
+        <source>Tiered pricing</source>
+        <translation>Tiered pricing</translation>
+    </message>
+    <message>
+        <source>Area coefficient</source>
+        <translation>Area coefficient</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Unit {key}</source>
+        <translation>Unit {key}</translation>
+    </message>
+    <message>
+        <source>Billable area of {key}</source>
+        <translation>Billable area of {key}</translation>
+    </message>
+    <message>
+        <source>Rent-free period {key}</source>
+        <translation>Rent-free period {key}</translation>
+    </message>
+    <message>
+        <source>Charge {key}</source>
+        <translation>Charge {key}</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Signed, not started</source>
+        <translation>Signed, not started</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Expiring</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>Renewed</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <source>per m² a month</source>
+        <translation>per m² a month</translation>
+    </message>
+    <message>
+        <source>per m² a day</source>
+        <translation>per m² a day</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>Half-yearly</source>
+        <translation>Half-yearly</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>fit-out</source>
+        <translation>fit-out</translation>
+    </message>
+    <message>
+        <source>after opening</source>
+        <translation>after opening</translation>
+    </message>
+    <message>
+        <source>any dates</source>
+        <translation>any dates</translation>
+    </message>
+    <message>
+        <source>Stack: the later starts where the earlier ends</source>
+        <translation>Stack: the later starts where the earlier ends</translation>
+    </message>
+    <message>
+        <source>Longer wins: only the longest applies</source>
+        <translation>Longer wins: only the longest applies</translation>
+    </message>
+    <message>
+        <source>Fixed % a year</source>
+        <translation>Fixed % a year</translation>
+    </message>
+    <message>
+        <source>Fixed amount a year</source>
+        <translation>Fixed amount a year</translation>
+    </message>
+    <message>
+        <source>Stepped table</source>
+        <translation>Stepped table</translation>
+    </message>
+    <message>
+        <source>CPI, by yearly change</source>
+        <translation>CPI, by yearly change</translation>
+    </message>
+    <message>
+        <source>CPI, by index ratio</source>
+        <translation>CPI, by index ratio</translation>
+    </message>
+    <message>
+        <source>Property fee</source>
+        <translation>Property fee</translation>
+    </message>
+    <message>
+        <source>Service charge</source>
+        <translation>Service charge</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <source>Other charge</source>
+        <translation>Other charge</translation>
+    </message>
+    <message>
+        <source>days before the period</source>
+        <translation>days before the period</translation>
+    </message>
+    <message>
+        <source>day of the month before</source>
+        <translation>day of the month before</translation>
+    </message>
+    <message>
+        <source>Leasing</source>
+        <translation>Leasing</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finance</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Units handed over</source>
+        <translation>Units handed over</translation>
+    </message>
+    <message>
+        <source>Rent starts</source>
+        <translation>Rent starts</translation>
+    </message>
+    <message>
+        <source>First payment</source>
+        <translation>First payment</translation>
+    </message>
+    <message>
+        <source>Quarterly review {n}</source>
+        <translation>Quarterly review {n}</translation>
+    </message>
+    <message>
+        <source>{n} days before the end</source>
+        <translation>{n} days before the end</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ContractWizard</name>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Billable m²</source>
+        <translation>Billable m²</translation>
+    </message>
+    <message>
+        <source>Asking rent</source>
+        <translation>Asking rent</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Price per m²</source>
+        <translation>Price per m²</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Band up to m² (0: the rest)</source>
+        <translation>Band up to m² (0: the rest)</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Name on the bill</source>
+        <translation>Name on the bill</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Per m²</source>
+        <translation>Per m²</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>New contract</translation>
+    </message>
+    <message>
+        <source>Edit draft contract</source>
+        <translation>Edit draft contract</translation>
+    </message>
+    <message>
+        <source>Contract and tenant</source>
+        <translation>Contract and tenant</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>Rent-free periods</source>
+        <translation>Rent-free periods</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Tiered pricing by area band</source>
+        <translation>Tiered pricing by area band</translation>
+    </message>
+    <message>
+        <source>Turnover rent</source>
+        <translation>Turnover rent</translation>
+    </message>
+    <message>
+        <source>Charges billed with the rent</source>
+        <translation>Charges billed with the rent</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Contract code</source>
+        <translation>Contract code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>New tenant's name</source>
+        <translation>New tenant's name</translation>
+    </message>
+    <message>
+        <source>Contact, phone</source>
+        <translation>Contact, phone</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>Delivered on</translation>
+    </message>
+    <message>
+        <source>Rent starts on</source>
+        <translation>Rent starts on</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Rent per m²</source>
+        <translation>Rent per m²</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
+        <source>Partial months</source>
+        <translation>Partial months</translation>
+    </message>
+    <message>
+        <source>Area coefficient</source>
+        <translation>Area coefficient</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Overlapping periods</source>
+        <translation>Overlapping periods</translation>
+    </message>
+    <message>
+        <source>Increase a year</source>
+        <translation>Increase a year</translation>
+    </message>
+    <message>
+        <source>Added per m² a year</source>
+        <translation>Added per m² a year</translation>
+    </message>
+    <message>
+        <source>Rate of sales</source>
+        <translation>Rate of sales</translation>
+    </message>
+    <message>
+        <source>Breakpoint</source>
+        <translation>Breakpoint</translation>
+    </message>
+    <message>
+        <source>Minimum a month</source>
+        <translation>Minimum a month</translation>
+    </message>
+    <message>
+        <source>Maximum a month</source>
+        <translation>Maximum a month</translation>
+    </message>
+    <message>
+        <source>Per day overdue</source>
+        <translation>Per day overdue</translation>
+    </message>
+    <message>
+        <source>Days of grace</source>
+        <translation>Days of grace</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <source>Once late</source>
+        <translation>Once late</translation>
+    </message>
+    <message>
+        <source>New tenant…</source>
+        <translation>New tenant…</translation>
+    </message>
+    <message>
+        <source>Company name as on the contract</source>
+        <translation>Company name as on the contract</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Add the units selected on the plan</source>
+        <translation>Add the units selected on the plan</translation>
+    </message>
+    <message>
+        <source>Unit code, e.g. ZD-A-0301</source>
+        <translation>Unit code, e.g. ZD-A-0301</translation>
+    </message>
+    <message>
+        <source>Add by code</source>
+        <translation>Add by code</translation>
+    </message>
+    <message>
+        <source>Handed over before rent starts (fit-out)</source>
+        <translation>Handed over before rent starts (fit-out)</translation>
+    </message>
+    <message>
+        <source>Follow the calendar (first and last prorated)</source>
+        <translation>Follow the calendar (first and last prorated)</translation>
+    </message>
+    <message>
+        <source>Prorate over 30 days</source>
+        <translation>Prorate over 30 days</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Adjusted each year on month, day</source>
+        <translation>Adjusted each year on month, day</translation>
+    </message>
+    <message>
+        <source>Artificial (else natural: base ÷ rate)</source>
+        <translation>Artificial (else natural: base ÷ rate)</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>At least</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>At most</translation>
+    </message>
+    <message>
+        <source>Never more than the overdue amount</source>
+        <translation>Never more than the overdue amount</translation>
+    </message>
+    <message>
+        <source>Count from the due date, not after the grace</source>
+        <translation>Count from the due date, not after the grace</translation>
+    </message>
+    <message>
+        <source>Rent schedule</source>
+        <translation>Rent schedule</translation>
+    </message>
+    <message>
+        <source>To fix before saving</source>
+        <translation>To fix before saving</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Select units on the plan first (Ctrl+click adds).</source>
+        <translation>Select units on the plan first (Ctrl+click adds).</translation>
+    </message>
+    <message>
+        <source>The units selected are listed already.</source>
+        <translation>The units selected are listed already.</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>Added %1.</translation>
+    </message>
+    <message>
+        <source>No unit %1 in this park.</source>
+        <translation>No unit %1 in this park.</translation>
+    </message>
+    <message>
+        <source>%1 is listed already.</source>
+        <translation>%1 is listed already.</translation>
+    </message>
+    <message>
+        <source>Total %1 m²</source>
+        <translation>Total %1 m²</translation>
+    </message>
+    <message>
+        <source>Total rent &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Total rent &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>everything &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>everything &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Net effective rent &lt;b&gt;%1&lt;/b&gt; per m² a month over %2 m²</source>
+        <translation>Net effective rent &lt;b&gt;%1&lt;/b&gt; per m² a month over %2 m²</translation>
+    </message>
+    <message>
+        <source>discounted at %1%: %2</source>
+        <translation>discounted at %1%: %2</translation>
+    </message>
+    <message>
+        <source>%1 bill lines</source>
+        <translation>%1 bill lines</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the %1 marked fields first.</source>
+        <translation>Not saved: fix the %1 marked fields first.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>Saving the draft…</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ContractWizardFlow</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>Not saved: the marked fields were refused.</source>
+        <translation>Not saved: the marked fields were refused.</translation>
+    </message>
+    <message>
+        <source>Contract %1 signed</source>
+        <translation>Contract %1 signed</translation>
+    </message>
+    <message>
+        <source>Draft contract %1 saved</source>
+        <translation>Draft contract %1 saved</translation>
+    </message>
+    <message>
+        <source>Contract not saved</source>
+        <translation>Contract not saved</translation>
+    </message>
+    <message>
+        <source>Contract not opened</source>
+        <translation>Contract not opened</translation>
+    </message>
+    <message>
+        <source>%1 is signed: it changes by an amendment, not in the wizard.</source>
+        <translation>%1 is signed: it changes by an amendment, not in the wizard.</translation>
+    </message>
+</context>
+<context>
+    <name>DueList</name>
+    <message>
+        <source>1 day late</source>
+        <translation>1 day late</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <source>due tomorrow</source>
+        <translation>due tomorrow</translation>
+    </message>
+    <message>
+        <source>due in %1 days</source>
+        <translation>due in %1 days</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>Not read: %1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>%1 shown, %2 late</source>
+        <translation>%1 shown, %2 late</translation>
+    </message>
+    <message>
+        <source>Every owner</source>
+        <translation>Every owner</translation>
+    </message>
+    <message>
+        <source>Late only</source>
+        <translation>Late only</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +3009,244 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>LeadForm</name>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Area m²</source>
+        <translation>Area m²</translation>
+    </message>
+    <message>
+        <source>Asking per m²</source>
+        <translation>Asking per m²</translation>
+    </message>
+    <message>
+        <source>Free from</source>
+        <translation>Free from</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Rate per m²</source>
+        <translation>Rate per m²</translation>
+    </message>
+    <message>
+        <source>Total rent</source>
+        <translation>Total rent</translation>
+    </message>
+    <message>
+        <source>Net effective</source>
+        <translation>Net effective</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Quote %1 saved.</source>
+        <translation>Quote %1 saved.</translation>
+    </message>
+    <message>
+        <source>Making the draft contract…</source>
+        <translation>Making the draft contract…</translation>
+    </message>
+    <message>
+        <source>Save the lead first</source>
+        <translation>Save the lead first</translation>
+    </message>
+    <message>
+        <source>Only an open lead is quoted</source>
+        <translation>Only an open lead is quoted</translation>
+    </message>
+    <message>
+        <source>A new lead starts in the first stage, %1.</source>
+        <translation>A new lead starts in the first stage, %1.</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>%1 since %2 (%3)</source>
+        <translation>%1 since %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Give an area range (the least above zero, not above the most) to see the units that match.</source>
+        <translation>Give an area range (the least above zero, not above the most) to see the units that match.</translation>
+    </message>
+    <message>
+        <source>Looking for matching units…</source>
+        <translation>Looking for matching units…</translation>
+    </message>
+    <message>
+        <source>No vacant unit or set of neighbouring units comes near these needs.</source>
+        <translation>No vacant unit or set of neighbouring units comes near these needs.</translation>
+    </message>
+    <message>
+        <source>%1 matches, best first: choose one to see why, show it on the plan or quote it.</source>
+        <translation>%1 matches, best first: choose one to see why, show it on the plan or quote it.</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>New lead</translation>
+    </message>
+    <message>
+        <source>Lead %1 — %2</source>
+        <translation>Lead %1 — %2</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Area wanted</source>
+        <translation>Area wanted</translation>
+    </message>
+    <message>
+        <source>Budget per m² a month</source>
+        <translation>Budget per m² a month</translation>
+    </message>
+    <message>
+        <source>Move in</source>
+        <translation>Move in</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Features wanted</source>
+        <translation>Features wanted</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation>Any type</translation>
+    </message>
+    <message>
+        <source>e.g. 货梯, 高层</source>
+        <translation>e.g. 货梯, 高层</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Stage and history</source>
+        <translation>Stage and history</translation>
+    </message>
+    <message>
+        <source>Matching units</source>
+        <translation>Matching units</translation>
+    </message>
+    <message>
+        <source>Why this score:</source>
+        <translation>Why this score:</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Quotes</translation>
+    </message>
+    <message>
+        <source>Show on &amp;plan</source>
+        <translation>Show on &amp;plan</translation>
+    </message>
+    <message>
+        <source>&amp;Quote…</source>
+        <translation>&amp;Quote…</translation>
+    </message>
+    <message>
+        <source>Make &amp;draft contract</source>
+        <translation>Make &amp;draft contract</translation>
+    </message>
+</context>
+<context>
+    <name>LeasingMenu</name>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>Open a workspace first</translation>
+    </message>
+    <message>
+        <source>&amp;Leasing</source>
+        <translation>&amp;Leasing</translation>
+    </message>
+    <message>
+        <source>New &amp;contract…</source>
+        <translation>New &amp;contract…</translation>
+    </message>
+    <message>
+        <source>C&amp;ontracts</source>
+        <translation>C&amp;ontracts</translation>
+    </message>
+    <message>
+        <source>Import &amp;rent roll…</source>
+        <translation>Import &amp;rent roll…</translation>
+    </message>
+    <message>
+        <source>Contract &amp;templates…</source>
+        <translation>Contract &amp;templates…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open workspace</source>
@@ -2272,6 +4064,307 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>PipelineBoard</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to</source>
+        <translation>&amp;Move to</translation>
+    </message>
+    <message>
+        <source>%1 · %2–%3 m²</source>
+        <translation>%1 · %2–%3 m²</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>Lost: %1</translation>
+    </message>
+    <message>
+        <source>Quote: %1 in year 1</source>
+        <translation>Quote: %1 in year 1</translation>
+    </message>
+    <message>
+        <source>Budget %1 /m²·month</source>
+        <translation>Budget %1 /m²·month</translation>
+    </message>
+    <message>
+        <source>No budget given</source>
+        <translation>No budget given</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>no owner</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contact: %1</translation>
+    </message>
+    <message>
+        <source>Industry: %1</source>
+        <translation>Industry: %1</translation>
+    </message>
+    <message>
+        <source>Move in by %1</source>
+        <translation>Move in by %1</translation>
+    </message>
+    <message>
+        <source>Expected a year: %1</source>
+        <translation>Expected a year: %1</translation>
+    </message>
+    <message>
+        <source>%1% · %2</source>
+        <translation>%1% · %2</translation>
+    </message>
+    <message>
+        <source>The leads' expected value in a year, %1 in all, weighted by the stage's probability of closing, %2%</source>
+        <translation>The leads' expected value in a year, %1 in all, weighted by the stage's probability of closing, %2%</translation>
+    </message>
+    <message>
+        <source>%1 open leads, %2 weighted</source>
+        <translation>%1 open leads, %2 weighted</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>&amp;New lead…</source>
+        <translation>&amp;New lead…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineFlow</name>
+    <message>
+        <source>Pipeline not opened</source>
+        <translation>Pipeline not opened</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Lead lost</source>
+        <translation>Lead lost</translation>
+    </message>
+    <message>
+        <source>Why was the lead lost?</source>
+        <translation>Why was the lead lost?</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2.</source>
+        <translation>%1 moved to %2.</translation>
+    </message>
+    <message>
+        <source>Reading the lead…</source>
+        <translation>Reading the lead…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Draft contract %1 made for the new tenant %2, made from the lead.</source>
+        <translation>Draft contract %1 made for the new tenant %2, made from the lead.</translation>
+    </message>
+    <message>
+        <source>Draft contract %1 made for %2.</source>
+        <translation>Draft contract %1 made for %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline board</source>
+        <translation>&amp;Pipeline board</translation>
+    </message>
+    <message>
+        <source>New &amp;lead…</source>
+        <translation>New &amp;lead…</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineText</name>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>In contact</source>
+        <translation>In contact</translation>
+    </message>
+    <message>
+        <source>Negotiating</source>
+        <translation>Negotiating</translation>
+    </message>
+    <message>
+        <source>Quoted</source>
+        <translation>Quoted</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>{area} m², inside the {min}–{max} m² asked</source>
+        <translation>{area} m², inside the {min}–{max} m² asked</translation>
+    </message>
+    <message>
+        <source>{area} m², {short}% under the least {min} m² asked</source>
+        <translation>{area} m², {short}% under the least {min} m² asked</translation>
+    </message>
+    <message>
+        <source>{area} m², {over}% over the most {max} m² asked</source>
+        <translation>{area} m², {over}% over the most {max} m² asked</translation>
+    </message>
+    <message>
+        <source>no budget given</source>
+        <translation>no budget given</translation>
+    </message>
+    <message>
+        <source>no asking rent set (budget {budget} per m² a month)</source>
+        <translation>no asking rent set (budget {budget} per m² a month)</translation>
+    </message>
+    <message>
+        <source>asking {asking} per m² a month, within the budget {budget}</source>
+        <translation>asking {asking} per m² a month, within the budget {budget}</translation>
+    </message>
+    <message>
+        <source>asking {asking} per m² a month, {over}% over the budget {budget}</source>
+        <translation>asking {asking} per m² a month, {over}% over the budget {budget}</translation>
+    </message>
+    <message>
+        <source>any type will do</source>
+        <translation>any type will do</translation>
+    </message>
+    <message>
+        <source>{type}, as asked</source>
+        <translation>{type}, as asked</translation>
+    </message>
+    <message>
+        <source>{found}, not the {wanted} asked ({share}% of the area is)</source>
+        <translation>{found}, not the {wanted} asked ({share}% of the area is)</translation>
+    </message>
+    <message>
+        <source>no features asked for</source>
+        <translation>no features asked for</translation>
+    </message>
+    <message>
+        <source>has {present}, as asked</source>
+        <translation>has {present}, as asked</translation>
+    </message>
+    <message>
+        <source>has {present}; lacks {missing}</source>
+        <translation>has {present}; lacks {missing}</translation>
+    </message>
+    <message>
+        <source>lacks {missing}</source>
+        <translation>lacks {missing}</translation>
+    </message>
+    <message>
+        <source>free from {from}, in time for {by}</source>
+        <translation>free from {from}, in time for {by}</translation>
+    </message>
+    <message>
+        <source>free from {from}, {days} days after {by}</source>
+        <translation>free from {from}, {days} days after {by}</translation>
+    </message>
+    <message>
+        <source>{count} more units to join into one</source>
+        <translation>{count} more units to join into one</translation>
+    </message>
+    <message>
+        <source>Name the company.</source>
+        <translation>Name the company.</translation>
+    </message>
+    <message>
+        <source>The least area must be above zero.</source>
+        <translation>The least area must be above zero.</translation>
+    </message>
+    <message>
+        <source>The most area ({max} m²) is below the least ({min} m²).</source>
+        <translation>The most area ({max} m²) is below the least ({min} m²).</translation>
+    </message>
+    <message>
+        <source>A budget must be above zero; leave it empty when none was given.</source>
+        <translation>A budget must be above zero; leave it empty when none was given.</translation>
+    </message>
+    <message>
+        <source>Say why the lead was lost.</source>
+        <translation>Say why the lead was lost.</translation>
+    </message>
+    <message>
+        <source>{lead} cannot move from {from_stage} to {to_stage}.</source>
+        <translation>{lead} cannot move from {from_stage} to {to_stage}.</translation>
+    </message>
+    <message>
+        <source>{lead} has been {stage} since {stage_on}: it cannot move on {on}, before that.</source>
+        <translation>{lead} has been {stage} since {stage_on}: it cannot move on {on}, before that.</translation>
+    </message>
+    <message>
+        <source>{lead} is {stage}: only an open lead is quoted.</source>
+        <translation>{lead} is {stage}: only an open lead is quoted.</translation>
+    </message>
+    <message>
+        <source>Quote {quote} is {status}: only an open quote becomes a draft contract.</source>
+        <translation>Quote {quote} is {status}: only an open quote becomes a draft contract.</translation>
+    </message>
+    <message>
+        <source>{unit} is not vacant on {on} ({status}).</source>
+        <translation>{unit} is not vacant on {on} ({status}).</translation>
+    </message>
+    <message>
+        <source>That lead is no longer in this workspace.</source>
+        <translation>That lead is no longer in this workspace.</translation>
+    </message>
+    <message>
+        <source>That quote is no longer in this workspace.</source>
+        <translation>That quote is no longer in this workspace.</translation>
+    </message>
+    <message>
+        <source>The workspace has no park.</source>
+        <translation>The workspace has no park.</translation>
+    </message>
+    <message>
+        <source>The probability of {stage} must lie between 0 and 100%, not {value}.</source>
+        <translation>The probability of {stage} must lie between 0 and 100%, not {value}.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{points}  {reason}</source>
+        <translation>{points}  {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>{file}: no such file</source>
@@ -2705,6 +4798,505 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>QuoteEditor</name>
+    <message>
+        <source>The term ends before it starts.</source>
+        <translation>The term ends before it starts.</translation>
+    </message>
+    <message>
+        <source>Give a rate above zero.</source>
+        <translation>Give a rate above zero.</translation>
+    </message>
+    <message>
+        <source>%1 per m² a month</source>
+        <translation>%1 per m² a month</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>%1 (%2 m²)</source>
+        <translation>%1 (%2 m²)</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Term starts</source>
+        <translation>Term starts</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>Term ends</translation>
+    </message>
+    <message>
+        <source>Rate per m² a month</source>
+        <translation>Rate per m² a month</translation>
+    </message>
+    <message>
+        <source>Rent-free months</source>
+        <translation>Rent-free months</translation>
+    </message>
+    <message>
+        <source>Escalation a year</source>
+        <translation>Escalation a year</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source>Total rent</source>
+        <translation>Total rent</translation>
+    </message>
+    <message>
+        <source>Net effective rent</source>
+        <translation>Net effective rent</translation>
+    </message>
+    <message>
+        <source>Discounted</source>
+        <translation>Discounted</translation>
+    </message>
+    <message>
+        <source>First-year rent</source>
+        <translation>First-year rent</translation>
+    </message>
+    <message>
+        <source>Discounted at %1% a year</source>
+        <translation>Discounted at %1% a year</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <source>Enter a code and the rate as a number.</source>
+        <translation>Enter a code and the rate as a number.</translation>
+    </message>
+    <message>
+        <source>Renew %1</source>
+        <translation>Renew %1</translation>
+    </message>
+    <message>
+        <source>New contract code</source>
+        <translation>New contract code</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <source>Rent per m² a month</source>
+        <translation>Rent per m² a month</translation>
+    </message>
+    <message>
+        <source>The follow-on contract starts on %1, the day after this one ends.</source>
+        <translation>The follow-on contract starts on %1, the day after this one ends.</translation>
+    </message>
+</context>
+<context>
+    <name>RentRoll</name>
+    <message>
+        <source>{file}: {rows} rows under the header on row {header}</source>
+        <translation>{file}: {rows} rows under the header on row {header}</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}: {rows} rows under the header on row {header}</source>
+        <translation>{file}, sheet {sheet}: {rows} rows under the header on row {header}</translation>
+    </message>
+    <message>
+        <source>{imported} imported, {rejected} rejected, {already} already imported</source>
+        <translation>{imported} imported, {rejected} rejected, {already} already imported</translation>
+    </message>
+    <message>
+        <source>{imported} would be imported, {rejected} rejected, {already} already imported</source>
+        <translation>{imported} would be imported, {rejected} rejected, {already} already imported</translation>
+    </message>
+    <message>
+        <source>{count} new tenants: {names}</source>
+        <translation>{count} new tenants: {names}</translation>
+    </message>
+    <message>
+        <source>Rejected rows by reason: {reasons}</source>
+        <translation>Rejected rows by reason: {reasons}</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rejected rows:</source>
+        <translation>The first {shown} of {count} rejected rows:</translation>
+    </message>
+    <message>
+        <source>row {row}  {code}  {reasons}</source>
+        <translation>row {row}  {code}  {reasons}</translation>
+    </message>
+    <message>
+        <source>The rejected rows, with their reasons, are in {file}</source>
+        <translation>The rejected rows, with their reasons, are in {file}</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Dry run: nothing was written.</translation>
+    </message>
+    <message>
+        <source>--map takes FIELD=COLUMN, not “{text}”; fields: {fields}</source>
+        <translation>--map takes FIELD=COLUMN, not “{text}”; fields: {fields}</translation>
+    </message>
+    <message>
+        <source>(no code)</source>
+        <translation>(no code)</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <source>Contract code</source>
+        <translation>Contract code</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>Delivered on</translation>
+    </message>
+    <message>
+        <source>Rent starts on</source>
+        <translation>Rent starts on</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <source>Rent per m²</source>
+        <translation>Rent per m²</translation>
+    </message>
+    <message>
+        <source>Payment cycle</source>
+        <translation>Payment cycle</translation>
+    </message>
+    <message>
+        <source>Rent-free</source>
+        <translation>Rent-free</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Property fee per m²</source>
+        <translation>Property fee per m²</translation>
+    </message>
+    <message>
+        <source>{field}: empty</source>
+        <translation>{field}: empty</translation>
+    </message>
+    <message>
+        <source>{field}: cannot read “{value}”</source>
+        <translation>{field}: cannot read “{value}”</translation>
+    </message>
+    <message>
+        <source>the rent-free period ends on {ends_on}, but rent starts on {rent_starts_on}</source>
+        <translation>the rent-free period ends on {ends_on}, but rent starts on {rent_starts_on}</translation>
+    </message>
+    <message>
+        <source>contract {code} is also on row {row}</source>
+        <translation>contract {code} is also on row {row}</translation>
+    </message>
+    <message>
+        <source>unit {unit} is also leased on row {row} ({contract}, {starts_on} to {ends_on}) for days this lease covers</source>
+        <translation>unit {unit} is also leased on row {row} ({contract}, {starts_on} to {ends_on}) for days this lease covers</translation>
+    </message>
+    <message>
+        <source>contract {code} is already in the workspace</source>
+        <translation>contract {code} is already in the workspace</translation>
+    </message>
+    <message>
+        <source>new tenant {tenant}</source>
+        <translation>new tenant {tenant}</translation>
+    </message>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}: no such file</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel (.xlsx, .xls) or CSV file</source>
+        <translation>{file} is not an Excel (.xlsx, .xls) or CSV file</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <translation>{file}: the file is empty</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the file ({detail})</source>
+        <translation>{file}: cannot read the file ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</source>
+        <translation>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>{file}: no column {column} (columns: {columns})</source>
+        <translation>{file}: no column {column} (columns: {columns})</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {fields} (columns: {columns}); name them with --map FIELD=COLUMN</source>
+        <translation>{file}: no column for {fields} (columns: {columns}); name them with --map FIELD=COLUMN</translation>
+    </message>
+    <message>
+        <source>no field {field} in a rent roll (fields: {fields})</source>
+        <translation>no field {field} in a rent roll (fields: {fields})</translation>
+    </message>
+    <message>
+        <source>empty cell</source>
+        <translation>empty cell</translation>
+    </message>
+    <message>
+        <source>unreadable cell</source>
+        <translation>unreadable cell</translation>
+    </message>
+    <message>
+        <source>rent-free against the dates</source>
+        <translation>rent-free against the dates</translation>
+    </message>
+    <message>
+        <source>code twice in the file</source>
+        <translation>code twice in the file</translation>
+    </message>
+    <message>
+        <source>overlapping rows</source>
+        <translation>overlapping rows</translation>
+    </message>
+    <message>
+        <source>unknown unit</source>
+        <translation>unknown unit</translation>
+    </message>
+    <message>
+        <source>unit already leased</source>
+        <translation>unit already leased</translation>
+    </message>
+    <message>
+        <source>area mismatch</source>
+        <translation>area mismatch</translation>
+    </message>
+    <message>
+        <source>end before start</source>
+        <translation>end before start</translation>
+    </message>
+    <message>
+        <source>start before signing</source>
+        <translation>start before signing</translation>
+    </message>
+</context>
+<context>
+    <name>RentRollDialog</name>
+    <message>
+        <source>will be imported</source>
+        <translation>will be imported</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>already imported</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Choose a rent roll</source>
+        <translation>Choose a rent roll</translation>
+    </message>
+    <message>
+        <source>Rent rolls (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>Rent rolls (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows</source>
+        <translation>Save the rejected rows</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Import a rent roll</source>
+        <translation>Import a rent roll</translation>
+    </message>
+    <message>
+        <source>A rent roll is a spreadsheet (Excel or CSV) of the park's leases, one contract a row. Each row is checked as a contract would be when signed; nothing is written until you import, and then the valid rows are signed together. Rejected rows can be saved to a workbook with their reasons, corrected and imported again.</source>
+        <translation>A rent roll is a spreadsheet (Excel or CSV) of the park's leases, one contract a row. Each row is checked as a contract would be when signed; nothing is written until you import, and then the valid rows are signed together. Rejected rows can be saved to a workbook with their reasons, corrected and imported again.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>Which column holds each field (bold: needed):</source>
+        <translation>Which column holds each field (bold: needed):</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Check the rows</translation>
+    </message>
+    <message>
+        <source>Only rejected rows</source>
+        <translation>Only rejected rows</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>Save rejected rows…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <source>Importing the valid rows…</source>
+        <translation>Importing the valid rows…</translation>
+    </message>
+    <message>
+        <source>Saving the rejected rows…</source>
+        <translation>Saving the rejected rows…</translation>
+    </message>
+    <message>
+        <source>Choose a rent roll to begin.</source>
+        <translation>Choose a rent roll to begin.</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>Choose a column for: %1</translation>
+    </message>
+    <message>
+        <source>Check the rows to see what an import would do.</source>
+        <translation>Check the rows to see what an import would do.</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 will be imported, %3 rejected, %4 already imported.</source>
+        <translation>%1 rows: %2 will be imported, %3 rejected, %4 already imported.</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 imported, %3 rejected, %4 already imported.</source>
+        <translation>%1 rows: %2 imported, %3 rejected, %4 already imported.</translation>
+    </message>
+    <message>
+        <source>New tenants: %1.</source>
+        <translation>New tenants: %1.</translation>
+    </message>
+    <message>
+        <source>Rejected rows saved to %1.</source>
+        <translation>Rejected rows saved to %1.</translation>
+    </message>
+    <message>
+        <source>The rejected rows could not be saved: %1</source>
+        <translation>The rejected rows could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RentRollFlow</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Checking the rows of %1…</source>
+        <translation>Checking the rows of %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>Rent roll: %1 contracts imported, %2 rows rejected</source>
+        <translation>Rent roll: %1 contracts imported, %2 rows rejected</translation>
+    </message>
+    <message>
+        <source>Import a rent roll</source>
+        <translation>Import a rent roll</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Cancelled: nothing was written.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>{file} ({format}), units taken as {unit}</source>
@@ -2793,6 +5385,45 @@ Nothing was written.</translation>
     <message>
         <source>needs attention: contract {contracts}, unit {code} is now {new_code}: the contract names the old code</source>
         <translation>needs attention: contract {contracts}, unit {code} is now {new_code}: the contract names the old code</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTable</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Total {charge}</source>
+        <translation>Total {charge}</translation>
+    </message>
+    <message>
+        <source>Total, every charge</source>
+        <translation>Total, every charge</translation>
+    </message>
+    <message>
+        <source>Copy as TSV</source>
+        <translation>Copy as TSV</translation>
     </message>
 </context>
 <context>
@@ -2997,6 +5628,80 @@ Nothing was written.</translation>
     <message>
         <source>A DXF, DWG or IFC drawing, into a workspace you open</source>
         <translation>A DXF, DWG or IFC drawing, into a workspace you open</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Contract template</source>
+        <translation>Contract template</translation>
+    </message>
+    <message>
+        <source>Double-click to insert at the cursor</source>
+        <translation>Double-click to insert at the cursor</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>Placeholders</translation>
+    </message>
+    <message>
+        <source># starts the title, ## an article's heading; a blank line ends a paragraph; a block placeholder stands on a line of its own.</source>
+        <translation># starts the title, ## an article's heading; a blank line ends a paragraph; a block placeholder stands on a line of its own.</translation>
+    </message>
+    <message>
+        <source>The park's own template</source>
+        <translation>The park's own template</translation>
+    </message>
+    <message>
+        <source>The default template</source>
+        <translation>The default template</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>TerminateDialog</name>
+    <message>
+        <source>The units are vacant from %1.</source>
+        <translation>The units are vacant from %1.</translation>
+    </message>
+    <message>
+        <source>Deposit to settle: %1 %2</source>
+        <translation>Deposit to settle: %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 schedule lines are no longer due, %2 %3 in all.</source>
+        <translation>%1 schedule lines are no longer due, %2 %3 in all.</translation>
+    </message>
+    <message>
+        <source>Terminated on %1.</source>
+        <translation>Terminated on %1.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Terminate %1</source>
+        <translation>Terminate %1</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>No longer due</source>
+        <translation>No longer due</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminate</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Enter the rate and the deposit as numbers.</source>
+        <translation>请以数字填写单价和押金。</translation>
+    </message>
+    <message>
+        <source>Working out the amendment…</source>
+        <translation>正在计算变更…</translation>
+    </message>
+    <message>
+        <source>Version %1 from %2 changes:</source>
+        <translation>第 %1 版自 %2 起的变更：</translation>
+    </message>
+    <message>
+        <source>• nothing</source>
+        <translation>• 无变更</translation>
+    </message>
+    <message>
+        <source>Total %1 → %2</source>
+        <translation>合计 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Amend %1</source>
+        <translation>变更 %1</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>生效日</translation>
+    </message>
+    <message>
+        <source>Rent per m² a month</source>
+        <translation>每月每 m² 租金</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Show the changes</source>
+        <translation>显示变更</translation>
+    </message>
+    <message>
+        <source>Schedule now</source>
+        <translation>现租金计划</translation>
+    </message>
+    <message>
+        <source>Schedule with the amendment</source>
+        <translation>变更后的租金计划</translation>
+    </message>
+</context>
+<context>
     <name>AreaStatement</name>
     <message>
         <source>Click a finding to select its row</source>
@@ -620,6 +675,1505 @@ Nothing was written.</source>
     <message>
         <source>Edit %1 of %2</source>
         <translation>编辑 %2 的%1</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDetail</name>
+    <message>
+        <source>Contract %1</source>
+        <translation>合同 %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2：%1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>terminated on %1</source>
+        <translation>终止于 %1</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 m²</translation>
+    </message>
+    <message>
+        <source>Changed from version %1, from %2:</source>
+        <translation>相对第 %1 版的变更，自 %2 起：</translation>
+    </message>
+    <message>
+        <source>As signed. It stays as it was whatever later versions change.</source>
+        <translation>签约时的版本，不受后续版本影响。</translation>
+    </message>
+    <message>
+        <source>Version 1&apos;s schedule, as signed:</source>
+        <translation>第 1 版签约时的租金计划：</translation>
+    </message>
+    <message>
+        <source>Version %1&apos;s terms alone, over the whole term; the contract bills them from %2 (see Schedule):</source>
+        <translation>仅按第 %1 版条款计算的整个租期计划；合同自 %2 起按此版计费（见“租金计划”）：</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>变更…</translation>
+    </message>
+    <message>
+        <source>Renew…</source>
+        <translation>续约…</translation>
+    </message>
+    <message>
+        <source>Terminate…</source>
+        <translation>终止…</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>租金计划</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责方</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Generate PDF…</source>
+        <translation>生成 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDocument</name>
+    <message>
+        <source>Contract document</source>
+        <translation>合同文本</translation>
+    </message>
+    <message>
+        <source>Save contract document</source>
+        <translation>保存合同文本</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Attach a file to the contract</source>
+        <translation>为合同添加附件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>ContractFlow</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待办节点</translation>
+    </message>
+    <message>
+        <source>Reading the contract…</source>
+        <translation>正在读取合同…</translation>
+    </message>
+    <message>
+        <source>Marking it done…</source>
+        <translation>正在标记完成…</translation>
+    </message>
+    <message>
+        <source>%1 renewed by %2</source>
+        <translation>%1 已由 %2 续约</translation>
+    </message>
+</context>
+<context>
+    <name>ContractList</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>租期</translation>
+    </message>
+    <message>
+        <source>Area m²</source>
+        <translation>面积 m²</translation>
+    </message>
+    <message>
+        <source>Rent /m²/month</source>
+        <translation>租金单价 /m²/月</translation>
+    </message>
+    <message>
+        <source>Monthly rent</source>
+        <translation>月租金</translation>
+    </message>
+    <message>
+        <source>Days to end</source>
+        <translation>距到期天数</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>未能读取：%1</translation>
+    </message>
+    <message>
+        <source>Reading the contracts…</source>
+        <translation>正在读取合同…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 contracts</source>
+        <translation>%1 / %2 份合同</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Every building</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Search code, tenant, unit…</source>
+        <translation>搜索编号、租户、单元…</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Ending within</source>
+        <translation>到期于</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天内</translation>
+    </message>
+</context>
+<context>
+    <name>ContractTemplate</name>
+    <message>
+        <source>Line {line}: {name} is not a placeholder the document knows</source>
+        <translation>第 {line} 行：{name} 不是合同文本可用的占位符</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} must stand on a line of its own</source>
+        <translation>第 {line} 行：{name} 须单独占一行</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} cannot carry a format; write it plain</source>
+        <translation>第 {line} 行：{name} 不能带格式，请只写占位符名</translation>
+    </message>
+    <message>
+        <source>Line {line}: a brace without its pair (type {{ or }} for a brace itself)</source>
+        <translation>第 {line} 行：花括号不成对（要输入花括号本身，请写 {{ 或 }}）</translation>
+    </message>
+    <message>
+        <source>There is no contract template in language {language}</source>
+        <translation>没有 {language} 语言的合同模板</translation>
+    </message>
+    <message>
+        <source>The contract template cannot be used:</source>
+        <translation>合同模板无法使用：</translation>
+    </message>
+    <message>
+        <source>the contract&apos;s code</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>the contract&apos;s version number</source>
+        <translation>合同版本号</translation>
+    </message>
+    <message>
+        <source>the signing date</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>the date the document is made</source>
+        <translation>合同文本生成日期</translation>
+    </message>
+    <message>
+        <source>the landlord: the park&apos;s name</source>
+        <translation>出租方：园区名称</translation>
+    </message>
+    <message>
+        <source>the park&apos;s address</source>
+        <translation>园区地址</translation>
+    </message>
+    <message>
+        <source>the tenant&apos;s name</source>
+        <translation>承租方名称</translation>
+    </message>
+    <message>
+        <source>the tenant&apos;s contact person</source>
+        <translation>承租方联系人</translation>
+    </message>
+    <message>
+        <source>the tenant&apos;s phone</source>
+        <translation>承租方电话</translation>
+    </message>
+    <message>
+        <source>the tenant&apos;s email</source>
+        <translation>承租方电子邮箱</translation>
+    </message>
+    <message>
+        <source>the codes of the units let</source>
+        <translation>所租单元编号</translation>
+    </message>
+    <message>
+        <source>the billable area let, m²</source>
+        <translation>计租面积合计（平方米）</translation>
+    </message>
+    <message>
+        <source>the first day of the term</source>
+        <translation>租期起始日</translation>
+    </message>
+    <message>
+        <source>the last day of the term</source>
+        <translation>租期届满日</translation>
+    </message>
+    <message>
+        <source>the term in words, with hand-over and rent start</source>
+        <translation>租赁期限条款（含交付日、计租日）</translation>
+    </message>
+    <message>
+        <source>the hand-over date</source>
+        <translation>交付日</translation>
+    </message>
+    <message>
+        <source>the first day of rent</source>
+        <translation>计租日</translation>
+    </message>
+    <message>
+        <source>the rent clause in words</source>
+        <translation>租金条款</translation>
+    </message>
+    <message>
+        <source>the area bands in words</source>
+        <translation>分档计价条款</translation>
+    </message>
+    <message>
+        <source>the area coefficient in words</source>
+        <translation>面积系数条款</translation>
+    </message>
+    <message>
+        <source>the rent-free periods in words</source>
+        <translation>免租期条款</translation>
+    </message>
+    <message>
+        <source>the rent review in words</source>
+        <translation>租金调整条款</translation>
+    </message>
+    <message>
+        <source>the turnover rent in words</source>
+        <translation>营业额提成租金条款</translation>
+    </message>
+    <message>
+        <source>the charges in words</source>
+        <translation>其他费用条款</translation>
+    </message>
+    <message>
+        <source>the deposit in words</source>
+        <translation>保证金条款</translation>
+    </message>
+    <message>
+        <source>when payments are due, in words</source>
+        <translation>支付期限条款</translation>
+    </message>
+    <message>
+        <source>the late fee in words</source>
+        <translation>滞纳金条款</translation>
+    </message>
+    <message>
+        <source>the deposit amount</source>
+        <translation>保证金金额</translation>
+    </message>
+    <message>
+        <source>the rent over the term</source>
+        <translation>租期内租金合计</translation>
+    </message>
+    <message>
+        <source>everything the schedule bills over the term</source>
+        <translation>租期内租金及费用总计</translation>
+    </message>
+    <message>
+        <source>that total in words (Chinese capitals in Chinese)</source>
+        <translation>总计金额大写（中文合同为中文大写）</translation>
+    </message>
+    <message>
+        <source>the contract&apos;s notes</source>
+        <translation>合同备注</translation>
+    </message>
+    <message>
+        <source>block: the table of units let</source>
+        <translation>区块：所租单元表</translation>
+    </message>
+    <message>
+        <source>block: the plan of their floors, the units shaded</source>
+        <translation>区块：所在楼层平面图（所租单元着色）</translation>
+    </message>
+    <message>
+        <source>block: every clause, numbered</source>
+        <translation>区块：全部条款（编号）</translation>
+    </message>
+    <message>
+        <source>block: the full schedule and its totals</source>
+        <translation>区块：完整租金明细及合计</translation>
+    </message>
+    <message>
+        <source>block: both parties&apos; signature blocks</source>
+        <translation>区块：双方签章栏</translation>
+    </message>
+</context>
+<context>
+    <name>ContractText</name>
+    <message>
+        <source>{area} m² at base {rate} per m² a month</source>
+        <translation>{area} m² 按基础单价 {rate}/m²/月计</translation>
+    </message>
+    <message>
+        <source>{area} m² at base {rate} per m² a day</source>
+        <translation>{area} m² 按基础单价 {rate}/m²/日计</translation>
+    </message>
+    <message>
+        <source>{days} of {of} days of {month}</source>
+        <translation>{month} 按 {days}/{of} 天折算</translation>
+    </message>
+    <message>
+        <source>rent-free ({kind}) {applied_from} to {applied_to}</source>
+        <translation>免租（{kind}）{applied_from} 至 {applied_to}</translation>
+    </message>
+    <message>
+        <source>rent-free ({kind}) {starts_on} to {ends_on}, applied {applied_from} to {applied_to}</source>
+        <translation>免租（{kind}）{starts_on} 至 {ends_on}，实际免租 {applied_from} 至 {applied_to}</translation>
+    </message>
+    <message>
+        <source>stepped price {price} per m² from {from}</source>
+        <translation>阶梯价 {price}/m²，自 {from} 起</translation>
+    </message>
+    <message>
+        <source>escalated +{percent}% a year, the step of {from}</source>
+        <translation>每年递增 {percent}%，本次自 {from} 起</translation>
+    </message>
+    <message>
+        <source>escalated +{amount} per m² a year, the step of {from}</source>
+        <translation>每年每 m² 递增 {amount}，本次自 {from} 起</translation>
+    </message>
+    <message>
+        <source>CPI {year} change {change}%, {applied}% applied from {from}</source>
+        <translation>CPI {year} 年变动 {change}%，自 {from} 起按 {applied}% 调整</translation>
+    </message>
+    <message>
+        <source>CPI {year} not known yet: {applied}% (the floor) applied from {from}, corrected once it is entered</source>
+        <translation>CPI {year} 年数值尚未公布：自 {from} 起按下限 {applied}% 计，公布后补差</translation>
+    </message>
+    <message>
+        <source>sales {sales} × {rate}% above the natural breakpoint {breakpoint}: +{amount}</source>
+        <translation>销售额 {sales} × {rate}%，超出自然保底点 {breakpoint}：+{amount}</translation>
+    </message>
+    <message>
+        <source>sales {sales} × {rate}% above the breakpoint {breakpoint}: +{amount}</source>
+        <translation>销售额 {sales} × {rate}%，超出约定保底点 {breakpoint}：+{amount}</translation>
+    </message>
+    <message>
+        <source>sales above the breakpoint {from} to {to} at {rate}%: {amount}</source>
+        <translation>超出保底点的销售额 {from} 至 {to} 按 {rate}%：{amount}</translation>
+    </message>
+    <message>
+        <source>turnover part raised to its minimum {minimum} (computed {computed})</source>
+        <translation>提成部分提高至下限 {minimum}（计算值 {computed}）</translation>
+    </message>
+    <message>
+        <source>turnover part held to its maximum {maximum} (computed {computed})</source>
+        <translation>提成部分限于上限 {maximum}（计算值 {computed}）</translation>
+    </message>
+    <message>
+        <source>sales of {month} not reported: base rent only</source>
+        <translation>{month} 销售额未报：仅计保底租金</translation>
+    </message>
+    <message>
+        <source>{name}: {amount} per m² a month × {area} m² = {monthly} a month</source>
+        <translation>{name}：{amount}/m²/月 × {area} m² = 每月 {monthly}</translation>
+    </message>
+    <message>
+        <source>{name}: {monthly} a month</source>
+        <translation>{name}：每月 {monthly}</translation>
+    </message>
+    <message>
+        <source>rent-free {starts_on} to {ends_on} does not apply to this charge</source>
+        <translation>免租 {starts_on} 至 {ends_on} 不适用于此费用</translation>
+    </message>
+    <message>
+        <source>version {version} from {from}</source>
+        <translation>第 {version} 版，自 {from} 起</translation>
+    </message>
+    <message>
+        <source>{starts_on} to {ends_on} of the period {period_starts_on} to {period_ends_on}</source>
+        <translation>计费期 {period_starts_on} 至 {period_ends_on} 中的 {starts_on} 至 {ends_on}</translation>
+    </message>
+    <message>
+        <source>the term ends on {ends_on}, before it starts on {starts_on}: no schedule</source>
+        <translation>租期止于 {ends_on}，早于起始日 {starts_on}：无法生成租金计划</translation>
+    </message>
+    <message>
+        <source>the rent-free period {starts_on} to {ends_on} lies outside the term</source>
+        <translation>免租期 {starts_on} 至 {ends_on} 超出租期</translation>
+    </message>
+    <message>
+        <source>the CPI of {year} is not known yet: from {from} the floor is billed, and a correction follows once the index is entered</source>
+        <translation>{year} 年 CPI 尚未公布：自 {from} 起按下限计费，录入指数后生成补差行</translation>
+    </message>
+    <message>
+        <source>the CPI adjustment day (month {month}, day {day}) does not exist</source>
+        <translation>CPI 调整日（{month} 月 {day} 日）不存在</translation>
+    </message>
+    <message>
+        <source>sales of {month} are not reported yet: the base rent is billed</source>
+        <translation>{month} 销售额尚未上报：按保底租金计费</translation>
+    </message>
+    <message>
+        <source>sales of {count} months between {first} and {last} are not reported yet: the base rent is billed</source>
+        <translation>{first} 至 {last} 期间有 {count} 个月的销售额尚未上报：按保底租金计费</translation>
+    </message>
+    <message>
+        <source>the due rule ({days}) is not a day that exists: billed on the period&apos;s first day instead</source>
+        <translation>付款规则（{days}）不是有效日期：改为计费期首日付款</translation>
+    </message>
+    <message>
+        <source>the versions are numbered {numbers}, not 1, 2, 3 …</source>
+        <translation>版本编号为 {numbers}，而非 1、2、3 …</translation>
+    </message>
+    <message>
+        <source>version {version} takes effect on {effective_on}, not after the version before it ({previous})</source>
+        <translation>第 {version} 版生效日 {effective_on} 不晚于上一版（{previous}）</translation>
+    </message>
+    <message>
+        <source>no version bills {starts_on} to {ends_on}</source>
+        <translation>{starts_on} 至 {ends_on} 无任何版本计费</translation>
+    </message>
+    <message>
+        <source>version {version} takes effect on {effective_on}, after its term ends on {ends_on}</source>
+        <translation>第 {version} 版生效日 {effective_on} 晚于其租期到期日 {ends_on}</translation>
+    </message>
+    <message>
+        <source>choose a tenant or type a new one&apos;s name</source>
+        <translation>请选择租户或填写新租户名称</translation>
+    </message>
+    <message>
+        <source>the term must start on {expected} (delivery, or rent start without fit-out), not {starts_on}</source>
+        <translation>租期应始于 {expected}（交付日，无装修期时为起租日），而非 {starts_on}</translation>
+    </message>
+    <message>
+        <source>the term starts on {starts_on}, before signing on {signed_on}</source>
+        <translation>租期始于 {starts_on}，早于签约日 {signed_on}</translation>
+    </message>
+    <message>
+        <source>ends on {ends_on}, before it starts on {starts_on}</source>
+        <translation>止于 {ends_on}，早于起始日 {starts_on}</translation>
+    </message>
+    <message>
+        <source>rent starts on {rent_starts_on}, before delivery on {delivered_on}</source>
+        <translation>起租日 {rent_starts_on} 早于交付日 {delivered_on}</translation>
+    </message>
+    <message>
+        <source>rent starts on {rent_starts_on}, after the end on {ends_on}</source>
+        <translation>起租日 {rent_starts_on} 晚于到期日 {ends_on}</translation>
+    </message>
+    <message>
+        <source>{starts_on} to {ends_on} lies outside the term {term_starts_on} to {term_ends_on}</source>
+        <translation>{starts_on} 至 {ends_on} 超出租期 {term_starts_on} 至 {term_ends_on}</translation>
+    </message>
+    <message>
+        <source>add at least one unit</source>
+        <translation>请至少添加一个单元</translation>
+    </message>
+    <message>
+        <source>{unit} is listed twice</source>
+        <translation>{unit} 重复列出</translation>
+    </message>
+    <message>
+        <source>{unit} is leased by {contract} from {starts_on} to {last_day}</source>
+        <translation>{unit} 已由合同 {contract} 租用（{starts_on} 至 {last_day}）</translation>
+    </message>
+    <message>
+        <source>{unit} is not a unit of this park</source>
+        <translation>{unit} 不是本园区的单元</translation>
+    </message>
+    <message>
+        <source>{unit} has been removed from the plan</source>
+        <translation>{unit} 已从平面图中移除</translation>
+    </message>
+    <message>
+        <source>{unit} is common area ({use}): it cannot be let</source>
+        <translation>{unit} 为公共区域（{use}），不可出租</translation>
+    </message>
+    <message>
+        <source>{unit} cannot be let now: {status}</source>
+        <translation>{unit} 目前不可出租：{status}</translation>
+    </message>
+    <message>
+        <source>the billable area must be above zero, not {signed} m²</source>
+        <translation>计租面积须大于零，而非 {signed} m²</translation>
+    </message>
+    <message>
+        <source>{signed} m² signed, but {unit} measures {unit_area} m² billable ({difference} m²)</source>
+        <translation>签约 {signed} m²，但 {unit} 计租面积为 {unit_area} m²（相差 {difference} m²）</translation>
+    </message>
+    <message>
+        <source>the rent is on {area} m² but the units add up to {units} m²</source>
+        <translation>租金按 {area} m² 计，但各单元合计 {units} m²</translation>
+    </message>
+    <message>
+        <source>{amount} is below zero</source>
+        <translation>{amount} 小于零</translation>
+    </message>
+    <message>
+        <source>{value} must be above zero</source>
+        <translation>{value} 须大于零</translation>
+    </message>
+    <message>
+        <source>{days} is not a valid day for this due rule</source>
+        <translation>{days} 不是此付款规则的有效日期</translation>
+    </message>
+    <message>
+        <source>the bands&apos; upper bounds ({bounds}) must rise, only the last one open</source>
+        <translation>各档面积上限（{bounds}）须递增，仅最后一档不设上限</translation>
+    </message>
+    <message>
+        <source>the last band ends at {last} m²: leave its bound empty so every m² is billed</source>
+        <translation>最后一档止于 {last} m²：请留空其上限，使全部面积计租</translation>
+    </message>
+    <message>
+        <source>the cap {cap}% is below the floor {floor}%</source>
+        <translation>上限 {cap}% 低于下限 {floor}%</translation>
+    </message>
+    <message>
+        <source>month {month}, day {day} is not a day every year has</source>
+        <translation>{month} 月 {day} 日并非每年都有</translation>
+    </message>
+    <message>
+        <source>two steps start on the same day</source>
+        <translation>两个阶梯始于同一天</translation>
+    </message>
+    <message>
+        <source>the maximum {maximum} is below the minimum {minimum}</source>
+        <translation>上限 {maximum} 低于下限 {minimum}</translation>
+    </message>
+    <message>
+        <source>turnover rent is reckoned on each month&apos;s sales: bill it monthly</source>
+        <translation>扣率租金按每月营业额计算：请按月付款</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>give the contract a code</source>
+        <translation>请填写合同编号</translation>
+    </message>
+    <message>
+        <source>contract code {code} is already used</source>
+        <translation>合同编号 {code} 已被使用</translation>
+    </message>
+    <message>
+        <source>a renewal starts on {expected}, the day after the contract ends</source>
+        <translation>续签合同应始于 {expected}，即原合同到期次日</translation>
+    </message>
+    <message>
+        <source>{terminated_on} is after the end on {ends_on}: the contract ends by itself</source>
+        <translation>{terminated_on} 晚于到期日 {ends_on}：合同到期自动终止</translation>
+    </message>
+    <message>
+        <source>the term started on {starts_on}: terminate it on or after that day, not {terminated_on}</source>
+        <translation>租期已于 {starts_on} 开始：请在该日或之后终止，而非 {terminated_on}</translation>
+    </message>
+    <message>
+        <source>Contract code</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>交付日</translation>
+    </message>
+    <message>
+        <source>Rent starts on</source>
+        <translation>起租日</translation>
+    </message>
+    <message>
+        <source>Term starts on</source>
+        <translation>租期起始日</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>终止日</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>租金计划</translation>
+    </message>
+    <message>
+        <source>Billable area</source>
+        <translation>计租面积</translation>
+    </message>
+    <message>
+        <source>Rent per m²</source>
+        <translation>租金单价</translation>
+    </message>
+    <message>
+        <source>Priced</source>
+        <translation>计价方式</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>付款周期</translation>
+    </message>
+    <message>
+        <source>Calendar periods</source>
+        <translation>按自然周期</translation>
+    </message>
+    <message>
+        <source>30-day months</source>
+        <translation>按 30 天折算</translation>
+    </message>
+    <message>
+        <source>Rent-free periods</source>
+        <translation>免租期</translation>
+    </message>
+    <message>
+        <source>Overlapping rent-free</source>
+        <translation>免租期重叠</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>递增条款</translation>
+    </message>
+    <message>
+        <source>Turnover rent</source>
+        <translation>提成租金</translation>
+    </message>
+    <message>
+        <source>Tiered pricing</source>
+        <translation>阶梯价</translation>
+    </message>
+    <message>
+        <source>Area coefficient</source>
+        <translation>面积系数</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>付款日</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <source>Unit {key}</source>
+        <translation>单元 {key}</translation>
+    </message>
+    <message>
+        <source>Billable area of {key}</source>
+        <translation>{key} 的计租面积</translation>
+    </message>
+    <message>
+        <source>Rent-free period {key}</source>
+        <translation>免租期 {key}</translation>
+    </message>
+    <message>
+        <source>Charge {key}</source>
+        <translation>费用 {key}</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Signed, not started</source>
+        <translation>已签约，未起租</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>已续签</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>per m² a month</source>
+        <translation>每 m² 每月</translation>
+    </message>
+    <message>
+        <source>per m² a day</source>
+        <translation>每 m² 每日</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>月付</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>季付</translation>
+    </message>
+    <message>
+        <source>Half-yearly</source>
+        <translation>半年付</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>年付</translation>
+    </message>
+    <message>
+        <source>fit-out</source>
+        <translation>装修期</translation>
+    </message>
+    <message>
+        <source>after opening</source>
+        <translation>开业后</translation>
+    </message>
+    <message>
+        <source>any dates</source>
+        <translation>其他日期</translation>
+    </message>
+    <message>
+        <source>Stack: the later starts where the earlier ends</source>
+        <translation>累加：后一段从前一段结束处开始</translation>
+    </message>
+    <message>
+        <source>Longer wins: only the longest applies</source>
+        <translation>取长：仅最长的一段有效</translation>
+    </message>
+    <message>
+        <source>Fixed % a year</source>
+        <translation>每年固定百分比</translation>
+    </message>
+    <message>
+        <source>Fixed amount a year</source>
+        <translation>每年固定金额</translation>
+    </message>
+    <message>
+        <source>Stepped table</source>
+        <translation>阶梯价表</translation>
+    </message>
+    <message>
+        <source>CPI, by yearly change</source>
+        <translation>CPI，按年度变动</translation>
+    </message>
+    <message>
+        <source>CPI, by index ratio</source>
+        <translation>CPI，按指数比值</translation>
+    </message>
+    <message>
+        <source>Property fee</source>
+        <translation>物业费</translation>
+    </message>
+    <message>
+        <source>Service charge</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>停车费</translation>
+    </message>
+    <message>
+        <source>Other charge</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>days before the period</source>
+        <translation>天（计费期开始前）</translation>
+    </message>
+    <message>
+        <source>day of the month before</source>
+        <translation>日（上月）</translation>
+    </message>
+    <message>
+        <source>Leasing</source>
+        <translation>招商</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>运营</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <source>Units handed over</source>
+        <translation>单元交付</translation>
+    </message>
+    <message>
+        <source>Rent starts</source>
+        <translation>起租</translation>
+    </message>
+    <message>
+        <source>First payment</source>
+        <translation>首次付款</translation>
+    </message>
+    <message>
+        <source>Quarterly review {n}</source>
+        <translation>第 {n} 次季度回访</translation>
+    </message>
+    <message>
+        <source>{n} days before the end</source>
+        <translation>到期前 {n} 天</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>租金</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ContractWizard</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Billable m²</source>
+        <translation>计租面积 m²</translation>
+    </message>
+    <message>
+        <source>Asking rent</source>
+        <translation>挂牌租金</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Price per m²</source>
+        <translation>单价（每 m²）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>Band up to m² (0: the rest)</source>
+        <translation>面积档上限 m²（0：其余）</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Name on the bill</source>
+        <translation>账单名称</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Per m²</source>
+        <translation>按 m²</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>新建合同</translation>
+    </message>
+    <message>
+        <source>Edit draft contract</source>
+        <translation>编辑合同草稿</translation>
+    </message>
+    <message>
+        <source>Contract and tenant</source>
+        <translation>合同与租户</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>租金</translation>
+    </message>
+    <message>
+        <source>Rent-free periods</source>
+        <translation>免租期</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>递增条款</translation>
+    </message>
+    <message>
+        <source>Tiered pricing by area band</source>
+        <translation>按面积分档计价</translation>
+    </message>
+    <message>
+        <source>Turnover rent</source>
+        <translation>提成租金</translation>
+    </message>
+    <message>
+        <source>Charges billed with the rent</source>
+        <translation>随租金收取的费用</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Contract code</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>New tenant&apos;s name</source>
+        <translation>新租户名称</translation>
+    </message>
+    <message>
+        <source>Contact, phone</source>
+        <translation>联系人、电话</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>交付日</translation>
+    </message>
+    <message>
+        <source>Rent starts on</source>
+        <translation>起租日</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>租期</translation>
+    </message>
+    <message>
+        <source>Rent per m²</source>
+        <translation>租金单价</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>付款周期</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>计费期</translation>
+    </message>
+    <message>
+        <source>Partial months</source>
+        <translation>不足月</translation>
+    </message>
+    <message>
+        <source>Area coefficient</source>
+        <translation>面积系数</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>付款日</translation>
+    </message>
+    <message>
+        <source>Overlapping periods</source>
+        <translation>免租期重叠</translation>
+    </message>
+    <message>
+        <source>Increase a year</source>
+        <translation>每年递增</translation>
+    </message>
+    <message>
+        <source>Added per m² a year</source>
+        <translation>每年每 m² 增加</translation>
+    </message>
+    <message>
+        <source>Rate of sales</source>
+        <translation>提成比例</translation>
+    </message>
+    <message>
+        <source>Breakpoint</source>
+        <translation>保底点</translation>
+    </message>
+    <message>
+        <source>Minimum a month</source>
+        <translation>每月下限</translation>
+    </message>
+    <message>
+        <source>Maximum a month</source>
+        <translation>每月上限</translation>
+    </message>
+    <message>
+        <source>Per day overdue</source>
+        <translation>逾期每日</translation>
+    </message>
+    <message>
+        <source>Days of grace</source>
+        <translation>宽限天数</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Once late</source>
+        <translation>逾期后</translation>
+    </message>
+    <message>
+        <source>New tenant…</source>
+        <translation>新租户…</translation>
+    </message>
+    <message>
+        <source>Company name as on the contract</source>
+        <translation>合同上的公司全称</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Add the units selected on the plan</source>
+        <translation>添加平面图上选中的单元</translation>
+    </message>
+    <message>
+        <source>Unit code, e.g. ZD-A-0301</source>
+        <translation>单元编号，如 ZD-A-0301</translation>
+    </message>
+    <message>
+        <source>Add by code</source>
+        <translation>按编号添加</translation>
+    </message>
+    <message>
+        <source>Handed over before rent starts (fit-out)</source>
+        <translation>起租前先交付（装修期）</translation>
+    </message>
+    <message>
+        <source>Follow the calendar (first and last prorated)</source>
+        <translation>按自然月/季计费（首尾折算）</translation>
+    </message>
+    <message>
+        <source>Prorate over 30 days</source>
+        <translation>按 30 天折算</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Adjusted each year on month, day</source>
+        <translation>每年调整于（月、日）</translation>
+    </message>
+    <message>
+        <source>Artificial (else natural: base ÷ rate)</source>
+        <translation>约定保底点（否则为自然保底点：保底租金 ÷ 比例）</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>不低于</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>不高于</translation>
+    </message>
+    <message>
+        <source>Never more than the overdue amount</source>
+        <translation>不超过逾期金额</translation>
+    </message>
+    <message>
+        <source>Count from the due date, not after the grace</source>
+        <translation>从到期日起算，而非宽限期满后</translation>
+    </message>
+    <message>
+        <source>Rent schedule</source>
+        <translation>租金计划</translation>
+    </message>
+    <message>
+        <source>To fix before saving</source>
+        <translation>保存前需修正</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Select units on the plan first (Ctrl+click adds).</source>
+        <translation>请先在平面图上选择单元（Ctrl+单击可多选）。</translation>
+    </message>
+    <message>
+        <source>The units selected are listed already.</source>
+        <translation>所选单元已在列表中。</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>No unit %1 in this park.</source>
+        <translation>本园区没有单元 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is listed already.</source>
+        <translation>%1 已在列表中。</translation>
+    </message>
+    <message>
+        <source>Total %1 m²</source>
+        <translation>合计 %1 m²</translation>
+    </message>
+    <message>
+        <source>Total rent &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>租金合计 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>everything &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>全部费用 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Net effective rent &lt;b&gt;%1&lt;/b&gt; per m² a month over %2 m²</source>
+        <translation>有效租金 &lt;b&gt;%1&lt;/b&gt;/m²/月，按 %2 m² 计</translation>
+    </message>
+    <message>
+        <source>discounted at %1%: %2</source>
+        <translation>按 %1% 折现：%2</translation>
+    </message>
+    <message>
+        <source>%1 bill lines</source>
+        <translation>共 %1 行账单</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the %1 marked fields first.</source>
+        <translation>未保存：请先修正 %1 个标记的字段。</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>正在签约…</translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>正在保存草稿…</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractWizardFlow</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>Not saved: the marked fields were refused.</source>
+        <translation>未保存：标记的字段被拒绝。</translation>
+    </message>
+    <message>
+        <source>Contract %1 signed</source>
+        <translation>合同 %1 已签约</translation>
+    </message>
+    <message>
+        <source>Draft contract %1 saved</source>
+        <translation>合同草稿 %1 已保存</translation>
+    </message>
+    <message>
+        <source>Contract not saved</source>
+        <translation>合同未保存</translation>
+    </message>
+    <message>
+        <source>Contract not opened</source>
+        <translation>合同未打开</translation>
+    </message>
+    <message>
+        <source>%1 is signed: it changes by an amendment, not in the wizard.</source>
+        <translation>%1 已签约：须通过补充协议变更，不能在向导中修改。</translation>
+    </message>
+</context>
+<context>
+    <name>DueList</name>
+    <message>
+        <source>1 day late</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>due tomorrow</source>
+        <translation>明天到期</translation>
+    </message>
+    <message>
+        <source>due in %1 days</source>
+        <translation>%1 天后到期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责方</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>未能读取：%1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1 shown, %2 late</source>
+        <translation>显示 %1 项，逾期 %2 项</translation>
+    </message>
+    <message>
+        <source>Every owner</source>
+        <translation>全部负责方</translation>
+    </message>
+    <message>
+        <source>Late only</source>
+        <translation>只看逾期</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +3010,244 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>LeadForm</name>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Area m²</source>
+        <translation>面积 m²</translation>
+    </message>
+    <message>
+        <source>Asking per m²</source>
+        <translation>报价/m²</translation>
+    </message>
+    <message>
+        <source>Free from</source>
+        <translation>可租日期</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>租期</translation>
+    </message>
+    <message>
+        <source>Rate per m²</source>
+        <translation>单价/m²</translation>
+    </message>
+    <message>
+        <source>Total rent</source>
+        <translation>租金总额</translation>
+    </message>
+    <message>
+        <source>Net effective</source>
+        <translation>净有效租金</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Quote %1 saved.</source>
+        <translation>报价 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Making the draft contract…</source>
+        <translation>正在生成合同草稿…</translation>
+    </message>
+    <message>
+        <source>Save the lead first</source>
+        <translation>请先保存线索</translation>
+    </message>
+    <message>
+        <source>Only an open lead is quoted</source>
+        <translation>只能给进行中的线索报价</translation>
+    </message>
+    <message>
+        <source>A new lead starts in the first stage, %1.</source>
+        <translation>新线索从第一阶段“%1”开始。</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 since %2 (%3)</source>
+        <translation>%2 起%1（%3）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Give an area range (the least above zero, not above the most) to see the units that match.</source>
+        <translation>请填写面积范围（最小值大于零且不大于最大值），即可看到匹配的单元。</translation>
+    </message>
+    <message>
+        <source>Looking for matching units…</source>
+        <translation>正在查找匹配的单元…</translation>
+    </message>
+    <message>
+        <source>No vacant unit or set of neighbouring units comes near these needs.</source>
+        <translation>没有接近这些需求的空置单元或相邻单元组合。</translation>
+    </message>
+    <message>
+        <source>%1 matches, best first: choose one to see why, show it on the plan or quote it.</source>
+        <translation>%1 个匹配，最佳在前：选中一个可查看原因、在平面图上显示或报价。</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+    <message>
+        <source>Lead %1 — %2</source>
+        <translation>线索 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Area wanted</source>
+        <translation>需求面积</translation>
+    </message>
+    <message>
+        <source>Budget per m² a month</source>
+        <translation>预算（每月每平方米）</translation>
+    </message>
+    <message>
+        <source>Move in</source>
+        <translation>入驻</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Features wanted</source>
+        <translation>所需配套</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>不晚于</translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <source>e.g. 货梯, 高层</source>
+        <translation>例如 货梯、高层</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Stage and history</source>
+        <translation>阶段与历史</translation>
+    </message>
+    <message>
+        <source>Matching units</source>
+        <translation>匹配单元</translation>
+    </message>
+    <message>
+        <source>Why this score:</source>
+        <translation>得分原因：</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Show on &amp;plan</source>
+        <translation>在平面图上显示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quote…</source>
+        <translation>报价(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Make &amp;draft contract</source>
+        <translation>生成合同草稿(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>LeasingMenu</name>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>请先打开工作区</translation>
+    </message>
+    <message>
+        <source>&amp;Leasing</source>
+        <translation>租赁(&amp;L)</translation>
+    </message>
+    <message>
+        <source>New &amp;contract…</source>
+        <translation>新建合同(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ontracts</source>
+        <translation>合同(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Import &amp;rent roll…</source>
+        <translation>导入租金台账(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Contract &amp;templates…</source>
+        <translation>合同模板(&amp;T)…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open workspace</source>
@@ -2273,6 +4065,307 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>PipelineBoard</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to</source>
+        <translation>移到(&amp;M)</translation>
+    </message>
+    <message>
+        <source>%1 · %2–%3 m²</source>
+        <translation>%1 · %2–%3 m²</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>流失：%1</translation>
+    </message>
+    <message>
+        <source>Quote: %1 in year 1</source>
+        <translation>报价：首年 %1</translation>
+    </message>
+    <message>
+        <source>Budget %1 /m²·month</source>
+        <translation>预算 %1 /m²·月</translation>
+    </message>
+    <message>
+        <source>No budget given</source>
+        <translation>未给预算</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>联系人：%1</translation>
+    </message>
+    <message>
+        <source>Industry: %1</source>
+        <translation>行业：%1</translation>
+    </message>
+    <message>
+        <source>Move in by %1</source>
+        <translation>入驻时间：%1 前</translation>
+    </message>
+    <message>
+        <source>Expected a year: %1</source>
+        <translation>预计年收入：%1</translation>
+    </message>
+    <message>
+        <source>%1% · %2</source>
+        <translation>%1% · %2</translation>
+    </message>
+    <message>
+        <source>The leads&apos; expected value in a year, %1 in all, weighted by the stage&apos;s probability of closing, %2%</source>
+        <translation>本阶段线索的预计年收入合计 %1，按该阶段成交概率 %2% 加权</translation>
+    </message>
+    <message>
+        <source>%1 open leads, %2 weighted</source>
+        <translation>进行中线索 %1 条，加权 %2</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>招商漏斗</translation>
+    </message>
+    <message>
+        <source>&amp;New lead…</source>
+        <translation>新建线索(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineFlow</name>
+    <message>
+        <source>Pipeline not opened</source>
+        <translation>无法打开招商漏斗</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>招商漏斗</translation>
+    </message>
+    <message>
+        <source>Lead lost</source>
+        <translation>线索流失</translation>
+    </message>
+    <message>
+        <source>Why was the lead lost?</source>
+        <translation>线索为什么流失？</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2.</source>
+        <translation>%1 已移到“%2”。</translation>
+    </message>
+    <message>
+        <source>Reading the lead…</source>
+        <translation>正在读取线索…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Draft contract %1 made for the new tenant %2, made from the lead.</source>
+        <translation>已为新租户 %2（由线索生成）生成合同草稿 %1。</translation>
+    </message>
+    <message>
+        <source>Draft contract %1 made for %2.</source>
+        <translation>已为 %2 生成合同草稿 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline board</source>
+        <translation>招商漏斗看板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>New &amp;lead…</source>
+        <translation>新建线索(&amp;L)…</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineText</name>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>In contact</source>
+        <translation>已接洽</translation>
+    </message>
+    <message>
+        <source>Negotiating</source>
+        <translation>洽谈中</translation>
+    </message>
+    <message>
+        <source>Quoted</source>
+        <translation>已报价</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>{area} m², inside the {min}–{max} m² asked</source>
+        <translation>{area} m²，在所需 {min}–{max} m² 之内</translation>
+    </message>
+    <message>
+        <source>{area} m², {short}% under the least {min} m² asked</source>
+        <translation>{area} m²，比所需最小 {min} m² 少 {short}%</translation>
+    </message>
+    <message>
+        <source>{area} m², {over}% over the most {max} m² asked</source>
+        <translation>{area} m²，比所需最大 {max} m² 多 {over}%</translation>
+    </message>
+    <message>
+        <source>no budget given</source>
+        <translation>未给预算</translation>
+    </message>
+    <message>
+        <source>no asking rent set (budget {budget} per m² a month)</source>
+        <translation>未设报价租金（预算每月每平方米 {budget}）</translation>
+    </message>
+    <message>
+        <source>asking {asking} per m² a month, within the budget {budget}</source>
+        <translation>报价每月每平方米 {asking}，在预算 {budget} 之内</translation>
+    </message>
+    <message>
+        <source>asking {asking} per m² a month, {over}% over the budget {budget}</source>
+        <translation>报价每月每平方米 {asking}，比预算 {budget} 高 {over}%</translation>
+    </message>
+    <message>
+        <source>any type will do</source>
+        <translation>类型不限</translation>
+    </message>
+    <message>
+        <source>{type}, as asked</source>
+        <translation>{type}，符合要求</translation>
+    </message>
+    <message>
+        <source>{found}, not the {wanted} asked ({share}% of the area is)</source>
+        <translation>{found}，非所需的{wanted}（符合的面积占 {share}%）</translation>
+    </message>
+    <message>
+        <source>no features asked for</source>
+        <translation>无配套要求</translation>
+    </message>
+    <message>
+        <source>has {present}, as asked</source>
+        <translation>具备{present}，符合要求</translation>
+    </message>
+    <message>
+        <source>has {present}; lacks {missing}</source>
+        <translation>具备{present}；缺少{missing}</translation>
+    </message>
+    <message>
+        <source>lacks {missing}</source>
+        <translation>缺少{missing}</translation>
+    </message>
+    <message>
+        <source>free from {from}, in time for {by}</source>
+        <translation>{from} 起可租，赶得上 {by}</translation>
+    </message>
+    <message>
+        <source>free from {from}, {days} days after {by}</source>
+        <translation>{from} 起可租，比 {by} 晚 {days} 天</translation>
+    </message>
+    <message>
+        <source>{count} more units to join into one</source>
+        <translation>需另合并 {count} 个单元</translation>
+    </message>
+    <message>
+        <source>Name the company.</source>
+        <translation>请填写公司名称。</translation>
+    </message>
+    <message>
+        <source>The least area must be above zero.</source>
+        <translation>最小面积必须大于零。</translation>
+    </message>
+    <message>
+        <source>The most area ({max} m²) is below the least ({min} m²).</source>
+        <translation>最大面积（{max} m²）小于最小面积（{min} m²）。</translation>
+    </message>
+    <message>
+        <source>A budget must be above zero; leave it empty when none was given.</source>
+        <translation>预算必须大于零；未给预算时请留空。</translation>
+    </message>
+    <message>
+        <source>Say why the lead was lost.</source>
+        <translation>请说明线索流失的原因。</translation>
+    </message>
+    <message>
+        <source>{lead} cannot move from {from_stage} to {to_stage}.</source>
+        <translation>{lead} 不能从“{from_stage}”移到“{to_stage}”。</translation>
+    </message>
+    <message>
+        <source>{lead} has been {stage} since {stage_on}: it cannot move on {on}, before that.</source>
+        <translation>{lead} 自 {stage_on} 起处于“{stage}”：不能在更早的 {on} 移动。</translation>
+    </message>
+    <message>
+        <source>{lead} is {stage}: only an open lead is quoted.</source>
+        <translation>{lead} 处于“{stage}”：只能给进行中的线索报价。</translation>
+    </message>
+    <message>
+        <source>Quote {quote} is {status}: only an open quote becomes a draft contract.</source>
+        <translation>报价 {quote} 状态为{status}：只有未处理的报价才能转为合同草稿。</translation>
+    </message>
+    <message>
+        <source>{unit} is not vacant on {on} ({status}).</source>
+        <translation>{unit} 在 {on} 不空置（{status}）。</translation>
+    </message>
+    <message>
+        <source>That lead is no longer in this workspace.</source>
+        <translation>该线索已不在此工作区中。</translation>
+    </message>
+    <message>
+        <source>That quote is no longer in this workspace.</source>
+        <translation>该报价已不在此工作区中。</translation>
+    </message>
+    <message>
+        <source>The workspace has no park.</source>
+        <translation>工作区中没有园区。</translation>
+    </message>
+    <message>
+        <source>The probability of {stage} must lie between 0 and 100%, not {value}.</source>
+        <translation>“{stage}”的成交概率必须在 0 到 100% 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{points}  {reason}</source>
+        <translation>{points}  {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>{file}: no such file</source>
@@ -2706,6 +4799,505 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>QuoteEditor</name>
+    <message>
+        <source>The term ends before it starts.</source>
+        <translation>租期结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Give a rate above zero.</source>
+        <translation>请填写大于零的单价。</translation>
+    </message>
+    <message>
+        <source>%1 per m² a month</source>
+        <translation>每月每平方米 %1</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>%1 (%2 m²)</source>
+        <translation>%1（%2 m²）</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Term starts</source>
+        <translation>租期开始</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>租期结束</translation>
+    </message>
+    <message>
+        <source>Rate per m² a month</source>
+        <translation>每月每平方米单价</translation>
+    </message>
+    <message>
+        <source>Rent-free months</source>
+        <translation>免租月数</translation>
+    </message>
+    <message>
+        <source>Escalation a year</source>
+        <translation>每年递增</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>付款周期</translation>
+    </message>
+    <message>
+        <source>Total rent</source>
+        <translation>租金总额</translation>
+    </message>
+    <message>
+        <source>Net effective rent</source>
+        <translation>净有效租金</translation>
+    </message>
+    <message>
+        <source>Discounted</source>
+        <translation>折现后</translation>
+    </message>
+    <message>
+        <source>First-year rent</source>
+        <translation>首年租金</translation>
+    </message>
+    <message>
+        <source>Discounted at %1% a year</source>
+        <translation>按年 %1% 折现</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <source>Enter a code and the rate as a number.</source>
+        <translation>请填写编号，并以数字填写单价。</translation>
+    </message>
+    <message>
+        <source>Renew %1</source>
+        <translation>续约 %1</translation>
+    </message>
+    <message>
+        <source>New contract code</source>
+        <translation>新合同编号</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Rent per m² a month</source>
+        <translation>每月每 m² 租金</translation>
+    </message>
+    <message>
+        <source>The follow-on contract starts on %1, the day after this one ends.</source>
+        <translation>续约合同自 %1 起，即本合同到期次日。</translation>
+    </message>
+</context>
+<context>
+    <name>RentRoll</name>
+    <message>
+        <source>{file}: {rows} rows under the header on row {header}</source>
+        <translation>{file}：第 {header} 行为表头，其下共 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}: {rows} rows under the header on row {header}</source>
+        <translation>{file}，工作表 {sheet}：第 {header} 行为表头，其下共 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{imported} imported, {rejected} rejected, {already} already imported</source>
+        <translation>已导入 {imported} 行，拒绝 {rejected} 行，{already} 行已导入过</translation>
+    </message>
+    <message>
+        <source>{imported} would be imported, {rejected} rejected, {already} already imported</source>
+        <translation>将导入 {imported} 行，拒绝 {rejected} 行，{already} 行已导入过</translation>
+    </message>
+    <message>
+        <source>{count} new tenants: {names}</source>
+        <translation>新建租户 {count} 个：{names}</translation>
+    </message>
+    <message>
+        <source>Rejected rows by reason: {reasons}</source>
+        <translation>被拒绝的行按原因：{reasons}</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rejected rows:</source>
+        <translation>{count} 行被拒绝，前 {shown} 行：</translation>
+    </message>
+    <message>
+        <source>row {row}  {code}  {reasons}</source>
+        <translation>第 {row} 行  {code}  {reasons}</translation>
+    </message>
+    <message>
+        <source>The rejected rows, with their reasons, are in {file}</source>
+        <translation>被拒绝的行及其原因已写入 {file}</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>--map takes FIELD=COLUMN, not “{text}”; fields: {fields}</source>
+        <translation>--map 的格式为 字段=列名，而不是“{text}”；字段：{fields}</translation>
+    </message>
+    <message>
+        <source>(no code)</source>
+        <translation>（无编号）</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… 另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>Contract code</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积 (m²)</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>交付日期</translation>
+    </message>
+    <message>
+        <source>Rent starts on</source>
+        <translation>起租日</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Rent per m²</source>
+        <translation>租金单价 (每 m²)</translation>
+    </message>
+    <message>
+        <source>Payment cycle</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Rent-free</source>
+        <translation>免租期</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>递增</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Property fee per m²</source>
+        <translation>物业费单价 (每 m²)</translation>
+    </message>
+    <message>
+        <source>{field}: empty</source>
+        <translation>{field}：为空</translation>
+    </message>
+    <message>
+        <source>{field}: cannot read “{value}”</source>
+        <translation>{field}：无法识别“{value}”</translation>
+    </message>
+    <message>
+        <source>the rent-free period ends on {ends_on}, but rent starts on {rent_starts_on}</source>
+        <translation>免租期止于 {ends_on}，但起租日为 {rent_starts_on}</translation>
+    </message>
+    <message>
+        <source>contract {code} is also on row {row}</source>
+        <translation>合同 {code} 在第 {row} 行也出现</translation>
+    </message>
+    <message>
+        <source>unit {unit} is also leased on row {row} ({contract}, {starts_on} to {ends_on}) for days this lease covers</source>
+        <translation>单元 {unit} 在第 {row} 行（{contract}，{starts_on} 至 {ends_on}）也被出租，与本租约的日期重叠</translation>
+    </message>
+    <message>
+        <source>contract {code} is already in the workspace</source>
+        <translation>合同 {code} 已在工作区中</translation>
+    </message>
+    <message>
+        <source>new tenant {tenant}</source>
+        <translation>新建租户 {tenant}</translation>
+    </message>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel (.xlsx, .xls) or CSV file</source>
+        <translation>{file} 不是 Excel（.xlsx、.xls）或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <translation>{file}：文件为空</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the file ({detail})</source>
+        <translation>{file}：无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</source>
+        <translation>{file}：读取旧的 .xls 格式需要 xlrd 组件，但未安装；请另存为 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <source>{file}: no column {column} (columns: {columns})</source>
+        <translation>{file}：没有列 {column}（现有列：{columns}）</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {fields} (columns: {columns}); name them with --map FIELD=COLUMN</source>
+        <translation>{file}：找不到 {fields} 对应的列（现有列：{columns}）；请用 --map 字段=列名 指定</translation>
+    </message>
+    <message>
+        <source>no field {field} in a rent roll (fields: {fields})</source>
+        <translation>租金台账没有字段 {field}（字段：{fields}）</translation>
+    </message>
+    <message>
+        <source>empty cell</source>
+        <translation>空单元格</translation>
+    </message>
+    <message>
+        <source>unreadable cell</source>
+        <translation>无法识别的单元格</translation>
+    </message>
+    <message>
+        <source>rent-free against the dates</source>
+        <translation>免租期与日期矛盾</translation>
+    </message>
+    <message>
+        <source>code twice in the file</source>
+        <translation>合同编号重复</translation>
+    </message>
+    <message>
+        <source>overlapping rows</source>
+        <translation>行间租期重叠</translation>
+    </message>
+    <message>
+        <source>unknown unit</source>
+        <translation>未知单元</translation>
+    </message>
+    <message>
+        <source>unit already leased</source>
+        <translation>单元已出租</translation>
+    </message>
+    <message>
+        <source>area mismatch</source>
+        <translation>面积不符</translation>
+    </message>
+    <message>
+        <source>end before start</source>
+        <translation>到期早于开始</translation>
+    </message>
+    <message>
+        <source>start before signing</source>
+        <translation>开始早于签约</translation>
+    </message>
+</context>
+<context>
+    <name>RentRollDialog</name>
+    <message>
+        <source>will be imported</source>
+        <translation>将导入</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>已导入过</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Choose a rent roll</source>
+        <translation>选择租金台账</translation>
+    </message>
+    <message>
+        <source>Rent rolls (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>租金台账 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Import a rent roll</source>
+        <translation>导入租金台账</translation>
+    </message>
+    <message>
+        <source>A rent roll is a spreadsheet (Excel or CSV) of the park&apos;s leases, one contract a row. Each row is checked as a contract would be when signed; nothing is written until you import, and then the valid rows are signed together. Rejected rows can be saved to a workbook with their reasons, corrected and imported again.</source>
+        <translation>租金台账是园区租约的电子表格（Excel 或 CSV），每行一份合同。每一行都按签约时的规则检查；在您点击导入之前不会写入任何内容，导入时所有有效行一并签约。被拒绝的行可连同原因保存为工作簿，修改后再次导入。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Which column holds each field (bold: needed):</source>
+        <translation>各字段对应的列（粗体为必填）：</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <source>Only rejected rows</source>
+        <translation>只看被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Importing the valid rows…</source>
+        <translation>正在导入有效行…</translation>
+    </message>
+    <message>
+        <source>Saving the rejected rows…</source>
+        <translation>正在保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Choose a rent roll to begin.</source>
+        <translation>请先选择租金台账。</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>请为以下字段选择列：%1</translation>
+    </message>
+    <message>
+        <source>Check the rows to see what an import would do.</source>
+        <translation>检查各行，查看导入的结果。</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 will be imported, %3 rejected, %4 already imported.</source>
+        <translation>共 %1 行：%2 行将导入，%3 行被拒绝，%4 行已导入过。</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 imported, %3 rejected, %4 already imported.</source>
+        <translation>共 %1 行：已导入 %2 行，%3 行被拒绝，%4 行已导入过。</translation>
+    </message>
+    <message>
+        <source>New tenants: %1.</source>
+        <translation>新建租户：%1 个。</translation>
+    </message>
+    <message>
+        <source>Rejected rows saved to %1.</source>
+        <translation>被拒绝的行已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The rejected rows could not be saved: %1</source>
+        <translation>被拒绝的行未能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RentRollFlow</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Checking the rows of %1…</source>
+        <translation>正在检查 %1 的各行…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Rent roll: %1 contracts imported, %2 rows rejected</source>
+        <translation>租金台账：已导入 %1 份合同，%2 行被拒绝</translation>
+    </message>
+    <message>
+        <source>Import a rent roll</source>
+        <translation>导入租金台账</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>{file} ({format}), units taken as {unit}</source>
@@ -2794,6 +5386,45 @@ Nothing was written.</source>
     <message>
         <source>needs attention: contract {contracts}, unit {code} is now {new_code}: the contract names the old code</source>
         <translation>需要核对：合同 {contracts} 的单元 {code} 现改为 {new_code}：合同上写的是旧编号</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTable</name>
+    <message>
+        <source>Period</source>
+        <translation>计费期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>付款日</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Total {charge}</source>
+        <translation>{charge}合计</translation>
+    </message>
+    <message>
+        <source>Total, every charge</source>
+        <translation>全部费用合计</translation>
+    </message>
+    <message>
+        <source>Copy as TSV</source>
+        <translation>复制为 TSV</translation>
     </message>
 </context>
 <context>
@@ -2998,6 +5629,80 @@ Nothing was written.</source>
     <message>
         <source>A DXF, DWG or IFC drawing, into a workspace you open</source>
         <translation>DXF、DWG 或 IFC 图纸，导入到您打开的工作区</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Contract template</source>
+        <translation>合同模板</translation>
+    </message>
+    <message>
+        <source>Double-click to insert at the cursor</source>
+        <translation>双击即在光标处插入</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>占位符</translation>
+    </message>
+    <message>
+        <source># starts the title, ## an article&apos;s heading; a blank line ends a paragraph; a block placeholder stands on a line of its own.</source>
+        <translation># 开头为标题，## 开头为条款标题；空行分段；区块占位符须单独占一行。</translation>
+    </message>
+    <message>
+        <source>The park&apos;s own template</source>
+        <translation>本园区自定义模板</translation>
+    </message>
+    <message>
+        <source>The default template</source>
+        <translation>默认模板</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TerminateDialog</name>
+    <message>
+        <source>The units are vacant from %1.</source>
+        <translation>单元自 %1 起空置。</translation>
+    </message>
+    <message>
+        <source>Deposit to settle: %1 %2</source>
+        <translation>待结算押金：%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 schedule lines are no longer due, %2 %3 in all.</source>
+        <translation>%1 笔计划账款不再应收，共 %2 %3。</translation>
+    </message>
+    <message>
+        <source>Terminated on %1.</source>
+        <translation>已于 %1 终止。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Terminate %1</source>
+        <translation>终止 %1</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>No longer due</source>
+        <translation>不再应收</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>终止</translation>
     </message>
 </context>
 <context>
