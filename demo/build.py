@@ -4,9 +4,11 @@
 :func:`build_demo`. It lays out a Shanghai park of office towers, plants, a
 warehouse and a retail podium (``demo.floorplates``), lets most of it to a
 few hundred tenants with contracts spread around ``today`` (ended, running,
-expiring in 30/60/90 days, signed but not started, terminated) and writes
-everything in one workspace transaction, so every row gets its outbox
-``create`` like any other edit. Each floor's common rooms (stairs, lift
+expiring in 30/60/90 days, signed but not started, terminated), each with its
+clauses, versions and schedule's inputs (CPI, sales) and a pipeline of leads
+and quotes beside them (``demo.leasing``), and writes everything in one
+workspace transaction, so every row gets its outbox ``create`` like any
+other edit. Each floor's common rooms (stairs, lift
 lobby, toilets, shafts, corridors, a mall's lobby, a warehouse's loading
 platform) are units too, of common use, and every unit's areas are the one
 rule's (``domain.floor_areas``). The same ``(units, seed, today)`` gives the
@@ -24,6 +26,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from demo.leasing import (
+    CPI_SERIES,
+    LeadPlan,
+    LeasingPlan,
+    MarkPlan,
+    QuotePlan,
+    SalesPlan,
+    VersionPlan,
+    let_units,
+    plan_leasing,
+)
 from demo.metrics import MetricPlan, plan_metrics
 from demo.plan import (
     BuildingPlan,
@@ -50,10 +63,16 @@ from store.changes import insert_rows
 from store.files import side_files
 from store.schema import (
     Building,
+    CheckpointMark,
     Contract,
     ContractUnit,
+    ContractVersion,
     Floor,
+    Lead,
     Park,
+    PriceIndex,
+    Quote,
+    SalesReport,
     Synced,
     Tenant,
     Unit,
@@ -79,6 +98,8 @@ class DemoSummary:
     contracts: int
     seconds: float
     common_units: int = 0
+    leads: int = 0
+    quotes: int = 0
 
 
 # -- the entry point -----------------------------------------------------------------
@@ -124,8 +145,9 @@ def build_demo(
     try:
         with gc_paused():
             park = plan_park(units, seed, today, job)
+            leasing = plan_leasing(park, seed, today)
             metrics = list(plan_metrics(park, today, metric_months(units), seed))
-            _write(workspace, park, metrics, job)
+            _write(workspace, park, leasing, metrics, job)
     except BaseException:
         workspace.close()
         for leftover in (path, *side_files(path)):
@@ -143,6 +165,8 @@ def build_demo(
         contracts=len(park.contracts),
         seconds=time.perf_counter() - started,
         common_units=common,
+        leads=len(leasing.leads),
+        quotes=len(leasing.quotes),
     )
 
 
@@ -158,7 +182,8 @@ def metric_months(units: int) -> int:
     return 6 if units <= 5000 else 1
 
 
-def _write(workspace: Workspace, park: ParkPlan, metrics: list[MetricPlan], job: Job) -> None:
+def _write(workspace: Workspace, park: ParkPlan, leasing: LeasingPlan,
+           metrics: list[MetricPlan], job: Job) -> None:
     """Write the park in one transaction, table by table, parents first.
 
     Rows go in as plain records through ``store.changes.insert_rows`` in
@@ -177,6 +202,12 @@ def _write(workspace: Workspace, park: ParkPlan, metrics: list[MetricPlan], job:
         + len(park.tenants)
         + len(park.contracts)
         + sum(len(c.units) for c in park.contracts)
+        + len(leasing.versions)
+        + len(leasing.leads)
+        + len(leasing.quotes)
+        + len(leasing.sales)
+        + len(leasing.indices)
+        + len(leasing.marks)
         + len(metrics)
     )
     written = 0
@@ -197,12 +228,28 @@ def _write(workspace: Workspace, park: ParkPlan, metrics: list[MetricPlan], job:
             flush(session, Unit, [_unit_row(park, u) for u in chunk], chunk[-1].code)
         for chunk in _chunks(park.tenants, BATCH):
             flush(session, Tenant, [_tenant_row(park, t) for t in chunk], "tenants")
-        for chunk in _chunks(park.contracts, BATCH):
-            flush(session, Contract, [_contract_row(park, c) for c in chunk], chunk[-1].code)
+        for chunk in _chunks(leasing.leads, BATCH):
+            flush(session, Lead, [_lead_row(park, lead) for lead in chunk], "leads")
+        for chunk in _chunks(park.contracts, BATCH):  # a renewal after the contract it renews
+            flush(session, Contract, [_contract_row(park, leasing, c) for c in chunk],
+                  chunk[-1].code)
         links = [(c, u) for c in park.contracts for u in c.units]
         for piece in _chunks(links, BATCH):
             flush(session, ContractUnit, [_contract_unit_row(park, c, u) for c, u in piece],
                   "contract units")
+        lets = [let_units(park, c.units) for c in park.contracts]  # one list per contract
+        for chunk in _chunks(leasing.versions, BATCH):
+            flush(session, ContractVersion, [_version_row(park, lets, v) for v in chunk],
+                  "contract versions")
+        for chunk in _chunks(leasing.quotes, BATCH):
+            flush(session, Quote, [_quote_row(park, leasing, q) for q in chunk], "quotes")
+        for chunk in _chunks(leasing.sales, BATCH):
+            flush(session, SalesReport, [_sales_row(park, x) for x in chunk], "sales")
+        flush(session, PriceIndex, [dict(park_id=park.park_id, series=CPI_SERIES, year=year,
+                                         value=value) for year, value in leasing.indices],
+              "price index")
+        for chunk in _chunks(leasing.marks, BATCH):
+            flush(session, CheckpointMark, [_mark_row(park, m) for m in chunk], "checkpoints")
         for chunk in _chunks(metrics, BATCH):
             flush(session, UnitMetric, [_metric_row(park, m) for m in chunk], "readings")
 
@@ -315,7 +362,7 @@ def _tenant_row(park: ParkPlan, tenant: TenantPlan) -> Row:
     )
 
 
-def _contract_row(park: ParkPlan, contract: ContractPlan) -> Row:
+def _contract_row(park: ParkPlan, leasing: LeasingPlan, contract: ContractPlan) -> Row:
     return dict(
         id=contract.id,
         park_id=park.park_id,
@@ -327,7 +374,89 @@ def _contract_row(park: ParkPlan, contract: ContractPlan) -> Row:
         ends_on=contract.ends_on,
         terminated_on=contract.terminated_on,
         rent_per_sqm_month=contract.rent,
+        notes=contract.notes,
+        kind=contract.kind,
+        delivered_on=contract.delivered_on,
+        rent_starts_on=contract.rent_starts_on,
+        deposit=contract.deposit,
+        terms=contract.terms,
+        version=contract.version,
+        lead_id=None if contract.lead is None else leasing.leads[contract.lead].id,
+        renews_id=None if contract.renews is None else park.contracts[contract.renews].id,
     )
+
+
+def _version_row(park: ParkPlan, lets: list[list[dict[str, str]]], version: VersionPlan
+                 ) -> Row:
+    """The version as ``services.contracts`` writes one: the contract's fields as agreed."""
+    contract = park.contracts[version.contract]
+    return dict(
+        contract_id=contract.id,
+        number=version.number,
+        effective_on=version.effective_on,
+        reason=version.reason,
+        signed_on=contract.signed_on,
+        delivered_on=contract.delivered_on,
+        rent_starts_on=contract.rent_starts_on,
+        starts_on=contract.starts_on,
+        ends_on=contract.ends_on,
+        deposit=version.deposit,
+        units=lets[version.contract],
+        terms=version.terms,
+        notes=version.notes,
+    )
+
+
+def _lead_row(park: ParkPlan, lead: LeadPlan) -> Row:
+    return dict(
+        id=lead.id,
+        park_id=park.park_id,
+        tenant_id=None if lead.tenant is None else park.tenants[lead.tenant].id,
+        code=lead.code,
+        company=lead.company,
+        contact_name=lead.contact_name,
+        contact_phone=lead.contact_phone,
+        industry=lead.industry,
+        stage=lead.stage.value,
+        stage_on=lead.stage_on,
+        lost_reason=lead.lost_reason,
+        area_min=lead.area_min,
+        area_max=lead.area_max,
+        budget=lead.budget,
+        move_in_on=lead.move_in_on,
+        unit_type=lead.unit_type,
+        tags=lead.tags,
+        owner=lead.owner,
+        source=lead.source,
+        notes=lead.notes,
+    )
+
+
+def _quote_row(park: ParkPlan, leasing: LeasingPlan, quote: QuotePlan) -> Row:
+    return dict(
+        id=quote.id,
+        park_id=park.park_id,
+        lead_id=leasing.leads[quote.lead].id,
+        code=quote.code,
+        quoted_on=quote.quoted_on,
+        valid_until=quote.valid_until,
+        units=let_units(park, quote.units),
+        terms=quote.terms,
+        total_rent=quote.total_rent,
+        net_effective_rent=quote.net_effective_rent,
+        status=quote.status,
+        contract_id=None if quote.contract is None else park.contracts[quote.contract].id,
+    )
+
+
+def _sales_row(park: ParkPlan, sales: SalesPlan) -> Row:
+    return dict(contract_id=park.contracts[sales.contract].id, month=sales.month,
+                amount=sales.amount, source="商户月报")
+
+
+def _mark_row(park: ParkPlan, mark: MarkPlan) -> Row:
+    return dict(contract_id=park.contracts[mark.contract].id, code=mark.code,
+                done_on=mark.done_on, by=mark.by)
 
 
 def _contract_unit_row(park: ParkPlan, contract: ContractPlan, unit: int) -> Row:

@@ -71,6 +71,7 @@ from domain.assets import (
     FitOut,
     Orientation,
     UnitStatus,
+    UnitType,
     compose_unit_code,
     floor_name,
     floor_part,
@@ -79,7 +80,7 @@ from domain.assets import (
 )
 from domain.contracts import ContractStatus
 from domain.floor_areas import FloorInput, UnitInput, allocate_building
-from domain.money import rate
+from domain.money import ZERO, rate
 from domain.occupancy import may_sign
 from domain.space_use import SpaceUse
 from runtime.jobs import Job
@@ -160,6 +161,13 @@ class BuildingPlan:
 
 @dataclass(slots=True)
 class ContractPlan:
+    """A contract's dates and rent, as the plan lays the park's lets out in time.
+
+    The clauses (``delivered_on`` … ``notes``) are :mod:`demo.leasing`'s, filled in
+    once the whole park is planned; ``terms`` is the codec's document of the latest
+    version and ``version`` the number of signed versions (0 for a draft).
+    """
+
     id: uuid.UUID
     tenancy: int  # contracts of one tenancy (a let and its renewal) share a tenant
     units: list[int]
@@ -169,7 +177,16 @@ class ContractPlan:
     ends_on: date
     terminated_on: date | None
     rent: Decimal
+    kind: UnitType = UnitType.OFFICE  # its units' type
+    renews: int | None = None  # the contract this one renews (index into park.contracts)
     code: str = ""
+    delivered_on: date | None = None
+    rent_starts_on: date | None = None
+    deposit: Decimal = ZERO
+    terms: dict[str, Any] | None = None
+    version: int = 0
+    lead: int | None = None  # the lead it closed (index into the leasing plan's leads)
+    notes: str = ""
 
 
 @dataclass(slots=True)
@@ -697,7 +714,8 @@ def _lease_history(
         starts: date,
         ends: date,
         terminated: date | None = None,
-    ) -> None:
+        renews: int | None = None,
+    ) -> int:
         years = max(0, (today - starts).days // 365)
         pct = Decimal(rng.randint(86, 104)) * (100 - 3 * min(years, 8))
         park.contracts.append(
@@ -711,8 +729,11 @@ def _lease_history(
                 ends,
                 terminated,
                 rate(asking * pct / 10000),
+                kind=profile.unit_type,
+                renews=renews,
             )
         )
+        return len(park.contracts) - 1
 
     def tenancy() -> int:
         park.tenancy_kinds.append(profile.tenant_kind)
@@ -753,7 +774,7 @@ def _lease_history(
             starts = _add_months(ends + timedelta(days=1), -months)
         signed = starts - timedelta(days=rng.randint(10, 60))
         current = tenancy()
-        add(current, ContractStatus.SIGNED, signed, starts, ends)
+        let = add(current, ContractStatus.SIGNED, signed, starts, ends)
         if ends <= today + timedelta(days=90) and rng.random() < 0.35:
             renewal = ends + timedelta(days=1)
             resigned = max(signed, today - timedelta(days=rng.randint(0, 25)))
@@ -763,6 +784,7 @@ def _lease_history(
                 resigned,
                 renewal,
                 _add_months(renewal, rng.choice(profile.terms)) - timedelta(days=1),
+                renews=let,
             )
         past_before(starts, history_count())
         return
@@ -831,7 +853,7 @@ def _add_tenants(park: ParkPlan, rng: Random, wanted: int) -> None:
     for kind, count in zip(kinds, counts, strict=True):
         first = len(park.tenants)
         for _ in range(count):
-            park.tenants.append(_tenant(rng, kind, len(park.tenants) + 1, names))
+            park.tenants.append(make_tenant(rng, kind, len(park.tenants) + 1, names))
         lets = by_kind[kind][:]
         rng.shuffle(lets)
         weights = [1 / (rank + 1) ** 0.7 for rank in range(count)]
@@ -854,8 +876,9 @@ def _share_out(total: int, sizes: Sequence[int]) -> list[int]:
     return counts
 
 
-def _tenant(rng: Random, kind: str, number: int, taken: set[str]) -> TenantPlan:
-    """One tenant of a trade that fits ``kind`` of space, under a name not yet ``taken``."""
+def make_tenant(rng: Random, kind: str, number: int, taken: set[str]) -> TenantPlan:
+    """One tenant of a trade that fits ``kind`` of space, under a name not yet ``taken``
+    (the leads of :mod:`demo.leasing` are named by it too)."""
     industry, words, positions = rng.choice(INDUSTRIES[kind])
     for attempt in range(50):
         (first, first_py), (second, second_py) = rng.choice(BRAND_FIRST), rng.choice(BRAND_SECOND)

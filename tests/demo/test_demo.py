@@ -7,11 +7,13 @@ statement adds up, and its common rooms are units of common use.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 import shapely
@@ -42,12 +44,19 @@ from store.read_model import ReadModel
 from store.schema import (
     SYNCED_MODELS,
     Building,
+    CheckpointMark,
     Contract,
     ContractUnit,
+    ContractVersion,
     Floor,
+    Lead,
     Outbox,
     Park,
+    PriceIndex,
+    Quote,
+    SalesReport,
     SpaceEdit,
+    Synced,
     Tenant,
     Unit,
     UnitMetric,
@@ -78,17 +87,47 @@ COMMON_NAMES = {
 
 @dataclass
 class Demo:
+    """Every synced table's rows (``rows``, by model) and the outbox, as the demo wrote them."""
+
     summary: DemoSummary
-    parks: list[Park]
-    buildings: list[Building]
-    floors: list[Floor]
-    units: list[Unit]
-    tenants: list[Tenant]
-    contracts: list[Contract]
-    links: list[ContractUnit]
-    metrics: list[UnitMetric]
-    space_edits: list[SpaceEdit]  # none: the demo is built, not edited
+    rows: dict[type[Synced], list[Any]]
     outbox: list[Outbox]
+
+    @property
+    def parks(self) -> list[Park]:
+        return self.rows[Park]
+
+    @property
+    def buildings(self) -> list[Building]:
+        return self.rows[Building]
+
+    @property
+    def floors(self) -> list[Floor]:
+        return self.rows[Floor]
+
+    @property
+    def units(self) -> list[Unit]:
+        return self.rows[Unit]
+
+    @property
+    def tenants(self) -> list[Tenant]:
+        return self.rows[Tenant]
+
+    @property
+    def contracts(self) -> list[Contract]:
+        return self.rows[Contract]
+
+    @property
+    def links(self) -> list[ContractUnit]:
+        return self.rows[ContractUnit]
+
+    @property
+    def metrics(self) -> list[UnitMetric]:
+        return self.rows[UnitMetric]
+
+    @property
+    def space_edits(self) -> list[SpaceEdit]:  # none: the demo is built, not edited
+        return self.rows[SpaceEdit]
 
     @property
     def for_rent(self) -> list[Unit]:
@@ -102,9 +141,9 @@ class Demo:
 def load(summary: DemoSummary) -> Demo:
     workspace = Workspace.open(summary.path)
     with workspace, workspace.reading() as session:
-        rows = [list(session.scalars(select(model))) for model in SYNCED_MODELS]
+        rows = {model: list(session.scalars(select(model))) for model in SYNCED_MODELS}
         outbox = list(session.scalars(select(Outbox)))
-    return Demo(summary, *rows, outbox)
+    return Demo(summary, rows, outbox)
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +165,7 @@ def test_summary_counts_what_was_written(demo):
             summary.common_units, summary.tenants, summary.contracts) == (
         len(demo.parks), len(demo.buildings), len(demo.floors), len(demo.for_rent),
         len(demo.common), len(demo.tenants), len(demo.contracts))
+    assert (summary.leads, summary.quotes) == (len(demo.rows[Lead]), len(demo.rows[Quote]))
     assert summary.seconds > 0
 
 
@@ -439,11 +479,11 @@ def test_contracts_cover_adjacent_units_on_one_floor(demo):
 def test_every_row_has_exactly_one_create(demo):
     creates = Counter((op.entity, op.entity_id) for op in demo.outbox if op.kind == "create")
     assert {op.kind for op in demo.outbox} == {"create"}
-    rows = [(model.__tablename__, row.id) for model, table in zip(
-        SYNCED_MODELS, (demo.parks, demo.buildings, demo.floors, demo.units, demo.tenants,
-                        demo.contracts, demo.links, demo.metrics, demo.space_edits), strict=True)
+    rows = [(model.__tablename__, row.id) for model, table in demo.rows.items()
             for row in table]
     assert demo.space_edits == []
+    written = {model for model, table in demo.rows.items() if table}
+    assert {ContractVersion, Lead, Quote, SalesReport, PriceIndex, CheckpointMark} <= written
     assert Counter(rows) == creates
     assert set(creates.values()) == {1}
 
@@ -522,8 +562,11 @@ def connected(count: int, pairs: list[tuple[int, int]]) -> bool:
 
 
 def fingerprint(demo: Demo) -> tuple[object, ...]:
+    """Everything the seed decides, with the row ids (UUIDv7, new each build) left out."""
     floors = {f.id: f for f in demo.floors}
     tenants = {t.id: t.name for t in demo.tenants}
+    codes = {c.id: c.code for c in demo.contracts}
+    leads = {lead.id: lead.code for lead in demo.rows[Lead]}
     return (
         [(b.code, b.name, b.floors_above) for b in demo.buildings],
         sorted((u.code, u.name, u.space_use, u.internal_area, u.common_share, u.leasable_area,
@@ -531,7 +574,19 @@ def fingerprint(demo: Demo) -> tuple[object, ...]:
                for u in demo.units),
         sorted(t.name for t in demo.tenants),
         sorted((c.code, c.starts_on, c.ends_on, c.status, c.rent_per_sqm_month,
-                tenants[c.tenant_id]) for c in demo.contracts),
+                tenants[c.tenant_id], c.kind, c.delivered_on, c.rent_starts_on, c.deposit,
+                json.dumps(c.terms, sort_keys=True), c.version, c.notes,
+                codes.get(c.renews_id), leads.get(c.lead_id)) for c in demo.contracts),
+        sorted((codes[v.contract_id], v.number, v.effective_on, json.dumps(v.terms, sort_keys=True))
+               for v in demo.rows[ContractVersion]),
+        sorted((lead.code, lead.company, lead.stage, lead.stage_on, lead.area_min, lead.area_max,
+                lead.budget, lead.move_in_on, lead.tags, lead.owner, lead.source)
+               for lead in demo.rows[Lead]),
+        sorted((q.code, leads[q.lead_id], q.total_rent, q.net_effective_rent,
+                json.dumps(q.terms, sort_keys=True)) for q in demo.rows[Quote]),
+        sorted((codes[x.contract_id], x.month, x.amount) for x in demo.rows[SalesReport]),
+        sorted((x.year, x.value) for x in demo.rows[PriceIndex]),
+        sorted((codes[x.contract_id], x.code, x.done_on, x.by) for x in demo.rows[CheckpointMark]),
     )
 
 
