@@ -86,6 +86,7 @@ def read_contract_view(session: Session, contract_id: uuid.UUID, on: date, curre
     from services import contracts
     from services.checkpoints import contract_checkpoints
     from services.renewal_facts import renewal_inputs
+    from services.sales_import import sales_of
     from store.schema import Contract, ContractDocument
 
     contract = session.get(Contract, contract_id)
@@ -119,7 +120,9 @@ def read_contract_view(session: Session, contract_id: uuid.UUID, on: date, curre
         terminated_on=contract.terminated_on, on=on, currency=currency,
         lines=schedule.lines, problems=schedule.problems, versions=tuple(versions),
         checkpoints=tuple(contract_checkpoints(session, contract.id, on)),
-        documents=documents, advice=advice, payment_record=record)
+        documents=documents, advice=advice, payment_record=record,
+        sales=tuple(sales_of(session, contract.id)) if spec.terms.turnover is not None or any(
+            v.spec.terms.turnover is not None for v in versions) else ())
 
 
 def settlement_preview(contract: ContractView, on: date) -> tuple[date, Decimal, list[Any],
@@ -252,14 +255,14 @@ class ContractFlow(QObject):
         """Read every open view again (the data changed: a contract signed or ended may have
         late checkpoints, so the alerts are raised before the due list is read)."""
         self.refresh_list()
-        if self.due is not None:
+        if self.dock is not None and not self.dock.isHidden():
             self.raise_alerts()
         for contract_id in list(self.details):
             self.refresh_detail(contract_id)
 
     def _day_chosen(self, day: date) -> None:
         self.refresh_list(day)
-        self.raise_alerts(day)
+        self.refresh_due(day)
         for contract_id in list(self.details):
             self.refresh_detail(contract_id, day)
 
@@ -336,6 +339,7 @@ class ContractFlow(QObject):
             self._retitle_dock()
             self.due.installEventFilter(self)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self._dock_shown)
             self.raise_alerts()
         return self.dock
 
@@ -350,9 +354,14 @@ class ContractFlow(QObject):
         if self.dock is not None:
             self.dock.setWindowTitle(translate("ContractFlow", "Due"))
 
+    def _dock_shown(self, visible: bool) -> None:
+        if visible:
+            self.refresh_due()
+
     def refresh_due(self, day: date | None = None) -> None:
+        """Read the due list for the day; not while its dock is closed (read when shown)."""
         due, park = self.due, self.park()
-        if due is None or park is None:
+        if due is None or park is None or self.dock is None or self.dock.isHidden():
             return
         day = day or self.day()
         park_id = park.id
@@ -389,6 +398,7 @@ class ContractFlow(QObject):
                 return None
 
         serial = self._serials["alerts"] = self._serials.get("alerts", 0) + 1
+        self._serials["due"] = self._serials.get("due", 0) + 1  # a list read before is stale
 
         def done(_run: Any) -> None:
             self._alerts_running = False
@@ -400,6 +410,8 @@ class ContractFlow(QObject):
 
         if self.due is not None:
             self.due.set_loading(True)
+        # The write is seen by the window's watch as a change of the file: the rows are read
+        # once more, and the alerts raised again find nothing new (no write, no loop).
         self.window.tasks.start(work, on_success=done,
                                 on_failure=lambda _m, _t: done(None))
 
@@ -423,6 +435,9 @@ class ContractFlow(QObject):
             detail.amendRequested.connect(lambda: self.amend(contract_id))
             detail.renewRequested.connect(lambda: self.renew(contract_id))
             detail.terminateRequested.connect(lambda: self.terminate(contract_id))
+            detail.salesEntered.connect(
+                lambda month, amount: self.enter_sales(contract_id, month, amount))
+            detail.salesImportRequested.connect(lambda: self.import_sales(contract_id))
             self.details[contract_id] = detail
             detail.set_status(translate("ContractFlow", "Reading the contract…"))
         if then is not None:
@@ -628,6 +643,16 @@ class ContractFlow(QObject):
         preview(dialog.chosen())
         dialog.show()
         return dialog
+
+    def enter_sales(self, contract_id: uuid.UUID, month: date, amount: Decimal) -> None:
+        from app.inputs_flow import enter_sales  # only when a figure is typed
+
+        enter_sales(self.window, contract_id, month, amount)
+
+    def import_sales(self, contract_id: uuid.UUID) -> None:
+        from app.inputs_flow import choose_sales_file
+
+        choose_sales_file(self.window, contract_id)
 
     def _keep(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -2,7 +2,7 @@
 
 The window only creates it; what each action opens lives in its own flow
 (``app.pipeline_flow``, ``app.contract_wizard_flow``, ``app.contract_flow``,
-``app.rent_roll_flow``, ``app.contract_document_flow``), imported when the
+``app.rent_roll_flow``, ``app.contract_document_flow``, ``app.inputs_flow``), imported when the
 action is used so the window starts without them.
 """
 
@@ -39,11 +39,15 @@ class LeasingMenu(QMenu):
         self.template_action = QAction(self)
         self.template_action.setObjectName("contract-template-action")
         self.template_action.triggered.connect(self.templates)
+        self.price_index_action = QAction(self)
+        self.price_index_action.setObjectName("price-index-action")
+        self.price_index_action.triggered.connect(self.price_index)
         for action in (self.new_contract_action, self.contracts_action):
             self.addAction(action)
         self.addSeparator()
         self.addAction(self.rent_roll_action)
         self.addAction(self.template_action)
+        self.addAction(self.price_index_action)
         c = window.controller
         for signal in (c.opened, c.closed, c.treeChanged):
             signal.connect(self.update_actions)
@@ -52,7 +56,7 @@ class LeasingMenu(QMenu):
     def update_actions(self, *_signal_args: object) -> None:
         is_open = self.main_window.controller.is_open
         for action in (self.new_contract_action, self.contracts_action, self.rent_roll_action,
-                       self.template_action):
+                       self.template_action, self.price_index_action):
             action.setEnabled(is_open)
             action.setToolTip("" if is_open else self.tr("Open a workspace first"))
 
@@ -77,6 +81,11 @@ class LeasingMenu(QMenu):
 
         return edit_template(self.main_window)
 
+    def price_index(self) -> object:
+        from app.inputs_flow import open_price_index
+
+        return open_price_index(self.main_window)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
@@ -88,4 +97,5 @@ class LeasingMenu(QMenu):
         self.contracts_action.setText(self.tr("C&ontracts"))
         self.rent_roll_action.setText(self.tr("Import &rent roll…"))
         self.template_action.setText(self.tr("Contract &templates…"))
+        self.price_index_action.setText(self.tr("Price &index (CPI)…"))
         self.update_actions()

@@ -74,11 +74,13 @@ from views.contract_text import (
     word,
 )
 from views.labels import currency_name, label
+from views.sales_panel import SalesPanel, sales_months
 from views.schedule_table import ScheduleTable
 
 DATE_FORMAT = "yyyy-MM-dd"  # as the window's As-of date (app.i18n.DATE_FORMAT)
 LATE_COLOUR = "#b3261e"
 DONE_COLOUR = "#1e6b35"
+SALES_TAB = 5  # shown only for a contract with a turnover clause
 
 
 # -- what the window hands over ---------------------------------------------------------
@@ -115,7 +117,8 @@ class ContractView:
 
     ``checkpoints`` are duck-typed checkpoint rows (code, due_on, owner_role, done_on,
     done_by, note, late, days_late); ``advice`` is None for a draft;
-    ``payment_record`` says whether a payment record exists to judge (billing keeps it).
+    ``payment_record`` says whether a payment record exists to judge (billing keeps it);
+    ``sales`` are the months' reported sales (month, amount, source), oldest first.
     """
 
     id: uuid.UUID
@@ -135,6 +138,14 @@ class ContractView:
     documents: tuple[DocumentView, ...] = ()
     advice: Advice | None = None
     payment_record: bool = False
+    sales: tuple[tuple[date, Decimal, str], ...] = ()
+
+    def turnover(self) -> Turnover | None:
+        """The turnover clause of the working terms, or of the latest version having one."""
+        if self.spec.terms.turnover is not None:
+            return self.spec.terms.turnover
+        return next((v.spec.terms.turnover for v in reversed(self.versions)
+                     if v.spec.terms.turnover is not None), None)
 
 
 # -- words -------------------------------------------------------------------------------
@@ -379,6 +390,8 @@ class ContractDetail(QDialog):
     amendRequested = Signal()
     renewRequested = Signal()
     terminateRequested = Signal()
+    salesEntered = Signal(object, object)  # month (date, its first day), amount (Decimal)
+    salesImportRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -404,6 +417,11 @@ class ContractDetail(QDialog):
         self.tabs.addTab(self._checkpoints_page(), "")
         self.tabs.addTab(self._documents_page(), "")
         self.tabs.addTab(self._renewal_page(), "")
+        self.sales_panel = SalesPanel(self)
+        self.sales_panel.sales_entered.connect(self.salesEntered)
+        self.sales_panel.import_requested.connect(self.salesImportRequested)
+        self.tabs.addTab(self.sales_panel, "")
+        self.tabs.setTabVisible(SALES_TAB, False)
 
         actions = QHBoxLayout()
         actions.addWidget(self.amend_button)
@@ -531,6 +549,7 @@ class ContractDetail(QDialog):
         self._fill_checkpoints()
         self._fill_documents()
         self._fill_advice()
+        self._fill_sales()
         self._fill_header()
         self._update_buttons()
 
@@ -637,6 +656,18 @@ class ContractDetail(QDialog):
             "<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in reasons) + "</ul>"
             if reasons else "")
 
+    def _fill_sales(self) -> None:
+        """The Sales tab, for a contract with a turnover clause only."""
+        c = self.contract
+        clause = None if c is None else c.turnover()
+        self.tabs.setTabVisible(SALES_TAB, clause is not None)
+        if c is None or clause is None:
+            return
+        last = min(c.spec.ends_on, c.terminated_on) if c.terminated_on else c.spec.ends_on
+        self.sales_panel.set_months(
+            sales_months(c.spec.starts_on, last, c.on, c.lines, c.sales), c.currency,
+            clause, c.spec.starts_on)
+
     # -- out -----------------------------------------------------------------------------
 
     def selected_checkpoint(self) -> str | None:
@@ -684,7 +715,7 @@ class ContractDetail(QDialog):
         self.terminate_button.setText(self.tr("Terminate…"))
         for i, title in enumerate((self.tr("Schedule"), self.tr("Versions"),
                                    self.tr("Checkpoints"), self.tr("Documents"),
-                                   self.tr("Renewal"))):
+                                   self.tr("Renewal"), self.tr("Sales"))):
             self.tabs.setTabText(i, title)
         self.checkpoint_table.setHorizontalHeaderLabels(
             [self.tr("Checkpoint"), self.tr("Due"), self.tr("Owner"), self.tr("Status"),

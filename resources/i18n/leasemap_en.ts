@@ -759,6 +759,10 @@ Nothing was written.</translation>
         <translation>Renewal</translation>
     </message>
     <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
@@ -2774,6 +2778,37 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>InputsFlow</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>Sales of %1 saved: %2.</source>
+        <translation>Sales of %1 saved: %2.</translation>
+    </message>
+    <message>
+        <source>Sales: %1 months added, %2 corrected, %3 rejected</source>
+        <translation>Sales: %1 months added, %2 corrected, %3 rejected</translation>
+    </message>
+    <message>
+        <source>Reading the park's CPI…</source>
+        <translation>Reading the park's CPI…</translation>
+    </message>
+    <message>
+        <source>CPI %1 saved: %2.</source>
+        <translation>CPI %1 saved: %2.</translation>
+    </message>
+    <message>
+        <source>Import sales</source>
+        <translation>Import sales</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Office</source>
@@ -3244,6 +3279,10 @@ Nothing was written.</translation>
     <message>
         <source>Contract &amp;templates…</source>
         <translation>Contract &amp;templates…</translation>
+    </message>
+    <message>
+        <source>Price &amp;index (CPI)…</source>
+        <translation>Price &amp;index (CPI)…</translation>
     </message>
 </context>
 <context>
@@ -4365,6 +4404,57 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>PriceIndexDialog</name>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>CPI</source>
+        <translation>CPI</translation>
+    </message>
+    <message>
+        <source>Change on the year before</source>
+        <translation>Change on the year before</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <source>Saving the CPI of %1…</source>
+        <translation>Saving the CPI of %1…</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not an index above 0.</source>
+        <translation>%1: “%2” is not an index above 0.</translation>
+    </message>
+    <message>
+        <source>%1 not entered: 1 CPI contract bills its floor until it is.</source>
+        <translation>%1 not entered: 1 CPI contract bills its floor until it is.</translation>
+    </message>
+    <message>
+        <source>%1 not entered: %2 CPI contracts bill their floor until it is.</source>
+        <translation>%1 not entered: %2 CPI contracts bill their floor until it is.</translation>
+    </message>
+    <message>
+        <source>No CPI contract waits for a year not entered.</source>
+        <translation>No CPI contract waits for a year not entered.</translation>
+    </message>
+    <message>
+        <source>Price index (CPI)</source>
+        <translation>Price index (CPI)</translation>
+    </message>
+    <message>
+        <source>The park's consumer price index by year. CPI clauses adjust the rent by a year's change; a year not entered bills at the floor, and a correction follows once it is entered.</source>
+        <translation>The park's consumer price index by year. CPI clauses adjust the rent by a year's change; a year not entered bills at the floor, and a correction follows once it is entered.</translation>
+    </message>
+    <message>
+        <source>Add year</source>
+        <translation>Add year</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>{file}: no such file</source>
@@ -5385,6 +5475,268 @@ Nothing was written.</translation>
     <message>
         <source>needs attention: contract {contracts}, unit {code} is now {new_code}: the contract names the old code</source>
         <translation>needs attention: contract {contracts}, unit {code} is now {new_code}: the contract names the old code</translation>
+    </message>
+</context>
+<context>
+    <name>SalesImport</name>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}: no such file</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel (.xlsx) or CSV file</source>
+        <translation>{file} is not an Excel (.xlsx) or CSV file</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <translation>{file}: the file is empty</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the file ({detail})</source>
+        <translation>{file}: cannot read the file ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: neither UTF-8 nor GBK text</source>
+        <translation>{file}: neither UTF-8 nor GBK text</translation>
+    </message>
+    <message>
+        <source>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</source>
+        <translation>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {fields} (columns: {columns}); the header names the contract (合同编号), the month (月份) and the sales (营业额)</source>
+        <translation>{file}: no column for {fields} (columns: {columns}); the header names the contract (合同编号), the month (月份) and the sales (营业额)</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>contract</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>sales</translation>
+    </message>
+    <message>
+        <source>{field}: empty</source>
+        <translation>{field}: empty</translation>
+    </message>
+    <message>
+        <source>{field}: cannot read “{value}”</source>
+        <translation>{field}: cannot read “{value}”</translation>
+    </message>
+    <message>
+        <source>sales {amount} below zero</source>
+        <translation>sales {amount} below zero</translation>
+    </message>
+    <message>
+        <source>no contract {contract} in the park</source>
+        <translation>no contract {contract} in the park</translation>
+    </message>
+    <message>
+        <source>contract {contract} has no turnover rent in {month}</source>
+        <translation>contract {contract} has no turnover rent in {month}</translation>
+    </message>
+    <message>
+        <source>{month} is outside the term {starts_on} – {ends_on}</source>
+        <translation>{month} is outside the term {starts_on} – {ends_on}</translation>
+    </message>
+    <message>
+        <source>{contract} {month} is also on row {rows}</source>
+        <translation>{contract} {month} is also on row {rows}</translation>
+    </message>
+    <message>
+        <source>will be added</source>
+        <translation>will be added</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>will replace %1 → %2</source>
+        <translation>will replace %1 → %2</translation>
+    </message>
+    <message>
+        <source>replaced %1 → %2</source>
+        <translation>replaced %1 → %2</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>Checking the rows of %1…</source>
+        <translation>Checking the rows of %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows; %3 to add, %4 to correct, %5 unchanged, %6 rejected. Nothing is written until you import.</source>
+        <translation>%1: %2 rows; %3 to add, %4 to correct, %5 unchanged, %6 rejected. Nothing is written until you import.</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows; %3 added, %4 corrected, %5 unchanged, %6 rejected.</source>
+        <translation>%1: %2 rows; %3 added, %4 corrected, %5 unchanged, %6 rejected.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>Import sales: %1</source>
+        <translation>Import sales: %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>SalesPanel</name>
+    <message>
+        <source>%1% of sales above the natural breakpoint (the base rent ÷ %1%)</source>
+        <translation>%1% of sales above the natural breakpoint (the base rent ÷ %1%)</translation>
+    </message>
+    <message>
+        <source>%1% of sales above %2 a month</source>
+        <translation>%1% of sales above %2 a month</translation>
+    </message>
+    <message>
+        <source>%1% up to %2</source>
+        <translation>%1% up to %2</translation>
+    </message>
+    <message>
+        <source>%1% beyond</source>
+        <translation>%1% beyond</translation>
+    </message>
+    <message>
+        <source>; by bands: %1</source>
+        <translation>; by bands: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>; at least %1 a month</source>
+        <translation>; at least %1 a month</translation>
+    </message>
+    <message>
+        <source>; at most %1 a month</source>
+        <translation>; at most %1 a month</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation>%1, row %2</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Base rent</source>
+        <translation>Base rent</translation>
+    </message>
+    <message>
+        <source>Turnover rent</source>
+        <translation>Turnover rent</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>not reported</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>saving…</translation>
+    </message>
+    <message>
+        <source>No line of this month's own: it is billed with the period it belongs to.</source>
+        <translation>No line of this month's own: it is billed with the period it belongs to.</translation>
+    </message>
+    <message>
+        <source>Turnover rent is reckoned per calendar month; this month's line covers more than the month.</source>
+        <translation>Turnover rent is reckoned per calendar month; this month's line covers more than the month.</translation>
+    </message>
+    <message>
+        <source>No sales reported: the month bills the base rent alone until they are.</source>
+        <translation>No sales reported: the month bills the base rent alone until they are.</translation>
+    </message>
+    <message>
+        <source>Saving the sales of %1…</source>
+        <translation>Saving the sales of %1…</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not an amount of 0 or more.</source>
+        <translation>%1: “%2” is not an amount of 0 or more.</translation>
+    </message>
+    <message>
+        <source>The term starts on %1: sales are entered from its first month on.</source>
+        <translation>The term starts on %1: sales are entered from its first month on.</translation>
+    </message>
+    <message>
+        <source>Months %1 to %2; type a month's sales in its row.</source>
+        <translation>Months %1 to %2; type a month's sales in its row.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 months reported, %3 not reported</source>
+        <translation>%1 of %2 months reported, %3 not reported</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Import many contracts' monthly sales from an Excel or CSV file (columns: contract, month, sales)</source>
+        <translation>Import many contracts' monthly sales from an Excel or CSV file (columns: contract, month, sales)</translation>
     </message>
 </context>
 <context>

@@ -760,6 +760,10 @@ Nothing was written.</source>
         <translation>续约</translation>
     </message>
     <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
         <source>Checkpoint</source>
         <translation>节点</translation>
     </message>
@@ -2775,6 +2779,37 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>InputsFlow</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+    <message>
+        <source>Sales of %1 saved: %2.</source>
+        <translation>%1 销售额已保存：%2。</translation>
+    </message>
+    <message>
+        <source>Sales: %1 months added, %2 corrected, %3 rejected</source>
+        <translation>销售额：新增 %1 个月，更正 %2 个月，拒绝 %3 行</translation>
+    </message>
+    <message>
+        <source>Reading the park&apos;s CPI…</source>
+        <translation>正在读取园区 CPI…</translation>
+    </message>
+    <message>
+        <source>CPI %1 saved: %2.</source>
+        <translation>%1 年 CPI 已保存：%2。</translation>
+    </message>
+    <message>
+        <source>Import sales</source>
+        <translation>导入销售额</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Office</source>
@@ -3245,6 +3280,10 @@ Nothing was written.</source>
     <message>
         <source>Contract &amp;templates…</source>
         <translation>合同模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Price &amp;index (CPI)…</source>
+        <translation>物价指数 (CPI)(&amp;I)…</translation>
     </message>
 </context>
 <context>
@@ -4366,6 +4405,57 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>PriceIndexDialog</name>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>CPI</source>
+        <translation>CPI</translation>
+    </message>
+    <message>
+        <source>Change on the year before</source>
+        <translation>较上年变动</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>未录入</translation>
+    </message>
+    <message>
+        <source>Saving the CPI of %1…</source>
+        <translation>正在保存 %1 年 CPI…</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not an index above 0.</source>
+        <translation>%1 年：“%2”不是大于 0 的指数。</translation>
+    </message>
+    <message>
+        <source>%1 not entered: 1 CPI contract bills its floor until it is.</source>
+        <translation>%1 年未录入：1 份 CPI 合同在录入前按下限计费。</translation>
+    </message>
+    <message>
+        <source>%1 not entered: %2 CPI contracts bill their floor until it is.</source>
+        <translation>%1 年未录入：%2 份 CPI 合同在录入前按下限计费。</translation>
+    </message>
+    <message>
+        <source>No CPI contract waits for a year not entered.</source>
+        <translation>没有 CPI 合同在等待未录入的年份。</translation>
+    </message>
+    <message>
+        <source>Price index (CPI)</source>
+        <translation>物价指数 (CPI)</translation>
+    </message>
+    <message>
+        <source>The park&apos;s consumer price index by year. CPI clauses adjust the rent by a year&apos;s change; a year not entered bills at the floor, and a correction follows once it is entered.</source>
+        <translation>园区按年份的居民消费价格指数。CPI 条款按某年的变动调整租金；未录入的年份按下限计费，录入后补差。</translation>
+    </message>
+    <message>
+        <source>Add year</source>
+        <translation>添加年份</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>{file}: no such file</source>
@@ -5386,6 +5476,268 @@ Nothing was written.</source>
     <message>
         <source>needs attention: contract {contracts}, unit {code} is now {new_code}: the contract names the old code</source>
         <translation>需要核对：合同 {contracts} 的单元 {code} 现改为 {new_code}：合同上写的是旧编号</translation>
+    </message>
+</context>
+<context>
+    <name>SalesImport</name>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel (.xlsx) or CSV file</source>
+        <translation>{file} 不是 Excel (.xlsx) 或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <translation>{file}：文件为空</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the file ({detail})</source>
+        <translation>{file}：无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: neither UTF-8 nor GBK text</source>
+        <translation>{file}：既不是 UTF-8 也不是 GBK 文本</translation>
+    </message>
+    <message>
+        <source>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</source>
+        <translation>{file}：读取旧版 .xls 格式需要 xlrd 组件，但未安装；请另存为 .xlsx 后导入</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {fields} (columns: {columns}); the header names the contract (合同编号), the month (月份) and the sales (营业额)</source>
+        <translation>{file}：缺少{fields}列（现有列：{columns}）；表头需包含合同（合同编号）、月份（月份）和销售额（营业额）</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>{field}: empty</source>
+        <translation>{field}：为空</translation>
+    </message>
+    <message>
+        <source>{field}: cannot read “{value}”</source>
+        <translation>{field}：无法识别“{value}”</translation>
+    </message>
+    <message>
+        <source>sales {amount} below zero</source>
+        <translation>销售额 {amount} 小于零</translation>
+    </message>
+    <message>
+        <source>no contract {contract} in the park</source>
+        <translation>园区内没有合同 {contract}</translation>
+    </message>
+    <message>
+        <source>contract {contract} has no turnover rent in {month}</source>
+        <translation>合同 {contract} 在 {month} 没有提成租金条款</translation>
+    </message>
+    <message>
+        <source>{month} is outside the term {starts_on} – {ends_on}</source>
+        <translation>{month} 不在租期 {starts_on} – {ends_on} 内</translation>
+    </message>
+    <message>
+        <source>{contract} {month} is also on row {rows}</source>
+        <translation>{contract} {month} 也出现在第 {rows} 行</translation>
+    </message>
+    <message>
+        <source>will be added</source>
+        <translation>将新增</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>已新增</translation>
+    </message>
+    <message>
+        <source>will replace %1 → %2</source>
+        <translation>将更正 %1 → %2</translation>
+    </message>
+    <message>
+        <source>replaced %1 → %2</source>
+        <translation>已更正 %1 → %2</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Checking the rows of %1…</source>
+        <translation>正在检查 %1 的各行…</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows; %3 to add, %4 to correct, %5 unchanged, %6 rejected. Nothing is written until you import.</source>
+        <translation>%1：共 %2 行；将新增 %3 行，更正 %4 行，%5 行未变化，%6 行被拒绝。导入前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows; %3 added, %4 corrected, %5 unchanged, %6 rejected.</source>
+        <translation>%1：共 %2 行；新增 %3 行，更正 %4 行，%5 行未变化，%6 行被拒绝。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Import sales: %1</source>
+        <translation>导入销售额：%1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>SalesPanel</name>
+    <message>
+        <source>%1% of sales above the natural breakpoint (the base rent ÷ %1%)</source>
+        <translation>超出自然保底点（保底租金 ÷ %1%）的销售额按 %1% 提成</translation>
+    </message>
+    <message>
+        <source>%1% of sales above %2 a month</source>
+        <translation>每月超出 %2 的销售额按 %1% 提成</translation>
+    </message>
+    <message>
+        <source>%1% up to %2</source>
+        <translation>%2 以内 %1%</translation>
+    </message>
+    <message>
+        <source>%1% beyond</source>
+        <translation>超出部分 %1%</translation>
+    </message>
+    <message>
+        <source>; by bands: %1</source>
+        <translation>；分档：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>; at least %1 a month</source>
+        <translation>；每月至少 %1</translation>
+    </message>
+    <message>
+        <source>; at most %1 a month</source>
+        <translation>；每月至多 %1</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Base rent</source>
+        <translation>保底租金</translation>
+    </message>
+    <message>
+        <source>Turnover rent</source>
+        <translation>提成租金</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>租金</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>No line of this month&apos;s own: it is billed with the period it belongs to.</source>
+        <translation>本月没有单独的账单行：随其所属账期一并计费。</translation>
+    </message>
+    <message>
+        <source>Turnover rent is reckoned per calendar month; this month&apos;s line covers more than the month.</source>
+        <translation>提成租金按自然月计算；本月所在账单行跨越多个月。</translation>
+    </message>
+    <message>
+        <source>No sales reported: the month bills the base rent alone until they are.</source>
+        <translation>销售额未上报：上报前本月仅按保底租金计费。</translation>
+    </message>
+    <message>
+        <source>Saving the sales of %1…</source>
+        <translation>正在保存 %1 的销售额…</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not an amount of 0 or more.</source>
+        <translation>%1：“%2”不是大于或等于 0 的金额。</translation>
+    </message>
+    <message>
+        <source>The term starts on %1: sales are entered from its first month on.</source>
+        <translation>租期自 %1 开始：从首月起录入销售额。</translation>
+    </message>
+    <message>
+        <source>Months %1 to %2; type a month&apos;s sales in its row.</source>
+        <translation>%1 至 %2 各月；在对应行中输入当月销售额。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 months reported, %3 not reported</source>
+        <translation>%2 个月中已上报 %1 个月，%3 个月未上报</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import many contracts&apos; monthly sales from an Excel or CSV file (columns: contract, month, sales)</source>
+        <translation>从 Excel 或 CSV 文件导入多份合同的月销售额（列：合同、月份、销售额）</translation>
     </message>
 </context>
 <context>
