@@ -46,7 +46,6 @@ from domain.money import round_to
 translate = QCoreApplication.translate
 AnyIndex = QModelIndex | QPersistentModelIndex
 YEAR, VALUE, CHANGE = range(3)
-PLACES = Decimal("0.0001")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 MISSING_COLOUR = "#8a8a8a"
 WARNING_COLOUR = "#b3261e"
@@ -140,13 +139,13 @@ class IndexModel(QAbstractTableModel):
         year, column = self.years[index.row()], index.column()
         value = self.value(year)
         if role == Qt.ItemDataRole.EditRole and column == VALUE:
-            return "" if value is None else f"{value.quantize(PLACES)}"
+            return "" if value is None else f"{round_to(value, 4)}"
         if role == Qt.ItemDataRole.DisplayRole:
             if column == YEAR:
                 return str(year)
             if column == VALUE:
                 return (translate("PriceIndexDialog", "not entered") if value is None
-                        else f"{value.quantize(PLACES):,}")
+                        else f"{round_to(value, 4):,}")
             return change_text(value, self.value(year - 1))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
