@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,6 +76,8 @@ from views.contract_text import (
 from views.labels import currency_name, label
 from views.sales_panel import SalesPanel, sales_months
 from views.schedule_table import ScheduleTable
+
+translate = QCoreApplication.translate  # literal contexts and texts, for lupdate
 
 DATE_FORMAT = "yyyy-MM-dd"  # as the window's As-of date (app.i18n.DATE_FORMAT)
 LATE_COLOUR = "#b3261e"
@@ -144,17 +146,17 @@ class ContractView:
         """The turnover clause of the working terms, or of the latest version having one."""
         if self.spec.terms.turnover is not None:
             return self.spec.terms.turnover
-        return next((v.spec.terms.turnover for v in reversed(self.versions)
-                     if v.spec.terms.turnover is not None), None)
+        return next(
+            (
+                v.spec.terms.turnover
+                for v in reversed(self.versions)
+                if v.spec.terms.turnover is not None
+            ),
+            None,
+        )
 
 
 # -- words -------------------------------------------------------------------------------
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ContractDetail", text)
 
 
 def _d(value: date | None) -> str:
@@ -166,13 +168,16 @@ def value_text(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, LetUnit):
-        return _tr("%1 (%2 m²)").replace("%1", value.unit_code).replace(
-            "%2", area_figure(value.billable_area))
+        return (
+            translate("ContractDetail", "%1 (%2 m²)")
+            .replace("%1", value.unit_code)
+            .replace("%2", area_figure(value.billable_area))
+        )
     if isinstance(value, Enum):
         said = word(value)
         return said if said != str(value.value) else label(value)
     if isinstance(value, bool):
-        return _tr("yes") if value else _tr("no")
+        return translate("ContractDetail", "yes") if value else translate("ContractDetail", "no")
     if isinstance(value, Decimal):
         return price_text(value)
     if isinstance(value, date):
@@ -189,8 +194,12 @@ def value_text(value: object) -> str:
 
 
 def rent_free_text(period: RentFree) -> str:
-    return _tr("%1 to %2 (%3)").replace("%1", period.starts_on.isoformat()).replace(
-        "%2", period.ends_on.isoformat()).replace("%3", rent_free_kind_text(period.kind))
+    return (
+        translate("ContractDetail", "%1 to %2 (%3)")
+        .replace("%1", period.starts_on.isoformat())
+        .replace("%2", period.ends_on.isoformat())
+        .replace("%3", rent_free_kind_text(period.kind))
+    )
 
 
 def escalation_text(clause: Escalation) -> str:
@@ -204,24 +213,37 @@ def escalation_text(clause: Escalation) -> str:
         return f"{kind}: {steps}"
     bounds = []
     if clause.floor is not None:
-        bounds.append(_tr("floor %1%").replace("%1", percent_figure(clause.floor)))
+        bounds.append(
+            translate("ContractDetail", "floor %1%").replace("%1", percent_figure(clause.floor))
+        )
     if clause.cap is not None:
-        bounds.append(_tr("cap %1%").replace("%1", percent_figure(clause.cap)))
+        bounds.append(
+            translate("ContractDetail", "cap %1%").replace("%1", percent_figure(clause.cap))
+        )
     return f"{kind} ({', '.join(bounds)})" if bounds else kind
 
 
 def turnover_text(clause: Turnover) -> str:
     rate = percent_figure(clause.rate * 100)
     if clause.breakpoint is None:
-        return _tr("%1% of sales above the natural breakpoint").replace("%1", rate)
-    return _tr("%1% of sales above %2 a month").replace("%1", rate).replace(
-        "%2", amount_text(clause.breakpoint))
+        return translate("ContractDetail", "%1% of sales above the natural breakpoint").replace(
+            "%1", rate
+        )
+    return (
+        translate("ContractDetail", "%1% of sales above %2 a month")
+        .replace("%1", rate)
+        .replace("%2", amount_text(clause.breakpoint))
+    )
 
 
 def change_text(change: Change) -> str:
     """``Rate: 100.00 → 110.00``."""
-    return _tr("%1: %2 → %3").replace("%1", field_title(change.field)).replace(
-        "%2", value_text(change.before)).replace("%3", value_text(change.after))
+    return (
+        translate("ContractDetail", "%1: %2 → %3")
+        .replace("%1", field_title(change.field))
+        .replace("%2", value_text(change.before))
+        .replace("%3", value_text(change.after))
+    )
 
 
 def terms_rows(spec: ContractSpec, currency: str = "") -> list[tuple[str, str]]:
@@ -229,54 +251,86 @@ def terms_rows(spec: ContractSpec, currency: str = "") -> list[tuple[str, str]]:
     terms = spec.terms
     money = currency_name(currency) if currency else ""
     rows = [
-        (_tr("Tenant"), spec.tenant_name),
-        (_tr("Units"), ", ".join(value_text(u) for u in spec.units) or "—"),
-        (_tr("Area"), _tr("%1 m²").replace("%1", area_figure(terms.area))),
-        (_tr("Rent"), f"{price_text(terms.rate)} {money} {basis_text(terms.basis)}".replace(
-            "  ", " ")),
-        (_tr("Term"), f"{_d(terms.starts_on)} – {_d(terms.ends_on)}"),
-        (_tr("Signed"), _d(spec.signed_on)),
-        (_tr("Delivered"), _d(spec.delivered_on)),
-        (_tr("Rent starts"), _d(spec.rent_starts_on or terms.starts_on)),
-        (_tr("Billed"), cycle_text(terms.cycle)),
-        (_tr("Rent-free"), value_text(terms.rent_free)),
-        (_tr("Escalation"), value_text(terms.escalation)),
+        (translate("ContractDetail", "Tenant"), spec.tenant_name),
+        (translate("ContractDetail", "Units"), ", ".join(value_text(u) for u in spec.units) or "—"),
+        (
+            translate("ContractDetail", "Area"),
+            translate("ContractDetail", "%1 m²").replace("%1", area_figure(terms.area)),
+        ),
+        (
+            translate("ContractDetail", "Rent"),
+            f"{price_text(terms.rate)} {money} {basis_text(terms.basis)}".replace("  ", " "),
+        ),
+        (translate("ContractDetail", "Term"), f"{_d(terms.starts_on)} – {_d(terms.ends_on)}"),
+        (translate("ContractDetail", "Signed"), _d(spec.signed_on)),
+        (translate("ContractDetail", "Delivered"), _d(spec.delivered_on)),
+        (translate("ContractDetail", "Rent starts"), _d(spec.rent_starts_on or terms.starts_on)),
+        (translate("ContractDetail", "Billed"), cycle_text(terms.cycle)),
+        (translate("ContractDetail", "Rent-free"), value_text(terms.rent_free)),
+        (translate("ContractDetail", "Escalation"), value_text(terms.escalation)),
     ]
     if terms.turnover is not None:
-        rows.append((_tr("Turnover rent"), turnover_text(terms.turnover)))
+        rows.append((translate("ContractDetail", "Turnover rent"), turnover_text(terms.turnover)))
     if terms.area_coefficient != 1:
-        rows.append((_tr("Area coefficient"), percent_figure(terms.area_coefficient)))
+        rows.append(
+            (
+                translate("ContractDetail", "Area coefficient"),
+                percent_figure(terms.area_coefficient),
+            )
+        )
     if terms.charges:
-        rows.append((_tr("Charges"), ", ".join(
-            f"{word(c.kind) if not c.name else c.name} {price_text(c.amount)}"
-            for c in terms.charges)))
-    rows.append((_tr("Deposit"), f"{amount_text(spec.deposit)} {money}".strip()))
+        rows.append(
+            (
+                translate("ContractDetail", "Charges"),
+                ", ".join(
+                    f"{word(c.kind) if not c.name else c.name} {price_text(c.amount)}"
+                    for c in terms.charges
+                ),
+            )
+        )
+    rows.append(
+        (translate("ContractDetail", "Deposit"), f"{amount_text(spec.deposit)} {money}".strip())
+    )
     if spec.notes:
-        rows.append((_tr("Notes"), spec.notes))
+        rows.append((translate("ContractDetail", "Notes"), spec.notes))
     return rows
 
 
 def rows_html(rows: Sequence[tuple[str, str]]) -> str:
-    cells = "".join(f"<tr><td style='padding-right:12px;color:#5f6368'>{html.escape(k)}</td>"
-                    f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+    cells = "".join(
+        f"<tr><td style='padding-right:12px;color:#5f6368'>{html.escape(k)}</td>"
+        f"<td>{html.escape(v)}</td></tr>"
+        for k, v in rows
+    )
     return f"<table>{cells}</table>"
 
 
 def advice_title(advice: Advice | None, currency: str = "") -> str:
     """The advice in one line."""
     money = f" {currency_name(currency)}" if currency else ""
-    rate = "" if advice is None or advice.suggested_rate is None else \
-        price_text(advice.suggested_rate) + money
+    rate = (
+        ""
+        if advice is None or advice.suggested_rate is None
+        else price_text(advice.suggested_rate) + money
+    )
     if advice is None:
-        return _tr("No renewal advice for a draft")
+        return translate("ContractDetail", "No renewal advice for a draft")
     if advice.kind is AdviceKind.RENEW_INCREASE:
-        return _tr("Renew with an increase, to %1 per m² a month").replace("%1", rate)
+        return translate("ContractDetail", "Renew with an increase, to %1 per m² a month").replace(
+            "%1", rate
+        )
     if advice.kind is AdviceKind.RENEW_FLAT:
-        return _tr("Renew at the current rent, %1 per m² a month").replace("%1", rate)
+        return translate("ContractDetail", "Renew at the current rent, %1 per m² a month").replace(
+            "%1", rate
+        )
     if advice.kind is AdviceKind.LET_GO:
-        return _tr("Let the tenant go")
+        return translate("ContractDetail", "Let the tenant go")
     ended = any(r.code == "ended" for r in advice.reasons)
-    return _tr("The lease has ended: no advice") if ended else _tr("No advice yet")
+    return (
+        translate("ContractDetail", "The lease has ended: no advice")
+        if ended
+        else translate("ContractDetail", "No advice yet")
+    )
 
 
 def _percent(text: str) -> str:
@@ -291,25 +345,43 @@ def advice_reason_text(reason: AdviceReason, payment_record: bool = True) -> str
     p = reason.params
     code = reason.code
     if code == "payments-good" and not payment_record:
-        return _tr("No payment record yet: billing is not kept in Leasemap yet, so no late "
-                   "payment or arrears is counted.")
+        return translate(
+            "ContractDetail",
+            "No payment record yet: billing is not kept in Leasemap yet, so no late "
+            "payment or arrears is counted.",
+        )
     texts = {
-        "too-early": _tr("Advice opens on %opens_on, 90 days before the end on %ends_on "
-                         "(%days_left days left)."),
-        "ended": _tr("The lease ended on %ends_on."),
-        "arrears": _tr("Arrears of %amount are still open."),
-        "late-payments": _tr("%count late payments; the latest was %max_days days late."),
-        "payments-good": _tr("%count late payments, at most %max_days days late: the "
-                             "tenant pays well."),
-        "no-comparables": _tr("No comparable deal signed since %since: the market cannot "
-                              "be judged."),
-        "below-market": _tr("The rent %current is %gap% below the market %market (the "
-                            "median of %deals deals in the last twelve months)."),
-        "at-market": _tr("The rent %current is at the market %market (%gap% apart; %deals "
-                         "deals in the last twelve months)."),
-        "demand": _tr("%leads open leads want space like this."),
-        "no-demand": _tr("No open lead wants space like this."),
-        "capped": _tr("The increase is held to %cap% (the market is %market)."),
+        "too-early": translate(
+            "ContractDetail",
+            "Advice opens on %opens_on, 90 days before the end on %ends_on (%days_left days left).",
+        ),
+        "ended": translate("ContractDetail", "The lease ended on %ends_on."),
+        "arrears": translate("ContractDetail", "Arrears of %amount are still open."),
+        "late-payments": translate(
+            "ContractDetail", "%count late payments; the latest was %max_days days late."
+        ),
+        "payments-good": translate(
+            "ContractDetail",
+            "%count late payments, at most %max_days days late: the tenant pays well.",
+        ),
+        "no-comparables": translate(
+            "ContractDetail", "No comparable deal signed since %since: the market cannot be judged."
+        ),
+        "below-market": translate(
+            "ContractDetail",
+            "The rent %current is %gap% below the market %market (the "
+            "median of %deals deals in the last twelve months).",
+        ),
+        "at-market": translate(
+            "ContractDetail",
+            "The rent %current is at the market %market (%gap% apart; %deals "
+            "deals in the last twelve months).",
+        ),
+        "demand": translate("ContractDetail", "%leads open leads want space like this."),
+        "no-demand": translate("ContractDetail", "No open lead wants space like this."),
+        "capped": translate(
+            "ContractDetail", "The increase is held to %cap% (the market is %market)."
+        ),
     }
     template = texts.get(code)
     if template is None:
@@ -331,20 +403,25 @@ def advice_reason_text(reason: AdviceReason, payment_record: bool = True) -> str
 
 def checkpoint_status(row: Any) -> str:
     if row.done_on is not None:
-        said = _tr("Done %1").replace("%1", row.done_on.isoformat())
-        return said + (_tr(" by %1").replace("%1", row.done_by) if row.done_by else "")
+        said = translate("ContractDetail", "Done %1").replace("%1", row.done_on.isoformat())
+        return said + (
+            translate("ContractDetail", " by %1").replace("%1", row.done_by) if row.done_by else ""
+        )
     if row.late:
-        return (_tr("1 day late") if row.days_late == 1 else
-                _tr("%1 days late").replace("%1", str(row.days_late)))
-    return _tr("Open")
+        return (
+            translate("ContractDetail", "1 day late")
+            if row.days_late == 1
+            else translate("ContractDetail", "%1 days late").replace("%1", str(row.days_late))
+        )
+    return translate("ContractDetail", "Open")
 
 
 def size_text(size: int) -> str:
     if size < 1024:
-        return _tr("%1 B").replace("%1", str(size))
+        return translate("ContractDetail", "%1 B").replace("%1", str(size))
     if size < 1024 * 1024:
-        return _tr("%1 KB").replace("%1", f"{size / 1024:.0f}")
-    return _tr("%1 MB").replace("%1", f"{size / 1024 / 1024:.1f}")
+        return translate("ContractDetail", "%1 KB").replace("%1", f"{size / 1024:.0f}")
+    return translate("ContractDetail", "%1 MB").replace("%1", f"{size / 1024 / 1024:.1f}")
 
 
 def _item(text: str, colour: str | None = None, right: bool = False) -> QTableWidgetItem:
@@ -498,7 +575,8 @@ class ContractDetail(QDialog):
         self.language.addItem("English", "en")
         self.generate_button = QPushButton(page)
         self.generate_button.clicked.connect(
-            lambda: self.generateRequested.emit(str(self.language.currentData())))
+            lambda: self.generateRequested.emit(str(self.language.currentData()))
+        )
         row = QHBoxLayout()
         row.addWidget(self.attach_button)
         row.addStretch(1)
@@ -565,10 +643,13 @@ class ContractDetail(QDialog):
         if c is None:
             return
         self.setWindowTitle(self.tr("Contract %1").replace("%1", c.code))
-        self.title.setText(f"<b style='font-size:15pt'>{html.escape(c.code)}</b>&nbsp;&nbsp;"
-                           f"<span style='font-size:13pt'>{html.escape(c.tenant)}</span>")
-        state = self.tr("%1 on %2").replace("%1", state_text(c.state)).replace(
-            "%2", c.on.isoformat())
+        self.title.setText(
+            f"<b style='font-size:15pt'>{html.escape(c.code)}</b>&nbsp;&nbsp;"
+            f"<span style='font-size:13pt'>{html.escape(c.tenant)}</span>"
+        )
+        state = (
+            self.tr("%1 on %2").replace("%1", state_text(c.state)).replace("%2", c.on.isoformat())
+        )
         parts = [state, self.tr("version %1").replace("%1", str(c.version))]
         if c.terminated_on is not None:
             parts.append(self.tr("terminated on %1").replace("%1", c.terminated_on.isoformat()))
@@ -579,10 +660,15 @@ class ContractDetail(QDialog):
 
     @staticmethod
     def _version_label(version: VersionView) -> str:
-        said = _tr("v%1 · from %2").replace("%1", str(version.number)).replace(
-            "%2", version.effective_on.isoformat())
-        reason = {"sign": _tr("signed"), "amend": _tr("amended")}.get(version.reason,
-                                                                       version.reason)
+        said = (
+            translate("ContractDetail", "v%1 · from %2")
+            .replace("%1", str(version.number))
+            .replace("%2", version.effective_on.isoformat())
+        )
+        reason = {
+            "sign": translate("ContractDetail", "signed"),
+            "amend": translate("ContractDetail", "amended"),
+        }.get(version.reason, version.reason)
         return f"{said} · {reason}"
 
     def _show_version(self, row: int) -> None:
@@ -596,19 +682,29 @@ class ContractDetail(QDialog):
         version = c.versions[row]
         self.version_terms.setText(rows_html(terms_rows(version.spec, c.currency)))
         if version.changes:
-            lines = [self.tr("Changed from version %1, from %2:")
-                     .replace("%1", str(version.number - 1))
-                     .replace("%2", version.effective_on.isoformat())]
+            lines = [
+                self.tr("Changed from version %1, from %2:")
+                .replace("%1", str(version.number - 1))
+                .replace("%2", version.effective_on.isoformat())
+            ]
             lines += [f"• {change_text(change)}" for change in version.changes]
         else:
-            lines = [self.tr("As signed. It stays as it was whatever later versions "
-                             "change.")] if version.number == 1 else []
+            lines = (
+                [self.tr("As signed. It stays as it was whatever later versions change.")]
+                if version.number == 1
+                else []
+            )
         self.version_changes.setText("\n".join(lines))
         self.version_caption.setText(
-            self.tr("Version 1's schedule, as signed:") if version.number == 1 else
-            self.tr("Version %1's terms alone, over the whole term; the contract bills them "
-                    "from %2 (see Schedule):").replace("%1", str(version.number))
-            .replace("%2", version.effective_on.isoformat()))
+            self.tr("Version 1's schedule, as signed:")
+            if version.number == 1
+            else self.tr(
+                "Version %1's terms alone, over the whole term; the contract bills them "
+                "from %2 (see Schedule):"
+            )
+            .replace("%1", str(version.number))
+            .replace("%2", version.effective_on.isoformat())
+        )
         self.version_schedule.set_schedule(version.lines, version.problems)
 
     def _fill_checkpoints(self) -> None:
@@ -620,8 +716,13 @@ class ContractDetail(QDialog):
         table.setRowCount(len(c.checkpoints))
         for i, row in enumerate(c.checkpoints):
             colour = DONE_COLOUR if row.done_on is not None else LATE_COLOUR if row.late else None
-            cells = (checkpoint_text(row.code), row.due_on.isoformat(), owner_text(row.owner_role),
-                     checkpoint_status(row), row.note)
+            cells = (
+                checkpoint_text(row.code),
+                row.due_on.isoformat(),
+                owner_text(row.owner_role),
+                checkpoint_status(row),
+                row.note,
+            )
             for column, text in enumerate(cells):
                 table.setItem(i, column, _item(text, colour if column == 3 else None))
             table.item(i, 0).setData(Qt.ItemDataRole.UserRole, row.code)
@@ -635,9 +736,13 @@ class ContractDetail(QDialog):
         table.setRowCount(len(c.documents))
         kinds = {"generated": self.tr("Generated"), "attached": self.tr("Attached")}
         for i, doc in enumerate(c.documents):
-            cells = (doc.name, kinds.get(doc.kind, doc.kind),
-                     self.tr("v%1").replace("%1", str(doc.version)), doc.added_on.isoformat(),
-                     size_text(doc.size))
+            cells = (
+                doc.name,
+                kinds.get(doc.kind, doc.kind),
+                self.tr("v%1").replace("%1", str(doc.version)),
+                doc.added_on.isoformat(),
+                size_text(doc.size),
+            )
             for column, text in enumerate(cells):
                 table.setItem(i, column, _item(text, right=column == 4))
             table.item(i, 0).setData(Qt.ItemDataRole.UserRole, str(doc.id))
@@ -647,14 +752,22 @@ class ContractDetail(QDialog):
         if c is None:
             return
         self.advice_title.setText(advice_title(c.advice, c.currency))
-        reasons = [] if c.advice is None else [
-            advice_reason_text(r, c.payment_record) for r in c.advice.reasons]
-        if c.advice is not None and not c.payment_record and not any(
-                r.code == "payments-good" for r in c.advice.reasons):
+        reasons = (
+            []
+            if c.advice is None
+            else [advice_reason_text(r, c.payment_record) for r in c.advice.reasons]
+        )
+        if (
+            c.advice is not None
+            and not c.payment_record
+            and not any(r.code == "payments-good" for r in c.advice.reasons)
+        ):
             reasons.append(advice_reason_text(AdviceReason("payments-good", {}), False))
         self.advice_reasons.setText(
             "<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in reasons) + "</ul>"
-            if reasons else "")
+            if reasons
+            else ""
+        )
 
     def _fill_sales(self) -> None:
         """The Sales tab, for a contract with a turnover clause only."""
@@ -665,8 +778,11 @@ class ContractDetail(QDialog):
             return
         last = min(c.spec.ends_on, c.terminated_on) if c.terminated_on else c.spec.ends_on
         self.sales_panel.set_months(
-            sales_months(c.spec.starts_on, last, c.on, c.lines, c.sales), c.currency,
-            clause, c.spec.starts_on)
+            sales_months(c.spec.starts_on, last, c.on, c.lines, c.sales),
+            c.currency,
+            clause,
+            c.spec.starts_on,
+        )
 
     # -- out -----------------------------------------------------------------------------
 
@@ -696,8 +812,11 @@ class ContractDetail(QDialog):
         for button in (self.amend_button, self.renew_button, self.terminate_button):
             button.setEnabled(signed)
         code = self.selected_checkpoint()
-        row = None if c is None or code is None else next(
-            (r for r in c.checkpoints if r.code == code), None)
+        row = (
+            None
+            if c is None or code is None
+            else next((r for r in c.checkpoints if r.code == code), None)
+        )
         self.mark_button.setEnabled(row is not None and row.done_on is None)
         self.attach_button.setEnabled(c is not None)
         self.generate_button.setEnabled(c is not None)
@@ -713,16 +832,35 @@ class ContractDetail(QDialog):
         self.amend_button.setText(self.tr("Amend…"))
         self.renew_button.setText(self.tr("Renew…"))
         self.terminate_button.setText(self.tr("Terminate…"))
-        for i, title in enumerate((self.tr("Schedule"), self.tr("Versions"),
-                                   self.tr("Checkpoints"), self.tr("Documents"),
-                                   self.tr("Renewal"), self.tr("Sales"))):
+        for i, title in enumerate(
+            (
+                self.tr("Schedule"),
+                self.tr("Versions"),
+                self.tr("Checkpoints"),
+                self.tr("Documents"),
+                self.tr("Renewal"),
+                self.tr("Sales"),
+            )
+        ):
             self.tabs.setTabText(i, title)
         self.checkpoint_table.setHorizontalHeaderLabels(
-            [self.tr("Checkpoint"), self.tr("Due"), self.tr("Owner"), self.tr("Status"),
-             self.tr("Note")])
+            [
+                self.tr("Checkpoint"),
+                self.tr("Due"),
+                self.tr("Owner"),
+                self.tr("Status"),
+                self.tr("Note"),
+            ]
+        )
         self.document_table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Kind"), self.tr("Version"), self.tr("Added"),
-             self.tr("Size")])
+            [
+                self.tr("Name"),
+                self.tr("Kind"),
+                self.tr("Version"),
+                self.tr("Added"),
+                self.tr("Size"),
+            ]
+        )
         self.mark_button.setText(self.tr("Mark done"))
         self.attach_button.setText(self.tr("Attach file…"))
         self.generate_button.setText(self.tr("Generate PDF…"))
@@ -768,8 +906,9 @@ class AmendDialog(QDialog):
         self.deposit = QLineEdit(str(spec.deposit), self)
         self.labels = [QLabel(self) for _ in range(4)]
         self.form = QFormLayout()
-        for label_, field in zip(self.labels, (self.effective, self.rate, self.ends,
-                                               self.deposit), strict=True):
+        for label_, field in zip(
+            self.labels, (self.effective, self.rate, self.ends, self.deposit), strict=True
+        ):
             self.form.addRow(label_, field)
         self.changes = QLabel(self)
         self.changes.setWordWrap(True)
@@ -780,8 +919,9 @@ class AmendDialog(QDialog):
             table.set_currency(contract.currency)
         self.before_label = QLabel(self)
         self.after_label = QLabel(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self._apply)
@@ -817,8 +957,9 @@ class AmendDialog(QDialog):
         rate, deposit = _decimal(self.rate.text()), _decimal(self.deposit.text())
         if rate is None or deposit is None:
             return None
-        return AmendmentInput(self.effective.date().toPython(), rate,
-                              self.ends.date().toPython(), deposit)
+        return AmendmentInput(
+            self.effective.date().toPython(), rate, self.ends.date().toPython(), deposit
+        )
 
     def rehearse(self) -> None:
         values = self.values()
@@ -829,18 +970,29 @@ class AmendDialog(QDialog):
         self.changes.setText(self.tr("Working out the amendment…"))
         self.rehearseRequested.emit(values)
 
-    def set_plan(self, values: AmendmentInput, changes: Sequence[Change],
-                 before: Sequence[ScheduleLine], after: Sequence[ScheduleLine],
-                 problems: Sequence[FieldProblem]) -> None:
+    def set_plan(
+        self,
+        values: AmendmentInput,
+        changes: Sequence[Change],
+        before: Sequence[ScheduleLine],
+        after: Sequence[ScheduleLine],
+        problems: Sequence[FieldProblem],
+    ) -> None:
         """Show a rehearsal; Apply is offered when it changes something and nothing blocks."""
         if values != self.values():
             return  # the fields changed since it was asked for
-        said = [self.tr("Version %1 from %2 changes:").replace(
-            "%1", str(self.contract.version + 1)).replace("%2", values.effective_on.isoformat())]
+        said = [
+            self.tr("Version %1 from %2 changes:")
+            .replace("%1", str(self.contract.version + 1))
+            .replace("%2", values.effective_on.isoformat())
+        ]
         said += [f"• {change_text(c)}" for c in changes] or [self.tr("• nothing")]
         said += [f"⚠ {problem_line(p)}" for p in problems]
-        said.append(self.tr("Total %1 → %2").replace("%1", amount_text(total(before)))
-                    .replace("%2", amount_text(total(after))))
+        said.append(
+            self.tr("Total %1 → %2")
+            .replace("%1", amount_text(total(before)))
+            .replace("%2", amount_text(total(after)))
+        )
         self.changes.setText("\n".join(said))
         self.before.set_schedule(before)
         self.after.set_schedule(after)
@@ -864,9 +1016,16 @@ class AmendDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Amend %1").replace("%1", self.contract.code))
-        for label_, text in zip(self.labels, (self.tr("From"), self.tr("Rent per m² a month"),
-                                              self.tr("Ends on"), self.tr("Deposit")),
-                                strict=True):
+        for label_, text in zip(
+            self.labels,
+            (
+                self.tr("From"),
+                self.tr("Rent per m² a month"),
+                self.tr("Ends on"),
+                self.tr("Deposit"),
+            ),
+            strict=True,
+        ):
             label_.setText(text)
         self.rehearse_button.setText(self.tr("Show the changes"))
         self.before_label.setText(self.tr("Schedule now"))
@@ -889,8 +1048,14 @@ class RenewDialog(QDialog):
 
     renewRequested = Signal(object)  # RenewalInput
 
-    def __init__(self, contract: ContractView, code: str, rate: Decimal, ends_on: date,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        contract: ContractView,
+        code: str,
+        rate: Decimal,
+        ends_on: date,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.contract = contract
         self.code = QLineEdit(code, self)
@@ -904,11 +1069,13 @@ class RenewDialog(QDialog):
         self.problems.setStyleSheet(f"color: {LATE_COLOUR}")
         self.labels = [QLabel(self) for _ in range(4)]
         self.form = QFormLayout()
-        for label_, widget in zip(self.labels, (self.code, self.signed, self.ends, self.rate),
-                                  strict=True):
+        for label_, widget in zip(
+            self.labels, (self.code, self.signed, self.ends, self.rate), strict=True
+        ):
             self.form.addRow(label_, widget)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -922,8 +1089,12 @@ class RenewDialog(QDialog):
         rate = _decimal(self.rate.text())
         if rate is None or not self.code.text().strip():
             return None
-        return RenewalInput(self.code.text().strip(), self.signed.date().toPython(),
-                            self.ends.date().toPython(), rate)
+        return RenewalInput(
+            self.code.text().strip(),
+            self.signed.date().toPython(),
+            self.ends.date().toPython(),
+            rate,
+        )
 
     def _ok(self) -> None:
         values = self.values()
@@ -940,12 +1111,19 @@ class RenewDialog(QDialog):
     def _retranslate(self) -> None:
         start = self.contract.spec.ends_on + timedelta(days=1)
         self.setWindowTitle(self.tr("Renew %1").replace("%1", self.contract.code))
-        labels = (self.tr("New contract code"), self.tr("Signed on"), self.tr("Ends on"),
-                  self.tr("Rent per m² a month"))
+        labels = (
+            self.tr("New contract code"),
+            self.tr("Signed on"),
+            self.tr("Ends on"),
+            self.tr("Rent per m² a month"),
+        )
         for label_, text in zip(self.labels, labels, strict=True):
             label_.setText(text)
-        self.code.setToolTip(self.tr("The follow-on contract starts on %1, the day after this "
-                                     "one ends.").replace("%1", start.isoformat()))
+        self.code.setToolTip(
+            self.tr("The follow-on contract starts on %1, the day after this one ends.").replace(
+                "%1", start.isoformat()
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -968,8 +1146,10 @@ class TerminateDialog(QDialog):
         spec = contract.spec
         day = min(max(contract.on, spec.signed_on), spec.ends_on)
         self.day = _date_edit(self, day)
-        self.day.setDateRange(QDate(spec.signed_on.year, spec.signed_on.month, spec.signed_on.day),
-                              QDate(spec.ends_on.year, spec.ends_on.month, spec.ends_on.day))
+        self.day.setDateRange(
+            QDate(spec.signed_on.year, spec.signed_on.month, spec.signed_on.day),
+            QDate(spec.ends_on.year, spec.ends_on.month, spec.ends_on.day),
+        )
         self.day.dateChanged.connect(lambda _d: self.previewRequested.emit(self.chosen()))
         self.day_label = QLabel(self)
         self.summary = QLabel(self)
@@ -977,8 +1157,9 @@ class TerminateDialog(QDialog):
         self.lines = ScheduleTable(self)
         self.lines.set_currency(contract.currency)
         self.lines_label = QLabel(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
@@ -999,31 +1180,45 @@ class TerminateDialog(QDialog):
     def chosen(self) -> date:
         return self.day.date().toPython()
 
-    def set_preview(self, on: date, vacant_from: date, deposit: Decimal,
-                    lines: Sequence[ScheduleLine], problems: Sequence[FieldProblem]) -> None:
+    def set_preview(
+        self,
+        on: date,
+        vacant_from: date,
+        deposit: Decimal,
+        lines: Sequence[ScheduleLine],
+        problems: Sequence[FieldProblem],
+    ) -> None:
         """What terminating on ``on`` leaves to settle, or why it is refused."""
         if on != self.chosen():
             return
         money = currency_name(self.contract.currency) if self.contract.currency else ""
-        said = [self.tr("The units are vacant from %1.").replace("%1", vacant_from.isoformat()),
-                self.tr("Deposit to settle: %1 %2").replace("%1", amount_text(deposit))
-                .replace("%2", money).strip(),
-                self.tr("%1 schedule lines are no longer due, %2 %3 in all.")
-                .replace("%1", str(len(lines))).replace("%2", amount_text(total(lines, None)))
-                .replace("%3", money).strip()]
+        said = [
+            self.tr("The units are vacant from %1.").replace("%1", vacant_from.isoformat()),
+            self.tr("Deposit to settle: %1 %2")
+            .replace("%1", amount_text(deposit))
+            .replace("%2", money)
+            .strip(),
+            self.tr("%1 schedule lines are no longer due, %2 %3 in all.")
+            .replace("%1", str(len(lines)))
+            .replace("%2", amount_text(total(lines, None)))
+            .replace("%3", money)
+            .strip(),
+        ]
         said += [f"⚠ {problem_line(p)}" for p in problems]
         self.summary.setText("\n".join(said))
         self.summary.setStyleSheet(f"color: {LATE_COLOUR}" if problems else "")
         self.lines.set_schedule(lines)
         self.ok_button.setEnabled(not problems and not self.written)
 
-    def set_done(self, on: date, vacant_from: date, deposit: Decimal,
-                 lines: Sequence[ScheduleLine]) -> None:
+    def set_done(
+        self, on: date, vacant_from: date, deposit: Decimal, lines: Sequence[ScheduleLine]
+    ) -> None:
         """The termination is written: what billing is to settle, as the service said."""
         self.written = True
         self.set_preview(on, vacant_from, deposit, lines, ())
-        self.summary.setText(self.tr("Terminated on %1.").replace("%1", on.isoformat()) + "\n"
-                             + self.summary.text())
+        self.summary.setText(
+            self.tr("Terminated on %1.").replace("%1", on.isoformat()) + "\n" + self.summary.text()
+        )
         self.day.setEnabled(False)
         self.ok_button.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))

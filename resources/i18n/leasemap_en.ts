@@ -699,6 +699,222 @@ Nothing was written.</translation>
         <translation>%1 m²</translation>
     </message>
     <message>
+        <source>%1 (%2 m²)</source>
+        <translation>%1 (%2 m²)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3)</source>
+        <translation>%1 to %2 (%3)</translation>
+    </message>
+    <message>
+        <source>floor %1%</source>
+        <translation>floor %1%</translation>
+    </message>
+    <message>
+        <source>cap %1%</source>
+        <translation>cap %1%</translation>
+    </message>
+    <message>
+        <source>%1% of sales above the natural breakpoint</source>
+        <translation>%1% of sales above the natural breakpoint</translation>
+    </message>
+    <message>
+        <source>%1% of sales above %2 a month</source>
+        <translation>%1% of sales above %2 a month</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Rent starts</source>
+        <translation>Rent starts</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source>Rent-free</source>
+        <translation>Rent-free</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Turnover rent</source>
+        <translation>Turnover rent</translation>
+    </message>
+    <message>
+        <source>Area coefficient</source>
+        <translation>Area coefficient</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>No renewal advice for a draft</source>
+        <translation>No renewal advice for a draft</translation>
+    </message>
+    <message>
+        <source>Renew with an increase, to %1 per m² a month</source>
+        <translation>Renew with an increase, to %1 per m² a month</translation>
+    </message>
+    <message>
+        <source>Renew at the current rent, %1 per m² a month</source>
+        <translation>Renew at the current rent, %1 per m² a month</translation>
+    </message>
+    <message>
+        <source>Let the tenant go</source>
+        <translation>Let the tenant go</translation>
+    </message>
+    <message>
+        <source>The lease has ended: no advice</source>
+        <translation>The lease has ended: no advice</translation>
+    </message>
+    <message>
+        <source>No advice yet</source>
+        <translation>No advice yet</translation>
+    </message>
+    <message>
+        <source>No payment record yet: billing is not kept in Leasemap yet, so no late payment or arrears is counted.</source>
+        <translation>No payment record yet: billing is not kept in Leasemap yet, so no late payment or arrears is counted.</translation>
+    </message>
+    <message>
+        <source>Advice opens on %opens_on, 90 days before the end on %ends_on (%days_left days left).</source>
+        <translation>Advice opens on %opens_on, 90 days before the end on %ends_on (%days_left days left).</translation>
+    </message>
+    <message>
+        <source>The lease ended on %ends_on.</source>
+        <translation>The lease ended on %ends_on.</translation>
+    </message>
+    <message>
+        <source>Arrears of %amount are still open.</source>
+        <translation>Arrears of %amount are still open.</translation>
+    </message>
+    <message>
+        <source>%count late payments; the latest was %max_days days late.</source>
+        <translation>%count late payments; the latest was %max_days days late.</translation>
+    </message>
+    <message>
+        <source>%count late payments, at most %max_days days late: the tenant pays well.</source>
+        <translation>%count late payments, at most %max_days days late: the tenant pays well.</translation>
+    </message>
+    <message>
+        <source>No comparable deal signed since %since: the market cannot be judged.</source>
+        <translation>No comparable deal signed since %since: the market cannot be judged.</translation>
+    </message>
+    <message>
+        <source>The rent %current is %gap% below the market %market (the median of %deals deals in the last twelve months).</source>
+        <translation>The rent %current is %gap% below the market %market (the median of %deals deals in the last twelve months).</translation>
+    </message>
+    <message>
+        <source>The rent %current is at the market %market (%gap% apart; %deals deals in the last twelve months).</source>
+        <translation>The rent %current is at the market %market (%gap% apart; %deals deals in the last twelve months).</translation>
+    </message>
+    <message>
+        <source>%leads open leads want space like this.</source>
+        <translation>%leads open leads want space like this.</translation>
+    </message>
+    <message>
+        <source>No open lead wants space like this.</source>
+        <translation>No open lead wants space like this.</translation>
+    </message>
+    <message>
+        <source>The increase is held to %cap% (the market is %market).</source>
+        <translation>The increase is held to %cap% (the market is %market).</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>Done %1</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> by %1</translation>
+    </message>
+    <message>
+        <source>1 day late</source>
+        <translation>1 day late</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>v%1 · from %2</source>
+        <translation>v%1 · from %2</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>amended</translation>
+    </message>
+    <message>
         <source>Changed from version %1, from %2:</source>
         <translation>Changed from version %1, from %2:</translation>
     </message>

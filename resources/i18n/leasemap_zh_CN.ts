@@ -700,6 +700,222 @@ Nothing was written.</source>
         <translation>%1 m²</translation>
     </message>
     <message>
+        <source>%1 (%2 m²)</source>
+        <translation>%1（%2 m²）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3)</source>
+        <translation>%1 至 %2（%3）</translation>
+    </message>
+    <message>
+        <source>floor %1%</source>
+        <translation>下限 %1%</translation>
+    </message>
+    <message>
+        <source>cap %1%</source>
+        <translation>上限 %1%</translation>
+    </message>
+    <message>
+        <source>%1% of sales above the natural breakpoint</source>
+        <translation>超出自然保底点的销售额按 %1% 提成</translation>
+    </message>
+    <message>
+        <source>%1% of sales above %2 a month</source>
+        <translation>每月销售额超出 %2 的部分按 %1% 提成</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>租金</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>租期</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签约日</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交付日</translation>
+    </message>
+    <message>
+        <source>Rent starts</source>
+        <translation>起租日</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>付款周期</translation>
+    </message>
+    <message>
+        <source>Rent-free</source>
+        <translation>免租</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>递增</translation>
+    </message>
+    <message>
+        <source>Turnover rent</source>
+        <translation>营业额提成</translation>
+    </message>
+    <message>
+        <source>Area coefficient</source>
+        <translation>面积系数</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No renewal advice for a draft</source>
+        <translation>草稿合同没有续约建议</translation>
+    </message>
+    <message>
+        <source>Renew with an increase, to %1 per m² a month</source>
+        <translation>建议续约并提价，至每月每 m² %1</translation>
+    </message>
+    <message>
+        <source>Renew at the current rent, %1 per m² a month</source>
+        <translation>建议按现租金续约，每月每 m² %1</translation>
+    </message>
+    <message>
+        <source>Let the tenant go</source>
+        <translation>建议不再续约</translation>
+    </message>
+    <message>
+        <source>The lease has ended: no advice</source>
+        <translation>租约已结束：无建议</translation>
+    </message>
+    <message>
+        <source>No advice yet</source>
+        <translation>暂无建议</translation>
+    </message>
+    <message>
+        <source>No payment record yet: billing is not kept in Leasemap yet, so no late payment or arrears is counted.</source>
+        <translation>暂无付款记录：Leasemap 尚未记账，因此未计入任何逾期付款或欠款。</translation>
+    </message>
+    <message>
+        <source>Advice opens on %opens_on, 90 days before the end on %ends_on (%days_left days left).</source>
+        <translation>建议将于 %opens_on 给出，即到期日 %ends_on 前 90 天（还剩 %days_left 天）。</translation>
+    </message>
+    <message>
+        <source>The lease ended on %ends_on.</source>
+        <translation>租约已于 %ends_on 结束。</translation>
+    </message>
+    <message>
+        <source>Arrears of %amount are still open.</source>
+        <translation>尚有欠款 %amount 未结清。</translation>
+    </message>
+    <message>
+        <source>%count late payments; the latest was %max_days days late.</source>
+        <translation>逾期付款 %count 次；最长逾期 %max_days 天。</translation>
+    </message>
+    <message>
+        <source>%count late payments, at most %max_days days late: the tenant pays well.</source>
+        <translation>逾期付款 %count 次，最长逾期 %max_days 天：租户付款良好。</translation>
+    </message>
+    <message>
+        <source>No comparable deal signed since %since: the market cannot be judged.</source>
+        <translation>自 %since 以来没有可比成交：无法判断市场水平。</translation>
+    </message>
+    <message>
+        <source>The rent %current is %gap% below the market %market (the median of %deals deals in the last twelve months).</source>
+        <translation>现租金 %current 比市场价 %market 低 %gap%（近十二个月 %deals 笔成交的中位数）。</translation>
+    </message>
+    <message>
+        <source>The rent %current is at the market %market (%gap% apart; %deals deals in the last twelve months).</source>
+        <translation>现租金 %current 与市场价 %market 相当（相差 %gap%；近十二个月 %deals 笔成交）。</translation>
+    </message>
+    <message>
+        <source>%leads open leads want space like this.</source>
+        <translation>有 %leads 个在跟进的意向客户需要此类空间。</translation>
+    </message>
+    <message>
+        <source>No open lead wants space like this.</source>
+        <translation>没有在跟进的意向客户需要此类空间。</translation>
+    </message>
+    <message>
+        <source>The increase is held to %cap% (the market is %market).</source>
+        <translation>涨幅以 %cap% 为限（市场价为 %market）。</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>%1 已完成</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>1 day late</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>v%1 · from %2</source>
+        <translation>第 %1 版 · 自 %2 起</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>变更</translation>
+    </message>
+    <message>
         <source>Changed from version %1, from %2:</source>
         <translation>相对第 %1 版的变更，自 %2 起：</translation>
     </message>
