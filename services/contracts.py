@@ -541,16 +541,23 @@ def terminate(workspace: Workspace, contract_id: uuid.UUID, on: date) -> Settlem
 def record_sales(workspace: Workspace, contract_id: uuid.UUID, month: date,
                  amount: Decimal, source: str = "") -> None:
     """A month's reported sales (a correction replaces the figure; the log keeps both)."""
-    first = month.replace(day=1)
     with workspace.transaction() as session:
         contract = _contract(session, contract_id)
-        row = session.scalar(select(SalesReport).where(SalesReport.contract_id == contract.id,
-                                                       SalesReport.month == first))
-        if row is None:
-            session.add(SalesReport(contract_id=contract.id, month=first, amount=amount,
-                                    source=source))
-        else:
-            row.amount, row.source, row.archived = amount, source, False
+        first = month.replace(day=1)
+        put_sales(session, contract.id, first, amount, source, session.scalar(
+            select(SalesReport).where(SalesReport.contract_id == contract.id,
+                                      SalesReport.month == first)))
+
+
+def put_sales(session: Session, contract_id: uuid.UUID, month: date, amount: Decimal,
+              source: str, existing: SalesReport | None) -> None:
+    """Within a caller's transaction: the month's figure added, or ``existing`` replaced
+    (an import passes the rows it read at once)."""
+    if existing is None:
+        session.add(SalesReport(contract_id=contract_id, month=month, amount=amount,
+                                source=source))
+    else:
+        existing.amount, existing.source, existing.archived = amount, source, False
 
 
 def set_index(workspace: Workspace, park_id: uuid.UUID, year: int, value: Decimal,

@@ -49,15 +49,15 @@ from importers.rent_roll import (
     HEADER_SCAN,
     SKIP_CODES,
     RentRollError,
-    _read_csv,
-    _read_excel,
-    _squash,
-    _text,
-    _unique,
-    _Unreadable,
-    _width,
+    Unreadable,
+    cell_text,
+    display_width,
+    read_csv_rows,
     read_date,
     read_decimal,
+    read_excel_rows,
+    squash,
+    unique_headers,
 )
 from runtime.messages import Message, UserError
 from services import contracts
@@ -194,7 +194,7 @@ class SalesImportReport:
 
 def _header_field(header: str) -> tuple[str, int] | None:
     """The field a header names and how sure: a whole-header word beats a word inside one."""
-    text = _squash(header)
+    text = squash(header)
     bare = re.sub(r"[(（\[【].*?[)）\]】]", "", text)
     best: tuple[str, int] | None = None
     for name, words in ALIASES.items():
@@ -238,7 +238,7 @@ def read_month(value: Any) -> date | None:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         found = read_date(value)
         return None if found is None else found.replace(day=1)
-    text = _text(value)
+    text = cell_text(value)
     if text.lower() in EMPTY_WORDS:
         return None
     month = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(份)?", text)
@@ -252,7 +252,7 @@ def read_month(value: Any) -> date | None:
 
 def _year_month(year: int, month: int, text: str) -> date:
     if not 1 <= month <= 12:
-        raise _Unreadable(text)
+        raise Unreadable(text)
     return date(year, month, 1)
 
 
@@ -280,9 +280,9 @@ def read_sales(path: Path | str) -> SalesSheet:
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            tables = [("", _read_csv(path))]
+            tables = [("", read_csv_rows(path))]
         elif suffix in (".xlsx", ".xlsm", ".xls"):
-            tables = _read_excel(path)
+            tables = read_excel_rows(path)
         else:
             raise SalesImportError(f"{path.name} is not an Excel (.xlsx) or CSV file",
                                    "sales-format", file=path.name)
@@ -291,7 +291,7 @@ def read_sales(path: Path | str) -> SalesSheet:
     chosen: tuple[str, list[list[Any]], int, dict[str, str]] | None = None
     for sheet, cells in tables:
         for index, line in enumerate(cells[:HEADER_SCAN]):
-            columns = guess_columns(_text(v) for v in line)
+            columns = guess_columns(cell_text(v) for v in line)
             if columns and (chosen is None or len(columns) > len(chosen[3])):
                 chosen = (sheet, cells, index, columns)
             if len(columns) == len(FIELDS):
@@ -299,15 +299,15 @@ def read_sales(path: Path | str) -> SalesSheet:
         if chosen is not None and len(chosen[3]) == len(FIELDS):
             break
     if chosen is None:
-        if not any(_width(line) for _sheet, cells in tables for line in cells):
+        if not any(display_width(line) for _sheet, cells in tables for line in cells):
             raise SalesImportError(f"{path.name}: the file is empty", "sales-empty",
                                    file=path.name)
         raise SalesImportError(
             f"{path.name}: no header naming the contract, the month and the sales",
             "sales-columns-missing", file=path.name, fields=", ".join(FIELDS), columns="")
     sheet, cells, at, _guessed = chosen
-    width = max((_width(line) for line in cells[at:]), default=0)
-    headers = _unique(list(cells[at][:width]) + [None] * (width - len(cells[at])))
+    width = max((display_width(line) for line in cells[at:]), default=0)
+    headers = unique_headers(list(cells[at][:width]) + [None] * (width - len(cells[at])))
     columns = guess_columns(headers)
     missing = [f for f in FIELDS if f not in columns]
     if missing:
@@ -319,8 +319,8 @@ def read_sales(path: Path | str) -> SalesSheet:
     for index in range(at + 1, len(cells)):
         line = cells[index]
         values = dict(zip(headers, line, strict=False))
-        code = _text(values.get(columns["contract"]))
-        if _width(line) == 0 or code.lower() in SKIP_CODES:
+        code = cell_text(values.get(columns["contract"]))
+        if display_width(line) == 0 or code.lower() in SKIP_CODES:
             skipped.append(index + 1)
             continue
         rows.append(_typed(index + 1, code, values, columns))
@@ -337,17 +337,17 @@ def _typed(row_number: int, code: str, values: Mapping[str, Any],
     month = amount = None
     try:
         month = read_month(month_cell)
-    except _Unreadable:
-        reasons.append(_reason("unparseable", f"month: cannot read “{_text(month_cell)}”",
-                               field="month", value=_text(month_cell)))
+    except Unreadable:
+        reasons.append(_reason("unparseable", f"month: cannot read “{cell_text(month_cell)}”",
+                               field="month", value=cell_text(month_cell)))
     else:
         if month is None:
             reasons.append(_reason("missing-value", "month: empty", field="month"))
     try:
         amount = read_decimal(amount_cell)
-    except _Unreadable:
-        reasons.append(_reason("unparseable", f"sales: cannot read “{_text(amount_cell)}”",
-                               field="amount", value=_text(amount_cell)))
+    except Unreadable:
+        reasons.append(_reason("unparseable", f"sales: cannot read “{cell_text(amount_cell)}”",
+                               field="amount", value=cell_text(amount_cell)))
     else:
         if amount is None:
             reasons.append(_reason("missing-value", "sales: empty", field="amount"))
@@ -509,12 +509,8 @@ def import_sales(workspace: Workspace, path: Path | str) -> SalesImportReport:
                     or row.contract_id is None or row.month is None or row.amount is None):
                 continue
             source = f"import:{sheet.path.name}#{row.row_number}"[:200]
-            existing = figures.get((row.contract_id, row.month))
-            if existing is None:
-                session.add(SalesReport(contract_id=row.contract_id, month=row.month,
-                                        amount=row.amount, source=source))
-            else:
-                existing.amount, existing.source, existing.archived = row.amount, source, False
+            contracts.put_sales(session, row.contract_id, row.month, row.amount, source,
+                                figures.get((row.contract_id, row.month)))
             if row.contract_id not in changed:
                 changed.append(row.contract_id)
     return SalesImportReport(sheet.path, sheet.sheet, sheet.header_row, sheet.columns,
