@@ -143,7 +143,7 @@ class ColumnMapping:
 
     def daily(self) -> bool:
         """Whether the rent column says its price is per m² per day (元/㎡/天)."""
-        header = _squash(self.columns.get("rate", ""))
+        header = squash(self.columns.get("rate", ""))
         return any(word in header for word in _DAILY)
 
 
@@ -221,14 +221,14 @@ class RentRollRow:
 # -- mapping -----------------------------------------------------------------------------
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
     """A header as compared: lower case, without spaces, underscores, dashes and dots."""
     return re.sub(r"[\s_\-.·:：]+", "", str(text)).lower()
 
 
 def _header_field(header: str) -> tuple[str, int] | None:
     """The field a header names and how long the word that says so is (longer is surer)."""
-    text = _squash(header)
+    text = squash(header)
     bare = re.sub(r"[(（\[【].*?[)）\]】]", "", text)  # "面积(㎡)" → "面积"
     first = next(iter(re.findall(r"[a-z]+", str(header).lower())), "")
     best: tuple[str, int] | None = None
@@ -285,9 +285,9 @@ def read_rent_roll(path: Path | str, mapping: ColumnMapping | Mapping[str, str |
         raise RentRollError(f"{path}: no such file", "rent-roll-no-file", file=path.name)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        tables = [("", _read_csv(path))]
+        tables = [("", read_csv_rows(path))]
     elif suffix in (".xlsx", ".xlsm", ".xls"):
-        tables = _read_excel(path)
+        tables = read_excel_rows(path)
     else:
         raise RentRollError(f"{path.name} is not an Excel (.xlsx, .xls) or CSV file",
                             "rent-roll-format", file=path.name)
@@ -301,8 +301,8 @@ def read_rent_roll(path: Path | str, mapping: ColumnMapping | Mapping[str, str |
         raise RentRollError(f"{path.name}: the file is empty", "rent-roll-empty",
                             file=path.name)
     sheet, cells, _count, at = chosen
-    width = max((_width(line) for line in cells[at:]), default=0)  # no empty right columns
-    headers = _unique(list(cells[at][:width]) + [None] * (width - len(cells[at])))
+    width = max((display_width(line) for line in cells[at:]), default=0)  # no empty right columns
+    headers = unique_headers(list(cells[at][:width]) + [None] * (width - len(cells[at])))
     guessed = guess_mapping(headers)
     final = guessed.overridden(explicit) if explicit else guessed
     absent = [c for c in final.columns.values() if c not in headers]
@@ -323,8 +323,8 @@ def read_rent_roll(path: Path | str, mapping: ColumnMapping | Mapping[str, str |
         values = dict(zip(headers, line, strict=False))
         if len(line) < len(headers):
             values.update(dict.fromkeys(headers[len(line):]))
-        code = _text(values.get(code_column)) if code_column else ""
-        if _width(line) == 0 or code.lower() in SKIP_CODES:
+        code = cell_text(values.get(code_column)) if code_column else ""
+        if display_width(line) == 0 or code.lower() in SKIP_CODES:
             skipped.append(index + 1)
             continue
         rows.append(RawRow(index + 1, values))
@@ -332,16 +332,16 @@ def read_rent_roll(path: Path | str, mapping: ColumnMapping | Mapping[str, str |
                          tuple(skipped))
 
 
-def _width(line: Sequence[Any]) -> int:
+def display_width(line: Sequence[Any]) -> int:
     """How many cells of a line reach its last one holding anything (cells are None when
-    empty: :func:`_cell`, :func:`_read_csv`)."""
+    empty: :func:`_cell`, :func:`read_csv_rows`)."""
     for position in range(len(line) - 1, -1, -1):
         if line[position] is not None:
             return position + 1
     return 0
 
 
-def _read_csv(path: Path) -> list[list[Any]]:
+def read_csv_rows(path: Path) -> list[list[Any]]:
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -364,7 +364,7 @@ def _read_csv(path: Path) -> list[list[Any]]:
             for line in csv.reader(io.StringIO(text), dialect)]
 
 
-def _read_excel(path: Path) -> list[tuple[str, list[list[Any]]]]:
+def read_excel_rows(path: Path) -> list[tuple[str, list[list[Any]]]]:
     """Every sheet's cells: .xlsx through openpyxl in read-only mode (what pandas would call,
     without a frame around it), .xls through pandas and xlrd."""
     if path.suffix.lower() == ".xls":
@@ -432,7 +432,7 @@ def _header(cells: Sequence[Sequence[Any]], explicit: Mapping[str, str | None]
     best: tuple[int, int] | None = None
     first = None
     for index, line in enumerate(cells[:HEADER_SCAN]):
-        texts = [_text(v) for v in line]
+        texts = [cell_text(v) for v in line]
         if not any(texts):
             continue
         if first is None:
@@ -447,11 +447,11 @@ def _header(cells: Sequence[Sequence[Any]], explicit: Mapping[str, str | None]
     return best
 
 
-def _unique(line: Sequence[Any]) -> list[str]:
+def unique_headers(line: Sequence[Any]) -> list[str]:
     """Header texts, each once: an empty one is "column N", a repeated one gets " (2)"."""
     names: list[str] = []
     for position, value in enumerate(line):
-        name = _text(value) or f"column {position + 1}"
+        name = cell_text(value) or f"column {position + 1}"
         base, n = name, 2
         while name in names:
             name, n = f"{base} ({n})", n + 1
@@ -462,7 +462,7 @@ def _unique(line: Sequence[Any]) -> list[str]:
 # -- cells -------------------------------------------------------------------------------
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """A cell as text: a whole float without its ".0" (a code typed as a number)."""
     if value is None:
         return ""
@@ -477,7 +477,7 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-class _Unreadable(ValueError):
+class Unreadable(ValueError):
     """A cell that does not read as the field's kind of value."""
 
 
@@ -494,7 +494,7 @@ def read_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, bool):
-        raise _Unreadable(str(value))
+        raise Unreadable(str(value))
     if isinstance(value, int | float | Decimal):
         number = Decimal(str(value))
         if number == number.to_integral_value():
@@ -503,26 +503,26 @@ def read_date(value: Any) -> date | None:
                 return _EXCEL_EPOCH + timedelta(days=whole)
             if 19000101 <= whole <= 21001231:
                 return _yyyymmdd(str(whole))
-        raise _Unreadable(_text(value))
-    text = _text(value)
+        raise Unreadable(cell_text(value))
+    text = cell_text(value)
     if text.lower() in EMPTY_WORDS:
         return None
     if re.fullmatch(r"\d{8}", text):
         return _yyyymmdd(text)
     found = _DATE.fullmatch(text)
     if found is None:
-        raise _Unreadable(text)
+        raise Unreadable(text)
     try:
         return date(int(found[1]), int(found[2]), int(found[3]))
     except ValueError as exc:
-        raise _Unreadable(text) from exc
+        raise Unreadable(text) from exc
 
 
 def _yyyymmdd(text: str) -> date:
     try:
         return date(int(text[:4]), int(text[4:6]), int(text[6:]))
     except ValueError as exc:
-        raise _Unreadable(text) from exc
+        raise Unreadable(text) from exc
 
 
 _UNIT_WORDS = re.compile(
@@ -534,26 +534,26 @@ _UNIT_WORDS = re.compile(
 def read_decimal(value: Any) -> Decimal | None:
     """A number cell: 1,234.50, ¥95, 95元/㎡/月, 125.4㎡; None when empty."""
     if isinstance(value, bool):
-        raise _Unreadable(str(value))
+        raise Unreadable(str(value))
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise _Unreadable(str(value))
+            raise Unreadable(str(value))
         return Decimal(repr(value))
-    text = _text(value)
+    text = cell_text(value)
     if text.lower() in EMPTY_WORDS:
         return None
     bare = _UNIT_WORDS.sub("", text.replace(",", "").replace("，", "")).strip()
     bare = bare.replace(" ", "")
     if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", bare):
-        raise _Unreadable(text)
+        raise Unreadable(text)
     try:
         return Decimal(bare)
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits numbers only
-        raise _Unreadable(text) from exc
+        raise Unreadable(text) from exc
 
 
 _CYCLES: tuple[tuple[Cycle, tuple[str, ...]], ...] = (
@@ -570,7 +570,7 @@ _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "六": 6}
 def read_cycle(value: Any) -> Cycle | None:
     """A payment cycle: 月付, 季付, 半年付, 年付, 押二付三, monthly, quarterly …; None when
     empty (monthly then)."""
-    text = _squash(_text(value))
+    text = squash(cell_text(value))
     if text in EMPTY_WORDS:
         return None
     paid = _PAY.search(text)
@@ -580,11 +580,11 @@ def read_cycle(value: Any) -> Cycle | None:
                      12: Cycle.YEARLY}
         if months in by_months:
             return by_months[months]
-        raise _Unreadable(_text(value))
+        raise Unreadable(cell_text(value))
     for cycle, words in _CYCLES:
         if any(word in text for word in words):
             return cycle
-    raise _Unreadable(_text(value))
+    raise Unreadable(cell_text(value))
 
 
 _RANGE = re.compile(r"(.+?)\s*(?:~|～|至|到|—|–|\bto\b|-(?=\s*\d{4}))\s*(.+)")
@@ -598,9 +598,9 @@ def read_rent_free(value: Any, starts_on: date | None) -> tuple[list[RentFree], 
     (2026-03-01~2026-05-31, …至…) is taken as written; several are separated by ; or ,.
     """
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        parts = [_text(value)]
+        parts = [cell_text(value)]
     else:
-        text = _text(value)
+        text = cell_text(value)
         if text.lower() in EMPTY_WORDS:
             return [], False
         parts = [p.strip() for p in re.split(r"[;；,，、\n]", text) if p.strip()]
@@ -612,16 +612,16 @@ def read_rent_free(value: Any, starts_on: date | None) -> tuple[list[RentFree], 
         if ranged is not None and _DATE.search(ranged[1]) and _DATE.search(ranged[2]):
             first, last = read_date(ranged[1].strip()), read_date(ranged[2].strip())
             if first is None or last is None:
-                raise _Unreadable(part)
+                raise Unreadable(part)
             periods.append(RentFree(first, last, RentFreeKind.OTHER))
             continue
         span = _SPAN.fullmatch(part)
         number = span[1] if span else part if re.fullmatch(r"\d+(\.0+)?", part) else None
         if number is None or starts_on is None:
-            raise _Unreadable(part)
+            raise Unreadable(part)
         count = Decimal(number)
         if count != count.to_integral_value() or count <= 0:
-            raise _Unreadable(part)
+            raise Unreadable(part)
         days = bool(span) and span[2].lower().startswith(("天", "日", "day"))
         end = (starts_on + timedelta(days=int(count) - 1) if days
                else add_months(starts_on, int(count)) - timedelta(days=1))
@@ -647,12 +647,12 @@ def read_escalation(value: Any) -> Escalation | None:
         # 0.05 typed in a cell formatted as a percentage arrives as 0.05: 5 %
         percent = number * 100 if number < 1 else number
         return Escalation(EscalationKind.FIXED_PERCENT, percent=percent.normalize())
-    text = _text(value)
+    text = cell_text(value)
     lowered = text.lower().replace(" ", "")
     if lowered in EMPTY_WORDS or lowered in ("0", "0%", "不递增", "不涨", "固定"):
         return None
     if _EVERY.search(lowered) or "cpi" in lowered:
-        raise _Unreadable(text)
+        raise Unreadable(text)
     percent = _PERCENT.search(lowered)
     if percent is not None and len(_PERCENT.findall(lowered)) == 1:
         figure = Decimal(percent[1])
@@ -661,7 +661,7 @@ def read_escalation(value: Any) -> Escalation | None:
     amount = _AMOUNT.search(lowered)
     if amount is not None and len(_AMOUNT.findall(lowered)) == 1:
         return Escalation(EscalationKind.FIXED_AMOUNT, amount=Decimal(amount[1]))
-    raise _Unreadable(text)
+    raise Unreadable(text)
 
 
 _MONTHS = re.compile(r"(?:押\s*)?(\d+(?:\.\d+)?|[一二两三六])\s*(个月|月|months?)?", re.I)
@@ -669,11 +669,11 @@ _MONTHS = re.compile(r"(?:押\s*)?(\d+(?:\.\d+)?|[一二两三六])\s*(个月|�
 
 def read_deposit(value: Any) -> tuple[Decimal | None, Decimal | None]:
     """A deposit: an amount, or months of rent (3个月, 押三, 3 months): (amount, months)."""
-    text = _text(value)
+    text = cell_text(value)
     if isinstance(value, str) and re.search(r"个月|月|押|months?", text, re.I):
         found = _MONTHS.fullmatch(text.replace(" ", "")) or _MONTHS.search(text)
         if found is None or (found[2] is None and "押" not in text):
-            raise _Unreadable(text)
+            raise Unreadable(text)
         word = found[1]
         months = Decimal(_CHINESE_DIGITS[word]) if word in _CHINESE_DIGITS else Decimal(word)
         return None, months
@@ -682,7 +682,7 @@ def read_deposit(value: Any) -> tuple[Decimal | None, Decimal | None]:
 
 def split_units(value: Any) -> tuple[str, ...]:
     """Unit codes in one cell, separated by 、 , ; / + (full-width too)."""
-    text = _text(value)
+    text = cell_text(value)
     return tuple(p.strip() for p in re.split(r"[、,，;；/／+＋\n]", text) if p.strip())
 
 
@@ -716,9 +716,9 @@ def parse_row(raw: RawRow, mapping: ColumnMapping) -> RentRollRow:
         value = cell(name)
         try:
             return reader(value, *args)
-        except _Unreadable:
-            findings.append(Finding("unparseable", name, {"field": name, "value": _text(value)},
-                                    f"{field_label(name)}: cannot read “{_text(value)}”"))
+        except Unreadable:
+            findings.append(Finding("unparseable", name, {"field": name, "value": cell_text(value)},
+                                    f"{field_label(name)}: cannot read “{cell_text(value)}”"))
             return None
 
     def need(name: str, value: Any) -> None:
@@ -726,7 +726,7 @@ def parse_row(raw: RawRow, mapping: ColumnMapping) -> RentRollRow:
             findings.append(Finding("missing-value", name, {"field": name},
                                     f"{field_label(name)}: empty"))
 
-    code, tenant = _text(cell("code")), re.sub(r"\s+", " ", _text(cell("tenant")))
+    code, tenant = cell_text(cell("code")), re.sub(r"\s+", " ", cell_text(cell("tenant")))
     units = split_units(cell("units"))
     need("code", code)
     need("tenant", tenant)

@@ -216,9 +216,9 @@ def test_months_read_as_people_type_them(cell, month):
 
 @pytest.mark.parametrize("cell", ["2027-13", "Jan 2027", "202713", "1/2027"])
 def test_a_month_that_does_not_read_is_refused(cell):
-    from importers.rent_roll import _Unreadable
+    from importers.rent_roll import Unreadable
 
-    with pytest.raises(_Unreadable):
+    with pytest.raises(Unreadable):
         read_month(cell)
 
 
