@@ -158,9 +158,12 @@ def renewal_spec(contract: ContractView, values: RenewalInput) -> Any:
 
 
 def amended_spec(contract: ContractView, values: AmendmentInput) -> Any:
+    """The contract's terms with the dialog's figures; the rent's area follows the units."""
     spec = contract.spec
-    terms = dataclasses.replace(spec.terms, rate=values.rate, ends_on=values.ends_on)
-    return dataclasses.replace(spec, terms=terms, deposit=values.deposit)
+    area = sum((u.billable_area for u in values.units), Decimal(0))
+    terms = dataclasses.replace(spec.terms, rate=values.rate, ends_on=values.ends_on,
+                                area=area)
+    return dataclasses.replace(spec, terms=terms, deposit=values.deposit, units=values.units)
 
 
 # -- the flow ----------------------------------------------------------------------------
@@ -438,6 +441,10 @@ class ContractFlow(QObject):
             detail.salesEntered.connect(
                 lambda month, amount: self.enter_sales(contract_id, month, amount))
             detail.salesImportRequested.connect(lambda: self.import_sales(contract_id))
+            from app.inputs_flow import clear_sales  # a month's sales taken back
+
+            detail.sales_panel.sales_cleared.connect(
+                lambda month: clear_sales(self.window, contract_id, month))
             self.details[contract_id] = detail
             detail.set_status(translate("ContractFlow", "Reading the contract…"))
         if then is not None:
@@ -558,8 +565,30 @@ class ContractFlow(QObject):
             self._write(lambda ws: amend(ws, contract_id, spec, values.effective_on), done,
                         dialog.set_failed, reload=True)
 
+        def find_unit(code: str) -> None:
+            from domain.leasing.contract import LetUnit
+            from services.contract_entry import unit_by_code
+            from services.contracts import park_id_of
+
+            workspace = self.window.controller.workspace
+
+            def work(_job: Job) -> Any:
+                with workspace.reading() as session:
+                    return unit_by_code(session, park_id_of(session), code)
+
+            def done(offer: Any) -> None:
+                if offer is None:
+                    dialog.units.set_message(
+                        self.tr("No unit %1 in this park.").replace("%1", code))
+                else:
+                    dialog.add_unit(LetUnit(offer.unit_id, offer.code, offer.billable_area))
+
+            self.window.tasks.start(work, on_success=done,
+                                    on_failure=lambda m, _t: dialog.units.set_message(m))
+
         dialog.rehearseRequested.connect(rehearse)
         dialog.applyRequested.connect(apply)
+        dialog.unitRequested.connect(find_unit)
         dialog.show()
         dialog.rehearse()
         return dialog

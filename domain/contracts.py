@@ -108,6 +108,26 @@ def last_day(term: ContractTerm) -> date:
     return term.ends_on
 
 
+def unit_term(term: ContractTerm, held_from: date | None, held_to: date | None
+              ) -> ContractTerm:
+    """The contract's term for one of its units.
+
+    An amendment may add a unit from its date (held and signed from then: before it
+    the unit was not the contract's) or release one (its last day is ``held_to``, as
+    if the contract had been terminated for that unit alone). The read model's SQL
+    (``store.read_sql.HOLD_*``) says the same in its own language.
+    """
+    if held_from is None and held_to is None:
+        return term
+    signed_on = held_from if held_from is not None else term.signed_on
+    starts_on = held_from if held_from is not None else term.starts_on
+    status, terminated_on = term.status, term.terminated_on
+    if held_to is not None and term.status is not ContractStatus.DRAFT:
+        status = ContractStatus.TERMINATED
+        terminated_on = held_to if terminated_on is None else min(held_to, terminated_on)
+    return ContractTerm(signed_on, starts_on, term.ends_on, status, terminated_on)
+
+
 def vacant_since(holds: Iterable[Holding], day: date) -> date | None:
     """The first empty day after the latest lease that ended before ``day``; None if none did."""
     ended = [last_day(h.term) for h in holds

@@ -56,6 +56,7 @@ from domain.leasing.schedule import add_months, rent_schedule
 from domain.leasing.versions import Version, amended_schedule
 from services.contracts import ContractRefused, versions_of
 from store.changes import insert_rows
+from store.holds import current_link
 from store.schema import (
     Alert,
     CheckpointMark,
@@ -201,7 +202,7 @@ def contract_checkpoints(session: Session, contract_id: uuid.UUID, on: date
         terms = versions[0].spec.terms
     else:
         area = sum((link.billable_area for link in session.scalars(select(ContractUnit).where(
-            ContractUnit.contract_id == contract.id, ~ContractUnit.archived))), Decimal(0))
+            ContractUnit.contract_id == contract.id, current_link()))), Decimal(0))
         terms = _terms(contract.terms, area, contract.rent_per_sqm_month, contract.starts_on,
                        contract.ends_on)
     found = checkpoints(contract.signed_on, contract.delivered_on, contract.rent_starts_on,
@@ -286,8 +287,7 @@ def _leases(session: Session, park_id: uuid.UUID, on: date) -> list[_Lease]:
         select(Contract.id, Contract.hlc, Contract.code, Contract.version, Tenant.name,
                Unit.code)
         .join(Tenant, Tenant.id == Contract.tenant_id)
-        .outerjoin(ContractUnit, (ContractUnit.contract_id == Contract.id)
-                   & ~ContractUnit.archived)
+        .outerjoin(ContractUnit, (ContractUnit.contract_id == Contract.id) & current_link())
         .outerjoin(Unit, Unit.id == ContractUnit.unit_id)
         .where(Contract.park_id == park_id, ~Contract.archived,
                Contract.status != ContractStatus.DRAFT, Contract.signed_on <= on,
@@ -334,7 +334,7 @@ def _checkpoints_of(session: Session, ids: Sequence[uuid.UUID],
         if plain:
             for cid, let in session.execute(
                     select(ContractUnit.contract_id, ContractUnit.billable_area)
-                    .where(ContractUnit.contract_id.in_(plain), ~ContractUnit.archived)):
+                    .where(ContractUnit.contract_id.in_(plain), current_link())):
                 areas[cid] = areas.get(cid, Decimal(0)) + let
         for (cid, signed_on, delivered_on, rent_starts_on, starts_on, ends_on, terminated_on,
              rate, doc) in rows:

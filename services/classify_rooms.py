@@ -141,7 +141,7 @@ def _classify(session: Session, building_code: str, level: int | None, day: date
         if unit.use_reason == MANUAL:
             plan.kept_manual.append(unit.code)
             continue
-        contracts = tuple(c.code for c, _link in holds.get(unit.id, []) if binds(c, day))
+        contracts = tuple(c.code for c, link in holds.get(unit.id, []) if binds(c, day, link))
         plan.changes.append(UseChange(unit.id, unit.code, unit.name, floors[unit.floor_id].level,
                                       unit.space_use, decision.use, decision.code,
                                       decision.word, contracts))

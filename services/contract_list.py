@@ -36,6 +36,7 @@ from domain.leasing.codec import terms_from_json
 from domain.leasing.lifecycle import ContractState, contract_state
 from domain.leasing.schedule import RENT, ScheduleLine, add_months, rent_schedule
 from domain.money import money, rate
+from store.holds import current_link
 from store.schema import Building, Contract, ContractUnit, Floor, Tenant, Unit
 
 ONE_DAY = timedelta(days=1)
@@ -133,8 +134,7 @@ def contract_rows(session: Session, park_id: uuid.UUID, on: date) -> list[Contra
                Contract.renews_id, Tenant.name, Unit.code, Building.code,
                ContractUnit.billable_area)
         .join(Tenant, Tenant.id == Contract.tenant_id)
-        .outerjoin(ContractUnit, (ContractUnit.contract_id == Contract.id)
-                   & ~ContractUnit.archived)
+        .outerjoin(ContractUnit, (ContractUnit.contract_id == Contract.id) & current_link())
         .outerjoin(Unit, Unit.id == ContractUnit.unit_id)
         .outerjoin(Floor, Floor.id == Unit.floor_id)
         .outerjoin(Building, Building.id == Floor.building_id)

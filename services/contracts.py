@@ -30,7 +30,6 @@ from domain.leasing.lifecycle import ContractState, contract_state
 from domain.leasing.schedule import Problem, ScheduleLine, rent_schedule
 from domain.leasing.validation import (
     FieldProblem,
-    OtherLease,
     UnitFacts,
     blocking,
     validate_contract,
@@ -38,6 +37,7 @@ from domain.leasing.validation import (
 from domain.leasing.versions import Change, Version, amended_schedule, version_changes
 from runtime.messages import UserError
 from store.changes import record_command, under_command
+from store.holds import current_link, other_leases
 from store.schema import (
     Contract,
     ContractUnit,
@@ -84,6 +84,8 @@ class AmendmentPlan:
     before: tuple[ScheduleLine, ...]
     after: tuple[ScheduleLine, ...]
     problems: tuple[FieldProblem, ...]
+    previous: ContractSpec  # the version it follows
+    spec: ContractSpec  # as it would be written: each unit with its first day
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,10 @@ def spec_of(session: Session, contract: Contract) -> ContractSpec:
     tenant = session.get(Tenant, contract.tenant_id)
     links = session.execute(
         select(ContractUnit, Unit.code).join(Unit, Unit.id == ContractUnit.unit_id)
-        .where(ContractUnit.contract_id == contract.id, ~ContractUnit.archived)
+        .where(ContractUnit.contract_id == contract.id, current_link())
         .order_by(Unit.code)).all()
-    units = tuple(LetUnit(str(link.unit_id), code, link.billable_area) for link, code in links)
+    units = tuple(LetUnit(str(link.unit_id), code, link.billable_area, link.held_from)
+                  for link, code in links)
     return ContractSpec(
         code=contract.code, tenant_id=str(contract.tenant_id),
         tenant_name=tenant.name if tenant is not None else "", kind=contract.kind,
@@ -136,11 +139,27 @@ def versions_of(session: Session, contract_id: uuid.UUID) -> list[Version]:
         code=contract.code, tenant_id=str(contract.tenant_id),
         tenant_name=tenant.name if tenant else "", kind=contract.kind,
         signed_on=row.signed_on,
-        units=tuple(LetUnit(u["unit_id"], u["unit_code"], Decimal(u["billable_area"]))
-                    for u in row.units),
+        units=tuple(let_unit(u) for u in row.units),
         terms=terms_from_json(row.terms), delivered_on=row.delivered_on,
         rent_starts_on=row.rent_starts_on, deposit=row.deposit, notes=row.notes),
         row.reason) for row in rows]
+
+
+def let_unit(document: dict[str, Any]) -> LetUnit:
+    """A version's unit from its stored document (``unit_document``'s)."""
+    held = document.get("held_from")
+    return LetUnit(document["unit_id"], document["unit_code"],
+                   Decimal(document["billable_area"]),
+                   date.fromisoformat(held) if held else None)
+
+
+def unit_document(unit: LetUnit) -> dict[str, Any]:
+    """A unit as a version stores it (and ``sign_contract`` sends it)."""
+    document: dict[str, Any] = {"unit_id": unit.unit_id, "unit_code": unit.unit_code,
+                                "billable_area": str(unit.billable_area)}
+    if unit.held_from is not None:
+        document["held_from"] = unit.held_from.isoformat()
+    return document
 
 
 def with_inputs(session: Session, contract: Contract, terms: RentTerms) -> RentTerms:
@@ -216,24 +235,13 @@ def check(session: Session, park_id: uuid.UUID, spec: ContractSpec,
             continue
         units[str(unit.id)] = UnitFacts(str(unit.id), unit.code, unit.status, unit.space_use,
                                         unit.billable_area, unit.archived)
-    others = [OtherLease(code, str(unit_id), starts_on, _last_day(ends_on, terminated_on))
-              for code, unit_id, starts_on, ends_on, terminated_on in session.execute(
-                  select(Contract.code, ContractUnit.unit_id, Contract.starts_on,
-                         Contract.ends_on, Contract.terminated_on)
-                  .join(ContractUnit, ContractUnit.contract_id == Contract.id)
-                  .where(ContractUnit.unit_id.in_([i for i in ids if i]),
-                         ~ContractUnit.archived, ~Contract.archived,
-                         Contract.status != ContractStatus.DRAFT,
-                         *([Contract.id != exclude] if exclude else [])))]
+    others = [lease for leases in other_leases(session, [i for i in ids if i],
+                                               exclude).values() for lease in leases]
     if exclude is not None:  # a terminated contract holds its units to its termination only
         ended = session.scalar(select(Contract.terminated_on).where(Contract.id == exclude))
         if ended is not None:
             others = [o for o in others if o.starts_on <= ended]
     return validate_contract(spec, units, others)
-
-
-def _last_day(ends_on: date, terminated_on: date | None) -> date:
-    return min(ends_on, terminated_on) if terminated_on else ends_on
 
 
 def _refuse(problems: Sequence[FieldProblem], code: str) -> None:
@@ -393,8 +401,7 @@ def version_row(contract: Contract, spec: ContractSpec, number: int, effective_o
         signed_on=spec.signed_on, delivered_on=spec.delivered_on,
         rent_starts_on=spec.rent_starts_on, starts_on=spec.starts_on, ends_on=spec.ends_on,
         deposit=spec.deposit,
-        units=[{"unit_id": u.unit_id, "unit_code": u.unit_code,
-                "billable_area": str(u.billable_area)} for u in spec.units],
+        units=[unit_document(u) for u in spec.units],
         terms=terms_to_json(_without_inputs(spec.terms)), notes=spec.notes)
 
 
@@ -440,16 +447,72 @@ def _amendment_plan(session: Session, contract_id: uuid.UUID, new: ContractSpec,
         raise ContractRefused(f"{contract.code}: an amendment from {effective_on} is outside "
                               "the term", "amendment-date", contract=contract.code,
                               effective_on=effective_on.isoformat())
-    if {u.unit_id for u in new.units} != {u.unit_id for u in current.spec.units}:
-        raise ContractRefused(f"{contract.code}: units change by a new contract, not an "
-                              "amendment, for now", "amendment-units", contract=contract.code)
+    new = _held_units(session, contract, current.spec, new, effective_on)
     problems = check(session, contract.park_id, new, exclude=contract.id)
     following = Version(current.number + 1, effective_on, new, "amend")
     before, _ = amended_schedule(versions)
     after, _ = amended_schedule([*versions, following])
     return AmendmentPlan(contract.id, following.number, effective_on,
                          tuple(version_changes(current.spec, new)), tuple(before),
-                         tuple(after), tuple(problems))
+                         tuple(after), tuple(problems), current.spec, new)
+
+
+def _held_units(session: Session, contract: Contract, current: ContractSpec,
+                new: ContractSpec, effective_on: date) -> ContractSpec:
+    """``new`` with each unit's first day: a kept unit keeps its own, a unit the amendment
+    adds is held from ``effective_on`` (from the start when the amendment is)."""
+    before = {u.unit_id: u for u in current.units}
+    released = {str(link.unit_id): link.held_to for link in session.scalars(
+        select(ContractUnit).where(ContractUnit.contract_id == contract.id,
+                                   ~ContractUnit.archived,
+                                   ContractUnit.held_to.is_not(None)))}
+    units = []
+    for unit in new.units:
+        if unit.unit_id in released:
+            raise ContractRefused(
+                f"{contract.code}: {unit.unit_code} was released on {released[unit.unit_id]}; "
+                "lease it again by a new contract", "amendment-unit-released",
+                contract=contract.code, unit=unit.unit_code,
+                released=str(released[unit.unit_id]))
+        kept = before.get(unit.unit_id)
+        if kept is not None:
+            held_from = kept.held_from
+        else:
+            held_from = effective_on if effective_on > new.starts_on else None
+        units.append(dataclasses.replace(unit, held_from=held_from))
+    return dataclasses.replace(new, units=tuple(units))
+
+
+def _hold_units(session: Session, contract: Contract, old: ContractSpec, new: ContractSpec,
+                effective_on: date) -> None:
+    """The links follow the amendment: a kept unit takes its new area, an added one is held
+    from its first day, a released one to the day before ``effective_on`` (a unit
+    released before its hold began was never held: its link is archived)."""
+    links = {str(link.unit_id): link for link in session.scalars(
+        select(ContractUnit).where(ContractUnit.contract_id == contract.id))}
+    wanted = {u.unit_id: u for u in new.units}
+    for unit in new.units:
+        link = links.get(unit.unit_id)
+        if link is None:
+            session.add(ContractUnit(contract_id=contract.id, unit_id=uuid.UUID(unit.unit_id),
+                                     billable_area=unit.billable_area,
+                                     held_from=unit.held_from))
+            continue
+        if link.archived:
+            link.archived = False
+        if link.billable_area != unit.billable_area:
+            link.billable_area = unit.billable_area
+        if link.held_from != unit.held_from:
+            link.held_from = unit.held_from
+    for unit in old.units:
+        link = links.get(unit.unit_id)
+        if unit.unit_id in wanted or link is None or link.archived:
+            continue
+        first = unit.held_from or contract.starts_on
+        if effective_on <= first:
+            link.archived = True
+        else:
+            link.held_to = effective_on - timedelta(days=1)
 
 
 def amend(workspace: Workspace, contract_id: uuid.UUID, new: ContractSpec,
@@ -468,14 +531,10 @@ def amend(workspace: Workspace, contract_id: uuid.UUID, new: ContractSpec,
                                                 code=contract.code),
                   contract.tenant_id)
             contract.version = plan.number
+            new = plan.spec
             version = version_row(contract, new, plan.number, effective_on, "amend")
             session.add(version)
-            for unit in new.units:  # the signed areas follow the amendment
-                link = session.scalar(select(ContractUnit).where(
-                    ContractUnit.contract_id == contract.id,
-                    ContractUnit.unit_id == uuid.UUID(unit.unit_id)))
-                if link is not None and link.billable_area != unit.billable_area:
-                    link.billable_area = unit.billable_area
+            _hold_units(session, contract, plan.previous, new, effective_on)
         payload = sign_payload(contract, new, version)
         payload["changes"] = [dataclasses.asdict(c) for c in plan.changes]
         record_command(session, "amend_contract", Contract, contract.id, payload,

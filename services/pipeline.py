@@ -40,7 +40,6 @@ from domain.assets import UnitType
 from domain.contracts import (
     ContractDateError,
     ContractStatus,
-    ContractTerm,
     Holding,
     Occupancy,
     holding_on,
@@ -62,14 +61,14 @@ from domain.leasing.pipeline import (
 from domain.leasing.quotes import QuoteFigures, QuoteTerms, quote_figures, quote_to_terms
 from domain.leasing.schedule import add_months, rent_schedule, total
 from domain.leasing.validation import FieldProblem
-from domain.money import ZERO, money
+from domain.money import ZERO, money, round_to
 from domain.occupancy import is_vacant, may_sign
 from domain.space_use import is_common
 from runtime.messages import UserError
 from services import contracts
 from services.tenants import add_tenant
 from store.changes import record_command, under_command
-from store.holds import contracts_of
+from store.holds import contracts_of, term_of
 from store.schema import Contract, Lead, Outbox, Park, Quote, Tenant, Unit
 from store.workspace import Workspace
 
@@ -630,12 +629,11 @@ def _holds(session: Session, unit_ids: list[uuid.UUID]
     one (an old record whose dates contradict is kept for the overlap check alone)."""
     out: dict[uuid.UUID, list[tuple[Contract, Holding | None]]] = {}
     for unit_id, pairs in contracts_of(session, list(unit_ids)).items():
-        for contract, _link in pairs:
+        for contract, link in pairs:
             if contract.status is ContractStatus.DRAFT:
                 continue
             try:
-                term = ContractTerm(contract.signed_on, contract.starts_on, contract.ends_on,
-                                    contract.status, contract.terminated_on)
+                term = term_of(contract, link)  # an amendment may have added or released it
             except ContractDateError:
                 hold = None
             else:
@@ -656,7 +654,7 @@ def _unit_problems(unit: Unit, holds: list[tuple[Contract, Holding | None]],
         return [FieldProblem(row, "unit-not-leasable", {**params, "status": unit.status.value})]
     problems: list[FieldProblem] = []
     for contract, hold in holds:
-        first = contract.starts_on
+        first = hold.term.starts_on if hold is not None else contract.starts_on
         last = last_day(hold.term) if hold is not None else (
             min(contract.ends_on, contract.terminated_on) if contract.terminated_on
             else contract.ends_on)

@@ -78,6 +78,7 @@ from runtime.jobs import Job
 from services import contracts
 from services.tenants import add_tenant, next_tenant_codes
 from store.changes import insert_rows, record_command, under_command, update_rows
+from store.holds import other_leases
 from store.ids import uuid7
 from store.schema import (
     SYNC_COLUMNS,
@@ -494,18 +495,7 @@ def _codes(session: Session, park_id: uuid.UUID) -> set[str]:
 
 def _leases(session: Session, unit_ids: Sequence[str]) -> dict[str, list[OtherLease]]:
     """The holds of stored contracts on these units (a draft holds nothing)."""
-    found: dict[str, list[OtherLease]] = defaultdict(list)
-    ids = [uuid.UUID(i) for i in unit_ids]
-    for chunk in _chunks(ids):
-        for code, unit_id, starts_on, ends_on, terminated_on in session.execute(
-                select(Contract.code, ContractUnit.unit_id, Contract.starts_on,
-                       Contract.ends_on, Contract.terminated_on)
-                .join(ContractUnit, ContractUnit.contract_id == Contract.id)
-                .where(ContractUnit.unit_id.in_(chunk), ~ContractUnit.archived,
-                       ~Contract.archived, Contract.status != ContractStatus.DRAFT)):
-            last = min(ends_on, terminated_on) if terminated_on else ends_on
-            found[str(unit_id)].append(OtherLease(code, str(unit_id), starts_on, last))
-    return found
+    return other_leases(session, [uuid.UUID(i) for i in unit_ids])
 
 
 # -- writing -----------------------------------------------------------------------------

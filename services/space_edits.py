@@ -312,7 +312,7 @@ def _codes(units: Sequence[Unit]) -> str:
 def _refuse_bound(session: Session, units: Sequence[Unit], day: date) -> None:
     """A unit under an active or future contract keeps its shape until an amendment."""
     holds = contracts_of(session, [u.id for u in units])
-    bound = [(u, [c.code for c, _link in holds.get(u.id, []) if binds(c, day)]) for u in units]
+    bound = [(u, [c.code for c, link in holds.get(u.id, []) if binds(c, day, link)]) for u in units]
     bound = [(u, codes) for u, codes in bound if codes]
     if bound:
         units_text = ", ".join(u.code for u, _ in bound)

@@ -547,7 +547,7 @@ def _import_floor(
     for match in diff.matched:
         unit = by_id[match.existing.id]  # type: ignore[index]
         unit.source_key = match.incoming.key
-        binding = tuple(c.code for c, _link in holds.get(unit.id, []) if binds(c, today))
+        binding = tuple(c.code for c, link in holds.get(unit.id, []) if binds(c, today, link))
         if unit.id in new_codes:
             changes.relabelled.append(_renumber(park, building, unit, match.incoming,
                                                 new_codes[unit.id], binding))
@@ -587,7 +587,7 @@ def _import_floor(
         moved[move.unit_id] = move
     for unit_id, move in moved.items():
         for contract, link in contracts_of(session, [unit_id]).get(unit_id, []):
-            if link.billable_area != move.after[3] and binds(contract, today):
+            if link.billable_area != move.after[3] and binds(contract, today, link):
                 changes.amendments.append(
                     Amendment(contract.code, move.code, link.billable_area, move.after[3]))
     return changes
@@ -686,7 +686,7 @@ def _refuse_overlaps(
         if unit is None:
             overlaps.append(Overlap(labels[i], labels[j], m2, units[i], units[j]))
             continue
-        binding = [c for c, _link in holds[unit.id] if binds(c, today)]
+        binding = [c for c, link in holds[unit.id] if binds(c, today, link)]
         history = [] if binding else [_history(c) for c, _link in holds[unit.id]]
         on_kept.append(KeptOverlap(labels[i], unit.code, tuple(c.code for c in binding), m2,
                                    tuple(history)))

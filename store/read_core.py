@@ -140,16 +140,43 @@ def _floor_unit_counts(o: _Order, scope: Scope | None) -> Select[Any]:
             .where(U.c.archived == false()).group_by(U.c.floor_id))
 
 
+def _hold_status() -> ColumnElement[Any]:
+    """``store.read_sql.HOLD_STATUS``: a unit an amendment released reads as terminated."""
+    return case((CU.c.held_to.is_(None), cast(C.c.status, String)),
+                else_=ContractStatus.TERMINATED.value)
+
+
+def _hold_signed() -> ColumnElement[Any]:
+    return func.coalesce(CU.c.held_from, C.c.signed_on)
+
+
+def _hold_starts() -> ColumnElement[Any]:
+    return func.coalesce(CU.c.held_from, C.c.starts_on)
+
+
+def _hold_terminated() -> ColumnElement[Any]:
+    """``store.read_sql.HOLD_TERMINATED``: the earlier of the contract's termination and the
+    unit's release."""
+    return case((CU.c.held_to.is_(None), C.c.terminated_on),
+                ((C.c.terminated_on.is_not(None)) & (C.c.terminated_on < CU.c.held_to),
+                 C.c.terminated_on),
+                else_=CU.c.held_to)
+
+
+def _holding_columns() -> list[ColumnElement[Any]]:
+    return _raw(CU.c.unit_id, C.c.code, _hold_status(), _hold_signed(), _hold_starts(),
+                C.c.ends_on, _hold_terminated(), C.c.rent_per_sqm_month, T.c.name,
+                T.c.short_name)
+
+
 def _holdings(o: _Order, scope: Scope | None) -> Select[Any]:
     return (
-        select(*_raw(CU.c.unit_id, C.c.code, C.c.status, C.c.signed_on, C.c.starts_on,
-                     C.c.ends_on, C.c.terminated_on, C.c.rent_per_sqm_month, T.c.name,
-                     T.c.short_name))
+        select(*_holding_columns())
         .select_from(CU.join(C, C.c.id == CU.c.contract_id).join(T, T.c.id == C.c.tenant_id)
                      .join(U, U.c.id == CU.c.unit_id).join(F, F.c.id == U.c.floor_id))
         .where(CU.c.archived == false(), C.c.archived == false(),
                C.c.status != ContractStatus.DRAFT, *_unit_scope(scope))
-        .order_by(C.c.starts_on, o(C.c.code))
+        .order_by(_hold_starts(), o(C.c.code))
     )
 
 
@@ -195,13 +222,11 @@ def _unit_page(o: _Order, scope: Scope | None, size: int) -> Select[Any]:
 
 def _page_holdings(o: _Order, scope: Scope | None, size: int) -> Select[Any]:
     return (
-        select(*_raw(CU.c.unit_id, C.c.code, C.c.status, C.c.signed_on, C.c.starts_on,
-                     C.c.ends_on, C.c.terminated_on, C.c.rent_per_sqm_month, T.c.name,
-                     T.c.short_name))
+        select(*_holding_columns())
         .select_from(CU.join(C, C.c.id == CU.c.contract_id).join(T, T.c.id == C.c.tenant_id))
         .where(CU.c.archived == false(), C.c.archived == false(),
                C.c.status != ContractStatus.DRAFT, CU.c.unit_id.in_(_page_ids(o, scope, size)))
-        .order_by(C.c.starts_on, o(C.c.code))
+        .order_by(_hold_starts(), o(C.c.code))
     )
 
 
@@ -212,10 +237,10 @@ def _term_class(day: date) -> ColumnElement[str]:
     def flag(condition: ColumnElement[bool]) -> ColumnElement[str]:
         return case((condition, "1"), else_="0")
 
-    ended = case((C.c.terminated_on.is_(None), "n"), (C.c.terminated_on >= day, "1"),
-                 else_="0")
-    return (cast(C.c.status, String) + ":" + flag(C.c.signed_on <= day)
-            + flag(C.c.starts_on <= day) + flag(C.c.ends_on >= day) + ended)
+    terminated = _hold_terminated()
+    ended = case((terminated.is_(None), "n"), (terminated >= day, "1"), else_="0")
+    return (_hold_status() + ":" + flag(_hold_signed() <= day)
+            + flag(_hold_starts() <= day) + flag(C.c.ends_on >= day) + ended)
 
 
 def _occupancy_groups(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
@@ -242,12 +267,21 @@ def _occupancy_groups(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
 
 
 def _term_classes(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
-    kind = _term_class(day)
+    # Each holding's class and dates first, grouped outside: PostgreSQL matches a GROUP BY
+    # expression to a selected one only when their bound parameters are the same objects.
+    held = (
+        select(_term_class(day).label("kind"), _hold_status().label("status"),
+               _hold_signed().label("signed"), _hold_starts().label("starts"),
+               C.c.ends_on.label("ends"), _hold_terminated().label("ended"))
+        .select_from(CU.join(C, C.c.id == CU.c.contract_id))
+        .where(CU.c.archived == false(), C.c.archived == false(),
+               C.c.status != ContractStatus.DRAFT)
+        .subquery("held")
+    )
     return (
-        select(*_raw(kind, C.c.status, func.min(C.c.signed_on), func.min(C.c.starts_on),
-                     func.min(C.c.ends_on), func.min(C.c.terminated_on)))
-        .where(C.c.archived == false(), C.c.status != ContractStatus.DRAFT)
-        .group_by(kind, C.c.status)
+        select(*_raw(held.c.kind, held.c.status, func.min(held.c.signed),
+                     func.min(held.c.starts), func.min(held.c.ends), func.min(held.c.ended)))
+        .group_by(held.c.kind, held.c.status)
     )
 
 

@@ -45,13 +45,28 @@ FLOOR_SCOPE = {
     "unit": "AND f.id = (SELECT floor_id FROM units WHERE id = ?)",
 }
 _NONE: Mapping[str, str] = {}
-# A contract's class on the day ``d.day``: its status, then 1 or 0 for whether the day is
+# A contract's term for one unit (``cu``), as ``domain.contracts.unit_term`` reads it: a
+# unit an amendment added is signed and held from ``held_from``; one it released is held
+# to ``held_to`` as if the contract were terminated for that unit alone.
+HOLD_STATUS = "CASE WHEN cu.held_to IS NULL THEN c.status ELSE 'terminated' END"
+HOLD_SIGNED = "coalesce(cu.held_from, c.signed_on)"
+HOLD_STARTS = "coalesce(cu.held_from, c.starts_on)"
+HOLD_TERMINATED = (
+    "CASE WHEN cu.held_to IS NULL THEN c.terminated_on"
+    " WHEN c.terminated_on IS NOT NULL AND c.terminated_on < cu.held_to THEN c.terminated_on"
+    " ELSE cu.held_to END"
+)
+# A holding's class on the day ``d.day``: its status, then 1 or 0 for whether the day is
 # on or after its signing, on or after its start, on or before its end, and on or before
 # its termination (n: none).
 TERM_CLASS = (
-    "c.status || ':' || (c.signed_on <= d.day) || (c.starts_on <= d.day)"
-    " || (c.ends_on >= d.day) || coalesce(c.terminated_on >= d.day, 'n')"
+    f"{HOLD_STATUS} || ':' || ({HOLD_SIGNED} <= d.day) || ({HOLD_STARTS} <= d.day)"
+    f" || (c.ends_on >= d.day) || coalesce(({HOLD_TERMINATED}) >= d.day, 'n')"
 )
+# A holding row (``read_model`` decodes these columns in order).
+_HOLDING = f"""
+        SELECT cu.unit_id, c.code, {HOLD_STATUS}, {HOLD_SIGNED}, {HOLD_STARTS}, c.ends_on,
+               {HOLD_TERMINATED}, c.rent_per_sqm_month, t.name, t.short_name"""
 MMAP_BYTES = 256 << 20
 CACHE_KIB = 32 << 10
 
@@ -89,16 +104,14 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
     ),
     # Ordered so the first of two overlapping contracts is the same on every engine.
     "holdings": (
-        """
-        SELECT cu.unit_id, c.code, c.status, c.signed_on, c.starts_on, c.ends_on,
-               c.terminated_on, c.rent_per_sqm_month, t.name, t.short_name
+        _HOLDING + """
         FROM contract_units cu
         JOIN contracts c ON c.id = cu.contract_id
         JOIN tenants t ON t.id = c.tenant_id
         JOIN units u ON u.id = cu.unit_id
         JOIN floors f ON f.id = u.floor_id
         WHERE cu.archived = 0 AND c.archived = 0 AND c.status != 'draft' {where}
-        ORDER BY c.starts_on, c.code
+        ORDER BY 5, c.code
         """,
         UNIT_SCOPE,
     ),
@@ -126,9 +139,7 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
     # The holds of the units of ``unit_page`` (the same parameter).
     "page_holdings": (
         """
-        WITH page(size) AS (SELECT ?)
-        SELECT cu.unit_id, c.code, c.status, c.signed_on, c.starts_on, c.ends_on,
-               c.terminated_on, c.rent_per_sqm_month, t.name, t.short_name
+        WITH page(size) AS (SELECT ?)""" + _HOLDING + """
         FROM contract_units cu
         JOIN contracts c ON c.id = cu.contract_id
         JOIN tenants t ON t.id = c.tenant_id
@@ -136,7 +147,7 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
             SELECT u.id FROM units u WHERE u.archived = 0 {where}
             ORDER BY u.code LIMIT (SELECT size FROM page)
         )
-        ORDER BY c.starts_on, c.code
+        ORDER BY 5, c.code
         """,
         UNIT_ONLY_SCOPE,
     ),
@@ -174,10 +185,10 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
     "term_classes": (
         f"""
         WITH d(day) AS (SELECT ?)
-        SELECT {TERM_CLASS}, c.status, min(c.signed_on), min(c.starts_on), min(c.ends_on),
-               min(c.terminated_on)
-        FROM contracts c CROSS JOIN d
-        WHERE c.archived = 0 AND c.status != 'draft' {{where}}
+        SELECT {TERM_CLASS}, {HOLD_STATUS}, min({HOLD_SIGNED}), min({HOLD_STARTS}),
+               min(c.ends_on), min({HOLD_TERMINATED})
+        FROM contract_units cu JOIN contracts c ON c.id = cu.contract_id CROSS JOIN d
+        WHERE cu.archived = 0 AND c.archived = 0 AND c.status != 'draft' {{where}}
         GROUP BY 1, 2
         """,
         _NONE,

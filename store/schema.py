@@ -290,7 +290,12 @@ class Contract(Synced, Base):
 
 
 class ContractUnit(Synced, Base):
-    """A unit a contract covers, with the billable area it was let at."""
+    """A unit a contract covers, with the billable area it was let at.
+
+    ``held_from`` / ``held_to``: the first and last day of the hold when an amendment
+    added or released the unit (None: the contract's own start, end or termination);
+    ``domain.contracts.unit_term`` reads them.
+    """
 
     __tablename__ = "contract_units"
     __table_args__ = (UniqueConstraint("contract_id", "unit_id"),)
@@ -300,6 +305,8 @@ class ContractUnit(Synced, Base):
     contract: Mapped[Contract] = relationship(lazy="raise")
     unit: Mapped[Unit] = relationship(lazy="raise")
     billable_area: Mapped[Decimal] = mapped_column(Area)
+    held_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    held_to: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class ContractVersion(Ledger, Base):

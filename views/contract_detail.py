@@ -57,6 +57,7 @@ from domain.leasing.renewal import Advice, AdviceKind, AdviceReason
 from domain.leasing.schedule import Problem, ScheduleLine, total
 from domain.leasing.validation import FieldProblem
 from domain.leasing.versions import Change
+from views.amendment_units import AmendmentUnits
 from views.contract_text import (
     amount_text,
     area_figure,
@@ -873,12 +874,14 @@ class ContractDetail(QDialog):
 
 @dataclass(frozen=True)
 class AmendmentInput:
-    """What the amendment dialog asks: from when, and the rent's new rate, end and deposit."""
+    """What the amendment dialog asks: from when, the rent's new rate, end and deposit, and
+    the units kept (at their areas) and added."""
 
     effective_on: date
     rate: Decimal
     ends_on: date
     deposit: Decimal
+    units: tuple[LetUnit, ...]
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -895,6 +898,7 @@ class AmendDialog(QDialog):
 
     rehearseRequested = Signal(object)  # AmendmentInput
     applyRequested = Signal(object)  # AmendmentInput
+    unitRequested = Signal(str)  # a unit's code to add: the flow answers with add_unit
 
     def __init__(self, contract: ContractView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -904,10 +908,15 @@ class AmendDialog(QDialog):
         self.rate = QLineEdit(str(spec.terms.rate), self)
         self.ends = _date_edit(self, spec.ends_on)
         self.deposit = QLineEdit(str(spec.deposit), self)
-        self.labels = [QLabel(self) for _ in range(4)]
+        self.units = AmendmentUnits(spec.units, self)
+        self.units.changed.connect(self.rehearse)
+        self.units.addRequested.connect(self.unitRequested)
+        self.labels = [QLabel(self) for _ in range(5)]
         self.form = QFormLayout()
         for label_, field in zip(
-            self.labels, (self.effective, self.rate, self.ends, self.deposit), strict=True
+            self.labels,
+            (self.effective, self.rate, self.ends, self.deposit, self.units),
+            strict=True,
         ):
             self.form.addRow(label_, field)
         self.changes = QLabel(self)
@@ -955,17 +964,23 @@ class AmendDialog(QDialog):
     def values(self) -> AmendmentInput | None:
         """What is entered, or None while a figure does not read as a number."""
         rate, deposit = _decimal(self.rate.text()), _decimal(self.deposit.text())
-        if rate is None or deposit is None:
+        units = self.units.units()
+        if rate is None or deposit is None or units is None:
             return None
         return AmendmentInput(
-            self.effective.date().toPython(), rate, self.ends.date().toPython(), deposit
+            self.effective.date().toPython(), rate, self.ends.date().toPython(), deposit, units
         )
+
+    def add_unit(self, unit: LetUnit) -> None:
+        self.units.add_unit(unit)
 
     def rehearse(self) -> None:
         values = self.values()
         self.apply_button.setEnabled(False)
         if values is None:
-            self.changes.setText(self.tr("Enter the rate and the deposit as numbers."))
+            self.changes.setText(
+                self.tr("Enter the rate, the deposit and each unit's area as numbers.")
+            )
             return
         self.changes.setText(self.tr("Working out the amendment…"))
         self.rehearseRequested.emit(values)
@@ -1023,6 +1038,7 @@ class AmendDialog(QDialog):
                 self.tr("Rent per m² a month"),
                 self.tr("Ends on"),
                 self.tr("Deposit"),
+                self.tr("Units"),
             ),
             strict=True,
         ):

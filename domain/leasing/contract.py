@@ -21,11 +21,16 @@ from domain.leasing.clauses import RentTerms
 
 @dataclass(frozen=True)
 class LetUnit:
-    """A unit a contract covers and the billable area it is let at (kept as signed)."""
+    """A unit a contract covers and the billable area it is let at (kept as signed).
+
+    ``held_from`` is the day an amendment added the unit (None: it is held from the
+    term's start); a unit an amendment released is no longer in the version's units.
+    """
 
     unit_id: str
     unit_code: str
     billable_area: Decimal
+    held_from: date | None = None
 
 
 @dataclass(frozen=True)

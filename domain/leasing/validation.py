@@ -215,9 +215,13 @@ def _units(spec: ContractSpec, units: Mapping[str, UnitFacts], others: Sequence[
         seen.add(let.unit_id)
         facts = units.get(let.unit_id)
         problems += _unit(let, facts, row)
+        held_from = max(start, let.held_from) if let.held_from else start
+        if let.held_from is not None and not start <= let.held_from <= end:
+            problems.append(FieldProblem(row, "unit-held-outside-term", {
+                "unit": let.unit_code, "held_from": let.held_from.isoformat()}))
         for other in others:
             if other.unit_id == let.unit_id and other.contract_code != spec.code \
-                    and _overlap(start, end, other.starts_on, other.last_day):
+                    and _overlap(held_from, end, other.starts_on, other.last_day):
                 problems.append(FieldProblem(row, "unit-leased", {
                     "unit": let.unit_code, "contract": other.contract_code,
                     "starts_on": other.starts_on.isoformat(),

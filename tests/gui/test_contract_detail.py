@@ -89,6 +89,44 @@ def test_amending_through_the_rehearsal_dialog_writes_version_two(qtbot, window)
     assert detail.version_list.count() == 2
 
 
+def test_an_amendment_adds_a_unit_by_its_code_and_releases_another(qtbot, window):
+    from views.amendment_units import KEEP
+    from views.contract_detail import AmendDialog
+
+    ws = window.controller.workspace
+    cid, _spec = _sign(ws, date(2026, 3, 1), date(2029, 2, 28), D(100), date(2026, 2, 1))
+    detail = _detail(qtbot, window, cid)
+    qtbot.mouseClick(detail.amend_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(window, AmendDialog)
+    dialog.effective.setDate(QDate(2027, 3, 1))
+    dialog.units.code.setText("zd-b-0101")  # as typed: case forgiven
+    qtbot.mouseClick(dialog.units.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.units.table.rowCount() == 2, timeout=20000)
+    assert dialog.units.table.item(1, 0).text() == "ZD-B-0101 (added)"
+    qtbot.waitUntil(dialog.apply_button.isEnabled, timeout=20000)
+    after = {line.starts_on: line.amount for line in dialog.after.lines()}
+    assert after[date(2027, 2, 1)] == D("12540.00")
+    assert after[date(2027, 3, 1)] == D("25080.00")  # two units from the amendment
+
+    dialog.units.code.setText("NO-SUCH-UNIT")
+    qtbot.mouseClick(dialog.units.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "NO-SUCH-UNIT" in dialog.units.message.text(), timeout=20000)
+
+    # Releasing the contract's first unit instead: only the added one stays.
+    dialog.units.table.item(0, KEEP).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: dialog.apply_button.isEnabled()
+                    and len(dialog.values().units) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: "ZD-A-0103" in dialog.changes.text(), timeout=20000)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.contract.version == 2, timeout=20000)
+    assert [u.unit_code for u in detail.contract.spec.units] == ["ZD-B-0101"]
+    with ws.reading() as s:
+        v1, v2 = contracts.versions_of(s, cid)
+    assert [u.unit_code for u in v1.spec.units] == ["ZD-A-0103"]
+    assert [(u.unit_code, u.held_from) for u in v2.spec.units] == [
+        ("ZD-B-0101", date(2027, 3, 1))]
+
+
 def test_renewal_advice_gives_its_reasons_and_renewing_signs_the_follow_on(qtbot, window):
     ws = window.controller.workspace
     # Ends 70 days after TODAY at 80 /m²; the park signed at 95 and 102 within the year.

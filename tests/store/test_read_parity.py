@@ -78,6 +78,17 @@ def _add_awkward_rows(path: Path) -> None:
                          status=ContractStatus.SIGNED, signed_on=date(2026, 1, 1),
                          starts_on=date(2026, 2, 1), ends_on=date(2027, 1, 31),
                          rent_per_sqm_month=Decimal("77.7000"))
+        # Amendments: one lease released a unit a month ago, another added one lately and
+        # one adds a unit later on (store.read_sql.HOLD_*, read_core's _hold_*).
+        links = s.scalars(
+            select(ContractUnit).join(Contract, Contract.id == ContractUnit.contract_id)
+            .where(Contract.status == ContractStatus.SIGNED, Contract.starts_on <= TODAY,
+                   Contract.ends_on > date(2027, 6, 1), ContractUnit.unit_id != leased.id)
+            .order_by(ContractUnit.unit_id)).all()
+        assert len(links) >= 3
+        links[0].held_to = date(2026, 10, 22)
+        links[1].held_from = date(2026, 11, 1)
+        links[2].held_from = date(2027, 3, 1)
         other = Park(code="A1", name="第二园区", currency="USD")
         s.add_all([rival, other])
         s.flush()
