@@ -1,9 +1,11 @@
-"""The Leasing menu: the pipeline, contracts, the rent roll and the contract templates.
+"""The Leasing menu: the pipeline, contracts, the rent roll, the contract templates, the CPI
+and the park's leasing settings.
 
 The window only creates it; what each action opens lives in its own flow
 (``app.pipeline_flow``, ``app.contract_wizard_flow``, ``app.contract_flow``,
-``app.rent_roll_flow``, ``app.contract_document_flow``, ``app.inputs_flow``), imported when the
-action is used so the window starts without them.
+``app.rent_roll_flow``, ``app.contract_document_flow``, ``app.inputs_flow``,
+``app.leasing_settings_flow``), imported when the action is used so the window starts
+without them.
 """
 
 from __future__ import annotations
@@ -42,12 +44,16 @@ class LeasingMenu(QMenu):
         self.price_index_action = QAction(self)
         self.price_index_action.setObjectName("price-index-action")
         self.price_index_action.triggered.connect(self.price_index)
+        self.settings_action = QAction(self)
+        self.settings_action.setObjectName("leasing-settings-action")
+        self.settings_action.triggered.connect(self.leasing_settings)
         for action in (self.new_contract_action, self.contracts_action):
             self.addAction(action)
         self.addSeparator()
         self.addAction(self.rent_roll_action)
         self.addAction(self.template_action)
         self.addAction(self.price_index_action)
+        self.addAction(self.settings_action)
         c = window.controller
         for signal in (c.opened, c.closed, c.treeChanged):
             signal.connect(self.update_actions)
@@ -56,7 +62,7 @@ class LeasingMenu(QMenu):
     def update_actions(self, *_signal_args: object) -> None:
         is_open = self.main_window.controller.is_open
         for action in (self.new_contract_action, self.contracts_action, self.rent_roll_action,
-                       self.template_action, self.price_index_action):
+                       self.template_action, self.price_index_action, self.settings_action):
             action.setEnabled(is_open)
             action.setToolTip("" if is_open else self.tr("Open a workspace first"))
 
@@ -86,6 +92,11 @@ class LeasingMenu(QMenu):
 
         return open_price_index(self.main_window)
 
+    def leasing_settings(self) -> object:
+        from app.leasing_settings_flow import open_leasing_settings
+
+        return open_leasing_settings(self.main_window)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
@@ -98,4 +109,5 @@ class LeasingMenu(QMenu):
         self.rent_roll_action.setText(self.tr("Import &rent roll…"))
         self.template_action.setText(self.tr("Contract &templates…"))
         self.price_index_action.setText(self.tr("Price &index (CPI)…"))
+        self.settings_action.setText(self.tr("Leasing &settings…"))
         self.update_actions()

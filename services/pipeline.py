@@ -332,21 +332,127 @@ def set_stage_probabilities(workspace: Workspace, park_id: uuid.UUID,
                             overrides: Mapping[Stage, Decimal]) -> None:
     """The park's own probabilities (0–1) for the stages given; the others keep the
     defaults. A stage given its default is stored as no override."""
-    problems = [FieldProblem(f"probability[{stage.value}]", "probability-range",
-                             {"stage": stage.value, "value": str(value)})
-                for stage, value in overrides.items() if not Decimal(0) <= value <= Decimal(1)]
-    if problems:
-        raise PipelineRefused("a stage probability must lie in 0–1", "probability-range",
-                              problems=problems, stage=problems[0].params["stage"],
-                              value=problems[0].params["value"])
+    _refuse_settings(_probability_problems(overrides))
     with workspace.transaction() as session:
-        park = session.get(Park, park_id)
-        if park is None:
-            raise PipelineRefused(f"no park {park_id}", "no-park")
-        kept = {stage.value: str(value) for stage, value in overrides.items()
-                if value != DEFAULT_PROBABILITIES[stage]}
-        if kept != (park.stage_probabilities or {}):
-            park.stage_probabilities = kept
+        _write_probabilities(_park(session, park_id), overrides)
+
+
+# -- the park's leasing settings -------------------------------------------------------------
+
+DISCOUNT_RATE_PLACES = 6  # the column's scale (parks.discount_rate: 0.061250 for 6.125 %)
+
+
+@dataclass(frozen=True)
+class LeasingSettings:
+    """What the park's leasing settings dialog shows: each stage's probability (0–1, the
+    park's own or the default), the stages whose figure is the park's own, and the yearly
+    rate a discounted net effective rent uses (None: the park discounts nothing)."""
+
+    probabilities: Mapping[Stage, Decimal]
+    own: frozenset[Stage]
+    discount_rate: Decimal | None
+
+
+def leasing_settings(session: Session, park_id: uuid.UUID) -> LeasingSettings:
+    """The park's stage probabilities and discount rate, as :func:`save_leasing_settings`
+    takes them back."""
+    park = session.get(Park, park_id)
+    if park is None:
+        raise PipelineRefused(f"no park {park_id}", "no-park")
+    overrides = stage_overrides(session, park_id)
+    own = frozenset(stage for stage in Stage if stage.value in overrides)
+    odds = {stage: overrides[stage.value] if stage in own else DEFAULT_PROBABILITIES[stage]
+            for stage in Stage}
+    return LeasingSettings(odds, own, park.discount_rate)
+
+
+def set_discount_rate(workspace: Workspace, park_id: uuid.UUID, rate: Decimal | None) -> None:
+    """The yearly rate (0.06 for 6 %, 0 ≤ rate < 1, kept to the column's six places) the
+    park's discounted net effective rents use; None clears it. A rate of 1 or more is
+    refused: it is a percentage typed as a fraction's place (6 for 6 %) far more often than
+    a real rate, and would discount a year's rent to half or less."""
+    kept = _rate_kept(rate)
+    _refuse_settings(_rate_problems(rate, kept))
+    with workspace.transaction() as session:
+        _write_rate(_park(session, park_id), kept)
+
+
+def save_leasing_settings(workspace: Workspace, park_id: uuid.UUID,
+                          probabilities: Mapping[Stage, Decimal],
+                          discount_rate: Decimal | None) -> None:
+    """What the settings dialog's OK writes, in one transaction: the stage probabilities
+    as :func:`set_stage_probabilities` keeps them (the stages given; a stage at its default
+    is no override) and the discount rate as :func:`set_discount_rate` does. Every figure
+    out of range is refused at once, field by field, and then nothing is written."""
+    kept = _rate_kept(discount_rate)
+    _refuse_settings([*_probability_problems(probabilities),
+                      *_rate_problems(discount_rate, kept)])
+    with workspace.transaction() as session:
+        park = _park(session, park_id)
+        _write_probabilities(park, probabilities)
+        _write_rate(park, kept)
+
+
+def _write_probabilities(park: Park, probabilities: Mapping[Stage, Decimal]) -> None:
+    """The stages given, a stage at its default as no override; set only when they differ
+    as numbers (0.5 stored and 0.50 given is no change, and no op)."""
+    odds = {stage.value: Decimal(value) for stage, value in probabilities.items()
+            if value != DEFAULT_PROBABILITIES[stage]}
+    stored = {key: Decimal(value) for key, value in (park.stage_probabilities or {}).items()}
+    if odds != stored:
+        park.stage_probabilities = {key: format(value.normalize(), "f")
+                                    for key, value in odds.items()}
+
+
+def _park(session: Session, park_id: uuid.UUID) -> Park:
+    park = session.get(Park, park_id)
+    if park is None:
+        raise PipelineRefused(f"no park {park_id}", "no-park")
+    return park
+
+
+def _probability_problems(probabilities: Mapping[Stage, Decimal]) -> list[FieldProblem]:
+    """Probabilities lie in 0–1."""
+    return [FieldProblem(f"probability[{stage.value}]", "probability-range",
+                         {"stage": stage.value, "value": str(value)})
+            for stage, value in probabilities.items()
+            if not (value.is_finite() and Decimal(0) <= value <= Decimal(1))]
+
+
+def _rate_kept(rate: Decimal | None) -> Decimal | None:
+    """The rate as the column keeps it (six places); None for none, or for a rate that is
+    no number or lies outside 0–1 before it is even rounded (1E+999999 cannot be)."""
+    if rate is None or not rate.is_finite() or not Decimal(0) <= rate < Decimal(1):
+        return None
+    return round_to(rate, DISCOUNT_RATE_PLACES)
+
+
+def _rate_problems(rate: Decimal | None, kept: Decimal | None) -> list[FieldProblem]:
+    """A rate given must be a number in 0 ≤ rate < 1 once kept to the column's places (so
+    0.9999999, which would be stored as 1, is refused too)."""
+    if rate is None:
+        return []
+    if kept is None or not Decimal(0) <= kept < Decimal(1):
+        return [FieldProblem("discount_rate", "discount-rate-range", {"value": str(rate)})]
+    return []
+
+
+def _refuse_settings(problems: Sequence[FieldProblem]) -> None:
+    if not problems:
+        return
+    first = problems[0]
+    if first.code == "discount-rate-range":
+        raise PipelineRefused(f"a discount rate must lie in 0 ≤ rate < 1, not "
+                              f"{first.params['value']}", first.code, problems=problems,
+                              value=first.params["value"])
+    raise PipelineRefused("a stage probability must lie in 0–1", first.code, problems=problems,
+                          stage=first.params["stage"], value=first.params["value"])
+
+
+def _write_rate(park: Park, rate: Decimal | None) -> None:
+    """Set only a rate that differs, so a save that keeps it leaves no op in the outbox."""
+    if rate != park.discount_rate:
+        park.discount_rate = rate
 
 
 def lead_history(session: Session, lead_id: uuid.UUID) -> list[StageStep]:
