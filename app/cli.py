@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("gui", "demo", "info", "import", "print", "find-space", "area-statement",
-            "classify-rooms", "schedule", "rent-roll")
+            "classify-rooms", "schedule", "rent-roll", "sales")
 LANGUAGES = ("zh_CN", "en")
 _language = ["en"]  # the language this run speaks, set once by main()
 
@@ -147,6 +147,9 @@ def _parser() -> argparse.ArgumentParser:
     from app import cli_leasing
 
     cli_leasing.add_parsers(sub)
+    from app import cli_sales
+
+    cli_sales.add_parser(sub)
     # --lang before or after the command; a command's own default must not undo the global one
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     for command in sub.choices.values():
@@ -244,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     headless = {"demo": _demo, "info": _info, "import": _import, "print": _print,
                 "find-space": _find_space, "area-statement": _area_statement,
                 "classify-rooms": _classify_rooms, "schedule": _schedule,
-                "rent-roll": _rent_roll}.get(args.command)
+                "rent-roll": _rent_roll, "sales": _sales}.get(args.command)
     if headless is not None:
         if args.command != "print":  # print starts the whole app, and its language with it
             _speak(args.lang or system_language())
@@ -354,6 +357,12 @@ def _rent_roll(args: argparse.Namespace) -> int:
     from app import cli_rent_roll
 
     return cli_rent_roll.run(args)
+
+
+def _sales(args: argparse.Namespace) -> int:
+    from app import cli_sales
+
+    return cli_sales.run(args)
 
 
 def _info(args: argparse.Namespace) -> int:

@@ -213,9 +213,6 @@ def file_error_text(error: Any) -> str:
         "rent-roll-empty": translate("RentRoll", "{file}: the file is empty"),
         "rent-roll-unreadable": translate(
             "RentRoll", "{file}: cannot read the file ({detail})"),
-        "rent-roll-xls": translate(
-            "RentRoll", "{file}: reading the old .xls format needs the xlrd package, which is "
-            "not installed; save the file as .xlsx and import that"),
         "rent-roll-no-column": translate(
             "RentRoll", "{file}: no column {column} (columns: {columns})"),
         "rent-roll-columns-missing": translate(

@@ -2,8 +2,10 @@
 
 A figure typed in a contract's Sales tab is written in the worker pool
 (``services.contracts.record_sales``) and the contract's detail is read again,
-so the month's line shows the turnover rent the engine now bills. "Import…"
-asks for a spreadsheet, rehearses it in the pool and shows every row's fate
+so the month's line shows the turnover rent the engine now bills; a figure
+taken back (confirmed in the panel) is removed the same way
+(``services.contracts.remove_sales``) and the month bills the base again.
+"Import…" asks for a spreadsheet, rehearses it in the pool and shows every row's fate
 in :class:`~views.sales_panel.SalesImportDialog`; Import writes the good rows
 in one transaction (``services.sales_import.import_sales``) and every open
 contract view is read again. Leasing → Price index (CPI)… shows the park's
@@ -115,6 +117,31 @@ class InputsFlow(QObject):
                     lambda ws: record_sales(ws, contract_id, month, amount, SOURCE_ENTERED),
                     done, failed)
 
+    def clear_sales(self, contract_id: uuid.UUID, month: date) -> None:
+        """Take a month's sales back, then read the contract again (the month bills the base
+        rent, its sales "not reported")."""
+        from services.contracts import remove_sales
+
+        contracts = flow_of(self.window)
+        detail = contracts.details.get(contract_id)
+        panel = None if detail is None else detail.sales_panel
+
+        def done(_result: Any) -> None:
+            if panel is not None:
+                panel.set_status(translate("InputsFlow", "Sales of %1 taken back: the month "
+                                                         "bills the base rent until they are "
+                                                         "reported.")
+                                 .replace("%1", month.isoformat()[:7]))
+            contracts.refresh_detail(contract_id)
+
+        def failed(message: str) -> None:
+            if panel is not None:
+                panel.set_status(message, error=True)
+            contracts.refresh_detail(contract_id)
+
+        self._start(f"sales:{contract_id}:{month.isoformat()}",
+                    lambda ws: remove_sales(ws, contract_id, month), done, failed)
+
     def import_file(self, path: Path, contract_id: uuid.UUID | None = None
                     ) -> SalesImportDialog:
         """The file's rows rehearsed in a report dialog; its Import writes the good ones."""
@@ -225,8 +252,14 @@ class InputsFlow(QObject):
 
 def _said(error: Exception) -> str:
     """A refusal in the user's words: a sales file's by its code, the rest by theirs."""
-    if str(getattr(error, "code", "")).startswith("sales-"):
+    code = str(getattr(error, "code", ""))
+    if code.startswith("sales-"):
         return file_error_text(error)
+    if code == "no-sales":  # services.contracts.remove_sales
+        params = dict(getattr(error, "params", {}) or {})
+        return (translate("InputsFlow", "%1 has no sales reported for %2: nothing to take back.")
+                .replace("%1", str(params.get("contract", "")))
+                .replace("%2", str(params.get("month", ""))))
     from views.message_text import message_text
 
     return message_text(error)
@@ -245,11 +278,15 @@ def enter_sales(window: MainWindow, contract_id: uuid.UUID, month: date, amount:
     inputs_of(window).enter_sales(contract_id, month, amount)
 
 
+def clear_sales(window: MainWindow, contract_id: uuid.UUID, month: date) -> None:
+    inputs_of(window).clear_sales(contract_id, month)
+
+
 def sales_file_dialog(window: MainWindow, parent: QWidget | None = None) -> QFileDialog:
     """The dialog asking for a sales file (Excel or CSV), in the last export folder."""
     folder = window.settings.export_folder or str(Path.home())
     dialog = QFileDialog(parent or window, translate("InputsFlow", "Import sales"), folder,
-                         translate("InputsFlow", "Spreadsheets (*.xlsx *.xlsm *.csv);;"
+                         translate("InputsFlow", "Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;"
                                                  "All files (*)"))
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return dialog

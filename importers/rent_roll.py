@@ -10,10 +10,10 @@ knows nothing of the workspace: ``services.rent_roll`` looks the units and
 tenants up, validates each row as a contract and writes the good ones.
 
 Reading: ``.xlsx`` through openpyxl in read-only mode (the engine pandas uses;
-the frame pandas builds around it adds nothing here), ``.xls`` through pandas
-and xlrd (when installed), ``.csv`` in UTF-8 (with or without BOM) or
-GBK/GB18030 through the ``csv`` module, since a preamble line has fewer fields
-than the table under it. A file that cannot be
+the frame pandas builds around it adds nothing here), ``.xls`` through xlrd
+with each cell made what openpyxl gives for it (:func:`read_excel_rows`),
+``.csv`` in UTF-8 (with or without BOM) or GBK/GB18030 through the ``csv``
+module, since a preamble line has fewer fields than the table under it. A file that cannot be
 read, or that lacks a required column, raises :class:`RentRollError` (a
 ``UserError``) naming the problem.
 
@@ -365,22 +365,92 @@ def read_csv_rows(path: Path) -> list[list[Any]]:
 
 
 def read_excel_rows(path: Path) -> list[tuple[str, list[list[Any]]]]:
-    """Every sheet's cells: .xlsx through openpyxl in read-only mode (what pandas would call,
-    without a frame around it), .xls through pandas and xlrd."""
-    if path.suffix.lower() == ".xls":
+    """Every sheet's cells, row by row from the sheet's first row (row numbers stay as the
+    spreadsheet shows them), each cell as :func:`_cell` makes it.
+
+    .xlsx through openpyxl in read-only mode (what pandas would call, without a frame around
+    it); .xls through xlrd, each cell turned into what openpyxl gives for the same cell in an
+    .xlsx (:func:`_read_xls`). A file is read by what it holds, not by its name: an .xlsx
+    renamed .xls is read as one (and an .xls renamed .xlsx), and an ".xls" that is really
+    tab- or comma-separated text (as some banks and ERPs export) is read as a CSV. Bank
+    statements go through here too.
+
+    Raises
+    ------
+    RentRollError
+        ``rent-roll-unreadable``, naming the file and the problem: a damaged or encrypted
+        workbook, an HTML page saved as .xls, anything that is not a workbook.
+    """
+    head = _head(path)
+    if head.startswith(_OLE2):  # an .xls, whatever its name says
         return _read_xls(path)
+    if head.startswith(_ZIP) or path.suffix.lower() != ".xls":
+        return _read_xlsx(path)
+    if head[:2] in _BIFF_OLD:
+        return _read_xls(path)
+    kind = _text_kind(head)
+    if kind == "html":
+        raise RentRollError(
+            f"{path.name}: cannot read the workbook (an HTML page saved with an .xls name; "
+            "open it in Excel and save it as .xlsx)", "rent-roll-unreadable", file=path.name,
+            detail="an HTML page saved with an .xls name; open it in Excel and save it as "
+                   ".xlsx")
+    if kind == "text":
+        return [("", read_csv_rows(path))]
+    return _read_xls(path)  # xlrd says what is wrong with it
+
+
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # every .xls since Excel 97 (and most before)
+_BIFF_OLD = frozenset({b"\x09\x00", b"\x09\x02", b"\x09\x04"})  # bare BIFF2-4 worksheets
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as file:
+            return file.read(4096)
+    except OSError as exc:
+        raise RentRollError(f"{path.name}: cannot read the workbook ({exc.strerror})",
+                            "rent-roll-unreadable", file=path.name,
+                            detail=str(exc.strerror)) from exc
+
+
+def _text_kind(head: bytes) -> str:
+    """"html", "text" (comma- or tab-separated lines) or "" (binary) for a file's start."""
+    if not head or b"\x00" in head:
+        return ""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = head.decode(encoding)
+            break
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(head) - 4:  # a character cut at the end of the sample
+                text = head[:exc.start].decode(encoding)
+                break
+    else:
+        return ""
+    lowered = text.lstrip().lower()
+    if lowered.startswith(("<!doctype html", "<html", "<table", "<?xml", "<meta")) or (
+            "<table" in lowered and "<td" in lowered):
+        return "html"
+    printable = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+    return "text" if printable >= 0.95 * len(text) else ""
+
+
+def _read_xlsx(path: Path) -> list[tuple[str, list[list[Any]]]]:
     from openpyxl import load_workbook
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-        try:
-            tables = []
-            for sheet in book.worksheets:
-                sheet.reset_dimensions()  # some writers state a wrong used range
-                tables.append((sheet.title, [[_cell(v) for v in row]
-                                             for row in sheet.iter_rows(values_only=True)]))
-        finally:
-            book.close()
+    try:  # opened by us: openpyxl refuses a path by its suffix (an .xlsx named .xls)
+        with path.open("rb") as file:
+            book = load_workbook(file, read_only=True, data_only=True, keep_links=False)
+            try:
+                tables = []
+                for sheet in book.worksheets:
+                    sheet.reset_dimensions()  # some writers state a wrong used range
+                    tables.append((sheet.title, [[_cell(v) for v in row]
+                                                 for row in sheet.iter_rows(values_only=True)]))
+            finally:
+                book.close()
     except Exception as exc:  # every reader's own error: the file is not what it says
         raise RentRollError(f"{path.name}: cannot read the workbook ({exc})",
                             "rent-roll-unreadable", file=path.name, detail=str(exc)) from exc
@@ -388,22 +458,68 @@ def read_excel_rows(path: Path) -> list[tuple[str, list[list[Any]]]]:
 
 
 def _read_xls(path: Path) -> list[tuple[str, list[list[Any]]]]:
-    try:
-        import xlrd  # noqa: F401
-    except ImportError as exc:
-        raise RentRollError(
-            f"{path.name}: reading the old .xls format needs the xlrd package, which is "
-            "not installed; save the file as .xlsx and import that", "rent-roll-xls",
-            file=path.name) from exc
-    import pandas as pd
+    """An .xls (BIFF) workbook through xlrd, each cell as openpyxl gives it from an .xlsx.
+
+    Not through ``pandas.read_excel(engine="xlrd")``: pandas 3 deprecates that engine, and
+    its frame turns the texts "NA", "N/A", "null" … into NaN (a tenant called NA would
+    vanish). So, as the .xlsx path does: whole numbers as ``int`` (xlrd keeps every number a
+    float), booleans as ``bool``, error cells as their text ("#DIV/0!"), empty cells as
+    None, and date cells through openpyxl's own ``from_excel`` with the workbook's epoch
+    (1900 or 1904): a datetime, a time for a time of day alone, a timedelta under a
+    duration format ("[h]:mm"). Merged cells hold their value in the first cell only, as
+    openpyxl's read-only sheets do.
+    """
+    import xlrd
+    from openpyxl.styles.numbers import is_timedelta_format
+    from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel
 
     try:
-        frames = pd.read_excel(path, sheet_name=None, header=None, dtype=object, engine="xlrd")
-    except Exception as exc:  # every reader's own error: the file is not what it says
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except Exception as exc:  # xlrd's own errors, and struct/OLE errors of a damaged file
         raise RentRollError(f"{path.name}: cannot read the workbook ({exc})",
                             "rent-roll-unreadable", file=path.name, detail=str(exc)) from exc
-    return [(str(name), [[_cell(v) for v in row] for row in frame.itertuples(index=False)])
-            for name, frame in frames.items()]
+    epoch = MAC_EPOCH if book.datemode == 1 else WINDOWS_EPOCH
+    durations: dict[int, bool] = {}  # xf index → its format is a duration ("[h]:mm")
+
+    def duration(xf_index: int) -> bool:
+        if xf_index not in durations:
+            xf = book.xf_list[xf_index] if xf_index < len(book.xf_list) else None
+            shown = book.format_map.get(xf.format_key) if xf is not None else None
+            durations[xf_index] = bool(shown and is_timedelta_format(shown.format_str))
+        return durations[xf_index]
+
+    def value(sheet: Any, row: int, column: int, kind: int, raw: Any) -> Any:
+        if kind == xlrd.XL_CELL_NUMBER:
+            return int(raw) if raw.is_integer() else raw
+        if kind == xlrd.XL_CELL_DATE:
+            try:
+                return from_excel(raw, epoch, timedelta=duration(
+                    sheet.cell_xf_index(row, column)))
+            except (OverflowError, ValueError):
+                return "#VALUE!"  # openpyxl's word for a date serial out of range
+        if kind == xlrd.XL_CELL_BOOLEAN:
+            return bool(raw)
+        if kind == xlrd.XL_CELL_ERROR:
+            return xlrd.error_text_from_code.get(raw, "#N/A")
+        if kind == xlrd.XL_CELL_TEXT:
+            return raw
+        return None  # empty, blank
+
+    try:
+        tables = []
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            tables.append((sheet.name, [
+                [_cell(value(sheet, r, c, kind, raw)) for c, (kind, raw) in enumerate(
+                    zip(sheet.row_types(r), sheet.row_values(r), strict=True))]
+                for r in range(sheet.nrows)]))
+            book.unload_sheet(index)
+    except Exception as exc:  # a sheet damaged past its header records
+        raise RentRollError(f"{path.name}: cannot read the workbook ({exc})",
+                            "rent-roll-unreadable", file=path.name, detail=str(exc)) from exc
+    finally:
+        book.release_resources()
+    return tables
 
 
 def _cell(value: Any) -> Any:

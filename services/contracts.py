@@ -619,6 +619,29 @@ def put_sales(session: Session, contract_id: uuid.UUID, month: date, amount: Dec
         existing.amount, existing.source, existing.archived = amount, source, False
 
 
+def remove_sales(workspace: Workspace, contract_id: uuid.UUID, month: date) -> None:
+    """Take a month's sales back (a figure entered by mistake): the month bills the base
+    again, its turnover "not reported yet", until a figure is entered (``put_sales`` brings
+    the row back). The row is archived, never deleted (SYNC.md), so the outbox carries one
+    ``archive`` op for it; the log keeps the figure that was there.
+
+    Raises
+    ------
+    ContractRefused
+        ``no-sales`` when the month has no figure to take back (nothing written).
+    """
+    with workspace.transaction() as session:
+        contract = _contract(session, contract_id)
+        first = month.replace(day=1)
+        row = session.scalar(select(SalesReport).where(SalesReport.contract_id == contract.id,
+                                                       SalesReport.month == first))
+        if row is None or row.archived:
+            raise ContractRefused(f"{contract.code} has no sales reported for "
+                                  f"{first.isoformat()[:7]}: nothing to take back", "no-sales",
+                                  contract=contract.code, month=first.isoformat()[:7])
+        row.archived = True
+
+
 def set_index(workspace: Workspace, park_id: uuid.UUID, year: int, value: Decimal,
               series: str = CPI) -> None:
     """A year's index value; CPI clauses read it (a year billed at the floor is corrected)."""

@@ -21,9 +21,10 @@ the amount is below zero, or the file gives the same contract and month on
 another row too (which one is right is the person's call).
 
 The file is read by the rent roll's readers (``importers.rent_roll``): CSV
-in UTF-8 or GBK, Excel through openpyxl, dates and amounts as people type
-them. A file that cannot be read raises :class:`SalesImportError` naming
-the problem, and nothing is written.
+in UTF-8 or GBK, Excel (.xlsx through openpyxl, .xls through xlrd, cell for
+cell alike), dates and amounts as people type them. A file that cannot be
+read raises :class:`SalesImportError` naming the problem, and nothing is
+written.
 """
 
 from __future__ import annotations
@@ -284,7 +285,7 @@ def read_sales(path: Path | str) -> SalesSheet:
         elif suffix in (".xlsx", ".xlsm", ".xls"):
             tables = read_excel_rows(path)
         else:
-            raise SalesImportError(f"{path.name} is not an Excel (.xlsx) or CSV file",
+            raise SalesImportError(f"{path.name} is not an Excel (.xlsx, .xls) or CSV file",
                                    "sales-format", file=path.name)
     except RentRollError as exc:
         raise _file_error(exc) from exc

@@ -7,7 +7,11 @@ end), each with its sales — typed in place, a Decimal, right-aligned — and
 what that month's schedule line bills: the base, the turnover part and the
 rent. A month not reported says "not reported". Typing a figure emits
 :attr:`SalesPanel.sales_entered`; the app writes it and hands the contract
-back read again, so the line shown is always the engine's. "Import…" emits
+back read again, so the line shown is always the engine's. A figure entered by
+mistake is taken back from the row's context menu or with Delete: once the
+person confirms (the box names the month and the amount),
+:attr:`SalesPanel.sales_cleared` asks the app to remove it, and the month bills
+the base rent again, "not reported". "Import…" emits
 :attr:`SalesPanel.import_requested`: a spreadsheet of many contracts'
 months is rehearsed and imported in :class:`SalesImportDialog`, which shows
 the report (``services.sales_import.SalesImportReport.to_json()``).
@@ -26,11 +30,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,6 +44,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -303,6 +311,7 @@ class SalesPanel(QWidget):
     """A turnover contract's months, their sales (typed in place) and the rent they make."""
 
     sales_entered = Signal(object, object)  # month (date, the first day), amount (Decimal)
+    sales_cleared = Signal(object)  # month (date, the first day): its figure taken back
     import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -331,6 +340,13 @@ class SalesPanel(QWidget):
         width = self.fontMetrics().averageCharWidth()
         for column, chars in enumerate((9, 16, 14, 14, 14, 20)):
             self.table.setColumnWidth(column, chars * width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.installEventFilter(self)
+        self.clear_action = QAction(self)
+        self.clear_action.triggered.connect(lambda: self.ask_clear(self._current_month()))
+        self.menu: QMenu | None = None  # the row's context menu while it is up
+        self.confirm: QMessageBox | None = None  # the question before a figure is taken back
         self.import_button = QPushButton(self)
         self.import_button.clicked.connect(self.import_requested)
         row = QHBoxLayout()
@@ -377,6 +393,93 @@ class SalesPanel(QWidget):
         if at is None:
             return False
         return self.model.setData(self.model.index(at, SALES), text)
+
+    def can_clear(self, month: date | None) -> bool:
+        """Whether ``month`` has a figure to take back (none while a typed one is saving)."""
+        at = None if month is None else self.model.row_of(month.replace(day=1))
+        if at is None:
+            return False
+        row = self.model.rows[at]
+        return row.sales is not None and row.month not in self.model.pending
+
+    def ask_clear(self, month: date | None) -> QMessageBox | None:
+        """Ask whether to take ``month``'s figure back (window-modal, never blocking); Yes
+        emits :attr:`sales_cleared`. None when the month has no figure to take back."""
+        if month is None or not self.can_clear(month):
+            return None
+        month = month.replace(day=1)
+        at = self.model.row_of(month)
+        sales = None if at is None else self.model.rows[at].sales
+        amount = "" if sales is None else amount_text(sales)
+        if self.model.currency:
+            amount = f"{amount} {currency_name(self.model.currency)}"
+        if self.confirm is not None:
+            self.confirm.close()
+        box = self.confirm = QMessageBox(
+            QMessageBox.Icon.Question, translate("SalesPanel", "Take back sales"),
+            translate("SalesPanel", "Take back the sales of %1 (%2)? The month bills the base "
+                                    "rent alone until its sales are reported again.")
+            .replace("%1", month.isoformat()[:7]).replace("%2", amount),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # a figure is not lost by Enter
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda *_: self._forget_confirm(box))
+        box.finished.connect(lambda answer: self._answered(month, answer))
+        box.open()
+        return box
+
+    def _forget_confirm(self, box: QMessageBox) -> None:
+        if self.confirm is box:
+            self.confirm = None
+
+    def _answered(self, month: date, answer: int) -> None:
+        if answer != QMessageBox.StandardButton.Yes or not self.can_clear(month):
+            return
+        self.set_status(translate("SalesPanel", "Taking back the sales of %1…")
+                        .replace("%1", month.isoformat()[:7]))
+        self.sales_cleared.emit(month)
+
+    def _current_month(self) -> date | None:
+        current = self.table.currentIndex()
+        if not current.isValid() or current.row() >= len(self.model.rows):
+            return None
+        return self.model.rows[current.row()].month
+
+    def _context_menu(self, at: QPoint) -> QMenu | None:
+        """The row's menu under the pointer: take its figure back."""
+        index = self.table.indexAt(at)
+        if not index.isValid():
+            return None
+        self.table.setCurrentIndex(self.model.index(index.row(), SALES))
+        month = self.model.rows[index.row()].month
+        self.clear_action.setText(translate("SalesPanel", "Take back the sales of %1…")
+                                  .replace("%1", month.isoformat()[:7]))
+        self.clear_action.setEnabled(self.can_clear(month))
+        if self.menu is not None:
+            self.menu.close()
+        menu = self.menu = QMenu(self.table)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.clear_action)
+        menu.destroyed.connect(lambda *_: self._forget_menu(menu))
+        menu.popup(self.table.viewport().mapToGlobal(at))
+        return menu
+
+    def _forget_menu(self, menu: QMenu) -> None:
+        if self.menu is menu:
+            self.menu = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete (or Backspace) on a row takes its figure back, once confirmed; while the
+        cell is being edited the keys are the editor's."""
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.table.state() != QAbstractItemView.State.EditingState):
+            self.ask_clear(self._current_month())
+            return True  # not an edit: AnyKeyPressed would open the cell on it
+        return super().eventFilter(watched, event)
 
     # -- out -----------------------------------------------------------------------------
 
@@ -437,13 +540,11 @@ def file_error_text(error: Any) -> str:
         params["fields"] = ", ".join(field_text(f.strip()) for f in params["fields"].split(","))
     template = {
         "sales-no-file": translate("SalesImport", "{file}: no such file"),
-        "sales-format": translate("SalesImport", "{file} is not an Excel (.xlsx) or CSV file"),
+        "sales-format": translate("SalesImport",
+                                  "{file} is not an Excel (.xlsx, .xls) or CSV file"),
         "sales-empty": translate("SalesImport", "{file}: the file is empty"),
         "sales-unreadable": translate("SalesImport", "{file}: cannot read the file ({detail})"),
         "sales-encoding": translate("SalesImport", "{file}: neither UTF-8 nor GBK text"),
-        "sales-xls": translate(
-            "SalesImport", "{file}: reading the old .xls format needs the xlrd package, which "
-                           "is not installed; save the file as .xlsx and import that"),
         "sales-columns-missing": translate(
             "SalesImport", "{file}: no column for {fields} (columns: {columns}); the header "
                            "names the contract (合同编号), the month (月份) and the sales "

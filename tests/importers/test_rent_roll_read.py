@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -180,16 +179,6 @@ def test_files_that_cannot_be_read_are_refused_by_name(tmp_path, name, content, 
     with pytest.raises(RentRollError) as gone:
         read_rent_roll(tmp_path / "nowhere.xlsx")
     assert gone.value.code == "rent-roll-no-file"
-
-
-def test_an_old_xls_without_xlrd_says_what_to_do(tmp_path):
-    if importlib.util.find_spec("xlrd") is not None:
-        pytest.skip("xlrd is installed here: .xls files are read")
-    path = tmp_path / "roll.xls"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
-    with pytest.raises(RentRollError) as refused:
-        read_rent_roll(path)
-    assert refused.value.code == "rent-roll-xls" and ".xlsx" in str(refused.value)
 
 
 # -- cells -------------------------------------------------------------------------------
