@@ -375,7 +375,8 @@ def _set_units(session: Session, contract: Contract, units: Iterable[LetUnit]) -
 def _sign(session: Session, contract: Contract, on: date) -> None:
     if contract.status is not ContractStatus.DRAFT:
         raise ContractRefused(f"{contract.code} is already {contract.status.value}",
-                              "contract-not-draft", contract=contract.code)
+                              "contract-not-draft", contract=contract.code,
+                              status=contract.status.value)
     spec = spec_of(session, contract)
     spec = dataclasses.replace(spec, signed_on=on) if on != spec.signed_on else spec
     _refuse(check(session, contract.park_id, spec, exclude=contract.id), contract.code)
@@ -439,7 +440,7 @@ def _amendment_plan(session: Session, contract_id: uuid.UUID, new: ContractSpec,
     if contract.status is not ContractStatus.SIGNED:
         raise ContractRefused(f"{contract.code} is {contract.status.value}: only a signed "
                               "contract is amended", "contract-not-signed",
-                              contract=contract.code)
+                              contract=contract.code, status=contract.status.value)
     versions = versions_of(session, contract.id)
     current = versions[-1]
     if effective_on < current.effective_on or effective_on > max(current.spec.ends_on,
@@ -551,7 +552,8 @@ def renew(workspace: Workspace, contract_id: uuid.UUID, new: ContractSpec) -> uu
         old = _contract(session, contract_id)
         if old.status is not ContractStatus.SIGNED:
             raise ContractRefused(f"{old.code} is {old.status.value}: it cannot be renewed",
-                                  "contract-not-signed", contract=old.code)
+                                  "contract-not-signed", contract=old.code,
+                                  status=old.status.value)
         if new.starts_on != old.ends_on + timedelta(days=1):
             raise ContractRefused(
                 f"{new.code}: a renewal starts on {old.ends_on + timedelta(days=1)}",
@@ -574,14 +576,16 @@ def terminate(workspace: Workspace, contract_id: uuid.UUID, on: date) -> Settlem
         if contract.status is not ContractStatus.SIGNED:
             raise ContractRefused(f"{contract.code} is {contract.status.value}: only a signed "
                                   "contract is terminated", "contract-not-signed",
-                                  contract=contract.code)
+                                  contract=contract.code, status=contract.status.value)
         if on > contract.ends_on:
             raise ContractRefused(f"{contract.code} ends on {contract.ends_on}: it cannot be "
                                   f"terminated on {on}", "terminate-after-end",
-                                  contract=contract.code, ends_on=contract.ends_on.isoformat())
+                                  contract=contract.code, ends_on=contract.ends_on.isoformat(),
+                                  on=on.isoformat())
         if on < contract.signed_on:
             raise ContractRefused(f"{contract.code} was signed on {contract.signed_on}",
-                                  "terminate-before-signing", contract=contract.code)
+                                  "terminate-before-signing", contract=contract.code,
+                                  signed_on=contract.signed_on.isoformat(), on=on.isoformat())
         lines = schedule_of(session, contract.id).lines
         base = contract.row_version
         with under_command(session):

@@ -32,6 +32,26 @@ def translate(context: str, text: str) -> str:
 
 # Errors from the store and the services, by code (runtime.messages.UserError).
 MESSAGES: dict[str, Callable[[], str]] = {
+    # contracts (services.contracts, services.checkpoints, services.contract_document)
+    "no-contract": lambda: translate("Messages", "No contract {contract}"),
+    "contract-signed": lambda: translate(
+        "Messages", "{contract} is signed: it changes by an amendment"),
+    "contract-not-draft": lambda: translate(
+        "Messages", "{contract} is no longer a draft: only a draft is signed"),
+    "contract-not-signed": lambda: translate(
+        "Messages", "{contract} is a draft or terminated: only a signed contract can do this"),
+    "amendment-date": lambda: translate(
+        "Messages", "{contract}: an amendment from {effective_on} is outside the term"),
+    "amendment-empty": lambda: translate("Messages", "{contract}: the amendment changes nothing"),
+    "amendment-unit-released": lambda: translate(
+        "Messages", "{contract}: {unit} was released on {released}; lease it again by a new "
+        "contract"),
+    "terminate-after-end": lambda: translate(
+        "Messages", "{contract} ends on {ends_on}: it cannot be terminated on {on}"),
+    "terminate-before-signing": lambda: translate(
+        "Messages", "{contract} was signed on {signed_on}: it cannot be terminated on {on}"),
+    "no-checkpoint": lambda: translate("Messages", "{contract} has no checkpoint {checkpoint}"),
+    "no-document": lambda: translate("Messages", "The document was not found"),
     # opening and creating a workspace (store.files, store.workspace)
     "workspace-missing": lambda: translate("Messages", "{file}: no such file"),
     "workspace-folder": lambda: translate(
