@@ -6,9 +6,9 @@ warehouse and a retail podium (``demo.floorplates``), lets most of it to a
 few hundred tenants with contracts spread around ``today`` (ended, running,
 expiring in 30/60/90 days, signed but not started, terminated), each with its
 clauses, versions and schedule's inputs (CPI, sales) and a pipeline of leads
-and quotes beside them (``demo.leasing``), and writes everything in one
-workspace transaction, so every row gets its outbox ``create`` like any
-other edit. Each floor's common rooms (stairs, lift
+(each with its stage history) and quotes beside them (``demo.leasing``), and
+writes everything in one workspace transaction, so every row gets its outbox
+``create`` like any other edit. Each floor's common rooms (stairs, lift
 lobby, toilets, shafts, corridors, a mall's lobby, a warehouse's loading
 platform) are units too, of common use, and every unit's areas are the one
 rule's (``domain.floor_areas``). The same ``(units, seed, today)`` gives the
@@ -33,6 +33,7 @@ from demo.leasing import (
     MarkPlan,
     QuotePlan,
     SalesPlan,
+    StepPlan,
     VersionPlan,
     let_units,
     plan_leasing,
@@ -69,6 +70,7 @@ from store.schema import (
     ContractVersion,
     Floor,
     Lead,
+    LeadStageStep,
     Park,
     PriceIndex,
     Quote,
@@ -204,6 +206,7 @@ def _write(workspace: Workspace, park: ParkPlan, leasing: LeasingPlan,
         + sum(len(c.units) for c in park.contracts)
         + len(leasing.versions)
         + len(leasing.leads)
+        + len(leasing.steps)
         + len(leasing.quotes)
         + len(leasing.sales)
         + len(leasing.indices)
@@ -230,6 +233,8 @@ def _write(workspace: Workspace, park: ParkPlan, leasing: LeasingPlan,
             flush(session, Tenant, [_tenant_row(park, t) for t in chunk], "tenants")
         for chunk in _chunks(leasing.leads, BATCH):
             flush(session, Lead, [_lead_row(park, lead) for lead in chunk], "leads")
+        for chunk in _chunks(leasing.steps, BATCH):  # oldest first: their stamps keep the order
+            flush(session, LeadStageStep, [_step_row(leasing, x) for x in chunk], "lead history")
         for chunk in _chunks(park.contracts, BATCH):  # a renewal after the contract it renews
             flush(session, Contract, [_contract_row(park, leasing, c) for c in chunk],
                   chunk[-1].code)
@@ -429,6 +434,17 @@ def _lead_row(park: ParkPlan, lead: LeadPlan) -> Row:
         owner=lead.owner,
         source=lead.source,
         notes=lead.notes,
+    )
+
+
+def _step_row(leasing: LeasingPlan, step: StepPlan) -> Row:
+    return dict(
+        lead_id=leasing.leads[step.lead].id,
+        stage=step.stage.value,
+        stage_on=step.on,
+        lost_reason=step.lost_reason,
+        actor=step.actor,
+        moved_at=step.moved_at,
     )
 
 

@@ -7,10 +7,13 @@ kind, CPI with floor and cap, turnover rent on shops, tiers on big lets,
 property fees, a late fee), stores them as the codec's document, and plans
 the rows around them: version 1 of every signed contract and a few
 amendments, the park's CPI series, shops' monthly sales, checkpoints marked
-done, and a pipeline of leads in every stage with quotes on vacant units.
+done, and a pipeline of leads in every stage with quotes on vacant units, each
+lead with the stages it went through to get there (its history).
 
 It draws from its own random stream (``"{seed}:leasing"``), so the park's
-buildings, units and lets are exactly what they were without it. A fit-out
+buildings, units and lets are exactly what they were without it; the leads'
+histories from another (``"{seed}:lead-steps"``), so the leads and quotes are
+what they were before they had one. A fit-out
 delivery is put on the let's planned start and the rent starts 1–3 months
 later: the term (and so "leased from" on every map) still starts where the
 plan put it. No schedule is computed for a contract, which keeps the build
@@ -23,7 +26,7 @@ import dataclasses
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import Enum
 from functools import cache
@@ -57,6 +60,9 @@ from domain.space_use import SpaceUse
 from store.ids import uuid7
 
 ONE_DAY = timedelta(days=1)
+SHANGHAI = timezone(timedelta(hours=8))  # the park's office hours, for a move's time
+# The stages an open lead goes through in order; a lead is moved along them.
+PATH = (Stage.LEAD, Stage.IN_CONTACT, Stage.NEGOTIATING, Stage.QUOTED)
 CPI_SERIES = "CPI"
 FIRST_INDEX_YEAR = 2015  # the park's CPI series starts here, at about 100
 # Months of reported sales before the demo's today: two years in a park of usual size, the
@@ -202,6 +208,18 @@ class LeadPlan:
 
 
 @dataclass(slots=True)
+class StepPlan:
+    """One stage a lead reached, from ``on``, moved there by ``actor`` at ``moved_at``."""
+
+    lead: int  # index into the leads
+    stage: Stage
+    on: date
+    actor: str
+    moved_at: datetime
+    lost_reason: str = ""
+
+
+@dataclass(slots=True)
 class QuotePlan:
     id: uuid.UUID
     lead: int  # index into the leads
@@ -241,6 +259,7 @@ class LeasingPlan:
     sales: list[SalesPlan] = field(default_factory=list)
     indices: list[tuple[int, Decimal]] = field(default_factory=list)  # (year, CPI)
     marks: list[MarkPlan] = field(default_factory=list)
+    steps: list[StepPlan] = field(default_factory=list)  # each lead's, oldest first
 
 
 @dataclass(frozen=True)
@@ -279,6 +298,7 @@ def plan_leasing(park: ParkPlan, seed: int, today: date) -> LeasingPlan:
     if detailed:
         leasing.marks = _marks(rng, park, terms, staff, today)
     _pipeline(rng, park, signed, staff, leasing, today)
+    leasing.steps = _stage_paths(Random(f"{seed}:lead-steps"), leasing)
     return leasing
 
 
@@ -577,6 +597,34 @@ def _pipeline(rng: Random, park: ParkPlan, signed: list[RentTerms], staff: _Staf
         if stage is Stage.QUOTED:
             leasing.quotes.append(_quote(rng, park, len(leasing.leads) - 1, lead, unit,
                                          len(leasing.quotes) + 1))
+
+
+def _stage_paths(rng: Random, leasing: LeasingPlan) -> list[StepPlan]:
+    """Each lead's way to its stage, oldest first: along the open stages up to where it
+    is (a quoted lead: lead → in contact → negotiating → quoted), a signed lead through
+    quoted on its accepted quote's day, a lost one from some open stage; each earlier
+    step days to weeks before the next, the last on the lead's day. Moved by its owner."""
+    quoted_on = {q.lead: q.quoted_on for q in leasing.quotes if q.status == "accepted"}
+    steps: list[StepPlan] = []
+    for index, lead in enumerate(leasing.leads):
+        if lead.stage is Stage.SIGNED:
+            path = [*PATH, Stage.SIGNED]
+        elif lead.stage is Stage.LOST:
+            path = [*PATH[:rng.randint(1, 3)], Stage.LOST]
+        else:
+            path = list(PATH[:PATH.index(lead.stage) + 1])
+        days = [lead.stage_on]
+        for stage in reversed(path[:-1]):
+            if stage is Stage.QUOTED and index in quoted_on:
+                days.append(min(quoted_on[index], days[-1]))
+            else:
+                days.append(days[-1] - timedelta(days=rng.randint(3, 28)))
+        for stage, on in zip(path, reversed(days), strict=True):
+            moved = datetime.combine(on, time(rng.randint(9, 17), rng.randint(0, 59)),
+                                     SHANGHAI).astimezone(UTC)
+            steps.append(StepPlan(index, stage, on, lead.owner, moved,
+                                  lead.lost_reason if stage is Stage.LOST else ""))
+    return steps
 
 
 def _vacant(park: ParkPlan, today: date) -> list[int]:

@@ -16,10 +16,14 @@ becomes a draft contract (:func:`quote_to_draft`) with exactly its terms;
 when that contract is signed, :func:`on_contract_signed` moves its lead to
 signed.
 
-A lead's stage history is read from the workspace's change log (the outbox:
-the lead's creation and each change of its stage), which holds what this
-device has not yet synced; the current stage and the day it was reached are
-always on the lead.
+A lead's stage history is its own insert-only table (``lead_stage_steps``):
+every use case that puts a lead in a stage (creating it, moving it, quoting
+it, signing its contract) writes the step in the same transaction, and the
+step syncs like any ledger row. The outbox, which sync empties, is no longer
+read for it; the migration that made the table filled it from what the
+outbox still held. The current stage and the day it was reached are always
+on the lead, and steps read in the order of their HLC stamps (causal order
+across devices, whatever the machines' clocks say).
 """
 
 from __future__ import annotations
@@ -67,9 +71,10 @@ from domain.space_use import is_common
 from runtime.messages import UserError
 from services import contracts
 from services.tenants import add_tenant
-from store.changes import record_command, under_command
+from store.changes import CONTEXT_KEY, record_command, under_command
 from store.holds import contracts_of, term_of
-from store.schema import Contract, Lead, Outbox, Park, Quote, Tenant, Unit
+from store.schema import Contract, Lead, LeadStageStep, Park, Quote, Tenant, Unit
+from store.types import utc_now
 from store.workspace import Workspace
 
 LEAD_PREFIX = "XS"  # 线索: XS-0001
@@ -230,6 +235,7 @@ def create_lead(workspace: Workspace, park_id: uuid.UUID, data: LeadInput, on: d
         _fill_lead(lead, data)
         session.add(lead)
         session.flush()
+        _record_step(session, lead)
         return lead.id
 
 
@@ -265,6 +271,7 @@ def move_lead(workspace: Workspace, lead_id: uuid.UUID, to: Stage, on: date,
         lead.stage = to.value
         lead.stage_on = on
         lead.lost_reason = reason if to is Stage.LOST else ""
+        _record_step(session, lead)
 
 
 def needs_of(lead: LeadRow) -> LeadNeeds:
@@ -456,39 +463,23 @@ def _write_rate(park: Park, rate: Decimal | None) -> None:
 
 
 def lead_history(session: Session, lead_id: uuid.UUID) -> list[StageStep]:
-    """The lead's stages, oldest first, from the change log (see the module's note); the
-    current stage is always the last, even when the log no longer holds its move."""
+    """The lead's stages, oldest first, from its steps (see the module's note); the current
+    stage is always the last, even before the step of a move made on another device has
+    arrived (a pull may bring the lead's fields before its steps)."""
     lead = _lead(session, lead_id)
-    ops = session.scalars(select(Outbox).where(
-        Outbox.entity == Lead.__tablename__, Outbox.entity_id == lead.id).order_by(Outbox.seq))
-    steps: list[dict[str, Any]] = []
-    for op in ops:
-        payload = op.payload if isinstance(op.payload, dict) else {}
-        if op.kind == "create":
-            steps.append({"stage": payload.get("stage"), "on": payload.get("stage_on"),
-                          "actor": op.actor, "at": op.at,
-                          "lost_reason": payload.get("lost_reason") or ""})
-        elif op.kind == "field_set" and op.field == "stage":
-            steps.append({"stage": payload.get("value"), "on": None, "actor": op.actor,
-                          "at": op.at, "lost_reason": ""})
-        elif op.kind == "field_set" and op.field in ("stage_on", "lost_reason") and steps:
-            key = "on" if op.field == "stage_on" else "lost_reason"
-            steps[-1][key] = payload.get("value") or ""
+    rows = sorted(session.scalars(select(LeadStageStep).where(LeadStageStep.lead_id == lead.id)),
+                  key=lambda r: (r.hlc, str(r.id)))
     out: list[StageStep] = []
-    for step in steps:
+    for row in rows:
         try:
-            stage = Stage(step["stage"])
-        except ValueError:
+            stage = Stage(row.stage)
+        except ValueError:  # a stage a newer version knows: not shown, as before
             continue
-        on = step["on"]
-        day = date.fromisoformat(on) if isinstance(on, str) and on else (
-            out[-1].on if out else lead.stage_on)
-        out.append(StageStep(stage, day, step["actor"], step["at"], step["lost_reason"]))
+        out.append(StageStep(stage, row.stage_on, row.actor, row.moved_at, row.lost_reason))
     current = Stage(lead.stage)
-    if not out or out[-1].stage is not current:
+    if not out or (out[-1].stage, out[-1].on, out[-1].lost_reason) != (
+            current, lead.stage_on, lead.lost_reason):
         out.append(StageStep(current, lead.stage_on, "", None, lead.lost_reason))
-    elif out[-1].on != lead.stage_on or out[-1].lost_reason != lead.lost_reason:
-        out[-1] = dataclasses.replace(out[-1], on=lead.stage_on, lost_reason=lead.lost_reason)
     return out
 
 
@@ -562,6 +553,7 @@ def make_quote(workspace: Workspace, lead_id: uuid.UUID, unit_ids: Sequence[uuid
         if stage in _BEFORE_QUOTED:
             lead.stage = Stage.QUOTED.value
             lead.stage_on = max(on, lead.stage_on)
+            _record_step(session, lead)
         return quote.id
 
 
@@ -629,6 +621,7 @@ def on_contract_signed(session: Session, contract: Contract) -> bool:
         lead.stage = Stage.SIGNED.value
         lead.stage_on = contract.signed_on
         lead.lost_reason = ""
+        _record_step(session, lead)
         changed = True
     return changed
 
@@ -651,6 +644,16 @@ def _lead(session: Session, lead_id: uuid.UUID) -> Lead:
     if lead is None or lead.archived:
         raise PipelineRefused(f"no lead {lead_id}", "no-lead", lead=str(lead_id))
     return lead
+
+
+def _record_step(session: Session, lead: Lead) -> None:
+    """The stage the lead is now in, as the next step of its history (insert-only), by the
+    transaction's actor: the same person its outbox ops name."""
+    context = session.info.get(CONTEXT_KEY)
+    session.add(LeadStageStep(
+        lead_id=lead.id, stage=lead.stage, stage_on=lead.stage_on,
+        lost_reason=lead.lost_reason, actor=context.actor if context is not None else "",
+        moved_at=utc_now()))
 
 
 def _refuse_lead(problems: Sequence[FieldProblem], name: str) -> None:

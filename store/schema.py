@@ -366,6 +366,26 @@ class Lead(Synced, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class LeadStageStep(Ledger, Base):
+    """One stage a lead reached: ``stage`` from ``stage_on``, moved there by ``actor``.
+
+    Insert-only, so a lead's history outlives the outbox, which sync empties; the
+    lead's own ``stage`` / ``stage_on`` stay its current state (last writer wins).
+    ``moved_at`` is when the move was made; None for a step the 0008 migration could
+    only derive from the lead's current stage (no one and no time known).
+    """
+
+    __tablename__ = "lead_stage_steps"
+
+    lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id"), index=True)
+    lead: Mapped[Lead] = relationship(lazy="raise")
+    stage: Mapped[str] = mapped_column(String(32))
+    stage_on: Mapped[date] = mapped_column(Date)
+    lost_reason: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    moved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
 class Quote(Synced, Base):
     """A proposal to a lead: units and terms, with the figures it was offered on."""
 
@@ -548,6 +568,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     SpaceEdit,
     ContractVersion,
     Lead,
+    LeadStageStep,
     Quote,
     SalesReport,
     PriceIndex,

@@ -160,7 +160,7 @@ def test_a_move_dated_before_the_current_stage_is_refused(ws, park_id):
     assert refused.value.params["stage_on"] == TODAY.isoformat()
 
 
-def test_history_reads_each_stage_from_the_change_log(ws, park_id):
+def test_history_reads_each_stage_from_its_steps(ws, park_id):
     lead_id = p.create_lead(ws, park_id, _input(), date(2026, 10, 1))
     p.move_lead(ws, lead_id, Stage.IN_CONTACT, date(2026, 10, 20))
     p.move_lead(ws, lead_id, Stage.LOST, date(2026, 11, 2), "预算不足")

@@ -59,8 +59,9 @@ def _refused(ws: Workspace, sql: str, **params: Any) -> str:
 def test_ledger_tables_are_flagged():
     assert is_ledger(Payment.__table__)
     assert ledger_tables(_TestBase.metadata) == [Payment.__table__]
-    # contract versions are the first; billing brings the rest
-    assert [t.name for t in ledger_tables(Base.metadata)] == ["contract_versions"]
+    # contract versions and lead stage steps are the first; billing brings the rest
+    assert [t.name for t in ledger_tables(Base.metadata)] == ["lead_stage_steps",
+                                                              "contract_versions"]
     assert set(guarded_columns(Payment.__table__)) == {"id", "archived", "amount", "memo",
                                                        "details"}
 

@@ -35,6 +35,7 @@ from store.schema import (
     DocumentTemplate,
     Floor,
     Lead,
+    LeadStageStep,
     Outbox,
     Park,
     PriceIndex,
@@ -248,8 +249,10 @@ def build_all(session) -> dict:
         after={"note": "走廊 split"},
         undone=False,
     )
+    step = LeadStageStep(lead_id=lead.id, stage="lead", stage_on=date(2026, 12, 1),
+                         actor="tester", moved_at=datetime(2026, 12, 1, 9, 30, tzinfo=UTC))
     objects = [park, building, floor, unit, tenant, lead, contract, link, metric, edit,
-               version, quote, sales, index, mark, alert, document, template]
+               version, quote, sales, index, mark, alert, document, template, step]
     session.add_all(objects)
     session.flush()
     return {type(o): o for o in objects}
