@@ -65,6 +65,13 @@ REASONS: dict[str, Template] = {
         "+{amount}"),
     "turnover:artificial": lambda: translate(
         "ContractText", "sales {sales} × {rate}% above the breakpoint {breakpoint}: +{amount}"),
+    # the schedule names each month (a quarter's line says three): the same words, dated
+    "turnover:natural:month": lambda: translate(
+        "ContractText", "{month}: sales {sales} × {rate}% above the natural breakpoint "
+        "{breakpoint} (base {base}): +{amount}"),
+    "turnover:artificial:month": lambda: translate(
+        "ContractText", "{month}: sales {sales} × {rate}% above the breakpoint {breakpoint}: "
+        "+{amount}"),
     "turnover-band": lambda: translate(
         "ContractText", "sales above the breakpoint {from} to {to} at {rate}%: {amount}"),
     "turnover-minimum": lambda: translate(
@@ -72,7 +79,7 @@ REASONS: dict[str, Template] = {
     "turnover-maximum": lambda: translate(
         "ContractText", "turnover part held to its maximum {maximum} (computed {computed})"),
     "sales-missing": lambda: translate(
-        "ContractText", "sales of {month} not reported: base rent only"),
+        "ContractText", "{month}: sales not reported yet, base rent only for that month"),
     "charge:sqm_month": lambda: translate(
         "ContractText", "{name}: {amount} per m² a month × {area} m² = {monthly} a month"),
     "charge:month": lambda: translate("ContractText", "{name}: {monthly} a month"),
@@ -143,6 +150,8 @@ FIELD_PROBLEMS: dict[str, Template] = {
         "ContractText", "{unit} is common area ({use}): it cannot be let"),
     "unit-not-leasable": lambda: translate(
         "ContractText", "{unit} cannot be let now: {status}"),
+    "unit-held-outside-term": lambda: translate(
+        "ContractText", "{unit} is added on {held_from}, outside the term"),
     "area-not-positive": lambda: translate(
         "ContractText", "the billable area must be above zero, not {signed} m²"),
     "area-mismatch": lambda: translate(
@@ -166,8 +175,6 @@ FIELD_PROBLEMS: dict[str, Template] = {
     "duplicate-step": lambda: translate("ContractText", "two steps start on the same day"),
     "maximum-below-minimum": lambda: translate(
         "ContractText", "the maximum {maximum} is below the minimum {minimum}"),
-    "turnover-needs-monthly": lambda: translate(
-        "ContractText", "turnover rent is reckoned on each month's sales: bill it monthly"),
     "schedule": lambda: translate("ContractText", "{problem}"),
     # refusals of the use cases (services.contracts), the wizard's flow and a termination
     "code-missing": lambda: translate("ContractText", "give the contract a code"),
@@ -436,14 +443,15 @@ def _reason_key(reason: Reason) -> str:
     if reason.code == "cpi":
         return f"cpi:{p.get('known', 'yes')}"
     if reason.code == "turnover":
-        return "turnover:natural" if p.get("natural") == "yes" else "turnover:artificial"
+        key = "turnover:natural" if p.get("natural") == "yes" else "turnover:artificial"
+        return f"{key}:month" if "month" in p else key
     if reason.code == "charge":
         return f"charge:{p.get('per', 'month')}"
     return reason.code
 
 
 _MONEY = {"amount", "monthly", "sales", "breakpoint", "minimum", "maximum", "computed",
-          "amount_to_end", "amount_before", "deposit"}
+          "amount_to_end", "amount_before", "deposit", "base"}
 _PRICES = {"rate", "price"}
 _AREAS = {"area", "units", "signed", "unit_area", "difference", "last"}
 

@@ -25,17 +25,35 @@ it never raises on terms a person entered. The rules (SPEC §4):
 - Tiered pricing prices area bands (the first 500 m² at one price, the rest
   at another; an escalation moves every band alike), per month or per day;
   an area coefficient bills the area × it (1.1).
-- Turnover rent: for a calendar month with its sales reported, the base
-  rent plus the rates of the sales above the breakpoint (natural: base ÷
-  the first rate, so with one rate the month bills the higher of base or
-  rate × sales); with tiers, bands of the sales above the breakpoint at
-  their rates; the turnover part held between its minimum and maximum.
+- Turnover rent (保底 + 扣率), on every cycle, month by month: each rent
+  month of a line is reckoned on its own and the line adds their top-ups
+  to its base rent. A month's base is what the line bills for its days
+  (prorated, rent-free, at each price), to the cent; its natural
+  breakpoint is that base ÷ the first rate (so with one rate the month
+  bills the higher of base or rate × sales), an artificial one the
+  clause's monthly figure; the sales above it are priced by the rates of
+  their bands, and the top-up is held between the minimum and maximum,
+  per month. A month whose sales are not reported yet bills its base and
+  says so; a correction follows once they are entered.
+- Which sales: a rent month takes the sales of the calendar month it
+  begins in (10 April–9 May: April's). So every month's report counts
+  once, whatever the cycle: a quarter from 10 January bills January's,
+  February's and March's, and a line of any cycle bills exactly the
+  top-ups the monthly lines of its months would. (Not the calendar month
+  holding most of the rent month: from the 16th, 16 February–15 March and
+  16 March–15 April would both take March's, and February's none.)
+- A part month (the term's first or last, cut short and prorated): its
+  base is prorated, and with it the natural breakpoint; an artificial
+  breakpoint is prorated by the same days (÷ the month's days, or 30), so
+  a short month is held to a short month's breakpoint either way. Its
+  sales are the month's report, whole (a tenant reports months, not
+  days); the minimum and maximum are the clause's figures, per month.
 - Charges (property fee and the like) bill one line each per period beside
   the rent: a month's charge (per m² of the billable area signed, without
   the coefficient, or a fixed sum), prorated like rent; rent-free and
   escalation do not touch them.
 - Amounts are rounded to the cent once per line (and a new monthly rent
-  once per step), half up.
+  once per step), half up; a turnover month's base and top-up once each.
 
 The engine works on runs (days of one month piece with one price and one
 rent-free state), never day by day, and ``within`` computes only the
@@ -58,7 +76,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from domain.leasing.clauses import (
@@ -73,7 +91,7 @@ from domain.leasing.clauses import (
     RentTerms,
     Turnover,
 )
-from domain.money import ZERO, money, round_to
+from domain.money import CENT, ZERO, money, round_to
 
 ONE_DAY = timedelta(days=1)
 RENT = "rent"  # ScheduleLine.charge of a rent line
@@ -287,6 +305,11 @@ class _Free(NamedTuple):
     key: str
 
 
+# A month piece of a line as turnover reads it: its rent month's first and last day, the
+# piece's first and last, and what the line bills for the piece (unrounded).
+_Month = tuple[date, date, date, date, Decimal]
+
+
 class _Charge(NamedTuple):
     code: str
     monthly: Decimal  # a whole month's charge, rounded
@@ -312,6 +335,8 @@ class _Plan:
         self.said = [(self.base,) if s.reason is None else (self.base, s.reason)
                      for s in self.steps]  # a line at one step's price, nothing else: why
         self.charges = [_charge(c, terms.area) for c in terms.charges]
+        clause = terms.turnover  # a first rate of nothing has no breakpoint: base only
+        self.turnover = clause if clause is not None and _first_rate(clause) else None
         due = terms.due
         self.due_kind, self.due_days = due.kind, due.days
         valid = due.days >= 0 if due.kind is DueKind.DAYS_BEFORE else 1 <= due.days <= 31
@@ -326,26 +351,34 @@ class _Plan:
               ) -> list[ScheduleLine]:
         """Each period's rent line, then its charges'. A period of whole months (or days)
         with no rent-free day, the most common by far, is billed here; the rest, cut into
-        month pieces and runs, by ``_rent_line``."""
+        month pieces and runs, by ``_rent_line`` (so is a turnover lease's period with a
+        change of price in it: turnover is reckoned on each month's own base)."""
         found: list[ScheduleLine] = []
         steps, starts, said, free, free_ends = (self.steps, self.step_starts, self.said,
                                                 self.free, self.free_ends)
-        many, turnover = len(starts) > 1, self.terms.turnover
+        many, turnover = len(starts) > 1, self.turnover
         whole_charges = [(c.monthly * self.months, (c.reason,), c.code) for c in self.charges]
         for start, end, whole in periods:
             due = start - self.due_before if self.due_before is not None else self.due_on(start)
             s = bisect_right(starts, start) - 1 if many else 0
             f = bisect_left(free_ends, start) if free else 0
-            if not whole or (f < len(free) and free[f].starts_on <= end):
+            one_price = s + 1 == len(starts) or starts[s + 1] > end
+            if not whole or (f < len(free) and free[f].starts_on <= end) \
+                    or (turnover is not None and not one_price):
                 rent, pieces, in_free = _rent_line(self, s, f, start, end, due, problems)
                 found.append(rent)
                 found += [_charge_line(self, c, start, end, due, pieces, in_free)
                           for c in self.charges]
                 continue
-            if s + 1 == len(starts) or starts[s + 1] > end:  # one price all through
+            if one_price:
                 amount = (money(steps[s].amount * ((end - start).days + 1)) if self.per_day
                           else steps[s].amount * self.months)  # whole months: rounded already
                 why = said[s]
+                if turnover is not None:
+                    more = list(why)
+                    amount += _turnover(self, turnover, self.whole_months(start, steps[s].amount),
+                                        more, problems)
+                    why = tuple(more)
             else:
                 reasons: dict[str, Reason] = {}
                 prorated: dict[int, Decimal] = {}
@@ -353,10 +386,6 @@ class _Plan:
                                + sum((part / over for over, part in prorated.items()),
                                      Decimal(0)))
                 why = (self.base, *reasons.values())
-            if turnover is not None:
-                more = list(why)
-                amount = _turnover(self.terms, turnover, start, end, amount, more, problems)
-                why = tuple(more)
             found.append(ScheduleLine(start, end, due, amount, why))
             found += [ScheduleLine(start, end, due, monthly, reason, code)
                       for monthly, reason, code in whole_charges]
@@ -367,6 +396,19 @@ class _Plan:
             return start - timedelta(days=self.due_days) if self.due_days else start
         year, month = (start.year, start.month - 1) if start.month > 1 else (start.year - 1, 12)
         return date(year, month, min(self.due_days, _month_days(year, month)))
+
+    def whole_months(self, start: date, rent: Decimal) -> list[_Month]:
+        """The months of a whole period starting on ``start`` at one price, none free, each
+        with its rent (a month's, or the day's × its days), as ``_turnover`` reads them."""
+        found = []
+        first = start
+        for k in range(1, self.months + 1):
+            following = add_months(start, k, self.anchor)
+            last = following - ONE_DAY
+            found.append((first, last, first, last,
+                          rent * (following - first).days if self.per_day else rent))
+            first = following
+        return found
 
     def over(self, month_start: date, month_end: date) -> int:
         """What a partial month's days are counted over."""
@@ -607,6 +649,9 @@ def _rent_line(plan: _Plan, s: int, f: int, start: date, end: date, due: date,
     reasons: dict[str, Reason] = {}
     exact = Decimal(0)  # whole months at their rent, and per day the days' rent
     prorated: dict[int, Decimal] = {}  # over → Σ monthly × days: divided once, exactly
+    # With turnover, each month piece's own rent: the base its month is reckoned on.
+    turnover = plan.turnover
+    months: list[_Month] = []
     pieces = _pieces(plan, start, end)
     for month_start, month_end, first, last in pieces:
         while s + 1 < len(starts) and starts[s + 1] <= first:
@@ -621,6 +666,9 @@ def _rent_line(plan: _Plan, s: int, f: int, start: date, end: date, due: date,
             runs = {(step.amount, False): (last - first).days + 1}
         else:
             runs = _runs(plan, first, last, reasons)
+        if turnover is not None:
+            months.append((month_start, month_end, first, last,
+                           _piece_rent(plan, runs, month_start, month_end, first, last)))
         if plan.per_day:
             for (daily, is_free), days in runs.items():
                 if not is_free:
@@ -643,8 +691,8 @@ def _rent_line(plan: _Plan, s: int, f: int, start: date, end: date, due: date,
                 "days": str(chargeable), "of": str(over), "month": month_start.isoformat()}))
     amount = money(exact + sum((part / over for over, part in prorated.items()), Decimal(0)))
     said = [plan.base, *reasons.values()]
-    if plan.terms.turnover is not None:
-        amount = _turnover(plan.terms, plan.terms.turnover, start, end, amount, said, problems)
+    if turnover is not None:
+        amount += _turnover(plan, turnover, months, said, problems)
     in_free = [x for x in free if x.key in reasons]
     return ScheduleLine(start, end, due, amount, tuple(said)), pieces, in_free
 
@@ -713,46 +761,96 @@ def _charge_line(plan: _Plan, charge: _Charge, start: date, end: date, due: date
     return ScheduleLine(start, end, due, money(exact), tuple(said), charge.code)
 
 
-def _turnover(terms: RentTerms, clause: Turnover, start: date, end: date, base: Decimal,
+def _piece_rent(plan: _Plan, runs: dict[tuple[Decimal, bool], int], month_start: date,
+                month_end: date, first: date, last: date) -> Decimal:
+    """What a line bills for one month piece, unrounded, by ``_rent_line``'s rule."""
+    if plan.per_day:
+        return sum((daily * days for (daily, is_free), days in runs.items() if not is_free),
+                   Decimal(0))
+    if first == month_start and last == month_end and len(runs) == 1:
+        [(monthly, is_free)] = runs
+        return Decimal(0) if is_free else monthly
+    part = sum((monthly * days for (monthly, is_free), days in runs.items() if not is_free),
+               Decimal(0))
+    return part / plan.over(month_start, month_end)
+
+
+def _first_rate(clause: Turnover) -> Decimal:
+    """The rate of the first band of sales above the breakpoint (the natural one's divisor)."""
+    return clause.tiers[0][1] if clause.tiers else clause.rate
+
+
+def _turnover(plan: _Plan, clause: Turnover, months: Sequence[_Month],
               said: list[Reason], problems: list[Problem]) -> Decimal:
-    """A calendar month's base, or more when its sales beat the breakpoint."""
-    bands = clause.tiers or ((None, clause.rate),)
-    first_rate = bands[0][1]
-    month = date(start.year, start.month, 1)
-    if end > _rent_month(terms, start)[1] or not first_rate:
-        return base  # turnover rent is reckoned per calendar month
-    sales = clause.sales.get(month)
-    if sales is None:
-        problems.append(Problem("sales-missing", {"month": month.isoformat()}))
-        said.append(Reason("sales-missing", {"month": month.isoformat()}))
-        return base
-    breakpoint = clause.breakpoint if clause.breakpoint is not None else base / first_rate
-    above = max(Decimal(0), sales - breakpoint)
-    extra, below = Decimal(0), Decimal(0)
-    parts = []
-    for upper, rate in bands:
-        top = above if upper is None else min(above, upper)
-        if top > below:
-            extra += (top - below) * rate
-            parts.append(Reason("turnover-band", {
-                "from": str(money(below)), "to": str(money(top)), "rate": str(rate),
-                "amount": str(money((top - below) * rate))}))
-        below = max(below, top)
-    limits = []
-    if clause.minimum is not None and extra < clause.minimum:
-        limits.append(Reason("turnover-minimum", {"minimum": str(clause.minimum),
-                                                  "computed": str(money(extra))}))
-        extra = clause.minimum
-    if clause.maximum is not None and extra > clause.maximum:
-        limits.append(Reason("turnover-maximum", {"maximum": str(clause.maximum),
-                                                  "computed": str(money(extra))}))
-        extra = clause.maximum
-    extra = money(extra)
-    said.append(Reason("turnover", {"sales": str(sales), "rate": str(first_rate),
-                                    "breakpoint": str(money(breakpoint)),
-                                    "natural": "yes" if clause.breakpoint is None else "no",
-                                    "amount": str(extra)}))
-    if clause.tiers:
+    """The top-ups of a line's month pieces, each month reckoned on its own (module
+    docstring), summed; each month's figures, or its missing sales, said in order.
+
+    A breakpoint rarely ends (30,000 ÷ 7 % = 428,571.428…), yet a top-up of exactly half
+    a cent must round up: so the sales above it are carried times ``scale`` (the first
+    rate for a natural breakpoint, a part month's days-over, else 1), every step an exact
+    product of decimals, and each figure said or billed is divided by it once, rounded."""
+    first_rate = _first_rate(clause)
+    artificial = clause.breakpoint
+    said_rate, natural = str(first_rate), "yes" if artificial is None else "no"
+    added = ZERO
+    for month_start, month_end, first, last, rent in months:
+        key = date(month_start.year, month_start.month, 1)
+        month = key.isoformat()
+        sales = clause.sales.get(key)
+        if sales is None:  # billed at its base; corrected once the sales are entered
+            problems.append(Problem("sales-missing", {"month": month}))
+            said.append(Reason("sales-missing", {"month": month, "base": str(_cents(rent))}))
+            continue
+        base = _cents(rent)
+        scale: Decimal | int
+        if artificial is None:  # base ÷ rate; ``above`` is the sales above it × scale
+            scale, above = first_rate, sales * first_rate - base
+            breakpoint = base / first_rate
+        elif first == month_start and last == month_end:
+            scale, above, breakpoint = 1, sales - artificial, artificial
+        else:  # a part month: the figure prorated like its rent
+            scale = plan.over(month_start, month_end)
+            held = artificial * ((last - first).days + 1)
+            above, breakpoint = sales * scale - held, held / scale
+        if scale < 0:
+            scale, above = -scale, -above
+        parts = []
+        if above <= 0:
+            extra = ZERO
+        elif not clause.tiers:
+            extra = above * first_rate / scale
+        else:
+            extra, below = ZERO, ZERO
+            for upper, rate in clause.tiers:
+                top = above if upper is None else min(above, upper * scale)
+                if top > below:
+                    part = (top - below) * rate
+                    extra += part
+                    parts.append(Reason("turnover-band", {
+                        "from": str(_cents(below / scale)), "to": str(_cents(top / scale)),
+                        "rate": str(rate), "amount": str(_cents(part / scale))}))
+                below = max(below, top)
+            extra /= scale
+        limits = []
+        if clause.minimum is not None and extra < clause.minimum:
+            limits.append(Reason("turnover-minimum", {"minimum": str(clause.minimum),
+                                                      "computed": str(_cents(extra))}))
+            extra = clause.minimum
+        if clause.maximum is not None and extra > clause.maximum:
+            limits.append(Reason("turnover-maximum", {"maximum": str(clause.maximum),
+                                                      "computed": str(_cents(extra))}))
+            extra = clause.maximum
+        amount = _cents(extra)
+        said.append(Reason("turnover", {"month": month, "sales": str(sales),
+                                        "rate": said_rate, "base": str(base),
+                                        "breakpoint": str(_cents(breakpoint)),
+                                        "natural": natural, "amount": str(amount)}))
         said += parts
-    said += limits
-    return base + extra
+        said += limits
+        added += amount
+    return added
+
+
+def _cents(value: Decimal) -> Decimal:
+    """``money`` for a figure known to be a ``Decimal`` (a turnover month's several)."""
+    return value.quantize(CENT, ROUND_HALF_UP)

@@ -57,7 +57,7 @@ from itertools import pairwise
 
 from domain.assets import UnitStatus
 from domain.contracts import ContractStatus, ContractTerm, last_day
-from domain.leasing.clauses import Cycle, EscalationKind, RentTerms
+from domain.leasing.clauses import EscalationKind, RentTerms
 from domain.leasing.contract import ContractSpec, LetUnit
 from domain.leasing.schedule import Problem, rent_schedule
 from domain.occupancy import may_sign
@@ -295,9 +295,6 @@ def _terms(spec: ContractSpec) -> list[FieldProblem]:
             problems.append(FieldProblem("terms.turnover", "maximum-below-minimum", {
                 "minimum": str(turnover.minimum), "maximum": str(turnover.maximum)}))
         problems += _bands("terms.turnover", turnover.tiers)
-        if terms.cycle is not Cycle.MONTHLY:  # reckoned on each month's sales, billed so
-            problems.append(FieldProblem("terms.cycle", "turnover-needs-monthly",
-                                         {"cycle": terms.cycle.value}))
     if terms.late_fee is not None:
         negative("terms.late_fee", terms.late_fee.rate_per_day)
     return problems

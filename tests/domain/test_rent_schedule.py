@@ -271,6 +271,129 @@ def test_turnover_tiers_minimum_and_maximum():
     assert artificial.amount == D("65200.00")  # 300,000 above: 8,000 + 20,000
 
 
+# -- turnover on quarterly (and other) cycles (issue 11) --------------------------------
+
+
+def shop(starts_on: date, ends_on: date, clause: Turnover, **terms: object) -> RentTerms:
+    """200 m² at 150.00 a month: 30,000.00 a month, natural breakpoint 375,000.00 at 8 %."""
+    return RentTerms(D(200), D(150), starts_on, ends_on, turnover=clause,
+                     **terms)  # type: ignore[arg-type]
+
+
+def months_said(line: ScheduleLine) -> list[tuple[str, str | None]]:
+    return [(r.params["month"], r.params.get("amount")) for r in line.reasons
+            if r.code in ("turnover", "sales-missing")]
+
+
+def test_a_quarter_adds_its_months_top_ups_one_above_one_below_one_not_reported():
+    sales = {date(2027, 1, 1): D("512345.67"), date(2027, 2, 1): D("298000.00")}
+    terms = shop(date(2027, 1, 1), date(2027, 3, 31), Turnover(D("0.08"), sales=sales),
+                 cycle=Cycle.QUARTERLY)
+    [line], problems = rent_schedule(terms)
+    # January: (512,345.67 − 375,000) × 8 % = 10,987.6536; February below the breakpoint;
+    # March not reported: its base only, and a correction once it is
+    assert line.amount == D("100987.65")  # 3 × 30,000.00 + 10,987.65
+    assert months_said(line) == [("2027-01-01", "10987.65"), ("2027-02-01", "0.00"),
+                                 ("2027-03-01", None)]
+    [january, february] = [r.params for r in line.reasons if r.code == "turnover"]
+    assert january == {"month": "2027-01-01", "sales": "512345.67", "rate": "0.08",
+                       "base": "30000.00", "breakpoint": "375000.00", "natural": "yes",
+                       "amount": "10987.65"}
+    assert (february["sales"], february["breakpoint"]) == ("298000.00", "375000.00")
+    assert [(p.code, p.params) for p in problems] == [("sales-missing", {"month": "2027-03-01"})]
+    monthly = rent_schedule(replace(terms, cycle=Cycle.MONTHLY))[0]
+    assert [str(x.amount) for x in monthly] == ["40987.65", "30000.00", "30000.00"]
+    # the minimum and maximum hold each month, not the quarter: January held to 8,000,
+    # February raised to 1,000, March (no sales) neither
+    bounded = replace(terms, turnover=Turnover(D("0.08"), sales=sales, minimum=D(1000),
+                                               maximum=D(8000)))
+    [line] = rent_schedule(bounded)[0]
+    assert line.amount == D("99000.00")
+    assert months_said(line) == [("2027-01-01", "8000.00"), ("2027-02-01", "1000.00"),
+                                 ("2027-03-01", None)]
+    assert [(r.code, r.params["computed"]) for r in line.reasons
+            if r.code.startswith("turnover-")] == [("turnover-maximum", "10987.65"),
+                                                  ("turnover-minimum", "0.00")]
+
+
+def test_a_rent_month_takes_the_sales_of_the_calendar_month_it_begins_in():
+    """The rule in the engine's docstring: 16 February–15 March takes February's sales and
+    16 March–15 April March's (the month holding most of each would be March twice)."""
+    sales = {date(2027, m, 1): D(400000 + 10000 * m) for m in range(1, 5)}
+    terms = shop(date(2027, 1, 16), date(2027, 4, 15), Turnover(D("0.08"), sales=sales))
+    lines = rent_schedule(terms)[0]
+    assert [(x.starts_on, months_said(x)) for x in lines] == [
+        (date(2027, 1, 16), [("2027-01-01", "2800.00")]),  # 410,000 − 375,000 at 8 %
+        (date(2027, 2, 16), [("2027-02-01", "3600.00")]),
+        (date(2027, 3, 16), [("2027-03-01", "4400.00")])]
+    [quarter] = rent_schedule(replace(terms, cycle=Cycle.QUARTERLY))[0]
+    assert (quarter.starts_on, quarter.ends_on) == (date(2027, 1, 16), date(2027, 4, 15))
+    assert quarter.amount == D("100800.00")  # 90,000.00 + 2,800 + 3,600 + 4,400
+
+
+def test_a_term_quarter_from_the_10th_bills_the_sales_of_the_months_it_begins():
+    sales = {date(2027, 1, 1): D(400000), date(2027, 2, 1): D(375000),
+             date(2027, 3, 1): D(380000), date(2027, 4, 1): D(1000000)}
+    terms = shop(date(2027, 1, 10), date(2028, 1, 9), Turnover(D("0.08"), sales=sales),
+                 cycle=Cycle.QUARTERLY)
+    lines, problems = rent_schedule(terms)
+    assert [(x.starts_on, x.ends_on) for x in lines[:2]] == [
+        (date(2027, 1, 10), date(2027, 4, 9)), (date(2027, 4, 10), date(2027, 7, 9))]
+    # 10 January–9 April: January's 25,000 above at 8 %, February's none, March's 5,000
+    assert months_said(lines[0]) == [("2027-01-01", "2000.00"), ("2027-02-01", "0.00"),
+                                     ("2027-03-01", "400.00")]
+    assert lines[0].amount == D("92400.00")
+    # 10 April–9 July: April's 625,000 above; May's and June's not reported yet
+    assert months_said(lines[1]) == [("2027-04-01", "50000.00"), ("2027-05-01", None),
+                                     ("2027-06-01", None)]
+    assert lines[1].amount == D("140000.00")
+    assert [p.params["month"] for p in problems][:3] == ["2027-05-01", "2027-06-01",
+                                                         "2027-07-01"]
+    monthly = rent_schedule(replace(terms, cycle=Cycle.MONTHLY))[0]
+    assert [said for x in monthly for said in months_said(x)] == [
+        said for x in lines for said in months_said(x)]
+    assert total(monthly) == total(lines)
+
+
+def test_a_part_month_prorates_its_breakpoint_like_its_rent_and_takes_its_sales_whole():
+    """A calendar quarter from 10 February: 19 of February's 28 days, then March whole."""
+    sales = {date(2027, 2, 1): D(300000), date(2027, 3, 1): D(400000)}
+    natural = shop(date(2027, 2, 10), date(2027, 12, 31), Turnover(D("0.08"), sales=sales),
+                   cycle=Cycle.QUARTERLY, calendar_periods=True)
+    first = rent_schedule(natural)[0][0]
+    assert (first.starts_on, first.ends_on) == (date(2027, 2, 10), date(2027, 3, 31))
+    # February's base 30,000 × 19 ÷ 28 = 20,357.14, its natural breakpoint ÷ 8 % =
+    # 254,464.25: 300,000 × 8 % − 20,357.14 = 3,642.86; March 32,000 − 30,000 = 2,000
+    assert [(r.params["base"], r.params["breakpoint"], r.params["amount"])
+            for r in first.reasons if r.code == "turnover"] == [
+        ("20357.14", "254464.25", "3642.86"), ("30000.00", "375000.00", "2000.00")]
+    assert first.amount == D("56000.00")  # 50,357.14 + 3,642.86 + 2,000.00
+    # an artificial 400,000 a month is prorated the same: 400,000 × 19 ÷ 28 = 271,428.57,
+    # 28,571.43 above it at 8 %; March's 400,000 is not above it
+    artificial = replace(natural, turnover=Turnover(D("0.08"), D(400000), sales))
+    first = rent_schedule(artificial)[0][0]
+    assert [(r.params["breakpoint"], r.params["amount"]) for r in first.reasons
+            if r.code == "turnover"] == [("271428.57", "2285.71"), ("400000.00", "0.00")]
+    assert first.amount == D("52642.85")
+    # over 30 days with that option: 19 ÷ 30 of the rent and of the breakpoint
+    thirty = rent_schedule(replace(artificial, thirty_day_months=True))[0][0]
+    assert next((r.params["base"], r.params["breakpoint"], r.params["amount"])
+                for r in thirty.reasons if r.code == "turnover") == (
+        "19000.00", "253333.33", "3733.33")
+    # the monthly lines of the same lease: the same February
+    february = rent_schedule(replace(artificial, cycle=Cycle.MONTHLY))[0][0]
+    assert february.amount == D("22642.85")  # 20,357.14 + 2,285.71
+
+
+def test_a_top_up_of_exactly_half_a_cent_rounds_up_though_the_breakpoint_never_ends():
+    """30,000.00 ÷ 7 % = 428,571.428571…: 500,000.50 × 7 % − 30,000.00 = 5,000.035 exactly."""
+    terms = shop(date(2027, 1, 1), date(2027, 1, 31),
+                 Turnover(D("0.07"), sales={date(2027, 1, 1): D("500000.50")}))
+    [line] = rent_schedule(terms)[0]
+    assert months_said(line) == [("2027-01-01", "5000.04")]
+    assert line.amount == D("35000.04")
+
+
 def test_a_window_computes_only_its_periods_with_escalation_compounded_from_the_start():
     terms = RentTerms(D(200), D(100), date(2026, 3, 1), date(2029, 2, 28), cycle=Cycle.QUARTERLY,
                       rent_free=(RentFree(date(2026, 3, 1), date(2026, 5, 31),

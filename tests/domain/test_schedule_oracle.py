@@ -13,11 +13,17 @@ in) and adds the days up in exact fractions, rounding once per line:
   month's days (or ÷ 30 with the option).
 
 Charges are priced the same way at their fixed monthly figure, every day
-billed. The generated contracts start on any day (29–31 and leap Februaries
-on purpose), with every cycle, term or calendar periods, the 30-day option,
+billed. Turnover rent (any cycle) is added month by month: each rent month of
+a line, over its own base (its days' rent by the rule above, to the cent),
+with the sales of the calendar month it begins in (``top_ups``); a line adds
+its months' top-ups, each rounded to the cent.
+
+The generated contracts start on any day (29–31 and leap Februaries on
+purpose), with every cycle, term or calendar periods, the 30-day option,
 stacked or longer-wins rent-free periods, every escalation kind (steps
 mid-month, CPI years missing, floor and cap), tiers, a coefficient, charges
-and a due rule.
+and a due rule; and, where said, a turnover clause (natural or artificial
+breakpoint, sales bands, minimum, maximum, some months' sales missing).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import calendar
 import itertools
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -122,10 +129,18 @@ def contracts(draw: st.DrawFn, turnover: bool = False) -> RentTerms:
     sales = None
     if turnover:
         months = {date(y, m, 1) for y in range(start.year, end.year + 1) for m in range(1, 13)}
-        sales = Turnover(draw(amounts(1, 20, 2)), draw(st.one_of(st.none(), amounts(0, 10**7, 0))),
-                         {m: draw(amounts(0, 2 * 10**7, 2)) for m in sorted(months)
-                          if draw(st.booleans())},
-                         minimum=draw(st.one_of(st.none(), amounts(0, 10**5, 2))))
+        first_rate = draw(amounts(1, 20, 2))
+        bands: tuple[tuple[Decimal | None, Decimal], ...] = ()
+        if draw(st.booleans()):  # sales above the breakpoint priced by bands
+            bounds = sorted(set(draw(st.lists(amounts(1, 10**8, 2), min_size=1, max_size=2))))
+            rates = [first_rate] + [draw(amounts(0, 30, 2)) for _ in bounds]
+            bands = tuple(zip([*bounds, None], rates, strict=True))
+        sales = Turnover(first_rate, draw(st.one_of(st.none(), amounts(0, 10**7, 0))),
+                         {m: draw(st.one_of(amounts(0, 2 * 10**7, 2), amounts(0, 10**10, 2)))
+                          for m in sorted(months) if draw(st.booleans())},
+                         tiers=bands,
+                         minimum=draw(st.one_of(st.none(), amounts(0, 10**5, 2))),
+                         maximum=draw(st.one_of(st.none(), amounts(0, 10**7, 2))))
     return RentTerms(area, rate, start, end, basis=basis, cycle=draw(st.sampled_from(Cycle)),
                      calendar_periods=draw(st.booleans()),
                      thirty_day_months=draw(st.booleans()), rent_free=free,
@@ -267,31 +282,87 @@ def rent_at(terms: RentTerms, price: Decimal) -> Decimal:
 
 
 def to_cents(value: Fraction) -> Decimal:
-    whole, rest = divmod(value * 100, 1)
-    return Decimal(int(whole) + (1 if rest >= Fraction(1, 2) else 0)).scaleb(-2)
+    """Half a cent rounds away from zero, as ``money`` does (a negative rent: a band's price
+    escalated below zero)."""
+    whole, rest = divmod(abs(value) * 100, 1)
+    cents = int(whole) + (1 if rest >= Fraction(1, 2) else 0)
+    return Decimal(-cents if value < 0 else cents).scaleb(-2)
+
+
+def pieces_of(first: date, last: date, terms: RentTerms
+              ) -> dict[tuple[date, date], list[date]]:
+    """A line's days by the rent month they fall in."""
+    month_of = rent_months(terms)
+    pieces: dict[tuple[date, date], list[date]] = {}
+    for day in days(first, last):
+        pieces.setdefault(month_of(day), []).append(day)
+    return pieces
+
+
+def piece_rent(month: tuple[date, date], piece: list[date], terms: RentTerms,
+               rent_on: Callable[[date], Decimal], free: set[date], per_day: bool) -> Fraction:
+    """A month piece's rent, exact: whole, or day by day."""
+    billed = [d for d in piece if d not in free]
+    if per_day:
+        return sum((Fraction(rent_on(d)) for d in billed), Fraction(0))
+    monthly = {rent_on(d) for d in piece}
+    if piece == days(*month) and len(billed) == len(piece) and len(monthly) == 1:
+        return Fraction(monthly.pop())
+    over = 30 if terms.thirty_day_months else len(days(*month))
+    return sum((Fraction(rent_on(d)) / over for d in billed), Fraction(0))
 
 
 def bill(first: date, last: date, terms: RentTerms, rent_on: Callable[[date], Decimal],
          free: set[date], per_day: bool) -> Decimal:
     """One line by the oracle's rule: pieces of rent months, each whole or day by day."""
-    month_of = rent_months(terms)
-    pieces: dict[tuple[date, date], list[date]] = {}
-    for day in days(first, last):
-        pieces.setdefault(month_of(day), []).append(day)
-    amount = Fraction(0)
-    for (month_first, month_last), piece in pieces.items():
-        billed = [d for d in piece if d not in free]
-        if per_day:
-            amount += sum(Fraction(rent_on(d)) for d in billed)
+    return to_cents(sum((piece_rent(month, piece, terms, rent_on, free, per_day)
+                         for month, piece in pieces_of(first, last, terms).items()),
+                        Fraction(0)))
+
+
+def top_ups(first: date, last: date, terms: RentTerms, rent_on: Callable[[date], Decimal],
+            free: set[date]) -> list[tuple[str, Decimal | None]]:
+    """Each rent month of a line with its turnover top-up, None when its sales are missing.
+
+    A rent month is reckoned on the sales of the calendar month it begins in, over its
+    own base (what the line bills for its days, to the cent); the natural breakpoint is
+    that base ÷ the first band's rate, an artificial one the clause's figure, prorated by
+    the days the term holds of a month it holds only in part (over 30 with that option).
+    The sales above it are priced band by band, then held between minimum and maximum.
+    """
+    clause = terms.turnover
+    assert clause is not None
+    bands = clause.tiers or ((None, clause.rate),)
+    found: list[tuple[str, Decimal | None]] = []
+    for month, piece in pieces_of(first, last, terms).items():
+        sales_month = month[0].replace(day=1)
+        sales = clause.sales.get(sales_month)
+        if sales is None:
+            found.append((sales_month.isoformat(), None))
             continue
-        monthly = {rent_on(d) for d in piece}
-        if piece == days(month_first, month_last) and len(billed) == len(piece) \
-                and len(monthly) == 1:
-            amount += Fraction(monthly.pop())
-            continue
-        over = 30 if terms.thirty_day_months else len(days(month_first, month_last))
-        amount += sum(Fraction(rent_on(d)) / over for d in billed)
-    return to_cents(amount)
+        base = to_cents(piece_rent(month, piece, terms, rent_on, free,
+                                   terms.basis is Basis.PER_SQM_DAY))
+        if clause.breakpoint is None:
+            breakpoint = Fraction(base) / Fraction(bands[0][1])
+        else:
+            share = Fraction(1)
+            if piece != days(*month):
+                over = 30 if terms.thirty_day_months else len(days(*month))
+                share = Fraction(len(piece), over)
+            breakpoint = Fraction(clause.breakpoint) * share
+        above = max(Fraction(0), Fraction(sales) - breakpoint)
+        extra, lower = Fraction(0), Fraction(0)
+        for bound, band_rate in bands:
+            upper = above if bound is None else min(above, Fraction(bound))
+            if upper > lower:
+                extra += (upper - lower) * Fraction(band_rate)
+                lower = upper
+        if clause.minimum is not None:
+            extra = max(extra, Fraction(clause.minimum))
+        if clause.maximum is not None:
+            extra = min(extra, Fraction(clause.maximum))
+        found.append((sales_month.isoformat(), to_cents(extra)))
+    return found
 
 
 def due(terms: RentTerms, first: date) -> date:
@@ -301,19 +372,26 @@ def due(terms: RentTerms, first: date) -> date:
     return date(year, month, min(terms.due.days, month_length(year, month)))
 
 
-def oracle(terms: RentTerms) -> list[tuple[date, date, date, str, Decimal]]:
+def day_rent(terms: RentTerms) -> Callable[[date], Decimal]:
+    """The rent a day is billed at: a month's (rounded) or a day's, by the price that day."""
     changes = price_changes(terms)
     rents = {price: rent_at(terms, price) for _when, price in changes}
 
     def rent_on(day: date) -> Decimal:
         return rents[[price for when, price in changes if when <= day][-1]]
+    return rent_on
 
+
+def oracle(terms: RentTerms) -> list[tuple[date, date, date, str, Decimal]]:
+    rent_on = day_rent(terms)
     free = free_days(terms)
     lines = []
     for first, last in expected_periods(terms):
-        lines.append((first, last, due(terms, first), RENT,
-                      bill(first, last, terms, rent_on, free,
-                           terms.basis is Basis.PER_SQM_DAY)))
+        rent = bill(first, last, terms, rent_on, free, terms.basis is Basis.PER_SQM_DAY)
+        if terms.turnover is not None:
+            rent += sum((t for _m, t in top_ups(first, last, terms, rent_on, free)
+                         if t is not None), Decimal(0))
+        lines.append((first, last, due(terms, first), RENT, rent))
         for charge in terms.charges:
             monthly = money(charge.amount * terms.area if charge.per_sqm else charge.amount)
             lines.append((first, last, due(terms, first), charge_code(charge),
@@ -321,8 +399,21 @@ def oracle(terms: RentTerms) -> list[tuple[date, date, date, str, Decimal]]:
     return lines
 
 
+def oracle_months(terms: RentTerms) -> list[list[tuple[str, Decimal | None]]]:
+    """Each rent line's months with their top-ups (None: sales missing), by the oracle."""
+    rent_on, free = day_rent(terms), free_days(terms)
+    return [top_ups(first, last, terms, rent_on, free)
+            for first, last in expected_periods(terms)]
+
+
 def as_rows(lines: list[ScheduleLine]) -> list[tuple[date, date, date, str, Decimal]]:
     return [(x.starts_on, x.ends_on, x.due_on, x.charge, x.amount) for x in lines]
+
+
+def months_said(line: ScheduleLine) -> list[tuple[str, Decimal | None]]:
+    """The months a line's reasons name, each with its top-up (None: sales missing)."""
+    return [(r.params["month"], Decimal(r.params["amount"]) if r.code == "turnover" else None)
+            for r in line.reasons if r.code in ("turnover", "sales-missing")]
 
 
 # -- the properties --------------------------------------------------------------------
@@ -333,6 +424,27 @@ def as_rows(lines: list[ScheduleLine]) -> list[tuple[date, date, date, str, Deci
 def test_every_line_equals_the_per_day_calculation(terms: RentTerms) -> None:
     lines, _problems = rent_schedule(terms)
     assert as_rows(lines) == oracle(terms)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(contracts(turnover=True))
+def test_turnover_on_every_cycle_equals_the_per_day_calculation_month_by_month(
+        terms: RentTerms) -> None:
+    lines, problems = rent_schedule(terms)
+    assert as_rows(lines) == oracle(terms)
+    expected = oracle_months(terms)
+    assert [months_said(x) for x in lines if x.charge == RENT] == expected
+    assert [p.params["month"] for p in problems if p.code == "sales-missing"] == [
+        month for line in expected for month, top_up in line if top_up is None]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(contracts(turnover=True))
+def test_the_cycle_changes_when_turnover_is_billed_never_how_much(terms: RentTerms) -> None:
+    def months(cycle: Cycle) -> list[tuple[str, Decimal | None]]:
+        lines = rent_schedule(replace(terms, cycle=cycle))[0]
+        return [said for x in lines if x.charge == RENT for said in months_said(x)]
+    assert months(terms.cycle) == months(Cycle.MONTHLY)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
