@@ -37,10 +37,13 @@ whole month is worth one month's rent whatever its length, and the split
 keeps that: the days before the date are prorated over 30, the new terms
 bill the rest of the month's rent.
 
-Turnover rent is reckoned once a calendar month, against that month's
-sales: a month split by an amendment bills each part's base rent as above,
-and the month's turnover top-up (over the base of the terms in force at the
-month's end, for its whole month) goes on the part from the amendment.
+Turnover rent is reckoned once a rent month, against that month's sales
+(``domain.leasing.schedule``), on every cycle: a period split by an
+amendment bills each part's base rent as above, and each of its months'
+turnover top-up (over the base of the terms in force at the month's end,
+for its whole month) goes on the part that holds the month's last day, on
+that part's terms. A quarter amended from its third month keeps its first
+two months' top-ups on the old terms; the third month's is the new terms'.
 
 The second part is due as the new terms' due rule says for a period that
 starts on the amendment's date (billed in advance). Every line a later
@@ -69,11 +72,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
+from decimal import Decimal
 from itertools import pairwise
 
-from domain.leasing.clauses import RentTerms
+from domain.leasing.clauses import Cycle, RentTerms
 from domain.leasing.contract import ContractSpec
-from domain.leasing.schedule import Problem, Reason, ScheduleLine, rent_schedule
+from domain.leasing.schedule import RENT, Problem, Reason, ScheduleLine, rent_schedule
 from domain.money import ZERO
 
 ONE_DAY = timedelta(days=1)
@@ -107,8 +111,11 @@ class Change:
     after: object
 
 
-def amended_schedule(versions: Sequence[Version]) -> tuple[list[ScheduleLine], list[Problem]]:
-    """The schedule of a contract with its amendments (rules in the module docstring).
+def amended_schedule(versions: Sequence[Version], until: date | None = None
+                     ) -> tuple[list[ScheduleLine], list[Problem]]:
+    """The schedule of a contract with its amendments (rules in the module docstring),
+    ending on ``until`` when given (a termination: the period it falls in is cut as an
+    amendment cuts one, nothing after it is billed).
 
     Problems: the versions' own (each only for the days it bills, once), and
     ``version-numbers`` (not 1, 2, 3 …), ``version-dates`` (an amendment not after
@@ -125,11 +132,15 @@ def amended_schedule(versions: Sequence[Version]) -> tuple[list[ScheduleLine], l
     found: list[Problem] = []
     for i, version in enumerate(ordered):
         since = version.effective_on if i else None
-        until = ordered[i + 1].effective_on - ONE_DAY if i + 1 < len(ordered) else None
-        part_lines, part_problems = _Cutter(version, since, until).lines()
+        last = ordered[i + 1].effective_on - ONE_DAY if i + 1 < len(ordered) else None
+        if until is not None:
+            if since is not None and since > until:
+                break
+            last = until if last is None else min(last, until)
+        part_lines, part_problems = _Cutter(version, since, last).lines()
         lines += part_lines
-        found += [p for p in part_problems if _within(p, since, until)]
-    for problem in found + _gaps(lines):
+        found += [p for p in part_problems if _within(p, since, last)]
+    for problem in found + (_gaps(lines) if until is None else []):
         if problem not in problems:
             problems.append(problem)
     return lines, problems
@@ -185,7 +196,10 @@ class _Cutter:
 
     def _part(self, line: ScheduleLine, start: date, end: date) -> ScheduleLine:
         """Days ``start``–``end`` of ``line``: what the term cut short at ``end`` bills for the
-        period, less what it bills when cut short the day before ``start``."""
+        period, less what it bills when cut short the day before ``start``; with turnover,
+        that of base rent, plus the top-ups of the months that end in the part."""
+        if self.terms.turnover is not None and line.charge == RENT:
+            return self._turnover_part(line, start, end)
         upto = line if end == line.ends_on else self._upto(line, end)
         before = self._upto(line, start - ONE_DAY) if start > line.starts_on else None
         before_amount = before.amount if before is not None else ZERO
@@ -198,6 +212,43 @@ class _Cutter:
         part = replace(upto, starts_on=start, ends_on=end, due_on=due_on,
                        amount=upto.amount - before_amount)
         return self._tagged(part, (split,))
+
+    def _turnover_part(self, line: ScheduleLine, start: date, end: date) -> ScheduleLine:
+        """The base rent's part as for any line, and each month's turnover top-up on the
+        part holding the month's last day (the module docstring)."""
+        upto = self._upto(line, end)
+        before = self._upto(line, start - ONE_DAY) if start > line.starts_on else None
+        before_amount = before.amount if before is not None else ZERO
+        topped: list[Reason] = []
+        added = ZERO
+        for month_end, reasons, amount in self._months(line):
+            if start <= month_end <= end:
+                topped += reasons
+                added += amount
+        due_on = line.due_on if start == line.starts_on else self._due(start)
+        split = Reason("split", {
+            "period_starts_on": line.starts_on.isoformat(),
+            "period_ends_on": line.ends_on.isoformat(),
+            "starts_on": start.isoformat(), "ends_on": end.isoformat(),
+            "amount_to_end": str(upto.amount), "amount_before": str(before_amount)})
+        part = replace(upto, starts_on=start, ends_on=end, due_on=due_on,
+                       amount=upto.amount - before_amount + added,
+                       reasons=upto.reasons + tuple(topped))
+        return self._tagged(part, (split,))
+
+    def _months(self, line: ScheduleLine) -> list[tuple[date, tuple[Reason, ...], Decimal]]:
+        """Each rent month of ``line`` on this version's terms: its last day, its turnover
+        reasons and its top-up (the engine bills a period's months as monthly lines would)."""
+        monthly = replace(self.terms, cycle=Cycle.MONTHLY)
+        months = []
+        for x in rent_schedule(monthly, within=(line.starts_on, line.ends_on))[0]:
+            if x.charge != RENT or not line.starts_on <= x.starts_on <= line.ends_on:
+                continue
+            said = tuple(r for r in x.reasons if r.code.startswith(("turnover", "sales-")))
+            amount = sum((Decimal(r.params["amount"]) for r in said if r.code == "turnover"),
+                         ZERO)
+            months.append((x.ends_on, said, amount))
+        return months
 
     def _upto(self, line: ScheduleLine, day: date) -> ScheduleLine:
         """The engine's line (rent, or the same charge) for ``line``'s period on the base

@@ -307,3 +307,57 @@ def test_an_amendment_splits_periods_without_creating_or_losing_a_cent(terms, at
     assert [(x.starts_on, x.amount) for x in after if x.starts_on >= when] == [
         (x.starts_on, x.amount) for x in joined if x.starts_on >= when
         and not any(r.code == "split" for r in x.reasons)]
+
+
+@given(st.sampled_from([Cycle.QUARTERLY, Cycle.HALF_YEARLY, Cycle.YEARLY]),
+       st.integers(min_value=1, max_value=330), st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_an_amended_turnover_lease_bills_each_month_as_its_monthly_twin(cycle, offset,
+                                                                         calendar):
+    """A period split by an amendment keeps the top-ups of the months that end before the
+    amendment on the old terms and bills the rest on the new: on any cycle, the contract
+    bills what the same lease billed monthly does, month for month."""
+    start = date(2027, 1, 10)
+    sales = {date(2027, m, 1): D(400_000 + 37_000 * m) for m in range(1, 13)}
+    sales.update({date(2028, 1, 1): D(500_000)})
+    old = RentTerms(D(100), D(150), start, date(2028, 1, 9), cycle=cycle,
+                    calendar_periods=calendar, turnover=Turnover(D("0.08"), sales=sales))
+    new = replace(old, rate=D(180))
+    amended_on = start + offset * DAY
+
+    def joined(c: Cycle, turnover: bool = True) -> list:
+        a, b = (old, new) if turnover else (replace(old, turnover=None),
+                                            replace(new, turnover=None))
+        versions = [Version(1, start - 20 * DAY, spec(replace(a, cycle=c)), "signed"),
+                    Version(2, amended_on, spec(replace(b, cycle=c)), "rent")]
+        lines, problems = amended_schedule(versions)
+        assert not [p for p in problems if p.code != "sales-missing"]
+        return lines
+
+    def top_ups(lines: list) -> list:
+        return sorted((r.params["month"], D(r.params["amount"])) for x in lines
+                      for r in x.reasons if r.code == "turnover")
+
+    lines = joined(cycle)
+    # The same months' top-ups as monthly lines, each once, on the same terms …
+    assert top_ups(lines) == top_ups(joined(Cycle.MONTHLY))
+    # … on top of the base rent the cycle bills without turnover (whose periods round
+    # as the cycle's periods do).
+    assert total(lines) == total(joined(cycle, turnover=False)) + sum(
+        (a for _m, a in top_ups(lines)), D(0))
+
+
+def test_a_quarter_amended_in_its_third_month_keeps_two_months_on_the_old_terms():
+    start = date(2027, 1, 1)
+    sales = {date(2027, m, 1): D(500_000) for m in range(1, 4)}
+    old = RentTerms(D(100), D(150), start, date(2027, 12, 31), cycle=Cycle.QUARTERLY,
+                    turnover=Turnover(D("0.08"), sales=sales))  # base 15,000.00 a month
+    new = replace(old, rate=D(180))  # base 18,000.00
+    lines, _ = amended_schedule([Version(1, start, spec(old), "signed"),
+                                 Version(2, date(2027, 3, 1), spec(new), "rent")])
+    first, second = [x for x in lines if x.starts_on < date(2027, 4, 1)]
+    # January and February: 15,000.00 base + 25,000.00 top-up (8 % of 500,000 = 40,000).
+    assert (first.starts_on, first.ends_on, first.amount) == (
+        start, date(2027, 2, 28), D("80000.00"))
+    # March on the new terms: 18,000.00 base + 22,000.00 top-up.
+    assert (second.starts_on, second.amount) == (date(2027, 3, 1), D("40000.00"))
