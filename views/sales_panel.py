@@ -100,24 +100,45 @@ def _months(first: date, last: date) -> list[date]:
 def sales_months(starts_on: date, ends_on: date, on: date, lines: Sequence[ScheduleLine],
                  sales: Sequence[tuple[date, Decimal, str]]) -> list[SalesMonth]:
     """The term's months from its start to ``on`` (or its end), newest last, each with its
-    sales and the base, turnover part and rent of the rent lines starting in it."""
+    sales and the base, turnover part and rent reckoned for it. A quarterly (or longer)
+    line reckons each of its months on its own; its reasons name the month."""
     reported = {month.replace(day=1): (amount, source) for month, amount, source in sales}
     by_month: dict[date, list[ScheduleLine]] = {}
+    said: dict[date, list[Any]] = {}
     for line in lines:
-        if line.charge == RENT:
-            by_month.setdefault(line.starts_on.replace(day=1), []).append(line)
+        if line.charge != RENT:
+            continue
+        by_month.setdefault(line.starts_on.replace(day=1), []).append(line)
+        for reason in line.reasons:
+            if reason.code in ("turnover", "sales-missing"):
+                month = _month(reason.params.get("month")) or line.starts_on.replace(day=1)
+                said.setdefault(month, []).append(reason)
     rows = []
     for month in _months(starts_on, min(on, ends_on)):
         amount, source = reported.get(month, (None, ""))
-        own = by_month.get(month, [])
-        rent = sum((x.amount for x in own), Decimal(0)) if own else None
-        parts = [Decimal(r.params.get("amount", "0")) for x in own for r in x.reasons
-                 if r.code == "turnover"]
-        reckoned = any(r.code in ("turnover", "sales-missing") for x in own for r in x.reasons)
+        reasons = said.get(month, [])
+        parts = [Decimal(r.params.get("amount", "0")) for r in reasons if r.code == "turnover"]
         turnover = sum(parts, Decimal(0)) if parts else None
-        base = None if rent is None else rent - (turnover or Decimal(0))
-        rows.append(SalesMonth(month, amount, source, base, turnover, rent, reckoned))
+        bases = [Decimal(r.params["base"]) for r in reasons if "base" in r.params]
+        if bases:
+            base: Decimal | None = sum(bases, Decimal(0))
+            rent = base + (turnover or Decimal(0)) if base is not None else None
+        else:  # a month no reason speaks for: the rent lines starting in it
+            own = by_month.get(month, [])
+            rent = sum((x.amount for x in own), Decimal(0)) if own else None
+            base = None if rent is None else rent - (turnover or Decimal(0))
+        rows.append(SalesMonth(month, amount, source, base, turnover, rent, bool(reasons)))
     return rows
+
+
+def _month(text: str | None) -> date | None:
+    """A reason's month (2027-01-01 or 2027-01) as its first day; None when it names none."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text if len(text) > 7 else text + "-01").replace(day=1)
+    except ValueError:
+        return None
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -273,8 +294,8 @@ class SalesModel(QAbstractTableModel):
             return translate("SalesPanel", "No line of this month's own: it is billed with "
                                            "the period it belongs to.")
         if not row.reckoned:
-            return translate("SalesPanel", "Turnover rent is reckoned per calendar month; this "
-                                           "month's line covers more than the month.")
+            return translate("SalesPanel", "No turnover rent is reckoned for this month: no "
+                                           "rent is due for it.")
         if row.sales is None:
             return translate("SalesPanel", "No sales reported: the month bills the base rent "
                                            "alone until they are.")

@@ -199,3 +199,23 @@ def test_the_clause_is_said_with_its_breakpoint_bands_and_limits(qapp):
     assert clause_text(banded) == (
         "8% of sales above 400,000.00 a month; by bands: 8% up to 1,000,000.00, 10% beyond; "
         "at least 1,000.00 a month; at most 50,000.00 a month")
+
+
+def test_a_quarterly_line_shows_each_month_with_its_own_turnover(qapp):
+    from domain.leasing.clauses import Cycle, RentTerms
+    from domain.leasing.schedule import rent_schedule
+    from views.sales_panel import sales_months
+
+    sales = {date(2027, 1, 1): Decimal(500_000), date(2027, 2, 1): Decimal(100_000)}
+    terms = RentTerms(Decimal(100), Decimal(150), date(2027, 1, 1), date(2027, 12, 31),
+                      cycle=Cycle.QUARTERLY,
+                      turnover=Turnover(Decimal("0.08"), sales=sales))  # base 15,000.00
+    lines, _ = rent_schedule(terms)
+    reported = [(m, a, "manual") for m, a in sales.items()]
+    rows = sales_months(date(2027, 1, 1), date(2027, 12, 31), date(2027, 3, 31), lines,
+                        reported)
+    assert [(r.month.month, r.base, r.turnover, r.rent, r.reckoned) for r in rows] == [
+        (1, Decimal("15000.00"), Decimal("25000.00"), Decimal("40000.00"), True),
+        (2, Decimal("15000.00"), Decimal("0.00"), Decimal("15000.00"), True),
+        (3, Decimal("15000.00"), None, Decimal("15000.00"), True),  # not reported yet
+    ]
