@@ -1,11 +1,15 @@
 """Contract documents in the window: make the PDF for signing, attach files, edit templates.
 
-The PDF is made in the document's language, which may not be the window's:
-its words come from ``services.contract_document``, its font asks for a
-Simplified Chinese family first when it is Chinese (``app.i18n``'s list), and
-the plan excerpt is drawn by the floor plan itself. The file is written whole
-or not at all and is kept with the contract (kind "generated", the contract's
-version), so the one that was signed can be found again.
+The PDF is made in the document's language, which may not be the window's
+(Chinese, English, or both: Chinese with the English beneath, the Chinese
+governing): its words come from ``services.contract_document``, its font
+asks for a Simplified Chinese family first when it has Chinese
+(``app.i18n``'s list), and the plan excerpt is drawn by the floor plan
+itself. The choice offered defaults to the window's language; a bilingual
+document has no template of its own (it pairs the two), so the template
+editor says, as the park types, when the two would not pair. The file is
+written whole or not at all and is kept with the contract (kind "generated",
+the contract's version), so the one that was signed can be found again.
 """
 
 from __future__ import annotations
@@ -32,9 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import CJK_FAMILIES
+from app.i18n import CJK_FAMILIES, resolve
 from runtime.messages import UserError
 from services.contract_document import (
+    BILINGUAL,
     BLOCKS,
     FIELDS,
     LANGUAGES,
@@ -44,6 +49,7 @@ from services.contract_document import (
     attach_file,
     default_template,
     document_data,
+    pairing_problems,
     reset_template,
     set_template,
     store_document,
@@ -53,22 +59,32 @@ from services.contract_document import (
 from services.contracts import park_id_of
 from store.workspace import Workspace
 from views.contract_pdf import PageSetup, plan_excerpt, write_contract_pdf
+from views.document_languages import LANGUAGE_NAMES
 from views.message_text import message_text
 
 translate = QCoreApplication.translate
-LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language
+
+
+# -- the language a document is made in ---------------------------------------------------
+
+
+def default_document_language(window: Any) -> str:
+    """The window's language (zh_CN or en): what a document is made in unless chosen."""
+    return resolve(str(getattr(getattr(window, "languages", None), "current", "") or ""))
 
 
 # -- the PDF ----------------------------------------------------------------------------
 
 
 def document_font(language: str, base: QFont | None = None) -> QFont:
-    """The document's font: a Simplified Chinese family first for a Chinese contract (left
-    to fallback, Qt may draw Japanese glyphs), Latin first for an English one."""
+    """The document's font: a Simplified Chinese family first for a Chinese or bilingual
+    contract (left to fallback, Qt may draw Japanese glyphs), Latin first for an English
+    one."""
     font = QFont(base) if base is not None else QFont()
     families = [f for f in (font.families() or [font.family()]) if f not in CJK_FAMILIES]
     cjk = list(CJK_FAMILIES)
-    font.setFamilies([*cjk, *families] if language == "zh_CN" else [*families, *cjk])
+    chinese_first = language in ("zh_CN", BILINGUAL)  # bilingual: the Chinese governs
+    font.setFamilies([*cjk, *families] if chinese_first else [*families, *cjk])
     return font
 
 
@@ -163,12 +179,34 @@ def problem_text(problem: TemplateProblem) -> str:
                                 "brace itself)"),
         "unknown-language": lambda: translate(
             "ContractTemplate", "There is no contract template in language {language}"),
+        "unpaired-sections": lambda: translate(
+            "ContractTemplate", "The Chinese template has {zh} articles (## headings) and the "
+                                "English one {en}: a bilingual document pairs them one for "
+                                "one"),
+        "unpaired-blocks": lambda: translate(
+            "ContractTemplate", "{section}: the Chinese template places {zh} and the English "
+                                "one {en}; a bilingual document needs the same blocks in the "
+                                "same order"),
     }
     template = texts.get(problem.code)
     if template is None:
         return problem.message
-    return (template().replace("{line}", p.get("line", "")).replace("{name}", name)
-            .replace("{language}", p.get("language", "")))
+    if p.get("heading"):
+        section = translate("ContractTemplate", "Article “{heading}”").replace(
+            "{heading}", p["heading"])
+    else:
+        section = translate("ContractTemplate", "Before the first article")
+    text = (template().replace("{line}", p.get("line", "")).replace("{name}", name)
+            .replace("{language}", p.get("language", "")).replace("{section}", section))
+    for key, said in (("{zh}", p.get("zh_CN", "")), ("{en}", p.get("en", ""))):
+        if problem.code == "unpaired-blocks":  # block names as the editor lists them
+            said = (", ".join("{" + n + "}" for n in said.split(", ")) if said != "-"
+                    else translate("ContractTemplate", "no block"))
+        text = text.replace(key, said)
+    which = {"zh_CN": translate("ContractTemplate", "The Chinese template"),
+             "en": translate("ContractTemplate", "The English template")}.get(
+        p.get("template", ""))
+    return f"{which}: {text}" if which else text
 
 
 def template_refusal_text(refused: TemplateRefused) -> str:
@@ -254,6 +292,11 @@ class TemplateDialog(QDialog):
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet("color: #b3261e")
+        # Whether this template pairs with the other language's (a bilingual document): said,
+        # not blocking: the park may be editing the two one after the other.
+        self.pairing_label = QLabel(self)
+        self.pairing_label.setWordWrap(True)
+        self.pairing_label.setStyleSheet("color: #8a5a00")
         self.status_label = QLabel(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.RestoreDefaults
@@ -283,6 +326,7 @@ class TemplateDialog(QDialog):
             "a block placeholder stands on a line of its own."), self))
         layout.addWidget(split, 1)
         layout.addWidget(self.problems_label)
+        layout.addWidget(self.pairing_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
@@ -297,11 +341,15 @@ class TemplateDialog(QDialog):
     def body(self) -> str:
         return self.editor.toPlainText()
 
-    def _load(self, language: str) -> None:
+    def _stored_of(self, language: str) -> tuple[str, str]:
+        """The park's template for ``language`` as saved, and where it came from."""
         if language not in self._stored:
             with self.workspace.reading() as session:
                 self._stored[language] = template_of(session, self.park_id, language)
-        stored, source = self._stored[language]
+        return self._stored[language]
+
+    def _load(self, language: str) -> None:
+        stored, source = self._stored_of(language)
         self.editor.setPlainText(self._bodies.get(language, stored))
         self._show_source(source)
         self.status_label.clear()
@@ -324,6 +372,20 @@ class TemplateDialog(QDialog):
         problems = template_problems(self.body())
         self.problems_label.setText("\n".join(problem_text(p) for p in problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        self.pairing_label.setText(self._pairing_text())
+
+    def _pairing_text(self) -> str:
+        """Why the two templates (this one as typed, the other as edited or saved) cannot
+        make a bilingual document; "" when they can."""
+        bodies = {code: self._bodies[code] if code in self._bodies
+                  else self._stored_of(code)[0] for code in LANGUAGES}
+        bodies[self.language()] = self.body()
+        problems = pairing_problems(bodies["zh_CN"], bodies["en"])
+        if not problems:
+            return ""
+        return "\n".join([self.tr("A bilingual document pairs the Chinese and English "
+                                  "templates article by article; until they pair, it cannot "
+                                  "be made:"), *(f"• {problem_text(p)}" for p in problems)])
 
     def restore_default(self) -> None:
         """The app's template in the editor (kept for the park when saved)."""

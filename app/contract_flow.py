@@ -429,6 +429,10 @@ class ContractFlow(QObject):
         detail = self.details.get(contract_id)
         if detail is None:
             detail = ContractDetail(self.window)
+            from app.i18n import resolve
+
+            window_language = resolve(str(getattr(self.window.languages, "current", "") or ""))
+            detail.language.setCurrentIndex(max(0, detail.language.findData(window_language)))
             detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             detail.destroyed.connect(lambda *_: self.details.pop(contract_id, None))
             detail.markDoneRequested.connect(lambda code: self.mark_done(contract_id, code))

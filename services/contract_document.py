@@ -22,6 +22,28 @@ through Qt's catalogue (services cannot reach it anyway). Two kinds of text:
   around them; the clause sentences stay the ones the schedule is computed
   from.
 
+A bilingual document (:data:`BILINGUAL`, ``zh_CN+en``) has no template of its
+own: it is made from the park's two language templates (each the park's or
+the default, as above), paired section by section. A section is what runs
+from one ``## `` heading to the next (the title and the parties before the
+first); the two templates must have as many sections, with the same blocks in
+the same order in each (else the document is refused, the section named, and
+the template editor says so as the park types). Within a section, the
+Chinese heading or paragraph comes first with its English beneath; where a
+section's two runs of text between blocks do not match one for one, the
+Chinese run is printed whole, then the English. So a park edits the bilingual
+document by editing the two language templates, and a bilingual document
+never says what its two single-language documents do not (but for the
+governing-language clause below).
+Each block (tables, plan, signatures) is printed once, its headings and words
+in both languages, and the clauses each in Chinese with the English beneath.
+The Chinese text governs, and the document says so in both languages
+(``governing``), right before the signatures.
+
+The plan excerpt shows the let units' part of each floor (:func:`excerpt_bounds`):
+their extent with a margin, so that a unit and its code are read at a
+legible size even on a large floor; the whole floor when they cover most of it.
+
 The generated PDF (``views.contract_pdf``) and attached files are kept with
 the contract as ``ContractDocument`` rows.
 """
@@ -32,7 +54,7 @@ import mimetypes
 import string
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -59,6 +81,7 @@ from domain.money import money, round_to
 from runtime.messages import UserError
 from services.contracts import find_contract, schedule_of, spec_of
 from services.maps import decode_outline
+from store.holds import current_link
 from store.schema import (
     Building,
     Contract,
@@ -72,7 +95,9 @@ from store.schema import (
 )
 from store.workspace import Workspace
 
-LANGUAGES = ("zh_CN", "en")
+LANGUAGES = ("zh_CN", "en")  # each has its phrases and a template
+BILINGUAL = "zh_CN+en"  # Chinese with English beneath, the Chinese governing
+DOCUMENT_LANGUAGES = (*LANGUAGES, BILINGUAL)  # what a document can be made in
 TEMPLATE_NAME = "standard"
 TEMPLATES = Path(resources.__file__).with_name("templates")
 GENERATED, ATTACHED = "generated", "attached"
@@ -93,6 +118,14 @@ FIELDS = (
 BLOCKS = ("units_table", "plan_excerpt", "clauses", "schedule_table", "signatures")
 PLACEHOLDERS = FIELDS + BLOCKS
 BLANK = "________"  # a party's detail not on file: a line to fill in by hand
+Bounds = tuple[float, float, float, float]  # minx, miny, maxx, maxy
+# The plan excerpt (excerpt_bounds): a margin of this share of the let units' larger side
+# around them, at least EXCERPT_LEAST metres; the whole floor when that window would be
+# EXCERPT_WHOLE of the floor's box or more; a window taller than EXCERPT_TALLEST × its width
+# widened to fill the paper's width (the printed excerpt is at most 110 mm tall over the
+# 174 mm of A4's text, 0.63: views.contract_pdf narrows a taller one, leaving paper blank;
+# 0.6 leaves room for the hair of margin it draws around the window).
+EXCERPT_MARGIN, EXCERPT_LEAST, EXCERPT_WHOLE, EXCERPT_TALLEST = 0.15, 3.0, 0.6, 0.6
 
 
 # -- records ---------------------------------------------------------------------------
@@ -119,11 +152,14 @@ class DocumentUnit:
 
 @dataclass(frozen=True)
 class ClauseText:
-    """One clause in words; ``kind`` is its placeholder's stem (``rent_free``)."""
+    """One clause in words; ``kind`` is its placeholder's stem (``rent_free``). In a
+    bilingual document the English is printed beneath (``second_title``, ``second_text``)."""
 
     kind: str
     title: str
     text: str
+    second_title: str = ""
+    second_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,10 +177,13 @@ class ScheduleRow:
 @dataclass(frozen=True)
 class TemplatePart:
     """A piece of the rendered template: ``title``, ``heading``, ``paragraph`` (text filled)
-    or ``block`` (``text`` is the block's name)."""
+    or ``block`` (``text`` is the block's name). In a bilingual document ``second`` is the
+    English printed beneath the Chinese ``text`` (either may be "" where the two templates'
+    text does not pair one for one)."""
 
     kind: str
     text: str
+    second: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,6 +202,9 @@ class PlanFloor:
     title: str  # building · floor
     background: BaseGeometry | None
     units: tuple[PlanUnit, ...]
+    # The part of the floor the excerpt shows (minx, miny, maxx, maxy; metres, y up), from
+    # excerpt_bounds; None: the whole floor.
+    window: Bounds | None = None
 
     @property
     def let_codes(self) -> tuple[str, ...]:
@@ -198,6 +240,9 @@ class ContractDocumentData:
     parts: tuple[TemplatePart, ...]
     plan: tuple[PlanFloor, ...] = ()
     plan_caption: str = ""  # under the plan: each floor and its units let
+    # A bilingual document's own facts and fields are the Chinese (governing) ones; its
+    # words, tables and parts say both; ``second`` is the English document it pairs with.
+    second: ContractDocumentData | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +263,7 @@ class TemplateProblem:
     """What is wrong with a template: ``code`` and its figures (``line``, ``name``…)."""
 
     # unknown-placeholder | block-inline | placeholder-format | malformed | unknown-language
+    # | unpaired-sections | unpaired-blocks (the two templates of a bilingual document)
     code: str
     params: Mapping[str, str] = field(default_factory=dict)
 
@@ -354,6 +400,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "plan-floor": "{floor}（{units}）",
         "codes-sep": "、", "why-sep": "，",
         "clause-head": "{n}. {title}：",
+        "clause-head-plain": "{title}：",
+        "governing": "本合同中英文版本如有不一致，以中文版本为准。",
         "currency-cny": "元",
         "note-sales-missing": "营业额提成租金按乙方每月申报的营业额另行计算，上表仅列保底租金。",
         "note-cpi-unknown": "所依据的CPI尚未公布的年度暂按下限计算，公布后补收差额。",
@@ -381,6 +429,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "why-turnover-minimum": "提成不低于{minimum}",
         "why-turnover-maximum": "提成不高于{maximum}",
         "why-sales-missing": "营业额未申报",
+        "why-month": "{month}{said}",
         "why-rent-free-not-applied": "免租期内照收",
     },
     "en": {
@@ -499,6 +548,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "plan-floor": "{floor} ({units})",
         "codes-sep": ", ", "why-sep": "; ",
         "clause-head": "{n}. {title}. ",
+        "clause-head-plain": "{title}. ",
+        "governing": "Should the Chinese and English versions differ, the Chinese version "
+                     "prevails.",
         "currency-cny": "CNY",
         "note-sales-missing": "Turnover rent follows from the sales the Tenant reports each "
                               "month; the schedule shows the base rent.",
@@ -527,7 +579,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "why-turnover-minimum": "turnover at least {minimum}",
         "why-turnover-maximum": "turnover at most {maximum}",
         "why-sales-missing": "sales not reported",
+        "why-month": "{month}: {said}",
         "why-rent-free-not-applied": "billed in rent-free",
+    },
+    # A bilingual document stacks each language's words (a column's name, a role: the
+    # Chinese with the English beneath); these lines read better said once in both.
+    BILINGUAL: {
+        "sign-name": "名称 Name：{name}",
+        "sign-date": "日期 Date：　　　　年　　月　　日",
+        "page": "第 {page} 页，共 {pages} 页 · Page {page} of {pages}",
+        "footer": "合同编号 Contract no. {code}",
     },
 }
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -929,8 +990,19 @@ def term_sentence(w: _Words, spec: ContractSpec) -> str:
 # -- the schedule as printed -------------------------------------------------------------
 
 
-def reason_words(w: _Words, reason: Reason) -> str:
-    """A schedule line's reason in a few words; "" for what the table says already."""
+def reason_words(w: _Words, reason: Reason, dated: bool = False) -> str:
+    """A schedule line's reason in a few words; "" for what the table says already.
+
+    ``dated``: the line spans several calendar months, each of whose turnover is reckoned
+    on its own, so a month's sales and turnover (or its missing sales) say which month."""
+    said = _reason_words(w, reason)
+    month = reason.params.get("month", "")
+    if dated and month and reason.code in ("turnover", "sales-missing"):
+        return w("why-month", month=month[:7], said=said)
+    return said
+
+
+def _reason_words(w: _Words, reason: Reason) -> str:
     p = reason.params
     code = reason.code
 
@@ -968,11 +1040,16 @@ def reason_words(w: _Words, reason: Reason) -> str:
 
 def schedule_rows(w: _Words, lines: Sequence[ScheduleLine]) -> tuple[ScheduleRow, ...]:
     sep = w("why-sep")
-    return tuple(ScheduleRow(
-        f"{line.starts_on.isoformat()} – {line.ends_on.isoformat()}", line.due_on.isoformat(),
-        charge_name(w, line.charge), line.amount, number_text(line.amount),
-        sep.join(dict.fromkeys(t for t in (reason_words(w, r) for r in line.reasons) if t)))
-        for line in lines)
+    rows = []
+    for line in lines:
+        dated = (line.starts_on.year, line.starts_on.month) != (line.ends_on.year,
+                                                                line.ends_on.month)
+        said = (reason_words(w, r, dated) for r in line.reasons)
+        rows.append(ScheduleRow(
+            f"{line.starts_on.isoformat()} – {line.ends_on.isoformat()}",
+            line.due_on.isoformat(), charge_name(w, line.charge), line.amount,
+            number_text(line.amount), sep.join(dict.fromkeys(t for t in said if t))))
+    return tuple(rows)
 
 
 def schedule_totals(w: _Words, lines: Sequence[ScheduleLine]) -> tuple[tuple[str, str], ...]:
@@ -1119,31 +1196,49 @@ def render_template(body: str, data: ContractDocumentData) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def document_text(data: ContractDocumentData) -> str:
+    """The document as plain text from its rendered parts (a bilingual one's too: each
+    part's second language on the lines beneath)."""
+    out = []
+    for part in data.parts:
+        if part.kind == "block":
+            out.append(block_text(part.text, data))
+        else:
+            out.append("\n".join(t for t in (part.text, part.second) if t))
+    return "\n\n".join(out) + "\n"
+
+
 def block_text(name: str, data: ContractDocumentData) -> str:
-    """A block as lines of text (the plain-text document; the PDF draws tables)."""
-    w = data.words
+    """A block as lines of text (the plain-text document; the PDF draws tables). A cell
+    with both languages says them on one line, " / " between."""
+    w = {key: value.replace("\n", " / ") for key, value in data.words.items()}
     if name == "units_table":
         rows = [f"{u.code}\t{u.building}\t{u.floor}\t{u.area_text}" for u in data.units]
         return "\n".join([f"{w['col-code']}\t{w['col-building']}\t{w['col-floor']}\t"
                           f"{w['col-area']}", *rows,
                           f"{w['total']}\t\t\t{number_text(data.total_area)}"])
     if name == "plan_excerpt":
-        return data.plan_caption if data.plan else w["plan-none"]
+        return data.plan_caption.replace("\n", " / ") if data.plan else w["plan-none"]
     if name == "clauses":
-        return "\n".join(w["clause-head"].format(n=i, title=c.title) + c.text
-                         for i, c in enumerate(data.clauses, 1))
+        lines = []
+        for i, c in enumerate(data.clauses, 1):
+            lines.append(w["clause-head"].format(n=i, title=c.title) + c.text)
+            if c.second_text:
+                lines.append(w["clause-head-plain"].format(title=c.second_title)
+                             + c.second_text)
+        return "\n".join(lines)
     if name == "schedule_table":
         rows = [f"{r.period}\t{r.due}\t{r.charge}\t{r.amount_text}\t{r.why}".rstrip()
-                for r in data.schedule]
+                .replace("\n", " / ") for r in data.schedule]
         head = (f"{w['col-period']}\t{w['col-due']}\t{w['col-charge']}\t"
                 f"{w['col-amount']}\t{w['col-why']}")
-        return "\n".join([head, *rows, *(f"{what}\t{amount}" for what, amount in data.totals),
-                          *data.notes])
+        return "\n".join([head, *rows, *(f"{what}\t{amount}".replace("\n", " / ")
+                                         for what, amount in data.totals), *data.notes])
     if name == "signatures":
         lines = []
         for party in (data.landlord, data.tenant):
-            lines += [party.role, w["sign-name"].format(name=party.name), w["sign-by"],
-                      w["sign-seal"], w["sign-date"], ""]
+            lines += [party.role.replace("\n", " / "), w["sign-name"].format(name=party.name),
+                      w["sign-by"], w["sign-seal"], w["sign-date"], ""]
         return "\n".join(lines).rstrip()
     raise KeyError(name)
 
@@ -1185,12 +1280,39 @@ def reset_template(workspace: Workspace, park_id: uuid.UUID, language: str) -> N
 def document_data(session: Session, contract_id: uuid.UUID | str, language: str,
                   on: date | None = None, template: str | None = None
                   ) -> ContractDocumentData:
-    """Every fact of the contract's document in ``language``: parties, units and the plan
-    of their floors, term, clauses in words, the full schedule and its total, and the
-    park's template (``template`` instead, to preview an edit) rendered.
+    """Every fact of the contract's document in ``language`` (one of
+    :data:`DOCUMENT_LANGUAGES`): parties, units and the plan of their floors, term, clauses
+    in words, the full schedule and its total, and the park's template (``template``
+    instead, to preview an edit of a single language's) rendered.
 
-    Raises ``TemplateRefused`` when the template names a placeholder it should not.
+    Raises ``TemplateRefused`` when the template names a placeholder it should not, or, for
+    a bilingual document, when the two templates do not pair (the problems name the
+    template, ``template``: its language).
     """
+    if language != BILINGUAL:
+        return _document_data(session, contract_id, language, on, template)
+    if template is not None:
+        raise ValueError("a bilingual document has no template of its own to preview")
+    zh = _tagged(lambda: _document_data(session, contract_id, "zh_CN", on), "zh_CN")
+    en = _tagged(lambda: _document_data(session, contract_id, "en", on), "en")
+    return bilingual_data(zh, en)
+
+
+def _tagged(make: Callable[[], ContractDocumentData], language: str) -> ContractDocumentData:
+    """``make()``, a template's refusal naming the template (two are read for one document)."""
+    try:
+        return make()
+    except TemplateRefused as exc:
+        problems = [TemplateProblem(p.code, {**p.params, "template": language})
+                    for p in exc.problems]
+        raise TemplateRefused(f"the {language} contract template cannot be used: "
+                              + "; ".join(p.message for p in problems),
+                              problems=problems) from exc
+
+
+def _document_data(session: Session, contract_id: uuid.UUID | str, language: str,
+                   on: date | None = None, template: str | None = None
+                   ) -> ContractDocumentData:
     contract = find_contract(session, str(contract_id))
     park = session.get(Park, contract.park_id)
     assert park is not None  # a contract's park is a foreign key
@@ -1260,6 +1382,125 @@ def document_data(session: Session, contract_id: uuid.UUID | str, language: str,
         template=body, template_source=source, parts=parts, plan=plan, plan_caption=caption)
 
 
+# -- the bilingual document ----------------------------------------------------------------
+
+
+def bilingual_data(zh: ContractDocumentData, en: ContractDocumentData) -> ContractDocumentData:
+    """One document from the contract's Chinese and English ones: the Chinese facts, every
+    heading, paragraph and clause in Chinese with the English beneath, the tables' words
+    stacked, and the governing-language clause before the signatures.
+
+    Raises ``TemplateRefused`` when the two templates do not pair (see the module)."""
+    parts, problems = pair_parts(zh.parts, en.parts)
+    _refuse(problems)
+    words = {key: stacked(zh.words[key], en.words[key]) for key in zh.words}
+    words.update(PHRASES[BILINGUAL])
+    words["clause-head"] = zh.words["clause-head"]
+    words["clause-head-plain"] = en.words["clause-head-plain"]
+    clauses = tuple(ClauseText(a.kind, a.title, a.text, b.title, b.text)
+                    for a, b in zip(zh.clauses, en.clauses, strict=True))
+    rows = tuple(ScheduleRow(a.period, a.due, stacked(a.charge, b.charge), a.amount,
+                             a.amount_text, stacked(a.why, b.why))
+                 for a, b in zip(zh.schedule, en.schedule, strict=True))
+    totals = tuple((stacked(a[0], b[0]), a[1]) for a, b in zip(zh.totals, en.totals,
+                                                                strict=True))
+    notes = tuple(note for pair in zip(zh.notes, en.notes, strict=True) for note in pair)
+    sources = {zh.template_source, en.template_source}
+    return replace(
+        zh, language=BILINGUAL, title=f"{zh.title} {en.title}",
+        landlord=replace(zh.landlord, role=stacked(zh.landlord.role, en.landlord.role)),
+        tenant=replace(zh.tenant, role=stacked(zh.tenant.role, en.tenant.role)),
+        clauses=clauses, schedule=rows, totals=totals, notes=notes, words=words,
+        template_source="park" if "park" in sources else zh.template_source, parts=parts,
+        plan_caption=stacked(zh.plan_caption, en.plan_caption), second=en)
+
+
+def stacked(first: str, second: str) -> str:
+    """Two languages' words for one cell or line: the first with the second beneath, once
+    when they are the same (a code, a name, a date)."""
+    if not second or second == first:
+        return first
+    return f"{first}\n{second}" if first else second
+
+
+def pair_parts(first: Sequence[TemplatePart], second: Sequence[TemplatePart]
+               ) -> tuple[tuple[TemplatePart, ...], list[TemplateProblem]]:
+    """Two languages' rendered templates as one, section by section (see the module), the
+    governing-language clause before the signatures; the problems when they do not pair."""
+    a, b = _sections(first), _sections(second)
+    if len(a) != len(b):
+        return (), [TemplateProblem("unpaired-sections", {
+            "zh_CN": str(len(a) - 1), "en": str(len(b) - 1)})]
+    problems = []
+    for number, ((head, body_a), (_head, body_b)) in enumerate(zip(a, b, strict=True)):
+        blocks_a = [p.text for p in body_a if p.kind == "block"]
+        blocks_b = [p.text for p in body_b if p.kind == "block"]
+        if blocks_a != blocks_b:
+            problems.append(TemplateProblem("unpaired-blocks", {
+                "section": str(number), "heading": head.text if head else "",
+                "zh_CN": ", ".join(blocks_a) or "-", "en": ", ".join(blocks_b) or "-"}))
+    if problems:
+        return (), problems
+    governing = TemplatePart("paragraph", PHRASES["zh_CN"]["governing"],
+                             PHRASES["en"]["governing"])
+    out: list[TemplatePart] = []
+    for (head_a, body_a), (head_b, body_b) in zip(a, b, strict=True):
+        if head_a is not None and head_b is not None:
+            out.append(TemplatePart("heading", head_a.text, head_b.text))
+        blocks = [p for p in body_a if p.kind == "block"]
+        for run_a, run_b, block in zip(_runs(body_a), _runs(body_b), [*blocks, None],
+                                       strict=True):
+            if [p.kind for p in run_a] == [p.kind for p in run_b]:
+                out += [TemplatePart(x.kind, x.text, y.text)
+                        for x, y in zip(run_a, run_b, strict=True)]
+            else:  # not one for one: all of the Chinese, then all of the English
+                out += [*run_a, *(TemplatePart(y.kind, "", y.text) for y in run_b)]
+            if block is not None:
+                if block.text == "signatures" and governing not in out:
+                    out.append(governing)
+                out.append(block)
+    if governing not in out:
+        out.append(governing)
+    return tuple(out), []
+
+
+def _sections(parts: Sequence[TemplatePart]
+              ) -> list[tuple[TemplatePart | None, list[TemplatePart]]]:
+    """The parts before the first heading, then each heading and the parts up to the next."""
+    sections: list[tuple[TemplatePart | None, list[TemplatePart]]] = [(None, [])]
+    for part in parts:
+        if part.kind == "heading":
+            sections.append((part, []))
+        else:
+            sections[-1][1].append(part)
+    return sections
+
+
+def _runs(parts: Sequence[TemplatePart]) -> list[list[TemplatePart]]:
+    """A section's text between its blocks: one run more than it has blocks."""
+    runs: list[list[TemplatePart]] = [[]]
+    for part in parts:
+        if part.kind == "block":
+            runs.append([])
+        else:
+            runs[-1].append(part)
+    return runs
+
+
+def pairing_problems(zh_body: str, en_body: str) -> list[TemplateProblem]:
+    """Why the two templates cannot make a bilingual document (each must be clean first:
+    its own problems are :func:`template_problems`'); [] when they pair."""
+    zh_pieces, zh_problems = _parse(zh_body)
+    en_pieces, en_problems = _parse(en_body)
+    if zh_problems or en_problems:
+        return []
+
+    def parts(pieces: list[tuple[str, int, str]]) -> list[TemplatePart]:
+        return [TemplatePart(kind, text) for kind, _number, text in pieces]
+
+    return pair_parts(parts(zh_pieces), parts(en_pieces))[1]
+
+
 def _currency_word(w: _Words) -> str:
     return w("currency-cny") if w.currency == "CNY" else w.currency
 
@@ -1279,7 +1520,7 @@ def _units(session: Session, contract: Contract) -> tuple[DocumentUnit, ...]:
         .join(Unit, Unit.id == ContractUnit.unit_id)
         .join(Floor, Floor.id == Unit.floor_id)
         .join(Building, Building.id == Floor.building_id)
-        .where(ContractUnit.contract_id == contract.id, ~ContractUnit.archived)
+        .where(ContractUnit.contract_id == contract.id, current_link())
         .order_by(Unit.code)).all()
     return tuple(DocumentUnit(code, _building(b_code, b_name), floor, area, number_text(area))
                  for code, b_code, b_name, floor, area in rows)
@@ -1295,7 +1536,7 @@ def plan_floors(session: Session, contract_id: uuid.UUID) -> tuple[PlanFloor, ..
     marked; a floor where none of the let units has an outline is left out."""
     let = dict(session.execute(
         select(Unit.id, Unit.floor_id).join(ContractUnit, ContractUnit.unit_id == Unit.id)
-        .where(ContractUnit.contract_id == contract_id, ~ContractUnit.archived)).all())
+        .where(ContractUnit.contract_id == contract_id, current_link())).all())
     floors = session.execute(
         select(Floor, Building.code, Building.name)
         .join(Building, Building.id == Floor.building_id)
@@ -1311,9 +1552,57 @@ def plan_floors(session: Session, contract_id: uuid.UUID) -> tuple[PlanFloor, ..
             if outline is not None:
                 units.append(PlanUnit(unit_id, code, outline, unit_id in let))
         if any(u.let for u in units):
+            background = decode_outline(floor.background)
+            drawn = [u.outline for u in units]
+            let_box = _bounds(u.outline for u in units if u.let)
+            floor_box = _bounds([*drawn, *([background] if background is not None else [])])
             found.append(PlanFloor(floor.id, f"{_building(b_code, b_name)} · {floor.name}",
-                                   decode_outline(floor.background), tuple(units)))
+                                   background, tuple(units),
+                                   excerpt_bounds(let_box, floor_box)))
     return tuple(found)
+
+
+def _bounds(shapes: Iterable[BaseGeometry]) -> Bounds:
+    """The box around every shape that has one."""
+    boxes = [s.bounds for s in shapes if not s.is_empty]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def excerpt_bounds(let: Bounds, floor: Bounds, margin: float = EXCERPT_MARGIN,
+                   least: float = EXCERPT_LEAST, whole: float = EXCERPT_WHOLE,
+                   tallest: float = EXCERPT_TALLEST) -> Bounds | None:
+    """The part of a floor (box ``floor``) the plan excerpt shows around the let units (box
+    ``let``): their box grown by ``margin`` of its larger side (at least ``least`` metres)
+    on every side, kept within the floor, and widened (within the floor) when it is taller
+    than ``tallest`` × its width, as the printed excerpt is never taller; None for the whole
+    floor, when that window would cover ``whole`` of the floor's box or more.
+
+    >>> excerpt_bounds((40, 10, 60, 15), (0, 0, 100, 60))  # 3 m around: 15 % of 20 m
+    (37.0, 7.0, 63.0, 18.0)
+    >>> excerpt_bounds((0, 0, 90, 50), (0, 0, 100, 60)) is None
+    True
+    """
+    lx0, ly0, lx1, ly1 = let
+    fx0, fy0, fx1, fy1 = floor
+    pad = max(margin * max(lx1 - lx0, ly1 - ly0), least)
+    x0, x1 = max(fx0, lx0 - pad), min(fx1, lx1 + pad)
+    y0, y1 = max(fy0, ly0 - pad), min(fy1, ly1 + pad)
+    if (y1 - y0) > tallest * (x1 - x0):
+        x0, x1 = _widened(x0, x1, (y1 - y0) / tallest, fx0, fx1)
+    area = (fx1 - fx0) * (fy1 - fy0)
+    if area <= 0 or (x1 - x0) * (y1 - y0) >= whole * area:
+        return None
+    return (float(x0), float(y0), float(x1), float(y1))
+
+
+def _widened(low: float, high: float, size: float, least: float, most: float
+             ) -> tuple[float, float]:
+    """``[low, high]`` grown to ``size`` about its middle, moved to stay within
+    ``[least, most]`` and never wider than that."""
+    size = min(size, most - least)
+    start = max(least, min((low + high - size) / 2, most - size))
+    return start, start + size
 
 
 # -- files kept with a contract ----------------------------------------------------------

@@ -74,6 +74,7 @@ from views.contract_text import (
     state_text,
     word,
 )
+from views.document_languages import offer_languages
 from views.labels import currency_name, label
 from views.sales_panel import SalesPanel, sales_months
 from views.schedule_table import ScheduleTable
@@ -464,7 +465,7 @@ class ContractDetail(QDialog):
 
     markDoneRequested = Signal(str)  # a checkpoint's code
     attachRequested = Signal()
-    generateRequested = Signal(str)  # the document's language (zh_CN, en)
+    generateRequested = Signal(str)  # the document's language (zh_CN, en, zh_CN+en)
     amendRequested = Signal()
     renewRequested = Signal()
     terminateRequested = Signal()
@@ -572,8 +573,7 @@ class ContractDetail(QDialog):
         self.attach_button = QPushButton(page)
         self.attach_button.clicked.connect(self.attachRequested)
         self.language = QComboBox(page)
-        self.language.addItem("简体中文", "zh_CN")
-        self.language.addItem("English", "en")
+        offer_languages(self.language, "zh_CN")
         self.generate_button = QPushButton(page)
         self.generate_button.clicked.connect(
             lambda: self.generateRequested.emit(str(self.language.currentData()))

@@ -8,9 +8,20 @@ code and "page x of y" under a rule. Every word comes in with the data, in
 the document's language (a contract may be printed in English from a Chinese
 desktop), so nothing here goes through the interface's catalogue.
 
+A bilingual document (its parts, clauses and words carrying the English
+beneath the Chinese) is stacked, not set in two columns: each heading and
+paragraph in Chinese with its English right under it, a size smaller, the
+tables' headers and item names in both on two lines of a cell. Stacked, a
+long clause flows and pages as a single-language one does (a two-column
+table row could not be split at a page's end, and an English clause is half
+again as long as its Chinese, leaving the Chinese column half empty), a
+heading is still one block kept with what follows, and the text layer reads
+in order: Chinese, then its English.
+
 The plan excerpt is the floor plan's own drawing (:class:`FloorPlanView`,
 ``render_to``) of each floor the contract lets units on, those units filled
-and outlined, the others pale.
+and outlined, the others pale, cropped to the part of the floor the data's
+``window`` says (the let units and a margin around them).
 
 Views never reach the services: the data is read through the small protocols
 below, which ``services.contract_document.ContractDocumentData`` fills.
@@ -62,12 +73,15 @@ SCREEN_DPI = 96.0
 MM_PER_INCH = 25.4
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 BODY_PT, TABLE_PT, HEADING_PT, TITLE_PT, FOOTER_PT = 10.5, 8.5, 12.0, 18.0, 8.0
+# A bilingual document's second language, beneath the first: a size smaller
+SECOND_PT, SECOND_HEADING_PT, SECOND_TITLE_PT = 9.5, 10.5, 13.0
 LET_FILL, OTHER_FILL = "#f6b26b", "#eeeeee"  # the plan: the units let, the rest
 HEAD_FILL, TOTAL_FILL, RULE = "#eef1f5", "#f6f7f9", "#8a939c"
 RULE_PX = 0.6  # a table's rules, 96-dpi pixels (0.16 mm)
 _BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 PLAN_MM, PLAN_DPI = 174.0, 250  # the plan excerpt as wide as A4's text, and its resolution
 PLAN_LABEL_PT = 12.0  # the plan's font: a unit's code is drawn at 85 % of it (as on screen)
+WINDOW_PAD = 0.01  # around a cropped excerpt's window, of its larger side
 
 
 # -- what the PDF reads (services.contract_document fills it) -------------------------------
@@ -96,6 +110,10 @@ class ClauseFacts(Protocol):
     def title(self) -> str: ...
     @property
     def text(self) -> str: ...
+    @property
+    def second_title(self) -> str: ...  # a bilingual document's English, else ""
+    @property
+    def second_text(self) -> str: ...
 
 
 class RowFacts(Protocol):
@@ -116,6 +134,8 @@ class PartFacts(Protocol):
     def kind(self) -> str: ...  # title | heading | paragraph | block
     @property
     def text(self) -> str: ...
+    @property
+    def second(self) -> str: ...  # a bilingual document's English, printed beneath; or ""
 
 
 class PlanUnitFacts(Protocol):
@@ -136,6 +156,8 @@ class PlanFloorFacts(Protocol):
     def background(self) -> BaseGeometry | None: ...
     @property
     def units(self) -> Sequence[PlanUnitFacts]: ...
+    @property
+    def window(self) -> tuple[float, float, float, float] | None: ...  # metres, y up; None
 
 
 class ContractFacts(Protocol):
@@ -286,6 +308,8 @@ class _Writer:
         # tables that fit on a page (the signatures)
         self.headings: list[int] = []  # block numbers
         self.whole: list[QTextFrame] = []
+        # A bilingual paragraph's Chinese block, kept on the page of its English's first line
+        self.pairs: list[int] = []  # block numbers
 
     def run(self) -> None:
         self.cursor.beginEditBlock()  # laid out once at the end, not after every cell
@@ -297,12 +321,19 @@ class _Writer:
     def _parts(self) -> None:
         for part in self.data.parts:
             if part.kind == "title":
-                self._block(part.text, TITLE_PT, bold=True, centre=True, after=4)
+                self._block(part.text, TITLE_PT, bold=True, centre=True, after=4,
+                            second=(part.second, SECOND_TITLE_PT))
             elif part.kind == "heading":
-                self._block(part.text, HEADING_PT, bold=True, before=3, after=1)
+                self._block(part.text, HEADING_PT, bold=True, before=3, after=1,
+                            second=(part.second, SECOND_HEADING_PT))
                 self.headings.append(self.cursor.block().blockNumber())
             elif part.kind == "paragraph":
-                self._block(part.text, BODY_PT, after=1.5)
+                if part.text:
+                    self._block(part.text, BODY_PT, after=0.8 if part.second else 1.5)
+                    if part.second:
+                        self.pairs.append(self.cursor.block().blockNumber())
+                if part.second:
+                    self._block(part.second, SECOND_PT, after=1.5)
             else:
                 getattr(self, f"_{part.text}")()
 
@@ -310,8 +341,9 @@ class _Writer:
 
     def _block(self, text: str, points: float, bold: bool = False, centre: bool = False,
                before: float = 0.0, after: float = 0.0, indent: float = 0.0,
-               hanging: float = 0.0) -> None:
-        """A paragraph (its lines kept as line breaks)."""
+               hanging: float = 0.0, second: tuple[str, float] = ("", 0.0)) -> None:
+        """A paragraph (its lines kept as line breaks); ``second`` (text, size) on the next
+        line of the same block: a title's or a heading's English stays with it."""
         fmt = QTextBlockFormat()
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter if centre
                          else Qt.AlignmentFlag.AlignLeft)
@@ -322,7 +354,11 @@ class _Writer:
             fmt.setLeftMargin((indent + hanging) * self.mm)
             fmt.setTextIndent(-hanging * self.mm)
         self._new_block(fmt)
-        self.cursor.insertText(text.replace("\n", "\u2028"), _chars(points, bold))
+        if text:
+            self.cursor.insertText(_lines(text), _chars(points, bold))
+        if second[0]:
+            self.cursor.insertText(("\u2028" if text else "") + _lines(second[0]),
+                                   _chars(second[1], bold))
 
     def _new_block(self, fmt: QTextBlockFormat) -> None:
         if self.first:
@@ -347,7 +383,7 @@ class _Writer:
         fmt.setBottomMargin(1 * self.mm)
         self._new_block(fmt)
         if self.plan is None or self.plan.isNull():
-            self.cursor.insertText(self.data.words["plan-none"], _chars(BODY_PT))
+            self.cursor.insertText(_lines(self.data.words["plan-none"]), _chars(BODY_PT))
             return
         url = QUrl("leasemap://contract/plan")
         self.document.addResource(QTextDocument.ResourceType.ImageResource, url, self.plan)
@@ -365,16 +401,26 @@ class _Writer:
             self._block(self.data.plan_caption, TABLE_PT, centre=True, after=2)
 
     def _clauses(self) -> None:
+        """Numbered, the number hanging; a bilingual clause's English beneath, under the
+        Chinese text (not the number)."""
         for i, clause in enumerate(self.data.clauses, 1):
             title = self.data.words["clause-head"].format(n=i, title=clause.title)
             fmt = QTextBlockFormat()
-            fmt.setBottomMargin(1.5 * self.mm)
+            fmt.setBottomMargin((0.8 if clause.second_text else 1.5) * self.mm)
             fmt.setLeftMargin(6 * self.mm)
             fmt.setTextIndent(-6 * self.mm)
             fmt.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             self._new_block(fmt)
             self.cursor.insertText(title, _chars(BODY_PT, bold=True))
             self.cursor.insertText(clause.text, _chars(BODY_PT))
+            if clause.second_text:
+                self.pairs.append(self.cursor.block().blockNumber())
+                fmt.setTextIndent(0)
+                fmt.setBottomMargin(1.5 * self.mm)
+                self._new_block(fmt)
+                head = self.data.words["clause-head-plain"].format(title=clause.second_title)
+                self.cursor.insertText(head, _chars(SECOND_PT, bold=True))
+                self.cursor.insertText(clause.second_text, _chars(SECOND_PT))
 
     def _schedule_table(self) -> None:
         w = self.data.words
@@ -394,13 +440,13 @@ class _Writer:
         self.whole.append(table)
         for column, party in enumerate((self.data.landlord, self.data.tenant)):
             cell = table.cellAt(0, column).firstCursorPosition()
-            cell.insertText(party.role, _chars(BODY_PT, bold=True))
+            cell.insertText(_lines(party.role), _chars(BODY_PT, bold=True))
             gap = QTextBlockFormat()
             gap.setTopMargin(3 * self.mm)
             for text in (w["sign-name"].format(name=party.name), w["sign-by"], "",
                          w["sign-seal"], w["sign-date"]):
                 cell.insertBlock(gap)
-                cell.insertText(text, _chars(BODY_PT))
+                cell.insertText(_lines(text), _chars(BODY_PT))
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
     # -- tables ---------------------------------------------------------------------------
@@ -454,23 +500,29 @@ class _Writer:
         # An empty cell as high as a full one. A cell's format is its first block's char
         # format: merged into, not replaced (that would drop the fill and the borders).
         cursor.mergeBlockCharFormat(chars)
-        cursor.insertText(text, chars)
+        cursor.insertText(_lines(text), chars)
 
     # -- pages ----------------------------------------------------------------------------
 
     def keep_together(self, page: float) -> None:
-        """Move a heading left alone at a page's foot, or the signatures cut by one, to the
-        next page. In document order, laid out again after each move, so each decision
-        sees the moves above it; a heading right before the signatures goes with them."""
-        items: list[tuple[int, int | QTextFrame]] = [
-            (self.document.findBlockByNumber(n).position(), n) for n in self.headings]
-        items += [(frame.firstPosition(), frame) for frame in self.whole]
-        for _position, item in sorted(items, key=lambda pair: pair[0]):
+        """Move a heading left alone at a page's foot, the signatures cut by one, or a
+        bilingual paragraph's Chinese parted from its English, to the next page. In document
+        order, laid out again after each move, so each decision sees the moves above it; a
+        heading right before the signatures goes with them."""
+        items: list[tuple[int, str, int | QTextFrame]] = [
+            (self.document.findBlockByNumber(n).position(), "heading", n)
+            for n in self.headings]
+        items += [(self.document.findBlockByNumber(n).position(), "pair", n)
+                  for n in self.pairs]
+        items += [(frame.firstPosition(), "frame", frame) for frame in self.whole]
+        for _position, kind, item in sorted(items, key=lambda triple: triple[0]):
             self.document.pageCount()  # lays the document out
-            if isinstance(item, int):
+            if isinstance(item, QTextFrame):
+                self._keep_frame(item, page)
+            elif kind == "heading":
                 self._keep_heading(self.document.findBlockByNumber(item), page)
             else:
-                self._keep_frame(item, page)
+                self._keep_pair(self.document.findBlockByNumber(item), page)
 
     def _keep_heading(self, heading: QTextBlock, page: float) -> None:
         following = heading.next()
@@ -488,6 +540,22 @@ class _Writer:
             fmt = heading.blockFormat()
             fmt.setPageBreakPolicy(_BEFORE)
             QTextCursor(heading).setBlockFormat(fmt)
+
+    def _keep_pair(self, first: QTextBlock, page: float) -> None:
+        """A Chinese paragraph wholly on one page whose English starts on the next goes
+        with it (its heading too, when the heading was right above it)."""
+        layout = self.document.documentLayout()
+        rect = layout.blockBoundingRect(first)
+        lines = first.layout()
+        last = rect.top() + (lines.lineAt(lines.lineCount() - 1).rect().bottom()
+                             if lines.lineCount() else 0.0)
+        top_page = int(rect.top() // page)
+        if top_page != int(last // page) or top_page == int(self._top_of(first.next()) // page):
+            return
+        moved = first.previous() if first.blockNumber() - 1 in self.headings else first
+        fmt = moved.blockFormat()
+        fmt.setPageBreakPolicy(_BEFORE)
+        QTextCursor(moved).setBlockFormat(fmt)
 
     def _keep_frame(self, frame: QTextFrame, page: float) -> None:
         rect = self.document.documentLayout().frameBoundingRect(frame)
@@ -530,6 +598,11 @@ def _table_format(widths: Sequence[float], border: float, padding: float) -> QTe
     else:
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
     return fmt
+
+
+def _lines(text: str) -> str:
+    """Text whose lines (a bilingual cell's two languages) stay lines of one paragraph."""
+    return text.replace("\n", "\u2028")
 
 
 def _chars(points: float, bold: bool = False) -> QTextCharFormat:
@@ -591,6 +664,11 @@ def _floor_image(floor: PlanFloorFacts, width: int, dpi: int, font: QFont, title
             colours=[LET_FILL if u.let else OTHER_FILL for u in units],
             labels=[u.code if u.let else "" for u in units],
             outlined=frozenset(u.id for u in units if u.let)))
+        if floor.window is not None:  # the let units' part of the floor (y is down on screen)
+            x0, y0, x1, y1 = floor.window
+            pad = max(x1 - x0, y1 - y0) * WINDOW_PAD  # an outline on its edge drawn whole
+            view.scene().setSceneRect(QRectF(x0 - pad, -y1 - pad, x1 - x0 + 2 * pad,
+                                             y1 - y0 + 2 * pad))
         source = view.scene().sceneRect()
         if source.isEmpty():
             return None

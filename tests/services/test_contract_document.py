@@ -8,6 +8,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from shapely.geometry import LineString, box
 from sqlalchemy import func, select
 
 from domain.assets import UnitType
@@ -31,10 +34,12 @@ from domain.leasing.contract import ContractSpec, LetUnit
 from domain.leasing.schedule import total
 from services import contracts
 from services.contract_document import (
+    BILINGUAL,
     BLOCKS,
     FIELDS,
     LANGUAGES,
     PHRASES,
+    TemplatePart,
     TemplateRefused,
     attach_file,
     chinese_amount,
@@ -42,8 +47,13 @@ from services.contract_document import (
     default_template,
     document_content,
     document_data,
+    document_text,
     documents_of,
     english_amount,
+    excerpt_bounds,
+    pair_parts,
+    pairing_problems,
+    plan_floors,
     render_template,
     reset_template,
     set_template,
@@ -51,7 +61,8 @@ from services.contract_document import (
     template_of,
     template_problems,
 )
-from store.schema import DocumentTemplate, Park, Tenant
+from spatial.geometry import lines_to_wkb, polygon_to_wkb
+from store.schema import DocumentTemplate, Floor, Park, Tenant, Unit
 from store.workspace import Workspace
 from tests.small_leases import example_a, lease_spec, open_small, park_id
 
@@ -390,3 +401,212 @@ def test_every_placeholder_has_a_value(ws):
             data = document_data(s, cid, language)
             assert set(FIELDS) <= set(data.fields)
             assert all(data.fields[name] for name in FIELDS), language
+
+
+# -- the plan excerpt's window ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("let", "floor", "window"), [
+    # a 10 m unit on a 100 m floor: 3 m around it (15 % of 10 m is less), then widened about
+    # its middle to the excerpt's proportion (as tall as 0.6 of its width)
+    ((40, 10, 50, 20), (0, 0, 100, 60), (45 - 8 / 0.6, 7, 45 + 8 / 0.6, 23)),
+    # 40 × 15 m let: 15 % of 40 m (6 m) around them; wide enough as it is
+    ((10, 10, 50, 25), (0, 0, 200, 100), (4, 4, 56, 31)),
+    # in the floor's corner: kept on the floor, widened away from its edge
+    ((0, 0, 10, 10), (0, 0, 100, 60), (0, 0, 13 / 0.6, 13)),
+    # a narrow floor: widened only as far as the floor goes
+    ((0, 0, 10, 10), (0, 0, 12, 100), (0, 0, 12, 13)),
+    # the units and their margin cover most of the floor: the whole floor
+    ((0, 0, 90, 50), (0, 0, 100, 60), None),
+    ((5, 5, 25, 12), (0, 0, 30, 15), None),  # 30 × 15 of 30 × 15
+    ((0, 0, 1, 1), (0, 0, 0, 0), None),  # nothing drawn: nothing to crop
+])
+def test_the_excerpt_shows_the_units_let_and_a_margin(let, floor, window):
+    found = excerpt_bounds(let, floor)
+    assert found == (None if window is None else pytest.approx(window))
+
+
+def test_the_excerpts_margin_and_thresholds_are_parameters():
+    assert excerpt_bounds((40, 10, 50, 20), (0, 0, 100, 60), least=1, tallest=10) == (
+        pytest.approx((38.5, 8.5, 51.5, 21.5)))
+    assert excerpt_bounds((40, 10, 50, 20), (0, 0, 100, 60), whole=0.01) is None
+
+
+@given(st.data())
+def test_the_excerpt_holds_the_units_let_within_the_floor(data):
+    coordinate = st.floats(min_value=-500, max_value=500, allow_nan=False)
+    x0, x1 = sorted(data.draw(st.tuples(coordinate, coordinate)))
+    y0, y1 = sorted(data.draw(st.tuples(coordinate, coordinate)))
+    assume(x1 - x0 > 1 and y1 - y0 > 1)
+    fx = data.draw(st.floats(min_value=x0, max_value=x1))
+    fy = data.draw(st.floats(min_value=y0, max_value=y1))
+    lx = sorted((fx, data.draw(st.floats(min_value=x0, max_value=x1))))
+    ly = sorted((fy, data.draw(st.floats(min_value=y0, max_value=y1))))
+    let, floor = (lx[0], ly[0], lx[1], ly[1]), (x0, y0, x1, y1)
+    window = excerpt_bounds(let, floor)
+    if window is None:  # shown whole: the window would have been most of the floor
+        return
+    wx0, wy0, wx1, wy1 = window
+    eps = 1e-6
+    assert x0 - eps <= wx0 <= let[0] + eps and let[2] - eps <= wx1 <= x1 + eps
+    assert y0 - eps <= wy0 <= let[1] + eps and let[3] - eps <= wy1 <= y1 + eps
+    margin = max(3.0, 0.15 * max(let[2] - let[0], let[3] - let[1]))
+    for inner, outer, edge in ((let[0] - wx0, margin, let[0] - x0),
+                               (wx1 - let[2], margin, x1 - let[2]),
+                               (let[1] - wy0, margin, let[1] - y0),
+                               (wy1 - let[3], margin, y1 - let[3])):
+        assert inner >= min(outer, edge) - eps  # the margin, unless the floor ends first
+    # never taller than the printed excerpt, unless the floor is too narrow to widen it
+    assert wy1 - wy0 <= 0.6 * (wx1 - wx0) + eps or wx1 - wx0 >= x1 - x0 - eps
+    assert (wx1 - wx0) * (wy1 - wy0) < 0.6 * (x1 - x0) * (y1 - y0)
+
+
+# -- the bilingual document -------------------------------------------------------------------
+
+
+def test_the_bilingual_phrases_fill_as_the_chinese_ones_do():
+    for key, text in PHRASES[BILINGUAL].items():
+        fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        assert fields == {name for _, name, _, _ in string.Formatter().parse(
+            PHRASES["zh_CN"][key]) if name}, key
+    assert PHRASES["zh_CN"]["governing"] == "本合同中英文版本如有不一致，以中文版本为准。"
+    assert PHRASES["en"]["governing"] == ("Should the Chinese and English versions differ, "
+                                          "the Chinese version prevails.")
+
+
+def test_the_bilingual_document_pairs_the_two_documents(ws):
+    cid, _ = _signed(ws)
+    with ws.reading() as s:
+        data = document_data(s, cid, BILINGUAL)
+        zh = document_data(s, cid, "zh_CN")
+        en = document_data(s, cid, "en")
+    assert data.language == BILINGUAL and data.second == en
+    # the facts and fields are the Chinese document's: the Chinese governs
+    assert data.fields == zh.fields and data.units == zh.units and data.total == zh.total
+    assert data.title == "房屋租赁合同 Lease Agreement"
+    # every heading and paragraph of the Chinese, each with the English beneath
+    assert [p.text for p in data.parts if p.kind != "block"][:-1] == [
+        p.text for p in zh.parts if p.kind != "block"]
+    assert [p.second for p in data.parts if p.kind != "block"][:-1] == [
+        p.text for p in en.parts if p.kind != "block"]
+    assert [p.text for p in data.parts if p.kind == "block"] == list(BLOCKS)
+    # the governing-language clause, in both, right before the signatures
+    governing = data.parts[-2]
+    assert (governing.kind, governing.text, governing.second) == (
+        "paragraph", PHRASES["zh_CN"]["governing"], PHRASES["en"]["governing"])
+    assert data.parts[-1] == TemplatePart("block", "signatures")
+    # clauses in both; the tables' words stacked, a figure or a code said once
+    assert [(c.title, c.text, c.second_title, c.second_text) for c in data.clauses] == [
+        (a.title, a.text, b.title, b.text) for a, b in zip(zh.clauses, en.clauses, strict=True)]
+    assert data.words["col-code"] == "单元编号\nUnit"
+    assert data.words["col-amount"] == "金额（元）\nAmount (CNY)"
+    assert data.words["sign-name"].format(name="X") == "名称 Name：X"
+    assert data.words["page"].format(page=1, pages=4) == "第 1 页，共 4 页 · Page 1 of 4"
+    assert (data.landlord.role, data.tenant.role) == ("出租方（甲方）\nLandlord",
+                                                      "承租方（乙方）\nTenant")
+    first, fee = data.schedule[:2]
+    assert (first.charge, first.why) == ("租金\nRent", "免租\nrent-free")
+    assert (fee.charge, fee.amount_text) == ("物业管理费\nProperty management fee",
+                                             zh.schedule[1].amount_text)
+    assert [r.period for r in data.schedule] == [r.period for r in zh.schedule]
+    assert data.totals[-1] == ("总计\nTotal", zh.total_text)
+    text = document_text(data)
+    # both wordings of the total: the Chinese template's 大写, the English template's words
+    assert f"（大写：{chinese_amount(zh.total)}）" in text
+    assert f"({english_amount(zh.total)})" in text
+    assert "第一条　租赁房屋\n1. Premises" in text
+    assert "1. 租金：租金单价为100.00元/平方米/月" in text
+    assert "\nRent. The rent is CNY 100.00 per m² per month" in text
+    assert "总计 / Total\t" + zh.total_text in text
+    assert "{" not in text
+
+
+def test_a_section_whose_paragraphs_do_not_pair_prints_the_chinese_then_the_english():
+    zh = (TemplatePart("title", "合同"), TemplatePart("paragraph", "甲"),
+          TemplatePart("paragraph", "乙"), TemplatePart("block", "units_table"),
+          TemplatePart("heading", "第一条"), TemplatePart("paragraph", "丙"))
+    en = (TemplatePart("title", "Lease"), TemplatePart("paragraph", "A and B"),
+          TemplatePart("block", "units_table"), TemplatePart("heading", "1."),
+          TemplatePart("paragraph", "C"))
+    parts, problems = pair_parts(zh, en)
+    assert problems == []
+    assert parts == (
+        TemplatePart("title", "合同"), TemplatePart("paragraph", "甲"),
+        TemplatePart("paragraph", "乙"), TemplatePart("title", "", "Lease"),
+        TemplatePart("paragraph", "", "A and B"), TemplatePart("block", "units_table"),
+        TemplatePart("heading", "第一条", "1."), TemplatePart("paragraph", "丙", "C"),
+        # no signatures block: the governing clause ends the document
+        TemplatePart("paragraph", PHRASES["zh_CN"]["governing"], PHRASES["en"]["governing"]))
+
+
+def test_templates_that_do_not_pair_are_named_by_section():
+    zh, en = default_template("zh_CN"), default_template("en")
+    assert pairing_problems(zh, en) == []
+    fewer = en.replace("## 5. Other terms\n\n", "")
+    assert [(p.code, dict(p.params)) for p in pairing_problems(zh, fewer)] == [
+        ("unpaired-sections", {"zh_CN": "5", "en": "4"})]
+    moved = en.replace("{plan_excerpt}\n", "").replace("{term_clause}\n",
+                                                       "{term_clause}\n\n{plan_excerpt}\n")
+    assert [(p.code, dict(p.params)) for p in pairing_problems(zh, moved)] == [
+        ("unpaired-blocks", {"section": "1", "heading": "第一条　租赁房屋",
+                             "zh_CN": "units_table, plan_excerpt", "en": "units_table"}),
+        ("unpaired-blocks", {"section": "2", "heading": "第二条　租赁期限",
+                             "zh_CN": "-", "en": "plan_excerpt"})]
+    assert pairing_problems(zh, "# Lease\n\n{tenant}\n") == []  # its own problem, not this
+
+
+def test_a_bilingual_document_is_refused_naming_the_template_at_fault(ws):
+    cid, park_id = _signed(ws)
+    with ws.transaction() as s:  # as an older version might have left it
+        s.add(DocumentTemplate(park_id=park_id, name="standard", language="en",
+                               body="# Lease\n\nTenant: {tenant}\n"))
+    with ws.reading() as s, pytest.raises(TemplateRefused) as refused:
+        document_data(s, cid, BILINGUAL)
+    assert [(p.code, dict(p.params)) for p in refused.value.problems] == [
+        ("unknown-placeholder", {"name": "tenant", "line": "3", "template": "en"})]
+    set_template(ws, park_id, "en", default_template("en").replace("## 2. Term\n", ""))
+    with ws.reading() as s, pytest.raises(TemplateRefused) as refused:
+        document_data(s, cid, BILINGUAL)
+    assert [p.code for p in refused.value.problems] == ["unpaired-sections"]
+    with ws.reading() as s, pytest.raises(ValueError):
+        document_data(s, cid, BILINGUAL, template="# 合同\n")
+    with ws.reading() as s, pytest.raises(TemplateRefused):
+        document_data(s, cid, "fr")
+
+
+def test_the_plan_of_a_drawn_floor_is_cropped_to_the_units_let(ws):
+    cid, _ = _signed(ws)
+    with ws.transaction() as s:  # ZD-A-0103 drawn 10 × 12 m in the corner of a 60 × 30 m floor
+        unit = s.scalar(select(Unit).where(Unit.code == "ZD-A-0103"))
+        unit.geometry = polygon_to_wkb(box(0, 0, 10, 12))
+        s.get(Floor, unit.floor_id).background = lines_to_wkb(
+            LineString([(0, 0), (60, 0), (60, 30), (0, 30), (0, 0)]))
+    with ws.reading() as s:
+        [floor] = plan_floors(s, cid)
+        [bilingual] = document_data(s, cid, BILINGUAL).plan
+    assert floor.let_codes == ("ZD-A-0103",)
+    assert floor.window == pytest.approx((0, 0, 15 / 0.6, 15))
+    assert bilingual.window == floor.window
+
+
+def test_a_quarters_turnover_says_each_months_sales_a_months_line_does_not():
+    from domain.leasing.schedule import Reason, ScheduleLine
+    from services.contract_document import _Words, schedule_rows
+
+    def turnover(month: str, sales: str, amount: str) -> Reason:
+        return Reason("turnover", {"month": month, "sales": sales, "amount": amount})
+
+    quarter = ScheduleLine(date(2026, 4, 1), date(2026, 6, 30), date(2026, 4, 1), D("42000"), (
+        Reason("base", {}), turnover("2026-04-01", "300000", "1000"),
+        turnover("2026-05-01", "300000", "1000"),  # the same figures: still its own month
+        Reason("sales-missing", {"month": "2026-06-01"})))
+    month = ScheduleLine(date(2026, 4, 1), date(2026, 4, 30), date(2026, 4, 1), D("13000"),
+                         (turnover("2026-04-01", "300000", "1000"),))
+    zh = schedule_rows(_Words("zh_CN", "CNY"), [quarter, month])
+    assert [r.why for r in zh] == [
+        "2026-04营业额300,000.00，提成1,000.00，2026-05营业额300,000.00，提成1,000.00，"
+        "2026-06营业额未申报", "营业额300,000.00，提成1,000.00"]
+    en = schedule_rows(_Words("en", "CNY"), [quarter, month])
+    assert [r.why for r in en] == [
+        "2026-04: sales 300,000.00: turnover 1,000.00; 2026-05: sales 300,000.00: turnover "
+        "1,000.00; 2026-06: sales not reported", "sales 300,000.00: turnover 1,000.00"]
