@@ -3,8 +3,8 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <source>Enter the rate and the deposit as numbers.</source>
-        <translation>Enter the rate and the deposit as numbers.</translation>
+        <source>Enter the rate, the deposit and each unit's area as numbers.</source>
+        <translation>Enter the rate, the deposit and each unit's area as numbers.</translation>
     </message>
     <message>
         <source>Working out the amendment…</source>
@@ -43,6 +43,10 @@
         <translation>Deposit</translation>
     </message>
     <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
         <source>Show the changes</source>
         <translation>Show the changes</translation>
     </message>
@@ -53,6 +57,41 @@
     <message>
         <source>Schedule with the amendment</source>
         <translation>Schedule with the amendment</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentUnits</name>
+    <message>
+        <source>%1 is already in the contract.</source>
+        <translation>%1 is already in the contract.</translation>
+    </message>
+    <message>
+        <source>%1 (added)</source>
+        <translation>%1 (added)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Billable area (m²)</source>
+        <translation>Billable area (m²)</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Unit code to add, e.g. ZD-A-0301</source>
+        <translation>Unit code to add, e.g. ZD-A-0301</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>Untick a unit to release it from the amendment's date; a unit added is held from that date.</source>
+        <translation>Untick a unit to release it from the amendment's date; a unit added is held from that date.</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1096,18 @@ Nothing was written.</translation>
         <source>Attach a file</source>
         <translation>Attach a file</translation>
     </message>
+    <message>
+        <source>The contract in Chinese</source>
+        <translation>The contract in Chinese</translation>
+    </message>
+    <message>
+        <source>The contract in English</source>
+        <translation>The contract in English</translation>
+    </message>
+    <message>
+        <source>Each paragraph in Chinese with its English beneath; the Chinese version prevails</source>
+        <translation>Each paragraph in Chinese with its English beneath; the Chinese version prevails</translation>
+    </message>
 </context>
 <context>
     <name>ContractFlow</name>
@@ -1075,6 +1126,10 @@ Nothing was written.</translation>
     <message>
         <source>Marking it done…</source>
         <translation>Marking it done…</translation>
+    </message>
+    <message>
+        <source>No unit %1 in this park.</source>
+        <translation>No unit %1 in this park.</translation>
     </message>
     <message>
         <source>%1 renewed by %2</source>
@@ -1189,6 +1244,34 @@ Nothing was written.</translation>
     <message>
         <source>There is no contract template in language {language}</source>
         <translation>There is no contract template in language {language}</translation>
+    </message>
+    <message>
+        <source>The Chinese template has {zh} articles (## headings) and the English one {en}: a bilingual document pairs them one for one</source>
+        <translation>The Chinese template has {zh} articles (## headings) and the English one {en}: a bilingual document pairs them one for one</translation>
+    </message>
+    <message>
+        <source>{section}: the Chinese template places {zh} and the English one {en}; a bilingual document needs the same blocks in the same order</source>
+        <translation>{section}: the Chinese template places {zh} and the English one {en}; a bilingual document needs the same blocks in the same order</translation>
+    </message>
+    <message>
+        <source>Article “{heading}”</source>
+        <translation>Article “{heading}”</translation>
+    </message>
+    <message>
+        <source>Before the first article</source>
+        <translation>Before the first article</translation>
+    </message>
+    <message>
+        <source>no block</source>
+        <translation>no block</translation>
+    </message>
+    <message>
+        <source>The Chinese template</source>
+        <translation>The Chinese template</translation>
+    </message>
+    <message>
+        <source>The English template</source>
+        <translation>The English template</translation>
     </message>
     <message>
         <source>The contract template cannot be used:</source>
@@ -1394,6 +1477,14 @@ Nothing was written.</translation>
         <translation>sales {sales} × {rate}% above the breakpoint {breakpoint}: +{amount}</translation>
     </message>
     <message>
+        <source>{month}: sales {sales} × {rate}% above the natural breakpoint {breakpoint} (base {base}): +{amount}</source>
+        <translation>{month}: sales {sales} × {rate}% above the natural breakpoint {breakpoint} (base {base}): +{amount}</translation>
+    </message>
+    <message>
+        <source>{month}: sales {sales} × {rate}% above the breakpoint {breakpoint}: +{amount}</source>
+        <translation>{month}: sales {sales} × {rate}% above the breakpoint {breakpoint}: +{amount}</translation>
+    </message>
+    <message>
         <source>sales above the breakpoint {from} to {to} at {rate}%: {amount}</source>
         <translation>sales above the breakpoint {from} to {to} at {rate}%: {amount}</translation>
     </message>
@@ -1404,10 +1495,6 @@ Nothing was written.</translation>
     <message>
         <source>turnover part held to its maximum {maximum} (computed {computed})</source>
         <translation>turnover part held to its maximum {maximum} (computed {computed})</translation>
-    </message>
-    <message>
-        <source>sales of {month} not reported: base rent only</source>
-        <translation>sales of {month} not reported: base rent only</translation>
     </message>
     <message>
         <source>{name}: {amount} per m² a month × {area} m² = {monthly} a month</source>
@@ -1578,8 +1665,12 @@ Nothing was written.</translation>
         <translation>the maximum {maximum} is below the minimum {minimum}</translation>
     </message>
     <message>
-        <source>turnover rent is reckoned on each month's sales: bill it monthly</source>
-        <translation>turnover rent is reckoned on each month's sales: bill it monthly</translation>
+        <source>{month}: sales not reported yet, base rent only for that month</source>
+        <translation>{month}: sales not reported yet, base rent only for that month</translation>
+    </message>
+    <message>
+        <source>{unit} is added on {held_from}, outside the term</source>
+        <translation>{unit} is added on {held_from}, outside the term</translation>
     </message>
     <message>
         <source>{problem}</source>
@@ -3004,6 +3095,10 @@ Nothing was written.</translation>
         <translation>Sales of %1 saved: %2.</translation>
     </message>
     <message>
+        <source>Sales of %1 taken back: the month bills the base rent until they are reported.</source>
+        <translation>Sales of %1 taken back: the month bills the base rent until they are reported.</translation>
+    </message>
+    <message>
         <source>Sales: %1 months added, %2 corrected, %3 rejected</source>
         <translation>Sales: %1 months added, %2 corrected, %3 rejected</translation>
     </message>
@@ -3016,12 +3111,16 @@ Nothing was written.</translation>
         <translation>CPI %1 saved: %2.</translation>
     </message>
     <message>
+        <source>%1 has no sales reported for %2: nothing to take back.</source>
+        <translation>%1 has no sales reported for %2: nothing to take back.</translation>
+    </message>
+    <message>
         <source>Import sales</source>
         <translation>Import sales</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -3499,6 +3598,112 @@ Nothing was written.</translation>
     <message>
         <source>Price &amp;index (CPI)…</source>
         <translation>Price &amp;index (CPI)…</translation>
+    </message>
+    <message>
+        <source>Leasing &amp;settings…</source>
+        <translation>Leasing &amp;settings…</translation>
+    </message>
+</context>
+<context>
+    <name>LeasingSettingsDialog</name>
+    <message>
+        <source>The discount rate must be at least 0% and below 100% a year, not %1%.</source>
+        <translation>The discount rate must be at least 0% and below 100% a year, not %1%.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Type the discount rate as a percentage a year, at least 0 and below 100 (6.5 for 6.5%), or leave it empty for none.</source>
+        <translation>Type the discount rate as a percentage a year, at least 0 and below 100 (6.5 for 6.5%), or leave it empty for none.</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline of the open leads: %1.</source>
+        <translation>Weighted pipeline of the open leads: %1.</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline of the open leads: %1 now, %2 with these probabilities.</source>
+        <translation>Weighted pipeline of the open leads: %1 now, %2 with these probabilities.</translation>
+    </message>
+    <message>
+        <source>Leasing settings</source>
+        <translation>Leasing settings</translation>
+    </message>
+    <message>
+        <source>The park's figures for the pipeline and for quotes. A stage's probability of closing weighs its leads' expected value on the pipeline board; a stage at its default follows the default.</source>
+        <translation>The park's figures for the pipeline and for quotes. A stage's probability of closing weighs its leads' expected value on the pipeline board; a stage at its default follows the default.</translation>
+    </message>
+    <message>
+        <source>Probability of closing</source>
+        <translation>Probability of closing</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Leads' value a year</source>
+        <translation>Leads' value a year</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Weighted</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Back to the default, %1%</source>
+        <translation>Back to the default, %1%</translation>
+    </message>
+    <message>
+        <source>All to &amp;defaults</source>
+        <translation>All to &amp;defaults</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>Discount rate</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>&amp;Rate</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>% a year</source>
+        <translation>% a year</translation>
+    </message>
+    <message>
+        <source>Quotes and the contract wizard discount each month's rent at this rate for the discounted net effective rent; empty: they show none.</source>
+        <translation>Quotes and the contract wizard discount each month's rent at this rate for the discounted net effective rent; empty: they show none.</translation>
+    </message>
+</context>
+<context>
+    <name>LeasingSettingsFlow</name>
+    <message>
+        <source>Reading the park's settings…</source>
+        <translation>Reading the park's settings…</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>Leasing settings saved.</source>
+        <translation>Leasing settings saved.</translation>
     </message>
 </context>
 <context>
@@ -4032,6 +4237,50 @@ Nothing was written.</translation>
 </context>
 <context>
     <name>Messages</name>
+    <message>
+        <source>No contract {contract}</source>
+        <translation>No contract {contract}</translation>
+    </message>
+    <message>
+        <source>{contract} is signed: it changes by an amendment</source>
+        <translation>{contract} is signed: it changes by an amendment</translation>
+    </message>
+    <message>
+        <source>{contract} is no longer a draft: only a draft is signed</source>
+        <translation>{contract} is no longer a draft: only a draft is signed</translation>
+    </message>
+    <message>
+        <source>{contract} is a draft or terminated: only a signed contract can do this</source>
+        <translation>{contract} is a draft or terminated: only a signed contract can do this</translation>
+    </message>
+    <message>
+        <source>{contract}: an amendment from {effective_on} is outside the term</source>
+        <translation>{contract}: an amendment from {effective_on} is outside the term</translation>
+    </message>
+    <message>
+        <source>{contract}: the amendment changes nothing</source>
+        <translation>{contract}: the amendment changes nothing</translation>
+    </message>
+    <message>
+        <source>{contract}: {unit} was released on {released}; lease it again by a new contract</source>
+        <translation>{contract}: {unit} was released on {released}; lease it again by a new contract</translation>
+    </message>
+    <message>
+        <source>{contract} ends on {ends_on}: it cannot be terminated on {on}</source>
+        <translation>{contract} ends on {ends_on}: it cannot be terminated on {on}</translation>
+    </message>
+    <message>
+        <source>{contract} was signed on {signed_on}: it cannot be terminated on {on}</source>
+        <translation>{contract} was signed on {signed_on}: it cannot be terminated on {on}</translation>
+    </message>
+    <message>
+        <source>{contract} has no checkpoint {checkpoint}</source>
+        <translation>{contract} has no checkpoint {checkpoint}</translation>
+    </message>
+    <message>
+        <source>The document was not found</source>
+        <translation>The document was not found</translation>
+    </message>
     <message>
         <source>{file}: no such file</source>
         <translation>{file}: no such file</translation>
@@ -5360,10 +5609,6 @@ Nothing was written.</translation>
         <translation>{file}: cannot read the file ({detail})</translation>
     </message>
     <message>
-        <source>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</source>
-        <translation>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</translation>
-    </message>
-    <message>
         <source>{file}: no column {column} (columns: {columns})</source>
         <translation>{file}: no column {column} (columns: {columns})</translation>
     </message>
@@ -5694,14 +5939,57 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>SalesCli</name>
+    <message>
+        <source>{file}: {rows} rows under the header on row {header}</source>
+        <translation>{file}: {rows} rows under the header on row {header}</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}: {rows} rows under the header on row {header}</source>
+        <translation>{file}, sheet {sheet}: {rows} rows under the header on row {header}</translation>
+    </message>
+    <message>
+        <source>{added} months added, {corrected} corrected, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{added} months added, {corrected} corrected, {unchanged} unchanged, {rejected} rejected</translation>
+    </message>
+    <message>
+        <source>{added} months to add, {corrected} to correct, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{added} months to add, {corrected} to correct, {unchanged} unchanged, {rejected} rejected</translation>
+    </message>
+    <message>
+        <source>Corrections:</source>
+        <translation>Corrections:</translation>
+    </message>
+    <message>
+        <source>row {row}  {contract}  {month}  {before} → {after}</source>
+        <translation>row {row}  {contract}  {month}  {before} → {after}</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rejected rows:</source>
+        <translation>The first {shown} of {count} rejected rows:</translation>
+    </message>
+    <message>
+        <source>row {row}  {contract}  {month}  {reasons}</source>
+        <translation>row {row}  {contract}  {month}  {reasons}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Dry run: nothing was written.</translation>
+    </message>
+    <message>
+        <source>(no contract)</source>
+        <translation>(no contract)</translation>
+    </message>
+</context>
+<context>
     <name>SalesImport</name>
     <message>
         <source>{file}: no such file</source>
         <translation>{file}: no such file</translation>
-    </message>
-    <message>
-        <source>{file} is not an Excel (.xlsx) or CSV file</source>
-        <translation>{file} is not an Excel (.xlsx) or CSV file</translation>
     </message>
     <message>
         <source>{file}: the file is empty</source>
@@ -5714,10 +6002,6 @@ Nothing was written.</translation>
     <message>
         <source>{file}: neither UTF-8 nor GBK text</source>
         <translation>{file}: neither UTF-8 nor GBK text</translation>
-    </message>
-    <message>
-        <source>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</source>
-        <translation>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</translation>
     </message>
     <message>
         <source>{file}: no column for {fields} (columns: {columns}); the header names the contract (合同编号), the month (月份) and the sales (营业额)</source>
@@ -5762,6 +6046,10 @@ Nothing was written.</translation>
     <message>
         <source>{contract} {month} is also on row {rows}</source>
         <translation>{contract} {month} is also on row {rows}</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel (.xlsx, .xls) or CSV file</source>
+        <translation>{file} is not an Excel (.xlsx, .xls) or CSV file</translation>
     </message>
     <message>
         <source>will be added</source>
@@ -5919,12 +6207,28 @@ Nothing was written.</translation>
         <translation>No line of this month's own: it is billed with the period it belongs to.</translation>
     </message>
     <message>
-        <source>Turnover rent is reckoned per calendar month; this month's line covers more than the month.</source>
-        <translation>Turnover rent is reckoned per calendar month; this month's line covers more than the month.</translation>
+        <source>No turnover rent is reckoned for this month: no rent is due for it.</source>
+        <translation>No turnover rent is reckoned for this month: no rent is due for it.</translation>
     </message>
     <message>
         <source>No sales reported: the month bills the base rent alone until they are.</source>
         <translation>No sales reported: the month bills the base rent alone until they are.</translation>
+    </message>
+    <message>
+        <source>Take back sales</source>
+        <translation>Take back sales</translation>
+    </message>
+    <message>
+        <source>Take back the sales of %1 (%2)? The month bills the base rent alone until its sales are reported again.</source>
+        <translation>Take back the sales of %1 (%2)? The month bills the base rent alone until its sales are reported again.</translation>
+    </message>
+    <message>
+        <source>Taking back the sales of %1…</source>
+        <translation>Taking back the sales of %1…</translation>
+    </message>
+    <message>
+        <source>Take back the sales of %1…</source>
+        <translation>Take back the sales of %1…</translation>
     </message>
     <message>
         <source>Saving the sales of %1…</source>
@@ -6227,6 +6531,10 @@ Nothing was written.</translation>
     <message>
         <source>The default template</source>
         <translation>The default template</translation>
+    </message>
+    <message>
+        <source>A bilingual document pairs the Chinese and English templates article by article; until they pair, it cannot be made:</source>
+        <translation>A bilingual document pairs the Chinese and English templates article by article; until they pair, it cannot be made:</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -4,8 +4,8 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <source>Enter the rate and the deposit as numbers.</source>
-        <translation>请以数字填写单价和押金。</translation>
+        <source>Enter the rate, the deposit and each unit&apos;s area as numbers.</source>
+        <translation>请以数字填写租金单价、押金和各单元面积。</translation>
     </message>
     <message>
         <source>Working out the amendment…</source>
@@ -44,6 +44,10 @@
         <translation>押金</translation>
     </message>
     <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
         <source>Show the changes</source>
         <translation>显示变更</translation>
     </message>
@@ -54,6 +58,41 @@
     <message>
         <source>Schedule with the amendment</source>
         <translation>变更后的租金计划</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentUnits</name>
+    <message>
+        <source>%1 is already in the contract.</source>
+        <translation>%1 已在合同中。</translation>
+    </message>
+    <message>
+        <source>%1 (added)</source>
+        <translation>%1（新增）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Billable area (m²)</source>
+        <translation>计租面积 (m²)</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Unit code to add, e.g. ZD-A-0301</source>
+        <translation>要加入的单元编号，如 ZD-A-0301</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>加入单元</translation>
+    </message>
+    <message>
+        <source>Untick a unit to release it from the amendment&apos;s date; a unit added is held from that date.</source>
+        <translation>取消勾选即自变更生效日起退租该单元；新增单元自该日起租用。</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1097,18 @@ Nothing was written.</source>
         <source>Attach a file</source>
         <translation>添加附件</translation>
     </message>
+    <message>
+        <source>The contract in Chinese</source>
+        <translation>中文合同</translation>
+    </message>
+    <message>
+        <source>The contract in English</source>
+        <translation>英文合同</translation>
+    </message>
+    <message>
+        <source>Each paragraph in Chinese with its English beneath; the Chinese version prevails</source>
+        <translation>每段中文下附英文译文；以中文版本为准</translation>
+    </message>
 </context>
 <context>
     <name>ContractFlow</name>
@@ -1076,6 +1127,10 @@ Nothing was written.</source>
     <message>
         <source>Marking it done…</source>
         <translation>正在标记完成…</translation>
+    </message>
+    <message>
+        <source>No unit %1 in this park.</source>
+        <translation>本园区没有单元 %1。</translation>
     </message>
     <message>
         <source>%1 renewed by %2</source>
@@ -1190,6 +1245,34 @@ Nothing was written.</source>
     <message>
         <source>There is no contract template in language {language}</source>
         <translation>没有 {language} 语言的合同模板</translation>
+    </message>
+    <message>
+        <source>The Chinese template has {zh} articles (## headings) and the English one {en}: a bilingual document pairs them one for one</source>
+        <translation>中文模板有 {zh} 条（## 标题），英文模板有 {en} 条：双语合同须逐条对应</translation>
+    </message>
+    <message>
+        <source>{section}: the Chinese template places {zh} and the English one {en}; a bilingual document needs the same blocks in the same order</source>
+        <translation>{section}：中文模板放置了 {zh}，英文模板放置了 {en}；双语合同要求两者的区块相同且顺序一致</translation>
+    </message>
+    <message>
+        <source>Article “{heading}”</source>
+        <translation>条款“{heading}”</translation>
+    </message>
+    <message>
+        <source>Before the first article</source>
+        <translation>第一条之前</translation>
+    </message>
+    <message>
+        <source>no block</source>
+        <translation>无区块</translation>
+    </message>
+    <message>
+        <source>The Chinese template</source>
+        <translation>中文模板</translation>
+    </message>
+    <message>
+        <source>The English template</source>
+        <translation>英文模板</translation>
     </message>
     <message>
         <source>The contract template cannot be used:</source>
@@ -1395,6 +1478,14 @@ Nothing was written.</source>
         <translation>销售额 {sales} × {rate}%，超出约定保底点 {breakpoint}：+{amount}</translation>
     </message>
     <message>
+        <source>{month}: sales {sales} × {rate}% above the natural breakpoint {breakpoint} (base {base}): +{amount}</source>
+        <translation>{month}：销售额 {sales} × {rate}%，超出自然保底点 {breakpoint}（保底租金 {base}）：+{amount}</translation>
+    </message>
+    <message>
+        <source>{month}: sales {sales} × {rate}% above the breakpoint {breakpoint}: +{amount}</source>
+        <translation>{month}：销售额 {sales} × {rate}%，超出约定保底点 {breakpoint}：+{amount}</translation>
+    </message>
+    <message>
         <source>sales above the breakpoint {from} to {to} at {rate}%: {amount}</source>
         <translation>超出保底点的销售额 {from} 至 {to} 按 {rate}%：{amount}</translation>
     </message>
@@ -1405,10 +1496,6 @@ Nothing was written.</source>
     <message>
         <source>turnover part held to its maximum {maximum} (computed {computed})</source>
         <translation>提成部分限于上限 {maximum}（计算值 {computed}）</translation>
-    </message>
-    <message>
-        <source>sales of {month} not reported: base rent only</source>
-        <translation>{month} 销售额未报：仅计保底租金</translation>
     </message>
     <message>
         <source>{name}: {amount} per m² a month × {area} m² = {monthly} a month</source>
@@ -1579,8 +1666,12 @@ Nothing was written.</source>
         <translation>上限 {maximum} 低于下限 {minimum}</translation>
     </message>
     <message>
-        <source>turnover rent is reckoned on each month&apos;s sales: bill it monthly</source>
-        <translation>扣率租金按每月营业额计算：请按月付款</translation>
+        <source>{month}: sales not reported yet, base rent only for that month</source>
+        <translation>{month}：销售额尚未上报，该月仅计保底租金</translation>
+    </message>
+    <message>
+        <source>{unit} is added on {held_from}, outside the term</source>
+        <translation>{unit} 于 {held_from} 加入，不在租期之内</translation>
     </message>
     <message>
         <source>{problem}</source>
@@ -3005,6 +3096,10 @@ Nothing was written.</source>
         <translation>%1 销售额已保存：%2。</translation>
     </message>
     <message>
+        <source>Sales of %1 taken back: the month bills the base rent until they are reported.</source>
+        <translation>%1 的销售额已撤回：上报前该月按保底租金计费。</translation>
+    </message>
+    <message>
         <source>Sales: %1 months added, %2 corrected, %3 rejected</source>
         <translation>销售额：新增 %1 个月，更正 %2 个月，拒绝 %3 行</translation>
     </message>
@@ -3017,12 +3112,16 @@ Nothing was written.</source>
         <translation>%1 年 CPI 已保存：%2。</translation>
     </message>
     <message>
+        <source>%1 has no sales reported for %2: nothing to take back.</source>
+        <translation>%1 在 %2 没有已上报的销售额，无可撤回。</translation>
+    </message>
+    <message>
         <source>Import sales</source>
         <translation>导入销售额</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</source>
-        <translation>电子表格 (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3500,6 +3599,112 @@ Nothing was written.</source>
     <message>
         <source>Price &amp;index (CPI)…</source>
         <translation>物价指数 (CPI)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Leasing &amp;settings…</source>
+        <translation>招商设置(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>LeasingSettingsDialog</name>
+    <message>
+        <source>The discount rate must be at least 0% and below 100% a year, not %1%.</source>
+        <translation>年折现率必须不小于 0% 且小于 100%，而不是 %1%。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Type the discount rate as a percentage a year, at least 0 and below 100 (6.5 for 6.5%), or leave it empty for none.</source>
+        <translation>请按年百分比填写折现率，不小于 0 且小于 100（6.5% 填 6.5），或留空表示不折现。</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline of the open leads: %1.</source>
+        <translation>进行中线索的加权漏斗价值：%1。</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline of the open leads: %1 now, %2 with these probabilities.</source>
+        <translation>进行中线索的加权漏斗价值：当前 %1，按以上概率为 %2。</translation>
+    </message>
+    <message>
+        <source>Leasing settings</source>
+        <translation>招商设置</translation>
+    </message>
+    <message>
+        <source>The park&apos;s figures for the pipeline and for quotes. A stage&apos;s probability of closing weighs its leads&apos; expected value on the pipeline board; a stage at its default follows the default.</source>
+        <translation>本园区用于招商漏斗和报价的参数。各阶段的成交概率用于在漏斗看板上对该阶段线索的预计价值加权；保持默认值的阶段随默认值变化。</translation>
+    </message>
+    <message>
+        <source>Probability of closing</source>
+        <translation>成交概率</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Leads&apos; value a year</source>
+        <translation>线索年价值</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Back to the default, %1%</source>
+        <translation>恢复为默认值 %1%</translation>
+    </message>
+    <message>
+        <source>All to &amp;defaults</source>
+        <translation>全部恢复默认(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>折现率</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>折现率(&amp;R)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>% a year</source>
+        <translation>%/年</translation>
+    </message>
+    <message>
+        <source>Quotes and the contract wizard discount each month&apos;s rent at this rate for the discounted net effective rent; empty: they show none.</source>
+        <translation>报价和合同向导按此折现率对每月租金折现，得出折现后的净有效租金；留空则不显示折现值。</translation>
+    </message>
+</context>
+<context>
+    <name>LeasingSettingsFlow</name>
+    <message>
+        <source>Reading the park&apos;s settings…</source>
+        <translation>正在读取园区设置…</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>Leasing settings saved.</source>
+        <translation>招商设置已保存。</translation>
     </message>
 </context>
 <context>
@@ -4033,6 +4238,50 @@ Nothing was written.</source>
 </context>
 <context>
     <name>Messages</name>
+    <message>
+        <source>No contract {contract}</source>
+        <translation>没有合同 {contract}</translation>
+    </message>
+    <message>
+        <source>{contract} is signed: it changes by an amendment</source>
+        <translation>{contract} 已签约：只能通过变更修改</translation>
+    </message>
+    <message>
+        <source>{contract} is no longer a draft: only a draft is signed</source>
+        <translation>{contract} 已不是草稿：只有草稿可以签约</translation>
+    </message>
+    <message>
+        <source>{contract} is a draft or terminated: only a signed contract can do this</source>
+        <translation>{contract} 是草稿或已终止：只有已签约的合同可以这样做</translation>
+    </message>
+    <message>
+        <source>{contract}: an amendment from {effective_on} is outside the term</source>
+        <translation>{contract}：自 {effective_on} 起的变更超出租期</translation>
+    </message>
+    <message>
+        <source>{contract}: the amendment changes nothing</source>
+        <translation>{contract}：该变更没有改变任何内容</translation>
+    </message>
+    <message>
+        <source>{contract}: {unit} was released on {released}; lease it again by a new contract</source>
+        <translation>{contract}：{unit} 已于 {released} 退租；请用新合同重新出租</translation>
+    </message>
+    <message>
+        <source>{contract} ends on {ends_on}: it cannot be terminated on {on}</source>
+        <translation>{contract} 于 {ends_on} 到期：不能在 {on} 终止</translation>
+    </message>
+    <message>
+        <source>{contract} was signed on {signed_on}: it cannot be terminated on {on}</source>
+        <translation>{contract} 签于 {signed_on}：不能在 {on} 终止</translation>
+    </message>
+    <message>
+        <source>{contract} has no checkpoint {checkpoint}</source>
+        <translation>{contract} 没有节点 {checkpoint}</translation>
+    </message>
+    <message>
+        <source>The document was not found</source>
+        <translation>找不到该文件</translation>
+    </message>
     <message>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
@@ -5361,10 +5610,6 @@ Nothing was written.</source>
         <translation>{file}：无法读取文件（{detail}）</translation>
     </message>
     <message>
-        <source>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</source>
-        <translation>{file}：读取旧的 .xls 格式需要 xlrd 组件，但未安装；请另存为 .xlsx 后再导入</translation>
-    </message>
-    <message>
         <source>{file}: no column {column} (columns: {columns})</source>
         <translation>{file}：没有列 {column}（现有列：{columns}）</translation>
     </message>
@@ -5695,14 +5940,57 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>SalesCli</name>
+    <message>
+        <source>{file}: {rows} rows under the header on row {header}</source>
+        <translation>{file}：第 {header} 行为表头，其下共 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}: {rows} rows under the header on row {header}</source>
+        <translation>{file}，工作表 {sheet}：第 {header} 行为表头，其下共 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{added} months added, {corrected} corrected, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>新增 {added} 个月的销售额，更正 {corrected} 个，{unchanged} 个未变化，拒绝 {rejected} 行</translation>
+    </message>
+    <message>
+        <source>{added} months to add, {corrected} to correct, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>将新增 {added} 个月的销售额，更正 {corrected} 个，{unchanged} 个未变化，拒绝 {rejected} 行</translation>
+    </message>
+    <message>
+        <source>Corrections:</source>
+        <translation>更正：</translation>
+    </message>
+    <message>
+        <source>row {row}  {contract}  {month}  {before} → {after}</source>
+        <translation>第 {row} 行  {contract}  {month}  {before} → {after}</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rejected rows:</source>
+        <translation>{count} 行被拒绝，前 {shown} 行：</translation>
+    </message>
+    <message>
+        <source>row {row}  {contract}  {month}  {reasons}</source>
+        <translation>第 {row} 行  {contract}  {month}  {reasons}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… 另有 {count} 行</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>(no contract)</source>
+        <translation>（无合同编号）</translation>
+    </message>
+</context>
+<context>
     <name>SalesImport</name>
     <message>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
-    </message>
-    <message>
-        <source>{file} is not an Excel (.xlsx) or CSV file</source>
-        <translation>{file} 不是 Excel (.xlsx) 或 CSV 文件</translation>
     </message>
     <message>
         <source>{file}: the file is empty</source>
@@ -5715,10 +6003,6 @@ Nothing was written.</source>
     <message>
         <source>{file}: neither UTF-8 nor GBK text</source>
         <translation>{file}：既不是 UTF-8 也不是 GBK 文本</translation>
-    </message>
-    <message>
-        <source>{file}: reading the old .xls format needs the xlrd package, which is not installed; save the file as .xlsx and import that</source>
-        <translation>{file}：读取旧版 .xls 格式需要 xlrd 组件，但未安装；请另存为 .xlsx 后导入</translation>
     </message>
     <message>
         <source>{file}: no column for {fields} (columns: {columns}); the header names the contract (合同编号), the month (月份) and the sales (营业额)</source>
@@ -5763,6 +6047,10 @@ Nothing was written.</source>
     <message>
         <source>{contract} {month} is also on row {rows}</source>
         <translation>{contract} {month} 也出现在第 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel (.xlsx, .xls) or CSV file</source>
+        <translation>{file} 不是 Excel（.xlsx、.xls）或 CSV 文件</translation>
     </message>
     <message>
         <source>will be added</source>
@@ -5920,12 +6208,28 @@ Nothing was written.</source>
         <translation>本月没有单独的账单行：随其所属账期一并计费。</translation>
     </message>
     <message>
-        <source>Turnover rent is reckoned per calendar month; this month&apos;s line covers more than the month.</source>
-        <translation>提成租金按自然月计算；本月所在账单行跨越多个月。</translation>
+        <source>No turnover rent is reckoned for this month: no rent is due for it.</source>
+        <translation>本月不计提成租金：本月无应付租金。</translation>
     </message>
     <message>
         <source>No sales reported: the month bills the base rent alone until they are.</source>
         <translation>销售额未上报：上报前本月仅按保底租金计费。</translation>
+    </message>
+    <message>
+        <source>Take back sales</source>
+        <translation>撤回销售额</translation>
+    </message>
+    <message>
+        <source>Take back the sales of %1 (%2)? The month bills the base rent alone until its sales are reported again.</source>
+        <translation>撤回 %1 的销售额（%2）？重新上报销售额之前，该月仅按保底租金计费。</translation>
+    </message>
+    <message>
+        <source>Taking back the sales of %1…</source>
+        <translation>正在撤回 %1 的销售额…</translation>
+    </message>
+    <message>
+        <source>Take back the sales of %1…</source>
+        <translation>撤回 %1 的销售额…</translation>
     </message>
     <message>
         <source>Saving the sales of %1…</source>
@@ -6228,6 +6532,10 @@ Nothing was written.</source>
     <message>
         <source>The default template</source>
         <translation>默认模板</translation>
+    </message>
+    <message>
+        <source>A bilingual document pairs the Chinese and English templates article by article; until they pair, it cannot be made:</source>
+        <translation>双语合同将中英文模板逐条配对；两者对应之前无法生成双语合同：</translation>
     </message>
     <message>
         <source>Saved.</source>
