@@ -76,7 +76,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import NamedTuple
 
 from domain.leasing.clauses import (
@@ -91,7 +91,7 @@ from domain.leasing.clauses import (
     RentTerms,
     Turnover,
 )
-from domain.money import CENT, ZERO, money, round_to
+from domain.money import ZERO, money, round_to
 
 ONE_DAY = timedelta(days=1)
 RENT = "rent"  # ScheduleLine.charge of a rent line
@@ -852,5 +852,5 @@ def _turnover(plan: _Plan, clause: Turnover, months: Sequence[_Month],
 
 
 def _cents(value: Decimal) -> Decimal:
-    """``money`` for a figure known to be a ``Decimal`` (a turnover month's several)."""
-    return value.quantize(CENT, ROUND_HALF_UP)
+    """A turnover month's figure to the cent, as ``money`` rounds every amount."""
+    return money(value)
