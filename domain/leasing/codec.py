@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -67,55 +67,105 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+class _Bad(Exception):
+    """A value that does not read: where in the document (built up on the way out)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path, self.message = path, message
+
+
 def _load(kind: Any, value: Any, where: str) -> Any:
     try:
-        return _convert(kind, value, where)
-    except TermsDocumentError:
-        raise
-    except (TypeError, ValueError, InvalidOperation, KeyError) as exc:
-        raise TermsDocumentError(f"{where}: {exc}") from exc
+        return _decoder(kind)(value)
+    except _Bad as bad:
+        raise TermsDocumentError(f"{where}{bad.path}: {bad.message}") from bad
 
 
-def _convert(kind: Any, value: Any, where: str) -> Any:
+_READ_ERRORS = (TypeError, ValueError, InvalidOperation, KeyError)
+
+
+@cache
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """A reader of ``kind``'s values, made once per type: a billing run reads thousands of
+    documents, and working out a type's shape each time cost more than the reading."""
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
-        if value is None:
-            return None
-        inner = [a for a in args if a is not type(None)]
-        return _load(inner[0], value, where)
+        inner = _decoder(next(a for a in args if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
     if dataclasses.is_dataclass(kind):
-        if not isinstance(value, Mapping):
-            raise TermsDocumentError(f"{where}: expected an object")
-        hints = _hints(kind)
-        made = {}
-        for f in dataclasses.fields(kind):
-            if f.name in value:
-                made[f.name] = _load(hints[f.name], value[f.name], f"{where}.{f.name}")
-            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise TermsDocumentError(f"{where}.{f.name}: missing")
-        return kind(**made)
+        return _dataclass_decoder(kind)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_load(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
-        return tuple(_load(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, value,
-                                                                                strict=True)))
+            item = _decoder(args[0])
+            return lambda value: tuple(_item(item, v, i) for i, v in enumerate(value))
+        items = [_decoder(a) for a in args]
+        return lambda value: tuple(_item(d, v, i) for i, (d, v) in enumerate(
+            zip(items, value, strict=True)))
     if origin in (Mapping, dict, typing.Mapping) or kind is dict:
-        key_kind, value_kind = args
-        return {_load(key_kind, k, where): _load(value_kind, v, f"{where}[{k}]")
-                for k, v in value.items()}
+        key, item = _decoder(args[0]), _decoder(args[1])
+        return lambda value: {_item(key, k, k): _item(item, v, k) for k, v in value.items()}
     if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(value)
+        return _plain(kind)
     if kind is Decimal:
-        return Decimal(str(value))
+        return _plain(lambda value: Decimal(str(value)))
     if kind is date:
-        return date.fromisoformat(value)
+        return _plain(date.fromisoformat)
     if kind is int:
-        return int(value)
+        return _plain(int)
     if kind is bool:
-        if not isinstance(value, bool):
-            raise TermsDocumentError(f"{where}: expected true or false")
-        return value
+        def boolean(value: Any) -> bool:
+            if not isinstance(value, bool):
+                raise _Bad("", "expected true or false")
+            return value
+        return boolean
     if kind is str:
-        return str(value)
-    raise TermsDocumentError(f"{where}: cannot read {kind!r}")
+        return _plain(str)
+
+    def unknown(value: Any) -> Any:
+        raise _Bad("", f"cannot read {kind!r}")
+    return unknown
+
+
+def _plain(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def read(value: Any) -> Any:
+        try:
+            return convert(value)
+        except _READ_ERRORS as exc:
+            raise _Bad("", str(exc)) from exc
+    return read
+
+
+def _item(decode: Callable[[Any], Any], value: Any, index: Any) -> Any:
+    try:
+        return decode(value)
+    except _Bad as bad:
+        raise _Bad(f"[{index}]{bad.path}", bad.message) from bad
+
+
+def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
+    hints = _hints(kind)
+    fields = [(f.name, _decoder(hints[f.name]),
+               f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+              for f in dataclasses.fields(kind)]
+
+    def read(value: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise _Bad("", "expected an object")
+        made = {}
+        for name, decode, required in fields:
+            if name in value:
+                try:
+                    made[name] = decode(value[name])
+                except _Bad as bad:
+                    raise _Bad(f".{name}{bad.path}", bad.message) from bad
+                except _READ_ERRORS as exc:
+                    raise _Bad(f".{name}", str(exc)) from exc
+            elif required:
+                raise _Bad(f".{name}", "missing")
+        try:
+            return kind(**made)
+        except _READ_ERRORS as exc:
+            raise _Bad("", str(exc)) from exc
+    return read
