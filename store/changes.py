@@ -115,6 +115,33 @@ def record_command(
     return op
 
 
+def record_commands(
+    session: Session,
+    kind: str,
+    entity: type[Synced] | str,
+    items: Sequence[tuple[uuid.UUID, dict[str, Any]]],
+    *,
+    ready: bool = False,
+) -> None:
+    """Queue many commands of one kind with one executemany (a billing run's ``post_bill``
+    per bill): the same rows :func:`record_command` writes one by one. ``ready``: the
+    payloads hold JSON values only (text, numbers, lists, dicts), so they are not walked
+    again to convert them."""
+    if not items:
+        return
+    ctx = _context(session)
+    name = entity if isinstance(entity, str) else entity.__tablename__  # type: ignore[attr-defined]
+    rows = []
+    stamp = ""
+    for entity_id, payload in items:
+        stamp = ctx.clock.now()
+        rows.append(_op_row(ctx, kind, name, entity_id, None,
+                            payload if ready else to_json_value(payload), stamp, 0))
+    session.flush()
+    session.connection().execute(insert(Outbox), rows)
+    session.merge(WorkspaceMeta(key="hlc", value=stamp))
+
+
 @contextmanager
 def under_command(session: Session) -> Iterator[None]:
     """Write the rows a command implies without their own ops; record the command itself.

@@ -522,6 +522,290 @@ class UnitMetric(Synced, Base):
     hvac_hours: Mapped[Decimal | None] = mapped_column(ExactDecimal(8, 1), nullable=True)
 
 
+# -- billing and receivables (issue 12) ---------------------------------------------------
+# Ledgers (insert-only, SYNC.md): runs, bills and their lines, payments, allocations,
+# deposit movements, invoices, meter readings and the finance system's entries. A
+# correction is a new row pointing at the one it corrects; balances are computed from
+# the rows, never stored.
+
+Quantity = ExactDecimal(16, 3)  # meter readings and consumption (kWh, m³, GJ)
+TaxRate = ExactDecimal(6, 4)  # 0.0900 for 9 %
+
+
+class BillingRun(Ledger, Base):
+    """A billing run as it was posted: its range and what it created, found and skipped."""
+
+    __tablename__ = "billing_runs"
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)  # inclusive
+    run_on: Mapped[date] = mapped_column(Date)
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    existing: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    park: Mapped[Park] = relationship(lazy="raise")
+
+
+class Bill(Ledger, Base):
+    """One charge of one contract for one period, posted; its id is uuid5 of (contract,
+    period start, charge), so billing the same period twice, on any device, is one bill.
+
+    ``kind``: charge (from the schedule or a meter), adjustment (a change to a period
+    already billed: ``corrects_id`` is the bill it corrects; negative when it credits),
+    late_fee, final (a termination's settlement). The amount is its lines' sum.
+    """
+
+    __tablename__ = "bills"
+    __table_args__ = (
+        Index("ix_bills_contract_period", "contract_id", "period_start"),
+        Index("ix_bills_tenant_due", "tenant_id", "due_on"),
+    )
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"))
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"))
+    run_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("billing_runs.id"), nullable=True, index=True)
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("bills.id"), nullable=True, index=True)
+    number: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    charge: Mapped[str] = mapped_column(String(64))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    issued_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    # Relationships order the inserts (a correction after the bill it corrects).
+    park: Mapped[Park] = relationship(lazy="raise")
+    contract: Mapped[Contract] = relationship(lazy="raise")
+    tenant: Mapped[Tenant] = relationship(lazy="raise")
+    run: Mapped[BillingRun | None] = relationship(lazy="raise")
+    corrects: Mapped[Bill | None] = relationship(remote_side="Bill.id", lazy="raise")
+
+
+class BillLine(Ledger, Base):
+    """A line of a bill and why: ``explanation`` holds the schedule line's reasons, the
+    meter readings or the allocation basis that made the amount."""
+
+    __tablename__ = "bill_lines"
+    __table_args__ = (UniqueConstraint("bill_id", "seq"),)
+
+    bill_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bills.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    explanation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    bill: Mapped[Bill] = relationship(lazy="raise")
+
+
+class Payment(Ledger, Base):
+    """Money received: entered, or a bank statement's row (``key``: its idempotency key
+    within the account, so importing the same file again creates nothing)."""
+
+    __tablename__ = "payments"
+    __table_args__ = (UniqueConstraint("park_id", "account", "key"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    account: Mapped[str] = mapped_column(String(64), default="")
+    key: Mapped[str] = mapped_column(String(128))
+    received_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    payer: Mapped[str] = mapped_column(String(200), default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    balance: Mapped[Decimal | None] = mapped_column(Amount, nullable=True)
+    source: Mapped[str] = mapped_column(String(16))  # manual | bank
+    source_file: Mapped[str] = mapped_column(String(300), default="")
+    tenant_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("tenants.id"), nullable=True, index=True)  # when entered for a tenant
+    park: Mapped[Park] = relationship(lazy="raise")
+    tenant: Mapped[Tenant | None] = relationship(lazy="raise")
+
+
+class Allocation(Ledger, Base):
+    """Money moved from a source (a payment, a credit bill, a deposit) to a bill, or back
+    out to the payer (a refund: no bill). A reversal is a negative row naming the one it
+    reverses."""
+
+    __tablename__ = "allocations"
+    __table_args__ = (Index("ix_allocations_source", "source_kind", "source_id"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    source_kind: Mapped[str] = mapped_column(String(16))  # payment | credit | deposit
+    source_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    bill_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("bills.id"), nullable=True, index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # allocate | reverse | refund
+    reverses_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("allocations.id"), nullable=True)
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    on: Mapped[date] = mapped_column(Date)
+    by: Mapped[str] = mapped_column(String(16), default="person")  # auto | person
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    park: Mapped[Park] = relationship(lazy="raise")
+    bill: Mapped[Bill | None] = relationship(lazy="raise")
+    reverses: Mapped[Allocation | None] = relationship(remote_side="Allocation.id",
+                                                        lazy="raise")
+
+
+class DepositMovement(Ledger, Base):
+    """The deposit's own ledger: received, applied to arrears, refunded (or a reversal)."""
+
+    __tablename__ = "deposit_movements"
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # received | applied | refunded | reversed
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    on: Mapped[date] = mapped_column(Date)
+    payment_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("payments.id"), nullable=True)
+    bill_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("bills.id"), nullable=True)
+    reverses_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("deposit_movements.id"), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    park: Mapped[Park] = relationship(lazy="raise")
+    contract: Mapped[Contract] = relationship(lazy="raise")
+    payment: Mapped[Payment | None] = relationship(lazy="raise")
+    bill: Mapped[Bill | None] = relationship(lazy="raise")
+    reverses: Mapped[DepositMovement | None] = relationship(
+        remote_side="DepositMovement.id", lazy="raise")
+
+
+class Invoice(Ledger, Base):
+    """An invoice event: a blue invoice issued for a bill, its void, or its red-letter
+    reversal (红冲, ``of_id`` the blue one). The number is the tax platform's."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (UniqueConstraint("park_id", "number", "kind"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    bill_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bills.id"), index=True)
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"))
+    number: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # blue | void | red
+    of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("invoices.id"), nullable=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    tax_rate: Mapped[Decimal] = mapped_column(TaxRate)
+    amount_incl: Mapped[Decimal] = mapped_column(Amount)
+    amount_excl: Mapped[Decimal] = mapped_column(Amount)
+    tax: Mapped[Decimal] = mapped_column(Amount)
+    park: Mapped[Park] = relationship(lazy="raise")
+    bill: Mapped[Bill] = relationship(lazy="raise")
+    tenant: Mapped[Tenant] = relationship(lazy="raise")
+    of: Mapped[Invoice | None] = relationship(remote_side="Invoice.id", lazy="raise")
+
+
+class Tariff(Synced, Base):
+    """A utility's price: flat, tiered or time-of-use, from ``valid_from`` (its
+    ``document`` is ``domain.billing.tariffs``' record as JSON)."""
+
+    __tablename__ = "tariffs"
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    utility: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(100))
+    valid_from: Mapped[date] = mapped_column(Date)
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    park: Mapped[Park] = relationship(lazy="raise")
+
+
+class Meter(Synced, Base):
+    """A meter in the tree: a main meter, its sub meters, a unit's meter. ``basis`` says how
+    the shared consumption under it is allocated (by area, or weights per unit)."""
+
+    __tablename__ = "meters"
+    __table_args__ = (UniqueConstraint("park_id", "code"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    utility: Mapped[str] = mapped_column(String(16))  # electricity | water | gas | heat
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("meters.id"), nullable=True, index=True)
+    unit_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("units.id"), nullable=True, index=True)
+    tariff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tariffs.id"), nullable=True)
+    multiplier: Mapped[Decimal] = mapped_column(ExactDecimal(10, 3), default=Decimal(1))
+    rollover_at: Mapped[Decimal | None] = mapped_column(Quantity, nullable=True)
+    registers: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["total"])
+    basis: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    installed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    removed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    replaces_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meters.id"), nullable=True)
+    park: Mapped[Park] = relationship(lazy="raise")
+    unit: Mapped[Unit | None] = relationship(lazy="raise")
+    tariff: Mapped[Tariff | None] = relationship(lazy="raise")
+    parent: Mapped[Meter | None] = relationship(
+        remote_side="Meter.id", foreign_keys=[parent_id], lazy="raise")
+    replaces: Mapped[Meter | None] = relationship(
+        remote_side="Meter.id", foreign_keys=[replaces_id], lazy="raise")
+
+
+class MeterReading(Ledger, Base):
+    """A reading of one register of a meter; ``kind`` reading, final (the old meter taken
+    out) or initial (a new one put in). Corrections are new readings, never edits."""
+
+    __tablename__ = "meter_readings"
+    __table_args__ = (Index("ix_meter_readings_meter_day", "meter_id", "read_on"),)
+
+    meter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meters.id"))
+    read_on: Mapped[date] = mapped_column(Date)
+    register: Mapped[str] = mapped_column(String(16), default="total")
+    value: Mapped[Decimal] = mapped_column(Quantity)
+    kind: Mapped[str] = mapped_column(String(16), default="reading")
+    source: Mapped[str] = mapped_column(String(16), default="manual")  # manual | import
+    meter: Mapped[Meter] = relationship(lazy="raise")
+
+
+class PayerAlias(Synced, Base):
+    """A name a tenant pays under (a parent company, a person), confirmed by someone."""
+
+    __tablename__ = "payer_aliases"
+    __table_args__ = (UniqueConstraint("tenant_id", "name"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    park: Mapped[Park] = relationship(lazy="raise")
+    tenant: Mapped[Tenant] = relationship(lazy="raise")
+
+
+class BankMapping(Synced, Base):
+    """The columns of an account's bank export when its headers do not say enough."""
+
+    __tablename__ = "bank_mappings"
+    __table_args__ = (UniqueConstraint("park_id", "account"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    account: Mapped[str] = mapped_column(String(64))
+    mapping: Mapped[dict[str, str]] = mapped_column(JSON)
+    park: Mapped[Park] = relationship(lazy="raise")
+
+
+class FinanceEntry(Ledger, Base):
+    """An entry the accounting system posted, imported back for the three-ledger check."""
+
+    __tablename__ = "finance_entries"
+    __table_args__ = (UniqueConstraint("park_id", "key"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    key: Mapped[str] = mapped_column(String(128))
+    entry_on: Mapped[date] = mapped_column(Date)
+    account: Mapped[str] = mapped_column(String(100), default="")
+    counterparty: Mapped[str] = mapped_column(String(200), default="")
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    voucher: Mapped[str] = mapped_column(String(64), default="")
+    source_file: Mapped[str] = mapped_column(String(300), default="")
+    park: Mapped[Park] = relationship(lazy="raise")
+
+
 class WorkspaceMeta(Base):
     """Facts about this workspace file: device id, clock, creation. Not synced."""
 
@@ -576,4 +860,17 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Alert,
     ContractDocument,
     DocumentTemplate,
+    BillingRun,
+    Bill,
+    BillLine,
+    Payment,
+    Allocation,
+    DepositMovement,
+    Invoice,
+    Tariff,
+    Meter,
+    MeterReading,
+    PayerAlias,
+    BankMapping,
+    FinanceEntry,
 )

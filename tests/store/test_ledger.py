@@ -59,9 +59,11 @@ def _refused(ws: Workspace, sql: str, **params: Any) -> str:
 def test_ledger_tables_are_flagged():
     assert is_ledger(Payment.__table__)
     assert ledger_tables(_TestBase.metadata) == [Payment.__table__]
-    # contract versions and lead stage steps are the first; billing brings the rest
-    assert [t.name for t in ledger_tables(Base.metadata)] == ["lead_stage_steps",
-                                                              "contract_versions"]
+    # leasing's versions and stage steps, and billing's ledgers
+    assert {t.name for t in ledger_tables(Base.metadata)} == {
+        "contract_versions", "lead_stage_steps", "billing_runs", "bills", "bill_lines",
+        "payments", "allocations", "deposit_movements", "invoices", "meter_readings",
+        "finance_entries"}
     assert set(guarded_columns(Payment.__table__)) == {"id", "archived", "amount", "memo",
                                                        "details"}
 

@@ -26,22 +26,35 @@ from store.ids import uuid7
 from store.schema import (
     SYNCED_MODELS,
     Alert,
+    Allocation,
+    BankMapping,
+    Bill,
+    BillingRun,
+    BillLine,
     Building,
     CheckpointMark,
     Contract,
     ContractDocument,
     ContractUnit,
     ContractVersion,
+    DepositMovement,
     DocumentTemplate,
+    FinanceEntry,
     Floor,
+    Invoice,
     Lead,
     LeadStageStep,
+    Meter,
+    MeterReading,
     Outbox,
     Park,
+    PayerAlias,
+    Payment,
     PriceIndex,
     Quote,
     SalesReport,
     SpaceEdit,
+    Tariff,
     Tenant,
     Unit,
     UnitMetric,
@@ -251,11 +264,63 @@ def build_all(session) -> dict:
     )
     step = LeadStageStep(lead_id=lead.id, stage="lead", stage_on=date(2026, 12, 1),
                          actor="tester", moved_at=datetime(2026, 12, 1, 9, 30, tzinfo=UTC))
+    run = BillingRun(id=uuid7(), park_id=park.id, period_from=date(2026, 12, 1),
+                     period_to=date(2026, 12, 31), run_on=date(2026, 11, 25), created=3,
+                     existing=1, skipped=1, report={"skipped": [{"code": "sales-missing"}]})
+    bill = Bill(id=uuid7(), park_id=park.id, contract_id=contract.id, tenant_id=tenant.id,
+                run_id=run.id, number="HT-2024-001/2026-12/rent", kind="charge",
+                charge="service:空调", period_start=date(2026, 12, 1),
+                period_end=date(2026, 12, 31), due_on=date(2026, 11, 25),
+                issued_on=date(2026, 11, 25), amount=Decimal("105553.88"), currency="CNY")
+    credit = Bill(id=uuid7(), park_id=park.id, contract_id=contract.id, tenant_id=tenant.id,
+                  corrects_id=bill.id, number="HT-2024-001/2026-12/rent/A1", kind="adjustment",
+                  charge="rent", period_start=date(2026, 12, 1), period_end=date(2026, 12, 31),
+                  due_on=date(2027, 1, 5), issued_on=date(2027, 1, 5),
+                  amount=Decimal("-0.01"))
+    line = BillLine(id=uuid7(), bill_id=bill.id, seq=1, starts_on=date(2026, 12, 1),
+                    ends_on=date(2026, 12, 31), amount=Decimal("105553.88"),
+                    explanation={"reasons": [{"code": "base", "params": {"rate": "85.5"}}]})
+    payment = Payment(id=uuid7(), park_id=park.id, account="6225 8801 2345 6789",
+                      key="流水-0001", received_on=date(2026, 11, 30),
+                      amount=Decimal("105553.88"), payer="上海某某科技有限公司",
+                      remarks="12月租金 HT-2024-001", reference="0001", balance=Decimal("-1.50"),
+                      source="bank", source_file="招行.xls", tenant_id=None)
+    allocation = Allocation(id=uuid7(), park_id=park.id, source_kind="payment",
+                            source_id=payment.id, bill_id=bill.id, kind="allocate",
+                            amount=Decimal("105553.88"), on=date(2026, 11, 30), by="auto",
+                            reasons=[{"code": "exact-amount", "params": {}}])
+    deposit = DepositMovement(id=uuid7(), park_id=park.id, contract_id=contract.id,
+                              kind="received", amount=Decimal("316047.36"),
+                              on=date(2024, 3, 1), payment_id=payment.id, note="押金")
+    invoice = Invoice(id=uuid7(), park_id=park.id, bill_id=bill.id, tenant_id=tenant.id,
+                      number="24312000000012345678", kind="blue", issued_on=date(2026, 12, 2),
+                      tax_rate=Decimal("0.0900"), amount_incl=Decimal("105553.88"),
+                      amount_excl=Decimal("96838.42"), tax=Decimal("8715.46"))
+    tariff = Tariff(id=uuid7(), park_id=park.id, utility="electricity", name="峰谷电价",
+                    valid_from=date(2026, 7, 1),
+                    document={"kind": "time_of_use", "prices": {"peak": "1.2034"}})
+    meter = Meter(id=uuid7(), park_id=park.id, code="E-A3-B101", utility="electricity",
+                  unit_id=unit.id, tariff_id=tariff.id, multiplier=Decimal("40.000"),
+                  rollover_at=Decimal("99999.900"), registers=["peak", "flat", "valley"],
+                  basis={"by": "area"}, installed_on=date(2024, 3, 1))
+    reading = MeterReading(id=uuid7(), meter_id=meter.id, read_on=date(2026, 11, 30),
+                           register="peak", value=Decimal("12345.678"), kind="reading",
+                           source="import")
+    alias = PayerAlias(id=uuid7(), park_id=park.id, tenant_id=tenant.id, name="某某集团")
+    mapping = BankMapping(id=uuid7(), park_id=park.id, account="6225 8801 2345 6789",
+                          mapping={"date": "交易日", "amount": "收入"})
+    entry = FinanceEntry(id=uuid7(), park_id=park.id, key="记-12-0031/1",
+                         entry_on=date(2026, 12, 3), account="1122 应收账款",
+                         counterparty="上海某某科技有限公司", amount=Decimal("105553.88"),
+                         reference="HT-2024-001/2026-12/rent", voucher="记-12-0031",
+                         source_file="凭证.xlsx")
     objects = [park, building, floor, unit, tenant, lead, contract, link, metric, edit,
-               version, quote, sales, index, mark, alert, document, template, step]
+               version, quote, sales, index, mark, alert, document, template, step, run,
+               bill, credit, line, payment, allocation, deposit, invoice, tariff, meter,
+               reading, alias, mapping, entry]
     session.add_all(objects)
     session.flush()
-    return {type(o): o for o in objects}
+    return {type(o): o for o in objects if o is not credit}
 
 
 def test_every_entity_round_trips(backend, ws):
