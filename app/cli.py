@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("gui", "demo", "info", "import", "print", "find-space", "area-statement",
-            "classify-rooms", "schedule", "rent-roll", "sales")
+            "classify-rooms", "schedule", "rent-roll", "sales", "bill")
 LANGUAGES = ("zh_CN", "en")
 _language = ["en"]  # the language this run speaks, set once by main()
 
@@ -150,6 +150,9 @@ def _parser() -> argparse.ArgumentParser:
     from app import cli_sales
 
     cli_sales.add_parser(sub)
+    from app import cli_billing
+
+    cli_billing.add_parser(sub)
     # --lang before or after the command; a command's own default must not undo the global one
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     for command in sub.choices.values():
@@ -247,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     headless = {"demo": _demo, "info": _info, "import": _import, "print": _print,
                 "find-space": _find_space, "area-statement": _area_statement,
                 "classify-rooms": _classify_rooms, "schedule": _schedule,
-                "rent-roll": _rent_roll, "sales": _sales}.get(args.command)
+                "rent-roll": _rent_roll, "sales": _sales, "bill": _bill}.get(args.command)
     if headless is not None:
         if args.command != "print":  # print starts the whole app, and its language with it
             _speak(args.lang or system_language())
@@ -357,6 +360,12 @@ def _rent_roll(args: argparse.Namespace) -> int:
     from app import cli_rent_roll
 
     return cli_rent_roll.run(args)
+
+
+def _bill(args: argparse.Namespace) -> int:
+    from app import cli_billing
+
+    return cli_billing.run(args)
 
 
 def _sales(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -164,20 +164,29 @@ def unit_document(unit: LetUnit) -> dict[str, Any]:
 
 def with_inputs(session: Session, contract: Contract, terms: RentTerms) -> RentTerms:
     """Terms with what arrives after signing: reported sales and the park's CPI values."""
+    sales: dict[date, Decimal] = {}
     if terms.turnover is not None:
         sales = {row.month: row.amount for row in session.scalars(
             select(SalesReport).where(SalesReport.contract_id == contract.id,
                                       ~SalesReport.archived))}
-        if sales:
-            terms = dataclasses.replace(terms, turnover=dataclasses.replace(
-                terms.turnover, sales={**terms.turnover.sales, **sales}))
     clause = terms.escalation
-    if clause is not None and clause.kind in (EscalationKind.CPI_CHANGE,
-                                              EscalationKind.CPI_RATIO):
-        index = park_index(session, contract.park_id)
-        if index:
-            terms = dataclasses.replace(terms, escalation=dataclasses.replace(
-                clause, index={**index, **clause.index}))
+    cpi = clause is not None and clause.kind in (EscalationKind.CPI_CHANGE,
+                                                 EscalationKind.CPI_RATIO)
+    return terms_with(terms, sales, park_index(session, contract.park_id) if cpi else {})
+
+
+def terms_with(terms: RentTerms, sales: Mapping[date, Decimal],
+               index: Mapping[int, Decimal]) -> RentTerms:
+    """``terms`` with a contract's reported sales and its park's CPI values, as read (one
+    rule for a contract's window and for a billing run that reads them in bulk)."""
+    if terms.turnover is not None and sales:
+        terms = dataclasses.replace(terms, turnover=dataclasses.replace(
+            terms.turnover, sales={**terms.turnover.sales, **sales}))
+    clause = terms.escalation
+    if index and clause is not None and clause.kind in (EscalationKind.CPI_CHANGE,
+                                                        EscalationKind.CPI_RATIO):
+        terms = dataclasses.replace(terms, escalation=dataclasses.replace(
+            clause, index={**index, **clause.index}))
     return terms
 
 

@@ -1,0 +1,382 @@
+"""A billing run as a use case: rehearse it (computed, nothing stored), then post it.
+
+The rules are ``domain.billing.bills``; here a park's contracts, their
+versions, reported sales, the CPI and the bills already posted are read in
+bulk, each contract's plan is made, and a posting writes the bills and their
+lines in one transaction with one ``post_bill`` command each (SYNC.md) and a
+``billing_runs`` row saying what was created, found and skipped. A run that
+is cancelled, or fails, writes nothing. A contract's schedule is computed
+for the run's periods only, unless something can have changed a period
+billed before (an amendment, a termination, a CPI clause, turnover rent):
+then from its first billed period, so the difference becomes an adjustment.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from domain.assets import UnitType
+from domain.billing.bills import (
+    ADJUSTMENT_KIND,
+    BilledKey,
+    ContractToBill,
+    PlannedBill,
+    Skip,
+    billed_keys,
+    plan_contract,
+)
+from domain.contracts import ContractStatus
+from domain.leasing.clauses import EscalationKind, RentTerms
+from domain.leasing.codec import terms_from_json
+from domain.leasing.contract import ContractSpec
+from domain.leasing.schedule import ScheduleLine, rent_schedule
+from domain.leasing.versions import Version, amended_schedule
+from domain.money import ZERO
+from runtime.jobs import Job
+from runtime.messages import UserError
+from services.contracts import CPI, park_index, terms_with
+from store.changes import insert_rows, record_commands, under_command
+from store.schema import (
+    Bill,
+    BillingRun,
+    BillLine,
+    Contract,
+    ContractUnit,
+    ContractVersion,
+    Park,
+    SalesReport,
+)
+from store.workspace import Workspace
+
+CHUNK = 500  # ids per IN (...)
+
+
+class BillingRefused(UserError):
+    """A run that cannot be made as asked (a range that ends before it starts, no park)."""
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What a run would post: new bills (adjustments among them), bills already there,
+    and what it skips with why. Computed, never stored."""
+
+    park_id: uuid.UUID
+    period_from: date
+    period_to: date
+    issued_on: date
+    bills: tuple[PlannedBill, ...]
+    tenants: Mapping[str, uuid.UUID]  # contract id → tenant id
+    existing: int
+    skipped: tuple[Skip, ...]
+    currency: str
+
+    @property
+    def adjustments(self) -> tuple[PlannedBill, ...]:
+        return tuple(b for b in self.bills if b.kind == ADJUSTMENT_KIND)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((b.amount for b in self.bills), ZERO)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """A posted run: its id and what it did."""
+
+    run_id: uuid.UUID | None  # None: nothing new to post, no run recorded
+    plan: RunPlan
+
+    @property
+    def created(self) -> int:
+        return len(self.plan.bills)
+
+
+def rehearse_run(workspace: Workspace, park_id: uuid.UUID, period_from: date,
+                 period_to: date, issued_on: date, *, job: Job | None = None) -> RunPlan:
+    """Every bill the run would post, before → after for adjustments; writes nothing."""
+    with workspace.reading() as session:
+        return plan_run(session, park_id, period_from, period_to, issued_on, job=job)
+
+
+def post_run(workspace: Workspace, park_id: uuid.UUID, period_from: date, period_to: date,
+             issued_on: date, *, job: Job | None = None) -> RunReport:
+    """Plan and post the run in one transaction: all of it, or (refused, cancelled, failed)
+    none of it. Posting a range already billed posts nothing and records no run."""
+    with workspace.transaction() as session:
+        plan = plan_run(session, park_id, period_from, period_to, issued_on, job=job)
+        if not plan.bills:
+            return RunReport(None, plan)
+        run_id = write_run(session, plan, job=job)
+        return RunReport(run_id, plan)
+
+
+def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to: date,
+             issued_on: date, *, job: Job | None = None) -> RunPlan:
+    """The run's plan from the store as it is in ``session``."""
+    if period_to < period_from:
+        raise BillingRefused(f"a billing run from {period_from} to {period_to} ends before it "
+                             "starts", "billing-range", period_from=period_from.isoformat(),
+                             period_to=period_to.isoformat())
+    park = session.get(Park, park_id)
+    if park is None:
+        raise BillingRefused(f"no park {park_id}", "no-park")
+    reader = _Reader(session, park_id, period_from, period_to)
+    contracts = reader.contracts()
+    bills: list[PlannedBill] = []
+    skipped: list[Skip] = []
+    existing = 0
+    tenants: dict[str, uuid.UUID] = {}
+    for n, row in enumerate(contracts):
+        if job is not None and n % 500 == 0:
+            job.step(n, len(contracts), "")
+        tenants[str(row.id)] = row.tenant_id
+        plan = plan_contract(reader.to_bill(row), period_from, period_to,
+                             reader.billed.get(row.id, {}), issued_on,
+                             catch_up_from=reader.catch_up_from(row))
+        bills += plan.bills
+        skipped += plan.skipped
+        existing += len([i for i in plan.existing
+                         if reader.in_range(row.id, i)])
+    return RunPlan(park_id, period_from, period_to, issued_on, tuple(bills), tenants,
+                   existing, tuple(skipped), park.currency)
+
+
+def write_run(session: Session, plan: RunPlan, *, job: Job | None = None) -> uuid.UUID:
+    """Post ``plan``'s bills, lines, commands and its run row in the caller's transaction."""
+    run = BillingRun(park_id=plan.park_id, period_from=plan.period_from,
+                     period_to=plan.period_to, run_on=plan.issued_on,
+                     created=len(plan.bills), existing=plan.existing,
+                     skipped=len(plan.skipped), report=_report(plan))
+    session.add(run)
+    session.flush()
+    bill_rows: list[dict[str, Any]] = []
+    line_rows: list[dict[str, Any]] = []
+    commands: list[tuple[uuid.UUID, dict[str, Any]]] = []
+    for n, bill in enumerate(plan.bills):
+        if job is not None and n % 2000 == 0:
+            job.step(n, len(plan.bills), "")
+        tenant = plan.tenants[bill.contract_id]
+        bill_rows.append({
+            "id": bill.id, "park_id": plan.park_id, "contract_id": uuid.UUID(bill.contract_id),
+            "tenant_id": tenant, "run_id": run.id, "corrects_id": bill.corrects,
+            "number": bill.number, "kind": bill.kind, "charge": bill.charge,
+            "period_start": bill.period_start, "period_end": bill.period_end,
+            "due_on": bill.due_on, "issued_on": plan.issued_on, "amount": bill.amount,
+            "currency": plan.currency})
+        lines = []
+        for seq, line in enumerate(bill.lines, 1):
+            explanation = dict(line.explanation)
+            if bill.notes:
+                explanation["provisional"] = [{"code": p.code, "params": dict(p.params)}
+                                              for p in bill.notes]
+            line_rows.append({"bill_id": bill.id, "seq": seq, "starts_on": line.starts_on,
+                              "ends_on": line.ends_on, "amount": line.amount,
+                              "explanation": explanation})
+            lines.append({"seq": seq, "starts_on": line.starts_on.isoformat(),
+                          "ends_on": line.ends_on.isoformat(), "amount": str(line.amount),
+                          "explanation": explanation})
+        commands.append((bill.id, {
+            "bill": str(bill.id), "number": bill.number, "kind": bill.kind,
+            "contract": bill.contract_id, "tenant": str(tenant), "run": str(run.id),
+            "corrects": str(bill.corrects) if bill.corrects else None, "charge": bill.charge,
+            "period_start": bill.period_start.isoformat(),
+            "period_end": bill.period_end.isoformat(), "due_on": bill.due_on.isoformat(),
+            "issued_on": plan.issued_on.isoformat(), "amount": str(bill.amount),
+            "lines": lines}))
+    with under_command(session):
+        insert_rows(session, Bill, bill_rows)
+        insert_rows(session, BillLine, line_rows)
+    record_commands(session, "post_bill", Bill, commands, ready=True)  # text and numbers
+    if job is not None:
+        job.step(len(plan.bills), len(plan.bills), "")  # a cancel here still rolls back
+    return run.id
+
+
+def _report(plan: RunPlan) -> dict[str, Any]:
+    return {"adjustments": len(plan.adjustments), "total": str(plan.total),
+            "skipped": [{"contract": s.contract_code, "code": s.code, "params": s.params}
+                        for s in plan.skipped]}
+
+
+# -- reading in bulk ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ContractRow:
+    id: uuid.UUID
+    code: str
+    tenant_id: uuid.UUID
+    status: ContractStatus
+    starts_on: date
+    ends_on: date
+    terminated_on: date | None
+    rent_per_sqm_month: Decimal
+    terms: dict[str, Any] | None
+
+
+class _Reader:
+    """A park's contracts, versions, sales, CPI and posted bills, each read once."""
+
+    def __init__(self, session: Session, park_id: uuid.UUID, period_from: date,
+                 period_to: date) -> None:
+        self.session = session
+        self.park_id = park_id
+        self.window = (period_from, period_to)
+        self.index = park_index(session, park_id, CPI)
+        self.versions: dict[uuid.UUID, list[tuple[int, date, RentTerms]]] = {}
+        self.sales: dict[uuid.UUID, dict[date, Decimal]] = {}
+        self.areas: dict[uuid.UUID, Decimal] = {}
+        self.billed: dict[uuid.UUID, dict[tuple[date, str], BilledKey]] = {}
+        self._window_bills: set[uuid.UUID] = set()
+        self._changeable: set[uuid.UUID] = set()
+
+    def contracts(self) -> list[_ContractRow]:
+        period_from, period_to = self.window
+        rows = [_ContractRow(*r) for r in self.session.execute(
+            select(Contract.id, Contract.code, Contract.tenant_id, Contract.status,
+                   Contract.starts_on, Contract.ends_on, Contract.terminated_on,
+                   Contract.rent_per_sqm_month, Contract.terms)
+            .where(Contract.park_id == self.park_id, ~Contract.archived,
+                   Contract.starts_on <= period_to)
+            .order_by(Contract.code))]
+        ids = [r.id for r in rows if r.status is not ContractStatus.DRAFT]
+        for chunk in _chunks(ids):
+            for contract_id, number, effective_on, terms in self.session.execute(
+                    select(ContractVersion.contract_id, ContractVersion.number,
+                           ContractVersion.effective_on, ContractVersion.terms)
+                    .where(ContractVersion.contract_id.in_(chunk))):
+                self.versions.setdefault(contract_id, []).append(
+                    (number, effective_on, terms_from_json(terms)))
+        legacy = [i for i in ids if i not in self.versions]
+        for chunk in _chunks(legacy):
+            for contract_id, area in self.session.execute(
+                    select(ContractUnit.contract_id, func.sum(ContractUnit.billable_area))
+                    .where(ContractUnit.contract_id.in_(chunk), ~ContractUnit.archived)
+                    .group_by(ContractUnit.contract_id)):
+                self.areas[contract_id] = Decimal(str(area))
+        for row in rows:
+            if row.status is not ContractStatus.DRAFT and self._may_change(row):
+                self._changeable.add(row.id)
+        turnover = [r.id for r in rows if r.id in self._changeable]
+        for chunk in _chunks(turnover):
+            for contract_id, month, amount in self.session.execute(
+                    select(SalesReport.contract_id, SalesReport.month, SalesReport.amount)
+                    .where(SalesReport.contract_id.in_(chunk), ~SalesReport.archived)):
+                self.sales.setdefault(contract_id, {})[month] = amount
+        self._read_bills([r.id for r in rows if r.status is not ContractStatus.DRAFT])
+        # A contract is looked at when its term reaches into the range (a draft only to say
+        # it is not billed), or when periods it was billed for may have changed.
+        return [r for r in rows if _last_day(r) >= period_from
+                or (r.id in self._changeable and r.id in self.billed)]
+
+    def in_range(self, contract_id: uuid.UUID, bill: uuid.UUID) -> bool:
+        return bill in self._window_bills
+
+    def to_bill(self, row: _ContractRow) -> ContractToBill:
+        if row.status is ContractStatus.DRAFT:
+            return ContractToBill(str(row.id), row.code, (), (), draft=True)
+        until = row.terminated_on if row.status is ContractStatus.TERMINATED else None
+        versions = sorted(self.versions.get(row.id, []), key=lambda v: v[0])
+        sales = self.sales.get(row.id, {})
+        since = self._since(row)
+        window = (since, self.window[1])
+        if len(versions) <= 1 and until is None:
+            terms = versions[0][2] if versions else self._legacy_terms(row)
+            lines, problems = rent_schedule(terms_with(terms, sales, self.index), within=window)
+        else:
+            live = [Version(number, effective_on, _spec(terms_with(terms, sales, self.index)), "")
+                    for number, effective_on, terms in versions]
+            if not live:
+                live = [Version(1, row.starts_on, _spec(terms_with(
+                    self._legacy_terms(row), sales, self.index)), "")]
+            lines, problems = amended_schedule(live, until=until)
+            lines = [x for x in lines if x.ends_on >= since]
+        return ContractToBill(str(row.id), row.code, tuple(_starting(lines, since)),
+                              tuple(problems))
+
+    def catch_up_from(self, row: _ContractRow) -> date | None:
+        """For a contract whose periods may have moved (an amendment cuts one in two), the
+        first billed period: a period from there on that was never billed is billed now."""
+        billed = self.billed.get(row.id)
+        if row.id in self._changeable and billed:
+            return min(start for start, _charge in billed)
+        return None
+
+    def _since(self, row: _ContractRow) -> date:
+        """The first period start the plan must see: the range's, or for a contract whose
+        billed periods may have changed, its first billed period."""
+        billed = self.billed.get(row.id)
+        if row.id in self._changeable and billed:
+            return min(self.window[0], min(start for start, _charge in billed))
+        return self.window[0]
+
+    def _may_change(self, row: _ContractRow) -> bool:
+        if row.status is ContractStatus.TERMINATED or len(self.versions.get(row.id, [])) > 1:
+            return True
+        terms = row.terms or {}
+        escalation = terms.get("escalation") or {}
+        kind = escalation.get("kind") if isinstance(escalation, dict) else None
+        return bool(terms.get("turnover")) or kind in (EscalationKind.CPI_CHANGE.value,
+                                                       EscalationKind.CPI_RATIO.value)
+
+    def _legacy_terms(self, row: _ContractRow) -> RentTerms:
+        """A contract from before clauses: a plain monthly rent on its units' area."""
+        return RentTerms(self.areas.get(row.id, Decimal(0)), row.rent_per_sqm_month,
+                         row.starts_on, row.ends_on)
+
+    def _read_bills(self, ids: Sequence[uuid.UUID]) -> None:
+        """The bills posted in the range for every contract, and every bill of a contract
+        whose billed periods may have changed."""
+        period_from, period_to = self.window
+        found: dict[uuid.UUID, list[tuple[date, str, str, uuid.UUID, Decimal]]] = (
+            defaultdict(list))
+
+        def take(rows: Iterable[Any]) -> None:
+            for contract_id, start, charge, kind, ident, amount in rows:
+                found[contract_id].append((start, charge, kind, ident, amount))
+
+        columns = (Bill.contract_id, Bill.period_start, Bill.charge, Bill.kind, Bill.id,
+                   Bill.amount)
+        in_window = list(self.session.execute(
+            select(*columns).where(Bill.park_id == self.park_id,
+                                   Bill.period_start.between(period_from, period_to))))
+        take(in_window)
+        self._window_bills = {r[4] for r in in_window if r[3] != ADJUSTMENT_KIND}
+        changeable = [i for i in ids if i in self._changeable]
+        for chunk in _chunks(changeable):
+            take(self.session.execute(select(*columns).where(
+                Bill.contract_id.in_(chunk),
+                ~Bill.period_start.between(period_from, period_to))))
+        for contract_id, rows in found.items():
+            self.billed[contract_id] = billed_keys(rows)
+
+
+def _last_day(row: _ContractRow) -> date:
+    if row.status is ContractStatus.TERMINATED and row.terminated_on is not None:
+        return min(row.ends_on, row.terminated_on)
+    return row.ends_on
+
+
+def _spec(terms: RentTerms) -> ContractSpec:
+    """A version's record for the schedule alone (units and parties play no part)."""
+    return ContractSpec(code="", tenant_id="", tenant_name="", kind=UnitType.OTHER,
+                        signed_on=terms.starts_on, units=(), terms=terms)
+
+
+def _starting(lines: Sequence[ScheduleLine], since: date) -> list[ScheduleLine]:
+    return [x for x in lines if x.starts_on >= since]
+
+
+def _chunks(items: Sequence[uuid.UUID]) -> Iterable[Sequence[uuid.UUID]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start:start + CHUNK]
+
