@@ -358,10 +358,35 @@ def read_csv_rows(path: Path) -> list[list[Any]]:
     sample = text[:20000]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+        # The sniffer often misses a doubled quote ("=""8,888.88""", as Excel and banks
+        # write a number kept as text); without an escape character doubling is the only
+        # way a quote gets into a cell, so it is always on.
+        dialect.doublequote = True
+    except csv.Error:  # lines of another shape above the table (a bank's preamble)
+        dialect = _by_table(sample)
     return [[cell if cell.strip() else None for cell in line]
             for line in csv.reader(io.StringIO(text), dialect)]
+
+
+def _by_table(sample: str) -> type[csv.Dialect]:
+    """The dialect whose delimiter splits the most lines of the sample into one same number
+    (more than one) of fields: the table's, whatever the lines above it hold. Comma first on
+    a tie (and when nothing splits)."""
+    lines = sample.splitlines()[:-1] or sample.splitlines()  # the last may be cut
+    best, best_count = csv.excel, 0
+    for dialect in (csv.excel, csv.excel_tab, _Semicolon):
+        widths: dict[int, int] = {}
+        for line in csv.reader(lines, dialect):
+            if len(line) > 1:
+                widths[len(line)] = widths.get(len(line), 0) + 1
+        count = max(widths.values(), default=0)
+        if count > best_count:
+            best, best_count = dialect, count
+    return best
+
+
+class _Semicolon(csv.excel):
+    delimiter = ";"
 
 
 def read_excel_rows(path: Path) -> list[tuple[str, list[list[Any]]]]:
