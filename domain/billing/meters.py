@@ -1,0 +1,479 @@
+"""Meters, their readings, and what a meter measured over a period (表计, 抄表).
+
+A park's meters make a tree per utility: a main meter (总表) feeds sub meters
+(分表), which feed a unit, a common area (lift, corridor lighting: a sub meter
+with no unit) or further sub meters. Readings are a ledger: one per
+(meter, day, register), kept in the order they were entered.
+
+The rules, so a tenant can check every figure against the dial:
+
+- A :class:`Period` runs from ``start`` up to ``end``, the day the next
+  period starts (March is 1 March–1 April). Its consumption runs from the
+  *opening* reading, the last one on or before ``start``, to the *closing*
+  reading, the last one on or before ``end``. Consecutive periods share their
+  boundary reading, so nothing is counted twice or lost and the months add
+  up to the year exactly, whatever day the meters are read on.
+- No interpolation. A month read on the 25th closes on the 25th; estimating
+  the days after it would bill a figure no dial shows, which the next reading
+  must then correct. The days between the reading and the period's end are
+  billed with the next period, as the readings say.
+- A period with no reading after its opening measures nothing and says so
+  (``no-reading-in-period``); the next reading catches the consumption up.
+  With no reading on or before ``start``, the first one in the period opens
+  it: a new meter's ``initial`` reading (``installed``), or, flagged
+  (``no-opening-reading``), the earliest reading known.
+- Between two readings the consumption is the dial's difference times the
+  multiplier (the CT ratio). A smaller value on a meter whose dial wraps
+  (``rollover_at``: the count its dial shows as 0 again, 100000 for a dial
+  that reads up to 99999.9) is a rollover when wrapping makes it plausible:
+  ``value + rollover_at − previous`` less than half the dial
+  (``ROLLOVER_PLAUSIBLE``), since no meter turns half its dial between two
+  readings. Any other fall is kept as
+  a negative step (so periods still add up to the dial's travel) and
+  flagged ``negative``: the bill run holds it for a person.
+- Replacement: the old meter's ``final`` reading, then the new one's
+  ``initial``. The pair measures nothing, so consumption = (final − previous)
+  + (current − initial). Either on one :class:`Meter` record (the metering
+  point keeps its place, multiplier and dial), or as two records under the
+  same parent and unit (a new CT ratio or dial): the old one measures up to
+  its ``final`` and nothing after it (``removed``), the new one from its
+  ``initial`` and nothing before it (``not-installed``), and the two add up
+  to the same (final − previous) + (current − initial), each at its own
+  multiplier. Neither is a problem; a missing half of the pair is.
+- Readings of one day keep the order given (the order they were entered).
+
+:func:`reading_flags` looks for what a person should see before billing:
+a fall that is not a rollover, a spike (a day's consumption over
+``SPIKE_FACTOR`` × the median of the last ``SPIKE_HISTORY`` intervals',
+judged once ``SPIKE_MIN_HISTORY`` are known; per day, so a 35-day interval
+is not a spike for being long), a period with no reading, a reading dated
+before one entered earlier, a value off the dial.
+
+>>> from dataclasses import replace
+>>> from decimal import Decimal as D
+>>> m = Meter("m1", "E-101", Utility.ELECTRICITY, multiplier=D(40), rollover_at=D(100000))
+>>> readings = [Reading("m1", date(2026, 3, 1), TOTAL, D("99990.5")),
+...             Reading("m1", date(2026, 4, 1), TOTAL, D("12.0"))]
+>>> used = consumption(m, readings, Period.month(2026, 3))
+>>> used.amount, [r.code for r in used.reasons]
+(Decimal('860.0'), ['reading', 'rollover', 'multiplier'])
+>>> swap = [Reading("m1", date(2026, 3, 1), TOTAL, D("500")),
+...         Reading("m1", date(2026, 3, 10), TOTAL, D("520"), ReadingKind.FINAL),
+...         Reading("m1", date(2026, 3, 10), TOTAL, D("3"), ReadingKind.INITIAL),
+...         Reading("m1", date(2026, 4, 1), TOTAL, D("33"))]
+>>> consumption(replace(m, multiplier=D(1)), swap, Period.month(2026, 3)).amount
+Decimal('50')
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from itertools import pairwise
+
+from domain.leasing.schedule import Reason
+
+ZERO = Decimal(0)
+TOTAL = "total"
+SHARP, PEAK, FLAT, VALLEY = "sharp", "peak", "flat", "valley"  # 尖, 峰, 平, 谷
+TIME_OF_USE = (SHARP, PEAK, FLAT, VALLEY)
+ROLLOVER_PLAUSIBLE = Decimal("0.5")  # a wrap is believed when it used less than half the dial
+SPIKE_FACTOR = Decimal(3)  # a day's use over 3 × the recent median is a spike
+SPIKE_HISTORY = 6  # the median of the last six intervals (half a year read monthly)
+SPIKE_MIN_HISTORY = 3  # judged only once three intervals are known
+
+
+class Utility(StrEnum):
+    ELECTRICITY = "electricity"
+    WATER = "water"
+    GAS = "gas"
+    HEAT = "heat"
+
+    @property
+    def unit(self) -> str:
+        """What its meters count in."""
+        return _UNITS[self]
+
+
+_UNITS = {Utility.ELECTRICITY: "kWh", Utility.WATER: "m³", Utility.GAS: "m³",
+          Utility.HEAT: "GJ"}
+
+
+class ReadingKind(StrEnum):
+    READING = "reading"
+    FINAL = "final"  # the old meter's last count, as it is removed
+    INITIAL = "initial"  # the new meter's first count, as it is installed
+
+
+@dataclass(frozen=True)
+class Meter:
+    """A metering point: where it sits in the tree and how its dial counts.
+
+    ``unit_id`` is the unit it bills (None: a main meter, a distribution meter, or a common
+    area's meter whose use is shared); ``registers`` are ``(TOTAL,)`` or time-of-use ones.
+    """
+
+    id: str
+    code: str
+    utility: Utility
+    parent_id: str | None = None
+    unit_id: str | None = None
+    multiplier: Decimal = Decimal(1)
+    rollover_at: Decimal | None = None  # the count shown as 0 again (100000); None: no wrap
+    registers: tuple[str, ...] = (TOTAL,)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "utility", Utility(self.utility))
+        if not isinstance(self.multiplier, Decimal | int) or self.multiplier <= 0:
+            raise ValueError(f"meter {self.code}: the multiplier must be a positive number")
+        if self.rollover_at is not None and (
+                not isinstance(self.rollover_at, Decimal | int) or self.rollover_at <= 0):
+            raise ValueError(f"meter {self.code}: a dial rolls over at a positive count")
+        registers = tuple(self.registers)
+        if (not registers or len(set(registers)) != len(registers)
+                or (registers != (TOTAL,) and not set(registers) <= set(TIME_OF_USE))):
+            raise ValueError(f"meter {self.code}: registers are ('total',) or time-of-use "
+                             f"ones {TIME_OF_USE}, each once, not {registers}")
+        object.__setattr__(self, "registers", registers)
+
+
+@dataclass(frozen=True)
+class Reading:
+    meter_id: str
+    read_on: date
+    register: str
+    value: Decimal
+    kind: ReadingKind = ReadingKind.READING
+
+
+@dataclass(frozen=True)
+class Period:
+    """From ``start`` up to ``end``, the day the next period starts (not billed here)."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError(f"a period ends after it starts: {self.start} – {self.end}")
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        last = calendar.monthrange(year, month)[1]
+        return cls(date(year, month, 1), date(year, month, last) + timedelta(days=1))
+
+    @classmethod
+    def inclusive(cls, first: date, last: date) -> Period:
+        """A billing period as schedules give it, both days included."""
+        return cls(first, last + timedelta(days=1))
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+
+@dataclass(frozen=True)
+class Consumption:
+    """What a meter measured in a period, multiplier applied, and why."""
+
+    meter_id: str
+    amount: Decimal
+    by_register: Mapping[str, Decimal]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def problems(self) -> tuple[Reason, ...]:
+        """The reasons a person should look at before the figure is billed."""
+        return tuple(r for r in self.reasons if r.code in PROBLEMS)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something to look at: a stable ``code``, its ``params`` (text, for a translated
+    template), the English ``message``, and where."""
+
+    code: str
+    message: str
+    params: Mapping[str, str] = field(default_factory=dict)
+    meter_id: str | None = None
+    unit_id: str | None = None
+    read_on: date | None = None
+
+
+# -- consumption -------------------------------------------------------------------------------
+
+# Reasons that say the figure is not (yet) what the meter really measured.
+PROBLEMS = frozenset({"no-readings", "no-opening-reading", "no-reading-in-period", "negative",
+                      "initial-missing", "initial-without-final"})
+
+
+def consumption(meter: Meter, readings: Iterable[Reading], period: Period) -> Consumption:
+    """The meter's consumption in ``period`` from its readings (others' are ignored)."""
+    mine = [r for r in readings if r.meter_id == meter.id]
+    by_register: dict[str, Decimal] = {}
+    reasons: list[Reason] = []
+    for register in meter.registers:
+        dial, why = _register_dial(meter, _in_order(mine, register), period, register)
+        by_register[register] = dial * meter.multiplier
+        reasons += why
+    if meter.multiplier != 1 and any(x.code == "reading" for x in reasons):
+        reasons.append(Reason("multiplier", {"multiplier": str(meter.multiplier)}))
+    return Consumption(meter.id, sum(by_register.values(), ZERO), by_register, tuple(reasons))
+
+
+def _register_dial(meter: Meter, own: Sequence[Reading], period: Period, register: str,
+                   ) -> tuple[Decimal, list[Reason]]:
+    """The dial's travel on one register over the period (before the multiplier)."""
+    where = {"register": register, "start": period.start.isoformat(),
+             "end": period.end.isoformat()}
+    if not own:
+        return ZERO, [Reason("no-readings", where)]
+    opening = _last_on_or_before(own, period.start)
+    closing = _last_on_or_before(own, period.end)
+    reasons: list[Reason] = []
+    first = own[0]
+    if opening is None:
+        at = {**where, "on": first.read_on.isoformat(), "value": str(first.value)}
+        if first.kind is ReadingKind.INITIAL:
+            if closing is None:  # installed after the period: nothing to measure yet
+                return ZERO, [Reason("not-installed", at)]
+            reasons.append(Reason("installed", at))
+        elif closing is None:  # every reading is after the period
+            return ZERO, [Reason("no-opening-reading", where)]
+        else:
+            reasons.append(Reason("no-opening-reading", at))
+        opening = 0
+    assert closing is not None  # the opening is on or before the end too
+    if closing == opening:
+        last = own[opening]
+        if last.kind is ReadingKind.FINAL and opening == len(own) - 1:
+            return ZERO, [Reason("removed", {**where, "on": last.read_on.isoformat()})]
+        if reasons and reasons[0].code == "installed":
+            return ZERO, reasons  # installed on the period's last day
+        return ZERO, [*reasons, Reason("no-reading-in-period", {
+            **where, "since": last.read_on.isoformat()})]
+    dial = ZERO
+    steps: list[Reason] = []
+    for a, b in pairwise(own[opening:closing + 1]):
+        step, why = _step(meter, a, b)
+        dial += step
+        steps += why
+    first, last = own[opening], own[closing]
+    reasons.insert(0, Reason("reading", {
+        "register": register, "from_on": first.read_on.isoformat(), "from": str(first.value),
+        "to_on": last.read_on.isoformat(), "to": str(last.value), "dial": str(dial)}))
+    return dial, reasons + steps
+
+
+def _step(meter: Meter, a: Reading, b: Reading) -> tuple[Decimal, list[Reason]]:
+    """The dial's travel from reading ``a`` to the next, ``b``."""
+    params = {"register": b.register, "previous_on": a.read_on.isoformat(),
+              "previous": str(a.value), "on": b.read_on.isoformat(), "value": str(b.value)}
+    if b.kind is ReadingKind.INITIAL:
+        if a.kind is ReadingKind.FINAL:
+            return ZERO, [Reason("replacement", params)]
+        # Installed with no final reading of the old meter: its last days are unknown.
+        return ZERO, [Reason("initial-without-final", params)]
+    if a.kind is ReadingKind.FINAL:
+        # A reading after a removal that is not the new meter's initial: counted from zero.
+        return b.value, [Reason("initial-missing", params)]
+    step = b.value - a.value
+    if step >= 0:
+        return step, []
+    wrapped = _wrapped(meter, a.value, b.value)
+    if wrapped is not None:
+        return wrapped, [Reason("rollover", {**params, "rollover_at": str(meter.rollover_at)})]
+    return step, [Reason("negative", params)]
+
+
+def _wrapped(meter: Meter, previous: Decimal, value: Decimal) -> Decimal | None:
+    """The travel across the dial's wrap, when it is plausible."""
+    top = meter.rollover_at
+    if top is None or not (0 <= value < previous < top):
+        return None
+    travel = value + top - previous
+    return travel if travel < top * ROLLOVER_PLAUSIBLE else None
+
+
+def _in_order(readings: Iterable[Reading], register: str) -> list[Reading]:
+    """One register's readings by day; a day's keep the order given (sort is stable)."""
+    return sorted((r for r in readings if r.register == register), key=lambda r: r.read_on)
+
+
+def _last_on_or_before(readings: Sequence[Reading], day: date) -> int | None:
+    found = None
+    for i, r in enumerate(readings):
+        if r.read_on > day:
+            break
+        found = i
+    return found
+
+
+# -- flags -------------------------------------------------------------------------------------
+
+_MESSAGES = {
+    "no-readings": "{meter}: no {register} reading at all",
+    "no-opening-reading": "{meter}: no {register} reading on or before {start}; counted from "
+                          "the first one known",
+    "no-reading-in-period": "{meter}: no {register} reading from {start} to {end}; the next "
+                            "reading catches up",
+    "negative": "{meter}: {register} reading {value} on {on} is below {previous} on "
+                "{previous_on} and is not a rollover",
+    "initial-missing": "{meter}: {register} reading on {on} follows the old meter's final "
+                       "reading with no initial reading of the new one; counted from 0",
+    "initial-without-final": "{meter}: a new meter's initial {register} reading on {on} "
+                             "follows no final reading of the old one; its last use is unknown",
+    "spike": "{meter}: {per_day} a day from {previous_on} to {on} ({register}), over "
+             "{factor} × the median {median} of the last {history} readings",
+    "missing": "{meter}: no {register} reading from {start} to {end}",
+    "out-of-order": "{meter}: {register} reading dated {on} was entered after one dated "
+                    "{latest}",
+    "off-dial": "{meter}: {register} reading {value} on {on} is not on its dial "
+                "(0 to below {rollover_at})",
+    "unknown-register": "{meter}: a {register} reading on {on}, but the meter has "
+                        "registers {registers}",
+}
+
+
+def flag(meter: Meter, code: str, params: Mapping[str, str], read_on: date | None = None,
+         ) -> Flag:
+    """A flag on ``meter`` in the house wording (one template per code)."""
+    template = _MESSAGES.get(code, "{meter}: " + code)
+    return Flag(code, template.format(meter=meter.code, **params), dict(params), meter.id,
+                meter.unit_id, read_on)
+
+
+def reading_flags(
+    meter: Meter,
+    readings: Sequence[Reading],
+    periods: Sequence[Period] = (),
+    spike_factor: Decimal = SPIKE_FACTOR,
+    history: int = SPIKE_HISTORY,
+) -> list[Flag]:
+    """What a person should look at in a meter's readings (given in the order entered),
+    and in ``periods`` that no reading closes."""
+    mine = [r for r in readings if r.meter_id == meter.id]
+    found: list[Flag] = []
+    latest: dict[str, date] = {}
+    top = meter.rollover_at
+    for r in mine:
+        at = {"register": r.register, "on": r.read_on.isoformat(), "value": str(r.value)}
+        if r.register not in meter.registers:
+            found.append(flag(meter, "unknown-register",
+                              {**at, "registers": ", ".join(meter.registers)}, r.read_on))
+            continue
+        if r.register in latest and r.read_on < latest[r.register]:
+            found.append(flag(meter, "out-of-order",
+                              {**at, "latest": latest[r.register].isoformat()}, r.read_on))
+        latest[r.register] = max(latest.get(r.register, r.read_on), r.read_on)
+        if r.value < 0 or (top is not None and r.value >= top):
+            found.append(flag(meter, "off-dial", {**at, "rollover_at": str(top or "")},
+                              r.read_on))
+    for register in meter.registers:
+        own = _in_order(mine, register)
+        found += _step_flags(meter, own, spike_factor, history)
+        for period in periods:
+            if not _in_service(own, period):
+                continue
+            if not any(period.start < r.read_on <= period.end for r in own):
+                found.append(flag(meter, "missing", {
+                    "register": register, "start": period.start.isoformat(),
+                    "end": period.end.isoformat()}))
+    return found
+
+
+def _step_flags(meter: Meter, own: Sequence[Reading], spike_factor: Decimal, history: int,
+                ) -> list[Flag]:
+    found: list[Flag] = []
+    rates: list[Decimal] = []  # consumption per day of each interval so far (falls left out)
+    for a, b in pairwise(own):
+        step, why = _step(meter, a, b)
+        found += [flag(meter, r.code, r.params, b.read_on) for r in why if r.code in PROBLEMS]
+        days = (b.read_on - a.read_on).days
+        if b.kind is ReadingKind.INITIAL or days <= 0 or step < 0:
+            continue
+        per_day = step * meter.multiplier / days
+        recent = rates[-history:] if history > 0 else []
+        if step > 0 and len(recent) >= SPIKE_MIN_HISTORY:
+            middle = _median(recent)
+            if middle > 0 and per_day > spike_factor * middle:
+                found.append(flag(meter, "spike", {
+                    "register": b.register, "previous_on": a.read_on.isoformat(),
+                    "on": b.read_on.isoformat(), "per_day": _short(per_day),
+                    "factor": str(spike_factor), "median": _short(middle),
+                    "history": str(len(recent))}, b.read_on))
+        rates.append(per_day)
+    return found
+
+
+def _in_service(own: Sequence[Reading], period: Period) -> bool:
+    """False for a period wholly before a meter's installation or after its removal."""
+    if not own:
+        return True
+    first, last = own[0], own[-1]
+    if first.kind is ReadingKind.INITIAL and period.end < first.read_on:
+        return False
+    return not (last.kind is ReadingKind.FINAL and period.start >= last.read_on)
+
+
+def _median(values: Sequence[Decimal]) -> Decimal:
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
+
+
+def _short(value: Decimal) -> str:
+    """A per-day figure as a flag shows it: at most three places, no exponent."""
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+# -- the tree ----------------------------------------------------------------------------------
+
+
+def children(meters: Iterable[Meter], meter_id: str) -> list[Meter]:
+    """The meters fed directly by ``meter_id``, by code."""
+    return sorted((m for m in meters if m.parent_id == meter_id), key=lambda m: m.code)
+
+
+def tree_flags(meters: Sequence[Meter]) -> list[Flag]:
+    """What is wrong with the tree itself: ids twice, a parent not there, a loop, a sub meter
+    of another utility than its parent's, a unit's meter that feeds other meters."""
+    found: list[Flag] = []
+    by_id: dict[str, Meter] = {}
+    for m in meters:
+        if m.id in by_id:
+            found.append(Flag("duplicate-id", f"{m.code}: meter id {m.id} is also "
+                              f"{by_id[m.id].code}'s", {"id": m.id}, m.id))
+        by_id.setdefault(m.id, m)
+    parents = {m.parent_id for m in meters}
+    for m in by_id.values():
+        if m.parent_id is None:
+            pass
+        elif m.parent_id not in by_id:
+            found.append(Flag("unknown-parent", f"{m.code}: its parent meter {m.parent_id} "
+                              "is not there", {"parent": m.parent_id}, m.id, m.unit_id))
+        elif by_id[m.parent_id].utility is not m.utility:
+            parent = by_id[m.parent_id]
+            found.append(Flag("utility-differs", f"{m.code} ({m.utility}) hangs under "
+                              f"{parent.code} ({parent.utility})",
+                              {"parent": parent.code, "utility": m.utility.value,
+                               "parent_utility": parent.utility.value}, m.id, m.unit_id))
+        if m.unit_id is not None and m.id in parents:
+            found.append(Flag("unit-meter-has-children", f"{m.code} bills unit {m.unit_id} "
+                              "and feeds other meters; a unit's meter is a leaf",
+                              {"unit": m.unit_id}, m.id, m.unit_id))
+        seen = {m.id}
+        up = by_id.get(m.parent_id) if m.parent_id else None
+        while up is not None:
+            if up.id in seen:
+                found.append(Flag("cycle", f"{m.code}: its parents loop back to "
+                                  f"{up.code}", {"at": up.code}, m.id, m.unit_id))
+                break
+            seen.add(up.id)
+            up = by_id.get(up.parent_id) if up.parent_id else None
+    return found
+
