@@ -16,13 +16,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CARRIERS = {"contract-refused", "lead-refused", "quote-refused"}  # said by their problems
-RAISE = re.compile(r"(?:\w*Refused|UserError)\(")
+RAISE = re.compile(r"\w*(?:Refused|Error)\(")
 CODE = re.compile(r'"\s*,\s*"([a-z0-9]+(?:-[a-z0-9]+)+)"')
 
 
 def _raised_codes() -> dict[str, set[str]]:
     codes: dict[str, set[str]] = {}
-    for path in sorted((ROOT / "services").glob("*.py")):
+    for path in sorted([*(ROOT / "services").glob("*.py"), *(ROOT / "importers").glob("*.py")]):
         text = path.read_text(encoding="utf-8")
         for match in RAISE.finditer(text):
             found = CODE.search(text[match.end():match.end() + 400])

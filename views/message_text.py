@@ -32,6 +32,27 @@ def translate(context: str, text: str) -> str:
 
 # Errors from the store and the services, by code (runtime.messages.UserError).
 MESSAGES: dict[str, Callable[[], str]] = {
+    # billing (services.billing_run)
+    "billing-range": lambda: translate(
+        "Messages", "A billing run from {period_from} to {period_to} ends before it starts"),
+    # bank statements (importers.bank_statement)
+    "bank-statement-no-file": lambda: translate("Messages", "{file}: no such file"),
+    "bank-statement-format": lambda: translate(
+        "Messages", "{file} is not a CSV or Excel (.xls, .xlsx) file"),
+    "bank-statement-unreadable": lambda: translate(
+        "Messages", "{file}: cannot read the statement ({detail})"),
+    "bank-statement-empty": lambda: translate("Messages", "{file}: the file is empty"),
+    "bank-statement-no-column": lambda: translate(
+        "Messages", "{file}: no column {column} (columns: {columns})"),
+    "bank-statement-columns-missing": lambda: translate(
+        "Messages", "{file}: no column for {labels} (columns: {columns}); name them in the "
+        "column mapping"),
+    "bank-statement-no-field": lambda: translate(
+        "Messages", "no field {field} in a bank statement (fields: {fields})"),
+    "bank-statement-one-column": lambda: translate(
+        "Messages", "{field} takes one column, not {columns}"),
+    "bank-statement-mapping": lambda: translate("Messages", "not a column mapping: {detail}"),
+    "rent-roll-encoding": lambda: translate("Messages", "{file}: neither UTF-8 nor GBK text"),
     # contracts (services.contracts, services.checkpoints, services.contract_document)
     "no-contract": lambda: translate("Messages", "No contract {contract}"),
     "contract-signed": lambda: translate(
