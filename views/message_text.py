@@ -33,6 +33,17 @@ def translate(context: str, text: str) -> str:
 # Errors from the store and the services, by code (runtime.messages.UserError).
 MESSAGES: dict[str, Callable[[], str]] = {
     # billing (services.billing_run)
+    "payment-amount": lambda: translate(
+        "Messages", "A payment is an amount above 0.00, in cents, not {amount}"),
+    "no-payment": lambda: translate("Messages", "The payment was not found"),
+    "allocation-refused": lambda: translate(
+        "Messages", "The allocation is refused: it would take more than the bill is owed or "
+        "the payment holds ({problem})"),
+    "no-allocation": lambda: translate("Messages", "There is no such allocation to reverse"),
+    "reverse-beyond": lambda: translate(
+        "Messages", "The allocation holds {holds}: {amount} cannot be reversed"),
+    "refund-beyond": lambda: translate(
+        "Messages", "The payment holds {holds}: {amount} cannot be refunded"),
     "billing-range": lambda: translate(
         "Messages", "A billing run from {period_from} to {period_to} ends before it starts"),
     # bank statements (importers.bank_statement)

@@ -1,0 +1,182 @@
+"""Receivables read from the ledgers: each bill's balance, the open items, ageing.
+
+The rules are ``domain.billing`` (balances, ageing); here the rows become
+its records. One reading is the ledger's: a credit (an adjustment bill with
+a negative amount) is a line of the bill it corrects, so that bill's balance
+falls; a positive adjustment is a bill of its own, due when it says.
+Allocations from every source (a payment, a deposit, a credit) lower the
+balance of the bill they name; only those from a payment count against the
+payment's unallocated amount.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from domain.billing.ageing import AgeingReport, ageing
+from domain.billing.balances import (
+    AllocationEntry,
+    BillEntry,
+    OpenItem,
+    PaymentEntry,
+    open_items,
+)
+from domain.billing.bills import ADJUSTMENT_KIND
+from domain.billing.matching import TenantNames
+from domain.money import ZERO
+from store.schema import (
+    Allocation,
+    Bill,
+    Contract,
+    ContractUnit,
+    Floor,
+    PayerAlias,
+    Payment,
+    Tenant,
+    Unit,
+)
+
+PAYMENT = "payment"
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A park's receivables ledger as the domain reads it."""
+
+    bills: tuple[BillEntry, ...]
+    payments: tuple[PaymentEntry, ...]
+    allocations: tuple[AllocationEntry, ...]  # from payments
+    other_allocations: tuple[AllocationEntry, ...]  # from deposits and credits
+
+    def open_items(self, on: date | None = None) -> list[OpenItem]:
+        return open_items(self.bills, (*self.allocations, *self.other_allocations), on)
+
+
+def read_ledger(session: Session, park_id: uuid.UUID, *,
+                tenant_id: uuid.UUID | None = None) -> Ledger:
+    """Every bill, payment and allocation of the park (or of one tenant)."""
+    codes = dict(session.execute(select(Contract.id, Contract.code)
+                                 .where(Contract.park_id == park_id)).all())
+    query = select(Bill.id, Bill.contract_id, Bill.tenant_id, Bill.charge, Bill.period_start,
+                   Bill.due_on, Bill.amount, Bill.kind, Bill.corrects_id, Bill.number
+                   ).where(Bill.park_id == park_id)
+    if tenant_id is not None:
+        query = query.where(Bill.tenant_id == tenant_id)
+    rows = session.execute(query.order_by(Bill.issued_on, Bill.number)).all()
+    credits: dict[uuid.UUID, list[Decimal]] = defaultdict(list)
+    for row in rows:
+        if row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None:
+            credits[row.corrects_id].append(row.amount)
+    bills = tuple(
+        BillEntry(row.id, row.contract_id, row.tenant_id, row.charge, row.period_start,
+                  row.due_on, (row.amount, *credits.get(row.id, ())),
+                  codes.get(row.contract_id, ""), row.number)
+        for row in rows
+        if not (row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None))
+    payments_query = select(Payment).where(Payment.park_id == park_id)
+    allocations_query = select(Allocation).where(Allocation.park_id == park_id)
+    if tenant_id is not None:
+        ids = [b.id for b in bills]
+        allocations_query = allocations_query.where(Allocation.bill_id.in_(ids))
+    payments = tuple(_payment(p) for p in session.scalars(
+        payments_query.order_by(Payment.received_on, Payment.key)))
+    mine, other = [], []
+    for a in session.scalars(allocations_query.order_by(Allocation.on, Allocation.id)):
+        entry = AllocationEntry(a.id, a.source_id, a.bill_id, a.amount, a.reverses_id, a.on)
+        (mine if a.source_kind == PAYMENT else other).append(entry)
+    return Ledger(bills, payments, tuple(mine), tuple(other))
+
+
+def _payment(row: Payment) -> PaymentEntry:
+    return PaymentEntry(row.id, row.amount, row.received_on, row.payer, row.remarks,
+                        row.reference)
+
+
+def unallocated_by_payment(ledger: Ledger) -> dict[uuid.UUID, Decimal]:
+    """What each payment still holds (received less allocated and refunded)."""
+    held = {p.id: p.amount for p in ledger.payments}
+    for entry in ledger.allocations:
+        if entry.payment_id in held:
+            held[entry.payment_id] -= entry.amount
+    return held
+
+
+def tenant_names(session: Session, park_id: uuid.UUID) -> list[TenantNames]:
+    """Each tenant's legal and short name, confirmed payer aliases and contract codes."""
+    aliases: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for tenant_id, name in session.execute(
+            select(PayerAlias.tenant_id, PayerAlias.name)
+            .where(PayerAlias.park_id == park_id, ~PayerAlias.archived)):
+        aliases[tenant_id].append(name)
+    codes: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for tenant_id, code in session.execute(
+            select(Contract.tenant_id, Contract.code).where(Contract.park_id == park_id,
+                                                            ~Contract.archived)):
+        codes[tenant_id].append(code)
+    return [TenantNames(t.id, t.name, t.short_name, tuple(aliases.get(t.id, ())),
+                        tuple(codes.get(t.id, ())))
+            for t in session.scalars(select(Tenant).where(Tenant.park_id == park_id,
+                                                          ~Tenant.archived))]
+
+
+def ageing_report(session: Session, park_id: uuid.UUID, on: date) -> AgeingReport:
+    """Open items aged on ``on``, by tenant, building and park (allocations made after
+    ``on`` not counted: the report is as it stood that day)."""
+    ledger = read_ledger(session, park_id)
+    items = ledger.open_items(on)
+    return ageing(items, on, buildings_of(session, {i.contract_id for i in items}))
+
+
+def buildings_of(session: Session, contract_ids: Iterable[uuid.UUID]
+                 ) -> dict[uuid.UUID, uuid.UUID | None]:
+    """Each contract's building (None when its units are in more than one)."""
+    found: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    ids = list(contract_ids)
+    for start in range(0, len(ids), 500):
+        for contract_id, building_id in session.execute(
+                select(ContractUnit.contract_id, Floor.building_id)
+                .join(Unit, Unit.id == ContractUnit.unit_id)
+                .join(Floor, Floor.id == Unit.floor_id)
+                .where(ContractUnit.contract_id.in_(ids[start:start + 500]))):
+            found[contract_id].add(building_id)
+    return {c: (next(iter(b)) if len(b) == 1 else None) for c, b in found.items()}
+
+
+def arrears_by_unit(session: Session, park_id: uuid.UUID, on: date
+                    ) -> dict[uuid.UUID, tuple[Decimal, date]]:
+    """Each let unit's overdue amount on ``on`` and its oldest due date: the contract's
+    arrears shown on each of its units (the maps' overdue outline, the hover card)."""
+    items = [i for i in read_ledger(session, park_id).open_items(on) if i.due_on < on]
+    by_contract: dict[uuid.UUID, tuple[Decimal, date]] = {}
+    for item in items:
+        amount, oldest = by_contract.get(item.contract_id, (ZERO, item.due_on))
+        by_contract[item.contract_id] = (amount + item.amount, min(oldest, item.due_on))
+    out: dict[uuid.UUID, tuple[Decimal, date]] = {}
+    ids = list(by_contract)
+    for start in range(0, len(ids), 500):
+        for contract_id, unit_id in session.execute(
+                select(ContractUnit.contract_id, ContractUnit.unit_id)
+                .where(ContractUnit.contract_id.in_(ids[start:start + 500]),
+                       ~ContractUnit.archived)):
+            amount, oldest = by_contract[contract_id]
+            had = out.get(unit_id)
+            out[unit_id] = (amount if had is None else had[0] + amount,
+                            oldest if had is None else min(had[1], oldest))
+    return out
+
+
+def bills_by_id(ledger: Ledger) -> Mapping[uuid.UUID, BillEntry]:
+    return {b.id: b for b in ledger.bills}
+
+
+def items_of(ledger: Ledger, tenant_id: uuid.UUID, on: date | None = None
+             ) -> Sequence[OpenItem]:
+    return [i for i in ledger.open_items(on) if i.tenant_id == tenant_id]
