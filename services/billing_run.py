@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from domain.assets import UnitType
 from domain.billing.bills import (
     ADJUSTMENT_KIND,
+    NOT_FROM_SCHEDULE,
     BilledKey,
     ContractToBill,
     PlannedBill,
@@ -146,8 +147,50 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
         skipped += plan.skipped
         existing += len([i for i in plan.existing
                          if reader.in_range(row.id, i)])
+    fees, found = _late_fees(session, park_id, reader, contracts, period_from, period_to,
+                             issued_on)
+    bills += fees
+    existing += found
     return RunPlan(park_id, period_from, period_to, issued_on, tuple(bills), tenants,
                    existing, tuple(skipped), park.currency)
+
+
+def _late_fees(session: Session, park_id: uuid.UUID, reader: _Reader,
+               contracts: Sequence[_ContractRow], period_from: date, period_to: date,
+               issued_on: date) -> tuple[list[PlannedBill], int]:
+    """The late fees accrued on overdue bills to the issue day, one bill per contract with a
+    late-fee clause (``domain.billing.late_fees``), and how many such bills exist already."""
+    clauses = {row.id: clause for row in contracts
+               if row.status is not ContractStatus.DRAFT
+               and (clause := reader.late_fee_clause(row.id)) is not None}
+    if not clauses:
+        return [], 0
+    from domain.billing.late_fees import LATE_FEE, late_fee_bill
+    from services.receivables import read_ledger
+
+    items: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    for item in read_ledger(session, park_id).open_items(issued_on):
+        if item.contract_id in clauses:
+            items[item.contract_id].append(item)
+    posted: dict[uuid.UUID, Decimal] = defaultdict(lambda: ZERO)
+    for explanation, amount in session.execute(
+            select(BillLine.explanation, BillLine.amount).join(Bill, Bill.id == BillLine.bill_id)
+            .where(Bill.park_id == park_id, Bill.charge == LATE_FEE)):
+        on_bill = (explanation or {}).get("on_bill")
+        if on_bill:
+            posted[uuid.UUID(on_bill)] += amount
+    codes = {row.id: row.code for row in contracts}
+    bills, found = [], 0
+    for contract_id, clause in clauses.items():
+        bill = late_fee_bill(str(contract_id), codes[contract_id], items.get(contract_id, []),
+                             clause, issued_on, period_from, period_to, posted)
+        if bill is None:
+            continue
+        if session.get(Bill, bill.id) is not None:
+            found += 1  # this run period's fees were posted already
+        else:
+            bills.append(bill)
+    return bills, found
 
 
 def write_run(session: Session, plan: RunPlan, *, job: Job | None = None) -> uuid.UUID:
@@ -196,9 +239,48 @@ def write_run(session: Session, plan: RunPlan, *, job: Job | None = None) -> uui
         insert_rows(session, Bill, bill_rows)
         insert_rows(session, BillLine, line_rows)
     record_commands(session, "post_bill", Bill, commands, ready=True)  # text and numbers
+    _free_credited(session, plan)
     if job is not None:
         job.step(len(plan.bills), len(plan.bills), "")  # a cancel here still rolls back
     return run.id
+
+
+def _free_credited(session: Session, plan: RunPlan) -> None:
+    """A credit on a bill already paid would take its balance below zero: the allocations
+    it no longer needs are reversed (newest first), so the money is the payer's again, in
+    the queue (``domain.billing.allocation.reversals_for_credit``)."""
+    credits = [b for b in plan.bills if b.kind == ADJUSTMENT_KIND and b.amount < 0
+               and b.corrects is not None]
+    if not credits:
+        return
+    from domain.billing.allocation import reversals_for_credit
+    from domain.billing.balances import open_balance
+    from services.payments import insert_allocations
+    from services.receivables import read_ledger
+    from store.ids import uuid7
+    from store.schema import Allocation
+
+    ledger = read_ledger(session, plan.park_id)  # the credits just written are in it
+    bills = {b.id: b for b in ledger.bills}
+    entries = (*ledger.allocations, *ledger.other_allocations)
+    rows = []
+    for credit in credits:
+        bill = bills.get(credit.corrects)  # type: ignore[arg-type]
+        if bill is None:
+            continue
+        before = open_balance(bill, entries) - credit.amount  # its balance without this credit
+        for reversal in reversals_for_credit(bill.id, -credit.amount, before, entries):
+            original = session.get(Allocation, reversal.entry_id)
+            if original is None:
+                continue
+            rows.append({"id": uuid7(), "park_id": plan.park_id,
+                         "source_kind": original.source_kind, "source_id": original.source_id,
+                         "bill_id": original.bill_id, "kind": "reverse",
+                         "reverses_id": original.id, "amount": -reversal.amount,
+                         "on": plan.issued_on, "by": "auto",
+                         "reasons": [{"code": "credited", "params": {
+                             "credit": credit.number, "amount": str(-credit.amount)}}]})
+    insert_allocations(session, rows)
 
 
 def _report(plan: RunPlan) -> dict[str, Any]:
@@ -303,6 +385,13 @@ class _Reader:
         return ContractToBill(str(row.id), row.code, tuple(_starting(lines, since)),
                               tuple(problems))
 
+    def late_fee_clause(self, contract_id: uuid.UUID) -> Any:
+        """The late-fee clause of the contract's latest version, if it has one."""
+        versions = self.versions.get(contract_id)
+        if not versions:
+            return None
+        return max(versions, key=lambda v: v[0])[2].late_fee
+
     def catch_up_from(self, row: _ContractRow) -> date | None:
         """For a contract whose periods may have moved (an amendment cuts one in two), the
         first billed period: a period from there on that was never billed is billed now."""
@@ -342,7 +431,8 @@ class _Reader:
 
         def take(rows: Iterable[Any]) -> None:
             for contract_id, start, charge, kind, ident, amount in rows:
-                found[contract_id].append((start, charge, kind, ident, amount))
+                if charge not in NOT_FROM_SCHEDULE:
+                    found[contract_id].append((start, charge, kind, ident, amount))
 
         columns = (Bill.contract_id, Bill.period_start, Bill.charge, Bill.kind, Bill.id,
                    Bill.amount)

@@ -180,7 +180,7 @@ def _import(session: Session, park_id: uuid.UUID, statement: BankStatement, acco
                 allocations += _allocation_rows(park_id, found.payment_id, found.parts,
                                                 new_by_id(new)[found.payment_id].received_on,
                                                 "auto", _reasons(found))
-        _insert_allocations(session, allocations)
+        insert_allocations(session, allocations)
         if mapping is not None and account:
             _remember(session, park_id, account, mapping)
         if job is not None:
@@ -268,7 +268,7 @@ def reverse_allocation(workspace: Workspace, allocation_id: uuid.UUID, on: date,
                "source_kind": original.source_kind, "source_id": original.source_id,
                "bill_id": original.bill_id, "kind": "reverse", "reverses_id": original.id,
                "amount": -take, "on": on, "by": "person", "reasons": []}
-        _insert_allocations(session, [row])
+        insert_allocations(session, [row])
         return row["id"]
 
 
@@ -287,7 +287,7 @@ def refund(workspace: Workspace, payment_id: uuid.UUID, amount: Decimal, on: dat
         row = {"id": uuid7(), "park_id": payment.park_id, "source_kind": PAYMENT,
                "source_id": payment.id, "bill_id": None, "kind": "refund",
                "reverses_id": None, "amount": take, "on": on, "by": "person", "reasons": []}
-        _insert_allocations(session, [row])
+        insert_allocations(session, [row])
         return row["id"]
 
 
@@ -320,10 +320,12 @@ def _allocation_rows(park_id: uuid.UUID, payment_id: uuid.UUID, parts: Sequence[
 def _write_allocations(session: Session, park_id: uuid.UUID, payment_id: uuid.UUID,
                        parts: Sequence[Part], on: date, by: str,
                        reasons: list[dict[str, Any]]) -> None:
-    _insert_allocations(session, _allocation_rows(park_id, payment_id, parts, on, by, reasons))
+    insert_allocations(session, _allocation_rows(park_id, payment_id, parts, on, by, reasons))
 
 
-def _insert_allocations(session: Session, rows: list[dict[str, Any]]) -> None:
+def insert_allocations(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Allocation rows (allocations, reversals, refunds) with one ``allocate_payment``
+    command each, in the caller's transaction."""
     if not rows:
         return
     with under_command(session):

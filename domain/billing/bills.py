@@ -43,6 +43,9 @@ ADJUSTMENT_KIND = "adjustment"
 # Schedule problems after which a contract is not billed at all: its lines are not
 # trustworthy. The others are carried on the bills as notes.
 BLOCKING = frozenset({"dates", "version-numbers", "version-dates", "amendment-after-end"})
+# Charges billed from something other than a contract's schedule (late fees, meters, the
+# deposit): a run's schedule adjustments never touch them.
+NOT_FROM_SCHEDULE = frozenset({"late_fee", "electricity", "water", "gas", "heat", "deposit"})
 # Lines billed now whose amount is known to change later.
 PROVISIONAL = frozenset({"cpi-unknown", "sales-missing"})
 

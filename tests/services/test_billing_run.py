@@ -179,3 +179,58 @@ def test_a_range_that_ends_before_it_starts_is_refused(ws):
     with pytest.raises(BillingRefused) as refused:
         _post(ws, date(2026, 3, 31), date(2026, 3, 1))
     assert refused.value.code == "billing-range"
+
+
+def test_late_fees_accrue_on_overdue_bills_and_post_once_per_run(ws):
+    from domain.leasing.clauses import LateFee
+    from services import payments
+
+    cid, _spec = _sign(ws, late_fee=LateFee(D("0.0005")))
+    _post(ws, *MARCH, on=date(2026, 2, 25))
+    april = _post(ws, date(2026, 4, 1), date(2026, 4, 30), on=date(2026, 4, 1))
+    [fee] = [b for b in april.plan.bills if b.charge == "late_fee"]
+    assert fee.contract_id == str(cid) and fee.number == "HT-B-1/2026-04-01/late_fee"
+    # March's 12,540.00, due 1 March, 31 days late at 0.05 % a day
+    assert fee.amount == D("194.37")
+    assert fee.lines[0].explanation["bill"] == "HT-B-1/2026-03-01/rent"
+    again = _post(ws, date(2026, 4, 1), date(2026, 4, 30), on=date(2026, 4, 2))
+    assert [b.number for b in again.plan.bills] == []
+
+    # Half of March is paid on 10 April; May's run adds what accrued since, on what is left.
+    with ws.reading() as s:
+        march = next(i for i in __import__("services.receivables", fromlist=["x"])
+                     .read_ledger(s, park_id(ws)).open_items()
+                     if i.number == "HT-B-1/2026-03-01/rent")
+    pid = payments.enter_payment(ws, park_id(ws), payments.PaymentInput(
+        date(2026, 4, 10), D("6270.00"), "上海云帆智能科技有限公司"))
+    payments.allocate_payment(ws, pid, [(march.bill_id, D("6270.00"))], date(2026, 4, 10))
+    may = _post(ws, date(2026, 5, 1), date(2026, 5, 31), on=date(2026, 5, 1))
+    [fee] = [b for b in may.plan.bills if b.charge == "late_fee"]
+    lines = {x.explanation["bill"]: x.amount for x in fee.lines}
+    # March: 6,270.00 × 0.05 % × 61 days = 191.24, less 194.37 posted: nothing more.
+    assert "HT-B-1/2026-03-01/rent" not in lines
+    # April's 12,540.00, 30 days late: 188.10
+    assert lines["HT-B-1/2026-04-01/rent"] == D("188.10")
+
+
+def test_a_credit_on_a_paid_bill_frees_the_money_it_no_longer_needs(ws):
+    from services import payments, receivables
+
+    cid, _spec = _sign(ws)
+    _post(ws, date(2026, 5, 1), date(2026, 5, 31))
+    with ws.reading() as s:
+        may = next(i for i in receivables.read_ledger(s, park_id(ws)).open_items()
+                   if i.number == "HT-B-1/2026-05-01/rent")
+    pid = payments.enter_payment(ws, park_id(ws), payments.PaymentInput(
+        date(2026, 5, 2), D("12540.00"), "上海云帆智能科技有限公司"))
+    payments.allocate_payment(ws, pid, [(may.bill_id, D("12540.00"))], date(2026, 5, 2))
+    contracts.terminate(ws, cid, date(2026, 5, 20))
+    _post(ws, date(2026, 6, 1), date(2026, 6, 30))  # credits May's 11 days: 4,449.68
+    with ws.reading() as s:
+        ledger = receivables.read_ledger(s, park_id(ws))
+        held = receivables.unallocated_by_payment(ledger)
+    assert held[pid] == D("4449.68")  # the tenant's money again, in the queue
+    assert not [i for i in ledger.open_items() if i.number.startswith("HT-B-1/")]
+    from domain.billing.balances import ledger_problems
+
+    assert ledger_problems(ledger.payments, ledger.bills, ledger.allocations) == []
