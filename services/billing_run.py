@@ -165,20 +165,14 @@ def _late_fees(session: Session, park_id: uuid.UUID, reader: _Reader,
                and (clause := reader.late_fee_clause(row.id)) is not None}
     if not clauses:
         return [], 0
-    from domain.billing.late_fees import LATE_FEE, late_fee_bill
-    from services.receivables import read_ledger
+    from domain.billing.late_fees import late_fee_bill
+    from services.receivables import posted_late_fees, read_ledger
 
     items: dict[uuid.UUID, list[Any]] = defaultdict(list)
     for item in read_ledger(session, park_id).open_items(issued_on):
         if item.contract_id in clauses:
             items[item.contract_id].append(item)
-    posted: dict[uuid.UUID, Decimal] = defaultdict(lambda: ZERO)
-    for explanation, amount in session.execute(
-            select(BillLine.explanation, BillLine.amount).join(Bill, Bill.id == BillLine.bill_id)
-            .where(Bill.park_id == park_id, Bill.charge == LATE_FEE)):
-        on_bill = (explanation or {}).get("on_bill")
-        if on_bill:
-            posted[uuid.UUID(on_bill)] += amount
+    posted = posted_late_fees(session, park_id)
     codes = {row.id: row.code for row in contracts}
     bills, found = [], 0
     for contract_id, clause in clauses.items():

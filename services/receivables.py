@@ -35,6 +35,7 @@ from domain.money import ZERO
 from store.schema import (
     Allocation,
     Bill,
+    BillLine,
     Contract,
     ContractUnit,
     Floor,
@@ -171,6 +172,21 @@ def arrears_by_unit(session: Session, park_id: uuid.UUID, on: date
             out[unit_id] = (amount if had is None else had[0] + amount,
                             oldest if had is None else min(had[1], oldest))
     return out
+
+
+def posted_late_fees(session: Session, park_id: uuid.UUID) -> dict[uuid.UUID, Decimal]:
+    """Late fees posted so far, by the bill they were charged on (each fee line's
+    explanation names it): what a new accrual is reckoned against."""
+    from domain.billing.late_fees import LATE_FEE
+
+    posted: dict[uuid.UUID, Decimal] = defaultdict(lambda: ZERO)
+    for explanation, amount in session.execute(
+            select(BillLine.explanation, BillLine.amount).join(Bill, Bill.id == BillLine.bill_id)
+            .where(Bill.park_id == park_id, Bill.charge == LATE_FEE)):
+        on_bill = (explanation or {}).get("on_bill")
+        if on_bill:
+            posted[uuid.UUID(on_bill)] += amount
+    return dict(posted)
 
 
 def bills_by_id(ledger: Ledger) -> Mapping[uuid.UUID, BillEntry]:

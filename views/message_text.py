@@ -33,6 +33,15 @@ def translate(context: str, text: str) -> str:
 # Errors from the store and the services, by code (runtime.messages.UserError).
 MESSAGES: dict[str, Callable[[], str]] = {
     # billing (services.billing_run)
+    "deposit-amount": lambda: translate(
+        "Messages", "A deposit is an amount above 0.00, in cents, not {amount}"),
+    "deposit-beyond-payment": lambda: translate(
+        "Messages", "The payment holds {holds}: {amount} of it cannot be the deposit"),
+    "deposit-beyond": lambda: translate(
+        "Messages", "The deposit holds {holds}: {amount} cannot be refunded"),
+    "settle-not-ended": lambda: translate(
+        "Messages", "{contract} runs to {ends_on}: settle it once it is terminated or has "
+        "ended"),
     "payment-amount": lambda: translate(
         "Messages", "A payment is an amount above 0.00, in cents, not {amount}"),
     "no-payment": lambda: translate("Messages", "The payment was not found"),
@@ -46,6 +55,75 @@ MESSAGES: dict[str, Callable[[], str]] = {
         "Messages", "The payment holds {holds}: {amount} cannot be refunded"),
     "billing-range": lambda: translate(
         "Messages", "A billing run from {period_from} to {period_to} ends before it starts"),
+    # invoices (services.invoices): a refusal says each of its problems
+    "invoice-refused": lambda: translate("Messages", "The invoice was not recorded: {parts}"),
+    "invoice-number-ambiguous": lambda: translate(
+        "Messages", "Invoice {number} is recorded in {count} parks: choose the park"),
+    "invoice-number-missing": lambda: translate(
+        "Messages", "enter the invoice number the tax platform issued"),
+    "invoice-duplicate-number": lambda: translate(
+        "Messages", "invoice number {number} is already recorded in this park"),
+    "invoice-no-lines": lambda: translate("Messages", "the invoice names no bill"),
+    "invoice-unknown-invoice": lambda: translate("Messages", "no invoice {target} is recorded"),
+    "invoice-not-blue": lambda: translate(
+        "Messages", "{target} is a red invoice: a red invoice is neither voided nor reversed"),
+    "invoice-already-voided": lambda: translate(
+        "Messages", "invoice {target} was voided on {voided_on}"),
+    "invoice-already-reversed": lambda: translate(
+        "Messages", "invoice {target} is already reversed by red invoice {red}"),
+    "invoice-void-not-allowed": lambda: translate(
+        "Messages", "this park's invoices cannot be voided: reverse {target} with a red "
+        "invoice"),
+    "invoice-void-after-month": lambda: translate(
+        "Messages", "invoice {target} was issued on {issued_on}: it can be voided only in the "
+        "month it was issued; reverse it with a red invoice"),
+    "invoice-void-after-report": lambda: translate(
+        "Messages", "invoice {target} was issued on {issued_on}, in a period reported to the "
+        "tax bureau (through {reported_through}): reverse it with a red invoice"),
+    "invoice-dated-before-issue": lambda: translate(
+        "Messages", "the date is before invoice {target} was issued ({issued_on})"),
+    "invoice-replaces-unknown": lambda: translate(
+        "Messages", "no invoice {target} to replace"),
+    "invoice-replaces-live": lambda: translate(
+        "Messages", "invoice {target} is still valid: void or reverse it before issuing its "
+        "replacement"),
+    "invoice-unknown-bill": lambda: translate("Messages", "no bill {bill}"),
+    "invoice-other-tenant": lambda: translate(
+        "Messages", "bill {bill} is another tenant's"),
+    "invoice-charge-differs": lambda: translate(
+        "Messages", "the invoice's charge {charge} is not bill {bill}'s ({bill_charge})"),
+    "invoice-not-invoiceable": lambda: translate(
+        "Messages", "bill {bill} is not invoiced: its charge is exempt from VAT"),
+    "invoice-no-rate": lambda: translate(
+        "Messages", "bill {bill}: the park has no VAT rate for its charge ({charge})"),
+    "invoice-rate-differs": lambda: translate(
+        "Messages", "bill {bill}: the rate {rate} is not the park's {table_rate}"),
+    "invoice-amount-not-positive": lambda: translate(
+        "Messages", "bill {bill}: an invoice is for more than 0.00, not {amount}"),
+    "invoice-amounts-do-not-add-up": lambda: translate(
+        "Messages", "bill {bill}: {exclusive} and tax {tax} do not add up to {amount}"),
+    "invoice-tax-off": lambda: translate(
+        "Messages", "bill {bill}: the tax {tax} is more than {tolerance} from {expected}"),
+    "invoice-beyond-bill": lambda: translate(
+        "Messages", "bill {bill} is {total} and {invoiced} of it is invoiced: {adding} more "
+        "would invoice more than the bill"),
+    "invoice-fully-invoiced": lambda: translate(
+        "Messages", "bill {bill} is invoiced in full ({invoiced} of {total})"),
+    "invoice-credit-bill": lambda: translate(
+        "Messages", "{bill} is a credit on bill {corrects}: invoice that bill, whose total "
+        "includes it"),
+    "invoice-red-not-whole": lambda: translate(
+        "Messages", "a red invoice reverses invoice {target} whole ({blue_amount})"),
+    "invoice-import-columns": lambda: translate(
+        "Messages", "{file}: no column for {labels} (columns: {columns})"),
+    "invoice-import-no-bill": lambda: translate("Messages", "row {row}: no bill {bill}"),
+    "invoice-import-no-number": lambda: translate(
+        "Messages", "row {row}: no invoice number"),
+    "invoice-import-no-date": lambda: translate("Messages", "row {row}: no invoice date"),
+    "invoice-import-date": lambda: translate(
+        "Messages", "row {row}: “{text}” is not a date (write 2026-03-01)"),
+    "invoice-import-amount": lambda: translate(
+        "Messages", "row {row}: “{text}” is not an amount"),
     # bank statements (importers.bank_statement)
     "bank-statement-no-file": lambda: translate("Messages", "{file}: no such file"),
     "bank-statement-format": lambda: translate(
