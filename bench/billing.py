@@ -20,6 +20,7 @@ Run: .venv/bin/python bench/billing.py [--units N] [--runs R] [--month YYYY-MM]
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sqlite3
 import statistics
@@ -115,18 +116,23 @@ def main() -> int:
                 shutil.copyfile(path, copy)
                 copies.append(copy)
         workspace.close()
-        write_times, raw_times = [], []
+        write_times, raw_times, write_cpu, raw_cpu = [], [], [], []
         for n in range(args.runs):
             target = Workspace.open(folder / f"run-{n}.leasemap")
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             with target.transaction() as session:
                 billing_run.write_run(session, plan)
             write_times.append(time.perf_counter() - start)
+            write_cpu.append(time.process_time() - cpu)
             target.close()
+            cpu = time.process_time()
             raw_times.append(_raw_insert(folder / f"raw-{n}.leasemap", plan))
+            raw_cpu.append(time.process_time() - cpu)
         write_s, raw_s = statistics.median(write_times), statistics.median(raw_times)
-        print(f"posting: write_run {write_s * 1000:8.1f} ms, raw executemany of the same rows "
-              f"{raw_s * 1000:8.1f} ms ({write_s / raw_s:4.1f}× raw)")
+        print(f"posting: write_run {write_s * 1000:8.1f} ms (CPU "
+              f"{statistics.median(write_cpu) * 1000:.0f} ms), raw executemany of the same "
+              f"rows {raw_s * 1000:8.1f} ms (CPU {statistics.median(raw_cpu) * 1000:.0f} ms) "
+              f"({write_s / raw_s:4.1f}× raw)")
         computing = "met" if compute_s <= COMPUTE_S else "NOT met"
         writing = "met" if write_s <= WRITE_RATIO * raw_s else "NOT met"
         print(f"goal: computing a month of {len(rows):,} contracts ≤ {COMPUTE_S:.0f} s: "
@@ -137,24 +143,36 @@ def main() -> int:
     return 0
 
 
+_BILL_KEYS = ("park_id", "contract_id", "tenant_id", "run_id", "corrects_id", "number", "kind",
+              "charge", "period_start", "period_end", "due_on", "issued_on", "amount",
+              "currency", "archived")
+_LINE_KEYS = ("bill_id", "seq", "starts_on", "ends_on", "amount", "explanation", "archived")
+
+
 def _raw_insert(path: Path, plan: billing_run.RunPlan) -> float:
-    """The same bills and lines, inserted by ``executemany`` and committed: the floor."""
-    bills, lines = [], []
-    run = uuid.uuid4().hex
-    for bill in plan.bills:
-        bills.append((bill.id.hex, str(plan.park_id).replace("-", ""),
-                      bill.contract_id.replace("-", ""),
-                      plan.tenants[bill.contract_id].hex, None, None, bill.number, bill.kind,
-                      bill.charge, bill.period_start.isoformat(), bill.period_end.isoformat(),
-                      bill.due_on.isoformat(), plan.issued_on.isoformat(), str(bill.amount),
-                      plan.currency, run, "{}", 0, 0, "2026-12-01 00:00:00"))
-        for seq, line in enumerate(bill.lines, 1):
-            lines.append((bill.id.hex, seq, line.starts_on.isoformat(),
-                          line.ends_on.isoformat(), str(line.amount), "{}",
-                          uuid.uuid4().hex, run, "{}", 0, 0, "2026-12-01 00:00:00"))
+    """The same bills and lines (their values made, JSON included), inserted by
+    ``executemany`` and committed: the floor."""
     connection = sqlite3.connect(path)
     try:
         start = time.perf_counter()
+        # The same values as posted: explanations and field stamps as JSON text.
+        bills, lines = [], []
+        run = uuid.uuid4().hex
+        bill_stamps = json.dumps(dict.fromkeys(_BILL_KEYS, run))
+        line_stamps = json.dumps(dict.fromkeys(_LINE_KEYS, run))
+        for bill in plan.bills:
+            bills.append((bill.id.hex, str(plan.park_id).replace("-", ""),
+                          bill.contract_id.replace("-", ""),
+                          plan.tenants[bill.contract_id].hex, None, None, bill.number,
+                          bill.kind, bill.charge, bill.period_start.isoformat(),
+                          bill.period_end.isoformat(), bill.due_on.isoformat(),
+                          plan.issued_on.isoformat(), str(bill.amount), plan.currency, run,
+                          bill_stamps, 0, 0, "2026-12-01 00:00:00"))
+            for seq, line in enumerate(bill.lines, 1):
+                lines.append((bill.id.hex, seq, line.starts_on.isoformat(),
+                              line.ends_on.isoformat(), str(line.amount),
+                              json.dumps(line.explanation), uuid.uuid4().hex, run,
+                              line_stamps, 0, 0, "2026-12-01 00:00:00"))
         connection.executemany(
             "INSERT INTO bills (id, park_id, contract_id, tenant_id, run_id, corrects_id, "
             "number, kind, charge, period_start, period_end, due_on, issued_on, amount, "
