@@ -34,7 +34,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from domain.leasing.schedule import Problem, Reason, ScheduleLine
+from domain.leasing.schedule import RENT, Problem, Reason, ScheduleLine
 from domain.money import ZERO
 
 NAMESPACE = uuid.UUID("6f1d3b52-8c1e-5b0e-9a57-1e4b7c2d9f10")  # Leasemap bills
@@ -163,14 +163,16 @@ def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
         if done is not None:
             existing.append(done.bill_id)
             if amount != done.amount:
-                bills.append(_adjustment(contract, key, lines, amount, done, issued_on))
+                bills.append(_adjustment(contract, key, lines, amount, done, issued_on,
+                                         _notes_for(notes, lines)))
             continue
         earliest = period_from if catch_up_from is None else min(catch_up_from, period_from)
         if not earliest <= start <= period_to:
             continue
         if amount == ZERO:
-            skipped.append(Skip(contract.code, "rent-free", {
-                "charge": charge, "period_start": start.isoformat()}))
+            if start >= period_from:  # a catch-up period before the range was said before
+                skipped.append(Skip(contract.code, "rent-free", {
+                    "charge": charge, "period_start": start.isoformat()}))
             continue
         bills.append(PlannedBill(
             bill_id(contract.id, start, charge), contract.id,
@@ -202,7 +204,8 @@ def billed_keys(rows: Iterable[tuple[date, str, str, uuid.UUID, Decimal]]
 
 
 def _adjustment(contract: ContractToBill, key: tuple[date, str], lines: Sequence[ScheduleLine],
-                amount: Decimal, done: BilledKey, issued_on: date) -> PlannedBill:
+                amount: Decimal, done: BilledKey, issued_on: date,
+                notes: tuple[Problem, ...] = ()) -> PlannedBill:
     start, charge = key
     sequence = done.adjustments + 1
     difference = amount - done.amount
@@ -218,7 +221,7 @@ def _adjustment(contract: ContractToBill, key: tuple[date, str], lines: Sequence
         adjustment_id(contract.id, start, charge, sequence), contract.id,
         bill_number(contract.code, start, charge, sequence), ADJUSTMENT_KIND, charge, start,
         end, due, difference, (PlannedLine(start, end, difference, explanation),),
-        done.bill_id)
+        done.bill_id, notes)
 
 
 def _line(line: ScheduleLine) -> PlannedLine:
@@ -231,7 +234,10 @@ def _reason(reason: Reason) -> dict[str, Any]:
 
 
 def _notes_for(notes: Sequence[Problem], lines: Sequence[ScheduleLine]) -> tuple[Problem, ...]:
-    """The provisional notes about these lines' days (a CPI year, a sales month)."""
+    """The provisional notes about these lines' days (a CPI year, a sales month): rent's
+    only, the one charge CPI and turnover move."""
+    if not lines or any(x.charge != RENT for x in lines):
+        return ()
     start, end = min(x.starts_on for x in lines), max(x.ends_on for x in lines)
     kept = []
     for note in notes:
