@@ -373,7 +373,9 @@ class MapController(QObject):
     def _show_legend(self, thematic: ThematicMap) -> None:
         self.panel.legend.set_legend(legend_title(self.mode, self.currency()),
                                      legend_rows(self.mode, thematic.theme.legend))
-        self.panel.legend.set_note(self._legend_note(thematic.readings_begin))
+        overdue = sum(1 for u in self.units if u.facts.overdue)
+        self.panel.legend.set_note(legend_note(thematic.readings_begin, self.breaks_from(),
+                                               overdue))
 
     def _draw_floor(self, scope: Scope) -> None:
         reader = self.workspace.reader
@@ -517,8 +519,9 @@ def map_style(units: Sequence[MapUnit], thematic: ThematicMap, mode: MapMode,
     def card(i: int) -> str:
         u, f = units[i], units[i].facts
         return unit_card(u.code, u.name, u.tenant, f.area, f.rent, f.ends_on, mode,
-                         thematic.shown_value(i), currency=currency,
-                         state=unit_state(f.status, f.occupancy))
+                         thematic.shown_value(i), u.arrears, currency=currency,
+                         state=unit_state(f.status, f.occupancy),
+                         overdue_since=u.overdue_since)
 
     return MapStyle(
         colours=thematic.colours,

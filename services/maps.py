@@ -245,8 +245,9 @@ def stacked_units(floors: Sequence[StackFloor]) -> list[MapUnit]:
 
 
 def scope_units(reader: ReadModel, scope: Scope, day: date) -> list[MapUnit]:
-    """The live units of a park, building, floor or unit with their facts on ``day``."""
-    return map_units(reader, scope, day)
+    """The live units of a park, building, floor or unit with their facts on ``day``, with
+    what each one's holder owes overdue (the outline and the card)."""
+    return map_units(reader, scope, day, arrears=True)
 
 
 @dataclass(frozen=True)
@@ -305,7 +306,7 @@ def read_building(reader: ReadModel, building_id: uuid.UUID, day: date) -> Build
     """A building's stacking plan and floor plans on ``day`` (the GUI's export and the CLI's
     ``print`` both read this)."""
     scope = Scope("building", building_id)
-    units = map_units(reader, scope, day)
+    units = map_units(reader, scope, day, arrears=True)  # printed outlines show arrears
     floors = floor_drawings(reader, scope)
     return BuildingMaps(stack_floors(floors, units, day), outlined_floors(floors, units))
 

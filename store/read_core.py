@@ -30,18 +30,24 @@ from sqlalchemy import (
     cast,
     false,
     func,
+    not_,
     select,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.types import NullType
 
 from domain.contracts import ContractStatus
 from domain.space_use import SpaceUse
 from store.schema import (
+    Allocation,
+    Bill,
     Building,
     Contract,
     ContractUnit,
     Floor,
+    Meter,
+    MeterReading,
     Park,
     Tenant,
     Unit,
@@ -59,6 +65,12 @@ T = Tenant.__table__.alias("t")
 C = Contract.__table__.alias("c")
 CU = ContractUnit.__table__.alias("cu")
 M = UnitMetric.__table__.alias("m")
+BL = Bill.__table__.alias("bl")
+AL = Allocation.__table__.alias("al")
+MT = Meter.__table__.alias("mt")
+MU = Unit.__table__.alias("mu")  # a meter's unit
+R = MeterReading.__table__.alias("r")
+R2 = MeterReading.__table__.alias("r2")
 U2 = Unit.__table__.alias("u2")  # units in a subquery of a query on ``u``
 FB = Floor.__table__.alias("fb")  # floors in a subquery
 
@@ -311,6 +323,84 @@ def _first_reading_month(o: _Order, scope: Scope | None) -> Select[Any]:
     )
 
 
+def _energy_parks(scope: Scope | None) -> Select[Any]:
+    """The parks with units in scope (``store.read_sql``'s subquery on ``u`` and ``f``)."""
+    return (select(U.c.park_id).select_from(U.join(F, F.c.id == U.c.floor_id))
+            .where(*_unit_scope(scope)))
+
+
+def _energy_meters(o: _Order, scope: Scope | None) -> Select[Any]:
+    return (
+        select(*_raw(MT.c.id, MT.c.code, MT.c.parent_id, MT.c.unit_id, MT.c.multiplier,
+                     MT.c.rollover_at, cast(MT.c.registers, Text), cast(MT.c.basis, Text),
+                     MU.c.billable_area))
+        .select_from(MT.outerjoin(MU, MU.c.id == MT.c.unit_id))
+        .where(MT.c.archived == false(), MT.c.utility == "electricity",
+               MT.c.park_id.in_(_energy_parks(scope)))
+        .order_by(o(MT.c.code), MT.c.id)
+    )
+
+
+def _energy_readings(o: _Order, scope: Scope | None, opens: date, closes: date,
+                     ) -> Select[Any]:
+    opening = (select(func.max(R2.c.read_on))
+               .where(R2.c.meter_id == R.c.meter_id, R2.c.register == R.c.register,
+                      R2.c.archived == false(), R2.c.read_on <= opens)
+               .scalar_subquery())
+    return (
+        select(*_raw(R.c.meter_id, R.c.read_on, R.c.register, R.c.value, R.c.kind))
+        .select_from(R.join(MT, MT.c.id == R.c.meter_id))
+        .where(R.c.archived == false(), MT.c.archived == false(),
+               MT.c.utility == "electricity",
+               R.c.read_on >= func.coalesce(opening, R.c.read_on), R.c.read_on <= closes,
+               MT.c.park_id.in_(_energy_parks(scope)))
+        .order_by(o(R.c.hlc), R.c.id)
+    )
+
+
+def _cents(column: ColumnElement[Any]) -> ColumnElement[int]:
+    """``store.read_sql.CENTS``: an amount stored with two places, in whole cents."""
+    return cast(func.round(column * 100), Integer)
+
+
+def _unit_arrears(o: _Order, scope: Scope | None, day: date) -> Select[Any]:
+    """``store.read_sql``'s ``unit_arrears``: each unit's contracts' overdue balances."""
+    held = (select(CU.c.unit_id, CU.c.contract_id)
+            .select_from(CU.join(U, U.c.id == CU.c.unit_id).join(F, F.c.id == U.c.floor_id))
+            .where(CU.c.archived == false(), *_unit_scope(scope))
+            .cte("held"))
+    owed_from = case((BL.c.issued_on > BL.c.due_on, BL.c.issued_on), else_=BL.c.due_on)
+    scoped = (select(BL.c.id, BL.c.corrects_id, BL.c.kind, BL.c.contract_id,
+                     owed_from.label("due_on"), _cents(BL.c.amount).label("cents"))
+              .where(BL.c.contract_id.in_(select(held.c.contract_id)))
+              .cte("scoped"))
+    credit = ((scoped.c.kind == "adjustment") & scoped.c.corrects_id.is_not(None)
+              & (scoped.c.cents < 0))
+    owed = union_all(
+        select(case((credit, scoped.c.corrects_id), else_=scoped.c.id).label("bill_id"),
+               scoped.c.cents.label("cents")),
+        select(AL.c.bill_id, (-_cents(AL.c.amount)).label("cents"))
+        .where(AL.c.on <= day, AL.c.bill_id.in_(select(scoped.c.id))),
+    ).cte("owed")
+    total = func.sum(owed.c.cents)
+    open_bills = (select(scoped.c.contract_id, scoped.c.due_on, total.label("cents"))
+                  .select_from(owed.join(scoped, scoped.c.id == owed.c.bill_id))
+                  .where(scoped.c.due_on < day, not_(credit))
+                  .group_by(scoped.c.id, scoped.c.contract_id, scoped.c.due_on)
+                  .having(total > 0)
+                  .cte("open_bills"))
+    by_contract = (select(open_bills.c.contract_id, func.sum(open_bills.c.cents).label("cents"),
+                          func.min(open_bills.c.due_on).label("oldest"))
+                   .group_by(open_bills.c.contract_id)
+                   .cte("by_contract"))
+    return (
+        select(*_raw(held.c.unit_id, C.c.code, by_contract.c.cents, by_contract.c.oldest))
+        .select_from(by_contract.join(held, held.c.contract_id == by_contract.c.contract_id)
+                     .join(C, C.c.id == by_contract.c.contract_id))
+        .order_by(held.c.unit_id, o(C.c.code))
+    )
+
+
 def _floor_drawings(o: _Order, scope: Scope | None) -> Select[Any]:
     return (
         select(*_raw(F.c.id, F.c.building_id, F.c.level, F.c.name, F.c.background))
@@ -348,6 +438,9 @@ STATEMENTS: dict[str, Callable[..., Select[Any]]] = {
     "map_units": _map_units,
     "unit_metrics": _unit_metrics,
     "first_reading_month": _first_reading_month,
+    "energy_meters": _energy_meters,
+    "energy_readings": _energy_readings,
+    "unit_arrears": _unit_arrears,
     "floor_drawings": _floor_drawings,
     "building_sites": _building_sites,
     "site_plan": _site_plan,

@@ -81,6 +81,12 @@ _UNIT_ROW = """
         JOIN floors f ON f.id = u.floor_id
         JOIN buildings b ON b.id = f.building_id"""
 
+# An amount in cents, exact: amounts are stored with two places, so the float product is
+# within a hair of a whole number and ``round`` lands on it.
+CENTS = "CAST(round({column} * 100) AS INTEGER)"
+# A credit: an adjustment below zero, read as a line of the bill it corrects (``s``: a bill).
+CREDIT = "s.kind = 'adjustment' AND s.corrects_id IS NOT NULL AND s.cents < 0"
+
 # Text is ordered byte by byte (SQLite's BINARY; COLLATE "C" on PostgreSQL).
 
 QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
@@ -226,6 +232,94 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
         JOIN units u ON u.id = m.unit_id
         JOIN floors f ON f.id = u.floor_id
         WHERE m.archived = 0 {where}
+        """,
+        UNIT_SCOPE,
+    ),
+    # What each unit's contracts owe, overdue, on the day (the parameter): the maps' overdue
+    # outline and the hover card's arrears. The ledger as ``services.receivables`` reads it:
+    # a bill's open balance is its amount and its credits (an adjustment below zero that
+    # corrects it is a line of it) less every allocation to it made by the day; a bill is
+    # owed from its due date, or from its issue date when that is later; owed before the
+    # day with a balance above zero, it is overdue. Summed in cents (amounts are
+    # stored with two places) per contract, one row per unit in scope and contract.
+    "unit_arrears": (
+        f"""
+        WITH d(day) AS (SELECT ?),
+        held AS (
+            SELECT cu.unit_id, cu.contract_id
+            FROM contract_units cu
+            JOIN units u ON u.id = cu.unit_id
+            JOIN floors f ON f.id = u.floor_id
+            WHERE cu.archived = 0 {{where}}
+        ),
+        scoped AS (
+            SELECT b.id, b.corrects_id, b.kind, b.contract_id,
+                   CASE WHEN b.issued_on > b.due_on THEN b.issued_on ELSE b.due_on END
+                       AS due_on,
+                   {CENTS.format(column="b.amount")} AS cents
+            FROM bills b
+            WHERE b.contract_id IN (SELECT contract_id FROM held)
+        ),
+        owed(bill_id, cents) AS (
+            SELECT CASE WHEN {CREDIT} THEN s.corrects_id ELSE s.id END, s.cents
+            FROM scoped s
+            UNION ALL
+            SELECT a.bill_id, -{CENTS.format(column="a.amount")}
+            FROM allocations a CROSS JOIN d
+            WHERE a."on" <= d.day AND a.bill_id IN (SELECT id FROM scoped)
+        ),
+        open_bills AS (
+            SELECT s.contract_id, s.due_on, sum(o.cents) AS cents
+            FROM owed o
+            JOIN scoped s ON s.id = o.bill_id
+            CROSS JOIN d
+            WHERE s.due_on < d.day AND NOT ({CREDIT})
+            GROUP BY s.id, s.contract_id, s.due_on
+            HAVING sum(o.cents) > 0
+        ),
+        by_contract AS (
+            SELECT contract_id, sum(cents) AS cents, min(due_on) AS oldest
+            FROM open_bills GROUP BY contract_id
+        )
+        SELECT h.unit_id, c.code, o.cents, o.oldest
+        FROM by_contract o
+        JOIN held h ON h.contract_id = o.contract_id
+        JOIN contracts c ON c.id = o.contract_id
+        ORDER BY h.unit_id, c.code
+        """,
+        UNIT_SCOPE,
+    ),
+    # The electricity meters of the parks with units in scope: the energy map reads a
+    # metered unit's months from its meters, and its share of the shared (公摊) use needs
+    # its park's whole tree. JSON as text.
+    "energy_meters": (
+        """
+        SELECT mt.id, mt.code, mt.parent_id, mt.unit_id, mt.multiplier, mt.rollover_at,
+               CAST(mt.registers AS TEXT), CAST(mt.basis AS TEXT), mu.billable_area
+        FROM meters mt LEFT JOIN units mu ON mu.id = mt.unit_id
+        WHERE mt.archived = 0 AND mt.utility = 'electricity'
+          AND mt.park_id IN (SELECT u.park_id FROM units u JOIN floors f ON f.id = u.floor_id
+                             WHERE 1 = 1 {where})
+        ORDER BY mt.code, mt.id
+        """,
+        UNIT_SCOPE,
+    ),
+    # Their readings from the one that opens the first month counted (each register's
+    # last on or before the parameter, or the first there is) to the last day counted
+    # (the second parameter, inclusive), in the order they were entered.
+    "energy_readings": (
+        """
+        SELECT r.meter_id, r.read_on, r.register, r.value, r.kind
+        FROM meter_readings r JOIN meters mt ON mt.id = r.meter_id
+        WHERE r.archived = 0 AND mt.archived = 0 AND mt.utility = 'electricity'
+          AND r.read_on >= coalesce((SELECT max(r2.read_on) FROM meter_readings r2
+                                     WHERE r2.meter_id = r.meter_id
+                                       AND r2.register = r.register AND r2.archived = 0
+                                       AND r2.read_on <= ?), r.read_on)
+          AND r.read_on <= ?
+          AND mt.park_id IN (SELECT u.park_id FROM units u JOIN floors f ON f.id = u.floor_id
+                             WHERE 1 = 1 {where})
+        ORDER BY r.hlc, r.id
         """,
         UNIT_SCOPE,
     ),

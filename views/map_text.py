@@ -213,11 +213,13 @@ def unit_card(
     ends_on: date | None, mode: MapMode, value: object, arrears: Decimal | None = None,
     currency: str = "",
     state: UnitState | None = None,
+    overdue_since: date | None = None,
 ) -> str:
     """The hover card: code, tenant, area, rent, end date, arrears and the mode's value (or
     the unit's state when that is why it has none), each with its unit; money in the park's
     ``currency``. Without a tenant the card names the unit's ``state`` (a not-leasable
-    unit is not "vacant")."""
+    unit is not "vacant"). Arrears (what the holder owes overdue) say since when, when
+    ``overdue_since`` is given; "—" is nothing overdue."""
     lines = [f"<b>{escape(code)}</b> {escape(name)}"]
     rows = [
         (translate("Map", "Tenant"), tenant or _no_tenant(state)),
@@ -225,12 +227,22 @@ def unit_card(
         (translate("Map", "Rent"), "—" if rent is None else per_m2_month(rent_text(rent),
                                                                          currency)),
         (translate("Map", "Lease ends"), date_text(ends_on) or "—"),
-        (translate("Map", "Arrears"), "—" if arrears is None else money_text(arrears,
-                                                                             currency)),
+        (translate("Map", "Arrears"), arrears_text(arrears, overdue_since, currency)),
         (label(mode), card_value(mode, value, currency) or translate("Map", "No data")),
     ]
     lines += [f"{escape(k)}: {escape(v)}" for k, v in rows]
     return "<br>".join(lines)
+
+
+def arrears_text(arrears: Decimal | None, since: date | None = None, currency: str = "") -> str:
+    """What a unit's holder owes overdue, and since which due date; "—" for nothing."""
+    if arrears is None:
+        return "—"
+    amount = money_text(arrears, currency)
+    if since is None:
+        return amount
+    return translate("Map", "%1, overdue since %2").replace("%1", amount).replace(
+        "%2", date_text(since))
 
 
 def _no_tenant(state: UnitState | None) -> str:
@@ -271,10 +283,24 @@ def breaks_note(day: date) -> str:
     return translate("Map", "Class breaks kept from %1").replace("%1", date_text(day))
 
 
-def legend_note(readings_begin: date | None, breaks_from: date | None = None) -> str:
+def overdue_note(units: int) -> str:
+    """What the red outlines mean, when some unit has one; empty when none has."""
+    if units <= 0:
+        return ""
+    if units == 1:
+        return translate("Map", "Red outline: 1 unit whose tenant has bills overdue")
+    return translate("Map", "Red outline: %1 units whose tenant has bills overdue").replace(
+        "%1", f"{units:,}")
+
+
+def legend_note(readings_begin: date | None, breaks_from: date | None = None,
+                overdue: int = 0) -> str:
     """What a legend adds in words, on screen and on paper: no readings before
-    ``readings_begin``, classes kept from ``breaks_from`` (None: from no other date)."""
+    ``readings_begin``, classes kept from ``breaks_from`` (None: from no other date), and
+    how many units are outlined for bills overdue."""
     notes = [readings_note(readings_begin)] if readings_begin else []
     if breaks_from is not None:
         notes.append(breaks_note(breaks_from))
+    if overdue:
+        notes.append(overdue_note(overdue))
     return "\n".join(notes)
