@@ -11,9 +11,17 @@
 - Demand: the park's open leads whose needs the contract's area and type fit
   (``domain.leasing.renewal.demand``); a lead whose stored needs are not
   valid (an area range upside down) counts as no demand, not as an error.
-- The payment record: billing keeps none yet, so it is empty, and
-  :attr:`RenewalInputs.payment_record` says so; the views must not call an
-  empty record a good one.
+- The payment record: the tenant's (all its contracts'), from the ledger as it
+  stood on the day (``services.collections``): its bills settled after their due
+  date in the last twelve months (``domain.billing.credit.late_payments``, the
+  window the credit score counts) and the most days late among them, and what
+  it owes overdue. A tenant billed nothing yet in Leasemap (a park not billing
+  here) has no record, and :attr:`RenewalInputs.payment_record` says so; the
+  views must not call an empty record a good one.
+- Collections: a tenant whose credit is in the high or critical tier (its
+  signals count with no bill) has its renewal frozen
+  (``domain.billing.collections.renewal_frozen``), and the advice lets it go,
+  saying so.
 """
 
 from __future__ import annotations
@@ -26,17 +34,19 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from domain.billing.collections import renewal_frozen
 from domain.contracts import ContractStatus
 from domain.leasing.clauses import Basis
 from domain.leasing.pipeline import LeadNeeds, Stage
 from domain.leasing.renewal import Advice, RenewalFacts, demand, renewal_advice
-from domain.leasing.schedule import RENT, ScheduleLine
-from domain.money import rate
+from domain.leasing.schedule import RENT, ScheduleLine, add_months
+from domain.money import ZERO, rate
+from services.collections import tenant_credit
 from services.contract_list import monthly_rent
 from services.contracts import ContractRefused, schedule_of, spec_of
-from store.schema import Contract, Lead
+from store.schema import Bill, Contract, Lead
 
-PAYMENT_RECORD_KEPT = False  # billing (a later issue) keeps payments; until then none
+LATE_MONTHS = 12  # late payments settled in this many months before the day count
 
 
 @dataclass(frozen=True)
@@ -91,8 +101,21 @@ def renewal_inputs(session: Session, contract_id: uuid.UUID, on: date) -> Renewa
             wanted.append((Stage(stage), LeadNeeds(area_min, area_max, unit_type=unit_type)))
         except ValueError:
             continue  # needs stored in a shape matching cannot read: no demand
+    late, most, arrears, frozen, tier = 0, 0, ZERO, False, ""
+    record = session.scalar(select(Bill.id).where(
+        Bill.tenant_id == contract.tenant_id, Bill.issued_on <= on).limit(1)) is not None
+    credit = tenant_credit(session, contract.park_id, contract.tenant_id, on)
+    if credit is not None:
+        frozen, tier = renewal_frozen(credit.tier), credit.tier.value
+        if record:
+            since = add_months(on, -LATE_MONTHS)
+            recent = [x for x in credit.late if since < x.paid_on <= on]
+            late, most = len(recent), max((x.days_late for x in recent), default=0)
+            arrears = credit.overdue
     facts = RenewalFacts(
-        ends_on=contract.ends_on, current_rate=current,
+        ends_on=contract.ends_on, current_rate=current, late_payments=late,
+        max_days_late=most, open_arrears=arrears,
         comparables=tuple(sorted(comparables)),
-        demand=demand(wanted, spec.area, contract.kind))
-    return RenewalInputs(facts, PAYMENT_RECORD_KEPT, renewal_advice(facts, on))
+        demand=demand(wanted, spec.area, contract.kind), renewal_frozen=frozen,
+        credit_tier=tier)
+    return RenewalInputs(facts, record, renewal_advice(facts, on))

@@ -346,10 +346,14 @@ def advice_reason_text(reason: AdviceReason, payment_record: bool = True) -> str
     """One reason for the advice, with its figures."""
     p = reason.params
     code = reason.code
+    if code == "renewal-frozen":  # collections froze it (domain.leasing.renewal)
+        from views.collections_text import renewal_frozen_text
+
+        return renewal_frozen_text(p)
     if code == "payments-good" and not payment_record:
         return translate(
             "ContractDetail",
-            "No payment record yet: billing is not kept in Leasemap yet, so no late "
+            "No payment record yet: no bill has been issued to this tenant, so no late "
             "payment or arrears is counted.",
         )
     texts = {

@@ -12,6 +12,8 @@ the order they are tried; the first that applies gives the advice:
 ==  =================================================  ==============  ====================
 0   more than ``WINDOW_DAYS`` (90) before the end, or  none            none
     after it ("too-early" / "ended")
+F   renewal frozen: the tenant's credit is in the      let go          none
+    high or critical tier (SPEC §5 collections)
 1   open arrears above zero                            let go          none
 2   ``LATE_LIMIT`` (3) or more late payments, or one   let go          none
     ``DAYS_LATE_LIMIT`` (30) days late or more
@@ -24,7 +26,9 @@ the order they are tried; the first that applies gives the advice:
 ==  =================================================  ==============  ====================
 
 Every advice lists all the reasons that bear on it (the payment record,
-the market, demand), each a code and its figures for the views to word.
+the market, demand), each a code and its figures for the views to word. A
+frozen renewal (``renewal-frozen``, with the tier) lists the arrears and late
+payments beside it when there are any.
 
 >>> from decimal import Decimal as D
 >>> facts = RenewalFacts(date(2027, 3, 31), D(80), comparables=(
@@ -33,6 +37,9 @@ the market, demand), each a code and its figures for the views to word.
 >>> advice = renewal_advice(facts, date(2027, 1, 15))
 >>> advice.kind.value, advice.suggested_rate, [r.code for r in advice.reasons]
 ('renew_increase', Decimal('88.0000'), ['payments-good', 'below-market', 'demand', 'capped'])
+>>> renewal_advice(RenewalFacts(date(2027, 3, 31), D(80), renewal_frozen=True,
+...                             credit_tier="high"), date(2027, 1, 15)).reasons
+(AdviceReason(code='renewal-frozen', params={'tier': 'high'}),)
 """
 
 from __future__ import annotations
@@ -81,6 +88,10 @@ class RenewalFacts:
     open_arrears: Decimal = Decimal("0.00")
     comparables: tuple[tuple[date, Decimal], ...] = ()
     demand: int = 0
+    # Collections froze renewing this tenant (its credit tier: high or critical), and the
+    # tier, for the reason's words (``domain.billing.collections.renewal_frozen``).
+    renewal_frozen: bool = False
+    credit_tier: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,6 +122,8 @@ def renewal_advice(facts: RenewalFacts, on: date) -> Advice:
         reasons.append(AdviceReason("arrears", {"amount": str(money(facts.open_arrears))}))
     if facts.late_payments >= LATE_LIMIT or facts.max_days_late >= DAYS_LATE_LIMIT:
         reasons.append(AdviceReason("late-payments", late))
+    if facts.renewal_frozen:
+        reasons.insert(0, AdviceReason("renewal-frozen", {"tier": facts.credit_tier}))
     if reasons:
         return Advice(AdviceKind.LET_GO, None, tuple(reasons))
     reasons.append(AdviceReason("payments-good", late))
