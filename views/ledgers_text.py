@@ -1,0 +1,148 @@
+"""The three-ledger check in the reader's language: each difference's cause, and the line
+that says it with the figures that find both sides.
+
+``domain.billing.three_ledgers`` says why two ledgers disagree as a code with its figures
+(ids, amounts, dates); the service adds the numbers and names a person finds things by
+(contract code, bill number, tenant, payer, voucher) and the cause each is counted
+under (``params["cause"]``: the domain's code, ``amount-differs-in-books`` for an amount
+the books hold differently). Each cause has a title (:data:`CAUSES`) and a line
+(:data:`LINES`), context ``LedgersText``, so the window and ``leasemap three-ledgers``
+say them alike. Qt-free until Qt is loaded (``views.message_text.translate``). A cause
+without words is said as its code and figures, never hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from views.contract_text import amount_text, charge_text, fill, raw_text
+from views.message_text import translate
+
+Template = Callable[[], str]
+
+# What each cause is called, as the counts list them.
+CAUSES: dict[str, Template] = {
+    "leased-unit-no-bill": lambda: translate("LedgersText", "Leased, not billed"),
+    "bill-no-contract": lambda: translate("LedgersText", "Bill with no contract"),
+    "billed-after-end": lambda: translate("LedgersText", "Billed after the end date"),
+    "bill-not-in-schedule": lambda: translate("LedgersText", "Bill not in the schedule"),
+    "amount-differs": lambda: translate("LedgersText", "Billed ≠ schedule"),
+    "area-mismatch": lambda: translate("LedgersText", "Plan area ≠ contract area"),
+    "unit-not-in-plan": lambda: translate("LedgersText", "Unit no longer in the plan"),
+    "receipt-not-in-books": lambda: translate("LedgersText", "Receipt not in the books"),
+    "bill-not-in-books": lambda: translate("LedgersText", "Bill not in the books"),
+    "adjustment-not-in-books": lambda: translate("LedgersText", "Adjustment not in the books"),
+    "allocation-not-in-books": lambda: translate("LedgersText", "Allocation not in the books"),
+    "refund-not-in-books": lambda: translate("LedgersText", "Refund not in the books"),
+    "amount-differs-in-books": lambda: translate("LedgersText", "Books hold another amount"),
+    "entry-not-ours": lambda: translate("LedgersText", "In the books, not ours"),
+}
+
+# Which two ledgers a difference is between (params["ledgers"]).
+PAIRS: dict[str, Template] = {
+    "contract/operations": lambda: translate("LedgersText", "contract ↔ operations"),
+    "operations/finance": lambda: translate("LedgersText", "operations ↔ finance"),
+}
+
+# One line per difference. A key ``cause:case`` words one case of a cause (see _key).
+LINES: dict[str, Template] = {
+    "leased-unit-no-bill": lambda: translate(
+        "LedgersText", "{contract_code} ({units}): {charge} {period_start} – {period_end}, "
+        "{amount} due on {due_on}, has no bill"),
+    "bill-no-contract": lambda: translate(
+        "LedgersText", "bill {bill_number} ({charge} {period_start} – {period_end}, "
+        "{billed_amount}) names no signed contract of the park"),
+    "billed-after-end": lambda: translate(
+        "LedgersText", "bill {bill_number} bills {period_start} – {period_end}, after "
+        "{contract_code} ended on {contract_ends_on}"),
+    "bill-not-in-schedule": lambda: translate(
+        "LedgersText", "bill {bill_number}: {contract_code}'s schedule has no {charge} period "
+        "from {period_start}"),
+    "amount-differs": lambda: translate(
+        "LedgersText", "bill {bill_number} bills {billed_amount} for {period_start} – "
+        "{period_end}; the schedule says {due_amount} (difference {difference})"),
+    "area-mismatch": lambda: translate(
+        "LedgersText", "{contract_code} lets {unit_code} at {contract_area} m²; the plan says "
+        "{plan_area} m² (difference {difference} m²)"),
+    "unit-not-in-plan": lambda: translate(
+        "LedgersText", "{contract_code} lets {unit_code} ({contract_area} m²), a unit the "
+        "plan no longer has"),
+    "receipt-not-in-books": lambda: translate(
+        "LedgersText", "receipt of {amount} on {on} from {payer}: no entry in the books "
+        "({reference})"),
+    "bill-not-in-books": lambda: translate(
+        "LedgersText", "bill {number} of {amount} posted on {on}: no entry in the books "
+        "({reference})"),
+    "adjustment-not-in-books": lambda: translate(
+        "LedgersText", "adjustment {number} of {amount} posted on {on}: no entry in the books "
+        "({reference})"),
+    "allocation-not-in-books": lambda: translate(
+        "LedgersText", "{payer}'s payment allocated to {number} on {on} ({amount} on "
+        "receivables): no entry in the books ({reference})"),
+    "allocation-not-in-books:reversal": lambda: translate(
+        "LedgersText", "allocation to {number} reversed on {on} ({amount} on receivables): "
+        "no entry in the books ({reference})"),
+    "refund-not-in-books": lambda: translate(
+        "LedgersText", "refund to {payer} on {on} ({amount} from the bank): no entry in the "
+        "books ({reference})"),
+    "amount-differs-in-books": lambda: translate(
+        "LedgersText", "{reference} on {on}: {amount} here, {books_amount} in the books "
+        "(voucher {vouchers}; difference {difference})"),
+    "entry-not-ours": lambda: translate(
+        "LedgersText", "voucher {vouchers} of {books_on}, account {account}: {books_amount} "
+        "{customer}, no entry of ours has it"),
+    "entry-not-ours:reference-unknown": lambda: translate(
+        "LedgersText", "voucher {vouchers} of {books_on}, account {account}: {books_amount} "
+        "names {reference}, which is not ours on that account"),
+}
+
+# The figures a table shows for a difference: ours, and the other side's.
+AMOUNTS = ("amount", "billed_amount", "due_amount", "books_amount", "difference")
+
+
+def cause_of(params: Mapping[str, str], code: str = "") -> str:
+    return params.get("cause") or code
+
+
+def cause_text(cause: str) -> str:
+    """A cause's title (its code when it has none)."""
+    maker = CAUSES.get(cause)
+    return maker() if maker is not None else cause
+
+
+def pair_text(ledgers: str) -> str:
+    maker = PAIRS.get(ledgers)
+    return maker() if maker is not None else ledgers
+
+
+def _key(cause: str, params: Mapping[str, str]) -> str:
+    if cause == "entry-not-ours" and params.get("why") == "reference-unknown":
+        return f"{cause}:reference-unknown"
+    if cause == "allocation-not-in-books" and not params.get("amount", "").startswith("-"):
+        return f"{cause}:reversal"  # a reversal puts money back on receivables
+    return cause
+
+
+def shown(params: Mapping[str, str]) -> dict[str, str]:
+    """The figures as a person reads them: amounts with separators, charges in words,
+    a tenant, payer or customer that is not known said as such."""
+    out = dict(params)
+    for name in AMOUNTS:
+        if out.get(name):
+            out[name] = amount_text(out[name])
+    if out.get("charge"):
+        out["charge"] = charge_text(out["charge"])
+    for name in ("payer", "customer"):
+        if name in out and not out[name]:
+            out[name] = translate("LedgersText", "(no name)")
+    return out
+
+
+def difference_text(difference: Any) -> str:
+    """A difference (``code``, ``params``) in words, with its figures."""
+    params = dict(difference.params)
+    cause = cause_of(params, difference.code)
+    maker = LINES.get(_key(cause, params)) or LINES.get(cause)
+    filled = None if maker is None else fill(maker(), shown(params))
+    return filled if filled is not None else raw_text(difference.code, params)
