@@ -8,7 +8,10 @@ expiring in 30/60/90 days, signed but not started, terminated), each with its
 clauses, versions and schedule's inputs (CPI, sales) and a pipeline of leads
 (each with its stage history) and quotes beside them (``demo.leasing``), and
 writes everything in one workspace transaction, so every row gets its outbox
-``create`` like any other edit. Each floor's common rooms (stairs, lift
+``create`` like any other edit; then a year of monthly billing runs and the
+money received on them, paid on time, late, in part or not at all
+(``demo.billing``: ledger rows with their commands, as the billing and
+payment services write them). Each floor's common rooms (stairs, lift
 lobby, toilets, shafts, corridors, a mall's lobby, a warehouse's loading
 platform) are units too, of common use, and every unit's areas are the one
 rule's (``domain.floor_areas``). The same ``(units, seed, today)`` gives the
@@ -26,6 +29,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from demo.billing import (
+    BillingSummary,
+    MeterSummary,
+    PayerPlan,
+    months_for,
+    plan_payers,
+    write_billing,
+    write_meters,
+)
 from demo.leasing import (
     CPI_SERIES,
     LeadPlan,
@@ -102,6 +114,10 @@ class DemoSummary:
     common_units: int = 0
     leads: int = 0
     quotes: int = 0
+    bills: int = 0
+    payments: int = 0
+    meters: int = 0
+    meter_readings: int = 0
 
 
 # -- the entry point -----------------------------------------------------------------
@@ -149,7 +165,9 @@ def build_demo(
             park = plan_park(units, seed, today, job)
             leasing = plan_leasing(park, seed, today)
             metrics = list(plan_metrics(park, today, metric_months(units), seed))
-            _write(workspace, park, leasing, metrics, job)
+            payers = plan_payers(park, seed, today)
+            billing, meters = _write(workspace, park, leasing, metrics, payers, seed, today,
+                                     job)
     except BaseException:
         workspace.close()
         for leftover in (path, *side_files(path)):
@@ -169,6 +187,10 @@ def build_demo(
         common_units=common,
         leads=len(leasing.leads),
         quotes=len(leasing.quotes),
+        bills=billing.bills,
+        payments=billing.payments,
+        meters=meters.meters,
+        meter_readings=meters.readings,
     )
 
 
@@ -185,17 +207,21 @@ def metric_months(units: int) -> int:
 
 
 def _write(workspace: Workspace, park: ParkPlan, leasing: LeasingPlan,
-           metrics: list[MetricPlan], job: Job) -> None:
-    """Write the park in one transaction, table by table, parents first.
+           metrics: list[MetricPlan], payers: PayerPlan, seed: int, today: date, job: Job
+           ) -> tuple[BillingSummary, MeterSummary]:
+    """Write the park in one transaction, table by table, parents first, then its bills,
+    payments, meters and readings (``demo.billing``).
 
     Rows go in as plain records through ``store.changes.insert_rows`` in
     batches of :data:`BATCH`: one executemany per batch, with the outbox
     ``create`` operations the ORM flush would write (sync cannot tell the
     two apart), at a fraction of the flush's cost per row (the ORM's
-    attribute events and unit of work were most of the build).
+    attribute events and unit of work were most of the build). Rows take
+    three quarters of the writing's progress, the billing months the rest.
     """
     floors = len(park.floors)
     total = 2 * floors
+    rows_span = floors - floors // 4
     rows = (
         1
         + len(park.buildings)
@@ -219,7 +245,10 @@ def _write(workspace: Workspace, park: ParkPlan, leasing: LeasingPlan,
         nonlocal written
         insert_rows(session, model, records)
         written += len(records)
-        job.step(floors + floors * written // rows, total, label)
+        job.step(floors + rows_span * written // rows, total, label)
+
+    def billed(done: int, months: int) -> None:
+        job.step(floors + rows_span + (floors - rows_span) * done // months, total, "bills")
 
     with workspace.transaction() as session:
         flush(session, Park, [_park_row(park)], PARK_CODE)
@@ -229,8 +258,9 @@ def _write(workspace: Workspace, park: ParkPlan, leasing: LeasingPlan,
             flush(session, Floor, [_floor_row(park, f) for f in chunk], "floors")
         for chunk in _chunks(park.units, BATCH):
             flush(session, Unit, [_unit_row(park, u) for u in chunk], chunk[-1].code)
-        for chunk in _chunks(park.tenants, BATCH):
-            flush(session, Tenant, [_tenant_row(park, t) for t in chunk], "tenants")
+        for chunk in _chunks(list(enumerate(park.tenants)), BATCH):
+            flush(session, Tenant, [_tenant_row(park, t, payers.signals.get(index, []))
+                                    for index, t in chunk], "tenants")
         for chunk in _chunks(leasing.leads, BATCH):
             flush(session, Lead, [_lead_row(park, lead) for lead in chunk], "leads")
         for chunk in _chunks(leasing.steps, BATCH):  # oldest first: their stamps keep the order
@@ -257,6 +287,9 @@ def _write(workspace: Workspace, park: ParkPlan, leasing: LeasingPlan,
             flush(session, CheckpointMark, [_mark_row(park, m) for m in chunk], "checkpoints")
         for chunk in _chunks(metrics, BATCH):
             flush(session, UnitMetric, [_metric_row(park, m) for m in chunk], "readings")
+        months = months_for(park)
+        billing = write_billing(session, park, payers, seed, today, months, billed)
+        return billing, write_meters(session, park, seed, today, months)
 
 
 Row = dict[str, Any]  # one row's columns, as insert_rows takes them
@@ -352,7 +385,7 @@ def _unit_row(park: ParkPlan, unit: UnitPlan) -> Row:
     )
 
 
-def _tenant_row(park: ParkPlan, tenant: TenantPlan) -> Row:
+def _tenant_row(park: ParkPlan, tenant: TenantPlan, signals: list[dict[str, str]]) -> Row:
     return dict(
         id=tenant.id,
         park_id=park.park_id,
@@ -364,6 +397,7 @@ def _tenant_row(park: ParkPlan, tenant: TenantPlan) -> Row:
         contact_email=tenant.contact_email,
         industry=tenant.industry,
         chain_position=tenant.chain_position,
+        credit_signals=signals,  # a court case or tax notice entered on a late payer's card
     )
 
 

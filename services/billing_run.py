@@ -147,6 +147,12 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
         skipped += plan.skipped
         existing += len([i for i in plan.existing
                          if reader.in_range(row.id, i)])
+    if bills and session.scalar(select(Bill.id).where(Bill.park_id == park_id).limit(1)):
+        # collections: a medium-or-worse tenant's new bills fall due 7 days earlier
+        from services.collections import due_shift, shift_due_dates
+
+        bills = list(shift_due_dates(bills, tenants, due_shift(session, park_id, issued_on),
+                                     issued_on))
     fees, found = _late_fees(session, park_id, reader, contracts, period_from, period_to,
                              issued_on)
     bills += fees

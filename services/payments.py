@@ -118,7 +118,7 @@ def enter_payment(workspace: Workspace, park_id: uuid.UUID, data: PaymentInput
                "remarks": data.remarks.strip(), "reference": data.reference.strip(),
                "balance": None, "source": "manual", "source_file": "",
                "tenant_id": data.tenant_id}
-        _write_payments(session, [row])
+        write_payments(session, [row])
         if data.tenant_id is not None:
             items = [i for i in read_ledger(session, park_id).open_items()
                      if i.tenant_id == data.tenant_id]
@@ -168,7 +168,7 @@ def _import(session: Session, park_id: uuid.UUID, statement: BankStatement, acco
     if job is not None:
         job.step(2, 4, "")
     if write:
-        _write_payments(session, [{
+        write_payments(session, [{
             "id": p.id, "park_id": park_id, "account": account, "key": r.key,
             "received_on": r.booked_on, "amount": r.amount, "payer": r.payer,
             "remarks": r.remarks, "reference": r.reference, "balance": r.balance,
@@ -294,7 +294,7 @@ def refund(workspace: Workspace, payment_id: uuid.UUID, amount: Decimal, on: dat
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _write_payments(session: Session, rows: list[dict[str, Any]]) -> None:
+def write_payments(session: Session, rows: list[dict[str, Any]]) -> None:
     with under_command(session):
         insert_rows(session, Payment, rows)
     record_commands(session, "post_payment", Payment, [(r["id"], {

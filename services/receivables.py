@@ -67,8 +67,8 @@ def read_ledger(session: Session, park_id: uuid.UUID, *,
     codes = dict(session.execute(select(Contract.id, Contract.code)
                                  .where(Contract.park_id == park_id)).all())
     query = select(Bill.id, Bill.contract_id, Bill.tenant_id, Bill.charge, Bill.period_start,
-                   Bill.due_on, Bill.amount, Bill.kind, Bill.corrects_id, Bill.number
-                   ).where(Bill.park_id == park_id)
+                   Bill.due_on, Bill.amount, Bill.kind, Bill.corrects_id, Bill.number,
+                   Bill.issued_on).where(Bill.park_id == park_id)
     if tenant_id is not None:
         query = query.where(Bill.tenant_id == tenant_id)
     rows = session.execute(query.order_by(Bill.issued_on, Bill.number)).all()
@@ -76,29 +76,30 @@ def read_ledger(session: Session, park_id: uuid.UUID, *,
     for row in rows:
         if row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None:
             credits[row.corrects_id].append(row.amount)
+    # A bill is owed from its due date, or from the day it was issued when that is later
+    # (a contract paid in advance billed late): nobody is late on a bill not yet sent.
     bills = tuple(
         BillEntry(row.id, row.contract_id, row.tenant_id, row.charge, row.period_start,
-                  row.due_on, (row.amount, *credits.get(row.id, ())),
+                  max(row.due_on, row.issued_on), (row.amount, *credits.get(row.id, ())),
                   codes.get(row.contract_id, ""), row.number)
         for row in rows
         if not (row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None))
-    payments_query = select(Payment).where(Payment.park_id == park_id)
-    allocations_query = select(Allocation).where(Allocation.park_id == park_id)
+    # Columns, not ORM rows: a park's year is tens of thousands of each.
+    payments = tuple(PaymentEntry(*row) for row in session.execute(
+        select(Payment.id, Payment.amount, Payment.received_on, Payment.payer,
+               Payment.remarks, Payment.reference)
+        .where(Payment.park_id == park_id).order_by(Payment.received_on, Payment.key)))
+    allocations_query = select(Allocation.id, Allocation.source_id, Allocation.bill_id,
+                               Allocation.amount, Allocation.reverses_id, Allocation.on,
+                               Allocation.source_kind).where(Allocation.park_id == park_id)
     if tenant_id is not None:
-        ids = [b.id for b in bills]
-        allocations_query = allocations_query.where(Allocation.bill_id.in_(ids))
-    payments = tuple(_payment(p) for p in session.scalars(
-        payments_query.order_by(Payment.received_on, Payment.key)))
+        allocations_query = allocations_query.where(
+            Allocation.bill_id.in_([b.id for b in bills]))
     mine, other = [], []
-    for a in session.scalars(allocations_query.order_by(Allocation.on, Allocation.id)):
-        entry = AllocationEntry(a.id, a.source_id, a.bill_id, a.amount, a.reverses_id, a.on)
-        (mine if a.source_kind == PAYMENT else other).append(entry)
+    for *fields, source_kind in session.execute(
+            allocations_query.order_by(Allocation.on, Allocation.id)):
+        (mine if source_kind == PAYMENT else other).append(AllocationEntry(*fields))
     return Ledger(bills, payments, tuple(mine), tuple(other))
-
-
-def _payment(row: Payment) -> PaymentEntry:
-    return PaymentEntry(row.id, row.amount, row.received_on, row.payer, row.remarks,
-                        row.reference)
 
 
 def unallocated_by_payment(ledger: Ledger) -> dict[uuid.UUID, Decimal]:

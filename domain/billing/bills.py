@@ -180,7 +180,9 @@ def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
             max(x.ends_on for x in lines), min(x.due_on for x in lines), amount,
             tuple(_line(x) for x in lines), None, _notes_for(notes, lines)))
     for key, done in billed.items():
-        if key not in by_key and done.amount != ZERO:  # a period the schedule no longer has
+        # a period the schedule no longer has (a later one is a later run's to judge: the
+        # schedule was computed to the range's end only)
+        if key not in by_key and done.amount != ZERO and key[0] <= period_to:
             bills.append(_adjustment(contract, key, [], ZERO, done, issued_on))
     if not bills and not existing and not skipped:
         skipped.append(Skip(contract.code, "nothing-due", {

@@ -43,6 +43,9 @@ from store.errors import WorkspaceError
 from store.read_model import ReadModel
 from store.schema import (
     SYNCED_MODELS,
+    Allocation,
+    Bill,
+    BillLine,
     Building,
     CheckpointMark,
     Contract,
@@ -50,8 +53,12 @@ from store.schema import (
     ContractVersion,
     Floor,
     Lead,
+    Meter,
+    MeterReading,
     Outbox,
     Park,
+    PayerAlias,
+    Payment,
     PriceIndex,
     Quote,
     SalesReport,
@@ -476,16 +483,25 @@ def test_contracts_cover_adjacent_units_on_one_floor(demo):
         assert connected(len(shapes), adjacent_pairs(shapes))
 
 
+# Ledger rows carry no ``create``: their command does (a bill's lines ride in its post_bill).
+LEDGER_COMMANDS = {"bills": "post_bill", "payments": "post_payment",
+                   "allocations": "allocate_payment", "meter_readings": "post_reading"}
+
+
 def test_every_row_has_exactly_one_create(demo):
-    creates = Counter((op.entity, op.entity_id) for op in demo.outbox if op.kind == "create")
-    assert {op.kind for op in demo.outbox} == {"create"}
-    rows = [(model.__tablename__, row.id) for model, table in demo.rows.items()
-            for row in table]
+    """Every row has its ``create`` op, but a ledger's: its command instead, as the billing,
+    payment and meter services write them."""
+    ops = Counter((op.kind, op.entity, op.entity_id) for op in demo.outbox)
+    assert {op.kind for op in demo.outbox} == {"create", *LEDGER_COMMANDS.values()}
+    expected = Counter(
+        (LEDGER_COMMANDS.get(model.__tablename__, "create"), model.__tablename__, row.id)
+        for model, table in demo.rows.items() if model is not BillLine for row in table)
     assert demo.space_edits == []
     written = {model for model, table in demo.rows.items() if table}
-    assert {ContractVersion, Lead, Quote, SalesReport, PriceIndex, CheckpointMark} <= written
-    assert Counter(rows) == creates
-    assert set(creates.values()) == {1}
+    assert {ContractVersion, Lead, Quote, SalesReport, PriceIndex, CheckpointMark, Bill,
+            BillLine, Payment, Allocation, PayerAlias, Meter, MeterReading} <= written
+    assert ops == expected
+    assert set(ops.values()) == {1}
 
 
 def test_same_seed_same_park(tmp_path):
