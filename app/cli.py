@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("gui", "demo", "info", "import", "print", "find-space", "area-statement",
-            "classify-rooms", "schedule", "rent-roll", "sales", "bill")
+            "classify-rooms", "schedule", "rent-roll", "sales", "bill", "readings",
+            "ageing", "bank-import", "three-ledgers", "vouchers", "books-import")
 LANGUAGES = ("zh_CN", "en")
 _language = ["en"]  # the language this run speaks, set once by main()
 
@@ -153,6 +154,18 @@ def _parser() -> argparse.ArgumentParser:
     from app import cli_billing
 
     cli_billing.add_parser(sub)
+    from app import cli_readings
+
+    cli_readings.add_parser(sub)
+    from app import cli_ageing
+
+    cli_ageing.add_parser(sub)
+    from app import cli_bank
+
+    cli_bank.add_parser(sub)
+    from app import cli_ledgers
+
+    cli_ledgers.add_parsers(sub)
     # --lang before or after the command; a command's own default must not undo the global one
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     for command in sub.choices.values():
@@ -250,7 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     headless = {"demo": _demo, "info": _info, "import": _import, "print": _print,
                 "find-space": _find_space, "area-statement": _area_statement,
                 "classify-rooms": _classify_rooms, "schedule": _schedule,
-                "rent-roll": _rent_roll, "sales": _sales, "bill": _bill}.get(args.command)
+                "rent-roll": _rent_roll, "sales": _sales, "bill": _bill,
+                "readings": _readings, "ageing": _ageing,
+                "bank-import": _bank_import, "three-ledgers": _ledgers, "vouchers": _ledgers,
+                "books-import": _ledgers}.get(args.command)
     if headless is not None:
         if args.command != "print":  # print starts the whole app, and its language with it
             _speak(args.lang or system_language())
@@ -366,6 +382,30 @@ def _bill(args: argparse.Namespace) -> int:
     from app import cli_billing
 
     return cli_billing.run(args)
+
+
+def _ledgers(args: argparse.Namespace) -> int:
+    from app import cli_ledgers
+
+    return cli_ledgers.run(args)
+
+
+def _bank_import(args: argparse.Namespace) -> int:
+    from app import cli_bank
+
+    return cli_bank.run(args)
+
+
+def _readings(args: argparse.Namespace) -> int:
+    from app import cli_readings
+
+    return cli_readings.run(args)
+
+
+def _ageing(args: argparse.Namespace) -> int:
+    from app import cli_ageing
+
+    return cli_ageing.run(args)
 
 
 def _sales(args: argparse.Namespace) -> int:

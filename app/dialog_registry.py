@@ -276,3 +276,66 @@ def _classify_rooms(window: MainWindow) -> QWidget:
     dialog.set_plan(rehearse_classification(controller.workspace, building.code, None,
                                             controller.day, park.code).to_json())
     return dialog
+
+
+# -- the Leasing and Billing menus ------------------------------------------------------------
+
+
+@register("leasing-settings")
+def _leasing_settings(window: MainWindow) -> QWidget:
+    """The park's stage probabilities and discount rate (Leasing ▸ Leasing settings…)."""
+    from app.leasing_settings_flow import open_leasing_settings
+
+    dialog = open_leasing_settings(window)
+    assert dialog is not None
+    return dialog
+
+
+@register("billing-run")
+def _billing_run(window: MainWindow) -> QWidget:
+    """Billing ▸ Billing run…, before a rehearsal."""
+    from app.billing_flow import open_billing_run
+
+    dialog = open_billing_run(window)
+    assert dialog is not None
+    return dialog
+
+
+@register("invoices")
+def _invoices(window: MainWindow) -> QWidget:
+    """Billing ▸ Invoices…: the park's bills and their invoices."""
+    from app.invoice_flow import open_invoices
+
+    shown = open_invoices(window)
+    assert shown is not None
+    return shown
+
+
+@register("bank-import")
+def _bank_import(window: MainWindow) -> QWidget:
+    """Billing ▸ Import bank statement…, before a file is chosen."""
+    from app.payments_flow import open_bank_import
+
+    dialog = open_bank_import(window)
+    assert dialog is not None
+    return dialog
+
+
+@register("payment-entry")
+def _payment_entry(window: MainWindow) -> QWidget:
+    """Billing ▸ Enter payment…"""
+    from app.payments_flow import open_payment_entry
+
+    dialog = open_payment_entry(window)
+    assert dialog is not None
+    return dialog
+
+
+@register("collections")
+def _collections(window: MainWindow) -> QWidget:
+    """Billing ▸ Collections…: tenants by credit tier, their actions."""
+    from app.collections_flow import open_collections
+
+    shown = open_collections(window)
+    assert shown is not None
+    return shown

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.billing_menu import BillingMenu
 from app.commands import EditUnitField
 from app.controller import Loaded, WorkspaceController
 from app.i18n import DATE_FORMAT, Languages
@@ -226,8 +227,9 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
         self.space_menu = SpaceMenu(self)  # issue 10's tools; its slots live in app.space_menu
         self.leasing_menu = LeasingMenu(self)  # issue 11's: pipeline, contracts, rent roll
+        self.billing_menu = BillingMenu(self)  # issue 12's: the billing run
         for menu in (self.file_menu, self.edit_menu, self.space_menu, self.leasing_menu,
-                     self.view_menu, self.help_menu):
+                     self.billing_menu, self.view_menu, self.help_menu):
             self.menuBar().addMenu(menu)
         self.toolbar.insertAction(self.toolbar.actions()[0], self.redo_action)
         self.toolbar.insertAction(self.redo_action, self.undo_action)

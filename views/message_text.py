@@ -55,6 +55,30 @@ MESSAGES: dict[str, Callable[[], str]] = {
         "Messages", "The payment holds {holds}: {amount} cannot be refunded"),
     "billing-range": lambda: translate(
         "Messages", "A billing run from {period_from} to {period_to} ends before it starts"),
+    # collections (services.collections, services.reminder_letter)
+    "collections-no-action": lambda: translate(
+        "Messages", "That collections action was not found"),
+    "collections-flag-not-done": lambda: translate(
+        "Messages", "A flag is not marked done: it holds while the tenant's tier does"),
+    "collections-action-ended": lambda: translate(
+        "Messages", "The action ended on {ended_on}, when the tenant left its tier"),
+    "collections-no-tenant": lambda: translate("Messages", "The tenant was not found"),
+    "credit-signal-no-day": lambda: translate("Messages", "Signal {row}: enter its day"),
+    "credit-signal-date": lambda: translate(
+        "Messages", "Signal {row}: “{text}” is not a date (write 2026-03-01)"),
+    "credit-signal-no-kind": lambda: translate(
+        "Messages", "Signal {row}: choose its kind (court case, tax notice or other news)"),
+    "credit-signal-kind-long": lambda: translate(
+        "Messages", "Signal {row}: the kind is longer than {limit} characters"),
+    "credit-signal-note-long": lambda: translate(
+        "Messages", "Signal {row}: the note is longer than {limit} characters"),
+    "credit-signal-until": lambda: translate(
+        "Messages", "Signal {row}: it ends on {until}, before its day {on}"),
+    "reminder-language": lambda: translate(
+        "Messages", "No payment reminder can be written in {language}"),
+    "reminder-no-tenant": lambda: translate("Messages", "The tenant was not found"),
+    "reminder-nothing-overdue": lambda: translate(
+        "Messages", "{tenant} owes nothing overdue on {on}: no reminder to send"),
     # invoices (services.invoices): a refusal says each of its problems
     "invoice-refused": lambda: translate("Messages", "The invoice was not recorded: {parts}"),
     "invoice-number-ambiguous": lambda: translate(
@@ -116,14 +140,39 @@ MESSAGES: dict[str, Callable[[], str]] = {
         "Messages", "a red invoice reverses invoice {target} whole ({blue_amount})"),
     "invoice-import-columns": lambda: translate(
         "Messages", "{file}: no column for {labels} (columns: {columns})"),
-    "invoice-import-no-bill": lambda: translate("Messages", "row {row}: no bill {bill}"),
-    "invoice-import-no-number": lambda: translate(
-        "Messages", "row {row}: no invoice number"),
-    "invoice-import-no-date": lambda: translate("Messages", "row {row}: no invoice date"),
+    "invoice-import-no-bill": lambda: translate("Messages", "no bill {bill}"),
+    "invoice-import-no-number": lambda: translate("Messages", "no invoice number"),
+    "invoice-import-no-date": lambda: translate("Messages", "no invoice date"),
     "invoice-import-date": lambda: translate(
-        "Messages", "row {row}: “{text}” is not a date (write 2026-03-01)"),
-    "invoice-import-amount": lambda: translate(
-        "Messages", "row {row}: “{text}” is not an amount"),
+        "Messages", "“{text}” is not a date (write 2026-03-01)"),
+    "invoice-import-amount": lambda: translate("Messages", "“{text}” is not an amount"),
+    # the three-ledger check: vouchers out, the books back in (services.three_ledgers)
+    "vouchers-range": lambda: translate(
+        "Messages", "Vouchers from {first} to {last}: the range ends before it starts"),
+    "vouchers-format": lambda: translate(
+        "Messages", "{file}: vouchers are written as .csv or .xlsx"),
+    "vouchers-no-rate": lambda: translate(
+        "Messages", "No VAT rate for {charges}: set the park's rates before exporting "
+        "vouchers"),
+    "books-columns": lambda: translate(
+        "Messages", "{file}: no column for {missing} (its columns: {columns}); choose them "
+        "in a column mapping"),
+    "books-mapping-field": lambda: translate(
+        "Messages", "The books have no field {field} (fields: {fields})"),
+    "books-unreadable": lambda: translate("Messages", "{file} cannot be read: {detail}"),
+    "books-row-total": lambda: translate(
+        "Messages", "Row {row}: {text} is a total or a balance, not an entry"),
+    "books-row-date": lambda: translate(
+        "Messages", "Row {row}: “{text}” is not a date (write 2026-03-01)"),
+    "books-row-no-date": lambda: translate("Messages", "Row {row}: no date"),
+    "books-row-no-account": lambda: translate("Messages", "Row {row}: no account"),
+    "books-row-amount": lambda: translate("Messages", "Row {row}: “{text}” is not an amount"),
+    "books-row-no-amount": lambda: translate("Messages", "Row {row}: no debit and no credit"),
+    "books-row-duplicate": lambda: translate(
+        "Messages", "Row {row}: voucher {voucher} has this line twice in the file"),
+    "books-row-changed": lambda: translate(
+        "Messages", "Row {row}: voucher {voucher} was imported as {before}, the file now "
+        "says {now}; post a correcting voucher in the books instead of changing one"),
     # bank statements (importers.bank_statement)
     "bank-statement-no-file": lambda: translate("Messages", "{file}: no such file"),
     "bank-statement-format": lambda: translate(
@@ -162,6 +211,129 @@ MESSAGES: dict[str, Callable[[], str]] = {
         "Messages", "{contract} was signed on {signed_on}: it cannot be terminated on {on}"),
     "no-checkpoint": lambda: translate("Messages", "{contract} has no checkpoint {checkpoint}"),
     "no-document": lambda: translate("Messages", "The document was not found"),
+    # meters and readings (services.meters, services.unit_metrics_import)
+    "meter-unknown": lambda: translate("Messages", "No meter {meter}"),
+    "meter-code-empty": lambda: translate("Messages", "A meter needs a code"),
+    "meter-code-taken": lambda: translate("Messages", "There is a meter {meter} already"),
+    "meter-utility": lambda: translate(
+        "Messages", "{meter}: a meter measures electricity, water, gas or heat, not {utility}"),
+    "meter-multiplier": lambda: translate(
+        "Messages", "{meter}: the multiplier must be above 0, not {multiplier}"),
+    "meter-rollover": lambda: translate(
+        "Messages", "{meter}: a dial rolls over at a count above 0, not {rollover_at}"),
+    "meter-registers": lambda: translate(
+        "Messages", "{meter}: registers are total, or time-of-use ones (sharp, peak, flat, "
+        "valley) each once, not {registers}"),
+    "meter-dates": lambda: translate(
+        "Messages", "{meter}: removed on {removed_on}, before it was installed on "
+        "{installed_on}"),
+    "meter-no-parent": lambda: translate(
+        "Messages", "{meter}: no meter {parent} to hang it under"),
+    "meter-no-replaced": lambda: translate(
+        "Messages", "{meter}: no meter {replaces} for it to replace"),
+    "meter-no-unit": lambda: translate("Messages", "{meter}: no unit {unit} in the park"),
+    "meter-basis-unit": lambda: translate(
+        "Messages", "{meter}: its basis names units not in the park: {units}"),
+    "meter-no-subs": lambda: translate(
+        "Messages", "{meter} feeds no sub meter: it has no shared consumption"),
+    "meter-tree": lambda: translate("Messages", "{meter} cannot go there: {parts}"),
+    "meter-cycle": lambda: translate("Messages", "{meter}: its parents loop back to {at}"),
+    "meter-utility-differs": lambda: translate(
+        "Messages", "{meter} hangs under {parent}, a meter of another utility"),
+    "meter-unit-meter-has-children": lambda: translate(
+        "Messages", "{meter} bills unit {unit} and feeds other meters; a unit's meter is a leaf"),
+    "meter-unknown-parent": lambda: translate(
+        "Messages", "{meter}: its parent meter {parent} is not there"),
+    "meter-duplicate-id": lambda: translate("Messages", "{meter}: its id {id} is taken"),
+    "reading-kind": lambda: translate(
+        "Messages", "A reading is a reading, a final or an initial one, not {kind}"),
+    "reading-refused": lambda: translate("Messages", "{meter}: {parts}"),
+    "readings-no-file": lambda: translate("Messages", "{file}: no such file"),
+    "readings-format": lambda: translate(
+        "Messages", "{file} is not an Excel (.xlsx, .xls) or CSV file"),
+    "readings-empty": lambda: translate("Messages", "{file}: the file is empty"),
+    "readings-unreadable": lambda: translate(
+        "Messages", "{file}: cannot read the file ({detail})"),
+    "readings-encoding": lambda: translate("Messages", "{file}: neither UTF-8 nor GBK text"),
+    "readings-columns-missing": lambda: translate(
+        "Messages", "{file}: no column for {fields} (columns: {columns}); the header names the "
+        "meter (表号), the day read (抄表日期) and the reading (读数), or one column per "
+        "register (峰, 平, 谷)"),
+    "reading-no-meter-code": lambda: translate("Messages", "{column}: no meter code"),
+    "reading-no-date": lambda: translate("Messages", "{column}: empty"),
+    "reading-bad-date": lambda: translate("Messages", "{column}: cannot read “{value}” as a day"),
+    "reading-bad-kind": lambda: translate(
+        "Messages", "{column}: “{value}” is not a reading, a final (拆表) or an initial (装表) "
+        "one"),
+    "reading-bad-register": lambda: translate(
+        "Messages", "{column}: “{value}” is not total, 尖, 峰, 平 or 谷"),
+    "reading-bad-value": lambda: translate(
+        "Messages", "{column}: cannot read “{value}” as a reading"),
+    "reading-no-value": lambda: translate("Messages", "no reading in {columns}"),
+    "reading-unknown-meter": lambda: translate("Messages", "no meter {meter} in the park"),
+    "reading-unknown-register": lambda: translate(
+        "Messages", "{meter}: a {register} reading on {on}, but the meter has registers "
+        "{registers}"),
+    "reading-below-zero": lambda: translate(
+        "Messages", "{meter}: a reading of {value} is below zero"),
+    "reading-off-dial": lambda: translate(
+        "Messages", "{meter}: reading {value} on {on} is not on its dial (0 to below "
+        "{rollover_at})"),
+    "reading-before-installed": lambda: translate(
+        "Messages", "{meter} was installed on {installed_on}, after {on}"),
+    "reading-after-removed": lambda: translate(
+        "Messages", "{meter} was removed on {removed_on}, before {on}"),
+    "reading-twice": lambda: translate(
+        "Messages", "{meter} {register} on {on} is also on row {rows} with another value"),
+    "reading-also-on-row": lambda: translate("Messages", "the same reading is on row {row}"),
+    "reading-rollover": lambda: translate(
+        "Messages", "{meter}: the dial rolled over at {rollover_at} between {previous} and "
+        "{value}"),
+    "reading-replacement": lambda: translate(
+        "Messages", "{meter}: replaced: the old dial's final {previous}, the new one's initial "
+        "{value}"),
+    "reading-negative": lambda: translate(
+        "Messages", "{meter}: reading {value} on {on} is below {previous} on {previous_on} and "
+        "is not a rollover"),
+    "reading-spike": lambda: translate(
+        "Messages", "{meter}: {per_day} a day from {previous_on} to {on}, over {factor} × the "
+        "median {median} of the last {history} readings"),
+    "reading-out-of-order": lambda: translate(
+        "Messages", "{meter}: the reading dated {on} was entered after one dated {latest}"),
+    "reading-initial-missing": lambda: translate(
+        "Messages", "{meter}: the reading on {on} follows the old meter's final reading with no "
+        "initial reading of the new one; counted from 0"),
+    "reading-initial-without-final": lambda: translate(
+        "Messages", "{meter}: a new meter's initial reading on {on} follows no final reading of "
+        "the old one; its last use is unknown"),
+    "unit-metrics-no-file": lambda: translate("Messages", "{file}: no such file"),
+    "unit-metrics-format": lambda: translate(
+        "Messages", "{file} is not an Excel (.xlsx, .xls) or CSV file"),
+    "unit-metrics-empty": lambda: translate("Messages", "{file}: the file is empty"),
+    "unit-metrics-unreadable": lambda: translate(
+        "Messages", "{file}: cannot read the file ({detail})"),
+    "unit-metrics-encoding": lambda: translate(
+        "Messages", "{file}: neither UTF-8 nor GBK text"),
+    "unit-metrics-columns-missing": lambda: translate(
+        "Messages", "{file}: no column for {fields} (columns: {columns}); the header names the "
+        "unit (单元编号), the month (月份) and access counts (门禁次数), lighting hours "
+        "(照明时长), HVAC hours (空调时长) or energy (用电量)"),
+    "metrics-no-unit-code": lambda: translate("Messages", "{column}: no unit code"),
+    "metrics-no-month": lambda: translate("Messages", "{column}: empty"),
+    "metrics-bad-month": lambda: translate(
+        "Messages", "{column}: cannot read “{value}” as a month"),
+    "metrics-bad-figure": lambda: translate("Messages", "{column}: cannot read “{value}”"),
+    "metrics-below-zero": lambda: translate("Messages", "{column}: {value} is below zero"),
+    "metrics-not-whole": lambda: translate(
+        "Messages", "{column}: {value} entries is not a whole number"),
+    "metrics-hours-over": lambda: translate(
+        "Messages", "{column}: {value} hours is more than the month's {most}"),
+    "metrics-unknown-unit": lambda: translate("Messages", "no unit {unit} in the park"),
+    "metrics-month-twice": lambda: translate(
+        "Messages", "{unit} {month} is also on row {rows}"),
+    "metrics-metered": lambda: translate(
+        "Messages", "{unit} has an electricity meter: the energy map reads it for the months "
+        "its readings measure"),
     # opening and creating a workspace (store.files, store.workspace)
     "workspace-missing": lambda: translate("Messages", "{file}: no such file"),
     "workspace-folder": lambda: translate(

@@ -35,7 +35,7 @@ def win(qtbot, settings, floor):
 
 def test_the_menu_sits_between_edit_and_view(win):
     titles = [a.text() for a in win.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&Space", "&Leasing", "&View", "&Help"]
+    assert titles == ["&File", "&Edit", "&Space", "&Leasing", "&Billing", "&View", "&Help"]
     menu = win.space_menu
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
         "&Find space…", "&Area statement…", "&Classify rooms again…", "&Plan check"]

@@ -60,6 +60,11 @@ SAMPLE = "甲"  # every parameter of a template, so no Latin in the result comes
 ALLOWED = {
     # file formats, and the file types the importers name
     "DXF", "DWG", "IFC", "PDF", "SVG", "PNG", "CSV", "STEP", "ifcZIP", "ifcXML", "zip", "ifc",
+    "Excel", "XLS", "XLSX", "xls", "xlsx", "csv",  # spreadsheets: bank exports, rent rolls
+    # text encodings a file is read in
+    "UTF", "GBK",
+    # a language named in its own language (beside 简体中文) where a document's is chosen
+    "English",
     # units of measure (the drawing units a DXF may be in among them)
     "m", "m²", "mm", "cm", "dm", "in", "ft", "kWh", "pt",
     # names of products a user meets as they are: ours, AutoCAD, TArch's "T3" export, the

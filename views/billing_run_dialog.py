@@ -1,0 +1,634 @@
+"""A billing run in the window: choose the period, rehearse it, read every bill, post it.
+
+A finance clerk's month end: the period (a month, or a range of days) and the
+bills' issue date; a rehearsal that computes every bill the run would post
+and writes nothing; the bills in a table (adjustments of periods billed
+before say what was billed and what is due now; a provisional bill is marked
+and says that a correction follows), what the run skips and why, and what
+each bill is made of when it is chosen; then Post, which writes them all in
+one transaction. Post is offered only for the period and date just
+rehearsed, so what is posted is what was read. The work runs in the app's
+worker pool behind this dialog's own progress bar and Cancel; a cancelled
+post writes nothing.
+
+The dialog shows and emits: it is handed the run as the billing service
+makes it (``RunPlan``-like: ``bills`` of ``PlannedBill``, ``skipped`` of
+``Skip``, ``existing``, ``currency``; duck-typed, never imported) with the
+contracts' codes and tenants' names, and says skips in
+``views.billing_text``'s words, so the dialog and ``leasemap bill`` agree.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.leasing.schedule import Problem, Reason
+from views.billing_text import skip_text
+from views.contract_text import amount_text, charge_text, reason_text, schedule_problem_text
+from views.labels import date_text
+from views.map_text import money_text
+from views.row_table_model import Column, RowFilterProxy, RowTableModel
+from views.row_table_view import list_view, row_of, selected_row, visible_rows
+
+translate = QCoreApplication.translate
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+PROVISIONAL_COLOUR = "#8a5a00"
+CREDIT_COLOUR = "#b3261e"
+FAILED_COLOUR = "#b3261e"
+ADJUSTMENT = "adjustment"
+MONTH = "month"
+RANGE = "range"
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+@dataclass(frozen=True)
+class BillRow:
+    """One bill of a run as the table shows it (made from a ``PlannedBill``)."""
+
+    number: str
+    contract: str  # the contract's code
+    tenant: str
+    charge: str  # the charge's code (said through charge_text)
+    period_start: date
+    period_end: date
+    due_on: date
+    amount: Decimal
+    kind: str  # charge | adjustment
+    lines: tuple[Any, ...]  # PlannedLine-like: starts_on, ends_on, amount, explanation
+    notes: tuple[Problem, ...] = ()  # provisional: a correction follows
+    billed: Decimal | None = None  # an adjustment: what was billed before …
+    now: Decimal | None = None  # … and what is due now
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.notes)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if value not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+def bill_rows(bills: Sequence[Any], names: Mapping[str, tuple[str, str]]) -> list[BillRow]:
+    """The plan's bills as rows; ``names`` maps a contract id to its code and tenant's name
+    (a contract not in it is named by the code its bill numbers start with)."""
+    rows = []
+    for bill in bills:
+        code, tenant = names.get(str(bill.contract_id), (bill.number.split("/", 1)[0], ""))
+        explanation = bill.lines[0].explanation if bill.lines else {}
+        adjustment = bill.kind == ADJUSTMENT
+        rows.append(BillRow(
+            bill.number, code, tenant, bill.charge, bill.period_start, bill.period_end,
+            bill.due_on, bill.amount, bill.kind, tuple(bill.lines), tuple(bill.notes),
+            _decimal(explanation.get("billed")) if adjustment else None,
+            _decimal(explanation.get("now")) if adjustment else None))
+    return rows
+
+
+# -- words -------------------------------------------------------------------------------
+
+
+def period_text(period: tuple[date, date]) -> str:
+    return translate("BillingRun", "%1 – %2").replace("%1", date_text(period[0])).replace(
+        "%2", date_text(period[1]))
+
+
+def bills_text(n: int) -> str:
+    """``1 bill``, ``1,250 bills``."""
+    if n == 1:
+        return translate("BillingRun", "1 bill")
+    return translate("BillingRun", "%1 bills").replace("%1", f"{n:,}")
+
+
+def sentences(*texts: str) -> str:
+    """Sentences one after another: a space after a Latin full stop, none after 。."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        out += (" " if out and out[-1].isascii() else "") + text
+    return out
+
+
+# What a clerk must act on first: a contract not billed at all, then a period not billed;
+# "no period starts in the range" (most of a park, most months) last.
+SKIP_ORDER = {"schedule-problem": 0, "draft": 1, "rent-free": 2, "nothing-due": 9}
+
+
+def skips_in_order(skips: Sequence[Any]) -> list[Any]:
+    """The skips, those a person must look at first, each kind in the run's order."""
+    return sorted(skips, key=lambda s: SKIP_ORDER.get(s.code, 5))
+
+
+def kind_text(row: BillRow) -> str:
+    """A bill, or an adjustment saying what was billed and what is due now."""
+    if row.kind != ADJUSTMENT:
+        return translate("BillingRun", "Bill")
+    if row.billed is None or row.now is None:
+        return translate("BillingRun", "Adjustment")
+    return translate("BillingRun", "Adjustment: %1 → %2").replace(
+        "%1", amount_text(row.billed)).replace("%2", amount_text(row.now))
+
+
+def note_text(note: Problem) -> str:
+    return schedule_problem_text(note)
+
+
+def provisional_tip(row: BillRow) -> str:
+    """Why a bill is provisional, and that a later run corrects it."""
+    if not row.notes:
+        return ""
+    said = [note_text(n) for n in row.notes]
+    said.append(translate("BillingRun", "Provisional: a later run posts the correction once "
+                                        "the figure is known."))
+    return "\n".join(said)
+
+
+def _reasons(explanation: Mapping[str, Any]) -> list[str]:
+    out = []
+    for reason in explanation.get("reasons") or ():
+        if isinstance(reason, Mapping):
+            params = {str(k): str(v) for k, v in (reason.get("params") or {}).items()}
+            out.append(reason_text(Reason(str(reason.get("code", "")), params)))
+    return out
+
+
+def explanation_html(row: BillRow, currency: str) -> str:
+    """What a bill is made of: its lines and their reasons, or for an adjustment what was
+    billed, what is due now and why; a provisional bill says a correction follows."""
+    e = html.escape
+    parts = [f"<p><b>{e(row.number)}</b></p>"]
+    facts = [
+        (translate("BillingRun", "Tenant"), row.tenant or row.contract),
+        (translate("BillingRun", "Contract"), row.contract),
+        (translate("BillingRun", "Charge"), charge_text(row.charge)),
+        (translate("BillingRun", "Period"), period_text((row.period_start, row.period_end))),
+        (translate("BillingRun", "Due"), date_text(row.due_on)),
+        (translate("BillingRun", "Amount"), money_text(row.amount, currency)),
+    ]
+    cells = [f"<td>{e(k)}</td><td>&nbsp;&nbsp;{e(v)}&nbsp;&nbsp;&nbsp;&nbsp;</td>"
+             for k, v in facts]
+    parts.append("<table cellspacing='0' cellpadding='1'>" + "".join(
+        "<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3))
+        + "</table>")
+    if row.kind == ADJUSTMENT:
+        explanation = row.lines[0].explanation if row.lines else {}
+        said = translate(
+            "BillingRun", "Adjusts %1: billed %2 before, %3 due now, a difference of %4.")
+        said = (said.replace("%1", row.number.rsplit("/A", 1)[0])
+                .replace("%2", amount_text(row.billed if row.billed is not None else ""))
+                .replace("%3", amount_text(row.now if row.now is not None else ""))
+                .replace("%4", amount_text(row.amount)))
+        parts.append(f"<p>{e(said)}</p>")
+        if explanation.get("why") == "period-no-longer-due":
+            parts.append("<p>{}</p>".format(e(translate(
+                "BillingRun", "The period is no longer due (a termination or an amendment "
+                              "took it): what was billed for it is credited."))))
+        reasons = _reasons(explanation)
+        if reasons:
+            parts.append("<p>{}</p><ul>{}</ul>".format(
+                e(translate("BillingRun", "Due now:")),
+                "".join(f"<li>{e(r)}</li>" for r in reasons)))
+    else:
+        for line in row.lines:
+            head = translate("BillingRun", "%1: %2").replace(
+                "%1", period_text((line.starts_on, line.ends_on))).replace(
+                "%2", amount_text(line.amount))
+            reasons = _reasons(line.explanation)
+            items = "".join(f"<li>{e(r)}</li>" for r in reasons)
+            parts.append(f"<p>{e(head)}</p>" + (f"<ul>{items}</ul>" if items else ""))
+    if row.notes:
+        parts.append("<p style='color:{}'>{}</p>".format(
+            PROVISIONAL_COLOUR, "<br>".join(e(t) for t in provisional_tip(row).split("\n"))))
+    return "".join(parts)
+
+
+def bill_columns() -> list[Column[BillRow]]:
+    """Number, tenant, charge, period, due, amount, the provisional mark, and the kind last
+    (an adjustment's before → after takes the room left)."""
+    def amount_colour(row: BillRow) -> str | None:
+        return CREDIT_COLOUR if row.amount < 0 else None
+
+    return [
+        Column("number", lambda: translate("BillingRun", "Bill number"), lambda r: r.number,
+               width=29),
+        Column("tenant", lambda: translate("BillingRun", "Tenant"),
+               lambda r: r.tenant or r.contract, width=20),
+        Column("charge", lambda: translate("BillingRun", "Charge"), lambda r: r.charge,
+               text=charge_text, sort_key=charge_text, width=9),
+        Column("period", lambda: translate("BillingRun", "Period"),
+               lambda r: (r.period_start, r.period_end), text=period_text, width=19),
+        Column("due", lambda: translate("BillingRun", "Due"), lambda r: r.due_on,
+               text=date_text, width=9),
+        Column("amount", lambda: translate("BillingRun", "Amount"), lambda r: r.amount,
+               text=amount_text, align_right=True, color=amount_colour, width=12),
+        Column("provisional", lambda: translate("BillingRun", "Provisional"),
+               lambda r: r.provisional,
+               text=lambda v: translate("BillingRun", "provisional") if v else "",
+               color=lambda r: PROVISIONAL_COLOUR if r.provisional else None, width=7),
+        Column("kind", lambda: translate("BillingRun", "Kind"), lambda r: r,
+               text=kind_text, sort_key=lambda r: (r.kind, r.number), width=24),
+    ]
+
+
+class BillModel(RowTableModel[BillRow]):
+    """The bills' table; a provisional bill's row says why as its tooltip."""
+
+    def data(self, index: Any, role: int = int(Qt.ItemDataRole.DisplayRole)) -> Any:
+        if role == TOOLTIP:
+            if not index.isValid():
+                return None
+            tip = provisional_tip(self.row_at(index.row()))
+            return tip or None
+        return super().data(index, role)
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def next_month(today: date) -> date:
+    """The first day of the month after ``today``'s: the month a run usually bills."""
+    return date(today.year + today.month // 12, today.month % 12 + 1, 1)
+
+
+def month_end(first: date) -> date:
+    return next_month(first) - timedelta(days=1)
+
+
+# -- the dialog --------------------------------------------------------------------------
+
+
+class BillingRunDialog(QDialog):
+    """Choose a period, rehearse it, read the bills, post them; with progress and Cancel."""
+
+    rehearseRequested = Signal(object, object, object)  # first day, last day, issue date
+    postRequested = Signal(object, object, object)  # the period and date rehearsed
+    cancelRequested = Signal()
+
+    def __init__(self, today: date, currency: str = "CNY",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("billing-run-dialog")
+        self.currency = currency
+        self.plan: Any | None = None  # the last rehearsal or post (RunPlan-like)
+        self.posted = False  # whether ``plan`` is a post's, not a rehearsal's
+        self.run_id: str | None = None
+        self._busy = ""  # rehearse | post while the app works
+        self._cancelling = False
+        self._said = ""  # the last failure or cancel, said
+        self._failed = False
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.mode = QComboBox(self)
+        self.mode.addItem("", MONTH)
+        self.mode.addItem("", RANGE)
+        self.mode.currentIndexChanged.connect(lambda _i: self._inputs_changed())
+        first = next_month(today)
+        self.month_edit = QDateEdit(_qdate(first), self)
+        self.month_edit.setDisplayFormat("yyyy-MM")
+        self.month_edit.setCalendarPopup(True)
+        self.from_edit = QDateEdit(_qdate(first), self)
+        self.to_edit = QDateEdit(_qdate(month_end(first)), self)
+        self.issue_edit = QDateEdit(_qdate(today), self)
+        for edit in (self.from_edit, self.to_edit, self.issue_edit):
+            edit.setDisplayFormat(DATE_FORMAT)
+            edit.setCalendarPopup(True)
+        for edit in (self.month_edit, self.from_edit, self.to_edit, self.issue_edit):
+            edit.dateChanged.connect(lambda _d: self._inputs_changed())
+        self.rehearse_button = QPushButton(self)
+        self.rehearse_button.setObjectName("rehearse-button")
+        self.rehearse_button.setDefault(True)
+        self.rehearse_button.clicked.connect(self.request_rehearsal)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancel-button")
+        self.cancel_button.clicked.connect(self.request_cancel)
+        self.working = QLabel(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.bill_model = BillModel(bill_columns(), self)
+        self.bill_proxy = RowFilterProxy(self)
+        self.bill_proxy.setSourceModel(self.bill_model)
+        self.bill_table = list_view(self.bill_proxy, self)
+        self.bill_model.size_columns(self.bill_table)
+        self.bill_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_explanation(current))
+        self.explanation = QTextBrowser(self)
+        self.explanation.setOpenLinks(False)
+        self.skip_list = QListWidget(self)
+        self.skip_list.setAlternatingRowColors(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.post_button = QPushButton(self)
+        self.post_button.setObjectName("post-button")
+        self.post_button.clicked.connect(self.request_post)
+        self.buttons.addButton(self.post_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+
+        self.form = QFormLayout()
+        self.period_row = QHBoxLayout()
+        self.period_row.addWidget(self.mode)
+        self.period_row.addWidget(self.month_edit)
+        self.period_row.addWidget(self.from_edit)
+        self.dash = QLabel("–", self)
+        self.period_row.addWidget(self.dash)
+        self.period_row.addWidget(self.to_edit)
+        self.period_row.addStretch(1)
+        issue_row = QHBoxLayout()
+        issue_row.addWidget(self.issue_edit)
+        issue_row.addSpacing(12)
+        issue_row.addWidget(self.rehearse_button)
+        issue_row.addStretch(1)
+        self.period_label = QLabel(self)
+        self.issue_label = QLabel(self)
+        self.form.addRow(self.period_label, self.period_row)
+        self.form.addRow(self.issue_label, issue_row)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.working)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_box = QWidget(self)
+        self.progress_box.setLayout(progress_row)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        bills = QSplitter(Qt.Orientation.Vertical, self)
+        bills.addWidget(self.bill_table)
+        bills.addWidget(self.explanation)
+        bills.setStretchFactor(0, 3)
+        bills.setStretchFactor(1, 2)
+        bills.setSizes([420, 220])
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(bills, "")
+        self.tabs.addTab(self.skip_list, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.progress_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1240, 780)
+        self._retranslate()
+
+    # -- in ------------------------------------------------------------------------------
+
+    def set_month(self, first: date) -> None:
+        """Bill the month of ``first`` (as a person picks it)."""
+        self.mode.setCurrentIndex(self.mode.findData(MONTH))
+        self.month_edit.setDate(_qdate(first.replace(day=1)))
+
+    def set_range(self, first: date, last: date) -> None:
+        """Bill the periods starting from ``first`` to ``last``."""
+        self.mode.setCurrentIndex(self.mode.findData(RANGE))
+        self.from_edit.setDate(_qdate(first))
+        self.to_edit.setDate(_qdate(last))
+
+    def set_issued_on(self, day: date) -> None:
+        self.issue_edit.setDate(_qdate(day))
+
+    def period(self) -> tuple[date, date]:
+        """The first and last day a period may start on, as chosen."""
+        if self.mode.currentData() == MONTH:
+            first = _day(self.month_edit).replace(day=1)
+            return first, month_end(first)
+        return _day(self.from_edit), _day(self.to_edit)
+
+    def issued_on(self) -> date:
+        return _day(self.issue_edit)
+
+    def set_working(self, kind: str) -> None:
+        """The app works on a rehearsal or a post (``rehearse`` | ``post``)."""
+        self._busy, self._cancelling, self._said, self._failed = kind, False, "", False
+        self.progress.setRange(0, 0)  # busy until the first report
+        self._update()
+
+    def set_progress(self, done: int, total: int) -> None:
+        if not self._busy:
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def set_plan(self, plan: Any, names: Mapping[str, tuple[str, str]]) -> None:
+        """Show a rehearsal: every bill the run would post; nothing is written yet."""
+        self._show(plan, names, posted=False, run_id=None)
+
+    def set_posted(self, plan: Any, names: Mapping[str, tuple[str, str]],
+                   run_id: Any) -> None:
+        """Show what a post wrote (nothing new when the period was billed before)."""
+        self._show(plan, names, posted=True, run_id=None if run_id is None else str(run_id))
+
+    def set_failed(self, message: str) -> None:
+        """Say why the rehearsal or the post did not happen (in the reader's words)."""
+        self._busy, self._cancelling, self._said, self._failed = "", False, message, True
+        self._update()
+
+    def set_cancelled(self) -> None:
+        """The work stopped at the person's Cancel: a post rolled back, a rehearsal dropped."""
+        kind = self._busy
+        self._busy, self._cancelling, self._failed = "", False, False
+        self._said = (self.tr("Posting cancelled: nothing was written.") if kind == "post"
+                      else self.tr("Rehearsal cancelled."))
+        self._update()
+
+    # -- out -----------------------------------------------------------------------------
+
+    def can_post(self) -> bool:
+        """Post is for the period and date just rehearsed, with something new to post."""
+        plan = self.plan
+        return (not self._busy and plan is not None and not self.posted
+                and bool(plan.bills)
+                and (plan.period_from, plan.period_to, plan.issued_on)
+                == (*self.period(), self.issued_on()))
+
+    def request_rehearsal(self) -> None:
+        if not self._busy:
+            self.rehearseRequested.emit(*self.period(), self.issued_on())
+
+    def request_post(self) -> None:
+        if self.can_post() and self.plan is not None:
+            self.postRequested.emit(self.plan.period_from, self.plan.period_to,
+                                    self.plan.issued_on)
+
+    def request_cancel(self) -> None:
+        if self._busy and not self._cancelling:
+            self._cancelling = True
+            self._update()
+            self.cancelRequested.emit()
+
+    def reject(self) -> None:
+        """Closing while the app works cancels the work (a post then writes nothing)."""
+        self.request_cancel()
+        super().reject()
+
+    def bills(self) -> list[BillRow]:
+        """The bills shown, in the table's order."""
+        return visible_rows(self.bill_model, self.bill_proxy)
+
+    def skips(self) -> list[str]:
+        return [self.skip_list.item(i).text() for i in range(self.skip_list.count())]
+
+    def select_bill(self, number: str) -> None:
+        """Choose the bill numbered ``number`` in the table (as a click does)."""
+        for position in range(self.bill_proxy.rowCount()):
+            index = self.bill_proxy.index(position, 0)
+            if row_of(self.bill_model, self.bill_proxy, index).number == number:
+                self.bill_table.setCurrentIndex(index)
+                return
+        raise LookupError(number)
+
+    def selected_bill(self) -> BillRow | None:
+        return selected_row(self.bill_model, self.bill_proxy, self.bill_table)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def _show(self, plan: Any, names: Mapping[str, tuple[str, str]], posted: bool,
+              run_id: str | None) -> None:
+        self.plan, self.posted, self.run_id = plan, posted, run_id
+        self.currency = plan.currency or self.currency
+        self._busy, self._cancelling, self._said, self._failed = "", False, "", False
+        self.bill_model.set_rows(bill_rows(plan.bills, names))
+        self.skip_list.clear()
+        self.skip_list.addItems([skip_text(s) for s in skips_in_order(plan.skipped)])
+        self.explanation.clear()
+        if self.bill_proxy.rowCount():
+            self.bill_table.setCurrentIndex(self.bill_proxy.index(0, 0))
+        self._update()
+
+    def _show_explanation(self, current: QModelIndex) -> None:
+        if not current.isValid():
+            self.explanation.clear()
+            return
+        row = row_of(self.bill_model, self.bill_proxy, current)
+        self.explanation.setHtml(explanation_html(row, self.currency))
+
+    def _inputs_changed(self) -> None:
+        ranged = self.mode.currentData() == RANGE
+        self.month_edit.setVisible(not ranged)
+        for widget in (self.from_edit, self.dash, self.to_edit):
+            widget.setVisible(ranged)
+        self._update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Billing run"))
+        self.intro.setText(self.tr(
+            "A run bills every contract period that starts in the period chosen: rent, fees "
+            "and other charges, and adjustments of periods billed before whose amount has "
+            "changed. Rehearse it to see every bill; nothing is written until you post, and "
+            "posting the same period again posts nothing twice."))
+        self.period_label.setText(self.tr("Periods starting in:"))
+        self.issue_label.setText(self.tr("Issue date:"))
+        self.mode.setItemText(0, self.tr("A month"))
+        self.mode.setItemText(1, self.tr("A range of days"))
+        self.rehearse_button.setText(self.tr("Rehearse"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.post_button.setText(self.tr("Post"))
+        self.close_button.setText(self.tr("Close"))
+        self.tabs.setTabText(0, self.tr("Bills"))
+        self.bill_model.retitle()
+        self._inputs_changed()
+
+    def _update(self) -> None:
+        busy = bool(self._busy)
+        for widget in (self.mode, self.month_edit, self.from_edit, self.to_edit,
+                       self.issue_edit, self.rehearse_button):
+            widget.setEnabled(not busy)
+        self.progress_box.setVisible(busy)
+        self.cancel_button.setEnabled(busy and not self._cancelling)
+        self.working.setText(
+            self.tr("Cancelling…") if self._cancelling
+            else self.tr("Posting the bills…") if self._busy == "post"
+            else self.tr("Rehearsing the run…") if busy else "")
+        self.post_button.setEnabled(self.can_post())
+        plan = self.plan
+        skipped = 0 if plan is None else len(plan.skipped)
+        self.tabs.setTabText(1, self.tr("Skipped (%1)").replace("%1", f"{skipped:,}"))
+        self.summary.setText(self._summary_text())
+        self.summary.setVisible(not busy)  # what it said was of the plan being replaced
+        self.summary.setStyleSheet(f"color: {FAILED_COLOUR}" if self._failed else "")
+
+    def _summary_text(self) -> str:
+        if self._said:
+            return self._said
+        if self._busy:
+            return ""
+        plan = self.plan
+        if plan is None:
+            return self.tr("Rehearse the run to see the bills it would post.")
+        period = period_text((plan.period_from, plan.period_to))
+        figures = {"%1": bills_text(len(plan.bills)), "%2": period,
+                   "%3": date_text(plan.issued_on), "%4": money_text(plan.total, plan.currency),
+                   "%5": f"{plan.existing:,}", "%6": f"{len(plan.skipped):,}"}
+
+        def filled(template: str) -> str:
+            for key in ("%1", "%2", "%3", "%4", "%5", "%6"):
+                template = template.replace(key, figures[key])
+            return template
+
+        adjustments = len(plan.adjustments)
+        among = (self.tr("Adjustments among them: %1.").replace("%1", f"{adjustments:,}")
+                 if adjustments else "")
+        if not plan.bills and plan.existing:
+            figures["%5"] = bills_text(plan.existing)
+            text = filled(self.tr("%2 is already billed: %5 posted before, nothing new to "
+                                  "post. Skipped: %6."))
+        elif self.posted:
+            text = sentences(
+                filled(self.tr("Posted %1 for %2, issued %3: %4 in all.")), among,
+                filled(self.tr("Already posted before: %5. Skipped: %6. Posting %2 again "
+                               "posts nothing new.")))
+        elif not plan.bills:
+            text = filled(self.tr("Nothing to bill for %2. Skipped: %6."))
+        else:
+            text = sentences(
+                filled(self.tr("%1 to post for %2, issued %3: %4 in all.")), among,
+                filled(self.tr("Already posted: %5. Skipped: %6. Nothing is written until "
+                               "you post.")))
+        if (not self.posted and (plan.period_from, plan.period_to, plan.issued_on)
+                != (*self.period(), self.issued_on())):
+            text = sentences(text, self.tr(
+                "The period or the date changed: rehearse again to post."))
+        return text
