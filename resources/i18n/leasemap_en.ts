@@ -318,6 +318,570 @@
     </message>
 </context>
 <context>
+    <name>BankCli</name>
+    <message>
+        <source>--column wants FIELD=HEADER, such as payer=户名, not “{text}”</source>
+        <translation>--column wants FIELD=HEADER, such as payer=户名, not “{text}”</translation>
+    </message>
+    <message>
+        <source>; name it with --column {field}=HEADER</source>
+        <translation>; name it with --column {field}=HEADER</translation>
+    </message>
+    <message>
+        <source>{date}  {amount}  {payer}  {outcome}{tenant}</source>
+        <translation>{date}  {amount}  {payer}  {outcome}{tenant}</translation>
+    </message>
+    <message>
+        <source>: {tenant} ({confidence}) → {bills}</source>
+        <translation>: {tenant} ({confidence}) → {bills}</translation>
+    </message>
+    <message>
+        <source>no bill</source>
+        <translation>no bill</translation>
+    </message>
+    <message>
+        <source>{file}: every receipt is imported already ({existing}): nothing new; rows skipped: {skipped}</source>
+        <translation>{file}: every receipt is imported already ({existing}): nothing new; rows skipped: {skipped}</translation>
+    </message>
+    <message>
+        <source>{file}: no receipts; rows skipped: {skipped}</source>
+        <translation>{file}: no receipts; rows skipped: {skipped}</translation>
+    </message>
+    <message>
+        <source>{file}: payments imported: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}</source>
+        <translation>{file}: payments imported: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}</translation>
+    </message>
+    <message>
+        <source>{file}: payments to import: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}; nothing written</source>
+        <translation>{file}: payments to import: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}; nothing written</translation>
+    </message>
+    <message>
+        <source>allocated automatically: {auto} ({auto_amount}); to confirm in Payments to match: {proposed} ({proposed_amount}); unmatched: {unmatched} ({unmatched_amount})</source>
+        <translation>allocated automatically: {auto} ({auto_amount}); to confirm in Payments to match: {proposed} ({proposed_amount}); unmatched: {unmatched} ({unmatched_amount})</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>BankImport</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>Matching</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>Bills</translation>
+    </message>
+</context>
+<context>
+    <name>BankImportDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Import cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Rehearsal cancelled.</source>
+        <translation>Rehearsal cancelled.</translation>
+    </message>
+    <message>
+        <source>Choose a bank statement</source>
+        <translation>Choose a bank statement</translation>
+    </message>
+    <message>
+        <source>Bank statements (*.csv *.xls *.xlsx);;All files (*)</source>
+        <translation>Bank statements (*.csv *.xls *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3</source>
+        <translation>%1 from %2: %3</translation>
+    </message>
+    <message>
+        <source>(no payer)</source>
+        <translation>(no payer)</translation>
+    </message>
+    <message>
+        <source>%1, confidence %2: %3 to %4</source>
+        <translation>%1, confidence %2: %3 to %4</translation>
+    </message>
+    <message>
+        <source>no bill</source>
+        <translation>no bill</translation>
+    </message>
+    <message>
+        <source>Import a bank statement</source>
+        <translation>Import a bank statement</translation>
+    </message>
+    <message>
+        <source>A bank statement is the account's export from the bank (CSV, XLS or XLSX). Its receipts become payments: those whose payer, reference and amount agree with a tenant's open bills are allocated automatically, the others wait in Payments to match. Rehearse it to see every payment; nothing is written until you import, and importing the same file again adds nothing.</source>
+        <translation>A bank statement is the account's export from the bank (CSV, XLS or XLSX). Its receipts become payments: those whose payer, reference and amount agree with a tenant's open bills are allocated automatically, the others wait in Payments to match. Rehearse it to see every payment; nothing is written until you import, and importing the same file again adds nothing.</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>Statement:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>The account the file names, when it names one</source>
+        <translation>The account the file names, when it names one</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation>Columns…</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>Rehearse</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Payments to match…</source>
+        <translation>Payments to match…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Which column holds each field (bold: needed; a Received column does for the amount). The columns you choose are remembered for the account when you import.</source>
+        <translation>Which column holds each field (bold: needed; a Received column does for the amount). The columns you choose are remembered for the account when you import.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Importing the payments…</source>
+        <translation>Importing the payments…</translation>
+    </message>
+    <message>
+        <source>Reading the file's columns…</source>
+        <translation>Reading the file's columns…</translation>
+    </message>
+    <message>
+        <source>Reading and matching the statement…</source>
+        <translation>Reading and matching the statement…</translation>
+    </message>
+    <message>
+        <source>New payments (%1)</source>
+        <translation>New payments (%1)</translation>
+    </message>
+    <message>
+        <source>Skipped rows (%1)</source>
+        <translation>Skipped rows (%1)</translation>
+    </message>
+    <message>
+        <source>Choose a bank statement to begin.</source>
+        <translation>Choose a bank statement to begin.</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>Choose a column for: %1</translation>
+    </message>
+    <message>
+        <source>Rehearse the statement to see the payments it holds.</source>
+        <translation>Rehearse the statement to see the payments it holds.</translation>
+    </message>
+    <message>
+        <source>Every receipt of this file is imported already (%3): nothing new. Rows skipped: %4.</source>
+        <translation>Every receipt of this file is imported already (%3): nothing new. Rows skipped: %4.</translation>
+    </message>
+    <message>
+        <source>No receipts in this file. Rows skipped: %4.</source>
+        <translation>No receipts in this file. Rows skipped: %4.</translation>
+    </message>
+    <message>
+        <source>Payments imported: %1, %2 in all. Already imported before: %3. Rows skipped: %4. Importing the file again adds nothing.</source>
+        <translation>Payments imported: %1, %2 in all. Already imported before: %3. Rows skipped: %4. Importing the file again adds nothing.</translation>
+    </message>
+    <message>
+        <source>New payments: %1, %2 in all. Already imported: %3. Rows skipped: %4. Nothing is written until you import.</source>
+        <translation>New payments: %1, %2 in all. Already imported: %3. Rows skipped: %4. Nothing is written until you import.</translation>
+    </message>
+    <message>
+        <source>Account: %1.</source>
+        <translation>Account: %1.</translation>
+    </message>
+    <message>
+        <source>The account or the columns changed: rehearse again to import.</source>
+        <translation>The account or the columns changed: rehearse again to import.</translation>
+    </message>
+    <message>
+        <source>allocated automatically: %1 (%2)</source>
+        <translation>allocated automatically: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>to confirm in Payments to match: %1 (%2)</source>
+        <translation>to confirm in Payments to match: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>unmatched: %1 (%2)</source>
+        <translation>unmatched: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Matching:</source>
+        <translation>Matching:</translation>
+    </message>
+    <message>
+        <source>Matching would leave:</source>
+        <translation>Matching would leave:</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>Billing</name>
+    <message>
+        <source>not a month (YYYY-MM) or a range of days: {text}</source>
+        <translation>not a month (YYYY-MM) or a range of days: {text}</translation>
+    </message>
+    <message>
+        <source>adjusts {billed} → {now}</source>
+        <translation>adjusts {billed} → {now}</translation>
+    </message>
+    <message>
+        <source>provisional: a correction follows</source>
+        <translation>provisional: a correction follows</translation>
+    </message>
+    <message>
+        <source>{first} – {last} is already billed: {existing} bills posted before, nothing new to post</source>
+        <translation>{first} – {last} is already billed: {existing} bills posted before, nothing new to post</translation>
+    </message>
+    <message>
+        <source>would post {created} bills ({total} {currency}); {existing} already posted; {skipped} skipped; nothing written</source>
+        <translation>would post {created} bills ({total} {currency}); {existing} already posted; {skipped} skipped; nothing written</translation>
+    </message>
+    <message>
+        <source>posted {created} bills ({total} {currency}); {existing} already posted; {skipped} skipped</source>
+        <translation>posted {created} bills ({total} {currency}); {existing} already posted; {skipped} skipped</translation>
+    </message>
+    <message>
+        <source>{contract}: a draft, not billed</source>
+        <translation>{contract}: a draft, not billed</translation>
+    </message>
+    <message>
+        <source>{contract}: not billed, its schedule cannot be computed ({problem})</source>
+        <translation>{contract}: not billed, its schedule cannot be computed ({problem})</translation>
+    </message>
+    <message>
+        <source>{contract}: no period of it starts from {from} to {to}</source>
+        <translation>{contract}: no period of it starts from {from} to {to}</translation>
+    </message>
+    <message>
+        <source>{contract}: {charge} from {period_start} is rent-free (0.00), not billed</source>
+        <translation>{contract}: {charge} from {period_start} is rent-free (0.00), not billed</translation>
+    </message>
+</context>
+<context>
+    <name>BillingFlow</name>
+    <message>
+        <source>Billing run posted: %1, %2</source>
+        <translation>Billing run posted: %1, %2</translation>
+    </message>
+    <message>
+        <source>Billing run not posted: %1</source>
+        <translation>Billing run not posted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BillingMenu</name>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>Open a workspace first</translation>
+    </message>
+    <message>
+        <source>&amp;Billing</source>
+        <translation>&amp;Billing</translation>
+    </message>
+    <message>
+        <source>Billing &amp;run…</source>
+        <translation>Billing &amp;run…</translation>
+    </message>
+    <message>
+        <source>&amp;Collections…</source>
+        <translation>&amp;Collections…</translation>
+    </message>
+    <message>
+        <source>&amp;Invoices…</source>
+        <translation>&amp;Invoices…</translation>
+    </message>
+    <message>
+        <source>&amp;Three-ledger check…</source>
+        <translation>&amp;Three-ledger check…</translation>
+    </message>
+    <message>
+        <source>Import &amp;bank statement…</source>
+        <translation>Import &amp;bank statement…</translation>
+    </message>
+    <message>
+        <source>&amp;Payments to match</source>
+        <translation>&amp;Payments to match</translation>
+    </message>
+    <message>
+        <source>&amp;Enter payment…</source>
+        <translation>&amp;Enter payment…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceivables…</source>
+        <translation>Re&amp;ceivables…</translation>
+    </message>
+</context>
+<context>
+    <name>BillingRun</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>1 bill</source>
+        <translation>1 bill</translation>
+    </message>
+    <message>
+        <source>%1 bills</source>
+        <translation>%1 bills</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>Adjustment: %1 → %2</source>
+        <translation>Adjustment: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Provisional: a later run posts the correction once the figure is known.</source>
+        <translation>Provisional: a later run posts the correction once the figure is known.</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Adjusts %1: billed %2 before, %3 due now, a difference of %4.</source>
+        <translation>Adjusts %1: billed %2 before, %3 due now, a difference of %4.</translation>
+    </message>
+    <message>
+        <source>The period is no longer due (a termination or an amendment took it): what was billed for it is credited.</source>
+        <translation>The period is no longer due (a termination or an amendment took it): what was billed for it is credited.</translation>
+    </message>
+    <message>
+        <source>Due now:</source>
+        <translation>Due now:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Bill number</source>
+        <translation>Bill number</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+</context>
+<context>
+    <name>BillingRunDialog</name>
+    <message>
+        <source>Posting cancelled: nothing was written.</source>
+        <translation>Posting cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Rehearsal cancelled.</source>
+        <translation>Rehearsal cancelled.</translation>
+    </message>
+    <message>
+        <source>Billing run</source>
+        <translation>Billing run</translation>
+    </message>
+    <message>
+        <source>A run bills every contract period that starts in the period chosen: rent, fees and other charges, and adjustments of periods billed before whose amount has changed. Rehearse it to see every bill; nothing is written until you post, and posting the same period again posts nothing twice.</source>
+        <translation>A run bills every contract period that starts in the period chosen: rent, fees and other charges, and adjustments of periods billed before whose amount has changed. Rehearse it to see every bill; nothing is written until you post, and posting the same period again posts nothing twice.</translation>
+    </message>
+    <message>
+        <source>Periods starting in:</source>
+        <translation>Periods starting in:</translation>
+    </message>
+    <message>
+        <source>Issue date:</source>
+        <translation>Issue date:</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>A month</translation>
+    </message>
+    <message>
+        <source>A range of days</source>
+        <translation>A range of days</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>Rehearse</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>Bills</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Posting the bills…</source>
+        <translation>Posting the bills…</translation>
+    </message>
+    <message>
+        <source>Rehearsing the run…</source>
+        <translation>Rehearsing the run…</translation>
+    </message>
+    <message>
+        <source>Skipped (%1)</source>
+        <translation>Skipped (%1)</translation>
+    </message>
+    <message>
+        <source>Rehearse the run to see the bills it would post.</source>
+        <translation>Rehearse the run to see the bills it would post.</translation>
+    </message>
+    <message>
+        <source>Adjustments among them: %1.</source>
+        <translation>Adjustments among them: %1.</translation>
+    </message>
+    <message>
+        <source>%2 is already billed: %5 posted before, nothing new to post. Skipped: %6.</source>
+        <translation>%2 is already billed: %5 posted before, nothing new to post. Skipped: %6.</translation>
+    </message>
+    <message>
+        <source>Posted %1 for %2, issued %3: %4 in all.</source>
+        <translation>Posted %1 for %2, issued %3: %4 in all.</translation>
+    </message>
+    <message>
+        <source>Already posted before: %5. Skipped: %6. Posting %2 again posts nothing new.</source>
+        <translation>Already posted before: %5. Skipped: %6. Posting %2 again posts nothing new.</translation>
+    </message>
+    <message>
+        <source>Nothing to bill for %2. Skipped: %6.</source>
+        <translation>Nothing to bill for %2. Skipped: %6.</translation>
+    </message>
+    <message>
+        <source>%1 to post for %2, issued %3: %4 in all.</source>
+        <translation>%1 to post for %2, issued %3: %4 in all.</translation>
+    </message>
+    <message>
+        <source>Already posted: %5. Skipped: %6. Nothing is written until you post.</source>
+        <translation>Already posted: %5. Skipped: %6. Nothing is written until you post.</translation>
+    </message>
+    <message>
+        <source>The period or the date changed: rehearse again to post.</source>
+        <translation>The period or the date changed: rehearse again to post.</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyDialog</name>
     <message>
         <source>not changed: under contract %1, needs an amendment</source>
@@ -709,6 +1273,320 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>Collections</name>
+    <message>
+        <source>Low risk</source>
+        <translation>Low risk</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>Medium risk</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>The oldest bill still open, due {due_on}, is {days} days overdue: 1 point per {days_per_point} days, at most {cap}</source>
+        <translation>The oldest bill still open, due {due_on}, is {days} days overdue: 1 point per {days_per_point} days, at most {cap}</translation>
+    </message>
+    <message>
+        <source>{count} bills paid after their due date since {since} (the latest {max_days_late} days late): {each} points each, at most {cap}</source>
+        <translation>{count} bills paid after their due date since {since} (the latest {max_days_late} days late): {each} points each, at most {cap}</translation>
+    </message>
+    <message>
+        <source>Court case from {on}: {note} (counts until {until})</source>
+        <translation>Court case from {on}: {note} (counts until {until})</translation>
+    </message>
+    <message>
+        <source>Tax notice from {on}: {note} (counts until {until})</source>
+        <translation>Tax notice from {on}: {note} (counts until {until})</translation>
+    </message>
+    <message>
+        <source>The score stops at 0 ({points_off} points off in all)</source>
+        <translation>The score stops at 0 ({points_off} points off in all)</translation>
+    </message>
+    <message>
+        <source>{kind} from {on} ({note}) ended on {until}: it no longer counts</source>
+        <translation>{kind} from {on} ({note}) ended on {until}: it no longer counts</translation>
+    </message>
+    <message>
+        <source>{kind} from {on} ({note}) counts from that day</source>
+        <translation>{kind} from {on} ({note}) counts from that day</translation>
+    </message>
+    <message>
+        <source>{kind} from {on} ({note}): noted; only court and tax signals cost points</source>
+        <translation>{kind} from {on} ({note}): noted; only court and tax signals cost points</translation>
+    </message>
+    <message>
+        <source>A stored signal cannot be read: {entry}</source>
+        <translation>A stored signal cannot be read: {entry}</translation>
+    </message>
+    <message>
+        <source>Bill 7 days earlier</source>
+        <translation>Bill 7 days earlier</translation>
+    </message>
+    <message>
+        <source>Reminder letter (PDF)</source>
+        <translation>Reminder letter (PDF)</translation>
+    </message>
+    <message>
+        <source>Call within 1 working day</source>
+        <translation>Call within 1 working day</translation>
+    </message>
+    <message>
+        <source>Renewal frozen</source>
+        <translation>Renewal frozen</translation>
+    </message>
+    <message>
+        <source>Formal notice</source>
+        <translation>Formal notice</translation>
+    </message>
+    <message>
+        <source>Deposit warning</source>
+        <translation>Deposit warning</translation>
+    </message>
+    <message>
+        <source>Legal review</source>
+        <translation>Legal review</translation>
+    </message>
+    <message>
+        <source>Start termination</source>
+        <translation>Start termination</translation>
+    </message>
+    <message>
+        <source>Site check within 48 h</source>
+        <translation>Site check within 48 h</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Court case</source>
+        <translation>Court case</translation>
+    </message>
+    <message>
+        <source>Tax notice</source>
+        <translation>Tax notice</translation>
+    </message>
+    <message>
+        <source>Other news</source>
+        <translation>Other news</translation>
+    </message>
+    <message>
+        <source>Ended {day}: the tier was left</source>
+        <translation>Ended {day}: the tier was left</translation>
+    </message>
+    <message>
+        <source>Done {day}</source>
+        <translation>Done {day}</translation>
+    </message>
+    <message>
+        <source>Holds while the tier does</source>
+        <translation>Holds while the tier does</translation>
+    </message>
+    <message>
+        <source>Open, {days} days late</source>
+        <translation>Open, {days} days late</translation>
+    </message>
+    <message>
+        <source>Open, due {day}</source>
+        <translation>Open, due {day}</translation>
+    </message>
+    <message>
+        <source>Score {score} of 100 · {tier}</source>
+        <translation>Score {score} of 100 · {tier}</translation>
+    </message>
+    <message>
+        <source>{amount} overdue since {day}</source>
+        <translation>{amount} overdue since {day}</translation>
+    </message>
+    <message>
+        <source>Renewal is frozen: the tenant's credit is {tier}.</source>
+        <translation>Renewal is frozen: the tenant's credit is {tier}.</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation>Oldest due</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>No point off: nothing overdue, no late payment, no court or tax signal</source>
+        <translation>No point off: nothing overdue, no late payment, no court or tax signal</translation>
+    </message>
+    <message>
+        <source>no contract</source>
+        <translation>no contract</translation>
+    </message>
+    <message>
+        <source>Credit on {day}: {count} tenants</source>
+        <translation>Credit on {day}: {count} tenants</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue: there is no reminder to send</source>
+        <translation>Nothing is overdue: there is no reminder to send</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Points off</source>
+        <translation>Points off</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Credit signals (entered by hand)</source>
+        <translation>Credit signals (entered by hand)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Counts until</source>
+        <translation>Counts until</translation>
+    </message>
+    <message>
+        <source>Days as 2026-03-01. Leave “Counts until” blank for the kind's default: 24 months for a court case, 12 for a tax notice.</source>
+        <translation>Days as 2026-03-01. Leave “Counts until” blank for the kind's default: 24 months for a court case, 12 for a tax notice.</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>Letter in</source>
+        <translation>Letter in</translation>
+    </message>
+    <message>
+        <source>Generate reminder letter…</source>
+        <translation>Generate reminder letter…</translation>
+    </message>
+    <message>
+        <source>Add signal</source>
+        <translation>Add signal</translation>
+    </message>
+    <message>
+        <source>Remove signal</source>
+        <translation>Remove signal</translation>
+    </message>
+    <message>
+        <source>Save signals</source>
+        <translation>Save signals</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsFlow</name>
+    <message>
+        <source>Reading the tenants' credit…</source>
+        <translation>Reading the tenants' credit…</translation>
+    </message>
+    <message>
+        <source>Actions not raised: %1</source>
+        <translation>Actions not raised: %1</translation>
+    </message>
+    <message>
+        <source>Marked done on %1.</source>
+        <translation>Marked done on %1.</translation>
+    </message>
+    <message>
+        <source>%1 signals saved.</source>
+        <translation>%1 signals saved.</translation>
+    </message>
+    <message>
+        <source>Reminder %1 kept with %2.</source>
+        <translation>Reminder %1 kept with %2.</translation>
+    </message>
+    <message>
+        <source>Save the reminder letter</source>
+        <translation>Save the reminder letter</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Saved as %1.</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Edit %1 of %2</source>
@@ -862,8 +1740,8 @@ Nothing was written.</translation>
         <translation>No advice yet</translation>
     </message>
     <message>
-        <source>No payment record yet: billing is not kept in Leasemap yet, so no late payment or arrears is counted.</source>
-        <translation>No payment record yet: billing is not kept in Leasemap yet, so no late payment or arrears is counted.</translation>
+        <source>No payment record yet: no bill has been issued to this tenant, so no late payment or arrears is counted.</source>
+        <translation>No payment record yet: no bill has been issued to this tenant, so no late payment or arrears is counted.</translation>
     </message>
     <message>
         <source>Advice opens on %opens_on, 90 days before the end on %ends_on (%days_left days left).</source>
@@ -3124,6 +4002,405 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>InvoiceDialog</name>
+    <message>
+        <source>Recording…</source>
+        <translation>Recording…</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Bill total</source>
+        <translation>Bill total</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>Invoiced</translation>
+    </message>
+    <message>
+        <source>Left to invoice</source>
+        <translation>Left to invoice</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>VAT rate</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Amount incl. tax</source>
+        <translation>Amount incl. tax</translation>
+    </message>
+    <message>
+        <source>The park has no VAT rate for this charge.</source>
+        <translation>The park has no VAT rate for this charge.</translation>
+    </message>
+    <message>
+        <source>%1 incl. tax = %2 excl. tax + %3 tax at %4</source>
+        <translation>%1 incl. tax = %2 excl. tax + %3 tax at %4</translation>
+    </message>
+    <message>
+        <source>Reissue an invoice</source>
+        <translation>Reissue an invoice</translation>
+    </message>
+    <message>
+        <source>Issue an invoice</source>
+        <translation>Issue an invoice</translation>
+    </message>
+    <message>
+        <source>Invoice number:</source>
+        <translation>Invoice number:</translation>
+    </message>
+    <message>
+        <source>Record the invoice</source>
+        <translation>Record the invoice</translation>
+    </message>
+    <message>
+        <source>Void invoice %1</source>
+        <translation>Void invoice %1</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Reverse invoice %1 (红冲)</source>
+        <translation>Reverse invoice %1 (红冲)</translation>
+    </message>
+    <message>
+        <source>Red invoice number:</source>
+        <translation>Red invoice number:</translation>
+    </message>
+    <message>
+        <source>Record the red invoice</source>
+        <translation>Record the red invoice</translation>
+    </message>
+    <message>
+        <source>as the tax platform issued it</source>
+        <translation>as the tax platform issued it</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <source>tax included</source>
+        <translation>tax included</translation>
+    </message>
+    <message>
+        <source>tax excluded</source>
+        <translation>tax excluded</translation>
+    </message>
+    <message>
+        <source>Red amounts:</source>
+        <translation>Red amounts:</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <source>Replaces:</source>
+        <translation>Replaces:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceFlow</name>
+    <message>
+        <source>Reading the bills and invoices…</source>
+        <translation>Reading the bills and invoices…</translation>
+    </message>
+    <message>
+        <source>Invoice %1 recorded for %2.</source>
+        <translation>Invoice %1 recorded for %2.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 voided.</source>
+        <translation>Invoice %1 voided.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 reversed by red invoice %2.</source>
+        <translation>Invoice %1 reversed by red invoice %2.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Invoices recorded from %1: %2.</source>
+        <translation>Invoices recorded from %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceImportDialog</name>
+    <message>
+        <source>Recording…</source>
+        <translation>Recording…</translation>
+    </message>
+    <message>
+        <source>Import invoice numbers: %1</source>
+        <translation>Import invoice numbers: %1</translation>
+    </message>
+    <message>
+        <source>%1 to record, %2 recorded already, %3 refused. Nothing is written until you record them.</source>
+        <translation>%1 to record, %2 recorded already, %3 refused. Nothing is written until you record them.</translation>
+    </message>
+    <message>
+        <source>Record %1 invoices</source>
+        <translation>Record %1 invoices</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceListDialog</name>
+    <message>
+        <source>Import invoice numbers</source>
+        <translation>Import invoice numbers</translation>
+    </message>
+    <message>
+        <source>Tax platform exports (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>Tax platform exports (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a bill to see its invoices.</source>
+        <translation>Choose a bill to see its invoices.</translation>
+    </message>
+    <message>
+        <source>Invoices of %1: %2 invoiced of %3, %4 left to invoice.</source>
+        <translation>Invoices of %1: %2 invoiced of %3, %4 left to invoice.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <source>Invoices (%1 of %2 bills)</source>
+        <translation>Invoices (%1 of %2 bills)</translation>
+    </message>
+    <message>
+        <source>Each bill is invoiced by the tax platform; record here the number it issued. A voided or reversed invoice keeps its number and stays listed; reissue the bill after it.</source>
+        <translation>Each bill is invoiced by the tax platform; record here the number it issued. A voided or reversed invoice keeps its number and stays listed; reissue the bill after it.</translation>
+    </message>
+    <message>
+        <source>All bills</source>
+        <translation>All bills</translation>
+    </message>
+    <message>
+        <source>Left to invoice</source>
+        <translation>Left to invoice</translation>
+    </message>
+    <message>
+        <source>Bill, tenant or invoice number</source>
+        <translation>Bill, tenant or invoice number</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>Reissue…</source>
+        <translation>Reissue…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <source>Reverse (红冲)…</source>
+        <translation>Reverse (红冲)…</translation>
+    </message>
+    <message>
+        <source>Import numbers…</source>
+        <translation>Import numbers…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Invoices</name>
+    <message>
+        <source>Not invoiced</source>
+        <translation>Not invoiced</translation>
+    </message>
+    <message>
+        <source>Part invoiced</source>
+        <translation>Part invoiced</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>Invoiced</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Reversed (红冲)</source>
+        <translation>Reversed (红冲)</translation>
+    </message>
+    <message>
+        <source>Over-invoiced: reverse and reissue</source>
+        <translation>Over-invoiced: reverse and reissue</translation>
+    </message>
+    <message>
+        <source>Not invoiced: no VAT rate</source>
+        <translation>Not invoiced: no VAT rate</translation>
+    </message>
+    <message>
+        <source>Red invoice for %1</source>
+        <translation>Red invoice for %1</translation>
+    </message>
+    <message>
+        <source>Voided on %1</source>
+        <translation>Voided on %1</translation>
+    </message>
+    <message>
+        <source>Reversed by %1</source>
+        <translation>Reversed by %1</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>%1 (red)</source>
+        <translation>%1 (red)</translation>
+    </message>
+    <message>
+        <source>%1 (voided)</source>
+        <translation>%1 (voided)</translation>
+    </message>
+    <message>
+        <source>%1 (reversed)</source>
+        <translation>%1 (reversed)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Bill number</source>
+        <translation>Bill number</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Bill total</source>
+        <translation>Bill total</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Left to invoice</source>
+        <translation>Left to invoice</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Invoice number</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Incl. tax</source>
+        <translation>Incl. tax</translation>
+    </message>
+    <message>
+        <source>Excl. tax</source>
+        <translation>Excl. tax</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Row %1</translation>
+    </message>
+    <message>
+        <source>%1: invoice %2 for %3, %4 (%5 excl. tax + %6 tax)</source>
+        <translation>%1: invoice %2 for %3, %4 (%5 excl. tax + %6 tax)</translation>
+    </message>
+    <message>
+        <source>%1: invoice %2 for %3 is recorded already</source>
+        <translation>%1: invoice %2 for %3 is recorded already</translation>
+    </message>
+    <message>
+        <source>%1: refused: %2</source>
+        <translation>%1: refused: %2</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Office</source>
@@ -3707,6 +4984,191 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>Ledgers</name>
+    <message>
+        <source>not a date (YYYY-MM-DD): {text}</source>
+        <translation>not a date (YYYY-MM-DD): {text}</translation>
+    </message>
+    <message>
+        <source>on {on} the three ledgers agree; {matched} of our entries found among {entries} lines of the books</source>
+        <translation>on {on} the three ledgers agree; {matched} of our entries found among {entries} lines of the books</translation>
+    </message>
+    <message>
+        <source>on {on}: {count} differences of {causes} causes; {matched} of our entries found among {entries} lines of the books</source>
+        <translation>on {on}: {count} differences of {causes} causes; {matched} of our entries found among {entries} lines of the books</translation>
+    </message>
+    <message>
+        <source>{n} deposit movements are not in the check (deposits have no vouchers yet)</source>
+        <translation>{n} deposit movements are not in the check (deposits have no vouchers yet)</translation>
+    </message>
+    <message>
+        <source>wrote {file}: {vouchers} vouchers, {lines} lines, debit {debit} = credit {credit}, {first} – {last}</source>
+        <translation>wrote {file}: {vouchers} vouchers, {lines} lines, debit {debit} = credit {credit}, {first} – {last}</translation>
+    </message>
+    <message>
+        <source>--column wants FIELD=HEADER, such as debit=借方本币, not “{text}”</source>
+        <translation>--column wants FIELD=HEADER, such as debit=借方本币, not “{text}”</translation>
+    </message>
+    <message>
+        <source>{file}: imported {new} lines of the books (debit {debit}, credit {credit}); {existing} imported before; {refused} rows refused</source>
+        <translation>{file}: imported {new} lines of the books (debit {debit}, credit {credit}); {existing} imported before; {refused} rows refused</translation>
+    </message>
+    <message>
+        <source>{file}: would import {new} lines of the books (debit {debit}, credit {credit}); {existing} imported before; {refused} rows refused; nothing written</source>
+        <translation>{file}: would import {new} lines of the books (debit {debit}, credit {credit}); {existing} imported before; {refused} rows refused; nothing written</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersFlow</name>
+    <message>
+        <source>Vouchers written: %1</source>
+        <translation>Vouchers written: %1</translation>
+    </message>
+    <message>
+        <source>Books imported: %1 lines</source>
+        <translation>Books imported: %1 lines</translation>
+    </message>
+    <message>
+        <source>Books not imported: %1</source>
+        <translation>Books not imported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersText</name>
+    <message>
+        <source>Leased, not billed</source>
+        <translation>Leased, not billed</translation>
+    </message>
+    <message>
+        <source>Bill with no contract</source>
+        <translation>Bill with no contract</translation>
+    </message>
+    <message>
+        <source>Billed after the end date</source>
+        <translation>Billed after the end date</translation>
+    </message>
+    <message>
+        <source>Bill not in the schedule</source>
+        <translation>Bill not in the schedule</translation>
+    </message>
+    <message>
+        <source>Billed ≠ schedule</source>
+        <translation>Billed ≠ schedule</translation>
+    </message>
+    <message>
+        <source>Plan area ≠ contract area</source>
+        <translation>Plan area ≠ contract area</translation>
+    </message>
+    <message>
+        <source>Unit no longer in the plan</source>
+        <translation>Unit no longer in the plan</translation>
+    </message>
+    <message>
+        <source>Receipt not in the books</source>
+        <translation>Receipt not in the books</translation>
+    </message>
+    <message>
+        <source>Bill not in the books</source>
+        <translation>Bill not in the books</translation>
+    </message>
+    <message>
+        <source>Adjustment not in the books</source>
+        <translation>Adjustment not in the books</translation>
+    </message>
+    <message>
+        <source>Allocation not in the books</source>
+        <translation>Allocation not in the books</translation>
+    </message>
+    <message>
+        <source>Refund not in the books</source>
+        <translation>Refund not in the books</translation>
+    </message>
+    <message>
+        <source>Books hold another amount</source>
+        <translation>Books hold another amount</translation>
+    </message>
+    <message>
+        <source>In the books, not ours</source>
+        <translation>In the books, not ours</translation>
+    </message>
+    <message>
+        <source>contract ↔ operations</source>
+        <translation>contract ↔ operations</translation>
+    </message>
+    <message>
+        <source>operations ↔ finance</source>
+        <translation>operations ↔ finance</translation>
+    </message>
+    <message>
+        <source>{contract_code} ({units}): {charge} {period_start} – {period_end}, {amount} due on {due_on}, has no bill</source>
+        <translation>{contract_code} ({units}): {charge} {period_start} – {period_end}, {amount} due on {due_on}, has no bill</translation>
+    </message>
+    <message>
+        <source>bill {bill_number} ({charge} {period_start} – {period_end}, {billed_amount}) names no signed contract of the park</source>
+        <translation>bill {bill_number} ({charge} {period_start} – {period_end}, {billed_amount}) names no signed contract of the park</translation>
+    </message>
+    <message>
+        <source>bill {bill_number} bills {period_start} – {period_end}, after {contract_code} ended on {contract_ends_on}</source>
+        <translation>bill {bill_number} bills {period_start} – {period_end}, after {contract_code} ended on {contract_ends_on}</translation>
+    </message>
+    <message>
+        <source>bill {bill_number}: {contract_code}'s schedule has no {charge} period from {period_start}</source>
+        <translation>bill {bill_number}: {contract_code}'s schedule has no {charge} period from {period_start}</translation>
+    </message>
+    <message>
+        <source>bill {bill_number} bills {billed_amount} for {period_start} – {period_end}; the schedule says {due_amount} (difference {difference})</source>
+        <translation>bill {bill_number} bills {billed_amount} for {period_start} – {period_end}; the schedule says {due_amount} (difference {difference})</translation>
+    </message>
+    <message>
+        <source>{contract_code} lets {unit_code} at {contract_area} m²; the plan says {plan_area} m² (difference {difference} m²)</source>
+        <translation>{contract_code} lets {unit_code} at {contract_area} m²; the plan says {plan_area} m² (difference {difference} m²)</translation>
+    </message>
+    <message>
+        <source>{contract_code} lets {unit_code} ({contract_area} m²), a unit the plan no longer has</source>
+        <translation>{contract_code} lets {unit_code} ({contract_area} m²), a unit the plan no longer has</translation>
+    </message>
+    <message>
+        <source>receipt of {amount} on {on} from {payer}: no entry in the books ({reference})</source>
+        <translation>receipt of {amount} on {on} from {payer}: no entry in the books ({reference})</translation>
+    </message>
+    <message>
+        <source>bill {number} of {amount} posted on {on}: no entry in the books ({reference})</source>
+        <translation>bill {number} of {amount} posted on {on}: no entry in the books ({reference})</translation>
+    </message>
+    <message>
+        <source>adjustment {number} of {amount} posted on {on}: no entry in the books ({reference})</source>
+        <translation>adjustment {number} of {amount} posted on {on}: no entry in the books ({reference})</translation>
+    </message>
+    <message>
+        <source>{payer}'s payment allocated to {number} on {on} ({amount} on receivables): no entry in the books ({reference})</source>
+        <translation>{payer}'s payment allocated to {number} on {on} ({amount} on receivables): no entry in the books ({reference})</translation>
+    </message>
+    <message>
+        <source>allocation to {number} reversed on {on} ({amount} on receivables): no entry in the books ({reference})</source>
+        <translation>allocation to {number} reversed on {on} ({amount} on receivables): no entry in the books ({reference})</translation>
+    </message>
+    <message>
+        <source>refund to {payer} on {on} ({amount} from the bank): no entry in the books ({reference})</source>
+        <translation>refund to {payer} on {on} ({amount} from the bank): no entry in the books ({reference})</translation>
+    </message>
+    <message>
+        <source>{reference} on {on}: {amount} here, {books_amount} in the books (voucher {vouchers}; difference {difference})</source>
+        <translation>{reference} on {on}: {amount} here, {books_amount} in the books (voucher {vouchers}; difference {difference})</translation>
+    </message>
+    <message>
+        <source>voucher {vouchers} of {books_on}, account {account}: {books_amount} {customer}, no entry of ours has it</source>
+        <translation>voucher {vouchers} of {books_on}, account {account}: {books_amount} {customer}, no entry of ours has it</translation>
+    </message>
+    <message>
+        <source>voucher {vouchers} of {books_on}, account {account}: {books_amount} names {reference}, which is not ours on that account</source>
+        <translation>voucher {vouchers} of {books_on}, account {account}: {books_amount} names {reference}, which is not ours on that account</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open workspace</source>
@@ -3977,8 +5439,20 @@ Nothing was written.</translation>
         <translation>Tenant</translation>
     </message>
     <message>
+        <source>%1, overdue since %2</source>
+        <translation>%1, overdue since %2</translation>
+    </message>
+    <message>
         <source>vacant</source>
         <translation>vacant</translation>
+    </message>
+    <message>
+        <source>Red outline: 1 unit whose tenant has bills overdue</source>
+        <translation>Red outline: 1 unit whose tenant has bills overdue</translation>
+    </message>
+    <message>
+        <source>Red outline: %1 units whose tenant has bills overdue</source>
+        <translation>Red outline: %1 units whose tenant has bills overdue</translation>
     </message>
     <message>
         <source>Area</source>
@@ -4286,6 +5760,546 @@ Nothing was written.</translation>
         <translation>{file}: no such file</translation>
     </message>
     <message>
+        <source>A deposit is an amount above 0.00, in cents, not {amount}</source>
+        <translation>A deposit is an amount above 0.00, in cents, not {amount}</translation>
+    </message>
+    <message>
+        <source>The payment holds {holds}: {amount} of it cannot be the deposit</source>
+        <translation>The payment holds {holds}: {amount} of it cannot be the deposit</translation>
+    </message>
+    <message>
+        <source>The deposit holds {holds}: {amount} cannot be refunded</source>
+        <translation>The deposit holds {holds}: {amount} cannot be refunded</translation>
+    </message>
+    <message>
+        <source>{contract} runs to {ends_on}: settle it once it is terminated or has ended</source>
+        <translation>{contract} runs to {ends_on}: settle it once it is terminated or has ended</translation>
+    </message>
+    <message>
+        <source>A payment is an amount above 0.00, in cents, not {amount}</source>
+        <translation>A payment is an amount above 0.00, in cents, not {amount}</translation>
+    </message>
+    <message>
+        <source>The payment was not found</source>
+        <translation>The payment was not found</translation>
+    </message>
+    <message>
+        <source>The allocation is refused: it would take more than the bill is owed or the payment holds ({problem})</source>
+        <translation>The allocation is refused: it would take more than the bill is owed or the payment holds ({problem})</translation>
+    </message>
+    <message>
+        <source>There is no such allocation to reverse</source>
+        <translation>There is no such allocation to reverse</translation>
+    </message>
+    <message>
+        <source>The allocation holds {holds}: {amount} cannot be reversed</source>
+        <translation>The allocation holds {holds}: {amount} cannot be reversed</translation>
+    </message>
+    <message>
+        <source>The payment holds {holds}: {amount} cannot be refunded</source>
+        <translation>The payment holds {holds}: {amount} cannot be refunded</translation>
+    </message>
+    <message>
+        <source>A billing run from {period_from} to {period_to} ends before it starts</source>
+        <translation>A billing run from {period_from} to {period_to} ends before it starts</translation>
+    </message>
+    <message>
+        <source>That collections action was not found</source>
+        <translation>That collections action was not found</translation>
+    </message>
+    <message>
+        <source>A flag is not marked done: it holds while the tenant's tier does</source>
+        <translation>A flag is not marked done: it holds while the tenant's tier does</translation>
+    </message>
+    <message>
+        <source>The action ended on {ended_on}, when the tenant left its tier</source>
+        <translation>The action ended on {ended_on}, when the tenant left its tier</translation>
+    </message>
+    <message>
+        <source>The tenant was not found</source>
+        <translation>The tenant was not found</translation>
+    </message>
+    <message>
+        <source>Signal {row}: enter its day</source>
+        <translation>Signal {row}: enter its day</translation>
+    </message>
+    <message>
+        <source>Signal {row}: “{text}” is not a date (write 2026-03-01)</source>
+        <translation>Signal {row}: “{text}” is not a date (write 2026-03-01)</translation>
+    </message>
+    <message>
+        <source>Signal {row}: choose its kind (court case, tax notice or other news)</source>
+        <translation>Signal {row}: choose its kind (court case, tax notice or other news)</translation>
+    </message>
+    <message>
+        <source>Signal {row}: the kind is longer than {limit} characters</source>
+        <translation>Signal {row}: the kind is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>Signal {row}: the note is longer than {limit} characters</source>
+        <translation>Signal {row}: the note is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>Signal {row}: it ends on {until}, before its day {on}</source>
+        <translation>Signal {row}: it ends on {until}, before its day {on}</translation>
+    </message>
+    <message>
+        <source>No payment reminder can be written in {language}</source>
+        <translation>No payment reminder can be written in {language}</translation>
+    </message>
+    <message>
+        <source>{tenant} owes nothing overdue on {on}: no reminder to send</source>
+        <translation>{tenant} owes nothing overdue on {on}: no reminder to send</translation>
+    </message>
+    <message>
+        <source>The invoice was not recorded: {parts}</source>
+        <translation>The invoice was not recorded: {parts}</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is recorded in {count} parks: choose the park</source>
+        <translation>Invoice {number} is recorded in {count} parks: choose the park</translation>
+    </message>
+    <message>
+        <source>enter the invoice number the tax platform issued</source>
+        <translation>enter the invoice number the tax platform issued</translation>
+    </message>
+    <message>
+        <source>invoice number {number} is already recorded in this park</source>
+        <translation>invoice number {number} is already recorded in this park</translation>
+    </message>
+    <message>
+        <source>the invoice names no bill</source>
+        <translation>the invoice names no bill</translation>
+    </message>
+    <message>
+        <source>no invoice {target} is recorded</source>
+        <translation>no invoice {target} is recorded</translation>
+    </message>
+    <message>
+        <source>{target} is a red invoice: a red invoice is neither voided nor reversed</source>
+        <translation>{target} is a red invoice: a red invoice is neither voided nor reversed</translation>
+    </message>
+    <message>
+        <source>invoice {target} was voided on {voided_on}</source>
+        <translation>invoice {target} was voided on {voided_on}</translation>
+    </message>
+    <message>
+        <source>invoice {target} is already reversed by red invoice {red}</source>
+        <translation>invoice {target} is already reversed by red invoice {red}</translation>
+    </message>
+    <message>
+        <source>this park's invoices cannot be voided: reverse {target} with a red invoice</source>
+        <translation>this park's invoices cannot be voided: reverse {target} with a red invoice</translation>
+    </message>
+    <message>
+        <source>invoice {target} was issued on {issued_on}: it can be voided only in the month it was issued; reverse it with a red invoice</source>
+        <translation>invoice {target} was issued on {issued_on}: it can be voided only in the month it was issued; reverse it with a red invoice</translation>
+    </message>
+    <message>
+        <source>invoice {target} was issued on {issued_on}, in a period reported to the tax bureau (through {reported_through}): reverse it with a red invoice</source>
+        <translation>invoice {target} was issued on {issued_on}, in a period reported to the tax bureau (through {reported_through}): reverse it with a red invoice</translation>
+    </message>
+    <message>
+        <source>the date is before invoice {target} was issued ({issued_on})</source>
+        <translation>the date is before invoice {target} was issued ({issued_on})</translation>
+    </message>
+    <message>
+        <source>no invoice {target} to replace</source>
+        <translation>no invoice {target} to replace</translation>
+    </message>
+    <message>
+        <source>invoice {target} is still valid: void or reverse it before issuing its replacement</source>
+        <translation>invoice {target} is still valid: void or reverse it before issuing its replacement</translation>
+    </message>
+    <message>
+        <source>no bill {bill}</source>
+        <translation>no bill {bill}</translation>
+    </message>
+    <message>
+        <source>bill {bill} is another tenant's</source>
+        <translation>bill {bill} is another tenant's</translation>
+    </message>
+    <message>
+        <source>the invoice's charge {charge} is not bill {bill}'s ({bill_charge})</source>
+        <translation>the invoice's charge {charge} is not bill {bill}'s ({bill_charge})</translation>
+    </message>
+    <message>
+        <source>bill {bill} is not invoiced: its charge is exempt from VAT</source>
+        <translation>bill {bill} is not invoiced: its charge is exempt from VAT</translation>
+    </message>
+    <message>
+        <source>bill {bill}: the park has no VAT rate for its charge ({charge})</source>
+        <translation>bill {bill}: the park has no VAT rate for its charge ({charge})</translation>
+    </message>
+    <message>
+        <source>bill {bill}: the rate {rate} is not the park's {table_rate}</source>
+        <translation>bill {bill}: the rate {rate} is not the park's {table_rate}</translation>
+    </message>
+    <message>
+        <source>bill {bill}: an invoice is for more than 0.00, not {amount}</source>
+        <translation>bill {bill}: an invoice is for more than 0.00, not {amount}</translation>
+    </message>
+    <message>
+        <source>bill {bill}: {exclusive} and tax {tax} do not add up to {amount}</source>
+        <translation>bill {bill}: {exclusive} and tax {tax} do not add up to {amount}</translation>
+    </message>
+    <message>
+        <source>bill {bill}: the tax {tax} is more than {tolerance} from {expected}</source>
+        <translation>bill {bill}: the tax {tax} is more than {tolerance} from {expected}</translation>
+    </message>
+    <message>
+        <source>bill {bill} is {total} and {invoiced} of it is invoiced: {adding} more would invoice more than the bill</source>
+        <translation>bill {bill} is {total} and {invoiced} of it is invoiced: {adding} more would invoice more than the bill</translation>
+    </message>
+    <message>
+        <source>bill {bill} is invoiced in full ({invoiced} of {total})</source>
+        <translation>bill {bill} is invoiced in full ({invoiced} of {total})</translation>
+    </message>
+    <message>
+        <source>{bill} is a credit on bill {corrects}: invoice that bill, whose total includes it</source>
+        <translation>{bill} is a credit on bill {corrects}: invoice that bill, whose total includes it</translation>
+    </message>
+    <message>
+        <source>a red invoice reverses invoice {target} whole ({blue_amount})</source>
+        <translation>a red invoice reverses invoice {target} whole ({blue_amount})</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {labels} (columns: {columns})</source>
+        <translation>{file}: no column for {labels} (columns: {columns})</translation>
+    </message>
+    <message>
+        <source>no invoice number</source>
+        <translation>no invoice number</translation>
+    </message>
+    <message>
+        <source>no invoice date</source>
+        <translation>no invoice date</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (write 2026-03-01)</source>
+        <translation>“{text}” is not a date (write 2026-03-01)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount</source>
+        <translation>“{text}” is not an amount</translation>
+    </message>
+    <message>
+        <source>Vouchers from {first} to {last}: the range ends before it starts</source>
+        <translation>Vouchers from {first} to {last}: the range ends before it starts</translation>
+    </message>
+    <message>
+        <source>{file}: vouchers are written as .csv or .xlsx</source>
+        <translation>{file}: vouchers are written as .csv or .xlsx</translation>
+    </message>
+    <message>
+        <source>No VAT rate for {charges}: set the park's rates before exporting vouchers</source>
+        <translation>No VAT rate for {charges}: set the park's rates before exporting vouchers</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {missing} (its columns: {columns}); choose them in a column mapping</source>
+        <translation>{file}: no column for {missing} (its columns: {columns}); choose them in a column mapping</translation>
+    </message>
+    <message>
+        <source>The books have no field {field} (fields: {fields})</source>
+        <translation>The books have no field {field} (fields: {fields})</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {detail}</source>
+        <translation>{file} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {text} is a total or a balance, not an entry</source>
+        <translation>Row {row}: {text} is a total or a balance, not an entry</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{text}” is not a date (write 2026-03-01)</source>
+        <translation>Row {row}: “{text}” is not a date (write 2026-03-01)</translation>
+    </message>
+    <message>
+        <source>Row {row}: no date</source>
+        <translation>Row {row}: no date</translation>
+    </message>
+    <message>
+        <source>Row {row}: no account</source>
+        <translation>Row {row}: no account</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{text}” is not an amount</source>
+        <translation>Row {row}: “{text}” is not an amount</translation>
+    </message>
+    <message>
+        <source>Row {row}: no debit and no credit</source>
+        <translation>Row {row}: no debit and no credit</translation>
+    </message>
+    <message>
+        <source>Row {row}: voucher {voucher} has this line twice in the file</source>
+        <translation>Row {row}: voucher {voucher} has this line twice in the file</translation>
+    </message>
+    <message>
+        <source>Row {row}: voucher {voucher} was imported as {before}, the file now says {now}; post a correcting voucher in the books instead of changing one</source>
+        <translation>Row {row}: voucher {voucher} was imported as {before}, the file now says {now}; post a correcting voucher in the books instead of changing one</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV or Excel (.xls, .xlsx) file</source>
+        <translation>{file} is not a CSV or Excel (.xls, .xlsx) file</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the statement ({detail})</source>
+        <translation>{file}: cannot read the statement ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <translation>{file}: the file is empty</translation>
+    </message>
+    <message>
+        <source>{file}: no column {column} (columns: {columns})</source>
+        <translation>{file}: no column {column} (columns: {columns})</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {labels} (columns: {columns}); name them in the column mapping</source>
+        <translation>{file}: no column for {labels} (columns: {columns}); name them in the column mapping</translation>
+    </message>
+    <message>
+        <source>no field {field} in a bank statement (fields: {fields})</source>
+        <translation>no field {field} in a bank statement (fields: {fields})</translation>
+    </message>
+    <message>
+        <source>{field} takes one column, not {columns}</source>
+        <translation>{field} takes one column, not {columns}</translation>
+    </message>
+    <message>
+        <source>not a column mapping: {detail}</source>
+        <translation>not a column mapping: {detail}</translation>
+    </message>
+    <message>
+        <source>{file}: neither UTF-8 nor GBK text</source>
+        <translation>{file}: neither UTF-8 nor GBK text</translation>
+    </message>
+    <message>
+        <source>No meter {meter}</source>
+        <translation>No meter {meter}</translation>
+    </message>
+    <message>
+        <source>A meter needs a code</source>
+        <translation>A meter needs a code</translation>
+    </message>
+    <message>
+        <source>There is a meter {meter} already</source>
+        <translation>There is a meter {meter} already</translation>
+    </message>
+    <message>
+        <source>{meter}: a meter measures electricity, water, gas or heat, not {utility}</source>
+        <translation>{meter}: a meter measures electricity, water, gas or heat, not {utility}</translation>
+    </message>
+    <message>
+        <source>{meter}: the multiplier must be above 0, not {multiplier}</source>
+        <translation>{meter}: the multiplier must be above 0, not {multiplier}</translation>
+    </message>
+    <message>
+        <source>{meter}: a dial rolls over at a count above 0, not {rollover_at}</source>
+        <translation>{meter}: a dial rolls over at a count above 0, not {rollover_at}</translation>
+    </message>
+    <message>
+        <source>{meter}: registers are total, or time-of-use ones (sharp, peak, flat, valley) each once, not {registers}</source>
+        <translation>{meter}: registers are total, or time-of-use ones (sharp, peak, flat, valley) each once, not {registers}</translation>
+    </message>
+    <message>
+        <source>{meter}: removed on {removed_on}, before it was installed on {installed_on}</source>
+        <translation>{meter}: removed on {removed_on}, before it was installed on {installed_on}</translation>
+    </message>
+    <message>
+        <source>{meter}: no meter {parent} to hang it under</source>
+        <translation>{meter}: no meter {parent} to hang it under</translation>
+    </message>
+    <message>
+        <source>{meter}: no meter {replaces} for it to replace</source>
+        <translation>{meter}: no meter {replaces} for it to replace</translation>
+    </message>
+    <message>
+        <source>{meter}: no unit {unit} in the park</source>
+        <translation>{meter}: no unit {unit} in the park</translation>
+    </message>
+    <message>
+        <source>{meter}: its basis names units not in the park: {units}</source>
+        <translation>{meter}: its basis names units not in the park: {units}</translation>
+    </message>
+    <message>
+        <source>{meter} feeds no sub meter: it has no shared consumption</source>
+        <translation>{meter} feeds no sub meter: it has no shared consumption</translation>
+    </message>
+    <message>
+        <source>{meter} cannot go there: {parts}</source>
+        <translation>{meter} cannot go there: {parts}</translation>
+    </message>
+    <message>
+        <source>{meter}: its parents loop back to {at}</source>
+        <translation>{meter}: its parents loop back to {at}</translation>
+    </message>
+    <message>
+        <source>{meter} hangs under {parent}, a meter of another utility</source>
+        <translation>{meter} hangs under {parent}, a meter of another utility</translation>
+    </message>
+    <message>
+        <source>{meter} bills unit {unit} and feeds other meters; a unit's meter is a leaf</source>
+        <translation>{meter} bills unit {unit} and feeds other meters; a unit's meter is a leaf</translation>
+    </message>
+    <message>
+        <source>{meter}: its parent meter {parent} is not there</source>
+        <translation>{meter}: its parent meter {parent} is not there</translation>
+    </message>
+    <message>
+        <source>{meter}: its id {id} is taken</source>
+        <translation>{meter}: its id {id} is taken</translation>
+    </message>
+    <message>
+        <source>A reading is a reading, a final or an initial one, not {kind}</source>
+        <translation>A reading is a reading, a final or an initial one, not {kind}</translation>
+    </message>
+    <message>
+        <source>{meter}: {parts}</source>
+        <translation>{meter}: {parts}</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel (.xlsx, .xls) or CSV file</source>
+        <translation>{file} is not an Excel (.xlsx, .xls) or CSV file</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the file ({detail})</source>
+        <translation>{file}: cannot read the file ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {fields} (columns: {columns}); the header names the meter (表号), the day read (抄表日期) and the reading (读数), or one column per register (峰, 平, 谷)</source>
+        <translation>{file}: no column for {fields} (columns: {columns}); the header names the meter (表号), the day read (抄表日期) and the reading (读数), or one column per register (峰, 平, 谷)</translation>
+    </message>
+    <message>
+        <source>{column}: no meter code</source>
+        <translation>{column}: no meter code</translation>
+    </message>
+    <message>
+        <source>{column}: empty</source>
+        <translation>{column}: empty</translation>
+    </message>
+    <message>
+        <source>{column}: cannot read “{value}” as a day</source>
+        <translation>{column}: cannot read “{value}” as a day</translation>
+    </message>
+    <message>
+        <source>{column}: “{value}” is not a reading, a final (拆表) or an initial (装表) one</source>
+        <translation>{column}: “{value}” is not a reading, a final (拆表) or an initial (装表) one</translation>
+    </message>
+    <message>
+        <source>{column}: “{value}” is not total, 尖, 峰, 平 or 谷</source>
+        <translation>{column}: “{value}” is not total, 尖, 峰, 平 or 谷</translation>
+    </message>
+    <message>
+        <source>{column}: cannot read “{value}” as a reading</source>
+        <translation>{column}: cannot read “{value}” as a reading</translation>
+    </message>
+    <message>
+        <source>no reading in {columns}</source>
+        <translation>no reading in {columns}</translation>
+    </message>
+    <message>
+        <source>no meter {meter} in the park</source>
+        <translation>no meter {meter} in the park</translation>
+    </message>
+    <message>
+        <source>{meter}: a {register} reading on {on}, but the meter has registers {registers}</source>
+        <translation>{meter}: a {register} reading on {on}, but the meter has registers {registers}</translation>
+    </message>
+    <message>
+        <source>{meter}: a reading of {value} is below zero</source>
+        <translation>{meter}: a reading of {value} is below zero</translation>
+    </message>
+    <message>
+        <source>{meter}: reading {value} on {on} is not on its dial (0 to below {rollover_at})</source>
+        <translation>{meter}: reading {value} on {on} is not on its dial (0 to below {rollover_at})</translation>
+    </message>
+    <message>
+        <source>{meter} was installed on {installed_on}, after {on}</source>
+        <translation>{meter} was installed on {installed_on}, after {on}</translation>
+    </message>
+    <message>
+        <source>{meter} was removed on {removed_on}, before {on}</source>
+        <translation>{meter} was removed on {removed_on}, before {on}</translation>
+    </message>
+    <message>
+        <source>{meter} {register} on {on} is also on row {rows} with another value</source>
+        <translation>{meter} {register} on {on} is also on row {rows} with another value</translation>
+    </message>
+    <message>
+        <source>the same reading is on row {row}</source>
+        <translation>the same reading is on row {row}</translation>
+    </message>
+    <message>
+        <source>{meter}: the dial rolled over at {rollover_at} between {previous} and {value}</source>
+        <translation>{meter}: the dial rolled over at {rollover_at} between {previous} and {value}</translation>
+    </message>
+    <message>
+        <source>{meter}: replaced: the old dial's final {previous}, the new one's initial {value}</source>
+        <translation>{meter}: replaced: the old dial's final {previous}, the new one's initial {value}</translation>
+    </message>
+    <message>
+        <source>{meter}: reading {value} on {on} is below {previous} on {previous_on} and is not a rollover</source>
+        <translation>{meter}: reading {value} on {on} is below {previous} on {previous_on} and is not a rollover</translation>
+    </message>
+    <message>
+        <source>{meter}: {per_day} a day from {previous_on} to {on}, over {factor} × the median {median} of the last {history} readings</source>
+        <translation>{meter}: {per_day} a day from {previous_on} to {on}, over {factor} × the median {median} of the last {history} readings</translation>
+    </message>
+    <message>
+        <source>{meter}: the reading dated {on} was entered after one dated {latest}</source>
+        <translation>{meter}: the reading dated {on} was entered after one dated {latest}</translation>
+    </message>
+    <message>
+        <source>{meter}: the reading on {on} follows the old meter's final reading with no initial reading of the new one; counted from 0</source>
+        <translation>{meter}: the reading on {on} follows the old meter's final reading with no initial reading of the new one; counted from 0</translation>
+    </message>
+    <message>
+        <source>{meter}: a new meter's initial reading on {on} follows no final reading of the old one; its last use is unknown</source>
+        <translation>{meter}: a new meter's initial reading on {on} follows no final reading of the old one; its last use is unknown</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {fields} (columns: {columns}); the header names the unit (单元编号), the month (月份) and access counts (门禁次数), lighting hours (照明时长), HVAC hours (空调时长) or energy (用电量)</source>
+        <translation>{file}: no column for {fields} (columns: {columns}); the header names the unit (单元编号), the month (月份) and access counts (门禁次数), lighting hours (照明时长), HVAC hours (空调时长) or energy (用电量)</translation>
+    </message>
+    <message>
+        <source>{column}: no unit code</source>
+        <translation>{column}: no unit code</translation>
+    </message>
+    <message>
+        <source>{column}: cannot read “{value}” as a month</source>
+        <translation>{column}: cannot read “{value}” as a month</translation>
+    </message>
+    <message>
+        <source>{column}: cannot read “{value}”</source>
+        <translation>{column}: cannot read “{value}”</translation>
+    </message>
+    <message>
+        <source>{column}: {value} is below zero</source>
+        <translation>{column}: {value} is below zero</translation>
+    </message>
+    <message>
+        <source>{column}: {value} entries is not a whole number</source>
+        <translation>{column}: {value} entries is not a whole number</translation>
+    </message>
+    <message>
+        <source>{column}: {value} hours is more than the month's {most}</source>
+        <translation>{column}: {value} hours is more than the month's {most}</translation>
+    </message>
+    <message>
+        <source>no unit {unit} in the park</source>
+        <translation>no unit {unit} in the park</translation>
+    </message>
+    <message>
+        <source>{unit} {month} is also on row {rows}</source>
+        <translation>{unit} {month} is also on row {rows}</translation>
+    </message>
+    <message>
+        <source>{unit} has an electricity meter: the energy map reads it for the months its readings measure</source>
+        <translation>{unit} has an electricity meter: the energy map reads it for the months its readings measure</translation>
+    </message>
+    <message>
         <source>{file} is a folder, not a Leasemap workspace</source>
         <translation>{file} is a folder, not a Leasemap workspace</translation>
     </message>
@@ -4565,6 +6579,568 @@ Nothing was written.</translation>
     <message>
         <source>Units</source>
         <translation>Units</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentEntryDialog</name>
+    <message>
+        <source>Enter a payment</source>
+        <translation>Enter a payment</translation>
+    </message>
+    <message>
+        <source>Money received outside a bank statement: cash, a cheque, a transfer to an account whose statements are not imported. With a tenant it pays the tenant's oldest bills first; without one it waits in Payments to match.</source>
+        <translation>Money received outside a bank statement: cash, a cheque, a transfer to an account whose statements are not imported. With a tenant it pays the tenant's oldest bills first; without one it waits in Payments to match.</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <source>Payer:</source>
+        <translation>Payer:</translation>
+    </message>
+    <message>
+        <source>Remarks:</source>
+        <translation>Remarks:</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Tenant:</translation>
+    </message>
+    <message>
+        <source>e.g. 12540.00</source>
+        <translation>e.g. 12540.00</translation>
+    </message>
+    <message>
+        <source>What the payer wrote, a bill or contract number</source>
+        <translation>What the payer wrote, a bill or contract number</translation>
+    </message>
+    <message>
+        <source>(none: it waits in Payments to match)</source>
+        <translation>(none: it waits in Payments to match)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The amount cannot be read: type it as 1234.56.</source>
+        <translation>The amount cannot be read: type it as 1234.56.</translation>
+    </message>
+    <message>
+        <source>A payment is an amount above 0.00.</source>
+        <translation>A payment is an amount above 0.00.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentQueue</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Unallocated</source>
+        <translation>Unallocated</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>Matching</translation>
+    </message>
+    <message>
+        <source>Best candidate</source>
+        <translation>Best candidate</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentQueuePanel</name>
+    <message>
+        <source>the payer</source>
+        <translation>the payer</translation>
+    </message>
+    <message>
+        <source>Allocate %1 as shown (bills: %2), then refund the remaining %3 to %4? A refund is a ledger entry: it is not undone.</source>
+        <translation>Allocate %1 as shown (bills: %2), then refund the remaining %3 to %4? A refund is a ledger entry: it is not undone.</translation>
+    </message>
+    <message>
+        <source>Refund %3 to %4? A refund is a ledger entry: it is not undone.</source>
+        <translation>Refund %3 to %4? A refund is a ledger entry: it is not undone.</translation>
+    </message>
+    <message>
+        <source>Refund the remainder</source>
+        <translation>Refund the remainder</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1: %2 from %3</source>
+        <translation>%1: %2 from %3</translation>
+    </message>
+    <message>
+        <source>(no payer)</source>
+        <translation>(no payer)</translation>
+    </message>
+    <message>
+        <source>Remarks: %1</source>
+        <translation>Remarks: %1</translation>
+    </message>
+    <message>
+        <source>Bank reference: %1</source>
+        <translation>Bank reference: %1</translation>
+    </message>
+    <message>
+        <source>Still to allocate: %1</source>
+        <translation>Still to allocate: %1</translation>
+    </message>
+    <message>
+        <source>Not allocated automatically: %1</source>
+        <translation>Not allocated automatically: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>No tenant is proposed: choose one to allocate to, or refund the payment.</source>
+        <translation>No tenant is proposed: choose one to allocate to, or refund the payment.</translation>
+    </message>
+    <message>
+        <source>(choose a tenant)</source>
+        <translation>(choose a tenant)</translation>
+    </message>
+    <message>
+        <source>Not proposed by matching: the tenant's oldest open bills first.</source>
+        <translation>Not proposed by matching: the tenant's oldest open bills first.</translation>
+    </message>
+    <message>
+        <source>Remember “%1” as a name of %2</source>
+        <translation>Remember “%1” as a name of %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 open)</source>
+        <translation>%1 (%2 open)</translation>
+    </message>
+    <message>
+        <source>An amount cannot be read: type it as 1234.56.</source>
+        <translation>An amount cannot be read: type it as 1234.56.</translation>
+    </message>
+    <message>
+        <source>Allocating %1 of the %2 the payment holds.</source>
+        <translation>Allocating %1 of the %2 the payment holds.</translation>
+    </message>
+    <message>
+        <source>That is %1 more than it holds.</source>
+        <translation>That is %1 more than it holds.</translation>
+    </message>
+    <message>
+        <source>%1 stays with the payment: refund it, or keep it as credit.</source>
+        <translation>%1 stays with the payment: refund it, or keep it as credit.</translation>
+    </message>
+    <message>
+        <source>%1 is owed %2, not %3.</source>
+        <translation>%1 is owed %2, not %3.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Who may have paid it (best first):</source>
+        <translation>Who may have paid it (best first):</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Allocates</source>
+        <translation>Allocates</translation>
+    </message>
+    <message>
+        <source>Left over</source>
+        <translation>Left over</translation>
+    </message>
+    <message>
+        <source>Allocate to:</source>
+        <translation>Allocate to:</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>Allocate</translation>
+    </message>
+    <message>
+        <source>Add bill</source>
+        <translation>Add bill</translation>
+    </message>
+    <message>
+        <source>Remove bill</source>
+        <translation>Remove bill</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Reading the payments…</source>
+        <translation>Reading the payments…</translation>
+    </message>
+    <message>
+        <source>Open a workspace to see its payments.</source>
+        <translation>Open a workspace to see its payments.</translation>
+    </message>
+    <message>
+        <source>Every payment is allocated: nothing to match.</source>
+        <translation>Every payment is allocated: nothing to match.</translation>
+    </message>
+    <message>
+        <source>Payments to match: %1, %2 not allocated.</source>
+        <translation>Payments to match: %1, %2 not allocated.</translation>
+    </message>
+    <message>
+        <source>Refund %1…</source>
+        <translation>Refund %1…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Refund…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentText</name>
+    <message>
+        <source>allocated automatically</source>
+        <translation>allocated automatically</translation>
+    </message>
+    <message>
+        <source>to confirm</source>
+        <translation>to confirm</translation>
+    </message>
+    <message>
+        <source>unmatched</source>
+        <translation>unmatched</translation>
+    </message>
+    <message>
+        <source>the payer is {name}, the tenant's name</source>
+        <translation>the payer is {name}, the tenant's name</translation>
+    </message>
+    <message>
+        <source>the payer is {alias}, a name confirmed for the tenant</source>
+        <translation>the payer is {alias}, a name confirmed for the tenant</translation>
+    </message>
+    <message>
+        <source>the payer {payer} is the name of {tenants} tenants</source>
+        <translation>the payer {payer} is the name of {tenants} tenants</translation>
+    </message>
+    <message>
+        <source>the payer is {name}, the tenant's short name</source>
+        <translation>the payer is {name}, the tenant's short name</translation>
+    </message>
+    <message>
+        <source>the payer {payer} is like {name} ({similarity} of their character pairs in common)</source>
+        <translation>the payer {payer} is like {name} ({similarity} of their character pairs in common)</translation>
+    </message>
+    <message>
+        <source>the payer {payer} is not the tenant's name</source>
+        <translation>the payer {payer} is not the tenant's name</translation>
+    </message>
+    <message>
+        <source>the payer {payer} is no tenant's name</source>
+        <translation>the payer {payer} is no tenant's name</translation>
+    </message>
+    <message>
+        <source>the payer is neither the tenant's name nor a name confirmed for it</source>
+        <translation>the payer is neither the tenant's name nor a name confirmed for it</translation>
+    </message>
+    <message>
+        <source>the remarks name bill {bills}</source>
+        <translation>the remarks name bill {bills}</translation>
+    </message>
+    <message>
+        <source>the remarks name contract {contracts}</source>
+        <translation>the remarks name contract {contracts}</translation>
+    </message>
+    <message>
+        <source>the remarks also name {contract}, another tenant's contract</source>
+        <translation>the remarks also name {contract}, another tenant's contract</translation>
+    </message>
+    <message>
+        <source>the remarks name another tenant's contract</source>
+        <translation>the remarks name another tenant's contract</translation>
+    </message>
+    <message>
+        <source>the remarks name bill {bill}, which is not open (paid already?)</source>
+        <translation>the remarks name bill {bill}, which is not open (paid already?)</translation>
+    </message>
+    <message>
+        <source>the remarks name a bill that is not open</source>
+        <translation>the remarks name a bill that is not open</translation>
+    </message>
+    <message>
+        <source>the remarks name no bill and no contract</source>
+        <translation>the remarks name no bill and no contract</translation>
+    </message>
+    <message>
+        <source>the amount pays {bills} bills exactly</source>
+        <translation>the amount pays {bills} bills exactly</translation>
+    </message>
+    <message>
+        <source>the amount pays the bill exactly</source>
+        <translation>the amount pays the bill exactly</translation>
+    </message>
+    <message>
+        <source>{short} short of the bill's {expected}</source>
+        <translation>{short} short of the bill's {expected}</translation>
+    </message>
+    <message>
+        <source>pays {bills} bills whole and {bill} in part ({left} left on it)</source>
+        <translation>pays {bills} bills whole and {bill} in part ({left} left on it)</translation>
+    </message>
+    <message>
+        <source>pays one bill whole and {bill} in part ({left} left on it)</source>
+        <translation>pays one bill whole and {bill} in part ({left} left on it)</translation>
+    </message>
+    <message>
+        <source>pays {bills} bills whole, with {remainder} over</source>
+        <translation>pays {bills} bills whole, with {remainder} over</translation>
+    </message>
+    <message>
+        <source>pays the bill whole, with {remainder} over</source>
+        <translation>pays the bill whole, with {remainder} over</translation>
+    </message>
+    <message>
+        <source>the tenant has no open bill: {remainder} has nowhere to go</source>
+        <translation>the tenant has no open bill: {remainder} has nowhere to go</translation>
+    </message>
+    <message>
+        <source>only the amount: {amount} is exactly what this tenant owes on a bill</source>
+        <translation>only the amount: {amount} is exactly what this tenant owes on a bill</translation>
+    </message>
+    <message>
+        <source>only the amount points at a tenant</source>
+        <translation>only the amount points at a tenant</translation>
+    </message>
+    <message>
+        <source>the amount does not pay whole bills exactly</source>
+        <translation>the amount does not pay whole bills exactly</translation>
+    </message>
+    <message>
+        <source>the amount {amount} is not above zero</source>
+        <translation>the amount {amount} is not above zero</translation>
+    </message>
+    <message>
+        <source>{tenants} tenants owe exactly this amount</source>
+        <translation>{tenants} tenants owe exactly this amount</translation>
+    </message>
+    <message>
+        <source>no open bill is of {amount}</source>
+        <translation>no open bill is of {amount}</translation>
+    </message>
+    <message>
+        <source>{count} tenants may have paid it</source>
+        <translation>{count} tenants may have paid it</translation>
+    </message>
+    <message>
+        <source>row {line}: paid out {amount}, not a receipt</source>
+        <translation>row {line}: paid out {amount}, not a receipt</translation>
+    </message>
+    <message>
+        <source>row {line}: cannot read the date “{value}”</source>
+        <translation>row {line}: cannot read the date “{value}”</translation>
+    </message>
+    <message>
+        <source>row {line}: no date</source>
+        <translation>row {line}: no date</translation>
+    </message>
+    <message>
+        <source>row {line}: cannot read the amount “{value}” ({column})</source>
+        <translation>row {line}: cannot read the amount “{value}” ({column})</translation>
+    </message>
+    <message>
+        <source>row {line}: no amount</source>
+        <translation>row {line}: no amount</translation>
+    </message>
+    <message>
+        <source>row {line}: an amount of 0</source>
+        <translation>row {line}: an amount of 0</translation>
+    </message>
+    <message>
+        <source>row {line}: the amount {value} has a fraction of a cent</source>
+        <translation>row {line}: the amount {value} has a fraction of a cent</translation>
+    </message>
+    <message>
+        <source>row {line}: both a debit ({debit}) and a credit ({credit})</source>
+        <translation>row {line}: both a debit ({debit}) and a credit ({credit})</translation>
+    </message>
+    <message>
+        <source>row {line}: cannot read the debit/credit flag “{value}”</source>
+        <translation>row {line}: cannot read the debit/credit flag “{value}”</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount (signed: received &gt; 0)</source>
+        <translation>Amount (signed: received &gt; 0)</translation>
+    </message>
+    <message>
+        <source>Received (credit)</source>
+        <translation>Received (credit)</translation>
+    </message>
+    <message>
+        <source>Paid out (debit)</source>
+        <translation>Paid out (debit)</translation>
+    </message>
+    <message>
+        <source>Debit/credit flag</source>
+        <translation>Debit/credit flag</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Payer's account</source>
+        <translation>Payer's account</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation>Bank reference</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>bill {bill} asks {lines}: {allocated} allocated to it in all would pay {over} too much</source>
+        <translation>bill {bill} asks {lines}: {allocated} allocated to it in all would pay {over} too much</translation>
+    </message>
+    <message>
+        <source>the payment has {unallocated} left: a part of {amount} is more than it holds</source>
+        <translation>the payment has {unallocated} left: a part of {amount} is more than it holds</translation>
+    </message>
+    <message>
+        <source>an amount allocated to a bill cannot be below 0.00</source>
+        <translation>an amount allocated to a bill cannot be below 0.00</translation>
+    </message>
+    <message>
+        <source>a bill allocated to was not found</source>
+        <translation>a bill allocated to was not found</translation>
+    </message>
+    <message>
+        <source>amounts are in cents, not {amount}</source>
+        <translation>amounts are in cents, not {amount}</translation>
+    </message>
+    <message>
+        <source>{points}  {reason}</source>
+        <translation>{points}  {reason}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>The tenant was not found</source>
+        <translation>The tenant was not found</translation>
+    </message>
+    <message>
+        <source>The allocation is refused: {why}</source>
+        <translation>The allocation is refused: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsDock</name>
+    <message>
+        <source>Payments to match</source>
+        <translation>Payments to match</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsFlow</name>
+    <message>
+        <source>Bank statement not imported: %1</source>
+        <translation>Bank statement not imported: %1</translation>
+    </message>
+    <message>
+        <source>Bank statement imported. New payments: %1; allocated automatically: %2.</source>
+        <translation>Bank statement imported. New payments: %1; allocated automatically: %2.</translation>
+    </message>
+    <message>
+        <source>Allocated %1 (bills: %2).</source>
+        <translation>Allocated %1 (bills: %2).</translation>
+    </message>
+    <message>
+        <source>The payer's name is remembered for the tenant.</source>
+        <translation>The payer's name is remembered for the tenant.</translation>
+    </message>
+    <message>
+        <source>Refunded %1.</source>
+        <translation>Refunded %1.</translation>
+    </message>
+    <message>
+        <source>Payment entered: %1 from %2</source>
+        <translation>Payment entered: %1 from %2</translation>
+    </message>
+    <message>
+        <source>(no payer)</source>
+        <translation>(no payer)</translation>
     </message>
 </context>
 <context>
@@ -5421,6 +7997,426 @@ Nothing was written.</translation>
     <message>
         <source>Discounted at %1% a year</source>
         <translation>Discounted at %1% a year</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsCli</name>
+    <message>
+        <source>{file}: {rows} readings under the header on row {header}</source>
+        <translation>{file}: {rows} readings under the header on row {header}</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}: {rows} readings under the header on row {header}</source>
+        <translation>{file}, sheet {sheet}: {rows} readings under the header on row {header}</translation>
+    </message>
+    <message>
+        <source>{added} readings added, {corrected} corrected, {unchanged} already there, {rejected} rejected</source>
+        <translation>{added} readings added, {corrected} corrected, {unchanged} already there, {rejected} rejected</translation>
+    </message>
+    <message>
+        <source>{added} readings to add, {corrected} to correct, {unchanged} already there, {rejected} rejected</source>
+        <translation>{added} readings to add, {corrected} to correct, {unchanged} already there, {rejected} rejected</translation>
+    </message>
+    <message>
+        <source>Corrections:</source>
+        <translation>Corrections:</translation>
+    </message>
+    <message>
+        <source>row {row}  {meter}  {day}  {register}  {before} → {after}</source>
+        <translation>row {row}  {meter}  {day}  {register}  {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Rollovers and replacements:</source>
+        <translation>Rollovers and replacements:</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} flagged readings (written, to be checked before billing):</source>
+        <translation>The first {shown} of {count} flagged readings (written, to be checked before billing):</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} flagged readings (to be checked before billing):</source>
+        <translation>The first {shown} of {count} flagged readings (to be checked before billing):</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rejected readings:</source>
+        <translation>The first {shown} of {count} rejected readings:</translation>
+    </message>
+    <message>
+        <source>row {row}  {meter}  {day}  {said}</source>
+        <translation>row {row}  {meter}  {day}  {said}</translation>
+    </message>
+    <message>
+        <source>{used} used since {previous_on}</source>
+        <translation>{used} used since {previous_on}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Dry run: nothing was written.</translation>
+    </message>
+    <message>
+        <source>(no code)</source>
+        <translation>(no code)</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows under the header on row {header}</source>
+        <translation>{file}: {rows} rows under the header on row {header}</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}: {rows} rows under the header on row {header}</source>
+        <translation>{file}, sheet {sheet}: {rows} rows under the header on row {header}</translation>
+    </message>
+    <message>
+        <source>{added} months added, {changed} changed, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{added} months added, {changed} changed, {unchanged} unchanged, {rejected} rejected</translation>
+    </message>
+    <message>
+        <source>{added} months to add, {changed} to change, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{added} months to add, {changed} to change, {unchanged} unchanged, {rejected} rejected</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>Changes:</translation>
+    </message>
+    <message>
+        <source>{column} {before} → {after}</source>
+        <translation>{column} {before} → {after}</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rejected rows:</source>
+        <translation>The first {shown} of {count} rejected rows:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>Receivables</name>
+    <message>
+        <source>not a day (YYYY-MM-DD): {text}</source>
+        <translation>not a day (YYYY-MM-DD): {text}</translation>
+    </message>
+    <message>
+        <source>cannot write {file}: {reason}</source>
+        <translation>cannot write {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>wrote {file}</source>
+        <translation>wrote {file}</translation>
+    </message>
+    <message>
+        <source>By tenant</source>
+        <translation>By tenant</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>By building</translation>
+    </message>
+    <message>
+        <source>Park summary</source>
+        <translation>Park summary</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>Credit score</source>
+        <translation>Credit score</translation>
+    </message>
+    <message>
+        <source>Risk tier</source>
+        <translation>Risk tier</translation>
+    </message>
+    <message>
+        <source>Ageing</source>
+        <translation>Ageing</translation>
+    </message>
+    <message>
+        <source>Share of open</source>
+        <translation>Share of open</translation>
+    </message>
+    <message>
+        <source>Collection rate</source>
+        <translation>Collection rate</translation>
+    </message>
+    <message>
+        <source>Bills due {start} – {end}, collected by {as_of}</source>
+        <translation>Bills due {start} – {end}, collected by {as_of}</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Arrears:</source>
+        <translation>Arrears:</translation>
+    </message>
+    <message>
+        <source>{tenant}  {contract}  {amount}  overdue since {due} ({days} days), bills: {count}</source>
+        <translation>{tenant}  {contract}  {amount}  overdue since {due} ({days} days), bills: {count}</translation>
+    </message>
+    <message>
+        <source>Credit:</source>
+        <translation>Credit:</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>0–30 days</source>
+        <translation>0–30 days</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 days</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 days</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>Over 90 days</translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation>Low risk</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>Medium risk</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>−{points}: the oldest overdue bill is {days} days past its due date ({due_on}); 1 point per {days_per_point} days, at most {cap}</source>
+        <translation>−{points}: the oldest overdue bill is {days} days past its due date ({due_on}); 1 point per {days_per_point} days, at most {cap}</translation>
+    </message>
+    <message>
+        <source>−{points}: {count} bills paid after their due date since {since} (at most {max_days_late} days late); {each} points each, at most {cap}</source>
+        <translation>−{points}: {count} bills paid after their due date since {since} (at most {max_days_late} days late); {each} points each, at most {cap}</translation>
+    </message>
+    <message>
+        <source>−{points}: court case of {on}, counted to {until}: {note}</source>
+        <translation>−{points}: court case of {on}, counted to {until}: {note}</translation>
+    </message>
+    <message>
+        <source>−{points}: tax notice of {on}, counted to {until}: {note}</source>
+        <translation>−{points}: tax notice of {on}, counted to {until}: {note}</translation>
+    </message>
+    <message>
+        <source>+{points}: a score stops at {floor}</source>
+        <translation>+{points}: a score stops at {floor}</translation>
+    </message>
+    <message>
+        <source>{kind} of {on} ({note}) ended on {until}: no points</source>
+        <translation>{kind} of {on} ({note}) ended on {until}: no points</translation>
+    </message>
+    <message>
+        <source>{kind} of {on} ({note}) counts from that day: no points yet</source>
+        <translation>{kind} of {on} ({note}) counts from that day: no points yet</translation>
+    </message>
+    <message>
+        <source>{kind} of {on} ({note}) is noted: no points for its kind</source>
+        <translation>{kind} of {on} ({note}) is noted: no points for its kind</translation>
+    </message>
+    <message>
+        <source>A credit signal could not be read: {entry}</source>
+        <translation>A credit signal could not be read: {entry}</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Credit score %1 of 100 on %2: %3</source>
+        <translation>Credit score %1 of 100 on %2: %3</translation>
+    </message>
+    <message>
+        <source>No points off</source>
+        <translation>No points off</translation>
+    </message>
+    <message>
+        <source>Collection rate %1: %2 of %3 collected by %4 (bills due %5 – %6)</source>
+        <translation>Collection rate %1: %2 of %3 collected by %4 (bills due %5 – %6)</translation>
+    </message>
+    <message>
+        <source>Collection rate: no bills due %5 – %6</source>
+        <translation>Collection rate: no bills due %5 – %6</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>Several buildings</source>
+        <translation>Several buildings</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Total open</source>
+        <translation>Total open</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>Bills</translation>
+    </message>
+    <message>
+        <source>Bill numbers</source>
+        <translation>Bill numbers</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation>Oldest due</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>%1: receivables ageing as of %2 (%3)</source>
+        <translation>%1: receivables ageing as of %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesFlow</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesWindow</name>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>ageing</source>
+        <translation>ageing</translation>
+    </message>
+    <message>
+        <source>The report could not be read: %1</source>
+        <translation>The report could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written: %1</source>
+        <translation>The workbook could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading the receivables…</source>
+        <translation>Reading the receivables…</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <source>%1 open in %2 bills, %3 of it overdue; tenants in arrears: %4</source>
+        <translation>%1 open in %2 bills, %3 of it overdue; tenants in arrears: %4</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>By tenant</source>
+        <translation>By tenant</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>By building</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
     </message>
 </context>
 <context>
@@ -6578,6 +9574,273 @@ Nothing was written.</translation>
     <message>
         <source>Terminate</source>
         <translation>Terminate</translation>
+    </message>
+</context>
+<context>
+    <name>ThreeLedgers</name>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Ledgers</source>
+        <translation>Ledgers</translation>
+    </message>
+    <message>
+        <source>Contract, bill or voucher</source>
+        <translation>Contract, bill or voucher</translation>
+    </message>
+    <message>
+        <source>Tenant or customer</source>
+        <translation>Tenant or customer</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <source>Schedule, plan or books</source>
+        <translation>Schedule, plan or books</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Counterparty</translation>
+    </message>
+    <message>
+        <source>Debit − credit</source>
+        <translation>Debit − credit</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation>Bank reference</translation>
+    </message>
+    <message>
+        <source>Customer in the books</source>
+        <translation>Customer in the books</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <source>Entries in the books</source>
+        <translation>Entries in the books</translation>
+    </message>
+    <message>
+        <source>Contract id</source>
+        <translation>Contract id</translation>
+    </message>
+    <message>
+        <source>Bill id</source>
+        <translation>Bill id</translation>
+    </message>
+    <message>
+        <source>Entry id</source>
+        <translation>Entry id</translation>
+    </message>
+    <message>
+        <source>Payment id</source>
+        <translation>Payment id</translation>
+    </message>
+    <message>
+        <source>Unit id</source>
+        <translation>Unit id</translation>
+    </message>
+    <message>
+        <source>Tenant id</source>
+        <translation>Tenant id</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 vouchers, %3 lines, debit %4 = credit %5</source>
+        <translation>Wrote %1: %2 vouchers, %3 lines, debit %4 = credit %5</translation>
+    </message>
+    <message>
+        <source>(as its header says)</source>
+        <translation>(as its header says)</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Export vouchers</source>
+        <translation>Export vouchers</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The accounting system's export</source>
+        <translation>The accounting system's export</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV (*.xlsx *.xls *.csv *.txt)</source>
+        <translation>Spreadsheets and CSV (*.xlsx *.xls *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>All differences (%1)</source>
+        <translation>All differences (%1)</translation>
+    </message>
+    <message>
+        <source>%1: imported %2 lines of the books (debit %3, credit %4); %5 imported before; %6 rows refused.</source>
+        <translation>%1: imported %2 lines of the books (debit %3, credit %4); %5 imported before; %6 rows refused.</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines new to the park (debit %3, credit %4); %5 imported before; %6 rows refused. Nothing is written until you import.</source>
+        <translation>%1: %2 lines new to the park (debit %3, credit %4); %5 imported before; %6 rows refused. Nothing is written until you import.</translation>
+    </message>
+    <message>
+        <source>Choose the day and check: the schedules, the bills and receipts, and the books compared line by line.</source>
+        <translation>Choose the day and check: the schedules, the bills and receipts, and the books compared line by line.</translation>
+    </message>
+    <message>
+        <source>On %1 the three ledgers agree: %4 of our entries found among %5 lines of the books.</source>
+        <translation>On %1 the three ledgers agree: %4 of our entries found among %5 lines of the books.</translation>
+    </message>
+    <message>
+        <source>On %1: %2 differences of %3 causes; %4 of our entries found among %5 lines of the books.</source>
+        <translation>On %1: %2 differences of %3 causes; %4 of our entries found among %5 lines of the books.</translation>
+    </message>
+    <message>
+        <source>%1 deposit movements are not compared (deposits have no vouchers yet).</source>
+        <translation>%1 deposit movements are not compared (deposits have no vouchers yet).</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Writing the vouchers…</source>
+        <translation>Writing the vouchers…</translation>
+    </message>
+    <message>
+        <source>Reading the books…</source>
+        <translation>Reading the books…</translation>
+    </message>
+    <message>
+        <source>Importing the books…</source>
+        <translation>Importing the books…</translation>
+    </message>
+    <message>
+        <source>Three-ledger check</source>
+        <translation>Three-ledger check</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Books</source>
+        <translation>Books</translation>
+    </message>
+    <message>
+        <source>One voucher per bill, adjustment, receipt, allocation and refund of the range, each balanced; every line's summary starts with our reference, so the books imported back find us.</source>
+        <translation>One voucher per bill, adjustment, receipt, allocation and refund of the range, each balanced; every line's summary starts with our reference, so the books imported back find us.</translation>
+    </message>
+    <message>
+        <source>Entries dated</source>
+        <translation>Entries dated</translation>
+    </message>
+    <message>
+        <source>English column headers</source>
+        <translation>English column headers</translation>
+    </message>
+    <message>
+        <source>&amp;Export vouchers…</source>
+        <translation>&amp;Export vouchers…</translation>
+    </message>
+    <message>
+        <source>The accounting system's posted lines (CSV or Excel): its columns are known by their headers (日期, 科目, 摘要, 借方, 贷方, 凭证号, 往来单位). Rehearse first; lines imported before are not added again.</source>
+        <translation>The accounting system's posted lines (CSV or Excel): its columns are known by their headers (日期, 科目, 摘要, 借方, 贷方, 凭证号, 往来单位). Rehearse first; lines imported before are not added again.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Rehearse</source>
+        <translation>&amp;Rehearse</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>No file chosen</translation>
     </message>
 </context>
 <context>

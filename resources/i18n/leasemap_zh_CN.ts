@@ -319,6 +319,570 @@
     </message>
 </context>
 <context>
+    <name>BankCli</name>
+    <message>
+        <source>--column wants FIELD=HEADER, such as payer=户名, not “{text}”</source>
+        <translation>--column 应为 字段=列名，例如 payer=户名，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>; name it with --column {field}=HEADER</source>
+        <translation>；请用 --column {field}=列名 指定</translation>
+    </message>
+    <message>
+        <source>{date}  {amount}  {payer}  {outcome}{tenant}</source>
+        <translation>{date}  {amount}  {payer}  {outcome}{tenant}</translation>
+    </message>
+    <message>
+        <source>: {tenant} ({confidence}) → {bills}</source>
+        <translation>：{tenant}（{confidence}）→ {bills}</translation>
+    </message>
+    <message>
+        <source>no bill</source>
+        <translation>无账单</translation>
+    </message>
+    <message>
+        <source>{file}: every receipt is imported already ({existing}): nothing new; rows skipped: {skipped}</source>
+        <translation>{file}：收入均已导入（{existing} 笔）：没有新收款；跳过 {skipped} 行</translation>
+    </message>
+    <message>
+        <source>{file}: no receipts; rows skipped: {skipped}</source>
+        <translation>{file}：没有收入；跳过 {skipped} 行</translation>
+    </message>
+    <message>
+        <source>{file}: payments imported: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}</source>
+        <translation>{file}：已导入收款 {new} 笔（{received}），账户 {account}；此前已导入 {existing} 笔；跳过 {skipped} 行</translation>
+    </message>
+    <message>
+        <source>{file}: payments to import: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}; nothing written</source>
+        <translation>{file}：待导入收款 {new} 笔（{received}），账户 {account}；此前已导入 {existing} 笔；跳过 {skipped} 行；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>allocated automatically: {auto} ({auto_amount}); to confirm in Payments to match: {proposed} ({proposed_amount}); unmatched: {unmatched} ({unmatched_amount})</source>
+        <translation>自动核销：{auto} 笔（{auto_amount}）；在“待匹配收款”中确认：{proposed} 笔（{proposed_amount}）；未匹配：{unmatched} 笔（{unmatched_amount}）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>BankImport</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>摘要/附言</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>匹配结果</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+</context>
+<context>
+    <name>BankImportDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>导入已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Rehearsal cancelled.</source>
+        <translation>预演已取消。</translation>
+    </message>
+    <message>
+        <source>Choose a bank statement</source>
+        <translation>选择银行流水</translation>
+    </message>
+    <message>
+        <source>Bank statements (*.csv *.xls *.xlsx);;All files (*)</source>
+        <translation>银行流水 (*.csv *.xls *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3</source>
+        <translation>%1 来自 %2：%3</translation>
+    </message>
+    <message>
+        <source>(no payer)</source>
+        <translation>（无付款人）</translation>
+    </message>
+    <message>
+        <source>%1, confidence %2: %3 to %4</source>
+        <translation>%1，置信度 %2：%3 核销到 %4</translation>
+    </message>
+    <message>
+        <source>no bill</source>
+        <translation>无账单</translation>
+    </message>
+    <message>
+        <source>Import a bank statement</source>
+        <translation>导入银行流水</translation>
+    </message>
+    <message>
+        <source>A bank statement is the account&apos;s export from the bank (CSV, XLS or XLSX). Its receipts become payments: those whose payer, reference and amount agree with a tenant&apos;s open bills are allocated automatically, the others wait in Payments to match. Rehearse it to see every payment; nothing is written until you import, and importing the same file again adds nothing.</source>
+        <translation>银行流水是从银行导出的账户明细（CSV、XLS 或 XLSX）。其中的收入记为收款：付款人、附言和金额都与租户未结账单相符的自动核销，其余进入“待匹配收款”。先预演查看每笔收款；导入前不写入任何内容，同一文件再次导入也不会重复添加。</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>银行流水：</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>The account the file names, when it names one</source>
+        <translation>文件中注明的账户（如有）</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation>列映射…</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>预演</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Payments to match…</source>
+        <translation>待匹配收款…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列映射</translation>
+    </message>
+    <message>
+        <source>Which column holds each field (bold: needed; a Received column does for the amount). The columns you choose are remembered for the account when you import.</source>
+        <translation>各字段对应哪一列（粗体为必填；有“收入”列即可代替交易金额）。导入时会为该账户记住您选择的列。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Importing the payments…</source>
+        <translation>正在导入收款…</translation>
+    </message>
+    <message>
+        <source>Reading the file&apos;s columns…</source>
+        <translation>正在读取文件的列…</translation>
+    </message>
+    <message>
+        <source>Reading and matching the statement…</source>
+        <translation>正在读取并匹配银行流水…</translation>
+    </message>
+    <message>
+        <source>New payments (%1)</source>
+        <translation>新收款（%1）</translation>
+    </message>
+    <message>
+        <source>Skipped rows (%1)</source>
+        <translation>跳过的行（%1）</translation>
+    </message>
+    <message>
+        <source>Choose a bank statement to begin.</source>
+        <translation>请选择一份银行流水。</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>请为以下字段选择列：%1</translation>
+    </message>
+    <message>
+        <source>Rehearse the statement to see the payments it holds.</source>
+        <translation>预演银行流水，查看其中的收款。</translation>
+    </message>
+    <message>
+        <source>Every receipt of this file is imported already (%3): nothing new. Rows skipped: %4.</source>
+        <translation>此文件的收入均已导入（%3 笔）：没有新收款。跳过 %4 行。</translation>
+    </message>
+    <message>
+        <source>No receipts in this file. Rows skipped: %4.</source>
+        <translation>此文件中没有收入。跳过 %4 行。</translation>
+    </message>
+    <message>
+        <source>Payments imported: %1, %2 in all. Already imported before: %3. Rows skipped: %4. Importing the file again adds nothing.</source>
+        <translation>已导入收款 %1 笔，合计 %2。此前已导入：%3 笔。跳过 %4 行。再次导入此文件不会重复添加。</translation>
+    </message>
+    <message>
+        <source>New payments: %1, %2 in all. Already imported: %3. Rows skipped: %4. Nothing is written until you import.</source>
+        <translation>新收款 %1 笔，合计 %2。已导入过：%3 笔。跳过 %4 行。导入前不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Account: %1.</source>
+        <translation>账户：%1。</translation>
+    </message>
+    <message>
+        <source>The account or the columns changed: rehearse again to import.</source>
+        <translation>账户或列映射已更改：请重新预演后再导入。</translation>
+    </message>
+    <message>
+        <source>allocated automatically: %1 (%2)</source>
+        <translation>自动核销：%1 笔（%2）</translation>
+    </message>
+    <message>
+        <source>to confirm in Payments to match: %1 (%2)</source>
+        <translation>在“待匹配收款”中确认：%1 笔（%2）</translation>
+    </message>
+    <message>
+        <source>unmatched: %1 (%2)</source>
+        <translation>未匹配：%1 笔（%2）</translation>
+    </message>
+    <message>
+        <source>Matching:</source>
+        <translation>匹配结果：</translation>
+    </message>
+    <message>
+        <source>Matching would leave:</source>
+        <translation>预计匹配结果：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>Billing</name>
+    <message>
+        <source>not a month (YYYY-MM) or a range of days: {text}</source>
+        <translation>不是月份（YYYY-MM）或日期范围：{text}</translation>
+    </message>
+    <message>
+        <source>adjusts {billed} → {now}</source>
+        <translation>调整 {billed} → {now}</translation>
+    </message>
+    <message>
+        <source>provisional: a correction follows</source>
+        <translation>暂估：之后会有更正</translation>
+    </message>
+    <message>
+        <source>{first} – {last} is already billed: {existing} bills posted before, nothing new to post</source>
+        <translation>{first} – {last} 已出账：此前已过账 {existing} 张账单，没有新账单</translation>
+    </message>
+    <message>
+        <source>would post {created} bills ({total} {currency}); {existing} already posted; {skipped} skipped; nothing written</source>
+        <translation>将过账 {created} 张账单（{total} {currency}）；{existing} 张已过账；跳过 {skipped} 项；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>posted {created} bills ({total} {currency}); {existing} already posted; {skipped} skipped</source>
+        <translation>已过账 {created} 张账单（{total} {currency}）；{existing} 张已过账；跳过 {skipped} 项</translation>
+    </message>
+    <message>
+        <source>{contract}: a draft, not billed</source>
+        <translation>{contract}：草稿，不出账</translation>
+    </message>
+    <message>
+        <source>{contract}: not billed, its schedule cannot be computed ({problem})</source>
+        <translation>{contract}：不出账，无法计算其租金计划（{problem}）</translation>
+    </message>
+    <message>
+        <source>{contract}: no period of it starts from {from} to {to}</source>
+        <translation>{contract}：在 {from} 至 {to} 之间没有开始的计费期</translation>
+    </message>
+    <message>
+        <source>{contract}: {charge} from {period_start} is rent-free (0.00), not billed</source>
+        <translation>{contract}：{period_start} 起的{charge}为免租（0.00），不出账</translation>
+    </message>
+</context>
+<context>
+    <name>BillingFlow</name>
+    <message>
+        <source>Billing run posted: %1, %2</source>
+        <translation>出账已过账：%1，%2</translation>
+    </message>
+    <message>
+        <source>Billing run not posted: %1</source>
+        <translation>出账未过账：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BillingMenu</name>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>请先打开工作区</translation>
+    </message>
+    <message>
+        <source>&amp;Billing</source>
+        <translation>收费(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Billing &amp;run…</source>
+        <translation>出账(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Collections…</source>
+        <translation>催收(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Invoices…</source>
+        <translation>发票(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Three-ledger check…</source>
+        <translation>三账对齐(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;bank statement…</source>
+        <translation>导入银行流水(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Payments to match</source>
+        <translation>待匹配收款(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Enter payment…</source>
+        <translation>录入收款(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceivables…</source>
+        <translation>应收账款(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>BillingRun</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>1 bill</source>
+        <translation>1 张账单</translation>
+    </message>
+    <message>
+        <source>%1 bills</source>
+        <translation>%1 张账单</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Adjustment: %1 → %2</source>
+        <translation>调整：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Provisional: a later run posts the correction once the figure is known.</source>
+        <translation>暂估：数据确定后，之后的出账会过账更正。</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>费项</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>计费期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>付款日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Adjusts %1: billed %2 before, %3 due now, a difference of %4.</source>
+        <translation>调整 %1：此前已出账 %2，现应收 %3，差额 %4。</translation>
+    </message>
+    <message>
+        <source>The period is no longer due (a termination or an amendment took it): what was billed for it is credited.</source>
+        <translation>该计费期已不再应收（因退租或变更）：此前为其出账的金额予以冲减。</translation>
+    </message>
+    <message>
+        <source>Due now:</source>
+        <translation>现应收：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Bill number</source>
+        <translation>账单编号</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>暂估</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>暂估</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>BillingRunDialog</name>
+    <message>
+        <source>Posting cancelled: nothing was written.</source>
+        <translation>过账已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Rehearsal cancelled.</source>
+        <translation>预演已取消。</translation>
+    </message>
+    <message>
+        <source>Billing run</source>
+        <translation>出账</translation>
+    </message>
+    <message>
+        <source>A run bills every contract period that starts in the period chosen: rent, fees and other charges, and adjustments of periods billed before whose amount has changed. Rehearse it to see every bill; nothing is written until you post, and posting the same period again posts nothing twice.</source>
+        <translation>出账为所选期间内开始的每个合同计费期生成账单：租金、物业费等各项费用，以及此前已出账但金额有变的计费期的调整。先预演查看每张账单；过账前不写入任何内容，同一期间再次过账也不会重复出账。</translation>
+    </message>
+    <message>
+        <source>Periods starting in:</source>
+        <translation>计费期开始于：</translation>
+    </message>
+    <message>
+        <source>Issue date:</source>
+        <translation>出账日期：</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>A range of days</source>
+        <translation>按日期范围</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>预演</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>过账</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Posting the bills…</source>
+        <translation>正在过账…</translation>
+    </message>
+    <message>
+        <source>Rehearsing the run…</source>
+        <translation>正在预演出账…</translation>
+    </message>
+    <message>
+        <source>Skipped (%1)</source>
+        <translation>跳过（%1）</translation>
+    </message>
+    <message>
+        <source>Rehearse the run to see the bills it would post.</source>
+        <translation>预演出账，查看将要过账的账单。</translation>
+    </message>
+    <message>
+        <source>Adjustments among them: %1.</source>
+        <translation>其中调整 %1 张。</translation>
+    </message>
+    <message>
+        <source>%2 is already billed: %5 posted before, nothing new to post. Skipped: %6.</source>
+        <translation>%2 已出账：此前已过账 %5，没有新账单可过账。跳过：%6 项。</translation>
+    </message>
+    <message>
+        <source>Posted %1 for %2, issued %3: %4 in all.</source>
+        <translation>已为 %2 过账 %1（出账日期 %3），合计 %4。</translation>
+    </message>
+    <message>
+        <source>Already posted before: %5. Skipped: %6. Posting %2 again posts nothing new.</source>
+        <translation>此前已过账：%5 张。跳过：%6 项。再次为 %2 过账不会产生新账单。</translation>
+    </message>
+    <message>
+        <source>Nothing to bill for %2. Skipped: %6.</source>
+        <translation>%2 没有需要出账的项目。跳过：%6 项。</translation>
+    </message>
+    <message>
+        <source>%1 to post for %2, issued %3: %4 in all.</source>
+        <translation>%2 待过账 %1（出账日期 %3），合计 %4。</translation>
+    </message>
+    <message>
+        <source>Already posted: %5. Skipped: %6. Nothing is written until you post.</source>
+        <translation>已过账：%5 张。跳过：%6 项。过账前不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The period or the date changed: rehearse again to post.</source>
+        <translation>期间或日期已更改：请重新预演后再过账。</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyDialog</name>
     <message>
         <source>not changed: under contract %1, needs an amendment</source>
@@ -710,6 +1274,320 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>Collections</name>
+    <message>
+        <source>Low risk</source>
+        <translation>低风险</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>中风险</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>极高风险</translation>
+    </message>
+    <message>
+        <source>The oldest bill still open, due {due_on}, is {days} days overdue: 1 point per {days_per_point} days, at most {cap}</source>
+        <translation>最早一笔未结账单（到期日 {due_on}）已逾期 {days} 天：每 {days_per_point} 天扣 1 分，最多扣 {cap} 分</translation>
+    </message>
+    <message>
+        <source>{count} bills paid after their due date since {since} (the latest {max_days_late} days late): {each} points each, at most {cap}</source>
+        <translation>自 {since} 起有 {count} 笔账单逾期后才付清（最长逾期 {max_days_late} 天）：每笔扣 {each} 分，最多扣 {cap} 分</translation>
+    </message>
+    <message>
+        <source>Court case from {on}: {note} (counts until {until})</source>
+        <translation>{on} 起的诉讼：{note}（计至 {until}）</translation>
+    </message>
+    <message>
+        <source>Tax notice from {on}: {note} (counts until {until})</source>
+        <translation>{on} 起的税务公告：{note}（计至 {until}）</translation>
+    </message>
+    <message>
+        <source>The score stops at 0 ({points_off} points off in all)</source>
+        <translation>信用分最低为 0（共扣 {points_off} 分）</translation>
+    </message>
+    <message>
+        <source>{kind} from {on} ({note}) ended on {until}: it no longer counts</source>
+        <translation>{on} 的{kind}（{note}）已于 {until} 到期，不再计分</translation>
+    </message>
+    <message>
+        <source>{kind} from {on} ({note}) counts from that day</source>
+        <translation>{on} 的{kind}（{note}）自当日起计分</translation>
+    </message>
+    <message>
+        <source>{kind} from {on} ({note}): noted; only court and tax signals cost points</source>
+        <translation>{on} 的{kind}（{note}）：仅作记录；只有诉讼和税务信号扣分</translation>
+    </message>
+    <message>
+        <source>A stored signal cannot be read: {entry}</source>
+        <translation>一条已存的信用信号无法读取：{entry}</translation>
+    </message>
+    <message>
+        <source>Bill 7 days earlier</source>
+        <translation>提前 7 天出账</translation>
+    </message>
+    <message>
+        <source>Reminder letter (PDF)</source>
+        <translation>催款通知书（PDF）</translation>
+    </message>
+    <message>
+        <source>Call within 1 working day</source>
+        <translation>1 个工作日内电话催收</translation>
+    </message>
+    <message>
+        <source>Renewal frozen</source>
+        <translation>冻结续约</translation>
+    </message>
+    <message>
+        <source>Formal notice</source>
+        <translation>正式通知函</translation>
+    </message>
+    <message>
+        <source>Deposit warning</source>
+        <translation>押金扣抵预警</translation>
+    </message>
+    <message>
+        <source>Legal review</source>
+        <translation>法务审查</translation>
+    </message>
+    <message>
+        <source>Start termination</source>
+        <translation>启动解约</translation>
+    </message>
+    <message>
+        <source>Site check within 48 h</source>
+        <translation>48 小时内现场检查</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Court case</source>
+        <translation>诉讼</translation>
+    </message>
+    <message>
+        <source>Tax notice</source>
+        <translation>税务公告</translation>
+    </message>
+    <message>
+        <source>Other news</source>
+        <translation>其他信息</translation>
+    </message>
+    <message>
+        <source>Ended {day}: the tier was left</source>
+        <translation>{day} 结束：已离开该风险等级</translation>
+    </message>
+    <message>
+        <source>Done {day}</source>
+        <translation>{day} 已完成</translation>
+    </message>
+    <message>
+        <source>Holds while the tier does</source>
+        <translation>风险等级不变期间有效</translation>
+    </message>
+    <message>
+        <source>Open, {days} days late</source>
+        <translation>待办，已逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>Open, due {day}</source>
+        <translation>待办，{day} 到期</translation>
+    </message>
+    <message>
+        <source>Score {score} of 100 · {tier}</source>
+        <translation>信用分 {score}/100 · {tier}</translation>
+    </message>
+    <message>
+        <source>{amount} overdue since {day}</source>
+        <translation>自 {day} 起逾期欠款 {amount}</translation>
+    </message>
+    <message>
+        <source>Renewal is frozen: the tenant&apos;s credit is {tier}.</source>
+        <translation>续约已冻结：该租户信用为{tier}。</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>信用分</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期欠款</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation>最早到期日</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>待办措施</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责岗位</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>发起日</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>No point off: nothing overdue, no late payment, no court or tax signal</source>
+        <translation>未扣分：无逾期欠款、无逾期付款、无诉讼或税务信号</translation>
+    </message>
+    <message>
+        <source>no contract</source>
+        <translation>无合同</translation>
+    </message>
+    <message>
+        <source>Credit on {day}: {count} tenants</source>
+        <translation>{day} 的信用：共 {count} 个租户</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue: there is no reminder to send</source>
+        <translation>无逾期欠款，无需发送催款通知书</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>催收</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Points off</source>
+        <translation>扣分明细</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>催收措施</translation>
+    </message>
+    <message>
+        <source>Credit signals (entered by hand)</source>
+        <translation>信用信号（手工录入）</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Counts until</source>
+        <translation>计分截止</translation>
+    </message>
+    <message>
+        <source>Days as 2026-03-01. Leave “Counts until” blank for the kind&apos;s default: 24 months for a court case, 12 for a tax notice.</source>
+        <translation>日期格式如 2026-03-01。“计分截止”留空则按默认期限：诉讼 24 个月，税务公告 12 个月。</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Letter in</source>
+        <translation>通知书语言</translation>
+    </message>
+    <message>
+        <source>Generate reminder letter…</source>
+        <translation>生成催款通知书…</translation>
+    </message>
+    <message>
+        <source>Add signal</source>
+        <translation>添加信号</translation>
+    </message>
+    <message>
+        <source>Remove signal</source>
+        <translation>删除信号</translation>
+    </message>
+    <message>
+        <source>Save signals</source>
+        <translation>保存信号</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsFlow</name>
+    <message>
+        <source>Reading the tenants&apos; credit…</source>
+        <translation>正在读取租户信用…</translation>
+    </message>
+    <message>
+        <source>Actions not raised: %1</source>
+        <translation>未能生成催收措施：%1</translation>
+    </message>
+    <message>
+        <source>Marked done on %1.</source>
+        <translation>已于 %1 标记完成。</translation>
+    </message>
+    <message>
+        <source>%1 signals saved.</source>
+        <translation>已保存 %1 条信号。</translation>
+    </message>
+    <message>
+        <source>Reminder %1 kept with %2.</source>
+        <translation>催款通知书 %1 已存入 %2。</translation>
+    </message>
+    <message>
+        <source>Save the reminder letter</source>
+        <translation>保存催款通知书</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>已另存为 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Edit %1 of %2</source>
@@ -863,8 +1741,8 @@ Nothing was written.</source>
         <translation>暂无建议</translation>
     </message>
     <message>
-        <source>No payment record yet: billing is not kept in Leasemap yet, so no late payment or arrears is counted.</source>
-        <translation>暂无付款记录：Leasemap 尚未记账，因此未计入任何逾期付款或欠款。</translation>
+        <source>No payment record yet: no bill has been issued to this tenant, so no late payment or arrears is counted.</source>
+        <translation>尚无付款记录：尚未向该租户开具账单，因此未计入逾期付款或欠款。</translation>
     </message>
     <message>
         <source>Advice opens on %opens_on, 90 days before the end on %ends_on (%days_left days left).</source>
@@ -3125,6 +4003,405 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>InvoiceDialog</name>
+    <message>
+        <source>Recording…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>费项</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Bill total</source>
+        <translation>账单金额</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Left to invoice</source>
+        <translation>未开票</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>增值税税率</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Amount incl. tax</source>
+        <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>The park has no VAT rate for this charge.</source>
+        <translation>本园区未设置该费项的增值税税率。</translation>
+    </message>
+    <message>
+        <source>%1 incl. tax = %2 excl. tax + %3 tax at %4</source>
+        <translation>价税合计 %1 = 金额 %2 + 税额 %3（税率 %4）</translation>
+    </message>
+    <message>
+        <source>Reissue an invoice</source>
+        <translation>重开发票</translation>
+    </message>
+    <message>
+        <source>Issue an invoice</source>
+        <translation>登记开票</translation>
+    </message>
+    <message>
+        <source>Invoice number:</source>
+        <translation>发票号码：</translation>
+    </message>
+    <message>
+        <source>Record the invoice</source>
+        <translation>登记发票</translation>
+    </message>
+    <message>
+        <source>Void invoice %1</source>
+        <translation>作废发票 %1</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Reverse invoice %1 (红冲)</source>
+        <translation>红冲发票 %1</translation>
+    </message>
+    <message>
+        <source>Red invoice number:</source>
+        <translation>红字发票号码：</translation>
+    </message>
+    <message>
+        <source>Record the red invoice</source>
+        <translation>登记红字发票</translation>
+    </message>
+    <message>
+        <source>as the tax platform issued it</source>
+        <translation>按税务平台开具的号码填写</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>tax included</source>
+        <translation>含税</translation>
+    </message>
+    <message>
+        <source>tax excluded</source>
+        <translation>不含税</translation>
+    </message>
+    <message>
+        <source>Red amounts:</source>
+        <translation>红字金额：</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>价税分离：</translation>
+    </message>
+    <message>
+        <source>Replaces:</source>
+        <translation>替代：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceFlow</name>
+    <message>
+        <source>Reading the bills and invoices…</source>
+        <translation>正在读取账单和发票…</translation>
+    </message>
+    <message>
+        <source>Invoice %1 recorded for %2.</source>
+        <translation>已为 %2 登记发票 %1。</translation>
+    </message>
+    <message>
+        <source>Invoice %1 voided.</source>
+        <translation>发票 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Invoice %1 reversed by red invoice %2.</source>
+        <translation>发票 %1 已由红字发票 %2 冲销。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Invoices recorded from %1: %2.</source>
+        <translation>已从 %1 登记发票：%2 张。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceImportDialog</name>
+    <message>
+        <source>Recording…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <source>Import invoice numbers: %1</source>
+        <translation>导入发票号码：%1</translation>
+    </message>
+    <message>
+        <source>%1 to record, %2 recorded already, %3 refused. Nothing is written until you record them.</source>
+        <translation>待登记 %1 张，已登记 %2 张，拒绝 %3 张。确认登记前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Record %1 invoices</source>
+        <translation>登记 %1 张发票</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceListDialog</name>
+    <message>
+        <source>Import invoice numbers</source>
+        <translation>导入发票号码</translation>
+    </message>
+    <message>
+        <source>Tax platform exports (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>税务平台导出文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a bill to see its invoices.</source>
+        <translation>选择一张账单以查看其发票。</translation>
+    </message>
+    <message>
+        <source>Invoices of %1: %2 invoiced of %3, %4 left to invoice.</source>
+        <translation>%1 的发票：账单 %3，已开票 %2，未开票 %4。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Invoices (%1 of %2 bills)</source>
+        <translation>发票（%2 张账单中的 %1 张）</translation>
+    </message>
+    <message>
+        <source>Each bill is invoiced by the tax platform; record here the number it issued. A voided or reversed invoice keeps its number and stays listed; reissue the bill after it.</source>
+        <translation>每张账单的发票由税务平台开具，请在此登记其发票号码。作废或红冲的发票保留原号码并继续列出；之后可为该账单重开发票。</translation>
+    </message>
+    <message>
+        <source>All bills</source>
+        <translation>全部账单</translation>
+    </message>
+    <message>
+        <source>Left to invoice</source>
+        <translation>有未开票金额</translation>
+    </message>
+    <message>
+        <source>Bill, tenant or invoice number</source>
+        <translation>账单、租户或发票号码</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>开票…</translation>
+    </message>
+    <message>
+        <source>Reissue…</source>
+        <translation>重开…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Reverse (红冲)…</source>
+        <translation>红冲…</translation>
+    </message>
+    <message>
+        <source>Import numbers…</source>
+        <translation>导入发票号码…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Invoices</name>
+    <message>
+        <source>Not invoiced</source>
+        <translation>未开票</translation>
+    </message>
+    <message>
+        <source>Part invoiced</source>
+        <translation>部分开票</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Reversed (红冲)</source>
+        <translation>已红冲</translation>
+    </message>
+    <message>
+        <source>Over-invoiced: reverse and reissue</source>
+        <translation>超额开票：请红冲后重开</translation>
+    </message>
+    <message>
+        <source>Not invoiced: no VAT rate</source>
+        <translation>不开票：无增值税税率</translation>
+    </message>
+    <message>
+        <source>Red invoice for %1</source>
+        <translation>冲销 %1 的红字发票</translation>
+    </message>
+    <message>
+        <source>Voided on %1</source>
+        <translation>%1 作废</translation>
+    </message>
+    <message>
+        <source>Reversed by %1</source>
+        <translation>已由 %1 红冲</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <source>%1 (red)</source>
+        <translation>%1（红字）</translation>
+    </message>
+    <message>
+        <source>%1 (voided)</source>
+        <translation>%1（已作废）</translation>
+    </message>
+    <message>
+        <source>%1 (reversed)</source>
+        <translation>%1（已红冲）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Bill number</source>
+        <translation>账单编号</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>费项</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Bill total</source>
+        <translation>账单金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Left to invoice</source>
+        <translation>未开票</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>开票状态</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Incl. tax</source>
+        <translation>价税合计</translation>
+    </message>
+    <message>
+        <source>Excl. tax</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1: invoice %2 for %3, %4 (%5 excl. tax + %6 tax)</source>
+        <translation>%1：账单 %3 的发票 %2，价税合计 %4（金额 %5 + 税额 %6）</translation>
+    </message>
+    <message>
+        <source>%1: invoice %2 for %3 is recorded already</source>
+        <translation>%1：账单 %3 的发票 %2 已登记</translation>
+    </message>
+    <message>
+        <source>%1: refused: %2</source>
+        <translation>%1：拒绝：%2</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Office</source>
@@ -3708,6 +4985,191 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>Ledgers</name>
+    <message>
+        <source>not a date (YYYY-MM-DD): {text}</source>
+        <translation>不是日期（YYYY-MM-DD）：{text}</translation>
+    </message>
+    <message>
+        <source>on {on} the three ledgers agree; {matched} of our entries found among {entries} lines of the books</source>
+        <translation>{on} 三账一致；运营账 {matched} 条记录均在财务账 {entries} 条分录中找到</translation>
+    </message>
+    <message>
+        <source>on {on}: {count} differences of {causes} causes; {matched} of our entries found among {entries} lines of the books</source>
+        <translation>{on}：{causes} 类原因共 {count} 处差异；运营账有 {matched} 条记录在财务账 {entries} 条分录中找到</translation>
+    </message>
+    <message>
+        <source>{n} deposit movements are not in the check (deposits have no vouchers yet)</source>
+        <translation>{n} 笔押金变动未参与核对（押金尚无凭证）</translation>
+    </message>
+    <message>
+        <source>wrote {file}: {vouchers} vouchers, {lines} lines, debit {debit} = credit {credit}, {first} – {last}</source>
+        <translation>已写入 {file}：凭证 {vouchers} 张，分录 {lines} 行，借方 {debit} = 贷方 {credit}，{first} – {last}</translation>
+    </message>
+    <message>
+        <source>--column wants FIELD=HEADER, such as debit=借方本币, not “{text}”</source>
+        <translation>--column 的格式为 字段=列标题，例如 debit=借方本币，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>{file}: imported {new} lines of the books (debit {debit}, credit {credit}); {existing} imported before; {refused} rows refused</source>
+        <translation>{file}：已导入财务账分录 {new} 条（借方 {debit}，贷方 {credit}）；此前已导入 {existing} 条；拒绝 {refused} 行</translation>
+    </message>
+    <message>
+        <source>{file}: would import {new} lines of the books (debit {debit}, credit {credit}); {existing} imported before; {refused} rows refused; nothing written</source>
+        <translation>{file}：将导入财务账分录 {new} 条（借方 {debit}，贷方 {credit}）；此前已导入 {existing} 条；拒绝 {refused} 行；未写入任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersFlow</name>
+    <message>
+        <source>Vouchers written: %1</source>
+        <translation>凭证已写入：%1</translation>
+    </message>
+    <message>
+        <source>Books imported: %1 lines</source>
+        <translation>财务账已导入：%1 条</translation>
+    </message>
+    <message>
+        <source>Books not imported: %1</source>
+        <translation>财务账未导入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersText</name>
+    <message>
+        <source>Leased, not billed</source>
+        <translation>已出租未出账</translation>
+    </message>
+    <message>
+        <source>Bill with no contract</source>
+        <translation>账单无对应合同</translation>
+    </message>
+    <message>
+        <source>Billed after the end date</source>
+        <translation>到期后仍出账</translation>
+    </message>
+    <message>
+        <source>Bill not in the schedule</source>
+        <translation>账单不在租金计划内</translation>
+    </message>
+    <message>
+        <source>Billed ≠ schedule</source>
+        <translation>出账金额 ≠ 租金计划</translation>
+    </message>
+    <message>
+        <source>Plan area ≠ contract area</source>
+        <translation>平面面积 ≠ 合同面积</translation>
+    </message>
+    <message>
+        <source>Unit no longer in the plan</source>
+        <translation>房间已不在平面中</translation>
+    </message>
+    <message>
+        <source>Receipt not in the books</source>
+        <translation>收款未入财务账</translation>
+    </message>
+    <message>
+        <source>Bill not in the books</source>
+        <translation>账单未入财务账</translation>
+    </message>
+    <message>
+        <source>Adjustment not in the books</source>
+        <translation>调整未入财务账</translation>
+    </message>
+    <message>
+        <source>Allocation not in the books</source>
+        <translation>核销未入财务账</translation>
+    </message>
+    <message>
+        <source>Refund not in the books</source>
+        <translation>退款未入财务账</translation>
+    </message>
+    <message>
+        <source>Books hold another amount</source>
+        <translation>财务账金额不同</translation>
+    </message>
+    <message>
+        <source>In the books, not ours</source>
+        <translation>财务账有、运营账无</translation>
+    </message>
+    <message>
+        <source>contract ↔ operations</source>
+        <translation>合同账 ↔ 运营账</translation>
+    </message>
+    <message>
+        <source>operations ↔ finance</source>
+        <translation>运营账 ↔ 财务账</translation>
+    </message>
+    <message>
+        <source>{contract_code} ({units}): {charge} {period_start} – {period_end}, {amount} due on {due_on}, has no bill</source>
+        <translation>{contract_code}（{units}）：{charge} {period_start} – {period_end}，应于 {due_on} 收 {amount}，没有账单</translation>
+    </message>
+    <message>
+        <source>bill {bill_number} ({charge} {period_start} – {period_end}, {billed_amount}) names no signed contract of the park</source>
+        <translation>账单 {bill_number}（{charge} {period_start} – {period_end}，{billed_amount}）没有对应本园区已签约的合同</translation>
+    </message>
+    <message>
+        <source>bill {bill_number} bills {period_start} – {period_end}, after {contract_code} ended on {contract_ends_on}</source>
+        <translation>账单 {bill_number} 计费期为 {period_start} – {period_end}，而 {contract_code} 已于 {contract_ends_on} 结束</translation>
+    </message>
+    <message>
+        <source>bill {bill_number}: {contract_code}&apos;s schedule has no {charge} period from {period_start}</source>
+        <translation>账单 {bill_number}：{contract_code} 的租金计划中没有自 {period_start} 起的{charge}计费期</translation>
+    </message>
+    <message>
+        <source>bill {bill_number} bills {billed_amount} for {period_start} – {period_end}; the schedule says {due_amount} (difference {difference})</source>
+        <translation>账单 {bill_number} 就 {period_start} – {period_end} 出账 {billed_amount}；租金计划为 {due_amount}（差额 {difference}）</translation>
+    </message>
+    <message>
+        <source>{contract_code} lets {unit_code} at {contract_area} m²; the plan says {plan_area} m² (difference {difference} m²)</source>
+        <translation>{contract_code} 按 {contract_area} m² 出租 {unit_code}；平面面积为 {plan_area} m²（差额 {difference} m²）</translation>
+    </message>
+    <message>
+        <source>{contract_code} lets {unit_code} ({contract_area} m²), a unit the plan no longer has</source>
+        <translation>{contract_code} 出租的 {unit_code}（{contract_area} m²）已不在平面中</translation>
+    </message>
+    <message>
+        <source>receipt of {amount} on {on} from {payer}: no entry in the books ({reference})</source>
+        <translation>{on} 收到 {payer} 的 {amount}：财务账中没有对应分录（{reference}）</translation>
+    </message>
+    <message>
+        <source>bill {number} of {amount} posted on {on}: no entry in the books ({reference})</source>
+        <translation>{on} 过账的账单 {number}（{amount}）：财务账中没有对应分录（{reference}）</translation>
+    </message>
+    <message>
+        <source>adjustment {number} of {amount} posted on {on}: no entry in the books ({reference})</source>
+        <translation>{on} 过账的调整 {number}（{amount}）：财务账中没有对应分录（{reference}）</translation>
+    </message>
+    <message>
+        <source>{payer}&apos;s payment allocated to {number} on {on} ({amount} on receivables): no entry in the books ({reference})</source>
+        <translation>{payer} 的付款于 {on} 核销至 {number}（应收账款 {amount}）：财务账中没有对应分录（{reference}）</translation>
+    </message>
+    <message>
+        <source>allocation to {number} reversed on {on} ({amount} on receivables): no entry in the books ({reference})</source>
+        <translation>{on} 冲回对 {number} 的核销（应收账款 {amount}）：财务账中没有对应分录（{reference}）</translation>
+    </message>
+    <message>
+        <source>refund to {payer} on {on} ({amount} from the bank): no entry in the books ({reference})</source>
+        <translation>{on} 退款给 {payer}（银行存款 {amount}）：财务账中没有对应分录（{reference}）</translation>
+    </message>
+    <message>
+        <source>{reference} on {on}: {amount} here, {books_amount} in the books (voucher {vouchers}; difference {difference})</source>
+        <translation>{reference}（{on}）：运营账 {amount}，财务账 {books_amount}（凭证 {vouchers}；差额 {difference}）</translation>
+    </message>
+    <message>
+        <source>voucher {vouchers} of {books_on}, account {account}: {books_amount} {customer}, no entry of ours has it</source>
+        <translation>{books_on} 的凭证 {vouchers}，科目 {account}：{books_amount} {customer}，运营账中没有对应记录</translation>
+    </message>
+    <message>
+        <source>voucher {vouchers} of {books_on}, account {account}: {books_amount} names {reference}, which is not ours on that account</source>
+        <translation>{books_on} 的凭证 {vouchers}，科目 {account}：{books_amount} 注明 {reference}，但该科目下运营账没有此记录</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open workspace</source>
@@ -3978,8 +5440,20 @@ Nothing was written.</source>
         <translation>租户</translation>
     </message>
     <message>
+        <source>%1, overdue since %2</source>
+        <translation>%1，自 %2 起逾期</translation>
+    </message>
+    <message>
         <source>vacant</source>
         <translation>空置</translation>
+    </message>
+    <message>
+        <source>Red outline: 1 unit whose tenant has bills overdue</source>
+        <translation>红色边框：1 个单元的租户有逾期账单</translation>
+    </message>
+    <message>
+        <source>Red outline: %1 units whose tenant has bills overdue</source>
+        <translation>红色边框：%1 个单元的租户有逾期账单</translation>
     </message>
     <message>
         <source>Area</source>
@@ -4287,6 +5761,546 @@ Nothing was written.</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
+        <source>A deposit is an amount above 0.00, in cents, not {amount}</source>
+        <translation>押金金额须大于 0.00 且精确到分，而不是 {amount}</translation>
+    </message>
+    <message>
+        <source>The payment holds {holds}: {amount} of it cannot be the deposit</source>
+        <translation>该付款余额为 {holds}：不能将其中 {amount} 作为押金</translation>
+    </message>
+    <message>
+        <source>The deposit holds {holds}: {amount} cannot be refunded</source>
+        <translation>押金余额为 {holds}：不能退还 {amount}</translation>
+    </message>
+    <message>
+        <source>{contract} runs to {ends_on}: settle it once it is terminated or has ended</source>
+        <translation>{contract} 租期至 {ends_on}：须在终止或到期后结算</translation>
+    </message>
+    <message>
+        <source>A payment is an amount above 0.00, in cents, not {amount}</source>
+        <translation>付款金额须大于 0.00 且精确到分，而不是 {amount}</translation>
+    </message>
+    <message>
+        <source>The payment was not found</source>
+        <translation>找不到该付款</translation>
+    </message>
+    <message>
+        <source>The allocation is refused: it would take more than the bill is owed or the payment holds ({problem})</source>
+        <translation>核销被拒绝：超出账单欠款或付款余额（{problem}）</translation>
+    </message>
+    <message>
+        <source>There is no such allocation to reverse</source>
+        <translation>没有可冲销的核销记录</translation>
+    </message>
+    <message>
+        <source>The allocation holds {holds}: {amount} cannot be reversed</source>
+        <translation>该核销余额为 {holds}：不能冲销 {amount}</translation>
+    </message>
+    <message>
+        <source>The payment holds {holds}: {amount} cannot be refunded</source>
+        <translation>该付款余额为 {holds}：不能退款 {amount}</translation>
+    </message>
+    <message>
+        <source>A billing run from {period_from} to {period_to} ends before it starts</source>
+        <translation>自 {period_from} 至 {period_to} 的出账区间结束早于开始</translation>
+    </message>
+    <message>
+        <source>That collections action was not found</source>
+        <translation>找不到该催收措施</translation>
+    </message>
+    <message>
+        <source>A flag is not marked done: it holds while the tenant&apos;s tier does</source>
+        <translation>标记类措施无需标记完成：租户风险等级不变期间一直有效</translation>
+    </message>
+    <message>
+        <source>The action ended on {ended_on}, when the tenant left its tier</source>
+        <translation>该措施已于 {ended_on} 结束：租户已离开该风险等级</translation>
+    </message>
+    <message>
+        <source>The tenant was not found</source>
+        <translation>找不到该租户</translation>
+    </message>
+    <message>
+        <source>Signal {row}: enter its day</source>
+        <translation>第 {row} 条信号：请填写日期</translation>
+    </message>
+    <message>
+        <source>Signal {row}: “{text}” is not a date (write 2026-03-01)</source>
+        <translation>第 {row} 条信号：“{text}”不是日期（请写作 2026-03-01）</translation>
+    </message>
+    <message>
+        <source>Signal {row}: choose its kind (court case, tax notice or other news)</source>
+        <translation>第 {row} 条信号：请选择类型（诉讼、税务公告或其他信息）</translation>
+    </message>
+    <message>
+        <source>Signal {row}: the kind is longer than {limit} characters</source>
+        <translation>第 {row} 条信号：类型超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>Signal {row}: the note is longer than {limit} characters</source>
+        <translation>第 {row} 条信号：备注超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>Signal {row}: it ends on {until}, before its day {on}</source>
+        <translation>第 {row} 条信号：截止日 {until} 早于其日期 {on}</translation>
+    </message>
+    <message>
+        <source>No payment reminder can be written in {language}</source>
+        <translation>无法以 {language} 生成催款通知书</translation>
+    </message>
+    <message>
+        <source>{tenant} owes nothing overdue on {on}: no reminder to send</source>
+        <translation>{tenant} 在 {on} 没有逾期欠款，无需发送催款通知书</translation>
+    </message>
+    <message>
+        <source>The invoice was not recorded: {parts}</source>
+        <translation>未登记该发票：{parts}</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is recorded in {count} parks: choose the park</source>
+        <translation>发票 {number} 在 {count} 个园区均有登记：请选择园区</translation>
+    </message>
+    <message>
+        <source>enter the invoice number the tax platform issued</source>
+        <translation>请填写税务平台开具的发票号码</translation>
+    </message>
+    <message>
+        <source>invoice number {number} is already recorded in this park</source>
+        <translation>本园区已登记发票号码 {number}</translation>
+    </message>
+    <message>
+        <source>the invoice names no bill</source>
+        <translation>该发票未对应任何账单</translation>
+    </message>
+    <message>
+        <source>no invoice {target} is recorded</source>
+        <translation>未登记发票 {target}</translation>
+    </message>
+    <message>
+        <source>{target} is a red invoice: a red invoice is neither voided nor reversed</source>
+        <translation>{target} 是红字发票：红字发票不能作废或红冲</translation>
+    </message>
+    <message>
+        <source>invoice {target} was voided on {voided_on}</source>
+        <translation>发票 {target} 已于 {voided_on} 作废</translation>
+    </message>
+    <message>
+        <source>invoice {target} is already reversed by red invoice {red}</source>
+        <translation>发票 {target} 已由红字发票 {red} 红冲</translation>
+    </message>
+    <message>
+        <source>this park&apos;s invoices cannot be voided: reverse {target} with a red invoice</source>
+        <translation>本园区的发票不能作废：请开具红字发票红冲 {target}</translation>
+    </message>
+    <message>
+        <source>invoice {target} was issued on {issued_on}: it can be voided only in the month it was issued; reverse it with a red invoice</source>
+        <translation>发票 {target} 开具于 {issued_on}：只能在开具当月作废；请开具红字发票红冲</translation>
+    </message>
+    <message>
+        <source>invoice {target} was issued on {issued_on}, in a period reported to the tax bureau (through {reported_through}): reverse it with a red invoice</source>
+        <translation>发票 {target} 开具于 {issued_on}，所属期间已向税务机关申报（截至 {reported_through}）：请开具红字发票红冲</translation>
+    </message>
+    <message>
+        <source>the date is before invoice {target} was issued ({issued_on})</source>
+        <translation>日期早于发票 {target} 的开具日期（{issued_on}）</translation>
+    </message>
+    <message>
+        <source>no invoice {target} to replace</source>
+        <translation>没有可替代的发票 {target}</translation>
+    </message>
+    <message>
+        <source>invoice {target} is still valid: void or reverse it before issuing its replacement</source>
+        <translation>发票 {target} 仍然有效：请先作废或红冲，再开具替代发票</translation>
+    </message>
+    <message>
+        <source>no bill {bill}</source>
+        <translation>没有账单 {bill}</translation>
+    </message>
+    <message>
+        <source>bill {bill} is another tenant&apos;s</source>
+        <translation>账单 {bill} 属于其他租户</translation>
+    </message>
+    <message>
+        <source>the invoice&apos;s charge {charge} is not bill {bill}&apos;s ({bill_charge})</source>
+        <translation>发票的费项 {charge} 与账单 {bill} 的费项（{bill_charge}）不符</translation>
+    </message>
+    <message>
+        <source>bill {bill} is not invoiced: its charge is exempt from VAT</source>
+        <translation>账单 {bill} 不开票：其费项不征增值税</translation>
+    </message>
+    <message>
+        <source>bill {bill}: the park has no VAT rate for its charge ({charge})</source>
+        <translation>账单 {bill}：本园区未设置其费项（{charge}）的增值税税率</translation>
+    </message>
+    <message>
+        <source>bill {bill}: the rate {rate} is not the park&apos;s {table_rate}</source>
+        <translation>账单 {bill}：税率 {rate} 不是本园区的税率 {table_rate}</translation>
+    </message>
+    <message>
+        <source>bill {bill}: an invoice is for more than 0.00, not {amount}</source>
+        <translation>账单 {bill}：发票金额须大于 0.00，而不是 {amount}</translation>
+    </message>
+    <message>
+        <source>bill {bill}: {exclusive} and tax {tax} do not add up to {amount}</source>
+        <translation>账单 {bill}：金额 {exclusive} 与税额 {tax} 之和不等于 {amount}</translation>
+    </message>
+    <message>
+        <source>bill {bill}: the tax {tax} is more than {tolerance} from {expected}</source>
+        <translation>账单 {bill}：税额 {tax} 与 {expected} 相差超过 {tolerance}</translation>
+    </message>
+    <message>
+        <source>bill {bill} is {total} and {invoiced} of it is invoiced: {adding} more would invoice more than the bill</source>
+        <translation>账单 {bill} 金额 {total}，已开票 {invoiced}：再开 {adding} 将超过账单金额</translation>
+    </message>
+    <message>
+        <source>bill {bill} is invoiced in full ({invoiced} of {total})</source>
+        <translation>账单 {bill} 已全额开票（{total} 中已开 {invoiced}）</translation>
+    </message>
+    <message>
+        <source>{bill} is a credit on bill {corrects}: invoice that bill, whose total includes it</source>
+        <translation>{bill} 是账单 {corrects} 的冲减：请为该账单开票，其金额已包含此冲减</translation>
+    </message>
+    <message>
+        <source>a red invoice reverses invoice {target} whole ({blue_amount})</source>
+        <translation>红字发票须全额冲销发票 {target}（{blue_amount}）</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {labels} (columns: {columns})</source>
+        <translation>{file}：缺少 {labels} 列（现有列：{columns}）</translation>
+    </message>
+    <message>
+        <source>no invoice number</source>
+        <translation>缺少发票号码</translation>
+    </message>
+    <message>
+        <source>no invoice date</source>
+        <translation>缺少开票日期</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (write 2026-03-01)</source>
+        <translation>“{text}”不是日期（请写作 2026-03-01）</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount</source>
+        <translation>“{text}”不是金额</translation>
+    </message>
+    <message>
+        <source>Vouchers from {first} to {last}: the range ends before it starts</source>
+        <translation>{first} 至 {last} 的凭证：结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <source>{file}: vouchers are written as .csv or .xlsx</source>
+        <translation>{file}：凭证只能导出为 .csv 或 .xlsx</translation>
+    </message>
+    <message>
+        <source>No VAT rate for {charges}: set the park&apos;s rates before exporting vouchers</source>
+        <translation>{charges} 没有增值税税率：请先设置园区税率再导出凭证</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {missing} (its columns: {columns}); choose them in a column mapping</source>
+        <translation>{file}：找不到 {missing} 列（文件的列：{columns}）；请在列对应中指定</translation>
+    </message>
+    <message>
+        <source>The books have no field {field} (fields: {fields})</source>
+        <translation>财务账没有字段 {field}（可用字段：{fields}）</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {detail}</source>
+        <translation>无法读取 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {text} is a total or a balance, not an entry</source>
+        <translation>第 {row} 行：{text} 是合计或余额行，不是分录</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{text}” is not a date (write 2026-03-01)</source>
+        <translation>第 {row} 行：“{text}”不是日期（请写作 2026-03-01）</translation>
+    </message>
+    <message>
+        <source>Row {row}: no date</source>
+        <translation>第 {row} 行：没有日期</translation>
+    </message>
+    <message>
+        <source>Row {row}: no account</source>
+        <translation>第 {row} 行：没有科目</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{text}” is not an amount</source>
+        <translation>第 {row} 行：“{text}”不是金额</translation>
+    </message>
+    <message>
+        <source>Row {row}: no debit and no credit</source>
+        <translation>第 {row} 行：既无借方也无贷方</translation>
+    </message>
+    <message>
+        <source>Row {row}: voucher {voucher} has this line twice in the file</source>
+        <translation>第 {row} 行：凭证 {voucher} 的这条分录在文件中出现了两次</translation>
+    </message>
+    <message>
+        <source>Row {row}: voucher {voucher} was imported as {before}, the file now says {now}; post a correcting voucher in the books instead of changing one</source>
+        <translation>第 {row} 行：凭证 {voucher} 导入时为 {before}，文件现为 {now}；请在财务系统中做更正凭证，而不是修改已记账的凭证</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV or Excel (.xls, .xlsx) file</source>
+        <translation>{file} 不是 CSV 或 Excel（.xls、.xlsx）文件</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the statement ({detail})</source>
+        <translation>{file}：无法读取对账单（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <translation>{file}：文件是空的</translation>
+    </message>
+    <message>
+        <source>{file}: no column {column} (columns: {columns})</source>
+        <translation>{file}：没有列 {column}（现有列：{columns}）</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {labels} (columns: {columns}); name them in the column mapping</source>
+        <translation>{file}：没有“{labels}”列（现有列：{columns}）；请在列映射中指定</translation>
+    </message>
+    <message>
+        <source>no field {field} in a bank statement (fields: {fields})</source>
+        <translation>银行对账单没有字段 {field}（字段：{fields}）</translation>
+    </message>
+    <message>
+        <source>{field} takes one column, not {columns}</source>
+        <translation>{field} 只能对应一列，不能是 {columns}</translation>
+    </message>
+    <message>
+        <source>not a column mapping: {detail}</source>
+        <translation>不是有效的列映射：{detail}</translation>
+    </message>
+    <message>
+        <source>{file}: neither UTF-8 nor GBK text</source>
+        <translation>{file}：既不是 UTF-8 也不是 GBK 文本</translation>
+    </message>
+    <message>
+        <source>No meter {meter}</source>
+        <translation>没有表计 {meter}</translation>
+    </message>
+    <message>
+        <source>A meter needs a code</source>
+        <translation>表计需要编号</translation>
+    </message>
+    <message>
+        <source>There is a meter {meter} already</source>
+        <translation>已有表计 {meter}</translation>
+    </message>
+    <message>
+        <source>{meter}: a meter measures electricity, water, gas or heat, not {utility}</source>
+        <translation>{meter}：表计计量电、水、燃气或热，不能是 {utility}</translation>
+    </message>
+    <message>
+        <source>{meter}: the multiplier must be above 0, not {multiplier}</source>
+        <translation>{meter}：倍率须大于 0，不能是 {multiplier}</translation>
+    </message>
+    <message>
+        <source>{meter}: a dial rolls over at a count above 0, not {rollover_at}</source>
+        <translation>{meter}：表盘翻转值须大于 0，不能是 {rollover_at}</translation>
+    </message>
+    <message>
+        <source>{meter}: registers are total, or time-of-use ones (sharp, peak, flat, valley) each once, not {registers}</source>
+        <translation>{meter}：计度器为总，或分时的尖、峰、平、谷（各一次），不能是 {registers}</translation>
+    </message>
+    <message>
+        <source>{meter}: removed on {removed_on}, before it was installed on {installed_on}</source>
+        <translation>{meter}：拆表日期 {removed_on} 早于装表日期 {installed_on}</translation>
+    </message>
+    <message>
+        <source>{meter}: no meter {parent} to hang it under</source>
+        <translation>{meter}：没有可挂接的上级表计 {parent}</translation>
+    </message>
+    <message>
+        <source>{meter}: no meter {replaces} for it to replace</source>
+        <translation>{meter}：没有要替换的表计 {replaces}</translation>
+    </message>
+    <message>
+        <source>{meter}: no unit {unit} in the park</source>
+        <translation>{meter}：园区内没有单元 {unit}</translation>
+    </message>
+    <message>
+        <source>{meter}: its basis names units not in the park: {units}</source>
+        <translation>{meter}：分摊依据中的单元不在园区内：{units}</translation>
+    </message>
+    <message>
+        <source>{meter} feeds no sub meter: it has no shared consumption</source>
+        <translation>{meter} 下没有分表，没有公摊用量</translation>
+    </message>
+    <message>
+        <source>{meter} cannot go there: {parts}</source>
+        <translation>{meter} 不能放在该位置：{parts}</translation>
+    </message>
+    <message>
+        <source>{meter}: its parents loop back to {at}</source>
+        <translation>{meter}：上级表计循环回到 {at}</translation>
+    </message>
+    <message>
+        <source>{meter} hangs under {parent}, a meter of another utility</source>
+        <translation>{meter} 挂在 {parent} 下，但两者计量的能源种类不同</translation>
+    </message>
+    <message>
+        <source>{meter} bills unit {unit} and feeds other meters; a unit&apos;s meter is a leaf</source>
+        <translation>{meter} 计量单元 {unit} 且下挂其他表计；单元表必须是末级表</translation>
+    </message>
+    <message>
+        <source>{meter}: its parent meter {parent} is not there</source>
+        <translation>{meter}：上级表计 {parent} 不存在</translation>
+    </message>
+    <message>
+        <source>{meter}: its id {id} is taken</source>
+        <translation>{meter}：标识 {id} 已被占用</translation>
+    </message>
+    <message>
+        <source>A reading is a reading, a final or an initial one, not {kind}</source>
+        <translation>读数类型为抄表、拆表（末次）或装表（初始），不能是 {kind}</translation>
+    </message>
+    <message>
+        <source>{meter}: {parts}</source>
+        <translation>{meter}：{parts}</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel (.xlsx, .xls) or CSV file</source>
+        <translation>{file} 不是 Excel（.xlsx、.xls）或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the file ({detail})</source>
+        <translation>{file}：无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {fields} (columns: {columns}); the header names the meter (表号), the day read (抄表日期) and the reading (读数), or one column per register (峰, 平, 谷)</source>
+        <translation>{file}：缺少 {fields} 列（现有列：{columns}）；表头须包含表号、抄表日期和读数，或每个时段一列（峰、平、谷）</translation>
+    </message>
+    <message>
+        <source>{column}: no meter code</source>
+        <translation>{column}：没有表号</translation>
+    </message>
+    <message>
+        <source>{column}: empty</source>
+        <translation>{column}：为空</translation>
+    </message>
+    <message>
+        <source>{column}: cannot read “{value}” as a day</source>
+        <translation>{column}：无法将“{value}”识别为日期</translation>
+    </message>
+    <message>
+        <source>{column}: “{value}” is not a reading, a final (拆表) or an initial (装表) one</source>
+        <translation>{column}：“{value}”不是抄表、拆表或装表</translation>
+    </message>
+    <message>
+        <source>{column}: “{value}” is not total, 尖, 峰, 平 or 谷</source>
+        <translation>{column}：“{value}”不是总、尖、峰、平或谷</translation>
+    </message>
+    <message>
+        <source>{column}: cannot read “{value}” as a reading</source>
+        <translation>{column}：无法将“{value}”识别为读数</translation>
+    </message>
+    <message>
+        <source>no reading in {columns}</source>
+        <translation>{columns} 中没有读数</translation>
+    </message>
+    <message>
+        <source>no meter {meter} in the park</source>
+        <translation>园区内没有表计 {meter}</translation>
+    </message>
+    <message>
+        <source>{meter}: a {register} reading on {on}, but the meter has registers {registers}</source>
+        <translation>{meter}：{on} 有 {register} 读数，但该表的计度器为 {registers}</translation>
+    </message>
+    <message>
+        <source>{meter}: a reading of {value} is below zero</source>
+        <translation>{meter}：读数 {value} 小于零</translation>
+    </message>
+    <message>
+        <source>{meter}: reading {value} on {on} is not on its dial (0 to below {rollover_at})</source>
+        <translation>{meter}：{on} 的读数 {value} 超出表盘范围（0 至 {rollover_at} 以下）</translation>
+    </message>
+    <message>
+        <source>{meter} was installed on {installed_on}, after {on}</source>
+        <translation>{meter} 于 {installed_on} 安装，晚于 {on}</translation>
+    </message>
+    <message>
+        <source>{meter} was removed on {removed_on}, before {on}</source>
+        <translation>{meter} 于 {removed_on} 拆除，早于 {on}</translation>
+    </message>
+    <message>
+        <source>{meter} {register} on {on} is also on row {rows} with another value</source>
+        <translation>{meter} {on} 的 {register} 读数在第 {rows} 行也有，且数值不同</translation>
+    </message>
+    <message>
+        <source>the same reading is on row {row}</source>
+        <translation>第 {row} 行有相同读数</translation>
+    </message>
+    <message>
+        <source>{meter}: the dial rolled over at {rollover_at} between {previous} and {value}</source>
+        <translation>{meter}：表盘在 {previous} 与 {value} 之间于 {rollover_at} 翻转</translation>
+    </message>
+    <message>
+        <source>{meter}: replaced: the old dial&apos;s final {previous}, the new one&apos;s initial {value}</source>
+        <translation>{meter}：换表：旧表止码 {previous}，新表起码 {value}</translation>
+    </message>
+    <message>
+        <source>{meter}: reading {value} on {on} is below {previous} on {previous_on} and is not a rollover</source>
+        <translation>{meter}：{on} 的读数 {value} 低于 {previous_on} 的 {previous}，且不是表盘翻转</translation>
+    </message>
+    <message>
+        <source>{meter}: {per_day} a day from {previous_on} to {on}, over {factor} × the median {median} of the last {history} readings</source>
+        <translation>{meter}：{previous_on} 至 {on} 日均 {per_day}，超过最近 {history} 次读数中位数 {median} 的 {factor} 倍</translation>
+    </message>
+    <message>
+        <source>{meter}: the reading dated {on} was entered after one dated {latest}</source>
+        <translation>{meter}：日期为 {on} 的读数录入于日期为 {latest} 的读数之后</translation>
+    </message>
+    <message>
+        <source>{meter}: the reading on {on} follows the old meter&apos;s final reading with no initial reading of the new one; counted from 0</source>
+        <translation>{meter}：{on} 的读数紧接旧表止码，缺少新表起码；按从 0 起计</translation>
+    </message>
+    <message>
+        <source>{meter}: a new meter&apos;s initial reading on {on} follows no final reading of the old one; its last use is unknown</source>
+        <translation>{meter}：{on} 的新表起码之前没有旧表止码；旧表最后的用量未知</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {fields} (columns: {columns}); the header names the unit (单元编号), the month (月份) and access counts (门禁次数), lighting hours (照明时长), HVAC hours (空调时长) or energy (用电量)</source>
+        <translation>{file}：缺少 {fields} 列（现有列：{columns}）；表头须包含单元编号、月份，以及门禁次数、照明时长、空调时长或用电量</translation>
+    </message>
+    <message>
+        <source>{column}: no unit code</source>
+        <translation>{column}：没有单元编号</translation>
+    </message>
+    <message>
+        <source>{column}: cannot read “{value}” as a month</source>
+        <translation>{column}：无法将“{value}”识别为月份</translation>
+    </message>
+    <message>
+        <source>{column}: cannot read “{value}”</source>
+        <translation>{column}：无法识别“{value}”</translation>
+    </message>
+    <message>
+        <source>{column}: {value} is below zero</source>
+        <translation>{column}：{value} 小于零</translation>
+    </message>
+    <message>
+        <source>{column}: {value} entries is not a whole number</source>
+        <translation>{column}：通行次数 {value} 不是整数</translation>
+    </message>
+    <message>
+        <source>{column}: {value} hours is more than the month&apos;s {most}</source>
+        <translation>{column}：{value} 小时超过当月的 {most} 小时</translation>
+    </message>
+    <message>
+        <source>no unit {unit} in the park</source>
+        <translation>园区内没有单元 {unit}</translation>
+    </message>
+    <message>
+        <source>{unit} {month} is also on row {rows}</source>
+        <translation>{unit} {month} 在第 {rows} 行也有</translation>
+    </message>
+    <message>
+        <source>{unit} has an electricity meter: the energy map reads it for the months its readings measure</source>
+        <translation>{unit} 装有电表：能耗图在有抄表读数的月份按电表计算</translation>
+    </message>
+    <message>
         <source>{file} is a folder, not a Leasemap workspace</source>
         <translation>{file} 是文件夹，不是 Leasemap 工作区</translation>
     </message>
@@ -4566,6 +6580,568 @@ Nothing was written.</source>
     <message>
         <source>Units</source>
         <translation>单元数</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentEntryDialog</name>
+    <message>
+        <source>Enter a payment</source>
+        <translation>录入收款</translation>
+    </message>
+    <message>
+        <source>Money received outside a bank statement: cash, a cheque, a transfer to an account whose statements are not imported. With a tenant it pays the tenant&apos;s oldest bills first; without one it waits in Payments to match.</source>
+        <translation>银行流水以外收到的款项：现金、支票、转入未导入流水的账户的款项。选择租户时按该租户最早的账单依次核销；不选租户则进入“待匹配收款”。</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>收款日期：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Payer:</source>
+        <translation>付款人：</translation>
+    </message>
+    <message>
+        <source>Remarks:</source>
+        <translation>附言：</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>租户：</translation>
+    </message>
+    <message>
+        <source>e.g. 12540.00</source>
+        <translation>例如 12540.00</translation>
+    </message>
+    <message>
+        <source>What the payer wrote, a bill or contract number</source>
+        <translation>付款人的附言，如账单号或合同号</translation>
+    </message>
+    <message>
+        <source>(none: it waits in Payments to match)</source>
+        <translation>（无：进入“待匹配收款”）</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The amount cannot be read: type it as 1234.56.</source>
+        <translation>金额无法识别：请按 1234.56 的格式输入。</translation>
+    </message>
+    <message>
+        <source>A payment is an amount above 0.00.</source>
+        <translation>收款金额必须大于 0.00。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentQueue</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Unallocated</source>
+        <translation>未核销</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>匹配结果</translation>
+    </message>
+    <message>
+        <source>Best candidate</source>
+        <translation>最可能的租户</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentQueuePanel</name>
+    <message>
+        <source>the payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Allocate %1 as shown (bills: %2), then refund the remaining %3 to %4? A refund is a ledger entry: it is not undone.</source>
+        <translation>按所示核销 %1（账单 %2 张），再将剩余的 %3 退还给 %4？退款是一笔台账记录，无法撤销。</translation>
+    </message>
+    <message>
+        <source>Refund %3 to %4? A refund is a ledger entry: it is not undone.</source>
+        <translation>将 %3 退还给 %4？退款是一笔台账记录，无法撤销。</translation>
+    </message>
+    <message>
+        <source>Refund the remainder</source>
+        <translation>退还余款</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1: %2 from %3</source>
+        <translation>%1：%2，付款人 %3</translation>
+    </message>
+    <message>
+        <source>(no payer)</source>
+        <translation>（无付款人）</translation>
+    </message>
+    <message>
+        <source>Remarks: %1</source>
+        <translation>附言：%1</translation>
+    </message>
+    <message>
+        <source>Bank reference: %1</source>
+        <translation>银行流水号：%1</translation>
+    </message>
+    <message>
+        <source>Still to allocate: %1</source>
+        <translation>尚待核销：%1</translation>
+    </message>
+    <message>
+        <source>Not allocated automatically: %1</source>
+        <translation>未自动核销：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>No tenant is proposed: choose one to allocate to, or refund the payment.</source>
+        <translation>没有建议的租户：请选择要核销的租户，或退还这笔收款。</translation>
+    </message>
+    <message>
+        <source>(choose a tenant)</source>
+        <translation>（选择租户）</translation>
+    </message>
+    <message>
+        <source>Not proposed by matching: the tenant&apos;s oldest open bills first.</source>
+        <translation>非匹配建议：按该租户最早的未结账单依次核销。</translation>
+    </message>
+    <message>
+        <source>Remember “%1” as a name of %2</source>
+        <translation>记住“%1”为 %2 的付款名称</translation>
+    </message>
+    <message>
+        <source>%1 (%2 open)</source>
+        <translation>%1（未结 %2）</translation>
+    </message>
+    <message>
+        <source>An amount cannot be read: type it as 1234.56.</source>
+        <translation>有金额无法识别：请按 1234.56 的格式输入。</translation>
+    </message>
+    <message>
+        <source>Allocating %1 of the %2 the payment holds.</source>
+        <translation>核销 %1，该笔收款可用 %2。</translation>
+    </message>
+    <message>
+        <source>That is %1 more than it holds.</source>
+        <translation>超出可用金额 %1。</translation>
+    </message>
+    <message>
+        <source>%1 stays with the payment: refund it, or keep it as credit.</source>
+        <translation>%1 留在该笔收款中：可退款，或作为预收款保留。</translation>
+    </message>
+    <message>
+        <source>%1 is owed %2, not %3.</source>
+        <translation>%1 欠款 %2，不是 %3。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Who may have paid it (best first):</source>
+        <translation>可能的付款租户（按可能性排序）：</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Allocates</source>
+        <translation>核销金额</translation>
+    </message>
+    <message>
+        <source>Left over</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Allocate to:</source>
+        <translation>核销给：</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>费项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Add bill</source>
+        <translation>添加账单</translation>
+    </message>
+    <message>
+        <source>Remove bill</source>
+        <translation>移除账单</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认核销</translation>
+    </message>
+    <message>
+        <source>Reading the payments…</source>
+        <translation>正在读取收款…</translation>
+    </message>
+    <message>
+        <source>Open a workspace to see its payments.</source>
+        <translation>打开工作区以查看其收款。</translation>
+    </message>
+    <message>
+        <source>Every payment is allocated: nothing to match.</source>
+        <translation>所有收款均已核销：没有待匹配的收款。</translation>
+    </message>
+    <message>
+        <source>Payments to match: %1, %2 not allocated.</source>
+        <translation>待匹配收款 %1 笔，未核销 %2。</translation>
+    </message>
+    <message>
+        <source>Refund %1…</source>
+        <translation>退款 %1…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentText</name>
+    <message>
+        <source>allocated automatically</source>
+        <translation>已自动核销</translation>
+    </message>
+    <message>
+        <source>to confirm</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>unmatched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <source>the payer is {name}, the tenant&apos;s name</source>
+        <translation>付款人为 {name}，即租户名称</translation>
+    </message>
+    <message>
+        <source>the payer is {alias}, a name confirmed for the tenant</source>
+        <translation>付款人为 {alias}，是已确认的该租户付款名称</translation>
+    </message>
+    <message>
+        <source>the payer {payer} is the name of {tenants} tenants</source>
+        <translation>付款人 {payer} 与 {tenants} 个租户同名</translation>
+    </message>
+    <message>
+        <source>the payer is {name}, the tenant&apos;s short name</source>
+        <translation>付款人为 {name}，即租户简称</translation>
+    </message>
+    <message>
+        <source>the payer {payer} is like {name} ({similarity} of their character pairs in common)</source>
+        <translation>付款人 {payer} 与 {name} 相似（字符对重合 {similarity}）</translation>
+    </message>
+    <message>
+        <source>the payer {payer} is not the tenant&apos;s name</source>
+        <translation>付款人 {payer} 不是该租户的名称</translation>
+    </message>
+    <message>
+        <source>the payer {payer} is no tenant&apos;s name</source>
+        <translation>付款人 {payer} 不是任何租户的名称</translation>
+    </message>
+    <message>
+        <source>the payer is neither the tenant&apos;s name nor a name confirmed for it</source>
+        <translation>付款人既不是租户名称，也不是已确认的付款名称</translation>
+    </message>
+    <message>
+        <source>the remarks name bill {bills}</source>
+        <translation>附言注明了账单 {bills}</translation>
+    </message>
+    <message>
+        <source>the remarks name contract {contracts}</source>
+        <translation>附言注明了合同 {contracts}</translation>
+    </message>
+    <message>
+        <source>the remarks also name {contract}, another tenant&apos;s contract</source>
+        <translation>附言还注明了其他租户的合同 {contract}</translation>
+    </message>
+    <message>
+        <source>the remarks name another tenant&apos;s contract</source>
+        <translation>附言注明了其他租户的合同</translation>
+    </message>
+    <message>
+        <source>the remarks name bill {bill}, which is not open (paid already?)</source>
+        <translation>附言注明的账单 {bill} 已无欠款（可能已付过）</translation>
+    </message>
+    <message>
+        <source>the remarks name a bill that is not open</source>
+        <translation>附言注明的账单已无欠款</translation>
+    </message>
+    <message>
+        <source>the remarks name no bill and no contract</source>
+        <translation>附言未注明账单或合同</translation>
+    </message>
+    <message>
+        <source>the amount pays {bills} bills exactly</source>
+        <translation>金额恰好付清 {bills} 张账单</translation>
+    </message>
+    <message>
+        <source>the amount pays the bill exactly</source>
+        <translation>金额恰好付清该账单</translation>
+    </message>
+    <message>
+        <source>{short} short of the bill&apos;s {expected}</source>
+        <translation>比账单金额 {expected} 少 {short}</translation>
+    </message>
+    <message>
+        <source>pays {bills} bills whole and {bill} in part ({left} left on it)</source>
+        <translation>付清 {bills} 张账单，部分支付 {bill}（尚欠 {left}）</translation>
+    </message>
+    <message>
+        <source>pays one bill whole and {bill} in part ({left} left on it)</source>
+        <translation>付清 1 张账单，部分支付 {bill}（尚欠 {left}）</translation>
+    </message>
+    <message>
+        <source>pays {bills} bills whole, with {remainder} over</source>
+        <translation>付清 {bills} 张账单，多出 {remainder}</translation>
+    </message>
+    <message>
+        <source>pays the bill whole, with {remainder} over</source>
+        <translation>付清该账单，多出 {remainder}</translation>
+    </message>
+    <message>
+        <source>the tenant has no open bill: {remainder} has nowhere to go</source>
+        <translation>该租户没有未结账单：{remainder} 无可核销</translation>
+    </message>
+    <message>
+        <source>only the amount: {amount} is exactly what this tenant owes on a bill</source>
+        <translation>仅金额相符：{amount} 恰为该租户一张账单的欠款</translation>
+    </message>
+    <message>
+        <source>only the amount points at a tenant</source>
+        <translation>仅金额指向某租户</translation>
+    </message>
+    <message>
+        <source>the amount does not pay whole bills exactly</source>
+        <translation>金额与整张账单不完全相符</translation>
+    </message>
+    <message>
+        <source>the amount {amount} is not above zero</source>
+        <translation>金额 {amount} 不大于零</translation>
+    </message>
+    <message>
+        <source>{tenants} tenants owe exactly this amount</source>
+        <translation>有 {tenants} 个租户的欠款恰为此金额</translation>
+    </message>
+    <message>
+        <source>no open bill is of {amount}</source>
+        <translation>没有金额为 {amount} 的未结账单</translation>
+    </message>
+    <message>
+        <source>{count} tenants may have paid it</source>
+        <translation>可能付款的租户有 {count} 个</translation>
+    </message>
+    <message>
+        <source>row {line}: paid out {amount}, not a receipt</source>
+        <translation>第 {line} 行：支出 {amount}，不是收款</translation>
+    </message>
+    <message>
+        <source>row {line}: cannot read the date “{value}”</source>
+        <translation>第 {line} 行：无法识别日期“{value}”</translation>
+    </message>
+    <message>
+        <source>row {line}: no date</source>
+        <translation>第 {line} 行：没有日期</translation>
+    </message>
+    <message>
+        <source>row {line}: cannot read the amount “{value}” ({column})</source>
+        <translation>第 {line} 行：无法识别金额“{value}”（{column}）</translation>
+    </message>
+    <message>
+        <source>row {line}: no amount</source>
+        <translation>第 {line} 行：没有金额</translation>
+    </message>
+    <message>
+        <source>row {line}: an amount of 0</source>
+        <translation>第 {line} 行：金额为 0</translation>
+    </message>
+    <message>
+        <source>row {line}: the amount {value} has a fraction of a cent</source>
+        <translation>第 {line} 行：金额 {value} 不足一分</translation>
+    </message>
+    <message>
+        <source>row {line}: both a debit ({debit}) and a credit ({credit})</source>
+        <translation>第 {line} 行：借方（{debit}）与贷方（{credit}）都有金额</translation>
+    </message>
+    <message>
+        <source>row {line}: cannot read the debit/credit flag “{value}”</source>
+        <translation>第 {line} 行：无法识别借贷标志“{value}”</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount (signed: received &gt; 0)</source>
+        <translation>交易金额（带符号：收入为正）</translation>
+    </message>
+    <message>
+        <source>Received (credit)</source>
+        <translation>收入（贷方）金额</translation>
+    </message>
+    <message>
+        <source>Paid out (debit)</source>
+        <translation>支出（借方）金额</translation>
+    </message>
+    <message>
+        <source>Debit/credit flag</source>
+        <translation>借贷标志</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Payer&apos;s account</source>
+        <translation>付款人账号</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>摘要/附言</translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation>银行流水号</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>bill {bill} asks {lines}: {allocated} allocated to it in all would pay {over} too much</source>
+        <translation>账单 {bill} 应收 {lines}：累计核销 {allocated} 将多付 {over}</translation>
+    </message>
+    <message>
+        <source>the payment has {unallocated} left: a part of {amount} is more than it holds</source>
+        <translation>该笔收款尚余 {unallocated}：核销 {amount} 超出了余额</translation>
+    </message>
+    <message>
+        <source>an amount allocated to a bill cannot be below 0.00</source>
+        <translation>核销到账单的金额不能小于 0.00</translation>
+    </message>
+    <message>
+        <source>a bill allocated to was not found</source>
+        <translation>找不到所核销的账单</translation>
+    </message>
+    <message>
+        <source>amounts are in cents, not {amount}</source>
+        <translation>金额应精确到分，而不是 {amount}</translation>
+    </message>
+    <message>
+        <source>{points}  {reason}</source>
+        <translation>{points}  {reason}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The tenant was not found</source>
+        <translation>找不到该租户</translation>
+    </message>
+    <message>
+        <source>The allocation is refused: {why}</source>
+        <translation>核销被拒绝：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsDock</name>
+    <message>
+        <source>Payments to match</source>
+        <translation>待匹配收款</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsFlow</name>
+    <message>
+        <source>Bank statement not imported: %1</source>
+        <translation>银行流水未导入：%1</translation>
+    </message>
+    <message>
+        <source>Bank statement imported. New payments: %1; allocated automatically: %2.</source>
+        <translation>银行流水已导入。新收款 %1 笔；自动核销 %2 笔。</translation>
+    </message>
+    <message>
+        <source>Allocated %1 (bills: %2).</source>
+        <translation>已核销 %1（账单 %2 张）。</translation>
+    </message>
+    <message>
+        <source>The payer&apos;s name is remembered for the tenant.</source>
+        <translation>已为该租户记住此付款名称。</translation>
+    </message>
+    <message>
+        <source>Refunded %1.</source>
+        <translation>已退款 %1。</translation>
+    </message>
+    <message>
+        <source>Payment entered: %1 from %2</source>
+        <translation>已录入收款：%1，付款人 %2</translation>
+    </message>
+    <message>
+        <source>(no payer)</source>
+        <translation>（无付款人）</translation>
     </message>
 </context>
 <context>
@@ -5422,6 +7998,426 @@ Nothing was written.</source>
     <message>
         <source>Discounted at %1% a year</source>
         <translation>按年 %1% 折现</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsCli</name>
+    <message>
+        <source>{file}: {rows} readings under the header on row {header}</source>
+        <translation>{file}：第 {header} 行表头下共 {rows} 个读数</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}: {rows} readings under the header on row {header}</source>
+        <translation>{file}，工作表 {sheet}：第 {header} 行表头下共 {rows} 个读数</translation>
+    </message>
+    <message>
+        <source>{added} readings added, {corrected} corrected, {unchanged} already there, {rejected} rejected</source>
+        <translation>新增 {added} 个读数，更正 {corrected} 个，已有 {unchanged} 个，拒绝 {rejected} 个</translation>
+    </message>
+    <message>
+        <source>{added} readings to add, {corrected} to correct, {unchanged} already there, {rejected} rejected</source>
+        <translation>将新增 {added} 个读数，将更正 {corrected} 个，已有 {unchanged} 个，拒绝 {rejected} 个</translation>
+    </message>
+    <message>
+        <source>Corrections:</source>
+        <translation>更正：</translation>
+    </message>
+    <message>
+        <source>row {row}  {meter}  {day}  {register}  {before} → {after}</source>
+        <translation>第 {row} 行  {meter}  {day}  {register}  {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Rollovers and replacements:</source>
+        <translation>表盘翻转与换表：</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} flagged readings (written, to be checked before billing):</source>
+        <translation>{count} 个异常读数中的前 {shown} 个（已写入，计费前须核对）：</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} flagged readings (to be checked before billing):</source>
+        <translation>{count} 个异常读数中的前 {shown} 个（计费前须核对）：</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rejected readings:</source>
+        <translation>{count} 个被拒绝读数中的前 {shown} 个：</translation>
+    </message>
+    <message>
+        <source>row {row}  {meter}  {day}  {said}</source>
+        <translation>第 {row} 行  {meter}  {day}  {said}</translation>
+    </message>
+    <message>
+        <source>{used} used since {previous_on}</source>
+        <translation>自 {previous_on} 起用量 {used}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>(no code)</source>
+        <translation>（无编号）</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows under the header on row {header}</source>
+        <translation>{file}：第 {header} 行表头下共 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}: {rows} rows under the header on row {header}</source>
+        <translation>{file}，工作表 {sheet}：第 {header} 行表头下共 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{added} months added, {changed} changed, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>新增 {added} 个月，变更 {changed} 个，未变 {unchanged} 个，拒绝 {rejected} 个</translation>
+    </message>
+    <message>
+        <source>{added} months to add, {changed} to change, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>将新增 {added} 个月，将变更 {changed} 个，未变 {unchanged} 个，拒绝 {rejected} 个</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>变更：</translation>
+    </message>
+    <message>
+        <source>{column} {before} → {after}</source>
+        <translation>{column} {before} → {after}</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rejected rows:</source>
+        <translation>{count} 个被拒绝行中的前 {shown} 个：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>Receivables</name>
+    <message>
+        <source>not a day (YYYY-MM-DD): {text}</source>
+        <translation>不是有效日期（YYYY-MM-DD）：{text}</translation>
+    </message>
+    <message>
+        <source>cannot write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>wrote {file}</source>
+        <translation>已写入 {file}</translation>
+    </message>
+    <message>
+        <source>By tenant</source>
+        <translation>按租户</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>按楼栋</translation>
+    </message>
+    <message>
+        <source>Park summary</source>
+        <translation>园区汇总</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费清单</translation>
+    </message>
+    <message>
+        <source>Credit score</source>
+        <translation>信用评分</translation>
+    </message>
+    <message>
+        <source>Risk tier</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Ageing</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <source>Share of open</source>
+        <translation>占未收比例</translation>
+    </message>
+    <message>
+        <source>Collection rate</source>
+        <translation>收缴率</translation>
+    </message>
+    <message>
+        <source>Bills due {start} – {end}, collected by {as_of}</source>
+        <translation>应缴日 {start} – {end} 的账单，截至 {as_of} 的收款</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未收</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>收缴率</translation>
+    </message>
+    <message>
+        <source>Arrears:</source>
+        <translation>欠费清单：</translation>
+    </message>
+    <message>
+        <source>{tenant}  {contract}  {amount}  overdue since {due} ({days} days), bills: {count}</source>
+        <translation>{tenant}  {contract}  {amount}  自 {due} 起逾期（{days} 天），账单 {count} 笔</translation>
+    </message>
+    <message>
+        <source>Credit:</source>
+        <translation>信用：</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>0–30 days</source>
+        <translation>0–30 天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation>低风险</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>中风险</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>极高风险</translation>
+    </message>
+    <message>
+        <source>−{points}: the oldest overdue bill is {days} days past its due date ({due_on}); 1 point per {days_per_point} days, at most {cap}</source>
+        <translation>−{points}：最早一笔逾期账单已逾期 {days} 天（应缴日 {due_on}）；每 {days_per_point} 天扣 1 分，最多扣 {cap} 分</translation>
+    </message>
+    <message>
+        <source>−{points}: {count} bills paid after their due date since {since} (at most {max_days_late} days late); {each} points each, at most {cap}</source>
+        <translation>−{points}：自 {since} 起有 {count} 笔账单逾期缴清（最长逾期 {max_days_late} 天）；每笔扣 {each} 分，最多扣 {cap} 分</translation>
+    </message>
+    <message>
+        <source>−{points}: court case of {on}, counted to {until}: {note}</source>
+        <translation>−{points}：{on} 的诉讼记录，计至 {until}：{note}</translation>
+    </message>
+    <message>
+        <source>−{points}: tax notice of {on}, counted to {until}: {note}</source>
+        <translation>−{points}：{on} 的税务公告，计至 {until}：{note}</translation>
+    </message>
+    <message>
+        <source>+{points}: a score stops at {floor}</source>
+        <translation>+{points}：评分最低为 {floor}</translation>
+    </message>
+    <message>
+        <source>{kind} of {on} ({note}) ended on {until}: no points</source>
+        <translation>{on} 的{kind}（{note}）已于 {until} 失效：不扣分</translation>
+    </message>
+    <message>
+        <source>{kind} of {on} ({note}) counts from that day: no points yet</source>
+        <translation>{on} 的{kind}（{note}）自当日起计：暂不扣分</translation>
+    </message>
+    <message>
+        <source>{kind} of {on} ({note}) is noted: no points for its kind</source>
+        <translation>{on} 的{kind}（{note}）已记录：此类信息不扣分</translation>
+    </message>
+    <message>
+        <source>A credit signal could not be read: {entry}</source>
+        <translation>一条信用信息无法读取：{entry}</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Credit score %1 of 100 on %2: %3</source>
+        <translation>%2 信用评分 %1（满分 100）：%3</translation>
+    </message>
+    <message>
+        <source>No points off</source>
+        <translation>未扣分</translation>
+    </message>
+    <message>
+        <source>Collection rate %1: %2 of %3 collected by %4 (bills due %5 – %6)</source>
+        <translation>收缴率 %1：截至 %4 已收 %2，应收 %3（应缴日 %5 – %6 的账单）</translation>
+    </message>
+    <message>
+        <source>Collection rate: no bills due %5 – %6</source>
+        <translation>收缴率：%5 – %6 无应缴账单</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Several buildings</source>
+        <translation>跨多栋楼</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期合计</translation>
+    </message>
+    <message>
+        <source>Total open</source>
+        <translation>未收合计</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单数</translation>
+    </message>
+    <message>
+        <source>Bill numbers</source>
+        <translation>账单编号</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation>最早应缴日</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>%1: receivables ageing as of %2 (%3)</source>
+        <translation>%1：应收账龄（截至 %2，%3）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesFlow</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesWindow</name>
+    <message>
+        <source>Why</source>
+        <translation>扣分原因</translation>
+    </message>
+    <message>
+        <source>ageing</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <source>The report could not be read: %1</source>
+        <translation>无法读取报表：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written: %1</source>
+        <translation>无法写入工作簿：%1</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading the receivables…</source>
+        <translation>正在读取应收账款…</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>%1 open in %2 bills, %3 of it overdue; tenants in arrears: %4</source>
+        <translation>未收 %1，共 %2 笔账单，其中逾期 %3；欠费租户：%4 户</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>By tenant</source>
+        <translation>按租户</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>按楼栋</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费清单</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
     </message>
 </context>
 <context>
@@ -6579,6 +9575,273 @@ Nothing was written.</source>
     <message>
         <source>Terminate</source>
         <translation>终止</translation>
+    </message>
+</context>
+<context>
+    <name>ThreeLedgers</name>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Ledgers</source>
+        <translation>账别</translation>
+    </message>
+    <message>
+        <source>Contract, bill or voucher</source>
+        <translation>合同、账单或凭证</translation>
+    </message>
+    <message>
+        <source>Tenant or customer</source>
+        <translation>租户或往来单位</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>运营账</translation>
+    </message>
+    <message>
+        <source>Schedule, plan or books</source>
+        <translation>租金计划、平面或财务账</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>往来单位</translation>
+    </message>
+    <message>
+        <source>Debit − credit</source>
+        <translation>借方 − 贷方</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Bank reference</source>
+        <translation>银行流水号</translation>
+    </message>
+    <message>
+        <source>Customer in the books</source>
+        <translation>财务账中的往来单位</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Entries in the books</source>
+        <translation>财务账分录</translation>
+    </message>
+    <message>
+        <source>Contract id</source>
+        <translation>合同 ID</translation>
+    </message>
+    <message>
+        <source>Bill id</source>
+        <translation>账单 ID</translation>
+    </message>
+    <message>
+        <source>Entry id</source>
+        <translation>记录 ID</translation>
+    </message>
+    <message>
+        <source>Payment id</source>
+        <translation>收款 ID</translation>
+    </message>
+    <message>
+        <source>Unit id</source>
+        <translation>房间 ID</translation>
+    </message>
+    <message>
+        <source>Tenant id</source>
+        <translation>租户 ID</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 vouchers, %3 lines, debit %4 = credit %5</source>
+        <translation>已写入 %1：凭证 %2 张，分录 %3 行，借方 %4 = 贷方 %5</translation>
+    </message>
+    <message>
+        <source>(as its header says)</source>
+        <translation>（按列标题）</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Export vouchers</source>
+        <translation>导出凭证</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The accounting system&apos;s export</source>
+        <translation>财务系统导出的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV (*.xlsx *.xls *.csv *.txt)</source>
+        <translation>电子表格和 CSV (*.xlsx *.xls *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>All differences (%1)</source>
+        <translation>全部差异（%1）</translation>
+    </message>
+    <message>
+        <source>%1: imported %2 lines of the books (debit %3, credit %4); %5 imported before; %6 rows refused.</source>
+        <translation>%1：已导入财务账分录 %2 条（借方 %3，贷方 %4）；此前已导入 %5 条；拒绝 %6 行。</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines new to the park (debit %3, credit %4); %5 imported before; %6 rows refused. Nothing is written until you import.</source>
+        <translation>%1：新分录 %2 条（借方 %3，贷方 %4）；此前已导入 %5 条；拒绝 %6 行。点击导入之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose the day and check: the schedules, the bills and receipts, and the books compared line by line.</source>
+        <translation>选择日期并核对：租金计划、账单与收款、财务账逐行比对。</translation>
+    </message>
+    <message>
+        <source>On %1 the three ledgers agree: %4 of our entries found among %5 lines of the books.</source>
+        <translation>%1 三账一致：运营账 %4 条记录均在财务账 %5 条分录中找到。</translation>
+    </message>
+    <message>
+        <source>On %1: %2 differences of %3 causes; %4 of our entries found among %5 lines of the books.</source>
+        <translation>%1：%3 类原因共 %2 处差异；运营账有 %4 条记录在财务账 %5 条分录中找到。</translation>
+    </message>
+    <message>
+        <source>%1 deposit movements are not compared (deposits have no vouchers yet).</source>
+        <translation>%1 笔押金变动未参与比对（押金尚无凭证）。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>Writing the vouchers…</source>
+        <translation>正在写入凭证…</translation>
+    </message>
+    <message>
+        <source>Reading the books…</source>
+        <translation>正在读取财务账…</translation>
+    </message>
+    <message>
+        <source>Importing the books…</source>
+        <translation>正在导入财务账…</translation>
+    </message>
+    <message>
+        <source>Three-ledger check</source>
+        <translation>三账对齐</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>核对(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Books</source>
+        <translation>财务账</translation>
+    </message>
+    <message>
+        <source>One voucher per bill, adjustment, receipt, allocation and refund of the range, each balanced; every line&apos;s summary starts with our reference, so the books imported back find us.</source>
+        <translation>期间内每张账单、每笔调整、收款、核销和退款各生成一张借贷平衡的凭证；每行摘要以本系统参考号开头，财务账导回时据此对应。</translation>
+    </message>
+    <message>
+        <source>Entries dated</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>English column headers</source>
+        <translation>英文列标题</translation>
+    </message>
+    <message>
+        <source>&amp;Export vouchers…</source>
+        <translation>导出凭证(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The accounting system&apos;s posted lines (CSV or Excel): its columns are known by their headers (日期, 科目, 摘要, 借方, 贷方, 凭证号, 往来单位). Rehearse first; lines imported before are not added again.</source>
+        <translation>财务系统已记账的分录（CSV 或 Excel）：按列标题识别各列（日期、科目、摘要、借方、贷方、凭证号、往来单位）。请先预演；此前已导入的分录不会重复添加。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>&amp;Rehearse</source>
+        <translation>预演(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
     </message>
 </context>
 <context>
