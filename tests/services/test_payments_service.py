@@ -52,7 +52,7 @@ def _count(ws: Workspace, model) -> int:
 
 
 def _statement(tmp_path: Path, rows: list[tuple[str, str, str, str, str]]) -> Path:
-    """A 招商银行-style export (UTF-8): 记账日期, 货币, 交易金额, 联机余额, 交易摘要, 对手信息, 客户摘要."""
+    """A 招商银行-style export (UTF-8), its headers as the bank writes them."""
     lines = ["记账日期,货币,交易金额,联机余额,交易摘要,对手信息,客户摘要"]
     lines += [f"{day},CNY,\"{amount}\",\"{balance}\",转账汇款,{payer},{remark}"
               for day, amount, balance, payer, remark in rows]
