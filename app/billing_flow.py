@@ -205,18 +205,9 @@ class BillingFlow(QObject):
             if wanted() and dialog is not None:
                 dialog.set_progress(step, total)
 
-        def attach(task: Task) -> None:
-            """Before the task runs: its reports go to the dialog's bar."""
-            task.signals.progress.connect(progressed, Qt.ConnectionType.QueuedConnection)
-            self.taskStarted.emit(task)
-
-        tasks = self.window.tasks
-        tasks.started.connect(attach)
-        try:
-            self.task = tasks.start(work, on_success=succeeded, on_failure=failed,
-                                    on_cancel=cancelled)
-        finally:
-            tasks.started.disconnect(attach)
+        self.task = self.window.tasks.start(
+            work, on_success=succeeded, on_failure=failed, on_cancel=cancelled,
+            on_progress=progressed, before_start=self.taskStarted.emit)
 
     def _closed(self) -> None:
         """The workspace closed: its dialog must not post into the next one."""

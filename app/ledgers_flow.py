@@ -238,17 +238,9 @@ class LedgersFlow(QObject):
             if wanted() and view is not None:
                 view.set_progress(step, total)
 
-        def attach(task: Task) -> None:
-            task.signals.progress.connect(progressed, Qt.ConnectionType.QueuedConnection)
-            self.taskStarted.emit(task)
-
-        tasks = self.window.tasks
-        tasks.started.connect(attach)
-        try:
-            self.task = tasks.start(work, on_success=succeeded, on_failure=failed,
-                                    on_cancel=cancelled)
-        finally:
-            tasks.started.disconnect(attach)
+        self.task = self.window.tasks.start(
+            work, on_success=succeeded, on_failure=failed, on_cancel=cancelled,
+            on_progress=progressed, before_start=self.taskStarted.emit)
 
     def _closed(self) -> None:
         if self.view is not None:

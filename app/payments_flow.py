@@ -445,17 +445,9 @@ class PaymentsFlow(QObject):
             if wanted() and dialog is not None:
                 dialog.set_progress(step, total)
 
-        def attach(task: Task) -> None:
-            task.signals.progress.connect(progressed, Qt.ConnectionType.QueuedConnection)
-            self.taskStarted.emit(task)
-
-        tasks = self.window.tasks
-        tasks.started.connect(attach)
-        try:
-            self.task = tasks.start(work, on_success=succeeded, on_failure=failed,
-                                    on_cancel=cancelled)
-        finally:
-            tasks.started.disconnect(attach)
+        self.task = self.window.tasks.start(
+            work, on_success=succeeded, on_failure=failed, on_cancel=cancelled,
+            on_progress=progressed, before_start=self.taskStarted.emit)
 
     def _forget(self, dialog: BankImportDialog) -> None:
         if self.dialog is dialog:

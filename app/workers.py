@@ -115,11 +115,15 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
         progress: QProgressDialog | None = None,
         on_discard: Callable[[Any], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        before_start: Callable[[Task], None] | None = None,
     ) -> Task:
         """Run ``work`` in the pool; its end reaches one of the callbacks in this thread.
 
         A task dropped by :meth:`cancel_all` or :meth:`stop` reports to none of
         them; a result it still returns goes to ``on_discard``, to free what it holds.
+        ``on_progress`` hears the job's reports in this thread (a window's own bar);
+        ``before_start`` sees the task before it runs (a test that holds it, say).
         """
         task = Task(work)
         self._running.add(task)
@@ -171,6 +175,10 @@ class TaskRunner(QObject):
             )
             progress.canceled.connect(task.cancel)
             progress.show()
+        if on_progress is not None:
+            task.signals.progress.connect(on_progress, connection)
+        if before_start is not None:
+            before_start(task)
         self.started.emit(task)
         self.pool.start(task)
         return task

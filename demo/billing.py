@@ -71,6 +71,8 @@ BILL_MONTHS = 12  # months of bills in a park of usual size
 # A benchmark park (above DETAIL_UNITS units for rent) gets the last month's: every bill,
 # payment and allocation is a ledger row with its command, and the build has a budget.
 BILL_MONTHS_BENCHMARK = 1
+YEAR_UNITS = 2000  # units for rent up to which a park gets its year of bills
+BILL_MONTHS_LARGE = 3  # above that, up to DETAIL_UNITS
 ACCOUNT = "121909876510688"  # the park's collection account at 招商银行, as its exports name it
 BACKLOG_DAYS = 14  # receipts this recent that need a person may still be in the queue
 BACKLOG_SHARE = 0.7  # … and this many of them are
@@ -154,9 +156,13 @@ def bill_months(today: date, count: int) -> list[date]:
 
 
 def months_for(park: ParkPlan) -> int:
-    """Twelve months of bills, or three in a benchmark park."""
+    """Twelve months of bills in a park of the usual size (the app's demo), three in a
+    larger one, the last month only in a benchmark park: every month is a ledger row per
+    bill, payment and allocation, with its command."""
     for_rent = sum(1 for u in park.units if u.use is SpaceUse.LEASABLE)
-    return BILL_MONTHS if for_rent <= DETAIL_UNITS else BILL_MONTHS_BENCHMARK
+    if for_rent <= YEAR_UNITS:
+        return BILL_MONTHS
+    return BILL_MONTHS_LARGE if for_rent <= DETAIL_UNITS else BILL_MONTHS_BENCHMARK
 
 
 # -- living through the months ---------------------------------------------------------------
