@@ -23,7 +23,7 @@ from domain.leasing.pipeline import Stage
 from services import pipeline as p
 from services.pipeline import LeadInput
 from store.changes import to_json_value
-from store.files import inspect_file
+from store.files import SCHEMA_HEAD, inspect_file
 from store.ids import uuid7
 from store.schema import Lead, LeadStageStep, Outbox, Park
 from store.workspace import Workspace, run_migrations
@@ -143,7 +143,7 @@ def test_the_backfill_keeps_each_lead_s_history(store):
     upgraded = store.open()
     try:
         if store.path is not None:
-            assert inspect_file(store.path) == "0008"
+            assert inspect_file(store.path) == SCHEMA_HEAD  # upgraded through 0008
         rows = _rows(upgraded)
         creates = {op.entity_id: op for op in _ops(upgraded, entity="lead_stage_steps")}
         history = {lead: _history(upgraded, lead) for lead in vars(leads).values()}
