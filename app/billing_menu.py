@@ -1,21 +1,82 @@
-"""The Billing menu: the billing run, first; receivables, payments and the rest of issue 12
-join it as they are built.
+"""The Billing menu: the billing run, payments, invoices, receivables, collections, the
+three-ledger check.
 
-The window only creates it; what its actions open lives in ``app.billing_flow``, imported
-when an action is used so the window starts without it.
+The window only creates it; what an action opens lives in its flow (``app.billing_flow``,
+``app.payments_flow`` …), imported when the action is first used so the window starts
+without them. Every action is a :class:`WorkspaceAction`: enabled with a workspace open,
+worded in the menu's language.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
-    from views.billing_run_dialog import BillingRunDialog
+
+translate = QCoreApplication.translate
+
+# name, words (literal for lupdate), the flow module and its opener; None: a separator
+ACTIONS: tuple[tuple[str, Callable[[], str], str, str] | None, ...] = (
+    ("billing-run-action", lambda: translate("BillingMenu", "Billing &run…"),
+     "app.billing_flow", "open_billing_run"),
+    ("invoices-action", lambda: translate("BillingMenu", "&Invoices…"),
+     "app.invoice_flow", "open_invoices"),
+    ("collections-action", lambda: translate("BillingMenu", "&Collections…"),
+     "app.collections_flow", "open_collections"),
+    None,
+    ("bank-import-action", lambda: translate("BillingMenu", "Import &bank statement…"),
+     "app.payments_flow", "open_bank_import"),
+    ("payment-queue-action", lambda: translate("BillingMenu", "&Payments to match"),
+     "app.payments_flow", "open_payment_queue"),
+    ("payment-entry-action", lambda: translate("BillingMenu", "&Enter payment…"),
+     "app.payments_flow", "open_payment_entry"),
+    ("receivables-action", lambda: translate("BillingMenu", "Re&ceivables…"),
+     "app.receivables_flow", "open_receivables"),
+    ("three-ledgers-action", lambda: translate("BillingMenu", "&Three-ledger check…"),
+     "app.ledgers_flow", "open_three_ledgers"),
+)
+
+
+class WorkspaceAction(QAction):
+    """A menu action that needs an open workspace; what it opens is imported on first use."""
+
+    def __init__(self, menu: BillingMenu, name: str, words: Callable[[], str], module: str,
+                 opener: str) -> None:
+        super().__init__(menu)
+        self.setObjectName(name)
+        self.window = menu.main_window
+        self.words = words
+        self.triggered.connect(lambda _checked=False: self.open())
+        self._module, self._opener = module, opener
+        controller = self.window.controller
+        for signal in (controller.opened, controller.closed, controller.treeChanged):
+            signal.connect(self.update_enabled)
+        menu.installEventFilter(self)
+        self.retranslate()
+
+    def open(self) -> Any:
+        return getattr(importlib.import_module(self._module), self._opener)(self.window)
+
+    def update_enabled(self, *_signal_args: object) -> None:
+        is_open = self.window.controller.is_open
+        self.setEnabled(is_open)
+        self.setToolTip("" if is_open else translate("BillingMenu", "Open a workspace first"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        self.setText(self.words())
+        self.update_enabled()
 
 
 class BillingMenu(QMenu):
@@ -24,43 +85,23 @@ class BillingMenu(QMenu):
         self.setObjectName("billing-menu")
         self.main_window = window
         self.setToolTipsVisible(True)
-        self.run_action = QAction(self)
-        self.run_action.setObjectName("billing-run-action")
-        self.run_action.triggered.connect(self.billing_run)
-        self.addAction(self.run_action)
-        from app.invoice_flow import InvoicesAction  # Billing ▸ Invoices… (issue 12)
-
-        self.invoices_action = InvoicesAction(self)
-        self.addAction(self.invoices_action)
-        from app.collections_flow import CollectionsAction  # Billing ▸ Collections… (issue 12)
-
-        self.collections_action = CollectionsAction(self)
-        self.addAction(self.collections_action)
-        from app.payments_flow import payment_actions  # bank import, queue, entry (issue 12)
-
-        self.bank_import_action, self.queue_action, self.entry_action = payment_actions(self)
-        from app.receivables_flow import ReceivablesAction  # ageing, arrears, credit (issue 12)
-
-        self.receivables_action = ReceivablesAction(self)
-        self.addAction(self.receivables_action)
-        from app.ledgers_flow import ThreeLedgersAction  # the three-ledger check (issue 12)
-
-        self.ledgers_action = ThreeLedgersAction(self)
-        self.addAction(self.ledgers_action)
-        c = window.controller
-        for signal in (c.opened, c.closed, c.treeChanged):
-            signal.connect(self.update_actions)
+        actions: dict[str, WorkspaceAction] = {}
+        for entry in ACTIONS:
+            if entry is None:
+                self.addSeparator()
+                continue
+            action = WorkspaceAction(self, *entry)
+            actions[entry[0]] = action
+            self.addAction(action)
+        self.run_action = actions["billing-run-action"]
+        self.invoices_action = actions["invoices-action"]
+        self.collections_action = actions["collections-action"]
+        self.bank_import_action = actions["bank-import-action"]
+        self.queue_action = actions["payment-queue-action"]
+        self.entry_action = actions["payment-entry-action"]
+        self.receivables_action = actions["receivables-action"]
+        self.ledgers_action = actions["three-ledgers-action"]
         self._retranslate()
-
-    def update_actions(self, *_signal_args: object) -> None:
-        is_open = self.main_window.controller.is_open
-        self.run_action.setEnabled(is_open)
-        self.run_action.setToolTip("" if is_open else self.tr("Open a workspace first"))
-
-    def billing_run(self) -> BillingRunDialog | None:
-        from app.billing_flow import open_billing_run
-
-        return open_billing_run(self.main_window)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -69,5 +110,3 @@ class BillingMenu(QMenu):
 
     def _retranslate(self) -> None:
         self.setTitle(self.tr("&Billing"))
-        self.run_action.setText(self.tr("Billing &run…"))
-        self.update_actions()

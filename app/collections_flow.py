@@ -29,12 +29,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject, Qt
 from PySide6.QtWidgets import QFileDialog
 
 if TYPE_CHECKING:
-    from app.billing_menu import BillingMenu
     from app.main_window import MainWindow
     from views.collections_window import CollectionsWindow
 
@@ -261,32 +259,3 @@ def collections_flow_of(window: MainWindow) -> CollectionsFlow:
 def open_collections(window: MainWindow) -> CollectionsWindow | None:
     """The collections window for the park in scope; None with no workspace open."""
     return collections_flow_of(window).open()
-
-
-class CollectionsAction(QAction):
-    """Billing ▸ Collections…: enabled with a workspace open, worded in the menu's language."""
-
-    def __init__(self, menu: BillingMenu) -> None:
-        super().__init__(menu)
-        self.setObjectName("collections-action")
-        self.window = menu.main_window
-        self.triggered.connect(lambda _checked=False: open_collections(self.window))
-        controller = self.window.controller
-        for signal in (controller.opened, controller.closed, controller.treeChanged):
-            signal.connect(self.update_enabled)
-        menu.installEventFilter(self)
-        self.retranslate()
-
-    def update_enabled(self, *_signal_args: object) -> None:
-        is_open = self.window.controller.is_open
-        self.setEnabled(is_open)
-        self.setToolTip("" if is_open else translate("BillingMenu", "Open a workspace first"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-    def retranslate(self) -> None:
-        self.setText(translate("BillingMenu", "&Collections…"))
-        self.update_enabled()

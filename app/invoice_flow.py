@@ -24,11 +24,9 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 if TYPE_CHECKING:
-    from app.billing_menu import BillingMenu
     from app.main_window import MainWindow
     from views.invoice_dialog import InvoiceDialog
     from views.invoice_list import InvoiceImportDialog, InvoiceListDialog
@@ -310,32 +308,3 @@ def invoice_flow_of(window: MainWindow) -> InvoiceFlow:
 def open_invoices(window: MainWindow) -> InvoiceListDialog | None:
     """The invoice list for the park in scope; None with no workspace open."""
     return invoice_flow_of(window).open()
-
-
-class InvoicesAction(QAction):
-    """Billing ▸ Invoices…: enabled with a workspace open, worded in the menu's language."""
-
-    def __init__(self, menu: BillingMenu) -> None:
-        super().__init__(menu)
-        self.setObjectName("invoices-action")
-        self.window = menu.main_window
-        self.triggered.connect(lambda _checked=False: open_invoices(self.window))
-        controller = self.window.controller
-        for signal in (controller.opened, controller.closed, controller.treeChanged):
-            signal.connect(self.update_enabled)
-        menu.installEventFilter(self)
-        self.retranslate()
-
-    def update_enabled(self, *_signal_args: object) -> None:
-        is_open = self.window.controller.is_open
-        self.setEnabled(is_open)
-        self.setToolTip("" if is_open else translate("BillingMenu", "Open a workspace first"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-    def retranslate(self) -> None:
-        self.setText(translate("BillingMenu", "&Invoices…"))
-        self.update_enabled()

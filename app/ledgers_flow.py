@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 if TYPE_CHECKING:
-    from app.billing_menu import BillingMenu
     from app.main_window import MainWindow
     from app.workers import Task
     from runtime.jobs import Job
@@ -261,33 +259,3 @@ def ledgers_flow_of(window: MainWindow) -> LedgersFlow:
 def open_three_ledgers(window: MainWindow) -> ThreeLedgersWindow | None:
     """The three-ledger window for the park in scope; None with no workspace open."""
     return ledgers_flow_of(window).open()
-
-
-class ThreeLedgersAction(QAction):
-    """Billing ▸ Three-ledger check…: enabled with a workspace open, worded in the menu's
-    language."""
-
-    def __init__(self, menu: BillingMenu) -> None:
-        super().__init__(menu)
-        self.setObjectName("three-ledgers-action")
-        self.window = menu.main_window
-        self.triggered.connect(lambda _checked=False: open_three_ledgers(self.window))
-        controller = self.window.controller
-        for signal in (controller.opened, controller.closed, controller.treeChanged):
-            signal.connect(self.update_enabled)
-        menu.installEventFilter(self)
-        self.retranslate()
-
-    def update_enabled(self, *_signal_args: object) -> None:
-        is_open = self.window.controller.is_open
-        self.setEnabled(is_open)
-        self.setToolTip("" if is_open else translate("BillingMenu", "Open a workspace first"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-    def retranslate(self) -> None:
-        self.setText(translate("BillingMenu", "&Three-ledger check…"))
-        self.update_enabled()

@@ -32,13 +32,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from runtime.messages import UserError
 
 if TYPE_CHECKING:
-    from app.billing_menu import BillingMenu
     from app.main_window import MainWindow
     from app.workers import Task
     from runtime.jobs import Job
@@ -669,54 +667,3 @@ def open_payment_queue(window: MainWindow) -> PaymentQueuePanel | None:
 def open_payment_entry(window: MainWindow) -> PaymentEntryDialog | None:
     """Billing → Enter payment…; None with no workspace open."""
     return payments_flow_of(window).open_entry()
-
-
-# -- the Billing menu's actions ----------------------------------------------------------------
-
-ACTIONS: dict[str, tuple[Callable[[], str], Callable[[MainWindow], Any]]] = {
-    "bank-import-action": (lambda: translate("BillingMenu", "Import &bank statement…"),
-                           open_bank_import),
-    "payment-queue-action": (lambda: translate("BillingMenu", "&Payments to match"),
-                             open_payment_queue),
-    "payment-entry-action": (lambda: translate("BillingMenu", "&Enter payment…"),
-                             open_payment_entry),
-}
-
-
-class PaymentAction(QAction):
-    """One of the Billing menu's payments actions: enabled with a workspace open, worded in
-    the menu's language; what it opens is imported when it is first used."""
-
-    def __init__(self, menu: BillingMenu, name: str) -> None:
-        super().__init__(menu)
-        self.setObjectName(name)
-        self.window = menu.main_window
-        self.words, opens = ACTIONS[name]
-        self.triggered.connect(lambda _checked=False: opens(self.window))
-        controller = self.window.controller
-        for signal in (controller.opened, controller.closed, controller.treeChanged):
-            signal.connect(self.update_enabled)
-        menu.installEventFilter(self)
-        self.retranslate()
-
-    def update_enabled(self, *_signal_args: object) -> None:
-        is_open = self.window.controller.is_open
-        self.setEnabled(is_open)
-        self.setToolTip("" if is_open else translate("BillingMenu", "Open a workspace first"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-    def retranslate(self) -> None:
-        self.setText(self.words())
-        self.update_enabled()
-
-
-def payment_actions(menu: BillingMenu) -> list[PaymentAction]:
-    """Import bank statement…, Payments to match, Enter payment…, added to ``menu``."""
-    actions = [PaymentAction(menu, name) for name in ACTIONS]
-    menu.addSeparator()
-    menu.addActions(actions)
-    return actions

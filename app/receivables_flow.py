@@ -16,11 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 if TYPE_CHECKING:  # the window and the services load when the action is used, not at start
-    from app.billing_menu import BillingMenu
     from app.main_window import MainWindow
     from app.workers import Task
     from runtime.jobs import Job
@@ -200,32 +198,3 @@ def receivables_flow_of(window: MainWindow) -> ReceivablesFlow:
 def open_receivables(window: MainWindow) -> ReceivablesWindow | None:
     """The receivables window for the park in scope; None with no workspace open."""
     return receivables_flow_of(window).open()
-
-
-class ReceivablesAction(QAction):
-    """Billing ▸ Receivables…: enabled with a workspace open, worded in the menu's language."""
-
-    def __init__(self, menu: BillingMenu) -> None:
-        super().__init__(menu)
-        self.setObjectName("receivables-action")
-        self.window = menu.main_window
-        self.triggered.connect(lambda _checked=False: open_receivables(self.window))
-        controller = self.window.controller
-        for signal in (controller.opened, controller.closed, controller.treeChanged):
-            signal.connect(self.update_enabled)
-        menu.installEventFilter(self)
-        self.retranslate()
-
-    def update_enabled(self, *_signal_args: object) -> None:
-        is_open = self.window.controller.is_open
-        self.setEnabled(is_open)
-        self.setToolTip("" if is_open else translate("BillingMenu", "Open a workspace first"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-    def retranslate(self) -> None:
-        self.setText(translate("BillingMenu", "Re&ceivables…"))
-        self.update_enabled()
