@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from views.message_text import translate
+from views.sales_text import file_error_text, reason_text
 
 FIRST = 20  # rejected rows listed; --problems changes it
 
@@ -100,61 +100,6 @@ def text(key: str) -> str:
         "dry-run": translate("SalesCli", "Dry run: nothing was written."),
         "no-code": translate("SalesCli", "(no contract)"),
     }[key]
-
-
-def field_text(name: str) -> str:
-    return {"contract": translate("SalesImport", "contract"),
-            "month": translate("SalesImport", "month"),
-            "amount": translate("SalesImport", "sales")}.get(name, name)
-
-
-def reason_text(reason: Mapping[str, Any]) -> str:
-    """One reason a row is rejected (``SalesRowReport.to_json()["reasons"][n]``), in words."""
-    params = {k: str(v) for k, v in dict(reason.get("params") or {}).items()}
-    if "field" in params:
-        params["field"] = field_text(params["field"])
-    template = {
-        "missing-value": translate("SalesImport", "{field}: empty"),
-        "unparseable": translate("SalesImport", "{field}: cannot read “{value}”"),
-        "negative-sales": translate("SalesImport", "sales {amount} below zero"),
-        "no-contract": translate("SalesImport", "no contract {contract} in the park"),
-        "not-turnover": translate("SalesImport", "contract {contract} has no turnover rent in "
-                                                 "{month}"),
-        "month-outside-term": translate("SalesImport", "{month} is outside the term "
-                                                       "{starts_on} – {ends_on}"),
-        "month-twice": translate("SalesImport", "{contract} {month} is also on row {rows}"),
-    }.get(str(reason.get("code", "")))
-    if template is None:
-        return str(reason.get("message", ""))
-    try:
-        return template.format_map(params)
-    except (KeyError, ValueError):
-        return str(reason.get("message", ""))
-
-
-def file_error_text(error: Any) -> str:
-    """Why a sales file cannot be read (``services.sales_import.SalesImportError``)."""
-    params = {k: str(v) for k, v in dict(getattr(error, "params", {}) or {}).items()}
-    if "fields" in params:
-        params["fields"] = ", ".join(field_text(f.strip()) for f in params["fields"].split(","))
-    template = {
-        "sales-no-file": translate("SalesImport", "{file}: no such file"),
-        "sales-format": translate("SalesImport",
-                                  "{file} is not an Excel (.xlsx, .xls) or CSV file"),
-        "sales-empty": translate("SalesImport", "{file}: the file is empty"),
-        "sales-unreadable": translate("SalesImport", "{file}: cannot read the file ({detail})"),
-        "sales-encoding": translate("SalesImport", "{file}: neither UTF-8 nor GBK text"),
-        "sales-columns-missing": translate(
-            "SalesImport", "{file}: no column for {fields} (columns: {columns}); the header "
-                           "names the contract (合同编号), the month (月份) and the sales "
-                           "(营业额)"),
-    }.get(str(getattr(error, "code", "")))
-    if template is None:
-        return str(error)
-    try:
-        return template.format_map(params)
-    except (KeyError, ValueError):
-        return str(error)
 
 
 def report_lines(report: Any, first: int = FIRST) -> list[str]:

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.contract_flow import contracts_changed, flow_of
 from views.price_index_dialog import PriceIndexDialog
-from views.sales_panel import SalesImportDialog, file_error_text
+from views.sales_panel import SalesImportDialog
+from views.sales_text import file_error_text
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
