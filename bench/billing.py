@@ -42,6 +42,7 @@ from demo.build import build_demo  # noqa: E402
 from domain.billing.bills import plan_contract  # noqa: E402
 from domain.leasing.schedule import add_months  # noqa: E402
 from services import billing_run  # noqa: E402
+from services.billing_reader import BillingReader  # noqa: E402
 from services.contracts import park_id_of  # noqa: E402
 from store.workspace import Workspace  # noqa: E402
 
@@ -79,7 +80,7 @@ def main() -> int:
             park = park_id_of(session)
 
             def read() -> tuple[Any, list[Any]]:
-                reader = billing_run._Reader(session, park, first, last)
+                reader = BillingReader(session, park, first, last)
                 return reader, reader.contracts()
 
             read_s, (reader, rows) = _median(args.runs, read)

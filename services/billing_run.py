@@ -15,50 +15,34 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain.assets import UnitType
 from domain.billing.bills import (
     ADJUSTMENT_KIND,
-    NOT_FROM_SCHEDULE,
-    BilledKey,
-    ContractToBill,
     PlannedBill,
     Skip,
-    billed_keys,
     plan_contract,
 )
 from domain.contracts import ContractStatus
-from domain.leasing.clauses import EscalationKind, RentTerms
-from domain.leasing.codec import terms_from_json
-from domain.leasing.contract import ContractSpec
-from domain.leasing.schedule import ScheduleLine, rent_schedule
-from domain.leasing.versions import Version, amended_schedule
 from domain.money import ZERO
 from runtime.jobs import Job
 from runtime.messages import UserError
-from services.contracts import CPI, park_index, terms_with
+from services.billing_reader import BillingReader, ContractRow
 from store.changes import insert_rows, record_commands, under_command
 from store.schema import (
     Bill,
     BillingRun,
     BillLine,
-    Contract,
-    ContractUnit,
-    ContractVersion,
     Park,
-    SalesReport,
 )
 from store.workspace import Workspace
-
-CHUNK = 500  # ids per IN (...)
 
 
 class BillingRefused(UserError):
@@ -130,7 +114,7 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
     park = session.get(Park, park_id)
     if park is None:
         raise BillingRefused(f"no park {park_id}", "no-park")
-    reader = _Reader(session, park_id, period_from, period_to)
+    reader = BillingReader(session, park_id, period_from, period_to)
     contracts = reader.contracts()
     bills: list[PlannedBill] = []
     skipped: list[Skip] = []
@@ -161,8 +145,8 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
                    existing, tuple(skipped), park.currency)
 
 
-def _late_fees(session: Session, park_id: uuid.UUID, reader: _Reader,
-               contracts: Sequence[_ContractRow], period_from: date, period_to: date,
+def _late_fees(session: Session, park_id: uuid.UUID, reader: BillingReader,
+               contracts: Sequence[ContractRow], period_from: date, period_to: date,
                issued_on: date) -> tuple[list[PlannedBill], int]:
     """The late fees accrued on overdue bills to the issue day, one bill per contract with a
     late-fee clause (``domain.billing.late_fees``), and how many such bills exist already."""
@@ -287,186 +271,3 @@ def _report(plan: RunPlan) -> dict[str, Any]:
     return {"adjustments": len(plan.adjustments), "total": str(plan.total),
             "skipped": [{"contract": s.contract_code, "code": s.code, "params": s.params}
                         for s in plan.skipped]}
-
-
-# -- reading in bulk ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _ContractRow:
-    id: uuid.UUID
-    code: str
-    tenant_id: uuid.UUID
-    status: ContractStatus
-    starts_on: date
-    ends_on: date
-    terminated_on: date | None
-    rent_per_sqm_month: Decimal
-    terms: dict[str, Any] | None
-
-
-class _Reader:
-    """A park's contracts, versions, sales, CPI and posted bills, each read once."""
-
-    def __init__(self, session: Session, park_id: uuid.UUID, period_from: date,
-                 period_to: date) -> None:
-        self.session = session
-        self.park_id = park_id
-        self.window = (period_from, period_to)
-        self.index = park_index(session, park_id, CPI)
-        self.versions: dict[uuid.UUID, list[tuple[int, date, RentTerms]]] = {}
-        self.sales: dict[uuid.UUID, dict[date, Decimal]] = {}
-        self.areas: dict[uuid.UUID, Decimal] = {}
-        self.billed: dict[uuid.UUID, dict[tuple[date, str], BilledKey]] = {}
-        self._window_bills: set[uuid.UUID] = set()
-        self._changeable: set[uuid.UUID] = set()
-
-    def contracts(self) -> list[_ContractRow]:
-        period_from, period_to = self.window
-        rows = [_ContractRow(*r) for r in self.session.execute(
-            select(Contract.id, Contract.code, Contract.tenant_id, Contract.status,
-                   Contract.starts_on, Contract.ends_on, Contract.terminated_on,
-                   Contract.rent_per_sqm_month, Contract.terms)
-            .where(Contract.park_id == self.park_id, ~Contract.archived,
-                   Contract.starts_on <= period_to)
-            .order_by(Contract.code))]
-        ids = [r.id for r in rows if r.status is not ContractStatus.DRAFT]
-        for chunk in _chunks(ids):
-            for contract_id, number, effective_on, terms in self.session.execute(
-                    select(ContractVersion.contract_id, ContractVersion.number,
-                           ContractVersion.effective_on, ContractVersion.terms)
-                    .where(ContractVersion.contract_id.in_(chunk))):
-                self.versions.setdefault(contract_id, []).append(
-                    (number, effective_on, terms_from_json(terms)))
-        legacy = [i for i in ids if i not in self.versions]
-        for chunk in _chunks(legacy):
-            for contract_id, area in self.session.execute(
-                    select(ContractUnit.contract_id, func.sum(ContractUnit.billable_area))
-                    .where(ContractUnit.contract_id.in_(chunk), ~ContractUnit.archived)
-                    .group_by(ContractUnit.contract_id)):
-                self.areas[contract_id] = Decimal(str(area))
-        for row in rows:
-            if row.status is not ContractStatus.DRAFT and self._may_change(row):
-                self._changeable.add(row.id)
-        turnover = [r.id for r in rows if r.id in self._changeable]
-        for chunk in _chunks(turnover):
-            for contract_id, month, amount in self.session.execute(
-                    select(SalesReport.contract_id, SalesReport.month, SalesReport.amount)
-                    .where(SalesReport.contract_id.in_(chunk), ~SalesReport.archived)):
-                self.sales.setdefault(contract_id, {})[month] = amount
-        self._read_bills([r.id for r in rows if r.status is not ContractStatus.DRAFT])
-        # A contract is looked at when its term reaches into the range (a draft only to say
-        # it is not billed), or when periods it was billed for may have changed.
-        return [r for r in rows if _last_day(r) >= period_from
-                or (r.id in self._changeable and r.id in self.billed)]
-
-    def in_range(self, contract_id: uuid.UUID, bill: uuid.UUID) -> bool:
-        return bill in self._window_bills
-
-    def to_bill(self, row: _ContractRow) -> ContractToBill:
-        if row.status is ContractStatus.DRAFT:
-            return ContractToBill(str(row.id), row.code, (), (), draft=True)
-        until = row.terminated_on if row.status is ContractStatus.TERMINATED else None
-        versions = sorted(self.versions.get(row.id, []), key=lambda v: v[0])
-        sales = self.sales.get(row.id, {})
-        since = self._since(row)
-        window = (since, self.window[1])
-        if len(versions) <= 1 and until is None:
-            terms = versions[0][2] if versions else self._legacy_terms(row)
-            lines, problems = rent_schedule(terms_with(terms, sales, self.index), within=window)
-        else:
-            live = [Version(number, effective_on, _spec(terms_with(terms, sales, self.index)), "")
-                    for number, effective_on, terms in versions]
-            if not live:
-                live = [Version(1, row.starts_on, _spec(terms_with(
-                    self._legacy_terms(row), sales, self.index)), "")]
-            lines, problems = amended_schedule(live, until=until)
-            lines = [x for x in lines if x.ends_on >= since]
-        return ContractToBill(str(row.id), row.code, tuple(_starting(lines, since)),
-                              tuple(problems))
-
-    def late_fee_clause(self, contract_id: uuid.UUID) -> Any:
-        """The late-fee clause of the contract's latest version, if it has one."""
-        versions = self.versions.get(contract_id)
-        if not versions:
-            return None
-        return max(versions, key=lambda v: v[0])[2].late_fee
-
-    def catch_up_from(self, row: _ContractRow) -> date | None:
-        """For a contract whose periods may have moved (an amendment cuts one in two), the
-        first billed period: a period from there on that was never billed is billed now."""
-        billed = self.billed.get(row.id)
-        if row.id in self._changeable and billed:
-            return min(start for start, _charge in billed)
-        return None
-
-    def _since(self, row: _ContractRow) -> date:
-        """The first period start the plan must see: the range's, or for a contract whose
-        billed periods may have changed, its first billed period."""
-        billed = self.billed.get(row.id)
-        if row.id in self._changeable and billed:
-            return min(self.window[0], min(start for start, _charge in billed))
-        return self.window[0]
-
-    def _may_change(self, row: _ContractRow) -> bool:
-        if row.status is ContractStatus.TERMINATED or len(self.versions.get(row.id, [])) > 1:
-            return True
-        terms = row.terms or {}
-        escalation = terms.get("escalation") or {}
-        kind = escalation.get("kind") if isinstance(escalation, dict) else None
-        return bool(terms.get("turnover")) or kind in (EscalationKind.CPI_CHANGE.value,
-                                                       EscalationKind.CPI_RATIO.value)
-
-    def _legacy_terms(self, row: _ContractRow) -> RentTerms:
-        """A contract from before clauses: a plain monthly rent on its units' area."""
-        return RentTerms(self.areas.get(row.id, Decimal(0)), row.rent_per_sqm_month,
-                         row.starts_on, row.ends_on)
-
-    def _read_bills(self, ids: Sequence[uuid.UUID]) -> None:
-        """The bills posted in the range for every contract, and every bill of a contract
-        whose billed periods may have changed."""
-        period_from, period_to = self.window
-        found: dict[uuid.UUID, list[tuple[date, str, str, uuid.UUID, Decimal]]] = (
-            defaultdict(list))
-
-        def take(rows: Iterable[Any]) -> None:
-            for contract_id, start, charge, kind, ident, amount in rows:
-                if charge not in NOT_FROM_SCHEDULE:
-                    found[contract_id].append((start, charge, kind, ident, amount))
-
-        columns = (Bill.contract_id, Bill.period_start, Bill.charge, Bill.kind, Bill.id,
-                   Bill.amount)
-        in_window = list(self.session.execute(
-            select(*columns).where(Bill.park_id == self.park_id,
-                                   Bill.period_start.between(period_from, period_to))))
-        take(in_window)
-        self._window_bills = {r[4] for r in in_window if r[3] != ADJUSTMENT_KIND}
-        changeable = [i for i in ids if i in self._changeable]
-        for chunk in _chunks(changeable):
-            take(self.session.execute(select(*columns).where(
-                Bill.contract_id.in_(chunk),
-                ~Bill.period_start.between(period_from, period_to))))
-        for contract_id, rows in found.items():
-            self.billed[contract_id] = billed_keys(rows)
-
-
-def _last_day(row: _ContractRow) -> date:
-    if row.status is ContractStatus.TERMINATED and row.terminated_on is not None:
-        return min(row.ends_on, row.terminated_on)
-    return row.ends_on
-
-
-def _spec(terms: RentTerms) -> ContractSpec:
-    """A version's record for the schedule alone (units and parties play no part)."""
-    return ContractSpec(code="", tenant_id="", tenant_name="", kind=UnitType.OTHER,
-                        signed_on=terms.starts_on, units=(), terms=terms)
-
-
-def _starting(lines: Sequence[ScheduleLine], since: date) -> list[ScheduleLine]:
-    return [x for x in lines if x.starts_on >= since]
-
-
-def _chunks(items: Sequence[uuid.UUID]) -> Iterable[Sequence[uuid.UUID]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start:start + CHUNK]
-

@@ -299,9 +299,9 @@ def _due_lines(session: Session, park_id: uuid.UUID, starts: Sequence[date],
         return []
     # The billing run's bulk reader: the same versions, CPI, sales and termination cut, so
     # the check compares the bills with the schedule the run billed from.
-    from services.billing_run import _Reader
+    from services.billing_reader import BillingReader
 
-    reader = _Reader(session, park_id, min(starts), max(last, min(starts)))
+    reader = BillingReader(session, park_id, min(starts), max(last, min(starts)))
     out = []
     for row in reader.contracts():
         contract = reader.to_bill(row)
