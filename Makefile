@@ -33,7 +33,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/lint-imports
 
 test: sysdeps $(VENV)/.installed-dev lint money
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n auto --maxprocesses 4 --dist loadfile
 
 # Money rounds in domain/money.py only and never passes through a float (issue 8).
 money: $(VENV)/.installed
