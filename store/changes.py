@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import json
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -75,6 +75,12 @@ class ChangeContext:
 
 def to_json_value(value: Any) -> Any:
     """A column value as it travels in an operation's payload."""
+    kind = type(value)
+    if kind in _AS_IS:  # the common exact types first: a bulk insert converts millions
+        return value
+    convert = _CONVERT.get(kind)
+    if convert is not None:
+        return convert(value)
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, Enum):
@@ -94,6 +100,12 @@ def to_json_value(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): to_json_value(v) for k, v in value.items()}
     raise TypeError(f"cannot put {type(value).__name__} in an operation")
+
+
+_AS_IS = frozenset({type(None), bool, int, str, float})
+_CONVERT: dict[type, Callable[[Any], Any]] = {
+    uuid.UUID: str, Decimal: str, date: date.isoformat, datetime: datetime.isoformat,
+}
 
 
 def record_command(

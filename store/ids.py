@@ -15,6 +15,28 @@ import uuid
 _lock = threading.Lock()
 _last_ms = 0
 _counter = 0
+# Random bytes drawn from the OS a block at a time: one system call per id was most
+# of the cost of making the ids of a large insert. A forked child draws its own.
+_BLOCK = 8 * 512
+_pool = b""
+_at = 0
+
+
+def _forget_pool() -> None:
+    global _pool, _at
+    _pool, _at = b"", 0
+
+
+os.register_at_fork(after_in_child=_forget_pool)
+
+
+def _random(n: int) -> int:
+    global _pool, _at
+    if _at + n > len(_pool):
+        _pool, _at = os.urandom(_BLOCK), 0
+    chunk = _pool[_at:_at + n]
+    _at += n
+    return int.from_bytes(chunk, "big")
 
 
 def uuid7() -> uuid.UUID:
@@ -22,12 +44,12 @@ def uuid7() -> uuid.UUID:
     with _lock:
         ms = time.time_ns() // 1_000_000
         if ms > _last_ms:
-            _last_ms, _counter = ms, int.from_bytes(os.urandom(2), "big") & 0x1FF
+            _last_ms, _counter = ms, _random(2) & 0x1FF
         else:
             _counter += 1
             if _counter > 0xFFF:  # counter overflow: borrow the next millisecond
                 _last_ms, _counter = _last_ms + 1, 0
             ms = _last_ms
-        rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+        rand_b = _random(8) & ((1 << 62) - 1)
         value = (ms << 80) | (0x7 << 76) | (_counter << 64) | (0b10 << 62) | rand_b
     return uuid.UUID(int=value)
