@@ -9,7 +9,10 @@ workspace that cannot be written still gets its list. The day is the
 window's (never after today: actions are things to do now). Marking a task
 done and saving a tenant's signals are written in the pool too; a refusal
 comes back in the reader's words (the task runner says every failure through
-``views.message_text``) on the window's status line.
+``views.message_text``) on the window's status line. The call's and the legal
+review's due dates count the park's working calendar (Billing ▸ Holidays…:
+public holidays skipped, 调休 make-up days counted), which ``raise_actions``
+reads itself.
 
 "Generate reminder letter" reads the letter's data, prints the PDF in the
 language chosen (its font asks for a Simplified Chinese family first when it

@@ -2,7 +2,8 @@
 
 The list (``views.invoice_list``) is read in the worker pool
 (``services.invoices.invoice_list``). Issue…, Reissue…, Void… and Reverse…
-open ``views.invoice_dialog`` for the bill chosen; its request is recorded in
+open ``views.invoice_dialog`` for the bill chosen (Void… and Reverse… ask for
+the reason, which is required and kept with the entry); its request is recorded in
 the pool by ``services.invoices`` in one transaction, and then the dialog
 closes and the list is read again. A refusal comes back said in the reader's
 words (the task runner says every failure through ``views.message_text``);

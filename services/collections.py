@@ -24,9 +24,16 @@ row; the tier and the episode are read back from the kind and the id.
 An alert says two different endings with its two fields: a person marking a
 task done sets ``cleared_on`` (the tier's episode goes on: a critical tenant
 whose termination and site check are done is not given new ones); the tenant
-leaving the tier *ends* its actions, which sets ``cleared_on`` (when not done
-already) and ``archived`` — the row stays as the episode's history, and its
-tier's next episode raises new actions if the tenant comes back.
+leaving the tier *ends* its actions, which sets ``ended_on`` — the row stays,
+not archived, as the episode's history (a done task keeps its day done), and
+its tier's next episode raises new actions if the tenant comes back. An alert
+an older client ended (archived, no ``ended_on``: migration 0010 rewrote the
+rows it found) is read as that client meant it: ended on its ``cleared_on``,
+else the day raised, and not done.
+
+Working days (the call's and the legal review's due dates) skip the park's
+public holidays and count its make-up working days (调休), as its calendar has
+them (``services.finance_settings.working_calendar``).
 """
 
 from __future__ import annotations
@@ -70,6 +77,7 @@ from domain.contracts import ContractStatus
 from domain.leasing.lifecycle import OwnerRole
 from domain.money import ZERO
 from runtime.messages import UserError
+from services.finance_settings import working_calendar
 from services.receivables import PAYMENT, Ledger
 from store.changes import insert_rows
 from store.schema import Alert, Allocation, Bill, Contract, Tenant
@@ -296,7 +304,8 @@ def stored_actions(session: Session, park_id: uuid.UUID,
     rows = session.execute(
         select(Alert.id, Alert.contract_id, Contract.code.label("contract_code"),
                Contract.tenant_id, Alert.code.label("action_code"), Alert.owner_role,
-               Alert.due_on, Alert.raised_on, Alert.cleared_on, Alert.archived)
+               Alert.due_on, Alert.raised_on, Alert.cleared_on, Alert.ended_on,
+               Alert.archived)
         .join(Contract, Contract.id == Alert.contract_id)
         .where(Alert.park_id == park_id, Alert.kind == ALERT_KIND)).all()
     per_tenant: dict[uuid.UUID, int] = defaultdict(int)
@@ -317,8 +326,7 @@ def stored_actions(session: Session, park_id: uuid.UUID,
         if episode is None:
             continue
         form = FORM_OF[kind]
-        ended = (row.cleared_on or row.raised_on) if row.archived else None
-        done = row.cleared_on if not row.archived else None
+        ended, done = ending(row.ended_on, row.cleared_on, row.raised_on, row.archived)
         action = Action(row.id, row.tenant_id, kind, form, tier, episode, owner,
                         row.raised_on, None if form is ActionForm.FLAG else row.due_on,
                         ended_on=ended, done_on=done)
@@ -328,6 +336,15 @@ def stored_actions(session: Session, park_id: uuid.UUID,
     return dict(found)
 
 
+def ending(ended_on: date | None, cleared_on: date | None, raised_on: date,
+           archived: bool) -> tuple[date | None, date | None]:
+    """(ended on, done on) of an alert's fields. An alert an older client ended is archived
+    without ``ended_on``: ended on its ``cleared_on`` (else the day raised), not done."""
+    if ended_on is None and archived:
+        return cleared_on or raised_on, None
+    return ended_on, cleared_on
+
+
 def _shown_order(stored: StoredAction) -> tuple[int, date, int, str]:
     a = stored.action
     state = 0 if stored.open else 1 if a.ended_on is None else 2
@@ -335,23 +352,31 @@ def _shown_order(stored: StoredAction) -> tuple[int, date, int, str]:
 
 
 def raise_actions(workspace: Workspace, park_id: uuid.UUID, on: date, *,
-                  holidays: Collection[date] = frozenset(),
-                  workdays: Collection[date] = frozenset()) -> ActionRun:
-    """Raise each tenant's tier's actions on ``on`` and end those of tiers it left, in one
-    transaction; idempotent (a second run on the same day writes nothing).
+                  holidays: Collection[date] | None = None,
+                  workdays: Collection[date] | None = None) -> ActionRun:
+    """Raise each tenant's tier's actions on ``on`` and end those of tiers it left (their
+    ``ended_on`` set), in one transaction; idempotent (a second run on the same day writes
+    nothing).
 
     ``holidays`` and ``workdays`` (调休) move the call's and the legal review's due dates
-    (``domain.billing.collections.add_working_days``).
+    (``domain.billing.collections.add_working_days``); None (the default) takes the park's
+    calendar as stored.
     """
     raised = ended = 0
     tiers: dict[Tier, int] = dict.fromkeys(TIER_ORDER, 0)
     with workspace.transaction() as session:
+        if holidays is None or workdays is None:
+            stored_off, stored_on = working_calendar(session, park_id)
+            holidays = stored_off if holidays is None else holidays
+            workdays = stored_on if workdays is None else workdays
         credits = credit_scores(session, park_id, on)
         leases = _contracts(session, park_id)
         stored = stored_actions(session, park_id)
-        archived = {row_id: flag for row_id, flag in session.execute(
-            select(Alert.id, Alert.archived).where(Alert.park_id == park_id,
-                                                   Alert.kind == ALERT_KIND))}
+        # Each alert there: whether it has ended already (an older client's: archived).
+        is_ended = {row_id: ended_on is not None or archived
+                    for row_id, ended_on, archived in session.execute(
+                        select(Alert.id, Alert.ended_on, Alert.archived).where(
+                            Alert.park_id == park_id, Alert.kind == ALERT_KIND))}
         new: list[dict[str, Any]] = []
         for tenant_id in sorted({*credits, *stored}, key=str):
             credit = credits.get(tenant_id)
@@ -366,14 +391,11 @@ def raise_actions(workspace: Workspace, park_id: uuid.UUID, on: date, *,
             about = (_about(credit, leases.get(tenant_id, ()), on)
                      if credit is not None else None)
             for action in actions(arrears, score, tier, on, before, holidays, workdays):
-                if action.id not in archived:
+                if action.id not in is_ended:
                     if action.ended_on is None and about is not None:
                         new.append(_row(park_id, about, action))
-                elif action.ended_on is not None and not archived[action.id]:
-                    row = session.get_one(Alert, action.id)
-                    row.archived = True
-                    if row.cleared_on is None:
-                        row.cleared_on = on
+                elif action.ended_on is not None and not is_ended[action.id]:
+                    session.get_one(Alert, action.id).ended_on = action.ended_on
                     ended += 1
         if new:
             insert_rows(session, Alert, new)
@@ -385,7 +407,7 @@ def _row(park_id: uuid.UUID, contract_id: uuid.UUID, action: Action) -> dict[str
     return {"id": action.id, "park_id": park_id, "contract_id": contract_id,
             "kind": ALERT_KIND, "code": action.kind.value, "owner_role": action.owner_role.value,
             "due_on": action.due_on or action.raised_on, "raised_on": action.raised_on,
-            "cleared_on": None, "archived": False}
+            "cleared_on": None, "ended_on": None, "archived": False}
 
 
 def mark_action_done(workspace: Workspace, action_id_: uuid.UUID, on: date) -> None:
@@ -404,10 +426,11 @@ def mark_action_done(workspace: Workspace, action_id_: uuid.UUID, on: date) -> N
         if form is ActionForm.FLAG:
             raise CollectionsRefused(f"{row.code} is a flag: it holds while the tier does",
                                      "collections-flag-not-done", action=row.code)
-        if row.archived:
-            raise CollectionsRefused(f"{row.code} ended on {row.cleared_on}: the tenant left "
+        ended_on, _done = ending(row.ended_on, row.cleared_on, row.raised_on, row.archived)
+        if ended_on is not None:
+            raise CollectionsRefused(f"{row.code} ended on {ended_on}: the tenant left "
                                      "its tier", "collections-action-ended", action=row.code,
-                                     ended_on=str(row.cleared_on))
+                                     ended_on=str(ended_on))
         if row.cleared_on is None:
             row.cleared_on = on
 

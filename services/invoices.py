@@ -14,6 +14,10 @@ bill add up to what is invoiced on it:
 - ``red``: the red invoice's own number, ``of_id`` the blue row it reverses,
   its amounts negated.
 
+A void and a red row keep in ``note`` the reason a person gave, which is
+required (a tax audit asks why; ``reason-missing``). The VAT rate of a line is
+the park's table (:func:`tax_table`: the default with the park's overrides).
+
 A bill's total is what receivables say it asks for: its amount and the
 credits (negative adjustments) posted against it; a credit is not invoiced
 on its own, a positive adjustment is a bill of its own. Every write is one
@@ -60,6 +64,8 @@ from domain.billing.invoices import (
     is_exempt,
     issue,
     normalise_number,
+    park_tax_table,
+    reason_problems,
     reverse,
     tax_rate,
     void,
@@ -139,10 +145,12 @@ def _refuse(problems: Sequence[Problem], bills: Mapping[str, str]) -> NoReturn:
 
 
 def tax_table(session: Session, park_id: uuid.UUID) -> TaxTable:
-    """The park's VAT rates. The park has no column for its own table yet, so this is
-    the domain's default (a general taxpayer's rates, prices tax-inclusive)."""
-    del session, park_id  # read here once parks store their table
-    return DEFAULT_TAX_TABLE
+    """The park's VAT rates: the default table (a general taxpayer's rates, prices
+    tax-inclusive) with the park's own overrides (``parks.tax_rates``, set in
+    ``services.finance_settings``) on top."""
+    overrides = session.scalar(select(Park.tax_rates).where(Park.id == park_id))
+    return park_tax_table(overrides if isinstance(overrides, dict) else None,
+                          DEFAULT_TAX_TABLE)
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,7 @@ class _Row:
     exclusive: Decimal
     tax: Decimal
     charge: str
+    note: str = ""
 
     @property
     def line(self) -> InvoiceLine:
@@ -172,7 +181,7 @@ def _rows(session: Session, park_id: uuid.UUID) -> list[_Row]:
     return [_Row(*r) for r in session.execute(
         select(Invoice.id, Invoice.kind, Invoice.number, Invoice.of_id, Invoice.bill_id,
                Invoice.tenant_id, Invoice.issued_on, Invoice.tax_rate, Invoice.amount_incl,
-               Invoice.amount_excl, Invoice.tax, Bill.charge)
+               Invoice.amount_excl, Invoice.tax, Bill.charge, Invoice.note)
         .join(Bill, Bill.id == Invoice.bill_id)
         .where(Invoice.park_id == park_id))]
 
@@ -192,10 +201,10 @@ def _events(rows: Iterable[_Row]) -> list[InvoiceEvent]:
         if r.kind == BLUE:
             events.append(issue(r.id, r.number, r.on, r.tenant_id, [r.line], target))
         elif r.kind == VOID:
-            events.append(void(r.id, r.number, r.on))
+            events.append(void(r.id, r.number, r.on, r.note))
         else:
             events.append(InvoiceEvent(r.id, EventKind.REVERSE, r.on, r.number, target,
-                                       r.tenant_id, (r.line,)))
+                                       r.tenant_id, (r.line,), r.note))
     return events
 
 
@@ -432,10 +441,11 @@ def _payload(row: Invoice, bill_number: str, replaces: str = "", target: str = "
 
 def _invoice_row(event_id: uuid.UUID, park_id: uuid.UUID, kind: str, number: str,
                  line: InvoiceLine, tenant_id: uuid.UUID, on: date,
-                 of_id: uuid.UUID | None) -> Invoice:
+                 of_id: uuid.UUID | None, note: str = "") -> Invoice:
     return Invoice(id=event_id, park_id=park_id, bill_id=line.bill_id, tenant_id=tenant_id,
                    number=number, kind=kind, of_id=of_id, issued_on=on, tax_rate=line.rate,
-                   amount_incl=line.inclusive, amount_excl=line.exclusive, tax=line.tax)
+                   amount_incl=line.inclusive, amount_excl=line.exclusive, tax=line.tax,
+                   note=note)
 
 
 def _blue_row(rows: Iterable[_Row], number: str) -> _Row | None:
@@ -492,8 +502,10 @@ def _park_of(session: Session, number: str, park_id: uuid.UUID | None) -> uuid.U
 
 def void_invoice(workspace: Workspace, number: str, on: date, note: str = "", *,
                  park_id: uuid.UUID | None = None, rule: VoidRule = PARK_VOID_RULE) -> uuid.UUID:
-    """Record that invoice ``number`` was voided (作废) on ``on``: it keeps its number and
+    """Record that invoice ``number`` was voided (作废) on ``on`` for the reason ``note``
+    (required: a tax audit asks why; kept in the row's ``note``): it keeps its number and
     stays listed, and its bill may be invoiced again. Returns the event's id."""
+    note = note.strip()
     with workspace.transaction() as session:
         park = _park_of(session, number, park_id)
         rows = _rows(session, park)
@@ -501,13 +513,13 @@ def void_invoice(workspace: Workspace, number: str, on: date, note: str = "", *,
         event = void(uuid7(), number, on, note)
         blue = _blue_row(rows, event.target)
         bills = _bill_numbers(session, [blue.bill_id]) if blue else {}
-        problems = invoice_problems([event], events, [], rule=rule)
+        problems = [*invoice_problems([event], events, [], rule=rule), *reason_problems(event)]
         if problems:
             _refuse(problems, bills)
         assert blue is not None  # the domain knows it as a live blue invoice
         line = blue.line.negated()
         row = _invoice_row(event.id, park, VOID, blue.number, line, blue.tenant_id, on,
-                           blue.id)
+                           blue.id, note)
         with under_command(session):
             session.add(row)
         record_command(session, "void_invoice", Invoice, row.id,
@@ -519,8 +531,9 @@ def void_invoice(workspace: Workspace, number: str, on: date, note: str = "", *,
 def reverse_invoice(workspace: Workspace, number: str, red_number: str, on: date,
                     note: str = "", *, park_id: uuid.UUID | None = None) -> uuid.UUID:
     """Record the red invoice ``red_number`` (红冲) reversing invoice ``number`` whole on
-    ``on``: both keep their numbers and stay listed; the bill may be invoiced again.
-    Returns the event's id."""
+    ``on`` for the reason ``note`` (required, kept in the red row's ``note``): both keep
+    their numbers and stay listed; the bill may be invoiced again. Returns the event's id."""
+    note = note.strip()
     with workspace.transaction() as session:
         park = _park_of(session, number, park_id)
         rows = _rows(session, park)
@@ -528,15 +541,16 @@ def reverse_invoice(workspace: Workspace, number: str, red_number: str, on: date
         book = invoice_book(events)
         target = book.invoice(number)
         event = (reverse(uuid7(), red_number, on, target, note) if target is not None
-                 else InvoiceEvent(uuid7(), EventKind.REVERSE, on, red_number, number))
+                 else InvoiceEvent(uuid7(), EventKind.REVERSE, on, red_number, number,
+                                   note=note))
         blue = _blue_row(rows, event.target)
         bills = _bill_numbers(session, [blue.bill_id]) if blue else {}
-        problems = invoice_problems([event], events, [])
+        problems = [*invoice_problems([event], events, []), *reason_problems(event)]
         if problems:
             _refuse(problems, bills)
         assert blue is not None
         row = _invoice_row(event.id, park, RED, event.number, blue.line.negated(),
-                           blue.tenant_id, on, blue.id)
+                           blue.tenant_id, on, blue.id, note)
         with under_command(session):
             session.add(row)
         record_command(session, "reverse_invoice", Invoice, row.id,

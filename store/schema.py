@@ -128,6 +128,9 @@ class Park(Synced, Base):
     stage_probabilities: Mapped[dict[str, str]] = mapped_column(
         JSON, default=dict, server_default="{}")
     discount_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal(8, 6), nullable=True)
+    # The park's VAT rates where they differ from the default table, charge or kind → rate
+    # as text ({"rent": "0.05"}), or "exempt" (domain.billing.invoices.park_tax_table).
+    tax_rates: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class Building(Synced, Base):
@@ -469,7 +472,9 @@ class Alert(Synced, Base):
     owner_role: Mapped[str] = mapped_column(String(32), default="")
     due_on: Mapped[date] = mapped_column(Date)
     raised_on: Mapped[date] = mapped_column(Date)
-    cleared_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    cleared_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # done by a person
+    # The day what it is about ended by itself (a collections tier left): not a deletion.
+    ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class ContractDocument(Synced, Base):
@@ -696,6 +701,8 @@ class Invoice(Ledger, Base):
     amount_incl: Mapped[Decimal] = mapped_column(Amount)
     amount_excl: Mapped[Decimal] = mapped_column(Amount)
     tax: Mapped[Decimal] = mapped_column(Amount)
+    # Why a void or a red invoice was recorded (a tax audit asks); empty on a blue one.
+    note: Mapped[str] = mapped_column(String(300), default="", server_default="")
     park: Mapped[Park] = relationship(lazy="raise")
     bill: Mapped[Bill] = relationship(lazy="raise")
     tenant: Mapped[Tenant] = relationship(lazy="raise")
@@ -788,6 +795,22 @@ class BankMapping(Synced, Base):
     park: Mapped[Park] = relationship(lazy="raise")
 
 
+class Holiday(Synced, Base):
+    """A day of the park's working calendar that is not what its weekday says: a public
+    holiday on a weekday (``holiday``), or a weekend day worked in its place (``workday``,
+    调休). Its id derives from the park and the day, so two devices entering one day make
+    one row."""
+
+    __tablename__ = "holidays"
+    __table_args__ = (UniqueConstraint("park_id", "day"),)
+
+    park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))  # holiday | workday
+    name: Mapped[str] = mapped_column(String(100), default="")
+    park: Mapped[Park] = relationship(lazy="raise")
+
+
 class FinanceEntry(Ledger, Base):
     """An entry the accounting system posted, imported back for the three-ledger check."""
 
@@ -873,4 +896,5 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     PayerAlias,
     BankMapping,
     FinanceEntry,
+    Holiday,
 )

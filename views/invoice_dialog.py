@@ -8,8 +8,9 @@ platform splits it into (``domain.billing.invoices``' own split, so what is
 shown is what is recorded). The amount starts at what is left to invoice; it
 may be typed tax included or ex-tax. A reissue names the voided or reversed
 invoice it replaces. Voiding asks for the day and a reason; reversing asks
-for the red invoice's own number, and shows its amounts, the blue invoice's
-negated.
+for the red invoice's own number and a reason, and shows its amounts, the
+blue invoice's negated. The reason is required (a tax audit asks why): OK
+stays disabled until one is typed, and the service refuses an empty one.
 
 The dialog shows and emits (:attr:`InvoiceDialog.issueRequested` …); the app
 records the event and calls :meth:`InvoiceDialog.recorded`, or
@@ -42,7 +43,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.billing.invoices import Pricing, TaxAmounts, from_exclusive, from_inclusive
+from domain.billing.invoices import (
+    NOTE_LIMIT,
+    Pricing,
+    TaxAmounts,
+    from_exclusive,
+    from_inclusive,
+)
 from views.contract_text import amount_text, charge_text, fraction_percent
 from views.labels import date_text
 from views.map_text import money_text
@@ -176,7 +183,7 @@ class InvoiceDialog(QDialog):
         self.split_value.setObjectName("split")
         self.note_label, self.note_edit = QLabel(self), QLineEdit(self)
         self.note_edit.setObjectName("note")
-        self.note_edit.setMaxLength(200)
+        self.note_edit.setMaxLength(NOTE_LIMIT)
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -218,6 +225,7 @@ class InvoiceDialog(QDialog):
         if mode == ISSUE and bill.uninvoiced > 0:
             self.amount_edit.setText(f"{bill.uninvoiced:.2f}")
         self.number_edit.textChanged.connect(lambda _t: self._update())
+        self.note_edit.textChanged.connect(lambda _t: self._update())
         self.amount_edit.textChanged.connect(lambda _t: self._update())
         self.pricing_combo.currentIndexChanged.connect(lambda _i: self._update())
         layout = QVBoxLayout(self)
@@ -255,6 +263,8 @@ class InvoiceDialog(QDialog):
     def can_record(self) -> bool:
         if self._working:
             return False
+        if self.mode in (VOID, REVERSE) and not self.note_edit.text().strip():
+            return False  # a void and a red invoice say why (a tax audit asks)
         if self.mode == VOID:
             return True
         if not self.number_edit.text().strip():
@@ -375,6 +385,7 @@ class InvoiceDialog(QDialog):
         if self.replaces_combo.count():
             self.replaces_combo.setItemText(0, self.tr("(none)"))
         self.note_label.setText(self.tr("Reason:"))
+        self.note_edit.setPlaceholderText(self.tr("required: why, as a tax audit would ask"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.facts.setText(self._facts_html())
         self._update()

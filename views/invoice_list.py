@@ -5,10 +5,11 @@ charge, what is invoiced and what is left, its state (not invoiced, part
 invoiced, invoiced, voided, reversed, over-invoiced after a credit) and the
 numbers of all its invoices — a voided or reversed invoice keeps its number
 and stays listed, beside the red invoice that reversed it and the one that
-replaced it. Choosing a bill lists its invoices below with their amounts and
-what became of each. From there: Issue… (or Reissue…, naming the invoice
-replaced), Void… and Reverse (红冲)… the invoice chosen, and Import numbers…
-from the tax platform's export, which is rehearsed first
+replaced it. Choosing a bill lists its invoices below with their amounts,
+what became of each and why (the reason given for a void or a 红冲). From
+there: Issue… (or Reissue…, naming the invoice replaced), Void… and Reverse
+(红冲)… the invoice chosen, and Import numbers… from the tax platform's
+export, which is rehearsed first
 (:class:`InvoiceImportDialog`: what would be recorded, what is recorded
 already, what is refused and why) and recorded only when confirmed.
 
@@ -101,7 +102,7 @@ def bill_columns() -> list[Column[Any]]:
 
 
 def invoice_columns() -> list[Column[Any]]:
-    """Number, date, amounts, what became of it."""
+    """Number, date, amounts, what became of it and why (a void's or a 红冲's reason)."""
     def closed(row: Any) -> str | None:
         return CREDIT_COLOUR if row.red else (None if row.live else CLOSED_COLOUR)
 
@@ -118,6 +119,8 @@ def invoice_columns() -> list[Column[Any]]:
                text=amount_text, align_right=True, width=9, color=closed),
         Column("status", lambda: translate("Invoices", "Status"), lambda r: r,
                text=status_text, sort_key=status_text, width=24),
+        Column("reason", lambda: translate("Invoices", "Reason"),
+               lambda r: getattr(r, "note", ""), width=28),
     ]
 
 
@@ -129,8 +132,16 @@ class BillModel(RowTableModel[Any]):
             if not index.isValid():
                 return None
             row = self.row_at(index.row())
-            return "\n".join(f"{i.number}: {status_text(i)}" for i in row.invoices) or None
+            return "\n".join(_said(i) for i in row.invoices) or None
         return super().data(index, role)
+
+
+def _said(invoice: Any) -> str:
+    """An invoice in a tooltip line: its number, what became of it, and why."""
+    note = getattr(invoice, "note", "")
+    line = f"{invoice.number}: {status_text(invoice)}"
+    return translate("Invoices", "%1 (reason: %2)").replace("%1", line).replace(
+        "%2", note) if note else line
 
 
 def _haystack(row: Any) -> str:

@@ -112,20 +112,114 @@ SIMPLIFIED_TAX_TABLE = TaxTable({
 
 def tax_rate(charge: str, table: TaxTable = DEFAULT_TAX_TABLE) -> Decimal | None:
     """The rate of ``charge`` (its code, else its kind before ":"), or None when the
-    table has none or the charge is exempt.
+    table has none or the charge is exempt. What the table says of the code itself wins
+    over what it says of the kind (a park may tax "service:空调" and exempt "service").
 
     >>> tax_rate("service:空调"), tax_rate("deposit"), tax_rate("unknown")
     (Decimal('0.06'), None, None)
     """
-    if is_exempt(charge, table):
+    if charge in table.exempt:
         return None
     found = table.rates.get(charge)
-    return found if found is not None else table.rates.get(charge.split(":", 1)[0])
+    if found is not None:
+        return found
+    kind = charge.split(":", 1)[0]
+    return None if kind in table.exempt else table.rates.get(kind)
 
 
 def is_exempt(charge: str, table: TaxTable = DEFAULT_TAX_TABLE) -> bool:
-    """Not invoiced and no VAT (its code or its kind is in ``table.exempt``)."""
-    return charge in table.exempt or charge.split(":", 1)[0] in table.exempt
+    """Not invoiced and no VAT: its code is in ``table.exempt``, or its kind is and the
+    code has no rate of its own."""
+    if charge in table.exempt:
+        return True
+    return charge not in table.rates and charge.split(":", 1)[0] in table.exempt
+
+
+# -- a park's own table ------------------------------------------------------------------
+
+# The charge kinds a park may set a rate for (a code "service:空调" is set by its kind's
+# rules): those the default table knows, taxed or exempt.
+CHARGE_KINDS: tuple[str, ...] = (*DEFAULT_TAX_TABLE.rates, *sorted(DEFAULT_TAX_TABLE.exempt))
+EXEMPT = "exempt"  # an override's value for a charge not invoiced, without VAT
+MAX_TAX_RATE = Decimal("0.17")  # the highest VAT rate China has had (goods, before 2018)
+RATE_PLACES = 4  # invoices.tax_rate keeps 0.0900: a rate of more places would be changed
+
+
+def charge_kind(charge: str) -> str:
+    """The kind of a charge code: "service:空调" → "service"."""
+    return charge.split(":", 1)[0]
+
+
+def parse_rate(value: object) -> Decimal | str | None:
+    """An override as given or stored: a Decimal rate, ``EXEMPT``, or None when it is
+    neither (text that is no number, a float, an infinity)."""
+    if isinstance(value, str) and value.strip().lower() == EXEMPT:
+        return EXEMPT
+    if isinstance(value, bool | float):
+        return None  # a float is never a rate here: it would not be exact
+    try:
+        rate = to_decimal(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+    return rate if rate.is_finite() else None
+
+
+def rate_text(rate: Decimal) -> str:
+    """A rate as an override stores it: 0.0900 → "0.09", 0 → "0"."""
+    text = format(rate.normalize(), "f")
+    return text if "." not in text else text.rstrip("0").rstrip(".") or "0"
+
+
+def tax_rate_problems(overrides: Mapping[str, object]) -> list[Problem]:
+    """What is wrong with a park's overrides, each problem naming the charge and the value
+    as given: ``tax-rate-charge`` (no such charge kind), ``tax-rate-value`` (neither a
+    number nor "exempt"), ``tax-rate-range`` (outside 0–0.17), ``tax-rate-places`` (more
+    than four places).
+
+    >>> [p.code for p in tax_rate_problems({"rent": "0.05", "water": "9", "gym": "0.06"})]
+    ['tax-rate-range', 'tax-rate-charge']
+    """
+    found = []
+    for charge, value in overrides.items():
+        named = {"charge": str(charge), "value": str(value)}
+        if charge_kind(str(charge)) not in CHARGE_KINDS or not str(charge).strip():
+            found.append(Problem("tax-rate-charge", named | {"kinds": ", ".join(CHARGE_KINDS)}))
+            continue
+        rate = parse_rate(value)
+        if rate is None:
+            found.append(Problem("tax-rate-value", named))
+        elif rate == EXEMPT:
+            continue
+        elif not ZERO <= rate <= MAX_TAX_RATE:  # type: ignore[operator]
+            found.append(Problem("tax-rate-range", named | {"most": str(MAX_TAX_RATE)}))
+        elif -rate.as_tuple().exponent > RATE_PLACES:  # type: ignore[union-attr, operator]
+            found.append(Problem("tax-rate-places", named | {"places": str(RATE_PLACES)}))
+    return found
+
+
+def park_tax_table(overrides: Mapping[str, object] | None,
+                   base: TaxTable = DEFAULT_TAX_TABLE) -> TaxTable:
+    """``base`` with a park's overrides: a rate replaces the charge's, ``EXEMPT`` exempts
+    it, a rate for a charge ``base`` exempts taxes it. An override the rules refuse
+    (stored by an older or a foreign client) is left out: the charge keeps ``base``'s.
+
+    >>> table = park_tax_table({"rent": "0.05", "electricity": "exempt"})
+    >>> tax_rate("rent", table), tax_rate("electricity", table), tax_rate("water", table)
+    (Decimal('0.05'), None, Decimal('0.09'))
+    """
+    rates = dict(base.rates)
+    exempt = set(base.exempt)
+    for charge, value in (overrides or {}).items():
+        if tax_rate_problems({charge: value}):
+            continue
+        rate = parse_rate(value)
+        if rate == EXEMPT:
+            rates.pop(charge, None)
+            exempt.add(charge)
+        elif isinstance(rate, Decimal):
+            rates[charge] = rate
+            exempt.discard(charge)
+    return TaxTable(rates, frozenset(exempt), base.pricing)
 
 
 def missing_rates(charges: Iterable[str], table: TaxTable = DEFAULT_TAX_TABLE) -> list[str]:
@@ -286,6 +380,7 @@ class Invoice:
     voided_on: date | None = None
     closed_on: date | None = None  # voided or reversed on
     replaces: str = ""  # a reissue: the invoice it replaces
+    note: str = ""  # why it was voided or reversed (on a red invoice: why it was issued)
 
     @property
     def live(self) -> bool:
@@ -306,14 +401,15 @@ class Invoice:
 
 @dataclass(frozen=True)
 class Problem:
-    """Why an event was refused: a stable code and its figures (as text).
+    """Why an event was refused (or a park's rate: :func:`tax_rate_problems` names its
+    own codes): a stable code and its figures (as text).
 
     Codes: number-missing | duplicate-number | no-lines | unknown-invoice | not-blue
     | already-voided | already-reversed | void-not-allowed | void-after-month
     | void-after-report | dated-before-issue | replaces-unknown | replaces-live
     | unknown-bill | other-tenant | charge-differs | not-invoiceable | rate-differs
     | amount-not-positive | amounts-do-not-add-up | tax-off | beyond-bill
-    | red-not-whole.
+    | red-not-whole | reason-missing | reason-long.
     """
 
     code: str
@@ -439,18 +535,20 @@ class InvoiceBook:
         elif event.kind is EventKind.VOID:
             blue = self._invoices[event.target]
             self._invoices[blue.number] = replace(blue, status=InvoiceStatus.VOIDED,
-                                                  voided_on=event.on, closed_on=event.on)
+                                                  voided_on=event.on, closed_on=event.on,
+                                                  note=event.note)
             self._count(blue.lines, -1)
         else:
             blue = self._invoices[event.target]
             self._invoices[blue.number] = replace(blue, status=InvoiceStatus.REVERSED,
                                                   reversed_by=event.number,
-                                                  closed_on=event.on)
+                                                  closed_on=event.on, note=event.note)
             # The red invoice is the blue one negated, whatever lines the event carries
             # (invoice_problems refuses a red event whose lines say otherwise).
             red = tuple(ln.negated() for ln in blue.lines)
             self._invoices[event.number] = Invoice(event.number, blue.tenant_id, event.on, red,
-                                                   red=True, reverses=blue.number)
+                                                   red=True, reverses=blue.number,
+                                                   note=event.note)
             self._count(red)
         return None
 
@@ -568,6 +666,27 @@ def _issue_problems(event: InvoiceEvent, book: InvoiceBook, facts: Mapping[Id, B
                 "bill": str(bill_id), "total": str(bill.total), "invoiced": str(invoiced),
                 "adding": str(adding)}))
     return found
+
+
+NOTE_LIMIT = 300  # characters of a reason (invoices.note)
+
+
+def reason_problems(event: InvoiceEvent) -> list[Problem]:
+    """A void or a red invoice says why (a tax audit asks): ``reason-missing`` when it
+    does not, ``reason-long`` past :data:`NOTE_LIMIT` characters. An issue needs none.
+
+    >>> [p.code for p in reason_problems(void(uuid.UUID(int=1), "N1", date(2026, 3, 5)))]
+    ['reason-missing']
+    """
+    if event.kind is EventKind.ISSUE:
+        return []
+    note = event.note.strip()
+    if not note:
+        return [Problem("reason-missing", _ids(event))]
+    if len(note) > NOTE_LIMIT:
+        return [Problem("reason-long", _ids(event) | {"length": str(len(note)),
+                                                      "limit": str(NOTE_LIMIT)})]
+    return []
 
 
 def _ids(event: InvoiceEvent) -> dict[str, str]:

@@ -128,6 +128,7 @@ def test_issue_reverse_and_reissue_from_the_list(qtbot, window):
     assert dialog.split_value.text() == (
         "-12,540.00 incl. tax = -11,504.59 excl. tax + -1,035.41 tax at 9%")
     qtbot.keyClicks(dialog.number_edit, N2)
+    assert not dialog.ok_button.isEnabled()  # a red invoice says why
     dialog.note_edit.setText("开票有误")  # (QTest types Latin-1 only)
     dialog.date_edit.setDate(QDate(2026, 4, 10))
     _record(qtbot, window, listing, dialog)
@@ -155,14 +156,15 @@ def test_issue_reverse_and_reissue_from_the_list(qtbot, window):
     assert row["invoices"] == f"{N1} (reversed), {N2} (red), {N3}"
     listing.select_bill(BILL)
     cells = _invoice_cells(listing)
-    assert [(c[0], c[2], c[5]) for c in cells] == [
-        (N1, "12,540.00", f"Reversed by {N2}"),
-        (N2, "-12,540.00", f"Red invoice for {N1}"),
-        (N3, "12,540.00", "Issued")]
+    assert [(c[0], c[2], c[5], c[6]) for c in cells] == [
+        (N1, "12,540.00", f"Reversed by {N2}", "开票有误"),
+        (N2, "-12,540.00", f"Red invoice for {N1}", "开票有误"),
+        (N3, "12,540.00", "Issued", "")]
     assert [r[:2] for r in _rows(workspace)] == [("blue", N1), ("red", N2), ("blue", N3)]
     tip = listing.bill_model.data(listing.bill_model.index(
         [b.number for b in listing.bill_model.rows()].index(BILL), 9), Qt.ItemDataRole.ToolTipRole)
-    assert tip == f"{N1}: Reversed by {N2}\n{N2}: Red invoice for {N1}\n{N3}: Issued"
+    assert tip == (f"{N1}: Reversed by {N2} (reason: 开票有误)\n"
+                   f"{N2}: Red invoice for {N1} (reason: 开票有误)\n{N3}: Issued")
     listing.set_state_filter("reversed")
     assert BILL not in {b.number for b in listing.bills()}
     listing.search.setText(N1)  # a number finds its bill, whatever became of it
@@ -208,11 +210,19 @@ def test_a_refusal_keeps_the_dialog_open_with_its_reason(qtbot, window):
     dialog = _dialog(listing)
     assert dialog.windowTitle() == f"Void invoice {N2}"
     dialog.date_edit.setDate(QDate(2026, 3, 20))
+    assert not dialog.ok_button.isEnabled()  # no reason yet: a tax audit asks why
+    dialog.note_edit.setText("   ")
+    assert not dialog.ok_button.isEnabled()
+    dialog.note_edit.setText("抬头有误")
     _record(qtbot, window, listing, dialog)
     row = _row(listing, LEGACY)
     assert (row["state"], row["invoices"], row["left"]) == ("Voided", f"{N2} (voided)",
                                                             "11,913.00")
     assert not listing.void_button.isEnabled() and listing.reissue_button.isEnabled()
+    assert [(c[0], c[5], c[6]) for c in _invoice_cells(listing)] == [
+        (N2, "Voided on 2026-03-20", "抬头有误")]
+    with workspace.reading() as s:
+        assert s.scalar(select(Invoice.note).where(Invoice.kind == "void")) == "抬头有误"
 
 
 def _counted(workspace) -> tuple[int, int]:

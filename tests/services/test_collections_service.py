@@ -82,7 +82,8 @@ def _alerts(ws: Workspace) -> list[Alert]:
 
 
 def _open_codes(ws: Workspace) -> list[str]:
-    return sorted(a.code for a in _alerts(ws) if a.cleared_on is None and not a.archived)
+    return sorted(a.code for a in _alerts(ws)
+                  if a.cleared_on is None and a.ended_on is None and not a.archived)
 
 
 def _pay(ws: Workspace, day: date, amount: str) -> None:
@@ -217,7 +218,9 @@ def test_a_letter_waits_for_arrears_and_a_better_tier_ends_the_actions(ws):
     run = raise_actions(ws, park_id(ws), date(2026, 4, 2))
     assert (run.raised, run.ended) == (0, 2) and _open_codes(ws) == []
     ended = _alerts(ws)
-    assert all(a.archived and a.cleared_on == date(2026, 4, 2) for a in ended)
+    # Ended, not deleted: the day it ended is its own field; none was done.
+    assert all(a.ended_on == date(2026, 4, 2) and a.cleared_on is None and not a.archived
+               for a in ended)
     # Back in medium later: a new episode, new rows beside the old ones.
     _signals(ws, ("court", date(2026, 4, 5)), ("tax", date(2026, 4, 5)))
     run = raise_actions(ws, park_id(ws), date(2026, 4, 6))
@@ -245,7 +248,7 @@ def test_done_tasks_stay_done_and_a_flag_is_not_a_task(ws):
     assert run.tiers[Tier.HIGH] == 1
     run = raise_actions(ws, park_id(ws), date(2026, 4, 20))  # 109 days: 21 → 39, critical
     assert run.tiers[Tier.CRITICAL] == 1 and _open_codes(ws) == ["site_check", "termination"]
-    rows = {a.code: a for a in _alerts(ws) if not a.archived}
+    rows = {a.code: a for a in _alerts(ws) if a.ended_on is None}
     assert rows["site_check"].due_on == date(2026, 4, 22)  # 48 hours
     for code in ("termination", "site_check"):
         mark_action_done(ws, rows[code].id, date(2026, 4, 21))

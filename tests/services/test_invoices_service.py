@@ -170,12 +170,12 @@ def test_a_void_in_the_month_keeps_the_number_and_frees_the_bill(ws):
         invoices.issue_invoice(ws, bill, N1, date(2026, 3, 21))
     assert _codes(caught) == ["duplicate-number"]
     with pytest.raises(InvoiceRefused) as caught:
-        invoices.void_invoice(ws, N1, date(2026, 3, 22))
+        invoices.void_invoice(ws, N1, date(2026, 3, 22), note="重复作废")
     assert _codes(caught) == ["already-voided"]
 
     invoices.issue_invoice(ws, bill, N2, date(2026, 3, 21), replaces=N1)
     with pytest.raises(InvoiceRefused) as caught:  # next month: 红冲 only
-        invoices.void_invoice(ws, N2, date(2026, 4, 2))
+        invoices.void_invoice(ws, N2, date(2026, 4, 2), note="金额有误")
     assert _codes(caught) == ["void-after-month"]
     assert "2026-03-21" in message_text(caught.value)
     assert _ops(ws) == [("issue_invoice", N1), ("void_invoice", N1), ("issue_invoice", N2)]
@@ -195,16 +195,16 @@ def test_a_number_used_twice_is_refused_and_nothing_is_written(ws):
     assert caught.value.code == "invoice-refused"
     assert N1 in message_text(caught.value)
     with pytest.raises(InvoiceRefused) as caught:  # a red invoice's number is one too
-        invoices.reverse_invoice(ws, N1, N1, date(2026, 3, 7))
+        invoices.reverse_invoice(ws, N1, N1, date(2026, 3, 7), note="开票有误")
     assert _codes(caught) == ["duplicate-number"]
     with pytest.raises(InvoiceRefused) as caught:
         invoices.issue_invoice(ws, legacy, "", date(2026, 3, 6))
     assert _codes(caught) == ["number-missing"]
     with pytest.raises(InvoiceRefused) as caught:
-        invoices.reverse_invoice(ws, N1, N2, date(2026, 3, 4))  # before the blue one
+        invoices.reverse_invoice(ws, N1, N2, date(2026, 3, 4), note="开票有误")  # too early
     assert _codes(caught) == ["dated-before-issue"]
     with pytest.raises(InvoiceRefused) as caught:
-        invoices.void_invoice(ws, N4, date(2026, 3, 6))
+        invoices.void_invoice(ws, N4, date(2026, 3, 6), note="开票有误")
     assert _codes(caught) == ["unknown-invoice"]
     assert (_rows(ws), _count(ws, Outbox)) == before
 
@@ -254,7 +254,7 @@ def test_a_credit_after_the_invoice_asks_for_a_reversal(ws):
     assert message_text(caught.value) == (
         "The invoice was not recorded: HT-B-1/2026-05-01/rent/A1 is a credit on bill "
         "HT-B-1/2026-05-01/rent: invoice that bill, whose total includes it")
-    invoices.reverse_invoice(ws, N1, N2, date(2026, 6, 2))
+    invoices.reverse_invoice(ws, N1, N2, date(2026, 6, 2), note="退租，金额减少")
     invoices.issue_invoice(ws, may, N3, date(2026, 6, 2), replaces=N1)
     assert _invoicing(ws, may)[:2] == (D("8090.32"), D("8090.32"))
     assert _listed(ws, "HT-B-1/2026-05-01/rent").state == invoices.INVOICED

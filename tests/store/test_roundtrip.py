@@ -41,6 +41,7 @@ from store.schema import (
     DocumentTemplate,
     FinanceEntry,
     Floor,
+    Holiday,
     Invoice,
     Lead,
     LeadStageStep,
@@ -110,6 +111,7 @@ def build_all(session) -> dict:
         city="上海",
         address="碧波路 690 号",
         site_plan=polygon_to_wkb(box(0, 0, 500, 300)),
+        tax_rates={"rent": "0.05", "deposit": "exempt"},
     )
     building = Building(
         id=uuid7(),
@@ -226,7 +228,7 @@ def build_all(session) -> dict:
                           done_on=date(2024, 3, 15), by="王伟", note="keys handed")
     alert = Alert(id=uuid7(), park_id=park.id, contract_id=contract.id, kind="checkpoint",
                   code="end-90", owner_role="leasing", due_on=date(2026, 12, 31),
-                  raised_on=date(2027, 1, 2), cleared_on=None)
+                  raised_on=date(2027, 1, 2), cleared_on=None, ended_on=date(2027, 1, 9))
     document = ContractDocument(id=uuid7(), contract_id=contract.id, name="HT-2024-001.pdf",
                                 kind="generated", media_type="application/pdf", version=1,
                                 added_on=date(2024, 2, 29), content=b"%PDF-1.4\x00\xff")
@@ -295,7 +297,8 @@ def build_all(session) -> dict:
     invoice = Invoice(id=uuid7(), park_id=park.id, bill_id=bill.id, tenant_id=tenant.id,
                       number="24312000000012345678", kind="blue", issued_on=date(2026, 12, 2),
                       tax_rate=Decimal("0.0900"), amount_incl=Decimal("105553.88"),
-                      amount_excl=Decimal("96838.42"), tax=Decimal("8715.46"))
+                      amount_excl=Decimal("96838.42"), tax=Decimal("8715.46"),
+                      note="")
     tariff = Tariff(id=uuid7(), park_id=park.id, utility="electricity", name="峰谷电价",
                     valid_from=date(2026, 7, 1),
                     document={"kind": "time_of_use", "prices": {"peak": "1.2034"}})
@@ -314,10 +317,12 @@ def build_all(session) -> dict:
                          counterparty="上海某某科技有限公司", amount=Decimal("105553.88"),
                          reference="HT-2024-001/2026-12/rent", voucher="记-12-0031",
                          source_file="凭证.xlsx")
+    holiday = Holiday(id=uuid7(), park_id=park.id, day=date(2026, 10, 10), kind="workday",
+                      name="国庆节调休")
     objects = [park, building, floor, unit, tenant, lead, contract, link, metric, edit,
                version, quote, sales, index, mark, alert, document, template, step, run,
                bill, credit, line, payment, allocation, deposit, invoice, tariff, meter,
-               reading, alias, mapping, entry]
+               reading, alias, mapping, entry, holiday]
     session.add_all(objects)
     session.flush()
     return {type(o): o for o in objects if o is not credit}
