@@ -32,8 +32,9 @@ def add_parsers(sub: Any) -> None:
                             "default: the first period the park billed)")
     check.add_argument("--json", action="store_true", help="print the check as JSON")
     out = sub.add_parser(
-        "vouchers", help="export the vouchers of the bills, receipts and allocations of a "
-        "range for the accounting system (CSV or Excel, by the file's suffix)")
+        "vouchers", help="export the vouchers of the bills, receipts, allocations and "
+        "deposit movements of a range for the accounting system (CSV or Excel, by the "
+        "file's suffix)")
     out.add_argument("--workspace", type=Path, required=True, help="the workspace")
     out.add_argument("--from", dest="first", type=_day, required=True,
                      help="the first day (YYYY-MM-DD)")
@@ -143,8 +144,10 @@ def summary_text(report: Any) -> str:
                                     "the books").format(**figures)
     held = sum(report.left_out.values())
     if held:
-        said += "\n" + translate("Ledgers", "{n} deposit movements are not in the check "
-                                            "(deposits have no vouchers yet)").format(n=held)
+        said += "\n" + translate("Ledgers", "{n} deposit movements cannot be booked and "
+                                            "are not in the check (a reversal of a movement "
+                                            "that is not there, or a kind not known)"
+                                  ).format(n=held)
     return said
 
 

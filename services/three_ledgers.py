@@ -8,20 +8,24 @@ The rules are ``domain.billing.three_ledgers``; here the store becomes its recor
   cut), one line per period and charge as a bill is made (a rent-free 0.00 is no line);
   the plan's areas are the live units' billable areas, the let areas the contract's;
 - the **operations ledger** is what was posted on or before the day: bills, payments and
-  the allocations of payments (reversals and refunds among them). An adjustment bill is
-  a line correcting the bill it names (``corrects_id``), and money allocated to it is
-  booked against that bill's receivable: the same tenant, the same account. A payment's
-  tenant is its own, else the one tenant whose bills it paid;
+  the allocations of payments (reversals and refunds among them), and the deposits'
+  own ledger (``deposit_movements``: received, applied to arrears, refunded; a reversal
+  is the kind it reverses in red). An adjustment bill is a line correcting the bill it
+  names (``corrects_id``), and money allocated to it is booked against that bill's
+  receivable: the same tenant, the same account. A payment's tenant is its own, else the
+  one tenant whose bills it paid. The allocations that mirror a deposit movement (a
+  payment's money held as the deposit, a deposit applied to a bill) are its movement's,
+  booked once, through the deposit account (其他应付款-押金);
 - the **finance ledger** is ``finance_entries``: the accounting system's posted lines,
   imported back by :func:`import_finance_entries` (CSV or Excel, columns known by their
   headers or a mapping) under a key per line (the voucher's month, number and line, or a
   hash of the line), so importing the same lines again adds nothing; a customer named
   as a tenant (its name, short name or a confirmed payer alias) is that tenant's.
 
-Deposits are left out of both the export and the check: money of a payment held as a
-deposit, and a deposit applied to arrears, have no voucher kind in the domain yet (they
-would book to 其他应付款, not to receivables or the bank). :attr:`LedgerCheck.left_out`
-counts them, so the report says what it did not look at.
+The contract ledger's deposit is the contract's (``contracts.deposit``, due on signing):
+RentTerms carry no deposit clause, the contract and each of its versions do. A reversal
+of a deposit movement the ledger does not have cannot be booked; such movements are
+counted in :attr:`LedgerCheck.left_out`, so the report says what it did not look at.
 """
 
 from __future__ import annotations
@@ -43,9 +47,11 @@ from sqlalchemy.orm import Session
 from domain.billing.bills import ADJUSTMENT_KIND
 from domain.billing.invoices import TaxTable, missing_rates
 from domain.billing.three_ledgers import (
+    DEPOSIT_KINDS,
     Allocation,
     Chart,
     ContractFacts,
+    DepositEntry,
     Difference,
     DueLine,
     EntryKind,
@@ -84,6 +90,7 @@ from store.schema import (
     Bill,
     Contract,
     ContractUnit,
+    DepositMovement,
     Park,
     Payment,
     Tenant,
@@ -104,9 +111,13 @@ _NO_ID = uuid.UUID(int=0)
 # says "amount-differs" for both pairs of ledgers; against the books it is its own cause.
 AMOUNT_IN_BOOKS = "amount-differs-in-books"
 CAUSES = ("leased-unit-no-bill", "bill-no-contract", "billed-after-end",
-          "bill-not-in-schedule", "amount-differs", "area-mismatch", "unit-not-in-plan",
+          "bill-not-in-schedule", "amount-differs", "deposit-not-received",
+          "deposit-amount-differs", "area-mismatch", "unit-not-in-plan",
           "receipt-not-in-books", "bill-not-in-books", "adjustment-not-in-books",
-          "allocation-not-in-books", "refund-not-in-books", AMOUNT_IN_BOOKS, "entry-not-ours")
+          "allocation-not-in-books", "refund-not-in-books", "deposit-received-not-in-books",
+          "deposit-applied-not-in-books", "deposit-refunded-not-in-books", AMOUNT_IN_BOOKS,
+          "entry-not-ours", "deposit-not-ours")
+REVERSED = "reversed"  # deposit_movements.kind of a reversal
 
 
 class LedgersRefused(UserError):
@@ -137,6 +148,8 @@ class Operations:
     payers: Mapping[uuid.UUID, str]  # payment → payer as the bank wrote it
     bank_refs: Mapping[uuid.UUID, str]  # payment → the bank's reference
     left_out: Mapping[str, int]  # entries not in the check, by why
+    deposits: tuple[DepositEntry, ...] = ()
+    contract_codes: Mapping[uuid.UUID, str] = field(default_factory=dict)  # of deposits
 
 
 @dataclass(frozen=True)
@@ -154,7 +167,8 @@ class Ledgers:
 
 
 def read_operations(session: Session, park_id: uuid.UUID, until: date) -> Operations:
-    """Bills posted, payments received and their allocations dated ``until`` or before."""
+    """Bills posted, payments received, their allocations and the deposits' movements
+    dated ``until`` or before."""
     rows = session.execute(
         select(Bill.id, Bill.contract_id, Bill.tenant_id, Bill.kind, Bill.corrects_id,
                Bill.charge, Bill.period_start, Bill.period_end, Bill.due_on, Bill.issued_on,
@@ -189,11 +203,11 @@ def read_operations(session: Session, park_id: uuid.UUID, until: date) -> Operat
             .where(AllocationRow.park_id == park_id, AllocationRow.source_kind == PAYMENT,
                    AllocationRow.on <= until)
             .order_by(AllocationRow.on, AllocationRow.id)):
-        if a.source_id not in paid:
-            continue  # money of a payment received after the day (its date is the bank's)
-        if a.kind == DEPOSIT_KIND:
-            left_out["deposit-held"] += 1
-        elif a.bill_id is None:
+        if a.source_id not in paid or a.kind == DEPOSIT_KIND:
+            # Money of a payment received after the day (its date is the bank's), or held
+            # as a deposit: its deposit movement books it.
+            continue
+        if a.bill_id is None:
             if a.kind == REFUND_KIND:
                 allocations.append(Allocation(a.id, a.source_id, None, a.on, a.amount))
         elif a.bill_id in sits_on:
@@ -201,10 +215,7 @@ def read_operations(session: Session, park_id: uuid.UUID, until: date) -> Operat
                                           a.amount))
             allocated_bill[a.id] = a.bill_id
             paid_tenants[a.source_id].add(by_id[a.bill_id].tenant_id)
-    left_out["deposit-applied"] += len(session.scalars(
-        select(AllocationRow.id).where(AllocationRow.park_id == park_id,
-                                       AllocationRow.source_kind == DEPOSIT_KIND,
-                                       AllocationRow.on <= until)).all())
+    deposits, codes = _deposits(session, park_id, until, left_out)
     receipts = []
     for p in payments:
         tenant = p.tenant_id
@@ -214,7 +225,39 @@ def read_operations(session: Session, park_id: uuid.UUID, until: date) -> Operat
     return Operations(tuple(bills), tuple(adjustments), tuple(receipts), tuple(allocations),
                       {r.id: r.number for r in rows}, allocated_bill,
                       {p.id: p.payer for p in payments}, {p.id: p.reference for p in payments},
-                      {k: v for k, v in left_out.items() if v})
+                      {k: v for k, v in left_out.items() if v}, tuple(deposits), codes)
+
+
+def _deposits(session: Session, park_id: uuid.UUID, until: date, left_out: Counter[str]
+              ) -> tuple[list[DepositEntry], dict[uuid.UUID, str]]:
+    """The deposit movements dated ``until`` or before, a reversal as the kind it reverses
+    in red, and the codes of their contracts (archived ones too: their money still
+    moved). A reversal of a movement not there, or a kind not known, is counted in
+    ``left_out``."""
+    rows = session.execute(
+        select(DepositMovement.id, DepositMovement.contract_id, DepositMovement.kind,
+               DepositMovement.amount, DepositMovement.on, DepositMovement.bill_id,
+               DepositMovement.payment_id, DepositMovement.reverses_id, Contract.tenant_id,
+               Contract.code)
+        .join(Contract, Contract.id == DepositMovement.contract_id)
+        .where(DepositMovement.park_id == park_id, DepositMovement.on <= until)
+        .order_by(DepositMovement.on, DepositMovement.id)).all()
+    by_id = {r.id: r for r in rows}
+    out = []
+    for r in rows:
+        kind, amount, source = r.kind, r.amount, r
+        if kind == REVERSED:
+            source = by_id.get(r.reverses_id) if r.reverses_id is not None else None
+            if source is None or source.kind not in DEPOSIT_KINDS:
+                left_out["deposit-reversal-unknown"] += 1
+                continue
+            kind, amount = source.kind, -r.amount
+        elif kind not in DEPOSIT_KINDS:
+            left_out["deposit-kind-unknown"] += 1
+            continue
+        out.append(DepositEntry(r.id, r.contract_id, r.tenant_id, kind, r.on, amount,
+                                source.bill_id, source.payment_id))
+    return out, {r.contract_id: r.code for r in rows}
 
 
 def _root(bill_id: uuid.UUID, by_id: Mapping[uuid.UUID, Any]) -> uuid.UUID:
@@ -279,7 +322,8 @@ def _contracts(session: Session, park_id: uuid.UUID, on: date) -> list[ContractF
     out = []
     for r in session.execute(
             select(Contract.id, Contract.code, Contract.tenant_id, Contract.status,
-                   Contract.starts_on, Contract.ends_on, Contract.terminated_on)
+                   Contract.starts_on, Contract.ends_on, Contract.terminated_on,
+                   Contract.deposit, Contract.signed_on)
             .where(Contract.park_id == park_id, ~Contract.archived,
                    Contract.status != ContractStatus.DRAFT)
             .order_by(Contract.code)):
@@ -287,7 +331,7 @@ def _contracts(session: Session, park_id: uuid.UUID, on: date) -> list[ContractF
         if r.status is ContractStatus.TERMINATED and r.terminated_on is not None:
             ended = min(r.ends_on, r.terminated_on)
         out.append(ContractFacts(r.id, r.code, r.tenant_id, r.starts_on, r.ends_on,
-                                 tuple(units.get(r.id, ())), ended))
+                                 tuple(units.get(r.id, ())), ended, r.deposit, r.signed_on))
     return out
 
 
@@ -385,12 +429,16 @@ def check(session: Session, park_id: uuid.UUID, on: date, *, since: date | None 
           area_tolerance: Decimal = ZERO) -> LedgerCheck:
     """The park's three ledgers compared on ``on`` (``domain.billing.three_ledgers``);
     ``since``: see :func:`read_ledgers`."""
+    from services.invoices import tax_table
+
     ledgers = read_ledgers(session, park_id, on, window_days=window_days, since=since)
     ops = ledgers.operations
     result = reconcile(on, ledgers.contracts, ledgers.due, ops.bills, ops.receipts,
                        ops.allocations, ledgers.entries, adjustments=ops.adjustments,
+                       deposits=ops.deposits, deposits_since=ledgers.since,
                        plan_areas=ledgers.plan_areas, chart=chart or Chart(),
-                       window_days=window_days, area_tolerance=area_tolerance)
+                       table=tax_table(session, park_id), window_days=window_days,
+                       area_tolerance=area_tolerance)
     billed = billed_for_periods(ops.bills, ops.adjustments)
     # A bill after the end that a later run credited in full bills nothing any more: the
     # run corrected it, and the ledgers agree (the domain lists it still).
@@ -401,7 +449,7 @@ def check(session: Session, park_id: uuid.UUID, on: date, *, since: date | None 
     sizes = {"contracts": len(ledgers.contracts), "due": len(ledgers.due),
              "bills": len(ops.bills), "adjustments": len(ops.adjustments),
              "receipts": len(ops.receipts), "allocations": len(ops.allocations),
-             "entries": len(ledgers.entries)}
+             "deposits": len(ops.deposits), "entries": len(ledgers.entries)}
     return LedgerCheck(park_id, on, tuple(said.named(d) for d in found),
                        result.matches, sizes, dict(ops.left_out), ledgers.since)
 
@@ -426,6 +474,10 @@ class _Namer:
             extra.setdefault("contract_code", contract.code)
             if "units" not in p:
                 extra["units"] = ",".join(u.code for u in contract.units)
+        elif p.get("contract"):  # a deposit's contract the contract ledger does not hold
+            found = _uuid(p["contract"])
+            if found is not None and found in self.ops.contract_codes:
+                extra["contract_code"] = self.ops.contract_codes[found]
         if p.get("bill"):
             extra["bill_number"] = self._number(p["bill"])
         kind, ident = p.get("kind", ""), p.get("id", "")
@@ -441,6 +493,8 @@ class _Namer:
             payment = self.payment_of.get(ident)
             if payment is not None:
                 extra |= self._payment(str(payment))
+        elif kind == EntryKind.DEPOSIT.label and p.get("payment"):
+            extra |= self._payment(p["payment"])  # received out of this payment
         tenant = _uuid(p.get("tenant", ""))
         if tenant is None and contract is not None:
             tenant = contract.tenant_id
@@ -553,6 +607,7 @@ def _voucher_lines(ops: Operations, first: date, last: date, chart: Chart,
 
     allocations = [a for a in ops.allocations if inside(a.on)]
     adjustments = [a for a in ops.adjustments if inside(a.posted_on)]
+    deposits = [d for d in ops.deposits if inside(d.on)]
     wanted_bills = ({b.bill_id for b in ops.bills if inside(b.billed_on)}
                     | {a.bill_id for a in allocations if a.bill_id is not None}
                     | {a.bill_id for a in adjustments}
@@ -567,7 +622,7 @@ def _voucher_lines(ops: Operations, first: date, last: date, chart: Chart,
                              "before exporting vouchers", "vouchers-no-rate",
                              charges=", ".join(missing))
     return [line for line in vouchers(bills, receipts, allocations, chart,
-                                      adjustments=adjustments, table=table)
+                                      adjustments=adjustments, deposits=deposits, table=table)
             if inside(line.on)]
 
 
@@ -578,6 +633,9 @@ def _export_rows(lines: Sequence[VoucherLine], ops: Operations,
     numbers: dict[str, str] = {}
     per_month: Counter[tuple[int, int]] = Counter()
     payment_of = {a.allocation_id: a.payment_id for a in ops.allocations}
+    payment_of |= {d.movement_id: d.payment_id for d in ops.deposits
+                   if d.payment_id is not None}
+    deposit_of = {d.movement_id: d for d in ops.deposits}
     rows = []
     for line in lines:
         number = numbers.get(line.reference)
@@ -586,7 +644,7 @@ def _export_rows(lines: Sequence[VoucherLine], ops: Operations,
             number = numbers[line.reference] = (
                 f"{line.on:%Y%m}-{per_month[(line.on.year, line.on.month)]:04d}")
         (kind, entry_id), = references_in(line.reference)
-        what, payer = _entry_words(kind, entry_id, ops, payment_of)
+        what, payer = _entry_words(kind, entry_id, ops, payment_of, deposit_of)
         name = tenants.get(line.tenant_id, "") if line.tenant_id else ""
         counterparty = name or payer
         summary = " ".join(t for t in (line.reference, what, counterparty) if t)
@@ -596,7 +654,8 @@ def _export_rows(lines: Sequence[VoucherLine], ops: Operations,
 
 
 def _entry_words(kind: EntryKind, entry_id: uuid.UUID, ops: Operations,
-                 payment_of: Mapping[uuid.UUID, uuid.UUID]) -> tuple[str, str]:
+                 payment_of: Mapping[uuid.UUID, uuid.UUID],
+                 deposit_of: Mapping[uuid.UUID, DepositEntry]) -> tuple[str, str]:
     """What a voucher is about, as a person finds it (a bill's number, the bank's
     reference), and the payer when it is a payment's."""
     if kind in (EntryKind.BILL, EntryKind.ADJUSTMENT):
@@ -604,6 +663,14 @@ def _entry_words(kind: EntryKind, entry_id: uuid.UUID, ops: Operations,
     if kind is EntryKind.RECEIPT:
         return ops.bank_refs.get(entry_id, ""), ops.payers.get(entry_id, "")
     payment = payment_of.get(entry_id)
+    if kind is EntryKind.DEPOSIT:  # the contract's code, and the bill a deposit paid
+        move = deposit_of.get(entry_id)
+        if move is None:
+            return "", ""
+        what = " ".join(t for t in (ops.contract_codes.get(move.contract_id, ""),
+                                    ops.numbers.get(move.bill_id, "") if move.bill_id
+                                    else "") if t)
+        return what, ops.payers.get(payment, "") if payment is not None else ""
     bill = ops.allocated_bill.get(entry_id)
     payer = ops.payers.get(payment, "") if payment is not None else ""
     return (ops.numbers.get(bill, "") if bill is not None else ""), payer
@@ -687,7 +754,7 @@ TOTAL_WORDS = frozenset({squash(w) for w in (
     *SKIP_CODES)})
 # First-level accounts by their names, for books that write the name without the code.
 ACCOUNT_NAMES = {"应收账款": "receivable", "银行存款": "bank", "预收账款": "unapplied",
-                 "应交税费": "output_vat"}
+                 "应交税费": "output_vat", "其他应付款": "deposit"}
 NEW, EXISTING, REFUSED = "new", "existing", "refused"
 
 

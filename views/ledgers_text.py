@@ -28,6 +28,9 @@ CAUSES: dict[str, Template] = {
     "billed-after-end": lambda: translate("LedgersText", "Billed after the end date"),
     "bill-not-in-schedule": lambda: translate("LedgersText", "Bill not in the schedule"),
     "amount-differs": lambda: translate("LedgersText", "Billed ≠ schedule"),
+    "deposit-not-received": lambda: translate("LedgersText", "Deposit not received"),
+    "deposit-amount-differs": lambda: translate(
+        "LedgersText", "Deposit amount differs from the contract"),
     "area-mismatch": lambda: translate("LedgersText", "Plan area ≠ contract area"),
     "unit-not-in-plan": lambda: translate("LedgersText", "Unit no longer in the plan"),
     "receipt-not-in-books": lambda: translate("LedgersText", "Receipt not in the books"),
@@ -35,8 +38,22 @@ CAUSES: dict[str, Template] = {
     "adjustment-not-in-books": lambda: translate("LedgersText", "Adjustment not in the books"),
     "allocation-not-in-books": lambda: translate("LedgersText", "Allocation not in the books"),
     "refund-not-in-books": lambda: translate("LedgersText", "Refund not in the books"),
+    "deposit-received-not-in-books": lambda: translate(
+        "LedgersText", "Deposit received, not in the books"),
+    "deposit-applied-not-in-books": lambda: translate(
+        "LedgersText", "Deposit applied, not in the books"),
+    "deposit-refunded-not-in-books": lambda: translate(
+        "LedgersText", "Deposit refunded, not in the books"),
     "amount-differs-in-books": lambda: translate("LedgersText", "Books hold another amount"),
     "entry-not-ours": lambda: translate("LedgersText", "In the books, not ours"),
+    "deposit-not-ours": lambda: translate("LedgersText", "Deposit in the books, not ours"),
+}
+
+# Our anchor accounts (a difference's ``account`` of one of ours), as the books name them.
+ACCOUNTS: dict[str, Template] = {
+    "receivable": lambda: translate("LedgersText", "receivables"),
+    "bank": lambda: translate("LedgersText", "bank"),
+    "deposit": lambda: translate("LedgersText", "deposits held"),
 }
 
 # Which two ledgers a difference is between (params["ledgers"]).
@@ -95,10 +112,32 @@ LINES: dict[str, Template] = {
     "entry-not-ours:reference-unknown": lambda: translate(
         "LedgersText", "voucher {vouchers} of {books_on}, account {account}: {books_amount} "
         "names {reference}, which is not ours on that account"),
+    "deposit-not-received": lambda: translate(
+        "LedgersText", "{contract_code} ({units}): the deposit of {due_amount} due on "
+        "{due_on} was not received"),
+    "deposit-amount-differs": lambda: translate(
+        "LedgersText", "{contract_code}: {received_amount} received as its deposit; the "
+        "contract says {due_amount} (difference {difference})"),
+    "deposit-received-not-in-books": lambda: translate(
+        "LedgersText", "deposit of {deposit_amount} received for {contract_code} on {on}: "
+        "no entry on {accounts} in the books ({reference})"),
+    "deposit-applied-not-in-books": lambda: translate(
+        "LedgersText", "{deposit_amount} of {contract_code}'s deposit applied to "
+        "{bill_number} on {on}: no entry on {accounts} in the books ({reference})"),
+    "deposit-refunded-not-in-books": lambda: translate(
+        "LedgersText", "{deposit_amount} of {contract_code}'s deposit refunded on {on}: no "
+        "entry on {accounts} in the books ({reference})"),
+    "deposit-not-ours": lambda: translate(
+        "LedgersText", "voucher {vouchers} of {books_on}, account {account}: a deposit of "
+        "{books_amount} {customer} that none of ours has"),
+    "deposit-not-ours:reference-unknown": lambda: translate(
+        "LedgersText", "voucher {vouchers} of {books_on}, account {account}: a deposit of "
+        "{books_amount} naming {reference}, which is not ours on that account"),
 }
 
 # The figures a table shows for a difference: ours, and the other side's.
-AMOUNTS = ("amount", "billed_amount", "due_amount", "books_amount", "difference")
+AMOUNTS = ("amount", "billed_amount", "due_amount", "books_amount", "difference",
+           "deposit_amount", "received_amount")
 
 
 def cause_of(params: Mapping[str, str], code: str = "") -> str:
@@ -117,7 +156,8 @@ def pair_text(ledgers: str) -> str:
 
 
 def _key(cause: str, params: Mapping[str, str]) -> str:
-    if cause == "entry-not-ours" and params.get("why") == "reference-unknown":
+    if cause in ("entry-not-ours", "deposit-not-ours") and (
+            params.get("why") == "reference-unknown"):
         return f"{cause}:reference-unknown"
     if cause == "allocation-not-in-books" and not params.get("amount", "").startswith("-"):
         return f"{cause}:reversal"  # a reversal puts money back on receivables
@@ -136,6 +176,10 @@ def shown(params: Mapping[str, str]) -> dict[str, str]:
     for name in ("payer", "customer"):
         if name in out and not out[name]:
             out[name] = translate("LedgersText", "(no name)")
+    if out.get("kind") and out.get("account"):  # one of ours: its anchor accounts, named
+        names = out["account"].split(",")
+        if all(name in ACCOUNTS for name in names):
+            out["accounts"] = " / ".join(ACCOUNTS[name]() for name in names)
     return out
 
 

@@ -64,6 +64,8 @@ AGREES_COLOUR = "#1b6e20"
 ALL = ""  # the causes list's first row: every difference
 CHECK, EXPORT, REHEARSE, IMPORT = "check", "export", "rehearse", "import"
 AREA_CAUSES = frozenset({"area-mismatch", "unit-not-in-plan"})
+DEPOSIT_CAUSES = frozenset({"deposit-not-received", "deposit-amount-differs"})
+NOT_OURS = frozenset({"entry-not-ours", "deposit-not-ours"})
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,21 @@ def difference_row(difference: Any) -> DifferenceRow:
         what = f"{p.get('contract_code', '')} {p.get('unit_code', '')}".strip()
         on, ours, theirs = "", p.get("contract_area", ""), p.get("plan_area", "")
         gap, reference = p.get("difference", ""), p.get("unit", "")
-    elif cause == "entry-not-ours":
+    elif cause in DEPOSIT_CAUSES:  # the deposit received against the contract's
+        what = f"{p.get('contract_code', '')} {p.get('units', '')}".strip()
+        on, ours = p.get("due_on", ""), _amount(p, "received_amount")
+        theirs, gap = _amount(p, "due_amount"), _amount(p, "difference")
+        reference = p.get("contract", "")
+    elif cause in NOT_OURS:
         what = p.get("vouchers", "") or p.get("entries", "")
         tenant = tenant or p.get("customer", "")
         on, theirs = p.get("books_on", ""), _amount(p, "books_amount")
         reference = p.get("reference", "") or p.get("entries", "")
     else:  # one of ours the books lack, or hold at another amount
-        what = p.get("number", "") or p.get("payer", "") or p.get("bank_reference", "")
+        if p.get("kind") == "deposit":  # a deposit movement: its contract (and bill)
+            what = f"{p.get('contract_code', '')} {p.get('bill_number', '')}".strip()
+        else:
+            what = p.get("number", "") or p.get("payer", "") or p.get("bank_reference", "")
         on, ours = p.get("on", ""), _amount(p, "amount")
         theirs, gap = _amount(p, "books_amount"), _amount(p, "difference")
     return DifferenceRow(cause, p.get("ledgers", ""), what, tenant, on, ours, theirs, gap,
@@ -677,9 +687,10 @@ class ThreeLedgersWindow(QDialog):
             text = text.replace(key, value)
         held = sum(report.left_out.values())
         if held:
-            text += " " + translate("ThreeLedgers", "%1 deposit movements are not compared "
-                                                    "(deposits have no vouchers yet).").replace(
-                "%1", f"{held:,}")
+            text += " " + translate("ThreeLedgers", "%1 deposit movements cannot be booked "
+                                                    "and are not compared (a reversal of a "
+                                                    "movement that is not there, or a kind "
+                                                    "not known).").replace("%1", f"{held:,}")
         return text
 
     def _update(self) -> None:
@@ -720,9 +731,9 @@ class ThreeLedgersWindow(QDialog):
         self.tabs.setTabText(1, translate("ThreeLedgers", "Vouchers"))
         self.tabs.setTabText(2, translate("ThreeLedgers", "Books"))
         self.export_intro.setText(translate(
-            "ThreeLedgers", "One voucher per bill, adjustment, receipt, allocation and refund "
-            "of the range, each balanced; every line's summary starts with our reference, so "
-            "the books imported back find us."))
+            "ThreeLedgers", "One voucher per bill, adjustment, receipt, allocation, refund "
+            "and deposit movement of the range, each balanced; every line's summary starts "
+            "with our reference, so the books imported back find us."))
         self.range_label.setText(translate("ThreeLedgers", "Entries dated"))
         self.english_box.setText(translate("ThreeLedgers", "English column headers"))
         self.export_button.setText(translate("ThreeLedgers", "&Export vouchers…"))

@@ -28,13 +28,22 @@ derived from:
   compared with them;
 - ``area-mismatch`` / ``unit-not-in-plan``: a unit of a contract still running whose
   area let differs from the plan's billable area by more than the tolerance, or that
-  the plan no longer has.
+  the plan no longer has;
+- ``deposit-not-received``: the contract's deposit (:attr:`ContractFacts.deposit`, due on
+  signing) is due by the day and none of it was received (:class:`DepositEntry`);
+  ``deposit-amount-differs``: what was received is not what the contract says (a
+  deposit of a contract that says none among them). A deposit due before ``since``
+  (where the operations ledger starts) is not missed, but one received is compared.
 
 Operations ↔ finance: every entry of ours with an amount books one voucher
-(:func:`vouchers`), and each voucher has an *anchor* line on the account that carries
-its meaning: a bill or adjustment debits receivables, an allocation credits them (a
-reversal debits), a receipt debits the bank, a refund credits it. The finance entries
-on those two accounts (the chart's codes and their sub-accounts) are matched to ours:
+(:func:`vouchers`), and its lines on the *anchor* accounts carry its meaning: a bill or
+adjustment debits receivables, an allocation credits them (a reversal debits), a receipt
+debits the bank, a refund credits it; a deposit (其他应付款-押金, :attr:`Chart.deposit`)
+received credits the deposit account and debits the bank (or, received out of a
+payment, the clearing account, not an anchor), one applied to arrears debits it and
+credits receivables, one refunded debits it and credits the bank. The finance entries
+on those three accounts (the chart's codes and their sub-accounts) are matched to ours,
+line by line (a voucher may have two anchor lines):
 
 1. by reference: each voucher line carries ours (``LM-B-<bill id hex>``; see
    :func:`reference`). An entry is ours when the first of our references in its text
@@ -48,10 +57,12 @@ on those two accounts (the chart's codes and their sub-accounts) are matched to 
    first. (Matching by amount alone would pair a 5,000.00 receipt with any tenant's.)
 
 What is left: ``receipt-not-in-books``, ``bill-not-in-books`` (and ``adjustment-``,
-``allocation-``, ``refund-not-in-books``) for ours, ``entry-not-ours`` for theirs;
-``amount-differs`` when a reference matched but the amounts do not. Entries on other
-accounts (revenue, VAT, the clearing account) are the other sides of the same vouchers;
-the accounting system keeps those balanced and they are not compared.
+``allocation-``, ``refund-``, ``deposit-received-``, ``deposit-applied-``,
+``deposit-refunded-not-in-books``) for ours, once per entry of ours with the anchors
+missing in ``account``; ``entry-not-ours`` for theirs (``deposit-not-ours`` on the
+deposit account); ``amount-differs`` when a reference matched but the amounts do not.
+Entries on other accounts (revenue, VAT, the clearing account) are the other sides of
+the same vouchers; the accounting system keeps those balanced and they are not compared.
 
 Receipts are booked through a clearing account (预收账款 by default): a receipt debits
 the bank and credits it; each allocation moves its amount from it to receivables; a
@@ -80,6 +91,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from domain.billing.deposits import APPLIED, RECEIVED, REFUNDED
 from domain.billing.invoices import DEFAULT_TAX_TABLE, TaxTable, from_inclusive, tax_rate
 from domain.billing.invoices import is_exempt as _is_exempt
 from domain.leasing.clauses import ChargeKind
@@ -111,10 +123,16 @@ class ContractFacts:
     ends_on: date
     units: tuple[LetUnit, ...] = ()
     terminated_on: date | None = None
+    deposit: Decimal = ZERO  # the deposit the contract says, due on signing
+    signed_on: date | None = None  # None: the deposit is due on the first day
 
     @property
     def last_day(self) -> date:
         return self.terminated_on or self.ends_on
+
+    @property
+    def deposit_due_on(self) -> date:
+        return self.signed_on or self.starts_on
 
 
 @dataclass(frozen=True)
@@ -179,6 +197,26 @@ class Allocation:
     amount: Decimal
 
 
+DEPOSIT_KINDS = (RECEIVED, APPLIED, REFUNDED)
+
+
+@dataclass(frozen=True)
+class DepositEntry:
+    """A movement of a contract's deposit (``domain.billing.deposits``): received, applied
+    to the bill ``bill_id``, or refunded. A reversal is the kind it reverses with a
+    negative amount (booked in red). ``payment_id``: received out of that payment's money,
+    already in the bank (its receipt booked it there)."""
+
+    movement_id: Id
+    contract_id: Id
+    tenant_id: Id
+    kind: str  # received | applied | refunded
+    on: date
+    amount: Decimal
+    bill_id: Id | None = None
+    payment_id: Id | None = None
+
+
 @dataclass(frozen=True)
 class FinanceEntry:
     """One posted line of the accounting system: ``amount`` is debit − credit."""
@@ -218,6 +256,7 @@ class Chart:
     receivable: str = "1122"  # 应收账款
     unapplied: str = "2203"  # 预收账款: receipts not yet allocated
     output_vat: str = "2221"  # 应交税费—应交增值税(销项税额)
+    deposit: str = "2241"  # 其他应付款—押金 (a sub-account of its own in most charts)
     credit_accounts: Mapping[str, str] = field(
         default_factory=lambda: dict(DEFAULT_CREDIT_ACCOUNTS))
     other_revenue: str = "6051"  # 其他业务收入
@@ -237,6 +276,7 @@ class EntryKind(StrEnum):
     RECEIPT = "P"
     ALLOCATION = "A"
     REFUND = "R"
+    DEPOSIT = "D"  # a deposit movement, whatever its kind
 
     @property
     def label(self) -> str:
@@ -245,8 +285,8 @@ class EntryKind(StrEnum):
 
 _LABELS = {EntryKind.BILL: "bill", EntryKind.ADJUSTMENT: "adjustment",
            EntryKind.RECEIPT: "receipt", EntryKind.ALLOCATION: "allocation",
-           EntryKind.REFUND: "refund"}
-_REFERENCE = re.compile(r"LM-([BLPAR])-([0-9a-f]{32})", re.IGNORECASE)
+           EntryKind.REFUND: "refund", EntryKind.DEPOSIT: "deposit"}
+_REFERENCE = re.compile(r"LM-([BLPARD])-([0-9a-f]{32})", re.IGNORECASE)
 
 
 def reference(kind: EntryKind, entry_id: Id) -> str:
@@ -291,6 +331,7 @@ class VoucherLine:
 def vouchers(bills: Sequence[OpsBill], receipts: Sequence[Receipt],
              allocations: Sequence[Allocation], chart: Chart, *,
              adjustments: Sequence[OpsAdjustment] = (),
+             deposits: Sequence[DepositEntry] = (),
              table: TaxTable = DEFAULT_TAX_TABLE) -> list[VoucherLine]:
     """The vouchers of our ledger entries, one per entry, each balanced (Σ 借 = Σ 贷).
 
@@ -299,12 +340,23 @@ def vouchers(bills: Sequence[OpsBill], receipts: Sequence[Receipt],
       (``invoices.from_inclusive``; exempt charges carry no VAT line);
     - a receipt: 借 bank / 贷 the clearing account;
     - an allocation: 借 the clearing account / 贷 receivables; a refund: 借 the clearing
-      account / 贷 bank.
+      account / 贷 bank;
+    - a deposit received: 借 bank (the clearing account when it came out of a payment,
+      which the receipt booked to the bank) / 贷 the deposit account; applied to arrears:
+      借 the deposit account / 贷 receivables; refunded: 借 the deposit account / 贷 bank.
+      No VAT: a deposit is owed back, not earned.
 
     Entries of zero book nothing. Vouchers come by date, then kind (bills first), then
     id. Raises ``ValueError`` for a charge with no tax rate in ``table`` (check with
-    ``invoices.missing_rates`` first: booking it without VAT would be wrong) and for an
-    adjustment or allocation naming a bill or receipt not given.
+    ``invoices.missing_rates`` first: booking it without VAT would be wrong), for an
+    adjustment or allocation naming a bill or receipt not given and for a deposit
+    movement of another kind.
+
+    >>> move = DepositEntry(uuid.UUID(int=9), uuid.UUID(int=2), uuid.UUID(int=3), "applied",
+    ...                     date(2027, 1, 5), Decimal("12540.00"), bill_id=uuid.UUID(int=1))
+    >>> [(v.account, str(v.debit), str(v.credit)) for v in vouchers([], [], [], Chart(),
+    ...                                                              deposits=[move])]
+    [('2241', '12540.00', '0.00'), ('1122', '0.00', '12540.00')]
     """
     bill_of = {b.bill_id: b for b in bills}
     receipt_of = {r.payment_id: r for r in receipts}
@@ -365,11 +417,32 @@ def vouchers(bills: Sequence[OpsBill], receipts: Sequence[Receipt],
             transfer(EntryKind.ALLOCATION, alloc.allocation_id, alloc.on, chart.unapplied,
                      chart.receivable, alloc.amount, bill.tenant_id, bill.charge,
                      reference(EntryKind.BILL, bill.bill_id))
+    for move in deposits:
+        if not move.amount:
+            continue
+        debit, credit = _deposit_accounts(move, chart)
+        related = (reference(EntryKind.BILL, move.bill_id) if move.bill_id is not None
+                   else reference(EntryKind.RECEIPT, move.payment_id)
+                   if move.payment_id is not None else "")
+        transfer(EntryKind.DEPOSIT, move.movement_id, move.on, debit, credit, move.amount,
+                 move.tenant_id, "deposit", related)
     out.sort(key=lambda pair: pair[0])
     return [line for _, lines in out for line in lines]
 
 
 _ORDER = {kind: n for n, kind in enumerate(EntryKind)}
+
+
+def _deposit_accounts(move: DepositEntry, chart: Chart) -> tuple[str, str]:
+    """The accounts a deposit movement debits and credits."""
+    if move.kind == RECEIVED:
+        return (chart.unapplied if move.payment_id is not None else chart.bank), chart.deposit
+    if move.kind == APPLIED:
+        return chart.deposit, chart.receivable
+    if move.kind == REFUNDED:
+        return chart.deposit, chart.bank
+    raise ValueError(f"deposit movement {move.movement_id} is {move.kind!r}, not one of "
+                     f"{', '.join(DEPOSIT_KINDS)}")
 
 
 def _bill(bill_of: Mapping[Id, OpsBill], bill_id: Id, what: str, entry_id: Id) -> OpsBill:
@@ -417,6 +490,8 @@ def billed_for_periods(bills: Iterable[OpsBill],
 def contract_vs_operations(on: date, contracts: Iterable[ContractFacts],
                            due: Iterable[DueLine], bills: Iterable[OpsBill], *,
                            adjustments: Iterable[OpsAdjustment] = (),
+                           deposits: Iterable[DepositEntry] = (),
+                           deposits_since: date | None = None,
                            plan_areas: Mapping[Id, Decimal] | None = None,
                            area_tolerance: Decimal = ZERO) -> list[Difference]:
     """The contract and operations ledgers compared on day ``on``.
@@ -424,7 +499,9 @@ def contract_vs_operations(on: date, contracts: Iterable[ContractFacts],
     ``due`` may hold the schedules' lines of any date: only those due by ``on`` are
     missed when unbilled, but a bill posted early still finds its line. ``plan_areas``
     (unit → billable area in the plan) checks the units of contracts still running on
-    ``on``; None skips the area check.
+    ``on``; None skips the area check. Each contract's deposit is compared with what
+    ``deposits`` received by ``on``; one due before ``deposits_since`` and never
+    received is not missed (it predates the ledger).
     """
     contract_of = {c.contract_id: c for c in contracts}
     bill_list = sorted(bills, key=lambda b: (b.period_start, b.charge, b.bill_id.int))
@@ -462,8 +539,47 @@ def contract_vs_operations(on: date, contracts: Iterable[ContractFacts],
         found.append(Difference(code, _bill_params(bill) | {
             "contract_code": contract.code,
             "contract_ends_on": contract.last_day.isoformat()}))
+    found.extend(_deposit_differences(on, contract_of.values(), deposits, deposits_since))
     if plan_areas is not None:
         found.extend(_area_differences(on, contract_of.values(), plan_areas, area_tolerance))
+    return found
+
+
+def deposits_received(deposits: Iterable[DepositEntry], on: date) -> dict[Id, Decimal]:
+    """Each contract's deposit received by ``on`` (reversals of a receipt count against
+    it; applying and refunding a deposit do not make it less received)."""
+    received: dict[Id, Decimal] = defaultdict(lambda: ZERO)
+    for move in deposits:
+        if move.kind == RECEIVED and move.on <= on:
+            received[move.contract_id] += move.amount
+    return dict(received)
+
+
+def _deposit_differences(on: date, contracts: Iterable[ContractFacts],
+                         deposits: Iterable[DepositEntry], since: date | None
+                         ) -> list[Difference]:
+    received = deposits_received(deposits, on)
+    found = []
+    for contract in sorted(contracts, key=lambda c: (c.code, c.contract_id.int)):
+        got = received.get(contract.contract_id, ZERO)
+        due_on = contract.deposit_due_on
+        if got == ZERO:
+            if (contract.deposit <= ZERO or due_on > on
+                    or (since is not None and due_on < since)):
+                continue
+            code = "deposit-not-received"
+        elif got != contract.deposit:
+            code = "deposit-amount-differs"
+        else:
+            continue
+        found.append(Difference(code, {
+            "ledgers": "contract/operations", "contract": str(contract.contract_id),
+            "reference": str(contract.contract_id), "contract_code": contract.code,
+            "tenant": str(contract.tenant_id),
+            "units": ",".join(u.code or str(u.unit_id) for u in contract.units),
+            "charge": "deposit", "due_on": due_on.isoformat(),
+            "due_amount": str(contract.deposit), "received_amount": str(got),
+            "difference": str(got - contract.deposit)}))
     return found
 
 
@@ -512,27 +628,49 @@ def _bill_params(bill: OpsBill) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class _Ours:
-    """One of our entries as the books should hold it: its anchor account and amount."""
+    """One line of one of our entries as the books should hold it: its anchor account and
+    amount there (a voucher with two anchor lines is two of these)."""
 
     kind: EntryKind
     entry_id: Id
     on: date
-    account: str  # "receivable" | "bank"
+    account: str  # "receivable" | "bank" | "deposit"
     amount: Decimal  # signed: debit − credit on the anchor account
     tenant_id: Id | None
+    label: str = ""  # what the entry is called in a cause (its kind's label by default)
+    params: Mapping[str, str] = field(default_factory=dict)  # more figures that find it
+
+    @property
+    def what(self) -> str:
+        return self.label or self.kind.label
 
 
 def _ours(bills: Iterable[OpsBill], adjustments: Iterable[OpsAdjustment],
-          receipts: Iterable[Receipt], allocations: Iterable[Allocation]) -> list[_Ours]:
+          receipts: Iterable[Receipt], allocations: Iterable[Allocation],
+          deposits: Iterable[DepositEntry], chart: Chart, table: TaxTable) -> list[_Ours]:
     bill_tenant = {}
+    bill_charge = {}
     items = []
+
+    def revenue(kind: EntryKind, entry_id: Id, on: date, tenant: Id | None, charge: str,
+                amount: Decimal) -> None:
+        items.append(_Ours(kind, entry_id, on, "receivable", amount, tenant))
+        # A charge booked to an anchor (a deposit billed: 其他应付款) is a line there too.
+        other = _anchor(chart.credit_account(charge), chart)
+        if other is not None and other != "receivable":
+            rate = tax_rate(charge, table)
+            split = from_inclusive(amount, rate if rate is not None else ZERO)
+            items.append(_Ours(kind, entry_id, on, other, -split.exclusive, tenant))
+
     for bill in bills:
         bill_tenant[bill.bill_id] = bill.tenant_id
-        items.append(_Ours(EntryKind.BILL, bill.bill_id, bill.billed_on, "receivable",
-                           bill.amount, bill.tenant_id))
+        bill_charge[bill.bill_id] = bill.charge
+        revenue(EntryKind.BILL, bill.bill_id, bill.billed_on, bill.tenant_id, bill.charge,
+                bill.amount)
     for adj in adjustments:
-        items.append(_Ours(EntryKind.ADJUSTMENT, adj.line_id, adj.posted_on, "receivable",
-                           adj.amount, bill_tenant.get(adj.bill_id)))
+        charge = bill_charge.get(adj.corrects or adj.bill_id, "")
+        revenue(EntryKind.ADJUSTMENT, adj.line_id, adj.posted_on,
+                bill_tenant.get(adj.bill_id), charge, adj.amount)
     payer = {}
     for receipt in receipts:
         payer[receipt.payment_id] = receipt.tenant_id
@@ -545,6 +683,22 @@ def _ours(bills: Iterable[OpsBill], adjustments: Iterable[OpsAdjustment],
         else:
             items.append(_Ours(EntryKind.ALLOCATION, alloc.allocation_id, alloc.on,
                                "receivable", -alloc.amount, bill_tenant.get(alloc.bill_id)))
+    for move in deposits:
+        debit, credit = _deposit_accounts(move, chart)
+        params = {"deposit_kind": move.kind, "deposit_amount": str(move.amount),
+                  "contract": str(move.contract_id)}
+        if move.bill_id is not None:
+            params["bill"] = str(move.bill_id)
+        if move.payment_id is not None:
+            params["payment"] = str(move.payment_id)
+        # The deposit account's line first: it is what a deposit's difference is about.
+        lines = sorted([(debit, move.amount), (credit, -move.amount)],
+                       key=lambda line: line[0] != chart.deposit)
+        for account, amount in lines:
+            anchor = _anchor(account, chart)
+            if anchor is not None:
+                items.append(_Ours(EntryKind.DEPOSIT, move.movement_id, move.on, anchor,
+                                   amount, move.tenant_id, f"deposit-{move.kind}", params))
     return [item for item in items if item.amount]
 
 
@@ -555,6 +709,8 @@ def _anchor(account: str, chart: Chart) -> str | None:
         return "receivable"
     if code.startswith(chart.bank):
         return "bank"
+    if code.startswith(chart.deposit):
+        return "deposit"
     return None
 
 
@@ -565,24 +721,38 @@ def _entry_params(entries: Sequence[FinanceEntry]) -> dict[str, str]:
             "books_amount": str(sum((e.amount for e in entries), ZERO))}
 
 
-def _our_params(item: _Ours) -> dict[str, str]:
+def _our_params(lines: Sequence[_Ours]) -> dict[str, str]:
+    """An entry of ours by its first line given; ``account`` names every line given."""
+    item = lines[0]
     return {"ledgers": "operations/finance", "kind": item.kind.label,
             "id": str(item.entry_id), "reference": reference(item.kind, item.entry_id),
-            "on": item.on.isoformat(), "account": item.account, "amount": str(item.amount),
-            "tenant": str(item.tenant_id or "")}
+            "on": item.on.isoformat(), "account": ",".join(i.account for i in lines),
+            "amount": str(item.amount), "tenant": str(item.tenant_id or ""),
+            **item.params}
+
+
+def _not_ours(anchor: str, why: str, entry: FinanceEntry) -> Difference:
+    """An entry of the books on an anchor account that none of ours has."""
+    return Difference("deposit-not-ours" if anchor == "deposit" else "entry-not-ours", {
+        "ledgers": "operations/finance", "why": why, "reference": entry.reference,
+        "account": entry.account, "customer": entry.customer,
+        "tenant": str(entry.tenant_id or ""), **_entry_params([entry])})
 
 
 def operations_vs_finance(bills: Iterable[OpsBill], receipts: Iterable[Receipt],
                           allocations: Iterable[Allocation], entries: Iterable[FinanceEntry],
                           chart: Chart = Chart(), *,
                           adjustments: Iterable[OpsAdjustment] = (),
+                          deposits: Iterable[DepositEntry] = (),
+                          table: TaxTable = DEFAULT_TAX_TABLE,
                           window_days: int = 7) -> Reconciliation:
     """Our entries and the books' compared (the module's rules); entries of zero are in
-    neither voucher nor books and are skipped."""
-    items = sorted(_ours(bills, adjustments, receipts, allocations),
+    neither voucher nor books and are skipped. ``table`` splits the tax off a charge
+    booked to an anchor account (a deposit billed) as :func:`vouchers` does."""
+    items = sorted(_ours(bills, adjustments, receipts, allocations, deposits, chart, table),
                    key=lambda i: (i.on, _ORDER[i.kind], i.entry_id.int))
-    ours = {reference(i.kind, i.entry_id): i for i in items}
-    by_ref: dict[str, list[FinanceEntry]] = defaultdict(list)
+    ours = {(reference(i.kind, i.entry_id), i.account): i for i in items}
+    by_ref: dict[tuple[str, str], list[FinanceEntry]] = defaultdict(list)
     loose = _Loose()
     found: list[Difference] = []
     for entry in sorted(entries, key=lambda e: (e.on, e.entry_id)):
@@ -594,43 +764,47 @@ def operations_vs_finance(bills: Iterable[OpsBill], receipts: Iterable[Receipt],
             loose.add(anchor, entry)
             continue
         for key in refs:
-            item = ours.get(key)
-            if item is not None and item.account == anchor:
-                by_ref[key].append(entry)
+            if (key, anchor) in ours:
+                by_ref[(key, anchor)].append(entry)
                 break
         else:
-            found.append(Difference("entry-not-ours", {
-                "ledgers": "operations/finance", "why": "reference-unknown",
-                "reference": entry.reference, "account": entry.account,
-                "customer": entry.customer, "tenant": str(entry.tenant_id or ""),
-                **_entry_params([entry])}))
-    matches: list[Match] = []
+            found.append(_not_ours(anchor, "reference-unknown", entry))
+    held_by: dict[tuple[EntryKind, Id], tuple[list[str], set[str]]] = {}
+
+    def hold(item: _Ours, held: Sequence[FinanceEntry], by: str) -> None:
+        names, ways = held_by.setdefault((item.kind, item.entry_id), ([], set()))
+        names.extend(e.entry_id for e in held)
+        ways.add(by)
+
     pending: list[_Ours] = []
     for item in items:
-        held = by_ref.get(reference(item.kind, item.entry_id))
+        held = by_ref.get((reference(item.kind, item.entry_id), item.account))
         if not held:
             pending.append(item)
             continue
-        matches.append(Match(item.kind, item.entry_id, tuple(e.entry_id for e in held),
-                             "reference"))
+        hold(item, held, "reference")
         books = sum((e.amount for e in held), ZERO)
         if books != item.amount:
-            found.append(Difference("amount-differs", _our_params(item) | _entry_params(held)
+            found.append(Difference("amount-differs", _our_params([item]) | _entry_params(held)
                                     | {"difference": str(books - item.amount)}))
     loose.ready()
+    missing: dict[tuple[EntryKind, Id], list[_Ours]] = {}
     for item in pending:
         entry = loose.take(item, window_days)
         if entry is None:
-            found.append(Difference(f"{item.kind.label}-not-in-books", _our_params(item)))
-            continue
-        matches.append(Match(item.kind, item.entry_id, (entry.entry_id,),
-                             "date-amount-tenant"))
-    for entry in loose.left():
-        found.append(Difference("entry-not-ours", {
-            "ledgers": "operations/finance", "why": "no-match", "reference": entry.reference,
-            "account": entry.account, "customer": entry.customer,
-            "tenant": str(entry.tenant_id or ""), **_entry_params([entry])}))
-    return Reconciliation(tuple(found), tuple(matches))
+            missing.setdefault((item.kind, item.entry_id), []).append(item)
+        else:
+            hold(item, (entry,), "date-amount-tenant")
+    for lines in missing.values():
+        found.append(Difference(f"{lines[0].what}-not-in-books", _our_params(lines)))
+    for anchor, entry in loose.left():
+        found.append(_not_ours(anchor, "no-match", entry))
+    matches = tuple(Match(kind, entry_id, tuple(names),
+                          "reference" if ways == {"reference"} else
+                          "date-amount-tenant" if ways == {"date-amount-tenant"} else
+                          "reference+date-amount-tenant")
+                    for (kind, entry_id), (names, ways) in held_by.items())
+    return Reconciliation(tuple(found), matches)
 
 
 class _Loose:
@@ -685,26 +859,32 @@ class _Loose:
             return days[order[right]].popleft()
         return None
 
-    def left(self) -> list[FinanceEntry]:
-        """The entries nothing of ours took, by date then id."""
-        return sorted((e for days in self._days.values() for entries in days.values()
-                       for e in entries), key=lambda e: (e.on, e.entry_id))
+    def left(self) -> list[tuple[str, FinanceEntry]]:
+        """The entries nothing of ours took, with their anchor, by date then id."""
+        return sorted(((key[0], e) for key, days in self._days.items()
+                       for entries in days.values() for e in entries),
+                      key=lambda pair: (pair[1].on, pair[1].entry_id))
 
 
 def reconcile(on: date, contracts: Iterable[ContractFacts], due: Iterable[DueLine],
               bills: Iterable[OpsBill], receipts: Iterable[Receipt],
               allocations: Iterable[Allocation], entries: Iterable[FinanceEntry], *,
               adjustments: Iterable[OpsAdjustment] = (),
+              deposits: Iterable[DepositEntry] = (), deposits_since: date | None = None,
               plan_areas: Mapping[Id, Decimal] | None = None, chart: Chart = Chart(),
-              window_days: int = 7, area_tolerance: Decimal = ZERO) -> Reconciliation:
+              table: TaxTable = DEFAULT_TAX_TABLE, window_days: int = 7,
+              area_tolerance: Decimal = ZERO) -> Reconciliation:
     """All three ledgers on day ``on``: contract ↔ operations, then operations ↔ finance.
 
     The caller chooses what each ledger holds (typically everything dated on or before
     ``on``, and the books' entries a few days past it, as they post late).
     """
     bill_list, adjustment_list = list(bills), list(adjustments)
+    deposit_list = list(deposits)
     first = contract_vs_operations(on, contracts, due, bill_list, adjustments=adjustment_list,
+                                   deposits=deposit_list, deposits_since=deposits_since,
                                    plan_areas=plan_areas, area_tolerance=area_tolerance)
     second = operations_vs_finance(bill_list, receipts, allocations, entries, chart,
-                                   adjustments=adjustment_list, window_days=window_days)
+                                   adjustments=adjustment_list, deposits=deposit_list,
+                                   table=table, window_days=window_days)
     return Reconciliation(tuple(first) + second.differences, second.matches)
