@@ -108,14 +108,22 @@ def remembered_mapping(workspace: Workspace, park_id: uuid.UUID, account: str) -
 def file_columns(workspace: Workspace, park_id: uuid.UUID, path: str, account: str,
                  choice: Mapping[str, str] | None) -> _Columns:
     """The statement's headers, the reader's guess and the mapping it is read with now (the
-    person's choice, else the account's remembered one); a file whose columns are missing
-    still gives its headers (the error lists them)."""
-    from importers.bank_statement import BankStatementError, guess_mapping, read_bank_statement
+    person's choice, else the one remembered for the account: the one given, or the one
+    the file's preamble names); a file whose columns are missing still gives its headers
+    (the error lists them)."""
+    from importers.bank_statement import (
+        BankStatementError,
+        guess_mapping,
+        open_statement,
+        read_bank_statement,
+        statement_account,
+    )
 
+    source = open_statement(path)
     explicit = _mapping_of(choice) if choice is not None else remembered_mapping(
-        workspace, park_id, account)
+        workspace, park_id, account or statement_account(source) or "")
     try:
-        statement = read_bank_statement(path, explicit)
+        statement = read_bank_statement(source, explicit)
     except BankStatementError as exc:
         if exc.code not in MAPPING_ERRORS:
             raise
@@ -174,18 +182,18 @@ def accounts_of(workspace: Workspace, park_id: uuid.UUID) -> list[str]:
 
 
 def read_queue(workspace: Workspace, park_id: uuid.UUID, currency: str) -> QueueSnapshot:
-    """The queue, every tenant's names and every tenant's open bills (oldest first)."""
-    from services.payments import payment_queue
-    from services.receivables import read_ledger
-    from views.payment_queue import QueueSnapshot
+    """The queue, every tenant's names and every tenant's open bills (oldest first): one
+    read of the ledger, in one session (``services.payments.read_payment_queue``)."""
+    from services.payments import read_payment_queue
+    from views.payment_queue import QueueSnapshot, TenantLabel
 
     with workspace.reading() as session:
-        items = payment_queue(session, park_id)
-        open_items = read_ledger(session, park_id).open_items()
+        queue = read_payment_queue(session, park_id)
     by_tenant: dict[uuid.UUID, list[Any]] = defaultdict(list)
-    for item in open_items:  # oldest first already
+    for item in queue.open_items:  # oldest first already
         by_tenant[item.tenant_id].append(item)
-    return QueueSnapshot(items, tenant_labels(workspace, park_id), dict(by_tenant), currency)
+    tenants = {t.id: TenantLabel(t.name, t.short_name or "") for t in queue.tenants}
+    return QueueSnapshot(list(queue.items), tenants, dict(by_tenant), currency)
 
 
 def _refusals_returned(work: Callable[[Job], Any], workspace: Workspace,

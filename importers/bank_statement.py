@@ -12,6 +12,13 @@ table (合计, 总计, 笔数 …) are ignored. A file that cannot be read, or t
 amount or payer column, raises :class:`BankStatementError` naming the file and the
 columns, and nothing is returned.
 
+**The account first.** A mapping is remembered per account, and an export often names
+its account in the preamble (招商银行's does). :func:`open_statement` reads the file's
+cells once; :func:`statement_account` peeks at its preamble before any mapping is known
+(above the header when its words are recognised, else above the first line about as
+wide as the table); :func:`read_bank_statement` then reads the same cells with the
+mapping remembered for that account.
+
 Cells arrive padded in every way banks pad them to keep Excel from reformatting numbers (a
 tab in front, ``="0012"``, a leading apostrophe, spaces, full-width digits, thousands
 separators); :func:`clean` and :func:`read_amount` undo it. The readers are the rent
@@ -513,9 +520,44 @@ def guess_mapping(headers: Iterable[Any]) -> ColumnMapping:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def read_bank_statement(path: Path | str, mapping: ColumnMapping | None = None, *,
+@dataclass(frozen=True)
+class StatementFile:
+    """A bank export's cells, read once: what :func:`statement_account` peeks at and
+    :func:`read_bank_statement` reads (a service looks the account's mapping up between)."""
+
+    path: Path
+    tables: tuple[tuple[str, list[list[Any]]], ...]  # (sheet, rows of cells); "" for a CSV
+
+
+def open_statement(path: Path | str) -> StatementFile:
+    """The file's cells, every sheet; raises :class:`BankStatementError` as
+    :func:`read_bank_statement` does for a file it cannot read."""
+    path = Path(path)
+    return StatementFile(path, tuple(_tables(path)))
+
+
+def statement_account(source: StatementFile | Path | str) -> str | None:
+    """The account number the file's preamble names, before its columns are known (the
+    first sheet naming one); None when no preamble names one. The preamble is the lines
+    above the header when its words are recognised, else above the first line about as
+    wide as the table (:func:`_table_start`): a table of headers nobody recognises has
+    only its remembered mapping to be read with, and that is found by this account.
+    """
+    file = source if isinstance(source, StatementFile) else open_statement(source)
+    for _sheet, cells in file.tables:
+        found = _header(cells, ColumnMapping())
+        at = found[0] if found is not None and found[1] > (0, 0) else _table_start(cells)
+        account, _holder = _preamble(cells[:at or 0])
+        if account is not None:
+            return account
+    return None
+
+
+def read_bank_statement(path: Path | str | StatementFile,
+                        mapping: ColumnMapping | None = None, *,
                         currency: str = "CNY") -> BankStatement:
-    """The receipts in a bank export, with the rows skipped and why.
+    """The receipts in a bank export (a path, or its cells already read by
+    :func:`open_statement`), with the rows skipped and why.
 
     ``mapping`` overrides the guess field by field (a person's choice, remembered per
     account). ``currency`` is the account's when the file has no currency column.
@@ -529,8 +571,8 @@ def read_bank_statement(path: Path | str, mapping: ColumnMapping | None = None, 
         amount or payer column): each naming the file, and the columns where it is about
         them. Nothing partial is returned.
     """
-    path = Path(path)
-    tables = _tables(path)
+    source = path if isinstance(path, StatementFile) else open_statement(path)
+    path, tables = source.path, source.tables
     explicit = mapping or ColumnMapping()
     chosen: tuple[tuple[int, int], str, list[list[Any]], int] | None = None
     for sheet, cells in tables:
@@ -601,17 +643,15 @@ def _header(cells: Sequence[Sequence[Any]], explicit: ColumnMapping
     fields, then the most fields, within :data:`HEADER_SCAN` rows, stopping at the first
     that names them all; a row holding every
     column a person chose wins. A row naming no date and no amount is no header (a
-    preamble's 账号/户名/起始日期 lines are not), but the first line stands in for one so
-    the error can list its columns."""
+    preamble's 账号/户名/起始日期 lines are not), but the table's first line
+    (:func:`_table_start`: under the preamble) stands in for one, scored (0, 0), so the
+    error can list its columns and a mapping can be chosen from them."""
     wanted = {h for hs in explicit.columns.values() for h in hs}
     best: tuple[int, tuple[int, int]] | None = None
-    first = None
     for index, line in enumerate(cells[:HEADER_SCAN]):
         texts = [clean(v) for v in line]
         if not any(texts):
             continue
-        if first is None:
-            first = index
         if wanted and wanted <= set(texts):
             return index, (len(REQUIRED) + 1, len(FIELDS))
         columns = guess_mapping(texts).columns
@@ -623,9 +663,23 @@ def _header(cells: Sequence[Sequence[Any]], explicit: ColumnMapping
             best = (index, score)
         if score[0] == len(REQUIRED):  # the table starts here: what follows is its rows
             break
-    if best is None and first is not None:
-        return first, (0, 0)
+    if best is None:
+        start = _table_start(cells)
+        return None if start is None else (start, (0, 0))
     return best
+
+
+def _table_start(cells: Sequence[Sequence[Any]]) -> int | None:
+    """The first line within :data:`HEADER_SCAN` rows reaching three quarters of the
+    widest one's cells (at least one): a table's header or first row, under the
+    narrower lines of a preamble (账号, 户名, the dates: a label and its value or two).
+    None for a file with no text."""
+    reaches = [(index, _reach(line)) for index, line in enumerate(cells[:HEADER_SCAN])]
+    widest = max((reach for _index, reach in reaches), default=0)
+    if not widest:
+        return None
+    wanted = max(1, -(-3 * widest // 4))
+    return next(index for index, reach in reaches if reach >= wanted)
 
 
 _ACCOUNT_LABELS = frozenset({"账号", "帐号", "账户", "帐户", "卡号", "账户号", "账户号码",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -30,14 +30,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.billing.allocation import Part, allocate
-from domain.billing.balances import AllocationEntry, PaymentEntry, ledger_problems
-from domain.billing.matching import Match, MatchIndex, Outcome, match_all, match_payment
+from domain.billing.balances import AllocationEntry, OpenItem, PaymentEntry, ledger_problems
+from domain.billing.matching import (
+    Match,
+    MatchIndex,
+    Outcome,
+    TenantNames,
+    match_all,
+    match_payment,
+)
 from domain.money import ZERO, money
-from importers.bank_statement import BankStatement, ColumnMapping, read_bank_statement
+from importers.bank_statement import (
+    BankStatement,
+    ColumnMapping,
+    open_statement,
+    read_bank_statement,
+    statement_account,
+)
 from runtime.jobs import Job
 from runtime.messages import UserError
 from services.receivables import (
     PAYMENT,
+    Ledger,
     read_ledger,
     tenant_names,
     unallocated_by_payment,
@@ -136,10 +150,16 @@ def import_bank_statement(workspace: Workspace, park_id: uuid.UUID, path: Path, 
                           dry_run: bool = False, job: Job | None = None) -> ImportReport:
     """Read ``path``, add the payments not imported before, allocate those the rules match
     automatically; with ``dry_run`` say all that and write nothing. A mapping given is
-    remembered for the account; without one, the account's remembered mapping is used."""
-    with workspace.reading() as session:
-        remembered = _mapping(session, park_id, account) if mapping is None else None
-    statement = read_bank_statement(path, mapping or remembered)
+    remembered for the account; without one, the account's remembered mapping is used:
+    ``account``'s, or, when none is given, the one the file's preamble names (the file is
+    read once: its preamble peeked at, then its rows read with that mapping)."""
+    source = open_statement(path)
+    remembered = None
+    if mapping is None:
+        named = account or statement_account(source)
+        with workspace.reading() as session:
+            remembered = _mapping(session, park_id, named)
+    statement = read_bank_statement(source, mapping or remembered)
     if job is not None:
         job.step(1, 4, "")
     chosen = account if account is not None else (statement.account or "")
@@ -196,16 +216,44 @@ def new_by_id(payments: Sequence[PaymentEntry]) -> dict[uuid.UUID, PaymentEntry]
 # -- the queue and a person's decisions ----------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PaymentQueue:
+    """The queue as its panel shows it, from one read of the ledger: the payments waiting
+    with their proposals, every bill open now (oldest first) and every live tenant's
+    names, so any tenant's bills can be chosen."""
+
+    items: tuple[QueueItem, ...]
+    open_items: tuple[OpenItem, ...]
+    tenants: tuple[TenantNames, ...]
+
+
 def payment_queue(session: Session, park_id: uuid.UUID) -> list[QueueItem]:
     """Every payment with money not allocated, oldest first, each with the rules' proposal
     against the bills open now."""
     ledger = read_ledger(session, park_id)
     held = unallocated_by_payment(ledger)
+    if not any(amount > 0 for amount in held.values()):
+        return []
+    return _proposals(ledger, held, ledger.open_items(), tenant_names(session, park_id))
+
+
+def read_payment_queue(session: Session, park_id: uuid.UUID) -> PaymentQueue:
+    """:func:`payment_queue` with the open bills it was proposed against and the tenants'
+    names, the ledger read once (the panel used to read it a second time for the bills)."""
+    ledger = read_ledger(session, park_id)
+    open_now = ledger.open_items()
+    names = tenant_names(session, park_id)
+    items = _proposals(ledger, unallocated_by_payment(ledger), open_now, names)
+    return PaymentQueue(tuple(items), tuple(open_now), tuple(names))
+
+
+def _proposals(ledger: Ledger, held: Mapping[uuid.UUID, Decimal],
+               open_now: Sequence[OpenItem], names: Sequence[TenantNames]
+               ) -> list[QueueItem]:
     waiting = [p for p in ledger.payments if held.get(p.id, ZERO) > 0]
     if not waiting:
         return []
-    names = tenant_names(session, park_id)
-    index = MatchIndex(names, ledger.open_items())
+    index = MatchIndex(names, open_now)
     by_id = {t.id: t.name for t in names}
     out = []
     for payment in waiting:
