@@ -316,11 +316,19 @@ def _unit_metrics(o: _Order, scope: Scope | None, after: date, before: date) -> 
 
 
 def _first_reading_month(o: _Order, scope: Scope | None) -> Select[Any]:
-    return (
-        select(*_raw(func.min(M.c.month)))
-        .select_from(M.join(U, U.c.id == M.c.unit_id).join(F, F.c.id == U.c.floor_id))
-        .where(M.c.archived == false(), *_unit_scope(scope))
-    )
+    """``store.read_sql``'s ``first_reading_month``: the first day of the units' monthly
+    figures or of their electricity meters' readings."""
+    scoped = (select(U.c.id).select_from(U.join(F, F.c.id == U.c.floor_id))
+              .where(*_unit_scope(scope)).cte("scoped"))
+    firsts = union_all(
+        select(func.min(M.c.month).label("first_day"))
+        .where(M.c.archived == false(), M.c.unit_id.in_(select(scoped.c.id))),
+        select(func.min(R.c.read_on).label("first_day"))
+        .select_from(R.join(MT, MT.c.id == R.c.meter_id))
+        .where(R.c.archived == false(), MT.c.archived == false(),
+               MT.c.utility == "electricity", MT.c.unit_id.in_(select(scoped.c.id))),
+    ).subquery("firsts")
+    return select(*_raw(func.min(firsts.c.first_day)))
 
 
 def _energy_parks(scope: Scope | None) -> Select[Any]:

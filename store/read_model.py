@@ -359,10 +359,13 @@ class ReadModel:
         return OccupancySummary(count, leasable, leased, vacant)
 
     def first_reading_month(self, scope: Scope | None) -> date | None:
-        """The first month (its first day) with meter readings in ``scope``; None without
-        any. The database finds it: the maps ask it of a whole park on every date before."""
-        for (month,) in self.source.fetch("first_reading_month", scope):
-            return as_optional_date(month)
+        """The first month (its first day) with readings in ``scope``: the earlier of the
+        units' first monthly figures and their electricity meters' first reading (the
+        energy mode reads both); None without any. The database finds it: the maps ask
+        it of a whole park on every date before."""
+        for (first,) in self.source.fetch("first_reading_month", scope):
+            day = as_optional_date(first)
+            return None if day is None else day.replace(day=1)
         return None
 
     def unit_row(self, unit_id: uuid.UUID, day: date) -> UnitRow:

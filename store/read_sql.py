@@ -224,14 +224,25 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
         """,
         UNIT_SCOPE,
     ),
-    # The first month of readings: the maps say "no readings before ..." of earlier dates.
+    # The first day of readings, in either of the energy mode's sources: a unit's monthly
+    # figures (``unit_metrics``: a month's first day) or its electricity meters' readings
+    # (``meter_readings`` of the meters on units in scope). The maps say "no readings
+    # before ..." of earlier months (``store.read_model`` takes the day's month).
     "first_reading_month": (
         """
-        SELECT min(m.month)
-        FROM unit_metrics m
-        JOIN units u ON u.id = m.unit_id
-        JOIN floors f ON f.id = u.floor_id
-        WHERE m.archived = 0 {where}
+        WITH scoped(id) AS (
+            SELECT u.id FROM units u JOIN floors f ON f.id = u.floor_id WHERE 1 = 1 {where}
+        )
+        SELECT min(first_day) FROM (
+            SELECT min(m.month) AS first_day
+            FROM unit_metrics m
+            WHERE m.archived = 0 AND m.unit_id IN (SELECT id FROM scoped)
+            UNION ALL
+            SELECT min(r.read_on)
+            FROM meter_readings r JOIN meters mt ON mt.id = r.meter_id
+            WHERE r.archived = 0 AND mt.archived = 0 AND mt.utility = 'electricity'
+              AND mt.unit_id IN (SELECT id FROM scoped)
+        ) AS firsts
         """,
         UNIT_SCOPE,
     ),
