@@ -104,8 +104,7 @@ def run_json(plan: Any, run_id: Any, dry_run: bool) -> dict[str, Any]:
 
 
 def _print(plan: Any, dry_run: bool) -> None:
-    from views.billing_text import skip_text
-    from views.contract_text import charge_text
+    from views.billing_text import bill_charge_text, note_words, skip_text
 
     for bill in plan.bills:
         extra = ""
@@ -114,8 +113,9 @@ def _print(plan: Any, dry_run: bool) -> None:
             extra = translate("Billing", "adjusts {billed} → {now}").format(
                 billed=explanation.get("billed", ""), now=explanation.get("now", ""))
         elif bill.notes:
-            extra = translate("Billing", "provisional: a correction follows")
-        print(f"{bill.number:<44} {charge_text(bill.charge):<12} {bill.due_on}  "
+            said = [words for note in bill.notes if (words := note_words(note))]
+            extra = "; ".join(said) or translate("Billing", "provisional: a correction follows")
+        print(f"{bill.number:<44} {bill_charge_text(bill.charge):<12} {bill.due_on}  "
               f"{bill.amount:>14,.2f}  {extra}".rstrip())
     for skip in plan.skipped:
         print(skip_text(skip), file=sys.stderr)

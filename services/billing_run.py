@@ -9,6 +9,9 @@ is cancelled, or fails, writes nothing. A contract's schedule is computed
 for the run's periods only, unless something can have changed a period
 billed before (an amendment, a termination, a CPI clause, turnover rent):
 then from its first billed period, so the difference becomes an adjustment.
+Utilities are billed in arrears beside them (``services.utility_billing``: a
+run over month M bills M−1's metered use), their new bills due-shifted with
+the rest.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from domain.money import ZERO
 from runtime.jobs import Job
 from runtime.messages import UserError
 from services.billing_reader import BillingReader, ContractRow
+from services.utility_billing import plan_utilities
 from store.changes import insert_rows, record_commands, under_command
 from store.schema import (
     Bill,
@@ -131,6 +135,11 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
         skipped += plan.skipped
         existing += len([i for i in plan.existing
                          if reader.in_range(row.id, i)])
+    utilities = plan_utilities(session, park_id, period_from, period_to, issued_on)
+    bills += utilities.bills
+    skipped += utilities.skipped
+    existing += utilities.existing
+    tenants.update(utilities.tenants)
     if bills and session.scalar(select(Bill.id).where(Bill.park_id == park_id).limit(1)):
         # collections: a medium-or-worse tenant's new bills fall due 7 days earlier
         from services.collections import due_shift, shift_due_dates

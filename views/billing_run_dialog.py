@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
 )
 
 from domain.leasing.schedule import Problem, Reason
-from views.billing_text import skip_text
-from views.contract_text import amount_text, charge_text, reason_text, schedule_problem_text
+from views.billing_text import bill_charge_text, line_reason_text, note_words, skip_text
+from views.contract_text import amount_text, reason_text, schedule_problem_text
 from views.labels import date_text
 from views.map_text import money_text
 from views.row_table_model import Column, RowFilterProxy, RowTableModel
@@ -72,7 +72,7 @@ class BillRow:
     number: str
     contract: str  # the contract's code
     tenant: str
-    charge: str  # the charge's code (said through charge_text)
+    charge: str  # the charge's code (said through bill_charge_text)
     period_start: date
     period_end: date
     due_on: date
@@ -157,7 +157,7 @@ def kind_text(row: BillRow) -> str:
 
 
 def note_text(note: Problem) -> str:
-    return schedule_problem_text(note)
+    return note_words(note) or schedule_problem_text(note)
 
 
 def provisional_tip(row: BillRow) -> str:
@@ -175,7 +175,8 @@ def _reasons(explanation: Mapping[str, Any]) -> list[str]:
     for reason in explanation.get("reasons") or ():
         if isinstance(reason, Mapping):
             params = {str(k): str(v) for k, v in (reason.get("params") or {}).items()}
-            out.append(reason_text(Reason(str(reason.get("code", "")), params)))
+            code = str(reason.get("code", ""))
+            out.append(line_reason_text(code, params) or reason_text(Reason(code, params)))
     return out
 
 
@@ -187,7 +188,7 @@ def explanation_html(row: BillRow, currency: str) -> str:
     facts = [
         (translate("BillingRun", "Tenant"), row.tenant or row.contract),
         (translate("BillingRun", "Contract"), row.contract),
-        (translate("BillingRun", "Charge"), charge_text(row.charge)),
+        (translate("BillingRun", "Charge"), bill_charge_text(row.charge)),
         (translate("BillingRun", "Period"), period_text((row.period_start, row.period_end))),
         (translate("BillingRun", "Due"), date_text(row.due_on)),
         (translate("BillingRun", "Amount"), money_text(row.amount, currency)),
@@ -220,6 +221,9 @@ def explanation_html(row: BillRow, currency: str) -> str:
             head = translate("BillingRun", "%1: %2").replace(
                 "%1", period_text((line.starts_on, line.ends_on))).replace(
                 "%2", amount_text(line.amount))
+            if line.explanation.get("unit"):  # a utility's line: the unit it is for
+                head = translate("BillingRun", "Unit %1, %2").replace(
+                    "%1", str(line.explanation["unit"])).replace("%2", head)
             reasons = _reasons(line.explanation)
             items = "".join(f"<li>{e(r)}</li>" for r in reasons)
             parts.append(f"<p>{e(head)}</p>" + (f"<ul>{items}</ul>" if items else ""))
@@ -241,7 +245,7 @@ def bill_columns() -> list[Column[BillRow]]:
         Column("tenant", lambda: translate("BillingRun", "Tenant"),
                lambda r: r.tenant or r.contract, width=20),
         Column("charge", lambda: translate("BillingRun", "Charge"), lambda r: r.charge,
-               text=charge_text, sort_key=charge_text, width=9),
+               text=bill_charge_text, sort_key=bill_charge_text, width=9),
         Column("period", lambda: translate("BillingRun", "Period"),
                lambda r: (r.period_start, r.period_end), text=period_text, width=19),
         Column("due", lambda: translate("BillingRun", "Due"), lambda r: r.due_on,
@@ -554,11 +558,13 @@ class BillingRunDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Billing run"))
-        self.intro.setText(self.tr(
+        self.intro.setText(sentences(self.tr(
             "A run bills every contract period that starts in the period chosen: rent, fees "
             "and other charges, and adjustments of periods billed before whose amount has "
             "changed. Rehearse it to see every bill; nothing is written until you post, and "
-            "posting the same period again posts nothing twice."))
+            "posting the same period again posts nothing twice."), self.tr(
+            "Metered utilities are billed a month in arrears: a month's run bills the month "
+            "before's electricity, water, gas and heat.")))
         self.period_label.setText(self.tr("Periods starting in:"))
         self.issue_label.setText(self.tr("Issue date:"))
         self.mode.setItemText(0, self.tr("A month"))

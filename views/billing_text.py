@@ -1,7 +1,9 @@
 """What billing says to a person: why a run skipped something, in the reader's language.
 
 Each code of ``domain.billing.bills.Skip`` has one template here; the CLI and
-the billing window both say a skip through :func:`skip_text`.
+the billing window both say a skip through :func:`skip_text`. Utility bills
+(``domain.billing.utility_bills``) add their skips, their notes (a spike) and
+their lines' reasons, each code with its template, in one block.
 """
 
 from __future__ import annotations
@@ -21,10 +23,162 @@ SKIPS = {
 }
 
 
+# -- utilities (domain.billing.utility_bills): skips, notes, a line's reasons -----------------
+
+SKIPS.update({
+    "reading-missing": lambda: translate(
+        "Billing", "{contract}: {utility} for {unit} in {month} not billed: no reading "
+        "closing the month on {meter} (run the same period again once it is read)"),
+    "no-tariff": lambda: translate(
+        "Billing", "{contract}: {utility} for {unit} in {month} not billed: no tariff in "
+        "force on {meter}"),
+    "tariff-register": lambda: translate(
+        "Billing", "{contract}: {utility} for {unit} in {month} not billed: tariff {tariff} "
+        "has no price for meter {meter}'s {register} register"),
+    "reading-flag": lambda: translate(
+        "Billing", "{contract}: {utility} for {unit} in {month} not billed: {meter} needs "
+        "checking ({flag})"),
+    "vacant-use": lambda: translate(
+        "Billing", "{unit}: {quantity} {measure} of {utility} in {month} ({amount}) used on "
+        "{days} of {of_days} days nobody held it: the landlord's, not billed"),
+})
+NOTES = {
+    "reading-spike": lambda: translate(
+        "Billing", "Meter {meter} of {unit}: {per_day} a day from {previous_on} to {on}, over "
+        "{factor} × its usual {median}; billed as read, check the reading"),
+}
+LINE_REASONS = {
+    "utility-reading": lambda: translate(
+        "Billing", "Meter {meter} ({register}): {from} on {from_on} to {to} on {to_on}, "
+        "{dial} on the dial"),
+    "utility-multiplier": lambda: translate(
+        "Billing", "× {multiplier}, meter {meter}'s multiplier"),
+    "utility-rollover": lambda: translate(
+        "Billing", "The dial turned past {rollover_at} between {previous_on} and {on}"),
+    "utility-replacement": lambda: translate(
+        "Billing", "Meter replaced on {on}: the old one's final {previous}, the new one's "
+        "initial {value}"),
+    "utility-installed": lambda: translate("Billing", "Installed on {on} at {value}"),
+    "utility-removed": lambda: translate("Billing", "Removed on {on}"),
+    "utility-flat": lambda: translate(
+        "Billing", "{quantity} {measure} at {price} ({tariff}, flat): {amount}"),
+    "utility-tier": lambda: translate(
+        "Billing", "Band {band} ({from}–{up_to} {measure}): {quantity} {measure} at {price} "
+        "({tariff}, tiered): {amount}"),
+    "utility-tier-top": lambda: translate(
+        "Billing", "Band {band} (over {from} {measure}): {quantity} {measure} at {price} "
+        "({tariff}, tiered): {amount}"),
+    "utility-tou": lambda: translate(
+        "Billing", "{register}: {quantity} {measure} at {price} ({tariff}, time of use): "
+        "{amount}"),
+    "utility-tariff-days": lambda: translate(
+        "Billing", "That price from {from} to {to}: {days} of the {of_days} days' use"),
+    "utility-shared": lambda: translate(
+        "Billing", "Meter {meter}: {main_use} {measure}, its sub meters {subs} (common areas "
+        "{common}): {shared} {measure} shared"),
+    "utility-share": lambda: translate(
+        "Billing", "This unit's share by {basis}: {weight} of {denominator} → {quantity} "
+        "{measure}, {amount} of the shared charge {charge} ({tariff}: {prices})"),
+    "utility-held": lambda: translate(
+        "Billing", "Held {days} of {of_days} days ({from} to {to}): {quantity} of {whole} "
+        "{measure}, {amount} of {whole_amount}"),
+}
+UTILITY_WORDS = {  # in a sentence
+    "electricity": lambda: translate("Billing", "electricity"),
+    "water": lambda: translate("Billing", "water"),
+    "gas": lambda: translate("Billing", "gas"),
+    "heat": lambda: translate("Billing", "heat"),
+}
+BILL_CHARGES = {  # a bill's charge, as a column shows it
+    "electricity": lambda: translate("Billing", "Electricity"),
+    "water": lambda: translate("Billing", "Water"),
+    "gas": lambda: translate("Billing", "Gas"),
+    "heat": lambda: translate("Billing", "Heat"),
+    "late_fee": lambda: translate("Billing", "Late fee"),
+    "deposit": lambda: translate("Billing", "Deposit"),
+}
+REGISTER_WORDS = {
+    "total": lambda: translate("Billing", "total"),
+    "sharp": lambda: translate("Billing", "sharp"),
+    "peak": lambda: translate("Billing", "peak"),
+    "flat": lambda: translate("Billing", "flat"),
+    "valley": lambda: translate("Billing", "valley"),
+}
+BASIS_WORDS = {
+    "area": lambda: translate("Billing", "area"),
+    "floor": lambda: translate("Billing", "floor"),
+    "headcount": lambda: translate("Billing", "headcount"),
+    "weights": lambda: translate("Billing", "agreed weights"),
+}
+FLAG_WORDS = {
+    "negative": lambda: translate("Billing", "a reading below the one before"),
+    "off-dial": lambda: translate("Billing", "a reading off the dial"),
+    "initial-missing": lambda: translate("Billing", "no initial reading of the new meter"),
+    "initial-without-final": lambda: translate("Billing", "no final reading of the old meter"),
+    "negative-shared": lambda: translate("Billing", "its sub meters measured more than it"),
+    "no-basis": lambda: translate("Billing", "the shares' weights add up to 0"),
+    "unit-without-basis": lambda: translate("Billing", "a unit under it has no weight"),
+    "cannot-price": lambda: translate("Billing", "its shared use cannot be priced"),
+    "basis-unreadable": lambda: translate("Billing", "its basis cannot be read"),
+}
+
+
+def _word(table: dict[str, Any], code: str) -> str:
+    maker = table.get(code)
+    return maker() if maker is not None else code
+
+
+def _utility_params(params: dict[str, str]) -> dict[str, str]:
+    """A utility skip's, note's or line's figures with their codes said in words."""
+    out = dict(params)
+    for key, table in (("utility", UTILITY_WORDS), ("register", REGISTER_WORDS),
+                       ("basis", BASIS_WORDS), ("flag", FLAG_WORDS)):
+        if key in out:
+            out[key] = _word(table, out[key])
+    if "prices" in out:  # "peak 100 × 1.35; valley 40 × 0.45": each register said
+        out["prices"] = "; ".join(
+            " ".join([_word(REGISTER_WORDS, head), rest]) if rest else head
+            for head, _, rest in (p.partition(" ") for p in out["prices"].split("; ")))
+    return out
+
+
+def bill_charge_text(code: str) -> str:
+    """A bill's charge: a utility's, a late fee's or a deposit's name, else the schedule's."""
+    if code in BILL_CHARGES:
+        return BILL_CHARGES[code]()
+    from views.contract_text import charge_text
+
+    return charge_text(code)
+
+
+def note_words(note: Any) -> str | None:
+    """A utility bill's note (a spike) in words; None for a note of another kind."""
+    maker = NOTES.get(note.code)
+    if maker is None:
+        return None
+    try:
+        return maker().format_map(_utility_params(dict(note.params)))
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
+def line_reason_text(code: str, params: dict[str, str]) -> str | None:
+    """A utility bill line's reason in words; None for a code of another kind."""
+    if code == "utility-tier" and not params.get("up_to"):
+        code = "utility-tier-top"
+    maker = LINE_REASONS.get(code)
+    if maker is None:
+        return None
+    try:
+        return maker().format_map(_utility_params(params))
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
 def skip_text(skip: Any) -> str:
     """A skip in words: its contract, why, and its figures."""
     template = SKIPS.get(skip.code)
-    params = {"contract": skip.contract_code, **skip.params}
+    params = {"contract": skip.contract_code, **_utility_params(dict(skip.params))}
     if "charge" in params:
         from views.contract_text import charge_text
 

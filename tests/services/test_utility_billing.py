@@ -1,0 +1,283 @@
+"""Utility bills in a real billing run: metered use billed in arrears, once, corrected later.
+
+The small park (``tests.small_park``): HT-2026-0001 (a lease from before clauses) holds
+ZD-A-0101 from 2026-01-01; ZD-A-0102 is let from 2027-03-01 only (vacant before);
+each test signs HT-B-1 on ZD-A-0103 (125.40 m² like the others). The tree: MAIN (priced
+at 一般工商业, 1.00 a kWh from 2026-01-01) → E-0101, E-0102, E-0103 (each a unit's) and
+LIFT (common); read on the first of each month. A run over March bills February.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from domain.billing.bills import bill_id
+from domain.billing.tariffs import FlatTariff, TieredTariff, to_document
+from domain.billing.utility_bills import DUE_DAYS
+from services import billing_run, contracts
+from services.meters import MeterSpec, create_meter, record_reading
+from store.schema import Bill, BillLine, Outbox, Tariff
+from store.workspace import Workspace
+from tests.small_leases import lease_spec, open_small, park_id
+
+D = Decimal
+E = "electricity"
+FEB, MAR, APR, MAY = (date(2026, m, 1) for m in (2, 3, 4, 5))
+
+
+@pytest.fixture
+def ws(tmp_path):
+    workspace = open_small(tmp_path / "utilities.leasemap")
+    yield workspace
+    workspace.close()
+
+
+def _tariff(ws: Workspace, document: dict[str, Any], name: str = "一般工商业",
+            utility: str = E) -> uuid.UUID:
+    with ws.transaction() as s:
+        row = Tariff(park_id=park_id(ws), utility=utility, name=name,
+                     valid_from=date.fromisoformat(document["valid_from"]), document=document)
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def _tree(ws: Workspace, tariff: uuid.UUID | None) -> dict[str, uuid.UUID]:
+    pid = park_id(ws)
+    ids = {"MAIN": create_meter(ws, pid, MeterSpec("MAIN", E, tariff_id=tariff))}
+    for code, unit in (("E-0101", "ZD-A-0101"), ("E-0102", "ZD-A-0102"),
+                       ("E-0103", "ZD-A-0103"), ("LIFT", None)):
+        ids[code] = create_meter(ws, pid, MeterSpec(code, E, parent="MAIN", unit=unit))
+    return ids
+
+
+def _read(ws: Workspace, ids: dict[str, uuid.UUID], day: date, **values: int | str) -> None:
+    for code, value in values.items():
+        record_reading(ws, ids[code.replace("_", "-")], day, D(value))
+
+
+def _sign_b1(ws: Workspace, start: date = date(2026, 2, 1), end: date = date(2027, 1, 31),
+             code: str = "HT-B-1") -> uuid.UUID:
+    return contracts.create_signed(ws, park_id(ws), lease_spec(
+        ws, "ZD-A-0103", code, start, end, signed_on=min(start, date(2026, 2, 1))))
+
+
+def _run(ws: Workspace, month: date, on: date | None = None) -> billing_run.RunReport:
+    last = date(month.year + month.month // 12, month.month % 12 + 1, 1) - timedelta(days=1)
+    return billing_run.post_run(ws, park_id(ws), month, last, on or month - timedelta(days=5))
+
+
+def _utility_bills(ws: Workspace) -> list[tuple]:
+    with ws.reading() as s:
+        return [tuple(r) for r in s.execute(
+            select(Bill.number, Bill.kind, Bill.period_start, Bill.period_end, Bill.amount)
+            .where(Bill.charge == E).order_by(Bill.number))]
+
+
+def _lines(ws: Workspace, number: str) -> list[BillLine]:
+    with ws.reading() as s:
+        bill = s.scalar(select(Bill).where(Bill.number == number))
+        return list(s.scalars(select(BillLine).where(BillLine.bill_id == bill.id)
+                              .order_by(BillLine.seq)))
+
+
+def _february(ws: Workspace) -> dict[str, uuid.UUID]:
+    """The tree priced at 1.00, HT-B-1 signed, February read: E-0101 300, E-0102 40 (vacant
+    unit), E-0103 500, LIFT 50; MAIN 1,040: 150 unmetered + 50 common = 200 shared by
+    area over the three units, 66.667 / 66.667 / 66.666 kWh (at 0.001)."""
+    tariff = _tariff(ws, to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
+    ids = _tree(ws, tariff)
+    _sign_b1(ws)
+    _read(ws, ids, FEB, MAIN=0, E_0101=0, E_0102=0, E_0103=0, LIFT=0)
+    _read(ws, ids, MAR, MAIN=1040, E_0101=300, E_0102=40, E_0103=500, LIFT=50)
+    return ids
+
+
+def test_a_run_bills_last_months_use_at_its_price_once(ws):
+    _february(ws)
+    report = _run(ws, MAR, on=date(2026, 2, 25))
+    plan = report.plan
+    utility = sorted((b for b in plan.bills if b.charge == E), key=lambda b: b.number)
+    # Each bill: its unit's own meter at 1.00 a kWh (300, 500) and its third of the 200 kWh
+    # shared, a part of the shared charge 200.00 split to the cent.
+    assert [(b.number, b.period_start, b.period_end) for b in utility] == [
+        ("HT-2026-0001/2026-02-01/electricity", FEB, date(2026, 2, 28)),
+        ("HT-B-1/2026-02-01/electricity", FEB, date(2026, 2, 28))]
+    shares = {b.number: b.lines[-1].explanation for b in utility}
+    for bill in utility:
+        meter, share = bill.lines
+        assert meter.explanation["source"] == "meter" and share.explanation["source"] == "share"
+        assert meter.amount == D(meter.explanation["quantity"]) * D("1.00")
+        assert bill.amount == meter.amount + share.amount
+    assert [b.lines[0].amount for b in utility] == [D("300.00"), D("500.00")]
+    [vacant] = [s for s in plan.skipped if s.code == "vacant-use"]  # ZD-A-0102: 40 + share
+    assert sum((D(x["amount"]) for x in shares.values()), D(0)) + D(vacant.params["amount"]) \
+        - D("40.00") == D("200.00")  # the shared charge, every cent of it
+    # The rent and the utilities in one run; the legacy lease has no due rule: issue + 10.
+    assert {b.charge for b in plan.bills} == {"rent", E}
+    assert utility[0].due_on == date(2026, 2, 25) + timedelta(days=DUE_DAYS)
+    assert utility[1].due_on == MAR  # HT-B-1 pays on the period's first day, as its rent
+    assert vacant.params["unit"] == "ZD-A-0102"
+
+    [meter, share] = _lines(ws, "HT-B-1/2026-02-01/electricity")
+    said = meter.explanation
+    assert (said["meter"], said["register"], said["quantity"], said["price"],
+            said["tariff"]) == ("E-0103", "total", "500.000", "1.00",
+                                {"name": "一般工商业", "kind": "flat",
+                                 "valid_from": "2026-01-01"})
+    assert said["readings"] == [{"register": "total", "from_on": "2026-02-01",
+                                 "from": "0.000", "to_on": "2026-03-01", "to": "500.000",
+                                 "dial": "500.000"}]
+    said = share.explanation
+    assert (said["main"], said["main_use"], said["subs"], said["shared"], said["basis"],
+            said["weight"], said["denominator"]) == (
+        "MAIN", "1040.000", "890.000", "200.000", "area", "125.40", "376.20")
+    assert D(said["main_use"]) - D(said["subs"]) + D(said["common"]) == D(said["shared"])
+    assert D(said["charge"]) == D("200.00")
+    assert _count(ws, Outbox, Outbox.kind == "post_bill") == len(plan.bills)
+
+    again = _run(ws, MAR, on=date(2026, 2, 26))
+    assert again.run_id is None and again.plan.bills == ()
+    assert again.plan.existing == len(plan.bills)  # rent's and the utilities' alike
+
+
+def _count(ws: Workspace, model: Any, *where: Any) -> int:
+    with ws.reading() as s:
+        return s.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_a_corrected_reading_is_adjusted_in_the_next_run_and_never_again(ws):
+    ids = _february(ws)
+    _run(ws, MAR)
+    before = dict((n, a) for n, _k, _s, _e, a in _utility_bills(ws))
+    # E-0101's 1 March reading was 320, not 300: February used 20 more, March 20 less.
+    report = record_reading(ws, ids["E-0101"], MAR, D(320))
+    assert report.status.value == "correction"
+    _read(ws, ids, APR, MAIN=2100, E_0101=620, E_0102=80, E_0103=1000, LIFT=100)
+    april = _run(ws, APR)
+    adjustments = {b.number: b for b in april.plan.adjustments}
+    first = adjustments["HT-2026-0001/2026-02-01/electricity/A1"]
+    assert first.corrects == bill_id(str(_contract(ws, "HT-2026-0001")), FEB, E)
+    said = first.lines[0].explanation
+    assert (D(said["billed"]), D(said["now"])) == (before[
+        "HT-2026-0001/2026-02-01/electricity"], D(said["billed"]) + first.amount)
+    # 20 kWh more of its own, and a share of 20 less unmetered use: 6.67 less at most
+    assert D("13.33") <= first.amount <= D("13.34")
+    credit = adjustments["HT-B-1/2026-02-01/electricity/A1"]
+    assert D("-6.67") <= credit.amount <= D("-6.66") and credit.period_start == FEB
+    assert {b.number for b in april.plan.bills if b.charge == E and b.kind == "charge"} == {
+        "HT-2026-0001/2026-03-01/electricity", "HT-B-1/2026-03-01/electricity"}
+    _read(ws, ids, MAY, MAIN=3000, E_0101=900, E_0102=120, E_0103=1400, LIFT=150)
+    may = _run(ws, MAY)
+    assert [b.number for b in may.plan.bills if b.charge == E] == [
+        "HT-2026-0001/2026-04-01/electricity", "HT-B-1/2026-04-01/electricity"]
+    assert _run(ws, APR).plan.bills == ()  # and April's run again: nothing
+
+
+def _contract(ws: Workspace, code: str) -> uuid.UUID:
+    from store.schema import Contract
+
+    with ws.reading() as s:
+        return s.scalar(select(Contract.id).where(Contract.code == code))
+
+
+def test_a_missing_reading_is_skipped_until_a_rerun_of_the_same_range(ws):
+    tariff = _tariff(ws, to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
+    ids = _tree(ws, tariff)
+    _sign_b1(ws)
+    _read(ws, ids, FEB, MAIN=0, E_0101=0, E_0102=0, E_0103=0, LIFT=0)
+    _read(ws, ids, MAR, MAIN=1040, E_0101=300, E_0102=40, LIFT=50)  # E-0103 not read
+    report = _run(ws, MAR)
+    assert [b for b in report.plan.bills if b.charge == E] == []
+    missing = {(s.contract_code, s.params["unit"], s.params["meter"], s.params["month"])
+               for s in report.plan.skipped if s.code == "reading-missing"}
+    # HT-B-1's own meter, and the shares of both: MAIN's shared use waits for E-0103 too
+    assert missing == {("HT-B-1", "ZD-A-0103", "E-0103", "2026-02"),
+                       ("HT-2026-0001", "ZD-A-0101", "E-0103", "2026-02")}
+    _read(ws, ids, MAR, E_0103=500)
+    again = _run(ws, MAR)
+    assert sorted(b.number for b in again.plan.bills) == [
+        "HT-2026-0001/2026-02-01/electricity", "HT-B-1/2026-02-01/electricity"]
+    assert not [s for s in again.plan.skipped if s.code == "reading-missing"]
+
+
+def test_a_vacant_units_use_is_the_landlords(ws):
+    _february(ws)
+    report = _run(ws, MAR)
+    [vacant] = [s for s in report.plan.skipped if s.code == "vacant-use"]
+    assert vacant.contract_code == "" and vacant.params["unit"] == "ZD-A-0102"
+    assert (vacant.params["days"], vacant.params["of_days"]) == ("28", "28")
+    # 40 kWh of its own and its third of the shared 200
+    assert D(vacant.params["quantity"]) in (D("106.666"), D("106.667"))
+    assert D(vacant.params["amount"]) in (D("106.66"), D("106.67"))
+    billed = sum((b.amount for b in report.plan.bills if b.charge == E), D(0))
+    assert billed + D(vacant.params["amount"]) == D("1040.00")  # the main meter, priced
+    assert not [b for b in report.plan.bills if b.number.startswith("HT-2027-0002")]
+
+
+def test_a_unit_whose_meter_has_no_tariff_is_skipped_naming_the_meter(ws):
+    ids = _tree(ws, None)
+    _sign_b1(ws)
+    _read(ws, ids, FEB, MAIN=0, E_0101=0, E_0102=0, E_0103=0, LIFT=0)
+    _read(ws, ids, MAR, MAIN=1040, E_0101=300, E_0102=40, E_0103=500, LIFT=50)
+    report = _run(ws, MAR)
+    assert [b for b in report.plan.bills if b.charge == E] == []
+    skips = {(s.contract_code, s.params["meter"]) for s in report.plan.skipped
+             if s.code == "no-tariff"}
+    assert skips == {("HT-B-1", "E-0103, MAIN"), ("HT-2026-0001", "E-0101, MAIN")}
+    # A tariff entered late: the same range bills it now.
+    tariff = _tariff(ws, to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
+    with ws.transaction() as s:
+        from store.schema import Meter
+
+        s.get(Meter, ids["MAIN"]).tariff_id = tariff
+    assert len([b for b in _run(ws, MAR).plan.bills if b.charge == E]) == 2
+
+
+def test_a_unit_let_twice_in_a_month_is_split_by_days(ws):
+    """HT-B-1 ends on 10 February, HT-B-2 begins on the 16th: 10 and 13 days of 28, the
+    five between the landlord's."""
+    tariff = _tariff(ws, to_document(FlatTariff(date(2026, 1, 1), D("0.85"))))
+    ids = _tree(ws, tariff)
+    _sign_b1(ws, date(2026, 1, 1), date(2026, 2, 10))
+    _sign_b1(ws, date(2026, 2, 16), date(2027, 2, 15), code="HT-B-2")
+    _read(ws, ids, FEB, MAIN=0, E_0101=0, E_0102=0, E_0103=0, LIFT=0)
+    _read(ws, ids, MAR, MAIN=840, E_0101=300, E_0102=0, E_0103=280, LIFT=0)
+    report = _run(ws, MAR)
+    bills = {b.number: b for b in report.plan.bills if b.charge == E}
+    one, two = bills["HT-B-1/2026-02-01/electricity"], bills["HT-B-2/2026-02-01/electricity"]
+    assert [x.explanation["held"]["days"] for x in one.lines] == ["10", "10"]
+    assert [(x.starts_on, x.ends_on) for x in two.lines] == [
+        (date(2026, 2, 16), date(2026, 2, 28))] * 2
+    assert [D(x.explanation["quantity"]) for x in one.lines[:1] + two.lines[:1]] == [
+        D(100), D(130)]  # 280 kWh over 28 days
+    [vacant] = [s for s in report.plan.skipped if s.code == "vacant-use"
+                and s.params["unit"] == "ZD-A-0103"]
+    assert vacant.params["days"] == "5"
+    # its own 280 kWh at 0.85, and its part of the 260 kWh shared (221.00 over three units)
+    share = D(one.lines[1].explanation["whole"]["amount"])
+    assert share in (D("73.66"), D("73.67"))
+    assert one.amount + two.amount + D(vacant.params["amount"]) == D("238.00") + share
+
+
+def test_a_tiered_water_tariff_bills_by_band(ws):
+    from domain.billing.tariffs import Band
+
+    tariff = _tariff(ws, to_document(TieredTariff(date(2026, 1, 1), (
+        Band(D(300), D("5.60")), Band(None, D("8.40"))))), "非居民用水", "water")
+    pid = park_id(ws)
+    meter = create_meter(ws, pid, MeterSpec("W-0101", "water", unit="ZD-A-0101",
+                                            tariff_id=tariff))
+    record_reading(ws, meter, FEB, D(1000))
+    record_reading(ws, meter, MAR, D(1350))
+    report = _run(ws, MAR)
+    [bill] = [b for b in report.plan.bills if b.charge == "water"]
+    assert [(x.explanation["band"]["band"], x.explanation["quantity"], x.amount)
+            for x in bill.lines] == [("1", "300.000", D("1680.00")), ("2", "50.000", D("420.00"))]
+    assert bill.amount == D("2100.00") and bill.number == "HT-2026-0001/2026-02-01/water"
