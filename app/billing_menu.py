@@ -30,6 +30,8 @@ ACTIONS: tuple[tuple[str, Callable[[], str], str, str] | None, ...] = (
      "app.invoice_flow", "open_invoices"),
     ("collections-action", lambda: translate("BillingMenu", "&Collections…"),
      "app.collections_flow", "open_collections"),
+    ("meters-action", lambda: translate("BillingMenu", "&Meters…"), "app.meters_flow",
+     "open_meters"),
     None,
     ("bank-import-action", lambda: translate("BillingMenu", "Import &bank statement…"),
      "app.payments_flow", "open_bank_import"),
@@ -41,6 +43,10 @@ ACTIONS: tuple[tuple[str, Callable[[], str], str, str] | None, ...] = (
      "app.receivables_flow", "open_receivables"),
     ("three-ledgers-action", lambda: translate("BillingMenu", "&Three-ledger check…"),
      "app.ledgers_flow", "open_three_ledgers"),
+    ("tax-rates-action", lambda: translate("BillingMenu", "Ta&x rates…"),
+     "app.finance_settings_flow", "open_tax_rates"),
+    ("holidays-action", lambda: translate("BillingMenu", "&Holidays…"),
+     "app.finance_settings_flow", "open_holidays"),
 )
 
 

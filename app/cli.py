@@ -25,7 +25,7 @@ from typing import Any
 
 COMMANDS = ("gui", "demo", "info", "import", "print", "find-space", "area-statement",
             "classify-rooms", "schedule", "rent-roll", "sales", "bill", "readings",
-            "ageing", "bank-import", "three-ledgers", "vouchers", "books-import")
+            "ageing", "bank-import", "three-ledgers", "vouchers", "books-import", "holidays")
 LANGUAGES = ("zh_CN", "en")
 _language = ["en"]  # the language this run speaks, set once by main()
 
@@ -166,6 +166,9 @@ def _parser() -> argparse.ArgumentParser:
     from app import cli_ledgers
 
     cli_ledgers.add_parsers(sub)
+    from app import cli_holidays
+
+    cli_holidays.add_parser(sub)
     # --lang before or after the command; a command's own default must not undo the global one
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     for command in sub.choices.values():
@@ -266,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
                 "rent-roll": _rent_roll, "sales": _sales, "bill": _bill,
                 "readings": _readings, "ageing": _ageing,
                 "bank-import": _bank_import, "three-ledgers": _ledgers, "vouchers": _ledgers,
-                "books-import": _ledgers}.get(args.command)
+                "books-import": _ledgers, "holidays": _holidays}.get(args.command)
     if headless is not None:
         if args.command != "print":  # print starts the whole app, and its language with it
             _speak(args.lang or system_language())
@@ -400,6 +403,12 @@ def _readings(args: argparse.Namespace) -> int:
     from app import cli_readings
 
     return cli_readings.run(args)
+
+
+def _holidays(args: argparse.Namespace) -> int:
+    from app import cli_holidays
+
+    return cli_holidays.run(args)
 
 
 def _ageing(args: argparse.Namespace) -> int:

@@ -339,3 +339,216 @@ def _collections(window: MainWindow) -> QWidget:
     shown = open_collections(window)
     assert shown is not None
     return shown
+
+
+@register("tax-rates")
+def _tax_rates(window: MainWindow) -> QWidget:
+    """Billing ▸ Tax rates…, with the park's rates read (here at once, not in the pool)."""
+    from app.finance_settings_flow import open_tax_rates
+    from services.finance_settings import tax_settings
+
+    dialog = open_tax_rates(window)
+    assert dialog is not None
+    with window.controller.workspace.reading() as session:
+        dialog.set_settings(tax_settings(session, window.controller.tree[0].id))
+    dialog.set_reading(False)
+    return dialog
+
+
+@register("holidays")
+def _holidays(window: MainWindow) -> QWidget:
+    """Billing ▸ Holidays…, a year with a holiday and a make-up working day listed."""
+    from app.finance_settings_flow import open_holidays
+    from services.finance_settings import HolidayDay
+
+    dialog = open_holidays(window)
+    assert dialog is not None
+    year = dialog.year()
+    dialog.set_days(year, [HolidayDay(date(year, 10, 1), "holiday", "国庆节"),
+                           HolidayDay(date(year, 9, 27), "workday", "国庆节调休")])
+    return dialog
+
+
+@register("holiday-import")
+def _holiday_import(window: MainWindow) -> QWidget:
+    """A calendar file's rehearsal: a day to add, one there already, one refused."""
+    from app.finance_settings_flow import finance_settings_flow_of, open_holidays
+    from runtime.messages import Message
+    from services.finance_settings import HolidayDay, HolidayImport, HolidayLine
+
+    dialog = open_holidays(window)
+    assert dialog is not None
+    plan = HolidayImport("2027年节假日.xlsx", (
+        HolidayLine(2, date(2027, 2, 8), "holiday", "春节", "add"),
+        HolidayLine(3, date(2027, 2, 20), "workday", "春节调休", "same",
+                    before=HolidayDay(date(2027, 2, 20), "workday", "春节调休")),
+        HolidayLine(4, None, None, "", "refused", (Message(
+            "holiday-row-date", "row 4: not a date", {"row": "4", "text": "二月三十日"}),)),
+    ))
+    review = finance_settings_flow_of(window).review(dialog, window.controller.tree[0].id,
+                                                     "2027年节假日.xlsx", plan)
+    assert review is not None
+    return review
+
+
+
+# -- Billing ▸ Meters ------------------------------------------------------------------------
+
+
+def _meters(window: MainWindow) -> QWidget:
+    """Billing ▸ Meters… on the small park, with a tree read at once (the window reads in the
+    pool): ZD-A feeding ZD-A-1 (unit ZD-A-0101), ZD-A-2 (ZD-A-0102) and ZD-A-9 (a lift, no
+    unit), read on 1 October and 1 November, ZD-A-2 falling on 1 December; made once."""
+    from app.meters_flow import meters_flow_of, read_meters
+    from services.meters import MeterSpec, ReadingEntry, create_meter, meter_tree, record_readings
+
+    flow = meters_flow_of(window)
+    view = flow.open()
+    assert view is not None and flow.park_id is not None
+    workspace, park = window.controller.workspace, flow.park_id
+    with workspace.reading() as session:
+        made = any(m.code == "ZD-A" for m in meter_tree(session, park))
+    if not made:
+        electricity = "electricity"
+        create_meter(workspace, park, MeterSpec("ZD-A", electricity,
+                                                rollover_at=Decimal(100000)))
+        for code, unit in (("ZD-A-1", "ZD-A-0101"), ("ZD-A-2", "ZD-A-0102"), ("ZD-A-9", None)):
+            create_meter(workspace, park, MeterSpec(code, electricity, parent="ZD-A", unit=unit))
+        figures = {"ZD-A": (1000, 1500), "ZD-A-1": (100, 300), "ZD-A-2": (200, 350),
+                   "ZD-A-9": (50, 80)}
+        record_readings(workspace, park, [
+            ReadingEntry(code, day, Decimal(value)) for code, values in figures.items()
+            for day, value in zip((date(2026, 10, 1), date(2026, 11, 1)), values, strict=True)])
+        record_readings(workspace, park, [ReadingEntry("ZD-A-2", date(2026, 12, 1),
+                                                       Decimal(340))])
+    view.set_snapshot(read_meters(workspace, park, view.utility(), view.month()))
+    return view
+
+
+@register("meters")
+def _meters_window(window: MainWindow) -> QWidget:
+    return _meters(window)
+
+
+@register("meter-dialog")
+def _meter_dialog(window: MainWindow) -> QWidget:
+    """Edit meter ZD-A, its basis switched to agreed weights (the weights table shown)."""
+    from app.meters_flow import meters_flow_of
+
+    view = _meters(window)
+    assert view.select_meter("ZD-A")
+    meter = view.selected_meter()
+    assert meter is not None
+    dialog = meters_flow_of(window).open_meter(meter.id, None)
+    assert dialog is not None
+    dialog.basis_box.setCurrentIndex(dialog.basis_box.findData("weights"))
+    dialog.fill_weights()
+    return dialog
+
+
+@register("meter-readings")
+def _meter_readings(window: MainWindow) -> QWidget:
+    """Enter readings… for the whole tree, one reading typed that falls (flagged)."""
+    from app.meters_flow import meters_flow_of
+
+    _meters(window)
+    dialog = meters_flow_of(window).open_entry(None)
+    assert dialog is not None
+    dialog.type_value("ZD-A-1", "90")
+    return dialog
+
+
+@register("meter-import")
+def _meter_import(window: MainWindow) -> QWidget:
+    """Import readings…, a file rehearsed (here at once): a reading there already, one that
+    falls, an unknown meter and a day that does not read."""
+    from app.meters_flow import meters_flow_of
+    from services.meters import import_readings
+
+    _meters(window)
+    flow = meters_flow_of(window)
+    dialog = flow.open_import()
+    assert dialog is not None and flow.park_id is not None
+    path = Path(tempfile.mkdtemp(prefix="leasemap-")) / "抄表.csv"
+    path.write_text("表号,抄表日期,读数\nZD-A-1,2026-11-01,300\nZD-A-1,2026-12-01,250\n"
+                    "9999,2026-12-01,10\nZD-A-9,昨天,90\n", encoding="utf-8")
+    dialog.choose_file(path, rehearse=False)
+    dialog.set_report(import_readings(window.controller.workspace, flow.park_id, path,
+                                      dry_run=True))
+    return dialog
+
+
+@register("meter-statement")
+def _meter_statement(window: MainWindow) -> QWidget:
+    """ZD-A's 公摊 statement for October, read at once."""
+    from app.meters_flow import meters_flow_of, read_statement
+
+    view = _meters(window)
+    assert view.select_meter("ZD-A")
+    meter = view.selected_meter()
+    assert meter is not None
+    flow = meters_flow_of(window)
+    dialog = flow.open_statement(meter.id)
+    assert dialog is not None
+    dialog.set_sheet(read_statement(window.controller.workspace, meter.id, dialog.month(),
+                                    flow.currency))
+    return dialog
+
+
+# -- Billing ▸ Meters ▸ Tariffs… -------------------------------------------------------------
+
+
+def _tariffs(window: MainWindow) -> QWidget:
+    """Tariffs… from the Meters window, its list read at once: a time-of-use tariff (peak,
+    flat, valley) and a tiered water one, made once; the form a new version of the first,
+    its valley price typed wrong and refused by the service, in words."""
+    from app.meters_flow import meters_flow_of
+    from app.tariffs_flow import read_tariffs
+    from services.tariffs import TariffRefused, save_tariff, tariff_versions
+    from views.tariff_text import refusal_lines
+
+    _meters(window)
+    flow = meters_flow_of(window)
+    workspace, park = window.controller.workspace, flow.park_id
+    assert park is not None
+    with workspace.reading() as session:
+        made = bool(tariff_versions(session, park))
+    if not made:
+        save_tariff(workspace, park, "electricity", "峰谷分时电价", {
+            "kind": "time_of_use", "prices": {"peak": "1.35", "flat": "0.85", "valley": "0.45"}},
+            date(2026, 1, 1))
+        save_tariff(workspace, park, "water", "非居民用水", {"kind": "tiered", "bands": [
+            {"up_to": "300", "price": "5.60"}, {"up_to": None, "price": "8.40"}]},
+            date(2026, 1, 1))
+    dialog = flow.open_tariffs(None)
+    assert dialog is not None
+    dialog.set_snapshot(read_tariffs(workspace, park, dialog.utility(), dialog.day,
+                                     flow.currency))
+    assert dialog.select_tariff("峰谷分时电价")
+    dialog.start_version()
+    dialog.register_edits["valley"].setText("四毛五")
+    form = dialog.form()
+    try:
+        save_tariff(workspace, park, form.utility, form.name, form.document, form.valid_from)
+    except TariffRefused as refused:
+        dialog.set_refused(refusal_lines(refused))
+    return dialog
+
+
+@register("tariffs")
+def _tariffs_dialog(window: MainWindow) -> QWidget:
+    return _tariffs(window)
+
+
+@register("tariff-archive")
+def _tariff_archive(window: MainWindow) -> QWidget:
+    """Archive version… of the time-of-use tariff's version: the question asked first."""
+    from app.tariffs_flow import tariffs_flow_of
+
+    dialog = _tariffs(window)
+    chosen = dialog.chosen()
+    assert chosen is not None
+    tariff = chosen[0]
+    box = tariffs_flow_of(window).ask_archive(dialog, tariff.versions[0].id)
+    assert box is not None
+    return box

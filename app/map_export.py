@@ -152,7 +152,8 @@ def building_pages(
                            f"{park.name} · {head} · {floor.name} · {mode_name} · "
                            f"{day.isoformat()}", drawn, mode, day, currency,
                            floor_map.theme.legend, _painter(view), north=True,
-                           note=legend_note(floor_map.readings_begin)))
+                           note=legend_note(floor_map.readings_begin,
+                                            overdue=overdue_count(drawn))))
     return pages
 
 
@@ -188,7 +189,7 @@ def stacking_pages(building: StackedBuilding, mode: MapMode, day: date, currency
         floors.append(PaperFloor(floor.name, tuple(blocks), totals_text(floor.totals)))
     base = _page(f"{building.head} — {map_title(mode, 'building')}", building.subtitle, units,
                  mode, day, currency, thematic.theme.legend, _no_map, north=False,
-                 note=legend_note(thematic.readings_begin, breaks_from))
+                 note=legend_note(thematic.readings_begin, breaks_from, len(style.outlined)))
     width, height = map_area(base, paper, font)
     if image:
         sheets = paginate(floors, width, height, font, one_page=True)
@@ -209,6 +210,12 @@ def map_area(page: MapPage, paper: QSizeF, font: QFont) -> tuple[float, float]:
     frame = page_frame(QRectF(0, 0, paper.width() * k, paper.height() * k), page, font,
                        PDF_DPI, device)
     return frame.inner.width() * 72 / PDF_DPI, frame.inner.height() * 72 / PDF_DPI
+
+
+def overdue_count(units: Sequence[MapUnit]) -> int:
+    """The units a page outlines for bills overdue (``map_style``'s outline), which its
+    legend's note names, as the screen's legend does."""
+    return sum(1 for u in units if u.facts.overdue)
 
 
 def _device(dpi: float, width: int = 1, height: int = 1) -> QImage:
@@ -258,7 +265,8 @@ def current_pages(maps: Any, size: str = "A4", landscape: bool = True,
                               one_page_for(size, one_page), font or QFont(), image)
     return [_page(title, subtitle, maps.units, maps.mode, day, maps.currency(), legend,
                   _painter(view), north=True,
-                  note=legend_note(thematic.readings_begin, maps.breaks_from()))]
+                  note=legend_note(thematic.readings_begin, maps.breaks_from(),
+                                   overdue_count(maps.units)))]
 
 
 def current_page(maps: Any) -> MapPage:

@@ -10,8 +10,11 @@ naming the parent meter, the unit and the meter it replaces by their codes.
 The tree after the change is checked with ``meters.tree_flags``: a loop, a sub
 meter of another utility than its parent's, a unit's meter feeding others are
 refused (:class:`MeterRefused`, code ``meter-tree``, one part per flag) and
-nothing is written. ``rollover_at`` is the count the dial shows as 0 again
-(100000 for a dial that reads up to 99999.9), as the domain reads it.
+nothing is written. Only the part of the tree the change can touch is read (the
+new parent's chain, one sibling, the meter's former chain and its children), so
+a meter costs its depth, not the park's meter count. ``rollover_at`` is the count
+the dial shows as 0 again (100000 for a dial that reads up to 99999.9), as the
+domain reads it.
 ``basis`` is how the shared consumption under a meter is split: by the area
 of the units metered beneath it (the default) or by weights per unit (kept
 as ``{"kind", "weights": {unit id: "1.5"}}``).
@@ -29,6 +32,10 @@ reading of one day are a replacement, not a correction. So:
 - the same meter, day, register and kind with another value is a
   *correction*: a new row, which supersedes the old one (kept, as a ledger
   keeps everything); the report says before → after.
+
+A month-end round typed in (:func:`record_readings`, the Meters window's entry grid) is
+judged and written as an imported file is: one transaction, a refused entry said and not
+written, the others written all the same.
 
 Importing (:func:`import_readings`): a CSV or Excel file of meter code, day
 read and value (with a register column, or one column per register: 峰 平
@@ -109,6 +116,7 @@ from importers.rent_roll import (
     squash,
     unique_headers,
 )
+from runtime.jobs import Job
 from runtime.messages import Message, UserError
 from store.changes import insert_rows, record_command, record_commands, under_command
 from store.ids import uuid7
@@ -222,23 +230,25 @@ def _checked(session: Session, park_id: uuid.UUID, spec: MeterSpec,
         raise MeterRefused(f"{code}: removed on {spec.removed_on}, before it was installed on "
                            f"{spec.installed_on}", "meter-dates", meter=code,
                            installed_on=spec.installed_on, removed_on=spec.removed_on)
-    rows = {r.code: r for r in session.scalars(select(MeterRow).where(
-        MeterRow.park_id == park_id, ~MeterRow.archived))}
+    rows = _by_code(session, park_id, {code, spec.parent or "", spec.replaces or ""} - {""})
     taken = rows.get(code)
     if taken is not None and taken.id != meter_id:
         raise MeterRefused(f"there is a meter {code} already", "meter-code-taken", meter=code)
     parent_id = replaces_id = unit_id = None
+    parent = None
     if spec.parent:
         if spec.parent not in rows:
             raise MeterRefused(f"{code}: no meter {spec.parent} to hang it under",
                                "meter-no-parent", meter=code, parent=spec.parent)
-        parent_id = rows[spec.parent].id
+        parent = rows[spec.parent]
+        parent_id = parent.id
     if spec.replaces:
         if spec.replaces not in rows:
             raise MeterRefused(f"{code}: no meter {spec.replaces} for it to replace",
                                "meter-no-replaced", meter=code, replaces=spec.replaces)
         replaces_id = rows[spec.replaces].id
-    units = _unit_ids(session, park_id)
+    units = _unit_ids(session, park_id, [spec.unit or "", *(
+        spec.basis.weights if spec.basis is not None else ())])
     if spec.unit:
         if spec.unit not in units:
             raise MeterRefused(f"{code}: no unit {spec.unit} in the park", "meter-no-unit",
@@ -260,24 +270,83 @@ def _checked(session: Session, park_id: uuid.UUID, spec: MeterSpec,
         "installed_on": spec.installed_on, "removed_on": spec.removed_on,
         "replaces_id": replaces_id}
     me = str(meter_id) if meter_id is not None else "new"
-    before = [_domain(r) for r in rows.values()]
-    after = [m for m in before if m.id != me] + [Meter(
-        me, code, utility, None if parent_id is None else str(parent_id),
-        None if unit_id is None else str(unit_id), multiplier, spec.rollover_at, registers)]
+    moved = Meter(me, code, utility, None if parent_id is None else str(parent_id),
+                  None if unit_id is None else str(unit_id), multiplier, spec.rollover_at,
+                  registers)
+    near = _near(session, meter_id, parent)
+    others = [m for m in near.values() if m.id != me]
+    before = others + ([near[me]] if me in near else [])
+    after = [*others, moved]
     known = {(f.code, f.meter_id) for f in tree_flags(before)}
     new = [f for f in tree_flags(after) if (f.code, f.meter_id) not in known]
     new = [f for f in new if f.meter_id == me] or new  # a loop is said of the meter moved
     if new:
-        names = {str(u): c for c, u in units.items()}
+        named = [str(f.params["unit"]) for f in new if "unit" in f.params]
+        names = _unit_codes(session, named)
         parts = [_flag_message(f, {m.id: m.code for m in after}, names) for f in new]
         raise MeterRefused(f"{code}: " + "; ".join(p.message for p in parts), "meter-tree",
                            parts=parts, meter=code)
     return values
 
 
-def _unit_ids(session: Session, park_id: uuid.UUID) -> dict[str, uuid.UUID]:
-    return {code: unit_id for code, unit_id in session.execute(
-        select(Unit.code, Unit.id).where(Unit.park_id == park_id, ~Unit.archived))}
+def _near(session: Session, meter_id: uuid.UUID | None, parent: MeterRow | None,
+          ) -> dict[str, Meter]:
+    """The part of the park's tree a meter placed under ``parent`` can change the flags of,
+    before the change (rules' meters by id): the parent and its ancestors up to a top (or
+    round a loop), one other child of the parent (whether it fed meters already), and
+    for a meter edited, itself, its former ancestors and its children.
+
+    Only a meter's own place changes, so only the flags these carry can be new: its
+    utility against its parent's and its children's, the parent becoming a feeder, and
+    a loop through it, which every walk up from it or from beneath it goes round. So a
+    meter is checked in the time its depth takes, not the park's meter count (creating a
+    thousand meters one by one was quadratic when the whole tree was read each time)."""
+    near: dict[str, Meter] = {}
+
+    def climb(row: MeterRow | None) -> None:
+        while row is not None and not row.archived and str(row.id) not in near:
+            near[str(row.id)] = _domain(row)
+            row = None if row.parent_id is None else session.get(MeterRow, row.parent_id)
+
+    climb(parent)
+    if parent is not None:
+        sibling = session.scalar(select(MeterRow).where(
+            MeterRow.parent_id == parent.id, ~MeterRow.archived,
+            *([MeterRow.id != meter_id] if meter_id is not None else ())).limit(1))
+        if sibling is not None:
+            near.setdefault(str(sibling.id), _domain(sibling))
+    if meter_id is not None:
+        climb(session.get(MeterRow, meter_id))
+        for child in session.scalars(select(MeterRow).where(
+                MeterRow.parent_id == meter_id, ~MeterRow.archived)):
+            near.setdefault(str(child.id), _domain(child))
+    return near
+
+
+def _by_code(session: Session, park_id: uuid.UUID, codes: Iterable[str],
+             ) -> dict[str, MeterRow]:
+    """The park's live meters of these codes."""
+    return {r.code: r for r in session.scalars(select(MeterRow).where(
+        MeterRow.park_id == park_id, ~MeterRow.archived, MeterRow.code.in_(sorted(codes))))}
+
+
+def _unit_ids(session: Session, park_id: uuid.UUID, codes: Iterable[str],
+              ) -> dict[str, uuid.UUID]:
+    """The park's live units of these codes, by code."""
+    wanted = sorted({c for c in codes if c})
+    found: dict[str, uuid.UUID] = {}
+    for chunk in _chunks(wanted):
+        found.update({code: unit_id for code, unit_id in session.execute(
+            select(Unit.code, Unit.id).where(Unit.park_id == park_id, ~Unit.archived,
+                                             Unit.code.in_(chunk)))})
+    return found
+
+
+def _unit_codes(session: Session, ids: Iterable[str]) -> dict[str, str]:
+    """Unit id (as text) → code, for the units a flag names."""
+    wanted = sorted({uuid.UUID(i) for i in ids if i})
+    return {str(u): c for u, c in session.execute(
+        select(Unit.id, Unit.code).where(Unit.id.in_(wanted)))} if wanted else {}
 
 
 def _domain(row: MeterRow) -> Meter:
@@ -981,29 +1050,75 @@ class ReadingsImportReport:
 
 
 def import_readings(workspace: Workspace, park_id: uuid.UUID, path: Path | str, *,
-                    dry_run: bool = False) -> ReadingsImportReport:
+                    dry_run: bool = False, job: Job | None = None) -> ReadingsImportReport:
     """Judge every reading of the file; unless ``dry_run``, write the new ones and the
     corrections in one transaction (one ``post_reading`` command each).
+
+    ``job`` hears three steps (read, judged, written) and may cancel at each: a cancel
+    after the writing still rolls it all back, so a cancelled import writes nothing.
 
     Raises
     ------
     ReadingsImportError
         The file cannot be read or lacks a column; nothing is written.
+    Cancelled
+        ``job`` was cancelled; nothing is written.
     """
     sheet = read_readings(path)
     table = sheet.table
+    _step(job, 1)
     if dry_run:
         with workspace.reading() as session:
             rows = _judge(session, park_id, sheet.lines)
+            _step(job, 2)
     else:
         with workspace.transaction() as session:
-            rows = _write(session, park_id, _judge(session, park_id, sheet.lines))
+            judged = _judge(session, park_id, sheet.lines)
+            _step(job, 2)
+            rows = _write(session, park_id, judged)
+            _step(job, 3)  # a cancel here still rolls everything back
     return ReadingsImportReport(table.path, table.sheet, table.header_row, table.columns,
                                 tuple(rows), dry_run, table.skipped)
 
 
+IMPORT_STEPS = 3
+
+
+def _step(job: Job | None, done: int) -> None:
+    if job is not None:
+        job.step(done, IMPORT_STEPS, "")
+
+
+@dataclass(frozen=True)
+class ReadingEntry:
+    """A reading typed in (the month-end entry grid): the meter by code, its day and value."""
+
+    code: str
+    read_on: date
+    value: Decimal
+    register: str = TOTAL
+    kind: ReadingKind = ReadingKind.READING
+
+
+def record_readings(workspace: Workspace, park_id: uuid.UUID, entries: Sequence[ReadingEntry],
+                    *, dry_run: bool = False) -> list[ReadingReport]:
+    """Enter many readings at once, as a month-end round is typed: each judged as a file's
+    row is (its row number: its place in ``entries``, from 1), with its use since the
+    previous reading and its flags; unless ``dry_run``, the new ones and the corrections
+    written in one transaction (one ``post_reading`` command each, source ``manual``).
+    A refused entry is reported with its reasons and writes nothing; the others are
+    written all the same, as an import's are."""
+    lines = [ReadingLine(n, e.code.strip(), e.read_on, e.register, ReadingKind(e.kind),
+                         as_stored(Decimal(e.value))) for n, e in enumerate(entries, start=1)]
+    if dry_run:
+        with workspace.reading() as session:
+            return _judge(session, park_id, lines)
+    with workspace.transaction() as session:
+        return _write(session, park_id, _judge(session, park_id, lines), SOURCE_MANUAL)
+
+
 def _write(session: Session, park_id: uuid.UUID, reports: list[ReadingReport],
-           ) -> list[ReadingReport]:
+           source: str = SOURCE_IMPORT) -> list[ReadingReport]:
     """Write the batch's new readings and corrections, in day order; the reports with ids."""
     entered = _entered(reports)
     if not entered:
@@ -1018,9 +1133,9 @@ def _write(session: Session, park_id: uuid.UUID, reports: list[ReadingReport],
         ids[id(r)] = reading_id
         rows.append({"id": reading_id, "meter_id": r.meter_id, "read_on": r.read_on,
                      "register": r.register, "value": r.value, "kind": r.kind.value,
-                     "source": SOURCE_IMPORT})
+                     "source": source})
         commands.append((reading_id, _payload(reading_id, r.meter_id, r.read_on, r.register,
-                                              r.value, r.kind, SOURCE_IMPORT)))
+                                              r.value, r.kind, source)))
     with under_command(session):
         insert_rows(session, MeterReading, rows)
     record_commands(session, "post_reading", MeterReading, commands, ready=True)

@@ -146,6 +146,51 @@ MESSAGES: dict[str, Callable[[], str]] = {
     "invoice-import-date": lambda: translate(
         "Messages", "“{text}” is not a date (write 2026-03-01)"),
     "invoice-import-amount": lambda: translate("Messages", "“{text}” is not an amount"),
+    # finance settings: the reason of a void or 红冲, the park's VAT rates, its working
+    # calendar (services.invoices, services.finance_settings)
+    "invoice-reason-missing": lambda: translate(
+        "Messages", "say why invoice {target} is voided or reversed: a tax audit asks"),
+    "invoice-reason-long": lambda: translate(
+        "Messages", "the reason is {length} characters long, at most {limit}"),
+    "tax-rates-refused": lambda: translate("Messages", "The VAT rates were not saved: {parts}"),
+    "tax-rate-charge": lambda: translate(
+        "Messages", "{charge}: no such charge (the charges: {kinds})"),
+    "tax-rate-value": lambda: translate("Messages", "{charge}: “{value}” is not a VAT rate"),
+    "tax-rate-range": lambda: translate(
+        "Messages", "{charge}: {percent} is not a VAT rate from 0% to 17%"),
+    "tax-rate-places": lambda: translate(
+        "Messages", "{charge}: {percent} is finer than a hundredth of a percent"),
+    "holiday-refused": lambda: translate("Messages", "The calendar was not changed: {parts}"),
+    "holiday-kind": lambda: translate(
+        "Messages", "{day}: a day is a holiday or a make-up working day, not {kind}"),
+    "holiday-workday-weekday": lambda: translate(
+        "Messages", "{day} is a weekday: a make-up working day (调休) is a Saturday or a "
+        "Sunday"),
+    "holiday-name-long": lambda: translate(
+        "Messages", "{day}: the name is longer than {limit} characters"),
+    "holiday-not-found": lambda: translate("Messages", "{day} is not in the park's calendar"),
+    "holiday-import-no-file": lambda: translate("Messages", "{file}: no such file"),
+    "holiday-import-format": lambda: translate(
+        "Messages", "{file} is not an Excel (.xlsx, .xls) or CSV file"),
+    "holiday-import-unreadable": lambda: translate(
+        "Messages", "{file}: cannot read the file ({detail})"),
+    "holiday-import-empty": lambda: translate("Messages", "{file}: the file is empty"),
+    "holiday-import-columns": lambda: translate(
+        "Messages", "{file}: no column for {labels} (columns: {columns}); the header names "
+        "the day (日期) and whether it is off or worked (类型: 休 or 班), and may name it "
+        "(名称)"),
+    "holiday-row-date": lambda: translate(
+        "Messages", "Row {row}: “{text}” is not a date (write 2026-10-01)"),
+    "holiday-row-no-date": lambda: translate("Messages", "Row {row}: no date"),
+    "holiday-row-kind": lambda: translate(
+        "Messages", "Row {row}: “{text}” is neither 休 (a day off) nor 班 (a working day)"),
+    "holiday-row-workday-weekday": lambda: translate(
+        "Messages", "Row {row}: {day} is a weekday: a make-up working day (班) is a Saturday "
+        "or a Sunday"),
+    "holiday-row-name-long": lambda: translate(
+        "Messages", "Row {row}: the name is longer than {limit} characters"),
+    "holiday-row-twice": lambda: translate(
+        "Messages", "Row {row}: {day} is on row {other} too, as another day"),
     # the three-ledger check: vouchers out, the books back in (services.three_ledgers)
     "vouchers-range": lambda: translate(
         "Messages", "Vouchers from {first} to {last}: the range ends before it starts"),
@@ -245,6 +290,57 @@ MESSAGES: dict[str, Callable[[], str]] = {
     "meter-unknown-parent": lambda: translate(
         "Messages", "{meter}: its parent meter {parent} is not there"),
     "meter-duplicate-id": lambda: translate("Messages", "{meter}: its id {id} is taken"),
+    # tariffs (services.tariffs): a refusal says each problem; {register} comes worded
+    "tariff-refused": lambda: translate("Messages", "The tariff was not saved: {parts}"),
+    "tariff-unknown": lambda: translate("Messages", "The tariff version was not found"),
+    "tariff-used": lambda: translate(
+        "Messages", "{name} from {valid_from} priced bills already posted ({bills}): it is "
+        "kept as it is. To correct it, add a new version from a later date"),
+    "tariff-on-meters": lambda: translate(
+        "Messages", "{name} is set on meters {meters}: choose another tariff for them before "
+        "archiving its last version"),
+    "tariff-no-name": lambda: translate("Messages", "Name the tariff"),
+    "tariff-name-long": lambda: translate(
+        "Messages", "The name is longer than {limit} characters"),
+    "tariff-utility": lambda: translate(
+        "Messages", "A tariff prices electricity, water, gas or heat, not {utility}"),
+    "tariff-no-date": lambda: translate("Messages", "Give the day the tariff is in force from"),
+    "tariff-invalid": lambda: translate("Messages", "The tariff does not hold: {detail}"),
+    "tariff-kind": lambda: translate(
+        "Messages", "A tariff is flat, tiered or time-of-use, not {kind}"),
+    "tariff-price-missing": lambda: translate("Messages", "Enter the price"),
+    "tariff-price-not-number": lambda: translate(
+        "Messages", "The price “{text}” is not a number"),
+    "tariff-price-negative": lambda: translate(
+        "Messages", "The price {price} is below zero"),
+    "tariff-register-missing": lambda: translate(
+        "Messages", "{register}: enter its price; a time-of-use tariff prices peak, flat and "
+        "valley"),
+    "tariff-register-not-number": lambda: translate(
+        "Messages", "{register}: the price “{text}” is not a number"),
+    "tariff-register-negative": lambda: translate(
+        "Messages", "{register}: the price {price} is below zero"),
+    "tariff-register-unknown": lambda: translate(
+        "Messages", "{register} is not a time-of-use register (sharp, peak, flat or valley)"),
+    "tariff-no-bands": lambda: translate("Messages", "A tiered tariff needs its bands"),
+    "tariff-band-price-missing": lambda: translate("Messages", "Band {band}: enter its price"),
+    "tariff-band-price-not-number": lambda: translate(
+        "Messages", "Band {band}: the price “{text}” is not a number"),
+    "tariff-band-price-negative": lambda: translate(
+        "Messages", "Band {band}: the price {price} is below zero"),
+    "tariff-band-end-missing": lambda: translate(
+        "Messages", "Band {band}: enter where it ends; only the last band is open"),
+    "tariff-band-end-not-number": lambda: translate(
+        "Messages", "Band {band}: its end “{text}” is not a number"),
+    "tariff-bands-overlap": lambda: translate(
+        "Messages", "Band {band} ends at {up_to}, not above where the band before it ends "
+        "({below}): bands rise and do not overlap"),
+    "tariff-last-band-end": lambda: translate(
+        "Messages", "Band {band}: the last band has no end (leave it blank); it takes all use "
+        "above the band before it"),
+    "tariff-same-day": lambda: translate(
+        "Messages", "{name} has a version from {valid_from} already: change that one, or give "
+        "this one another day"),
     "reading-kind": lambda: translate(
         "Messages", "A reading is a reading, a final or an initial one, not {kind}"),
     "reading-refused": lambda: translate("Messages", "{meter}: {parts}"),

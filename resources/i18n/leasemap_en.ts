@@ -632,6 +632,198 @@
         <source>{contract}: {charge} from {period_start} is rent-free (0.00), not billed</source>
         <translation>{contract}: {charge} from {period_start} is rent-free (0.00), not billed</translation>
     </message>
+    <message>
+        <source>{contract}: {utility} for {unit} in {month} not billed: no reading closing the month on {meter} (run the same period again once it is read)</source>
+        <translation>{contract}: {utility} for {unit} in {month} not billed: no reading closing the month on {meter} (run the same period again once it is read)</translation>
+    </message>
+    <message>
+        <source>{contract}: {utility} for {unit} in {month} not billed: no tariff in force on {meter}</source>
+        <translation>{contract}: {utility} for {unit} in {month} not billed: no tariff in force on {meter}</translation>
+    </message>
+    <message>
+        <source>{contract}: {utility} for {unit} in {month} not billed: tariff {tariff} has no price for meter {meter}'s {register} register</source>
+        <translation>{contract}: {utility} for {unit} in {month} not billed: tariff {tariff} has no price for meter {meter}'s {register} register</translation>
+    </message>
+    <message>
+        <source>{contract}: {utility} for {unit} in {month} not billed: {meter} needs checking ({flag})</source>
+        <translation>{contract}: {utility} for {unit} in {month} not billed: {meter} needs checking ({flag})</translation>
+    </message>
+    <message>
+        <source>{unit}: {quantity} {measure} of {utility} in {month} ({amount}) used on {days} of {of_days} days nobody held it: the landlord's, not billed</source>
+        <translation>{unit}: {quantity} {measure} of {utility} in {month} ({amount}) used on {days} of {of_days} days nobody held it: the landlord's, not billed</translation>
+    </message>
+    <message>
+        <source>Meter {meter} of {unit}: {per_day} a day from {previous_on} to {on}, over {factor} × its usual {median}; billed as read, check the reading</source>
+        <translation>Meter {meter} of {unit}: {per_day} a day from {previous_on} to {on}, over {factor} × its usual {median}; billed as read, check the reading</translation>
+    </message>
+    <message>
+        <source>Meter {meter} ({register}): {from} on {from_on} to {to} on {to_on}, {dial} on the dial</source>
+        <translation>Meter {meter} ({register}): {from} on {from_on} to {to} on {to_on}, {dial} on the dial</translation>
+    </message>
+    <message>
+        <source>× {multiplier}, meter {meter}'s multiplier</source>
+        <translation>× {multiplier}, meter {meter}'s multiplier</translation>
+    </message>
+    <message>
+        <source>The dial turned past {rollover_at} between {previous_on} and {on}</source>
+        <translation>The dial turned past {rollover_at} between {previous_on} and {on}</translation>
+    </message>
+    <message>
+        <source>Meter replaced on {on}: the old one's final {previous}, the new one's initial {value}</source>
+        <translation>Meter replaced on {on}: the old one's final {previous}, the new one's initial {value}</translation>
+    </message>
+    <message>
+        <source>Installed on {on} at {value}</source>
+        <translation>Installed on {on} at {value}</translation>
+    </message>
+    <message>
+        <source>Removed on {on}</source>
+        <translation>Removed on {on}</translation>
+    </message>
+    <message>
+        <source>{quantity} {measure} at {price} ({tariff}, flat): {amount}</source>
+        <translation>{quantity} {measure} at {price} ({tariff}, flat): {amount}</translation>
+    </message>
+    <message>
+        <source>Band {band} ({from}–{up_to} {measure}): {quantity} {measure} at {price} ({tariff}, tiered): {amount}</source>
+        <translation>Band {band} ({from}–{up_to} {measure}): {quantity} {measure} at {price} ({tariff}, tiered): {amount}</translation>
+    </message>
+    <message>
+        <source>Band {band} (over {from} {measure}): {quantity} {measure} at {price} ({tariff}, tiered): {amount}</source>
+        <translation>Band {band} (over {from} {measure}): {quantity} {measure} at {price} ({tariff}, tiered): {amount}</translation>
+    </message>
+    <message>
+        <source>{register}: {quantity} {measure} at {price} ({tariff}, time of use): {amount}</source>
+        <translation>{register}: {quantity} {measure} at {price} ({tariff}, time of use): {amount}</translation>
+    </message>
+    <message>
+        <source>That price from {from} to {to}: {days} of the {of_days} days' use</source>
+        <translation>That price from {from} to {to}: {days} of the {of_days} days' use</translation>
+    </message>
+    <message>
+        <source>Meter {meter}: {main_use} {measure}, its sub meters {subs} (common areas {common}): {shared} {measure} shared</source>
+        <translation>Meter {meter}: {main_use} {measure}, its sub meters {subs} (common areas {common}): {shared} {measure} shared</translation>
+    </message>
+    <message>
+        <source>This unit's share by {basis}: {weight} of {denominator} → {quantity} {measure}, {amount} of the shared charge {charge} ({tariff}: {prices})</source>
+        <translation>This unit's share by {basis}: {weight} of {denominator} → {quantity} {measure}, {amount} of the shared charge {charge} ({tariff}: {prices})</translation>
+    </message>
+    <message>
+        <source>Held {days} of {of_days} days ({from} to {to}): {quantity} of {whole} {measure}, {amount} of {whole_amount}</source>
+        <translation>Held {days} of {of_days} days ({from} to {to}): {quantity} of {whole} {measure}, {amount} of {whole_amount}</translation>
+    </message>
+    <message>
+        <source>electricity</source>
+        <translation>electricity</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>water</translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation>gas</translation>
+    </message>
+    <message>
+        <source>heat</source>
+        <translation>heat</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Electricity</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Heat</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>sharp</source>
+        <translation>sharp</translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation>peak</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>flat</translation>
+    </message>
+    <message>
+        <source>valley</source>
+        <translation>valley</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>area</translation>
+    </message>
+    <message>
+        <source>floor</source>
+        <translation>floor</translation>
+    </message>
+    <message>
+        <source>headcount</source>
+        <translation>headcount</translation>
+    </message>
+    <message>
+        <source>agreed weights</source>
+        <translation>agreed weights</translation>
+    </message>
+    <message>
+        <source>a reading below the one before</source>
+        <translation>a reading below the one before</translation>
+    </message>
+    <message>
+        <source>a reading off the dial</source>
+        <translation>a reading off the dial</translation>
+    </message>
+    <message>
+        <source>no initial reading of the new meter</source>
+        <translation>no initial reading of the new meter</translation>
+    </message>
+    <message>
+        <source>no final reading of the old meter</source>
+        <translation>no final reading of the old meter</translation>
+    </message>
+    <message>
+        <source>its sub meters measured more than it</source>
+        <translation>its sub meters measured more than it</translation>
+    </message>
+    <message>
+        <source>the shares' weights add up to 0</source>
+        <translation>the shares' weights add up to 0</translation>
+    </message>
+    <message>
+        <source>a unit under it has no weight</source>
+        <translation>a unit under it has no weight</translation>
+    </message>
+    <message>
+        <source>its shared use cannot be priced</source>
+        <translation>its shared use cannot be priced</translation>
+    </message>
+    <message>
+        <source>its basis cannot be read</source>
+        <translation>its basis cannot be read</translation>
+    </message>
 </context>
 <context>
     <name>BillingFlow</name>
@@ -675,6 +867,10 @@
         <translation>Import &amp;bank statement…</translation>
     </message>
     <message>
+        <source>&amp;Meters…</source>
+        <translation>&amp;Meters…</translation>
+    </message>
+    <message>
         <source>&amp;Payments to match</source>
         <translation>&amp;Payments to match</translation>
     </message>
@@ -685,6 +881,14 @@
     <message>
         <source>Re&amp;ceivables…</source>
         <translation>Re&amp;ceivables…</translation>
+    </message>
+    <message>
+        <source>Ta&amp;x rates…</source>
+        <translation>Ta&amp;x rates…</translation>
+    </message>
+    <message>
+        <source>&amp;Holidays…</source>
+        <translation>&amp;Holidays…</translation>
     </message>
 </context>
 <context>
@@ -758,6 +962,10 @@
         <translation>%1: %2</translation>
     </message>
     <message>
+        <source>Unit %1, %2</source>
+        <translation>Unit %1, %2</translation>
+    </message>
+    <message>
         <source>Bill number</source>
         <translation>Bill number</translation>
     </message>
@@ -791,6 +999,10 @@
     <message>
         <source>A run bills every contract period that starts in the period chosen: rent, fees and other charges, and adjustments of periods billed before whose amount has changed. Rehearse it to see every bill; nothing is written until you post, and posting the same period again posts nothing twice.</source>
         <translation>A run bills every contract period that starts in the period chosen: rent, fees and other charges, and adjustments of periods billed before whose amount has changed. Rehearse it to see every bill; nothing is written until you post, and posting the same period again posts nothing twice.</translation>
+    </message>
+    <message>
+        <source>Metered utilities are billed a month in arrears: a month's run bills the month before's electricity, water, gas and heat.</source>
+        <translation>Metered utilities are billed a month in arrears: a month's run bills the month before's electricity, water, gas and heat.</translation>
     </message>
     <message>
         <source>Periods starting in:</source>
@@ -3486,6 +3698,33 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>FinanceSettingsFlow</name>
+    <message>
+        <source>Reading the park's tax rates…</source>
+        <translation>Reading the park's tax rates…</translation>
+    </message>
+    <message>
+        <source>Tax rates saved.</source>
+        <translation>Tax rates saved.</translation>
+    </message>
+    <message>
+        <source>%1 saved in the calendar.</source>
+        <translation>%1 saved in the calendar.</translation>
+    </message>
+    <message>
+        <source>%1 removed from the calendar.</source>
+        <translation>%1 removed from the calendar.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Calendar imported from %1: %2 days added, %3 changed.</source>
+        <translation>Calendar imported from %1: %2 days added, %3 changed.</translation>
+    </message>
+</context>
+<context>
     <name>FindSpaceDialog</name>
     <message>
         <source>Floor</source>
@@ -3562,6 +3801,182 @@ Nothing was written.</translation>
     <message>
         <source>Searching…</source>
         <translation>Searching…</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayImportDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Import a holiday calendar: %1</source>
+        <translation>Import a holiday calendar: %1</translation>
+    </message>
+    <message>
+        <source>%1 days to add, %2 to change, %3 there already, %4 refused. Nothing is written until you record them.</source>
+        <translation>%1 days to add, %2 to change, %3 there already, %4 refused. Nothing is written until you record them.</translation>
+    </message>
+    <message>
+        <source>Record %1 days</source>
+        <translation>Record %1 days</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Holidays</name>
+    <message>
+        <source>Holiday (day off)</source>
+        <translation>Holiday (day off)</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Row %1</translation>
+    </message>
+    <message>
+        <source>%1: add %2, %3 %4</source>
+        <translation>%1: add %2, %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: change %2 to %3 %4</source>
+        <translation>%1: change %2 to %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 is there already</source>
+        <translation>%1: %2 is there already</translation>
+    </message>
+    <message>
+        <source>%1: refused: %2</source>
+        <translation>%1: refused: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysCli</name>
+    <message>
+        <source>{file}: {lines} days ({years})</source>
+        <translation>{file}: {lines} days ({years})</translation>
+    </message>
+    <message>
+        <source>{added} days added, {changed} changed, {same} already there, {refused} refused</source>
+        <translation>{added} days added, {changed} changed, {same} already there, {refused} refused</translation>
+    </message>
+    <message>
+        <source>{added} days to add, {changed} to change, {same} already there, {refused} refused</source>
+        <translation>{added} days to add, {changed} to change, {same} already there, {refused} refused</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} refused lines:</source>
+        <translation>The first {shown} of {count} refused lines:</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Dry run: nothing was written.</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Import a holiday calendar</source>
+        <translation>Import a holiday calendar</translation>
+    </message>
+    <message>
+        <source>Calendars (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>Calendars (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 holidays, %2 make-up working days</source>
+        <translation>%1 holidays, %2 make-up working days</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>The park's public holidays and the weekend days worked in their place (调休). Collections counts working days with them: a call within a working day, a legal review within five.</source>
+        <translation>The park's public holidays and the weekend days worked in their place (调休). Collections counts working days with them: a call within a working day, a legal review within five.</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Name (国庆节, 春节 …)</source>
+        <translation>Name (国庆节, 春节 …)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -4136,6 +4551,10 @@ Nothing was written.</translation>
         <translation>Reason:</translation>
     </message>
     <message>
+        <source>required: why, as a tax audit would ask</source>
+        <translation>required: why, as a tax audit would ask</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -4382,6 +4801,14 @@ Nothing was written.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>%1 (reason: %2)</source>
+        <translation>%1 (reason: %2)</translation>
     </message>
     <message>
         <source>Row %1</source>
@@ -4998,8 +5425,8 @@ Nothing was written.</translation>
         <translation>on {on}: {count} differences of {causes} causes; {matched} of our entries found among {entries} lines of the books</translation>
     </message>
     <message>
-        <source>{n} deposit movements are not in the check (deposits have no vouchers yet)</source>
-        <translation>{n} deposit movements are not in the check (deposits have no vouchers yet)</translation>
+        <source>{n} deposit movements cannot be booked and are not in the check (a reversal of a movement that is not there, or a kind not known)</source>
+        <translation>{n} deposit movements cannot be booked and are not in the check (a reversal of a movement that is not there, or a kind not known)</translation>
     </message>
     <message>
         <source>wrote {file}: {vouchers} vouchers, {lines} lines, debit {debit} = credit {credit}, {first} – {last}</source>
@@ -5056,6 +5483,14 @@ Nothing was written.</translation>
         <translation>Billed ≠ schedule</translation>
     </message>
     <message>
+        <source>Deposit not received</source>
+        <translation>Deposit not received</translation>
+    </message>
+    <message>
+        <source>Deposit amount differs from the contract</source>
+        <translation>Deposit amount differs from the contract</translation>
+    </message>
+    <message>
         <source>Plan area ≠ contract area</source>
         <translation>Plan area ≠ contract area</translation>
     </message>
@@ -5084,12 +5519,40 @@ Nothing was written.</translation>
         <translation>Refund not in the books</translation>
     </message>
     <message>
+        <source>Deposit received, not in the books</source>
+        <translation>Deposit received, not in the books</translation>
+    </message>
+    <message>
+        <source>Deposit applied, not in the books</source>
+        <translation>Deposit applied, not in the books</translation>
+    </message>
+    <message>
+        <source>Deposit refunded, not in the books</source>
+        <translation>Deposit refunded, not in the books</translation>
+    </message>
+    <message>
         <source>Books hold another amount</source>
         <translation>Books hold another amount</translation>
     </message>
     <message>
         <source>In the books, not ours</source>
         <translation>In the books, not ours</translation>
+    </message>
+    <message>
+        <source>Deposit in the books, not ours</source>
+        <translation>Deposit in the books, not ours</translation>
+    </message>
+    <message>
+        <source>receivables</source>
+        <translation>receivables</translation>
+    </message>
+    <message>
+        <source>bank</source>
+        <translation>bank</translation>
+    </message>
+    <message>
+        <source>deposits held</source>
+        <translation>deposits held</translation>
     </message>
     <message>
         <source>contract ↔ operations</source>
@@ -5162,6 +5625,34 @@ Nothing was written.</translation>
     <message>
         <source>voucher {vouchers} of {books_on}, account {account}: {books_amount} names {reference}, which is not ours on that account</source>
         <translation>voucher {vouchers} of {books_on}, account {account}: {books_amount} names {reference}, which is not ours on that account</translation>
+    </message>
+    <message>
+        <source>{contract_code} ({units}): the deposit of {due_amount} due on {due_on} was not received</source>
+        <translation>{contract_code} ({units}): the deposit of {due_amount} due on {due_on} was not received</translation>
+    </message>
+    <message>
+        <source>{contract_code}: {received_amount} received as its deposit; the contract says {due_amount} (difference {difference})</source>
+        <translation>{contract_code}: {received_amount} received as its deposit; the contract says {due_amount} (difference {difference})</translation>
+    </message>
+    <message>
+        <source>deposit of {deposit_amount} received for {contract_code} on {on}: no entry on {accounts} in the books ({reference})</source>
+        <translation>deposit of {deposit_amount} received for {contract_code} on {on}: no entry on {accounts} in the books ({reference})</translation>
+    </message>
+    <message>
+        <source>{deposit_amount} of {contract_code}'s deposit applied to {bill_number} on {on}: no entry on {accounts} in the books ({reference})</source>
+        <translation>{deposit_amount} of {contract_code}'s deposit applied to {bill_number} on {on}: no entry on {accounts} in the books ({reference})</translation>
+    </message>
+    <message>
+        <source>{deposit_amount} of {contract_code}'s deposit refunded on {on}: no entry on {accounts} in the books ({reference})</source>
+        <translation>{deposit_amount} of {contract_code}'s deposit refunded on {on}: no entry on {accounts} in the books ({reference})</translation>
+    </message>
+    <message>
+        <source>voucher {vouchers} of {books_on}, account {account}: a deposit of {books_amount} {customer} that none of ours has</source>
+        <translation>voucher {vouchers} of {books_on}, account {account}: a deposit of {books_amount} {customer} that none of ours has</translation>
+    </message>
+    <message>
+        <source>voucher {vouchers} of {books_on}, account {account}: a deposit of {books_amount} naming {reference}, which is not ours on that account</source>
+        <translation>voucher {vouchers} of {books_on}, account {account}: a deposit of {books_amount} naming {reference}, which is not ours on that account</translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -6164,8 +6655,184 @@ Nothing was written.</translation>
         <translation>{file} is not an Excel (.xlsx, .xls) or CSV file</translation>
     </message>
     <message>
+        <source>say why invoice {target} is voided or reversed: a tax audit asks</source>
+        <translation>say why invoice {target} is voided or reversed: a tax audit asks</translation>
+    </message>
+    <message>
+        <source>the reason is {length} characters long, at most {limit}</source>
+        <translation>the reason is {length} characters long, at most {limit}</translation>
+    </message>
+    <message>
+        <source>The VAT rates were not saved: {parts}</source>
+        <translation>The VAT rates were not saved: {parts}</translation>
+    </message>
+    <message>
+        <source>{charge}: no such charge (the charges: {kinds})</source>
+        <translation>{charge}: no such charge (the charges: {kinds})</translation>
+    </message>
+    <message>
+        <source>{charge}: “{value}” is not a VAT rate</source>
+        <translation>{charge}: “{value}” is not a VAT rate</translation>
+    </message>
+    <message>
+        <source>{charge}: {percent} is not a VAT rate from 0% to 17%</source>
+        <translation>{charge}: {percent} is not a VAT rate from 0% to 17%</translation>
+    </message>
+    <message>
+        <source>{charge}: {percent} is finer than a hundredth of a percent</source>
+        <translation>{charge}: {percent} is finer than a hundredth of a percent</translation>
+    </message>
+    <message>
+        <source>The calendar was not changed: {parts}</source>
+        <translation>The calendar was not changed: {parts}</translation>
+    </message>
+    <message>
+        <source>{day}: a day is a holiday or a make-up working day, not {kind}</source>
+        <translation>{day}: a day is a holiday or a make-up working day, not {kind}</translation>
+    </message>
+    <message>
+        <source>{day} is a weekday: a make-up working day (调休) is a Saturday or a Sunday</source>
+        <translation>{day} is a weekday: a make-up working day (调休) is a Saturday or a Sunday</translation>
+    </message>
+    <message>
+        <source>{day}: the name is longer than {limit} characters</source>
+        <translation>{day}: the name is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>{day} is not in the park's calendar</source>
+        <translation>{day} is not in the park's calendar</translation>
+    </message>
+    <message>
         <source>{file}: cannot read the file ({detail})</source>
         <translation>{file}: cannot read the file ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {labels} (columns: {columns}); the header names the day (日期) and whether it is off or worked (类型: 休 or 班), and may name it (名称)</source>
+        <translation>{file}: no column for {labels} (columns: {columns}); the header names the day (日期) and whether it is off or worked (类型: 休 or 班), and may name it (名称)</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{text}” is not a date (write 2026-10-01)</source>
+        <translation>Row {row}: “{text}” is not a date (write 2026-10-01)</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{text}” is neither 休 (a day off) nor 班 (a working day)</source>
+        <translation>Row {row}: “{text}” is neither 休 (a day off) nor 班 (a working day)</translation>
+    </message>
+    <message>
+        <source>Row {row}: {day} is a weekday: a make-up working day (班) is a Saturday or a Sunday</source>
+        <translation>Row {row}: {day} is a weekday: a make-up working day (班) is a Saturday or a Sunday</translation>
+    </message>
+    <message>
+        <source>Row {row}: the name is longer than {limit} characters</source>
+        <translation>Row {row}: the name is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>Row {row}: {day} is on row {other} too, as another day</source>
+        <translation>Row {row}: {day} is on row {other} too, as another day</translation>
+    </message>
+    <message>
+        <source>The tariff was not saved: {parts}</source>
+        <translation>The tariff was not saved: {parts}</translation>
+    </message>
+    <message>
+        <source>The tariff version was not found</source>
+        <translation>The tariff version was not found</translation>
+    </message>
+    <message>
+        <source>{name} from {valid_from} priced bills already posted ({bills}): it is kept as it is. To correct it, add a new version from a later date</source>
+        <translation>{name} from {valid_from} priced bills already posted ({bills}): it is kept as it is. To correct it, add a new version from a later date</translation>
+    </message>
+    <message>
+        <source>{name} is set on meters {meters}: choose another tariff for them before archiving its last version</source>
+        <translation>{name} is set on meters {meters}: choose another tariff for them before archiving its last version</translation>
+    </message>
+    <message>
+        <source>Name the tariff</source>
+        <translation>Name the tariff</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters</source>
+        <translation>The name is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>A tariff prices electricity, water, gas or heat, not {utility}</source>
+        <translation>A tariff prices electricity, water, gas or heat, not {utility}</translation>
+    </message>
+    <message>
+        <source>Give the day the tariff is in force from</source>
+        <translation>Give the day the tariff is in force from</translation>
+    </message>
+    <message>
+        <source>The tariff does not hold: {detail}</source>
+        <translation>The tariff does not hold: {detail}</translation>
+    </message>
+    <message>
+        <source>A tariff is flat, tiered or time-of-use, not {kind}</source>
+        <translation>A tariff is flat, tiered or time-of-use, not {kind}</translation>
+    </message>
+    <message>
+        <source>Enter the price</source>
+        <translation>Enter the price</translation>
+    </message>
+    <message>
+        <source>The price “{text}” is not a number</source>
+        <translation>The price “{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>The price {price} is below zero</source>
+        <translation>The price {price} is below zero</translation>
+    </message>
+    <message>
+        <source>{register}: enter its price; a time-of-use tariff prices peak, flat and valley</source>
+        <translation>{register}: enter its price; a time-of-use tariff prices peak, flat and valley</translation>
+    </message>
+    <message>
+        <source>{register}: the price “{text}” is not a number</source>
+        <translation>{register}: the price “{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>{register}: the price {price} is below zero</source>
+        <translation>{register}: the price {price} is below zero</translation>
+    </message>
+    <message>
+        <source>{register} is not a time-of-use register (sharp, peak, flat or valley)</source>
+        <translation>{register} is not a time-of-use register (sharp, peak, flat or valley)</translation>
+    </message>
+    <message>
+        <source>A tiered tariff needs its bands</source>
+        <translation>A tiered tariff needs its bands</translation>
+    </message>
+    <message>
+        <source>Band {band}: enter its price</source>
+        <translation>Band {band}: enter its price</translation>
+    </message>
+    <message>
+        <source>Band {band}: the price “{text}” is not a number</source>
+        <translation>Band {band}: the price “{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>Band {band}: the price {price} is below zero</source>
+        <translation>Band {band}: the price {price} is below zero</translation>
+    </message>
+    <message>
+        <source>Band {band}: enter where it ends; only the last band is open</source>
+        <translation>Band {band}: enter where it ends; only the last band is open</translation>
+    </message>
+    <message>
+        <source>Band {band}: its end “{text}” is not a number</source>
+        <translation>Band {band}: its end “{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>Band {band} ends at {up_to}, not above where the band before it ends ({below}): bands rise and do not overlap</source>
+        <translation>Band {band} ends at {up_to}, not above where the band before it ends ({below}): bands rise and do not overlap</translation>
+    </message>
+    <message>
+        <source>Band {band}: the last band has no end (leave it blank); it takes all use above the band before it</source>
+        <translation>Band {band}: the last band has no end (leave it blank); it takes all use above the band before it</translation>
+    </message>
+    <message>
+        <source>{name} has a version from {valid_from} already: change that one, or give this one another day</source>
+        <translation>{name} has a version from {valid_from} already: change that one, or give this one another day</translation>
     </message>
     <message>
         <source>{file}: no column for {fields} (columns: {columns}); the header names the meter (表号), the day read (抄表日期) and the reading (读数), or one column per register (峰, 平, 谷)</source>
@@ -6514,6 +7181,931 @@ Nothing was written.</translation>
     <message>
         <source>; </source>
         <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>MeterDialog</name>
+    <message>
+        <source>{field}: “{text}” is not a number</source>
+        <translation>{field}: “{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>{field}: “{text}” is not a day (write 2026-03-01)</source>
+        <translation>{field}: “{text}” is not a day (write 2026-03-01)</translation>
+    </message>
+    <message>
+        <source>Weight {row}: name its unit</source>
+        <translation>Weight {row}: name its unit</translation>
+    </message>
+    <message>
+        <source>Weight of {unit}</source>
+        <translation>Weight of {unit}</translation>
+    </message>
+    <message>
+        <source>Weight of {unit}: {weight} is below zero</source>
+        <translation>Weight of {unit}: {weight} is below zero</translation>
+    </message>
+    <message>
+        <source>{basis}: give each unit its weight</source>
+        <translation>{basis}: give each unit its weight</translation>
+    </message>
+    <message>
+        <source>Add a meter</source>
+        <translation>Add a meter</translation>
+    </message>
+    <message>
+        <source>Edit meter {code}</source>
+        <translation>Edit meter {code}</translation>
+    </message>
+    <message>
+        <source>A main meter has no parent; a sub meter hangs under its parent and bills a unit, serves a common area (no unit), or feeds sub meters of its own. What a meter measures beyond its sub meters is shared over the units beneath it by its basis.</source>
+        <translation>A main meter has no parent; a sub meter hangs under its parent and bills a unit, serves a common area (no unit), or feeds sub meters of its own. What a meter measures beyond its sub meters is shared over the units beneath it by its basis.</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Utility:</source>
+        <translation>Utility:</translation>
+    </message>
+    <message>
+        <source>Parent meter:</source>
+        <translation>Parent meter:</translation>
+    </message>
+    <message>
+        <source>Unit billed:</source>
+        <translation>Unit billed:</translation>
+    </message>
+    <message>
+        <source>Multiplier:</source>
+        <translation>Multiplier:</translation>
+    </message>
+    <message>
+        <source>Dial rolls over at:</source>
+        <translation>Dial rolls over at:</translation>
+    </message>
+    <message>
+        <source>Registers:</source>
+        <translation>Registers:</translation>
+    </message>
+    <message>
+        <source>Tariff:</source>
+        <translation>Tariff:</translation>
+    </message>
+    <message>
+        <source>Installed on:</source>
+        <translation>Installed on:</translation>
+    </message>
+    <message>
+        <source>Removed on:</source>
+        <translation>Removed on:</translation>
+    </message>
+    <message>
+        <source>Shared by:</source>
+        <translation>Shared by:</translation>
+    </message>
+    <message>
+        <source>As on the meter's nameplate</source>
+        <translation>As on the meter's nameplate</translation>
+    </message>
+    <message>
+        <source>The unit's code; blank for a main, sub-main or common area meter</source>
+        <translation>The unit's code; blank for a main, sub-main or common area meter</translation>
+    </message>
+    <message>
+        <source>1, or the CT ratio (80)</source>
+        <translation>1, or the CT ratio (80)</translation>
+    </message>
+    <message>
+        <source>100000 for a dial up to 99999.9; blank: it never wraps</source>
+        <translation>100000 for a dial up to 99999.9; blank: it never wraps</translation>
+    </message>
+    <message>
+        <source>2026-03-01, or blank</source>
+        <translation>2026-03-01, or blank</translation>
+    </message>
+    <message>
+        <source>blank while in service</source>
+        <translation>blank while in service</translation>
+    </message>
+    <message>
+        <source>(none: a main meter)</source>
+        <translation>(none: a main meter)</translation>
+    </message>
+    <message>
+        <source>(none: not priced)</source>
+        <translation>(none: not priced)</translation>
+    </message>
+    <message>
+        <source>New tariff…</source>
+        <translation>New tariff…</translation>
+    </message>
+    <message>
+        <source>Add a tariff, or a new version of one; it is listed here once saved</source>
+        <translation>Add a tariff, or a new version of one; it is listed here once saved</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>Remove unit</source>
+        <translation>Remove unit</translation>
+    </message>
+    <message>
+        <source>Units beneath</source>
+        <translation>Units beneath</translation>
+    </message>
+    <message>
+        <source>A row, weight 1, for every unit metered beneath this meter</source>
+        <translation>A row, weight 1, for every unit metered beneath this meter</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MeterImport</name>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Meter</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>Used since the previous</source>
+        <translation>Used since the previous</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Flags or why refused</source>
+        <translation>Flags or why refused</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Import cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Rehearsal cancelled.</source>
+        <translation>Rehearsal cancelled.</translation>
+    </message>
+    <message>
+        <source>Choose a readings file</source>
+        <translation>Choose a readings file</translation>
+    </message>
+    <message>
+        <source>Readings (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>Readings (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Row {row}, {meter}: {status}</source>
+        <translation>Row {row}, {meter}: {status}</translation>
+    </message>
+    <message>
+        <source>Used {used} since {previous_on}</source>
+        <translation>Used {used} since {previous_on}</translation>
+    </message>
+    <message>
+        <source>Import meter readings</source>
+        <translation>Import meter readings</translation>
+    </message>
+    <message>
+        <source>An Excel or CSV file with a meter code (表号), the day read (抄表日期) and the reading (读数) on each row, or one column per register (峰, 平, 谷, 尖). Rehearse it to see every reading, what it used and its flags; nothing is written until you import, and importing the same file again adds nothing.</source>
+        <translation>An Excel or CSV file with a meter code (表号), the day read (抄表日期) and the reading (读数) on each row, or one column per register (峰, 平, 谷, 尖). Rehearse it to see every reading, what it used and its flags; nothing is written until you import, and importing the same file again adds nothing.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>Rehearse</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Only refused and flagged readings</source>
+        <translation>Only refused and flagged readings</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Importing the readings…</source>
+        <translation>Importing the readings…</translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation>Reading and checking the file…</translation>
+    </message>
+    <message>
+        <source>Choose a readings file to begin.</source>
+        <translation>Choose a readings file to begin.</translation>
+    </message>
+    <message>
+        <source>Rehearse the file to see the readings it holds.</source>
+        <translation>Rehearse the file to see the readings it holds.</translation>
+    </message>
+    <message>
+        <source>{rows} readings under the header on row {header}: {added} to add, {corrected} to correct, {unchanged} already there, {rejected} refused; {flagged} flagged. Nothing is written until you import.</source>
+        <translation>{rows} readings under the header on row {header}: {added} to add, {corrected} to correct, {unchanged} already there, {rejected} refused; {flagged} flagged. Nothing is written until you import.</translation>
+    </message>
+    <message>
+        <source>{rows} readings under the header on row {header}: {unchanged} already there, {rejected} refused; there is nothing new to import.</source>
+        <translation>{rows} readings under the header on row {header}: {unchanged} already there, {rejected} refused; there is nothing new to import.</translation>
+    </message>
+    <message>
+        <source>Imported in one go: {added} readings added, {corrected} corrected, {unchanged} already there, {rejected} refused; {flagged} flagged, to be checked before billing. Importing the file again adds nothing.</source>
+        <translation>Imported in one go: {added} readings added, {corrected} corrected, {unchanged} already there, {rejected} refused; {flagged} flagged, to be checked before billing. Importing the file again adds nothing.</translation>
+    </message>
+</context>
+<context>
+    <name>MeterReadings</name>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>“{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>Saved in one go: {new} new, {correction} corrected, {unchanged} already there, {rejected} refused. A refused row keeps what you typed: correct it and save again.</source>
+        <translation>Saved in one go: {new} new, {correction} corrected, {unchanged} already there, {rejected} refused. A refused row keeps what you typed: correct it and save again.</translation>
+    </message>
+    <message>
+        <source>Saved in one go: {new} new, {correction} corrected, {unchanged} already there.</source>
+        <translation>Saved in one go: {new} new, {correction} corrected, {unchanged} already there.</translation>
+    </message>
+    <message>
+        <source>Refused: {why}</source>
+        <translation>Refused: {why}</translation>
+    </message>
+    <message>
+        <source>Saved: corrects {before}</source>
+        <translation>Saved: corrects {before}</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Type a reading in a row to save it.</source>
+        <translation>Type a reading in a row to save it.</translation>
+    </message>
+    <message>
+        <source>Saving the readings…</source>
+        <translation>Saving the readings…</translation>
+    </message>
+    <message>
+        <source>{count} meters; {typed} readings typed, {flagged} flagged, {bad} not numbers.</source>
+        <translation>{count} meters; {typed} readings typed, {flagged} flagged, {bad} not numbers.</translation>
+    </message>
+    <message>
+        <source>Enter readings</source>
+        <translation>Enter readings</translation>
+    </message>
+    <message>
+        <source>Type each meter's reading as its dial shows it. The use since the previous reading (multiplier applied) and the flags are worked out as you type: a fall that is no rollover, a spike, a reading out of order. Save writes them all in one go; flagged readings are written and are to be checked before billing.</source>
+        <translation>Type each meter's reading as its dial shows it. The use since the previous reading (multiplier applied) and the flags are worked out as you type: a fall that is no rollover, a spike, a reading out of order. Save writes them all in one go; flagged readings are written and are to be checked before billing.</translation>
+    </message>
+    <message>
+        <source>Read on:</source>
+        <translation>Read on:</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Meter</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <source>Previous reading</source>
+        <translation>Previous reading</translation>
+    </message>
+    <message>
+        <source>New reading</source>
+        <translation>New reading</translation>
+    </message>
+    <message>
+        <source>Used ({unit})</source>
+        <translation>Used ({unit})</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>MeterStatement</name>
+    <message>
+        <source>Reading the statement…</source>
+        <translation>Reading the statement…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {problem}</source>
+        <translation>The file could not be written: {problem}</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Shared statement (公摊) of {meter}</source>
+        <translation>Shared statement (公摊) of {meter}</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Meters</name>
+    <message>
+        <source>Electricity</source>
+        <translation>Electricity</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Heat</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>m³</source>
+        <translation>m³</translation>
+    </message>
+    <message>
+        <source>GJ</source>
+        <translation>GJ</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Sharp</source>
+        <translation>Sharp</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <source>Valley</source>
+        <translation>Valley</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>By area</source>
+        <translation>By area</translation>
+    </message>
+    <message>
+        <source>By floor weights</source>
+        <translation>By floor weights</translation>
+    </message>
+    <message>
+        <source>By headcount</source>
+        <translation>By headcount</translation>
+    </message>
+    <message>
+        <source>By agreed weights</source>
+        <translation>By agreed weights</translation>
+    </message>
+    <message>
+        <source>Main meter</source>
+        <translation>Main meter</translation>
+    </message>
+    <message>
+        <source>Unit meter</source>
+        <translation>Unit meter</translation>
+    </message>
+    <message>
+        <source>Common area meter</source>
+        <translation>Common area meter</translation>
+    </message>
+    <message>
+        <source>Sub-main meter</source>
+        <translation>Sub-main meter</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Already there</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>{meter}: no {register} reading at all</source>
+        <translation>{meter}: no {register} reading at all</translation>
+    </message>
+    <message>
+        <source>{meter}: no {register} reading on or before {start}; counted from the first one known</source>
+        <translation>{meter}: no {register} reading on or before {start}; counted from the first one known</translation>
+    </message>
+    <message>
+        <source>{meter}: no {register} reading from {start} to {end}; the next reading catches up</source>
+        <translation>{meter}: no {register} reading from {start} to {end}; the next reading catches up</translation>
+    </message>
+    <message>
+        <source>{meter}: no {register} reading from {start} to {end}</source>
+        <translation>{meter}: no {register} reading from {start} to {end}</translation>
+    </message>
+    <message>
+        <source>{meter}: its sub meters measured {subs}, more than its own {main}; nothing is shared until the meters are checked</source>
+        <translation>{meter}: its sub meters measured {subs}, more than its own {main}; nothing is shared until the meters are checked</translation>
+    </message>
+    <message>
+        <source>{meter}: {shared} to share, but the weights of its basis add up to 0</source>
+        <translation>{meter}: {shared} to share, but the weights of its basis add up to 0</translation>
+    </message>
+    <message>
+        <source>{meter}: unit {unit} is metered by {by} but has no weight in the basis; it gets no share</source>
+        <translation>{meter}: unit {unit} is metered by {by} but has no weight in the basis; it gets no share</translation>
+    </message>
+    <message>
+        <source>{meter}: the shared {shared} cannot be priced ({problem})</source>
+        <translation>{meter}: the shared {shared} cannot be priced ({problem})</translation>
+    </message>
+    <message>
+        <source>{meter}'s sub meters do not all have its registers ({registers}): the shared consumption is worked out as a total</source>
+        <translation>{meter}'s sub meters do not all have its registers ({registers}): the shared consumption is worked out as a total</translation>
+    </message>
+    <message>
+        <source>The shared total is priced over the time-of-use registers as the main meter measured them: {registers}</source>
+        <translation>The shared total is priced over the time-of-use registers as the main meter measured them: {registers}</translation>
+    </message>
+    <message>
+        <source>Fall</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Spike</source>
+        <translation>Spike</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Out of order</translation>
+    </message>
+    <message>
+        <source>Off the dial</source>
+        <translation>Off the dial</translation>
+    </message>
+    <message>
+        <source>Unknown register</source>
+        <translation>Unknown register</translation>
+    </message>
+    <message>
+        <source>No readings</source>
+        <translation>No readings</translation>
+    </message>
+    <message>
+        <source>No opening reading</source>
+        <translation>No opening reading</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Not read</translation>
+    </message>
+    <message>
+        <source>No initial reading</source>
+        <translation>No initial reading</translation>
+    </message>
+    <message>
+        <source>No final reading</source>
+        <translation>No final reading</translation>
+    </message>
+    <message>
+        <source>Rollover</source>
+        <translation>Rollover</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>Below zero</source>
+        <translation>Below zero</translation>
+    </message>
+    <message>
+        <source>Shared consumption statement (公摊) of {meter}</source>
+        <translation>Shared consumption statement (公摊) of {meter}</translation>
+    </message>
+    <message>
+        <source>{utility}, {start} to {last}: each meter from its last reading on or before {start} to its last on or before {end}</source>
+        <translation>{utility}, {start} to {last}: each meter from its last reading on or before {start} to its last on or before {end}</translation>
+    </message>
+    <message>
+        <source>Consumption ({unit})</source>
+        <translation>Consumption ({unit})</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Meter</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Σ sub meters</source>
+        <translation>Σ sub meters</translation>
+    </message>
+    <message>
+        <source>Unmetered (main − Σ sub meters): line loss and common use no sub meter sees</source>
+        <translation>Unmetered (main − Σ sub meters): line loss and common use no sub meter sees</translation>
+    </message>
+    <message>
+        <source>Common area meters (serving no unit)</source>
+        <translation>Common area meters (serving no unit)</translation>
+    </message>
+    <message>
+        <source>Shared (unmetered + common)</source>
+        <translation>Shared (unmetered + common)</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Denominator (Σ weights)</source>
+        <translation>Denominator (Σ weights)</translation>
+    </message>
+    <message>
+        <source>m²</source>
+        <translation>m²</translation>
+    </message>
+    <message>
+        <source>Rate (shared ÷ denominator)</source>
+        <translation>Rate (shared ÷ denominator)</translation>
+    </message>
+    <message>
+        <source>{unit} per m²</source>
+        <translation>{unit} per m²</translation>
+    </message>
+    <message>
+        <source>{unit} per weight</source>
+        <translation>{unit} per weight</translation>
+    </message>
+    <message>
+        <source>Shared charge</source>
+        <translation>Shared charge</translation>
+    </message>
+    <message>
+        <source>not priced</source>
+        <translation>not priced</translation>
+    </message>
+    <message>
+        <source>the meter has no tariff</source>
+        <translation>the meter has no tariff</translation>
+    </message>
+    <message>
+        <source>Not shared (see the flags)</source>
+        <translation>Not shared (see the flags)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Amount ({currency})</source>
+        <translation>Amount ({currency})</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Fraction</source>
+        <translation>Fraction</translation>
+    </message>
+    <message>
+        <source>Own meters ({unit})</source>
+        <translation>Own meters ({unit})</translation>
+    </message>
+    <message>
+        <source>Share ({unit})</source>
+        <translation>Share ({unit})</translation>
+    </message>
+    <message>
+        <source>Total use ({unit})</source>
+        <translation>Total use ({unit})</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Adds up: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} = shared {shared}; Σ amounts {charged} = the shared charge {charge}</source>
+        <translation>Adds up: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} = shared {shared}; Σ amounts {charged} = the shared charge {charge}</translation>
+    </message>
+    <message>
+        <source>Adds up: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} = shared {shared}</source>
+        <translation>Adds up: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} = shared {shared}</translation>
+    </message>
+    <message>
+        <source>Not shared in full: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} of shared {shared}; Σ amounts {charged} of the shared charge {charge}</source>
+        <translation>Not shared in full: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} of shared {shared}; Σ amounts {charged} of the shared charge {charge}</translation>
+    </message>
+</context>
+<context>
+    <name>MetersFlow</name>
+    <message>
+        <source>Shared statement</source>
+        <translation>Shared statement</translation>
+    </message>
+    <message>
+        <source>Meter {code} saved.</source>
+        <translation>Meter {code} saved.</translation>
+    </message>
+    <message>
+        <source>{count} readings saved.</source>
+        <translation>{count} readings saved.</translation>
+    </message>
+    <message>
+        <source>Readings imported: {added} added, {corrected} corrected.</source>
+        <translation>Readings imported: {added} added, {corrected} corrected.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MetersWindow</name>
+    <message>
+        <source>Reading the meters…</source>
+        <translation>Reading the meters…</translation>
+    </message>
+    <message>
+        <source>No {utility} meters yet: add a main meter, then its sub meters and the units' meters under it.</source>
+        <translation>No {utility} meters yet: add a main meter, then its sub meters and the units' meters under it.</translation>
+    </message>
+    <message>
+        <source>{utility}, {month}: {count} meters, {flagged} flagged. Use in the month runs from the last reading on or before its first day to the last on or before the next month's first day.</source>
+        <translation>{utility}, {month}: {count} meters, {flagged} flagged. Use in the month runs from the last reading on or before its first day to the last on or before the next month's first day.</translation>
+    </message>
+    <message>
+        <source>under {parent}</source>
+        <translation>under {parent}</translation>
+    </message>
+    <message>
+        <source>a main meter</source>
+        <translation>a main meter</translation>
+    </message>
+    <message>
+        <source>bills unit {unit}</source>
+        <translation>bills unit {unit}</translation>
+    </message>
+    <message>
+        <source>registers: {registers}</source>
+        <translation>registers: {registers}</translation>
+    </message>
+    <message>
+        <source>its dial rolls over at {count}</source>
+        <translation>its dial rolls over at {count}</translation>
+    </message>
+    <message>
+        <source>shares its unmetered use {basis}</source>
+        <translation>shares its unmetered use {basis}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Choose a meter with sub meters: its unmetered use is what is shared</source>
+        <translation>Choose a meter with sub meters: its unmetered use is what is shared</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Meter</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>Multiplier</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tariff</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>Last read</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>Last reading</translation>
+    </message>
+    <message>
+        <source>Used in {month} ({unit})</source>
+        <translation>Used in {month} ({unit})</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>Meters</translation>
+    </message>
+    <message>
+        <source>Utility:</source>
+        <translation>Utility:</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Add meter…</source>
+        <translation>Add meter…</translation>
+    </message>
+    <message>
+        <source>Edit meter…</source>
+        <translation>Edit meter…</translation>
+    </message>
+    <message>
+        <source>Enter readings…</source>
+        <translation>Enter readings…</translation>
+    </message>
+    <message>
+        <source>Import readings…</source>
+        <translation>Import readings…</translation>
+    </message>
+    <message>
+        <source>Shared statement (公摊)…</source>
+        <translation>Shared statement (公摊)…</translation>
+    </message>
+    <message>
+        <source>Tariffs…</source>
+        <translation>Tariffs…</translation>
+    </message>
+    <message>
+        <source>The utility's tariffs (flat, tiered, time of use) and their versions: add one, or a new price from a day</source>
+        <translation>The utility's tariffs (flat, tiered, time of use) and their versions: add one, or a new price from a day</translation>
+    </message>
+    <message>
+        <source>Enter the month-end readings of the meter chosen and every meter under it (of the whole tree when none is chosen)</source>
+        <translation>Enter the month-end readings of the meter chosen and every meter under it (of the whole tree when none is chosen)</translation>
+    </message>
+    <message>
+        <source>Import readings from an Excel or CSV file: meter code, day read, reading</source>
+        <translation>Import readings from an Excel or CSV file: meter code, day read, reading</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -9499,6 +11091,393 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>Tariffs</name>
+    <message>
+        <source>Flat</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <source>Tiered</source>
+        <translation>Tiered</translation>
+    </message>
+    <message>
+        <source>Time of use</source>
+        <translation>Time of use</translation>
+    </message>
+    <message>
+        <source>On no meter</source>
+        <translation>On no meter</translation>
+    </message>
+    <message>
+        <source>On 1 meter</source>
+        <translation>On 1 meter</translation>
+    </message>
+    <message>
+        <source>On {count} meters</source>
+        <translation>On {count} meters</translation>
+    </message>
+    <message>
+        <source>{price} {currency}/{unit}</source>
+        <translation>{price} {currency}/{unit}</translation>
+    </message>
+    <message>
+        <source>{register} {price}</source>
+        <translation>{register} {price}</translation>
+    </message>
+    <message>
+        <source>{low}+ {price}</source>
+        <translation>{low}+ {price}</translation>
+    </message>
+    <message>
+        <source>{low}–{high} {unit} {price}</source>
+        <translation>{low}–{high} {unit} {price}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Type a use of zero or more to see what it would cost.</source>
+        <translation>Type a use of zero or more to see what it would cost.</translation>
+    </message>
+    <message>
+        <source>Enter every price to see what a month's use would cost.</source>
+        <translation>Enter every price to see what a month's use would cost.</translation>
+    </message>
+    <message>
+        <source>{register} {quantity} × {price}</source>
+        <translation>{register} {quantity} × {price}</translation>
+    </message>
+    <message>
+        <source>{quantity} {unit} in each of its periods would cost {amount}</source>
+        <translation>{quantity} {unit} in each of its periods would cost {amount}</translation>
+    </message>
+    <message>
+        <source>{quantity} {unit} in a month would cost {amount}</source>
+        <translation>{quantity} {unit} in a month would cost {amount}</translation>
+    </message>
+    <message>
+        <source>{head}: {lines}</source>
+        <translation>{head}: {lines}</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsDialog</name>
+    <message>
+        <source>Reading the tariffs…</source>
+        <translation>Reading the tariffs…</translation>
+    </message>
+    <message>
+        <source>Blank: all use above</source>
+        <translation>Blank: all use above</translation>
+    </message>
+    <message>
+        <source>Each band ends at a month's total use; leave the last band's end blank: it takes all use above. A band's end belongs to it.</source>
+        <translation>Each band ends at a month's total use; leave the last band's end blank: it takes all use above. A band's end belongs to it.</translation>
+    </message>
+    <message>
+        <source>Peak, flat and valley each need a price; sharp only where the utility bills a sharp period. A meter's readings of each period are priced at its price.</source>
+        <translation>Peak, flat and valley each need a price; sharp only where the utility bills a sharp period. A meter's readings of each period are priced at its price.</translation>
+    </message>
+    <message>
+        <source>New tariff</source>
+        <translation>New tariff</translation>
+    </message>
+    <message>
+        <source>Name the tariff as the utility's notice does; a change of price later is a new version of it.</source>
+        <translation>Name the tariff as the utility's notice does; a change of price later is a new version of it.</translation>
+    </message>
+    <message>
+        <source>New version of {name}</source>
+        <translation>New version of {name}</translation>
+    </message>
+    <message>
+        <source>In force from its day until the next version's; a month it starts in is priced by days on each side.</source>
+        <translation>In force from its day until the next version's; a month it starts in is priced by days on each side.</translation>
+    </message>
+    <message>
+        <source>{name} from {day}</source>
+        <translation>{name} from {day}</translation>
+    </message>
+    <message>
+        <source>Bills already posted were priced at this version, so it is kept as it is. To correct it, add a new version from a later date.</source>
+        <translation>Bills already posted were priced at this version, so it is kept as it is. To correct it, add a new version from a later date.</translation>
+    </message>
+    <message>
+        <source>Change {name} from {day}</source>
+        <translation>Change {name} from {day}</translation>
+    </message>
+    <message>
+        <source>No bill has been priced at this version yet: it can still be changed.</source>
+        <translation>No bill has been priced at this version yet: it can still be changed.</translation>
+    </message>
+    <message>
+        <source>from {day}</source>
+        <translation>from {day}</translation>
+    </message>
+    <message>
+        <source>Bills were priced at it: kept as it is</source>
+        <translation>Bills were priced at it: kept as it is</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Coming</source>
+        <translation>Coming</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>From ({unit})</source>
+        <translation>From ({unit})</translation>
+    </message>
+    <message>
+        <source>Up to ({unit})</source>
+        <translation>Up to ({unit})</translation>
+    </message>
+    <message>
+        <source>Price ({per})</source>
+        <translation>Price ({per})</translation>
+    </message>
+    <message>
+        <source>Bills were priced at this version: it is kept</source>
+        <translation>Bills were priced at this version: it is kept</translation>
+    </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>Tariffs</translation>
+    </message>
+    <message>
+        <source>Utility:</source>
+        <translation>Utility:</translation>
+    </message>
+    <message>
+        <source>A tariff is priced by its versions, each in force from its day until the next one's; a meter set on a tariff is priced at all of them. A version bills were priced at is kept as it is: a price change, or a correction, is a new version.</source>
+        <translation>A tariff is priced by its versions, each in force from its day until the next one's; a meter set on a tariff is priced at all of them. A version bills were priced at is kept as it is: a price change, or a correction, is a new version.</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tariff</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prices</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <source>A new version of the tariff chosen, starting from its figures</source>
+        <translation>A new version of the tariff chosen, starting from its figures</translation>
+    </message>
+    <message>
+        <source>Archive version…</source>
+        <translation>Archive version…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>In force from:</source>
+        <translation>In force from:</translation>
+    </message>
+    <message>
+        <source>As the utility names it</source>
+        <translation>As the utility names it</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>Price:</translation>
+    </message>
+    <message>
+        <source>0.85</source>
+        <translation>0.85</translation>
+    </message>
+    <message>
+        <source>{register}:</source>
+        <translation>{register}:</translation>
+    </message>
+    <message>
+        <source>blank: no sharp period</source>
+        <translation>blank: no sharp period</translation>
+    </message>
+    <message>
+        <source>Add band</source>
+        <translation>Add band</translation>
+    </message>
+    <message>
+        <source>Remove band</source>
+        <translation>Remove band</translation>
+    </message>
+    <message>
+        <source>Example, a month's use:</source>
+        <translation>Example, a month's use:</translation>
+    </message>
+    <message>
+        <source>Save version</source>
+        <translation>Save version</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsFlow</name>
+    <message>
+        <source>Archive version</source>
+        <translation>Archive version</translation>
+    </message>
+    <message>
+        <source>Archive {name} from {day}? The version before it stays in force until the next one; meters set on it keep the tariff.</source>
+        <translation>Archive {name} from {day}? The version before it stays in force until the next one; meters set on it keep the tariff.</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tariff {name} from {day} saved.</source>
+        <translation>Tariff {name} from {day} saved.</translation>
+    </message>
+    <message>
+        <source>Tariff {name} from {day} archived.</source>
+        <translation>Tariff {name} from {day} archived.</translation>
+    </message>
+</context>
+<context>
+    <name>TaxRates</name>
+    <message>
+        <source>Rent</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <source>Property fee</source>
+        <translation>Property fee</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Other charges</source>
+        <translation>Other charges</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Electricity</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>Heating</source>
+        <translation>Heating</translation>
+    </message>
+    <message>
+        <source>Late fees</source>
+        <translation>Late fees</translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation>Deposits</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TaxRatesDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Type a rate for %1, or tick exempt: it stays exempt without one.</source>
+        <translation>Type a rate for %1, or tick exempt: it stays exempt without one.</translation>
+    </message>
+    <message>
+        <source>Tax rates</source>
+        <translation>Tax rates</translation>
+    </message>
+    <message>
+        <source>The VAT rate of each charge, as invoices are issued at it. A rate left empty is the default, shown greyed; type the park's own as a percentage (9 for 9%), or tick exempt for a charge not invoiced. Invoices already issued keep their rate.</source>
+        <translation>The VAT rate of each charge, as invoices are issued at it. A rate left empty is the default, shown greyed; type the park's own as a percentage (9 for 9%), or tick exempt for a charge not invoiced. Invoices already issued keep their rate.</translation>
+    </message>
+    <message>
+        <source>VAT rates</source>
+        <translation>VAT rates</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Park's rate</source>
+        <translation>Park's rate</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <source>exempt</source>
+        <translation>exempt</translation>
+    </message>
+    <message>
+        <source>Reset all to default</source>
+        <translation>Reset all to default</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <source>Contract template</source>
@@ -9759,8 +11738,12 @@ Nothing was written.</translation>
         <translation>On %1: %2 differences of %3 causes; %4 of our entries found among %5 lines of the books.</translation>
     </message>
     <message>
-        <source>%1 deposit movements are not compared (deposits have no vouchers yet).</source>
-        <translation>%1 deposit movements are not compared (deposits have no vouchers yet).</translation>
+        <source>%1 deposit movements cannot be booked and are not compared (a reversal of a movement that is not there, or a kind not known).</source>
+        <translation>%1 deposit movements cannot be booked and are not compared (a reversal of a movement that is not there, or a kind not known).</translation>
+    </message>
+    <message>
+        <source>One voucher per bill, adjustment, receipt, allocation, refund and deposit movement of the range, each balanced; every line's summary starts with our reference, so the books imported back find us.</source>
+        <translation>One voucher per bill, adjustment, receipt, allocation, refund and deposit movement of the range, each balanced; every line's summary starts with our reference, so the books imported back find us.</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -9801,10 +11784,6 @@ Nothing was written.</translation>
     <message>
         <source>Books</source>
         <translation>Books</translation>
-    </message>
-    <message>
-        <source>One voucher per bill, adjustment, receipt, allocation and refund of the range, each balanced; every line's summary starts with our reference, so the books imported back find us.</source>
-        <translation>One voucher per bill, adjustment, receipt, allocation and refund of the range, each balanced; every line's summary starts with our reference, so the books imported back find us.</translation>
     </message>
     <message>
         <source>Entries dated</source>

@@ -633,6 +633,198 @@
         <source>{contract}: {charge} from {period_start} is rent-free (0.00), not billed</source>
         <translation>{contract}：{period_start} 起的{charge}为免租（0.00），不出账</translation>
     </message>
+    <message>
+        <source>{contract}: {utility} for {unit} in {month} not billed: no reading closing the month on {meter} (run the same period again once it is read)</source>
+        <translation>{contract}：{unit} {month} 的{utility}费未出账：{meter} 缺少当月截止读数（录入读数后重新运行同一期间即可出账）</translation>
+    </message>
+    <message>
+        <source>{contract}: {utility} for {unit} in {month} not billed: no tariff in force on {meter}</source>
+        <translation>{contract}：{unit} {month} 的{utility}费未出账：{meter} 没有适用的价格</translation>
+    </message>
+    <message>
+        <source>{contract}: {utility} for {unit} in {month} not billed: tariff {tariff} has no price for meter {meter}&apos;s {register} register</source>
+        <translation>{contract}：{unit} {month} 的{utility}费未出账：价格“{tariff}”没有表 {meter} {register}时段的单价</translation>
+    </message>
+    <message>
+        <source>{contract}: {utility} for {unit} in {month} not billed: {meter} needs checking ({flag})</source>
+        <translation>{contract}：{unit} {month} 的{utility}费未出账：{meter} 需要核查（{flag}）</translation>
+    </message>
+    <message>
+        <source>{unit}: {quantity} {measure} of {utility} in {month} ({amount}) used on {days} of {of_days} days nobody held it: the landlord&apos;s, not billed</source>
+        <translation>{unit}：{month} 有 {days}/{of_days} 天无人承租，其间用{utility} {quantity} {measure}（{amount}）由业主承担，不出账</translation>
+    </message>
+    <message>
+        <source>Meter {meter} of {unit}: {per_day} a day from {previous_on} to {on}, over {factor} × its usual {median}; billed as read, check the reading</source>
+        <translation>{unit} 的表 {meter}：{previous_on} 至 {on} 日均 {per_day}，超过近期中位数 {median} 的 {factor} 倍；已按读数出账，请核查读数</translation>
+    </message>
+    <message>
+        <source>Meter {meter} ({register}): {from} on {from_on} to {to} on {to_on}, {dial} on the dial</source>
+        <translation>表 {meter}（{register}）：{from_on} 读数 {from} 至 {to_on} 读数 {to}，走字 {dial}</translation>
+    </message>
+    <message>
+        <source>× {multiplier}, meter {meter}&apos;s multiplier</source>
+        <translation>× {multiplier}（表 {meter} 的倍率）</translation>
+    </message>
+    <message>
+        <source>The dial turned past {rollover_at} between {previous_on} and {on}</source>
+        <translation>{previous_on} 至 {on} 间表盘走过 {rollover_at} 归零（翻转）</translation>
+    </message>
+    <message>
+        <source>Meter replaced on {on}: the old one&apos;s final {previous}, the new one&apos;s initial {value}</source>
+        <translation>{on} 换表：旧表止码 {previous}，新表起码 {value}</translation>
+    </message>
+    <message>
+        <source>Installed on {on} at {value}</source>
+        <translation>{on} 装表，起码 {value}</translation>
+    </message>
+    <message>
+        <source>Removed on {on}</source>
+        <translation>{on} 拆表</translation>
+    </message>
+    <message>
+        <source>{quantity} {measure} at {price} ({tariff}, flat): {amount}</source>
+        <translation>{quantity} {measure} × {price}（{tariff}，单一价）= {amount}</translation>
+    </message>
+    <message>
+        <source>Band {band} ({from}–{up_to} {measure}): {quantity} {measure} at {price} ({tariff}, tiered): {amount}</source>
+        <translation>第 {band} 档（{from}–{up_to} {measure}）：{quantity} {measure} × {price}（{tariff}，阶梯价）= {amount}</translation>
+    </message>
+    <message>
+        <source>Band {band} (over {from} {measure}): {quantity} {measure} at {price} ({tariff}, tiered): {amount}</source>
+        <translation>第 {band} 档（{from} {measure} 以上）：{quantity} {measure} × {price}（{tariff}，阶梯价）= {amount}</translation>
+    </message>
+    <message>
+        <source>{register}: {quantity} {measure} at {price} ({tariff}, time of use): {amount}</source>
+        <translation>{register}时段：{quantity} {measure} × {price}（{tariff}，峰谷分时）= {amount}</translation>
+    </message>
+    <message>
+        <source>That price from {from} to {to}: {days} of the {of_days} days&apos; use</source>
+        <translation>{from} 至 {to} 适用此价：按 {days}/{of_days} 天分摊当月用量</translation>
+    </message>
+    <message>
+        <source>Meter {meter}: {main_use} {measure}, its sub meters {subs} (common areas {common}): {shared} {measure} shared</source>
+        <translation>总表 {meter}：{main_use} {measure}，分表合计 {subs}（其中公共区域 {common}）：公摊 {shared} {measure}</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s share by {basis}: {weight} of {denominator} → {quantity} {measure}, {amount} of the shared charge {charge} ({tariff}: {prices})</source>
+        <translation>本单元按{basis}分摊：{weight}/{denominator} → {quantity} {measure}，公摊费用 {charge} 中的 {amount}（{tariff}：{prices}）</translation>
+    </message>
+    <message>
+        <source>Held {days} of {of_days} days ({from} to {to}): {quantity} of {whole} {measure}, {amount} of {whole_amount}</source>
+        <translation>承租 {days}/{of_days} 天（{from} 至 {to}）：{whole} {measure} 中的 {quantity}，{whole_amount} 中的 {amount}</translation>
+    </message>
+    <message>
+        <source>electricity</source>
+        <translation>电</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation>燃气</translation>
+    </message>
+    <message>
+        <source>heat</source>
+        <translation>热</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水费</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>燃气费</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>热费</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>总</translation>
+    </message>
+    <message>
+        <source>sharp</source>
+        <translation>尖</translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation>峰</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <source>valley</source>
+        <translation>谷</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>agreed weights</source>
+        <translation>约定权重</translation>
+    </message>
+    <message>
+        <source>a reading below the one before</source>
+        <translation>读数小于上次读数</translation>
+    </message>
+    <message>
+        <source>a reading off the dial</source>
+        <translation>读数超出表盘量程</translation>
+    </message>
+    <message>
+        <source>no initial reading of the new meter</source>
+        <translation>缺少新表起码</translation>
+    </message>
+    <message>
+        <source>no final reading of the old meter</source>
+        <translation>缺少旧表止码</translation>
+    </message>
+    <message>
+        <source>its sub meters measured more than it</source>
+        <translation>分表用量之和大于总表</translation>
+    </message>
+    <message>
+        <source>the shares&apos; weights add up to 0</source>
+        <translation>分摊权重之和为 0</translation>
+    </message>
+    <message>
+        <source>a unit under it has no weight</source>
+        <translation>表下有单元没有分摊权重</translation>
+    </message>
+    <message>
+        <source>its shared use cannot be priced</source>
+        <translation>公摊用量无法计价</translation>
+    </message>
+    <message>
+        <source>its basis cannot be read</source>
+        <translation>分摊依据无法读取</translation>
+    </message>
 </context>
 <context>
     <name>BillingFlow</name>
@@ -676,6 +868,10 @@
         <translation>导入银行流水(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Meters…</source>
+        <translation>表计(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Payments to match</source>
         <translation>待匹配收款(&amp;P)</translation>
     </message>
@@ -686,6 +882,14 @@
     <message>
         <source>Re&amp;ceivables…</source>
         <translation>应收账款(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ta&amp;x rates…</source>
+        <translation>税率(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Holidays…</source>
+        <translation>节假日(&amp;H)…</translation>
     </message>
 </context>
 <context>
@@ -759,6 +963,10 @@
         <translation>%1：%2</translation>
     </message>
     <message>
+        <source>Unit %1, %2</source>
+        <translation>单元 %1，%2</translation>
+    </message>
+    <message>
         <source>Bill number</source>
         <translation>账单编号</translation>
     </message>
@@ -792,6 +1000,10 @@
     <message>
         <source>A run bills every contract period that starts in the period chosen: rent, fees and other charges, and adjustments of periods billed before whose amount has changed. Rehearse it to see every bill; nothing is written until you post, and posting the same period again posts nothing twice.</source>
         <translation>出账为所选期间内开始的每个合同计费期生成账单：租金、物业费等各项费用，以及此前已出账但金额有变的计费期的调整。先预演查看每张账单；过账前不写入任何内容，同一期间再次过账也不会重复出账。</translation>
+    </message>
+    <message>
+        <source>Metered utilities are billed a month in arrears: a month&apos;s run bills the month before&apos;s electricity, water, gas and heat.</source>
+        <translation>水电燃气等计量费用按月后付：每月的出账运行收取上个月的电、水、燃气和热费。</translation>
     </message>
     <message>
         <source>Periods starting in:</source>
@@ -3487,6 +3699,33 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>FinanceSettingsFlow</name>
+    <message>
+        <source>Reading the park&apos;s tax rates…</source>
+        <translation>正在读取园区税率…</translation>
+    </message>
+    <message>
+        <source>Tax rates saved.</source>
+        <translation>税率已保存。</translation>
+    </message>
+    <message>
+        <source>%1 saved in the calendar.</source>
+        <translation>%1 已存入日历。</translation>
+    </message>
+    <message>
+        <source>%1 removed from the calendar.</source>
+        <translation>%1 已从日历中删除。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Calendar imported from %1: %2 days added, %3 changed.</source>
+        <translation>已从 %1 导入日历：新增 %2 天，修改 %3 天。</translation>
+    </message>
+</context>
+<context>
     <name>FindSpaceDialog</name>
     <message>
         <source>Floor</source>
@@ -3563,6 +3802,182 @@ Nothing was written.</source>
     <message>
         <source>Searching…</source>
         <translation>正在查找…</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayImportDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Import a holiday calendar: %1</source>
+        <translation>导入节假日日历：%1</translation>
+    </message>
+    <message>
+        <source>%1 days to add, %2 to change, %3 there already, %4 refused. Nothing is written until you record them.</source>
+        <translation>将新增 %1 天，修改 %2 天，已有 %3 天，拒绝 %4 行。确认记录前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Record %1 days</source>
+        <translation>记录 %1 天</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Holidays</name>
+    <message>
+        <source>Holiday (day off)</source>
+        <translation>节假日（休）</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班日（班）</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1: add %2, %3 %4</source>
+        <translation>%1：新增 %2，%3 %4</translation>
+    </message>
+    <message>
+        <source>%1: change %2 to %3 %4</source>
+        <translation>%1：将 %2 改为 %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 is there already</source>
+        <translation>%1：%2 已在日历中</translation>
+    </message>
+    <message>
+        <source>%1: refused: %2</source>
+        <translation>%1：已拒绝：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysCli</name>
+    <message>
+        <source>{file}: {lines} days ({years})</source>
+        <translation>{file}：{lines} 天（{years} 年）</translation>
+    </message>
+    <message>
+        <source>{added} days added, {changed} changed, {same} already there, {refused} refused</source>
+        <translation>新增 {added} 天，修改 {changed} 天，已有 {same} 天，拒绝 {refused} 行</translation>
+    </message>
+    <message>
+        <source>{added} days to add, {changed} to change, {same} already there, {refused} refused</source>
+        <translation>将新增 {added} 天，修改 {changed} 天，已有 {same} 天，拒绝 {refused} 行</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} refused lines:</source>
+        <translation>被拒绝的 {count} 行中的前 {shown} 行：</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… 另有 {count} 行</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Import a holiday calendar</source>
+        <translation>导入节假日日历</translation>
+    </message>
+    <message>
+        <source>Calendars (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>日历文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 holidays, %2 make-up working days</source>
+        <translation>节假日 %1 天，调休上班 %2 天</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>The park&apos;s public holidays and the weekend days worked in their place (调休). Collections counts working days with them: a call within a working day, a legal review within five.</source>
+        <translation>园区的法定节假日，以及调休上班的周末。催收按此计算工作日：1 个工作日内电话催收，5 个工作日内法务审查。</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Name (国庆节, 春节 …)</source>
+        <translation>名称（国庆节、春节…）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -4137,6 +4552,10 @@ Nothing was written.</source>
         <translation>原因：</translation>
     </message>
     <message>
+        <source>required: why, as a tax audit would ask</source>
+        <translation>必填：原因（税务稽查会问）</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4383,6 +4802,14 @@ Nothing was written.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>%1 (reason: %2)</source>
+        <translation>%1（原因：%2）</translation>
     </message>
     <message>
         <source>Row %1</source>
@@ -4999,8 +5426,8 @@ Nothing was written.</source>
         <translation>{on}：{causes} 类原因共 {count} 处差异；运营账有 {matched} 条记录在财务账 {entries} 条分录中找到</translation>
     </message>
     <message>
-        <source>{n} deposit movements are not in the check (deposits have no vouchers yet)</source>
-        <translation>{n} 笔押金变动未参与核对（押金尚无凭证）</translation>
+        <source>{n} deposit movements cannot be booked and are not in the check (a reversal of a movement that is not there, or a kind not known)</source>
+        <translation>{n} 笔押金变动无法生成凭证，未参与核对（所冲销的变动不存在，或类型未知）</translation>
     </message>
     <message>
         <source>wrote {file}: {vouchers} vouchers, {lines} lines, debit {debit} = credit {credit}, {first} – {last}</source>
@@ -5057,6 +5484,14 @@ Nothing was written.</source>
         <translation>出账金额 ≠ 租金计划</translation>
     </message>
     <message>
+        <source>Deposit not received</source>
+        <translation>押金未收</translation>
+    </message>
+    <message>
+        <source>Deposit amount differs from the contract</source>
+        <translation>押金金额与合同不符</translation>
+    </message>
+    <message>
         <source>Plan area ≠ contract area</source>
         <translation>平面面积 ≠ 合同面积</translation>
     </message>
@@ -5085,12 +5520,40 @@ Nothing was written.</source>
         <translation>退款未入财务账</translation>
     </message>
     <message>
+        <source>Deposit received, not in the books</source>
+        <translation>押金收取未入财务账</translation>
+    </message>
+    <message>
+        <source>Deposit applied, not in the books</source>
+        <translation>押金抵扣未入财务账</translation>
+    </message>
+    <message>
+        <source>Deposit refunded, not in the books</source>
+        <translation>押金退还未入财务账</translation>
+    </message>
+    <message>
         <source>Books hold another amount</source>
         <translation>财务账金额不同</translation>
     </message>
     <message>
         <source>In the books, not ours</source>
         <translation>财务账有、运营账无</translation>
+    </message>
+    <message>
+        <source>Deposit in the books, not ours</source>
+        <translation>财务账有押金、运营账无</translation>
+    </message>
+    <message>
+        <source>receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>bank</source>
+        <translation>银行存款</translation>
+    </message>
+    <message>
+        <source>deposits held</source>
+        <translation>其他应付款-押金</translation>
     </message>
     <message>
         <source>contract ↔ operations</source>
@@ -5163,6 +5626,34 @@ Nothing was written.</source>
     <message>
         <source>voucher {vouchers} of {books_on}, account {account}: {books_amount} names {reference}, which is not ours on that account</source>
         <translation>{books_on} 的凭证 {vouchers}，科目 {account}：{books_amount} 注明 {reference}，但该科目下运营账没有此记录</translation>
+    </message>
+    <message>
+        <source>{contract_code} ({units}): the deposit of {due_amount} due on {due_on} was not received</source>
+        <translation>{contract_code}（{units}）：应于 {due_on} 收取的押金 {due_amount} 未收到</translation>
+    </message>
+    <message>
+        <source>{contract_code}: {received_amount} received as its deposit; the contract says {due_amount} (difference {difference})</source>
+        <translation>{contract_code}：已收押金 {received_amount}；合同约定 {due_amount}（差额 {difference}）</translation>
+    </message>
+    <message>
+        <source>deposit of {deposit_amount} received for {contract_code} on {on}: no entry on {accounts} in the books ({reference})</source>
+        <translation>{on} 收取 {contract_code} 的押金 {deposit_amount}：财务账 {accounts} 中没有对应分录（{reference}）</translation>
+    </message>
+    <message>
+        <source>{deposit_amount} of {contract_code}&apos;s deposit applied to {bill_number} on {on}: no entry on {accounts} in the books ({reference})</source>
+        <translation>{on} 以 {contract_code} 的押金 {deposit_amount} 抵扣 {bill_number}：财务账 {accounts} 中没有对应分录（{reference}）</translation>
+    </message>
+    <message>
+        <source>{deposit_amount} of {contract_code}&apos;s deposit refunded on {on}: no entry on {accounts} in the books ({reference})</source>
+        <translation>{on} 退还 {contract_code} 的押金 {deposit_amount}：财务账 {accounts} 中没有对应分录（{reference}）</translation>
+    </message>
+    <message>
+        <source>voucher {vouchers} of {books_on}, account {account}: a deposit of {books_amount} {customer} that none of ours has</source>
+        <translation>{books_on} 的凭证 {vouchers}，科目 {account}：押金 {books_amount} {customer}，运营账中没有对应的押金记录</translation>
+    </message>
+    <message>
+        <source>voucher {vouchers} of {books_on}, account {account}: a deposit of {books_amount} naming {reference}, which is not ours on that account</source>
+        <translation>{books_on} 的凭证 {vouchers}，科目 {account}：押金 {books_amount} 注明 {reference}，但该科目下运营账没有此记录</translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -6165,8 +6656,184 @@ Nothing was written.</source>
         <translation>{file} 不是 Excel（.xlsx、.xls）或 CSV 文件</translation>
     </message>
     <message>
+        <source>say why invoice {target} is voided or reversed: a tax audit asks</source>
+        <translation>请填写发票 {target} 作废或红冲的原因：税务稽查会问</translation>
+    </message>
+    <message>
+        <source>the reason is {length} characters long, at most {limit}</source>
+        <translation>原因有 {length} 个字，最多 {limit} 个</translation>
+    </message>
+    <message>
+        <source>The VAT rates were not saved: {parts}</source>
+        <translation>税率未保存：{parts}</translation>
+    </message>
+    <message>
+        <source>{charge}: no such charge (the charges: {kinds})</source>
+        <translation>{charge}：没有这种收费项目（收费项目：{kinds}）</translation>
+    </message>
+    <message>
+        <source>{charge}: “{value}” is not a VAT rate</source>
+        <translation>{charge}：“{value}”不是税率</translation>
+    </message>
+    <message>
+        <source>{charge}: {percent} is not a VAT rate from 0% to 17%</source>
+        <translation>{charge}：{percent} 不是 0% 至 17% 之间的增值税税率</translation>
+    </message>
+    <message>
+        <source>{charge}: {percent} is finer than a hundredth of a percent</source>
+        <translation>{charge}：{percent} 的精度超过百分之一个百分点</translation>
+    </message>
+    <message>
+        <source>The calendar was not changed: {parts}</source>
+        <translation>日历未修改：{parts}</translation>
+    </message>
+    <message>
+        <source>{day}: a day is a holiday or a make-up working day, not {kind}</source>
+        <translation>{day}：日期只能是节假日或调休上班日，不能是 {kind}</translation>
+    </message>
+    <message>
+        <source>{day} is a weekday: a make-up working day (调休) is a Saturday or a Sunday</source>
+        <translation>{day} 是工作日：调休上班日应在周六或周日</translation>
+    </message>
+    <message>
+        <source>{day}: the name is longer than {limit} characters</source>
+        <translation>{day}：名称超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <source>{day} is not in the park&apos;s calendar</source>
+        <translation>园区日历中没有 {day}</translation>
+    </message>
+    <message>
         <source>{file}: cannot read the file ({detail})</source>
         <translation>{file}：无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {labels} (columns: {columns}); the header names the day (日期) and whether it is off or worked (类型: 休 or 班), and may name it (名称)</source>
+        <translation>{file}：缺少 {labels} 列（现有列：{columns}）；表头须有日期（日期）和休息或上班（类型：休 或 班），可有名称（名称）</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{text}” is not a date (write 2026-10-01)</source>
+        <translation>第 {row} 行：“{text}”不是日期（请写作 2026-10-01）</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{text}” is neither 休 (a day off) nor 班 (a working day)</source>
+        <translation>第 {row} 行：“{text}”既不是 休（休息日）也不是 班（上班日）</translation>
+    </message>
+    <message>
+        <source>Row {row}: {day} is a weekday: a make-up working day (班) is a Saturday or a Sunday</source>
+        <translation>第 {row} 行：{day} 是工作日：调休上班日（班）应在周六或周日</translation>
+    </message>
+    <message>
+        <source>Row {row}: the name is longer than {limit} characters</source>
+        <translation>第 {row} 行：名称超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <source>Row {row}: {day} is on row {other} too, as another day</source>
+        <translation>第 {row} 行：{day} 在第 {other} 行也出现，且类型或名称不同</translation>
+    </message>
+    <message>
+        <source>The tariff was not saved: {parts}</source>
+        <translation>价格未保存：{parts}</translation>
+    </message>
+    <message>
+        <source>The tariff version was not found</source>
+        <translation>未找到该价格版本</translation>
+    </message>
+    <message>
+        <source>{name} from {valid_from} priced bills already posted ({bills}): it is kept as it is. To correct it, add a new version from a later date</source>
+        <translation>{name}（自 {valid_from} 起）已用于已出账的账单（{bills}），保持不变。如需更正，请新增一个生效日期更晚的版本</translation>
+    </message>
+    <message>
+        <source>{name} is set on meters {meters}: choose another tariff for them before archiving its last version</source>
+        <translation>{name} 已设置在表计 {meters} 上：归档其最后一个版本前，请先为这些表计选择其他价格</translation>
+    </message>
+    <message>
+        <source>Name the tariff</source>
+        <translation>请填写价格名称</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters</source>
+        <translation>名称超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>A tariff prices electricity, water, gas or heat, not {utility}</source>
+        <translation>价格适用于电、水、燃气或热，不能是 {utility}</translation>
+    </message>
+    <message>
+        <source>Give the day the tariff is in force from</source>
+        <translation>请填写价格的生效日期</translation>
+    </message>
+    <message>
+        <source>The tariff does not hold: {detail}</source>
+        <translation>价格不成立：{detail}</translation>
+    </message>
+    <message>
+        <source>A tariff is flat, tiered or time-of-use, not {kind}</source>
+        <translation>价格为单一价、阶梯价或峰谷分时价，不能是 {kind}</translation>
+    </message>
+    <message>
+        <source>Enter the price</source>
+        <translation>请填写单价</translation>
+    </message>
+    <message>
+        <source>The price “{text}” is not a number</source>
+        <translation>单价“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>The price {price} is below zero</source>
+        <translation>单价 {price} 小于零</translation>
+    </message>
+    <message>
+        <source>{register}: enter its price; a time-of-use tariff prices peak, flat and valley</source>
+        <translation>{register}：请填写单价；峰谷分时价须有峰、平、谷三个时段的单价</translation>
+    </message>
+    <message>
+        <source>{register}: the price “{text}” is not a number</source>
+        <translation>{register}：单价“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>{register}: the price {price} is below zero</source>
+        <translation>{register}：单价 {price} 小于零</translation>
+    </message>
+    <message>
+        <source>{register} is not a time-of-use register (sharp, peak, flat or valley)</source>
+        <translation>{register} 不是分时时段（尖、峰、平或谷）</translation>
+    </message>
+    <message>
+        <source>A tiered tariff needs its bands</source>
+        <translation>阶梯价须填写各档</translation>
+    </message>
+    <message>
+        <source>Band {band}: enter its price</source>
+        <translation>第 {band} 档：请填写单价</translation>
+    </message>
+    <message>
+        <source>Band {band}: the price “{text}” is not a number</source>
+        <translation>第 {band} 档：单价“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>Band {band}: the price {price} is below zero</source>
+        <translation>第 {band} 档：单价 {price} 小于零</translation>
+    </message>
+    <message>
+        <source>Band {band}: enter where it ends; only the last band is open</source>
+        <translation>第 {band} 档：请填写该档上限；只有最后一档不设上限</translation>
+    </message>
+    <message>
+        <source>Band {band}: its end “{text}” is not a number</source>
+        <translation>第 {band} 档：上限“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>Band {band} ends at {up_to}, not above where the band before it ends ({below}): bands rise and do not overlap</source>
+        <translation>第 {band} 档上限为 {up_to}，未高于上一档的上限（{below}）：各档须逐档递增、不得重叠</translation>
+    </message>
+    <message>
+        <source>Band {band}: the last band has no end (leave it blank); it takes all use above the band before it</source>
+        <translation>第 {band} 档：最后一档不设上限（请留空），上一档以上的用量全部计入该档</translation>
+    </message>
+    <message>
+        <source>{name} has a version from {valid_from} already: change that one, or give this one another day</source>
+        <translation>{name} 已有自 {valid_from} 起的版本：请修改该版本，或为本版本另选日期</translation>
     </message>
     <message>
         <source>{file}: no column for {fields} (columns: {columns}); the header names the meter (表号), the day read (抄表日期) and the reading (读数), or one column per register (峰, 平, 谷)</source>
@@ -6515,6 +7182,931 @@ Nothing was written.</source>
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>MeterDialog</name>
+    <message>
+        <source>{field}: “{text}” is not a number</source>
+        <translation>{field}：“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>{field}: “{text}” is not a day (write 2026-03-01)</source>
+        <translation>{field}：“{text}”不是日期（请写作 2026-03-01）</translation>
+    </message>
+    <message>
+        <source>Weight {row}: name its unit</source>
+        <translation>第 {row} 行权重：请填写单元</translation>
+    </message>
+    <message>
+        <source>Weight of {unit}</source>
+        <translation>{unit} 的权重</translation>
+    </message>
+    <message>
+        <source>Weight of {unit}: {weight} is below zero</source>
+        <translation>{unit} 的权重：{weight} 小于零</translation>
+    </message>
+    <message>
+        <source>{basis}: give each unit its weight</source>
+        <translation>{basis}：请为每个单元填写权重</translation>
+    </message>
+    <message>
+        <source>Add a meter</source>
+        <translation>新增表计</translation>
+    </message>
+    <message>
+        <source>Edit meter {code}</source>
+        <translation>编辑表计 {code}</translation>
+    </message>
+    <message>
+        <source>A main meter has no parent; a sub meter hangs under its parent and bills a unit, serves a common area (no unit), or feeds sub meters of its own. What a meter measures beyond its sub meters is shared over the units beneath it by its basis.</source>
+        <translation>总表没有上级表；分表挂在上级表之下，计量一个单元、服务公共区域（不填单元），或再带下级分表。一块表计量超出其分表之和的部分，按其分摊依据分摊给其下的单元。</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>表号：</translation>
+    </message>
+    <message>
+        <source>Utility:</source>
+        <translation>能源类型：</translation>
+    </message>
+    <message>
+        <source>Parent meter:</source>
+        <translation>上级表：</translation>
+    </message>
+    <message>
+        <source>Unit billed:</source>
+        <translation>计费单元：</translation>
+    </message>
+    <message>
+        <source>Multiplier:</source>
+        <translation>倍率：</translation>
+    </message>
+    <message>
+        <source>Dial rolls over at:</source>
+        <translation>表盘翻转值：</translation>
+    </message>
+    <message>
+        <source>Registers:</source>
+        <translation>计度器：</translation>
+    </message>
+    <message>
+        <source>Tariff:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>Installed on:</source>
+        <translation>安装日期：</translation>
+    </message>
+    <message>
+        <source>Removed on:</source>
+        <translation>拆除日期：</translation>
+    </message>
+    <message>
+        <source>Shared by:</source>
+        <translation>分摊依据：</translation>
+    </message>
+    <message>
+        <source>As on the meter&apos;s nameplate</source>
+        <translation>与表计铭牌上的编号一致</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s code; blank for a main, sub-main or common area meter</source>
+        <translation>单元编号；总表、分总表或公共区域表留空</translation>
+    </message>
+    <message>
+        <source>1, or the CT ratio (80)</source>
+        <translation>1，或电流互感器变比（80）</translation>
+    </message>
+    <message>
+        <source>100000 for a dial up to 99999.9; blank: it never wraps</source>
+        <translation>表盘最大 99999.9 时填 100000；留空：不翻转</translation>
+    </message>
+    <message>
+        <source>2026-03-01, or blank</source>
+        <translation>2026-03-01，或留空</translation>
+    </message>
+    <message>
+        <source>blank while in service</source>
+        <translation>在用时留空</translation>
+    </message>
+    <message>
+        <source>(none: a main meter)</source>
+        <translation>（无：总表）</translation>
+    </message>
+    <message>
+        <source>(none: not priced)</source>
+        <translation>（无：不计价）</translation>
+    </message>
+    <message>
+        <source>New tariff…</source>
+        <translation>新建价格…</translation>
+    </message>
+    <message>
+        <source>Add a tariff, or a new version of one; it is listed here once saved</source>
+        <translation>新增价格或价格的新版本；保存后即列在此处</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>添加单元</translation>
+    </message>
+    <message>
+        <source>Remove unit</source>
+        <translation>移除单元</translation>
+    </message>
+    <message>
+        <source>Units beneath</source>
+        <translation>其下单元</translation>
+    </message>
+    <message>
+        <source>A row, weight 1, for every unit metered beneath this meter</source>
+        <translation>为此表之下计量的每个单元添加一行，权重 1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>MeterImport</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表计</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>计度器</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>Used since the previous</source>
+        <translation>较上次用量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags or why refused</source>
+        <translation>异常标记或拒收原因</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>导入已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Rehearsal cancelled.</source>
+        <translation>预演已取消。</translation>
+    </message>
+    <message>
+        <source>Choose a readings file</source>
+        <translation>选择抄表文件</translation>
+    </message>
+    <message>
+        <source>Readings (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>抄表文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Row {row}, {meter}: {status}</source>
+        <translation>第 {row} 行，{meter}：{status}</translation>
+    </message>
+    <message>
+        <source>Used {used} since {previous_on}</source>
+        <translation>自 {previous_on} 起用量 {used}</translation>
+    </message>
+    <message>
+        <source>Import meter readings</source>
+        <translation>导入抄表读数</translation>
+    </message>
+    <message>
+        <source>An Excel or CSV file with a meter code (表号), the day read (抄表日期) and the reading (读数) on each row, or one column per register (峰, 平, 谷, 尖). Rehearse it to see every reading, what it used and its flags; nothing is written until you import, and importing the same file again adds nothing.</source>
+        <translation>Excel 或 CSV 文件，每行一个表号、抄表日期和读数，或每个计度器一列（峰、平、谷、尖）。先预演，查看每条读数、用量及异常标记；导入前不写入任何内容，同一文件再次导入不会重复添加。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>预演</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Only refused and flagged readings</source>
+        <translation>只看拒收和有异常标记的读数</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Importing the readings…</source>
+        <translation>正在导入读数…</translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation>正在读取并检查文件…</translation>
+    </message>
+    <message>
+        <source>Choose a readings file to begin.</source>
+        <translation>请选择抄表文件。</translation>
+    </message>
+    <message>
+        <source>Rehearse the file to see the readings it holds.</source>
+        <translation>预演文件以查看其中的读数。</translation>
+    </message>
+    <message>
+        <source>{rows} readings under the header on row {header}: {added} to add, {corrected} to correct, {unchanged} already there, {rejected} refused; {flagged} flagged. Nothing is written until you import.</source>
+        <translation>第 {header} 行表头下共 {rows} 条读数：新增 {added} 条，更正 {corrected} 条，已存在 {unchanged} 条，拒收 {rejected} 条；有异常标记 {flagged} 条。导入前不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{rows} readings under the header on row {header}: {unchanged} already there, {rejected} refused; there is nothing new to import.</source>
+        <translation>第 {header} 行表头下共 {rows} 条读数：已存在 {unchanged} 条，拒收 {rejected} 条；没有可导入的新读数。</translation>
+    </message>
+    <message>
+        <source>Imported in one go: {added} readings added, {corrected} corrected, {unchanged} already there, {rejected} refused; {flagged} flagged, to be checked before billing. Importing the file again adds nothing.</source>
+        <translation>已一次导入：新增读数 {added} 条，更正 {corrected} 条，已存在 {unchanged} 条，拒收 {rejected} 条；有异常标记 {flagged} 条，出账前请核查。再次导入同一文件不会重复添加。</translation>
+    </message>
+</context>
+<context>
+    <name>MeterReadings</name>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>Saved in one go: {new} new, {correction} corrected, {unchanged} already there, {rejected} refused. A refused row keeps what you typed: correct it and save again.</source>
+        <translation>已一次保存：新增 {new} 条，更正 {correction} 条，已存在 {unchanged} 条，拒收 {rejected} 条。被拒收的行保留您输入的内容：改正后再保存。</translation>
+    </message>
+    <message>
+        <source>Saved in one go: {new} new, {correction} corrected, {unchanged} already there.</source>
+        <translation>已一次保存：新增 {new} 条，更正 {correction} 条，已存在 {unchanged} 条。</translation>
+    </message>
+    <message>
+        <source>Refused: {why}</source>
+        <translation>拒收：{why}</translation>
+    </message>
+    <message>
+        <source>Saved: corrects {before}</source>
+        <translation>已保存：更正原读数 {before}</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Type a reading in a row to save it.</source>
+        <translation>请先在某行输入读数再保存。</translation>
+    </message>
+    <message>
+        <source>Saving the readings…</source>
+        <translation>正在保存读数…</translation>
+    </message>
+    <message>
+        <source>{count} meters; {typed} readings typed, {flagged} flagged, {bad} not numbers.</source>
+        <translation>共 {count} 块表；已输入读数 {typed} 条，有异常标记 {flagged} 条，非数字 {bad} 条。</translation>
+    </message>
+    <message>
+        <source>Enter readings</source>
+        <translation>录入读数</translation>
+    </message>
+    <message>
+        <source>Type each meter&apos;s reading as its dial shows it. The use since the previous reading (multiplier applied) and the flags are worked out as you type: a fall that is no rollover, a spike, a reading out of order. Save writes them all in one go; flagged readings are written and are to be checked before billing.</source>
+        <translation>按表盘显示输入每块表的读数。输入时即计算较上次读数的用量（已乘倍率）和异常标记：非翻转的读数下降、用量突增、读数日期倒序。保存时一次写入全部读数；有异常标记的读数照常写入，出账前请核查。</translation>
+    </message>
+    <message>
+        <source>Read on:</source>
+        <translation>抄表日期：</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表计</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>计度器</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>上次日期</translation>
+    </message>
+    <message>
+        <source>Previous reading</source>
+        <translation>上次读数</translation>
+    </message>
+    <message>
+        <source>New reading</source>
+        <translation>本次读数</translation>
+    </message>
+    <message>
+        <source>Used ({unit})</source>
+        <translation>用量（{unit}）</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>异常标记</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MeterStatement</name>
+    <message>
+        <source>Reading the statement…</source>
+        <translation>正在读取分摊明细…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {problem}</source>
+        <translation>文件无法写入：{problem}</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Shared statement (公摊) of {meter}</source>
+        <translation>{meter} 的公摊明细</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Meters</name>
+    <message>
+        <source>Electricity</source>
+        <translation>电</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>燃气</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>热</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>m³</source>
+        <translation>m³</translation>
+    </message>
+    <message>
+        <source>GJ</source>
+        <translation>吉焦</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总</translation>
+    </message>
+    <message>
+        <source>Sharp</source>
+        <translation>尖</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <source>Valley</source>
+        <translation>谷</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>By area</source>
+        <translation>按面积</translation>
+    </message>
+    <message>
+        <source>By floor weights</source>
+        <translation>按楼层权重</translation>
+    </message>
+    <message>
+        <source>By headcount</source>
+        <translation>按人数</translation>
+    </message>
+    <message>
+        <source>By agreed weights</source>
+        <translation>按约定权重</translation>
+    </message>
+    <message>
+        <source>Main meter</source>
+        <translation>总表</translation>
+    </message>
+    <message>
+        <source>Unit meter</source>
+        <translation>单元表</translation>
+    </message>
+    <message>
+        <source>Common area meter</source>
+        <translation>公共区域表</translation>
+    </message>
+    <message>
+        <source>Sub-main meter</source>
+        <translation>分总表</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>{meter}: no {register} reading at all</source>
+        <translation>{meter}：没有任何{register}读数</translation>
+    </message>
+    <message>
+        <source>{meter}: no {register} reading on or before {start}; counted from the first one known</source>
+        <translation>{meter}：{start} 当日及之前没有{register}读数；从已知的第一条读数起算</translation>
+    </message>
+    <message>
+        <source>{meter}: no {register} reading from {start} to {end}; the next reading catches up</source>
+        <translation>{meter}：{start} 至 {end} 没有{register}读数；下次抄表时补计</translation>
+    </message>
+    <message>
+        <source>{meter}: no {register} reading from {start} to {end}</source>
+        <translation>{meter}：{start} 至 {end} 没有{register}读数</translation>
+    </message>
+    <message>
+        <source>{meter}: its sub meters measured {subs}, more than its own {main}; nothing is shared until the meters are checked</source>
+        <translation>{meter}：其分表合计 {subs}，多于其自身的 {main}；表计核查前不作分摊</translation>
+    </message>
+    <message>
+        <source>{meter}: {shared} to share, but the weights of its basis add up to 0</source>
+        <translation>{meter}：待分摊 {shared}，但其分摊依据的权重合计为 0</translation>
+    </message>
+    <message>
+        <source>{meter}: unit {unit} is metered by {by} but has no weight in the basis; it gets no share</source>
+        <translation>{meter}：单元 {unit} 由 {by} 计量，但在分摊依据中没有权重，不参与分摊</translation>
+    </message>
+    <message>
+        <source>{meter}: the shared {shared} cannot be priced ({problem})</source>
+        <translation>{meter}：公摊量 {shared} 无法计价（{problem}）</translation>
+    </message>
+    <message>
+        <source>{meter}&apos;s sub meters do not all have its registers ({registers}): the shared consumption is worked out as a total</source>
+        <translation>{meter} 的分表并非都有其计度器（{registers}）：公摊量按总量计算</translation>
+    </message>
+    <message>
+        <source>The shared total is priced over the time-of-use registers as the main meter measured them: {registers}</source>
+        <translation>公摊总量按总表各时段的计量比例分配到各时段计价：{registers}</translation>
+    </message>
+    <message>
+        <source>Fall</source>
+        <translation>读数下降</translation>
+    </message>
+    <message>
+        <source>Spike</source>
+        <translation>用量突增</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>日期倒序</translation>
+    </message>
+    <message>
+        <source>Off the dial</source>
+        <translation>超出表盘</translation>
+    </message>
+    <message>
+        <source>Unknown register</source>
+        <translation>未知计度器</translation>
+    </message>
+    <message>
+        <source>No readings</source>
+        <translation>无读数</translation>
+    </message>
+    <message>
+        <source>No opening reading</source>
+        <translation>无期初读数</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>未抄表</translation>
+    </message>
+    <message>
+        <source>No initial reading</source>
+        <translation>无新表起码</translation>
+    </message>
+    <message>
+        <source>No final reading</source>
+        <translation>无旧表止码</translation>
+    </message>
+    <message>
+        <source>Rollover</source>
+        <translation>表盘翻转</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已换表</translation>
+    </message>
+    <message>
+        <source>Below zero</source>
+        <translation>小于零</translation>
+    </message>
+    <message>
+        <source>Shared consumption statement (公摊) of {meter}</source>
+        <translation>{meter} 公摊明细</translation>
+    </message>
+    <message>
+        <source>{utility}, {start} to {last}: each meter from its last reading on or before {start} to its last on or before {end}</source>
+        <translation>{utility}，{start} 至 {last}：每块表自 {start} 当日及之前的最后一次读数，至 {end} 当日及之前的最后一次读数</translation>
+    </message>
+    <message>
+        <source>Consumption ({unit})</source>
+        <translation>用量（{unit}）</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表计</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Σ sub meters</source>
+        <translation>分表合计</translation>
+    </message>
+    <message>
+        <source>Unmetered (main − Σ sub meters): line loss and common use no sub meter sees</source>
+        <translation>未计量部分（总表 − 分表合计）：线损及无分表的公共用量</translation>
+    </message>
+    <message>
+        <source>Common area meters (serving no unit)</source>
+        <translation>公共区域表（不对应单元）</translation>
+    </message>
+    <message>
+        <source>Shared (unmetered + common)</source>
+        <translation>公摊量（未计量 + 公共区域）</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>分摊依据</translation>
+    </message>
+    <message>
+        <source>Denominator (Σ weights)</source>
+        <translation>分母（权重合计）</translation>
+    </message>
+    <message>
+        <source>m²</source>
+        <translation>m²</translation>
+    </message>
+    <message>
+        <source>Rate (shared ÷ denominator)</source>
+        <translation>分摊系数（公摊量 ÷ 分母）</translation>
+    </message>
+    <message>
+        <source>{unit} per m²</source>
+        <translation>{unit}/m²</translation>
+    </message>
+    <message>
+        <source>{unit} per weight</source>
+        <translation>{unit}/权重</translation>
+    </message>
+    <message>
+        <source>Shared charge</source>
+        <translation>公摊费用</translation>
+    </message>
+    <message>
+        <source>not priced</source>
+        <translation>未计价</translation>
+    </message>
+    <message>
+        <source>the meter has no tariff</source>
+        <translation>此表未设价格</translation>
+    </message>
+    <message>
+        <source>Not shared (see the flags)</source>
+        <translation>未分摊（见异常标记）</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积（m²）</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Amount ({currency})</source>
+        <translation>金额（{currency}）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Fraction</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Own meters ({unit})</source>
+        <translation>自有表用量（{unit}）</translation>
+    </message>
+    <message>
+        <source>Share ({unit})</source>
+        <translation>公摊量（{unit}）</translation>
+    </message>
+    <message>
+        <source>Total use ({unit})</source>
+        <translation>合计用量（{unit}）</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Adds up: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} = shared {shared}; Σ amounts {charged} = the shared charge {charge}</source>
+        <translation>核对无误：总表 {main} = 分表合计 {subs} + 未计量 {unmetered}；各单元公摊量合计 {allocated} = 公摊量 {shared}；各单元金额合计 {charged} = 公摊费用 {charge}</translation>
+    </message>
+    <message>
+        <source>Adds up: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} = shared {shared}</source>
+        <translation>核对无误：总表 {main} = 分表合计 {subs} + 未计量 {unmetered}；各单元公摊量合计 {allocated} = 公摊量 {shared}</translation>
+    </message>
+    <message>
+        <source>Not shared in full: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} of shared {shared}; Σ amounts {charged} of the shared charge {charge}</source>
+        <translation>未全部分摊：总表 {main} = 分表合计 {subs} + 未计量 {unmetered}；公摊量 {shared} 中已分摊 {allocated}；公摊费用 {charge} 中已分摊 {charged}</translation>
+    </message>
+</context>
+<context>
+    <name>MetersFlow</name>
+    <message>
+        <source>Shared statement</source>
+        <translation>公摊明细</translation>
+    </message>
+    <message>
+        <source>Meter {code} saved.</source>
+        <translation>表计 {code} 已保存。</translation>
+    </message>
+    <message>
+        <source>{count} readings saved.</source>
+        <translation>已保存 {count} 条读数。</translation>
+    </message>
+    <message>
+        <source>Readings imported: {added} added, {corrected} corrected.</source>
+        <translation>读数已导入：新增 {added} 条，更正 {corrected} 条。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MetersWindow</name>
+    <message>
+        <source>Reading the meters…</source>
+        <translation>正在读取表计…</translation>
+    </message>
+    <message>
+        <source>No {utility} meters yet: add a main meter, then its sub meters and the units&apos; meters under it.</source>
+        <translation>还没有{utility}表：请先新增总表，再在其下新增分表和单元表。</translation>
+    </message>
+    <message>
+        <source>{utility}, {month}: {count} meters, {flagged} flagged. Use in the month runs from the last reading on or before its first day to the last on or before the next month&apos;s first day.</source>
+        <translation>{utility}，{month}：共 {count} 块表，{flagged} 块有异常标记。当月用量自当月首日及之前的最后一次读数，至次月首日及之前的最后一次读数。</translation>
+    </message>
+    <message>
+        <source>under {parent}</source>
+        <translation>上级表 {parent}</translation>
+    </message>
+    <message>
+        <source>a main meter</source>
+        <translation>总表</translation>
+    </message>
+    <message>
+        <source>bills unit {unit}</source>
+        <translation>计量单元 {unit}</translation>
+    </message>
+    <message>
+        <source>registers: {registers}</source>
+        <translation>计度器：{registers}</translation>
+    </message>
+    <message>
+        <source>its dial rolls over at {count}</source>
+        <translation>表盘于 {count} 翻转</translation>
+    </message>
+    <message>
+        <source>shares its unmetered use {basis}</source>
+        <translation>未计量部分{basis}分摊</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Choose a meter with sub meters: its unmetered use is what is shared</source>
+        <translation>请选择带分表的表计：公摊的是它未被分表计量的部分</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表计</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>倍率</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>最近抄表</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>最近读数</translation>
+    </message>
+    <message>
+        <source>Used in {month} ({unit})</source>
+        <translation>{month} 用量（{unit}）</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>异常标记</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>表计</translation>
+    </message>
+    <message>
+        <source>Utility:</source>
+        <translation>能源类型：</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Add meter…</source>
+        <translation>新增表计…</translation>
+    </message>
+    <message>
+        <source>Edit meter…</source>
+        <translation>编辑表计…</translation>
+    </message>
+    <message>
+        <source>Enter readings…</source>
+        <translation>录入读数…</translation>
+    </message>
+    <message>
+        <source>Import readings…</source>
+        <translation>导入读数…</translation>
+    </message>
+    <message>
+        <source>Shared statement (公摊)…</source>
+        <translation>公摊明细…</translation>
+    </message>
+    <message>
+        <source>Tariffs…</source>
+        <translation>价格…</translation>
+    </message>
+    <message>
+        <source>The utility&apos;s tariffs (flat, tiered, time of use) and their versions: add one, or a new price from a day</source>
+        <translation>本能源的价格（单一价、阶梯价、峰谷分时）及其版本：新增价格，或自某日起的新单价</translation>
+    </message>
+    <message>
+        <source>Enter the month-end readings of the meter chosen and every meter under it (of the whole tree when none is chosen)</source>
+        <translation>录入所选表计及其下所有表计的月末读数（未选择时为全部表计）</translation>
+    </message>
+    <message>
+        <source>Import readings from an Excel or CSV file: meter code, day read, reading</source>
+        <translation>从 Excel 或 CSV 文件导入读数：表号、抄表日期、读数</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -9500,6 +11092,393 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>Tariffs</name>
+    <message>
+        <source>Flat</source>
+        <translation>单一价</translation>
+    </message>
+    <message>
+        <source>Tiered</source>
+        <translation>阶梯价</translation>
+    </message>
+    <message>
+        <source>Time of use</source>
+        <translation>峰谷分时</translation>
+    </message>
+    <message>
+        <source>On no meter</source>
+        <translation>未设置在表计上</translation>
+    </message>
+    <message>
+        <source>On 1 meter</source>
+        <translation>设于 1 块表</translation>
+    </message>
+    <message>
+        <source>On {count} meters</source>
+        <translation>设于 {count} 块表</translation>
+    </message>
+    <message>
+        <source>{price} {currency}/{unit}</source>
+        <translation>{price} {currency}/{unit}</translation>
+    </message>
+    <message>
+        <source>{register} {price}</source>
+        <translation>{register} {price}</translation>
+    </message>
+    <message>
+        <source>{low}+ {price}</source>
+        <translation>{low} 以上 {price}</translation>
+    </message>
+    <message>
+        <source>{low}–{high} {unit} {price}</source>
+        <translation>{low}–{high} {unit} {price}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Type a use of zero or more to see what it would cost.</source>
+        <translation>请输入零或以上的用量，以查看费用。</translation>
+    </message>
+    <message>
+        <source>Enter every price to see what a month&apos;s use would cost.</source>
+        <translation>填写全部单价后，即可查看一个月用量的费用。</translation>
+    </message>
+    <message>
+        <source>{register} {quantity} × {price}</source>
+        <translation>{register} {quantity} × {price}</translation>
+    </message>
+    <message>
+        <source>{quantity} {unit} in each of its periods would cost {amount}</source>
+        <translation>各时段各用 {quantity} {unit}，费用为 {amount}</translation>
+    </message>
+    <message>
+        <source>{quantity} {unit} in a month would cost {amount}</source>
+        <translation>一个月用 {quantity} {unit}，费用为 {amount}</translation>
+    </message>
+    <message>
+        <source>{head}: {lines}</source>
+        <translation>{head}：{lines}</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsDialog</name>
+    <message>
+        <source>Reading the tariffs…</source>
+        <translation>正在读取价格…</translation>
+    </message>
+    <message>
+        <source>Blank: all use above</source>
+        <translation>留空：以上用量全部计入本档</translation>
+    </message>
+    <message>
+        <source>Each band ends at a month&apos;s total use; leave the last band&apos;s end blank: it takes all use above. A band&apos;s end belongs to it.</source>
+        <translation>各档上限按当月总用量计；最后一档的上限请留空，其上用量全部计入该档。恰好等于上限的用量属于本档。</translation>
+    </message>
+    <message>
+        <source>Peak, flat and valley each need a price; sharp only where the utility bills a sharp period. A meter&apos;s readings of each period are priced at its price.</source>
+        <translation>峰、平、谷均须填写单价；尖时段仅在供应方计收尖峰电价时填写。表计各时段的读数按该时段单价计价。</translation>
+    </message>
+    <message>
+        <source>New tariff</source>
+        <translation>新建价格</translation>
+    </message>
+    <message>
+        <source>Name the tariff as the utility&apos;s notice does; a change of price later is a new version of it.</source>
+        <translation>按供应方通知中的名称填写；日后调价请新增版本。</translation>
+    </message>
+    <message>
+        <source>New version of {name}</source>
+        <translation>{name} 的新版本</translation>
+    </message>
+    <message>
+        <source>In force from its day until the next version&apos;s; a month it starts in is priced by days on each side.</source>
+        <translation>自生效日起执行，至下一版本生效为止；生效当月按前后天数分别计价。</translation>
+    </message>
+    <message>
+        <source>{name} from {day}</source>
+        <translation>{name}（自 {day} 起）</translation>
+    </message>
+    <message>
+        <source>Bills already posted were priced at this version, so it is kept as it is. To correct it, add a new version from a later date.</source>
+        <translation>已出账的账单按此版本计价，因此保持不变。如需更正，请新增一个生效日期更晚的版本。</translation>
+    </message>
+    <message>
+        <source>Change {name} from {day}</source>
+        <translation>修改 {name}（自 {day} 起）</translation>
+    </message>
+    <message>
+        <source>No bill has been priced at this version yet: it can still be changed.</source>
+        <translation>尚无账单按此版本计价：仍可修改。</translation>
+    </message>
+    <message>
+        <source>from {day}</source>
+        <translation>自 {day} 起</translation>
+    </message>
+    <message>
+        <source>Bills were priced at it: kept as it is</source>
+        <translation>已有账单按此计价：保持不变</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Coming</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>已出账</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>From ({unit})</source>
+        <translation>起（{unit}）</translation>
+    </message>
+    <message>
+        <source>Up to ({unit})</source>
+        <translation>止（{unit}）</translation>
+    </message>
+    <message>
+        <source>Price ({per})</source>
+        <translation>单价（{per}）</translation>
+    </message>
+    <message>
+        <source>Bills were priced at this version: it is kept</source>
+        <translation>已有账单按此版本计价：不能归档</translation>
+    </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Utility:</source>
+        <translation>能源类型：</translation>
+    </message>
+    <message>
+        <source>A tariff is priced by its versions, each in force from its day until the next one&apos;s; a meter set on a tariff is priced at all of them. A version bills were priced at is kept as it is: a price change, or a correction, is a new version.</source>
+        <translation>价格由各版本组成，每个版本自其生效日起执行至下一版本生效为止；设置了该价格的表计按其全部版本计价。已用于出账的版本保持不变：调价或更正均通过新增版本完成。</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>A new version of the tariff chosen, starting from its figures</source>
+        <translation>以所选价格的现有单价为起点，新建一个版本</translation>
+    </message>
+    <message>
+        <source>Archive version…</source>
+        <translation>归档版本…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>In force from:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <source>As the utility names it</source>
+        <translation>与供应方的名称一致</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>单价：</translation>
+    </message>
+    <message>
+        <source>0.85</source>
+        <translation>0.85</translation>
+    </message>
+    <message>
+        <source>{register}:</source>
+        <translation>{register}：</translation>
+    </message>
+    <message>
+        <source>blank: no sharp period</source>
+        <translation>留空：无尖峰时段</translation>
+    </message>
+    <message>
+        <source>Add band</source>
+        <translation>添加一档</translation>
+    </message>
+    <message>
+        <source>Remove band</source>
+        <translation>删除一档</translation>
+    </message>
+    <message>
+        <source>Example, a month&apos;s use:</source>
+        <translation>示例，一个月用量：</translation>
+    </message>
+    <message>
+        <source>Save version</source>
+        <translation>保存版本</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsFlow</name>
+    <message>
+        <source>Archive version</source>
+        <translation>归档版本</translation>
+    </message>
+    <message>
+        <source>Archive {name} from {day}? The version before it stays in force until the next one; meters set on it keep the tariff.</source>
+        <translation>归档 {name}（自 {day} 起）？其前一版本将继续执行至再下一版本生效；设置在该版本上的表计保留此价格。</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Tariff {name} from {day} saved.</source>
+        <translation>价格 {name}（自 {day} 起）已保存。</translation>
+    </message>
+    <message>
+        <source>Tariff {name} from {day} archived.</source>
+        <translation>价格 {name}（自 {day} 起）已归档。</translation>
+    </message>
+</context>
+<context>
+    <name>TaxRates</name>
+    <message>
+        <source>Rent</source>
+        <translation>租金</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>车位租赁</translation>
+    </message>
+    <message>
+        <source>Property fee</source>
+        <translation>物业费</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Other charges</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水费</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>燃气费</translation>
+    </message>
+    <message>
+        <source>Heating</source>
+        <translation>供暖费</translation>
+    </message>
+    <message>
+        <source>Late fees</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>TaxRatesDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Type a rate for %1, or tick exempt: it stays exempt without one.</source>
+        <translation>请为 %1 填写税率，或勾选免税：不填税率则仍为免税。</translation>
+    </message>
+    <message>
+        <source>Tax rates</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>The VAT rate of each charge, as invoices are issued at it. A rate left empty is the default, shown greyed; type the park&apos;s own as a percentage (9 for 9%), or tick exempt for a charge not invoiced. Invoices already issued keep their rate.</source>
+        <translation>各收费项目的增值税税率，开票时按此税率。留空即为默认税率（灰色显示）；园区自己的税率按百分比填写（9 表示 9%），不开票的项目勾选免税。已开发票保持原税率。</translation>
+    </message>
+    <message>
+        <source>VAT rates</source>
+        <translation>增值税税率</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Park&apos;s rate</source>
+        <translation>园区税率</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免税</translation>
+    </message>
+    <message>
+        <source>exempt</source>
+        <translation>免税</translation>
+    </message>
+    <message>
+        <source>Reset all to default</source>
+        <translation>全部恢复默认</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <source>Contract template</source>
@@ -9760,8 +11739,12 @@ Nothing was written.</source>
         <translation>%1：%3 类原因共 %2 处差异；运营账有 %4 条记录在财务账 %5 条分录中找到。</translation>
     </message>
     <message>
-        <source>%1 deposit movements are not compared (deposits have no vouchers yet).</source>
-        <translation>%1 笔押金变动未参与比对（押金尚无凭证）。</translation>
+        <source>%1 deposit movements cannot be booked and are not compared (a reversal of a movement that is not there, or a kind not known).</source>
+        <translation>%1 笔押金变动无法生成凭证，未参与比对（所冲销的变动不存在，或类型未知）。</translation>
+    </message>
+    <message>
+        <source>One voucher per bill, adjustment, receipt, allocation, refund and deposit movement of the range, each balanced; every line&apos;s summary starts with our reference, so the books imported back find us.</source>
+        <translation>期间内每张账单、每笔调整、收款、核销、退款和押金变动各生成一张借贷平衡的凭证；每行摘要以本系统参考号开头，财务账导回时据此对应。</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -9802,10 +11785,6 @@ Nothing was written.</source>
     <message>
         <source>Books</source>
         <translation>财务账</translation>
-    </message>
-    <message>
-        <source>One voucher per bill, adjustment, receipt, allocation and refund of the range, each balanced; every line&apos;s summary starts with our reference, so the books imported back find us.</source>
-        <translation>期间内每张账单、每笔调整、收款、核销和退款各生成一张借贷平衡的凭证；每行摘要以本系统参考号开头，财务账导回时据此对应。</translation>
     </message>
     <message>
         <source>Entries dated</source>
