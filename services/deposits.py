@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.billing.balances import OpenItem
-from domain.billing.bills import PlannedBill
+from domain.billing.bills import PlannedBill, bill_id
 from domain.billing.deposits import (
     APPLIED,
     RECEIVED,
@@ -119,7 +119,10 @@ def rehearse_settlement(session: Session, contract_id: uuid.UUID, on: date) -> S
         final = late_fee_bill(str(contract.id), contract.code, items, clause, on, on, on,
                               posted_late_fees(session, contract.park_id))
         if final is not None:
-            final = PlannedBill(final.id, final.contract_id, f"{contract.code}/{on}/final",
+            # its own id: a run posting the month's late fees with this day as its first
+            # has the late-fee bill's id (contract, day, late_fee) already
+            final = PlannedBill(bill_id(str(contract.id), on, FINAL), final.contract_id,
+                                f"{contract.code}/{on}/final",
                                 FINAL, final.charge, on, on, on, final.amount, final.lines)
     final_item = None if final is None else OpenItem(
         final.id, contract.tenant_id, contract.id, contract.code, final.charge, on, on,

@@ -86,3 +86,26 @@ def test_a_contract_still_running_is_not_settled(ws):
     with ws.reading() as s, pytest.raises(DepositRefused) as refused:
         deposits.rehearse_settlement(s, cid, date(2026, 5, 10))
     assert refused.value.code == "settle-not-ended"
+
+
+def test_settling_on_the_first_day_of_a_billed_month_makes_its_own_final_bill(ws):
+    """May's run, issued on 25 April, posts the late fees accrued to then as the
+    (contract, 1 May, late_fee) bill; a settlement on 1 May charges those of the days since
+    on a final bill of its own (it once took that bill's id, and the insert failed)."""
+    cid = _lease(ws)
+    contracts.terminate(ws, cid, date(2026, 4, 30))
+    billing_run.post_run(ws, park_id(ws), date(2026, 5, 1), date(2026, 5, 31),
+                         date(2026, 4, 25))
+    with ws.reading() as s:
+        fees = s.scalars(select(Bill).where(Bill.contract_id == cid,
+                                            Bill.charge == "late_fee")).all()
+    assert [(b.kind, b.period_start) for b in fees] == [("charge", date(2026, 5, 1))]
+    plan = deposits.settle_termination(ws, cid, date(2026, 5, 1))
+    with ws.reading() as s:
+        bills = s.scalars(select(Bill).where(Bill.contract_id == cid,
+                                             Bill.charge == "late_fee")).all()
+    assert sorted(b.kind for b in bills) == ["charge", "final"]
+    assert len({b.id for b in bills}) == 2
+    # March's and April's 12,540.00 each at 0.05 % a day: the run charged them to 25 April,
+    # the final bill the six days since on each (37.62 + 37.62), nothing twice
+    assert plan.final_bill is not None and plan.final_bill.amount == D("75.24")
