@@ -26,9 +26,25 @@ to yet stays unallocated, in the payment queue: receipts from unknown payers,
 the last days' receipts that need a person, and overpayments not yet refunded
 (a few per cent of receipts).
 
-:func:`write_meters` adds an electricity meter tree per building (a main
-meter, a sub meter per let unit of one or two floors) read on the first of
-each month billed, one main meter's dial turning past 99999.9 on the way.
+:func:`plan_deposits` (pure) says when each live contract's deposit came in:
+most in full within days of signing, a few short (never topped up) or weeks
+late, and a few signed lately still waiting for it; the three-ledger check
+names those, and only those. :func:`write_billing` records them in the
+deposit's ledger as ``services.deposits`` does (a ``post_deposit`` command
+per movement): before the year billed as movements of their own, within it as
+bank lines whose whole amount the deposit holds. A contract that ended
+(expired or terminated) is settled some days after its last day as
+``services.deposits.settle_termination`` settles it: the late fees accrued to
+the day on a final bill, the deposit applied to the open bills oldest first,
+the rest refunded.
+
+:func:`write_meters` adds an electricity and a water meter tree per building
+(a main meter, a sub meter per let unit of one or two floors) read on the
+first of each month billed, one main meter's dial turning past 99999.9 on
+the way, and the park's tariffs on the main meters (flat electricity, one
+building's time-of-use, tiered water). It runs before the first billing run,
+so each month's run bills the month before's use (``services.utility_billing``)
+and those bills are paid like the rest.
 
 The same ``(units, seed, today)`` gives the same bills, payments and
 readings; only the UUIDv7 ids differ (and the bill ids, derived from the
@@ -52,19 +68,25 @@ from demo.leasing import DETAIL_UNITS
 from demo.plan import ParkPlan
 from demo.profiles import GIVEN, SURNAMES
 from domain.assets import UnitType
-from domain.billing.balances import LATE_FEE
+from domain.billing.balances import LATE_FEE, OpenItem
 from domain.billing.bills import ADJUSTMENT_KIND, PlannedBill
+from domain.billing.deposits import APPLIED, RECEIVED, REFUNDED, settle
+from domain.billing.late_fees import late_fee_bill
 from domain.billing.matching import bill_reference
+from domain.billing.tariffs import Band, FlatTariff, TieredTariff, TouTariff, to_document
 from domain.contracts import ContractStatus
+from domain.leasing.codec import terms_from_json
 from domain.leasing.schedule import add_months
 from domain.money import ZERO, money
 from domain.space_use import SpaceUse
-from services.billing_run import plan_run, write_run
+from services.billing_run import RunPlan, plan_run, write_run
+from services.deposits import FINAL
 from services.payments import insert_allocations, write_payments
 from services.receivables import PAYMENT
 from store.changes import insert_rows, record_commands, under_command
 from store.ids import uuid7
-from store.schema import Meter, MeterReading, PayerAlias
+from store.schema import DepositMovement, Meter, MeterReading, Park, PayerAlias
+from store.schema import Tariff as TariffRow
 
 ISSUE_DAYS = 6  # a month's billing run is issued this many days before the month starts
 BILL_MONTHS = 12  # months of bills in a park of usual size
@@ -93,8 +115,21 @@ PARENT_FORMS = ("控股集团有限公司", "实业集团有限公司", "投资�
 PLATFORMS = ("支付宝（中国）网络技术有限公司", "财付通支付科技有限公司",
              "上海银联电子支付服务有限公司")
 UNKNOWN_REMARKS = ("转账", "货款", "往来款", "", "汇款", "押金", "服务费")
-LABELS = {"rent": "租金", "property_fee": "物业费", "parking": "停车费", LATE_FEE: "滞纳金"}
+LABELS = {"rent": "租金", "property_fee": "物业费", "parking": "停车费", LATE_FEE: "滞纳金",
+          "electricity": "电费", "water": "水费", "gas": "燃气费", "heat": "热费"}
 SIGNALS = (("court", "买卖合同纠纷一审立案"), ("tax", "欠税公告"), ("court", "被列为被执行人"))
+# Deposits (押金), due on signing: most come within RECEIVED_DAYS; DEPOSIT_SHORT of them
+# short of what the contract says (never topped up), DEPOSIT_LATE weeks late (in by
+# now); of the contracts signed in the last OUTSTANDING_DAYS, OUTSTANDING_SHARE still
+# wait for theirs. An ended contract is settled SETTLE_DAYS after its last day.
+RECEIVED_DAYS = 10
+DEPOSIT_SHORT = 0.02
+DEPOSIT_LATE = 0.02
+LATE_DAYS = (25, 90)
+OUTSTANDING_DAYS = 60
+OUTSTANDING_SHARE = 0.15
+SETTLE_DAYS = (3, 20)
+DEPOSIT_REMARKS = ("{code} 押金", "{code}押金", "押金", "{code} 租赁保证金")
 
 
 # -- the tenants' habits (pure) ------------------------------------------------------------
@@ -165,6 +200,74 @@ def months_for(park: ParkPlan) -> int:
     return BILL_MONTHS_LARGE if for_rent <= DETAIL_UNITS else BILL_MONTHS_BENCHMARK
 
 
+# -- the deposits (pure) ---------------------------------------------------------------------
+
+FULL, SHORT, LATE, OUTSTANDING = "full", "short", "late", "outstanding"
+
+
+@dataclass(frozen=True, slots=True)
+class DepositPlan:
+    """When one contract's deposit came in, and when the contract is settled.
+
+    ``kind``: full (within days of signing), late (weeks after, whole), short (part of
+    it, the rest never came) or outstanding (not in by today: ``received`` 0, ``on``
+    None). Short and outstanding are what the three-ledger check must name.
+    ``settle_on``: some days after the contract's last day (its end or termination),
+    when that is by today and the deposit is in; None otherwise.
+    """
+
+    contract: int  # index into park.contracts
+    due: Decimal  # the deposit the contract says
+    received: Decimal
+    on: date | None
+    kind: str
+    payer: str
+    remarks: str
+    settle_on: date | None
+
+
+def plan_deposits(park: ParkPlan, seed: int, today: date) -> list[DepositPlan]:
+    """Each signed (or terminated) contract's deposit, from its own random stream
+    (``"{seed}:deposits"``), so the other rows are what they were without it; contracts
+    with no deposit and drafts have none."""
+    rng = Random(f"{seed}:deposits")
+    plans = []
+    for index, contract in enumerate(park.contracts):
+        if contract.status is ContractStatus.DRAFT or contract.deposit <= 0:
+            continue
+        tenant = park.tenants[park.tenancy_tenant[contract.tenancy]]
+        signed = contract.signed_on
+        roll = rng.random()
+        kind, received = FULL, contract.deposit
+        on: date | None = signed + timedelta(days=rng.randint(0, RECEIVED_DAYS))
+        if (today - signed).days <= OUTSTANDING_DAYS and rng.random() < OUTSTANDING_SHARE:
+            kind, received, on = OUTSTANDING, ZERO, None
+        elif roll < DEPOSIT_SHORT:
+            kind = SHORT
+            share = Decimal(rng.choice((50, 60, 70, 80, 90))) / 100
+            received = money((contract.deposit * share / 100).to_integral_value(ROUND_FLOOR)
+                             * 100) or contract.deposit
+        elif roll < DEPOSIT_SHORT + DEPOSIT_LATE and (today - signed).days > LATE_DAYS[1]:
+            kind = LATE  # only where it is in by now: a late one still out is outstanding
+            on = signed + timedelta(days=rng.randint(*LATE_DAYS))
+        if on is not None:
+            on = min(on, today)
+        payer = tenant.name if rng.random() < 0.9 else tenant.short_name
+        remarks = rng.choice(DEPOSIT_REMARKS).format(code=contract.code)
+        last = contract.ends_on
+        if contract.terminated_on is not None:
+            last = min(last, contract.terminated_on)
+        settle_on = None
+        if on is not None and last < today:
+            day = max(last + timedelta(days=rng.randint(*SETTLE_DAYS)), on + timedelta(days=1))
+            if day.day == 1:
+                day += timedelta(days=1)  # a run's late-fee bill of the month has that id
+            settle_on = day if day <= today else None
+        plans.append(DepositPlan(index, contract.deposit, received, on, kind, payer, remarks,
+                                 settle_on))
+    return plans
+
+
 # -- living through the months ---------------------------------------------------------------
 
 
@@ -178,6 +281,8 @@ class BillingSummary:
     allocations: int
     unallocated: int  # payments with money left over for the queue
     aliases: int
+    deposit_movements: int = 0
+    settlements: int = 0  # ended contracts whose deposit was applied and refunded
 
 
 @dataclass(slots=True)
@@ -188,7 +293,7 @@ class _Transfer:
     bills: tuple[uuid.UUID, ...]
     payer: str
     remarks: str
-    mode: str = "full"  # full | part | over | unknown | refund
+    mode: str = "full"  # full | part | over | unknown | refund | deposit
     amount: Decimal = ZERO  # an unknown payer's amount
     payment: uuid.UUID | None = None  # a refund's payment
     known_payer: bool = True  # the legal name or an alias a person confirmed
@@ -201,11 +306,16 @@ def write_billing(session: Session, park: ParkPlan, payers: PayerPlan, seed: int
                   progress: Callable[[int, int], None] | None = None) -> BillingSummary:
     """Post ``months`` monthly billing runs up to ``today`` and the money received on the
     bills, month by month, in ``session`` (the build's transaction)."""
+    write_meters(session, park, seed, today, months)  # the runs bill their readings
     books = _Books(session, park, payers, Random(f"{seed}:billing"), today)
     starts = bill_months(today, months)
+    books.take_deposits(plan_deposits(park, seed, today),
+                        bank_from=starts[0] - timedelta(days=ISSUE_DAYS))
     for n, start in enumerate(starts):
         issued = start - timedelta(days=ISSUE_DAYS)
+        books.settle_until(issued)  # the ended contracts settled by the run's day
         books.receive(until=issued)  # what came in before the run: its late fees see it
+        books.write()
         plan = plan_run(session, park.park_id, start, add_months(start, 1) - timedelta(days=1),
                         issued)
         if plan.bills:
@@ -214,12 +324,14 @@ def write_billing(session: Session, park: ParkPlan, payers: PayerPlan, seed: int
         books.post(plan.bills, issued)
         if progress is not None:
             progress(n + 1, len(starts) + 1)
+    books.settle_until(today)
     books.receive(until=today)
+    books.write()
     if progress is not None:
         progress(len(starts) + 1, len(starts) + 1)
     return BillingSummary(books.runs, books.bill_count, books.payment_count,
                           books.allocation_count, books.unallocated_count(),
-                          books.alias_count)
+                          books.alias_count, books.movement_count, books.settlement_count)
 
 
 class _Books:
@@ -241,6 +353,20 @@ class _Books:
         self.serial = 0  # the bank's running serial, for the 流水号
         self.runs = self.bill_count = self.payment_count = 0
         self.allocation_count = self.alias_count = 0
+        # The deposits: what each contract holds, the movements still to write, the
+        # settlements to come (by day), and what settling needs of the bills.
+        self.deposit_held: dict[int, Decimal] = {}
+        self.moves: list[dict[str, Any]] = []
+        self.settlements: list[tuple[date, int]] = []
+        self.bills_of: dict[str, list[uuid.UUID]] = {}  # contract id → its bills, as posted
+        self.issued: dict[uuid.UUID, date] = {}
+        self.billed: dict[uuid.UUID, Decimal] = {}  # each bill's lines, credits included
+        self.posted_fees: dict[uuid.UUID, Decimal] = {}  # late fees charged, by bill
+        self.movement_count = self.settlement_count = 0
+        self.currency = ""
+        # Payments, allocations and aliases taken in and not yet written (see write()).
+        self.unwritten: tuple[list[dict[str, Any]], list[dict[str, Any]],
+                              list[dict[str, Any]]] = ([], [], [])
 
     # -- bills posted ----------------------------------------------------------------------
 
@@ -248,15 +374,8 @@ class _Books:
         """Take a run's bills into the books and plan how each gets paid."""
         groups: dict[tuple[str, date, date], list[PlannedBill]] = {}
         for bill in bills:
-            self.bill_count += 1
-            if bill.kind == ADJUSTMENT_KIND and bill.corrects is not None and bill.amount < 0:
-                # A credit lowers the bill it corrects; below what was paid, the run frees
-                # the payments' allocations it no longer needs (never below zero).
-                before = self.balance.get(bill.corrects, ZERO)
-                self.balance[bill.corrects] = max(before + bill.amount, ZERO)
+            if not self._take(bill, issued):
                 continue
-            self.balance[bill.id] = bill.amount
-            self.bill[bill.id] = bill
             if bill.amount > 0:
                 key = (bill.contract_id, bill.period_start, bill.due_on)
                 groups.setdefault(key, []).append(bill)
@@ -266,6 +385,30 @@ class _Books:
         unknown = int(window * UNKNOWN_SHARE + self.rng.random())
         for _ in range(unknown):
             self._plan_unknown(issued)
+
+    def _take(self, bill: PlannedBill, issued: date) -> bool:
+        """A bill posted, into the balances; False for a credit (a line of the bill it
+        corrects, not a bill to pay)."""
+        self.bill_count += 1
+        if bill.charge == LATE_FEE:  # what a later accrual is reckoned against
+            for line in bill.lines:
+                on_bill = line.explanation.get("on_bill")
+                if on_bill:
+                    key = uuid.UUID(on_bill)
+                    self.posted_fees[key] = self.posted_fees.get(key, ZERO) + line.amount
+        if bill.kind == ADJUSTMENT_KIND and bill.corrects is not None and bill.amount < 0:
+            # A credit lowers the bill it corrects; below what was paid, the run frees
+            # the payments' allocations it no longer needs (never below zero).
+            before = self.balance.get(bill.corrects, ZERO)
+            self.balance[bill.corrects] = max(before + bill.amount, ZERO)
+            self.billed[bill.corrects] = self.billed.get(bill.corrects, ZERO) + bill.amount
+            return False
+        self.balance[bill.id] = bill.amount
+        self.billed[bill.id] = bill.amount
+        self.bill[bill.id] = bill
+        self.issued[bill.id] = issued
+        self.bills_of.setdefault(bill.contract_id, []).append(bill.id)
+        return True
 
     def _plan(self, group: list[PlannedBill], issued: date) -> None:
         """When and how one contract's bills of one period and due day are paid."""
@@ -354,25 +497,36 @@ class _Books:
     # -- money received ----------------------------------------------------------------------
 
     def receive(self, until: date) -> None:
-        """Write the transfers received on or before ``until`` (never after today), with
-        their allocations, refunds and the aliases a person confirmed, in bulk."""
+        """Take in the transfers received on or before ``until`` (never after today), with
+        their allocations, refunds and the aliases a person confirmed; :meth:`write`
+        writes them, in bulk."""
         until = min(until, self.today)
-        payments: list[dict[str, Any]] = []
-        allocations: list[dict[str, Any]] = []
-        aliases: list[dict[str, Any]] = []
+        payments, allocations, aliases = self.unwritten
         while self.queue and self.queue[0][0] <= until:
             day, _, transfer = heapq.heappop(self.queue)
             if transfer.mode == "refund":
                 allocations += self._refund(day, transfer)
+            elif transfer.mode == "deposit":
+                self._receive_deposit(day, transfer, payments, allocations)
             else:
                 self._receive(day, transfer, payments, allocations, aliases)
-        write_payments(self.session, payments)
-        insert_allocations(self.session, allocations)
+
+    def write(self) -> None:
+        """What came in since the last write, before a run reads the ledger: payments, then
+        their allocations (and the deposits', applied at settlements), aliases, and the
+        deposits' movements."""
+        payments, allocations, aliases = self.unwritten
+        if payments:
+            write_payments(self.session, payments)
+        if allocations:
+            insert_allocations(self.session, allocations)
         if aliases:
             insert_rows(self.session, PayerAlias, aliases)
         self.payment_count += len(payments)
         self.allocation_count += len(allocations)
         self.alias_count += len(aliases)
+        self.unwritten = ([], [], [])
+        self._write_moves()
 
     def _receive(self, day: date, transfer: _Transfer, payments: list[dict[str, Any]],
                  allocations: list[dict[str, Any]], aliases: list[dict[str, Any]]) -> None:
@@ -390,15 +544,7 @@ class _Books:
                 amount = _round_part(total, rng)
             elif transfer.mode == "over":
                 amount = _round_up(total)
-        payment_id = uuid7()
-        self.serial += 1
-        reference = f"{day:%Y%m%d}{self.serial:08d}"
-        payments.append({
-            "id": payment_id, "park_id": self.park.park_id, "account": ACCOUNT,
-            "key": f"ref:{reference}|{day.isoformat()}|{amount:f}", "received_on": day,
-            "amount": amount, "payer": transfer.payer, "remarks": transfer.remarks,
-            "reference": reference, "balance": None, "source": "bank",
-            "source_file": f"cmb-{day:%Y%m}.csv", "tenant_id": None})
+        payment_id = self._payment(day, amount, transfer, payments)
         self.held[payment_id] = amount
         if transfer.contract is None:
             if (self.today - day).days > UNKNOWN_RESOLVED_DAYS:
@@ -443,6 +589,20 @@ class _Books:
                             "tenant_id": self.park.tenants[tenant_index].id,
                             "name": transfer.alias})
 
+    def _payment(self, day: date, amount: Decimal, transfer: _Transfer,
+                 payments: list[dict[str, Any]]) -> uuid.UUID:
+        """A bank line: its 流水号, and the importer's key for it."""
+        payment_id = uuid7()
+        self.serial += 1
+        reference = f"{day:%Y%m%d}{self.serial:08d}"
+        payments.append({
+            "id": payment_id, "park_id": self.park.park_id, "account": ACCOUNT,
+            "key": f"ref:{reference}|{day.isoformat()}|{amount:f}", "received_on": day,
+            "amount": amount, "payer": transfer.payer, "remarks": transfer.remarks,
+            "reference": reference, "balance": None, "source": "bank",
+            "source_file": f"cmb-{day:%Y%m}.csv", "tenant_id": None})
+        return payment_id
+
     def _reasons(self, transfer: _Transfer, tenant_index: int) -> list[dict[str, Any]]:
         """What the matcher would have said allocating it (``domain.billing.matching``)."""
         tenant = self.park.tenants[tenant_index]
@@ -469,18 +629,158 @@ class _Books:
     def unallocated_count(self) -> int:
         return sum(1 for left in self.held.values() if left > 0)
 
+    # -- deposits ------------------------------------------------------------------------------
 
-# -- meters and readings ---------------------------------------------------------------------
+    def take_deposits(self, plans: Sequence[DepositPlan], bank_from: date) -> None:
+        """The deposits received before ``bank_from`` (before this park's bank lines are
+        here) as movements of their own, now; the later ones as bank transfers to come;
+        the settlements in day order."""
+        for plan in plans:
+            if plan.settle_on is not None:
+                self.settlements.append((plan.settle_on, plan.contract))
+            if plan.on is None or plan.received <= 0:
+                continue
+            if plan.on < bank_from:
+                self._move(plan.contract, RECEIVED, plan.received, plan.on)
+            else:
+                self._schedule(plan.on, _Transfer(plan.contract, (), plan.payer, plan.remarks,
+                                                  "deposit", plan.received))
+        self.settlements.sort(reverse=True)  # popped from the end, oldest first
+
+    def _receive_deposit(self, day: date, transfer: _Transfer, payments: list[dict[str, Any]],
+                         allocations: list[dict[str, Any]]) -> None:
+        """A transfer the deposit holds whole, as ``services.deposits.receive_deposit``
+        records it from a payment: the payment's money held as the deposit (an allocation
+        of kind ``deposit``), and the movement naming the payment."""
+        assert transfer.contract is not None
+        payment_id = self._payment(day, transfer.amount, transfer, payments)
+        self.held[payment_id] = ZERO
+        code = self.park.contracts[transfer.contract].code
+        allocations.append({
+            "id": uuid7(), "park_id": self.park.park_id, "source_kind": PAYMENT,
+            "source_id": payment_id, "bill_id": None, "kind": "deposit",
+            "reverses_id": None, "amount": transfer.amount, "on": day, "by": "person",
+            "reasons": [{"code": "deposit", "params": {"contract": code}}]})
+        self._move(transfer.contract, RECEIVED, transfer.amount, day, payment_id=payment_id)
+
+    def settle_until(self, until: date) -> None:
+        """Settle the ended contracts due by ``until``, day by day, each on what had come
+        in by its day."""
+        until = min(until, self.today)
+        while self.settlements and self.settlements[-1][0] <= until:
+            day = self.settlements[-1][0]
+            self.receive(until=day)
+            while self.settlements and self.settlements[-1][0] == day:
+                self.unwritten[1].extend(self._settle(self.settlements.pop()[1], day))
+
+    def _settle(self, index: int, on: date) -> list[dict[str, Any]]:
+        """One contract settled as ``services.deposits.settle_termination`` does: the late
+        fees accrued to the day on a final bill of their own, the deposit applied to the
+        open bills (the final one among them) oldest first, the rest refunded. Returns
+        the deposit's allocations to the bills."""
+        held = self.deposit_held.get(index, ZERO)
+        if held <= 0:
+            return []
+        contract = self.park.contracts[index]
+        key = str(contract.id)
+        tenant = self.park.tenants[self.park.tenancy_tenant[contract.tenancy]]
+        items = [self._item(bill_id, tenant.id, contract.code)
+                 for bill_id in self.bills_of.get(key, ())
+                 if self.balance.get(bill_id, ZERO) > 0]
+        clause = terms_from_json(contract.terms).late_fee if contract.terms else None
+        final = None
+        if clause is not None:
+            fees = late_fee_bill(key, contract.code, items, clause, on, on, on,
+                                 self.posted_fees)
+            if fees is not None:
+                final = PlannedBill(fees.id, key, f"{contract.code}/{on}/final", FINAL,
+                                    fees.charge, on, on, on, fees.amount, fees.lines)
+        final_item = None
+        if final is not None:
+            if not self.currency:
+                park = self.session.get(Park, self.park.park_id)
+                self.currency = park.currency if park is not None else "CNY"
+            write_run(self.session, RunPlan(self.park.park_id, on, on, on, (final,),
+                                            {key: tenant.id}, 0, (), self.currency))
+            self.runs += 1
+            self._take(final, on)
+            final_item = self._item(final.id, tenant.id, contract.code)
+        settlement = settle(items, ZERO if final is None else final.amount, held,
+                            final_item, on)
+        rows = []
+        for part in settlement.applied:
+            move = self._move(index, APPLIED, part.amount, on, bill_id=part.bill_id)
+            rows.append({"id": uuid7(), "park_id": self.park.park_id, "source_kind": "deposit",
+                         "source_id": move, "bill_id": part.bill_id, "kind": "allocate",
+                         "reverses_id": None, "amount": part.amount, "on": on,
+                         "by": "person", "reasons": [{"code": "deposit-applied",
+                                                      "params": {"contract": contract.code}}]})
+            self.balance[part.bill_id] -= part.amount
+        if settlement.refund > 0:
+            self._move(index, REFUNDED, settlement.refund, on, note="settlement")
+        self.settlement_count += 1
+        return rows
+
+    def _item(self, bill_id: uuid.UUID, tenant_id: uuid.UUID, code: str) -> OpenItem:
+        """A bill as ``services.receivables.read_ledger`` reads it: owed from its due day,
+        or from its issue day when that is later."""
+        bill = self.bill[bill_id]
+        return OpenItem(bill.id, tenant_id, uuid.UUID(bill.contract_id), code, bill.charge,
+                        bill.period_start, max(bill.due_on, self.issued[bill_id]),
+                        self.balance[bill_id], self.billed[bill_id], bill.number)
+
+    def _move(self, index: int, kind: str, amount: Decimal, on: date, *,
+              payment_id: uuid.UUID | None = None, bill_id: uuid.UUID | None = None,
+              note: str = "") -> uuid.UUID:
+        """A deposit movement to write, the contract's deposit held kept up to date."""
+        contract = self.park.contracts[index]
+        self.moves.append({"id": uuid7(), "park_id": self.park.park_id,
+                           "contract_id": contract.id, "kind": kind, "amount": amount,
+                           "on": on, "payment_id": payment_id, "bill_id": bill_id,
+                           "reverses_id": None, "note": note})
+        sign = 1 if kind == RECEIVED else -1
+        self.deposit_held[index] = self.deposit_held.get(index, ZERO) + sign * amount
+        return self.moves[-1]["id"]
+
+    def _write_moves(self) -> None:
+        """The movements so far (their payments written), with one ``post_deposit``
+        command each, as ``services.deposits`` writes them (there one at a time)."""
+        if not self.moves:
+            return
+        rows, self.moves = self.moves, []
+        with under_command(self.session):
+            insert_rows(self.session, DepositMovement, rows)
+        record_commands(self.session, "post_deposit", DepositMovement, [(r["id"], {
+            "movement": str(r["id"]), "contract": str(r["contract_id"]), "kind": r["kind"],
+            "amount": str(r["amount"]), "on": r["on"].isoformat(),
+            "payment": str(r["payment_id"]) if r["payment_id"] else None,
+            "bill": str(r["bill_id"]) if r["bill_id"] else None, "note": r["note"]})
+            for r in rows], ready=True)
+        self.movement_count += len(rows)
+
+
+# -- meters, tariffs and readings ----------------------------------------------------------
 
 # Electricity per m² let per month (kWh), by type: (least, most).
 INTENSITY = {UnitType.OFFICE: (9, 14), UnitType.INDUSTRIAL: (25, 45),
              UnitType.WAREHOUSE: (3, 6), UnitType.RETAIL: (25, 40)}
+# Water per m² let per month (m³, in hundredths), by type: (least, most).
+WATER_INTENSITY = {UnitType.OFFICE: (6, 10), UnitType.INDUSTRIAL: (10, 30),
+                   UnitType.WAREHOUSE: (1, 3), UnitType.RETAIL: (15, 40)}
 # Shanghai's year, January first: heating a little, cooling a lot in July and August.
 ELECTRIC_SEASON = (1.10, 1.00, 0.90, 0.85, 0.95, 1.10, 1.30, 1.35, 1.15, 0.95, 0.90, 1.05)
 MAIN_RATIO = Decimal(80)  # the main meters' CT ratio (400/5 A): the dial turns 1/80 as fast
 DIAL = Decimal(100000)  # a main meter's dial reads up to 99999.9
 SUB_DIAL = Decimal(1000000)
 TENTH = Decimal("0.1")
+# The park's tariffs (Shanghai, 一般工商业, 2024–2025): a flat price for most buildings, a
+# time-of-use one (峰 / 平 / 谷) for one, and a tiered price for water (超计划 ×1.5).
+FLAT_ELECTRICITY = ("一般工商业电价", Decimal("0.98"))
+TOU_ELECTRICITY = ("峰谷分时电价", {"peak": Decimal("1.35"), "flat": Decimal("0.85"),
+                                    "valley": Decimal("0.45")})
+WATER = ("非居民用水", ((Decimal(300), Decimal("5.60")), (None, Decimal("8.40"))))
+TOU_SHARES = {"peak": 0.42, "flat": 0.36, "valley": 0.22}  # a month's kWh by register
+MEMO = "demo.meters"  # session.info: the meters written, so they are written once
 
 
 @dataclass(frozen=True)
@@ -491,64 +791,88 @@ class MeterSummary:
 
 def write_meters(session: Session, park: ParkPlan, seed: int, today: date, months: int
                  ) -> MeterSummary:
-    """An electricity tree per building and its readings on the first of each month.
+    """An electricity and a water tree per building, their tariffs, and readings on the
+    first of each month; written once per session (:func:`write_billing` writes them
+    before its first run, whose utility bills they are).
 
-    A main meter per building (CT ratio 80) feeds a sub meter for each unit let on one
-    or two of its floors; what the main meter measures beyond its sub meters (lifts,
-    corridors, the floors without sub meters) is the shared consumption its 公摊
-    statement splits by area. Readings are taken on the first day of each of the
-    ``months`` months up to ``today``'s (the months billed), so every month but the
-    current one has its use; the first building's main meter turns past 99999.9 in the
-    second month (a rollover). Meters are rows with their ``create`` ops, readings a
-    ledger with one ``post_reading`` command each, as ``services.meters`` writes them.
+    A main meter per building (electricity: CT ratio 80) feeds a sub meter for each unit
+    let on one or two of its floors; what the main meter measures beyond its sub meters
+    (lifts, corridors, toilets, the floors without sub meters) is the shared consumption
+    its 公摊 statement splits by area. The park's tariffs are set on the main meters (the
+    sub meters are priced at their main meter's): electricity flat at 0.98 a kWh, but one
+    building's tree reads peak, flat and valley registers at a time-of-use tariff; water
+    tiered (5.60 a m³ up to 300 m³ a month a meter, 8.40 above). Readings are taken on
+    the first day of each of the ``months`` months up to ``today``'s (the months billed),
+    so every month but the current one has its use and the runs bill it in arrears (the
+    first run finds no reading before its month: it skips); the first building's main
+    electricity meter turns past 99999.9 in the second month (a rollover). Meters and
+    tariffs are rows with their ``create`` ops, readings a ledger with one
+    ``post_reading`` command each, as ``services.meters`` writes them.
     """
-    rng = Random(f"{seed}:meters")
+    done = session.info.get((MEMO, park.park_id))
+    if done is not None:
+        return done
     days = bill_months(today, months)
     let = _let_by_month(park, days)
+    since = date(days[0].year - 1, 1, 1)
+    flat_id, tou_id, water_id = uuid7(), uuid7(), uuid7()
+    tariffs = [
+        _tariff_row(park, flat_id, "electricity", FLAT_ELECTRICITY[0], since,
+                    to_document(FlatTariff(since, FLAT_ELECTRICITY[1]))),
+        _tariff_row(park, tou_id, "electricity", TOU_ELECTRICITY[0], since,
+                    to_document(TouTariff(since, TOU_ELECTRICITY[1]))),
+        _tariff_row(park, water_id, "water", WATER[0], since, to_document(TieredTariff(
+            since, tuple(Band(up_to, price) for up_to, price in WATER[1]))))]
+    rng = Random(f"{seed}:meters")
+    water_rng = Random(f"{seed}:water")
     meters: list[dict[str, Any]] = []
     readings: list[dict[str, Any]] = []
+    metered: list[tuple[int, Any, list[int]]] = []  # (order, building, units metered)
     for order, building in enumerate(park.buildings):
         floors = _metered_floors(park, building.floors, let[-1], rng)
         units = [i for i, u in enumerate(park.units) if u.floor in floors and i in let[-1]]
-        if not units:
-            continue
-        main_id = uuid7()
+        if units:
+            metered.append((order, building, units))
+    tou = _tou_building([(order, b) for order, b, _units in metered])
+    for order, building, units in metered:
         start = days[0] - timedelta(days=rng.randint(200, 2000))  # installed years ago
-        meters.append(_meter_row(park, main_id, f"E-{building.code}", None, None,
-                                 MAIN_RATIO, DIAL, start))
-        subs = []
-        for unit in units:
-            plan = park.units[unit]
-            meter_id = uuid7()
-            meters.append(_meter_row(park, meter_id, f"E-{plan.code}", main_id, plan.id,
-                                     Decimal(1), SUB_DIAL, start))
-            low, high = INTENSITY.get(building.profile.unit_type, (8, 12))
-            subs.append((meter_id, unit, plan.billable * Decimal(rng.randint(low, high))))
+        registers = list(TOU_SHARES) if order == tou else ["total"]
+        tree = _Tree(park, "electricity", f"E-{building.code}",
+                     tou_id if order == tou else flat_id, MAIN_RATIO, DIAL, SUB_DIAL, start,
+                     registers, meters, readings)
+        low, high = INTENSITY.get(building.profile.unit_type, (8, 12))
+        levels = [(unit, park.units[unit].billable * Decimal(rng.randint(low, high)))
+                  for unit in units]
         common = Decimal(rng.randint(115, 130)) / 100  # lifts, corridors, the other floors
-        values = {m: Decimal(rng.randint(1000, 30000)) for m, _, _ in subs}
-        readings += [_reading_row(m, days[0], _tenths(v)) for m, v in values.items()]
-        turns = []  # the main dial's travel month by month
+        starts = {unit: Decimal(rng.randint(1000, 30000)) for unit in units}
+        uses = []
         for k in range(1, len(days)):  # what the month before used, on each dial
             season = Decimal(str(ELECTRIC_SEASON[days[k - 1].month - 1]))
-            total = ZERO
-            for meter_id, unit, level in subs:
+            month = {}
+            for unit, level in levels:
                 use = level * season * Decimal(f"{rng.lognormvariate(0, 0.08):.3f}")
-                if unit not in let[k - 1]:
-                    use = use / 50  # vacant: standby only
-                values[meter_id] += use
-                total += use
-                readings.append(_reading_row(meter_id, days[k], _tenths(values[meter_id])))
-            turns.append(total * common / MAIN_RATIO)
-        if order == 0 and len(turns) > 1:  # the first main meter turns past 99999.9
-            dial = DIAL - turns[0] - turns[1] / 2  # in the second month
+                month[unit] = use if unit in let[k - 1] else use / 50  # vacant: standby
+            uses.append(month)
+        if order == 0 and len(uses) > 1:  # the first main meter turns past 99999.9
+            first = sum(uses[0].values(), ZERO) * common / MAIN_RATIO
+            second = sum(uses[1].values(), ZERO) * common / MAIN_RATIO
+            main_start = DIAL - first - second / 2  # in the second month
         else:
-            dial = Decimal(rng.randint(1000, 60000))
-        readings.append(_reading_row(main_id, days[0], _tenths(dial)))
-        for k, turned in enumerate(turns, start=1):
-            dial += turned
-            if dial >= DIAL:
-                dial -= DIAL  # the dial shows 0 again
-            readings.append(_reading_row(main_id, days[k], _tenths(dial)))
+            main_start = Decimal(rng.randint(1000, 60000))
+        tree.write(days, starts, uses, common, ZERO, main_start)
+
+        water = _Tree(park, "water", f"W-{building.code}", water_id, Decimal(1), DIAL, DIAL,
+                      start, ["total"], meters, readings)
+        low, high = WATER_INTENSITY.get(building.profile.unit_type, (5, 10))
+        levels = [(unit, park.units[unit].billable * Decimal(water_rng.randint(low, high))
+                   / 100) for unit in units]
+        starts = {unit: Decimal(water_rng.randint(100, 5000)) for unit in units}
+        uses = [{unit: (level * Decimal(f"{water_rng.lognormvariate(0, 0.12):.3f}")
+                        if unit in let[k - 1] else level / 50) for unit, level in levels}
+                for k in range(1, len(days))]
+        water.write(days, starts, uses, Decimal(water_rng.randint(108, 118)) / 100,
+                    Decimal(water_rng.randint(10, 40)), Decimal(water_rng.randint(1000, 20000)))
+    insert_rows(session, TariffRow, tariffs)
     insert_rows(session, Meter, meters)
     with under_command(session):
         insert_rows(session, MeterReading, readings)
@@ -556,7 +880,93 @@ def write_meters(session: Session, park: ParkPlan, seed: int, today: date, month
         "reading": str(r["id"]), "meter": str(r["meter_id"]), "read_on": r["read_on"].isoformat(),
         "register": r["register"], "value": str(r["value"]), "kind": r["kind"],
         "source": r["source"]}) for r in readings], ready=True)
-    return MeterSummary(len(meters), len(readings))
+    summary = MeterSummary(len(meters), len(readings))
+    session.info[(MEMO, park.park_id)] = summary
+    return summary
+
+
+@dataclass
+class _Tree:
+    """One building's tree of one utility as it is written: its main meter, a sub meter
+    per unit, and their readings month by month."""
+
+    park: ParkPlan
+    utility: str
+    code: str
+    tariff: uuid.UUID
+    ratio: Decimal  # the main meter's multiplier
+    dial: Decimal
+    sub_dial: Decimal
+    installed: date
+    registers: list[str]
+    meters: list[dict[str, Any]]
+    readings: list[dict[str, Any]]
+
+    def write(self, days: Sequence[date], starts: dict[int, Decimal],
+              uses: Sequence[dict[int, Decimal]], common: Decimal, fixed: Decimal,
+              main_start: Decimal) -> None:
+        """The main meter and its sub meters with their readings: ``uses[k]`` is what each
+        unit used in ``days[k]``'s month; the main meter measures ``common`` × their sum
+        and ``fixed`` more (what no sub meter sees), its dial turning 1/ratio as fast."""
+        park, prefix = self.park, self.code.split("-", 1)[0]
+        main_id = uuid7()
+        self.meters.append(self._row(main_id, self.code, None, None, self.ratio, self.dial,
+                                     self.tariff))
+        subs = {}
+        for unit in starts:
+            plan = park.units[unit]
+            subs[unit] = uuid7()
+            self.meters.append(self._row(subs[unit], f"{prefix}-{plan.code}", main_id,
+                                         plan.id, Decimal(1), self.sub_dial, None))
+        split = len(self.registers) > 1
+        values = {(unit, r): starts[unit] * Decimal(str(TOU_SHARES[r])) if split
+                  else starts[unit] for unit in starts for r in self.registers}
+        main = {r: main_start * Decimal(str(TOU_SHARES[r])) if split else main_start
+                for r in self.registers}
+        for k, day in enumerate(days):
+            if k:
+                turned = dict.fromkeys(self.registers, ZERO)
+                for unit, use in uses[k - 1].items():
+                    for r in self.registers:
+                        part = use * Decimal(str(TOU_SHARES[r])) if split else use
+                        values[(unit, r)] += part
+                        turned[r] += part
+                for r in self.registers:
+                    share = Decimal(str(TOU_SHARES[r])) if split else Decimal(1)
+                    main[r] += (turned[r] * common + fixed * share) / self.ratio
+                    if main[r] >= self.dial:
+                        main[r] -= self.dial  # the dial shows 0 again
+            for unit in starts:
+                for r in self.registers:
+                    self.readings.append(_reading_row(subs[unit], day, _tenths(values[(unit, r)]),
+                                                      r))
+            for r in self.registers:
+                self.readings.append(_reading_row(main_id, day, _tenths(main[r]), r))
+
+    def _row(self, meter_id: uuid.UUID, code: str, parent: uuid.UUID | None,
+             unit: uuid.UUID | None, multiplier: Decimal, dial: Decimal,
+             tariff: uuid.UUID | None) -> dict[str, Any]:
+        return {"id": meter_id, "park_id": self.park.park_id, "code": code,
+                "utility": self.utility, "parent_id": parent, "unit_id": unit,
+                "tariff_id": tariff, "multiplier": multiplier, "rollover_at": dial,
+                "registers": list(self.registers), "basis": {"kind": "area"},
+                "installed_on": self.installed, "removed_on": None, "replaces_id": None}
+
+
+def _tou_building(trees: Sequence[tuple[int, Any]]) -> int | None:
+    """The building whose electricity is priced by time of use: a factory if the park has
+    one, else the second building metered (never the first: its main meter rolls over)."""
+    later = [(order, b) for order, b in trees if order > 0]
+    for order, building in later:
+        if building.profile.unit_type is UnitType.INDUSTRIAL:
+            return order
+    return later[0][0] if later else None
+
+
+def _tariff_row(park: ParkPlan, tariff_id: uuid.UUID, utility: str, name: str, since: date,
+                document: dict[str, Any]) -> dict[str, Any]:
+    return {"id": tariff_id, "park_id": park.park_id, "utility": utility, "name": name,
+            "valid_from": since, "document": document}
 
 
 def _let_by_month(park: ParkPlan, days: Sequence[date]) -> list[set[int]]:
@@ -586,17 +996,9 @@ def _metered_floors(park: ParkPlan, floors: Sequence[int], let: set[int], rng: R
     return set(above[:rng.choice((1, 2))])
 
 
-def _meter_row(park: ParkPlan, meter_id: uuid.UUID, code: str, parent: uuid.UUID | None,
-               unit: uuid.UUID | None, multiplier: Decimal, dial: Decimal, installed: date
-               ) -> dict[str, Any]:
-    return {"id": meter_id, "park_id": park.park_id, "code": code, "utility": "electricity",
-            "parent_id": parent, "unit_id": unit, "tariff_id": None, "multiplier": multiplier,
-            "rollover_at": dial, "registers": ["total"], "basis": {"kind": "area"},
-            "installed_on": installed, "removed_on": None, "replaces_id": None}
-
-
-def _reading_row(meter_id: uuid.UUID, day: date, value: Decimal) -> dict[str, Any]:
-    return {"id": uuid7(), "meter_id": meter_id, "read_on": day, "register": "total",
+def _reading_row(meter_id: uuid.UUID, day: date, value: Decimal, register: str = "total"
+                 ) -> dict[str, Any]:
+    return {"id": uuid7(), "meter_id": meter_id, "read_on": day, "register": register,
             "value": value, "kind": "reading", "source": "import"}
 
 

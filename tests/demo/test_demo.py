@@ -485,7 +485,8 @@ def test_contracts_cover_adjacent_units_on_one_floor(demo):
 
 # Ledger rows carry no ``create``: their command does (a bill's lines ride in its post_bill).
 LEDGER_COMMANDS = {"bills": "post_bill", "payments": "post_payment",
-                   "allocations": "allocate_payment", "meter_readings": "post_reading"}
+                   "allocations": "allocate_payment", "meter_readings": "post_reading",
+                   "deposit_movements": "post_deposit"}
 
 
 def test_every_row_has_exactly_one_create(demo):

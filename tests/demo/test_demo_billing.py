@@ -2,15 +2,16 @@
 
 One 300-unit park is built for the module; each test reads it as the
 services do (the ledger, the ageing report, the payment queue, the billing
-run, the bank import, the 公摊 statement), so the demo is data the finance
-screens can stand on: it adds up to the cent and fills every bucket, tier
-and queue outcome.
+run, the bank import, the 公摊 statement, the deposits and the three-ledger
+check), so the demo is data the finance screens can stand on: it adds up to
+the cent and fills every bucket, tier and queue outcome.
 """
 
 from __future__ import annotations
 
 import csv
 import shutil
+import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,14 +27,31 @@ from demo.billing import (
     ACCOUNT,
     BILL_MONTHS,
     BILL_MONTHS_BENCHMARK,
+    FULL,
     ISSUE_DAYS,
+    LATE,
+    LATE_DAYS,
+    OUTSTANDING,
+    RECEIVED_DAYS,
+    SHORT,
+    DepositPlan,
     bill_months,
     months_for,
+    plan_deposits,
 )
-from demo.leasing import DETAIL_UNITS
-from demo.plan import plan_park
+from demo.leasing import DETAIL_UNITS, plan_leasing
+from demo.plan import ParkPlan, plan_park
 from domain.billing.ageing import BUCKETS, BillDue, Receipt
-from domain.billing.balances import ledger_problems, ledger_totals, open_balance
+from domain.billing.balances import (
+    AllocationEntry,
+    BillEntry,
+    OpenItem,
+    PaymentEntry,
+    ledger_problems,
+    ledger_totals,
+    open_balance,
+    open_items,
+)
 from domain.billing.credit import (
     CreditFacts,
     Tier,
@@ -41,12 +59,21 @@ from domain.billing.credit import (
     late_payments,
     signals_from_json,
 )
+from domain.billing.deposits import APPLIED, RECEIVED, REFUNDED, settle
+from domain.billing.late_fees import late_fee_bill
 from domain.billing.matching import Outcome, normalise_name
 from domain.billing.meters import Period, ReadingKind, tree_flags
+from domain.billing.utility_bills import UTILITIES
+from domain.contracts import ContractStatus
+from domain.leasing.codec import terms_from_json
 from domain.leasing.schedule import add_months
 from domain.money import ZERO
 from runtime.jobs import Job
+from services import contracts as contracts_service
+from services import deposits as deposits_service
+from services import three_ledgers
 from services.billing_run import post_run
+from services.deposits import FINAL, deposit_held
 from services.meters import _payload, load_tree, shared_statement
 from services.payments import import_bank_statement, payment_queue
 from services.receivables import ageing_report, read_ledger
@@ -54,7 +81,9 @@ from store.schema import (
     Allocation,
     Bill,
     BillingRun,
+    BillLine,
     Contract,
+    DepositMovement,
     Meter,
     MeterReading,
     Outbox,
@@ -84,6 +113,7 @@ class Books:
     runs: list[BillingRun]
     meters: list[Meter]
     readings: list[MeterReading]
+    deposits: list[DepositMovement]
     outbox: Counter  # (kind, entity) → ops
     ops_per_row: Counter  # (kind, entity, entity id) → ops
 
@@ -96,7 +126,7 @@ def load(summary: DemoSummary) -> Books:
         ops = list(session.execute(select(Outbox.kind, Outbox.entity, Outbox.entity_id)))
         return Books(summary, session.scalar(select(Park.id)), rows(Bill), rows(Payment),
                      rows(Allocation), rows(Tenant), rows(Contract), rows(PayerAlias),
-                     rows(BillingRun), rows(Meter), rows(MeterReading),
+                     rows(BillingRun), rows(Meter), rows(MeterReading), rows(DepositMovement),
                      Counter((k, e) for k, e, _ in ops), Counter(ops))
 
 
@@ -128,21 +158,51 @@ def test_summary_counts_what_was_written(books):
 def test_a_run_a_month_for_twelve_months(books):
     months = bill_months(TODAY, 12)
     runs = sorted(books.runs, key=lambda r: r.period_from)
-    assert [(r.period_from, r.period_to, r.run_on) for r in runs] == [
+    # Besides the months' runs, a settlement posts its final bill (the late fees accrued to
+    # the day) in a run of its own, of that one day, as ``services.deposits`` does.
+    monthly = [r for r in runs if r.period_from != r.period_to]
+    assert [(r.period_from, r.period_to, r.run_on) for r in monthly] == [
         (m, add_months(m, 1) - timedelta(days=1), m - timedelta(days=ISSUE_DAYS))
         for m in months]
+    for run in runs:
+        if run.period_from == run.period_to:
+            finals = [b for b in books.bills if b.run_id == run.id]
+            assert run.run_on == run.period_from and len(finals) == 1
+            assert (finals[0].kind, finals[0].charge) == (FINAL, "late_fee")
     billed: dict[date, Counter] = defaultdict(Counter)
     for bill in books.bills:
         month = bill.period_start.replace(day=1)
         assert months[0] <= month <= months[-1]
         billed[month][bill.charge.partition(":")[0]] += 1
         run = next(r for r in runs if r.id == bill.run_id)
-        assert run.period_from <= bill.period_start <= run.period_to
+        if bill.charge in UTILITIES:  # billed in arrears: the month before the run's
+            assert bill.period_start == add_months(run.period_from, -1)
+        else:
+            assert run.period_from <= bill.period_start <= run.period_to
         assert bill.issued_on == run.run_on
     assert sorted(billed) == months
     for month in months:
         assert billed[month]["rent"] > 0 and billed[month]["property_fee"] > 0
     assert all(billed[m]["late_fee"] > 0 for m in months[1:])  # late payers pay for it
+    # Every month read at both ends is billed the month after; the current one is not yet.
+    assert all(billed[m]["electricity"] > 0 and billed[m]["water"] > 0 for m in months[:-1])
+    assert billed[months[-1]]["electricity"] == billed[months[-1]]["water"] == 0
+
+
+def test_utility_bills_are_priced_by_their_tariffs_and_paid(books):
+    """Flat electricity, one building's time-of-use, tiered water; each unit's own use and
+    its 公摊 share; paid like the rent."""
+    utility = {b.id: b for b in books.bills if b.charge in UTILITIES}
+    with Workspace.open(books.summary.path) as workspace, workspace.reading() as session:
+        lines = list(session.scalars(select(BillLine).where(BillLine.bill_id.in_(
+            [b for b, bill in utility.items() if bill.kind == "charge"]))))
+    kinds = Counter((x.explanation["utility"], x.explanation["tariff"]["kind"])
+                    for x in lines)
+    assert {k for k, n in kinds.items() if n} == {
+        ("electricity", "flat"), ("electricity", "time_of_use"), ("water", "tiered")}
+    assert {x.explanation["source"] for x in lines} == {"meter", "share"}
+    paid = {a.bill_id for a in books.allocations if a.bill_id in utility}
+    assert len(paid) > 0.6 * len(utility)
 
 
 def rerun(books: Books, folder: Path, months: list[date]) -> list[tuple[date, list[str]]]:
@@ -179,20 +239,40 @@ def test_the_ledger_adds_up_to_the_cent(books):
         ledger = read_ledger(session, books.park_id)
         queue = payment_queue(session, books.park_id)
     entries = (*ledger.allocations, *ledger.other_allocations)
-    assert ledger_problems(ledger.payments, ledger.bills, entries) == []
+    # A deposit applied to a bill is that bill's money as a payment's is: each applied
+    # movement is the source of its allocation, which must not exceed it.
+    applied_moves = tuple(PaymentEntry(m.id, m.amount, m.on) for m in books.deposits
+                          if m.kind == APPLIED)
+    assert len(applied_moves) == len(ledger.other_allocations) > 0
+    assert ledger_problems((*ledger.payments, *applied_moves), ledger.bills, entries) == []
     assert all(open_balance(bill, entries) >= 0 for bill in ledger.bills)
     totals = ledger_totals(ledger.payments, ledger.bills, entries)
-    assert totals.paid == totals.allocated + totals.refunded + totals.unallocated
     assert totals.billed - totals.open == totals.allocated
     # The rows as stored, summed apart from the ledger's reading: what the bank brought in is
-    # what went to bills, what went back, and what the queue still holds.
+    # what went to bills, what went back, what deposits hold and what the queue still
+    # holds; the bills were paid by that money and by deposits applied at settlements.
+    paid = [a for a in books.allocations if a.source_kind == "payment"]
+    from_deposits = [a for a in books.allocations if a.source_kind == "deposit"]
+    assert len(paid) + len(from_deposits) == len(books.allocations)
     received = sum((p.amount for p in books.payments), ZERO)
-    to_bills = sum((a.amount for a in books.allocations if a.bill_id is not None), ZERO)
-    refunded = sum((a.amount for a in books.allocations if a.bill_id is None), ZERO)
-    assert refunded > 0 and {a.kind for a in books.allocations} == {"allocate", "refund"}
-    assert received == to_bills + refunded + sum((i.unallocated for i in queue), ZERO)
-    assert received == totals.paid and to_bills == totals.allocated
+    to_bills = sum((a.amount for a in paid if a.bill_id is not None), ZERO)
+    refunded = sum((a.amount for a in paid if a.kind == "refund"), ZERO)
+    held = sum((a.amount for a in paid if a.kind == "deposit"), ZERO)
+    applied = sum((a.amount for a in from_deposits), ZERO)
+    assert refunded > 0 and held > 0 and applied > 0
+    assert {a.kind for a in paid} == {"allocate", "refund", "deposit"}
+    assert {(a.kind, a.bill_id is None) for a in from_deposits} == {("allocate", False)}
+    assert all(a.bill_id is None for a in paid if a.kind != "allocate")
+    assert received == to_bills + refunded + held + sum((i.unallocated for i in queue), ZERO)
+    assert received == totals.paid and to_bills + applied == totals.allocated
+    assert totals.refunded == refunded + held  # the domain's sum: money out of the queue
+    assert totals.paid + applied == totals.allocated + totals.refunded + totals.unallocated
     assert sum((b.amount for b in books.bills), ZERO) == totals.billed
+    # What the payments hold as deposits is what the deposits' ledger says it received
+    # out of them; what it applied is what the bills were given.
+    assert held == sum((m.amount for m in books.deposits
+                        if m.kind == RECEIVED and m.payment_id is not None), ZERO)
+    assert applied == sum((m.amount for m in books.deposits if m.kind == APPLIED), ZERO)
 
 
 def test_the_payment_queue_has_work(books):
@@ -326,7 +406,8 @@ def test_every_ledger_row_comes_with_its_command(books):
     for rows, kind, entity in ((books.bills, "post_bill", "bills"),
                                (books.payments, "post_payment", "payments"),
                                (books.allocations, "allocate_payment", "allocations"),
-                               (books.readings, "post_reading", "meter_readings")):
+                               (books.readings, "post_reading", "meter_readings"),
+                               (books.deposits, "post_deposit", "deposit_movements")):
         assert books.outbox[(kind, entity)] == len(rows) > 0
         assert books.outbox[("create", entity)] == 0
         assert all(books.ops_per_row[(kind, entity, row.id)] == 1 for row in rows)
@@ -375,8 +456,8 @@ def test_each_building_has_a_meter_tree_with_a_year_of_readings(books):
         assert rollovers == 1
     by_meter: dict[Any, list[date]] = defaultdict(list)
     for reading in books.readings:
-        by_meter[reading.meter_id].append(reading.read_on)
-    assert {m.id for m in books.meters} == set(by_meter)
+        by_meter[(reading.meter_id, reading.register)].append(reading.read_on)
+    assert {m.id for m in books.meters} == {m for m, _register in by_meter}
     assert all(sorted(d) == days for d in by_meter.values())
     assert all(Period.month(d.year, d.month).start == d for d in days)
 
@@ -392,16 +473,23 @@ def fingerprint(books: Books) -> dict[str, Any]:
     payments = {p.id: p.reference for p in books.payments}
     meters = {m.id: m.code for m in books.meters}
     tenants = {t.id: t.code for t in books.tenants}
+    contracts = {c.id: c.code for c in books.contracts}
+    # An allocation's source: a payment, or a deposit's movement (applied at a settlement).
+    sources = payments | {m.id: (contracts[m.contract_id], m.kind, m.on, m.amount)
+                          for m in books.deposits}
     return {
         "bills": sorted((b.number, b.kind, b.charge, b.period_start, b.period_end, b.due_on,
                          b.issued_on, b.amount) for b in books.bills),
         "payments": sorted((p.reference, p.key, p.received_on, p.amount, p.payer, p.remarks)
                            for p in books.payments),
-        "allocations": sorted((payments[a.source_id], bills.get(a.bill_id, ""), a.kind,
+        "allocations": sorted((str(sources[a.source_id]), bills.get(a.bill_id, ""), a.kind,
                                a.amount, a.on, a.by) for a in books.allocations),
         "aliases": sorted((tenants[a.tenant_id], a.name) for a in books.aliases),
         "signals": sorted((t.code, str(t.credit_signals)) for t in books.tenants),
         "readings": sorted((meters[r.meter_id], r.read_on, r.value) for r in books.readings),
+        "deposits": sorted((contracts[m.contract_id], m.kind, m.amount, m.on,
+                            payments.get(m.payment_id, ""), bills.get(m.bill_id, ""), m.note)
+                           for m in books.deposits),
         "totals": (sum((p.amount for p in books.payments), Decimal(0)), len(books.runs)),
     }
 
@@ -416,3 +504,241 @@ def test_the_queue_s_payers_are_not_all_strangers(books):
     tenant_ids = {t.id for t in books.tenants}
     assert all(i.match.candidates[0].tenant_id in tenant_ids for i in proposed)
 
+
+
+# -- deposits ---------------------------------------------------------------------------------
+
+
+def planned_deposits() -> tuple[ParkPlan, dict[str, DepositPlan]]:
+    """The park planned again, apart from the build, and its deposits by contract code."""
+    park = plan_park(UNITS, SEED, TODAY, Job())
+    plan_leasing(park, SEED, TODAY)
+    return park, {park.contracts[p.contract].code: p
+                  for p in plan_deposits(park, SEED, TODAY)}
+
+
+def test_every_live_contract_s_deposit_is_in_its_ledger(books):
+    """Each signed or terminated contract with a deposit has received what the plan says,
+    on its day: within days of signing (a few weeks late, short, or still outstanding);
+    before the year billed as a movement of its own, within it out of a bank line the
+    deposit holds whole, as ``services.deposits.receive_deposit`` records it."""
+    _park, plans = planned_deposits()
+    live = {c.code for c in books.contracts
+            if c.status is not ContractStatus.DRAFT and c.deposit > 0}
+    assert set(plans) == live
+    code_of = {c.id: c.code for c in books.contracts}
+    due = {c.code: c.deposit for c in books.contracts}
+    signed = {c.code: c.signed_on for c in books.contracts}
+    received: dict[str, list[DepositMovement]] = defaultdict(list)
+    for move in books.deposits:
+        if move.kind == RECEIVED:
+            received[code_of[move.contract_id]].append(move)
+    payments = {p.id: p for p in books.payments}
+    holds = {(a.source_id, a.amount) for a in books.allocations if a.kind == "deposit"}
+    bank_from = bill_months(TODAY, BILL_MONTHS)[0] - timedelta(days=ISSUE_DAYS)
+    kinds = Counter()
+    for code, plan in plans.items():
+        kinds[plan.kind] += 1
+        assert plan.due == due[code]
+        moves = received.get(code, [])
+        assert sum((m.amount for m in moves), ZERO) == plan.received, code
+        if plan.on is None:
+            assert moves == [] and plan.kind == OUTSTANDING
+            continue
+        assert [m.on for m in moves] == [plan.on] and signed[code] <= plan.on <= TODAY
+        move = moves[0]
+        if plan.on < bank_from:
+            assert move.payment_id is None
+        else:
+            payment = payments[move.payment_id]
+            assert (payment.amount, payment.received_on) == (move.amount, move.on)
+            assert (payment.id, move.amount) in holds  # the payment holds it, not the queue
+        if plan.kind == SHORT:
+            assert ZERO < plan.received < plan.due
+        else:
+            assert plan.received == plan.due
+            days = (plan.on - signed[code]).days
+            if plan.kind == LATE:
+                assert LATE_DAYS[0] <= days <= LATE_DAYS[1]
+            else:
+                assert days <= RECEIVED_DAYS
+    assert set(kinds) == {FULL, LATE, SHORT, OUTSTANDING}, kinds
+    deliberate = kinds[SHORT] + kinds[OUTSTANDING]
+    assert 0.01 <= deliberate / len(plans) <= 0.06  # "a few", about 3 %
+    assert {received[code][0].payment_id is None for code in received} == {True, False}
+
+
+def test_the_check_names_only_the_deliberate_deposits(books):
+    """Contract vs operations on the demo: the short deposits differ in amount, the
+    outstanding ones were not received; nothing else about deposits (nor anything else)."""
+    _park, plans = planned_deposits()
+    with Workspace.open(books.summary.path) as workspace, workspace.reading() as session:
+        result = three_ledgers.check(session, books.park_id, TODAY)
+    # The service names each difference's pair of ledgers.
+    between = [d for d in result.differences if d.params["ledgers"] == "contract/operations"]
+    named = {(d.params["contract_code"], d.code) for d in between}
+    expected = {(code, "deposit-amount-differs" if p.kind == SHORT else "deposit-not-received")
+                for code, p in plans.items() if p.kind in (SHORT, OUTSTANDING)}
+    assert named == expected
+    assert len(between) == len(expected)
+    assert {code for _, code in expected} == {"deposit-amount-differs",
+                                              "deposit-not-received"}
+    for d in between:
+        plan = plans[d.params["contract_code"]]
+        assert (d.params["due_amount"], d.params["received_amount"]) == (
+            str(plan.due), str(plan.received))
+
+
+def test_an_ended_contract_s_deposit_is_settled(books):
+    """Each contract that ended (expired or terminated) some days before today was settled
+    as ``services.deposits.settle_termination`` settles it: the late fees to the day on a
+    final bill, the deposit applied to the bills open that day oldest first (one
+    allocation from the deposit per movement), the rest refunded; nothing is held."""
+    _park, plans = planned_deposits()
+    by_code = {c.code: c for c in books.contracts}
+    moves: dict[Any, list[DepositMovement]] = defaultdict(list)
+    for move in books.deposits:
+        moves[move.contract_id].append(move)
+    from_deposit = {a.source_id: a for a in books.allocations if a.source_kind == "deposit"}
+    assert len(from_deposit) == sum(1 for m in books.deposits if m.kind == APPLIED)
+    settled = [(by_code[code], plan) for code, plan in plans.items()
+               if plan.settle_on is not None]
+    terminated = [c for c, _ in settled if c.status is ContractStatus.TERMINATED]
+    assert terminated and len(settled) > len(terminated)
+    with Workspace.open(books.summary.path) as workspace, workspace.reading() as session:
+        ledger = read_ledger(session, books.park_id)
+        open_now = {i.bill_id for i in ledger.open_items()}
+        outcomes = Counter()
+        for contract, plan in settled:
+            last = min(contract.ends_on, contract.terminated_on or contract.ends_on)
+            assert last < plan.settle_on <= TODAY and plan.settle_on.day != 1
+            assert deposit_held(session, contract.id) == ZERO
+            mine = moves[contract.id]
+            out = [m for m in mine if m.kind != RECEIVED]
+            assert out and {m.on for m in out} == {plan.settle_on}
+            assert {m.kind for m in out} <= {APPLIED, REFUNDED}
+            assert sum((m.amount for m in out), ZERO) == plan.received
+            for move in out:
+                if move.kind == APPLIED:
+                    allocation = from_deposit[move.id]
+                    assert (allocation.bill_id, allocation.amount, allocation.on) == (
+                        move.bill_id, move.amount, move.on)
+                else:
+                    assert move.bill_id is None and move.note == "settlement"
+            bills = [b for b in books.bills if b.contract_id == contract.id]
+            finals = [b for b in bills if b.kind == FINAL]
+            assert len(finals) <= 1 and all(
+                b.issued_on == b.period_start == plan.settle_on for b in finals)
+            refunded = sum((m.amount for m in out if m.kind == REFUNDED), ZERO)
+            if refunded > 0:  # it covered all: nothing owed that day is owed now
+                owed_then = [b.id for b in bills if b.issued_on < plan.settle_on
+                             or b.kind == FINAL]
+                assert not open_now.intersection(owed_then), contract.code
+            outcomes["refunded" if refunded > 0 else "used up"] += 1
+            outcomes["applied"] += any(m.kind == APPLIED for m in out)
+            outcomes["final bill"] += bool(finals)
+            outcomes["terminated, applied"] += (contract.status is ContractStatus.TERMINATED
+                                                and any(m.kind == APPLIED for m in out))
+        assert all(outcomes[k] > 0 for k in ("refunded", "applied", "final bill",
+                                             "terminated, applied")), outcomes
+    # The others hold what they received: a deposit leaves only at a settlement.
+    for code, plan in plans.items():
+        if plan.settle_on is None:
+            assert {m.kind for m in moves[by_code[code].id]} <= {RECEIVED}
+
+
+def test_a_settlement_is_the_one_its_day_s_ledger_gives(books):
+    """The demo settles from its own running balances; each settlement must be what the
+    ledger as it stood that day gives (the bills issued before the day, the allocations
+    made by it, the late fees posted before it), reckoned as
+    ``services.deposits.rehearse_settlement`` does: the final bill's late fees, the parts
+    applied and the refund, to the cent."""
+    _park, plans = planned_deposits()
+    by_code = {c.code: c for c in books.contracts}
+    with Workspace.open(books.summary.path) as workspace, workspace.reading() as session:
+        lines = list(session.execute(
+            select(BillLine.bill_id, BillLine.amount, BillLine.explanation)
+            .join(Bill, Bill.id == BillLine.bill_id).where(Bill.charge == "late_fee")))
+    issued = {b.id: b.issued_on for b in books.bills}
+    checked = Counter()
+    for code, plan in plans.items():
+        if plan.settle_on is None:
+            continue
+        contract, day = by_code[code], plan.settle_on
+        moves = [m for m in books.deposits if m.contract_id == contract.id]
+        theirs = {m.id for m in moves}
+        before = [b for b in books.bills if b.contract_id == contract.id
+                  and b.issued_on < day]
+        credits: dict[Any, list[Decimal]] = defaultdict(list)
+        for b in before:
+            if b.kind == "adjustment" and b.amount < 0 and b.corrects_id is not None:
+                credits[b.corrects_id].append(b.amount)
+        entries = [BillEntry(b.id, b.contract_id, b.tenant_id, b.charge, b.period_start,
+                             max(b.due_on, b.issued_on), (b.amount, *credits[b.id]), code,
+                             b.number)
+                   for b in before if not (b.kind == "adjustment" and b.amount < 0
+                                           and b.corrects_id is not None)]
+        ids = {e.id for e in entries}
+        made = [AllocationEntry(a.id, a.source_id, a.bill_id, a.amount, a.reverses_id, a.on)
+                for a in books.allocations
+                if a.bill_id in ids and a.on <= day and a.source_id not in theirs]
+        items = open_items(entries, made)
+        posted: dict[Any, Decimal] = defaultdict(lambda: ZERO)
+        for bill_id, amount, explanation in lines:
+            if issued[bill_id] < day and (explanation or {}).get("on_bill"):
+                posted[uuid.UUID(explanation["on_bill"])] += amount
+        clause = terms_from_json(contract.terms).late_fee if contract.terms else None
+        fees = None if clause is None else late_fee_bill(
+            str(contract.id), code, items, clause, day, day, day, posted)
+        finals = [b for b in books.bills if b.contract_id == contract.id and b.kind == FINAL]
+        assert [(b.id, b.amount) for b in finals] == (
+            [] if fees is None else [(fees.id, fees.amount)]), code
+        final_item = None if fees is None else OpenItem(
+            fees.id, contract.tenant_id, contract.id, code, fees.charge, day, day, fees.amount,
+            fees.amount)
+        held = sum((m.amount for m in moves if m.kind == RECEIVED and m.on <= day), ZERO)
+        expected = settle(items, ZERO if fees is None else fees.amount, held, final_item, day)
+        assert sorted((m.bill_id, m.amount) for m in moves if m.kind == APPLIED) == sorted(
+            (p.bill_id, p.amount) for p in expected.applied), code
+        assert sum((m.amount for m in moves if m.kind == REFUNDED), ZERO) == expected.refund
+        checked["with open bills" if items else "nothing owed"] += 1
+    assert checked["with open bills"] > 0 and checked["nothing owed"] > 0, checked
+
+
+def deposit_payload(move: Any) -> dict[str, Any]:
+    """A movement's ``post_deposit`` command, as its row says it (the service's format)."""
+    return {"movement": str(move.id), "contract": str(move.contract_id), "kind": move.kind,
+            "amount": str(move.amount), "on": move.on.isoformat(),
+            "payment": str(move.payment_id) if move.payment_id else None,
+            "bill": str(move.bill_id) if move.bill_id else None, "note": move.note}
+
+
+def test_the_service_settles_on_the_demo_s_deposits_as_the_demo_did(books, tmp_path):
+    """On a copy of the park, a running contract with bills open is terminated and settled
+    through ``services.deposits``: the service finds the deposit the demo recorded, and
+    its movements' commands have the demo's form, field for field."""
+    _park, plans = planned_deposits()
+    copy = tmp_path / "settle.leasemap"
+    shutil.copyfile(books.summary.path, copy)
+    with Workspace.open(copy) as workspace:
+        with workspace.reading() as session:
+            payloads = {op.entity_id: op.payload for op in session.scalars(
+                select(Outbox).where(Outbox.kind == "post_deposit"))}
+            owing = Counter(i.contract_id for i in read_ledger(session, books.park_id)
+                            .open_items(TODAY) if i.due_on < TODAY - timedelta(days=30))
+        assert {m.id: deposit_payload(m) for m in books.deposits} == payloads
+        contract = next(c for c in sorted(books.contracts, key=lambda c: c.code)
+                        if c.status is ContractStatus.SIGNED and c.ends_on > TODAY
+                        and owing[c.id] and plans[c.code].kind == FULL)
+        contracts_service.terminate(workspace, contract.id, TODAY - timedelta(days=1))
+        plan = deposits_service.settle_termination(workspace, contract.id, TODAY)
+        with workspace.reading() as session:
+            assert deposit_held(session, contract.id) == ZERO
+            moves = list(session.scalars(select(DepositMovement).where(
+                DepositMovement.contract_id == contract.id, DepositMovement.on == TODAY)))
+            said = {op.entity_id: op.payload for op in session.scalars(
+                select(Outbox).where(Outbox.kind == "post_deposit",
+                                     Outbox.entity_id.in_([m.id for m in moves])))}
+    assert plan.settlement.deposit == contract.deposit  # what the demo recorded, held
+    assert plan.settlement.applied and {m.kind for m in moves} <= {APPLIED, REFUNDED}
+    assert said == {m.id: deposit_payload(m) for m in moves}
