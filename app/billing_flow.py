@@ -24,14 +24,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from app.park_window import park_window
 from views.billing_run_dialog import BillingRunDialog, bills_text
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
     from app.workers import Task
     from runtime.jobs import Job
+    from store.read_model import ParkNode
     from store.workspace import Workspace
 
 translate = QCoreApplication.translate
@@ -81,31 +83,19 @@ class BillingFlow(QObject):
 
     def open(self) -> BillingRunDialog | None:
         """The dialog for the park in scope, brought forward when it is open already."""
-        from services.register import park_of
-
-        controller = self.window.controller
-        if not controller.is_open:
-            return None
-        park = park_of(controller.tree, controller.scope)
-        if park is None:
-            return None
-        dialog = self.dialog
-        if dialog is None or self.park_id != park.id:
-            if dialog is not None:  # another park in scope: its dialog and work end
-                dialog.close()
+        def make(park: ParkNode) -> BillingRunDialog:
+            if self.dialog is not None:  # another park's, closed: its work's answers end
                 self._serial += 1
                 self.task = None
             self.park_id = park.id
             dialog = self.dialog = BillingRunDialog(today(), park.currency, self.window)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.rehearseRequested.connect(self.rehearse)
             dialog.postRequested.connect(self.post)
             dialog.cancelRequested.connect(self.cancel)
             dialog.destroyed.connect(lambda *_: self._forget(dialog))
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
+            return dialog
+
+        return park_window(self.window, self.dialog, self.park_id, make)
 
     # -- the dialog's requests ---------------------------------------------------------------
 

@@ -19,60 +19,35 @@ Light at import (argparse only).
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 from typing import Any
 
+from app.cli_file_import import FIRST, add_import_parser, add_problems, listed, run_import
 from views.message_text import joined, message_text, translate
-
-FIRST = 20  # refused lines listed; --problems changes it
 
 
 def add_parser(sub: Any) -> None:
-    holidays = sub.add_parser(
-        "holidays", help="import the park's holiday calendar (Excel or CSV: 日期, 类型 休/班, "
+    holidays = add_import_parser(
+        sub, "holidays", "import the park's holiday calendar (Excel or CSV: 日期, 类型 休/班, "
         "名称): public holidays and 调休 make-up working days, which collections counts "
-        "working days with")
-    holidays.add_argument("file", type=Path, help="the .xlsx, .xls or .csv calendar")
-    holidays.add_argument("--workspace", type=Path, required=True, help="the workspace")
-    holidays.add_argument("--dry-run", action="store_true",
-                          help="check every line and report; write nothing")
-    holidays.add_argument("--json", action="store_true", help="print the report as JSON")
-    holidays.add_argument("--problems", type=int, default=FIRST, metavar="N",
-                          help=f"list the first N refused lines (default {FIRST})")
+        "working days with", "the .xlsx, .xls or .csv calendar", "line")
+    add_problems(holidays, "refused lines")
 
 
 def run(args: argparse.Namespace) -> int:
     """Rehearse or import, print the report; the exit code as the module says."""
-    from app.cli import _current, _error, _opened, _said
-
-    if not _current(args.workspace):
-        return 2
-    from runtime.messages import UserError
     from services.contracts import park_id_of
     from services.finance_settings import HolidayImportRefused, import_holidays
 
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return 2
-    try:
+    def work(workspace: Any) -> Any:
         with workspace.reading() as session:
             park = park_id_of(session)
-        report = import_holidays(workspace, park, args.file, dry_run=args.dry_run)
-    except HolidayImportRefused as exc:
-        _error(message_text(exc))
-        return 1
-    except UserError as exc:  # the workspace has no park, say
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
-    else:
-        print("\n".join(report_lines(report, max(0, args.problems), args.dry_run)))
-    writes = len(report.to_add) + len(report.to_change)
-    return 0 if writes or (report.same and not report.refused) else 2
+        return import_holidays(workspace, park, args.file, dry_run=args.dry_run)
+
+    def written(report: Any) -> bool:
+        return bool(report.to_add or report.to_change or (report.same and not report.refused))
+
+    return run_import(args, work, HolidayImportRefused, message_text,
+                      lambda report, first: report_lines(report, first, args.dry_run), written)
 
 
 def text(key: str) -> str:
@@ -97,13 +72,8 @@ def report_lines(report: Any, first: int = FIRST, dry_run: bool = False) -> list
              "  " + text("counts-dry" if dry_run else "counts").format(
                  added=len(report.to_add), changed=len(report.to_change),
                  same=len(report.same), refused=len(report.refused))]
-    refused = report.refused
-    shown = refused[:first]
-    if shown:
-        lines.append(text("first").format(shown=len(shown), count=len(refused)))
-        lines.extend("  " + joined(message_text(p) for p in line.problems) for line in shown)
-        if len(refused) > len(shown):
-            lines.append("  " + text("more").format(count=len(refused) - len(shown)))
+    lines += listed(text("first"), text("more"), report.refused, first,
+                    lambda line: joined(message_text(p) for p in line.problems))
     if dry_run:
         lines.append(text("dry-run"))
     return lines

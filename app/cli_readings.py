@@ -24,71 +24,42 @@ and the CLI's alike); the command's own lines are here. Light at import (argpars
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
+from app.cli_file_import import FIRST, add_import_parser, add_problems, listed, run_import
 from views.message_text import joined, message_text, translate
-
-FIRST = 20  # rejected and flagged rows listed; --problems changes it
 
 
 def add_parser(sub: Any) -> None:
-    readings = sub.add_parser(
-        "readings", help="import meter readings (Excel or CSV: meter code, day, reading; "
+    readings = add_import_parser(
+        sub, "readings", "import meter readings (Excel or CSV: meter code, day, reading; "
         "峰/平/谷 columns for time of use): every reading checked, rollovers and "
         "replacements worked out, abnormal ones flagged, the good ones written in one "
-        "transaction")
-    readings.add_argument("file", type=Path, help="the .xlsx, .xls or .csv readings file")
-    readings.add_argument("--workspace", type=Path, required=True, help="the workspace")
-    readings.add_argument("--dry-run", action="store_true",
-                          help="check every reading and report; write nothing")
-    readings.add_argument("--json", action="store_true", help="print the report as JSON")
+        "transaction", "the .xlsx, .xls or .csv readings file", "reading")
     readings.add_argument("--metrics", action="store_true",
                           help="the file holds units' monthly access counts, lighting and "
                                "HVAC hours (and energy), for the heat map")
-    readings.add_argument("--problems", type=int, default=FIRST, metavar="N",
-                          help=f"list the first N rejected and flagged rows (default {FIRST})")
+    add_problems(readings, "rejected and flagged rows")
 
 
 def run(args: argparse.Namespace) -> int:
     """Rehearse or import, print the report; the exit code as the module says."""
-    from app.cli import _current, _error, _opened, _said
-
-    if not _current(args.workspace):
-        return 2
-    from runtime.messages import UserError
     from services.meters import ReadingsImportError, import_readings
     from services.unit_metrics_import import UnitMetricsImportError, import_unit_metrics
 
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return 2
-    try:
+    def work(workspace: Any) -> Any:
         if args.metrics:
-            report: Any = import_unit_metrics(workspace, args.file, dry_run=args.dry_run)
-        else:
-            from services.contracts import park_id_of
+            return import_unit_metrics(workspace, args.file, dry_run=args.dry_run)
+        from services.contracts import park_id_of
 
-            with workspace.reading() as session:
-                park = park_id_of(session)
-            report = import_readings(workspace, park, args.file, dry_run=args.dry_run)
-    except (ReadingsImportError, UnitMetricsImportError) as exc:
-        _error(message_text(exc))
-        return 1
-    except UserError as exc:  # the workspace has no park, say
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
-    else:
-        first = max(0, args.problems)
-        lines = metrics_lines(report, first) if args.metrics else report_lines(report, first)
-        print("\n".join(lines))
-    return 0 if report.written or (report.unchanged and not report.rejected) else 2
+        with workspace.reading() as session:
+            park = park_id_of(session)
+        return import_readings(workspace, park, args.file, dry_run=args.dry_run)
+
+    return run_import(args, work, (ReadingsImportError, UnitMetricsImportError), message_text,
+                      metrics_lines if args.metrics else report_lines,
+                      lambda r: bool(r.written or (r.unchanged and not r.rejected)))
 
 
 # -- words --------------------------------------------------------------------------------
@@ -154,17 +125,6 @@ def said(messages: Iterable[Mapping[str, Any]]) -> str:
     return joined(message_text(m) for m in messages)
 
 
-def _listed(lines: list[str], head: str, rows: list[dict[str, Any]], first: int,
-            body: Any) -> None:
-    shown = rows[:first]
-    if not shown:
-        return
-    lines.append(text(head).format(shown=len(shown), count=len(rows)))
-    lines.extend("  " + body(r) for r in shown)
-    if len(rows) > len(shown):
-        lines.append("  " + text("more").format(count=f"{len(rows) - len(shown):,}"))
-
-
 def report_lines(report: Any, first: int = FIRST) -> list[str]:
     """A readings report as the command prints it (``services.meters.ReadingsImportReport``)."""
     head = text("head-sheet" if report.sheet else "head").format(
@@ -192,10 +152,10 @@ def report_lines(report: Any, first: int = FIRST) -> list[str]:
         lines.extend("  " + line(r, joined([said(r["notes"]), text("used").format(
             used=r["used"], previous_on=r["previous_on"])] if r["used"] is not None
             else [said(r["notes"])])) for r in noted)
-    _listed(lines, "flagged-dry" if report.dry_run else "flagged",
-            [r for r in rows if r["flags"]], first, lambda r: line(r, said(r["flags"])))
-    _listed(lines, "first", [r for r in rows if r["status"] == "rejected"], first,
-            lambda r: line(r, said(r["reasons"])))
+    lines += listed(text("flagged-dry" if report.dry_run else "flagged"), text("more"),
+                    [r for r in rows if r["flags"]], first, lambda r: line(r, said(r["flags"])))
+    lines += listed(text("first"), text("more"), [r for r in rows if r["status"] == "rejected"],
+                    first, lambda r: line(r, said(r["reasons"])))
     if report.dry_run:
         lines.append(text("dry-run"))
     return lines
@@ -232,8 +192,9 @@ def metrics_lines(report: Any, first: int = FIRST) -> list[str]:
     if noted:
         lines.append(text("notes"))
         lines.extend("  " + line(r, said(r["notes"])) for r in noted)
-    _listed(lines, "metrics-first", [r for r in rows if r["status"] == "rejected"], first,
-            lambda r: line(r, said(r["reasons"])))
+    lines += listed(text("metrics-first"), text("more"),
+                    [r for r in rows if r["status"] == "rejected"], first,
+                    lambda r: line(r, said(r["reasons"])))
     if report.dry_run:
         lines.append(text("dry-run"))
     return lines

@@ -17,74 +17,52 @@ Light at import (argparse only): ``leasemap --help`` must not load pandas.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any
+
+from app.cli_file_import import FIRST, add_import_parser, add_problems, imported, print_report
 
 # Qt's translate once QtCore is loaded, the English source before (an English run loads no Qt)
 from views.message_text import translate
 
-FIRST = 20  # problems listed row by row; --problems changes it
-
 
 def add_parser(sub: Any) -> None:
-    roll = sub.add_parser(
-        "rent-roll", help="import a rent roll (Excel or CSV): every row checked as a contract, "
+    roll = add_import_parser(
+        sub, "rent-roll", "import a rent roll (Excel or CSV): every row checked as a contract, "
         "the valid ones signed in one transaction, the rejected ones written to "
-        "<file>.rejected.xlsx with their reasons")
-    roll.add_argument("file", type=Path, help="the .xlsx, .xls or .csv rent roll")
-    roll.add_argument("--workspace", type=Path, required=True, help="the workspace")
-    roll.add_argument("--dry-run", action="store_true",
-                      help="check every row and report; write nothing")
-    roll.add_argument("--json", action="store_true", help="print the report as JSON")
+        "<file>.rejected.xlsx with their reasons", "the .xlsx, .xls or .csv rent roll", "row")
     roll.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                       help="read FIELD from the column headed COLUMN (repeat for several; "
                            "FIELD= for none); fields: code, tenant, units, area, signed_on, "
                            "delivered_on, rent_starts_on, ends_on, rate, cycle, rent_free, "
                            "escalation, deposit, property_fee")
-    roll.add_argument("--problems", type=int, default=FIRST, metavar="N",
-                      help=f"list the first N rejected rows (default {FIRST})")
+    add_problems(roll, "rejected rows")
     roll.add_argument("--on", type=date.fromisoformat, default=None,
                       help="tell each lease's state on this day (YYYY-MM-DD; default today)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Rehearse or import, print the report; the exit code as the module says."""
-    from app.cli import _current, _error, _opened, _said
+    from app.cli import _error
 
     mapping = _mapping(args.map)
     if mapping is None:
         return 2
-    if not _current(args.workspace):
-        return 2
     from importers.rent_roll import RentRollError
-    from runtime.messages import UserError
     from services.rent_roll import import_rent_roll, rehearse_rent_roll
 
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return 2
-    try:
+    def work(workspace: Any) -> Any:
         if args.dry_run:
-            report = rehearse_rent_roll(workspace, args.file, mapping or None, args.on)
-        else:
-            report = import_rent_roll(workspace, args.file, mapping or None, args.on,
-                                      describe=row_reasons_text)
-    except RentRollError as exc:
-        _error(file_error_text(exc))
-        return 1
-    except UserError as exc:
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
-    else:
-        print("\n".join(report_lines(report, max(0, args.problems))))
+            return rehearse_rent_roll(workspace, args.file, mapping or None, args.on)
+        return import_rent_roll(workspace, args.file, mapping or None, args.on,
+                                describe=row_reasons_text)
+
+    report, code = imported(args, work, RentRollError, file_error_text)
+    if report is None:
+        return code
+    print_report(args, report, report_lines)
     if report.rejected_file_error:
         _error(report.rejected_file_error)
     nothing = report.imported == 0 and (report.rejected > 0 or not report.rows)

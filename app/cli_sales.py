@@ -21,60 +21,32 @@ Light at import (argparse only): ``leasemap --help`` must not load the store.
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 from typing import Any
 
+from app.cli_file_import import FIRST, add_import_parser, add_problems, listed, run_import
 from views.message_text import translate
 from views.sales_text import file_error_text, reason_text
 
-FIRST = 20  # rejected rows listed; --problems changes it
-
 
 def add_parser(sub: Any) -> None:
-    sales = sub.add_parser(
-        "sales", help="import tenants' monthly sales (Excel or CSV: contract, month, sales): "
+    sales = add_import_parser(
+        sub, "sales", "import tenants' monthly sales (Excel or CSV: contract, month, sales): "
         "every row checked, the good ones written in one transaction, a corrected month "
-        "said before → after")
-    sales.add_argument("file", type=Path, help="the .xlsx, .xls or .csv sales file")
-    sales.add_argument("--workspace", type=Path, required=True, help="the workspace")
-    sales.add_argument("--dry-run", action="store_true",
-                       help="check every row and report; write nothing")
-    sales.add_argument("--json", action="store_true", help="print the report as JSON")
-    sales.add_argument("--problems", type=int, default=FIRST, metavar="N",
-                       help=f"list the first N rejected rows (default {FIRST})")
+        "said before → after", "the .xlsx, .xls or .csv sales file", "row")
+    add_problems(sales, "rejected rows")
 
 
 def run(args: argparse.Namespace) -> int:
     """Rehearse or import, print the report; the exit code as the module says."""
-    from app.cli import _current, _error, _opened, _said
-
-    if not _current(args.workspace):
-        return 2
-    from runtime.messages import UserError
     from services.sales_import import SalesImportError, import_sales, rehearse_sales
 
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return 2
-    try:
+    def work(workspace: Any) -> Any:
         if args.dry_run:
-            report = rehearse_sales(workspace, args.file)
-        else:
-            report = import_sales(workspace, args.file)
-    except SalesImportError as exc:
-        _error(file_error_text(exc))
-        return 1
-    except UserError as exc:  # the workspace has no park, say
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
-    else:
-        print("\n".join(report_lines(report, max(0, args.problems))))
-    return 0 if report.written or (report.unchanged and not report.rejected) else 2
+            return rehearse_sales(workspace, args.file)
+        return import_sales(workspace, args.file)
+
+    return run_import(args, work, SalesImportError, file_error_text, report_lines,
+                      lambda r: bool(r.written or (r.unchanged and not r.rejected)))
 
 
 # -- words --------------------------------------------------------------------------------
@@ -121,16 +93,11 @@ def report_lines(report: Any, first: int = FIRST) -> list[str]:
             row=r["row"], contract=r["contract"], month=r["month"],
             before=amount_text(r["before"]), after=amount_text(r["amount"]))
             for r in corrected)
-    rejected = [r for r in rows if r["status"] == "rejected"]
-    shown = rejected[:first]
-    if shown:
-        lines.append(text("first").format(shown=len(shown), count=len(rejected)))
-        lines.extend("  " + text("line").format(
-            row=r["row"], contract=r["contract"] or text("no-code"), month=r["month"] or "",
-            reasons=translate("SalesImport", "; ").join(reason_text(x) for x in r["reasons"]))
-            for r in shown)
-        if len(rejected) > len(shown):
-            lines.append("  " + text("more").format(count=f"{len(rejected) - len(shown):,}"))
+    lines += listed(text("first"), text("more"), [r for r in rows if r["status"] == "rejected"],
+                    first, lambda r: text("line").format(
+                        row=r["row"], contract=r["contract"] or text("no-code"),
+                        month=r["month"] or "", reasons=translate("SalesImport", "; ").join(
+                            reason_text(x) for x in r["reasons"])))
     if report.dry_run:
         lines.append(text("dry-run"))
     return lines

@@ -32,11 +32,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject
 from PySide6.QtWidgets import QFileDialog
+
+from app.park_window import park_window
+from runtime.files import written_whole
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
+    from store.read_model import ParkNode
     from views.collections_window import CollectionsWindow
 
 translate = QCoreApplication.translate
@@ -68,23 +72,12 @@ class CollectionsFlow(QObject):
     def open(self) -> CollectionsWindow | None:
         """The window for the park in scope, brought forward when it is open already."""
         from app.contract_document_flow import default_document_language
-        from services.register import park_of
         from views.collections_window import CollectionsWindow
 
-        controller = self.window.controller
-        if not controller.is_open:
-            return None
-        park = park_of(controller.tree, controller.scope)
-        if park is None:
-            return None
-        view = self.view
-        if view is None or self.park_id != park.id:
-            if view is not None:
-                view.close()
+        def make(park: ParkNode) -> CollectionsWindow:
             self.park_id = park.id
             view = self.view = CollectionsWindow(self.window,
                                                  default_document_language(self.window))
-            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             view.refreshRequested.connect(self.refresh)
             view.markDoneRequested.connect(self.mark_done)
             view.signalsSaved.connect(self.save_signals)
@@ -92,10 +85,9 @@ class CollectionsFlow(QObject):
                 lambda tenant_id, language: self.reminder(tenant_id, language))
             view.destroyed.connect(lambda *_: self._forget(view))
             self.refresh()
-        view.show()
-        view.raise_()
-        view.activateWindow()
-        return view
+            return view
+
+        return park_window(self.window, self.view, self.park_id, make)
 
     def refresh(self, said: str = "") -> None:
         """Raise the day's actions, then read the park's tenants again (in the pool)."""
@@ -206,15 +198,13 @@ class CollectionsFlow(QObject):
             path = Path(chosen) if chosen else None
         if path is not None:
             path = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-            partial = path.with_name(f".{path.name}.part")
             try:
-                partial.write_bytes(pdf)
-                partial.replace(path)
+                with written_whole(path) as partial:
+                    partial.write_bytes(pdf)
                 self.last_letter = path
                 said += " " + translate("CollectionsFlow", "Saved as %1.").replace(
                     "%1", str(path))
             except OSError as exc:
-                partial.unlink(missing_ok=True)
                 said += " " + message_text(exc)
         self.window.statusBar().showMessage(said, 10000)
         self.refresh(said)

@@ -27,8 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
+from app.park_window import park_window
+
 if TYPE_CHECKING:
     from app.main_window import MainWindow
+    from store.read_model import ParkNode
     from views.invoice_dialog import InvoiceDialog
     from views.invoice_list import InvoiceImportDialog, InvoiceListDialog
 
@@ -61,22 +64,11 @@ class InvoiceFlow(QObject):
 
     def open(self) -> InvoiceListDialog | None:
         """The list for the park in scope, brought forward when it is open already."""
-        from services.register import park_of
         from views.invoice_list import InvoiceListDialog
 
-        controller = self.window.controller
-        if not controller.is_open:
-            return None
-        park = park_of(controller.tree, controller.scope)
-        if park is None:
-            return None
-        listing = self.list
-        if listing is None or self.park_id != park.id:
-            if listing is not None:
-                listing.close()
+        def make(park: ParkNode) -> InvoiceListDialog:
             self.park_id = park.id
             listing = self.list = InvoiceListDialog(park.currency, self.window)
-            listing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             listing.issueRequested.connect(self.issue)
             listing.voidRequested.connect(self.void)
             listing.reverseRequested.connect(self.reverse)
@@ -84,10 +76,9 @@ class InvoiceFlow(QObject):
             listing.destroyed.connect(lambda *_: self._forget(listing))
             listing.set_status(translate("InvoiceFlow", "Reading the bills and invoices…"))
             self.refresh("")
-        listing.show()
-        listing.raise_()
-        listing.activateWindow()
-        return listing
+            return listing
+
+        return park_window(self.window, self.list, self.park_id, make)
 
     def refresh(self, said: str | None = None) -> None:
         """Read the park's bills and invoices again (in the pool) into the list, then say

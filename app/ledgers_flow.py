@@ -20,12 +20,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.park_window import park_window
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
     from app.workers import Task
     from runtime.jobs import Job
+    from store.read_model import ParkNode
     from views.three_ledgers_window import ThreeLedgersWindow
 
 translate = QCoreApplication.translate
@@ -67,24 +70,13 @@ class LedgersFlow(QObject):
 
     def open(self) -> ThreeLedgersWindow | None:
         """The window for the park in scope (brought forward when open), checked on today."""
-        from services.register import park_of
         from services.three_ledgers import BOOKS_FIELDS, books_label
         from views.three_ledgers_window import ThreeLedgersWindow
 
-        controller = self.window.controller
-        if not controller.is_open:
-            return None
-        park = park_of(controller.tree, controller.scope)
-        if park is None:
-            return None
-        view = self.view
-        if view is None or self.park_id != park.id:
-            if view is not None:
-                view.close()
+        def make(park: ParkNode) -> ThreeLedgersWindow:
             self.park_id = park.id
             fields = [(name, books_label(name)) for name in BOOKS_FIELDS]
             view = self.view = ThreeLedgersWindow(today(), fields, self.window)
-            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             view.checkRequested.connect(self.check)
             view.exportRequested.connect(self.export)
             view.booksRehearsalRequested.connect(self.rehearse_books)
@@ -92,10 +84,9 @@ class LedgersFlow(QObject):
             view.cancelRequested.connect(self.cancel)
             view.destroyed.connect(lambda *_: self._forget(view))
             self.check(view.on())
-        view.show()
-        view.raise_()
-        view.activateWindow()
-        return view
+            return view
+
+        return park_window(self.window, self.view, self.park_id, make)
 
     # -- the window's requests -------------------------------------------------------------
 

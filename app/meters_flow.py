@@ -27,7 +27,6 @@ dialogs.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -39,13 +38,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from app.park_window import park_window
 from app.tariffs_flow import tariffs_flow_of
+from runtime.files import written_whole
 from runtime.messages import UserError
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
     from app.workers import Task
     from runtime.jobs import Job
+    from store.read_model import ParkNode
     from store.workspace import Workspace
     from views.meter_dialog import MeterDialog, MeterForm
     from views.meter_import_dialog import MeterImportDialog
@@ -204,12 +206,8 @@ def export_statement(sheet: StatementSheet, path: Path | str) -> Path:
         sheet_.cell(row, 1, text)
     for column, width in widths.items():
         sheet_.column_dimensions[get_column_letter(column)].width = width
-    partial = target.with_name(f".{target.name}.part")
-    try:
+    with written_whole(target) as partial:
         book.save(partial)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
     return target
 
 
@@ -220,26 +218,22 @@ def print_statement(sheet: StatementSheet, path: Path | str, font: QFont | None 
     from views.meter_statement_dialog import statement_html
 
     target = Path(path)
-    partial = target.with_name(f".{target.name}.part")
-    writer = QPdfWriter(str(partial))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
-    document = QTextDocument()
-    if font is not None:
-        small = QFont(font)
-        small.setPointSizeF(9)
-        document.setDefaultFont(small)
-    document.setHtml(statement_html(sheet))
-    document.print_(writer)
-    del writer  # the file is finished when the writer goes
-    try:
+    with written_whole(target) as partial:
+        writer = QPdfWriter(str(partial))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+        writer.setResolution(150)
+        document = QTextDocument()
+        if font is not None:
+            small = QFont(font)
+            small.setPointSizeF(9)
+            document.setDefaultFont(small)
+        document.setHtml(statement_html(sheet))
+        document.print_(writer)
+        del writer  # the file is finished when the writer goes
         if not partial.is_file():
             raise OSError(f"{target}: the PDF was not written")
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
     return target
 
 
@@ -281,22 +275,11 @@ class MetersFlow(QObject):
 
     def open(self) -> MetersWindow | None:
         """The window for the park in scope, brought forward when it is open already."""
-        from services.register import park_of
         from views.meters_window import MetersWindow, previous_month
 
-        controller = self.window.controller
-        if not controller.is_open:
-            return None
-        park = park_of(controller.tree, controller.scope)
-        if park is None:
-            return None
-        view = self.view
-        if view is None or self.park_id != park.id:
-            if view is not None:
-                view.close()
+        def make(park: ParkNode) -> MetersWindow:
             self.park_id, self.currency = park.id, park.currency
             view = self.view = MetersWindow(previous_month(self.day()), self.window)
-            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             view.refreshRequested.connect(self.refresh)
             view.addRequested.connect(lambda parent: self.open_meter(None, parent))
             view.editRequested.connect(lambda meter: self.open_meter(meter, None))
@@ -306,10 +289,9 @@ class MetersFlow(QObject):
             view.tariffsRequested.connect(lambda: self.open_tariffs(None))
             view.destroyed.connect(lambda *_: self._forget(view))
             self.refresh()
-        view.show()
-        view.raise_()
-        view.activateWindow()
-        return view
+            return view
+
+        return park_window(self.window, self.view, self.park_id, make)
 
     def refresh(self, said: str = "") -> None:
         """Read the tree of the window's utility and month again (in the pool)."""

@@ -16,12 +16,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.park_window import park_window
 
 if TYPE_CHECKING:  # the window and the services load when the action is used, not at start
     from app.main_window import MainWindow
     from app.workers import Task
     from runtime.jobs import Job
+    from store.read_model import ParkNode
     from views.receivables_window import ReceivablesWindow
 
 translate = QCoreApplication.translate
@@ -48,32 +51,22 @@ class ReceivablesFlow(QObject):
 
     def open(self) -> ReceivablesWindow | None:
         """The window for the park in scope on the As of date, brought forward when open."""
-        from services.register import park_of
         from views.receivables_window import ReceivablesWindow
 
         controller = self.window.controller
-        if not controller.is_open:
-            return None
-        park = park_of(controller.tree, controller.scope)
-        if park is None:
-            return None
-        view = self.view
-        if view is None or self.park_id != park.id:
-            if view is not None:
-                view.close()
+
+        def make(park: ParkNode) -> ReceivablesWindow:
             self.park_id = park.id
             view = self.view = ReceivablesWindow(controller.day, park.currency, self.window)
-            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             view.folder = self.window.settings.export_folder or ""
             view.dayChanged.connect(self.read)
             view.exportRequested.connect(self.export)
             view.destroyed.connect(lambda *_: self._forget(view))
             self._followed = controller.day
             self.read(view.day())
-        view.show()
-        view.raise_()
-        view.activateWindow()
-        return view
+            return view
+
+        return park_window(self.window, self.view, self.park_id, make)
 
     # -- reading --------------------------------------------------------------------------
 

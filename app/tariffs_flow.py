@@ -41,14 +41,11 @@ def read_tariffs(workspace: Workspace, park_id: uuid.UUID, utility: str, day: da
                  currency: str) -> TariffsSnapshot:
     """The park's tariffs of ``utility`` with their versions, for the dialog."""
     from services.tariffs import tariff_versions
-    from views.tariff_text import TariffInfo, VersionInfo, snapshot_of
+    from views.tariff_text import snapshot_of
 
     with workspace.reading() as session:
         histories = tariff_versions(session, park_id, utility)
-    return snapshot_of(utility, currency, day, [
-        TariffInfo(h.utility, h.name, tuple(
-            VersionInfo(v.id, v.valid_from, dict(v.document), v.used, v.meters)
-            for v in h.versions)) for h in histories])
+    return snapshot_of(utility, currency, day, histories)
 
 
 def tariff_choices(workspace: Workspace, park_id: uuid.UUID, utility: str,

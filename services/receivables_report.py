@@ -24,7 +24,6 @@ language (:class:`SheetWords`; English by default).
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -59,6 +58,7 @@ from domain.billing.credit import (
 )
 from domain.contracts import ContractStatus
 from domain.money import ZERO, ratio
+from runtime.files import written_whole
 from services.receivables import Ledger, buildings_of, read_ledger
 from store.schema import Building, Contract, Park, Tenant
 from store.workspace import Workspace
@@ -365,12 +365,8 @@ def export_ageing(report: ReceivablesReport, path: Path | str,
     _building_sheet(book, report, words)
     _park_sheet(book, report, words)
     _arrears_sheet(book, report, words)
-    partial = target.with_name(f".{target.name}.part")
-    try:
+    with written_whole(target) as partial:
         book.save(partial)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
     return target
 
 

@@ -40,7 +40,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -50,7 +49,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -61,6 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain.leasing.schedule import Reason
+from views.cancellable_work import CancellableWorkDialog
 from views.contract_text import amount_text
 from views.labels import date_text
 from views.map_text import money_text
@@ -151,13 +150,12 @@ def totals(rows: Sequence[NewPayment]) -> dict[str, tuple[int, Decimal]]:
     return out
 
 
-class BankImportDialog(QDialog):
+class BankImportDialog(CancellableWorkDialog):
     """Choose a bank export, rehearse it, read it, import it; with progress and Cancel."""
 
     rehearseRequested = Signal(str, str, object)  # file, account ("" = the file's), mapping
     importRequested = Signal(str, str, object)  # the file, account and mapping rehearsed
     columnsRequested = Signal(str, object)  # the file's headers, to change the columns
-    cancelRequested = Signal()
     queueRequested = Signal()  # Payments to match
 
     def __init__(self, fields: Sequence[str], required: Sequence[str], currency: str = "CNY",
@@ -174,10 +172,7 @@ class BankImportDialog(QDialog):
         self.headers: list[str] = []
         self.guessed: dict[str, str] = {}  # field → the column the reader guessed
         self._done_for: tuple[str, str, Any] | None = None  # (file, account, mapping) read
-        self._busy = ""  # rehearse | import | columns while the app works
-        self._cancelling = False
-        self._said = ""
-        self._failed = False
+        # busy: rehearse | import | columns while the app works
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -199,17 +194,7 @@ class BankImportDialog(QDialog):
         self.columns_button.setObjectName("columns-button")
         self.columns_button.clicked.connect(self.request_columns)
 
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("cancel-button")
-        self.cancel_button.clicked.connect(self.request_cancel)
-        self.working = QLabel(self)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._work_widgets()
         self.matching = QLabel(self)
         self.matching.setObjectName("matching")
         self.matching.setWordWrap(True)
@@ -280,13 +265,6 @@ class BankImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.file_label, file_row)
         form.addRow(self.account_label, account_row)
-        progress_row = QHBoxLayout()
-        progress_row.setContentsMargins(0, 0, 0, 0)
-        progress_row.addWidget(self.working)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.progress_box = QWidget(self)
-        self.progress_box.setLayout(progress_row)
         payments = QSplitter(Qt.Orientation.Vertical, self)
         payments.addWidget(self.payment_table)
         payments.addWidget(self.reasons)
@@ -336,18 +314,6 @@ class BankImportDialog(QDialog):
     def set_account(self, account: str) -> None:
         self.account_box.setEditText(account)
 
-    def set_working(self, kind: str) -> None:
-        """The app works on a rehearsal, an import or the file's columns."""
-        self._busy, self._cancelling, self._said, self._failed = kind, False, "", False
-        self.progress.setRange(0, 0)
-        self._update()
-
-    def set_progress(self, done: int, total: int) -> None:
-        if not self._busy:
-            return
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-
     def set_report(self, report: Any, names: Mapping[uuid.UUID, str],
                    numbers: Mapping[uuid.UUID, str], mapping: Any = None) -> None:
         """Show a rehearsal (nothing written) or an import (``report.written``) of the file
@@ -387,19 +353,9 @@ class BankImportDialog(QDialog):
             self._busy = ""
         self._update()
 
-    def set_failed(self, message: str) -> None:
-        """Say why the file was not read or not imported (in the reader's words)."""
-        self._busy, self._cancelling, self._said, self._failed = "", False, message, True
-        self._update()
-
-    def set_cancelled(self) -> None:
-        """The work stopped at the person's Cancel: an import rolled back, a rehearsal
-        dropped."""
-        kind = self._busy
-        self._busy, self._cancelling, self._failed = "", False, False
-        self._said = (self.tr("Import cancelled: nothing was written.") if kind == "import"
-                      else self.tr("Rehearsal cancelled."))
-        self._update()
+    def cancelled_text(self, kind: str) -> str:
+        return (self.tr("Import cancelled: nothing was written.") if kind == "import"
+                else self.tr("Rehearsal cancelled."))
 
     # -- out -----------------------------------------------------------------------------
 
@@ -449,17 +405,6 @@ class BankImportDialog(QDialog):
         """Show the file's columns to change them (read in the background)."""
         if self.path and not self._busy:
             self.columnsRequested.emit(self.path, self.mapping())
-
-    def request_cancel(self) -> None:
-        if self._busy and not self._cancelling:
-            self._cancelling = True
-            self._update()
-            self.cancelRequested.emit()
-
-    def reject(self) -> None:
-        """Closing while the app works cancels the work (an import then writes nothing)."""
-        self.request_cancel()
-        super().reject()
 
     def payments(self) -> list[NewPayment]:
         """The new payments shown, in the table's order."""
@@ -559,13 +504,12 @@ class BankImportDialog(QDialog):
             widget.setEnabled(not busy)
         self.rehearse_button.setEnabled(not busy and bool(self.path) and not self.missing())
         self.columns_button.setEnabled(not busy and bool(self.path))
-        self.progress_box.setVisible(busy)
-        self.cancel_button.setEnabled(busy and self._busy != "columns" and not self._cancelling)
-        self.working.setText(
+        self._show_work(
             self.tr("Cancelling…") if self._cancelling
             else self.tr("Importing the payments…") if self._busy == "import"
             else self.tr("Reading the file's columns…") if self._busy == "columns"
-            else self.tr("Reading and matching the statement…") if busy else "")
+            else self.tr("Reading and matching the statement…") if busy else "",
+            cancellable=self._busy != "columns")
         self.import_button.setEnabled(self.can_import())
         report = self.report
         skipped = 0 if report is None else len(report.skipped)

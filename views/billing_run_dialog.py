@@ -31,13 +31,11 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, Qt, Sig
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -48,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from domain.leasing.schedule import Problem, Reason
 from views.billing_text import bill_charge_text, line_reason_text, note_words, skip_text
+from views.cancellable_work import CancellableWorkDialog
 from views.contract_text import amount_text, reason_text, schedule_problem_text
 from views.labels import date_text
 from views.map_text import money_text
@@ -294,12 +293,11 @@ def month_end(first: date) -> date:
 # -- the dialog --------------------------------------------------------------------------
 
 
-class BillingRunDialog(QDialog):
+class BillingRunDialog(CancellableWorkDialog):
     """Choose a period, rehearse it, read the bills, post them; with progress and Cancel."""
 
     rehearseRequested = Signal(object, object, object)  # first day, last day, issue date
     postRequested = Signal(object, object, object)  # the period and date rehearsed
-    cancelRequested = Signal()
 
     def __init__(self, today: date, currency: str = "CNY",
                  parent: QWidget | None = None) -> None:
@@ -308,11 +306,7 @@ class BillingRunDialog(QDialog):
         self.currency = currency
         self.plan: Any | None = None  # the last rehearsal or post (RunPlan-like)
         self.posted = False  # whether ``plan`` is a post's, not a rehearsal's
-        self.run_id: str | None = None
-        self._busy = ""  # rehearse | post while the app works
-        self._cancelling = False
-        self._said = ""  # the last failure or cancel, said
-        self._failed = False
+        self.run_id: str | None = None  # busy: rehearse | post while the app works
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -337,17 +331,7 @@ class BillingRunDialog(QDialog):
         self.rehearse_button.setDefault(True)
         self.rehearse_button.clicked.connect(self.request_rehearsal)
 
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("cancel-button")
-        self.cancel_button.clicked.connect(self.request_cancel)
-        self.working = QLabel(self)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._work_widgets()
 
         self.bill_model = BillModel(bill_columns(), self)
         self.bill_proxy = RowFilterProxy(self)
@@ -387,13 +371,6 @@ class BillingRunDialog(QDialog):
         self.issue_label = QLabel(self)
         self.form.addRow(self.period_label, self.period_row)
         self.form.addRow(self.issue_label, issue_row)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.working)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.progress_box = QWidget(self)
-        self.progress_box.setLayout(progress_row)
-        progress_row.setContentsMargins(0, 0, 0, 0)
         bills = QSplitter(Qt.Orientation.Vertical, self)
         bills.addWidget(self.bill_table)
         bills.addWidget(self.explanation)
@@ -439,18 +416,6 @@ class BillingRunDialog(QDialog):
     def issued_on(self) -> date:
         return _day(self.issue_edit)
 
-    def set_working(self, kind: str) -> None:
-        """The app works on a rehearsal or a post (``rehearse`` | ``post``)."""
-        self._busy, self._cancelling, self._said, self._failed = kind, False, "", False
-        self.progress.setRange(0, 0)  # busy until the first report
-        self._update()
-
-    def set_progress(self, done: int, total: int) -> None:
-        if not self._busy:
-            return
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-
     def set_plan(self, plan: Any, names: Mapping[str, tuple[str, str]]) -> None:
         """Show a rehearsal: every bill the run would post; nothing is written yet."""
         self._show(plan, names, posted=False, run_id=None)
@@ -460,18 +425,9 @@ class BillingRunDialog(QDialog):
         """Show what a post wrote (nothing new when the period was billed before)."""
         self._show(plan, names, posted=True, run_id=None if run_id is None else str(run_id))
 
-    def set_failed(self, message: str) -> None:
-        """Say why the rehearsal or the post did not happen (in the reader's words)."""
-        self._busy, self._cancelling, self._said, self._failed = "", False, message, True
-        self._update()
-
-    def set_cancelled(self) -> None:
-        """The work stopped at the person's Cancel: a post rolled back, a rehearsal dropped."""
-        kind = self._busy
-        self._busy, self._cancelling, self._failed = "", False, False
-        self._said = (self.tr("Posting cancelled: nothing was written.") if kind == "post"
-                      else self.tr("Rehearsal cancelled."))
-        self._update()
+    def cancelled_text(self, kind: str) -> str:
+        return (self.tr("Posting cancelled: nothing was written.") if kind == "post"
+                else self.tr("Rehearsal cancelled."))
 
     # -- out -----------------------------------------------------------------------------
 
@@ -491,17 +447,6 @@ class BillingRunDialog(QDialog):
         if self.can_post() and self.plan is not None:
             self.postRequested.emit(self.plan.period_from, self.plan.period_to,
                                     self.plan.issued_on)
-
-    def request_cancel(self) -> None:
-        if self._busy and not self._cancelling:
-            self._cancelling = True
-            self._update()
-            self.cancelRequested.emit()
-
-    def reject(self) -> None:
-        """Closing while the app works cancels the work (a post then writes nothing)."""
-        self.request_cancel()
-        super().reject()
 
     def bills(self) -> list[BillRow]:
         """The bills shown, in the table's order."""
@@ -582,9 +527,7 @@ class BillingRunDialog(QDialog):
         for widget in (self.mode, self.month_edit, self.from_edit, self.to_edit,
                        self.issue_edit, self.rehearse_button):
             widget.setEnabled(not busy)
-        self.progress_box.setVisible(busy)
-        self.cancel_button.setEnabled(busy and not self._cancelling)
-        self.working.setText(
+        self._show_work(
             self.tr("Cancelling…") if self._cancelling
             else self.tr("Posting the bills…") if self._busy == "post"
             else self.tr("Rehearsing the run…") if busy else "")

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.message_text import joined, message_text
+from views.record_review_dialog import RecordReviewDialog
 
 translate = QCoreApplication.translate
 HOLIDAY, WORKDAY = "holiday", "workday"  # services.finance_settings' kinds
@@ -285,66 +285,20 @@ def import_line_text(line: Any) -> str:
             .replace("%4", line.name).strip())
 
 
-class HolidayImportDialog(QDialog):
+class HolidayImportDialog(RecordReviewDialog):
     """A calendar file's rehearsal; Record writes what it adds and changes (the app does)."""
 
-    recordRequested = Signal()
+    object_name = "holiday-import-dialog"
+    size_hint = (720, 480)
 
-    def __init__(self, plan: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("holiday-import-dialog")
-        self.plan = plan
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.lines = QLabel(self)
-        self.lines.setObjectName("lines")
-        self.lines.setWordWrap(True)
-        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.lines)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(self)
-        self.record_button = QPushButton(self)
-        self.record_button.setObjectName("record-button")
-        self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._record)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        self.resize(720, 480)
-        self._working = False
-        self._retranslate()
-
-    def _writes(self) -> int:
+    def writes(self) -> int:
         return len(self.plan.to_add) + len(self.plan.to_change)
 
-    def texts(self) -> list[str]:
-        return [import_line_text(line) for line in self.plan.lines]
+    def line_text(self, line: Any) -> str:
+        return import_line_text(line)
 
-    def _record(self) -> None:
-        if self._writes() and not self._working:
-            self._working = True
-            self.record_button.setEnabled(False)
-            self.status.setText(self.tr("Saving…"))
-            self.recordRequested.emit()
-
-    def refused(self, text: str) -> None:
-        self._working = False
-        self.record_button.setEnabled(bool(self._writes()))
-        self.status.setText(text)
-        self.status.setStyleSheet(f"color: {ERROR_COLOUR}")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
+    def working_text(self) -> str:
+        return self.tr("Saving…")
 
     def _retranslate(self) -> None:
         plan = self.plan
@@ -354,7 +308,6 @@ class HolidayImportDialog(QDialog):
                     "written until you record them.")
             .replace("%1", str(len(plan.to_add))).replace("%2", str(len(plan.to_change)))
             .replace("%3", str(len(plan.same))).replace("%4", str(len(plan.refused))))
-        self.lines.setText("\n".join(self.texts()))
-        self.record_button.setText(self.tr("Record %1 days").replace("%1", str(self._writes())))
-        self.record_button.setEnabled(bool(self._writes()) and not self._working)
+        self.record_button.setText(self.tr("Record %1 days").replace("%1", str(self.writes())))
         self.close_button.setText(self.tr("Cancel"))
+        super()._retranslate()

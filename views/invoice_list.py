@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,7 @@ from views.invoice_dialog import (
 from views.labels import date_text
 from views.map_text import money_text
 from views.message_text import message_text
+from views.record_review_dialog import RecordReviewDialog
 from views.row_table_model import Column, RowFilterProxy, RowTableModel
 from views.row_table_view import list_view, row_of, selected_row, visible_rows
 
@@ -430,64 +430,21 @@ def import_line_text(line: Any) -> str:
             .replace("%2", reasons))
 
 
-class InvoiceImportDialog(QDialog):
+class InvoiceImportDialog(RecordReviewDialog):
     """A file's rehearsal: what would be recorded, what is recorded, what is refused and
     why; Record writes the first (the app does), nothing else."""
 
-    recordRequested = Signal()
+    object_name = "invoice-import-dialog"
+    size_hint = (820, 520)
 
-    def __init__(self, plan: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("invoice-import-dialog")
-        self.plan = plan
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.lines = QLabel(self)
-        self.lines.setObjectName("lines")
-        self.lines.setWordWrap(True)
-        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.lines)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(self)
-        self.record_button = QPushButton(self)
-        self.record_button.setObjectName("record-button")
-        self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._record)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        self.resize(820, 520)
-        self._working = False
-        self._retranslate()
+    def writes(self) -> int:
+        return len(self.plan.to_issue)
 
-    def texts(self) -> list[str]:
-        return [import_line_text(line) for line in self.plan.lines]
+    def line_text(self, line: Any) -> str:
+        return import_line_text(line)
 
-    def _record(self) -> None:
-        if self.plan.to_issue and not self._working:
-            self._working = True
-            self.record_button.setEnabled(False)
-            self.status.setText(self.tr("Recording…"))
-            self.recordRequested.emit()
-
-    def refused(self, text: str) -> None:
-        self._working = False
-        self.record_button.setEnabled(bool(self.plan.to_issue))
-        self.status.setText(text)
-        self.status.setStyleSheet(f"color: {ERROR_COLOUR}")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
+    def working_text(self) -> str:
+        return self.tr("Recording…")
 
     def _retranslate(self) -> None:
         plan = self.plan
@@ -497,8 +454,7 @@ class InvoiceImportDialog(QDialog):
                     "until you record them.")
             .replace("%1", f"{len(plan.to_issue):,}").replace("%2", f"{len(plan.existing):,}")
             .replace("%3", f"{len(plan.refused):,}"))
-        self.lines.setText("\n".join(self.texts()))
         self.record_button.setText(self.tr("Record %1 invoices").replace(
             "%1", f"{len(plan.to_issue):,}"))
-        self.record_button.setEnabled(bool(plan.to_issue) and not self._working)
         self.close_button.setText(self.tr("Cancel"))
+        super()._retranslate()

@@ -26,7 +26,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QGridLayout,
@@ -43,12 +42,12 @@ from domain.leasing.pipeline import DEFAULT_PROBABILITIES, OPEN_STAGES, Stage, w
 from domain.money import round_to
 from views.labels import currency_name
 from views.pipeline_text import problem_text, refusal_text, stage_text
+from views.settings_dialog import SettingsDialog
 
 translate = QCoreApplication.translate
 # The stages whose odds a person sets (issue 11's 10/30/60/80/100 %); lost is always 0.
 STAGES: tuple[Stage, ...] = (*OPEN_STAGES, Stage.SIGNED)
 RATE_PLACES = 4  # of the percentage typed: the stored fraction's six
-WARNING_COLOUR = "#b3261e"
 MUTED_COLOUR = "#6b6b6b"
 RATE_RANGE = "discount-rate-range"  # services.pipeline's code for a rate out of range
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -102,7 +101,7 @@ def _rate_range_text(value: str) -> str:
         .replace("%1", shown)
 
 
-class LeasingSettingsDialog(QDialog):
+class LeasingSettingsDialog(SettingsDialog):
     """The park's stage probabilities (a row per stage, each back to its default by a
     button) and its discount rate, with what the probabilities make of the pipeline."""
 
@@ -202,8 +201,6 @@ class LeasingSettingsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self._saving = False
-        self._reading = False
         self._retranslate()
 
     # -- in ------------------------------------------------------------------------------
@@ -231,28 +228,8 @@ class LeasingSettingsDialog(QDialog):
         self.values = None if values is None else dict(values)
         self._say_figures()
 
-    def set_reading(self, reading: bool) -> None:
-        """While the park's figures are being read nothing can be typed or saved (Cancel
-        still closes)."""
-        self._reading = reading
-        self.odds_box.setEnabled(not reading)
-        self.rate_box.setEnabled(not reading)
-        self._changed()
-
-    def set_status(self, text: str, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(f"color: {WARNING_COLOUR}" if error else "")
-
-    def refused(self, text: str) -> None:
-        """The app could not write the figures: why, and the dialog may be used again."""
-        self._saving = False
-        self._changed()
-        self.set_status(text, error=True)
-
-    def saved(self) -> None:
-        """The app wrote the figures: the dialog closes as accepted."""
-        self._saving = False
-        super().accept()
+    def inputs(self) -> list[QWidget]:
+        return [self.odds_box, self.rate_box]
 
     # -- what is chosen ------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -49,6 +49,7 @@ from views.meter_text import (
     MeterInfo,
     MetersSnapshot,
     basis_text,
+    parse_quantity,
     plain,
     registers_text,
     utility_text,
@@ -77,19 +78,6 @@ class MeterForm:
     removed_on: date | None = None
     replaces: str | None = None
     tariff_id: uuid.UUID | None = None
-
-
-def _number(text: str) -> Decimal | None:
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
 
 
 def _day(text: str) -> date | None:
@@ -339,7 +327,7 @@ class MeterDialog(QDialog):
 
         def number(label: str, text: str) -> Decimal | None:
             try:
-                return _number(text)
+                return parse_quantity(text)
             except ValueError:
                 problems.append(translate(
                     "MeterDialog", "{field}: “{text}” is not a number").format(

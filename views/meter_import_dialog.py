@@ -26,19 +26,18 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from views.cancellable_work import CancellableWorkDialog
 from views.labels import date_text
 from views.meter_text import (
     flag_names,
@@ -104,12 +103,11 @@ def reading_columns() -> list[Column[Any]]:
     ]
 
 
-class MeterImportDialog(QDialog):
+class MeterImportDialog(CancellableWorkDialog):
     """Choose a readings file, rehearse it, read what it holds, import it."""
 
     rehearseRequested = Signal(str)
     importRequested = Signal(str)  # the file rehearsed
-    cancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None, folder: str = "") -> None:
         super().__init__(parent)
@@ -117,11 +115,7 @@ class MeterImportDialog(QDialog):
         self.folder = folder
         self.path = ""
         self.report: Any | None = None
-        self._done_for = ""  # the file the report is of
-        self._busy = ""  # rehearse | import
-        self._cancelling = False
-        self._said = ""
-        self._failed = False
+        self._done_for = ""  # the file the report is of; busy: rehearse | import
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -135,17 +129,7 @@ class MeterImportDialog(QDialog):
         self.rehearse_button.setObjectName("rehearse-button")
         self.rehearse_button.setDefault(True)
         self.rehearse_button.clicked.connect(self.request_rehearsal)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.working = QLabel(self)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("cancel-button")
-        self.cancel_button.clicked.connect(self.request_cancel)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._work_widgets()
         self.problems_only = QCheckBox(self)
         self.problems_only.setObjectName("problems-only")
         self.problems_only.toggled.connect(self._filter)
@@ -177,13 +161,6 @@ class MeterImportDialog(QDialog):
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.choose_button)
         file_row.addWidget(self.rehearse_button)
-        progress_row = QHBoxLayout()
-        progress_row.setContentsMargins(0, 0, 0, 0)
-        progress_row.addWidget(self.working)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.progress_box = QWidget(self)
-        self.progress_box.setLayout(progress_row)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.row_said)
@@ -215,16 +192,6 @@ class MeterImportDialog(QDialog):
         if rehearse:
             self.request_rehearsal()
 
-    def set_working(self, kind: str) -> None:
-        self._busy, self._cancelling, self._said, self._failed = kind, False, "", False
-        self.progress.setRange(0, 0)
-        self._update()
-
-    def set_progress(self, done: int, total: int) -> None:
-        if self._busy:
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
-
     def set_report(self, report: Any) -> None:
         """Show a rehearsal (``report.dry_run``) or an import of the file chosen."""
         self.report, self._done_for = report, self.path
@@ -235,20 +202,15 @@ class MeterImportDialog(QDialog):
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._update()
 
-    def set_failed(self, text: str) -> None:
-        """The file could not be read or imported: said (nothing was written)."""
-        self._busy, self._cancelling, self._said, self._failed = "", False, text, True
-        self._update()
-
     def set_cancelled(self) -> None:
-        kind = self._busy
-        self._busy, self._cancelling, self._failed = "", False, False
-        self._said = (translate("MeterImport", "Import cancelled: nothing was written.")
-                      if kind == "import" else translate("MeterImport", "Rehearsal cancelled."))
-        if kind != "import":
+        if self._busy != "import":  # a rehearsal cancelled: its report is dropped
             self.report, self._done_for = None, ""
             self.model.set_rows([])
-        self._update()
+        super().set_cancelled()
+
+    def cancelled_text(self, kind: str) -> str:
+        return (translate("MeterImport", "Import cancelled: nothing was written.")
+                if kind == "import" else translate("MeterImport", "Rehearsal cancelled."))
 
     # -- out -----------------------------------------------------------------------------
 
@@ -268,17 +230,6 @@ class MeterImportDialog(QDialog):
     def request_import(self) -> None:
         if self.can_import():
             self.importRequested.emit(self.path)
-
-    def request_cancel(self) -> None:
-        if self._busy and not self._cancelling:
-            self._cancelling = True
-            self._update()
-            self.cancelRequested.emit()
-
-    def reject(self) -> None:
-        """Closing while the app works cancels the work (an import then writes nothing)."""
-        self.request_cancel()
-        super().reject()
 
     # -- showing -------------------------------------------------------------------------
 
@@ -334,9 +285,7 @@ class MeterImportDialog(QDialog):
         busy = bool(self._busy)
         self.choose_button.setEnabled(not busy)
         self.rehearse_button.setEnabled(not busy and bool(self.path))
-        self.progress_box.setVisible(busy)
-        self.cancel_button.setEnabled(busy and not self._cancelling)
-        self.working.setText(
+        self._show_work(
             translate("MeterImport", "Cancelling…") if self._cancelling
             else translate("MeterImport", "Importing the readings…") if self._busy == "import"
             else translate("MeterImport", "Reading and checking the file…") if busy else "")

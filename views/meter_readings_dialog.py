@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
@@ -49,6 +49,7 @@ from views.meter_text import (
     MeterInfo,
     Said,
     flag_names,
+    parse_quantity,
     quantity_text,
     register_text,
     rule_flag,
@@ -83,23 +84,6 @@ class Live:
     used: Decimal | None
     flags: tuple[Said, ...] = ()
     notes: tuple[Said, ...] = ()
-
-
-def parse_reading(text: str) -> Decimal | None:
-    """The reading typed (thousands separators allowed); None when blank.
-
-    Raises ``ValueError`` when it is not a number.
-    """
-    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
 
 
 def live(meter: MeterInfo, register: str, day: date, value: Decimal | None) -> Live:
@@ -246,7 +230,7 @@ class ReadingsEntryDialog(QDialog):
         text = self.grid.item(position, VALUE).text()
         problem = ""
         try:
-            value = parse_reading(text)
+            value = parse_quantity(text)
         except ValueError:
             value, problem = None, translate("MeterReadings", "“{text}” is not a number").format(
                 text=text.strip())
@@ -351,7 +335,7 @@ class ReadingsEntryDialog(QDialog):
         out = []
         for position, row in enumerate(self.rows):
             try:
-                value = parse_reading(self.grid.item(position, VALUE).text())
+                value = parse_quantity(self.grid.item(position, VALUE).text())
             except ValueError:
                 continue
             if value is not None:
@@ -397,7 +381,7 @@ class ReadingsEntryDialog(QDialog):
                 continue
             typed += 1
             try:
-                parse_reading(text)
+                parse_quantity(text)
             except ValueError:
                 bad += 1
         return translate("MeterReadings", "{count} meters; {typed} readings typed, {flagged} "

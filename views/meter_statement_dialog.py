@@ -22,11 +22,10 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -49,6 +48,7 @@ from views.meter_text import (
     StatementSheet,
     cell_text,
 )
+from views.month_edit import MonthEdit
 
 translate = QCoreApplication.translate
 GOOD_COLOUR = "#1e6b35"
@@ -147,11 +147,7 @@ class MeterStatementDialog(QDialog):
         self.period.setObjectName("period")
         self.period.setWordWrap(True)
         self.month_label = QLabel(self)
-        self.month_edit = QDateEdit(self)
-        self.month_edit.setObjectName("month")
-        self.month_edit.setDisplayFormat("yyyy-MM")
-        self.month_edit.setCalendarPopup(True)
-        self.month_edit.setDate(QDate(month.year, month.month, 1))
+        self.month_edit = MonthEdit(month, self)
         self.month_edit.dateChanged.connect(lambda _d: self.monthChanged.emit(self.month()))
         self.meters = self._table("meters")
         self.figures = self._table("figures")
@@ -269,8 +265,7 @@ class MeterStatementDialog(QDialog):
     # -- out -----------------------------------------------------------------------------
 
     def month(self) -> date:
-        chosen = self.month_edit.date()
-        return date(chosen.year(), chosen.month(), 1)
+        return self.month_edit.month()
 
     def file_name(self, kind: str) -> str:
         return f"公摊-{self.meter_code}-{self.month().strftime('%Y-%m')}.{kind}"

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import Any
 
@@ -124,6 +124,22 @@ def quantity_text(value: Decimal | None) -> str:
         return ""
     number = value.normalize()
     return f"{number:,f}" if number != 0 else "0"
+
+
+def parse_quantity(text: str) -> Decimal | None:
+    """A reading or a meter's figure as typed (thousands separators, a full-width comma or
+    spaces allowed: ``12,345.6``); None when blank. Raises ``ValueError`` when it is not a
+    number."""
+    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
 
 
 def money_figure(value: Decimal | None) -> str:

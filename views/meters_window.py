@@ -22,12 +22,11 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -58,6 +57,7 @@ from views.meter_text import (
     said,
     utility_text,
 )
+from views.month_edit import MonthEdit
 
 translate = QCoreApplication.translate
 ERROR_COLOUR = "#b3261e"
@@ -119,11 +119,7 @@ class MetersWindow(QDialog):
             self.utility_box.addItem(utility_text(utility), utility)
         self.utility_box.currentIndexChanged.connect(lambda _i: self._asked())
         self.month_label = QLabel(self)
-        self.month_edit = QDateEdit(self)
-        self.month_edit.setObjectName("month")
-        self.month_edit.setDisplayFormat("yyyy-MM")
-        self.month_edit.setCalendarPopup(True)
-        self.month_edit.setDate(QDate(month.year, month.month, 1))
+        self.month_edit = MonthEdit(month, self)
         self.month_edit.dateChanged.connect(lambda _d: self._asked())
         self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("refresh-button")
@@ -248,11 +244,10 @@ class MetersWindow(QDialog):
         self.utility_box.setCurrentIndex(max(0, self.utility_box.findData(utility)))
 
     def month(self) -> date:
-        chosen = self.month_edit.date()
-        return date(chosen.year(), chosen.month(), 1)
+        return self.month_edit.month()
 
     def set_month(self, month: date) -> None:
-        self.month_edit.setDate(QDate(month.year, month.month, 1))
+        self.month_edit.set_month(month)
 
     def selected_meter(self) -> MeterInfo | None:
         item = self.tree.currentItem()

@@ -32,51 +32,24 @@ KINDS = ("flat", "tiered", "time_of_use")
 
 
 @dataclass(frozen=True)
-class VersionInfo:
-    """One version as the dialog shows it (``used``: a posted bill was priced at it)."""
-
-    id: uuid.UUID
-    valid_from: date
-    document: Mapping[str, Any]
-    used: bool = False
-    meters: tuple[str, ...] = ()
-
-    @property
-    def kind(self) -> str:
-        return str(self.document.get("kind") or "")
-
-
-@dataclass(frozen=True)
-class TariffInfo:
-    """A tariff: its name and versions, newest first."""
-
-    utility: str
-    name: str
-    versions: tuple[VersionInfo, ...]
-
-    @property
-    def meters(self) -> tuple[str, ...]:
-        return tuple(sorted({m for v in self.versions for m in v.meters}))
-
-    def in_force(self, day: date) -> VersionInfo | None:
-        return next((v for v in self.versions if v.valid_from <= day), None)
-
-
-@dataclass(frozen=True)
 class TariffsSnapshot:
-    """One utility's tariffs in a park, read for the dialog."""
+    """One utility's tariffs in a park, read for the dialog: each a
+    ``services.tariffs.TariffHistory`` (duck-typed: ``name``, ``meters``, ``in_force(day)``
+    and ``versions`` newest first, each with ``id``, ``valid_from``, ``document``, ``kind``,
+    ``used`` — a posted bill was priced at it — and ``meters``)."""
 
     utility: str
     currency: str
     day: date  # the app's day: which version is in force
-    tariffs: tuple[TariffInfo, ...] = ()
-    by_id: Mapping[uuid.UUID, tuple[TariffInfo, VersionInfo]] = field(default_factory=dict)
+    tariffs: tuple[Any, ...] = ()
+    by_id: Mapping[uuid.UUID, tuple[Any, Any]] = field(default_factory=dict)  # tariff, version
 
-    def version(self, version_id: uuid.UUID | None) -> tuple[TariffInfo, VersionInfo] | None:
+    def version(self, version_id: uuid.UUID | None) -> tuple[Any, Any] | None:
+        """The tariff and the version of ``version_id`` (None: not one of these)."""
         return None if version_id is None else self.by_id.get(version_id)
 
 
-def snapshot_of(utility: str, currency: str, day: date, tariffs: Sequence[TariffInfo],
+def snapshot_of(utility: str, currency: str, day: date, tariffs: Sequence[Any],
                 ) -> TariffsSnapshot:
     by_id = {v.id: (t, v) for t in tariffs for v in t.versions}
     return TariffsSnapshot(utility, currency, day, tuple(tariffs), by_id)

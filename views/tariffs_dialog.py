@@ -57,9 +57,7 @@ from domain.billing.meters import FLAT, PEAK, SHARP, TIME_OF_USE, VALLEY, Utilit
 from views.meter_text import quantity_unit, register_text, utility_text
 from views.tariff_text import (
     KINDS,
-    TariffInfo,
     TariffsSnapshot,
-    VersionInfo,
     example_text,
     kind_text,
     meters_text,
@@ -361,7 +359,7 @@ class TariffsDialog(QDialog):
     def utility(self) -> str:
         return str(self.utility_box.currentData())
 
-    def chosen(self) -> tuple[TariffInfo, VersionInfo | None] | None:
+    def chosen(self) -> tuple[Any, Any | None] | None:
         """The tariff chosen in the list, and its version (None: the tariff's row)."""
         item = self.tree.currentItem()
         if item is None or self.snapshot is None:
@@ -373,14 +371,14 @@ class TariffsDialog(QDialog):
         tariff = next((t for t in self.snapshot.tariffs if t.name == data), None)
         return None if tariff is None else (tariff, None)
 
-    def shown_version(self) -> VersionInfo | None:
+    def shown_version(self) -> Any | None:
         """The version the form shows (changing it), if it does."""
         if self.mode != EDIT or self.snapshot is None:
             return None
         found = self.snapshot.version(self.version_id)
         return None if found is None else found[1]
 
-    def chosen_tariff(self) -> TariffInfo | None:
+    def chosen_tariff(self) -> Any | None:
         chosen = self.chosen()
         return None if chosen is None else chosen[0]
 
@@ -474,7 +472,7 @@ class TariffsDialog(QDialog):
         self._put(tariff.name, dict(source.document) if source else {"kind": "flat"}, day,
                   editable=True, name_fixed=True)
 
-    def show_version(self, tariff: TariffInfo, version: VersionInfo) -> None:
+    def show_version(self, tariff: Any, version: Any) -> None:
         """The version chosen in the form: to change, unless bills were priced at it."""
         self.mode, self.version_id = EDIT, version.id
         self._put(tariff.name, dict(version.document), version.valid_from,
@@ -705,7 +703,7 @@ class TariffsDialog(QDialog):
         finally:
             self.tree.blockSignals(False)
 
-    def _state(self, version: VersionInfo, current: VersionInfo | None) -> str:
+    def _state(self, version: Any, current: Any | None) -> str:
         parts = []
         if current is not None and version.id == current.id:
             parts.append(translate("TariffsDialog", "In force"))

@@ -24,7 +24,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -38,9 +37,9 @@ from PySide6.QtWidgets import (
 
 from domain.billing.invoices import EXEMPT, rate_text
 from views.message_text import message_text
+from views.settings_dialog import SettingsDialog
 
 translate = QCoreApplication.translate
-WARNING_COLOUR = "#b3261e"
 MUTED_COLOUR = "#6b6b6b"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CHARGE_COL, DEFAULT_COL, RATE_COL, EXEMPT_COL, RESET_COL = range(5)
@@ -102,7 +101,7 @@ def tax_refusal_text(error: Any) -> str:
     return "\n".join(lines)
 
 
-class TaxRatesDialog(QDialog):
+class TaxRatesDialog(SettingsDialog):
     """The park's VAT rate per charge: each row its default (greyed) and the park's own."""
 
     save_requested = Signal(object)  # {charge: "0.05" | "exempt"}
@@ -147,8 +146,6 @@ class TaxRatesDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self._saving = False
-        self._reading = False
         self._hint = ""  # what the status line says of an unticked exempt row, if it does
         self._retranslate()
 
@@ -191,26 +188,8 @@ class TaxRatesDialog(QDialog):
             self.grid.addWidget(reset, row, RESET_COL)
         self._retranslate()
 
-    def set_reading(self, reading: bool) -> None:
-        """While the park's rates are read nothing can be typed or saved (Cancel closes)."""
-        self._reading = reading
-        self.box.setEnabled(not reading)
-        self._changed()
-
-    def set_status(self, text: str, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(f"color: {WARNING_COLOUR}" if error else "")
-
-    def refused(self, text: str) -> None:
-        """The app could not save: why; what was typed stays to correct."""
-        self._saving = False
-        self._changed()
-        self.set_status(text, error=True)
-
-    def saved(self) -> None:
-        """The app saved the rates: the dialog closes as accepted."""
-        self._saving = False
-        super().accept()
+    def inputs(self) -> list[QWidget]:
+        return [self.box]
 
     # -- what is chosen ------------------------------------------------------------------
 

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -50,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.cancellable_work import CancellableWorkDialog
 from views.contract_text import amount_text
 from views.labels import date_text
 from views.ledgers_text import CAUSES, cause_text, difference_text, pair_text
@@ -251,14 +250,13 @@ def _date_edit(day: date, parent: QWidget) -> QDateEdit:
     return edit
 
 
-class ThreeLedgersWindow(QDialog):
+class ThreeLedgersWindow(CancellableWorkDialog):
     """The differences by cause; vouchers out; the books back in, rehearsed first."""
 
     checkRequested = Signal(object)  # the day
     exportRequested = Signal(object, object, str, bool)  # first, last, file, English headers
     booksRehearsalRequested = Signal(str, object)  # file, mapping (None: the headers say)
     booksImportRequested = Signal(str, object)  # the file and mapping just rehearsed
-    cancelRequested = Signal()
 
     def __init__(self, today: date, fields: Sequence[tuple[str, str]] = (),
                  parent: QWidget | None = None) -> None:
@@ -268,10 +266,6 @@ class ThreeLedgersWindow(QDialog):
         self.books: Any | None = None  # the last rehearsal or import (BooksImport-like)
         self.fields = list(fields)  # (field, label) a column mapping may set
         self._rehearsed: tuple[str, Any] | None = None  # (file, mapping) just rehearsed
-        self._busy = ""
-        self._cancelling = False
-        self._said = ""
-        self._failed = False
 
         self.on_label = QLabel(self)
         self.on_edit = _date_edit(today, self)
@@ -279,17 +273,7 @@ class ThreeLedgersWindow(QDialog):
         self.check_button.setObjectName("check-button")
         self.check_button.setDefault(True)
         self.check_button.clicked.connect(self.request_check)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.working = QLabel(self)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("cancel-button")
-        self.cancel_button.clicked.connect(self.request_cancel)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._work_widgets()
 
         # -- differences
         self.cause_list = QListWidget(self)
@@ -424,13 +408,6 @@ class ThreeLedgersWindow(QDialog):
         top.addWidget(self.on_edit)
         top.addWidget(self.check_button)
         top.addStretch(1)
-        progress_row = QHBoxLayout()
-        progress_row.setContentsMargins(0, 0, 0, 0)
-        progress_row.addWidget(self.working)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.progress_box = QWidget(self)
-        self.progress_box.setLayout(progress_row)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.progress_box)
@@ -454,17 +431,6 @@ class ThreeLedgersWindow(QDialog):
 
     def set_books_file(self, path: str) -> None:
         self.file_edit.setText(path)
-
-    def set_working(self, kind: str) -> None:
-        """The app works on a check, an export, a rehearsal or an import."""
-        self._busy, self._cancelling, self._said, self._failed = kind, False, "", False
-        self.progress.setRange(0, 0)
-        self._update()
-
-    def set_progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
 
     def set_check(self, report: Any) -> None:
         """Show a check: the counts by cause and every difference."""
@@ -532,15 +498,12 @@ class ThreeLedgersWindow(QDialog):
         self._update()
 
     def set_failed(self, message: str) -> None:
-        self._busy, self._failed, self._said = "", True, message
         if self.tabs.currentIndex() == 2:
             self.books_said.setText(message)
-        self._update()
+        super().set_failed(message)
 
-    def set_cancelled(self) -> None:
-        self._busy, self._failed = "", False
-        self._said = translate("ThreeLedgers", "Cancelled: nothing was written.")
-        self._update()
+    def cancelled_text(self, kind: str) -> str:
+        return translate("ThreeLedgers", "Cancelled: nothing was written.")
 
     # -- out -----------------------------------------------------------------------------------
 
@@ -584,17 +547,6 @@ class ThreeLedgersWindow(QDialog):
     def request_import(self) -> None:
         if self.can_import() and self._rehearsed is not None:
             self.booksImportRequested.emit(*self._rehearsed)
-
-    def request_cancel(self) -> None:
-        if self._busy:
-            self._cancelling = True
-            self.cancelRequested.emit()
-            self._update()
-
-    def reject(self) -> None:
-        if self._busy:
-            self.cancelRequested.emit()
-        super().reject()
 
     def differences(self) -> list[DifferenceRow]:
         """The rows the table shows (the chosen cause's), in its order."""
@@ -695,18 +647,16 @@ class ThreeLedgersWindow(QDialog):
 
     def _update(self) -> None:
         busy = bool(self._busy)
-        self.progress_box.setVisible(busy)
-        self.cancel_button.setEnabled(busy and not self._cancelling)
-        self.check_button.setEnabled(not busy)
-        self.export_button.setEnabled(not busy)
-        self.rehearse_button.setEnabled(not busy and bool(self.file_edit.text().strip()))
-        self.import_button.setEnabled(self.can_import())
-        self.working.setText({
+        self._show_work({
             CHECK: translate("ThreeLedgers", "Checking…"),
             EXPORT: translate("ThreeLedgers", "Writing the vouchers…"),
             REHEARSE: translate("ThreeLedgers", "Reading the books…"),
             IMPORT: translate("ThreeLedgers", "Importing the books…"),
         }.get(self._busy, ""))
+        self.check_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
+        self.rehearse_button.setEnabled(not busy and bool(self.file_edit.text().strip()))
+        self.import_button.setEnabled(self.can_import())
         if self._said and not busy:
             said = html.escape(self._said)
             self.summary.setText(f"<span style='color:{FAILED_COLOUR}'>{said}</span>"
