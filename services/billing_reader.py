@@ -113,21 +113,24 @@ class BillingReader:
         if row.status is ContractStatus.DRAFT:
             return ContractToBill(str(row.id), row.code, (), (), draft=True)
         until = row.terminated_on if row.status is ContractStatus.TERMINATED else None
-        versions = sorted(self.versions.get(row.id, []), key=lambda v: v[0])
+        versions = self.versions.get(row.id, ())
         sales = self.sales.get(row.id, {})
         since = self._since(row)
-        window = (since, self.window[1])
         if len(versions) <= 1 and until is None:
-            terms = versions[0][2] if versions else self._legacy_terms(row)
-            lines, problems = rent_schedule(terms_with(terms, sales, self.index), within=window)
-        else:
-            live = [Version(number, effective_on, _spec(terms_with(terms, sales, self.index)), "")
-                    for number, effective_on, terms in versions]
-            if not live:
-                live = [Version(1, row.starts_on, _spec(terms_with(
-                    self._legacy_terms(row), sales, self.index)), "")]
-            lines, problems = amended_schedule(live, until=until)
-            lines = [x for x in lines if x.ends_on >= since]
+            terms = terms_with(versions[0][2] if versions else self._legacy_terms(row), sales,
+                               self.index)
+            # Only the periods starting from ``since`` are billed: the one running into the
+            # window is not computed (its problems still said).
+            lines, problems = rent_schedule(terms, within=(since, self.window[1]),
+                                            starting=True)
+            return ContractToBill(str(row.id), row.code, tuple(lines), tuple(problems))
+        live = [Version(number, effective_on, _spec(terms_with(terms, sales, self.index)), "")
+                for number, effective_on, terms in sorted(versions, key=lambda v: v[0])]
+        if not live:
+            live = [Version(1, row.starts_on, _spec(terms_with(
+                self._legacy_terms(row), sales, self.index)), "")]
+        lines, problems = amended_schedule(live, until=until)
+        lines = [x for x in lines if x.ends_on >= since]
         return ContractToBill(str(row.id), row.code, tuple(_starting(lines, since)),
                               tuple(problems))
 
@@ -142,7 +145,7 @@ class BillingReader:
         """For a contract whose periods may have moved (an amendment cuts one in two), the
         first billed period: a period from there on that was never billed is billed now."""
         billed = self.billed.get(row.id)
-        if row.id in self._changeable and billed:
+        if billed and row.id in self._changeable:
             return min(start for start, _charge in billed)
         return None
 
@@ -150,7 +153,7 @@ class BillingReader:
         """The first period start the plan must see: the range's, or for a contract whose
         billed periods may have changed, its first billed period."""
         billed = self.billed.get(row.id)
-        if row.id in self._changeable and billed:
+        if billed and row.id in self._changeable:
             return min(self.window[0], min(start for start, _charge in billed))
         return self.window[0]
 

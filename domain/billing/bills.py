@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from hashlib import sha1
 from typing import Any
 
 from domain.leasing.schedule import RENT, Problem, Reason, ScheduleLine
@@ -52,14 +53,30 @@ PROVISIONAL = frozenset({"cpi-unknown", "sales-missing"})
 
 def bill_id(contract_id: str, period_start: date, charge: str) -> uuid.UUID:
     """The bill of one contract, period and charge: the same on every device."""
-    return uuid.uuid5(NAMESPACE, f"bill|{contract_id}|{period_start.isoformat()}|{charge}")
+    return _uuid5(f"bill|{contract_id}|{period_start.isoformat()}|{charge}")
 
 
 def adjustment_id(contract_id: str, period_start: date, charge: str, sequence: int
                   ) -> uuid.UUID:
     """The ``sequence``-th adjustment (1, 2, …) of a key: made once, wherever it is made."""
-    return uuid.uuid5(NAMESPACE, f"adjustment|{contract_id}|{period_start.isoformat()}|"
-                                 f"{charge}|{sequence}")
+    return _uuid5(f"adjustment|{contract_id}|{period_start.isoformat()}|{charge}|{sequence}")
+
+
+_SEEDED = sha1(NAMESPACE.bytes)  # the namespace hashed once: uuid5 hashes it per call
+_VERSION_5 = (0x8000 << 48) | (5 << 76)  # RFC 4122 variant and version 5, as uuid5 sets
+_KEPT = ~((0xC000 << 48) | (0xF000 << 64)) & ((1 << 128) - 1)
+_new_uuid, _set = uuid.UUID.__new__, object.__setattr__
+
+
+def _uuid5(name: str) -> uuid.UUID:
+    """``uuid.uuid5(NAMESPACE, name)``, the same value at a third of the cost: a run makes
+    one per bill, and ``UUID.__init__`` re-checks what is known here."""
+    digest = _SEEDED.copy()
+    digest.update(name.encode())
+    made = _new_uuid(uuid.UUID)
+    _set(made, "int", int.from_bytes(digest.digest()[:16]) & _KEPT | _VERSION_5)
+    _set(made, "is_safe", uuid.SafeUUID.unknown)
+    return made
 
 
 def bill_number(contract_code: str, period_start: date, charge: str, sequence: int = 0
@@ -121,7 +138,7 @@ class ContractPlan:
     skipped: tuple[Skip, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ContractToBill:
     """A contract as the run sees it: the schedule it bills (cut at its termination)."""
 
@@ -130,6 +147,13 @@ class ContractToBill:
     lines: tuple[ScheduleLine, ...]
     problems: tuple[Problem, ...] = ()
     draft: bool = False
+
+    def __init__(self, id: str, code: str, lines: tuple[ScheduleLine, ...],
+                 problems: tuple[Problem, ...] = (), draft: bool = False) -> None:
+        # The frozen dataclass's own __init__ sets each field through object.__setattr__,
+        # twice the cost; made once a contract and dropped once planned. (Not for what a run
+        # keeps, its bills: a __dict__ set at once is one more object the collector walks.)
+        self.__dict__.update(id=id, code=code, lines=lines, problems=problems, draft=draft)
 
 
 def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
@@ -143,22 +167,38 @@ def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
     no run has seen: its second part)."""
     if contract.draft:
         return ContractPlan((), (), (Skip(contract.code, "draft"),))
-    blocking = [p for p in contract.problems if p.code in BLOCKING]
-    if blocking:
-        return ContractPlan((), (), tuple(
-            Skip(contract.code, "schedule-problem", {"problem": p.code, **p.params})
-            for p in blocking))
-    notes = tuple(p for p in contract.problems if p.code in PROVISIONAL)
-    by_key: dict[tuple[date, str], list[ScheduleLine]] = defaultdict(list)
+    if not contract.lines and not billed and not contract.problems:
+        return ContractPlan((), (), (Skip(contract.code, "nothing-due", {
+            "from": period_from.isoformat(), "to": period_to.isoformat()}),))
+    notes: tuple[Problem, ...] = ()
+    if contract.problems:
+        blocking = [p for p in contract.problems if p.code in BLOCKING]
+        if blocking:
+            return ContractPlan((), (), tuple(
+                Skip(contract.code, "schedule-problem", {"problem": p.code, **p.params})
+                for p in blocking))
+        notes = tuple(p for p in contract.problems if p.code in PROVISIONAL)
+    by_key: dict[tuple[date, str], list[ScheduleLine]] = {}
     for line in contract.lines:
-        by_key[(line.starts_on, line.charge)].append(line)
+        key = (line.starts_on, line.charge)
+        same = by_key.get(key)
+        if same is None:
+            by_key[key] = [line]
+        else:
+            same.append(line)
     bills: list[PlannedBill] = []
     existing: list[uuid.UUID] = []
     skipped: list[Skip] = []
-    for key in sorted(by_key):
+    earliest = period_from if catch_up_from is None else min(catch_up_from, period_from)
+    for key in sorted(by_key) if len(by_key) > 1 else by_key:
         start, charge = key
         lines = by_key[key]
-        amount = sum((x.amount for x in lines), ZERO)
+        if len(lines) == 1:  # most keys: one line, its figures as they are
+            line = lines[0]
+            amount, end, due = ZERO + line.amount, line.ends_on, line.due_on
+        else:
+            amount = sum((x.amount for x in lines), ZERO)
+            end, due = max(x.ends_on for x in lines), min(x.due_on for x in lines)
         done = billed.get(key)
         if done is not None:
             existing.append(done.bill_id)
@@ -166,7 +206,6 @@ def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
                 bills.append(_adjustment(contract, key, lines, amount, done, issued_on,
                                          _notes_for(notes, lines)))
             continue
-        earliest = period_from if catch_up_from is None else min(catch_up_from, period_from)
         if not earliest <= start <= period_to:
             continue
         if amount == ZERO:
@@ -174,11 +213,11 @@ def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
                 skipped.append(Skip(contract.code, "rent-free", {
                     "charge": charge, "period_start": start.isoformat()}))
             continue
+        day = start.isoformat()  # bill_id's and bill_number's text, made once
         bills.append(PlannedBill(
-            bill_id(contract.id, start, charge), contract.id,
-            bill_number(contract.code, start, charge), CHARGE_KIND, charge, start,
-            max(x.ends_on for x in lines), min(x.due_on for x in lines), amount,
-            tuple(_line(x) for x in lines), None, _notes_for(notes, lines)))
+            _uuid5(f"bill|{contract.id}|{day}|{charge}"), contract.id,
+            f"{contract.code}/{day}/{charge}", CHARGE_KIND, charge, start, end, due, amount,
+            tuple([_line(x) for x in lines]), None, _notes_for(notes, lines) if notes else ()))
     for key, done in billed.items():
         # a period the schedule no longer has (a later one is a later run's to judge: the
         # schedule was computed to the range's end only)
@@ -228,7 +267,8 @@ def _adjustment(contract: ContractToBill, key: tuple[date, str], lines: Sequence
 
 def _line(line: ScheduleLine) -> PlannedLine:
     return PlannedLine(line.starts_on, line.ends_on, line.amount, {
-        "due_on": line.due_on.isoformat(), "reasons": [_reason(r) for r in line.reasons]})
+        "due_on": line.due_on.isoformat(),
+        "reasons": [{"code": r.code, "params": dict(r.params)} for r in line.reasons]})
 
 
 def _reason(reason: Reason) -> dict[str, Any]:
@@ -238,7 +278,7 @@ def _reason(reason: Reason) -> dict[str, Any]:
 def _notes_for(notes: Sequence[Problem], lines: Sequence[ScheduleLine]) -> tuple[Problem, ...]:
     """The provisional notes about these lines' days (a CPI year, a sales month): rent's
     only, the one charge CPI and turnover move."""
-    if not lines or any(x.charge != RENT for x in lines):
+    if not notes or not lines or any(x.charge != RENT for x in lines):
         return ()
     start, end = min(x.starts_on for x in lines), max(x.ends_on for x in lines)
     kept = []

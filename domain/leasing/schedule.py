@@ -57,7 +57,8 @@ it never raises on terms a person entered. The rules (SPEC §4):
 
 The engine works on runs (days of one month piece with one price and one
 rent-free state), never day by day, and ``within`` computes only the
-periods that overlap a window (escalations still compound from the start).
+periods that overlap a window (escalations still compound from the start),
+or with ``starting`` only those that start in it (a billing run's).
 
 >>> from decimal import Decimal as D
 >>> terms = RentTerms(D(150), D(80), date(2026, 4, 10), date(2027, 4, 9), calendar_periods=True)
@@ -67,6 +68,10 @@ periods that overlap a window (escalations still compound from the start).
 >>> window = rent_schedule(terms, within=(date(2026, 12, 15), date(2027, 1, 15)))[0]
 >>> [(line.starts_on.isoformat(), str(line.amount)) for line in window]
 [('2026-12-01', '12000.00'), ('2027-01-01', '12000.00')]
+>>> starting = rent_schedule(terms, within=(date(2026, 12, 15), date(2027, 1, 15)),
+...                          starting=True)[0]
+>>> [(line.starts_on.isoformat(), str(line.amount)) for line in starting]
+[('2027-01-01', '12000.00')]
 """
 
 from __future__ import annotations
@@ -77,11 +82,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from typing import NamedTuple
 
 from domain.leasing.clauses import (
     Basis,
     Charge,
+    ChargeKind,
     Cycle,
     DueKind,
     Escalation,
@@ -96,6 +103,8 @@ from domain.money import ZERO, money, round_to
 ONE_DAY = timedelta(days=1)
 RENT = "rent"  # ScheduleLine.charge of a rent line
 _CYCLE_MONTHS = {cycle: cycle.months for cycle in Cycle}  # the property builds a dict a call
+_VALUES: dict[StrEnum, str] = {  # an enum's ``.value`` is a property, read per contract
+    member: member.value for kind in (Basis, ChargeKind) for member in kind}
 
 
 @dataclass(frozen=True)
@@ -153,24 +162,39 @@ def _month_days(year: int, month: int) -> int:
 def charge_code(charge: Charge) -> str:
     """The code a charge's lines carry: its kind, with its name when it has one, so two
     charges of one kind (two services) keep apart in totals."""
-    return f"{charge.kind.value}:{charge.name}" if charge.name else charge.kind.value
+    kind = _VALUES[charge.kind]
+    return f"{kind}:{charge.name}" if charge.name else kind
 
 
-def rent_schedule(terms: RentTerms, within: tuple[date, date] | None = None
-                  ) -> tuple[list[ScheduleLine], list[Problem]]:
+def rent_schedule(terms: RentTerms, within: tuple[date, date] | None = None, *,
+                  starting: bool = False) -> tuple[list[ScheduleLine], list[Problem]]:
     """The billing lines of the term (only the periods overlapping ``within``, both days
     included, when given) and what is wrong or still unknown.
 
     Each period gives its rent line, then one line per charge in the terms' order. The
     clauses' problems are reported whole; sales missing only for the lines computed.
+
+    ``starting``: only the lines of the periods that start in ``within`` (a billing run
+    bills a period in the run whose range holds its first day), the problems as the whole
+    window's. The period running into the window from before is not computed: its only
+    problems, its months' missing sales, are read off its months.
     """
-    problems: list[Problem] = []
     if terms.ends_on < terms.starts_on:
         return [], [Problem("dates", {"starts_on": terms.starts_on.isoformat(),
                                       "ends_on": terms.ends_on.isoformat()})]
     periods = _periods(terms, within)
-    span = (periods[0][0], periods[-1][1]) if periods else (terms.starts_on, terms.starts_on)
-    plan = _Plan(terms, span, problems)
+    before = None  # only the first period can start before the window
+    if starting and within is not None and periods and periods[0][0] < within[0]:
+        before, periods = periods[0], periods[1:]
+    if not periods:
+        problems = _clause_problems(terms)
+        if before is not None:
+            problems += _sales_missing(terms, before[0], before[1])
+        return [], problems
+    problems = []
+    plan = _Plan(terms, (periods[0][0], periods[-1][1]), problems)
+    if before is not None:  # in the order its line would have said them: before the others'
+        problems += _sales_missing(terms, before[0], before[1])
     return plan.lines(periods, problems), problems
 
 
@@ -221,18 +245,17 @@ def _periods(terms: RentTerms, within: tuple[date, date] | None
         first, last = max(first, within[0]), min(last, within[1])
     if last < first:
         return []
-
-    def starting(k: int) -> date:
-        year, month = divmod(origin + k * step, 12)
-        return date(year, month + 1, anchor if anchor <= 28
-                    else min(anchor, _month_days(year, month + 1)))
-
-    k = max(0, (first.year * 12 + first.month - 1 - origin) // step - 1)
-    while starting(k + 1) <= first:
-        k += 1
-    found = []
-    start = starting(k)
+    # the period holding ``first``: the one starting in its month, or the one before when
+    # that starts after it (the next one starts a whole cycle later)
+    k = (first.year * 12 + first.month - 1 - origin) // step
     year, month = divmod(origin + k * step, 12)
+    start = date(year, month + 1, anchor if anchor <= 28
+                 else min(anchor, _month_days(year, month + 1)))
+    if k and start > first:
+        year, month = divmod(origin + (k - 1) * step, 12)
+        start = date(year, month + 1, anchor if anchor <= 28
+                     else min(anchor, _month_days(year, month + 1)))
+    found = []
     while start <= last:
         year, month = divmod(year * 12 + month + step, 12)  # the next period's month
         following = date(year, month + 1, anchor if anchor <= 28
@@ -257,12 +280,32 @@ def _rent_month(terms: RentTerms, day: date) -> tuple[date, date]:
 
 def _pieces(plan: _Plan, start: date, end: date) -> list[tuple[date, date, date, date]]:
     """A period cut at month ends: (month's first day, last day, piece's first, last)."""
-    month_start, month_end = _rent_month(plan.terms, start)
+    return _month_pieces(plan.terms, plan.anchor, start, end)
+
+
+def _month_pieces(terms: RentTerms, anchor: int, start: date, end: date
+                  ) -> list[tuple[date, date, date, date]]:
+    month_start, month_end = _rent_month(terms, start)
     found, day = [], start
     while day <= end:
         found.append((month_start, month_end, day, min(end, month_end)))
         day = month_start = month_end + ONE_DAY
-        month_end = add_months(month_start, 1, plan.anchor) - ONE_DAY
+        month_end = add_months(month_start, 1, anchor) - ONE_DAY
+    return found
+
+
+def _sales_missing(terms: RentTerms, start: date, end: date) -> list[Problem]:
+    """The months of a period's line whose sales are not reported, as ``_turnover`` says
+    them computing the line (every line with turnover reckons each of its month pieces)."""
+    clause = terms.turnover
+    if clause is None or not _first_rate(clause):
+        return []
+    anchor = 1 if terms.calendar_periods else terms.starts_on.day
+    found = []
+    for month_start, _end, _first, _last in _month_pieces(terms, anchor, start, end):
+        key = date(month_start.year, month_start.month, 1)
+        if clause.sales.get(key) is None:
+            found.append(Problem("sales-missing", {"month": key.isoformat()}))
     return found
 
 
@@ -326,24 +369,27 @@ class _Plan:
         self.anchor = 1 if terms.calendar_periods else terms.starts_on.day
         self.per_day = terms.basis is Basis.PER_SQM_DAY
         self.months = _CYCLE_MONTHS[terms.cycle]
-        self.free = _free_days(terms, span, problems)
-        self.free_ends = [f.ends_on for f in self.free]
-        self.steps = _steps(terms, span, problems)
-        self.step_starts = [s.starts_on for s in self.steps]
-        self.base = Reason("base", {"rate": str(terms.rate), "basis": terms.basis.value,
-                                    "area": str(terms.area)})
-        self.said = [(self.base,) if s.reason is None else (self.base, s.reason)
-                     for s in self.steps]  # a line at one step's price, nothing else: why
+        if terms.rent_free:
+            self.free = _free_days(terms, span, problems)
+            self.free_ends = [f.ends_on for f in self.free]
+        else:
+            self.free, self.free_ends = [], []
+        self.steps = steps = _steps(terms, span, problems)
+        self.base = base = Reason("base", {"rate": str(terms.rate),
+                                           "basis": _VALUES[terms.basis],
+                                           "area": str(terms.area)})
+        if len(steps) == 1:  # one price all through the span, the most common
+            step = steps[0]
+            self.step_starts = [step.starts_on]
+            self.said = [(base,) if step.reason is None else (base, step.reason)]
+        else:
+            self.step_starts = [s.starts_on for s in steps]
+            self.said = [(base,) if s.reason is None else (base, s.reason)
+                         for s in steps]  # a line at one step's price, nothing else: why
         self.charges = [_charge(c, terms.area) for c in terms.charges]
         clause = terms.turnover  # a first rate of nothing has no breakpoint: base only
         self.turnover = clause if clause is not None and _first_rate(clause) else None
-        due = terms.due
-        self.due_kind, self.due_days = due.kind, due.days
-        valid = due.days >= 0 if due.kind is DueKind.DAYS_BEFORE else 1 <= due.days <= 31
-        if not valid:
-            problems.append(Problem("due-day-invalid", {"kind": due.kind.value,
-                                                         "days": str(due.days)}))
-            self.due_kind, self.due_days = DueKind.DAYS_BEFORE, 0
+        self.due_kind, self.due_days = _due_rule(terms, problems)
         self.due_before = (timedelta(days=self.due_days)
                            if self.due_kind is DueKind.DAYS_BEFORE else None)
 
@@ -415,10 +461,37 @@ class _Plan:
         return 30 if self.terms.thirty_day_months else (month_end - month_start).days + 1
 
 
+def _due_rule(terms: RentTerms, problems: list[Problem]) -> tuple[DueKind, int]:
+    """The due rule applied: the terms', or due on the period's first day if it is not
+    valid (and the problem said)."""
+    due = terms.due
+    valid = due.days >= 0 if due.kind is DueKind.DAYS_BEFORE else 1 <= due.days <= 31
+    if valid:
+        return due.kind, due.days
+    problems.append(Problem("due-day-invalid", {"kind": due.kind.value,
+                                                 "days": str(due.days)}))
+    return DueKind.DAYS_BEFORE, 0
+
+
+def _clause_problems(terms: RentTerms) -> list[Problem]:
+    """What ``_Plan`` finds wrong with the clauses, in its order, when no line is computed
+    (most contracts of a billing run have no period starting in its month)."""
+    problems: list[Problem] = []
+    if terms.rent_free:
+        _rent_free_problems(terms, problems)
+    clause = terms.escalation
+    if clause is not None and clause.kind in (EscalationKind.CPI_CHANGE,
+                                              EscalationKind.CPI_RATIO):
+        # no line to price: each year only says whether its index is known
+        _escalations(terms, clause, problems, terms.starts_on)
+    _due_rule(terms, problems)
+    return problems
+
+
 def _charge(charge: Charge, area: Decimal) -> _Charge:
     """A charge's month: per m² of the billable area signed (no coefficient), or fixed."""
     monthly = money(charge.amount * area) if charge.per_sqm else money(charge.amount)
-    params = {"kind": charge.kind.value, "name": charge.name, "amount": str(charge.amount),
+    params = {"kind": _VALUES[charge.kind], "name": charge.name, "amount": str(charge.amount),
               "per": "sqm_month" if charge.per_sqm else "month", "monthly": str(monthly)}
     if charge.per_sqm:
         params["area"] = str(area)
@@ -431,12 +504,7 @@ def _free_days(terms: RentTerms, span: tuple[date, date], problems: list[Problem
     touching ``span``)."""
     if not terms.rent_free:
         return []
-    periods = sorted(terms.rent_free, key=lambda f: (f.starts_on, f.ends_on))
-    for f in periods:
-        if f.starts_on < terms.starts_on or f.ends_on > terms.ends_on or f.ends_on < f.starts_on:
-            problems.append(Problem("rent-free-outside-term",
-                                    {"starts_on": f.starts_on.isoformat(),
-                                     "ends_on": f.ends_on.isoformat()}))
+    periods = _rent_free_problems(terms, problems)
     periods = [f for f in periods if f.ends_on >= f.starts_on]
     effective: list[tuple[date, date, RentFree]] = []
     if terms.rent_free_rule is RentFreeRule.STACK:
@@ -463,6 +531,18 @@ def _free_days(terms: RentTerms, span: tuple[date, date], problems: list[Problem
     return found
 
 
+def _rent_free_problems(terms: RentTerms, problems: list[Problem]) -> list[RentFree]:
+    """The rent-free periods in order, each outside the term (or ending before it starts)
+    said."""
+    periods = sorted(terms.rent_free, key=lambda f: (f.starts_on, f.ends_on))
+    for f in periods:
+        if f.starts_on < terms.starts_on or f.ends_on > terms.ends_on or f.ends_on < f.starts_on:
+            problems.append(Problem("rent-free-outside-term",
+                                    {"starts_on": f.starts_on.isoformat(),
+                                     "ends_on": f.ends_on.isoformat()}))
+    return periods
+
+
 _Why = Callable[[], Reason]  # a reason made only when a line in the span needs it
 
 
@@ -483,7 +563,9 @@ def _steps(terms: RentTerms, span: tuple[date, date], problems: list[Problem]
             opening = (price, _step_reason(when, price))
     prices: list[tuple[date, Decimal, _Why | None]] = [(terms.starts_on, *opening)]
     prices += _escalations(terms, clause, problems, span[1])
-    first = max(0, bisect_right([when for when, _p, _w in prices], span[0]) - 1)
+    first = len(prices) - 1  # the price in effect on the span's first day: the last
+    while first and prices[first][0] > span[0]:  # change on or before it (few come after)
+        first -= 1
     steps = []
     for when, price, why in prices[first:]:
         if when > span[1]:
@@ -532,8 +614,9 @@ def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem],
         factor, plus = 1 + clause.percent / 100, clause.amount
         start = terms.starts_on
         last = min(terms.ends_on, until)
+        month, day = start.month, start.day
         for year in range(start.year + 1, last.year + 1):
-            when = date(year, start.month, min(start.day, _month_days(year, start.month)))
+            when = date(year, month, day if day <= 28 else min(day, _month_days(year, month)))
             if when > last:
                 break
             price = price * factor if by_percent else price + plus
@@ -545,24 +628,26 @@ def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem],
         problems.append(Problem("cpi-date-invalid", {"month": str(clause.on_month),
                                                      "day": str(clause.on_day)}))
         return found
-    base_index = clause.index.get(terms.starts_on.year - 1)
+    index = clause.index.get  # read a few times a year of the term: bound once
+    by_ratio = clause.kind is EscalationKind.CPI_RATIO
+    on_month, on_day = clause.on_month, clause.on_day
+    term_start, term_end = terms.starts_on, terms.ends_on
+    base_index = index(term_start.year - 1)
     floor = None if clause.floor is None else clause.floor / 100
     cap = None if clause.cap is None else clause.cap / 100
-    for year in range(terms.starts_on.year, terms.ends_on.year + 1):
-        when = date(year, clause.on_month, min(clause.on_day, _month_days(year, clause.on_month)))
-        if not terms.starts_on < when <= terms.ends_on:
+    for year in range(term_start.year, term_end.year + 1):
+        when = date(year, on_month, on_day if on_day <= 28
+                    else min(on_day, _month_days(year, on_month)))
+        if not term_start < when <= term_end:
             continue
         if when > until:  # past the lines asked for: only whether its index is known
-            known = clause.index.get(year - 1) is not None and (
-                bool(base_index) if clause.kind is EscalationKind.CPI_RATIO
-                else bool(clause.index.get(year - 2)))
-            if not known:
+            if index(year - 1) is None or not (base_index if by_ratio else index(year - 2)):
                 problems.append(Problem("cpi-unknown", {"year": str(year - 1),
                                                         "from": when.isoformat()}))
             continue
         target = None
-        if clause.kind is EscalationKind.CPI_RATIO:
-            last = clause.index.get(year - 1)
+        if by_ratio:
+            last = index(year - 1)
             target = None if last is None or not base_index else terms.rate * last / base_index
             change = None if target is None else target / price - 1
         else:

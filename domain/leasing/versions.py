@@ -172,6 +172,9 @@ class _Cutter:
         self.version = version
         self.since, self.until = since, until
         self.terms = version.spec.terms
+        # what every line of a later version carries (one record, shared by its lines)
+        self.amendment = None if since is None else Reason("amendment", {
+            "version": str(version.number), "from": since.isoformat()})
         # Only the periods this version bills are computed (escalations still compound
         # from the start); the clauses' problems come whole and are filtered by the caller.
         window = (since or self.terms.starts_on, until or self.terms.ends_on)
@@ -179,6 +182,10 @@ class _Cutter:
         # Turnover is added back once per month (module docstring); cuts use the base rent.
         self.plain = (replace(self.terms, turnover=None) if self.terms.turnover is not None
                       else self.terms)
+        # A split period's rent and charges are cut at the same days: each cut schedule (and
+        # each due day) is computed once, its charges picked from it.
+        self._cuts: dict[tuple[date, date], list[ScheduleLine]] = {}
+        self._dues: dict[date, date] = {}
 
     def lines(self) -> tuple[list[ScheduleLine], list[Problem]]:
         until = self.until
@@ -209,8 +216,8 @@ class _Cutter:
             "period_ends_on": line.ends_on.isoformat(),
             "starts_on": start.isoformat(), "ends_on": end.isoformat(),
             "amount_to_end": str(upto.amount), "amount_before": str(before_amount)})
-        part = replace(upto, starts_on=start, ends_on=end, due_on=due_on,
-                       amount=upto.amount - before_amount)
+        part = ScheduleLine(start, end, due_on, upto.amount - before_amount, upto.reasons,
+                            upto.charge)
         return self._tagged(part, (split,))
 
     def _turnover_part(self, line: ScheduleLine, start: date, end: date) -> ScheduleLine:
@@ -231,9 +238,8 @@ class _Cutter:
             "period_ends_on": line.ends_on.isoformat(),
             "starts_on": start.isoformat(), "ends_on": end.isoformat(),
             "amount_to_end": str(upto.amount), "amount_before": str(before_amount)})
-        part = replace(upto, starts_on=start, ends_on=end, due_on=due_on,
-                       amount=upto.amount - before_amount + added,
-                       reasons=upto.reasons + tuple(topped))
+        part = ScheduleLine(start, end, due_on, upto.amount - before_amount + added,
+                            upto.reasons + tuple(topped), upto.charge)
         return self._tagged(part, (split,))
 
     def _months(self, line: ScheduleLine) -> list[tuple[date, tuple[Reason, ...], Decimal]]:
@@ -254,22 +260,31 @@ class _Cutter:
         """The engine's line (rent, or the same charge) for ``line``'s period on the base
         terms cut short at ``day``: only that period is computed, escalations still
         compounding from the original start."""
-        cut = rent_schedule(replace(self.plain, ends_on=day), within=(line.starts_on, day))[0]
+        cut = self._cuts.get((line.starts_on, day))
+        if cut is None:
+            cut = self._cuts[(line.starts_on, day)] = rent_schedule(
+                replace(self.plain, ends_on=day), within=(line.starts_on, day))[0]
         [found] = [x for x in cut if x.starts_on == line.starts_on and x.charge == line.charge]
         return found
 
     def _due(self, start: date) -> date:
         """When the terms' due rule puts a period starting on ``start``."""
-        probe = replace(self.plain, starts_on=start, ends_on=start, rent_free=(),
-                        escalation=None)
-        return rent_schedule(probe)[0][0].due_on
+        due = self._dues.get(start)
+        if due is None:
+            probe = replace(self.plain, starts_on=start, ends_on=start, rent_free=(),
+                            escalation=None)
+            due = self._dues[start] = rent_schedule(probe)[0][0].due_on
+        return due
 
     def _tagged(self, line: ScheduleLine, extra: tuple[Reason, ...]) -> ScheduleLine:
         reasons = line.reasons + extra
-        if self.since is not None:
-            reasons += (Reason("amendment", {"version": str(self.version.number),
-                                             "from": self.since.isoformat()}),)
-        return replace(line, reasons=reasons) if reasons != line.reasons else line
+        if self.amendment is not None:
+            reasons += (self.amendment,)
+        if reasons == line.reasons:
+            return line
+        # built directly (``replace`` costs more, and a version tags every line it bills)
+        return ScheduleLine(line.starts_on, line.ends_on, line.due_on, line.amount, reasons,
+                            line.charge)
 
 
 def _order_problems(ordered: Sequence[Version]) -> list[Problem]:
