@@ -27,11 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.subclass_hooks import require_hooks
+
 
 class CancellableWorkDialog(QDialog):
     """The app's work in the pool, shown and cancellable; the subclass says what it is."""
 
     cancelRequested = Signal()
+    HOOKS = ("cancelled_text", "_update")
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        require_hooks(cls, CancellableWorkDialog, CancellableWorkDialog.HOOKS)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,10 +74,10 @@ class CancellableWorkDialog(QDialog):
 
     def cancelled_text(self, kind: str) -> str:
         """What is said when the work ``kind`` stopped at Cancel."""
-        raise NotImplementedError
+        return ""
 
     def _update(self) -> None:
-        raise NotImplementedError
+        """Show the work's state anew: its words, which buttons are on."""
 
     # -- in ------------------------------------------------------------------------------
 

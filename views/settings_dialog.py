@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
+from views.subclass_hooks import require_hooks
+
 WARNING_COLOUR = "#b3261e"
 
 
@@ -22,6 +24,11 @@ class SettingsDialog(QDialog):
     """The app reads the park's settings into it and saves them from it."""
 
     status: QLabel
+    HOOKS = ("inputs", "_changed")
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        require_hooks(cls, SettingsDialog, SettingsDialog.HOOKS)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,10 +39,10 @@ class SettingsDialog(QDialog):
 
     def inputs(self) -> Sequence[QWidget]:
         """The widgets that take the figures (off while the app reads them)."""
-        raise NotImplementedError
+        return ()
 
     def _changed(self, *_args: object) -> None:
-        raise NotImplementedError
+        """Show the figures as typed anew: what OK would save, or why it cannot."""
 
     # -- in ------------------------------------------------------------------------------
 
