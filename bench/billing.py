@@ -53,7 +53,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from demo.build import build_demo  # noqa: E402
-from domain.billing.bills import plan_contract  # noqa: E402
 from domain.leasing.schedule import add_months  # noqa: E402
 from services import billing_run  # noqa: E402
 from services.billing_reader import BillingReader  # noqa: E402
@@ -124,10 +123,7 @@ def main() -> int:
             read_s, (reader, rows) = _median(args.runs, read)
 
             def compute() -> list[Any]:
-                return [plan_contract(reader.to_bill(row), first, last,
-                                      reader.billed.get(row.id, {}), issued,
-                                      catch_up_from=reader.catch_up_from(row))
-                        for row in rows]
+                return billing_run.plan_contracts(reader, rows, issued)
 
             compute_s, plans = _median(args.runs, compute, "compute")
 

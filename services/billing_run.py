@@ -29,13 +29,14 @@ from sqlalchemy.orm import Session
 
 from domain.billing.bills import (
     ADJUSTMENT_KIND,
+    ContractPlan,
     PlannedBill,
     Skip,
     plan_contract,
 )
 from domain.contracts import ContractStatus
 from domain.money import ZERO
-from runtime.jobs import Job
+from runtime.jobs import Job, gc_paused
 from runtime.messages import UserError
 from services.billing_reader import BillingReader, ContractRow
 from services.utility_billing import plan_utilities
@@ -124,13 +125,9 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
     skipped: list[Skip] = []
     existing = 0
     tenants: dict[str, uuid.UUID] = {}
-    for n, row in enumerate(contracts):
-        if job is not None and n % 500 == 0:
-            job.step(n, len(contracts), "")
+    for row, plan in zip(contracts, plan_contracts(reader, contracts, issued_on, job=job),
+                         strict=True):
         tenants[str(row.id)] = row.tenant_id
-        plan = plan_contract(reader.to_bill(row), period_from, period_to,
-                             reader.billed.get(row.id, {}), issued_on,
-                             catch_up_from=reader.catch_up_from(row))
         bills += plan.bills
         skipped += plan.skipped
         existing += len([i for i in plan.existing
@@ -152,6 +149,26 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
     existing += found
     return RunPlan(park_id, period_from, period_to, issued_on, tuple(bills), tenants,
                    existing, tuple(skipped), park.currency)
+
+
+def plan_contracts(reader: BillingReader, contracts: Sequence[ContractRow], issued_on: date,
+                   *, job: Job | None = None) -> list[ContractPlan]:
+    """Each contract's plan for the reader's range, in the order given.
+
+    The cyclic collector is held meanwhile: a month of 10,000 contracts makes a million
+    schedule lines, bills and explanations with no reference cycles, and the collections
+    they set off (each walking the reader's whole park) cost an eighth of the time and
+    free nothing."""
+    period_from, period_to = reader.window
+    billed, plans = reader.billed, []
+    with gc_paused():
+        for n, row in enumerate(contracts):
+            if job is not None and n % 500 == 0:
+                job.step(n, len(contracts), "")
+            plans.append(plan_contract(reader.to_bill(row), period_from, period_to,
+                                       billed.get(row.id, {}), issued_on,
+                                       catch_up_from=reader.catch_up_from(row)))
+    return plans
 
 
 def _late_fees(session: Session, park_id: uuid.UUID, reader: BillingReader,
