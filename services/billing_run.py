@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,6 +48,9 @@ from store.schema import (
     Park,
 )
 from store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from services.receivables import Ledger
 
 
 class BillingRefused(UserError):
@@ -137,14 +140,20 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
     skipped += utilities.skipped
     existing += utilities.existing
     tenants.update(utilities.tenants)
-    if bills and session.scalar(select(Bill.id).where(Bill.park_id == park_id).limit(1)):
-        # collections: a medium-or-worse tenant's new bills fall due 7 days earlier
-        from services.collections import due_shift, shift_due_dates
+    # The ledger as it stands on the issue day, read once for the tenants' credit and the
+    # late fees (a park's year of bills and allocations: the run's costliest read).
+    from services.collections import due_shift, ledger_on, shift_due_dates
 
-        bills = list(shift_due_dates(bills, tenants, due_shift(session, park_id, issued_on),
+    ledger = (ledger_on(session, park_id, issued_on)
+              if session.scalar(select(Bill.id).where(Bill.park_id == park_id).limit(1))
+              else None)
+    if bills and ledger is not None:
+        # collections: a medium-or-worse tenant's new bills fall due 7 days earlier
+        bills = list(shift_due_dates(bills, tenants,
+                                     due_shift(session, park_id, issued_on, ledger=ledger),
                                      issued_on))
     fees, found = _late_fees(session, park_id, reader, contracts, period_from, period_to,
-                             issued_on)
+                             issued_on, ledger)
     bills += fees
     existing += found
     return RunPlan(park_id, period_from, period_to, issued_on, tuple(bills), tenants,
@@ -173,19 +182,19 @@ def plan_contracts(reader: BillingReader, contracts: Sequence[ContractRow], issu
 
 def _late_fees(session: Session, park_id: uuid.UUID, reader: BillingReader,
                contracts: Sequence[ContractRow], period_from: date, period_to: date,
-               issued_on: date) -> tuple[list[PlannedBill], int]:
+               issued_on: date, ledger: Ledger | None) -> tuple[list[PlannedBill], int]:
     """The late fees accrued on overdue bills to the issue day, one bill per contract with a
     late-fee clause (``domain.billing.late_fees``), and how many such bills exist already."""
     clauses = {row.id: clause for row in contracts
                if row.status is not ContractStatus.DRAFT
                and (clause := reader.late_fee_clause(row.id)) is not None}
-    if not clauses:
+    if not clauses or ledger is None:  # no clause, or nothing billed yet: nothing overdue
         return [], 0
     from domain.billing.late_fees import late_fee_bill
-    from services.receivables import posted_late_fees, read_ledger
+    from services.receivables import posted_late_fees
 
     items: dict[uuid.UUID, list[Any]] = defaultdict(list)
-    for item in read_ledger(session, park_id).open_items(issued_on):
+    for item in ledger.open_items(issued_on):
         if item.contract_id in clauses:
             items[item.contract_id].append(item)
     posted = posted_late_fees(session, park_id)

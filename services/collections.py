@@ -50,7 +50,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.billing.ageing import ArrearsLine, BillDue, Receipt, ageing
-from domain.billing.balances import AllocationEntry, BillEntry
 from domain.billing.bills import ADJUSTMENT_KIND, PlannedBill
 from domain.billing.collections import (
     TABLE,
@@ -78,9 +77,9 @@ from domain.leasing.lifecycle import OwnerRole
 from domain.money import ZERO
 from runtime.messages import UserError
 from services.finance_settings import working_calendar
-from services.receivables import PAYMENT, Ledger
+from services.receivables import Ledger, read_ledger
 from store.changes import insert_rows
-from store.schema import Alert, Allocation, Bill, Contract, Tenant
+from store.schema import Alert, Contract, Tenant
 from store.workspace import Workspace
 
 ALERT_KIND = "collections"
@@ -167,14 +166,25 @@ class ActionRun:
 # -- scores ------------------------------------------------------------------------------
 
 
+def ledger_on(session: Session, park_id: uuid.UUID, on: date,
+              tenant_id: uuid.UUID | None = None) -> Ledger:
+    """What is owed and paid as it stood on ``on`` (of one tenant, when given): the bills
+    issued by then and every allocation to them, read as ``services.receivables`` reads
+    them (one rule for when a bill is owed), without the payments themselves."""
+    return read_ledger(session, park_id, tenant_id=tenant_id, issued_by=on, payments=False)
+
+
 def credit_scores(session: Session, park_id: uuid.UUID, on: date,
-                  tenant_ids: Collection[uuid.UUID] | None = None) -> dict[uuid.UUID, TenantCredit]:
+                  tenant_ids: Collection[uuid.UUID] | None = None, *,
+                  ledger: Ledger | None = None) -> dict[uuid.UUID, TenantCredit]:
     """Every tenant's credit on ``on`` (only ``tenant_ids`` when given), by tenant id.
 
     A tenant is scored when it has a signed or terminated contract, or a bill.
+    ``ledger``: the park's as :func:`ledger_on` reads it, when the caller has it already.
     """
-    one = next(iter(tenant_ids)) if tenant_ids is not None and len(tenant_ids) == 1 else None
-    ledger = ledger_on(session, park_id, on, one)
+    if ledger is None:
+        one = next(iter(tenant_ids)) if tenant_ids is not None and len(tenant_ids) == 1 else None
+        ledger = ledger_on(session, park_id, on, one)
     report = ageing(ledger.open_items(on), on)
     contracts = _contracts(session, park_id)
     billed = {b.tenant_id for b in ledger.bills}
@@ -211,47 +221,6 @@ def tenant_credit(session: Session, park_id: uuid.UUID, tenant_id: uuid.UUID, on
                   ) -> TenantCredit | None:
     """One tenant's credit on ``on``; None when it has neither a contract nor a bill."""
     return credit_scores(session, park_id, on, {tenant_id}).get(tenant_id)
-
-
-def ledger_on(session: Session, park_id: uuid.UUID, on: date,
-               tenant_id: uuid.UUID | None = None) -> Ledger:
-    """What is owed and paid as it stood on ``on`` (of one tenant, when given): the bills
-    issued by then and every allocation to them (those made after ``on`` are left out by
-    ``open_items(on)`` and by the payment record), read as ``services.receivables``
-    reads them (a credit is a line of the bill it corrects; allocations from payments,
-    deposits and credits alike lower a balance). Payments themselves are not read
-    (``payments`` is empty): a score needs what reached each bill, and a park's payments
-    with their bank remarks are most of its ledger's weight.
-    """
-    query = select(Bill.id, Bill.contract_id, Bill.tenant_id, Bill.charge, Bill.period_start,
-                   Bill.due_on, Bill.amount, Bill.kind, Bill.corrects_id, Bill.number,
-                   Contract.code).join(Contract, Contract.id == Bill.contract_id).where(
-        Bill.park_id == park_id, Bill.issued_on <= on)
-    if tenant_id is not None:
-        query = query.where(Bill.tenant_id == tenant_id)
-    rows = session.execute(query.order_by(Bill.issued_on, Bill.number)).all()
-    credits: dict[uuid.UUID, list[Decimal]] = defaultdict(list)
-    for row in rows:
-        if row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None:
-            credits[row.corrects_id].append(row.amount)
-    bills = tuple(
-        BillEntry(row.id, row.contract_id, row.tenant_id, row.charge, row.period_start,
-                  row.due_on, (row.amount, *credits.get(row.id, ())), row.code, row.number)
-        for row in rows
-        if not (row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None))
-    allocations = select(Allocation.id, Allocation.source_id, Allocation.bill_id,
-                         Allocation.amount, Allocation.reverses_id, Allocation.on,
-                         Allocation.source_kind).where(Allocation.park_id == park_id,
-                                                       Allocation.bill_id.is_not(None))
-    if tenant_id is not None:
-        allocations = allocations.join(Bill, Bill.id == Allocation.bill_id).where(
-            Bill.tenant_id == tenant_id)
-    mine, other = [], []
-    for row in session.execute(allocations.order_by(Allocation.on, Allocation.id)):
-        entry = AllocationEntry(row.id, row.source_id, row.bill_id, row.amount,
-                                row.reverses_id, row.on)
-        (mine if row.source_kind == PAYMENT else other).append(entry)
-    return Ledger(bills, (), tuple(mine), tuple(other))
 
 
 @dataclass(frozen=True)
@@ -519,12 +488,13 @@ def _stored(signal: CreditSignal) -> dict[str, str]:
 # -- billing earlier -----------------------------------------------------------------------
 
 
-def due_shift(session: Session, park_id: uuid.UUID, on: date) -> dict[uuid.UUID, int]:
+def due_shift(session: Session, park_id: uuid.UUID, on: date, *,
+              ledger: Ledger | None = None) -> dict[uuid.UUID, int]:
     """How many days earlier each tenant's next bills fall due, by its tier on ``on``
     (``domain.billing.collections.bill_early_days``); tenants billed as usual are left
-    out."""
+    out. ``ledger``: the park's :func:`ledger_on` ``on``, when the caller has it."""
     shifts = {}
-    for tenant_id, credit in credit_scores(session, park_id, on).items():
+    for tenant_id, credit in credit_scores(session, park_id, on, ledger=ledger).items():
         days = bill_early_days(credit.tier)
         if days:
             shifts[tenant_id] = days

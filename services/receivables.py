@@ -62,8 +62,15 @@ class Ledger:
 
 
 def read_ledger(session: Session, park_id: uuid.UUID, *,
-                tenant_id: uuid.UUID | None = None) -> Ledger:
-    """Every bill, payment and allocation of the park (or of one tenant)."""
+                tenant_id: uuid.UUID | None = None, issued_by: date | None = None,
+                payments: bool = True) -> Ledger:
+    """Every bill, payment and allocation of the park (or of one tenant).
+
+    ``issued_by``: only the bills issued by that day, the ledger as it stood (a credit
+    score's; allocations made later are left out by ``open_items(on)``). Without
+    ``payments`` the payments themselves are not read: a score or a late fee needs only
+    what reached each bill, and a park's payments with their bank remarks are most of
+    its ledger's weight."""
     codes = dict(session.execute(select(Contract.id, Contract.code)
                                  .where(Contract.park_id == park_id)).all())
     query = select(Bill.id, Bill.contract_id, Bill.tenant_id, Bill.charge, Bill.period_start,
@@ -71,6 +78,8 @@ def read_ledger(session: Session, park_id: uuid.UUID, *,
                    Bill.issued_on).where(Bill.park_id == park_id)
     if tenant_id is not None:
         query = query.where(Bill.tenant_id == tenant_id)
+    if issued_by is not None:
+        query = query.where(Bill.issued_on <= issued_by)
     rows = session.execute(query.order_by(Bill.issued_on, Bill.number)).all()
     credits: dict[uuid.UUID, list[Decimal]] = defaultdict(list)
     for row in rows:
@@ -85,10 +94,11 @@ def read_ledger(session: Session, park_id: uuid.UUID, *,
         for row in rows
         if not (row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None))
     # Columns, not ORM rows: a park's year is tens of thousands of each.
-    payments = tuple(PaymentEntry(*row) for row in session.execute(
+    received = tuple(PaymentEntry(*row) for row in session.execute(
         select(Payment.id, Payment.amount, Payment.received_on, Payment.payer,
                Payment.remarks, Payment.reference)
-        .where(Payment.park_id == park_id).order_by(Payment.received_on, Payment.key)))
+        .where(Payment.park_id == park_id).order_by(Payment.received_on, Payment.key))
+    ) if payments else ()
     allocations_query = select(Allocation.id, Allocation.source_id, Allocation.bill_id,
                                Allocation.amount, Allocation.reverses_id, Allocation.on,
                                Allocation.source_kind).where(Allocation.park_id == park_id)
@@ -99,7 +109,7 @@ def read_ledger(session: Session, park_id: uuid.UUID, *,
     for *fields, source_kind in session.execute(
             allocations_query.order_by(Allocation.on, Allocation.id)):
         (mine if source_kind == PAYMENT else other).append(AllocationEntry(*fields))
-    return Ledger(bills, payments, tuple(mine), tuple(other))
+    return Ledger(bills, received, tuple(mine), tuple(other))
 
 
 def unallocated_by_payment(ledger: Ledger) -> dict[uuid.UUID, Decimal]:
