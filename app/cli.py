@@ -237,6 +237,42 @@ def _opened(path: Path) -> Any:
         return None
 
 
+def on_workspace(path: Path, work: Callable[[Any], Any], *,
+                 refused: type[Exception] | tuple[type[Exception], ...] = (),
+                 refused_text: Callable[[Any], str] | None = None,
+                 refused_code: int = 1) -> tuple[Any, int]:
+    """A command's ``work(workspace)`` on the workspace at ``path`` (an older file upgraded
+    first), closed after: its result and 0; or (None, the exit code) once why not is said —
+    2 when the workspace cannot be opened or ``work`` raises a ``UserError`` (no park, no
+    such contract …), ``refused_code`` when it raises one of ``refused`` (said by
+    ``refused_text``, else as any error)."""
+    from runtime.messages import UserError
+
+    if not _current(path):
+        return None, 2
+    workspace = _opened(path)
+    if workspace is None:
+        return None, 2
+    try:
+        return work(workspace), 0
+    except refused as exc:
+        _error((refused_text or _said)(exc))
+        return None, refused_code
+    except UserError as exc:
+        _error(_said(exc))
+        return None, 2
+    finally:
+        workspace.close()
+
+
+def park_in(workspace: Any) -> Any:
+    """The id of the workspace's park (a ``UserError`` when it has none, or several)."""
+    from services.contracts import park_id_of
+
+    with workspace.reading() as session:
+        return park_id_of(session)
+
+
 def _error(message: str) -> None:
     from views.message_text import say
 
@@ -318,21 +354,14 @@ def _classify_rooms(args: argparse.Namespace) -> int:
     """Rehearse (``--dry-run``) or apply a new classification of a building's rooms."""
     import json
 
-    from runtime.messages import UserError
     from services.classify_rooms import apply_classification, rehearse_classification
     from views.classify_text import classify_lines
 
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return 2
     run = rehearse_classification if args.dry_run else apply_classification
-    try:
-        plan = run(workspace, args.building, args.floor, args.date or date.today(), args.park)
-    except UserError as exc:
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
+    plan, code = on_workspace(args.workspace, lambda workspace: run(
+        workspace, args.building, args.floor, args.date or date.today(), args.park))
+    if code:
+        return code
     report = plan.to_json()
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))

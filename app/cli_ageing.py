@@ -44,26 +44,14 @@ def _day(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     """0 when the report was made (and written, with ``-o``); 2 when the workspace cannot be
     opened or the workbook cannot be written."""
-    from app.cli import _current, _error, _opened, _said
-    from runtime.messages import UserError
-    from services.contracts import park_id_of
+    from app.cli import _error, on_workspace, park_in
     from services.receivables_report import export_ageing, read_report
 
     on = args.on or date.today()
-    if not _current(args.workspace):
-        return 2
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return 2
-    try:
-        with workspace.reading() as session:
-            park = park_id_of(session)
-        report = read_report(workspace, park, on)
-    except UserError as exc:
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
+    report, code = on_workspace(args.workspace, lambda workspace: read_report(
+        workspace, park_in(workspace), on))
+    if code:
+        return code
     if args.json:
         print(json.dumps(report_json(report), ensure_ascii=False, indent=1))
     else:

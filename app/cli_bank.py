@@ -60,33 +60,22 @@ def _column(text: str) -> tuple[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     """Import or rehearse, print the report; the exit code as the module says."""
-    from app.cli import _current, _error, _opened, _said
-
-    if not _current(args.workspace):
-        return 2
+    from app.cli import on_workspace, park_in
     from importers.bank_statement import BankStatementError, ColumnMapping
-    from runtime.messages import UserError
-    from services.contracts import park_id_of
     from services.payments import import_bank_statement
 
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return 2
-    try:
+    def work(workspace: Any) -> tuple[Any, dict[Any, str], dict[Any, str]]:
         mapping = ColumnMapping.of(dict(args.column)) if args.column else None
-        with workspace.reading() as session:
-            park = park_id_of(session)
-        report = import_bank_statement(workspace, park, args.file, account=args.account,
-                                       mapping=mapping, dry_run=args.dry_run)
-        names, numbers = _names(workspace, report)
-    except BankStatementError as exc:
-        _error(file_error_text(exc))
-        return 2
-    except UserError as exc:
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
+        report = import_bank_statement(workspace, park_in(workspace), args.file,
+                                       account=args.account, mapping=mapping,
+                                       dry_run=args.dry_run)
+        return (report, *_names(workspace, report))
+
+    done, code = on_workspace(args.workspace, work, refused=BankStatementError,
+                              refused_text=file_error_text, refused_code=2)
+    if code:
+        return code
+    report, names, numbers = done
     if args.json:
         print(json.dumps(report_json(report, names, numbers), ensure_ascii=False, indent=1))
     else:

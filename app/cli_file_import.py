@@ -43,33 +43,6 @@ def add_problems(parser: argparse.ArgumentParser, listed: str) -> None:
                         help=f"list the first N {listed} (default {FIRST})")
 
 
-def imported(args: argparse.Namespace, work: Callable[[Any], Any],
-             refused: type[Exception] | tuple[type[Exception], ...],
-             refused_text: Callable[[Any], str]) -> tuple[Any, int]:
-    """``work(workspace)``'s report on the workspace ``--workspace`` names, closed after;
-    (None, exit code) once why not is said: 2 when the workspace cannot be opened or has
-    no park, 1 when the file is ``refused`` (said by ``refused_text``)."""
-    from app.cli import _current, _error, _opened, _said
-
-    if not _current(args.workspace):
-        return None, 2
-    from runtime.messages import UserError
-
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return None, 2
-    try:
-        return work(workspace), 0
-    except refused as exc:
-        _error(refused_text(exc))
-        return None, 1
-    except UserError as exc:  # the workspace has no park, say
-        _error(_said(exc))
-        return None, 2
-    finally:
-        workspace.close()
-
-
 def print_report(args: argparse.Namespace, report: Any,
                  lines: Callable[[Any, int], list[str]]) -> None:
     """The report as data (``--json``) or as ``lines(report, first)`` say it."""
@@ -84,9 +57,13 @@ def run_import(args: argparse.Namespace, work: Callable[[Any], Any],
                refused_text: Callable[[Any], str], lines: Callable[[Any, int], list[str]],
                written: Callable[[Any], bool]) -> int:
     """Rehearse or import, print the report; 0 when ``written(report)`` (or would be), 2
-    when not; the codes of :func:`imported` when it could not run."""
-    report, code = imported(args, work, refused, refused_text)
-    if report is None:
+    when not; when it could not run, the codes of ``app.cli.on_workspace`` (1 when the file
+    is ``refused``, said by ``refused_text``)."""
+    from app.cli import on_workspace
+
+    report, code = on_workspace(args.workspace, work, refused=refused,
+                                refused_text=refused_text)
+    if code:
         return code
     print_report(args, report, lines)
     return 0 if written(report) else 2

@@ -25,25 +25,17 @@ def add_parsers(sub: Any) -> None:
 
 def schedule(args: argparse.Namespace) -> int:
     """Print the schedule: 0 when found, 2 when the workspace or the contract is not."""
-    from app.cli import _current, _error, _opened, _said
+    from app.cli import on_workspace
     from domain.leasing.schedule import total
-    from services.contracts import ContractRefused, find_contract, schedule_of
+    from services.contracts import find_contract, schedule_of
 
-    if not _current(args.workspace):
-        return 2
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return 2
-    try:
+    def work(workspace: Any) -> Any:
         with workspace.reading() as session:
-            try:
-                contract = find_contract(session, args.contract)
-            except ContractRefused as exc:
-                _error(_said(exc))
-                return 2
-            found = schedule_of(session, contract.id)
-    finally:
-        workspace.close()
+            return schedule_of(session, find_contract(session, args.contract).id)
+
+    found, code = on_workspace(args.workspace, work)  # no such contract: said, 2
+    if code:
+        return code
     if args.json:
         print(json.dumps(schedule_json(found), ensure_ascii=False, indent=1))
         return 0

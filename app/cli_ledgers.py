@@ -72,45 +72,17 @@ def run(args: argparse.Namespace) -> int:
             "books-import": _books}[args.command](args)
 
 
-def _opened(args: argparse.Namespace) -> Any:
-    """The workspace and its park, or None once why not is said."""
-    from app.cli import _current, _error, _opened, _said
-    from runtime.messages import UserError
-    from services.contracts import park_id_of
-
-    if not _current(args.workspace):
-        return None
-    workspace = _opened(args.workspace)
-    if workspace is None:
-        return None
-    try:
-        with workspace.reading() as session:
-            return workspace, park_id_of(session)
-    except UserError as exc:
-        workspace.close()
-        _error(_said(exc))
-        return None
-
-
 def _check(args: argparse.Namespace) -> int:
     """0 when the ledgers agree, 1 when they differ (each difference listed), 2 when the
     check cannot be made."""
-    from app.cli import _error, _said
-    from runtime.messages import UserError
+    from app.cli import on_workspace, park_in
     from services.three_ledgers import check_json, check_on
 
-    opened = _opened(args)
-    if opened is None:
-        return 2
-    workspace, park = opened
     on = args.on or date.today()
-    try:
-        report = check_on(workspace, park, on, since=args.since)
-    except UserError as exc:
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
+    report, code = on_workspace(args.workspace, lambda workspace: check_on(
+        workspace, park_in(workspace), on, since=args.since))
+    if code:
+        return code
     if args.json:
         print(json.dumps(check_json(report), ensure_ascii=False, indent=1))
     else:
@@ -152,26 +124,19 @@ def summary_text(report: Any) -> str:
 
 
 def _vouchers(args: argparse.Namespace) -> int:
-    from app.cli import _error, _said
-    from runtime.messages import UserError
+    from app.cli import on_workspace, park_in
     from services.three_ledgers import export_vouchers
 
-    opened = _opened(args)
-    if opened is None:
-        return 2
-    workspace, park = opened
-    try:
+    def work(workspace: Any) -> Any:
+        park = park_in(workspace)
         with workspace.reading() as session:
-            done = export_vouchers(session, park, args.first, args.last, args.output,
+            return export_vouchers(session, park, args.first, args.last, args.output,
                                    english=args.english)
-    except UserError as exc:
-        _error(_said(exc))
-        return 2
-    except OSError as exc:  # the file cannot be written there (said in the system's words)
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
+
+    # OSError: the file cannot be written there (said in the system's words)
+    done, code = on_workspace(args.workspace, work, refused=OSError, refused_code=2)
+    if code:
+        return code
     print(translate("Ledgers", "wrote {file}: {vouchers} vouchers, {lines} lines, debit "
                                "{debit} = credit {credit}, {first} – {last}").format(
         file=done.path, vouchers=done.vouchers, lines=done.lines,
@@ -194,8 +159,7 @@ def _mapping(pairs: list[str]) -> dict[str, str] | None:
 
 def _books(args: argparse.Namespace) -> int:
     """0 when the file was read (its refused rows listed), 2 when it cannot be."""
-    from app.cli import _error, _said
-    from runtime.messages import UserError
+    from app.cli import _error, on_workspace, park_in
     from services.three_ledgers import books_json, import_finance_entries
     from views.message_text import message_text
 
@@ -205,18 +169,10 @@ def _books(args: argparse.Namespace) -> int:
         _error(translate("Ledgers", "--column wants FIELD=HEADER, such as debit=借方本币, "
                                     "not “{text}”").format(text=exc.args[0]))
         return 2
-    opened = _opened(args)
-    if opened is None:
-        return 2
-    workspace, park = opened
-    try:
-        report = import_finance_entries(workspace, park, args.file, mapping,
-                                        dry_run=args.dry_run)
-    except UserError as exc:
-        _error(_said(exc))
-        return 2
-    finally:
-        workspace.close()
+    report, code = on_workspace(args.workspace, lambda workspace: import_finance_entries(
+        workspace, park_in(workspace), args.file, mapping, dry_run=args.dry_run))
+    if code:
+        return code
     if args.json:
         print(json.dumps(books_json(report), ensure_ascii=False, indent=1))
         return 0

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from app.cli_file_import import FIRST, add_import_parser, add_problems, imported, print_report
+from app.cli_file_import import FIRST, add_import_parser, add_problems, print_report
 
 # Qt's translate once QtCore is loaded, the English source before (an English run loads no Qt)
 from views.message_text import translate
@@ -45,7 +45,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Rehearse or import, print the report; the exit code as the module says."""
-    from app.cli import _error
+    from app.cli import _error, on_workspace
 
     mapping = _mapping(args.map)
     if mapping is None:
@@ -59,8 +59,9 @@ def run(args: argparse.Namespace) -> int:
         return import_rent_roll(workspace, args.file, mapping or None, args.on,
                                 describe=row_reasons_text)
 
-    report, code = imported(args, work, RentRollError, file_error_text)
-    if report is None:
+    report, code = on_workspace(args.workspace, work, refused=RentRollError,
+                                refused_text=file_error_text)
+    if code:
         return code
     print_report(args, report, report_lines)
     if report.rejected_file_error:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject
 from PySide6.QtWidgets import QFileDialog
 
+from app.latest_read import LatestRead
 from app.park_window import park_window
 from runtime.files import written_whole
 
@@ -60,7 +61,7 @@ class CollectionsFlow(QObject):
         self.window = window
         self.view: CollectionsWindow | None = None
         self.park_id: uuid.UUID | None = None
-        self._serial = 0  # the latest read; an earlier one's answer is dropped
+        self.reads = LatestRead()
         self.last_letter: Path | None = None  # the copy saved last (tests, the status line)
         window.controller.closed.connect(self._closed)
 
@@ -94,8 +95,6 @@ class CollectionsFlow(QObject):
         workspace, park_id, view = self.window.controller.workspace, self.park_id, self.view
         if park_id is None or view is None:
             return
-        self._serial += 1
-        serial = self._serial
         day = self.day()
         view.set_status(translate("CollectionsFlow", "Reading the tenants' credit…"))
 
@@ -114,19 +113,16 @@ class CollectionsFlow(QObject):
 
         def read(result: Any) -> None:
             rows, problem = result
-            if serial == self._serial and self.view is view:
-                view.set_overview(rows, day)
-                if problem:
-                    view.set_status(translate("CollectionsFlow", "Actions not raised: %1")
-                                    .replace("%1", problem), error=True)
-                else:
-                    view.set_status(said)
+            view.set_overview(rows, day)
+            if problem:
+                view.set_status(translate("CollectionsFlow", "Actions not raised: %1")
+                                .replace("%1", problem), error=True)
+            else:
+                view.set_status(said)
 
-        def failed(message: str, _trace: str) -> None:
-            if serial == self._serial and self.view is view:
-                view.set_status(message, error=True)
-
-        self.window.tasks.start(work, on_success=read, on_failure=failed)
+        self.reads.start(self.window.tasks, work, read,
+                         lambda message: view.set_status(message, error=True),
+                         alive=lambda: self.view is view)
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -214,7 +210,7 @@ class CollectionsFlow(QObject):
 
     def _closed(self) -> None:
         """The workspace closed: nothing of it stays open, nothing read is shown."""
-        self._serial += 1
+        self.reads.drop()
         if self.view is not None:
             self.view.close()
 
@@ -222,7 +218,7 @@ class CollectionsFlow(QObject):
         if self.view is view:
             self.view = None
             self.park_id = None
-            self._serial += 1
+            self.reads.drop()
 
 
 def reminder_pdf(workspace: Any, tenant_id: uuid.UUID, on: date, language: str,

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import CJK_FAMILIES, resolve
+from runtime.files import written_whole
 from runtime.messages import UserError
 from services.contract_document import (
     BILINGUAL,
@@ -130,12 +131,10 @@ def make_contract_pdf(window: Any, contract_id: uuid.UUID, language: str,
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    partial = path.with_name(f".{path.name}.part")
     try:
-        partial.write_bytes(pdf)
-        partial.replace(path)
+        with written_whole(path) as partial:
+            partial.write_bytes(pdf)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         window.warn(title, message_text(exc))
         return None
     store_document(workspace, data.contract_id, pdf, path.name)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
+from app.latest_read import LatestRead
 from app.park_window import park_window
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class InvoiceFlow(QObject):
         self.dialog: InvoiceDialog | None = None
         self.importing: InvoiceImportDialog | None = None
         self.park_id: uuid.UUID | None = None
-        self._serial = 0  # the latest read; an earlier one's answer is dropped
+        self.reads = LatestRead()
         window.controller.closed.connect(self._closed)
         # The window read its data again (a billing run posted, another device wrote):
         # so does an open list.
@@ -86,8 +87,6 @@ class InvoiceFlow(QObject):
         workspace, park_id, listing = self.window.controller.workspace, self.park_id, self.list
         if park_id is None or listing is None:
             return
-        self._serial += 1
-        serial = self._serial
 
         def work(_job: Any) -> Any:
             from services.invoices import invoice_list
@@ -96,16 +95,13 @@ class InvoiceFlow(QObject):
                 return invoice_list(session, park_id)
 
         def read(result: Any) -> None:
-            if serial == self._serial and self.list is listing:
-                listing.set_list(result)
-                if said is not None:
-                    listing.set_status(said)
+            listing.set_list(result)
+            if said is not None:
+                listing.set_status(said)
 
-        def failed(message: str, _trace: str) -> None:
-            if serial == self._serial and self.list is listing:
-                listing.set_status(message, error=True)
-
-        self.window.tasks.start(work, on_success=read, on_failure=failed)
+        self.reads.start(self.window.tasks, work, read,
+                         lambda message: listing.set_status(message, error=True),
+                         alive=lambda: self.list is listing)
 
     # -- one event for one bill --------------------------------------------------------------
 
@@ -270,7 +266,7 @@ class InvoiceFlow(QObject):
 
     def _closed(self) -> None:
         """The workspace closed: nothing of it stays open, nothing read is shown."""
-        self._serial += 1
+        self.reads.drop()
         for widget in (self.importing, self.dialog, self.list):
             if widget is not None:
                 widget.close()
@@ -280,7 +276,7 @@ class InvoiceFlow(QObject):
             self.list = None
             self.dialog = None
             self.importing = None
-            self._serial += 1
+            self.reads.drop()
 
     def _forget_dialog(self, dialog: InvoiceDialog) -> None:
         if self.dialog is dialog:

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 from app.map_controller import floor_shapes, map_style
 from domain.assets import unit_code_local_part
 from domain.map_modes import MapKpis, MapMode, map_kpis
+from runtime.files import written_whole
 from services.area_statement import read_area_statement
 from services.maps import (
     DEFAULT_CLASSES,
@@ -341,13 +342,8 @@ def write_pdf(path: Path, pages: Sequence[Page], size: str = "A4",
     if not path.parent.is_dir():
         raise ExportError(translate("Map", "cannot write %1: no folder %2")
                           .replace("%1", str(path)).replace("%2", str(path.parent)))
-    partial = path.with_name(f".{path.name}.part")
-    try:
+    with written_whole(path) as partial:  # nothing half-written is left behind
         _paint_pdf(partial, pages, size, landscape, font)
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)  # nothing half-written is left behind
-        raise
     return len(pages)
 
 

@@ -8,8 +8,14 @@ value equal to the default is no override), :func:`set_tax_rate` changes one cha
 (None goes back to the default). Every value is checked first
 (``domain.billing.invoices.tax_rate_problems``: a known charge kind, a number from 0
 to 0.17 with at most four places, or "exempt"); a refusal names each charge and value
-and writes nothing. A change is one transaction with one ``set_tax_rates`` command
-(the whole table before and after), the park's own field op not written beside it.
+and writes nothing. Beside the kinds, the settings list every charge code the park's
+contracts carry or its bills were posted for (:func:`charged_codes`: "service:空调费"
+gets its kind's rate until the park gives it one of its own), and mark those invoices
+refuse for want of any rate (:func:`unrated_charges`: a charge of a kind these rules do
+not know, from another client). :meth:`TaxSettings.new_charge` checks a code typed to
+be given a rate of its own before it is saved. A change is one transaction with one
+``set_tax_rates`` command (the whole table before and after), the park's own field op
+not written beside it.
 Invoices are issued at the park's table (``services.invoices.tax_table``).
 
 **Working calendar.** ``holidays`` rows: a public holiday (``holiday``) or a weekend
@@ -27,15 +33,16 @@ wrong date.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.billing.invoices import (
@@ -45,12 +52,17 @@ from domain.billing.invoices import (
     Problem,
     TaxTable,
     charge_kind,
+    is_exempt,
+    missing_rates,
     park_tax_table,
     parse_rate,
     rate_text,
     tax_rate,
     tax_rate_problems,
 )
+from domain.leasing.clauses import Charge, ChargeKind
+from domain.leasing.schedule import charge_code
+from domain.money import ZERO
 from importers.rent_roll import (
     HEADER_SCAN,
     RentRollError,
@@ -63,7 +75,7 @@ from importers.rent_roll import (
 )
 from runtime.messages import Message, UserError
 from store.changes import record_command, record_commands, under_command
-from store.schema import Holiday, Park
+from store.schema import Bill, Contract, ContractVersion, Holiday, Park
 from store.workspace import Workspace
 
 # -- VAT rates ---------------------------------------------------------------------------
@@ -73,15 +85,23 @@ class TaxRatesRefused(UserError):
     """Overrides the rules refuse; nothing written. ``parts`` say each (charge and value)."""
 
 
+# store.schema.Bill.charge holds 64 characters: a longer code could not be billed.
+CHARGE_CODE_LIMIT = 64
+
+
 @dataclass(frozen=True)
 class TaxRateSetting:
-    """One charge's VAT as the park has it: the default table's, and the park's own
-    (``own``: a rate, ``EXEMPT``, or None where the park keeps the default)."""
+    """One charge's VAT as the park has it: what it has without an override of its own
+    (``default_rate``, ``default_exempt``: a kind's from the default table, a code's its
+    kind's in the park's table), and the park's own (``own``: a rate, ``EXEMPT``, or None
+    where the park keeps the default). ``charged``: the park's contracts carry it, or its
+    bills were posted for it."""
 
     charge: str
     default_rate: Decimal | None
     default_exempt: bool
     own: Decimal | str | None = None
+    charged: bool = False
 
     @property
     def is_own(self) -> bool:
@@ -98,11 +118,29 @@ class TaxRateSetting:
             return self.own
         return None if self.exempt else self.default_rate
 
+    @property
+    def inherits(self) -> str | None:
+        """The kind a code falls back to without a rate of its own ("service" for
+        "service:空调费"); None for a kind, or a code of a kind the rules do not know."""
+        kind = charge_kind(self.charge)
+        return kind if kind != self.charge and kind in CHARGE_KINDS else None
+
+    @property
+    def settable(self) -> bool:
+        """Whether the park can give it a rate: its kind is one the rules know."""
+        return charge_kind(self.charge) in CHARGE_KINDS
+
+    @property
+    def unrated(self) -> bool:
+        """Neither a rate nor exempt: invoices and vouchers for it are refused."""
+        return self.rate is None and not self.exempt
+
 
 @dataclass(frozen=True)
 class TaxSettings:
     """A park's VAT: every charge kind (the table's order), then the codes the park set a
-    rate for; the table invoices use; the stored overrides left out as unreadable."""
+    rate for or bills (by kind, then code); the table invoices use; the stored overrides
+    left out as unreadable."""
 
     park_id: uuid.UUID
     settings: tuple[TaxRateSetting, ...]
@@ -117,19 +155,71 @@ class TaxSettings:
         """The park's own values as they are stored."""
         return {s.charge: _stored(s.own) for s in self.settings if s.own is not None}
 
+    @property
+    def unrated(self) -> tuple[str, ...]:
+        """The charges the park bills that have no rate: invoices for them are refused."""
+        return tuple(s.charge for s in self.settings if s.unrated)
+
+    def new_charge(self, text: str, value: Decimal | str | None = None) -> TaxRateSetting:
+        """The row a charge code typed would be, with ``value`` as its own (a rate, "exempt",
+        or None for its kind's): the code read as :func:`charge_code_of` reads it. Refused,
+        each problem said, when the code is none the park could bill or ``value`` is no
+        rate. Nothing is written: saving the rates writes it."""
+        code = charge_code_of(text)
+        problems = _code_problems(code)
+        if not problems and value is not None:
+            problems = [_message(p) for p in tax_rate_problems({code: value})]
+        if problems:
+            raise TaxRatesRefused("charge refused: " + "; ".join(p.message for p in problems),
+                                  "tax-charge-refused", parts=problems, charge=code)
+        there = self.setting(code)
+        own = parse_rate(value) if value is not None else None
+        if there is not None:
+            return TaxRateSetting(code, there.default_rate, there.default_exempt, own,
+                                  there.charged)
+        return TaxRateSetting(code, *_default_of(code, self.table), own)
+
 
 def _stored(value: Decimal | str) -> str:
     return EXEMPT if value == EXEMPT else rate_text(value)  # type: ignore[arg-type]
 
 
-def _default_of(charge: str) -> tuple[Decimal | None, bool]:
-    rate = tax_rate(charge, DEFAULT_TAX_TABLE)
-    exempt = rate is None and (charge in DEFAULT_TAX_TABLE.exempt
-                               or charge_kind(charge) in DEFAULT_TAX_TABLE.exempt)
-    return rate, exempt
+def _default_of(charge: str, park: TaxTable = DEFAULT_TAX_TABLE) -> tuple[Decimal | None, bool]:
+    """What a charge has without an override of its own: a kind, the default table's; a
+    code, its kind's in the park's table (``park``)."""
+    kind = charge_kind(charge)
+    table = DEFAULT_TAX_TABLE if kind == charge else park
+    rate = tax_rate(kind, table)
+    return rate, rate is None and is_exempt(kind, table)
 
 
-def _settings(park_id: uuid.UUID, stored: Any) -> TaxSettings:
+def charge_code_of(text: str) -> str:
+    """A charge code as typed, as bills carry it: spaces around its parts and a full-width
+    colon ("service：空调费", typed with a Chinese input method) read as "service:空调费";
+    the kind in lower case. The name is kept as typed: it must match the contract's."""
+    kind, colon, name = text.replace("：", ":").partition(":")
+    kind = unicodedata.normalize("NFKC", kind).strip().lower()
+    return f"{kind}:{name.strip()}" if colon else kind
+
+
+def _code_problems(code: str, value: str = "") -> list[Message]:
+    """Why ``code`` is no charge the park could give a rate of its own, or nothing."""
+    named = {"charge": code, "value": value, "percent": value}
+    kind, colon, name = code.partition(":")
+    if not code:
+        return [Message("tax-charge-empty", "no charge code typed", named)]
+    if kind not in CHARGE_KINDS:
+        return [Message("tax-rate-charge", f"{code}: tax-rate-charge ({value})",
+                        named | {"kinds": ", ".join(CHARGE_KINDS)})]
+    if colon and not name:
+        return [Message("tax-charge-name", f"{code}: no name after the kind", named)]
+    if len(code) > CHARGE_CODE_LIMIT:
+        return [Message("tax-charge-long", f"{code}: longer than {CHARGE_CODE_LIMIT} "
+                        "characters", named | {"limit": str(CHARGE_CODE_LIMIT)})]
+    return []
+
+
+def _settings(park_id: uuid.UUID, stored: Any, charged: Iterable[str] = ()) -> TaxSettings:
     overrides = stored if isinstance(stored, dict) else {}
     own: dict[str, Decimal | str] = {}
     unreadable = []
@@ -140,9 +230,40 @@ def _settings(park_id: uuid.UUID, stored: Any) -> TaxSettings:
         parsed = parse_rate(value)
         assert parsed is not None
         own[charge] = parsed
-    charges = [*CHARGE_KINDS, *sorted(c for c in own if c not in CHARGE_KINDS)]
-    settings = tuple(TaxRateSetting(c, *_default_of(c), own.get(c)) for c in charges)
-    return TaxSettings(park_id, settings, park_tax_table(overrides), tuple(unreadable))
+    table = park_tax_table(overrides)
+    billed = frozenset(charged)
+    codes = {c for c in (*own, *billed) if c not in CHARGE_KINDS}
+
+    def order(code: str) -> tuple[int, str]:
+        kind = charge_kind(code)
+        return (CHARGE_KINDS.index(kind) if kind in CHARGE_KINDS else len(CHARGE_KINDS), code)
+
+    settings = tuple(TaxRateSetting(c, *_default_of(c, table), own.get(c), c in billed)
+                     for c in [*CHARGE_KINDS, *sorted(codes, key=order)])
+    return TaxSettings(park_id, settings, table, tuple(unreadable))
+
+
+def charged_codes(session: Session, park_id: uuid.UUID) -> frozenset[str]:
+    """The charge codes the park bills: each fixed charge in its contracts' terms (every
+    version, drafts included, archived contracts left out), as the schedule codes it, and
+    each charge its bills were posted for (utilities, late fees, and what another client
+    billed)."""
+    found = set(session.scalars(select(Bill.charge).where(Bill.park_id == park_id)
+                                .distinct()))
+    live = select(Contract.id).where(Contract.park_id == park_id, ~Contract.archived)
+    kinds = {kind.value: kind for kind in ChargeKind}
+    for column, where in ((ContractVersion.terms, ContractVersion.contract_id.in_(live)),
+                          (Contract.terms, Contract.id.in_(live))):
+        # The terms documents' charges read in SQL: the park's thousands of documents are
+        # not loaded to find a handful of codes.
+        charges = func.json_each(column, "$.charges").table_valued(
+            "value", joins_implicitly=True)
+        for kind, name in session.execute(
+                select(func.json_extract(charges.c.value, "$.kind"),
+                       func.json_extract(charges.c.value, "$.name")).where(where).distinct()):
+            if kind in kinds:  # a document of a kind not known does not bill
+                found.add(charge_code(Charge(kinds[kind], ZERO, name=name or "")))
+    return frozenset(found)
 
 
 def _park(session: Session, park_id: uuid.UUID) -> Park:
@@ -153,8 +274,17 @@ def _park(session: Session, park_id: uuid.UUID) -> Park:
 
 
 def tax_settings(session: Session, park_id: uuid.UUID) -> TaxSettings:
-    """The park's VAT rates, each charge with its default and the park's own value."""
-    return _settings(park_id, _park(session, park_id).tax_rates)
+    """The park's VAT rates, each charge with its default and the park's own value, the
+    codes it bills beside its kinds."""
+    return _settings(park_id, _park(session, park_id).tax_rates,
+                     charged_codes(session, park_id))
+
+
+def unrated_charges(session: Session, park_id: uuid.UUID) -> list[str]:
+    """The charges the park bills that have no VAT rate in its table (neither a rate nor
+    exempt): invoices and vouchers for them are refused."""
+    table = park_tax_table(_park(session, park_id).tax_rates)
+    return missing_rates(charged_codes(session, park_id), table)
 
 
 def _message(problem: Problem) -> Message:
@@ -168,12 +298,21 @@ def _message(problem: Problem) -> Message:
     return Message(problem.code, english, params)
 
 
+def _problems(given: Mapping[str, object]) -> list[Message]:
+    """What is wrong with each charge given: its code, else its value."""
+    found: list[Message] = []
+    for charge, value in given.items():
+        # tax_rate_problems says an unknown kind with the value given: it says that one
+        coded = [p for p in _code_problems(charge, str(value)) if p.code != "tax-rate-charge"]
+        found += coded or [_message(p) for p in tax_rate_problems({charge: value})]
+    return found
+
+
 def _checked(rates: Mapping[str, Decimal | str]) -> dict[str, str]:
     """The overrides as they are stored (a default as no override), or refused whole."""
     given = {str(k).strip(): v for k, v in rates.items()}
-    problems = tax_rate_problems(given)
-    if problems:
-        parts = [_message(p) for p in problems]
+    parts = _problems(given)
+    if parts:
         raise TaxRatesRefused("VAT rates refused: " + "; ".join(p.message for p in parts),
                               "tax-rates-refused", parts=parts,
                               charges=", ".join(p.params.get("charge", "") for p in parts))
@@ -199,7 +338,7 @@ def save_tax_rates(workspace: Workspace, park_id: uuid.UUID,
     with workspace.transaction() as session:
         park = _park(session, park_id)
         _write(session, park, kept)
-        return _settings(park_id, park.tax_rates)
+        return _settings(park_id, park.tax_rates, charged_codes(session, park_id))
 
 
 def set_tax_rate(workspace: Workspace, park_id: uuid.UUID, charge: str,
@@ -209,12 +348,12 @@ def set_tax_rate(workspace: Workspace, park_id: uuid.UUID, charge: str,
     with workspace.transaction() as session:
         park = _park(session, park_id)
         others = {c: v for c, v in (park.tax_rates or {}).items() if c != charge}
-        readable = {c: v for c, v in others.items() if not tax_rate_problems({c: v})}
+        readable = {c: v for c, v in others.items() if not _problems({c: v})}
         kept = _checked({**readable, **({charge: rate} if rate is not None else {})})
         # What another client stored and the rules here cannot read is not ours to drop.
         kept.update((c, v) for c, v in others.items() if c not in readable)
         _write(session, park, kept)
-        return _settings(park_id, park.tax_rates)
+        return _settings(park_id, park.tax_rates, charged_codes(session, park_id))
 
 
 def _write(session: Session, park: Park, overrides: dict[str, str]) -> None:

@@ -50,7 +50,6 @@ from store.schema import Tariff as TariffRow
 from store.workspace import Workspace
 
 NAME_LIMIT = 100  # tariffs.name: String(100)
-KINDS = ("flat", "tiered", "time_of_use")
 REQUIRED_REGISTERS = (PEAK, FLAT, VALLEY)  # 峰 平 谷; 尖 (sharp) when the utility has it
 CHUNK = 500
 

@@ -63,6 +63,7 @@ from PySide6.QtGui import (
 )
 from shapely.geometry.base import BaseGeometry
 
+from runtime.files import written_whole
 from views.floor_plan import FloorPlanView, MapShape
 from views.map_canvas import MapStyle
 
@@ -215,15 +216,8 @@ def write_contract_pdf(data: ContractFacts, plan_excerpt: QImage | None,
         raise ValueError(f"unknown paper size {page.size} (A4 or A3)")
     if isinstance(target, QIODevice):
         return _write(data, plan_excerpt, target, page)
-    path = Path(target)
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        pages = _write(data, plan_excerpt, str(partial), page)
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return pages
+    with written_whole(target) as partial:
+        return _write(data, plan_excerpt, str(partial), page)
 
 
 def _write(data: ContractFacts, plan: QImage | None, target: str | QIODevice,

@@ -19,9 +19,8 @@ column's six as a fraction); empty means none.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -43,35 +42,23 @@ from domain.money import round_to
 from views.labels import currency_name
 from views.pipeline_text import problem_text, refusal_text, stage_text
 from views.settings_dialog import SettingsDialog
+from views.settings_figures import MUTED_COLOUR, RIGHT, percent_text, typed_percent
 
 translate = QCoreApplication.translate
 # The stages whose odds a person sets (issue 11's 10/30/60/80/100 %); lost is always 0.
 STAGES: tuple[Stage, ...] = (*OPEN_STAGES, Stage.SIGNED)
 RATE_PLACES = 4  # of the percentage typed: the stored fraction's six
-MUTED_COLOUR = "#6b6b6b"
 RATE_RANGE = "discount-rate-range"  # services.pipeline's code for a rate out of range
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 STAGE_COL, SPIN_COL, DEFAULT_COL, RESET_COL, VALUE_COL, WEIGHTED_COL = range(6)
-
-
-def percent_text(fraction: Decimal) -> str:
-    """0.10 → ``10``, 0.625 → ``62.5``: a fraction as a percentage without trailing zeros."""
-    return f"{(fraction * 100).normalize():f}"
 
 
 def parse_rate(text: str) -> Decimal | None:
     """A yearly rate typed as a percentage (``6``, ``6.5 %``, full-width ``６％``) as a
     fraction to six places; None for nothing typed. Raises ``ValueError`` for text that is
     no number, or a rate outside 0 ≤ rate < 100 %."""
-    bare = unicodedata.normalize("NFKC", text).strip().removesuffix("%").strip()
-    if not bare:
+    percent = typed_percent(text)
+    if percent is None:
         return None
-    try:
-        percent = Decimal(bare.replace(" ", ""))
-    except InvalidOperation as exc:
-        raise ValueError(f"not a number: {text!r}") from exc
-    if not percent.is_finite():
-        raise ValueError(f"not a number: {text!r}")
     # Checked before rounding too: 1e999999 cannot be rounded, 99.99995 rounds to 100.
     if not Decimal(0) <= percent < Decimal(100) or not round_to(percent, RATE_PLACES) < 100:
         raise ValueError(f"a discount rate lies in 0 ≤ rate < 100 %, not {percent}")
@@ -123,7 +110,7 @@ class LeasingSettingsDialog(SettingsDialog):
         for column, label in enumerate(self.column_labels):
             if column != RESET_COL:
                 grid.addWidget(label, 0, column,
-                               _RIGHT if column >= SPIN_COL else Qt.AlignmentFlag.AlignLeft)
+                               RIGHT if column >= SPIN_COL else Qt.AlignmentFlag.AlignLeft)
         self.stage_labels: dict[Stage, QLabel] = {}
         self.spins: dict[Stage, QDoubleSpinBox] = {}
         self.default_labels: dict[Stage, QLabel] = {}
@@ -138,7 +125,7 @@ class LeasingSettingsDialog(SettingsDialog):
             spin.setDecimals(1)
             spin.setSingleStep(5)
             spin.setSuffix("%")
-            spin.setAlignment(_RIGHT)
+            spin.setAlignment(RIGHT)
             spin.setValue(float(DEFAULT_PROBABILITIES[stage] * 100))
             spin.valueChanged.connect(self._changed)
             label.setBuddy(spin)
@@ -153,7 +140,7 @@ class LeasingSettingsDialog(SettingsDialog):
                 grid.addWidget(widget, row, column)
             for column, widget in ((DEFAULT_COL, default), (VALUE_COL, value),
                                    (WEIGHTED_COL, weighted)):
-                grid.addWidget(widget, row, column, _RIGHT)
+                grid.addWidget(widget, row, column, RIGHT)
         grid.setColumnStretch(STAGE_COL, 1)
         grid.setHorizontalSpacing(14)  # the two money columns apart
         self.reset_all_button = QPushButton(self.odds_box)
@@ -170,7 +157,7 @@ class LeasingSettingsDialog(SettingsDialog):
         self.rate_label = QLabel(self.rate_box)
         self.rate_edit = QLineEdit(self.rate_box)
         self.rate_edit.setObjectName("discount-rate")
-        self.rate_edit.setAlignment(_RIGHT)
+        self.rate_edit.setAlignment(RIGHT)
         self.rate_edit.setMaximumWidth(self.fontMetrics().averageCharWidth() * 14)
         self.rate_edit.textChanged.connect(self._changed)
         self.rate_label.setBuddy(self.rate_edit)

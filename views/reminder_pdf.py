@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from runtime.files import written_whole
 from views.contract_pdf import (
     BODY_PT,
     MM_PER_INCH,
@@ -92,15 +93,8 @@ def write_reminder_pdf(data: ReminderFacts, target: Path | str | QIODevice,
         raise ValueError(f"unknown paper size {page.size} (A4 or A3)")
     if isinstance(target, QIODevice):
         return _write(data, target, page)
-    path = Path(target)
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        pages = _write(data, str(partial), page)
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return pages
+    with written_whole(target) as partial:
+        return _write(data, str(partial), page)
 
 
 def _write(data: ReminderFacts, target: str | QIODevice, page: PageSetup) -> int:

@@ -2,23 +2,30 @@
 
 Tax rates: the defaults shown greyed in empty boxes, the park's own typed as
 percentages and saved (an open invoice list follows), a refusal said in the dialog
-with the charge's name while nothing is written. Holidays: a year listed, a day added
-and removed, a make-up working day on a weekday refused in words, a calendar file
-rehearsed, then recorded, then recorded again adding nothing.
+with the charge's name while nothing is written; the charges the park's contracts bill
+listed at their kind's rate (following the kind's row as typed), a code added (refused
+in words first), saved and removed, and a charge with no rate at all marked.
+Holidays: a year listed, a day added and removed, a make-up working day on a weekday
+refused in words, a calendar file rehearsed, then recorded, then recorded again adding
+nothing.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from shiboken6 import isValid
 from sqlalchemy import func, select
 
+from domain.billing.bills import bill_id
+from domain.leasing.clauses import Charge, ChargeKind
+from services import contracts
 from services.finance_settings import holidays
-from store.schema import Holiday, Outbox, Park
-from tests.small_leases import park_id
+from store.schema import Bill, Contract, Holiday, Outbox, Park
+from tests.small_leases import lease_spec, park_id
 
 
 def _settled(qtbot, window) -> None:
@@ -214,3 +221,107 @@ def test_the_dialogs_close_with_the_workspace(qtbot, window):
                     and (not isValid(days) or not days.isVisible()), timeout=10000)
     assert not _action(window, "tax-rates-action").isEnabled()
     assert not _action(window, "holidays-action").isEnabled()
+
+
+# -- the charges the park bills (issue 12) ----------------------------------------------------
+
+CHARGES = (Charge(ChargeKind.SERVICE, Decimal("3.50"), name="空调费"),
+           Charge(ChargeKind.PARKING, Decimal("1600"), per_sqm=False, name="固定车位×2"))
+
+
+def _lease_with_charges(window):
+    """HT-B-1 on ZD-A-0103 with an air-conditioning service and two parking spaces."""
+    workspace = window.controller.workspace
+    return contracts.create_signed(workspace, park_id(workspace), lease_spec(
+        workspace, "ZD-A-0103", "HT-B-1", date(2026, 3, 1), date(2027, 2, 28),
+        charges=CHARGES))
+
+
+def _adding(qtbot, dialog, code: str, rate: str = "", exempt: bool = False):
+    """Add charge… with ``code`` and ``rate`` typed, Add clicked."""
+    _click(qtbot, dialog.add_button)
+    adding = dialog.adding
+    assert adding is not None and adding.isVisible()
+    adding.code.setText(code)
+    adding.rate.setText(rate)
+    adding.exempt.setChecked(exempt)
+    _click(qtbot, adding.buttons.button(adding.buttons.StandardButton.Ok))
+    return adding
+
+
+def test_the_park_s_charges_are_listed_given_a_rate_added_and_removed(qtbot, window):
+    _lease_with_charges(window)
+    dialog = _open_tax(qtbot, window)
+    codes = [s.charge for s in dialog.settings][11:]
+    assert codes == ["parking:固定车位×2", "service:空调费"]
+    aircon = "service:空调费"
+    assert dialog.charge_labels[aircon].text() == "空调费 (Services)"
+    # at its kind's rate, greyed, until it has its own; Remove, not Default
+    assert (dialog.default_labels[aircon].text(), dialog.edits[aircon].placeholderText()) == (
+        "6%", "6%")
+    assert dialog.reset_buttons[aircon].text() == "Remove"
+    assert not dialog.reset_buttons[aircon].isEnabled()
+    qtbot.keyClicks(dialog.edits["service"], "5")  # its kind's row, as typed, follows
+    assert dialog.default_labels[aircon].text() == "5%"
+    assert dialog.edits[aircon].placeholderText() == "5%"
+    dialog.set_exempt("service")
+    assert dialog.default_labels[aircon].text() == "exempt"
+    dialog.set_rate("service", "5")
+
+    adding = _adding(qtbot, dialog, "")
+    assert adding.isVisible() and adding.status.text() == "Type its rate, or tick exempt."
+    adding = _adding(qtbot, dialog, "", "13")
+    assert adding.status.text() == (
+        "Type the charge's code: its kind, a colon and its name (service:空调费)")
+    adding = _adding(qtbot, dialog, "gym:器械", "13")
+    assert adding.status.text().startswith("gym:器械: no such charge (the charges: rent,")
+    adding = _adding(qtbot, dialog, "service：能耗", "25")  # typed with a full-width colon
+    assert adding.status.text() == "能耗 (Services): 25% is not a VAT rate from 0% to 17%"
+    assert "service:能耗" not in dialog.edits
+    adding = _adding(qtbot, dialog, "service：能耗", "13")
+    qtbot.waitUntil(lambda: not isValid(adding) or not adding.isVisible(), timeout=10000)
+    energy = "service:能耗"
+    assert [s.charge for s in dialog.settings][11:] == [
+        "parking:固定车位×2", "service:空调费", energy]
+    assert dialog.edits[energy].text() == "13" and dialog.charge_labels[energy].font().bold()
+    assert dialog.edits["service"].text() == "5"  # what was typed survives the new row
+    _click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=30000)
+    _settled(qtbot, window)
+    assert _stored(window) == {"service": "0.05", energy: "0.13"}
+
+    # Opened again: the code added listed (no contract bills it); Remove takes it out.
+    dialog = _open_tax(qtbot, window)
+    assert dialog.edits[energy].text() == "13" and dialog.reset_buttons[energy].isEnabled()
+    _click(qtbot, dialog.reset_buttons[energy])
+    assert energy not in dialog.edits and energy not in [s.charge for s in dialog.settings]
+    dialog.set_rate(aircon, "13")
+    assert dialog.charge_labels[aircon].font().bold()
+    _click(qtbot, dialog.reset_buttons[aircon])  # billed: it stays, at its kind's again
+    assert dialog.edits[aircon].text() == "" and dialog.default_labels[aircon].text() == "5%"
+    assert dialog.overrides() == {"service": "0.05"}
+    _click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=30000)
+    _settled(qtbot, window)
+    assert _stored(window) == {"service": "0.05"}
+
+
+def test_a_charge_the_park_bills_without_any_rate_is_marked(qtbot, window):
+    contract = _lease_with_charges(window)
+    workspace = window.controller.workspace
+    march = date(2026, 3, 1)
+    with workspace.transaction() as s:  # what another program posted: a kind not known here
+        row = s.get(Contract, contract)
+        s.add(Bill(id=bill_id(str(contract), march, "telecom"), park_id=row.park_id,
+                   contract_id=contract, tenant_id=row.tenant_id, number="HT-B-1/telecom",
+                   kind="charge", charge="telecom", period_start=march,
+                   period_end=date(2026, 3, 31), due_on=march, issued_on=march,
+                   amount=Decimal("200.00")))
+    dialog = _open_tax(qtbot, window)
+    assert dialog.default_labels["telecom"].text() == "no rate"
+    assert not dialog.edits["telecom"].isVisibleTo(dialog)
+    assert not dialog.exempt_boxes["telecom"].isVisibleTo(dialog)
+    assert dialog.unrated_note.isVisibleTo(dialog)
+    assert dialog.unrated_note.text().startswith(
+        "No VAT rate for telecom: invoices for it are refused.")
+    assert dialog.overrides() == {}

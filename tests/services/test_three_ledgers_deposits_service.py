@@ -13,7 +13,6 @@ refunded. May is billed for the park's other lease (HT-2026-0001).
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -29,6 +28,7 @@ from services.payments import PaymentInput
 from store.schema import DepositMovement
 from store.workspace import Workspace
 from tests.small_leases import lease_spec, open_small, park_id, sign_lease
+from tests.three_ledger_books import books_file, csv_rows
 from views.ledgers_text import difference_text
 
 D = Decimal
@@ -69,21 +69,10 @@ def _export(ws: Workspace, path: Path):
         return three_ledgers.export_vouchers(s, park_id(ws), FIRST, ON, path)
 
 
-def _rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        return list(csv.reader(file))
-
-
-def _write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8-sig", newline="") as file:
-        csv.writer(file).writerows(rows)
-    return path
-
-
 def _books(ws: Workspace, tmp_path: Path, keep=lambda row: True,
            extra: list[list[str]] = ()) -> Path:
-    header, *rows = _rows(_export(ws, tmp_path / "ours.csv").path)
-    return _write(tmp_path / "books.csv", [header, *[r for r in rows if keep(r)], *extra])
+    return books_file(_export(ws, tmp_path / "ours.csv").path, tmp_path / "books.csv", keep,
+                      extra=extra)
 
 
 def _import(ws: Workspace, path: Path):
@@ -112,7 +101,7 @@ def test_deposit_vouchers_balance_and_the_books_back_agree(ws, tmp_path):
         "deposit-refunded-not-in-books": 1}  # received as the contract says: no other
 
     done = _export(ws, tmp_path / "vouchers.csv")
-    _header, *rows = _rows(done.path)
+    _header, *rows = csv_rows(done.path)
     assert done.debit == done.credit
     by_voucher: dict[str, Decimal] = defaultdict(Decimal)
     for number, _on, _account, summary, debit, credit, _party, ref in rows:

@@ -11,7 +11,6 @@ on 5 March (oldest bills first); 张三 pays 888.00 nobody owes, refunded on 20 
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -30,6 +29,7 @@ from services.three_ledgers import LedgersRefused
 from store.schema import Allocation, Bill, Contract, FinanceEntry, Outbox, Payment, Tenant, Unit
 from store.workspace import Workspace
 from tests.small_leases import open_small, park_id, sign_lease
+from tests.three_ledger_books import books_file, csv_rows, write_csv
 from views.message_text import message_text
 
 D = Decimal
@@ -80,25 +80,12 @@ def _count(ws: Workspace, model, *where) -> int:
         return s.scalar(select(func.count()).select_from(model).where(*where))
 
 
-def _csv_rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        return list(csv.reader(file))
-
-
-def _write_csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8-sig", newline="") as file:
-        csv.writer(file).writerows(rows)
-    return path
-
-
 def _books(ws: Workspace, tmp_path: Path, keep=lambda row: True, change=lambda row: row,
            extra: list[list[str]] = ()) -> Path:
     """Our vouchers as the books would hold them: exported, rows left out or changed,
     rows of the books' own added."""
-    exported = _export(ws, tmp_path / "ours.csv").path
-    header, *rows = _csv_rows(exported)
-    kept = [change(list(r)) for r in rows if keep(r)]
-    return _write_csv(tmp_path / "books.csv", [header, *kept, *extra])
+    return books_file(_export(ws, tmp_path / "ours.csv").path, tmp_path / "books.csv", keep,
+                      change, extra)
 
 
 def _ours(ws: Workspace) -> int:
@@ -140,7 +127,7 @@ def test_vouchers_exported_and_imported_back_leave_no_difference(ws, tmp_path):
 
 def test_english_headers_and_csv_read_back_alike(ws, tmp_path):
     done = _export(ws, tmp_path / "vouchers.csv", english=True)
-    header, *rows = _csv_rows(done.path)
+    header, *rows = csv_rows(done.path)
     assert header == ["Voucher no.", "Date", "Account", "Summary", "Debit", "Credit",
                       "Counterparty", "Reference"]
     assert sorted((r[1], r[4]) for r in rows if r[2] == "1122" and r[4]) == [
@@ -295,7 +282,7 @@ def test_an_amount_the_books_hold_differently(ws, tmp_path):
 
 
 def test_a_missing_column_is_named_and_nothing_is_imported(ws, tmp_path):
-    path = _write_csv(tmp_path / "books.csv", [
+    path = write_csv(tmp_path / "books.csv", [
         ["日期", "凭证号", "科目", "摘要", "金额"],
         ["2026-03-05", "记-1", "1002", "收款", "30000.00"]])
     with pytest.raises(LedgersRefused) as refused:
@@ -348,10 +335,10 @@ def test_a_posted_line_the_books_changed_is_refused(ws, tmp_path):
     rows = [["日期", "凭证号", "科目", "摘要", "借方", "贷方"],
             ["2026-03-05", "记-1", "1002", "收款", "30000.00", ""],
             ["2026-03-05", "记-1", "2203", "收款", "", "30000.00"]]
-    _import(ws, _write_csv(tmp_path / "a.csv", rows))
+    _import(ws, write_csv(tmp_path / "a.csv", rows))
     rows[1][4] = "3000.00"
     rows[2][5] = "3000.00"
-    report = _import(ws, _write_csv(tmp_path / "b.csv", rows))
+    report = _import(ws, write_csv(tmp_path / "b.csv", rows))
     assert report.new == () and report.existing == 0
     assert [m.code for m in report.refused] == ["books-row-changed", "books-row-changed"]
     assert report.refused[0].params["before"] == "1002 30000.00"
@@ -361,7 +348,7 @@ def test_lines_without_voucher_numbers_are_keyed_by_their_content(ws, tmp_path):
     rows = [["日期", "科目", "摘要", "借方", "贷方"],
             ["2026-03-05", "1002", "收款", "100.00", ""],
             ["2026-03-05", "1002", "收款", "100.00", ""]]  # two alike: both kept
-    path = _write_csv(tmp_path / "a.csv", rows)
+    path = write_csv(tmp_path / "a.csv", rows)
     first = _import(ws, path)
     assert len(first.new) == 2 and first.new[0].key != first.new[1].key
     assert _import(ws, path).existing == 2
@@ -385,7 +372,7 @@ def test_a_range_exports_its_own_entries_only(ws, tmp_path):
     with ws.reading() as s:
         march = three_ledgers.export_vouchers(s, park_id(ws), date(2026, 3, 1),
                                               date(2026, 3, 31), tmp_path / "march.csv")
-    _header, *rows = _csv_rows(march.path)
+    _header, *rows = csv_rows(march.path)
     # The receipts, allocations, the refund and the reversal of March; no bill (issued in
     # December).
     assert {r[1][:7] for r in rows} == {"2026-03"}

@@ -35,6 +35,7 @@ from domain.billing.three_ledgers import (
 )
 from domain.leasing.clauses import Charge, ChargeKind, RentTerms
 from domain.leasing.schedule import rent_schedule
+from tests.three_ledger_books import books, rows
 
 D = Decimal
 NS = uuid.UUID("0b6a2f4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b")
@@ -205,10 +206,6 @@ REFUND = Allocation(uuid.UUID(int=703), PAID.payment_id, None, date(2026, 3, 10)
 CREDIT = OpsAdjustment(uuid.UUID(int=504), RENT_BILL.bill_id, date(2026, 3, 20), D("-1090.00"))
 
 
-def rows(lines: list[VoucherLine]) -> list[tuple[str, str, str, str]]:
-    return [(ln.reference[:4], ln.account, str(ln.debit), str(ln.credit)) for ln in lines]
-
-
 def test_a_bill_books_receivable_against_revenue_and_output_vat() -> None:
     assert rows(vouchers([RENT_BILL, FEE_BILL], [], [], Chart())) == [
         ("LM-B", "1122", "10900.00", "0.00"), ("LM-B", "6001", "0.00", "10000.00"),
@@ -250,19 +247,6 @@ def test_a_charge_without_a_rate_or_an_entry_without_its_bill_is_refused() -> No
 
 OPS = dict(bills=[RENT_BILL, FEE_BILL, DEPOSIT], receipts=[PAID],
            allocations=[TO_RENT, TO_FEE, REFUND], adjustments=[CREDIT])
-
-
-def books(lines: list[VoucherLine], with_references: bool = True) -> list[FinanceEntry]:
-    """The accounting system's posted lines after importing our vouchers (its own voucher
-    numbers; our reference in the line's text, or dropped when it lost it)."""
-    numbers: dict[str, str] = {}
-    out = []
-    for n, ln in enumerate(lines):
-        voucher = numbers.setdefault(ln.reference, f"记-{len(numbers) + 1:04d}")
-        text = f"{ln.reference} {ln.related}" if with_references else "租赁收入"
-        out.append(FinanceEntry(f"E{n:05d}", ln.on, ln.account, ln.debit - ln.credit,
-                                ln.tenant_id, "苏州某某科技有限公司", text, voucher))
-    return out
 
 
 def check(entries: list[FinanceEntry], window_days: int = 7) -> Reconciliation:

@@ -37,6 +37,7 @@ from domain.billing.three_ledgers import (
     references_in,
     vouchers,
 )
+from tests.three_ledger_books import books, rows
 
 D = Decimal
 T1, T2 = uuid.UUID(int=1), uuid.UUID(int=2)
@@ -59,24 +60,8 @@ CHART = Chart()
 MARCH = DueLine(C1, RENT.period_start, RENT.period_end, RENT.due_on, "rent", RENT.amount)
 
 
-def rows(lines: list[VoucherLine]) -> list[tuple[str, str, str, str]]:
-    return [(ln.reference[:4], ln.account, str(ln.debit), str(ln.credit)) for ln in lines]
-
-
 def codes(differences: list | tuple) -> list[str]:
     return [d.code for d in differences]
-
-
-def books(lines: list[VoucherLine], with_references: bool = True) -> list[FinanceEntry]:
-    """Our vouchers as the accounting system posts them (see test_billing_three_ledgers)."""
-    numbers: dict[str, str] = {}
-    out = []
-    for n, ln in enumerate(lines):
-        voucher = numbers.setdefault(ln.reference, f"记-{len(numbers) + 1:04d}")
-        text = f"{ln.reference} {ln.related}" if with_references else "押金"
-        out.append(FinanceEntry(f"E{n:05d}", ln.on, ln.account, ln.debit - ln.credit,
-                                ln.tenant_id, "苏州某某科技有限公司", text, voucher))
-    return out
 
 
 def exported(moves: list[DepositEntry] = MOVES) -> list[VoucherLine]:
@@ -196,7 +181,7 @@ def test_a_deposit_amount_other_than_the_contracts() -> None:
 
 def test_books_holding_our_deposit_vouchers_agree_with_or_without_our_text() -> None:
     for with_references in (True, False):
-        result = check(books(exported(), with_references))
+        result = check(books(exported(), with_references, text="押金"))
         assert result.differences == ()
         assert sorted(m.kind.label for m in result.matches) == [
             "bill", "deposit", "deposit", "deposit"]
@@ -320,7 +305,8 @@ def test_every_deposit_voucher_balances_and_the_books_of_them_match(
     held = sum((m.amount if m.kind == "received" else -m.amount for m in moves), D(0))
     assert net["2241"] == -held
     for with_references in (True, False):
-        result = operations_vs_finance(bills, receipts, [], books(lines, with_references),
+        posted = books(lines, with_references, text="押金")
+        result = operations_vs_finance(bills, receipts, [], posted,
                                        Chart(), deposits=moves)
         assert result.differences == ()
         assert len(result.matches) == len({ln.reference for ln in lines})
