@@ -14,6 +14,13 @@ and imported by ``import_readings`` behind the import dialog's progress bar
 and Cancel: the import's Job is cancelled at its next step, inside the
 transaction, so a cancelled import writes nothing.
 
+A meter taken out of service goes through ``services.meter_archive``: Archive… asks the
+day it was removed and its final readings (``views.meter_dialog.ArchiveMeterDialog``),
+Remove… asks first and deletes a meter never read, Restore puts an archived meter back; a
+refusal (it still feeds meters, it was read after the day, it was read or billed and
+cannot be removed…) is said in words, in the dialog or under the tree. An archived meter
+is not offered in the readings grid.
+
 The Tariffs… button (and New tariff… in the meter dialog) opens ``app.tariffs_flow``'s
 dialog; a version saved or archived there reads the tree again and lists the tariffs
 anew in an open meter dialog (the one that asked for it chooses the tariff saved).
@@ -37,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.park_window import park_window
 from app.tariffs_flow import tariffs_flow_of
@@ -49,7 +57,7 @@ if TYPE_CHECKING:
     from runtime.jobs import Job
     from store.read_model import ParkNode
     from store.workspace import Workspace
-    from views.meter_dialog import MeterDialog, MeterForm
+    from views.meter_dialog import ArchiveMeterDialog, MeterDialog, MeterForm
     from views.meter_import_dialog import MeterImportDialog
     from views.meter_readings_dialog import ReadingsEntryDialog
     from views.meter_statement_dialog import MeterStatementDialog
@@ -65,6 +73,21 @@ PERIOD_PROBLEMS = frozenset({"no-readings", "no-opening-reading", "no-reading-in
 def today() -> date:
     """The real day: readings are entered on it at the latest."""
     return date.today()
+
+
+def remove_box(parent: QWidget, code: str) -> QMessageBox:
+    """Asks before a meter never read is removed."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, translate("MetersFlow", "Remove meter"),
+        translate("MetersFlow", "Remove meter {code}? It was never read and no bill names it, "
+                                "so it is deleted; its code is not used again.").format(code=code),
+        QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("remove-meter-box")
+    remove = box.addButton(translate("MetersFlow", "Remove"), QMessageBox.ButtonRole.AcceptRole)
+    remove.setObjectName("remove")
+    cancel = box.addButton(translate("MetersFlow", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    return box
 
 
 # -- reading (in the pool, no Qt) ----------------------------------------------------------
@@ -254,6 +277,8 @@ class MetersFlow(QObject):
         self.entry: ReadingsEntryDialog | None = None
         self.importer: MeterImportDialog | None = None
         self.statement: MeterStatementDialog | None = None
+        self.archiver: ArchiveMeterDialog | None = None
+        self.box: QMessageBox | None = None  # the question before a removal
         self.park_id: uuid.UUID | None = None
         self.currency = ""
         self.task: Task | None = None  # the import's rehearsal or write, if one runs
@@ -287,6 +312,9 @@ class MetersFlow(QObject):
             view.importRequested.connect(self.open_import)
             view.statementRequested.connect(self.open_statement)
             view.tariffsRequested.connect(lambda: self.open_tariffs(None))
+            view.archiveRequested.connect(self.open_archive)
+            view.removeRequested.connect(self.ask_remove)
+            view.restoreRequested.connect(self.restore)
             view.destroyed.connect(lambda *_: self._forget(view))
             self.refresh()
             return view
@@ -450,8 +478,9 @@ class MetersFlow(QObject):
         if self.entry is not None:
             self.entry.close()
         snapshot = view.snapshot
+        in_service = [m for m in snapshot.subtree(root) if not m.archived]
         dialog = self.entry = ReadingsEntryDialog(
-            snapshot.subtree(root), self.day(), quantity_unit(snapshot.utility), view)
+            in_service, self.day(), quantity_unit(snapshot.utility), view)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saveRequested.connect(lambda day, entries: self.save_readings(dialog, day,
                                                                              entries))
@@ -627,7 +656,7 @@ class MetersFlow(QObject):
             if serial != self._statement_serial or self.statement is not dialog:
                 return
             if isinstance(answer, UserError):
-                dialog.set_failed(message_text(answer))
+                dialog.set_failed(lambda: message_text(answer))
             else:
                 dialog.set_sheet(answer)
 
@@ -674,6 +703,116 @@ class MetersFlow(QObject):
 
         self.window.tasks.start(work, on_success=saved, on_failure=failed)
 
+    # -- out of service ------------------------------------------------------------------
+
+    def open_archive(self, meter_id: uuid.UUID) -> ArchiveMeterDialog | None:
+        """Archive…: the day the meter was removed and its final readings asked."""
+        from views.meter_dialog import ArchiveMeterDialog
+
+        view = self.view
+        meter = view.snapshot.by_id().get(meter_id) if view and view.snapshot else None
+        if view is None or meter is None:
+            return None
+        if self.archiver is not None:
+            self.archiver.close()
+        dialog = self.archiver = ArchiveMeterDialog(meter, self.day(), view)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.archiveRequested.connect(
+            lambda day, finals: self.archive(dialog, meter_id, day, finals))
+        dialog.destroyed.connect(lambda *_: self._forget_archiver(dialog))
+        dialog.open()
+        return dialog
+
+    def archive(self, dialog: ArchiveMeterDialog, meter_id: uuid.UUID, day: date,
+                finals: dict[str, Decimal]) -> None:
+        """Archive the meter from ``day``, its final readings written; a refusal goes back to
+        the dialog, which keeps what was typed."""
+        workspace = self.window.controller.workspace
+
+        def work(_job: Job) -> Any:
+            from services.meter_archive import archive_meter
+
+            try:
+                return archive_meter(workspace, meter_id, day, finals)
+            except UserError as exc:
+                return exc
+
+        def done(answer: Any) -> None:
+            from views.meter_text import meter_said
+
+            if isinstance(answer, UserError):
+                if self.archiver is dialog:
+                    dialog.set_refused(meter_said(answer))
+                return
+            said = translate("MetersFlow", "Meter {code} archived: removed on {day}.").format(
+                code=answer.code, day=answer.removed_on.isoformat())
+            if self.archiver is dialog:
+                dialog.accept()
+            self._said(said)
+            self.refresh(said)
+
+        def failed(message: str, _trace: str) -> None:
+            if self.archiver is dialog:
+                dialog.set_refused(message)
+
+        dialog.set_working()
+        self.window.tasks.start(work, on_success=done, on_failure=failed)
+
+    def ask_remove(self, meter_id: uuid.UUID) -> QMessageBox | None:
+        """Remove…: asked first; Remove removes it."""
+        view = self.view
+        meter = view.snapshot.by_id().get(meter_id) if view and view.snapshot else None
+        if view is None or meter is None:
+            return None
+        if self.box is not None:
+            self.box.close()
+        box = self.box = remove_box(view, meter.code)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.remove(meter_id))
+        box.destroyed.connect(lambda *_: self._forget_box(box))
+        box.open()
+        return box
+
+    def remove(self, meter_id: uuid.UUID) -> None:
+        self._out_of_service(meter_id, "remove")
+
+    def restore(self, meter_id: uuid.UUID) -> None:
+        self._out_of_service(meter_id, "restore")
+
+    def _out_of_service(self, meter_id: uuid.UUID, action: str) -> None:
+        """Remove or restore the meter; what became of it said under the tree."""
+        workspace, view = self.window.controller.workspace, self.view
+        if view is None:
+            return
+
+        def work(_job: Job) -> Any:
+            from services.meter_archive import remove_meter, restore_meter
+
+            try:
+                if action == "remove":
+                    return remove_meter(workspace, meter_id)
+                return restore_meter(workspace, meter_id).code
+            except UserError as exc:
+                return exc
+
+        def done(answer: Any) -> None:
+            from views.meter_text import meter_said
+
+            if isinstance(answer, UserError):
+                if self.view is view:
+                    view.set_status(meter_said(answer), error=True)
+                return
+            said = (translate("MetersFlow", "Meter {code} removed.") if action == "remove"
+                    else translate("MetersFlow", "Meter {code} restored.")).format(code=answer)
+            self._said(said)
+            self.refresh(said)
+
+        def failed(message: str, _trace: str) -> None:
+            if self.view is view:
+                view.set_status(message, error=True)
+
+        self.window.tasks.start(work, on_success=done, on_failure=failed)
+
     # -- endings -------------------------------------------------------------------------
 
     def _said(self, said: str) -> None:
@@ -684,8 +823,8 @@ class MetersFlow(QObject):
         self._serial += 1
         self._import_serial += 1
         self._statement_serial += 1
-        for dialog in (self.meter_dialog, self.entry, self.importer, self.statement,
-                       self.view):
+        for dialog in (self.box, self.archiver, self.meter_dialog, self.entry, self.importer,
+                       self.statement, self.view):
             if dialog is not None:
                 dialog.close()
 
@@ -700,6 +839,14 @@ class MetersFlow(QObject):
             self.meter_dialog = None
         if self._tariff_asker is dialog:
             self._tariff_asker = None
+
+    def _forget_archiver(self, dialog: ArchiveMeterDialog) -> None:
+        if self.archiver is dialog:
+            self.archiver = None
+
+    def _forget_box(self, box: QMessageBox) -> None:
+        if self.box is box:
+            self.box = None
 
     def _forget_entry(self, dialog: ReadingsEntryDialog) -> None:
         if self.entry is dialog:

@@ -17,7 +17,9 @@ the dial shows as 0 again (100000 for a dial that reads up to 99999.9), as the
 domain reads it.
 ``basis`` is how the shared consumption under a meter is split: by the area
 of the units metered beneath it (the default) or by weights per unit (kept
-as ``{"kind", "weights": {unit id: "1.5"}}``).
+as ``{"kind", "weights": {unit id: "1.5"}}``). A meter is taken out of service (archived
+from its removal day, closed by its final readings), removed, restored or replaced through
+``services.meter_archive``; an archived meter stays in the tree the rules read.
 
 Readings. One reading is one ``meter_readings`` row and one ``post_reading``
 command (SYNC.md), written under :func:`store.changes.under_command` so the
@@ -166,13 +168,20 @@ class MeterSpec:
 def create_meter(workspace: Workspace, park_id: uuid.UUID, spec: MeterSpec) -> uuid.UUID:
     """Add a meter to the park's tree; its id.
 
+    A meter that replaces another marks it removed on its installation day when no day is
+    set (``services.meter_archive.take_place_of``).
+
     Raises
     ------
     MeterRefused
-        A field does not hold, a code names nothing, or the tree would be wrong.
+        A field does not hold, a code names nothing (or a removed meter's: a code is never
+        used twice), the tree would be wrong, or the replacement does not hold.
     """
+    from services.meter_archive import take_place_of  # it builds on this module
+
     with workspace.transaction() as session:
         values = _checked(session, park_id, spec, None)
+        take_place_of(session, values["code"], values, None)
         row = MeterRow(park_id=park_id, **values)
         session.add(row)
         session.flush()
@@ -182,17 +191,25 @@ def create_meter(workspace: Workspace, park_id: uuid.UUID, spec: MeterSpec) -> u
 def edit_meter(workspace: Workspace, meter_id: uuid.UUID, spec: MeterSpec) -> None:
     """Make the meter what ``spec`` says (each changed field one ``field_set`` op).
 
+    A removal day set here is checked as archiving checks it (nothing fed after it, no
+    reading after it); a replacement as :func:`create_meter` checks it.
+
     Raises
     ------
     MeterRefused
-        No such meter, a field does not hold, a code names nothing, or the tree would
-        be wrong; nothing is written.
+        No such meter, a field does not hold, a code names nothing, the tree would be
+        wrong, the removal day or the replacement does not hold; nothing is written.
     """
+    from services.meter_archive import check_retirement, take_place_of
+
     with workspace.transaction() as session:
         row = session.get(MeterRow, meter_id)
         if row is None or row.archived:
             raise MeterRefused(f"no meter {meter_id}", "meter-unknown", meter=str(meter_id))
         values = _checked(session, row.park_id, spec, row.id)
+        if values["removed_on"] is not None and values["removed_on"] != row.removed_on:
+            check_retirement(session, row, values["removed_on"])
+        take_place_of(session, values["code"], values, row.id)
         for key, value in values.items():
             if getattr(row, key) != value:
                 setattr(row, key, value)
@@ -234,6 +251,11 @@ def _checked(session: Session, park_id: uuid.UUID, spec: MeterSpec,
     taken = rows.get(code)
     if taken is not None and taken.id != meter_id:
         raise MeterRefused(f"there is a meter {code} already", "meter-code-taken", meter=code)
+    if taken is None and session.scalar(select(MeterRow.id).where(  # the store keeps it taken
+            MeterRow.park_id == park_id, MeterRow.code == code, MeterRow.archived,
+            *([MeterRow.id != meter_id] if meter_id is not None else ())).limit(1)):
+        raise MeterRefused(f"there was a meter {code}, removed: a code is never used twice",
+                           "meter-code-removed", meter=code)
     parent_id = replaces_id = unit_id = None
     parent = None
     if spec.parent:

@@ -42,6 +42,20 @@ MESSAGES: dict[str, Callable[[], str]] = {
     "settle-not-ended": lambda: translate(
         "Messages", "{contract} runs to {ends_on}: settle it once it is terminated or has "
         "ended"),
+    "no-deposit-movement": lambda: translate(
+        "Messages", "There is no such deposit movement to reverse"),
+    "deposit-reverse-before": lambda: translate(
+        "Messages", "The movement is dated {movement_on}: its reversal cannot be dated {on}"),
+    "deposit-already-reversed": lambda: translate(
+        "Messages", "The movement of {amount} on {on} is reversed already"),
+    "deposit-reverse-beyond-held": lambda: translate(
+        "Messages", "{contract}'s deposit holds {holds}: reversing {amount} would leave less "
+        "than nothing"),
+    "deposit-carry-unpaired": lambda: translate(
+        "Messages", "The carry's other side is not there (contract {note})"),
+    "deposit-allocation-missing": lambda: translate(
+        "Messages", "The allocation the movement of {amount} on {on} made is not there to "
+        "reverse"),
     "payment-amount": lambda: translate(
         "Messages", "A payment is an amount above 0.00, in cents, not {amount}"),
     "no-payment": lambda: translate("Messages", "The payment was not found"),
@@ -290,6 +304,44 @@ MESSAGES: dict[str, Callable[[], str]] = {
     "meter-unknown-parent": lambda: translate(
         "Messages", "{meter}: its parent meter {parent} is not there"),
     "meter-duplicate-id": lambda: translate("Messages", "{meter}: its id {id} is taken"),
+    # a meter out of service, removed, restored, replaced (services.meter_archive); the
+    # meter dialogs word {register} before these are said (views.meter_text.meter_said)
+    "meter-code-removed": lambda: translate(
+        "Messages", "There was a meter {meter}, removed: a code is never used twice"),
+    "meter-still-feeds": lambda: translate(
+        "Messages", "{meter} still feeds {count} meters ({meters}): move them under another "
+        "meter or archive them first"),
+    "meter-read-after-removal": lambda: translate(
+        "Messages", "{meter} was read on {on}, after {removed_on}: it was in service then"),
+    "meter-archive-final": lambda: translate(
+        "Messages", "{meter}: give its final {register} reading on {removed_on} (its last "
+        "reading is {value} on {on})"),
+    "meter-archive-closed": lambda: translate(
+        "Messages", "{meter}: its {register} dial was closed by a final reading on {on} "
+        "already"),
+    "meter-remove-read": lambda: translate(
+        "Messages", "{meter} has {count} readings: a meter that was read is archived, never "
+        "removed"),
+    "meter-remove-billed": lambda: translate(
+        "Messages", "{meter} is named by posted bills ({bills}): it is archived, never removed"),
+    "meter-not-archived": lambda: translate(
+        "Messages", "{meter} is in service: there is nothing to restore"),
+    "meter-restore-replaced": lambda: translate(
+        "Messages", "{meter} was replaced by {by}: it stays archived"),
+    "meter-restore-parent": lambda: translate(
+        "Messages", "{meter} hangs under {parent}, which is archived: restore {parent} first, "
+        "or move {meter}"),
+    "meter-replaces-self": lambda: translate("Messages", "{meter} cannot replace itself"),
+    "meter-replaces-utility": lambda: translate(
+        "Messages", "{meter} and {replaces} measure different utilities: a meter replaces one "
+        "of its own utility"),
+    "meter-replaces-taken": lambda: translate(
+        "Messages", "{replaces} is replaced by {by} already"),
+    "meter-replaces-below": lambda: translate(
+        "Messages", "{replaces} hangs beneath {meter}: a meter cannot replace one it feeds"),
+    "meter-replaces-dates": lambda: translate(
+        "Messages", "{meter} is installed on {installed_on}, before {replaces} was removed on "
+        "{removed_on}"),
     # tariffs (services.tariffs): a refusal says each problem; {register} comes worded
     "tariff-refused": lambda: translate("Messages", "The tariff was not saved: {parts}"),
     "tariff-unknown": lambda: translate("Messages", "The tariff version was not found"),

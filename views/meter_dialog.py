@@ -15,6 +15,17 @@ not in the park…) is said in words under the form, and everything typed stays
 for the person to correct. New tariff… beside the tariff choice opens the Tariffs
 dialog over this one; a tariff saved there is listed here at once, and chosen. The
 dialog shows and emits a :class:`MeterForm`; ``app.meters_flow`` writes it.
+
+Replaces: the meter record this one takes the place of (a new dial, a new CT ratio), one
+of the park's meters of its utility that no other meter replaces and that does not hang
+beneath it. What the replacement does to the old meter is said under the choice before
+Save: the day it was removed, which this meter's installation may not precede, or, when
+it has none, that it is marked removed on this meter's installation day; and whether its
+final reading is still to be given.
+
+:class:`ArchiveMeterDialog` takes a meter out of service: the day it was removed and its
+final reading per register (the reading of that day, when there is one, is offered);
+``services.meter_archive`` writes both.
 """
 
 from __future__ import annotations
@@ -25,10 +36,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -45,18 +57,23 @@ from PySide6.QtWidgets import (
 
 from domain.billing.meters import TIME_OF_USE, TOTAL, Utility
 from domain.billing.shared_consumption import Basis, BasisKind
+from views.labels import date_text
 from views.meter_text import (
     MeterInfo,
     MetersSnapshot,
     basis_text,
     parse_quantity,
     plain,
+    quantity_text,
+    register_text,
     registers_text,
     utility_text,
 )
 
 translate = QCoreApplication.translate
 ERROR_COLOUR = "#b3261e"
+NOTE_COLOUR = "#5f6b7a"
+DATE_FORMAT = "yyyy-MM-dd"
 REGISTER_CHOICES: tuple[tuple[str, ...], ...] = (
     (TOTAL,), ("peak", "flat", "valley"), TIME_OF_USE)
 BASIS_KINDS = tuple(k.value for k in BasisKind)
@@ -149,6 +166,16 @@ class MeterDialog(QDialog):
         self.installed_edit.setObjectName("installed")
         self.removed_edit = QLineEdit(self)
         self.removed_edit.setObjectName("removed")
+        self.replaces_box = QComboBox(self)
+        self.replaces_box.setObjectName("replaces")
+        self.replaces_note = QLabel(self)
+        self.replaces_note.setObjectName("replaces-note")
+        self.replaces_note.setWordWrap(True)
+        replaces_row = QWidget(self)
+        replaces_layout = QVBoxLayout(replaces_row)
+        replaces_layout.setContentsMargins(0, 0, 0, 0)
+        replaces_layout.addWidget(self.replaces_box)
+        replaces_layout.addWidget(self.replaces_note)
         self.basis_box = QComboBox(self)
         self.basis_box.setObjectName("basis")
         for kind in BASIS_KINDS:
@@ -185,14 +212,15 @@ class MeterDialog(QDialog):
         self.form_layout = QFormLayout()
         self.labels = {name: QLabel(self) for name in (
             "code", "utility", "parent", "unit", "multiplier", "rollover", "registers",
-            "tariff", "installed", "removed", "basis")}
+            "tariff", "installed", "removed", "replaces", "basis")}
         for name, widget in (("code", self.code_edit), ("utility", self.utility_box),
                              ("parent", self.parent_box), ("unit", self.unit_edit),
                              ("multiplier", self.multiplier_edit),
                              ("rollover", self.rollover_edit),
                              ("registers", self.registers_box), ("tariff", tariff_row),
                              ("installed", self.installed_edit),
-                             ("removed", self.removed_edit), ("basis", self.basis_box)):
+                             ("removed", self.removed_edit), ("replaces", replaces_row),
+                             ("basis", self.basis_box)):
             self.form_layout.addRow(self.labels[name], widget)
         weight_buttons = QHBoxLayout()
         weight_buttons.addWidget(self.add_weight_button)
@@ -214,6 +242,11 @@ class MeterDialog(QDialog):
         self.resize(560, 640)
 
         self._fill(meter, by_id.get(parent_id) if parent_id is not None else None)
+        self._replaces_items(meter.replaces if meter is not None else "")
+        self.utility_box.currentIndexChanged.connect(
+            lambda _i: self._replaces_items(self.replaced_code()))
+        self.replaces_box.currentIndexChanged.connect(lambda _i: self._replaced_chosen())
+        self.installed_edit.textChanged.connect(lambda _t: self._say_replacement())
         self._retranslate()
 
     # -- in ------------------------------------------------------------------------------
@@ -307,6 +340,87 @@ class MeterDialog(QDialog):
             if unit not in have:
                 self.add_weight(unit, "1")
 
+    def replaced_code(self) -> str:
+        return str(self.replaces_box.currentData() or "")
+
+    def replaced(self) -> MeterInfo | None:
+        """The meter chosen for this one to replace."""
+        code = self.replaced_code()
+        return next((m for m in self.snapshot.meters if m.code == code), None) if code else None
+
+    def choose_replaced(self, code: str) -> bool:
+        found = self.replaces_box.findData(code)
+        if found < 0:
+            return False
+        self.replaces_box.setCurrentIndex(found)
+        return True
+
+    def _replaces_items(self, chosen: str) -> None:
+        """The meters this one may replace, for the utility chosen; ``chosen`` stays chosen
+        when it is one of them."""
+        utility = str(self.utility_box.currentData())
+        self.replaces_box.blockSignals(True)
+        self.replaces_box.clear()
+        self.replaces_box.addItem(translate("MeterDialog", "(none)"), "")
+        for other in self.snapshot.replaceable(self.meter, utility):
+            self.replaces_box.addItem(other.code, other.code)
+        if (chosen and self.replaces_box.findData(chosen) < 0 and self.meter is not None
+                and chosen == self.meter.replaces):  # the tree moved since: kept as saved
+            self.replaces_box.addItem(chosen, chosen)
+        self.replaces_box.setCurrentIndex(max(0, self.replaces_box.findData(chosen)))
+        self.replaces_box.blockSignals(False)
+        self._say_replacement()
+
+    def _replaced_chosen(self) -> None:
+        """A meter to replace chosen: a blank installation day becomes its removal day."""
+        old = self.replaced()
+        blank = not self.installed_edit.text().strip()
+        if old is not None and old.removed_on is not None and blank:
+            self.installed_edit.setText(old.removed_on.isoformat())
+        self._say_replacement()
+
+    def replacement_said(self) -> tuple[str, bool]:
+        """What the replacement chosen does to the old meter, said before Save, and whether
+        it is a problem (this meter installed before the old one was removed)."""
+        old = self.replaced()
+        if old is None:
+            return "", False
+        try:
+            installed = _day(self.installed_edit.text())
+        except ValueError:
+            installed = None
+        wrong = False
+        if old.removed_on is not None:
+            removed = date_text(old.removed_on)
+            if installed is not None and installed < old.removed_on:
+                said = translate("MeterDialog", "{meter} was removed on {removed}: this meter "
+                                 "cannot be installed before it.").format(meter=old.code,
+                                                                          removed=removed)
+                wrong = True
+            else:
+                said = translate("MeterDialog", "{meter} was removed on {removed}; this meter "
+                                 "takes its place from then.").format(meter=old.code,
+                                                                      removed=removed)
+        elif installed is None:
+            said = translate("MeterDialog", "Give the day this meter was installed: {meter} is "
+                             "marked removed on it.").format(meter=old.code)
+        else:
+            said = translate("MeterDialog", "Saving marks {meter} removed on {day}, the day this "
+                             "meter is installed.").format(meter=old.code,
+                                                           day=date_text(installed))
+        if old.unclosed:
+            said += " " + translate(
+                "MeterDialog", "Its final reading is not entered yet: Archive… {meter} asks for "
+                "it; until then its months after its last reading are held as not read.").format(
+                meter=old.code)
+        return said, wrong
+
+    def _say_replacement(self) -> None:
+        said, wrong = self.replacement_said()
+        self.replaces_note.setText(said)
+        self.replaces_note.setVisible(bool(said))
+        self.replaces_note.setStyleSheet(f"color: {ERROR_COLOUR if wrong else NOTE_COLOUR}")
+
     def set_working(self) -> None:
         self._busy = True
         self.refusal.setText("")
@@ -371,10 +485,17 @@ class MeterDialog(QDialog):
                     "MeterDialog", "{basis}: give each unit its weight").format(
                     basis=basis_text(kind)))
             basis = Basis(BasisKind(kind), weights)
+        old = self.replaced()
+        if (old is not None and old.removed_on is not None and installed is not None
+                and installed < old.removed_on):
+            problems.append(translate(
+                "MeterDialog", "{field}: {day} is before {meter} was removed on {removed}").format(
+                field=self._label("installed"), day=installed.isoformat(), meter=old.code,
+                removed=old.removed_on.isoformat()))
         if problems:
             self.refusal.setText("\n".join(problems))
             return None
-        replaces = self.meter.replaces if self.meter is not None else ""
+        replaces = old.code if old is not None else ""
         return MeterForm(
             code=self.code_edit.text().strip(), utility=str(self.utility_box.currentData()),
             parent=str(self.parent_box.currentData() or "") or None,
@@ -444,6 +565,7 @@ class MeterDialog(QDialog):
             "tariff": translate("MeterDialog", "Tariff:"),
             "installed": translate("MeterDialog", "Installed on:"),
             "removed": translate("MeterDialog", "Removed on:"),
+            "replaces": translate("MeterDialog", "Replaces:"),
             "basis": translate("MeterDialog", "Shared by:"),
         }
         for name, text in words.items():
@@ -458,6 +580,12 @@ class MeterDialog(QDialog):
         self.installed_edit.setPlaceholderText(translate("MeterDialog", "2026-03-01, or blank"))
         self.removed_edit.setPlaceholderText(translate("MeterDialog", "blank while in service"))
         self.parent_box.setItemText(0, translate("MeterDialog", "(none: a main meter)"))
+        self.replaces_box.setItemText(0, translate("MeterDialog", "(none)"))
+        self.replaces_box.setToolTip(translate(
+            "MeterDialog", "The meter record this one takes the place of: a new dial or CT "
+            "ratio at the same point. Its final reading and this one's initial reading make "
+            "the month add up."))
+        self._say_replacement()
         self._retranslate_tariffs()
         for i in range(self.utility_box.count()):
             self.utility_box.setItemText(i, utility_text(str(self.utility_box.itemData(i))))
@@ -482,3 +610,171 @@ class MeterDialog(QDialog):
         self.tariffs_button.setToolTip(translate(
             "MeterDialog", "Add a tariff, or a new version of one; it is listed here once "
             "saved"))
+
+
+class ArchiveMeterDialog(QDialog):
+    """The day a meter was taken out and its final reading per register; ``archiveRequested``
+    carries them (the day, register → figure)."""
+
+    archiveRequested = Signal(object, object)  # date, dict[str, Decimal]
+
+    def __init__(self, meter: MeterInfo, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("archive-meter-dialog")
+        self.meter = meter
+        self._busy = False
+        self._typed: set[str] = set()  # registers whose figure the person typed
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.day_label = QLabel(self)
+        self.day_edit = QDateEdit(self)
+        self.day_edit.setObjectName("removed-on")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat(DATE_FORMAT)
+        start = meter.removed_on or day
+        self.day_edit.setDate(QDate(start.year, start.month, start.day))
+        self.finals: dict[str, QLineEdit] = {}
+        self.final_labels: dict[str, QLabel] = {}
+        self.form_layout = QFormLayout()
+        self.form_layout.addRow(self.day_label, self.day_edit)
+        for register in meter.meter.registers:
+            edit = QLineEdit(self)
+            edit.setObjectName(f"final-{register}")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.textEdited.connect(lambda _t, r=register: self._typed.add(r))
+            self.finals[register] = edit
+            self.final_labels[register] = QLabel(self)
+            self.form_layout.addRow(self.final_labels[register], edit)
+        self.refusal = QLabel(self)
+        self.refusal.setObjectName("refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet(f"color: {ERROR_COLOUR}")
+        self.refusal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(self)
+        self.archive_button = self.buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.archive_button.setObjectName("archive-button")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.archive_button.clicked.connect(self.request_archive)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form_layout)
+        layout.addStretch(1)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.buttons)
+        self.resize(520, 300)
+        self.day_edit.dateChanged.connect(lambda _d: self._offer())
+        self._offer()
+        self._retranslate()
+
+    def day(self) -> date:
+        chosen = self.day_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def set_day(self, day: date) -> None:
+        self.day_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def _offer(self) -> None:
+        """Each register's figure: a final there already (nothing to give), the reading of
+        the day chosen (taken as the final), or blank for the person to give; a figure
+        typed stays."""
+        day = self.day()
+        for register, edit in self.finals.items():
+            closed = self.meter.closed(register)
+            edit.setEnabled(closed is None)
+            if closed is not None:
+                edit.setText(plain(closed.value))
+                continue
+            if register in self._typed:
+                continue
+            that_day = [r for r in self.meter.readings
+                        if r.register == register and r.read_on == day]
+            edit.setText(plain(that_day[-1].value) if that_day else "")
+        self._placeholders()
+
+    def _placeholders(self) -> None:
+        for register, edit in self.finals.items():
+            closed = self.meter.closed(register)
+            last = self.meter.last(register)
+            if closed is not None:
+                edit.setToolTip(translate("ArchiveMeterDialog", "Closed by its final reading on "
+                                          "{day}").format(day=date_text(closed.read_on)))
+                edit.setPlaceholderText("")
+            elif last is None:
+                edit.setPlaceholderText(translate("ArchiveMeterDialog",
+                                                  "Never read: none needed"))
+                edit.setToolTip("")
+            else:
+                edit.setPlaceholderText(translate(
+                    "ArchiveMeterDialog", "The dial's figure when taken out (last: {value} on "
+                    "{day})").format(value=quantity_text(last.value),
+                                     day=date_text(last.read_on)))
+                edit.setToolTip("")
+
+    def figures(self) -> tuple[date, dict[str, Decimal]] | None:
+        """The day and the final figures as typed; None (and why, under the form) when a
+        figure does not read or one read register has none."""
+        day = self.day()
+        finals: dict[str, Decimal] = {}
+        problems: list[str] = []
+        for register, edit in self.finals.items():
+            if self.meter.closed(register) is not None:
+                continue
+            label = self.final_labels[register].text().rstrip(":：")
+            try:
+                value = parse_quantity(edit.text())
+            except ValueError:
+                problems.append(translate("ArchiveMeterDialog", "{field}: “{text}” is not a "
+                                          "number").format(field=label, text=edit.text().strip()))
+                continue
+            if value is None:
+                if self.meter.last(register) is not None:
+                    problems.append(translate(
+                        "ArchiveMeterDialog", "{field}: give the dial's figure on {day}").format(
+                        field=label, day=date_text(day)))
+                continue
+            finals[register] = value
+        if problems:
+            self.refusal.setText("\n".join(problems))
+            return None
+        return day, finals
+
+    def request_archive(self) -> None:
+        if self._busy:
+            return
+        found = self.figures()
+        if found is not None:
+            self.archiveRequested.emit(*found)
+
+    def set_working(self) -> None:
+        self._busy = True
+        self.refusal.setText("")
+        self.archive_button.setEnabled(False)
+
+    def set_refused(self, text: str) -> None:
+        """The app refused: said in words; the day and the figures stay."""
+        self._busy = False
+        self.refusal.setText(text)
+        self.archive_button.setEnabled(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(translate("ArchiveMeterDialog", "Archive meter {code}").format(
+            code=self.meter.code))
+        self.intro.setText(translate(
+            "ArchiveMeterDialog", "A meter that was read is never deleted: it is archived from "
+            "the day it was taken out. Its readings stay, and it bills up to that day and no "
+            "more. Its final reading closes each register; the reading of that day, if there "
+            "is one, is its final."))
+        self.day_label.setText(translate("ArchiveMeterDialog", "Removed on:"))
+        for register, label in self.final_labels.items():
+            label.setText(translate("ArchiveMeterDialog", "Final reading ({register}):").format(
+                register=register_text(register).lower()))
+        self._placeholders()
+        self.archive_button.setText(translate("ArchiveMeterDialog", "Archive"))
+        self.cancel_button.setText(translate("ArchiveMeterDialog", "Cancel"))

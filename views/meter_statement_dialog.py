@@ -14,10 +14,16 @@ It is laid out once (:func:`views.meter_text.statement_sheet`) and shown here,
 written to Excel by the app, and printed to PDF from :func:`statement_html`,
 so the three agree. The dialog shows and emits; ``app.meters_flow`` reads the
 statement for the month chosen and writes the files.
+
+Every word of a sheet is said when it is laid out, so when the language is switched
+the dialog lays the statement out again (``StatementSheet.remake``) and says its
+status again: nothing stays in the language it was read in, and an export after the
+switch is in the new language too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -134,7 +140,8 @@ class MeterStatementDialog(QDialog):
         self.meter_code = meter_code
         self.folder = folder
         self.sheet: StatementSheet | None = None
-        self._said, self._failed, self._busy = "", False, False
+        self._failed, self._busy = False, False
+        self._say: Callable[[], str] = str  # the status line, said in the current language
 
         self.title = QLabel(self)
         self.title.setObjectName("title")
@@ -220,13 +227,17 @@ class MeterStatementDialog(QDialog):
     # -- in ------------------------------------------------------------------------------
 
     def set_loading(self) -> None:
-        self._busy, self._said, self._failed = True, translate(
-            "MeterStatement", "Reading the statement…"), False
+        self._busy, self._failed = True, False
+        self._say = lambda: translate("MeterStatement", "Reading the statement…")
         self._update()
 
     def set_sheet(self, sheet: StatementSheet) -> None:
+        self._busy, self._failed = False, False
+        self._say = str
+        self._show(sheet)
+
+    def _show(self, sheet: StatementSheet) -> None:
         self.sheet = sheet
-        self._busy, self._said, self._failed = False, "", False
         self.title.setText(sheet.title)
         self.period.setText(sheet.period)
         fill_table(self.meters, sheet.meters)
@@ -240,10 +251,12 @@ class MeterStatementDialog(QDialog):
         self.notes.setVisible(bool(sheet.notes))
         self._update()
 
-    def set_failed(self, text: str) -> None:
-        """The statement could not be read for the month: said, the tables emptied."""
+    def set_failed(self, text: str | Callable[[], str]) -> None:
+        """The statement could not be read for the month: said (``text``, or what says it in
+        the current language), the tables emptied."""
         self.sheet = None
-        self._busy, self._said, self._failed = False, text, True
+        self._busy, self._failed = False, True
+        self._say = text if callable(text) else (lambda: text)
         for table in (self.meters, self.figures, self.shares):
             table.setRowCount(0)
         self.check.setText("")
@@ -252,13 +265,13 @@ class MeterStatementDialog(QDialog):
         self._update()
 
     def set_exported(self, path: Path) -> None:
-        self._said = translate("MeterStatement", "Saved {path}").format(path=path)
+        self._say = lambda: translate("MeterStatement", "Saved {path}").format(path=path)
         self._failed = False
         self._update()
 
     def set_export_failed(self, text: str) -> None:
-        self._said = translate("MeterStatement", "The file could not be written: {problem}").format(
-            problem=text)
+        self._say = lambda: translate(
+            "MeterStatement", "The file could not be written: {problem}").format(problem=text)
         self._failed = True
         self._update()
 
@@ -300,12 +313,14 @@ class MeterStatementDialog(QDialog):
         ready = self.sheet is not None and not self._busy
         self.excel_button.setEnabled(ready)
         self.pdf_button.setEnabled(ready)
-        self.status.setText(self._said)
+        self.status.setText(self._say())
         self.status.setStyleSheet(f"color: {FLAG_COLOUR}" if self._failed else "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            if self.sheet is not None and self.sheet.remake is not None:
+                self._show(self.sheet.remake())  # the statement said again, figures alike
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import Any
 
-from domain.billing.meters import TOTAL, Meter, Reading, Utility
+from domain.billing.meters import TOTAL, Meter, Reading, ReadingKind, Utility
 from domain.billing.shared_consumption import BasisKind, Role, Statement
 from domain.money import round_to
 from views.message_text import joined, message_text, translate
@@ -243,6 +243,17 @@ def said_all(messages: Iterable[Any]) -> str:
     return joined(said(m) for m in messages)
 
 
+def meter_said(error: Any) -> str:
+    """A refusal of the meter services in the current language, its register worded
+    (total, peak…) as the rest of the window words it."""
+    params = dict(getattr(error, "params", {}) or {})
+    if "register" not in params:
+        return message_text(error)
+    params["register"] = register_text(params["register"]).lower()
+    return message_text({"code": getattr(error, "code", ""), "params": params,
+                         "message": str(error)})
+
+
 @dataclass(frozen=True)
 class Said:
     """A flag or note as the window carries it: code, params (text), the English."""
@@ -287,10 +298,30 @@ class MeterInfo:
     def code(self) -> str:
         return self.meter.code
 
+    @property
+    def archived(self) -> bool:
+        """Taken out of service: it has a removal day (``services.meter_archive``)."""
+        return self.removed_on is not None
+
+    def closed(self, register: str) -> Reading | None:
+        """The final reading that closed the register, when its last reading is one."""
+        last = self.last(register)
+        return last if last is not None and last.kind is ReadingKind.FINAL else None
+
+    @property
+    def unclosed(self) -> tuple[str, ...]:
+        """The registers read and not closed by a final reading: an archived meter with
+        one still lacks its final figure there."""
+        return tuple(r for r in self.meter.registers
+                     if self.last(r) is not None and self.closed(r) is None)
+
     def last(self, register: str = TOTAL) -> Reading | None:
         """The register's latest reading (by day; a day's last entered)."""
-        own = [r for r in self.readings if r.register == register]
-        return max(own, key=lambda r: r.read_on) if own else None
+        last = None
+        for r in sorted(self.readings, key=lambda r: r.read_on):  # stable: a day's in order
+            if r.register == register:
+                last = r
+        return last
 
 
 @dataclass(frozen=True)
@@ -349,6 +380,20 @@ class MetersSnapshot:
         """Whether the meter has sub meters (so a 公摊 statement)."""
         return bool(self._children.get(str(meter_id)))
 
+    def replaced_by(self, code: str) -> MeterInfo | None:
+        """The meter that replaces the meter ``code``, if one does."""
+        return next((m for m in self.meters if m.replaces == code), None)
+
+    def replaceable(self, meter: MeterInfo | None, utility: str) -> list[MeterInfo]:
+        """The meters ``meter`` (None: a new one) may replace: of ``utility``, not itself,
+        not one another meter replaces, not one beneath it; by code."""
+        mine = meter.id if meter is not None else None
+        beneath = {m.id for m in self.subtree(mine)} if mine is not None else set()
+        taken = {m.replaces for m in self.meters if m.replaces and m.id != mine}
+        return sorted((m for m in self.meters if m.meter.utility.value == utility
+                       and m.id not in beneath and m.code not in taken),
+                      key=lambda m: m.code)
+
 
 # -- the 公摊 statement as a sheet -------------------------------------------------------
 
@@ -387,7 +432,11 @@ class SheetTable:
 
 @dataclass(frozen=True)
 class StatementSheet:
-    """A 公摊 statement laid out once for the screen, Excel and paper."""
+    """A 公摊 statement laid out once for the screen, Excel and paper.
+
+    ``remake`` lays the same statement out again in the language in force (the dialog
+    calls it when the language is switched: every word of a sheet is said when it is
+    laid out)."""
 
     title: str
     period: str
@@ -398,6 +447,8 @@ class StatementSheet:
     adds_up: bool
     flags: tuple[str, ...]
     notes: tuple[str, ...]
+    remake: Callable[[], StatementSheet] | None = field(default=None, compare=False,
+                                                        repr=False)
 
 
 def cell_text(value: Cell, kind: str, places: int | None = None) -> str:
@@ -523,7 +574,7 @@ def statement_sheet(statement: Statement, unit_codes: Mapping[str, str],
     notes = tuple(said(Said(f"statement-{n.code}", {k: plain(v) for k, v in n.params.items()}))
                   for n in statement.notes)
     return StatementSheet(title, period_said, meters, figures, shares, check, adds_up, flags,
-                          notes)
+                          notes, lambda: statement_sheet(statement, unit_codes, currency, priced))
 
 
 _STATEMENT_CODES = frozenset({"negative-shared", "no-basis", "unit-without-basis",

@@ -12,6 +12,12 @@ red; their sentences are in the tooltip and under the tree for the meter
 chosen. A rollover or a replacement worked out is a note, in grey. Tariffs… opens the
 utility's tariffs and their versions (``views.tariffs_dialog``).
 
+A meter taken out of service is archived (Archive…: the day it was removed and its final
+reading, ``views.meter_dialog.ArchiveMeterDialog``); it leaves the tree shown, and Show
+archived brings it back, greyed, with its removal day. Restore puts it back in service; a
+meter never read is removed outright (Remove…). The same actions are on the tree's context
+menu.
+
 The window shows and emits; ``app.meters_flow`` reads the tree in the worker
 pool (``MetersSnapshot`` of ``MeterInfo``, :mod:`views.meter_text`), opens
 the dialogs and writes.
@@ -22,16 +28,18 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStyle,
@@ -61,6 +69,7 @@ from views.month_edit import MonthEdit
 
 translate = QCoreApplication.translate
 ERROR_COLOUR = "#b3261e"
+ARCHIVED_COLOUR = "#8a8f98"  # an archived meter's row: there, but out of service
 UTILITIES = tuple(u.value for u in Utility)
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 # The tree's columns, in order, with their starting widths in average characters.
@@ -68,6 +77,12 @@ COLUMNS = ("meter", "unit", "multiplier", "tariff", "last-on", "last", "used", "
 WIDTHS = {"meter": 24, "unit": 14, "multiplier": 7, "tariff": 14, "last-on": 11, "last": 16,
           "used": 14, "flags": 24}
 NUMERIC = frozenset({"multiplier", "last", "used"})
+
+
+def archived_text(meter: MeterInfo) -> str:
+    """An archived meter's state, said: the day it was removed."""
+    return translate("MetersWindow", "Archived: removed on {day}").format(
+        day=date_text(meter.removed_on) if meter.removed_on is not None else "")
 
 
 def month_start(day: date) -> date:
@@ -104,6 +119,9 @@ class MetersWindow(QDialog):
     importRequested = Signal()
     statementRequested = Signal(object)  # the meter's id
     tariffsRequested = Signal()
+    archiveRequested = Signal(object)  # the meter's id
+    removeRequested = Signal(object)  # the meter's id
+    restoreRequested = Signal(object)  # the meter's id
 
     def __init__(self, month: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +142,9 @@ class MetersWindow(QDialog):
         self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("refresh-button")
         self.refresh_button.clicked.connect(self.refreshRequested.emit)
+        self.archived_box = QCheckBox(self)
+        self.archived_box.setObjectName("show-archived")
+        self.archived_box.toggled.connect(lambda _on: self._shown_again())
         self.head = QLabel(self)
         self.head.setObjectName("head")
         self.head.setWordWrap(True)
@@ -146,6 +167,15 @@ class MetersWindow(QDialog):
         self.tariffs_button = QPushButton(self)
         self.tariffs_button.setObjectName("tariffs")
         self.tariffs_button.clicked.connect(self.tariffsRequested.emit)
+        self.archive_button = QPushButton(self)
+        self.archive_button.setObjectName("archive-meter")
+        self.archive_button.clicked.connect(lambda: self._ask("archive"))
+        self.remove_button = QPushButton(self)
+        self.remove_button.setObjectName("remove-meter")
+        self.remove_button.clicked.connect(lambda: self._ask("remove"))
+        self.restore_button = QPushButton(self)
+        self.restore_button.setObjectName("restore-meter")
+        self.restore_button.clicked.connect(lambda: self._ask("restore"))
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("meter-tree")
@@ -162,6 +192,9 @@ class MetersWindow(QDialog):
             header.resizeSection(position, WIDTHS[key] * char + 16)
         self.tree.currentItemChanged.connect(lambda _c, _p: self._chosen())
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self._edit())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context)
+        self.menu: QMenu | None = None
 
         self.details = QLabel(self)
         self.details.setObjectName("details")
@@ -183,12 +216,16 @@ class MetersWindow(QDialog):
         top.addWidget(self.month_label)
         top.addWidget(self.month_edit)
         top.addWidget(self.refresh_button)
+        top.addSpacing(12)
+        top.addWidget(self.archived_box)
         top.addStretch(1)
         actions = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.entry_button,
                        self.import_button, self.statement_button, self.tariffs_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        for button in (self.archive_button, self.restore_button, self.remove_button):
+            actions.addWidget(button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.tree)
         split.addWidget(self.details)
@@ -317,6 +354,76 @@ class MetersWindow(QDialog):
         if meter is not None and self.snapshot is not None and self.snapshot.feeds(meter.id):
             self.statementRequested.emit(meter.id)
 
+    def _ask(self, action: str) -> None:
+        """Archive, remove or restore the meter chosen, when the action fits it."""
+        meter = self.selected_meter()
+        if meter is not None and self._fits(meter, action):
+            {"archive": self.archiveRequested, "restore": self.restoreRequested,
+             "remove": self.removeRequested}[action].emit(meter.id)
+
+    def _fits(self, meter: MeterInfo, action: str) -> bool:
+        """Whether ``action`` (archive, restore, remove) fits the meter."""
+        if self._loading:
+            return False
+        if action == "archive":  # an archived meter lacking a final figure: to give it
+            return not meter.archived or bool(meter.unclosed)
+        if action == "restore":
+            return meter.archived
+        return not meter.readings  # removed outright: never read (the service checks bills)
+
+    def shows_archived(self) -> bool:
+        return self.archived_box.isChecked()
+
+    def set_show_archived(self, on: bool) -> None:
+        self.archived_box.setChecked(on)
+
+    def context_menu(self, meter: MeterInfo) -> QMenu:
+        """The tree's menu for ``meter``: its edit, its statement, and its way out of (or back
+        into) service; an action that does not fit the meter is there, disabled."""
+        menu = QMenu(self)
+        menu.setObjectName("meter-menu")
+        busy = self._loading
+        edit = menu.addAction(translate("MetersWindow", "Edit meter…"), self._edit)
+        edit.setEnabled(not busy)
+        statement = menu.addAction(translate("MetersWindow", "Shared statement (公摊)…"),
+                                   self._statement)
+        statement.setEnabled(not busy and self.snapshot is not None
+                             and self.snapshot.feeds(meter.id))
+        menu.addSeparator()
+        for name, text in (("archive", translate("MetersWindow", "Archive…")),
+                           ("restore", translate("MetersWindow", "Restore")),
+                           ("remove", translate("MetersWindow", "Remove…"))):
+            action = menu.addAction(text, lambda name=name: self._ask(name))
+            action.setObjectName(name)
+            action.setEnabled(self._fits(meter, name))
+        return menu
+
+    def _context(self, position: QPoint) -> None:
+        item = self.tree.itemAt(position)
+        if item is None:
+            return
+        self.tree.setCurrentItem(item)
+        meter = self.selected_meter()
+        if meter is None:
+            return
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = self.context_menu(meter)
+        self.menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    def _shown_again(self) -> None:
+        """Archived meters shown or hidden: the tree as read, filled again."""
+        if self.snapshot is None:
+            return
+        chosen = self.selected_meter()
+        self._fill()
+        if chosen is None or not self.select_meter(chosen.code):
+            first = self.tree.topLevelItem(0)
+            if first is not None:
+                self.tree.setCurrentItem(first)
+        self._fill_head()
+        self._chosen()
+
     # -- showing -------------------------------------------------------------------------
 
     def _fill(self) -> None:
@@ -328,10 +435,17 @@ class MetersWindow(QDialog):
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         info = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         red, grey = QBrush(QColor(FLAG_COLOUR)), QBrush(QColor(NOTE_COLOUR))
+        greyed = QBrush(QColor(ARCHIVED_COLOUR))
         bold = QFont(self.tree.font())
         bold.setBold(True)
+        shows_archived = self.shows_archived()
 
         def add(meter: MeterInfo, parent: QTreeWidgetItem | None) -> None:
+            if meter.archived and not shows_archived:  # its meters in service stay shown
+                for child in sorted(snapshot.children(meter.id), key=lambda m: m.code):
+                    if child.id not in self._items:
+                        add(child, parent)
+                return
             item = QTreeWidgetItem()
             item.setData(0, ID_ROLE, meter.id)
             last_on, last = last_reading_text(meter)
@@ -354,12 +468,25 @@ class MetersWindow(QDialog):
                 item.setIcon(flags, info)
                 item.setForeground(flags, grey)
                 item.setText(flags, flag_names(meter.notes))
-            tip = "\n".join(said(x) for x in (*meter.flags, *meter.notes))
+            tips = [said(x) for x in (*meter.flags, *meter.notes)]
+            if meter.archived:
+                gone = archived_text(meter)
+                tips.insert(0, gone)
+                for position in range(len(COLUMNS)):
+                    if position != flags or not meter.flags:
+                        item.setForeground(position, greyed)
+                if not meter.flags and not meter.notes:
+                    item.setText(flags, gone)
+            tip = "\n".join(tips)
             if tip:
                 item.setToolTip(flags, tip)
                 item.setToolTip(0, tip)
             if meter.meter.parent_id is None:
                 item.setFont(0, bold)
+            if meter.archived:
+                font = QFont(item.font(0))
+                font.setItalic(True)
+                item.setFont(0, font)
             self._items[meter.id] = item
             if parent is None:
                 self.tree.addTopLevelItem(item)
@@ -384,13 +511,19 @@ class MetersWindow(QDialog):
                 "MetersWindow", "No {utility} meters yet: add a main meter, then its sub meters "
                 "and the units' meters under it.").format(utility=name.lower()))
             return
-        flagged = sum(1 for m in snapshot.meters if m.flags)
+        shown = [m for m in snapshot.meters if self.shows_archived() or not m.archived]
+        flagged = sum(1 for m in shown if m.flags)
         said_head = translate(
             "MetersWindow", "{utility}, {month}: {count} meters, {flagged} flagged. Use in the "
             "month runs from the last reading on or before its first day to the last on or before "
             "the next month's first day.").format(
-            utility=name, month=snapshot.month.strftime("%Y-%m"), count=len(snapshot.meters),
+            utility=name, month=snapshot.month.strftime("%Y-%m"), count=len(shown),
             flagged=flagged)
+        hidden = len(snapshot.meters) - len(shown)
+        if hidden:
+            said_head += " " + translate(
+                "MetersWindow", "{count} archived meters are not shown (Show archived lists "
+                "them).").format(count=hidden)
         self.head.setText(said_head)
 
     def _chosen(self) -> None:
@@ -425,6 +558,15 @@ class MetersWindow(QDialog):
         if snapshot is not None and snapshot.feeds(meter.id):
             parts.append(translate("MetersWindow", "shares its unmetered use {basis}").format(
                 basis=basis_text(meter.basis_kind).lower()))
+        if meter.replaces:
+            parts.append(translate("MetersWindow", "replaces {meter}").format(
+                meter=meter.replaces))
+        if meter.archived:
+            parts.append(archived_text(meter).lower())
+            by = snapshot.replaced_by(meter.code) if snapshot is not None else None
+            if by is not None:
+                parts.append(translate("MetersWindow", "replaced by {meter}").format(
+                    meter=by.code))
         return translate("MetersWindow", "; ").join(parts)
 
     def _update(self) -> None:
@@ -438,6 +580,13 @@ class MetersWindow(QDialog):
         feeds = meter is not None and self.snapshot is not None and self.snapshot.feeds(meter.id)
         self.statement_button.setEnabled(feeds and not busy)
         self.tariffs_button.setEnabled(self.snapshot is not None)
+        for action, button in (("archive", self.archive_button),
+                               ("restore", self.restore_button),
+                               ("remove", self.remove_button)):
+            button.setEnabled(meter is not None and self._fits(meter, action))
+        self.remove_button.setToolTip("" if meter is None or not meter.readings else translate(
+            "MetersWindow", "A meter that was read is archived, never removed: its readings "
+            "stay"))
         self.statement_button.setToolTip("" if feeds or meter is None else translate(
             "MetersWindow", "Choose a meter with sub meters: its unmetered use is what is shared"))
 
@@ -475,6 +624,19 @@ class MetersWindow(QDialog):
         self.import_button.setText(translate("MetersWindow", "Import readings…"))
         self.statement_button.setText(translate("MetersWindow", "Shared statement (公摊)…"))
         self.tariffs_button.setText(translate("MetersWindow", "Tariffs…"))
+        self.archived_box.setText(translate("MetersWindow", "Show archived"))
+        self.archived_box.setToolTip(translate(
+            "MetersWindow", "List the meters taken out of service too, greyed, with the day "
+            "each was removed"))
+        self.archive_button.setText(translate("MetersWindow", "Archive…"))
+        self.archive_button.setToolTip(translate(
+            "MetersWindow", "Take the meter out of service from the day it was removed, with "
+            "its final reading: its readings stay, and it bills up to that day"))
+        self.restore_button.setText(translate("MetersWindow", "Restore"))
+        self.restore_button.setToolTip(translate(
+            "MetersWindow", "Put the archived meter back in service: its dial runs on from its "
+            "final reading"))
+        self.remove_button.setText(translate("MetersWindow", "Remove…"))
         self.tariffs_button.setToolTip(translate(
             "MetersWindow", "The utility's tariffs (flat, tiered, time of use) and their "
             "versions: add one, or a new price from a day"))

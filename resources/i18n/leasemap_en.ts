@@ -1,6 +1,45 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AddChargeDialog</name>
+    <message>
+        <source>Type its rate, or tick exempt.</source>
+        <translation>Type its rate, or tick exempt.</translation>
+    </message>
+    <message>
+        <source>Add charge</source>
+        <translation>Add charge</translation>
+    </message>
+    <message>
+        <source>A charge's code as its bills carry it: its kind, a colon, and the name its contracts give it (service:空调费). Its rate here replaces its kind's.</source>
+        <translation>A charge's code as its bills carry it: its kind, a colon, and the name its contracts give it (service:空调费). Its rate here replaces its kind's.</translation>
+    </message>
+    <message>
+        <source>Kinds: %1</source>
+        <translation>Kinds: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>&amp;Rate</translation>
+    </message>
+    <message>
+        <source>exempt</source>
+        <translation>exempt</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Enter the rate, the deposit and each unit's area as numbers.</source>
@@ -92,6 +131,53 @@
     <message>
         <source>Untick a unit to release it from the amendment's date; a unit added is held from that date.</source>
         <translation>Untick a unit to release it from the amendment's date; a unit added is held from that date.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveMeterDialog</name>
+    <message>
+        <source>Closed by its final reading on {day}</source>
+        <translation>Closed by its final reading on {day}</translation>
+    </message>
+    <message>
+        <source>Never read: none needed</source>
+        <translation>Never read: none needed</translation>
+    </message>
+    <message>
+        <source>The dial's figure when taken out (last: {value} on {day})</source>
+        <translation>The dial's figure when taken out (last: {value} on {day})</translation>
+    </message>
+    <message>
+        <source>{field}: “{text}” is not a number</source>
+        <translation>{field}: “{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>{field}: give the dial's figure on {day}</source>
+        <translation>{field}: give the dial's figure on {day}</translation>
+    </message>
+    <message>
+        <source>Archive meter {code}</source>
+        <translation>Archive meter {code}</translation>
+    </message>
+    <message>
+        <source>A meter that was read is never deleted: it is archived from the day it was taken out. Its readings stay, and it bills up to that day and no more. Its final reading closes each register; the reading of that day, if there is one, is its final.</source>
+        <translation>A meter that was read is never deleted: it is archived from the day it was taken out. Its readings stay, and it bills up to that day and no more. Its final reading closes each register; the reading of that day, if there is one, is its final.</translation>
+    </message>
+    <message>
+        <source>Removed on:</source>
+        <translation>Removed on:</translation>
+    </message>
+    <message>
+        <source>Final reading ({register}):</source>
+        <translation>Final reading ({register}):</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -653,8 +739,8 @@
         <translation>{unit}: {quantity} {measure} of {utility} in {month} ({amount}) used on {days} of {of_days} days nobody held it: the landlord's, not billed</translation>
     </message>
     <message>
-        <source>Meter {meter} of {unit}: {per_day} a day from {previous_on} to {on}, over {factor} × its usual {median}; billed as read, check the reading</source>
-        <translation>Meter {meter} of {unit}: {per_day} a day from {previous_on} to {on}, over {factor} × its usual {median}; billed as read, check the reading</translation>
+        <source>Meter {meter} of {unit} used {times}× its usual: {per_day} a day from {previous_on} to {on}, usually {median}; billed as read — check the reading</source>
+        <translation>Meter {meter} of {unit} used {times}× its usual: {per_day} a day from {previous_on} to {on}, usually {median}; billed as read — check the reading</translation>
     </message>
     <message>
         <source>Meter {meter} ({register}): {from} on {from_on} to {to} on {to_on}, {dial} on the dial</source>
@@ -824,6 +910,10 @@
         <source>its basis cannot be read</source>
         <translation>its basis cannot be read</translation>
     </message>
+    <message>
+        <source>{meter} and {more} more</source>
+        <translation>{meter} and {more} more</translation>
+    </message>
 </context>
 <context>
     <name>BillingFlow</name>
@@ -922,6 +1012,14 @@
         <translation>Provisional: a later run posts the correction once the figure is known.</translation>
     </message>
     <message>
+        <source>check reading</source>
+        <translation>check reading</translation>
+    </message>
+    <message>
+        <source>Every meter (%1): %2</source>
+        <translation>Every meter (%1): %2</translation>
+    </message>
+    <message>
         <source>Tenant</source>
         <translation>Tenant</translation>
     </message>
@@ -970,12 +1068,12 @@
         <translation>Bill number</translation>
     </message>
     <message>
-        <source>Provisional</source>
-        <translation>Provisional</translation>
-    </message>
-    <message>
         <source>provisional</source>
         <translation>provisional</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -3503,6 +3601,41 @@ Nothing was written.</translation>
     <message>
         <source>%1 is signed: it changes by an amendment, not in the wizard.</source>
         <translation>%1 is signed: it changes by an amendment, not in the wizard.</translation>
+    </message>
+</context>
+<context>
+    <name>DepositText</name>
+    <message>
+        <source>Deposit {amount} carried to {new}</source>
+        <translation>Deposit {amount} carried to {new}</translation>
+    </message>
+    <message>
+        <source>top-up {amount} due</source>
+        <translation>top-up {amount} due</translation>
+    </message>
+    <message>
+        <source>{amount} stays on {old} for its settlement</source>
+        <translation>{amount} stays on {old} for its settlement</translation>
+    </message>
+    <message>
+        <source>{old} holds no deposit to carry: {new}'s deposit of {asked} is due in full</source>
+        <translation>{old} holds no deposit to carry: {new}'s deposit of {asked} is due in full</translation>
+    </message>
+    <message>
+        <source>{new} asks no deposit</source>
+        <translation>{new} asks no deposit</translation>
+    </message>
+    <message>
+        <source>{new} is another tenant's: nothing of {old}'s deposit is carried</source>
+        <translation>{new} is another tenant's: nothing of {old}'s deposit is carried</translation>
+    </message>
+    <message>
+        <source>{new}'s deposit of {amount} is due in full</source>
+        <translation>{new}'s deposit of {amount} is due in full</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -6655,6 +6788,30 @@ Nothing was written.</translation>
         <translation>{file} is not an Excel (.xlsx, .xls) or CSV file</translation>
     </message>
     <message>
+        <source>There is no such deposit movement to reverse</source>
+        <translation>There is no such deposit movement to reverse</translation>
+    </message>
+    <message>
+        <source>The movement is dated {movement_on}: its reversal cannot be dated {on}</source>
+        <translation>The movement is dated {movement_on}: its reversal cannot be dated {on}</translation>
+    </message>
+    <message>
+        <source>The movement of {amount} on {on} is reversed already</source>
+        <translation>The movement of {amount} on {on} is reversed already</translation>
+    </message>
+    <message>
+        <source>{contract}'s deposit holds {holds}: reversing {amount} would leave less than nothing</source>
+        <translation>{contract}'s deposit holds {holds}: reversing {amount} would leave less than nothing</translation>
+    </message>
+    <message>
+        <source>The carry's other side is not there (contract {note})</source>
+        <translation>The carry's other side is not there (contract {note})</translation>
+    </message>
+    <message>
+        <source>The allocation the movement of {amount} on {on} made is not there to reverse</source>
+        <translation>The allocation the movement of {amount} on {on} made is not there to reverse</translation>
+    </message>
+    <message>
         <source>say why invoice {target} is voided or reversed: a tax audit asks</source>
         <translation>say why invoice {target} is voided or reversed: a tax audit asks</translation>
     </message>
@@ -6729,6 +6886,66 @@ Nothing was written.</translation>
     <message>
         <source>Row {row}: {day} is on row {other} too, as another day</source>
         <translation>Row {row}: {day} is on row {other} too, as another day</translation>
+    </message>
+    <message>
+        <source>There was a meter {meter}, removed: a code is never used twice</source>
+        <translation>There was a meter {meter}, removed: a code is never used twice</translation>
+    </message>
+    <message>
+        <source>{meter} still feeds {count} meters ({meters}): move them under another meter or archive them first</source>
+        <translation>{meter} still feeds {count} meters ({meters}): move them under another meter or archive them first</translation>
+    </message>
+    <message>
+        <source>{meter} was read on {on}, after {removed_on}: it was in service then</source>
+        <translation>{meter} was read on {on}, after {removed_on}: it was in service then</translation>
+    </message>
+    <message>
+        <source>{meter}: give its final {register} reading on {removed_on} (its last reading is {value} on {on})</source>
+        <translation>{meter}: give its final {register} reading on {removed_on} (its last reading is {value} on {on})</translation>
+    </message>
+    <message>
+        <source>{meter}: its {register} dial was closed by a final reading on {on} already</source>
+        <translation>{meter}: its {register} dial was closed by a final reading on {on} already</translation>
+    </message>
+    <message>
+        <source>{meter} has {count} readings: a meter that was read is archived, never removed</source>
+        <translation>{meter} has {count} readings: a meter that was read is archived, never removed</translation>
+    </message>
+    <message>
+        <source>{meter} is named by posted bills ({bills}): it is archived, never removed</source>
+        <translation>{meter} is named by posted bills ({bills}): it is archived, never removed</translation>
+    </message>
+    <message>
+        <source>{meter} is in service: there is nothing to restore</source>
+        <translation>{meter} is in service: there is nothing to restore</translation>
+    </message>
+    <message>
+        <source>{meter} was replaced by {by}: it stays archived</source>
+        <translation>{meter} was replaced by {by}: it stays archived</translation>
+    </message>
+    <message>
+        <source>{meter} hangs under {parent}, which is archived: restore {parent} first, or move {meter}</source>
+        <translation>{meter} hangs under {parent}, which is archived: restore {parent} first, or move {meter}</translation>
+    </message>
+    <message>
+        <source>{meter} cannot replace itself</source>
+        <translation>{meter} cannot replace itself</translation>
+    </message>
+    <message>
+        <source>{meter} and {replaces} measure different utilities: a meter replaces one of its own utility</source>
+        <translation>{meter} and {replaces} measure different utilities: a meter replaces one of its own utility</translation>
+    </message>
+    <message>
+        <source>{replaces} is replaced by {by} already</source>
+        <translation>{replaces} is replaced by {by} already</translation>
+    </message>
+    <message>
+        <source>{replaces} hangs beneath {meter}: a meter cannot replace one it feeds</source>
+        <translation>{replaces} hangs beneath {meter}: a meter cannot replace one it feeds</translation>
+    </message>
+    <message>
+        <source>{meter} is installed on {installed_on}, before {replaces} was removed on {removed_on}</source>
+        <translation>{meter} is installed on {installed_on}, before {replaces} was removed on {removed_on}</translation>
     </message>
     <message>
         <source>The tariff was not saved: {parts}</source>
@@ -7210,6 +7427,10 @@ Nothing was written.</translation>
         <translation>{basis}: give each unit its weight</translation>
     </message>
     <message>
+        <source>{field}: {day} is before {meter} was removed on {removed}</source>
+        <translation>{field}: {day} is before {meter} was removed on {removed}</translation>
+    </message>
+    <message>
         <source>Add a meter</source>
         <translation>Add a meter</translation>
     </message>
@@ -7262,6 +7483,10 @@ Nothing was written.</translation>
         <translation>Removed on:</translation>
     </message>
     <message>
+        <source>Replaces:</source>
+        <translation>Replaces:</translation>
+    </message>
+    <message>
         <source>Shared by:</source>
         <translation>Shared by:</translation>
     </message>
@@ -7294,6 +7519,10 @@ Nothing was written.</translation>
         <translation>(none: a main meter)</translation>
     </message>
     <message>
+        <source>The meter record this one takes the place of: a new dial or CT ratio at the same point. Its final reading and this one's initial reading make the month add up.</source>
+        <translation>The meter record this one takes the place of: a new dial or CT ratio at the same point. Its final reading and this one's initial reading make the month add up.</translation>
+    </message>
+    <message>
         <source>(none: not priced)</source>
         <translation>(none: not priced)</translation>
     </message>
@@ -7308,6 +7537,30 @@ Nothing was written.</translation>
     <message>
         <source>Unit</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{meter} was removed on {removed}: this meter cannot be installed before it.</source>
+        <translation>{meter} was removed on {removed}: this meter cannot be installed before it.</translation>
+    </message>
+    <message>
+        <source>{meter} was removed on {removed}; this meter takes its place from then.</source>
+        <translation>{meter} was removed on {removed}; this meter takes its place from then.</translation>
+    </message>
+    <message>
+        <source>Give the day this meter was installed: {meter} is marked removed on it.</source>
+        <translation>Give the day this meter was installed: {meter} is marked removed on it.</translation>
+    </message>
+    <message>
+        <source>Saving marks {meter} removed on {day}, the day this meter is installed.</source>
+        <translation>Saving marks {meter} removed on {day}, the day this meter is installed.</translation>
+    </message>
+    <message>
+        <source>Its final reading is not entered yet: Archive… {meter} asks for it; until then its months after its last reading are held as not read.</source>
+        <translation>Its final reading is not entered yet: Archive… {meter} asks for it; until then its months after its last reading are held as not read.</translation>
     </message>
     <message>
         <source>Weight</source>
@@ -7953,6 +8206,22 @@ Nothing was written.</translation>
 <context>
     <name>MetersFlow</name>
     <message>
+        <source>Remove meter</source>
+        <translation>Remove meter</translation>
+    </message>
+    <message>
+        <source>Remove meter {code}? It was never read and no bill names it, so it is deleted; its code is not used again.</source>
+        <translation>Remove meter {code}? It was never read and no bill names it, so it is deleted; its code is not used again.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Shared statement</source>
         <translation>Shared statement</translation>
     </message>
@@ -7972,6 +8241,18 @@ Nothing was written.</translation>
         <source>Saved {path}</source>
         <translation>Saved {path}</translation>
     </message>
+    <message>
+        <source>Meter {code} archived: removed on {day}.</source>
+        <translation>Meter {code} archived: removed on {day}.</translation>
+    </message>
+    <message>
+        <source>Meter {code} removed.</source>
+        <translation>Meter {code} removed.</translation>
+    </message>
+    <message>
+        <source>Meter {code} restored.</source>
+        <translation>Meter {code} restored.</translation>
+    </message>
 </context>
 <context>
     <name>MetersWindow</name>
@@ -7980,12 +8261,28 @@ Nothing was written.</translation>
         <translation>Reading the meters…</translation>
     </message>
     <message>
+        <source>Archive…</source>
+        <translation>Archive…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
         <source>No {utility} meters yet: add a main meter, then its sub meters and the units' meters under it.</source>
         <translation>No {utility} meters yet: add a main meter, then its sub meters and the units' meters under it.</translation>
     </message>
     <message>
         <source>{utility}, {month}: {count} meters, {flagged} flagged. Use in the month runs from the last reading on or before its first day to the last on or before the next month's first day.</source>
         <translation>{utility}, {month}: {count} meters, {flagged} flagged. Use in the month runs from the last reading on or before its first day to the last on or before the next month's first day.</translation>
+    </message>
+    <message>
+        <source>{count} archived meters are not shown (Show archived lists them).</source>
+        <translation>{count} archived meters are not shown (Show archived lists them).</translation>
     </message>
     <message>
         <source>under {parent}</source>
@@ -8012,8 +8309,20 @@ Nothing was written.</translation>
         <translation>shares its unmetered use {basis}</translation>
     </message>
     <message>
+        <source>replaces {meter}</source>
+        <translation>replaces {meter}</translation>
+    </message>
+    <message>
+        <source>replaced by {meter}</source>
+        <translation>replaced by {meter}</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>A meter that was read is archived, never removed: its readings stay</source>
+        <translation>A meter that was read is archived, never removed: its readings stay</translation>
     </message>
     <message>
         <source>Choose a meter with sub meters: its unmetered use is what is shared</source>
@@ -8088,8 +8397,28 @@ Nothing was written.</translation>
         <translation>Shared statement (公摊)…</translation>
     </message>
     <message>
+        <source>Archived: removed on {day}</source>
+        <translation>Archived: removed on {day}</translation>
+    </message>
+    <message>
         <source>Tariffs…</source>
         <translation>Tariffs…</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Show archived</translation>
+    </message>
+    <message>
+        <source>List the meters taken out of service too, greyed, with the day each was removed</source>
+        <translation>List the meters taken out of service too, greyed, with the day each was removed</translation>
+    </message>
+    <message>
+        <source>Take the meter out of service from the day it was removed, with its final reading: its readings stay, and it bills up to that day</source>
+        <translation>Take the meter out of service from the day it was removed, with its final reading: its readings stay, and it bills up to that day</translation>
+    </message>
+    <message>
+        <source>Put the archived meter back in service: its dial runs on from its final reading</source>
+        <translation>Put the archived meter back in service: its dial runs on from its final reading</translation>
     </message>
     <message>
         <source>The utility's tariffs (flat, tiered, time of use) and their versions: add one, or a new price from a day</source>
@@ -11421,6 +11750,18 @@ Nothing was written.</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Type the charge's code: its kind, a colon and its name (service:空调费)</source>
+        <translation>Type the charge's code: its kind, a colon and its name (service:空调费)</translation>
+    </message>
+    <message>
+        <source>%1: name the charge after the colon, as its contracts do (service:空调费)</source>
+        <translation>%1: name the charge after the colon, as its contracts do (service:空调费)</translation>
+    </message>
+    <message>
+        <source>%1: a charge's code is at most %2 characters</source>
+        <translation>%1: a charge's code is at most %2 characters</translation>
+    </message>
 </context>
 <context>
     <name>TaxRatesDialog</name>
@@ -11433,12 +11774,20 @@ Nothing was written.</translation>
         <translation>Type a rate for %1, or tick exempt: it stays exempt without one.</translation>
     </message>
     <message>
+        <source>no rate</source>
+        <translation>no rate</translation>
+    </message>
+    <message>
         <source>Tax rates</source>
         <translation>Tax rates</translation>
     </message>
     <message>
         <source>The VAT rate of each charge, as invoices are issued at it. A rate left empty is the default, shown greyed; type the park's own as a percentage (9 for 9%), or tick exempt for a charge not invoiced. Invoices already issued keep their rate.</source>
         <translation>The VAT rate of each charge, as invoices are issued at it. A rate left empty is the default, shown greyed; type the park's own as a percentage (9 for 9%), or tick exempt for a charge not invoiced. Invoices already issued keep their rate.</translation>
+    </message>
+    <message>
+        <source>Below the kinds, the charges the park's contracts bill under a name of their own: each is taxed at its kind's rate until it is given its own.</source>
+        <translation>Below the kinds, the charges the park's contracts bill under a name of their own: each is taxed at its kind's rate until it is given its own.</translation>
     </message>
     <message>
         <source>VAT rates</source>
@@ -11463,6 +11812,22 @@ Nothing was written.</translation>
     <message>
         <source>exempt</source>
         <translation>exempt</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>No VAT rate: invoices for it are refused</source>
+        <translation>No VAT rate: invoices for it are refused</translation>
+    </message>
+    <message>
+        <source>No VAT rate for %1: invoices for it are refused. It is of a kind these rates do not know (billed by another program), so no rate can be set for it here.</source>
+        <translation>No VAT rate for %1: invoices for it are refused. It is of a kind these rates do not know (billed by another program), so no rate can be set for it here.</translation>
+    </message>
+    <message>
+        <source>Add charge…</source>
+        <translation>Add charge…</translation>
     </message>
     <message>
         <source>Reset all to default</source>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AddChargeDialog</name>
+    <message>
+        <source>Type its rate, or tick exempt.</source>
+        <translation>请填写税率，或勾选免税。</translation>
+    </message>
+    <message>
+        <source>Add charge</source>
+        <translation>添加收费项目</translation>
+    </message>
+    <message>
+        <source>A charge&apos;s code as its bills carry it: its kind, a colon, and the name its contracts give it (service:空调费). Its rate here replaces its kind&apos;s.</source>
+        <translation>收费项目代码与账单上的一致：类别、冒号，以及合同中该项目的名称（如 service:空调费）。此处的税率取代其所属类别的税率。</translation>
+    </message>
+    <message>
+        <source>Kinds: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>税率(&amp;R)</translation>
+    </message>
+    <message>
+        <source>exempt</source>
+        <translation>免税</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Enter the rate, the deposit and each unit&apos;s area as numbers.</source>
@@ -93,6 +132,53 @@
     <message>
         <source>Untick a unit to release it from the amendment&apos;s date; a unit added is held from that date.</source>
         <translation>取消勾选即自变更生效日起退租该单元；新增单元自该日起租用。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveMeterDialog</name>
+    <message>
+        <source>Closed by its final reading on {day}</source>
+        <translation>已于 {day} 录入止码</translation>
+    </message>
+    <message>
+        <source>Never read: none needed</source>
+        <translation>从未抄表：无需止码</translation>
+    </message>
+    <message>
+        <source>The dial&apos;s figure when taken out (last: {value} on {day})</source>
+        <translation>拆表时的表盘读数（上次：{day} 读数 {value}）</translation>
+    </message>
+    <message>
+        <source>{field}: “{text}” is not a number</source>
+        <translation>{field}：“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>{field}: give the dial&apos;s figure on {day}</source>
+        <translation>{field}：请填写 {day} 的表盘读数</translation>
+    </message>
+    <message>
+        <source>Archive meter {code}</source>
+        <translation>归档表计 {code}</translation>
+    </message>
+    <message>
+        <source>A meter that was read is never deleted: it is archived from the day it was taken out. Its readings stay, and it bills up to that day and no more. Its final reading closes each register; the reading of that day, if there is one, is its final.</source>
+        <translation>抄过表的表计不会被删除，而是自拆除之日起归档。其读数保留，计费到该日为止，此后不再计费。每个计度器以止码结束；若当日已有读数，即以该读数为止码。</translation>
+    </message>
+    <message>
+        <source>Removed on:</source>
+        <translation>拆除日期：</translation>
+    </message>
+    <message>
+        <source>Final reading ({register}):</source>
+        <translation>止码（{register}）：</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -654,8 +740,8 @@
         <translation>{unit}：{month} 有 {days}/{of_days} 天无人承租，其间用{utility} {quantity} {measure}（{amount}）由业主承担，不出账</translation>
     </message>
     <message>
-        <source>Meter {meter} of {unit}: {per_day} a day from {previous_on} to {on}, over {factor} × its usual {median}; billed as read, check the reading</source>
-        <translation>{unit} 的表 {meter}：{previous_on} 至 {on} 日均 {per_day}，超过近期中位数 {median} 的 {factor} 倍；已按读数出账，请核查读数</translation>
+        <source>Meter {meter} of {unit} used {times}× its usual: {per_day} a day from {previous_on} to {on}, usually {median}; billed as read — check the reading</source>
+        <translation>{unit} 的表 {meter} 用量为平时的 {times} 倍：{previous_on} 至 {on} 日均 {per_day}，平时 {median}；已按读数出账，请核查读数</translation>
     </message>
     <message>
         <source>Meter {meter} ({register}): {from} on {from_on} to {to} on {to_on}, {dial} on the dial</source>
@@ -825,6 +911,10 @@
         <source>its basis cannot be read</source>
         <translation>分摊依据无法读取</translation>
     </message>
+    <message>
+        <source>{meter} and {more} more</source>
+        <translation>{meter} 及另外 {more} 个表</translation>
+    </message>
 </context>
 <context>
     <name>BillingFlow</name>
@@ -923,6 +1013,14 @@
         <translation>暂估：数据确定后，之后的出账会过账更正。</translation>
     </message>
     <message>
+        <source>check reading</source>
+        <translation>核查读数</translation>
+    </message>
+    <message>
+        <source>Every meter (%1): %2</source>
+        <translation>全部表（%1 个）：%2</translation>
+    </message>
+    <message>
         <source>Tenant</source>
         <translation>租户</translation>
     </message>
@@ -971,12 +1069,12 @@
         <translation>账单编号</translation>
     </message>
     <message>
-        <source>Provisional</source>
+        <source>provisional</source>
         <translation>暂估</translation>
     </message>
     <message>
-        <source>provisional</source>
-        <translation>暂估</translation>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -3504,6 +3602,41 @@ Nothing was written.</source>
     <message>
         <source>%1 is signed: it changes by an amendment, not in the wizard.</source>
         <translation>%1 已签约：须通过补充协议变更，不能在向导中修改。</translation>
+    </message>
+</context>
+<context>
+    <name>DepositText</name>
+    <message>
+        <source>Deposit {amount} carried to {new}</source>
+        <translation>押金 {amount} 转入 {new}</translation>
+    </message>
+    <message>
+        <source>top-up {amount} due</source>
+        <translation>需补缴 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} stays on {old} for its settlement</source>
+        <translation>{amount} 留在 {old}，待其结算时处理</translation>
+    </message>
+    <message>
+        <source>{old} holds no deposit to carry: {new}&apos;s deposit of {asked} is due in full</source>
+        <translation>{old} 没有可转入的押金：{new} 的押金 {asked} 须全额缴纳</translation>
+    </message>
+    <message>
+        <source>{new} asks no deposit</source>
+        <translation>{new} 不收取押金</translation>
+    </message>
+    <message>
+        <source>{new} is another tenant&apos;s: nothing of {old}&apos;s deposit is carried</source>
+        <translation>{new} 属于其他租户：{old} 的押金不转入</translation>
+    </message>
+    <message>
+        <source>{new}&apos;s deposit of {amount} is due in full</source>
+        <translation>{new} 的押金 {amount} 须全额缴纳</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -6656,6 +6789,30 @@ Nothing was written.</source>
         <translation>{file} 不是 Excel（.xlsx、.xls）或 CSV 文件</translation>
     </message>
     <message>
+        <source>There is no such deposit movement to reverse</source>
+        <translation>没有可冲销的该笔押金流水</translation>
+    </message>
+    <message>
+        <source>The movement is dated {movement_on}: its reversal cannot be dated {on}</source>
+        <translation>该笔流水的日期为 {movement_on}：冲销日期不能为 {on}</translation>
+    </message>
+    <message>
+        <source>The movement of {amount} on {on} is reversed already</source>
+        <translation>{on} 的 {amount} 流水已冲销</translation>
+    </message>
+    <message>
+        <source>{contract}&apos;s deposit holds {holds}: reversing {amount} would leave less than nothing</source>
+        <translation>{contract} 的押金余额为 {holds}：冲销 {amount} 将使余额为负</translation>
+    </message>
+    <message>
+        <source>The carry&apos;s other side is not there (contract {note})</source>
+        <translation>找不到该笔押金转入的另一方（合同 {note}）</translation>
+    </message>
+    <message>
+        <source>The allocation the movement of {amount} on {on} made is not there to reverse</source>
+        <translation>找不到 {on} 那笔 {amount} 流水所做的核销，无法冲销</translation>
+    </message>
+    <message>
         <source>say why invoice {target} is voided or reversed: a tax audit asks</source>
         <translation>请填写发票 {target} 作废或红冲的原因：税务稽查会问</translation>
     </message>
@@ -6730,6 +6887,66 @@ Nothing was written.</source>
     <message>
         <source>Row {row}: {day} is on row {other} too, as another day</source>
         <translation>第 {row} 行：{day} 在第 {other} 行也出现，且类型或名称不同</translation>
+    </message>
+    <message>
+        <source>There was a meter {meter}, removed: a code is never used twice</source>
+        <translation>曾有表计 {meter}，已删除：编号不可重复使用</translation>
+    </message>
+    <message>
+        <source>{meter} still feeds {count} meters ({meters}): move them under another meter or archive them first</source>
+        <translation>{meter} 下仍有 {count} 块在用表计（{meters}）：请先将其移至其他表计下，或先将其归档</translation>
+    </message>
+    <message>
+        <source>{meter} was read on {on}, after {removed_on}: it was in service then</source>
+        <translation>{meter} 在 {removed_on} 之后的 {on} 仍有抄表：当时仍在使用</translation>
+    </message>
+    <message>
+        <source>{meter}: give its final {register} reading on {removed_on} (its last reading is {value} on {on})</source>
+        <translation>{meter}：请填写 {removed_on} 的{register}止码（上次读数为 {on} 的 {value}）</translation>
+    </message>
+    <message>
+        <source>{meter}: its {register} dial was closed by a final reading on {on} already</source>
+        <translation>{meter}：其{register}读数已于 {on} 录入止码</translation>
+    </message>
+    <message>
+        <source>{meter} has {count} readings: a meter that was read is archived, never removed</source>
+        <translation>{meter} 已有 {count} 条读数：抄过表的表计只能归档，不能删除</translation>
+    </message>
+    <message>
+        <source>{meter} is named by posted bills ({bills}): it is archived, never removed</source>
+        <translation>已过账账单（{bills}）引用了 {meter}：只能归档，不能删除</translation>
+    </message>
+    <message>
+        <source>{meter} is in service: there is nothing to restore</source>
+        <translation>{meter} 正在使用：无需恢复</translation>
+    </message>
+    <message>
+        <source>{meter} was replaced by {by}: it stays archived</source>
+        <translation>{meter} 已被 {by} 替换：保持归档</translation>
+    </message>
+    <message>
+        <source>{meter} hangs under {parent}, which is archived: restore {parent} first, or move {meter}</source>
+        <translation>{meter} 的上级表 {parent} 已归档：请先恢复 {parent}，或移动 {meter}</translation>
+    </message>
+    <message>
+        <source>{meter} cannot replace itself</source>
+        <translation>{meter} 不能替换自身</translation>
+    </message>
+    <message>
+        <source>{meter} and {replaces} measure different utilities: a meter replaces one of its own utility</source>
+        <translation>{meter} 与 {replaces} 计量的能源不同：只能替换同一能源的表计</translation>
+    </message>
+    <message>
+        <source>{replaces} is replaced by {by} already</source>
+        <translation>{replaces} 已被 {by} 替换</translation>
+    </message>
+    <message>
+        <source>{replaces} hangs beneath {meter}: a meter cannot replace one it feeds</source>
+        <translation>{replaces} 挂在 {meter} 之下：表计不能替换其下级表</translation>
+    </message>
+    <message>
+        <source>{meter} is installed on {installed_on}, before {replaces} was removed on {removed_on}</source>
+        <translation>{meter} 的安装日期 {installed_on} 早于 {replaces} 的拆除日期 {removed_on}</translation>
     </message>
     <message>
         <source>The tariff was not saved: {parts}</source>
@@ -7211,6 +7428,10 @@ Nothing was written.</source>
         <translation>{basis}：请为每个单元填写权重</translation>
     </message>
     <message>
+        <source>{field}: {day} is before {meter} was removed on {removed}</source>
+        <translation>{field}：{day} 早于 {meter} 的拆除日期 {removed}</translation>
+    </message>
+    <message>
         <source>Add a meter</source>
         <translation>新增表计</translation>
     </message>
@@ -7263,6 +7484,10 @@ Nothing was written.</source>
         <translation>拆除日期：</translation>
     </message>
     <message>
+        <source>Replaces:</source>
+        <translation>替换表计：</translation>
+    </message>
+    <message>
         <source>Shared by:</source>
         <translation>分摊依据：</translation>
     </message>
@@ -7295,6 +7520,10 @@ Nothing was written.</source>
         <translation>（无：总表）</translation>
     </message>
     <message>
+        <source>The meter record this one takes the place of: a new dial or CT ratio at the same point. Its final reading and this one&apos;s initial reading make the month add up.</source>
+        <translation>本表计所替换的表计记录：同一计量点换了新表或新的互感器变比。旧表止码与本表起码使当月用量前后衔接。</translation>
+    </message>
+    <message>
         <source>(none: not priced)</source>
         <translation>（无：不计价）</translation>
     </message>
@@ -7309,6 +7538,30 @@ Nothing was written.</source>
     <message>
         <source>Unit</source>
         <translation>单元</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{meter} was removed on {removed}: this meter cannot be installed before it.</source>
+        <translation>{meter} 于 {removed} 拆除：本表计的安装日期不能早于该日。</translation>
+    </message>
+    <message>
+        <source>{meter} was removed on {removed}; this meter takes its place from then.</source>
+        <translation>{meter} 于 {removed} 拆除；本表计自该日起接替。</translation>
+    </message>
+    <message>
+        <source>Give the day this meter was installed: {meter} is marked removed on it.</source>
+        <translation>请填写本表计的安装日期：{meter} 将记为于该日拆除。</translation>
+    </message>
+    <message>
+        <source>Saving marks {meter} removed on {day}, the day this meter is installed.</source>
+        <translation>保存后，{meter} 将记为于 {day}（本表计安装之日）拆除。</translation>
+    </message>
+    <message>
+        <source>Its final reading is not entered yet: Archive… {meter} asks for it; until then its months after its last reading are held as not read.</source>
+        <translation>其止码尚未录入：对 {meter} 执行“归档…”时填写；在此之前，其最后一次抄表之后的月份按未抄表暂不计费。</translation>
     </message>
     <message>
         <source>Weight</source>
@@ -7954,6 +8207,22 @@ Nothing was written.</source>
 <context>
     <name>MetersFlow</name>
     <message>
+        <source>Remove meter</source>
+        <translation>删除表计</translation>
+    </message>
+    <message>
+        <source>Remove meter {code}? It was never read and no bill names it, so it is deleted; its code is not used again.</source>
+        <translation>删除表计 {code}？它从未抄表，也没有账单引用，因此将被删除；其编号不再使用。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Shared statement</source>
         <translation>公摊明细</translation>
     </message>
@@ -7973,6 +8242,18 @@ Nothing was written.</source>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
+    <message>
+        <source>Meter {code} archived: removed on {day}.</source>
+        <translation>表计 {code} 已归档：拆除日期 {day}。</translation>
+    </message>
+    <message>
+        <source>Meter {code} removed.</source>
+        <translation>表计 {code} 已删除。</translation>
+    </message>
+    <message>
+        <source>Meter {code} restored.</source>
+        <translation>表计 {code} 已恢复。</translation>
+    </message>
 </context>
 <context>
     <name>MetersWindow</name>
@@ -7981,12 +8262,28 @@ Nothing was written.</source>
         <translation>正在读取表计…</translation>
     </message>
     <message>
+        <source>Archive…</source>
+        <translation>归档…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <source>No {utility} meters yet: add a main meter, then its sub meters and the units&apos; meters under it.</source>
         <translation>还没有{utility}表：请先新增总表，再在其下新增分表和单元表。</translation>
     </message>
     <message>
         <source>{utility}, {month}: {count} meters, {flagged} flagged. Use in the month runs from the last reading on or before its first day to the last on or before the next month&apos;s first day.</source>
         <translation>{utility}，{month}：共 {count} 块表，{flagged} 块有异常标记。当月用量自当月首日及之前的最后一次读数，至次月首日及之前的最后一次读数。</translation>
+    </message>
+    <message>
+        <source>{count} archived meters are not shown (Show archived lists them).</source>
+        <translation>另有 {count} 块已归档表计未显示（勾选“显示已归档”可列出）。</translation>
     </message>
     <message>
         <source>under {parent}</source>
@@ -8013,8 +8310,20 @@ Nothing was written.</source>
         <translation>未计量部分{basis}分摊</translation>
     </message>
     <message>
+        <source>replaces {meter}</source>
+        <translation>替换 {meter}</translation>
+    </message>
+    <message>
+        <source>replaced by {meter}</source>
+        <translation>已被 {meter} 替换</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>A meter that was read is archived, never removed: its readings stay</source>
+        <translation>抄过表的表计只能归档，不能删除：其读数保留</translation>
     </message>
     <message>
         <source>Choose a meter with sub meters: its unmetered use is what is shared</source>
@@ -8089,8 +8398,28 @@ Nothing was written.</source>
         <translation>公摊明细…</translation>
     </message>
     <message>
+        <source>Archived: removed on {day}</source>
+        <translation>已归档：{day} 拆除</translation>
+    </message>
+    <message>
         <source>Tariffs…</source>
         <translation>价格…</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>List the meters taken out of service too, greyed, with the day each was removed</source>
+        <translation>同时列出已停用的表计（灰色显示），并注明各自的拆除日期</translation>
+    </message>
+    <message>
+        <source>Take the meter out of service from the day it was removed, with its final reading: its readings stay, and it bills up to that day</source>
+        <translation>自拆除之日起停用该表计，并录入止码：其读数保留，计费到该日为止</translation>
+    </message>
+    <message>
+        <source>Put the archived meter back in service: its dial runs on from its final reading</source>
+        <translation>恢复使用已归档的表计：表盘读数从止码接续</translation>
     </message>
     <message>
         <source>The utility&apos;s tariffs (flat, tiered, time of use) and their versions: add one, or a new price from a day</source>
@@ -11422,6 +11751,18 @@ Nothing was written.</source>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>Type the charge&apos;s code: its kind, a colon and its name (service:空调费)</source>
+        <translation>请输入收费项目代码：类别、冒号和名称（如 service:空调费）</translation>
+    </message>
+    <message>
+        <source>%1: name the charge after the colon, as its contracts do (service:空调费)</source>
+        <translation>%1：请在冒号后写明收费项目名称，与合同中的一致（如 service:空调费）</translation>
+    </message>
+    <message>
+        <source>%1: a charge&apos;s code is at most %2 characters</source>
+        <translation>%1：收费项目代码最多 %2 个字符</translation>
+    </message>
 </context>
 <context>
     <name>TaxRatesDialog</name>
@@ -11434,12 +11775,20 @@ Nothing was written.</source>
         <translation>请为 %1 填写税率，或勾选免税：不填税率则仍为免税。</translation>
     </message>
     <message>
+        <source>no rate</source>
+        <translation>无税率</translation>
+    </message>
+    <message>
         <source>Tax rates</source>
         <translation>税率</translation>
     </message>
     <message>
         <source>The VAT rate of each charge, as invoices are issued at it. A rate left empty is the default, shown greyed; type the park&apos;s own as a percentage (9 for 9%), or tick exempt for a charge not invoiced. Invoices already issued keep their rate.</source>
         <translation>各收费项目的增值税税率，开票时按此税率。留空即为默认税率（灰色显示）；园区自己的税率按百分比填写（9 表示 9%），不开票的项目勾选免税。已开发票保持原税率。</translation>
+    </message>
+    <message>
+        <source>Below the kinds, the charges the park&apos;s contracts bill under a name of their own: each is taxed at its kind&apos;s rate until it is given its own.</source>
+        <translation>类别之下列出园区合同以自有名称收取的费用：未单独设定税率时，按其所属类别的税率计税。</translation>
     </message>
     <message>
         <source>VAT rates</source>
@@ -11464,6 +11813,22 @@ Nothing was written.</source>
     <message>
         <source>exempt</source>
         <translation>免税</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>No VAT rate: invoices for it are refused</source>
+        <translation>无增值税税率：该项目无法开票</translation>
+    </message>
+    <message>
+        <source>No VAT rate for %1: invoices for it are refused. It is of a kind these rates do not know (billed by another program), so no rate can be set for it here.</source>
+        <translation>%1 没有增值税税率：该项目无法开票。它属于本税率表不认识的类别（由其他程序记账），因此无法在此设定税率。</translation>
+    </message>
+    <message>
+        <source>Add charge…</source>
+        <translation>添加收费项目…</translation>
     </message>
     <message>
         <source>Reset all to default</source>
