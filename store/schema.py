@@ -14,7 +14,7 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -29,7 +29,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    Uuid,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -45,7 +44,7 @@ from domain.contracts import ContractStatus
 from domain.floor_areas import BillableRule
 from domain.space_use import SpaceUse
 from store.ids import uuid7
-from store.types import ExactDecimal, UtcDateTime, utc_now
+from store.types import ExactDecimal, Id, UtcDateTime, utc_now
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -74,12 +73,14 @@ def enum_column(enum: type[StrEnum]) -> Enum:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # foreign keys too: every id read comes back fast
+    type_annotation_map: ClassVar[dict[Any, Any]] = {uuid.UUID: Id}
 
 
 class Synced:
     """Columns every synced row carries (SYNC.md: identity and clocks)."""
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid7)
+    id: Mapped[uuid.UUID] = mapped_column(Id, primary_key=True, default=uuid7)
     hlc: Mapped[str] = mapped_column(String(64), default="")
     field_hlc: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     row_version: Mapped[int] = mapped_column(Integer, default=0)
@@ -643,7 +644,7 @@ class Allocation(Ledger, Base):
 
     park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
     source_kind: Mapped[str] = mapped_column(String(16))  # payment | credit | deposit
-    source_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    source_id: Mapped[uuid.UUID] = mapped_column(Id)
     bill_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("bills.id"), nullable=True, index=True)
     kind: Mapped[str] = mapped_column(String(16))  # allocate | reverse | refund
@@ -850,10 +851,10 @@ class Outbox(Base):
     __table_args__ = (Index("ix_outbox_entity", "entity", "entity_id"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid7)
+    op_id: Mapped[uuid.UUID] = mapped_column(Id, unique=True, default=uuid7)
     kind: Mapped[str] = mapped_column(String(32))
     entity: Mapped[str] = mapped_column(String(64))
-    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    entity_id: Mapped[uuid.UUID] = mapped_column(Id)
     field: Mapped[str | None] = mapped_column(String(64), nullable=True)
     payload: Mapped[Any] = mapped_column(JSON)
     hlc: Mapped[str] = mapped_column(String(64))
