@@ -81,7 +81,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_json(plan: Any, run_id: Any, dry_run: bool) -> dict[str, Any]:
-    """The run as data: amounts as text (exact), each bill with its lines' explanations."""
+    """The run as data: amounts as text (exact), each bill with its lines' explanations and
+    its notes (``provisional``: a correction follows; ``check``: billed as read, check the
+    reading), each skip with its figures (``meters``: every meter it names, a list)."""
+    from views.billing_text import is_check_note, skip_meters
+
     return {
         "period": [plan.period_from.isoformat(), plan.period_to.isoformat()],
         "issued_on": plan.issued_on.isoformat(), "dry_run": dry_run,
@@ -96,15 +100,18 @@ def run_json(plan: Any, run_id: Any, dry_run: bool) -> dict[str, Any]:
             "lines": [{"starts_on": x.starts_on.isoformat(), "ends_on": x.ends_on.isoformat(),
                        "amount": str(x.amount), "explanation": x.explanation}
                       for x in b.lines],
-            "provisional": [{"code": p.code, **p.params} for p in b.notes],
+            "provisional": [{"code": p.code, **p.params} for p in b.notes
+                            if not is_check_note(p)],
+            "check": [{"code": p.code, **p.params} for p in b.notes if is_check_note(p)],
         } for b in plan.bills],
-        "skipped": [{"contract": s.contract_code, "code": s.code, **s.params}
+        "skipped": [{"contract": s.contract_code, "code": s.code, **s.params,
+                     **({"meters": skip_meters(s)} if "meters" in s.params else {})}
                     for s in plan.skipped],
     }
 
 
 def _print(plan: Any, dry_run: bool) -> None:
-    from views.billing_text import bill_charge_text, note_words, skip_text
+    from views.billing_text import bill_charge_text, is_check_note, note_words, skip_text
 
     for bill in plan.bills:
         extra = ""
@@ -112,9 +119,12 @@ def _print(plan: Any, dry_run: bool) -> None:
             explanation = bill.lines[0].explanation
             extra = translate("Billing", "adjusts {billed} → {now}").format(
                 billed=explanation.get("billed", ""), now=explanation.get("now", ""))
-        elif bill.notes:
-            said = [words for note in bill.notes if (words := note_words(note))]
-            extra = "; ".join(said) or translate("Billing", "provisional: a correction follows")
+        elif bill.notes:  # a spike's words, then (rent's) that a correction follows
+            said = [words for note in bill.notes
+                    if is_check_note(note) and (words := note_words(note))]
+            if not all(is_check_note(note) for note in bill.notes):
+                said.append(translate("Billing", "provisional: a correction follows"))
+            extra = "; ".join(said)
         print(f"{bill.number:<44} {bill_charge_text(bill.charge):<12} {bill.due_on}  "
               f"{bill.amount:>14,.2f}  {extra}".rstrip())
     for skip in plan.skipped:

@@ -12,6 +12,22 @@ the utility bills posted for the months looked at. A park without meters
 costs one small query. A multiplier is read as the number it is (the store
 keeps 1.000): a quantity keeps the readings' places, and shares split at them.
 
+A reading corrected after its month was billed, however long ago: the
+domain finds, in the ledger already read (HLC order), the entries that
+changed a month read before (``changed_months``: corrections, back-dated
+readings). When a tree has any, this reads which of them were entered after
+the utility's latest bill in the run's window (one scan of the entries
+stamped after it: the run that posted that bill looked at every older month
+with everything entered before it), and for the months those touch, the
+stamp of each month's latest bill (one grouped query); the months changed
+since their bills are priced again with the run's (their bills read by
+month), so this run posts their adjustments. A tree never corrected costs
+nothing more; one corrected long ago, that scan. HLC stamps order what one
+device saw: a reading entered on another device before it saw a bill, and
+synced after, sorts before that bill and is not looked at again (run its
+month's range again). The threshold assumes the runs that posted the
+window's bills looked back this way (a run of the code before it did not).
+
 ``services.billing_run.plan_run`` adds :func:`plan_utilities`' bills, skips
 and existing count to its plan, before the collections' due shift, so a run
 posts rent and utilities in one transaction.
@@ -25,33 +41,40 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.billing.bills import BilledKey, PlannedBill, Skip, billed_keys
-from domain.billing.meters import Period, Utility
+from domain.billing.meters import Period, ReadingKind, Utility
 from domain.billing.tariffs import Tariff, from_document
 from domain.billing.utility_bills import (
     UTILITIES,
     Hold,
     NamedTariff,
     Payer,
+    Prepared,
+    ReadingKey,
     UtilityTree,
+    changed_months,
+    changed_since_billed,
     consumption_months,
     lookback_months,
     plan_utility_bills,
+    prepare,
+    reading_key,
     tidy,
 )
 from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day, unit_term
 from domain.leasing.clauses import DueKind, DueRule
 from services.meters import load_tree
-from store.schema import Bill, Contract, ContractUnit, Unit
+from store.schema import Bill, Contract, ContractUnit, MeterReading, Unit
 from store.schema import Meter as MeterRow
 from store.schema import Tariff as TariffRow
 
 CHUNK = 500  # ids per IN (...)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,9 +118,16 @@ def plan_utilities(session: Session, park_id: uuid.UUID, period_from: date, peri
     trees = [UtilityTree(t.utility, t.meters, t.readings, t.documents, t.areas, t.tariffs,
                          codes) for t in trees]
     first = min(lookback or months)
-    holds, payers, tenants = _holds(session, park_id, units, first, until)
-    billed = _billed(session, park_id, first, last)
-    plan = plan_utility_bills(trees, months, holds, payers, billed, issued_on, lookback)
+    ready = [prepare(t) for t in trees]
+    billed, newest = _billed(session, park_id, first, last)
+    corrected = _corrected(session, park_id, trees, ready, first, newest)
+    earlier = sorted({m for found in corrected.values() for m in found})
+    holds, payers, tenants = _holds(session, park_id, units, min([first, *earlier]), until)
+    for utility, found in corrected.items():
+        for cid, keys in _billed_months(session, park_id, utility, found).items():
+            billed.setdefault(cid, {}).update(keys)
+    plan = plan_utility_bills(trees, months, holds, payers, billed, issued_on,
+                              [*lookback, *earlier], ready)
     return UtilityRun(plan.bills, len(plan.existing), plan.skipped,
                       {cid: tenants[cid] for cid in {b.contract_id for b in plan.bills}})
 
@@ -184,7 +214,7 @@ def _holds(session: Session, park_id: uuid.UUID, units: Sequence[str], first: da
                 continue
             key = str(cid)
             holds.append(Hold(key, str(unit_id), term.starts_on, end))
-            payers[key] = Payer(key, code, _due_rule(terms))
+            payers[key] = Payer(key, code, _due_rule(terms), _anchor(terms, starts_on))
             tenants[key] = tenant_id
     return holds, payers, tenants
 
@@ -203,16 +233,98 @@ def _due_rule(terms: Mapping[str, Any] | None) -> DueRule | None:
         return DueRule()
 
 
+def _anchor(terms: Mapping[str, Any] | None, starts_on: date) -> int:
+    """The day the contract's months begin, as its schedule counts them: its rent term's start
+    day (the terms' own, else the contract's), or the 1st with calendar periods."""
+    if not isinstance(terms, Mapping):
+        return starts_on.day
+    if terms.get("calendar_periods") is True:
+        return 1
+    try:
+        return date.fromisoformat(str(terms["starts_on"])).day
+    except (KeyError, ValueError):
+        return starts_on.day
+
+
 def _billed(session: Session, park_id: uuid.UUID, first: date, last: date,
-            ) -> dict[str, dict[tuple[date, str], BilledKey]]:
-    """The utility bills posted for the months from ``first`` to ``last``, per contract."""
+            ) -> tuple[dict[str, dict[tuple[date, str], BilledKey]], dict[str, str]]:
+    """The utility bills posted for the months from ``first`` to ``last``, per contract; and
+    per utility the stamp of the latest of them: the run that posted it looked at every
+    month before ``first`` (:func:`_corrected`), so what was entered before it is settled."""
     found: dict[str, list[tuple[date, str, str, uuid.UUID, Decimal]]] = defaultdict(list)
-    for cid, start, charge, kind, ident, amount in session.execute(
+    newest: dict[str, str] = {}
+    for cid, start, charge, kind, ident, amount, stamp in session.execute(
             select(Bill.contract_id, Bill.period_start, Bill.charge, Bill.kind, Bill.id,
-                   Bill.amount)
+                   Bill.amount, Bill.hlc)
             .where(Bill.park_id == park_id, Bill.charge.in_(UTILITIES),
                    Bill.period_start.between(first, last))):
         found[str(cid)].append((start, charge, kind, ident, amount))
+        if stamp > newest.get(charge, ""):
+            newest[charge] = stamp
+    return {cid: billed_keys(rows) for cid, rows in found.items()}, newest
+
+
+def _corrected(session: Session, park_id: uuid.UUID, trees: Sequence[UtilityTree],
+               ready: Sequence[Prepared], before: date, newest: Mapping[str, str],
+               ) -> dict[str, list[date]]:
+    """Per utility, the months before ``before`` billed already whose readings changed after
+    their latest bill: priced again, so their adjustments post with this run.
+
+    Only the changes entered after ``newest`` (the utility's latest bill in the run's
+    window) are looked at: the run that posted it looked at every older month, with
+    every entry made before it. So a tree never corrected costs nothing, and the trees
+    corrected before cost one read of the entries made since (a scan by stamp: the
+    meters' index would visit every reading of the tree). Their months' latest bills are
+    read for those months only."""
+    changed = {t.utility.value: (t, found) for t, r in zip(trees, ready, strict=True)
+               if (found := changed_months(r, before))}
+    if not changed:
+        return {}
+    since = {u: newest.get(u, "") for u in changed}
+    owner = {m.id: u for u, (t, _found) in changed.items() for m in t.meters}
+    entered: dict[str, dict[ReadingKey, str]] = defaultdict(dict)
+    for meter, day, register, kind, stamp in session.execute(
+            select(MeterReading.meter_id, MeterReading.read_on, MeterReading.register,
+                   MeterReading.kind, MeterReading.hlc)
+            .where(MeterReading.hlc > min(since.values()), ~MeterReading.archived)):
+        utility = owner.get(str(meter))
+        if utility is None or stamp <= since[utility]:
+            continue
+        key = (str(meter), day, register, str(ReadingKind(kind)))
+        mine = entered[utility]
+        if stamp > mine.get(key, ""):
+            mine[key] = stamp
+    out: dict[str, list[date]] = {}
+    for utility, (_tree, found) in changed.items():
+        stamps_of = entered.get(utility, {})
+        recent = {m: entries for m, entries in found.items()
+                  if any(reading_key(r) in stamps_of for r in entries)}
+        if not recent:
+            continue
+        stamps: dict[date, str] = {}
+        for chunk in _chunks(sorted(recent)):
+            stamps.update({start: stamp for start, stamp in session.execute(
+                select(Bill.period_start, func.max(Bill.hlc))
+                .where(Bill.park_id == park_id, Bill.charge == utility,
+                       Bill.period_start.in_(chunk))
+                .group_by(Bill.period_start))})
+        months = changed_since_billed(recent, stamps_of, stamps)
+        if months:
+            out[utility] = months
+    return out
+
+
+def _billed_months(session: Session, park_id: uuid.UUID, utility: str, months: Sequence[date],
+                   ) -> dict[str, dict[tuple[date, str], BilledKey]]:
+    """The bills of ``utility`` posted for ``months``, per contract."""
+    found: dict[str, list[tuple[date, str, str, uuid.UUID, Decimal]]] = defaultdict(list)
+    for chunk in _chunks(sorted(months)):
+        for cid, start, charge, kind, ident, amount in session.execute(
+                select(Bill.contract_id, Bill.period_start, Bill.charge, Bill.kind, Bill.id,
+                       Bill.amount)
+                .where(Bill.park_id == park_id, Bill.charge == utility,
+                       Bill.period_start.in_(chunk))):
+            found[str(cid)].append((start, charge, kind, ident, amount))
     return {cid: billed_keys(rows) for cid, rows in found.items()}
 
 
@@ -223,6 +335,6 @@ def _uuid(text: str) -> uuid.UUID | None:
         return None
 
 
-def _chunks(items: Sequence[uuid.UUID]) -> Iterable[Sequence[uuid.UUID]]:
+def _chunks(items: Sequence[T]) -> Iterable[Sequence[T]]:
     for start in range(0, len(items), CHUNK):
         yield items[start:start + CHUNK]

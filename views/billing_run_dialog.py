@@ -4,8 +4,11 @@ A finance clerk's month end: the period (a month, or a range of days) and the
 bills' issue date; a rehearsal that computes every bill the run would post
 and writes nothing; the bills in a table (adjustments of periods billed
 before say what was billed and what is due now; a provisional bill is marked
-and says that a correction follows), what the run skips and why, and what
-each bill is made of when it is chosen; then Post, which writes them all in
+and says that a correction follows; a utility bill billed as read over a
+spike is marked apart and asks for the reading to be checked, since nothing
+follows it), what the run skips and why (a skip naming many meters names the
+first few, every one in its tooltip), and what each bill is made of when it
+is chosen; then Post, which writes them all in
 one transaction. Post is offered only for the period and date just
 rehearsed, so what is posted is what was read. The work runs in the app's
 worker pool behind this dialog's own progress bar and Cancel; a cancelled
@@ -45,7 +48,14 @@ from PySide6.QtWidgets import (
 )
 
 from domain.leasing.schedule import Problem, Reason
-from views.billing_text import bill_charge_text, line_reason_text, note_words, skip_text
+from views.billing_text import (
+    bill_charge_text,
+    is_check_note,
+    line_reason_text,
+    note_words,
+    skip_meters,
+    skip_text,
+)
 from views.cancellable_work import CancellableWorkDialog
 from views.contract_text import amount_text, reason_text, schedule_problem_text
 from views.labels import date_text
@@ -56,6 +66,8 @@ from views.row_table_view import list_view, row_of, selected_row, visible_rows
 translate = QCoreApplication.translate
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 PROVISIONAL_COLOUR = "#8a5a00"
+CHECK_COLOUR = "#1f5fa8"
+PROVISIONAL, CHECK = "provisional", "check"  # the note column's marks
 CREDIT_COLOUR = "#b3261e"
 FAILED_COLOUR = "#b3261e"
 ADJUSTMENT = "adjustment"
@@ -78,13 +90,24 @@ class BillRow:
     amount: Decimal
     kind: str  # charge | adjustment
     lines: tuple[Any, ...]  # PlannedLine-like: starts_on, ends_on, amount, explanation
-    notes: tuple[Problem, ...] = ()  # provisional: a correction follows
+    notes: tuple[Problem, ...] = ()  # provisional (a correction follows), or to check
     billed: Decimal | None = None  # an adjustment: what was billed before …
     now: Decimal | None = None  # … and what is due now
 
     @property
     def provisional(self) -> bool:
-        return bool(self.notes)
+        """Rent billed at a figure a later run corrects (a CPI year, a sales month)."""
+        return any(not is_check_note(n) for n in self.notes)
+
+    @property
+    def checks(self) -> tuple[Problem, ...]:
+        """Notes of a bill billed as read for a person to check (a utility's spike)."""
+        return tuple(n for n in self.notes if is_check_note(n))
+
+    @property
+    def mark(self) -> str:
+        """The note column's mark: provisional first (it changes the amount later)."""
+        return PROVISIONAL if self.provisional else CHECK if self.checks else ""
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -159,14 +182,32 @@ def note_text(note: Problem) -> str:
     return note_words(note) or schedule_problem_text(note)
 
 
-def provisional_tip(row: BillRow) -> str:
-    """Why a bill is provisional, and that a later run corrects it."""
-    if not row.notes:
-        return ""
-    said = [note_text(n) for n in row.notes]
-    said.append(translate("BillingRun", "Provisional: a later run posts the correction once "
-                                        "the figure is known."))
+def note_tip(row: BillRow) -> str:
+    """What a bill's notes say: a spike's, to check the reading; a provisional one's, and
+    that a later run corrects it."""
+    said = [note_text(n) for n in row.checks]
+    provisional = [note_text(n) for n in row.notes if not is_check_note(n)]
+    if provisional:
+        said += provisional
+        said.append(translate("BillingRun", "Provisional: a later run posts the correction "
+                                            "once the figure is known."))
     return "\n".join(said)
+
+
+def mark_text(mark: str) -> str:
+    if mark == PROVISIONAL:
+        return translate("BillingRun", "provisional")
+    return translate("BillingRun", "check reading") if mark == CHECK else ""
+
+
+def skip_tip(skip: Any) -> str:
+    """A skip naming more meters than its words do: every one of them."""
+    more = skip.params.get("more", "0")
+    if not (more.isdigit() and int(more) > 0):
+        return ""
+    meters = skip_meters(skip)
+    return translate("BillingRun", "Every meter (%1): %2").replace(
+        "%1", f"{len(meters):,}").replace("%2", ", ".join(meters))
 
 
 def _reasons(explanation: Mapping[str, Any]) -> list[str]:
@@ -181,7 +222,8 @@ def _reasons(explanation: Mapping[str, Any]) -> list[str]:
 
 def explanation_html(row: BillRow, currency: str) -> str:
     """What a bill is made of: its lines and their reasons, or for an adjustment what was
-    billed, what is due now and why; a provisional bill says a correction follows."""
+    billed, what is due now and why; a provisional bill says a correction follows, a spike
+    to check the reading."""
     e = html.escape
     parts = [f"<p><b>{e(row.number)}</b></p>"]
     facts = [
@@ -228,13 +270,14 @@ def explanation_html(row: BillRow, currency: str) -> str:
             parts.append(f"<p>{e(head)}</p>" + (f"<ul>{items}</ul>" if items else ""))
     if row.notes:
         parts.append("<p style='color:{}'>{}</p>".format(
-            PROVISIONAL_COLOUR, "<br>".join(e(t) for t in provisional_tip(row).split("\n"))))
+            PROVISIONAL_COLOUR if row.provisional else CHECK_COLOUR,
+            "<br>".join(e(t) for t in note_tip(row).split("\n"))))
     return "".join(parts)
 
 
 def bill_columns() -> list[Column[BillRow]]:
-    """Number, tenant, charge, period, due, amount, the provisional mark, and the kind last
-    (an adjustment's before → after takes the room left)."""
+    """Number, tenant, charge, period, due, amount, the note's mark (provisional, or check
+    the reading), and the kind last (an adjustment's before → after takes the room left)."""
     def amount_colour(row: BillRow) -> str | None:
         return CREDIT_COLOUR if row.amount < 0 else None
 
@@ -246,28 +289,28 @@ def bill_columns() -> list[Column[BillRow]]:
         Column("charge", lambda: translate("BillingRun", "Charge"), lambda r: r.charge,
                text=bill_charge_text, sort_key=bill_charge_text, width=9),
         Column("period", lambda: translate("BillingRun", "Period"),
-               lambda r: (r.period_start, r.period_end), text=period_text, width=19),
+               lambda r: (r.period_start, r.period_end), text=period_text, width=24),
         Column("due", lambda: translate("BillingRun", "Due"), lambda r: r.due_on,
-               text=date_text, width=9),
+               text=date_text, width=11),
         Column("amount", lambda: translate("BillingRun", "Amount"), lambda r: r.amount,
                text=amount_text, align_right=True, color=amount_colour, width=12),
-        Column("provisional", lambda: translate("BillingRun", "Provisional"),
-               lambda r: r.provisional,
-               text=lambda v: translate("BillingRun", "provisional") if v else "",
-               color=lambda r: PROVISIONAL_COLOUR if r.provisional else None, width=7),
+        Column("provisional", lambda: translate("BillingRun", "Note"), lambda r: r.mark,
+               text=mark_text, sort_key=mark_text,
+               color=lambda r: (PROVISIONAL_COLOUR if r.provisional
+                                else CHECK_COLOUR if r.checks else None), width=13),
         Column("kind", lambda: translate("BillingRun", "Kind"), lambda r: r,
-               text=kind_text, sort_key=lambda r: (r.kind, r.number), width=24),
+               text=kind_text, sort_key=lambda r: (r.kind, r.number), width=18),
     ]
 
 
 class BillModel(RowTableModel[BillRow]):
-    """The bills' table; a provisional bill's row says why as its tooltip."""
+    """The bills' table; a row with notes says them as its tooltip."""
 
     def data(self, index: Any, role: int = int(Qt.ItemDataRole.DisplayRole)) -> Any:
         if role == TOOLTIP:
             if not index.isValid():
                 return None
-            tip = provisional_tip(self.row_at(index.row()))
+            tip = note_tip(self.row_at(index.row()))
             return tip or None
         return super().data(index, role)
 
@@ -476,7 +519,11 @@ class BillingRunDialog(CancellableWorkDialog):
         self._busy, self._cancelling, self._said, self._failed = "", False, "", False
         self.bill_model.set_rows(bill_rows(plan.bills, names))
         self.skip_list.clear()
-        self.skip_list.addItems([skip_text(s) for s in skips_in_order(plan.skipped)])
+        skips = skips_in_order(plan.skipped)
+        self.skip_list.addItems([skip_text(s) for s in skips])
+        for n, skip in enumerate(skips):
+            if "meters" in skip.params and (tip := skip_tip(skip)):
+                self.skip_list.item(n).setToolTip(tip)
         self.explanation.clear()
         if self.bill_proxy.rowCount():
             self.bill_table.setCurrentIndex(self.bill_proxy.index(0, 0))

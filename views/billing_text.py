@@ -42,10 +42,10 @@ SKIPS.update({
         "Billing", "{unit}: {quantity} {measure} of {utility} in {month} ({amount}) used on "
         "{days} of {of_days} days nobody held it: the landlord's, not billed"),
 })
-NOTES = {
-    "reading-spike": lambda: translate(
-        "Billing", "Meter {meter} of {unit}: {per_day} a day from {previous_on} to {on}, over "
-        "{factor} × its usual {median}; billed as read, check the reading"),
+NOTES = {  # a utility bill's notes: billed as read, for a person to check (not provisional)
+    "utility-spike": lambda: translate(
+        "Billing", "Meter {meter} of {unit} used {times}× its usual: {per_day} a day from "
+        "{previous_on} to {on}, usually {median}; billed as read — check the reading"),
 }
 LINE_REASONS = {
     "utility-reading": lambda: translate(
@@ -139,7 +139,25 @@ def _utility_params(params: dict[str, str]) -> dict[str, str]:
         out["prices"] = "; ".join(
             " ".join([_word(REGISTER_WORDS, head), rest]) if rest else head
             for head, _, rest in (p.partition(" ") for p in out["prices"].split("; ")))
+    more = out.get("more", "0")
+    if "meter" in out and more.isdigit() and int(more) > 0:  # the first few, and how many more
+        out["meter"] = translate("Billing", "{meter} and {more} more").format(
+            meter=out["meter"], more=f"{int(more):,}")
     return out
+
+
+def skip_meters(skip: Any) -> list[str]:
+    """Every meter a utility skip names (its words name the first few), by code."""
+    every = skip.params.get("meters")
+    if every:
+        return every.split("\n")
+    return [m for m in skip.params.get("meter", "").split(", ") if m]
+
+
+def is_check_note(note: Any) -> bool:
+    """A utility bill's note (a spike): billed as read for a person to check, not a bill
+    whose correction follows as rent's provisional notes say."""
+    return note.code in NOTES
 
 
 def bill_charge_text(code: str) -> str:

@@ -41,11 +41,17 @@ The rules (issue 12, "Bills" and "Meters and utilities"):
   register used (``tariff-register``); a negative consumption, a reading off
   the dial or any other unresolved flag of a meter or statement
   (``reading-flag``); one skip per contract, reason and unit names its
-  meters together. A contract with one such unit is not billed for that
-  utility and month at all: a bill is posted whole or not yet, and a later
-  run over the same range posts it once the readings are in (re-running is
-  safe). A spike bills, with a note (``reading-spike``) as rent's
-  provisional notes do.
+  meters together: the first :data:`NAMED_METERS` by code in ``meter`` (its
+  words), how many more in ``more``, every one in ``meters`` (one a line,
+  for a machine reader) and their ``count``, so a month a main meter of 40
+  sub meters is not read yet says "E-01, E-02, E-03 and 37 more". A
+  contract with one such unit is not billed for that utility and month at
+  all: a bill is posted whole or not yet, and a later run over the same
+  range posts it once the readings are in (re-running is safe).
+- **A spike bills**, as read, with a note of its own (``utility-spike``:
+  the meter, its use a day, its usual and how many times that it is), for
+  a person to check the reading; it is not provisional (nothing is known to
+  follow), as rent's CPI and sales notes are.
 - **Corrections.** A (contract, month, utility) billed before whose amount
   is now different (a reading corrected, a tariff entered late, a hold
   changed) gets an adjustment bill pointing at the original, explained
@@ -53,13 +59,28 @@ The rules (issue 12, "Bills" and "Meters and utilities"):
   sequence. Equal: it exists. A run looks at the months it bills and, for
   keys already billed only, the month before them (:data:`LOOKBACK_MONTHS`):
   a reading corrected after its bill, or a tariff entered late, is adjusted
-  by the next month's run; an older one by running its month's range again
-  (each month looked at is priced whole, so the window is kept short).
-- **Due** with the contract's rent of the month the bill is issued for: the
-  contract's due rule (``RentTerms.due``, as ``ScheduleLine.due_on`` has it
-  for a period starting on M's first day); a contract with no terms (from
-  before clauses) :data:`DUE_DAYS` after the issue day. Never before the
-  issue day.
+  by the next month's run. Further back, a run looks again at every month
+  billed whose readings changed after its last bill of that utility was
+  posted (:func:`changed_months` finds, in the ledger's order, the entries
+  that change a month already read: a correction, or a reading dated
+  before the latest day the tree had been read to; the service compares
+  their HLC stamps with the month's bills' (:func:`changed_since_billed`)
+  and passes the months changed since as more ``lookback``). So a
+  correction of any age is adjusted by the next run, and a month is priced
+  again only when something changed it. A tariff entered late for an older
+  month, or a hold changed there, still needs its month's range run again.
+- **Due** with the contract's rent the same run bills. A run over month M
+  issues M−1's utilities beside the rent of the contract's month that
+  begins in M: on its anchor day (``Payer.anchor``: the rent term's start
+  day, the 1st with calendar periods; a quarterly contract's months too,
+  since utilities are monthly). The bill falls due as ``ScheduleLine.due_on``
+  makes a period starting that day due (``RentTerms.due``): on it, ``n``
+  days before it, or on day ``d`` of the month before it. A contract whose
+  periods start on the 15th pays February's electricity on 15 March with
+  March's rent, not on 1 March. A rule that falls before the issue (paying
+  in advance: days before, or a day of the month before) makes the bill due
+  on the issue day: it cannot be paid before it exists. A contract with no
+  terms (from before clauses) pays :data:`DUE_DAYS` after the issue day.
 
 Everything here is pure: ``services.utility_billing`` reads the trees,
 tariffs, holds and posted bills and calls :func:`plan_utility_bills`.
@@ -68,6 +89,7 @@ tariffs, holds and posted bills and calls :func:`plan_utility_bills`.
 from __future__ import annotations
 
 import uuid
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -94,6 +116,7 @@ from domain.billing.meters import (
     Meter,
     Period,
     Reading,
+    ReadingKind,
     Utility,
     consumption,
     reading_flags,
@@ -114,7 +137,6 @@ from domain.billing.unit_consumption import (
     PLACES,
     UNPRICED,
     basis_of,
-    current_readings,
     units_below,
 )
 from domain.leasing.clauses import DueKind, DueRule
@@ -130,6 +152,8 @@ STATEMENT_GAPS = GAPS
 # Reading flags (``meters.reading_flags``) in the month that hold a bill; a spike only notes.
 HOLDING_FLAGS = frozenset({"off-dial"})
 SPIKE = "spike"
+SPIKE_NOTE = "utility-spike"  # a bill's note: billed as read, check the reading
+NAMED_METERS = 3  # a skip's words name this many meters, then "and N more"
 EVENTS = frozenset({"rollover", "replacement", "installed", "removed"})
 
 
@@ -175,11 +199,13 @@ class Hold:
 
 @dataclass(frozen=True)
 class Payer:
-    """A contract as its utility bills need it: its code and its due rule (None: none)."""
+    """A contract as its utility bills need it: its code, its due rule (None: none) and the
+    day its months begin (its rent term's start day; 1 with calendar periods)."""
 
     id: str
     code: str
     due: DueRule | None = None
+    anchor: int = 1
 
 
 @dataclass(frozen=True)
@@ -222,24 +248,107 @@ def lookback_months(months: Sequence[date], count: int = LOOKBACK_MONTHS) -> lis
     return [add_months(first, -k) for k in range(count, 0, -1)]
 
 
-def due_on(payer: Payer, month: date, issued_on: date) -> date:
-    """When the utilities of ``month`` fall due: with the rent of the month after it, by the
-    contract's due rule; without one, :data:`DUE_DAYS` after the issue day; never before
-    the issue day.
+ReadingKey = tuple[str, date, str, str]  # meter, day, register, kind: one reading's entries
 
-    >>> p = Payer("c", "HT-1", DueRule(DueKind.DAYS_BEFORE, 0))
-    >>> due_on(p, date(2026, 12, 1), date(2026, 12, 26))
-    datetime.date(2027, 1, 1)
+
+def reading_key(r: Reading) -> ReadingKey:
+    return (r.meter_id, r.read_on, r.register, str(r.kind))
+
+
+def changed_months(prepared: Prepared, before: date) -> dict[date, list[Reading]]:
+    """The months (first days) before ``before`` that an entry made after them may have
+    changed, each with those entries (``prepared.changes``, in the order entered).
+
+    An entry changes the past when it corrects one (a second entry of one meter, day,
+    register and kind) or is dated before the latest day the tree had been read to when it
+    was entered (a back-dated reading, a new meter's history). It touches the months it
+    opens or closes: from the one whose end is on or after its day to the one its meter's
+    next reading closes. Readings entered in the order read change nothing past, so a run
+    over a tree never corrected finds nothing here and looks no further back.
+
+    >>> from decimal import Decimal as D
+    >>> ledger = [Reading("a", date(2026, d // 100, d % 100), "total", D(v))
+    ...           for d, v in ((101, 0), (201, 10), (301, 20), (401, 30))]
+    >>> fix = Reading("a", date(2026, 2, 1), "total", D(12))  # 1 February corrected
+    >>> tree = UtilityTree(Utility.ELECTRICITY, (Meter("a", "E-1", Utility.ELECTRICITY),),
+    ...                    (*ledger, fix))
+    >>> sorted(changed_months(prepare(tree), date(2026, 4, 1)))
+    [datetime.date(2026, 1, 1), datetime.date(2026, 2, 1)]
+    >>> changed_months(prepare(replace(tree, readings=tuple(ledger))), date(2026, 4, 1))
+    {}
+    """
+    if not prepared.changes:
+        return {}
+    ordered: dict[str, list[date]] = {}
+    out: dict[date, list[Reading]] = defaultdict(list)
+    for r in prepared.changes:
+        own = ordered.get(r.meter_id)
+        if own is None:
+            own = ordered[r.meter_id] = sorted({x.read_on for x in prepared.mine[r.meter_id]})
+        k = bisect_right(own, r.read_on)
+        following = own[k] if k < len(own) else None  # the reading that closes after it
+        month = (r.read_on - timedelta(days=1)).replace(day=1)  # its day ends this month
+        while month < before and (following is None or month < following):
+            out[month].append(r)
+            month = add_months(month, 1)
+    return dict(out)
+
+
+def changed_since_billed(changed: Mapping[date, Sequence[Reading]],
+                         entered: Mapping[ReadingKey, str], billed: Mapping[date, str],
+                         ) -> list[date]:
+    """The months of ``changed`` billed before with a change entered after their last bill:
+    ``billed`` maps a month to the stamp of its latest bill of the utility (the last run
+    that priced it whole), ``entered`` a reading's key to its latest entry's stamp. Stamps
+    are HLC text, sorting in causal order (``store.clock``).
+
+    >>> from decimal import Decimal as D
+    >>> fix = Reading("a", date(2026, 2, 1), "total", D(12))
+    >>> months = {date(2026, 1, 1): [fix], date(2026, 2, 1): [fix]}
+    >>> entered = {reading_key(fix): "000000000003000-0000-dev1"}
+    >>> changed_since_billed(months, entered, {date(2026, 1, 1): "000000000002000-0000-dev1",
+    ...                                        date(2026, 2, 1): "000000000004000-0000-dev1"})
+    [datetime.date(2026, 1, 1)]
+    """
+    return sorted(m for m, entries in changed.items() if m in billed and any(
+        entered.get(reading_key(r), "") > billed[m] for r in entries))
+
+
+def due_on(payer: Payer, month: date, issued_on: date) -> date:
+    """When the utilities of ``month`` fall due: as the contract's rent month that begins in
+    the month after it does (on its anchor day), by the contract's due rule; without one,
+    :data:`DUE_DAYS` after the issue day; never before the issue day.
+
+    February's use, issued on 1 March, to a contract paying on its periods' first day:
+    with March's rent, on 1 March when its periods start on the 1st, on 15 March when
+    they start on the 15th.
+
+    >>> first = Payer("c", "HT-1", DueRule(DueKind.DAYS_BEFORE, 0))
+    >>> due_on(first, date(2026, 2, 1), date(2026, 3, 1))
+    datetime.date(2026, 3, 1)
+    >>> fifteenth = Payer("c", "HT-2", DueRule(DueKind.DAYS_BEFORE, 0), anchor=15)
+    >>> due_on(fifteenth, date(2026, 2, 1), date(2026, 3, 1))
+    datetime.date(2026, 3, 15)
+
+    Paying in advance, 10 days before the period: 5 March for the period from the 15th;
+    from the 1st it would be 19 February, before the bill exists, so the issue day.
+
+    >>> advance = Payer("c", "HT-3", DueRule(DueKind.DAYS_BEFORE, 10), anchor=15)
+    >>> due_on(advance, date(2026, 2, 1), date(2026, 3, 1))
+    datetime.date(2026, 3, 5)
+    >>> due_on(Payer("c", "HT-4", DueRule(DueKind.DAYS_BEFORE, 10)), date(2026, 2, 1),
+    ...        date(2026, 3, 2))
+    datetime.date(2026, 3, 2)
     >>> due_on(Payer("c", "HT-1"), date(2026, 12, 1), date(2027, 1, 3))
     datetime.date(2027, 1, 13)
     """
     rule = payer.due
     if rule is None:
         return issued_on + timedelta(days=DUE_DAYS)
-    start = add_months(month, 1)
+    anchor = payer.anchor if 1 <= payer.anchor <= 31 else 1
+    start = add_months(month, 1, anchor)  # the contract's month beginning in M
     if rule.kind is DueKind.DAY_OF_MONTH and 1 <= rule.days <= 31:
-        before = add_months(start, -1)
-        day = add_months(before.replace(day=1), 0, rule.days)
+        day = add_months(start.replace(day=1), -1, rule.days)
     elif rule.kind is DueKind.DAYS_BEFORE and rule.days >= 0:
         day = start - timedelta(days=rule.days)
     else:  # a rule the schedule refuses too: due on the period's first day, as it bills
@@ -275,7 +384,8 @@ class Prepared:
     """What pricing any month of a tree needs that no month changes, worked out once: the
     readings as corrected, each meter's, the flags on them (a spike is judged on the
     readings before it, so later ones change nothing), each meter's tariff (its own or
-    inherited) and each feeding meter's children and basis."""
+    inherited) and each feeding meter's children and basis; and the entries that changed a
+    month already read (:func:`changed_months`), found on the way."""
 
     current: tuple[Reading, ...]
     mine: Mapping[str, list[Reading]]
@@ -285,11 +395,12 @@ class Prepared:
     feeding: tuple[Meter, ...]
     children: Mapping[str, list[Meter]]
     bases: Mapping[str, Basis | None]  # None: a basis that cannot be read
+    changes: tuple[Reading, ...] = ()  # corrections and back-dated entries, as entered
 
 
 def prepare(tree: UtilityTree) -> Prepared:
     """The tree's :class:`Prepared`: once per run, however many months it prices."""
-    current = current_readings(tree.readings)
+    current, changes = _ledger(tree.readings)
     mine: dict[str, list[Reading]] = defaultdict(list)
     for r in current:
         mine[r.meter_id].append(r)
@@ -310,7 +421,37 @@ def prepare(tree: UtilityTree) -> Prepared:
                     if f.read_on is not None and (f.code == SPIKE or f.code in HOLDING_FLAGS)]
              for m in tree.meters if m.unit_id is not None}
     tariffs = {m.id: _tariff_of(m, by_id, tree.tariffs) for m in tree.meters}
-    return Prepared(tuple(current), mine, by_id, flags, tariffs, feeding, children, bases)
+    return Prepared(tuple(current), mine, by_id, flags, tariffs, feeding, children, bases,
+                    tuple(changes))
+
+
+def _ledger(readings: Iterable[Reading]) -> tuple[list[Reading], list[Reading]]:
+    """The readings given in the order entered, each correction in its original's place (as
+    ``unit_consumption.current_readings`` has them), and the entries that changed the past:
+    a correction, or a reading dated before the latest day read when it was entered. One
+    pass, so looking for corrections costs a run nothing more than reading the ledger."""
+    kept: dict[tuple[Any, ...], int] = {}
+    out: list[Reading] = []
+    changes: list[Reading] = []
+    latest = date.min
+    plain = ReadingKind.READING
+    for r in readings:
+        day = r.read_on
+        # a reading's kind only tells apart a replacement's final and initial of one day
+        key = ((r.meter_id, day, r.register) if r.kind is plain
+               else (r.meter_id, day, r.register, r.kind))
+        at = kept.get(key)
+        if at is not None:
+            out[at] = r
+            changes.append(r)
+            continue
+        kept[key] = len(out)
+        out.append(r)
+        if day < latest:
+            changes.append(r)
+        elif day > latest:
+            latest = day
+    return out, changes
 
 
 def priced_use(tree: UtilityTree, period: Period, prepared: Prepared | None = None,
@@ -344,7 +485,7 @@ def priced_use(tree: UtilityTree, period: Period, prepared: Prepared | None = No
             if f.read_on is None or not period.start < f.read_on <= period.end:
                 continue
             if f.code == SPIKE:
-                use.notes.append(Problem("reading-spike", {**where, **dict(f.params)}))
+                use.notes.append(spike_note(f, where))
             else:
                 held.append(("reading-flag", {**where, "flag": f.code,
                                               "on": f.read_on.isoformat()}))
@@ -399,6 +540,26 @@ def priced_use(tree: UtilityTree, period: Period, prepared: Prepared | None = No
             use.lines.append(_share_line(tree.utility, unit_code(share.unit_id), s, share,
                                          tariff, period, measure))
     return units
+
+
+def spike_note(spike: Flag, where: Mapping[str, str]) -> Problem:
+    """A spike's note on the bill: the flag's figures and how many times its usual use a day
+    the meter ran (``times``, to one place), for the words "N× its usual".
+
+    >>> f = Flag("spike", "", {"per_day": "66.667", "median": "3.226", "on": "2026-04-01"}, "a")
+    >>> spike_note(f, {"meter": "E-101"}).params["times"]
+    '20.7'
+    """
+    params = {**where, **dict(spike.params)}
+    try:
+        per_day, usual = Decimal(params["per_day"]), Decimal(params["median"])
+        times = round_to(per_day / usual, 1) if usual > 0 else None
+    except (KeyError, ArithmeticError, ValueError):
+        times = None
+    if times is not None:
+        params["times"] = str(times.to_integral_value() if times == times.to_integral_value()
+                              else times)
+    return Problem(SPIKE_NOTE, params)
 
 
 def _problems(used: Consumption, where: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
@@ -658,15 +819,19 @@ def plan_utility_bills(
     billed: Mapping[str, Mapping[tuple[date, str], BilledKey]],
     issued_on: date,
     lookback: Sequence[date] = (),
+    prepared_trees: Sequence[Prepared] | None = None,
 ) -> UtilityPlan:
     """The utility bills of ``months`` (first days of the months consumed), and the
     adjustments of bills of those months and of ``lookback``'s whose amount changed.
 
     ``billed``: contract id → (period start, charge) → what was billed (utilities only
-    are looked at); ``payers``: contract id → its code and due rule.
+    are looked at); ``payers``: contract id → its code and due rule; ``prepared_trees``:
+    each tree's :func:`prepare`, when the caller has them already (else made here).
     """
     in_range = set(months)
     prepared: dict[int, Prepared] = {}
+    if prepared_trees is not None:
+        prepared = {id(t): ready for t, ready in zip(trees, prepared_trees, strict=True)}
     by_unit: dict[str, list[Hold]] = defaultdict(list)
     for h in holds:
         by_unit[h.unit_id].append(h)
@@ -771,8 +936,10 @@ def _each_day(p: Period) -> Iterable[date]:
 
 
 def _unique_skips(skips: Iterable[Skip]) -> list[Skip]:
-    """One skip per contract, reason and unit: the meters it names joined (a month not read
-    yet names every meter of the unit's statement once, not once a line)."""
+    """One skip per contract, reason and unit, naming its meters together (a month not read
+    yet names every meter of the unit's statement once, not once a line): the first
+    :data:`NAMED_METERS` by code in ``meter``, how many more in ``more``, all of them in
+    ``meters`` (one a line) and their ``count``."""
     meters: dict[tuple[str, str, tuple[tuple[str, str], ...]], list[str]] = {}
     first: dict[tuple[str, str, tuple[tuple[str, str], ...]], Skip] = {}
     for s in skips:
@@ -783,8 +950,21 @@ def _unique_skips(skips: Iterable[Skip]) -> list[Skip]:
         meter = s.params.get("meter")
         if meter is not None and meter not in named:
             named.append(meter)
-    return [Skip(s.contract_code, s.code, {**s.params, "meter": ", ".join(meters[key])}
+    return [Skip(s.contract_code, s.code, {**s.params, **named_meters(meters[key])}
                  if meters[key] else dict(s.params)) for key, s in first.items()]
+
+
+def named_meters(codes: Iterable[str], named: int = NAMED_METERS) -> dict[str, str]:
+    """A skip's meters: the first ``named`` by code for its words, and every one.
+
+    >>> named_meters(["E-05", "E-01", "MAIN", "E-02", "E-03"])["meter"]
+    'E-01, E-02, E-03'
+    >>> {k: v for k, v in named_meters(["E-05", "E-01", "MAIN"], 2).items() if k != "meters"}
+    {'meter': 'E-01, E-05', 'more': '1', 'count': '3'}
+    """
+    ordered = sorted(set(codes))
+    return {"meter": ", ".join(ordered[:named]), "more": str(max(len(ordered) - named, 0)),
+            "count": str(len(ordered)), "meters": "\n".join(ordered)}
 
 
 def _unique_notes(notes: Iterable[Problem]) -> list[Problem]:

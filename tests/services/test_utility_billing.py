@@ -9,17 +9,22 @@ LIFT (common); read on the first of each month. A run over March bills February.
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from domain.billing.bills import bill_id
 from domain.billing.tariffs import FlatTariff, TieredTariff, to_document
-from domain.billing.utility_bills import DUE_DAYS
+from domain.billing.utility_bills import DUE_DAYS, SPIKE_NOTE
+from domain.leasing.clauses import DueKind, DueRule
 from services import billing_run, contracts
 from services.meters import MeterSpec, create_meter, record_reading
 from store.schema import Bill, BillLine, Outbox, Tariff
@@ -63,9 +68,9 @@ def _read(ws: Workspace, ids: dict[str, uuid.UUID], day: date, **values: int | s
 
 
 def _sign_b1(ws: Workspace, start: date = date(2026, 2, 1), end: date = date(2027, 1, 31),
-             code: str = "HT-B-1") -> uuid.UUID:
+             code: str = "HT-B-1", **clauses: Any) -> uuid.UUID:
     return contracts.create_signed(ws, park_id(ws), lease_spec(
-        ws, "ZD-A-0103", code, start, end, signed_on=min(start, date(2026, 2, 1))))
+        ws, "ZD-A-0103", code, start, end, signed_on=min(start, date(2026, 2, 1)), **clauses))
 
 
 def _run(ws: Workspace, month: date, on: date | None = None) -> billing_run.RunReport:
@@ -281,3 +286,144 @@ def test_a_tiered_water_tariff_bills_by_band(ws):
     assert [(x.explanation["band"]["band"], x.explanation["quantity"], x.amount)
             for x in bill.lines] == [("1", "300.000", D("1680.00")), ("2", "50.000", D("420.00"))]
     assert bill.amount == D("2100.00") and bill.number == "HT-2026-0001/2026-02-01/water"
+
+
+# -- due with the rent; a correction of any age; many meters; a spike --------------------------
+
+
+@pytest.mark.parametrize(("due", "expected"), [
+    (DueRule(), date(2026, 3, 15)),  # on the period's first day: with 15 March's rent
+    (DueRule(DueKind.DAYS_BEFORE, 10), date(2026, 3, 5)),  # paying 10 days in advance
+])
+def test_a_contract_whose_months_begin_on_the_15th_pays_utilities_with_that_rent(
+        ws, due, expected):
+    """HT-B-1 runs from 15 January: March's run bills its period from 15 March and
+    February's electricity, and both fall due on one day."""
+    tariff = _tariff(ws, to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
+    ids = _tree(ws, tariff)
+    _sign_b1(ws, date(2026, 1, 15), date(2027, 1, 14), due=due)
+    _read(ws, ids, FEB, MAIN=0, E_0101=0, E_0102=0, E_0103=0, LIFT=0)
+    _read(ws, ids, MAR, MAIN=1040, E_0101=300, E_0102=40, E_0103=500, LIFT=50)
+    plan = _run(ws, MAR, on=date(2026, 2, 25)).plan
+    mine = {b.charge: b for b in plan.bills if b.number.startswith("HT-B-1/")}
+    assert mine["rent"].period_start == date(2026, 3, 15)
+    assert mine[E].period_start == FEB
+    assert mine[E].due_on == mine["rent"].due_on == expected
+
+
+def test_a_reading_corrected_months_later_is_adjusted_by_the_next_run(ws):
+    """February, March and April billed; then E-0101's 1 March reading (February's close,
+    March's opening) corrected from 300 to 320. June's run looks back only at April by
+    the calendar, yet adjusts February and March: their readings changed after their bills."""
+    ids = _february(ws)
+    _run(ws, MAR)
+    _read(ws, ids, APR, MAIN=2100, E_0101=620, E_0102=80, E_0103=1000, LIFT=100)
+    _run(ws, APR)
+    _read(ws, ids, MAY, MAIN=3000, E_0101=900, E_0102=120, E_0103=1400, LIFT=150)
+    _run(ws, MAY)
+    june = date(2026, 6, 1)
+    _read(ws, ids, june, MAIN=3900, E_0101=1200, E_0102=160, E_0103=1800, LIFT=200)
+    billed = {n: a for n, _k, _s, _e, a in _utility_bills(ws)}
+    with _statements(ws) as before:  # nothing corrected yet: no month's bills looked up
+        billing_run.rehearse_run(ws, park_id(ws), june, date(2026, 6, 30), MAY)
+    assert not [q for q in before if "max(bills.hlc)" in q]
+    assert record_reading(ws, ids["E-0101"], MAR, D(320)).status.value == "correction"
+    with _statements(ws) as said:
+        report = _run(ws, june)
+    assert len([q for q in said if "max(bills.hlc)" in q]) == 1  # February's and March's
+    adjustments = {b.number: b for b in report.plan.adjustments if b.charge == E}
+    assert sorted(adjustments) == [
+        "HT-2026-0001/2026-02-01/electricity/A1", "HT-2026-0001/2026-03-01/electricity/A1",
+        "HT-B-1/2026-02-01/electricity/A1", "HT-B-1/2026-03-01/electricity/A1"]
+    feb = adjustments["HT-2026-0001/2026-02-01/electricity/A1"]
+    mar = adjustments["HT-2026-0001/2026-03-01/electricity/A1"]
+    # its own 20 kWh more in February and 20 less in March, the shares the other way
+    assert D("13.33") <= feb.amount <= D("13.34") and D("-13.34") <= mar.amount <= D("-13.33")
+    assert feb.corrects == bill_id(str(_contract(ws, "HT-2026-0001")), FEB, E)
+    said = feb.lines[0].explanation
+    assert D(said["billed"]) == billed["HT-2026-0001/2026-02-01/electricity"]
+    assert [b.number for b in report.plan.bills if b.charge == E and b.kind == "charge"] == [
+        "HT-2026-0001/2026-05-01/electricity", "HT-B-1/2026-05-01/electricity"]
+    # Posted: their bills are newer than the correction, so no run looks at them again,
+    # nor reads their months' bills: the window's bills are newer than the correction.
+    assert _run(ws, june).plan.bills == ()
+    july = date(2026, 7, 1)
+    _read(ws, ids, july, MAIN=4800, E_0101=1500, E_0102=200, E_0103=2200, LIFT=250)
+    with _statements(ws) as said:
+        later = _run(ws, july)
+    assert sorted(b.number for b in later.plan.bills if b.charge == E) == [
+        "HT-2026-0001/2026-06-01/electricity", "HT-B-1/2026-06-01/electricity"]
+    assert not [q for q in said if "max(bills.hlc)" in q]
+
+
+@contextmanager
+def _statements(ws: Workspace) -> Iterator[list[str]]:
+    """The SQL the workspace runs inside the block."""
+    said: list[str] = []
+
+    def heard(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        said.append(statement)
+
+    event.listen(ws.engine, "before_cursor_execute", heard)
+    try:
+        yield said
+    finally:
+        event.remove(ws.engine, "before_cursor_execute", heard)
+
+
+def test_a_month_not_read_on_forty_meters_names_three_and_how_many_more(ws, tmp_path):
+    """MAIN feeds E-0101 and 38 common meters (40 in all), read on 1 February and not yet
+    on 1 March: ``leasemap bill`` says the first three and 37 more; ``--json`` lists all 40."""
+    pid = park_id(ws)
+    tariff = _tariff(ws, to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
+    main = create_meter(ws, pid, MeterSpec("MAIN", E, tariff_id=tariff))
+    meters = [main, create_meter(ws, pid, MeterSpec("E-0101", E, parent="MAIN",
+                                                    unit="ZD-A-0101"))]
+    meters += [create_meter(ws, pid, MeterSpec(f"C-{n:02}", E, parent="MAIN"))
+               for n in range(1, 39)]
+    for meter in meters:
+        record_reading(ws, meter, FEB, D(0))
+    from app.cli_billing import run_json
+
+    plan = billing_run.rehearse_run(ws, pid, MAR, date(2026, 3, 31), date(2026, 3, 2))
+    # --json, as the command makes it: the first three, and every one of the 40 in a list
+    [skip] = [s for s in json.loads(json.dumps(run_json(plan, None, True), ensure_ascii=False))
+              ["skipped"] if s["code"] == "reading-missing"]
+    assert (skip["meter"], skip["more"], skip["count"]) == ("C-01, C-02, C-03", "37", "40")
+    assert skip["meters"] == [f"C-{n:02}" for n in range(1, 39)] + ["E-0101", "MAIN"]
+    path = Path(ws.path)
+    ws.close()
+    from tests.test_cli import run
+
+    done = run("bill", "--period", "2026-03", "--workspace", str(path), "--on", "2026-03-02",
+               "--dry-run")
+    assert done.returncode == 0, done.stderr
+    [said] = [x for x in done.stderr.splitlines() if "not billed" in x]
+    assert said == ("HT-2026-0001: electricity for ZD-A-0101 in 2026-02 not billed: no "
+                    "reading closing the month on C-01, C-02, C-03 and 37 more (run the "
+                    "same period again once it is read)")
+
+
+def test_a_spike_is_billed_with_its_own_note_not_as_provisional(ws):
+    """E-0103 used 100 kWh a month for half a year, then 2,000 in February."""
+    tariff = _tariff(ws, to_document(FlatTariff(date(2025, 1, 1), D("1.00"))))
+    pid = park_id(ws)
+    meter = create_meter(ws, pid, MeterSpec("E-0103", E, unit="ZD-A-0103", tariff_id=tariff))
+    _sign_b1(ws, date(2025, 7, 1), date(2027, 6, 30))
+    for k, day in enumerate([date(2025, m, 1) for m in range(8, 13)] + [date(2026, 1, 1), FEB]):
+        record_reading(ws, meter, day, D(100 * k))
+    record_reading(ws, meter, MAR, D(600 + 2000))
+    plan = _run(ws, MAR, on=date(2026, 3, 2)).plan
+    [bill] = [b for b in plan.bills if b.charge == E]
+    assert bill.amount == D("2000.00")
+    [note] = bill.notes
+    assert note.code == SPIKE_NOTE and note.params["meter"] == "E-0103"
+    from app.cli_billing import run_json
+    from views.billing_text import note_words
+
+    said = run_json(plan, None, True)
+    [mine] = [b for b in said["bills"] if b["number"] == bill.number]
+    assert mine["provisional"] == [] and [n["code"] for n in mine["check"]] == [SPIKE_NOTE]
+    assert note_words(note) == (
+        "Meter E-0103 of ZD-A-0103 used 22.1× its usual: 71.429 a day from 2026-02-01 to "
+        "2026-03-01, usually 3.226; billed as read — check the reading")

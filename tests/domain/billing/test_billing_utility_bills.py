@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import domain.billing.utility_bills
 from domain.billing.bills import BilledKey, bill_id
-from domain.billing.meters import Meter, Period, Reading, Utility
+from domain.billing.meters import Meter, Period, Reading, ReadingKind, Utility
 from domain.billing.shared_consumption import Basis, BasisKind, statement
 from domain.billing.tariffs import (
     Band,
@@ -22,20 +22,27 @@ from domain.billing.tariffs import (
     TouTariff,
     price,
 )
-from domain.billing.unit_consumption import PLACES
+from domain.billing.unit_consumption import PLACES, current_readings
 from domain.billing.utility_bills import (
     DUE_DAYS,
+    NAMED_METERS,
+    SPIKE_NOTE,
     Hold,
     NamedTariff,
     Payer,
     UtilityTree,
+    changed_months,
+    changed_since_billed,
     consumption_months,
     due_on,
     lookback_months,
     plan_utility_bills,
+    prepare,
     priced_use,
+    reading_key,
 )
-from domain.leasing.clauses import DueKind, DueRule
+from domain.leasing.clauses import DueKind, DueRule, RentTerms
+from domain.leasing.schedule import add_months, rent_schedule
 
 D = Decimal
 E = Utility.ELECTRICITY
@@ -103,6 +110,132 @@ def test_due_with_the_rent_of_the_month_after_never_before_the_issue():
     assert due_on(Payer("c", "C", DueRule(DueKind.DAYS_BEFORE, 5)), MAR,
                   date(2026, 3, 20)) == date(2026, 3, 27)
     assert due_on(Payer("c", "C"), MAR, ISSUED) == ISSUED + timedelta(days=DUE_DAYS)
+
+
+def test_due_with_the_rent_of_the_contracts_month_that_begins_in_the_run_month():
+    """February's use, issued on 1 March: a contract whose months begin on the 15th pays it
+    with the rent of 15 March, not on 1 March; paying in advance, by its rule, never before
+    the bill exists."""
+    feb, on = FEB, MAR
+    on_time = DueRule(DueKind.DAYS_BEFORE, 0)
+    assert due_on(Payer("c", "C", on_time), feb, on) == MAR
+    assert due_on(Payer("c", "C", on_time, anchor=15), feb, on) == date(2026, 3, 15)
+    advance = DueRule(DueKind.DAYS_BEFORE, 10)
+    assert due_on(Payer("c", "C", advance, anchor=15), feb, on) == date(2026, 3, 5)
+    assert due_on(Payer("c", "C", advance, anchor=15), feb, date(2026, 3, 7)) == \
+        date(2026, 3, 7)  # issued after that day: due on the issue day
+    assert due_on(Payer("c", "C", advance), feb, on) == MAR  # 19 Feb: before the issue
+    before = DueRule(DueKind.DAY_OF_MONTH, 25)  # 25 February for March: the issue day
+    assert due_on(Payer("c", "C", before, anchor=15), feb, on) == MAR
+    assert due_on(Payer("c", "C", on_time, anchor=31), date(2026, 1, 1), date(2026, 2, 1)) \
+        == date(2026, 2, 28)  # months from the 31st: February's is on its last day
+    plan = plan_utility_bills([_tree(_march())], [MAR], WHOLE,
+                              {"c1": Payer("c1", "C1", on_time, anchor=15),
+                               "c2": Payer("c2", "C2", advance, anchor=15)}, {}, APR)
+    assert [(b.contract_id, b.due_on) for b in plan.bills] == [
+        ("c1", date(2026, 4, 15)), ("c2", date(2026, 4, 5))]
+
+
+@settings(max_examples=40, deadline=None)
+@given(start=st.dates(date(2024, 1, 1), date(2026, 12, 31)),
+       kind=st.sampled_from(list(DueKind)), days=st.integers(0, 40),
+       later=st.integers(1, 13), calendar=st.booleans())
+def test_a_utility_bill_falls_due_as_the_rent_the_same_run_bills(start, kind, days, later,
+                                                                 calendar):
+    """The run over month M bills M's rent period (a monthly contract's, from its anchor
+    day) and M−1's utilities: both fall due on one day (before the issue day: on it)."""
+    rule = DueRule(kind, days)
+    terms = RentTerms(D(100), D(80), start, add_months(start, 36) - timedelta(days=1),
+                      calendar_periods=calendar, due=rule)
+    month = add_months(start.replace(day=1), later)
+    last = add_months(month, 1) - timedelta(days=1)
+    lines, _problems = rent_schedule(terms, (month, last), starting=True)
+    [rent] = [x for x in lines if x.charge == "rent"]
+    payer = Payer("c", "C", rule, anchor=1 if calendar else start.day)
+    assert due_on(payer, add_months(month, -1), date(2000, 1, 1)) == rent.due_on
+    assert due_on(payer, add_months(month, -1), month) == max(rent.due_on, month)
+
+
+def test_a_skip_names_the_first_meters_by_code_and_how_many_more():
+    """MAIN feeds 40 unit meters, and no meter is read to close March: each contract's skip
+    names three meters, says 38 more, and carries all 41 for a machine."""
+    subs = [Meter(f"s{n}", f"E-{n:02}", E, "M", f"u{n}") for n in range(40, 0, -1)]
+    meters = [Meter("M", "MAIN", E), *subs]
+    readings = [_r(m.id, MAR, 0) for m in meters]
+    tree = UtilityTree(E, tuple(meters), tuple(readings), {}, {f"u{n}": D(10)
+                                                                for n in range(1, 41)},
+                       {"M": FLAT}, {f"u{n}": f"U-{n:02}" for n in range(1, 41)})
+    holds = [Hold(f"c{n}", f"u{n}", date(2025, 1, 1), date(2027, 12, 31)) for n in range(1, 41)]
+    payers = {h.contract_id: Payer(h.contract_id, h.contract_id.upper()) for h in holds}
+    plan = plan_utility_bills([tree], [MAR], holds, payers, {}, ISSUED)
+    assert plan.bills == () and len(plan.skipped) == 40  # one a contract, not one a meter
+    skip = next(s for s in plan.skipped if s.contract_code == "C7")
+    assert skip.code == "reading-missing" and NAMED_METERS == 3
+    assert (skip.params["unit"], skip.params["meter"], skip.params["more"],
+            skip.params["count"]) == ("U-07", "E-01, E-02, E-03", "38", "41")
+    every = skip.params["meters"].split("\n")
+    assert every == sorted(every) and len(every) == 41 and {"E-07", "MAIN"} <= set(every)
+    one = plan_utility_bills([_tree([r for r in _march() if r.meter_id != "b"
+                                     or r.read_on == MAR])], [MAR], WHOLE, PAYERS, {},
+                             ISSUED)
+    assert {(s.params["meter"], s.params["more"], s.params["meters"]) for s in one.skipped} \
+        == {("E-102", "0", "E-102")}
+
+
+def test_a_month_is_changed_by_a_correction_or_a_back_dated_reading_only():
+    """Read on the 1st of each month, in that order: nothing past changed. Then the 1 Feb
+    reading of E-101 corrected (it opens February and closes January), and a reading of a
+    new meter dated 1 January entered after the tree was read to 1 April."""
+    def changed(readings: list[Reading], before: date = APR) -> dict:
+        meters = [Meter(m, m.upper(), E) for m in ("M", "a", "b", "n")]
+        return changed_months(prepare(UtilityTree(E, tuple(meters), tuple(readings))), before)
+
+    monthly = [_r(m, date(2026, k, 1), 10 * k) for k in (1, 2, 3, 4) for m in ("M", "a", "b")]
+    assert changed(monthly) == {}
+    shuffled = [_r(m, date(2026, k, 1), 10 * k) for k in (1, 2, 3, 4) for m in ("b", "M", "a")]
+    assert changed(shuffled) == {}  # one day's readings in any meter order
+    fix = _r("a", FEB, 15)
+    assert changed([*monthly, fix]) == {date(2026, 1, 1): [fix], FEB: [fix]}
+    assert changed([*monthly, fix], FEB) == {date(2026, 1, 1): [fix]}  # only before FEB
+    history = [_r("n", date(2026, 1, 1), 0), _r("n", FEB, 5)]  # entered after 1 April's
+    found = changed([*monthly, *history])
+    assert sorted(found) == [date(2025, 12, 1), date(2026, 1, 1), FEB, MAR]
+    assert found[MAR] == [history[1]]  # its last reading: every month after it, to APR
+    swap = [*monthly, Reading("a", MAR, "total", D(20), ReadingKind.FINAL),
+            Reading("a", MAR, "total", D(0), ReadingKind.INITIAL)]  # replaced on 1 March
+    assert changed(swap) == {FEB: swap[-2:], MAR: swap[-2:]}  # entered after 1 April's
+    # the same as the ledger read for pricing: corrections in their originals' places
+    ready = prepare(UtilityTree(E, (Meter("a", "A", E),), tuple([*monthly, fix])))
+    assert list(ready.current) == current_readings([*monthly, fix])
+    stamps = {reading_key(fix): "000000000000300-0000-d"}
+    billed = {date(2026, 1, 1): "000000000000200-0000-d",  # billed before the correction
+              FEB: "000000000000400-0000-d"}  # and February since (its adjustment)
+    assert changed_since_billed({date(2026, 1, 1): [fix], FEB: [fix], MAR: [fix]}, stamps,
+                                billed) == [date(2026, 1, 1)]  # March: never billed
+
+
+@settings(max_examples=40, deadline=None)
+@given(entries=st.lists(st.tuples(st.sampled_from(["a", "b"]), st.integers(0, 6),
+                                  st.sampled_from(list(ReadingKind)), st.integers(0, 9)),
+                        max_size=25))
+def test_the_ledger_read_for_pricing_is_the_corrected_one_and_its_changes_are_past(entries):
+    """Any order of entries: the readings as corrected are ``current_readings``'; each
+    change is a correction or dated before a day already read; the rest are in order."""
+    readings = [Reading(m, MAR + timedelta(days=7 * d), "total", D(v), kind)
+                for m, d, kind, v in entries]
+    ready = prepare(UtilityTree(E, (Meter("a", "A", E), Meter("b", "B", E)), tuple(readings)))
+    assert list(ready.current) == current_readings(readings)
+    seen: set = set()
+    latest = None
+    for r in readings:
+        past = reading_key(r) in seen or (latest is not None and r.read_on < latest)
+        assert (r in ready.changes) if past else True
+        seen.add(reading_key(r))
+        latest = r.read_on if latest is None else max(latest, r.read_on)
+    assert len(ready.changes) == sum(
+        1 for n, r in enumerate(readings)
+        if reading_key(r) in {reading_key(x) for x in readings[:n]}
+        or any(x.read_on > r.read_on for x in readings[:n]))
 
 
 def test_a_unit_let_twice_in_a_month_is_split_by_days():
@@ -258,7 +391,11 @@ def test_a_spike_bills_with_a_note():
     assert bill.amount == D("2000.00")
     [note] = bill.notes
     assert (note.code, note.params["meter"], note.params["on"]) == (
-        "reading-spike", "E-101", "2026-04-01")
+        SPIKE_NOTE, "E-101", "2026-04-01")
+    assert note.code == "utility-spike"  # its own note, not rent's provisional ones
+    # 2,000 kWh over 31 days against 100 a month before (the median day 3.28 kWh)
+    assert (note.params["per_day"], note.params["median"], note.params["times"]) == (
+        "64.516", "3.28", "19.7")
 
 
 def test_a_changed_amount_is_adjusted_and_an_equal_one_exists():
