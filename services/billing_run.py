@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from domain.billing.bills import (
     ADJUSTMENT_KIND,
+    PROVISIONAL,
     ContractPlan,
     PlannedBill,
     Skip,
@@ -237,9 +238,14 @@ def write_run(session: Session, plan: RunPlan, *, job: Job | None = None) -> uui
         lines = []
         for seq, line in enumerate(bill.lines, 1):
             explanation = dict(line.explanation)
-            if bill.notes:
-                explanation["provisional"] = [{"code": p.code, "params": dict(p.params)}
-                                              for p in bill.notes]
+            if bill.notes:  # provisional: a correction follows; check: billed as read
+                for key, notes in (("provisional", [p for p in bill.notes
+                                                    if p.code in PROVISIONAL]),
+                                   ("check", [p for p in bill.notes
+                                              if p.code not in PROVISIONAL])):
+                    if notes:
+                        explanation[key] = [{"code": p.code, "params": dict(p.params)}
+                                            for p in notes]
             line_rows.append({"bill_id": bill.id, "seq": seq, "starts_on": line.starts_on,
                               "ends_on": line.ends_on, "amount": line.amount,
                               "explanation": explanation})

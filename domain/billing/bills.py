@@ -119,7 +119,9 @@ class PlannedBill:
     amount: Decimal
     lines: tuple[PlannedLine, ...]
     corrects: uuid.UUID | None = None
-    notes: tuple[Problem, ...] = ()  # provisional: a correction follows
+    # provisional (``PROVISIONAL``: a correction follows) or to check (a utility's spike:
+    # billed as read)
+    notes: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -427,3 +427,7 @@ def test_a_spike_is_billed_with_its_own_note_not_as_provisional(ws):
     assert note_words(note) == (
         "Meter E-0103 of ZD-A-0103 used 22.1× its usual: 71.429 a day from 2026-02-01 to "
         "2026-03-01, usually 3.226; billed as read — check the reading")
+    # posted (the run above posted it), the line keeps the note as one to check
+    [line] = _lines(ws, bill.number)
+    assert "provisional" not in line.explanation
+    assert [n["code"] for n in line.explanation["check"]] == [SPIKE_NOTE]
