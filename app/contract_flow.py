@@ -612,7 +612,8 @@ class ContractFlow(QObject):
                      and view.advice.suggested_rate is not None else view.spec.terms.rate)
         code = self._next_code(view.spec.signed_on)
         dialog = RenewDialog(view, code, suggested,
-                             add_months(start, months) - timedelta(days=1), detail)
+                             add_months(start, months) - timedelta(days=1), detail,
+                             carry=self._carry(contract_id, view.spec.deposit, start))
         self._keep(dialog)
 
         def renew(values: RenewalInput) -> None:
@@ -636,6 +637,14 @@ class ContractFlow(QObject):
         dialog.renewRequested.connect(renew)
         dialog.show()
         return dialog
+
+    def _carry(self, contract_id: uuid.UUID, asked: Decimal, start: date) -> Any:
+        """What renewing carries of the deposit held, as ``services.contracts.renew`` will
+        (the follow-on asks the deposit this contract says: ``renewal_spec``)."""
+        from services.deposits import rehearse_carry
+
+        with self.window.controller.workspace.reading() as session:
+            return rehearse_carry(session, contract_id, asked, start).carry
 
     def _next_code(self, signed_on: date) -> str:
         from services.contract_entry import next_contract_code

@@ -29,11 +29,20 @@ the last days' receipts that need a person, and overpayments not yet refunded
 :func:`plan_deposits` (pure) says when each live contract's deposit came in:
 most in full within days of signing, a few short (never topped up) or weeks
 late, and a few signed lately still waiting for it; the three-ledger check
-names those, and only those. :func:`write_billing` records them in the
-deposit's ledger as ``services.deposits`` does (a ``post_deposit`` command
-per movement): before the year billed as movements of their own, within it as
-bank lines whose whole amount the deposit holds. A contract that ended
-(expired or terminated) is settled some days after its last day as
+names those, and only those. A renewal carries the deposit the contract it
+renews holds, as ``services.contracts.renew`` does (押金转入续租合同: a
+``carried_out`` and a ``carried_in`` movement on the renewal's first day, no
+bank line), up to what the renewal asks; the rest of what the renewal asks is
+a top-up that comes in as a deposit does (or short, or not yet), and what the
+old contract holds beyond it stays there for its settlement. A handful of
+deposits received were first typed wrong (a digit dropped) and reversed some
+days later, then entered right, as ``services.deposits.reverse_movement``
+reverses them (the payment's money held as the deposit reversed with it).
+:func:`write_billing` records them in the deposit's ledger as
+``services.deposits`` does (a ``post_deposit`` command per movement): before
+the year billed as movements of their own, within it as bank lines whose
+whole amount the deposit holds. A contract that ended (expired or terminated)
+and still holds a deposit is settled some days after its last day as
 ``services.deposits.settle_termination`` settles it: the late fees accrued to
 the day on a final bill, the deposit applied to the open bills oldest first,
 the rest refunded.
@@ -56,7 +65,7 @@ from __future__ import annotations
 import heapq
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from random import Random
@@ -70,7 +79,17 @@ from demo.profiles import GIVEN, SURNAMES
 from domain.assets import UnitType
 from domain.billing.balances import LATE_FEE, OpenItem
 from domain.billing.bills import ADJUSTMENT_KIND, PlannedBill
-from domain.billing.deposits import APPLIED, RECEIVED, REFUNDED, settle
+from domain.billing.deposits import (
+    APPLIED,
+    CARRIED_IN,
+    CARRIED_OUT,
+    RECEIVED,
+    REFUNDED,
+    REVERSED,
+    DepositMove,
+    settle,
+    signed_amount,
+)
 from domain.billing.late_fees import late_fee_bill
 from domain.billing.matching import bill_reference
 from domain.billing.tariffs import Band, FlatTariff, TieredTariff, TouTariff, to_document
@@ -80,12 +99,12 @@ from domain.leasing.schedule import add_months
 from domain.money import ZERO, money
 from domain.space_use import SpaceUse
 from services.billing_run import RunPlan, plan_run, write_run
-from services.deposits import FINAL
+from services.deposits import FINAL, HELD_FROM_PAYMENT, write_moves
 from services.payments import insert_allocations, write_payments
 from services.receivables import PAYMENT
 from store.changes import insert_rows, record_commands, under_command
 from store.ids import uuid7
-from store.schema import DepositMovement, Meter, MeterReading, Park, PayerAlias
+from store.schema import Meter, MeterReading, Park, PayerAlias
 from store.schema import Tariff as TariffRow
 
 ISSUE_DAYS = 6  # a month's billing run is issued this many days before the month starts
@@ -130,6 +149,11 @@ OUTSTANDING_DAYS = 60
 OUTSTANDING_SHARE = 0.15
 SETTLE_DAYS = (3, 20)
 DEPOSIT_REMARKS = ("{code} 押金", "{code}押金", "押金", "{code} 租赁保证金")
+# Deposits received in full that were first typed with a digit dropped, and reversed
+# (then entered right) this many days later.
+TYPOS = 4
+TYPO_DAYS = (1, 5)
+TYPO_NOTE = "录入错误"
 
 
 # -- the tenants' habits (pure) ------------------------------------------------------------
@@ -202,7 +226,7 @@ def months_for(park: ParkPlan) -> int:
 
 # -- the deposits (pure) ---------------------------------------------------------------------
 
-FULL, SHORT, LATE, OUTSTANDING = "full", "short", "late", "outstanding"
+FULL, SHORT, LATE, OUTSTANDING, CARRIED = "full", "short", "late", "outstanding", "carried"
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,45 +235,75 @@ class DepositPlan:
 
     ``kind``: full (within days of signing), late (weeks after, whole), short (part of
     it, the rest never came) or outstanding (not in by today: ``received`` 0, ``on``
-    None). Short and outstanding are what the three-ledger check must name.
-    ``settle_on``: some days after the contract's last day (its end or termination),
-    when that is by today and the deposit is in; None otherwise.
+    None); carried when a renewal's whole deposit was carried from the contract it
+    renews (``received`` 0, ``on`` None). Short and outstanding are what the
+    three-ledger check must name. A renewal's ``carried`` came from ``renews`` on its
+    first day; the kind and ``received`` are then the top-up's, the rest of what it
+    asks. ``carried_out``: what the renewal of this one carried away. ``settle_on``:
+    some days after the contract's last day (its end or termination), when that is by
+    today and the contract still holds some of its deposit then; None otherwise.
+    ``typo``: the amount first entered on ``on`` (a digit dropped), reversed on
+    ``corrected_on`` and ``received`` entered right that day (out of a payment, the
+    payment held the right amount only once the wrong one was reversed).
     """
 
     contract: int  # index into park.contracts
     due: Decimal  # the deposit the contract says
-    received: Decimal
+    received: Decimal  # what came in at the bank (a renewal's top-up)
     on: date | None
     kind: str
     payer: str
     remarks: str
     settle_on: date | None
+    carried: Decimal = ZERO
+    renews: int | None = None  # the contract the deposit was carried from
+    carried_out: Decimal = ZERO
+    typo: Decimal = ZERO
+    corrected_on: date | None = None
+
+    @property
+    def held(self) -> Decimal:
+        """What the contract holds once everything planned has happened, before settling."""
+        return self.received + self.carried - self.carried_out
 
 
 def plan_deposits(park: ParkPlan, seed: int, today: date) -> list[DepositPlan]:
     """Each signed (or terminated) contract's deposit, from its own random stream
     (``"{seed}:deposits"``), so the other rows are what they were without it; contracts
-    with no deposit and drafts have none."""
+    with no deposit and drafts have none. A renewal carries what the contract it renews
+    holds on the renewal's signing, up to its own deposit; the renewal's draws decide its
+    top-up. The typos come from a stream of their own (``"{seed}:deposit-typos"``), a
+    fully carried renewal's settlement day from ``"{seed}:deposit-carries"``."""
     rng = Random(f"{seed}:deposits")
-    plans = []
+    carries = Random(f"{seed}:deposit-carries")
+    plans: dict[int, DepositPlan] = {}
     for index, contract in enumerate(park.contracts):
         if contract.status is ContractStatus.DRAFT or contract.deposit <= 0:
             continue
         tenant = park.tenants[park.tenancy_tenant[contract.tenancy]]
         signed = contract.signed_on
+        old = plans.get(contract.renews) if contract.renews is not None else None
+        carried = ZERO
+        if old is not None and park.contracts[old.contract].terminated_on is None:
+            # What the renewed contract holds when the renewal is signed (renew carries it).
+            came = old.received if old.on is not None and old.on <= signed else ZERO
+            carried = min(came + old.carried - old.carried_out, contract.deposit)
+        asked = contract.deposit - carried
         roll = rng.random()
-        kind, received = FULL, contract.deposit
+        kind, received = FULL, asked
         on: date | None = signed + timedelta(days=rng.randint(0, RECEIVED_DAYS))
         if (today - signed).days <= OUTSTANDING_DAYS and rng.random() < OUTSTANDING_SHARE:
             kind, received, on = OUTSTANDING, ZERO, None
         elif roll < DEPOSIT_SHORT:
             kind = SHORT
             share = Decimal(rng.choice((50, 60, 70, 80, 90))) / 100
-            received = money((contract.deposit * share / 100).to_integral_value(ROUND_FLOOR)
-                             * 100) or contract.deposit
+            received = money((asked * share / 100).to_integral_value(ROUND_FLOOR)
+                             * 100) or asked
         elif roll < DEPOSIT_SHORT + DEPOSIT_LATE and (today - signed).days > LATE_DAYS[1]:
             kind = LATE  # only where it is in by now: a late one still out is outstanding
             on = signed + timedelta(days=rng.randint(*LATE_DAYS))
+        if asked == 0:
+            kind, received, on = CARRIED, ZERO, None  # all of it carried: no top-up
         if on is not None:
             on = min(on, today)
         payer = tenant.name if rng.random() < 0.9 else tenant.short_name
@@ -260,12 +314,53 @@ def plan_deposits(park: ParkPlan, seed: int, today: date) -> list[DepositPlan]:
         settle_on = None
         if on is not None and last < today:
             day = max(last + timedelta(days=rng.randint(*SETTLE_DAYS)), on + timedelta(days=1))
-            if day.day == 1:
-                day += timedelta(days=1)  # a run's late-fee bill of the month has that id
-            settle_on = day if day <= today else None
-        plans.append(DepositPlan(index, contract.deposit, received, on, kind, payer, remarks,
-                                 settle_on))
+            settle_on = _settle_day(day, today)
+        elif carried > 0 and last < today:
+            settle_on = _settle_day(last + timedelta(days=carries.randint(*SETTLE_DAYS)),
+                                    today)
+        if carried > 0 and old is not None:
+            plans[old.contract] = replace(old, carried_out=old.carried_out + carried)
+        plans[index] = DepositPlan(index, contract.deposit, received, on, kind, payer,
+                                   remarks, settle_on, carried,
+                                   old.contract if carried > 0 and old is not None else None)
+    # A contract whose renewal carried all it held has nothing left to settle.
+    out = [p if p.held > 0 else replace(p, settle_on=None) for p in plans.values()]
+    return _typos(out, Random(f"{seed}:deposit-typos"), today)
+
+
+def _settle_day(day: date, today: date) -> date | None:
+    if day.day == 1:
+        day += timedelta(days=1)  # a run's late-fee bill of the month has that id
+    return day if day <= today else None
+
+
+def _typos(plans: list[DepositPlan], rng: Random, today: date) -> list[DepositPlan]:
+    """:data:`TYPOS` deposits received whole, first typed with a digit dropped: contracts
+    neither renewing nor renewed nor settled, so the correction is all that happens to
+    their deposit, and entered early enough to be corrected by today."""
+    latest = today - timedelta(days=TYPO_DAYS[1])
+    fit = [i for i, p in enumerate(plans)
+           if p.kind == FULL and p.on is not None and p.on <= latest and p.renews is None
+           and p.carried_out == 0 and p.settle_on is None and p.received >= 100]
+    for i in sorted(rng.sample(fit, min(TYPOS, len(fit)))):
+        plan = plans[i]
+        assert plan.on is not None
+        plans[i] = replace(plan, typo=dropped_zero(plan.received), corrected_on=plan.on
+                           + timedelta(days=rng.randint(*TYPO_DAYS)))
     return plans
+
+
+def dropped_zero(amount: Decimal) -> Decimal:
+    """``amount`` as typed with a digit of its yuan dropped: its first 0 after the leading
+    digit, else its last (51,570.09 → 5,157.09; 28,000.00 → 2,800.00; 123.45 → 12.45).
+
+    >>> dropped_zero(Decimal("51570.09")), dropped_zero(Decimal("123.45"))
+    (Decimal('5157.09'), Decimal('12.45'))
+    """
+    whole, _, cents = f"{amount:.2f}".partition(".")
+    at = whole.find("0", 1)
+    digits = whole[:at] + whole[at + 1:] if at > 0 else whole[:-1]
+    return money(f"{digits or 0}.{cents}")
 
 
 # -- living through the months ---------------------------------------------------------------
@@ -283,6 +378,8 @@ class BillingSummary:
     aliases: int
     deposit_movements: int = 0
     settlements: int = 0  # ended contracts whose deposit was applied and refunded
+    carries: int = 0  # renewals whose deposit was carried from the contract renewed
+    reversals: int = 0  # deposit movements typed wrong and reversed
 
 
 @dataclass(slots=True)
@@ -299,6 +396,8 @@ class _Transfer:
     known_payer: bool = True  # the legal name or an alias a person confirmed
     named: bool = True  # the remarks name the contract or a bill
     alias: str = ""  # the parent company this transfer comes from
+    typo: Decimal = ZERO  # a deposit first entered as this, reversed on ``corrected_on``
+    corrected_on: date | None = None
 
 
 def write_billing(session: Session, park: ParkPlan, payers: PayerPlan, seed: int,
@@ -331,7 +430,8 @@ def write_billing(session: Session, park: ParkPlan, payers: PayerPlan, seed: int
         progress(len(starts) + 1, len(starts) + 1)
     return BillingSummary(books.runs, books.bill_count, books.payment_count,
                           books.allocation_count, books.unallocated_count(),
-                          books.alias_count, books.movement_count, books.settlement_count)
+                          books.alias_count, books.movement_count, books.settlement_count,
+                          books.carry_count, books.reversal_count)
 
 
 class _Books:
@@ -363,6 +463,8 @@ class _Books:
         self.billed: dict[uuid.UUID, Decimal] = {}  # each bill's lines, credits included
         self.posted_fees: dict[uuid.UUID, Decimal] = {}  # late fees charged, by bill
         self.movement_count = self.settlement_count = 0
+        self.carry_count = self.reversal_count = 0
+        self.move_kind: dict[uuid.UUID, str] = {}  # each movement's kind, for its reversal
         self.currency = ""
         # Payments, allocations and aliases taken in and not yet written (see write()).
         self.unwritten: tuple[list[dict[str, Any]], list[dict[str, Any]],
@@ -632,20 +734,45 @@ class _Books:
     # -- deposits ------------------------------------------------------------------------------
 
     def take_deposits(self, plans: Sequence[DepositPlan], bank_from: date) -> None:
-        """The deposits received before ``bank_from`` (before this park's bank lines are
-        here) as movements of their own, now; the later ones as bank transfers to come;
-        the settlements in day order."""
+        """The renewals' carries and the deposits received before ``bank_from`` (before
+        this park's bank lines are here) as movements of their own, now; the later ones
+        as bank transfers to come; the settlements in day order."""
         for plan in plans:
             if plan.settle_on is not None:
                 self.settlements.append((plan.settle_on, plan.contract))
+            if plan.carried > 0 and plan.renews is not None:
+                self._carry(plan.renews, plan.contract, plan.carried)
             if plan.on is None or plan.received <= 0:
                 continue
             if plan.on < bank_from:
-                self._move(plan.contract, RECEIVED, plan.received, plan.on)
+                day = plan.on
+                if plan.typo and plan.corrected_on is not None:
+                    wrong = self._move(plan.contract, RECEIVED, plan.typo, plan.on)
+                    self._reverse(plan.contract, wrong, plan.typo, plan.corrected_on)
+                    day = plan.corrected_on
+                self._move(plan.contract, RECEIVED, plan.received, day)
             else:
                 self._schedule(plan.on, _Transfer(plan.contract, (), plan.payer, plan.remarks,
-                                                  "deposit", plan.received))
+                                                  "deposit", plan.received, typo=plan.typo,
+                                                  corrected_on=plan.corrected_on))
         self.settlements.sort(reverse=True)  # popped from the end, oldest first
+
+    def _carry(self, old: int, new: int, amount: Decimal) -> None:
+        """A renewal's carry, as ``services.deposits.carry_deposit`` writes it: out of the
+        renewed contract's deposit and into the renewal's on the renewal's first day, each
+        side's note the other contract's id."""
+        renewed, renewal = self.park.contracts[old], self.park.contracts[new]
+        self._move(old, CARRIED_OUT, amount, renewal.starts_on, note=str(renewal.id))
+        self._move(new, CARRIED_IN, amount, renewal.starts_on, note=str(renewed.id))
+        self.carry_count += 1
+
+    def _reverse(self, index: int, movement: uuid.UUID, amount: Decimal, on: date, *,
+                 payment_id: uuid.UUID | None = None) -> None:
+        """A movement typed wrong, reversed whole, as
+        ``services.deposits.reverse_movement`` does it."""
+        self._move(index, REVERSED, amount, on, payment_id=payment_id, reverses=movement,
+                   note=TYPO_NOTE)
+        self.reversal_count += 1
 
     def _receive_deposit(self, day: date, transfer: _Transfer, payments: list[dict[str, Any]],
                          allocations: list[dict[str, Any]]) -> None:
@@ -656,12 +783,33 @@ class _Books:
         payment_id = self._payment(day, transfer.amount, transfer, payments)
         self.held[payment_id] = ZERO
         code = self.park.contracts[transfer.contract].code
-        allocations.append({
-            "id": uuid7(), "park_id": self.park.park_id, "source_kind": PAYMENT,
-            "source_id": payment_id, "bill_id": None, "kind": "deposit",
-            "reverses_id": None, "amount": transfer.amount, "on": day, "by": "person",
-            "reasons": [{"code": "deposit", "params": {"contract": code}}]})
-        self._move(transfer.contract, RECEIVED, transfer.amount, day, payment_id=payment_id)
+
+        def hold(amount: Decimal, on: date) -> uuid.UUID:
+            allocations.append({
+                "id": uuid7(), "park_id": self.park.park_id, "source_kind": PAYMENT,
+                "source_id": payment_id, "bill_id": None, "kind": HELD_FROM_PAYMENT,
+                "reverses_id": None, "amount": amount, "on": on, "by": "person",
+                "reasons": [{"code": "deposit", "params": {"contract": code}}]})
+            return allocations[-1]["id"]
+
+        entered = day
+        if transfer.typo and transfer.corrected_on is not None:
+            held = hold(transfer.typo, day)
+            wrong = self._move(transfer.contract, RECEIVED, transfer.typo, day,
+                               payment_id=payment_id)
+            reversed_id = uuid7()
+            self._reverse(transfer.contract, wrong, transfer.typo, transfer.corrected_on,
+                          payment_id=payment_id)
+            allocations.append({
+                "id": reversed_id, "park_id": self.park.park_id, "source_kind": PAYMENT,
+                "source_id": payment_id, "bill_id": None, "kind": "reverse",
+                "reverses_id": held, "amount": -transfer.typo, "on": transfer.corrected_on,
+                "by": "person", "reasons": [{"code": "deposit-reversed",
+                                             "params": {"movement": str(wrong)}}]})
+            entered = transfer.corrected_on
+        hold(transfer.amount, entered)
+        self._move(transfer.contract, RECEIVED, transfer.amount, entered,
+                   payment_id=payment_id)
 
     def settle_until(self, until: date) -> None:
         """Settle the ended contracts due by ``until``, day by day, each on what had come
@@ -731,16 +879,19 @@ class _Books:
 
     def _move(self, index: int, kind: str, amount: Decimal, on: date, *,
               payment_id: uuid.UUID | None = None, bill_id: uuid.UUID | None = None,
-              note: str = "") -> uuid.UUID:
+              reverses: uuid.UUID | None = None, note: str = "") -> uuid.UUID:
         """A deposit movement to write, the contract's deposit held kept up to date."""
         contract = self.park.contracts[index]
-        self.moves.append({"id": uuid7(), "park_id": self.park.park_id,
+        row_id = uuid7()
+        self.moves.append({"id": row_id, "park_id": self.park.park_id,
                            "contract_id": contract.id, "kind": kind, "amount": amount,
                            "on": on, "payment_id": payment_id, "bill_id": bill_id,
-                           "reverses_id": None, "note": note})
-        sign = 1 if kind == RECEIVED else -1
-        self.deposit_held[index] = self.deposit_held.get(index, ZERO) + sign * amount
-        return self.moves[-1]["id"]
+                           "reverses_id": reverses, "note": note})
+        self.move_kind[row_id] = kind
+        change = signed_amount(DepositMove(kind, amount, on, self.move_kind.get(
+            reverses, "") if reverses is not None else ""))
+        self.deposit_held[index] = self.deposit_held.get(index, ZERO) + change
+        return row_id
 
     def _write_moves(self) -> None:
         """The movements so far (their payments written), with one ``post_deposit``
@@ -748,14 +899,7 @@ class _Books:
         if not self.moves:
             return
         rows, self.moves = self.moves, []
-        with under_command(self.session):
-            insert_rows(self.session, DepositMovement, rows)
-        record_commands(self.session, "post_deposit", DepositMovement, [(r["id"], {
-            "movement": str(r["id"]), "contract": str(r["contract_id"]), "kind": r["kind"],
-            "amount": str(r["amount"]), "on": r["on"].isoformat(),
-            "payment": str(r["payment_id"]) if r["payment_id"] else None,
-            "bill": str(r["bill_id"]) if r["bill_id"] else None, "note": r["note"]})
-            for r in rows], ready=True)
+        write_moves(self.session, rows)
         self.movement_count += len(rows)
 
 

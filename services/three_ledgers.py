@@ -9,13 +9,16 @@ The rules are ``domain.billing.three_ledgers``; here the store becomes its recor
   the plan's areas are the live units' billable areas, the let areas the contract's;
 - the **operations ledger** is what was posted on or before the day: bills, payments and
   the allocations of payments (reversals and refunds among them), and the deposits'
-  own ledger (``deposit_movements``: received, applied to arrears, refunded; a reversal
-  is the kind it reverses in red). An adjustment bill is a line correcting the bill it
-  names (``corrects_id``), and money allocated to it is booked against that bill's
-  receivable: the same tenant, the same account. A payment's tenant is its own, else the
-  one tenant whose bills it paid. The allocations that mirror a deposit movement (a
-  payment's money held as the deposit, a deposit applied to a bill) are its movement's,
-  booked once, through the deposit account (其他应付款-押金);
+  own ledger (``deposit_movements``: received, applied to arrears, refunded, carried to
+  or from a renewal; a reversal is the kind it reverses in red). A carry is read
+  whatever its date (one arranged at a renewal's signing for its first day holds the
+  renewal's deposit from the signing); it books no voucher (see the domain). An
+  adjustment bill is a line correcting the bill it names (``corrects_id``), and money
+  allocated to it is booked against that bill's receivable: the same tenant, the same
+  account. A payment's tenant is its own, else the one tenant whose bills it paid. The
+  allocations that mirror a deposit movement (a payment's money held as the deposit, a
+  deposit applied to a bill) are its movement's, booked once, through the deposit
+  account (其他应付款-押金);
 - the **finance ledger** is ``finance_entries``: the accounting system's posted lines,
   imported back by :func:`import_finance_entries` (CSV or Excel, columns known by their
   headers or a mapping) under a key per line (the voucher's month, number and line, or a
@@ -45,6 +48,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.billing.bills import ADJUSTMENT_KIND
+from domain.billing.deposits import CARRY_KINDS
 from domain.billing.invoices import TaxTable, missing_rates
 from domain.billing.three_ledgers import (
     DEPOSIT_KINDS,
@@ -118,6 +122,7 @@ CAUSES = ("leased-unit-no-bill", "bill-no-contract", "billed-after-end",
           "deposit-applied-not-in-books", "deposit-refunded-not-in-books", AMOUNT_IN_BOOKS,
           "entry-not-ours", "deposit-not-ours")
 REVERSED = "reversed"  # deposit_movements.kind of a reversal
+KNOWN_DEPOSIT_KINDS = (*DEPOSIT_KINDS, *CARRY_KINDS)
 
 
 class LedgersRefused(UserError):
@@ -230,17 +235,17 @@ def read_operations(session: Session, park_id: uuid.UUID, until: date) -> Operat
 
 def _deposits(session: Session, park_id: uuid.UUID, until: date, left_out: Counter[str]
               ) -> tuple[list[DepositEntry], dict[uuid.UUID, str]]:
-    """The deposit movements dated ``until`` or before, a reversal as the kind it reverses
-    in red, and the codes of their contracts (archived ones too: their money still
-    moved). A reversal of a movement not there, or a kind not known, is counted in
-    ``left_out``."""
+    """The deposit movements dated ``until`` or before, and the carries whatever their
+    date; a reversal as the kind it reverses in red, and the codes of their contracts
+    (archived ones too: their money still moved). A reversal of a movement not there, or
+    a kind not known, is counted in ``left_out``."""
     rows = session.execute(
         select(DepositMovement.id, DepositMovement.contract_id, DepositMovement.kind,
                DepositMovement.amount, DepositMovement.on, DepositMovement.bill_id,
-               DepositMovement.payment_id, DepositMovement.reverses_id, Contract.tenant_id,
-               Contract.code)
+               DepositMovement.payment_id, DepositMovement.reverses_id,
+               DepositMovement.note, Contract.tenant_id, Contract.code)
         .join(Contract, Contract.id == DepositMovement.contract_id)
-        .where(DepositMovement.park_id == park_id, DepositMovement.on <= until)
+        .where(DepositMovement.park_id == park_id)
         .order_by(DepositMovement.on, DepositMovement.id)).all()
     by_id = {r.id: r for r in rows}
     out = []
@@ -248,15 +253,20 @@ def _deposits(session: Session, park_id: uuid.UUID, until: date, left_out: Count
         kind, amount, source = r.kind, r.amount, r
         if kind == REVERSED:
             source = by_id.get(r.reverses_id) if r.reverses_id is not None else None
-            if source is None or source.kind not in DEPOSIT_KINDS:
-                left_out["deposit-reversal-unknown"] += 1
+            if source is None or source.kind not in KNOWN_DEPOSIT_KINDS:
+                if r.on <= until:
+                    left_out["deposit-reversal-unknown"] += 1
                 continue
             kind, amount = source.kind, -r.amount
-        elif kind not in DEPOSIT_KINDS:
-            left_out["deposit-kind-unknown"] += 1
+        elif kind not in KNOWN_DEPOSIT_KINDS:
+            if r.on <= until:
+                left_out["deposit-kind-unknown"] += 1
             continue
+        if r.on > until and kind not in CARRY_KINDS:
+            continue
+        counterpart = _uuid(source.note) if kind in CARRY_KINDS else None
         out.append(DepositEntry(r.id, r.contract_id, r.tenant_id, kind, r.on, amount,
-                                source.bill_id, source.payment_id))
+                                source.bill_id, source.payment_id, counterpart))
     return out, {r.contract_id: r.code for r in rows}
 
 

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.billing.deposits import Carry
 from domain.contracts import ContractStatus
 from domain.leasing.clauses import Escalation, EscalationKind, RentFree, Turnover
 from domain.leasing.contract import ContractSpec, LetUnit
@@ -74,6 +75,7 @@ from views.contract_text import (
     state_text,
     word,
 )
+from views.deposit_text import carry_text
 from views.document_languages import offer_languages
 from views.labels import currency_name, label
 from views.sales_panel import SalesPanel, sales_months
@@ -1064,7 +1066,9 @@ class RenewalInput:
 
 
 class RenewDialog(QDialog):
-    """The follow-on contract's code, signing day, end and rate (the advice's, if any)."""
+    """The follow-on contract's code, signing day, end and rate (the advice's, if any), and
+    what renewing does with the deposit (``carry``: ``domain.billing.deposits.plan_carry``
+    of what this contract holds, as the service will carry it)."""
 
     renewRequested = Signal(object)  # RenewalInput
 
@@ -1075,15 +1079,20 @@ class RenewDialog(QDialog):
         rate: Decimal,
         ends_on: date,
         parent: QWidget | None = None,
+        carry: Carry | None = None,
     ) -> None:
         super().__init__(parent)
         self.contract = contract
+        self.carry = carry
         self.code = QLineEdit(code, self)
         self.signed = _date_edit(self, min(contract.on, contract.spec.ends_on))
         self.ends = _date_edit(self, ends_on)
         self.rate = QLineEdit(str(rate), self)
         self.advice = QLabel(advice_title(contract.advice, contract.currency), self)
         self.advice.setWordWrap(True)
+        self.deposit = QLabel(self)
+        self.deposit.setWordWrap(True)
+        self.code.textChanged.connect(self._say_deposit)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(f"color: {LATE_COLOUR}")
@@ -1101,9 +1110,17 @@ class RenewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.advice)
         layout.addLayout(self.form)
+        layout.addWidget(self.deposit)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self._retranslate()
+
+    def _say_deposit(self) -> None:
+        """The deposit's line under the new code as typed (hidden when there is none)."""
+        said = "" if self.carry is None else carry_text(
+            self.carry, self.contract.code, self.code.text().strip(), self.contract.currency)
+        self.deposit.setText(said)
+        self.deposit.setVisible(bool(said))
 
     def values(self) -> RenewalInput | None:
         rate = _decimal(self.rate.text())
@@ -1144,6 +1161,7 @@ class RenewDialog(QDialog):
                 "%1", start.isoformat()
             )
         )
+        self._say_deposit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -34,6 +34,9 @@ derived from:
   ``deposit-amount-differs``: what was received is not what the contract says (a
   deposit of a contract that says none among them). A deposit due before ``since``
   (where the operations ledger starts) is not missed, but one received is compared.
+  A deposit carried in from the contract a renewal renews (``carried_in``) counts as
+  received, and one arranged for a later day (the renewal's first) counts from the
+  renewal's signing: the park holds that money already, under the contract renewed.
 
 Operations ↔ finance: every entry of ours with an amount books one voucher
 (:func:`vouchers`), and its lines on the *anchor* accounts carry its meaning: a bill or
@@ -41,7 +44,13 @@ adjustment debits receivables, an allocation credits them (a reversal debits), a
 debits the bank, a refund credits it; a deposit (其他应付款-押金, :attr:`Chart.deposit`)
 received credits the deposit account and debits the bank (or, received out of a
 payment, the clearing account, not an anchor), one applied to arrears debits it and
-credits receivables, one refunded debits it and credits the bank. The finance entries
+credits receivables, one refunded debits it and credits the bank. A deposit carried to
+a renewal books nothing: the books keep 其他应付款-押金 by customer (the voucher's
+往来单位 is the tenant, never the contract: see ``services.three_ledgers``' export) and a
+carry moves a deposit between two contracts of one tenant (``domain.billing.deposits``
+carries none to another tenant), so no account or customer balance moves; nothing of
+ours waits for the books, and the books' 押金 lines still pair with the movements that
+moved money (received, applied, refunded). The finance entries
 on those three accounts (the chart's codes and their sub-accounts) are matched to ours,
 line by line (a voucher may have two anchor lines):
 
@@ -91,7 +100,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from domain.billing.deposits import APPLIED, RECEIVED, REFUNDED
+from domain.billing.deposits import APPLIED, CARRIED_IN, CARRY_KINDS, RECEIVED, REFUNDED
 from domain.billing.invoices import DEFAULT_TAX_TABLE, TaxTable, from_inclusive, tax_rate
 from domain.billing.invoices import is_exempt as _is_exempt
 from domain.leasing.clauses import ChargeKind
@@ -197,24 +206,26 @@ class Allocation:
     amount: Decimal
 
 
-DEPOSIT_KINDS = (RECEIVED, APPLIED, REFUNDED)
+DEPOSIT_KINDS = (RECEIVED, APPLIED, REFUNDED)  # the movements that book a voucher
 
 
 @dataclass(frozen=True)
 class DepositEntry:
     """A movement of a contract's deposit (``domain.billing.deposits``): received, applied
-    to the bill ``bill_id``, or refunded. A reversal is the kind it reverses with a
-    negative amount (booked in red). ``payment_id``: received out of that payment's money,
-    already in the bank (its receipt booked it there)."""
+    to the bill ``bill_id``, refunded, or carried out to / in from the contract
+    ``counterpart`` at a renewal (no voucher: see the module). A reversal is the kind it
+    reverses with a negative amount (booked in red). ``payment_id``: received out of that
+    payment's money, already in the bank (its receipt booked it there)."""
 
     movement_id: Id
     contract_id: Id
     tenant_id: Id
-    kind: str  # received | applied | refunded
+    kind: str  # received | applied | refunded | carried_out | carried_in
     on: date
     amount: Decimal
     bill_id: Id | None = None
     payment_id: Id | None = None
+    counterpart: Id | None = None  # a carry's other contract
 
 
 @dataclass(frozen=True)
@@ -344,7 +355,8 @@ def vouchers(bills: Sequence[OpsBill], receipts: Sequence[Receipt],
     - a deposit received: 借 bank (the clearing account when it came out of a payment,
       which the receipt booked to the bank) / 贷 the deposit account; applied to arrears:
       借 the deposit account / 贷 receivables; refunded: 借 the deposit account / 贷 bank.
-      No VAT: a deposit is owed back, not earned.
+      No VAT: a deposit is owed back, not earned. A carry to or from a renewal books
+      nothing (one tenant's deposit stays on the deposit account under that tenant).
 
     Entries of zero book nothing. Vouchers come by date, then kind (bills first), then
     id. Raises ``ValueError`` for a charge with no tax rate in ``table`` (check with
@@ -418,7 +430,7 @@ def vouchers(bills: Sequence[OpsBill], receipts: Sequence[Receipt],
                      chart.receivable, alloc.amount, bill.tenant_id, bill.charge,
                      reference(EntryKind.BILL, bill.bill_id))
     for move in deposits:
-        if not move.amount:
+        if not move.amount or move.kind in CARRY_KINDS:
             continue
         debit, credit = _deposit_accounts(move, chart)
         related = (reference(EntryKind.BILL, move.bill_id) if move.bill_id is not None
@@ -546,23 +558,41 @@ def contract_vs_operations(on: date, contracts: Iterable[ContractFacts],
 
 
 def deposits_received(deposits: Iterable[DepositEntry], on: date) -> dict[Id, Decimal]:
-    """Each contract's deposit received by ``on`` (reversals of a receipt count against
-    it; applying and refunding a deposit do not make it less received)."""
+    """Each contract's deposit received by ``on``, carried in from the contract it renews
+    among it (reversals count against it; applying, refunding and carrying a deposit on
+    do not make it less received)."""
     received: dict[Id, Decimal] = defaultdict(lambda: ZERO)
     for move in deposits:
-        if move.kind == RECEIVED and move.on <= on:
+        if move.kind in (RECEIVED, CARRIED_IN) and move.on <= on:
             received[move.contract_id] += move.amount
     return dict(received)
+
+
+def deposits_carried_in(deposits: Iterable[DepositEntry], after: date | None = None
+                        ) -> dict[Id, Decimal]:
+    """Each contract's deposit carried in from the contract it renews (dated after
+    ``after`` only, when given: a carry arranged at the renewal's signing for its first
+    day), net of reversals."""
+    carried: dict[Id, Decimal] = defaultdict(lambda: ZERO)
+    for move in deposits:
+        if move.kind == CARRIED_IN and (after is None or move.on > after):
+            carried[move.contract_id] += move.amount
+    return {k: v for k, v in carried.items() if v}
 
 
 def _deposit_differences(on: date, contracts: Iterable[ContractFacts],
                          deposits: Iterable[DepositEntry], since: date | None
                          ) -> list[Difference]:
-    received = deposits_received(deposits, on)
+    moves = list(deposits)
+    received = deposits_received(moves, on)
+    arranged = deposits_carried_in(moves, after=on)
+    carried = deposits_carried_in(moves)
     found = []
     for contract in sorted(contracts, key=lambda c: (c.code, c.contract_id.int)):
         got = received.get(contract.contract_id, ZERO)
         due_on = contract.deposit_due_on
+        if due_on <= on:  # due: a carry arranged for the renewal's first day holds it
+            got += arranged.get(contract.contract_id, ZERO)
         if got == ZERO:
             if (contract.deposit <= ZERO or due_on > on
                     or (since is not None and due_on < since)):
@@ -572,14 +602,17 @@ def _deposit_differences(on: date, contracts: Iterable[ContractFacts],
             code = "deposit-amount-differs"
         else:
             continue
-        found.append(Difference(code, {
+        params = {
             "ledgers": "contract/operations", "contract": str(contract.contract_id),
             "reference": str(contract.contract_id), "contract_code": contract.code,
             "tenant": str(contract.tenant_id),
             "units": ",".join(u.code or str(u.unit_id) for u in contract.units),
             "charge": "deposit", "due_on": due_on.isoformat(),
             "due_amount": str(contract.deposit), "received_amount": str(got),
-            "difference": str(got - contract.deposit)}))
+            "difference": str(got - contract.deposit)}
+        if contract.contract_id in carried:  # part of it came from the contract renewed
+            params["carried_amount"] = str(carried[contract.contract_id])
+        found.append(Difference(code, params))
     return found
 
 
@@ -684,6 +717,8 @@ def _ours(bills: Iterable[OpsBill], adjustments: Iterable[OpsAdjustment],
             items.append(_Ours(EntryKind.ALLOCATION, alloc.allocation_id, alloc.on,
                                "receivable", -alloc.amount, bill_tenant.get(alloc.bill_id)))
     for move in deposits:
+        if move.kind in CARRY_KINDS:
+            continue  # no voucher (see the module): nothing the books should hold
         debit, credit = _deposit_accounts(move, chart)
         params = {"deposit_kind": move.kind, "deposit_amount": str(move.amount),
                   "contract": str(move.contract_id)}
