@@ -214,7 +214,15 @@ def _late_fees(session: Session, park_id: uuid.UUID, reader: BillingReader,
 
 
 def write_run(session: Session, plan: RunPlan, *, job: Job | None = None) -> uuid.UUID:
-    """Post ``plan``'s bills, lines, commands and its run row in the caller's transaction."""
+    """Post ``plan``'s bills, lines, commands and its run row in the caller's transaction.
+
+    With the cyclic collector held, as when planning: the rows, payloads and outbox ops of
+    a month are a few hundred thousand acyclic objects."""
+    with gc_paused():
+        return _write_run(session, plan, job)
+
+
+def _write_run(session: Session, plan: RunPlan, job: Job | None) -> uuid.UUID:
     run = BillingRun(park_id=plan.park_id, period_from=plan.period_from,
                      period_to=plan.period_to, run_on=plan.issued_on,
                      created=len(plan.bills), existing=plan.existing,

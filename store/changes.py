@@ -284,7 +284,7 @@ def insert_rows(
     # On SQLite the field stamps go in as their JSON text, made from a template: every key
     # has the row's one stamp, and encoding a dict per row was the bulk of a large insert.
     as_text = session.connection().dialect.name == "sqlite"
-    quoted = [json.dumps(key) for key in data_keys]
+    between = _stamps_between([json.dumps(key) for key in data_keys])
     stamped: list[dict[str, Any]] = []
     ops: list[dict[str, Any]] = []
     stamp = ""
@@ -299,7 +299,7 @@ def insert_rows(
         stamp = ctx.clock.now()
         row["hlc"] = stamp
         row["updated_at"] = now
-        row["field_hlc"] = (_stamps_text(quoted, stamp) if as_text
+        row["field_hlc"] = (stamp.join(between) if as_text
                             else dict.fromkeys(data_keys, stamp))
         if not session.info.get(UNDER_COMMAND_KEY, False):
             payload = {key: to_json_value(row[key]) for key in data_keys}
@@ -317,10 +317,13 @@ def insert_rows(
     return [row["id"] for row in stamped]
 
 
-def _stamps_text(quoted: Sequence[str], stamp: str) -> str:
-    """``json.dumps(dict.fromkeys(keys, stamp))``, for keys already quoted: a stamp is
-    digits, letters and dashes, nothing JSON escapes."""
-    return "{" + ", ".join(f'{key}: "{stamp}"' for key in quoted) + "}"
+def _stamps_between(quoted: Sequence[str]) -> list[str]:
+    """The text around the stamps of ``json.dumps(dict.fromkeys(keys, stamp))``, for keys
+    already quoted, so that ``stamp.join(between)`` is that JSON: one join a row (a stamp
+    is digits, letters and dashes, nothing JSON escapes)."""
+    if not quoted:
+        return ["{}"]  # no stamp goes in: joined, the text of an empty dict
+    return ["{" + quoted[0] + ': "', *(f'", {key}: "' for key in quoted[1:]), '"}']
 
 
 def execute_many(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]],
