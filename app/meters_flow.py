@@ -9,10 +9,11 @@ handed over as a ``MetersSnapshot``. A meter added or edited goes through
 utility than the parent's, a unit not in the park…) comes back in words to the
 dialog, which keeps what was typed. A month's readings typed in the entry grid
 are written together by ``record_readings`` (one transaction; a refused row is
-answered with its reasons and writes nothing). A readings file is rehearsed
-and imported by ``import_readings`` behind the import dialog's progress bar
-and Cancel: the import's Job is cancelled at its next step, inside the
-transaction, so a cancelled import writes nothing.
+answered with its reasons and writes nothing), each of the kind its row says: a new
+meter's initial (装表) reading and an old one's final (拆表) can be typed there too.
+A readings file is rehearsed and imported by ``import_readings`` behind the import
+dialog's progress bar and Cancel: the import's Job is cancelled at its next step,
+inside the transaction, so a cancelled import writes nothing.
 
 A meter taken out of service goes through ``services.meter_archive``: Archive… asks the
 day it was removed and its final readings (``views.meter_dialog.ArchiveMeterDialog``),
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.park_window import park_window
 from app.tariffs_flow import tariffs_flow_of
+from domain.billing.unit_consumption import GAPS
 from runtime.files import written_whole
 from runtime.messages import UserError
 
@@ -66,8 +68,11 @@ if TYPE_CHECKING:
     from views.tariffs_dialog import TariffsDialog
 
 translate = QCoreApplication.translate
-# Flags of a month's use that no reading carries (the rest are the readings' own).
-PERIOD_PROBLEMS = frozenset({"no-readings", "no-opening-reading", "no-reading-in-period"})
+# Flags of a month's use that no reading carries (the rest are the readings' own): a meter in
+# service with no reading to close the month, as the bill run holds it.
+PERIOD_PROBLEMS = GAPS
+# Notes of a month's use: worked out, nothing to check (a meter out of service is no gap).
+PERIOD_NOTES = ("rollover", "replacement", "installed", "not-installed")
 
 
 def today() -> date:
@@ -101,7 +106,7 @@ def read_meters(workspace: Workspace, park_id: uuid.UUID, utility: str, month: d
     replacement); with the park's unit codes and the utility's tariffs for the dialogs."""
     from sqlalchemy import select
 
-    from domain.billing.meters import consumption, reading_flags
+    from domain.billing.meters import OUT_OF_SERVICE, consumption, reading_flags
     from domain.billing.unit_consumption import current_readings, units_below
     from services.meters import load_tree, month_period
     from store.schema import Tariff, Unit
@@ -135,11 +140,14 @@ def read_meters(workspace: Workspace, park_id: uuid.UUID, utility: str, month: d
         flags += [rule_flag(r.code, r.params, meter.code) for r in used.reasons
                   if r.code in PERIOD_PROBLEMS]
         notes = [rule_flag(r.code, r.params, meter.code) for r in used.reasons
-                 if r.code in ("rollover", "replacement")]
+                 if r.code in PERIOD_NOTES]
         document = tree.documents.get(meter.id) or {}
         weights = {codes_by_id.get(u, u): Decimal(str(w))
                    for u, w in (document.get("weights") or {}).items()}
-        measured = not any(r.code in PERIOD_PROBLEMS for r in used.reasons)  # no dial says 0
+        # Not read, or out of service all month (installed after it, removed before it):
+        # no dial says 0, so the use is left blank.
+        measured = not any(r.code in PERIOD_PROBLEMS for r in used.reasons) and not all(
+            r.code in OUT_OF_SERVICE for r in used.reasons)
         out.append(MeterInfo(
             id=row.id, meter=meter, unit_code=codes_by_id.get(meter.unit_id or "", ""),
             tariff_id=row.tariff_id, tariff_name=tariff_names.get(row.tariff_id, "")
@@ -489,8 +497,9 @@ class MetersFlow(QObject):
         return dialog
 
     def save_readings(self, dialog: ReadingsEntryDialog, day: date,
-                      entries: Sequence[tuple[int, str, str, Decimal]]) -> None:
-        """Write the readings typed, in one transaction; each row answered."""
+                      entries: Sequence[tuple[int, str, str, Decimal, Any]]) -> None:
+        """Write the readings typed, each of its kind (ordinary, initial, final), in one
+        transaction; each row answered (a kind that cannot stand is refused there)."""
         workspace, park_id = self.window.controller.workspace, self.park_id
         if park_id is None:
             return
@@ -499,8 +508,8 @@ class MetersFlow(QObject):
             from services.meters import ReadingEntry, record_readings
 
             return record_readings(workspace, park_id, [
-                ReadingEntry(code, day, value, register) for _row, code, register, value
-                in entries])
+                ReadingEntry(code, day, value, register, kind)
+                for _row, code, register, value, kind in entries])
 
         def done(reports: Any) -> None:
             written = sum(1 for r in reports if str(r.status.value) in ("new", "correction"))

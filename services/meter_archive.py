@@ -13,8 +13,8 @@ archiving closes each register: the final figure given is written as a ``final``
 reading on the removal day; a register already closed by a final, or read on that
 very day (that reading is taken as its final), needs none; a register read only
 before the day without a final given is refused (the use between its last reading
-and the removal is unknown, and the rules would hold every month after it as
-unread). A meter archived this way bills up to its removal and nothing after it.
+and the removal is unknown: the rules would hold the removal's month, naming the
+missing final). A meter archived this way bills up to its removal and nothing after it.
 
 :func:`remove_meter` is for a meter with no reading and no posted bill (added by
 mistake, never installed): ``archived`` set, which is what "deleted" means in a

@@ -37,7 +37,15 @@ reading of one day are a replacement, not a correction. So:
 
 A month-end round typed in (:func:`record_readings`, the Meters window's entry grid) is
 judged and written as an imported file is: one transaction, a refused entry said and not
-written, the others written all the same.
+written, the others written all the same. A reading's kind (抄表, 拆表 final, 装表
+initial) is judged alike wherever it comes from: an initial or a final one stands only where
+a replacement pair can (``meters.kind_refusal``: an initial on a meter never read before it
+or right after a final, a final as the dial's last reading before an initial), else it is
+refused (``reading-initial-after-reading``, ``reading-initial-before-initial``,
+``reading-final-after-final``, ``reading-final-before-reading``).
+
+The rules read a meter's service dates (``installed_on``, ``removed_on``) with its
+readings (:func:`load_tree`): a month wholly outside them is no gap.
 
 Importing (:func:`import_readings`): a CSV or Excel file of meter code, day
 read and value (with a register column, or one column per register: 峰 平
@@ -74,7 +82,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.billing.meters import (
@@ -87,6 +95,7 @@ from domain.billing.meters import (
     ReadingKind,
     Utility,
     consumption,
+    kind_refusal,
     reading_flags,
     tree_flags,
 )
@@ -192,13 +201,15 @@ def edit_meter(workspace: Workspace, meter_id: uuid.UUID, spec: MeterSpec) -> No
     """Make the meter what ``spec`` says (each changed field one ``field_set`` op).
 
     A removal day set here is checked as archiving checks it (nothing fed after it, no
-    reading after it); a replacement as :func:`create_meter` checks it.
+    reading after it), an installation day the other way (no reading before it:
+    ``meter-read-before-installed``); a replacement as :func:`create_meter` checks it.
 
     Raises
     ------
     MeterRefused
         No such meter, a field does not hold, a code names nothing, the tree would be
-        wrong, the removal day or the replacement does not hold; nothing is written.
+        wrong, the removal or installation day or the replacement does not hold; nothing
+        is written.
     """
     from services.meter_archive import check_retirement, take_place_of
 
@@ -209,10 +220,25 @@ def edit_meter(workspace: Workspace, meter_id: uuid.UUID, spec: MeterSpec) -> No
         values = _checked(session, row.park_id, spec, row.id)
         if values["removed_on"] is not None and values["removed_on"] != row.removed_on:
             check_retirement(session, row, values["removed_on"])
+        installed = values["installed_on"]
+        if installed is not None and installed != row.installed_on:
+            _read_before(session, row, installed)
         take_place_of(session, values["code"], values, row.id)
         for key, value in values.items():
             if getattr(row, key) != value:
                 setattr(row, key, value)
+
+
+def _read_before(session: Session, row: MeterRow, installed: date) -> None:
+    """Refuse an installation day after a reading of the meter: the rules measure nothing
+    before the day, so that reading's use would be dropped."""
+    read = session.scalar(select(func.min(MeterReading.read_on)).where(
+        MeterReading.meter_id == row.id, ~MeterReading.archived,
+        MeterReading.read_on < installed))
+    if read is not None:
+        raise MeterRefused(f"{row.code} was read on {read}, before {installed}: it was in "
+                           "service then", "meter-read-before-installed", meter=row.code,
+                           on=read, installed_on=installed)
 
 
 def _checked(session: Session, park_id: uuid.UUID, spec: MeterSpec,
@@ -376,7 +402,8 @@ def _domain(row: MeterRow) -> Meter:
     return Meter(str(row.id), row.code, Utility(row.utility),
                  None if row.parent_id is None else str(row.parent_id),
                  None if row.unit_id is None else str(row.unit_id), row.multiplier,
-                 row.rollover_at, tuple(row.registers or (TOTAL,)))
+                 row.rollover_at, tuple(row.registers or (TOTAL,)), row.installed_on,
+                 row.removed_on)
 
 
 def _flag_message(flag: Flag, codes: Mapping[str, str], units: Mapping[str, str]) -> Message:
@@ -605,6 +632,7 @@ def _judge(session: Session, park_id: uuid.UUID, lines: Sequence[ReadingLine],
         if not reasons and row is not None:
             seen[_key(row.id, line)].append((line.row_number, line.value or Decimal(0)))
         checked.append((line, row, reasons))
+    _kinds_placed(stored, checked)
     for line, row, reasons in checked:
         if row is not None and not reasons:
             others = seen[_key(row.id, line)]
@@ -639,6 +667,49 @@ def _judge(session: Session, park_id: uuid.UUID, lines: Sequence[ReadingLine],
             status, (), before if status is ReadingStatus.CORRECTION else None, row.id,
             notes=notes))
     return _with_use(stored, reports)
+
+
+def _kinds_placed(stored: _Stored,
+                  checked: Sequence[tuple[ReadingLine, MeterRow | None, list[Message]]],
+                  ) -> None:
+    """Refuse an initial or final reading where a replacement pair cannot stand
+    (``meters.kind_refusal``): one rule for a file, the entry grid, a reading on its own and
+    an archive's finals. A batch is judged in the order it is written (by day, a day's in
+    the order given), each reading among the stored ones and the batch's accepted before
+    it, as if entered one by one: of two finals on one dial the first stands."""
+    accepted: dict[uuid.UUID, list[Reading]] = defaultdict(list)
+    for line, row, reasons in sorted(checked, key=lambda c: c[0].read_on or date.min):
+        if row is None or reasons:
+            continue
+        reading = _line_reading(row.id, line)
+        if line.kind is not ReadingKind.READING:
+            ledger = current_readings([*stored.readings.get(row.id, []), *accepted[row.id]])
+            why = kind_refusal(stored.meters[row.id], ledger, reading)
+            if why is not None:
+                params = {k: plain(v) for k, v in why.params.items()}
+                reasons.append(_reason(f"reading-{why.code}", _KIND_REFUSALS[why.code].format(
+                    meter=row.code, **params), meter=row.code, **params))
+                continue
+        accepted[row.id].append(reading)
+
+
+_KIND_REFUSALS = {
+    "initial-after-reading": "{meter}: an initial (装表) {register} reading on {on} opens a "
+                             "new dial, and it would follow the reading {previous} of "
+                             "{previous_on}, which is no final (拆表) one",
+    "initial-before-initial": "{meter}: its {register} dial is opened by an initial (装表) "
+                              "reading on {next_on} already",
+    "final-after-final": "{meter}: its {register} dial was closed by a final (拆表) reading on "
+                         "{previous_on} already",
+    "final-before-reading": "{meter}: a final (拆表) {register} reading on {on} is the dial's "
+                            "last, but it is read on {next_on} after it",
+}
+
+
+def _line_reading(meter_id: uuid.UUID, line: ReadingLine) -> Reading:
+    assert (line.read_on is not None and line.register is not None
+            and line.kind is not None and line.value is not None)
+    return Reading(str(meter_id), line.read_on, line.register, line.value, line.kind)
 
 
 def _against_meter(row: MeterRow, line: ReadingLine) -> list[Message]:
@@ -737,7 +808,8 @@ def _use_since(meter: Meter, previous: Reading | None, reading: Reading,
     before = previous
     if previous.read_on >= reading.read_on:  # a day's second reading: one step all the same
         before = replace(previous, read_on=reading.read_on - timedelta(days=1))
-    used = consumption(meter, [before, reading], Period(before.read_on, reading.read_on))
+    dial = replace(meter, installed_on=None, removed_on=None)  # two readings, not a month
+    used = consumption(dial, [before, reading], Period(before.read_on, reading.read_on))
     notes = []
     for why in used.reasons:
         if why.params.get("register") == reading.register and why.code in (
@@ -1185,7 +1257,9 @@ class Tree:
 
 def load_tree(session: Session, park_id: uuid.UUID, utility: Utility | str,
               until: date | None = None) -> Tree:
-    """The park's meters of ``utility`` with their readings up to ``until`` (all if None)."""
+    """The park's meters of ``utility`` with their readings up to ``until`` (all if None);
+    each meter carries its installation and removal days, which bound the months it can
+    miss a reading in."""
     rows = list(session.scalars(select(MeterRow).where(
         MeterRow.park_id == park_id, ~MeterRow.archived,
         MeterRow.utility == Utility(utility).value).order_by(MeterRow.code)))

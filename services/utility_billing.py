@@ -3,8 +3,9 @@
 The rules are ``domain.billing.utility_bills`` (in arrears: a run over month
 M bills M−1's use; one bill per contract, month and utility; split by days
 held; skips with their reasons; adjustments). Here they meet the store: per
-utility, the park's meter tree and its readings up to the last month billed
-(``services.meters.load_tree``), the tariffs set on its meters with their
+utility, the park's meter tree (each meter with its installation and removal
+days: a month wholly outside them holds nothing) and its readings up to the last
+month billed (``services.meters.load_tree``), the tariffs set on its meters with their
 other versions (same park, utility and name, as ``services.meters`` prices
 a 公摊 statement), the contracts holding the metered units (each unit's
 term as ``domain.contracts.unit_term`` reads it, amendments included) and

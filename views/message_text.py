@@ -586,6 +586,26 @@ MESSAGES: dict[str, Callable[[], str]] = {
         "Messages", "building {building} is in {count} parks; name one with --park"),
 }
 
+# A meter's service dates and where an initial or a final reading can stand
+# (services.meters: the reading kinds, an installation day after a reading).
+MESSAGES.update({
+    "reading-initial-after-reading": lambda: translate(
+        "Messages", "{meter}: an initial (装表) {register} reading on {on} opens a new dial, "
+        "and it would follow the reading {previous} of {previous_on}, which is no final "
+        "(拆表) one"),
+    "reading-initial-before-initial": lambda: translate(
+        "Messages", "{meter}: its {register} dial is opened by an initial (装表) reading on "
+        "{next_on} already"),
+    "reading-final-after-final": lambda: translate(
+        "Messages", "{meter}: its {register} dial was closed by a final (拆表) reading on "
+        "{previous_on} already"),
+    "reading-final-before-reading": lambda: translate(
+        "Messages", "{meter}: a final (拆表) {register} reading on {on} is the dial's last, but "
+        "it is read on {next_on} after it"),
+    "meter-read-before-installed": lambda: translate(
+        "Messages", "{meter} was read on {on}, before {installed_on}: it was in service then"),
+})
+
 OS_CODES = {
     errno.EACCES: "os-denied",
     errno.EPERM: "os-denied",

@@ -9,6 +9,13 @@ the same rules the save applies): a fall that is no rollover, a spike against
 the meter's history, a reading dated before one entered after it, a value
 off the dial or below zero (those two are refused).
 
+A reading is an ordinary one unless its Kind says otherwise: a new meter's first count as
+it is installed (装表, initial: it opens the dial, so the month it is installed in is
+measured from it, not held as "no opening reading"), or an old one's last as it is taken out
+(拆表, final). Where one cannot stand (an initial after an ordinary reading, a final with a
+reading after it…) the row says so as it is chosen, by the rule the save refuses it by
+(``domain.billing.meters.kind_refusal``).
+
 Save sends every row with a reading; the app writes them in one transaction
 and answers each row: new, a correction (another value for that day), already
 there, or refused with the reason. Nothing typed is ever cleared: a refused
@@ -20,28 +27,48 @@ saves through ``services.meters.record_readings``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from domain.billing.meters import Period, Reading, ReadingKind, consumption, reading_flags
+from domain.billing.meters import (
+    BROKEN_PAIRS,
+    Period,
+    Reading,
+    ReadingKind,
+    consumption,
+    kind_refusal,
+    reading_flags,
+)
 from views.labels import date_text
 from views.meter_text import (
     FLAG_COLOUR,
@@ -49,6 +76,7 @@ from views.meter_text import (
     MeterInfo,
     Said,
     flag_names,
+    kind_text,
     parse_quantity,
     quantity_text,
     register_text,
@@ -59,11 +87,15 @@ from views.meter_text import (
 )
 
 translate = QCoreApplication.translate
+# "kind" sits after the flags, where a flag such as "No opening reading" is answered.
 COLUMNS = ("meter", "unit", "register", "previous-on", "previous", "value", "used", "flags",
-           "saved")
+           "kind", "saved")
 WIDTHS = {"meter": 18, "unit": 13, "register": 6, "previous-on": 11, "previous": 12,
-          "value": 12, "used": 11, "flags": 22, "saved": 16}
+          "value": 12, "used": 11, "flags": 22, "kind": 13, "saved": 16}
 VALUE = COLUMNS.index("value")
+KIND = COLUMNS.index("kind")
+KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+KINDS = (ReadingKind.READING, ReadingKind.INITIAL, ReadingKind.FINAL)
 SAVED_COLOUR = "#1e6b35"
 
 
@@ -86,12 +118,16 @@ class Live:
     notes: tuple[Said, ...] = ()
 
 
-def live(meter: MeterInfo, register: str, day: date, value: Decimal | None) -> Live:
-    """The meter rules on ``value`` read on ``day``, against the meter's readings."""
+def live(meter: MeterInfo, register: str, day: date, value: Decimal | None,
+         kind: ReadingKind = ReadingKind.READING) -> Live:
+    """The meter rules on ``value`` read on ``day`` as a reading of ``kind``, against the
+    meter's readings: an initial or a final one where it cannot stand is flagged as the save
+    refuses it."""
     m = meter.meter
     history = list(meter.readings)
-    before = sorted((r for r in history if r.register == register and r.read_on < day),
-                    key=lambda r: r.read_on)
+    before = sorted((r for r in history if r.register == register and (
+        r.read_on < day or (kind is ReadingKind.INITIAL and r.read_on == day
+                            and r.kind is ReadingKind.FINAL))), key=lambda r: r.read_on)
     previous = before[-1] if before else None
     if value is None:
         return Live(previous, None, None)
@@ -99,26 +135,65 @@ def live(meter: MeterInfo, register: str, day: date, value: Decimal | None) -> L
         return Live(previous, value, None, (rule_flag("below-zero", {"value": value}, m.code),))
     flags: list[Said] = []
     notes: list[Said] = []
-    new = Reading(m.id, day, register, value)
+    new = Reading(m.id, day, register, value, kind)
+    refused = kind_refusal(m, history, new)
+    if refused is not None:
+        flags.append(rule_flag(refused.code, refused.params, m.code))
     used = None
-    if previous is not None:
-        measured = consumption(m, [previous, new], Period(previous.read_on, day))
+    if previous is not None and refused is None:  # refused when saved: no use to show
+        start = previous  # a day's second reading (the initial after the final): one step
+        if previous.read_on >= day:
+            start = replace(previous, read_on=day - timedelta(days=1))
+        dial = replace(m, installed_on=None, removed_on=None)  # two readings, not a month
+        measured = consumption(dial, [start, new], Period(start.read_on, day))
         used = measured.by_register.get(register)
         for why in measured.reasons:
             if why.code in ("rollover", "replacement"):
                 notes.append(rule_flag(why.code, why.params, m.code))
     ledger = [r for r in history if not (r.register == register and r.read_on == day
-                                         and r.kind is ReadingKind.READING)]
+                                         and r.kind is kind)]
     for found in reading_flags(m, [*ledger, new]):
+        if refused is not None and found.code in BROKEN_PAIRS:
+            continue  # the refusal says it
         if found.read_on == day and found.params.get("register", register) == register:
             flags.append(rule_flag(found.code, found.params, m.code, found.message))
     return Live(previous, value, used, tuple(flags), tuple(notes))
 
 
+class KindDelegate(QStyledItemDelegate):
+    """The Kind cell chosen from a list: an ordinary reading, an initial or a final one."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        box = QComboBox(parent)
+        box.setObjectName("kind-editor")
+        for kind in KINDS:
+            box.addItem(kind_text(kind), kind.value)
+        box.activated.connect(lambda _i: self._chosen(box))
+        return box
+
+    def _chosen(self, box: QComboBox) -> None:
+        """A kind chosen is the cell's at once: the row is worked out again."""
+        self.commitData.emit(box)
+        self.closeEditor.emit(box)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex,
+                      ) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(KIND_ROLE))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            kind = str(editor.currentData())
+            model.setData(index, kind, KIND_ROLE)
+            model.setData(index, kind_text(kind), Qt.ItemDataRole.DisplayRole)
+
+
 class ReadingsEntryDialog(QDialog):
     """The month-end entry grid of a subtree; ``saveRequested`` carries the readings."""
 
-    saveRequested = Signal(object, list)  # the day, [(row, meter code, register, value)]
+    saveRequested = Signal(object, list)  # the day, [(row, code, register, value, kind)]
 
     def __init__(self, meters: Sequence[MeterInfo], day: date, utility_unit: str = "",
                  parent: QWidget | None = None) -> None:
@@ -157,6 +232,8 @@ class ReadingsEntryDialog(QDialog):
         char = self.grid.fontMetrics().averageCharWidth()
         for position, key in enumerate(COLUMNS):
             header.resizeSection(position, WIDTHS[key] * char + 16)
+        self.kinds = KindDelegate(self.grid)
+        self.grid.setItemDelegateForColumn(KIND, self.kinds)
         self._fill()
         self.grid.itemChanged.connect(self._changed)
         if self.rows:
@@ -190,8 +267,11 @@ class ReadingsEntryDialog(QDialog):
         for position, row in enumerate(self.rows):
             for column, key in enumerate(COLUMNS):
                 item = QTableWidgetItem("")
-                if key != "value":
+                if key not in ("value", "kind"):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if key == "kind":
+                    item.setData(KIND_ROLE, ReadingKind.READING.value)
+                    item.setText(kind_text(ReadingKind.READING))
                 if key in ("previous", "value", "used"):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
@@ -208,7 +288,7 @@ class ReadingsEntryDialog(QDialog):
         return item
 
     def _changed(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != VALUE:
+        if self._filling or item.column() not in (VALUE, KIND):
             return
         self._filling = True
         self._text(item.row(), "saved", "")  # typed again: what was saved is another figure
@@ -234,7 +314,7 @@ class ReadingsEntryDialog(QDialog):
         except ValueError:
             value, problem = None, translate("MeterReadings", "“{text}” is not a number").format(
                 text=text.strip())
-        found = live(row.meter, row.register, self.day(), value)
+        found = live(row.meter, row.register, self.day(), value, self.kind_of(position))
         if found.flags:
             self._flagged.add(position)
         else:
@@ -327,11 +407,27 @@ class ReadingsEntryDialog(QDialog):
         """Type ``text`` as the new reading of meter ``code`` (as a person would)."""
         self.grid.item(self.row_of(code, register), VALUE).setText(text)
 
+    def kind_of(self, position: int) -> ReadingKind:
+        """The kind chosen for the grid row ``position``."""
+        item = self.grid.item(position, KIND)
+        try:
+            return ReadingKind(item.data(KIND_ROLE) if item is not None else "reading")
+        except ValueError:
+            return ReadingKind.READING
+
+    def set_kind(self, code: str, kind: ReadingKind | str, register: str = "total") -> None:
+        """Choose the kind of meter ``code``'s reading (as the cell's list does)."""
+        item = self.grid.item(self.row_of(code, register), KIND)
+        chosen = ReadingKind(kind)
+        item.setData(KIND_ROLE, chosen.value)
+        item.setText(kind_text(chosen))
+
     def cell(self, code: str, key: str, register: str = "total") -> str:
         return self.grid.item(self.row_of(code, register), COLUMNS.index(key)).text()
 
-    def entries(self) -> list[tuple[int, str, str, Decimal]]:
-        """The rows with a reading that reads: (grid row, meter code, register, value)."""
+    def entries(self) -> list[tuple[int, str, str, Decimal, ReadingKind]]:
+        """The rows with a reading that reads: (grid row, meter code, register, value,
+        kind)."""
         out = []
         for position, row in enumerate(self.rows):
             try:
@@ -339,7 +435,8 @@ class ReadingsEntryDialog(QDialog):
             except ValueError:
                 continue
             if value is not None:
-                out.append((position, row.meter.code, row.register, value))
+                out.append((position, row.meter.code, row.register, value,
+                            self.kind_of(position)))
         return out
 
     def request_save(self) -> None:
@@ -400,7 +497,10 @@ class ReadingsEntryDialog(QDialog):
             "previous reading (multiplier applied) and the flags are worked out as you type: "
             "a fall that is no rollover, a spike, a reading out of order. Save writes them "
             "all in one go; flagged readings are written and are to be checked before "
-            "billing."))
+            "billing.") + " " + translate(
+            "MeterReadings", "Kind: an initial (装表) reading opens a new meter's dial as it "
+            "is installed, a final (拆表) one closes an old meter's as it is taken out; any "
+            "other reading is an ordinary one."))
         self.day_label.setText(translate("MeterReadings", "Read on:"))
         words = {
             "meter": translate("MeterReadings", "Meter"),
@@ -412,12 +512,19 @@ class ReadingsEntryDialog(QDialog):
             "used": translate("MeterReadings", "Used ({unit})").format(unit=self.unit)
             if self.unit else translate("MeterReadings", "Used"),
             "flags": translate("MeterReadings", "Flags"),
+            "kind": translate("MeterReadings", "Kind"),
             "saved": translate("MeterReadings", "Saved"),
         }
         self.grid.setHorizontalHeaderLabels([words[k] for k in COLUMNS])
+        self.grid.horizontalHeaderItem(KIND).setToolTip(translate(
+            "MeterReadings", "Initial (装表): a new meter's first figure, on the day it is "
+            "installed; Final (拆表): an old meter's last, on the day it is taken out"))
+        filling, self._filling = self._filling, True
         for position, row in enumerate(self.rows):
             self.grid.item(position, COLUMNS.index("register")).setText(
                 register_text(row.register))
+            self.grid.item(position, KIND).setText(kind_text(self.kind_of(position)))
+        self._filling = filling
         self.save_button.setText(translate("MeterReadings", "Save"))
         self.close_button.setText(translate("MeterReadings", "Close"))
         self._update()

@@ -89,6 +89,16 @@ def role_text(role: Role | str, main: bool = False) -> str:
     }.get(str(getattr(role, "value", role)), lambda: str(role))()
 
 
+def kind_text(kind: ReadingKind | str) -> str:
+    """A reading's kind, as the entry grid offers it: an ordinary reading, a new meter's
+    first count (装表) or an old one's last (拆表)."""
+    return {
+        "reading": lambda: translate("Meters", "Reading"),
+        "initial": lambda: translate("Meters", "Initial (装表)"),
+        "final": lambda: translate("Meters", "Final (拆表)"),
+    }.get(str(getattr(kind, "value", kind)), lambda: str(kind))()
+
+
 def status_text(status: str) -> str:
     """What became of a reading entered or imported (``services.meters.ReadingStatus``)."""
     return {
@@ -164,6 +174,17 @@ _FLAGS: dict[str, Callable[[], str]] = {
         "catches up"),
     "reading-missing": lambda: translate(
         "Meters", "{meter}: no {register} reading from {start} to {end}"),
+    "reading-no-initial-reading": lambda: translate(
+        "Meters", "{meter}: installed on {installed_on} with no initial (装表) {register} "
+        "reading; its use until its first reading is unknown: give the dial's figure on that "
+        "day"),
+    "reading-final-missing": lambda: translate(
+        "Meters", "{meter}: removed on {removed_on} with no final (拆表) {register} reading; "
+        "its use since {since} is unknown: give the dial's figure on that day"),
+    "reading-installed": lambda: translate(
+        "Meters", "{meter}: installed on {on}, its dial at {value}"),
+    "reading-not-installed": lambda: translate(
+        "Meters", "{meter}: installed on {on}; it measured nothing before"),
     "statement-negative-shared": lambda: translate(
         "Meters", "{meter}: its sub meters measured {subs}, more than its own {main}; nothing "
         "is shared until the meters are checked"),
@@ -195,6 +216,14 @@ _FLAG_NAMES: dict[str, Callable[[], str]] = {
     "missing": lambda: translate("Meters", "Not read"),
     "initial-missing": lambda: translate("Meters", "No initial reading"),
     "initial-without-final": lambda: translate("Meters", "No final reading"),
+    "no-initial-reading": lambda: translate("Meters", "No initial reading"),
+    "final-missing": lambda: translate("Meters", "No final reading"),
+    "installed": lambda: translate("Meters", "Installed"),
+    "not-installed": lambda: translate("Meters", "Not installed yet"),
+    "initial-after-reading": lambda: translate("Meters", "Initial refused"),
+    "initial-before-initial": lambda: translate("Meters", "Initial refused"),
+    "final-after-final": lambda: translate("Meters", "Final refused"),
+    "final-before-reading": lambda: translate("Meters", "Final refused"),
     "rollover": lambda: translate("Meters", "Rollover"),
     "replacement": lambda: translate("Meters", "Replaced"),
     "below-zero": lambda: translate("Meters", "Below zero"),

@@ -9,12 +9,18 @@ a time-of-use meter), what it measured in the month (multiplier applied) and
 its flags: a fall that is no rollover, a spike, a reading out of order, a
 month not read. A flagged meter has a warning icon and its flags' names in
 red; their sentences are in the tooltip and under the tree for the meter
-chosen. A rollover or a replacement worked out is a note, in grey. Tariffs… opens the
+chosen. A rollover or a replacement worked out is a note, in grey. A meter's service dates
+count: in a month before its installation it is no gap ("No readings" would hold its tree
+in the bill run); it shows no use and the grey note "Not installed yet", and in the month
+it is installed in, "Installed" once its initial reading (or a reading on the day) opens it
+(a month after its removal: its archived state). Tariffs… opens the
 utility's tariffs and their versions (``views.tariffs_dialog``).
 
 A meter taken out of service is archived (Archive…: the day it was removed and its final
 reading, ``views.meter_dialog.ArchiveMeterDialog``); it leaves the tree shown, and Show
-archived brings it back, greyed, with its removal day. Restore puts it back in service; a
+archived brings it back, greyed, with its removal day. One flagged in the month (removed
+in it with no final reading) stays shown, greyed, its flag in red: Archive… gives it its
+final figure. Restore puts it back in service; a
 meter never read is removed outright (Remove…). The same actions are on the tree's context
 menu.
 
@@ -371,6 +377,13 @@ class MetersWindow(QDialog):
             return meter.archived
         return not meter.readings  # removed outright: never read (the service checks bills)
 
+    @staticmethod
+    def _shown(meter: MeterInfo, shows_archived: bool) -> bool:
+        """Whether the tree lists the meter: every one in service; an archived one when
+        archived meters are shown, or when it is flagged in the month (removed in it with
+        no final reading: the bill run holds it, so it is not hidden)."""
+        return shows_archived or not meter.archived or bool(meter.flags)
+
     def shows_archived(self) -> bool:
         return self.archived_box.isChecked()
 
@@ -441,7 +454,7 @@ class MetersWindow(QDialog):
         shows_archived = self.shows_archived()
 
         def add(meter: MeterInfo, parent: QTreeWidgetItem | None) -> None:
-            if meter.archived and not shows_archived:  # its meters in service stay shown
+            if not self._shown(meter, shows_archived):  # its meters in service stay shown
                 for child in sorted(snapshot.children(meter.id), key=lambda m: m.code):
                     if child.id not in self._items:
                         add(child, parent)
@@ -511,7 +524,7 @@ class MetersWindow(QDialog):
                 "MetersWindow", "No {utility} meters yet: add a main meter, then its sub meters "
                 "and the units' meters under it.").format(utility=name.lower()))
             return
-        shown = [m for m in snapshot.meters if self.shows_archived() or not m.archived]
+        shown = [m for m in snapshot.meters if self._shown(m, self.shows_archived())]
         flagged = sum(1 for m in shown if m.flags)
         said_head = translate(
             "MetersWindow", "{utility}, {month}: {count} meters, {flagged} flagged. Use in the "
@@ -558,6 +571,9 @@ class MetersWindow(QDialog):
         if snapshot is not None and snapshot.feeds(meter.id):
             parts.append(translate("MetersWindow", "shares its unmetered use {basis}").format(
                 basis=basis_text(meter.basis_kind).lower()))
+        if meter.installed_on is not None:
+            parts.append(translate("MetersWindow", "installed on {day}").format(
+                day=date_text(meter.installed_on)))
         if meter.replaces:
             parts.append(translate("MetersWindow", "replaces {meter}").format(
                 meter=meter.replaces))

@@ -41,6 +41,31 @@ The rules, so a tenant can check every figure against the dial:
   to the same (final − previous) + (current − initial), each at its own
   multiplier. Neither is a problem; a missing half of the pair is.
 - Readings of one day keep the order given (the order they were entered).
+- Service dates. A meter's ``installed_on`` and ``removed_on`` (its record's,
+  when known) bound what it can measure. A period wholly before the
+  installation (it ends on or before that day) or wholly after the removal
+  (it starts on or after it) is no gap: the meter measures nothing then
+  (``not-installed``, ``removed``), whatever its readings, and
+  :func:`in_service` says so to the 公摊 statement, which leaves it out of
+  Σ sub meters. In the period the meter is installed in, a reading on the
+  installation day opens it as its ``initial`` one does (``installed``);
+  with neither, its first reading comes later and the use from the
+  installation to it is unknown: a gap (``no-initial-reading``). In the
+  period it is removed in, a reading on the removal day closes it as its
+  ``final`` one does; with neither, the use from its last reading to the
+  removal is unknown and no later reading will catch it up: a gap
+  (``final-missing``). A clerk expects that: taking the last reading
+  before the removal as the close, or the first after the installation as
+  the opening, would bill the tenant nothing for those days and leave
+  their use in the main meter's unmetered figure, shared over every other
+  unit; held, the bill waits for the 拆表 / 装表 figure, and the months
+  after a removal (before an installation) hold nothing at all.
+- An ``initial`` or ``final`` reading only stands where a replacement pair
+  can (:func:`kind_refusal`: an initial opens a dial never read or follows a
+  final, and no initial follows it until a final; a final is the dial's last
+  reading until an initial, and follows no final): the services refuse one
+  that would break a pair, the rule the flags ``initial-without-final`` and
+  ``initial-missing`` apply to readings entered before it.
 
 :func:`reading_flags` looks for what a person should see before billing:
 a fall that is not a rollover, a spike (a day's consumption over
@@ -125,6 +150,8 @@ class Meter:
     multiplier: Decimal = Decimal(1)
     rollover_at: Decimal | None = None  # the count shown as 0 again (100000); None: no wrap
     registers: tuple[str, ...] = (TOTAL,)
+    installed_on: date | None = None  # None: in service since before its first reading
+    removed_on: date | None = None  # None: in service still
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "utility", Utility(self.utility))
@@ -208,7 +235,24 @@ class Flag:
 
 # Reasons that say the figure is not (yet) what the meter really measured.
 PROBLEMS = frozenset({"no-readings", "no-opening-reading", "no-reading-in-period", "negative",
-                      "initial-missing", "initial-without-final"})
+                      "initial-missing", "initial-without-final", "no-initial-reading",
+                      "final-missing"})
+# Reasons of a period the meter's service dates leave out: it measured nothing, and rightly.
+OUT_OF_SERVICE = frozenset({"not-installed", "removed"})
+
+
+def in_service(meter: Meter, period: Period) -> bool:
+    """False for a period wholly before the meter's installation (ending on or before that
+    day) or wholly after its removal (starting on or after it): no reading is due then.
+
+    >>> m = Meter("m", "E-1", Utility.ELECTRICITY, installed_on=date(2026, 7, 10),
+    ...           removed_on=date(2026, 11, 1))
+    >>> [in_service(m, Period.month(2026, k)) for k in (6, 7, 10, 11)]
+    [False, True, True, False]
+    """
+    if meter.installed_on is not None and period.end <= meter.installed_on:
+        return False
+    return meter.removed_on is None or period.start < meter.removed_on
 
 
 def consumption(meter: Meter, readings: Iterable[Reading], period: Period) -> Consumption:
@@ -230,32 +274,57 @@ def _register_dial(meter: Meter, own: Sequence[Reading], period: Period, registe
     """The dial's travel on one register over the period (before the multiplier)."""
     where = {"register": register, "start": period.start.isoformat(),
              "end": period.end.isoformat()}
+    installed, removed = meter.installed_on, meter.removed_on
+    if installed is not None and period.end <= installed:
+        return ZERO, [Reason("not-installed", {**where, "on": installed.isoformat()})]
+    if removed is not None and period.start >= removed:
+        return ZERO, [Reason("removed", {**where, "on": removed.isoformat()})]
     if not own:
         return ZERO, [Reason("no-readings", where)]
+    # Removed in the period (or on the day it ends): it closes on the removal day.
+    removing = removed is not None and removed <= period.end
+    until = removed if removed is not None and removing else period.end
     opening = _last_on_or_before(own, period.start)
-    closing = _last_on_or_before(own, period.end)
+    closing = _last_on_or_before(own, until)
     reasons: list[Reason] = []
     first = own[0]
     if opening is None:
         at = {**where, "on": first.read_on.isoformat(), "value": str(first.value)}
-        if first.kind is ReadingKind.INITIAL:
+        if first.kind is ReadingKind.INITIAL or first.read_on == installed:
             if closing is None:  # installed after the period: nothing to measure yet
                 return ZERO, [Reason("not-installed", at)]
             reasons.append(Reason("installed", at))
+        elif installed is not None and period.start < installed:
+            # installed in the period and first read later: its use until then is unknown
+            missing = {**where, "installed_on": installed.isoformat()}
+            if closing is None:
+                return ZERO, [Reason("no-initial-reading", missing)]
+            reasons.append(Reason("no-initial-reading", {**missing, **at}))
         elif closing is None:  # every reading is after the period
             return ZERO, [Reason("no-opening-reading", where)]
         else:
             reasons.append(Reason("no-opening-reading", at))
         opening = 0
     assert closing is not None  # the opening is on or before the end too
+    last = own[closing]
+    unclosed = None
+    if removing and last.read_on != until and last.kind is not ReadingKind.FINAL:
+        unclosed = Reason("final-missing", {**where, "removed_on": until.isoformat(),
+                                            "since": last.read_on.isoformat(),
+                                            "value": str(last.value)})
     if closing == opening:
-        last = own[opening]
         if last.kind is ReadingKind.FINAL and opening == len(own) - 1:
             return ZERO, [Reason("removed", {**where, "on": last.read_on.isoformat()})]
-        if reasons and reasons[0].code == "installed":
-            return ZERO, reasons  # installed on the period's last day
+        if unclosed is not None:
+            return ZERO, [*reasons, unclosed]
+        if reasons and reasons[0].code == "installed" and last.read_on == period.end:
+            return ZERO, reasons  # installed on the day the period ends: nothing used yet
+        if reasons and reasons[0].code == "no-initial-reading":
+            return ZERO, reasons  # first read when the period ends: the gap is its opening
         return ZERO, [*reasons, Reason("no-reading-in-period", {
             **where, "since": last.read_on.isoformat()})]
+    if unclosed is not None:
+        reasons.append(unclosed)
     dial = ZERO
     steps: list[Reason] = []
     for a, b in pairwise(own[opening:closing + 1]):
@@ -327,6 +396,10 @@ _MESSAGES = {
                        "reading with no initial reading of the new one; counted from 0",
     "initial-without-final": "{meter}: a new meter's initial {register} reading on {on} "
                              "follows no final reading of the old one; its last use is unknown",
+    "no-initial-reading": "{meter}: installed on {installed_on} with no initial {register} "
+                          "reading; its use until its first reading is unknown",
+    "final-missing": "{meter}: removed on {removed_on} with no final {register} reading; its "
+                     "use since {since} is unknown",
     "spike": "{meter}: {per_day} a day from {previous_on} to {on} ({register}), over "
              "{factor} × the median {median} of the last {history} readings",
     "missing": "{meter}: no {register} reading from {start} to {end}",
@@ -377,7 +450,7 @@ def reading_flags(
         own = _in_order(mine, register)
         found += _step_flags(meter, own, spike_factor, history)
         for period in periods:
-            if not _in_service(own, period):
+            if not in_service(meter, period) or not _in_service(own, period):
                 continue
             if not any(period.start < r.read_on <= period.end for r in own):
                 found.append(flag(meter, "missing", {
@@ -411,13 +484,86 @@ def _step_flags(meter: Meter, own: Sequence[Reading], spike_factor: Decimal, his
 
 
 def _in_service(own: Sequence[Reading], period: Period) -> bool:
-    """False for a period wholly before a meter's installation or after its removal."""
+    """False for a period wholly before a meter's initial reading or after its final one
+    (:func:`in_service` judges its service dates)."""
     if not own:
         return True
     first, last = own[0], own[-1]
     if first.kind is ReadingKind.INITIAL and period.end < first.read_on:
         return False
     return not (last.kind is ReadingKind.FINAL and period.start >= last.read_on)
+
+
+# -- where an initial or a final reading can stand ------------------------------------------
+
+# The steps (``_step``) that break a replacement pair.
+BROKEN_PAIRS = frozenset({"initial-without-final", "initial-missing"})
+
+
+def kind_refusal(meter: Meter, readings: Iterable[Reading], reading: Reading,
+                 ) -> Reason | None:
+    """Why ``reading``, an ``initial`` or a ``final`` one, cannot stand among the meter's
+    ``readings`` (as corrected, in the order entered); None when it can, and always for an
+    ordinary reading.
+
+    The rule is the replacement's (see the module): an initial opens a dial never read, or
+    the new dial after a final, and none follows it before a final; a final is the dial's
+    last count, followed by nothing or an initial, after no other final. So the reading
+    it would follow, and the one that would follow it, must not make a step the rules flag
+    (``initial-without-final``, ``initial-missing``). The reason's code names the side:
+    ``initial-after-reading`` or ``initial-before-initial``, ``final-after-final`` or
+    ``final-before-reading``, with the neighbour's day, value and kind.
+
+    >>> from decimal import Decimal as D
+    >>> m = Meter("m", "E-1", Utility.ELECTRICITY)
+    >>> old = [Reading("m", date(2026, 3, 1), TOTAL, D(100))]
+    >>> kind_refusal(m, old, Reading("m", date(2026, 3, 15), TOTAL, D(0),
+    ...                              ReadingKind.INITIAL)).code
+    'initial-after-reading'
+    >>> final = Reading("m", date(2026, 3, 15), TOTAL, D(150), ReadingKind.FINAL)
+    >>> kind_refusal(m, old, final) is None
+    True
+    >>> kind_refusal(m, [*old, final], Reading("m", date(2026, 3, 15), TOTAL, D(0),
+    ...                                        ReadingKind.INITIAL)) is None
+    True
+    """
+    if reading.kind is ReadingKind.READING:
+        return None
+    key = (reading.read_on, reading.kind)
+    own: list[Reading] = []
+    placed = False
+    for r in readings:
+        if r.meter_id != reading.meter_id or r.register != reading.register:
+            continue
+        if (r.read_on, r.kind) == key:  # the reading it corrects: in that one's place
+            if not placed:
+                own.append(reading)
+                placed = True
+            continue
+        own.append(r)
+    if not placed:
+        own.append(reading)
+    ordered = _in_order(own, reading.register)
+    at = next(i for i, r in enumerate(ordered) if r is reading)
+    before = ordered[at - 1] if at else None
+    after = ordered[at + 1] if at + 1 < len(ordered) else None
+    params = {"register": reading.register, "on": reading.read_on.isoformat(),
+              "value": str(reading.value)}
+    if before is not None and _breaks(meter, before, reading):
+        code = ("initial-after-reading" if reading.kind is ReadingKind.INITIAL
+                else "final-after-final")
+        return Reason(code, {**params, "previous_on": before.read_on.isoformat(),
+                             "previous": str(before.value), "previous_kind": before.kind.value})
+    if after is not None and _breaks(meter, reading, after):
+        code = ("initial-before-initial" if reading.kind is ReadingKind.INITIAL
+                else "final-before-reading")
+        return Reason(code, {**params, "next_on": after.read_on.isoformat(),
+                             "next": str(after.value), "next_kind": after.kind.value})
+    return None
+
+
+def _breaks(meter: Meter, a: Reading, b: Reading) -> bool:
+    return any(r.code in BROKEN_PAIRS for r in _step(meter, a, b)[1])
 
 
 def _median(values: Sequence[Decimal]) -> Decimal:

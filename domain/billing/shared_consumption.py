@@ -37,6 +37,11 @@ Not claimed: the tariff on the main's consumption equals Σ each unit's direct
 use priced + the shared charge. Every line rounds to the cent (up to half a
 cent a line), and a tiered tariff's bands apply per consumer, not per park.
 
+A sub meter out of service for the whole period (installed after it, removed
+before it: ``meters.in_service``) measured nothing and is no sub meter then: it
+is left out of the statement and of Σ sub meters, so a meter installed in July
+neither lists a line of 0 in June's statement nor holds it as unread.
+
 Not allocated but flagged: a negative shared consumption (sub meters exceed
 the main: a meter fault), on any time-of-use register too; a basis whose
 weights add up to 0. Flagged and allocated: a unit metered under this meter
@@ -93,6 +98,7 @@ from domain.billing.meters import (
     children,
     consumption,
     flag,
+    in_service,
 )
 from domain.billing.tariffs import (
     Charged,
@@ -263,7 +269,7 @@ def _statement(main: Meter, meters: Sequence[Meter], readings: Mapping[str, list
     main_line = MeterLine(main, Role.DISTRIBUTION,
                           consumption(main, readings.get(main.id, []), period))
     subs = tuple(MeterLine(m, _role(m, feeding), consumption(m, readings.get(m.id, []), period))
-                 for m in children(meters, main.id))
+                 for m in children(meters, main.id) if in_service(m, period))
     unit = main.utility.unit
     flags = [flag(line.meter, r.code, r.params)
              for line in (main_line, *subs) for r in line.consumption.problems]

@@ -27,8 +27,11 @@ A unit's consumption in a period (:func:`unit_consumption`) is
 A unit is *measured* in the period when its own meters say what it used:
 at least one closed the period with a reading, and none in service lacks a
 reading for it (``no-readings``, ``no-opening-reading``,
-``no-reading-in-period``). A meter not yet installed or already removed is
-out of service, not missing. A unit not measured keeps whatever figure it
+``no-reading-in-period``, and ``no-initial-reading`` / ``final-missing`` in
+the month it was installed or removed in). A meter not yet installed or already
+removed, by its readings or by its service dates (``Meter.installed_on`` /
+``removed_on``), is out of service, not missing: it adds 0 to its unit and is
+left out of its parent's statement. A unit not measured keeps whatever figure it
 had before meters (the energy map keeps its stored monthly figure).
 
 >>> from datetime import date
@@ -63,8 +66,10 @@ from domain.leasing.schedule import Reason
 from domain.money import to_decimal
 
 NONE = Decimal(0)
-# Reasons that say a meter in service has no reading to close the period with.
-GAPS = frozenset({"no-readings", "no-opening-reading", "no-reading-in-period"})
+# Reasons that say a meter in service has no reading to close the period with (a meter
+# installed or removed in it without its initial or final reading among them).
+GAPS = frozenset({"no-readings", "no-opening-reading", "no-reading-in-period",
+                  "no-initial-reading", "final-missing"})
 # Quantities only: the statements are priced at nothing (the bill run prices them).
 UNPRICED = FlatTariff(date.min, NONE)
 PLACES = 3  # shares split to 0.001 at least, as the store keeps quantities (kWh, m³, GJ)

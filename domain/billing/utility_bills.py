@@ -36,7 +36,11 @@ The rules (issue 12, "Bills" and "Meters and utilities"):
 - **Not billed, with the reason** (a :class:`Skip` per contract and unit): a
   meter in service with no reading to close the month (``reading-missing``,
   naming the meter and month: the unit's own, or any meter of a statement
-  it shares in); a meter, or a meter whose shared use it shares, with no
+  it shares in; in the month a meter was removed in, its missing final
+  reading, in the month it was installed in, its missing initial one); a
+  meter out of service all month by its dates (``Meter.installed_on`` /
+  ``removed_on``) holds nothing, its own unit's bill nor its parent's shares;
+  a meter, or a meter whose shared use it shares, with no
   tariff in force (``no-tariff``), a time-of-use tariff with no price for a
   register used (``tariff-register``); a negative consumption, a reading off
   the dial or any other unresolved flag of a meter or statement

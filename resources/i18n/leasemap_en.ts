@@ -7396,6 +7396,26 @@ Nothing was written.</translation>
         <translation>building {building} is in {count} parks; name one with --park</translation>
     </message>
     <message>
+        <source>{meter}: an initial (装表) {register} reading on {on} opens a new dial, and it would follow the reading {previous} of {previous_on}, which is no final (拆表) one</source>
+        <translation>{meter}: an initial (装表) {register} reading on {on} opens a new dial, and it would follow the reading {previous} of {previous_on}, which is no final (拆表) one</translation>
+    </message>
+    <message>
+        <source>{meter}: its {register} dial is opened by an initial (装表) reading on {next_on} already</source>
+        <translation>{meter}: its {register} dial is opened by an initial (装表) reading on {next_on} already</translation>
+    </message>
+    <message>
+        <source>{meter}: its {register} dial was closed by a final (拆表) reading on {previous_on} already</source>
+        <translation>{meter}: its {register} dial was closed by a final (拆表) reading on {previous_on} already</translation>
+    </message>
+    <message>
+        <source>{meter}: a final (拆表) {register} reading on {on} is the dial's last, but it is read on {next_on} after it</source>
+        <translation>{meter}: a final (拆表) {register} reading on {on} is the dial's last, but it is read on {next_on} after it</translation>
+    </message>
+    <message>
+        <source>{meter} was read on {on}, before {installed_on}: it was in service then</source>
+        <translation>{meter} was read on {on}, before {installed_on}: it was in service then</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>; </translation>
     </message>
@@ -7769,6 +7789,10 @@ Nothing was written.</translation>
         <translation>Type each meter's reading as its dial shows it. The use since the previous reading (multiplier applied) and the flags are worked out as you type: a fall that is no rollover, a spike, a reading out of order. Save writes them all in one go; flagged readings are written and are to be checked before billing.</translation>
     </message>
     <message>
+        <source>Kind: an initial (装表) reading opens a new meter's dial as it is installed, a final (拆表) one closes an old meter's as it is taken out; any other reading is an ordinary one.</source>
+        <translation>Kind: an initial (装表) reading opens a new meter's dial as it is installed, a final (拆表) one closes an old meter's as it is taken out; any other reading is an ordinary one.</translation>
+    </message>
+    <message>
         <source>Read on:</source>
         <translation>Read on:</translation>
     </message>
@@ -7807,6 +7831,14 @@ Nothing was written.</translation>
     <message>
         <source>Flags</source>
         <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Initial (装表): a new meter's first figure, on the day it is installed; Final (拆表): an old meter's last, on the day it is taken out</source>
+        <translation>Initial (装表): a new meter's first figure, on the day it is installed; Final (拆表): an old meter's last, on the day it is taken out</translation>
     </message>
     <message>
         <source>Save</source>
@@ -7955,6 +7987,18 @@ Nothing was written.</translation>
         <translation>Sub-main meter</translation>
     </message>
     <message>
+        <source>Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>Initial (装表)</source>
+        <translation>Initial (装表)</translation>
+    </message>
+    <message>
+        <source>Final (拆表)</source>
+        <translation>Final (拆表)</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>New</translation>
     </message>
@@ -7985,6 +8029,22 @@ Nothing was written.</translation>
     <message>
         <source>{meter}: no {register} reading from {start} to {end}</source>
         <translation>{meter}: no {register} reading from {start} to {end}</translation>
+    </message>
+    <message>
+        <source>{meter}: installed on {installed_on} with no initial (装表) {register} reading; its use until its first reading is unknown: give the dial's figure on that day</source>
+        <translation>{meter}: installed on {installed_on} with no initial (装表) {register} reading; its use until its first reading is unknown: give the dial's figure on that day</translation>
+    </message>
+    <message>
+        <source>{meter}: removed on {removed_on} with no final (拆表) {register} reading; its use since {since} is unknown: give the dial's figure on that day</source>
+        <translation>{meter}: removed on {removed_on} with no final (拆表) {register} reading; its use since {since} is unknown: give the dial's figure on that day</translation>
+    </message>
+    <message>
+        <source>{meter}: installed on {on}, its dial at {value}</source>
+        <translation>{meter}: installed on {on}, its dial at {value}</translation>
+    </message>
+    <message>
+        <source>{meter}: installed on {on}; it measured nothing before</source>
+        <translation>{meter}: installed on {on}; it measured nothing before</translation>
     </message>
     <message>
         <source>{meter}: its sub meters measured {subs}, more than its own {main}; nothing is shared until the meters are checked</source>
@@ -8049,6 +8109,22 @@ Nothing was written.</translation>
     <message>
         <source>No final reading</source>
         <translation>No final reading</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <source>Not installed yet</source>
+        <translation>Not installed yet</translation>
+    </message>
+    <message>
+        <source>Initial refused</source>
+        <translation>Initial refused</translation>
+    </message>
+    <message>
+        <source>Final refused</source>
+        <translation>Final refused</translation>
     </message>
     <message>
         <source>Rollover</source>
@@ -8307,6 +8383,10 @@ Nothing was written.</translation>
     <message>
         <source>shares its unmetered use {basis}</source>
         <translation>shares its unmetered use {basis}</translation>
+    </message>
+    <message>
+        <source>installed on {day}</source>
+        <translation>installed on {day}</translation>
     </message>
     <message>
         <source>replaces {meter}</source>

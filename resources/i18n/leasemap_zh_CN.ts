@@ -7397,6 +7397,26 @@ Nothing was written.</source>
         <translation>楼栋 {building} 在 {count} 个园区中都有；请用 --park 指定园区</translation>
     </message>
     <message>
+        <source>{meter}: an initial (装表) {register} reading on {on} opens a new dial, and it would follow the reading {previous} of {previous_on}, which is no final (拆表) one</source>
+        <translation>{meter}：{on} 的{register}装表读数用于开启新表盘，但它将接在 {previous_on} 的读数 {previous} 之后，而该读数不是拆表读数</translation>
+    </message>
+    <message>
+        <source>{meter}: its {register} dial is opened by an initial (装表) reading on {next_on} already</source>
+        <translation>{meter}：其{register}表盘已由 {next_on} 的装表读数开启</translation>
+    </message>
+    <message>
+        <source>{meter}: its {register} dial was closed by a final (拆表) reading on {previous_on} already</source>
+        <translation>{meter}：其{register}表盘已由 {previous_on} 的拆表读数关闭</translation>
+    </message>
+    <message>
+        <source>{meter}: a final (拆表) {register} reading on {on} is the dial&apos;s last, but it is read on {next_on} after it</source>
+        <translation>{meter}：{on} 的{register}拆表读数应为该表盘的最后一次读数，但其后 {next_on} 仍有抄表</translation>
+    </message>
+    <message>
+        <source>{meter} was read on {on}, before {installed_on}: it was in service then</source>
+        <translation>{meter} 在 {installed_on} 之前的 {on} 已有抄表：当时已在使用</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -7770,6 +7790,10 @@ Nothing was written.</source>
         <translation>按表盘显示输入每块表的读数。输入时即计算较上次读数的用量（已乘倍率）和异常标记：非翻转的读数下降、用量突增、读数日期倒序。保存时一次写入全部读数；有异常标记的读数照常写入，出账前请核查。</translation>
     </message>
     <message>
+        <source>Kind: an initial (装表) reading opens a new meter&apos;s dial as it is installed, a final (拆表) one closes an old meter&apos;s as it is taken out; any other reading is an ordinary one.</source>
+        <translation>类型：装表读数是新表安装时表盘的起码，拆表读数是旧表拆除时表盘的止码；其余均为日常抄表读数。</translation>
+    </message>
+    <message>
         <source>Read on:</source>
         <translation>抄表日期：</translation>
     </message>
@@ -7808,6 +7832,14 @@ Nothing was written.</source>
     <message>
         <source>Flags</source>
         <translation>异常标记</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Initial (装表): a new meter&apos;s first figure, on the day it is installed; Final (拆表): an old meter&apos;s last, on the day it is taken out</source>
+        <translation>装表读数：新表安装当日的表盘读数；拆表读数：旧表拆除当日的表盘读数</translation>
     </message>
     <message>
         <source>Save</source>
@@ -7956,6 +7988,18 @@ Nothing was written.</source>
         <translation>分总表</translation>
     </message>
     <message>
+        <source>Reading</source>
+        <translation>抄表</translation>
+    </message>
+    <message>
+        <source>Initial (装表)</source>
+        <translation>装表读数</translation>
+    </message>
+    <message>
+        <source>Final (拆表)</source>
+        <translation>拆表读数</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -7986,6 +8030,22 @@ Nothing was written.</source>
     <message>
         <source>{meter}: no {register} reading from {start} to {end}</source>
         <translation>{meter}：{start} 至 {end} 没有{register}读数</translation>
+    </message>
+    <message>
+        <source>{meter}: installed on {installed_on} with no initial (装表) {register} reading; its use until its first reading is unknown: give the dial&apos;s figure on that day</source>
+        <translation>{meter}：于 {installed_on} 安装，但没有{register}装表读数；其至首次抄表的用量不明：请补录当日的表盘读数</translation>
+    </message>
+    <message>
+        <source>{meter}: removed on {removed_on} with no final (拆表) {register} reading; its use since {since} is unknown: give the dial&apos;s figure on that day</source>
+        <translation>{meter}：于 {removed_on} 拆除，但没有{register}拆表读数；其自 {since} 起的用量不明：请补录当日的表盘读数</translation>
+    </message>
+    <message>
+        <source>{meter}: installed on {on}, its dial at {value}</source>
+        <translation>{meter}：于 {on} 安装，起码 {value}</translation>
+    </message>
+    <message>
+        <source>{meter}: installed on {on}; it measured nothing before</source>
+        <translation>{meter}：于 {on} 安装；此前未计量</translation>
     </message>
     <message>
         <source>{meter}: its sub meters measured {subs}, more than its own {main}; nothing is shared until the meters are checked</source>
@@ -8050,6 +8110,22 @@ Nothing was written.</source>
     <message>
         <source>No final reading</source>
         <translation>无旧表止码</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已装表</translation>
+    </message>
+    <message>
+        <source>Not installed yet</source>
+        <translation>尚未安装</translation>
+    </message>
+    <message>
+        <source>Initial refused</source>
+        <translation>装表读数将被拒收</translation>
+    </message>
+    <message>
+        <source>Final refused</source>
+        <translation>拆表读数将被拒收</translation>
     </message>
     <message>
         <source>Rollover</source>
@@ -8308,6 +8384,10 @@ Nothing was written.</source>
     <message>
         <source>shares its unmetered use {basis}</source>
         <translation>未计量部分{basis}分摊</translation>
+    </message>
+    <message>
+        <source>installed on {day}</source>
+        <translation>于 {day} 安装</translation>
     </message>
     <message>
         <source>replaces {meter}</source>

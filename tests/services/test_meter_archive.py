@@ -153,25 +153,24 @@ def test_an_archived_meter_bills_up_to_its_removal_and_nothing_after(ws):
     assert lines[0]["subs"] == "390.000"  # 300 + 40 + 0 + 50
 
 
-def test_a_removal_day_without_a_final_reading_holds_the_months_after_it(ws):
-    """Why archiving asks for the final reading: a day alone (the meter dialog's Removed on)
-    leaves the rules a meter in service with no reading to close April."""
+def test_a_removal_day_without_a_final_reading_holds_nothing_after_it(ws):
+    """A day alone (the meter dialog's Removed on): the rules read the meter's service
+    dates, so the months after it are no gap; its reading on that day closes March."""
     ids = _billed_march(ws)
     record_reading(ws, ids["E-0103"], IDES, D(650))  # an ordinary reading
     edit_meter(ws, ids["E-0103"], MeterSpec("E-0103", E, parent="MAIN", unit="ZD-A-0103",
                                             removed_on=IDES))
     _after_removal(ws, ids)
-    _run(ws, APR)
+    march = _run(ws, APR)
+    assert not [s for s in march.plan.skipped if s.code != "vacant-use"]
+    assert _lines(ws, "HT-B-1/2026-03-01/electricity")[0]["quantity"] == "150.000"
     april = _run(ws, MAY)
-    held = [(s.contract_code, s.code, s.params.get("meter")) for s in april.plan.skipped
-            if s.code != "vacant-use"]
-    assert ("HT-B-1", "reading-missing", "E-0103") in held
-    # Archiving it on that day now takes the day's reading as its final: April bills.
+    assert not [s for s in april.plan.skipped if s.code != "vacant-use"]
+    assert [x["source"] for x in _lines(ws, "HT-B-1/2026-04-01/electricity")] == ["share"]
+    # Archiving it on that day still takes the day's reading as its final: nothing changes.
     report = archive_meter(ws, ids["E-0103"], IDES)
     assert [(r.kind.value, r.value) for r in report.finals] == [("final", D(650))]
-    again = _run(ws, MAY)
-    assert not [s for s in again.plan.skipped if s.code != "vacant-use"]
-    assert [x["source"] for x in _lines(ws, "HT-B-1/2026-04-01/electricity")] == ["share"]
+    assert _run(ws, MAY).plan.bills == ()
 
 
 def test_archiving_refuses_what_does_not_hold_and_writes_nothing(ws):
