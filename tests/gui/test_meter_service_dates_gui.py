@@ -20,61 +20,26 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox
 from sqlalchemy import select
 
-from domain.billing.tariffs import FlatTariff, to_document
-from services.meters import MeterSpec, ReadingEntry, create_meter, record_readings
-from store.schema import Meter, MeterReading, Tariff
-from tests.gui.helpers import open_window
-from tests.small_leases import open_small, park_id
+from services.meters import MeterSpec, create_meter
+from store.schema import Meter, MeterReading
+from tests.gui.meters_park import NOVEMBER, OCTOBER, E, build_metered, open_meters, settle
+from tests.small_leases import park_id
 
 D = Decimal
-E = "electricity"
-OCTOBER, NOVEMBER = date(2026, 10, 1), date(2026, 11, 1)
 INSTALLED = date(2026, 11, 10)
-FIGURES = {"MAIN": (1000, 1600), "E-1": (100, 300), "E-2": (200, 350), "LIFT": (50, 80)}
 
 
 @pytest.fixture
 def metered(tmp_path) -> Path:
-    path = tmp_path / "dates.leasemap"
-    workspace = open_small(path)
-    try:
-        pid = park_id(workspace)
-        with workspace.transaction() as s:
-            tariff = Tariff(park_id=pid, utility=E, name="一般工商业", valid_from=date(2026, 1, 1),
-                            document=to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
-            s.add(tariff)
-            s.flush()
-            tariff_id = tariff.id
-        create_meter(workspace, pid, MeterSpec("MAIN", E, tariff_id=tariff_id))
-        for code, unit in (("E-1", "ZD-A-0101"), ("E-2", "ZD-A-0102"), ("LIFT", None)):
-            create_meter(workspace, pid, MeterSpec(code, E, parent="MAIN", unit=unit))
-        create_meter(workspace, pid, MeterSpec("E-3", E, parent="MAIN", unit="ZD-A-0103",
-                                               installed_on=INSTALLED))
-        record_readings(workspace, pid, [
-            ReadingEntry(code, day, D(value)) for code, values in FIGURES.items()
-            for day, value in zip((OCTOBER, NOVEMBER), values, strict=True)])
-    finally:
-        workspace.close()
-    return path
+    return build_metered(tmp_path / "dates.leasemap", MeterSpec(
+        "E-3", E, parent="MAIN", unit="ZD-A-0103", installed_on=INSTALLED))
 
 
 @pytest.fixture
 def meters_window(qtbot, settings, metered):
-    window = open_window(qtbot, settings, metered)
-    qtbot.waitUntil(lambda: window.tasks.running() == 0, timeout=30000)
-    from app.meters_flow import meters_flow_of
-
-    flow = meters_flow_of(window)
-    view = flow.open()
-    assert view is not None
-    settle(qtbot, window, view)
+    window, flow, view = open_meters(qtbot, settings, metered)
     yield window, flow, view
     window.close()
-
-
-def settle(qtbot, window, view) -> None:
-    qtbot.waitUntil(lambda: window.tasks.running() == 0 and view.snapshot is not None
-                    and not view._loading, timeout=30000)
 
 
 def test_a_month_before_the_installation_is_no_gap_in_the_window(qtbot, meters_window,
