@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from views.message_text import translate
+from views.terminal_text import fit
 
 
 def add_parser(sub: Any) -> None:
@@ -147,12 +147,12 @@ def report_lines(report: Any) -> list[str]:
     from views import receivables_text as say
 
     def row(name: str, t: Any) -> str:
-        figures = "".join(_fit(say.amount_figure(t.amount(b)), 15) for b in BUCKETS)
-        return f"{_fit(name, 30, left=True)}{figures}{_fit(say.amount_figure(t.overdue), 15)}"
+        figures = "".join(fit(say.amount_figure(t.amount(b)), 15) for b in BUCKETS)
+        return f"{fit(name, 30, left=True)}{figures}{fit(say.amount_figure(t.overdue), 15)}"
 
-    heads = "".join(_fit(say.bucket_text(b), 15) for b in BUCKETS)
+    heads = "".join(fit(say.bucket_text(b), 15) for b in BUCKETS)
     lines = [say.title_text(report.park_name, report.on.isoformat(), report.currency), "",
-             f"{_fit(say.tenant_word(), 30, left=True)}{heads}{_fit(say.overdue_word(), 15)}"]
+             f"{fit(say.tenant_word(), 30, left=True)}{heads}{fit(say.overdue_word(), 15)}"]
     lines += [row(t.name, t.totals) for t in report.tenants]
     lines.append(row(say.park_word(), report.park))
     if report.arrears:
@@ -171,20 +171,3 @@ def report_lines(report: Any) -> list[str]:
             lines.append(f"{c.name}  {say.credit_text(c.score)}")
             lines += [f"    {say.credit_reason_text(r)}" for r in c.score.reasons]
     return lines
-
-
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text``: two for a wide (Chinese) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _fit(text: str, width: int, *, left: bool = False) -> str:
-    """``text`` in ``width`` terminal columns, cut with "…" when longer; a space before a
-    right-aligned cell so figures never run together."""
-    room = width if left else width - 1
-    if _width(text) > room:
-        while text and _width(text) > room - 1:
-            text = text[:-1]
-        text += "…"
-    gap = " " * (width - _width(text))
-    return text + gap if left else gap + text

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from views.message_text import translate
+from views.terminal_text import pad
 
 
 def add_parser(sub: Any) -> None:
@@ -125,8 +126,9 @@ def _print(plan: Any, dry_run: bool) -> None:
             if not all(is_check_note(note) for note in bill.notes):
                 said.append(translate("Billing", "provisional: a correction follows"))
             extra = "; ".join(said)
-        print(f"{bill.number:<44} {bill_charge_text(bill.charge):<12} {bill.due_on}  "
-              f"{bill.amount:>14,.2f}  {extra}".rstrip())
+        # columns as a terminal shows them: a Chinese charge name takes two a character
+        print(f"{pad(bill.number, 44)} {pad(bill_charge_text(bill.charge), 12)} "
+              f"{bill.due_on}  {bill.amount:>14,.2f}  {extra}".rstrip())
     for skip in plan.skipped:
         print(skip_text(skip), file=sys.stderr)
     counts = {"created": len(plan.bills), "existing": plan.existing,

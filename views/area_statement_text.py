@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
-from unicodedata import east_asian_width
 
 from domain.area_statement import (
     BuildingStatement,
@@ -33,6 +32,7 @@ from domain.money import round_to
 from domain.occupancy import UnitState, is_leasable
 from domain.space_use import SpaceUse
 from views.message_text import translate
+from views.terminal_text import cut, pad, width
 
 CONTEXT = "AreaStatement"  # every text below is in this translation context
 
@@ -370,11 +370,11 @@ def statement_lines(statement: BuildingStatement) -> list[str]:
     for line in table[1:]:
         for i, column in enumerate(columns):
             if column.key == "name":
-                line[i] = _cut(line[i], NAME_COLUMNS)
-    widths = [max(_width(line[i]) for line in table) for i in range(len(columns))]
+                line[i] = cut(line[i], NAME_COLUMNS)
+    widths = [max(width(line[i]) for line in table) for i in range(len(columns))]
     out = [f"{title_text()} · {subtitle_text(statement)}", ""]
     for line in table:
-        out.append("  ".join(_pad(text, w, c.numeric)
+        out.append("  ".join(pad(text, w, c.numeric)
                              for text, w, c in zip(line, widths, columns, strict=True)).rstrip())
     out += ["", check_text(statement)]
     out += [f"  • {finding_text(f)}" for f in statement.findings]
@@ -384,21 +384,3 @@ def statement_lines(statement: BuildingStatement) -> list[str]:
 def no_building_text(code: str, known: Sequence[str]) -> str:
     return translate("AreaStatement", "no building {code} in this workspace (buildings: "
                                       "{known})").format(code=code, known=", ".join(known) or "—")
-
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: two for a wide (CJK) character."""
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cut(text: str, most: int) -> str:
-    if _width(text) <= most:
-        return text
-    while _width(text) > most - 1:
-        text = text[:-1]
-    return text + "…"
-
-
-def _pad(text: str, width: int, right: bool) -> str:
-    fill = " " * (width - _width(text))
-    return fill + text if right else text + fill
