@@ -9,7 +9,11 @@ same transaction (``store.changes``).
 
 from __future__ import annotations
 
+import atexit
 import getpass
+import shutil
+import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,22 +133,22 @@ class Workspace:
 
     @classmethod
     def create(cls, path: Path | str, actor: str | None = None) -> Workspace:
-        """A new, empty workspace file built by running every migration."""
+        """A new, empty workspace file: every migration run, then its own device id."""
         path = Path(path)
         if path.exists():
             raise WorkspaceError(f"{path} already exists; choose another name", "workspace-exists",
                                  file=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         hold(path)
-        engine = _sqlite_engine(path)
+        engine: Engine | None = None
         try:
-            with engine.begin() as connection:
-                connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-            run_migrations(engine)
+            shutil.copyfile(_migrated_blank(), path)
+            engine = _sqlite_engine(path)
             initialise_meta(engine)
             return cls(engine, path, actor)
         except BaseException:
-            engine.dispose()
+            if engine is not None:
+                engine.dispose()
             release(path)
             for leftover in (path, *side_files(path)):
                 leftover.unlink(missing_ok=True)
@@ -241,6 +245,33 @@ def create_with_park(path: Path | str, code: str, name: str, currency: str = "CN
             leftover.unlink(missing_ok=True)
         raise
     return workspace
+
+
+_BLANK_LOCK = threading.Lock()
+_blank: Path | None = None
+
+
+def _migrated_blank() -> Path:
+    """An empty file at the schema's head, migrated once per process; a new workspace starts
+    as a copy of it. Migrating a file from the first revision takes a third of a second,
+    and the schema is all it holds (no migration writes a row into an empty file), so the
+    copy is the same file; what makes a workspace its own (its device id) is written after.
+    """
+    global _blank
+    with _BLANK_LOCK:
+        if _blank is None or not _blank.exists():
+            folder = Path(tempfile.mkdtemp(prefix="leasemap-blank-"))
+            atexit.register(shutil.rmtree, folder, True)
+            path = folder / f"blank{WORKSPACE_SUFFIX}"
+            engine = _sqlite_engine(path)
+            try:
+                with engine.begin() as connection:
+                    connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                run_migrations(engine)
+            finally:
+                engine.dispose()  # the last connection closed: the log is checkpointed in
+            _blank = path
+        return _blank
 
 
 def initialise_meta(engine: Engine) -> None:
