@@ -28,10 +28,6 @@ from views.map_text import money_text
 from views.message_text import message_text, translate
 from views.meter_text import quantity_unit, register_text
 
-# The kinds a tariff document names (domain.billing.tariffs.to_document), in the order the
-# dialog offers them; the one list of them above the domain, which writes them out inline.
-KINDS = ("flat", "tiered", "time_of_use")
-
 
 @dataclass(frozen=True)
 class TariffsSnapshot:

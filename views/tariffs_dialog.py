@@ -54,9 +54,9 @@ from PySide6.QtWidgets import (
 )
 
 from domain.billing.meters import FLAT, PEAK, SHARP, TIME_OF_USE, VALLEY, Utility
+from domain.billing.tariffs import TARIFF_KINDS, TariffKind
 from views.meter_text import quantity_unit, register_text, utility_text
 from views.tariff_text import (
-    KINDS,
     TariffsSnapshot,
     example_text,
     kind_text,
@@ -86,6 +86,14 @@ class TariffForm:
     document: dict[str, Any]
     valid_from: date
     version_id: uuid.UUID | None = None  # the version edited
+
+
+def _page_of(kind: str) -> int:
+    """The kind's page in the dialog (a page per kind, in the domain's order)."""
+    return TARIFF_KINDS.index(kind) if kind in TARIFF_KINDS else 0
+
+
+TIERED_PAGE = _page_of(TariffKind.TIERED)
 
 
 class TariffsDialog(QDialog):
@@ -146,7 +154,7 @@ class TariffsDialog(QDialog):
         self.name_edit.setObjectName("name")
         self.kind_box = QComboBox(self)
         self.kind_box.setObjectName("kind")
-        for kind in KINDS:
+        for kind in TARIFF_KINDS:
             self.kind_box.addItem(kind_text(kind), kind)
         self.kind_box.currentIndexChanged.connect(self._kind_chosen)
         self.valid_from_edit = QDateEdit(self)
@@ -487,7 +495,7 @@ class TariffsDialog(QDialog):
             self.name_edit.setReadOnly(name_fixed)
             kind = str(document.get("kind") or "flat")
             self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(kind)))
-            self.pages.setCurrentIndex(max(0, KINDS.index(kind) if kind in KINDS else 0))
+            self.pages.setCurrentIndex(_page_of(kind))
             self.price_edit.setText(str(document["price"]) if kind == "flat"
                                     and document.get("price") else "")
             prices = document.get("prices") or {} if kind == "time_of_use" else {}
@@ -582,7 +590,7 @@ class TariffsDialog(QDialog):
 
     def _kind_chosen(self) -> None:
         kind = str(self.kind_box.currentData())
-        self.pages.setCurrentIndex(KINDS.index(kind) if kind in KINDS else 0)
+        self.pages.setCurrentIndex(_page_of(kind))
         self._kind_note()
         self._changed()
 
@@ -607,11 +615,10 @@ class TariffsDialog(QDialog):
         price at once, and the bands' table grows."""
         for i in range(self.pages.count()):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            grow = QSizePolicy.Policy.Expanding if i == index and i == KINDS.index("tiered") \
-                else policy
+            grow = QSizePolicy.Policy.Expanding if i == index == TIERED_PAGE else policy
             self.pages.widget(i).setSizePolicy(policy, grow)
         self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding
-                                 if index == KINDS.index("tiered") else
+                                 if index == TIERED_PAGE else
                                  QSizePolicy.Policy.Maximum)
         self.pages.adjustSize()
 

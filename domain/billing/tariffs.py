@@ -44,6 +44,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
@@ -177,6 +178,17 @@ def split_exactly(total: Decimal, weights: Sequence[Decimal], places: int) -> li
 # -- as the store keeps it ---------------------------------------------------------------------
 
 
+class TariffKind(StrEnum):
+    """The kinds a tariff document names, in the order a user is offered them."""
+
+    FLAT = "flat"
+    TIERED = "tiered"
+    TIME_OF_USE = "time_of_use"
+
+
+TARIFF_KINDS = tuple(k.value for k in TariffKind)
+
+
 def to_document(tariff: Tariff) -> dict[str, Any]:
     """The tariff as JSON: its kind, its figures as text (never floats), its first day.
 
@@ -185,12 +197,12 @@ def to_document(tariff: Tariff) -> dict[str, Any]:
     """
     head = {"valid_from": tariff.valid_from.isoformat()}
     if isinstance(tariff, FlatTariff):
-        return {"kind": "flat", **head, "price": str(tariff.price)}
+        return {"kind": TariffKind.FLAT.value, **head, "price": str(tariff.price)}
     if isinstance(tariff, TieredTariff):
-        return {"kind": "tiered", **head, "bands": [
+        return {"kind": TariffKind.TIERED.value, **head, "bands": [
             {"up_to": None if b.up_to is None else str(b.up_to), "price": str(b.price)}
             for b in tariff.bands]}
-    return {"kind": "time_of_use", **head,
+    return {"kind": TariffKind.TIME_OF_USE.value, **head,
             "prices": {r: str(p) for r, p in tariff.prices.items()}}
 
 
@@ -200,13 +212,13 @@ def from_document(document: Mapping[str, Any], valid_from: date | None = None) -
     try:
         start = valid_from or date.fromisoformat(document["valid_from"])
         kind = document["kind"]
-        if kind == "flat":
+        if kind == TariffKind.FLAT:
             return FlatTariff(start, _figure(document["price"]))
-        if kind == "tiered":
+        if kind == TariffKind.TIERED:
             return TieredTariff(start, tuple(
                 Band(None if b["up_to"] is None else _figure(b["up_to"]), _figure(b["price"]))
                 for b in document["bands"]))
-        if kind == "time_of_use":
+        if kind == TariffKind.TIME_OF_USE:
             return TouTariff(start, {r: _figure(p) for r, p in document["prices"].items()})
     except KeyError as exc:
         raise ValueError(f"a tariff document needs {exc.args[0]!r}: {dict(document)}") from exc
