@@ -40,6 +40,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session, attributes
 
 from store.clock import HybridLogicalClock
+from store.commands import check_command
 from store.ids import uuid7
 from store.schema import SYNC_COLUMNS, Base, Ledger, Outbox, Synced, WorkspaceMeta
 from store.types import utc_now
@@ -116,7 +117,8 @@ def record_command(
     payload: dict[str, Any],
     base_version: int = 0,
 ) -> Outbox:
-    """Queue an explicit command (split_unit, sign_contract, archive, …)."""
+    """Queue an explicit command (split_unit, sign_contract, …: ``store.commands``)."""
+    check_command(kind)
     ctx = _context(session)
     name = entity if isinstance(entity, str) else entity.__tablename__  # type: ignore[attr-defined]
     stamp = ctx.clock.now()
@@ -139,6 +141,7 @@ def record_commands(
     per bill): the same rows :func:`record_command` writes one by one. ``ready``: the
     payloads hold JSON values only (text, numbers, lists, dicts), so they are not walked
     again to convert them."""
+    check_command(kind)
     if not items:
         return
     ctx = _context(session)
