@@ -177,7 +177,7 @@ def read_statement(workspace: Workspace, meter_id: uuid.UUID, month: date, curre
     with workspace.reading() as session:
         statement = shared_statement(session, meter_id, month)
         priced = session.scalar(select(Meter.tariff_id).where(Meter.id == meter_id)) is not None
-        ids = {s.unit_id for s in statement.shares} | {
+        ids = {s.unit_id for s in (*statement.shares, *statement.left_out)} | {
             s.meter.unit_id for s in statement.subs if s.meter.unit_id}
         codes = {str(u): c for u, c in session.execute(select(Unit.id, Unit.code).where(
             Unit.id.in_([uuid.UUID(i) for i in ids])))} if ids else {}
@@ -189,9 +189,9 @@ def read_statement(workspace: Workspace, meter_id: uuid.UUID, month: date, curre
 
 def export_statement(sheet: StatementSheet, path: Path | str) -> Path:
     """The statement as an .xlsx workbook: title, period, the meters, the figures, the
-    units' shares with their totals, the check and the flags; figures as numbers.
-    Written beside ``path`` and moved into place, so a failed write leaves no half a file.
-    Raises ``OSError`` when it cannot be written."""
+    units' shares with their totals, the units not connected, the check and the flags;
+    figures as numbers. Written beside ``path`` and moved into place, so a failed write
+    leaves no half a file. Raises ``OSError`` when it cannot be written."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -231,6 +231,9 @@ def export_statement(sheet: StatementSheet, path: Path | str) -> Path:
     row = put(4, sheet.meters)
     row = put(row, sheet.figures)
     row = put(row, sheet.shares)
+    for text in sheet.left_out:  # the units not connected, each with why
+        sheet_.cell(row, 1, text)
+        row += 1
     sheet_.cell(row, 1, sheet.check).font = Font(bold=True)
     for text in (*sheet.flags, *sheet.notes):
         row += 1

@@ -10,8 +10,13 @@ A unit's month of energy is its ``unit_metrics`` figure, unless the unit has an
 electricity meter whose readings measure that month: then it is what the
 meters say (``domain.billing.unit_consumption``: its own meters plus its share
 of the shared consumption above them), the same figure a utility bill and
-``services.meters.consumption_by_unit`` give. Access, lighting, HVAC and cost
-stay the stored figures.
+``services.meters.consumption_by_unit`` give. The meters are read with their
+service dates (``installed_on``, ``removed_on``), as billing reads them: a month
+wholly before a meter's installation or after its removal is not a gap of its
+unit (a replacement's new meter measures it alone), the month it is installed in
+opens on the reading of its installation day, and a unit none of whose meters is
+in service that month takes no share and is not measured (its stored figure, if
+any, stands). Access, lighting, HVAC and cost stay the stored figures.
 
 A unit's arrears are those of the contract holding it on the map's date
 (``unit_arrears``, summed in SQL: a park's ledger is not read row by row for a
@@ -37,7 +42,15 @@ from domain.assets import UnitStatus
 from domain.contracts import Holding, holding_on, last_day, vacant_since
 from domain.map_modes import ENERGY_MONTHS, MonthMetrics, UnitFacts, usage
 from domain.space_use import SpaceUse
-from store.decode import Members, as_date, as_decimal, as_id, as_strings, as_wkb
+from store.decode import (
+    Members,
+    as_date,
+    as_decimal,
+    as_id,
+    as_optional_date,
+    as_strings,
+    as_wkb,
+)
 from store.read_model import ReadModel, Scope
 
 if TYPE_CHECKING:  # the rules of meters load with the first meter (start-up stays light)
@@ -139,15 +152,18 @@ def decode_month_metrics(record: Sequence[Any]) -> tuple[uuid.UUID, MonthMetrics
 
 def decode_energy_meter(record: Sequence[Any]
                         ) -> tuple[Meter, dict[str, Any], Decimal | None]:
-    """An ``energy_meters`` row: the meter as the rules read it (ids as text), its basis
-    document and its unit's billable area."""
+    """An ``energy_meters`` row: the meter as the rules read it (ids as text, with its
+    service dates, as ``services.meters.load_tree`` gives it to billing), its basis document
+    and its unit's billable area."""
     from domain.billing.meters import TOTAL, Meter, Utility
 
-    mid, code, parent, unit, multiplier, rollover, registers, basis, area = record
+    (mid, code, parent, unit, multiplier, rollover, registers, basis, area, installed,
+     removed) = record
     meter = Meter(str(as_id(mid)), code, Utility.ELECTRICITY,
                   None if parent is None else str(as_id(parent)),
                   None if unit is None else str(as_id(unit)), Decimal(multiplier),
-                  as_decimal(rollover), as_strings(registers) or (TOTAL,))
+                  as_decimal(rollover), as_strings(registers) or (TOTAL,),
+                  as_optional_date(installed), as_optional_date(removed))
     return meter, _basis(basis) if isinstance(basis, str) else dict(basis or {}), \
         as_decimal(area)
 

@@ -5,7 +5,9 @@ main meter's consumption and each sub meter's (the units', the common areas',
 the sub-mains'); the unmetered part (main − Σ sub meters: line loss and use no
 sub meter sees) plus the common areas' is what is shared; the basis (area, or
 agreed weights) and its denominator give the rate; each unit's weight, its
-fraction, its own meters' use, its share and the share's amount; and the
+fraction, its own meters' use, its share and the share's amount; a unit not
+connected that month (every meter of it beneath this one removed before the
+month or installed after it) listed with no share and why; and the
 totals, which add up (Σ shares = shared, Σ amounts = the shared charge). Flags
 (sub meters over the main, a unit without a weight, a meter not read) say why
 a statement is not ready to bill.
@@ -116,7 +118,10 @@ def statement_html(sheet: StatementSheet) -> str:
     colour = GOOD_COLOUR if sheet.adds_up else FLAG_COLOUR
     parts = [f"<h2>{escape(sheet.title)}</h2>", f"<p>{escape(sheet.period)}</p>",
              table(sheet.meters), "<p></p>", table(sheet.figures), "<p></p>",
-             table(sheet.shares), f'<p style="color:{colour}">{escape(sheet.check)}</p>']
+             table(sheet.shares)]
+    if sheet.left_out:
+        parts.append("<p>" + "<br>".join(f"○ {escape(x)}" for x in sheet.left_out) + "</p>")
+    parts.append(f'<p style="color:{colour}">{escape(sheet.check)}</p>')
     if sheet.flags:
         parts.append(f'<p style="color:{FLAG_COLOUR}">'
                      + "<br>".join(f"⚠ {escape(f)}" for f in sheet.flags) + "</p>")
@@ -159,6 +164,10 @@ class MeterStatementDialog(QDialog):
         self.meters = self._table("meters")
         self.figures = self._table("figures")
         self.shares = self._table("shares")
+        self.left_out = QLabel(self)  # the units not connected: no share, and why
+        self.left_out.setObjectName("left-out")
+        self.left_out.setWordWrap(True)
+        self.left_out.setTextFormat(Qt.TextFormat.PlainText)
         self.check = QLabel(self)
         self.check.setObjectName("check")
         self.check.setWordWrap(True)
@@ -204,6 +213,7 @@ class MeterStatementDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.period)
         layout.addWidget(body, 1)
+        layout.addWidget(self.left_out)
         layout.addWidget(self.check)
         layout.addWidget(self.flags)
         layout.addWidget(self.notes)
@@ -243,6 +253,8 @@ class MeterStatementDialog(QDialog):
         fill_table(self.meters, sheet.meters)
         fill_table(self.figures, sheet.figures)
         fill_table(self.shares, sheet.shares)
+        self.left_out.setText("\n".join(f"○ {x}" for x in sheet.left_out))
+        self.left_out.setVisible(bool(sheet.left_out))
         self.check.setText(sheet.check)
         self.check.setStyleSheet(f"color: {GOOD_COLOUR if sheet.adds_up else FLAG_COLOUR}")
         self.flags.setText("\n".join(f"⚠ {f}" for f in sheet.flags))
@@ -260,6 +272,7 @@ class MeterStatementDialog(QDialog):
         for table in (self.meters, self.figures, self.shares):
             table.setRowCount(0)
         self.check.setText("")
+        self.left_out.setVisible(False)
         self.flags.setVisible(False)
         self.notes.setVisible(False)
         self._update()

@@ -190,6 +190,9 @@ _FLAGS: dict[str, Callable[[], str]] = {
         "is shared until the meters are checked"),
     "statement-no-basis": lambda: translate(
         "Meters", "{meter}: {shared} to share, but the weights of its basis add up to 0"),
+    "statement-no-unit-connected": lambda: translate(
+        "Meters", "{meter}: {shared} to share, but no unit of its basis was connected in "
+        "this period; nothing is shared"),
     "statement-unit-without-basis": lambda: translate(
         "Meters", "{meter}: unit {unit} is metered by {by} but has no weight in the basis; it "
         "gets no share"),
@@ -478,6 +481,7 @@ class StatementSheet:
     notes: tuple[str, ...]
     remake: Callable[[], StatementSheet] | None = field(default=None, compare=False,
                                                         repr=False)
+    left_out: tuple[str, ...] = ()  # each unit not connected, and why it takes no share
 
 
 def cell_text(value: Cell, kind: str, places: int | None = None) -> str:
@@ -569,12 +573,22 @@ def statement_sheet(statement: Statement, unit_codes: Mapping[str, str],
                translate("Meters", "Share ({unit})").format(unit=unit),
                translate("Meters", "Total use ({unit})").format(unit=unit), amount)
     kinds = (TEXT, QUANTITY, FRACTION, QUANTITY, QUANTITY, QUANTITY, MONEY)
-    totals = (translate("Meters", "All units"), statement.denominator, fractions,
+    everyone = (translate("Meters", "All units sharing") if statement.left_out
+                else translate("Meters", "All units"))
+    totals = (everyone, statement.denominator, fractions,
               sum((s.direct for s in statement.shares), Decimal(0)), allocated,
               sum((s.total for s in statement.shares), Decimal(0)), charged)
     keep = len(headers) if priced else len(headers) - 1  # no amounts without a tariff
+    # A unit not connected is listed under the others, its share said in words: it is not
+    # in the denominator, so it has no weight, fraction or figure that the totals add up.
+    gone = sorted(statement.left_out, key=lambda u: code_of(u.unit_id))
+    dash = "—"
+    no_share = translate("Meters", "no share: not connected")
+    gone_rows = [(code_of(u.unit_id), dash, dash, dash, no_share, dash, dash) for u in gone]
     shares = SheetTable(headers[:keep], kinds[:keep],
-                        tuple(r[:keep] for r in shares_rows), (totals[:keep],))
+                        tuple(r[:keep] for r in (*shares_rows, *gone_rows)), (totals[:keep],),
+                        {len(shares_rows) + n: (TEXT,) * keep for n in range(len(gone))})
+    left_out = tuple(left_out_text(code_of(u.unit_id), u.reasons) for u in gone)
 
     adds_up = (statement.main.amount == subs_total + statement.unmetered
                and allocated == statement.shared and charged == statement.amount)
@@ -603,11 +617,28 @@ def statement_sheet(statement: Statement, unit_codes: Mapping[str, str],
     notes = tuple(said(Said(f"statement-{n.code}", {k: plain(v) for k, v in n.params.items()}))
                   for n in statement.notes)
     return StatementSheet(title, period_said, meters, figures, shares, check, adds_up, flags,
-                          notes, lambda: statement_sheet(statement, unit_codes, currency, priced))
+                          notes, lambda: statement_sheet(statement, unit_codes, currency, priced),
+                          left_out)
+
+
+def left_out_text(unit: str, reasons: Iterable[Any]) -> str:
+    """Why a unit takes no share (``shared_consumption.LeftOut``): each of its meters beneath
+    the statement's, removed before the period or installed after it."""
+    why = []
+    for r in reasons:
+        params = {k: plain(v) for k, v in r.params.items()}
+        if r.code == "not-installed":
+            why.append(translate("Meters", "its meter {meter} installed only on {on}")
+                       .format_map(params))
+        else:
+            why.append(translate("Meters", "its meter {meter} removed on {on}")
+                       .format_map(params))
+    return translate("Meters", "{unit} takes no share: not connected in this period "
+                               "({why})").format(unit=unit, why=joined(why))
 
 
 _STATEMENT_CODES = frozenset({"negative-shared", "no-basis", "unit-without-basis",
-                              "cannot-price"})
+                              "cannot-price", "no-unit-connected"})
 
 
 def _statement_flag(flag: Any, codes: Mapping[str, str], units: Mapping[str, str]) -> Said:

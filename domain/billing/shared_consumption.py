@@ -42,12 +42,31 @@ before it: ``meters.in_service``) measured nothing and is no sub meter then: it
 is left out of the statement and of Σ sub meters, so a meter installed in July
 neither lists a line of 0 in June's statement nor holds it as unread.
 
+A unit not connected takes no share (:func:`not_connected`). When every meter
+billing a unit beneath this one (at any depth) is out of service for the whole
+period by its service dates, the unit was not on this supply that month: it is
+left out of the basis and the denominator, so the others' fractions are of
+the units connected, and listed in :attr:`Statement.left_out` with its weight
+and, per meter, why (``removed`` or ``not-installed``, the meter's code and
+day), for the statement to say. The month a meter is installed or removed in,
+the unit takes its full share: it was connected for part of it. A clerk can
+say that in one sentence ("connected in March, so it shares March's 公摊"),
+and it is the only honest split the readings allow: the shared consumption is
+known for the month, not by day (no interpolation, as ``meters`` reads a
+month), so a share by days connected would weigh a unit by a guess, and a
+basis of the month's days would be weights the tenant cannot check against
+the area on the lease. A unit the basis names with no meter beneath this one
+(an agreed weight) is not judged: it shares as agreed. Σ shares = shared and
+the tree's identity still hold: a unit left out has no meter in service here,
+so no direct use here either.
+
 Not allocated but flagged: a negative shared consumption (sub meters exceed
 the main: a meter fault), on any time-of-use register too; a basis whose
-weights add up to 0. Flagged and allocated: a unit metered under this meter
-but missing from the basis (listed with weight 0: it gets no share), a reading
-problem of any meter (``meters.PROBLEMS``). A statement with flags is a
-preview, not ``ready`` to bill.
+weights add up to 0, or none of whose units was connected
+(``no-unit-connected``). Flagged and allocated: a unit metered under this
+meter but missing from the basis (listed with weight 0: it gets no share), a
+reading problem of any meter (``meters.PROBLEMS``). A statement with flags is
+a preview, not ``ready`` to bill.
 
 Time of use: when the main and its sub meters have the same registers, the
 shared consumption is worked out register by register; otherwise it is a
@@ -177,6 +196,16 @@ class UnitShare:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A unit of the basis that takes no share: none of its meters beneath the statement's
+    was in service any day of the period (see the module)."""
+
+    unit_id: str
+    basis: Decimal  # its weight in the basis, not counted in the denominator
+    reasons: tuple[Reason, ...]  # one a meter, by code: ``removed`` / ``not-installed``
+
+
+@dataclass(frozen=True)
 class Statement:
     period: Period
     main: MeterLine
@@ -185,13 +214,14 @@ class Statement:
     common: Decimal  # Σ sub meters that serve no unit
     shared: Decimal  # unmetered + common
     shared_by_register: Mapping[str, Decimal]
-    basis: Basis
-    denominator: Decimal  # Σ weights
+    basis: Basis  # as given; the units it names that were not connected are ``left_out``
+    denominator: Decimal  # Σ weights of the units sharing
     rate: Decimal | None  # shared ÷ denominator, six places; None on a zero denominator
     charge: Charged | None  # the shared consumption priced; None when not allocated or priced
     shares: tuple[UnitShare, ...]  # by unit id
     notes: tuple[Reason, ...] = ()
     flags: tuple[Flag, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()  # by unit id: not connected, no share
 
     @property
     def unit(self) -> str:
@@ -225,8 +255,9 @@ def statement(
     places: int | None = None,
 ) -> Statement:
     """The statement of one meter that feeds sub meters: its shared consumption over
-    ``basis``'s units (plus, at weight 0 and flagged, units metered beneath it that the
-    basis leaves out), priced at ``tariff``; shares to ``places`` decimals at least."""
+    ``basis``'s units connected in ``period`` (plus, at weight 0 and flagged, units metered
+    beneath it that the basis leaves out; those not connected are ``left_out``), priced at
+    ``tariff``; shares to ``places`` decimals at least."""
     by_id = {m.id: m for m in meters}
     if meter_id not in by_id:
         raise ValueError(f"no meter {meter_id}")
@@ -284,7 +315,10 @@ def _statement(main: Meter, meters: Sequence[Meter], readings: Mapping[str, list
         if s.role is Role.UNIT and s.meter.unit_id is not None:
             direct[s.meter.unit_id] += s.amount
             metered_by.setdefault(s.meter.unit_id, s.meter.code)
-    weights = dict(basis.weights)
+    away = not_connected(main.id, meters, period)
+    left_out = tuple(LeftOut(u, basis.weights[u], away[u])
+                     for u in sorted(away) if u in basis.weights)
+    weights = {u: w for u, w in basis.weights.items() if u not in away}
     for unit_id in sorted(set(direct) - set(weights)):
         weights[unit_id] = NONE
         flags.append(Flag("unit-without-basis", f"{main.code}: unit {unit_id} is metered by "
@@ -311,7 +345,12 @@ def _statement(main: Meter, meters: Sequence[Meter], readings: Mapping[str, list
                            "registers": ", ".join(r for r, _, _ in falls)}, main.id))
     elif denominator == 0:
         allocate = False
-        if shared != 0:
+        if shared != 0 and any(x.basis for x in left_out):
+            flags.append(Flag("no-unit-connected", f"{main.code}: {shared} {unit} to share, "
+                              "but no unit of its basis was connected in the period",
+                              {"meter": main.code, "shared": str(shared),
+                               "units": str(len(left_out))}, main.id))
+        elif shared != 0:
             flags.append(Flag("no-basis", f"{main.code}: {shared} {unit} to share, but the "
                               f"{basis.kind} weights add up to 0",
                               {"meter": main.code, "shared": str(shared),
@@ -341,7 +380,48 @@ def _statement(main: Meter, meters: Sequence[Meter], readings: Mapping[str, list
         for u, q, a in zip(units, quantities, amounts, strict=True))
     rate = round_to(shared / denominator, RATIO_PLACES) if denominator else None
     return Statement(period, main_line, subs, unmetered, common, shared, by_register, basis,
-                     denominator, rate, charge, shares, tuple(notes), tuple(flags))
+                     denominator, rate, charge, shares, tuple(notes), tuple(flags), left_out)
+
+
+def not_connected(meter_id: str, meters: Sequence[Meter], period: Period,
+                  ) -> dict[str, tuple[Reason, ...]]:
+    """The units metered beneath ``meter_id`` (at any depth) none of whose meters there is
+    in service any day of ``period`` (``meters.in_service``), by unit id: why, one reason a
+    meter by code (``not-installed`` or ``removed``, its ``meter`` and the day ``on``). Such
+    a unit was not connected to this supply: it takes no share of its shared consumption.
+
+    >>> from datetime import date
+    >>> from domain.billing.meters import Utility
+    >>> E = Utility.ELECTRICITY
+    >>> meters = [Meter("M", "MAIN", E), Meter("a", "E-101", E, "M", "101",
+    ...                                          removed_on=date(2026, 3, 1)),
+    ...           Meter("b", "E-102", E, "M", "102", installed_on=date(2026, 3, 20))]
+    >>> [(u, [(r.code, r.params["on"]) for r in why])
+    ...  for u, why in not_connected("M", meters, Period.month(2026, 3)).items()]
+    [('101', [('removed', '2026-03-01')])]
+    """
+    if all(in_service(m, period) for m in meters if m.unit_id is not None):
+        return {}  # the usual month: nothing to walk
+    mine: dict[str, list[Meter]] = defaultdict(list)
+    for m in _meters_below(meter_id, meters):
+        if m.unit_id is not None:
+            mine[m.unit_id].append(m)
+    out: dict[str, tuple[Reason, ...]] = {}
+    for unit_id in sorted(mine):
+        if any(in_service(m, period) for m in mine[unit_id]):
+            continue
+        out[unit_id] = tuple(_out_of_service(m, period)
+                             for m in sorted(mine[unit_id], key=lambda m: m.code))
+    return out
+
+
+def _out_of_service(meter: Meter, period: Period) -> Reason:
+    """Why a meter is out of service all ``period``: not installed yet, or removed."""
+    installed = meter.installed_on
+    if installed is not None and period.end <= installed:
+        return Reason("not-installed", {"meter": meter.code, "on": installed.isoformat()})
+    assert meter.removed_on is not None
+    return Reason("removed", {"meter": meter.code, "on": meter.removed_on.isoformat()})
 
 
 def _shared_by_register(main: MeterLine, subs: Sequence[MeterLine],
@@ -394,10 +474,15 @@ def _role(meter: Meter, feeding: set[str | None]) -> Role:
 
 def _units_below(meter_id: str, meters: Sequence[Meter]) -> set[str]:
     """The units metered anywhere beneath ``meter_id``."""
+    return {m.unit_id for m in _meters_below(meter_id, meters) if m.unit_id is not None}
+
+
+def _meters_below(meter_id: str, meters: Sequence[Meter]) -> list[Meter]:
+    """The meters anywhere beneath ``meter_id``, each once."""
     below: dict[str | None, list[Meter]] = defaultdict(list)
     for m in meters:
         below[m.parent_id].append(m)
-    found: set[str] = set()
+    found: list[Meter] = []
     seen: set[str] = set()
     todo = [meter_id]
     while todo:
@@ -406,8 +491,7 @@ def _units_below(meter_id: str, meters: Sequence[Meter]) -> set[str]:
             if m.id in seen:
                 continue  # a loop (meters.tree_flags names it)
             seen.add(m.id)
-            if m.unit_id is not None:
-                found.add(m.unit_id)
+            found.append(m)
             todo.append(m.id)
     return found
 

@@ -22,7 +22,9 @@ A unit's consumption in a period (:func:`unit_consumption`) is
 - *shared*: its share of every shared (公摊) consumption above it, from
   ``shared_consumption.statements`` over the whole tree, each distribution
   meter's by its own basis (:func:`basis_of`: by area unless the meter's
-  basis names weights).
+  basis names weights); none of a meter above whose every meter billing the
+  unit beneath it is out of service all month (``shared_consumption``'s
+  rule: not connected, no share; a ``left-out`` reason says so).
 
 A unit is *measured* in the period when its own meters say what it used:
 at least one closed the period with a reading, and none in service lacks a
@@ -208,6 +210,12 @@ def unit_consumption(meters: Sequence[Meter], readings: Iterable[Reading], perio
                         "meter": s.main.meter.code, "quantity": str(share.quantity),
                         "shared": str(s.shared), "basis": s.basis.kind.value,
                         "weight": str(share.basis), "denominator": str(s.denominator)}))
+        if explain:
+            for gone in s.left_out:  # not connected: no share, and why
+                share_reasons[gone.unit_id].append(Reason("left-out", {
+                    "meter": s.main.meter.code, "basis": s.basis.kind.value,
+                    "weight": str(gone.basis),
+                    "meters": ", ".join(r.params["meter"] for r in gone.reasons)}))
     by_meter: dict[str, list[Reading]] = defaultdict(list)
     for r in current:
         by_meter[r.meter_id].append(r)

@@ -148,9 +148,12 @@ def test_an_archived_meter_bills_up_to_its_removal_and_nothing_after(ws):
 
     april = _run(ws, MAY)  # bills April: E-0103 measured nothing, and holds nothing
     assert not [s for s in april.plan.skipped if s.code != "vacant-use"]
-    lines = _lines(ws, "HT-B-1/2026-04-01/electricity")
-    assert [x["source"] for x in lines] == ["share"]  # the unit's share of MAIN alone
-    assert lines[0]["subs"] == "390.000"  # 300 + 40 + 0 + 50
+    # ZD-A-0103 had no meter in service in April: not connected, it takes no share of
+    # MAIN's, so HT-B-1 has no April bill; the units connected share it all.
+    assert _lines(ws, "HT-B-1/2026-04-01/electricity") == []
+    _own, share = _lines(ws, "HT-2026-0001/2026-04-01/electricity")
+    assert share["subs"] == "390.000"  # 300 + 40 + 50: E-0103 is no sub meter then
+    assert D(share["denominator"]) == 2 * D(share["weight"])  # ZD-A-0101 and ZD-A-0102
 
 
 def test_a_removal_day_without_a_final_reading_holds_nothing_after_it(ws):
@@ -166,7 +169,7 @@ def test_a_removal_day_without_a_final_reading_holds_nothing_after_it(ws):
     assert _lines(ws, "HT-B-1/2026-03-01/electricity")[0]["quantity"] == "150.000"
     april = _run(ws, MAY)
     assert not [s for s in april.plan.skipped if s.code != "vacant-use"]
-    assert [x["source"] for x in _lines(ws, "HT-B-1/2026-04-01/electricity")] == ["share"]
+    assert _lines(ws, "HT-B-1/2026-04-01/electricity") == []  # not connected: no share
     # Archiving it on that day still takes the day's reading as its final: nothing changes.
     report = archive_meter(ws, ids["E-0103"], IDES)
     assert [(r.kind.value, r.value) for r in report.finals] == [("final", D(650))]

@@ -10,7 +10,8 @@ tree: MAIN (priced at 1.00 a kWh) → E-0101, E-0102, E-0103 (each a unit's) and
   nothing after it.
 - A sub meter installed in April (E-0103, created with its installation day) holds
   nothing before: February's and March's bills post, the 公摊 statement of MAIN adds up
-  to MAIN without it; April waits for its initial (装表) reading, typed afterwards.
+  to MAIN without it, and its unit, not connected yet, takes no share; April waits for
+  its initial (装表) reading, typed afterwards.
 - A reading's kind is judged by one rule whether typed in (``record_readings``), entered
   alone (``record_reading``) or imported; an installation day after a reading is refused.
 """
@@ -136,16 +137,20 @@ def test_a_meter_removed_with_a_day_and_no_final_holds_its_month_and_nothing_aft
                             ("HT-2026-0001", "reading-missing", "E-0103", "2026-03")}
     april = _run(ws, MAY)  # after the removal: E-0103 holds nothing, not even MAIN's shares
     assert _held(april) == set()
-    assert sorted(_utility(april)) == ["HT-2026-0001/2026-04-01/electricity",
-                                       "HT-B-1/2026-04-01/electricity"]
-    [share] = _lines(ws, "HT-B-1/2026-04-01/electricity")
+    # ZD-A-0103 is not connected in April (its only meter removed): no share, no bill.
+    assert sorted(_utility(april)) == ["HT-2026-0001/2026-04-01/electricity"]
+    _own, share = _lines(ws, "HT-2026-0001/2026-04-01/electricity")
     assert (share["source"], share["subs"]) == ("share", "390.000")  # 300 + 40 + 50
     with ws.reading() as s:
         statement = shared_statement(s, ids["MAIN"], APR)
+        unit = s.scalar(select(Unit.id).where(Unit.code == "ZD-A-0103"))
     assert [x.meter.code for x in statement.subs] == ["E-0101", "E-0102", "LIFT"]
     assert statement.main.amount == sum((x.amount for x in statement.subs), D(0)) + \
         statement.unmetered
     assert statement.ready and statement.allocated == statement.shared
+    [gone] = statement.left_out
+    assert gone.unit_id == str(unit) and [(r.code, r.params["on"]) for r in gone.reasons] == [
+        ("removed", IDES.isoformat())]
 
     # The final typed in the grid, on the removal day: March bills, E-0103 up to it.
     [final] = record_readings(ws, park_id(ws), [ReadingEntry("E-0103", IDES, D(650),
@@ -194,13 +199,14 @@ def test_a_sub_meter_installed_in_april_holds_nothing_before_and_its_initial_ope
         report = _run(ws, run)
         assert _held(report) == set()
         said = month.strftime("%Y-%m-%d")
-        assert sorted(_utility(report)) == [f"HT-2026-0001/{said}/electricity",
-                                            f"HT-B-1/{said}/electricity"]
-        [share] = _lines(ws, f"HT-B-1/{said}/electricity")  # its unit's share alone
-        assert share["source"] == "share"
+        # ZD-A-0103 is not connected before its meter is installed: no share, no bill.
+        assert sorted(_utility(report)) == [f"HT-2026-0001/{said}/electricity"]
+        assert _lines(ws, f"HT-B-1/{said}/electricity") == []
         with ws.reading() as s:
             statement = shared_statement(s, ids["MAIN"], month)
         assert "E-0103" not in [x.meter.code for x in statement.subs]
+        assert [(r.code, r.params["on"]) for x in statement.left_out for r in x.reasons] == [
+            ("not-installed", TENTH.isoformat())]
         assert statement.ready and statement.flags == ()
         assert statement.main.amount == 1000
         assert statement.main.amount == sum((x.amount for x in statement.subs), D(0)) + \

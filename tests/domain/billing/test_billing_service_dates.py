@@ -25,7 +25,7 @@ from domain.billing.meters import (
     kind_refusal,
     reading_flags,
 )
-from domain.billing.shared_consumption import Basis, statement
+from domain.billing.shared_consumption import Basis, statement, statements
 from domain.billing.tariffs import FlatTariff
 from domain.billing.unit_consumption import GAPS, UNPRICED, unit_consumption
 from domain.billing.utility_bills import (
@@ -166,25 +166,32 @@ def test_a_sub_meter_installed_later_is_left_out_of_its_parents_statement_before
     assert june.ready and june.flags == ()
     assert june.main.amount == sum((s.amount for s in june.subs), D(0)) + june.unmetered
     assert (june.unmetered, june.shared, june.allocated) == (700, 700, 700)
-    assert {s.unit_id: s.quantity for s in june.shares} == {"101": D("466.667"),
-                                                            "103": D("233.333")}
+    # 103 was not connected in June (its only meter installed on 1 August): no share.
+    assert {s.unit_id: s.quantity for s in june.shares} == {"101": D("700.000")}
+    assert june.denominator == 100
+    [gone] = june.left_out
+    assert (gone.unit_id, gone.basis) == ("103", 50)
+    assert [(x.code, x.params) for x in gone.reasons] == [
+        ("not-installed", {"meter": "E-103", "on": "2026-08-01"})]
     august = statement("M", METERS, readings, AUGUST, Basis("area", AREAS), UNPRICED, 3)
     assert [s.meter.code for s in august.subs] == ["E-101", "E-103"]
     assert august.main.amount == 300 + 200 + august.unmetered and august.ready
+    assert august.left_out == () and {s.unit_id for s in august.shares} == {"101", "103"}
     # Without its date the meter would be an unread sub meter: June held, as before.
     undated = [*METERS[:2], Meter("c", "E-103", E, "M", "103")]
     held = statement("M", undated, readings, JUNE, Basis("area", AREAS), UNPRICED, 3)
     assert [f.code for f in held.flags] == ["no-opening-reading"]
     use = unit_consumption(METERS, readings, JUNE, {}, AREAS)
-    assert (use["103"].direct, use["103"].measured) == (0, False)
-    assert "not-installed" in {x.code for x in use["103"].reasons}
+    assert (use["103"].direct, use["103"].shared, use["103"].measured) == (0, 0, False)
+    assert {"not-installed", "left-out"} <= {x.code for x in use["103"].reasons}
     assert use["101"].measured and use["101"].total + use["103"].total == june.main.amount
 
 
 def test_a_run_holds_nothing_of_a_meter_before_its_installation_nor_after_its_removal():
-    """June: E-103 not installed yet, its unit let; E-101's contract billed with its share.
-    September: E-101 removed on 15 August with no final reading, so August holds both bills
-    (its share waits for the final) and September holds nothing."""
+    """June: E-103 not installed yet, its unit let but not connected: no bill; E-101's
+    contract billed with the whole shared use. September: E-101 removed on 15 August with no
+    final reading, so August holds both bills (its share waits for the final), September
+    holds nothing and 101, not connected any more, takes no share."""
     meters = [METERS[0], Meter("a", "E-101", E, "M", "101", removed_on=date(2026, 8, 15)),
               METERS[2]]
     readings = [x for x in _tree_readings() if not (x.meter_id == "a" and x.read_on > first(8))]
@@ -195,20 +202,139 @@ def test_a_run_holds_nothing_of_a_meter_before_its_installation_nor_after_its_re
     payers = {c: Payer(c, c.upper()) for c in ("c1", "c3")}
     june = plan_utility_bills([tree], [JUNE.start], holds, payers, {}, first(7))
     assert june.skipped == ()
-    assert sorted((b.contract_id, b.amount) for b in june.bills) == [
-        ("c1", D("766.67")), ("c3", D("233.33"))]  # 300 own + 466.667 of 700; 233.333
+    assert [(b.contract_id, b.amount) for b in june.bills] == [
+        ("c1", D("1000.00"))]  # 300 own + all of the 700 shared: 103 was not connected
     august = plan_utility_bills([tree], [AUGUST.start], holds, payers, {}, first(9))
     assert august.bills == ()
     assert sorted((s.contract_code, s.code, s.params["meter"]) for s in august.skipped) == [
         ("C1", "reading-missing", "E-101"), ("C3", "reading-missing", "E-101")]
     september = plan_utility_bills([tree], [first(9)], holds, payers, {}, first(10))
     assert september.skipped == ()
-    # MAIN's 1,000 less E-103's 200: 800 shared by area, 533.333 / 266.667 (101 keeps its
-    # area in the basis: what it uses now flows through MAIN unmetered)
-    assert sorted((b.contract_id, b.amount) for b in september.bills) == [
-        ("c1", D("533.33")), ("c3", D("466.67"))]
-    [share] = next(b for b in september.bills if b.contract_id == "c1").lines
+    # MAIN's 1,000 less E-103's 200: 800 shared, all of it 103's (101's meter is gone)
+    assert [(b.contract_id, b.amount) for b in september.bills] == [("c3", D("1000.00"))]
+    own, share = next(b for b in september.bills if b.contract_id == "c3").lines
+    assert own.explanation["source"] != "share" and own.amount == 200
     assert share.explanation["source"] == "share" and share.explanation["subs"] == "200.000"
+    assert (share.explanation["weight"], share.explanation["denominator"]) == ("50", "50")
+
+
+# -- a unit not connected takes no share ------------------------------------------------------
+
+
+MARCH = Period.month(2026, 3)
+
+
+def _march(used: dict[str, int]) -> list[Reading]:
+    """Each meter read 0 on 1 March and its use on 1 April."""
+    return [x for m, q in used.items()
+            for x in (r(first(3), 0, meter=m), r(first(4), q, meter=m))]
+
+
+def _shares(s) -> dict[str, Decimal]:
+    return {x.unit_id: x.quantity for x in s.shares}
+
+
+def test_a_unit_whose_meter_was_removed_before_the_month_takes_no_share():
+    """E-102 removed on 1 March (the month starts on its removal day): 102 was not on MAIN's
+    supply in March. The 300 shared go to 101 and 103 by their areas alone, and the
+    statement lists 102 with its area and why."""
+    meters = [Meter("M", "MAIN", E), Meter("a", "E-101", E, "M", "101"),
+              Meter("b", "E-102", E, "M", "102", removed_on=first(3)),
+              Meter("c", "E-103", E, "M", "103")]
+    basis = Basis("area", {"101": D(100), "102": D(80), "103": D(50)})
+    s = statement("M", meters, _march({"M": 1000, "a": 400, "c": 300}), MARCH, basis,
+                  FlatTariff(first(1), D("1.00")), 3)
+    assert [x.meter.code for x in s.subs] == ["E-101", "E-103"]
+    assert (s.shared, s.denominator, s.ready) == (300, 150, True)
+    assert _shares(s) == {"101": D(200), "103": D(100)}
+    assert sum(_shares(s).values()) == s.shared and s.allocated == s.shared
+    assert sum((x.amount for x in s.shares), D(0)) == s.amount == D("300.00")
+    assert [x.fraction for x in s.shares] == [D("0.666667"), D("0.333333")]
+    [gone] = s.left_out
+    assert (gone.unit_id, gone.basis) == ("102", 80)
+    assert [(x.code, x.params) for x in gone.reasons] == [
+        ("removed", {"meter": "E-102", "on": "2026-03-01"})]
+    assert s.basis == basis  # the basis as agreed; the denominator is of the units sharing
+
+
+def test_a_unit_connected_any_part_of_the_month_takes_its_full_share():
+    """Removed on 20 March, or installed on 10 March: connected for part of March, so the
+    whole month's share by its area, as a clerk says it (no share by days: the shared use is
+    known by the month, not by the day)."""
+    base = [Meter("M", "MAIN", E), Meter("a", "E-101", E, "M", "101")]
+    basis = Basis("area", {"101": D(100), "102": D(100)})
+    for late in (Meter("b", "E-102", E, "M", "102", removed_on=date(2026, 3, 20)),
+                 Meter("b", "E-102", E, "M", "102", installed_on=date(2026, 3, 10)),
+                 Meter("b", "E-102", E, "M", "102", installed_on=first(3),
+                       removed_on=first(4))):
+        readings = _march({"M": 1000, "a": 300})
+        readings += [r(late.installed_on or first(3), 0, meter="b"),
+                     r(late.removed_on or first(4), 200, meter="b")]
+        s = statement("M", [*base, late], readings, MARCH, basis, UNPRICED, 3)
+        assert s.left_out == () and s.ready, late
+        assert _shares(s) == {"101": D(250), "102": D(250)}
+
+
+def test_one_meter_in_service_keeps_a_unit_connected():
+    """A unit's meter replaced by a new record on 1 March: the old one is out all March, the
+    new one in: connected. In February it was the other way round, connected too; in
+    January, before the new one, with the old one removed then as well, left out."""
+    meters = [Meter("M", "MAIN", E), Meter("a", "E-101", E, "M", "101"),
+              Meter("old", "E-102", E, "M", "102", installed_on=first(2), removed_on=first(3)),
+              Meter("new", "E-102B", E, "M", "102", installed_on=first(3))]
+    basis = Basis("area", {"101": D(1), "102": D(1)})
+    readings = [*_march({"M": 1000, "a": 300}), r(first(3), 0, INITIAL, "new"),
+                r(first(4), 200, meter="new")]
+    march = statement("M", meters, readings, MARCH, basis, UNPRICED, 3)
+    assert march.left_out == () and _shares(march) == {"101": D(250), "102": D(250)}
+    january = statement("M", meters, [], Period.month(2026, 1), basis, UNPRICED, 3)
+    [gone] = january.left_out
+    assert [(x.code, x.params["meter"], x.params["on"]) for x in gone.reasons] == [
+        ("not-installed", "E-102", "2026-02-01"), ("not-installed", "E-102B", "2026-03-01")]
+
+
+def test_a_unit_beneath_a_distribution_meter_is_left_out_at_every_level():
+    """E-102 under FLOOR, removed before March: 102 takes no share of FLOOR's loss nor of
+    MAIN's; the tree still adds up to MAIN's consumption."""
+    meters = [Meter("M", "MAIN", E), Meter("F", "FLOOR", E, "M"),
+              Meter("a", "E-101", E, "F", "101"),
+              Meter("b", "E-102", E, "F", "102", removed_on=date(2026, 2, 10)),
+              Meter("c", "E-201", E, "M", "201")]
+    readings = _march({"M": 2000, "F": 900, "a": 800, "c": 700})
+    area = Basis("area", {"101": D(100), "102": D(100), "201": D(200)})
+    top, floor = statements(meters, readings, MARCH, area, UNPRICED, 3)
+    assert [x.unit_id for x in top.left_out] == ["102"]
+    assert [x.unit_id for x in floor.left_out] == ["102"]
+    assert _shares(top) == {"101": D("133.333"), "201": D("266.667")}  # 400 by 100 : 200
+    assert sum(_shares(top).values()) == top.shared == 400
+    assert _shares(floor) == {"101": D(100)}
+    total = sum((u.direct + u.quantity for s in (top, floor) for u in s.shares), D(0))
+    assert total == top.main.amount == 2000
+    use = unit_consumption(meters, readings, MARCH, {}, {u: w for u, w in area.weights.items()})
+    assert (use["102"].total, use["102"].measured) == (0, False)
+    assert [x.params["meter"] for x in use["102"].reasons if x.code == "left-out"] == [
+        "MAIN", "FLOOR"]
+    assert sum((u.total for u in use.values()), D(0)) == 2000
+
+
+def test_no_unit_connected_shares_nothing_and_says_so():
+    meters = [Meter("M", "MAIN", E), Meter("a", "E-101", E, "M", "101",
+                                               installed_on=first(5))]
+    s = statement("M", meters, _march({"M": 500}), MARCH, Basis("area", {"101": D(90)}),
+                  FlatTariff(first(1), D("1.00")), 3)
+    assert (s.shares, s.allocated, s.unallocated, s.amount) == ((), 0, 500, 0)
+    [flagged] = s.flags
+    assert flagged.code == "no-unit-connected" and flagged.params["shared"] == "500"
+    assert [x.unit_id for x in s.left_out] == ["101"] and not s.ready
+
+
+def test_a_unit_the_basis_names_without_a_meter_beneath_shares_as_agreed():
+    """An agreed weight for a unit no meter beneath MAIN bills (a kiosk): not judged."""
+    meters = [Meter("M", "MAIN", E), Meter("a", "E-101", E, "M", "101",
+                                               removed_on=first(2))]
+    s = statement("M", meters, _march({"M": 300}), MARCH,
+                  Basis("weights", {"101": D(1), "K1": D(1)}), UNPRICED, 3)
+    assert _shares(s) == {"K1": D(300)} and [x.unit_id for x in s.left_out] == ["101"]
 
 
 # -- where a kind can stand ------------------------------------------------------------------

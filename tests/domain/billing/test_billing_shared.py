@@ -4,7 +4,7 @@ in kWh at the quantity's precision and in cents — with faults flagged, not sha
 from __future__ import annotations
 
 import doctest
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -22,6 +22,7 @@ from domain.billing.meters import (
     Reading,
     Utility,
     consumption,
+    in_service,
 )
 from domain.billing.shared_consumption import Basis, BasisKind, Role, statement, statements
 from domain.billing.tariffs import Band, FlatTariff, TieredTariff, TouTariff, places_of, price
@@ -231,10 +232,29 @@ def test_a_basis_is_weights_of_zero_or_more_never_floats():
 UNITS = [f"u{i}" for i in range(8)]
 
 
+# A leaf's service dates against March: in service all of it, part of it (installed or
+# removed in it, or on its first day / the day after it), or none of it (removed by 1 March,
+# installed on 1 April or later): then it measured nothing and its unit, with no other meter
+# beneath in service, is not connected.
+SERVICE = ["always", "always", "always", "installed", "removed", "removed-before",
+           "installed-after"]
+
+
+def _dates(draw, service: str) -> dict[str, date]:
+    march = date(2026, 3, 1)
+    days = timedelta(days=draw(st.integers(0, 30)))
+    return {"always": {},
+            "installed": {"installed_on": march + days},
+            "removed": {"removed_on": march + timedelta(days=1) + days},
+            "removed-before": {"removed_on": march - days},
+            "installed-after": {"installed_on": date(2026, 4, 1) + days}}[service]
+
+
 @st.composite
 def trees(draw):
     """A meter tree (depth up to 3) with true consumption at every meter; a distribution
-    meter's is its sub meters' plus a loss, negative (a fault) only when ``faults``."""
+    meter's is its sub meters' plus a loss, negative (a fault) only when ``faults``. A leaf
+    has service dates (``SERVICE``): one out of service all March used nothing."""
     faults = draw(st.booleans())
     meters: list[Meter] = []
     readings: list[Reading] = []
@@ -261,9 +281,10 @@ def trees(draw):
             unit = draw(st.sampled_from([*UNITS, None]))
             multiplier = D(draw(st.sampled_from([1, 10, 40])))
             dial = D(draw(st.integers(0, 5000))) / 10
-            used = dial * multiplier
             meter = Meter(me, f"L{me}", E, parent, unit, multiplier,
-                          draw(st.sampled_from([None, D(10 ** 5)])))
+                          draw(st.sampled_from([None, D(10 ** 5)])),
+                          **_dates(draw, draw(st.sampled_from(SERVICE))))
+            used = dial * multiplier if in_service(meter, MARCH) else D(0)
         meters.append(meter)
         dial_readings(meter, used)
         return used
@@ -297,6 +318,20 @@ def test_a_generated_tree_s_statements_add_up_to_its_main_meter(tree):
             assert s.amount == money(s.shared * FLAT_085.price)
             assert all(u.amount >= 0 and u.quantity >= 0 for u in s.shares)
             assert not any(u.quantity for u in s.shares if u.basis == 0)
+        # Not connected: every meter of the unit beneath is out of service all March. Such
+        # a unit is left out of the shares and the denominator, the others are not.
+        beneath = _beneath(s.main.meter.id, meters)
+        for u in s.left_out:
+            mine = [m for m in beneath if m.unit_id == u.unit_id]
+            assert mine and not any(in_service(m, MARCH) for m in mine)
+            assert u.basis == basis.weights[u.unit_id] and u.reasons
+        for u in s.shares:
+            mine = [m for m in beneath if m.unit_id == u.unit_id]
+            assert not mine or any(in_service(m, MARCH) for m in mine)
+        assert not {u.unit_id for u in s.left_out} & {u.unit_id for u in s.shares}
+        assert s.denominator == sum((u.basis for u in s.shares), D(0))
+        assert s.denominator + sum((u.basis for u in s.left_out), D(0)) == sum(
+            s.basis.weights.values(), D(0))
     # Over the tree: every kWh the main measured is a unit's, a unit's share, or unshared.
     direct = sum((u.direct for s in out for u in s.shares), D(0))
     shared = sum((s.allocated for s in out), D(0))
@@ -317,6 +352,11 @@ def test_a_generated_tree_s_statements_add_up_to_its_main_meter(tree):
 
 def _used(meter: Meter, readings: list[Reading]) -> Decimal:
     return consumption(meter, readings, MARCH).amount
+
+
+def _beneath(meter_id: str, meters: list[Meter]) -> list[Meter]:
+    kids = [m for m in meters if m.parent_id == meter_id]
+    return kids + [x for k in kids for x in _beneath(k.id, meters)]
 
 
 @given(st.lists(st.integers(0, 10 ** 6), min_size=1, max_size=12),

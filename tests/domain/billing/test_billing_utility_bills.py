@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import domain.billing.utility_bills
 from domain.billing.bills import BilledKey, bill_id
-from domain.billing.meters import Meter, Period, Reading, ReadingKind, Utility
+from domain.billing.meters import Meter, Period, Reading, ReadingKind, Utility, in_service
 from domain.billing.shared_consumption import Basis, BasisKind, statement
 from domain.billing.tariffs import (
     Band,
@@ -437,7 +437,9 @@ def test_a_unit_nobody_held_is_not_billed():
 def _parks(draw: st.DrawFn) -> dict:
     """A main meter, maybe a distribution meter, 1–4 units and maybe a common meter, a
     month's travel on each leaf and some loss on each feeding meter; each unit held by
-    up to two contracts for any days of March, or by none."""
+    up to two contracts for any days of March, or by none. A unit's meter may have service
+    dates: in service from 1 March or up to 1 April (connected), or removed by 1 March or
+    installed on 1 April (not connected: it used nothing and takes no share)."""
     units = draw(st.integers(1, 4))
     meters = [Meter("M", "MAIN", E)]
     feeding = ["M"]
@@ -446,9 +448,12 @@ def _parks(draw: st.DrawFn) -> dict:
         feeding.append("F")
     travel: dict[str, Decimal] = {}
     for u in range(units):
+        dates = draw(st.sampled_from([{}, {}, {"installed_on": MAR}, {"removed_on": APR},
+                                      {"removed_on": MAR}, {"installed_on": APR}]))
         meters.append(Meter(f"u{u}", f"E-{u}", E, draw(st.sampled_from(feeding)), f"{u}",
-                            D(draw(st.sampled_from([1, 1, 40])))))
-        travel[f"u{u}"] = D(draw(st.integers(0, 50_000))) / 10
+                            D(draw(st.sampled_from([1, 1, 40]))), **dates))
+        connected = in_service(meters[-1], MARCH)
+        travel[f"u{u}"] = D(draw(st.integers(0, 50_000))) / 10 if connected else D(0)
     if draw(st.booleans()):
         meters.append(Meter("L", "LIFT", E, draw(st.sampled_from(feeding))))
         travel["L"] = D(draw(st.integers(0, 5_000))) / 10
@@ -509,3 +514,6 @@ def test_billed_and_the_landlords_add_up_to_every_units_priced_use(park):
         assert bill.amount == sum((x.amount for x in bill.lines), D(0)) > 0
     uses = priced_use(tree, MARCH)
     assert sum((x.amount for u in uses.values() for x in u.lines), D(0)) == own + shared
+    for m in meters:  # a unit not connected in March: no line of its own, no share
+        if m.unit_id is not None and not in_service(m, MARCH):
+            assert m.unit_id not in uses or not uses[m.unit_id].lines
