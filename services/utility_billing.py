@@ -23,11 +23,27 @@ with everything entered before it), and for the months those touch, the
 stamp of each month's latest bill (one grouped query); the months changed
 since their bills are priced again with the run's (their bills read by
 month), so this run posts their adjustments. A tree never corrected costs
-nothing more; one corrected long ago, that scan. HLC stamps order what one
-device saw: a reading entered on another device before it saw a bill, and
-synced after, sorts before that bill and is not looked at again (run its
-month's range again). The threshold assumes the runs that posted the
-window's bills looked back this way (a run of the code before it did not).
+nothing more; one corrected long ago, that scan.
+
+A tariff version entered, changed or archived late, an amendment or a
+termination dated back into a month billed before the window is found the same
+way (``domain.billing.late_changes``): one query reads the tariff rows, the
+contract versions after the first and the terminations stamped after the
+utility's latest bill in the window (a park where none was costs that query
+alone); for those, the months they reach that were billed (an amendment's or a
+termination's: its contract's bills) and each month's latest bill (one grouped
+query) say which months were billed before the change was entered. Those are
+priced again with the rest, and their adjustments name the change
+(``changed``). A contract billed for a month it no longer holds (a termination
+dated back before it) is read for its code and due rule, so its credit is its
+own.
+
+HLC stamps order what one device saw: an entry made on another device before
+it saw a bill, and synced after, sorts before that bill and is not looked at
+again (run its month's range again). The threshold assumes the runs that
+posted the window's bills looked back this way (a run of the code before it
+did not). A meter moved to another tariff is not looked for: run the months
+it changes again.
 
 ``services.billing_run.plan_run`` adds :func:`plan_utilities`' bills, skips
 and existing count to its plan, before the collections' due shift, so a run
@@ -40,14 +56,22 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Boolean, Integer, String, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from domain.billing.bills import BilledKey, PlannedBill, Skip, billed_keys
+from domain.billing.late_changes import (
+    LATE_AMENDMENT,
+    LATE_TARIFF,
+    LATE_TARIFF_ARCHIVED,
+    LATE_TERMINATION,
+    LateChange,
+    months_changed,
+)
 from domain.billing.meters import Period, ReadingKind, Utility
 from domain.billing.tariffs import Tariff, from_document
 from domain.billing.utility_bills import (
@@ -70,9 +94,10 @@ from domain.billing.utility_bills import (
 from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day, unit_term
 from domain.leasing.clauses import DueKind, DueRule
 from services.meters import load_tree
-from store.schema import Bill, Contract, ContractUnit, MeterReading, Unit
+from store.schema import Bill, Contract, ContractUnit, ContractVersion, MeterReading, Unit
 from store.schema import Meter as MeterRow
 from store.schema import Tariff as TariffRow
+from store.types import Id
 
 CHUNK = 500  # ids per IN (...)
 T = TypeVar("T")
@@ -121,14 +146,22 @@ def plan_utilities(session: Session, park_id: uuid.UUID, period_from: date, peri
     first = min(lookback or months)
     ready = [prepare(t) for t in trees]
     billed, newest = _billed(session, park_id, first, last)
-    corrected = _corrected(session, park_id, trees, ready, first, newest)
-    earlier = sorted({m for found in corrected.values() for m in found})
+    again: dict[str, set[date]] = defaultdict(set)
+    for utility, found in _corrected(session, park_id, trees, ready, first, newest).items():
+        again[utility].update(found)
+    # the window's months are priced again anyway: found too, their adjustments say why
+    late = _late(session, park_id, trees, until, newest)
+    for utility, month in late:
+        if month < first:
+            again[utility].add(month)
+    earlier = sorted({m for found in again.values() for m in found})
     holds, payers, tenants = _holds(session, park_id, units, min([first, *earlier]), until)
-    for utility, found in corrected.items():
-        for cid, keys in _billed_months(session, park_id, utility, found).items():
+    for utility, found in again.items():
+        for cid, keys in _billed_months(session, park_id, utility, sorted(found)).items():
             billed.setdefault(cid, {}).update(keys)
+    _payers_of(session, [cid for cid in billed if cid not in payers], payers, tenants)
     plan = plan_utility_bills(trees, months, holds, payers, billed, issued_on,
-                              [*lookback, *earlier], ready)
+                              [*lookback, *earlier], ready, late)
     return UtilityRun(plan.bills, len(plan.existing), plan.skipped,
                       {cid: tenants[cid] for cid in {b.contract_id for b in plan.bills}})
 
@@ -218,6 +251,20 @@ def _holds(session: Session, park_id: uuid.UUID, units: Sequence[str], first: da
             payers[key] = Payer(key, code, _due_rule(terms), _anchor(terms, starts_on))
             tenants[key] = tenant_id
     return holds, payers, tenants
+
+
+def _payers_of(session: Session, contracts: Sequence[str], payers: dict[str, Payer],
+               tenants: dict[str, uuid.UUID]) -> None:
+    """The payers and tenants of ``contracts``: billed for a month looked at again that
+    they no longer hold (a termination dated back before it), so no hold names them."""
+    ids = [i for i in (_uuid(c) for c in contracts) if i is not None]
+    for chunk in _chunks(ids):
+        for cid, code, tenant_id, starts_on, terms in session.execute(
+                select(Contract.id, Contract.code, Contract.tenant_id, Contract.starts_on,
+                       Contract.terms).where(Contract.id.in_(chunk))):
+            key = str(cid)
+            payers[key] = Payer(key, code, _due_rule(terms), _anchor(terms, starts_on))
+            tenants[key] = tenant_id
 
 
 def _due_rule(terms: Mapping[str, Any] | None) -> DueRule | None:
@@ -313,6 +360,112 @@ def _corrected(session: Session, park_id: uuid.UUID, trees: Sequence[UtilityTree
         if months:
             out[utility] = months
     return out
+
+
+def _late(session: Session, park_id: uuid.UUID, trees: Sequence[UtilityTree], before: date,
+          newest: Mapping[str, str]) -> dict[tuple[str, date], list[LateChange]]:
+    """Per (utility, month before ``before``) billed already, the tariff versions,
+    amendments and terminations entered after its latest bill that reach it (the months
+    of the run's window among them: their adjustments say why too).
+
+    Only what was entered after ``newest`` (the utility's latest bill in the run's window)
+    is looked at, as for readings (:func:`_corrected`): one query, which finds nothing in a
+    park where nothing old changed. A tariff counts when a meter of its utility is priced
+    at its name, up to its next live version's first day."""
+    since = {t.utility.value: newest.get(t.utility.value, "") for t in trees}
+    if not since:
+        return {}
+    floor = min(since.values())
+    named: dict[tuple[str, str], list[date]] = {}
+    for tree in trees:
+        for tariff in tree.tariffs.values():
+            named[(tree.utility.value, tariff.name)] = sorted(
+                v.valid_from for v in tariff.versions)
+    changes: list[LateChange] = []
+    for (code, stamp, day, contract, contract_code, number, utility, name, archived,
+         moved) in session.execute(_late_query(park_id, floor)):
+        if day is None or not stamp:
+            continue
+        if code == LATE_TARIFF:
+            versions = named.get((utility, name))
+            if versions is None or stamp <= since.get(utility, stamp):
+                continue  # no meter of the park's trees is priced at it
+            # a first day moved: the days it was in force before are not known here, so
+            # every month billed is looked at (an edit only a version no bill used takes)
+            first_day = date.min if moved else day
+            until = None if moved else next((d for d in versions if d > day), None)
+            changes.append(LateChange(
+                LATE_TARIFF_ARCHIVED if archived else LATE_TARIFF, stamp, first_day, until,
+                utility, None, {"tariff": name, "valid_from": day.isoformat()}))
+        elif all(stamp <= s for s in since.values()):
+            continue
+        elif code == LATE_AMENDMENT:
+            changes.append(LateChange(code, stamp, day, None, None, str(contract), {
+                "contract": contract_code, "version": str(number),
+                "effective_on": day.isoformat()}))
+        else:
+            changes.append(LateChange(code, stamp, day + timedelta(days=1), None, None,
+                                      str(contract), {"contract": contract_code,
+                                                      "terminated_on": day.isoformat()}))
+    if not changes:
+        return {}
+    first = min(c.first_day for c in changes).replace(day=1)
+    utilities = sorted(since)
+    owned: dict[str, set[tuple[str, date]]] = defaultdict(set)
+    contracts = sorted({c.contract_id for c in changes if c.contract_id is not None})
+    for chunk in _chunks(contracts):
+        for cid, charge, start in session.execute(
+                select(Bill.contract_id, Bill.charge, Bill.period_start).distinct()
+                .where(Bill.contract_id.in_([uuid.UUID(c) for c in chunk]),
+                       Bill.charge.in_(utilities), Bill.period_start >= first,
+                       Bill.period_start < before)):
+            owned[str(cid)].add((charge, start))
+    if not owned and all(c.contract_id is not None for c in changes):
+        return {}  # the contracts changed were never billed for utilities
+    stamps = {(charge, start): stamp for charge, start, stamp in session.execute(
+        select(Bill.charge, Bill.period_start, func.max(Bill.hlc))
+        .where(Bill.park_id == park_id, Bill.charge.in_(utilities),
+               Bill.period_start >= first, Bill.period_start < before)
+        .group_by(Bill.charge, Bill.period_start))}
+    found = months_changed(changes, stamps, owned)
+    # a change entered before the utility's latest bill in the window was priced by it
+    return {(u, m): kept for (u, m), changed in found.items()
+            if (kept := [c for c in changed if c.stamp > since[u]])}
+
+
+def _late_query(park_id: uuid.UUID, floor: str) -> Any:
+    """The tariff rows, the contract versions after the first and the terminations of the
+    park stamped after ``floor``, as (code, stamp, day, contract, its code, version,
+    utility, tariff name, archived, moved: a tariff's first day changed after it was
+    entered): one statement."""
+    terminated = Contract.field_hlc["terminated_on"].as_string()
+    moved = (TariffRow.field_hlc["valid_from"].as_string()
+             > TariffRow.field_hlc["name"].as_string())
+
+    def none(kind: Any) -> Any:  # a column the part has not: typed, for the union
+        return literal(None, kind)
+
+    amended = (
+        select(literal(LATE_AMENDMENT, String()), ContractVersion.hlc,
+               ContractVersion.effective_on, ContractVersion.contract_id, Contract.code,
+               ContractVersion.number, none(String()), none(String()),
+               literal(False, Boolean()), literal(False, Boolean()))
+        .join(Contract, Contract.id == ContractVersion.contract_id)
+        .where(Contract.park_id == park_id, ~Contract.archived, ContractVersion.number > 1,
+               ContractVersion.hlc > floor))
+    ended = (
+        select(literal(LATE_TERMINATION, String()), terminated, Contract.terminated_on,
+               Contract.id, Contract.code, none(Integer()), none(String()), none(String()),
+               literal(False, Boolean()), literal(False, Boolean()))
+        .where(Contract.park_id == park_id, ~Contract.archived,
+               Contract.status == ContractStatus.TERMINATED, Contract.hlc > floor,
+               Contract.terminated_on.is_not(None), terminated > floor))
+    tariffs = (
+        select(literal(LATE_TARIFF, String()), TariffRow.hlc, TariffRow.valid_from,
+               none(Id()), none(String()), none(Integer()), TariffRow.utility,
+               TariffRow.name, TariffRow.archived, moved)
+        .where(TariffRow.park_id == park_id, TariffRow.hlc > floor))
+    return union_all(amended, ended, tariffs)
 
 
 def _billed_months(session: Session, park_id: uuid.UUID, utility: str, months: Sequence[date],

@@ -252,6 +252,11 @@ def explanation_html(row: BillRow, currency: str) -> str:
             parts.append("<p>{}</p>".format(e(translate(
                 "BillingRun", "The period is no longer due (a termination or an amendment "
                               "took it): what was billed for it is credited."))))
+        changed = _reasons({"reasons": explanation.get("changed") or ()})
+        if changed:  # a utility month looked at again for what was entered after its bill
+            parts.append("<p>{}</p><ul>{}</ul>".format(
+                e(translate("BillingRun", "Changed since it was billed:")),
+                "".join(f"<li>{e(r)}</li>" for r in changed)))
         reasons = _reasons(explanation)
         if reasons:
             parts.append("<p>{}</p><ul>{}</ul>".format(

@@ -82,6 +82,19 @@ LINE_REASONS = {
     "utility-held": lambda: translate(
         "Billing", "Held {days} of {of_days} days ({from} to {to}): {quantity} of {whole} "
         "{measure}, {amount} of {whole_amount}"),
+    # an adjustment's "changed": what was entered after the month was billed
+    "utility-late-tariff": lambda: translate(
+        "Billing", "Tariff {tariff}: a version from {valid_from} entered after this month "
+        "was billed"),
+    "utility-late-tariff-archived": lambda: translate(
+        "Billing", "Tariff {tariff}: its version from {valid_from} archived after this month "
+        "was billed"),
+    "utility-late-amendment": lambda: translate(
+        "Billing", "{contract} amended from {effective_on} (version {version}) after this "
+        "month was billed"),
+    "utility-late-termination": lambda: translate(
+        "Billing", "{contract} terminated on {terminated_on} after this month was billed: "
+        "the days after it are not its"),
 }
 UTILITY_WORDS = {  # in a sentence
     "electricity": lambda: translate("Billing", "electricity"),

@@ -71,8 +71,10 @@ The rules (issue 12, "Bills" and "Meters and utilities"):
   their HLC stamps with the month's bills' (:func:`changed_since_billed`)
   and passes the months changed since as more ``lookback``). So a
   correction of any age is adjusted by the next run, and a month is priced
-  again only when something changed it. A tariff entered late for an older
-  month, or a hold changed there, still needs its month's range run again.
+  again only when something changed it. A tariff version entered late, an
+  amendment or a termination dated back into an older month is found the same
+  way (``domain.billing.late_changes``): the month is priced again and its
+  adjustments say which change made them (``changed`` in the explanation).
 - **Due** with the contract's rent the same run bills. A run over month M
   issues M−1's utilities beside the rent of the contract's month that
   begins in M: on its anchor day (``Payer.anchor``: the rent term's start
@@ -112,6 +114,7 @@ from domain.billing.bills import (
     bill_id,
     bill_number,
 )
+from domain.billing.late_changes import LateChange
 from domain.billing.meters import (
     PROBLEMS,
     TOTAL,
@@ -824,13 +827,16 @@ def plan_utility_bills(
     issued_on: date,
     lookback: Sequence[date] = (),
     prepared_trees: Sequence[Prepared] | None = None,
+    changed: Mapping[tuple[str, date], Sequence[LateChange]] | None = None,
 ) -> UtilityPlan:
     """The utility bills of ``months`` (first days of the months consumed), and the
     adjustments of bills of those months and of ``lookback``'s whose amount changed.
 
     ``billed``: contract id → (period start, charge) → what was billed (utilities only
     are looked at); ``payers``: contract id → its code and due rule; ``prepared_trees``:
-    each tree's :func:`prepare`, when the caller has them already (else made here).
+    each tree's :func:`prepare`, when the caller has them already (else made here);
+    ``changed``: (charge, month) → the late changes that made it looked at again
+    (``late_changes.months_changed``), said in its adjustments' explanations.
     """
     in_range = set(months)
     prepared: dict[int, Prepared] = {}
@@ -853,7 +859,8 @@ def plan_utility_bills(
             if id(tree) not in prepared:
                 prepared[id(tree)] = prepare(tree)
             made = _month_bills(tree, period, by_unit, payers, before, issued_on,
-                                month in in_range, prepared[id(tree)])
+                                month in in_range, prepared[id(tree)],
+                                (changed or {}).get((charge, month), ()))
             bills += made.bills
             existing += made.existing
             skipped += made.skipped
@@ -862,9 +869,11 @@ def plan_utility_bills(
 
 def _month_bills(tree: UtilityTree, period: Period, by_unit: Mapping[str, list[Hold]],
                  payers: Mapping[str, Payer], before: Mapping[str, BilledKey],
-                 issued_on: date, in_range: bool, prepared: Prepared) -> UtilityPlan:
+                 issued_on: date, in_range: bool, prepared: Prepared,
+                 changed: Sequence[LateChange] = ()) -> UtilityPlan:
     """One utility's bills for one month consumed; outside the run's months only the
-    contracts billed ``before`` are looked at (their adjustments, or their skips)."""
+    contracts billed ``before`` are looked at (their adjustments, or their skips);
+    ``changed``: the late changes that made the month looked at, said in adjustments."""
     charge = tree.utility.value
     month = period.start
     lines: dict[str, list[UseLine]] = defaultdict(list)
@@ -910,7 +919,8 @@ def _month_bills(tree: UtilityTree, period: Period, by_unit: Mapping[str, list[H
         if done is not None:
             if amount != done.amount:
                 out_bills.append(_adjustment(payer, month, end, charge, planned, amount, done,
-                                             due, said))
+                                             due, said, [c.reason() for c in changed
+                                                         if c.applies_to(cid)]))
             continue
         if not in_range or amount == ZERO:
             continue
@@ -984,9 +994,12 @@ def _unique_notes(notes: Iterable[Problem]) -> list[Problem]:
 
 def _adjustment(payer: Payer, month: date, end: date, charge: str,
                 lines: Sequence[PlannedLine], amount: Decimal, done: BilledKey, due: date,
-                notes: tuple[Problem, ...]) -> PlannedBill:
+                notes: tuple[Problem, ...], changed: Sequence[Mapping[str, Any]] = (),
+                ) -> PlannedBill:
     """The difference between what a (contract, month, utility) was billed and what it comes
-    to now, pointing at the original, explained before → after with the lines it is now."""
+    to now, pointing at the original, explained before → after with the lines it is now,
+    and ``changed``: what was entered late that changed it (a tariff version, an
+    amendment, a termination), when the month was looked at again for it."""
     sequence = done.adjustments + 1
     difference = amount - done.amount
     explanation: dict[str, Any] = {
@@ -997,6 +1010,8 @@ def _adjustment(payer: Payer, month: date, end: date, charge: str,
                    "amount": str(x.amount), "explanation": x.explanation} for x in lines]}
     if not lines:
         explanation["why"] = "period-no-longer-due"  # nobody held the units, or no use now
+    if changed:
+        explanation["changed"] = [dict(c) for c in changed]
     return PlannedBill(
         adjustment_id(payer.id, month, charge, sequence), payer.id,
         bill_number(payer.code, month, charge, sequence), ADJUSTMENT_KIND, charge, month,
