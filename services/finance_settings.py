@@ -6,16 +6,18 @@
 default and the park's own value; :func:`save_tax_rates` replaces the overrides (a
 value equal to the default is no override), :func:`set_tax_rate` changes one charge
 (None goes back to the default). Every value is checked first
-(``domain.billing.invoices.tax_rate_problems``: a known charge kind, a number from 0
-to 0.17 with at most four places, or "exempt"); a refusal names each charge and value
-and writes nothing. Beside the kinds, the settings list every charge code the park's
-contracts carry or its bills were posted for (:func:`charged_codes`: "service:空调费"
-gets its kind's rate until the park gives it one of its own), and mark those invoices
-refuse for want of any rate (:func:`unrated_charges`: a charge of a kind these rules do
-not know, from another client). :meth:`TaxSettings.new_charge` checks a code typed to
-be given a rate of its own before it is saved. A change is one transaction with one
-``set_tax_rates`` command (the whole table before and after), the park's own field op
-not written beside it.
+(``domain.billing.invoices.tax_rate_problems``: a well-formed code of a known charge
+kind, or one the park carries; a number from 0 to 0.17 with at most four places, or
+"exempt"); a refusal names each charge and value and writes nothing. Beside the kinds,
+the settings list every charge code the park's contracts carry or its bills were posted
+for (:func:`charged_codes`: "service:空调费" gets its kind's rate until the park gives it
+one of its own), and mark those invoices refuse for want of any rate
+(:func:`unrated_charges`: a charge of a kind these rules do not know, "装修押金" from
+another program, until the park gives it a rate or exempts it, as it may: the park
+carries it). :meth:`TaxSettings.new_charge` checks a code typed to be given a rate of
+its own before it is saved (a code of a kind not known only when the park carries it).
+A change is one transaction with one ``set_tax_rates`` command (the whole table before
+and after), the park's own field op not written beside it.
 Invoices are issued at the park's table (``services.invoices.tax_table``).
 
 **Working calendar.** ``holidays`` rows: a public holiday (``holiday``) or a weekend
@@ -45,12 +47,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from domain.billing.invoices import CHARGE_CODE_LIMIT as CHARGE_CODE_LIMIT  # bills hold it
 from domain.billing.invoices import (
     CHARGE_KINDS,
     DEFAULT_TAX_TABLE,
     EXEMPT,
     Problem,
     TaxTable,
+    charge_code_problems,
     charge_kind,
     is_exempt,
     missing_rates,
@@ -85,8 +89,6 @@ class TaxRatesRefused(UserError):
     """Overrides the rules refuse; nothing written. ``parts`` say each (charge and value)."""
 
 
-# store.schema.Bill.charge holds 64 characters: a longer code could not be billed.
-CHARGE_CODE_LIMIT = 64
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,9 @@ class TaxRateSetting:
 
     @property
     def settable(self) -> bool:
-        """Whether the park can give it a rate: its kind is one the rules know."""
-        return charge_kind(self.charge) in CHARGE_KINDS
+        """Whether the park can give it a rate: a well-formed code (of a kind the rules do
+        not know too: it is listed because the park carries it)."""
+        return not charge_code_problems(self.charge, None)
 
     @property
     def unrated(self) -> bool:
@@ -160,15 +163,20 @@ class TaxSettings:
         """The charges the park bills that have no rate: invoices for them are refused."""
         return tuple(s.charge for s in self.settings if s.unrated)
 
+    @property
+    def carried(self) -> frozenset[str]:
+        """The codes the park carries: billed, in its contracts, or in its table."""
+        return frozenset(s.charge for s in self.settings if s.charged or s.is_own)
+
     def new_charge(self, text: str, value: Decimal | str | None = None) -> TaxRateSetting:
         """The row a charge code typed would be, with ``value`` as its own (a rate, "exempt",
         or None for its kind's): the code read as :func:`charge_code_of` reads it. Refused,
         each problem said, when the code is none the park could bill or ``value`` is no
         rate. Nothing is written: saving the rates writes it."""
         code = charge_code_of(text)
-        problems = _code_problems(code)
+        problems = _code_problems(code, carried=self.carried)
         if not problems and value is not None:
-            problems = [_message(p) for p in tax_rate_problems({code: value})]
+            problems = [_message(p) for p in tax_rate_problems({code: value}, self.carried)]
         if problems:
             raise TaxRatesRefused("charge refused: " + "; ".join(p.message for p in problems),
                                   "tax-charge-refused", parts=problems, charge=code)
@@ -202,21 +210,24 @@ def charge_code_of(text: str) -> str:
     return f"{kind}:{name.strip()}" if colon else kind
 
 
-def _code_problems(code: str, value: str = "") -> list[Message]:
-    """Why ``code`` is no charge the park could give a rate of its own, or nothing."""
+_CODE_WORDS = {  # the English of a code's problems (the dialog says them in its words)
+    "tax-charge-empty": "no charge code typed",
+    "tax-charge-malformed": "{charge}: spaces around its kind, or a control character",
+    "tax-rate-charge": "{charge}: tax-rate-charge ({value})",
+    "tax-charge-name": "{charge}: no name after the kind",
+    "tax-charge-long": "{charge}: longer than {limit} characters",
+}
+
+
+def _code_problems(code: str, value: str = "", carried: Iterable[str] | None = (),
+                   ) -> list[Message]:
+    """Why ``code`` is no charge the park could give a rate of its own, or nothing: the
+    rules' (``invoices.charge_code_problems``; a code of a kind they do not know only when
+    the park carries it, in ``carried``)."""
     named = {"charge": code, "value": value, "percent": value}
-    kind, colon, name = code.partition(":")
-    if not code:
-        return [Message("tax-charge-empty", "no charge code typed", named)]
-    if kind not in CHARGE_KINDS:
-        return [Message("tax-rate-charge", f"{code}: tax-rate-charge ({value})",
-                        named | {"kinds": ", ".join(CHARGE_KINDS)})]
-    if colon and not name:
-        return [Message("tax-charge-name", f"{code}: no name after the kind", named)]
-    if len(code) > CHARGE_CODE_LIMIT:
-        return [Message("tax-charge-long", f"{code}: longer than {CHARGE_CODE_LIMIT} "
-                        "characters", named | {"limit": str(CHARGE_CODE_LIMIT)})]
-    return []
+    found = charge_code_problems(code, None if carried is None else frozenset(carried))
+    return [Message(p.code, _CODE_WORDS.get(p.code, p.code).format_map(named | p.params),
+                    named | p.params) for p in found]
 
 
 def _settings(park_id: uuid.UUID, stored: Any, charged: Iterable[str] = ()) -> TaxSettings:
@@ -224,7 +235,7 @@ def _settings(park_id: uuid.UUID, stored: Any, charged: Iterable[str] = ()) -> T
     own: dict[str, Decimal | str] = {}
     unreadable = []
     for charge, value in overrides.items():
-        if tax_rate_problems({charge: value}):
+        if tax_rate_problems({charge: value}, carried=None):  # set when it was carried
             unreadable.append((str(charge), str(value)))
             continue
         parsed = parse_rate(value)
@@ -298,20 +309,29 @@ def _message(problem: Problem) -> Message:
     return Message(problem.code, english, params)
 
 
-def _problems(given: Mapping[str, object]) -> list[Message]:
-    """What is wrong with each charge given: its code, else its value."""
+def _problems(given: Mapping[str, object], carried: Iterable[str]) -> list[Message]:
+    """What is wrong with each charge given: its code, else its value (``carried``: the
+    codes the park carries, which may be rated whatever their kind)."""
     found: list[Message] = []
+    known = frozenset(carried)
     for charge, value in given.items():
         # tax_rate_problems says an unknown kind with the value given: it says that one
-        coded = [p for p in _code_problems(charge, str(value)) if p.code != "tax-rate-charge"]
-        found += coded or [_message(p) for p in tax_rate_problems({charge: value})]
+        coded = [p for p in _code_problems(charge, str(value), known)
+                 if p.code != "tax-rate-charge"]
+        found += coded or [_message(p) for p in tax_rate_problems({charge: value}, known)]
     return found
 
 
-def _checked(rates: Mapping[str, Decimal | str]) -> dict[str, str]:
+def _carried(session: Session, park: Park) -> frozenset[str]:
+    """The codes the park carries: its contracts' and bills', and those its table has."""
+    stored = park.tax_rates if isinstance(park.tax_rates, dict) else {}
+    return charged_codes(session, park.id) | frozenset(str(c) for c in stored)
+
+
+def _checked(rates: Mapping[str, Decimal | str], carried: Iterable[str]) -> dict[str, str]:
     """The overrides as they are stored (a default as no override), or refused whole."""
     given = {str(k).strip(): v for k, v in rates.items()}
-    parts = _problems(given)
+    parts = _problems(given, carried)
     if parts:
         raise TaxRatesRefused("VAT rates refused: " + "; ".join(p.message for p in parts),
                               "tax-rates-refused", parts=parts,
@@ -334,9 +354,9 @@ def save_tax_rates(workspace: Workspace, park_id: uuid.UUID,
     """Make ``rates`` the park's overrides (charge → rate, or "exempt"; the charges left
     out go back to the default). One ``set_tax_rates`` command when anything changes;
     refused whole (every wrong value named) with nothing written."""
-    kept = _checked(rates)
     with workspace.transaction() as session:
         park = _park(session, park_id)
+        kept = _checked(rates, _carried(session, park))
         _write(session, park, kept)
         return _settings(park_id, park.tax_rates, charged_codes(session, park_id))
 
@@ -347,9 +367,11 @@ def set_tax_rate(workspace: Workspace, park_id: uuid.UUID, charge: str,
     overrides stay as they are (unreadable ones included)."""
     with workspace.transaction() as session:
         park = _park(session, park_id)
+        carried = _carried(session, park)
         others = {c: v for c, v in (park.tax_rates or {}).items() if c != charge}
-        readable = {c: v for c, v in others.items() if not _problems({c: v})}
-        kept = _checked({**readable, **({charge: rate} if rate is not None else {})})
+        readable = {c: v for c, v in others.items() if not _problems({c: v}, carried)}
+        kept = _checked({**readable, **({charge: rate} if rate is not None else {})},
+                        carried)
         # What another client stored and the rules here cannot read is not ours to drop.
         kept.update((c, v) for c, v in others.items() if c not in readable)
         _write(session, park, kept)

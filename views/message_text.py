@@ -168,7 +168,8 @@ MESSAGES: dict[str, Callable[[], str]] = {
         "Messages", "the reason is {length} characters long, at most {limit}"),
     "tax-rates-refused": lambda: translate("Messages", "The VAT rates were not saved: {parts}"),
     "tax-rate-charge": lambda: translate(
-        "Messages", "{charge}: no such charge (the charges: {kinds})"),
+        "Messages", "{charge}: no such charge: neither a kind ({kinds}) nor a charge the "
+        "park's contracts or bills carry"),
     "tax-rate-value": lambda: translate("Messages", "{charge}: “{value}” is not a VAT rate"),
     "tax-rate-range": lambda: translate(
         "Messages", "{charge}: {percent} is not a VAT rate from 0% to 17%"),

@@ -8,8 +8,10 @@ shows its default greyed in the empty box; a code's shows its kind's, as typed i
 dialog. Default takes a kind back to it; Remove takes a code's own rate away (a code no
 contract bills leaves the list); Reset all does both for every row. A row that differs
 from the default is bold. A charge the park bills that has no rate at all (of a kind the
-rules do not know, billed by another program) is listed greyed and marked: invoices for
-it are refused, and no rate can be set for it here.
+rules do not know, "装修押金" billed by another program) is marked "no rate" and named
+below the list: invoices for it are refused until its row is given a rate or ticked
+exempt, as any code's. One whose code no rate can be set for (malformed) is listed
+without a box, and said so.
 
 Add charge… asks for a code and its rate (or exempt): the service's rules read the code
 and check both (``TaxSettings.new_charge``, refusals in words), and the row joins the
@@ -106,6 +108,9 @@ CODE_TEXTS = {
         "(service:空调费)"),
     "tax-charge-long": lambda: translate(
         "TaxRates", "%1: a charge's code is at most %2 characters"),
+    "tax-charge-malformed": lambda: translate(
+        "TaxRates", "“%1”: a charge's code has no spaces around its kind, nor characters "
+        "that are not text"),
 }
 
 # A code refused for what it is, not its rate, is said as typed: its words would hide what
@@ -298,7 +303,6 @@ class TaxRatesDialog(SettingsDialog):
             charge = setting.charge
             label = self.charge_labels[charge] = QLabel(self.box)
             default = self.default_labels[charge] = QLabel(self.box)
-            default.setStyleSheet(f"color: {WARNING_COLOUR if setting.unrated else MUTED_COLOUR}")
             edit = self.edits[charge] = QLineEdit(self.box)
             edit.setObjectName(f"rate-{charge}")
             edit.setAlignment(RIGHT)
@@ -474,6 +478,9 @@ class TaxRatesDialog(SettingsDialog):
         for setting in self.settings:
             charge = setting.charge
             own = self.is_own(charge)
+            self.charge_labels[charge].setToolTip(
+                self.tr("No VAT rate: invoices for it are refused") if self.unrated(charge)
+                else "")
             exempt = self.exempt_boxes[charge].isChecked()
             self.edits[charge].setEnabled(not exempt)
             self.reset_buttons[charge].setEnabled(own or (_is_code(setting)
@@ -498,17 +505,46 @@ class TaxRatesDialog(SettingsDialog):
         elif self._hint and self.status.text() == self._hint:
             self._hint = ""
             self.set_status("")
+        self._show_unrated()
+
+    def unrated(self, charge: str) -> bool:
+        """Whether the row has no rate as typed: neither its own nor one without it."""
+        rate, exempt = self.fallback(charge)
+        return rate is None and not exempt and self.value(charge) is None
+
+    def _show_unrated(self) -> None:
+        """Below the list, the charges with no rate as typed: a code of a kind not known
+        takes one typed in its row; a malformed one cannot be given one here."""
+        open_ = [s.charge for s in self.settings if s.settable and self.unrated(s.charge)]
+        fixed = [s.charge for s in self.settings if not s.settable and s.unrated]
+        said = []
+        if open_:
+            said.append(self.tr(
+                "No VAT rate for %1: invoices for it are refused. Its kind is not one these "
+                "rates know (another program billed it): type its rate, or tick exempt.")
+                .replace("%1", ", ".join(tax_charge_text(c) for c in open_)))
+        if fixed:
+            said.append(self.tr(
+                "No VAT rate for %1: invoices for it are refused, and no rate can be set for "
+                "a code written so (a kind, a colon and a name, at most 64 characters).")
+                .replace("%1", ", ".join(f"“{c}”" for c in fixed)))
+        self.unrated_note.setText("\n".join(said))
+        self.unrated_note.setVisible(bool(said))
 
     def _show_default(self, setting: Any) -> None:
-        """The greyed rate the row has without its own: a code's follows its kind's row."""
+        """The greyed rate the row has without its own: a code's follows its kind's row; a
+        code of a kind not known has none ("no rate", in the warning's colour until one is
+        typed)."""
         charge = setting.charge
-        if setting.unrated:
-            self.default_labels[charge].setText(self.tr("no rate"))
+        label = self.default_labels[charge]
+        label.setStyleSheet(f"color: {WARNING_COLOUR if self.unrated(charge) else MUTED_COLOUR}")
+        rate, exempt = self.fallback(charge)
+        if rate is None and not exempt:
+            label.setText(self.tr("no rate"))
             self.edits[charge].setPlaceholderText("")
             return
-        rate, exempt = self.fallback(charge)
         shown = "" if exempt or rate is None else f"{percent_text(rate)}%"
-        self.default_labels[charge].setText(shown or self.tr("exempt"))
+        label.setText(shown or self.tr("exempt"))
         self.edits[charge].setPlaceholderText(shown)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -531,21 +567,12 @@ class TaxRatesDialog(SettingsDialog):
                 self.tr("Charge"), self.tr("Default"), self.tr("Park's rate"),
                 self.tr("Exempt")), strict=True):
             label.setText(text)
-        unrated = [s.charge for s in self.settings if s.unrated]
         for setting in self.settings:
             charge = setting.charge
             self.charge_labels[charge].setText(tax_charge_text(charge))
             self.exempt_boxes[charge].setText(self.tr("exempt"))
             self.reset_buttons[charge].setText(
                 self.tr("Remove") if _is_code(setting) else self.tr("Default"))
-            self.charge_labels[charge].setToolTip(
-                self.tr("No VAT rate: invoices for it are refused") if setting.unrated
-                else "")
-        self.unrated_note.setText(self.tr(
-            "No VAT rate for %1: invoices for it are refused. It is of a kind these rates do "
-            "not know (billed by another program), so no rate can be set for it here.")
-            .replace("%1", ", ".join(tax_charge_text(c) for c in unrated)) if unrated else "")
-        self.unrated_note.setVisible(bool(unrated))
         self.add_button.setText(self.tr("Add charge…"))
         self.reset_all_button.setText(self.tr("Reset all to default"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))

@@ -6,6 +6,8 @@ ours: we record what was issued there and check it against our bills. The rules:
 - **Tax rates** are per charge (:class:`TaxTable`): the charge's own code first
   ("service:空调"), then its kind ("service"). :data:`DEFAULT_TAX_TABLE` is a starting
   point a park edits to its own tax position, not the law. Deposits are not invoiced.
+  A park may rate any well-formed code it carries, of a kind these rules do not know
+  too ("装修押金" from another program): :func:`charge_code_problems`.
 - **Amounts**: a bill is what the tenant owes, tax included. From a tax-inclusive amount
   the exclusive amount is inclusive ÷ (1 + rate) rounded to the cent, and the tax is
   what is left (inclusive − exclusive), so the three always add up exactly — the way
@@ -47,9 +49,10 @@ TaxAmounts(inclusive=Decimal('100.00'), exclusive=Decimal('94.34'), tax=Decimal(
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -137,17 +140,52 @@ def is_exempt(charge: str, table: TaxTable = DEFAULT_TAX_TABLE) -> bool:
 
 # -- a park's own table ------------------------------------------------------------------
 
-# The charge kinds a park may set a rate for (a code "service:空调" is set by its kind's
-# rules): those the default table knows, taxed or exempt.
+# The charge kinds the rules know, taxed or exempt (a code "service:空调" falls back to its
+# kind's rate). A park may also rate a code of a kind not among them that it carries
+# ("装修押金", "advertising:灯箱" from another program): see charge_code_problems.
 CHARGE_KINDS: tuple[str, ...] = (*DEFAULT_TAX_TABLE.rates, *sorted(DEFAULT_TAX_TABLE.exempt))
 EXEMPT = "exempt"  # an override's value for a charge not invoiced, without VAT
 MAX_TAX_RATE = Decimal("0.17")  # the highest VAT rate China has had (goods, before 2018)
 RATE_PLACES = 4  # invoices.tax_rate keeps 0.0900: a rate of more places would be changed
+CHARGE_CODE_LIMIT = 64  # bills.charge holds 64 characters: a longer code is never billed
 
 
 def charge_kind(charge: str) -> str:
     """The kind of a charge code: "service:空调" → "service"."""
     return charge.split(":", 1)[0]
+
+
+def charge_code_problems(charge: str, carried: Collection[str] | None = ()) -> list[Problem]:
+    """Why a park cannot give ``charge`` a rate of its own (nothing: it can), the first
+    problem found, naming the code.
+
+    A code is a kind ("rent") or a kind and a name ("service:空调费"), as bills carry it.
+    Refused: ``tax-charge-empty`` (nothing); ``tax-charge-malformed`` (spaces around its
+    kind, a control character: a slip no bill carries); ``tax-rate-charge`` (a kind
+    the rules do not know, in a code the park does not carry: ``carried``, its contracts'
+    and bills' codes and those its table has, or None to take any, as a table stored is
+    read); ``tax-charge-name`` (a colon with no name after it); ``tax-charge-long`` (more
+    than a bill's charge holds).
+
+    >>> carried = {"装修押金", "advertising:灯箱"}
+    >>> [charge_code_problems(c, carried) for c in ("rent", "service:空调费", "装修押金")]
+    [[], [], []]
+    >>> [p.code for c in ("gym", " rent", "service:", "") for p in charge_code_problems(c)]
+    ['tax-rate-charge', 'tax-charge-malformed', 'tax-charge-name', 'tax-charge-empty']
+    """
+    named = {"charge": charge}
+    kind, colon, name = charge.partition(":")
+    if not charge.strip():
+        return [Problem("tax-charge-empty", named)]
+    if kind != kind.strip() or any(unicodedata.category(c) in ("Cc", "Cf") for c in charge):
+        return [Problem("tax-charge-malformed", named)]
+    if kind not in CHARGE_KINDS and (carried is not None and charge not in carried):
+        return [Problem("tax-rate-charge", named | {"kinds": ", ".join(CHARGE_KINDS)})]
+    if not kind or (colon and not name):
+        return [Problem("tax-charge-name", named)]
+    if len(charge) > CHARGE_CODE_LIMIT:
+        return [Problem("tax-charge-long", named | {"limit": str(CHARGE_CODE_LIMIT)})]
+    return []
 
 
 def parse_rate(value: object) -> Decimal | str | None:
@@ -170,20 +208,25 @@ def rate_text(rate: Decimal) -> str:
     return text if "." not in text else text.rstrip("0").rstrip(".") or "0"
 
 
-def tax_rate_problems(overrides: Mapping[str, object]) -> list[Problem]:
+def tax_rate_problems(overrides: Mapping[str, object],
+                      carried: Collection[str] | None = ()) -> list[Problem]:
     """What is wrong with a park's overrides, each problem naming the charge and the value
-    as given: ``tax-rate-charge`` (no such charge kind), ``tax-rate-value`` (neither a
-    number nor "exempt"), ``tax-rate-range`` (outside 0–0.17), ``tax-rate-places`` (more
-    than four places).
+    as given: the code's (:func:`charge_code_problems`: a code of a kind the rules do not
+    know is refused unless the park carries it, in ``carried``), else ``tax-rate-value``
+    (neither a number nor "exempt"), ``tax-rate-range`` (outside 0–0.17),
+    ``tax-rate-places`` (more than four places).
 
     >>> [p.code for p in tax_rate_problems({"rent": "0.05", "water": "9", "gym": "0.06"})]
     ['tax-rate-range', 'tax-rate-charge']
+    >>> tax_rate_problems({"gym": "0.06"}, carried={"gym"})
+    []
     """
     found = []
     for charge, value in overrides.items():
         named = {"charge": str(charge), "value": str(value)}
-        if charge_kind(str(charge)) not in CHARGE_KINDS or not str(charge).strip():
-            found.append(Problem("tax-rate-charge", named | {"kinds": ", ".join(CHARGE_KINDS)}))
+        coded = charge_code_problems(str(charge), carried)
+        if coded:
+            found += [Problem(p.code, p.params | named) for p in coded]
             continue
         rate = parse_rate(value)
         if rate is None:
@@ -200,17 +243,20 @@ def tax_rate_problems(overrides: Mapping[str, object]) -> list[Problem]:
 def park_tax_table(overrides: Mapping[str, object] | None,
                    base: TaxTable = DEFAULT_TAX_TABLE) -> TaxTable:
     """``base`` with a park's overrides: a rate replaces the charge's, ``EXEMPT`` exempts
-    it, a rate for a charge ``base`` exempts taxes it. An override the rules refuse
+    it, a rate for a charge ``base`` exempts taxes it. A code of a kind the rules do not
+    know takes its own (it was carried when it was set). An override the rules refuse
     (stored by an older or a foreign client) is left out: the charge keeps ``base``'s.
 
-    >>> table = park_tax_table({"rent": "0.05", "electricity": "exempt"})
+    >>> table = park_tax_table({"rent": "0.05", "electricity": "exempt", "装修押金": "0.06"})
     >>> tax_rate("rent", table), tax_rate("electricity", table), tax_rate("water", table)
     (Decimal('0.05'), None, Decimal('0.09'))
+    >>> tax_rate("装修押金", table)
+    Decimal('0.06')
     """
     rates = dict(base.rates)
     exempt = set(base.exempt)
     for charge, value in (overrides or {}).items():
-        if tax_rate_problems({charge: value}):
+        if tax_rate_problems({charge: value}, carried=None):
             continue
         rate = parse_rate(value)
         if rate == EXEMPT:

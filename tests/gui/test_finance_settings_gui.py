@@ -274,7 +274,8 @@ def test_the_park_s_charges_are_listed_given_a_rate_added_and_removed(qtbot, win
     assert adding.status.text() == (
         "Type the charge's code: its kind, a colon and its name (service:空调费)")
     adding = _adding(qtbot, dialog, "gym:器械", "13")
-    assert adding.status.text().startswith("gym:器械: no such charge (the charges: rent,")
+    assert adding.status.text().startswith("gym:器械: no such charge: neither a kind (rent,")
+    assert adding.status.text().endswith("nor a charge the park's contracts or bills carry")
     adding = _adding(qtbot, dialog, "service：能耗", "25")  # typed with a full-width colon
     assert adding.status.text() == "能耗 (Services): 25% is not a VAT rate from 0% to 17%"
     assert "service:能耗" not in dialog.edits
@@ -306,22 +307,62 @@ def test_the_park_s_charges_are_listed_given_a_rate_added_and_removed(qtbot, win
     assert _stored(window) == {"service": "0.05"}
 
 
-def test_a_charge_the_park_bills_without_any_rate_is_marked(qtbot, window):
+def test_a_charge_the_park_bills_without_any_rate_is_marked_and_given_one(qtbot, window,
+                                                                         tmp_path):
+    """装修押金 and telecom, billed by another program (kinds these rates do not know): marked
+    "no rate" and named below the list; 装修押金 given 6 % in its row and telecom ticked
+    exempt, saved, the mark gone, and 装修押金's invoice issued at 6 %."""
     contract = _lease_with_charges(window)
     workspace = window.controller.workspace
     march = date(2026, 3, 1)
-    with workspace.transaction() as s:  # what another program posted: a kind not known here
+    bills = {}
+    with workspace.transaction() as s:  # what another program posted: kinds not known here
         row = s.get(Contract, contract)
-        s.add(Bill(id=bill_id(str(contract), march, "telecom"), park_id=row.park_id,
-                   contract_id=contract, tenant_id=row.tenant_id, number="HT-B-1/telecom",
-                   kind="charge", charge="telecom", period_start=march,
-                   period_end=date(2026, 3, 31), due_on=march, issued_on=march,
-                   amount=Decimal("200.00")))
+        for charge, amount in (("telecom", "200.00"), ("装修押金", "1060.00")):
+            bills[charge] = bill_id(str(contract), march, charge)
+            s.add(Bill(id=bills[charge], park_id=row.park_id, contract_id=contract,
+                       tenant_id=row.tenant_id, number=f"HT-B-1/{charge}", kind="charge",
+                       charge=charge, period_start=march, period_end=date(2026, 3, 31),
+                       due_on=march, issued_on=march, amount=Decimal(amount)))
     dialog = _open_tax(qtbot, window)
-    assert dialog.default_labels["telecom"].text() == "no rate"
-    assert not dialog.edits["telecom"].isVisibleTo(dialog)
-    assert not dialog.exempt_boxes["telecom"].isVisibleTo(dialog)
+    fitting = "装修押金"
+    assert [s.charge for s in dialog.settings][-2:] == ["telecom", fitting]
+    for charge in ("telecom", fitting):
+        assert dialog.default_labels[charge].text() == "no rate"
+        assert "#b3261e" in dialog.default_labels[charge].styleSheet()  # the warning's
+        assert dialog.edits[charge].isVisibleTo(dialog)
+        assert dialog.exempt_boxes[charge].isVisibleTo(dialog)
+        assert dialog.charge_labels[charge].toolTip() == \
+            "No VAT rate: invoices for it are refused"
     assert dialog.unrated_note.isVisibleTo(dialog)
-    assert dialog.unrated_note.text().startswith(
-        "No VAT rate for telecom: invoices for it are refused.")
+    assert dialog.unrated_note.text() == (
+        "No VAT rate for telecom, 装修押金: invoices for it are refused. Its kind is not one "
+        "these rates know (another program billed it): type its rate, or tick exempt.")
     assert dialog.overrides() == {}
+
+    qtbot.keyClicks(dialog.edits[fitting], "6")
+    assert dialog.unrated_note.text().startswith("No VAT rate for telecom: ")
+    assert dialog.charge_labels[fitting].font().bold()
+    assert dialog.charge_labels[fitting].toolTip() == ""
+    assert "#6b6b6b" in dialog.default_labels[fitting].styleSheet()  # greyed, as any default
+    _click(qtbot, dialog.exempt_boxes["telecom"])
+    assert not dialog.unrated_note.isVisibleTo(dialog)
+    assert dialog.overrides() == {fitting: "0.06", "telecom": "exempt"}
+    dialog.grab().save(str(tmp_path / "tax-rates-unknown-kinds.png"))  # to look at
+    _click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=30000)
+    _settled(qtbot, window)
+    assert _stored(window) == {fitting: "0.06", "telecom": "exempt"}
+
+    dialog = _open_tax(qtbot, window)  # opened again: as saved, nothing marked
+    assert dialog.edits[fitting].text() == "6" and dialog.exempt_boxes["telecom"].isChecked()
+    assert not dialog.unrated_note.isVisibleTo(dialog)
+    dialog.reject()
+    from services import invoices
+    from store.schema import Invoice
+
+    issued = invoices.issue_invoice(workspace, bills[fitting], "24312000000000000009", march)
+    with workspace.reading() as s:
+        row = s.get(Invoice, issued)
+        assert (row.tax_rate, row.amount_excl, row.tax) == (
+            Decimal("0.06"), Decimal("1000.00"), Decimal("60.00"))

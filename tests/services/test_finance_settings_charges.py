@@ -4,7 +4,8 @@ HT-B-1 leases ZD-A-0103 from 2026-03-01 with a property fee, an air-conditioning
 (空调费) and two fixed parking spaces (固定车位×2); a draft, HT-D, lets ZD-A-0201 with a
 cleaning service (保洁费); an archived draft's charge (ZD-B-0101, 绿化费) is not the
 park's. March is billed. A bill for "telecom" stands for what another program posted:
-a kind these rules do not know, so no rate — the invoice for it is refused.
+a kind these rules do not know, so no rate — the invoice for it is refused until the
+park gives it one.
 """
 
 from __future__ import annotations
@@ -122,24 +123,87 @@ def test_the_settings_list_each_code_after_the_kinds_at_its_kind_s_rate(ws):
     assert (aircon.default_exempt, aircon.exempt, aircon.rate) == (True, True, None)
 
 
-def test_a_charge_of_a_kind_not_known_is_marked_unrated_and_its_invoice_refused(ws):
+def _bill(ws: Workspace, contract_id, charge: str, amount: str = "200.00") -> object:
+    """A bill another program posted for ``charge`` (a kind these rules do not know)."""
+    with ws.transaction() as s:
+        contract = s.get(Contract, contract_id)
+        bill = Bill(id=bill_id(str(contract_id), MARCH, charge), park_id=contract.park_id,
+                    contract_id=contract_id, tenant_id=contract.tenant_id,
+                    number=f"HT-B-1/2026-03-01/{charge}", kind="charge", charge=charge,
+                    period_start=MARCH, period_end=date(2026, 3, 31), due_on=MARCH,
+                    issued_on=MARCH, amount=D(amount))
+        s.add(bill)
+        return bill.id
+
+
+def test_a_charge_of_a_kind_not_known_is_unrated_until_the_park_gives_it_a_rate(ws, tmp_path):
+    """"telecom", "装修押金" and "advertising:灯箱", billed by another program: marked with
+    no rate and their invoices refused, until the park gives them a rate or exempts them,
+    as it may any code it carries; then invoices issue at it. A code nobody carries, or
+    one written wrong, is still refused."""
     park = park_id(ws)
     telecom = _telecom(ws, ws.signed)
+    fitting = _bill(ws, ws.signed, "装修押金", "1060.00")
+    lightbox = _bill(ws, ws.signed, "advertising:灯箱", "109.00")
     with ws.reading() as s:
         settings = tax_settings(s, park)
-        assert unrated_charges(s, park) == ["telecom"]
+        assert unrated_charges(s, park) == ["advertising:灯箱", "telecom", "装修押金"]
     row = settings.setting("telecom")
-    assert settings.unrated == ("telecom",) and row.charged and not row.settable
+    assert row.charged and row.settable and row.unrated
     assert (row.rate, row.exempt, row.inherits) == (None, False, None)
-    # what the mark says is what invoicing does
+    # what the mark says is what invoicing and the voucher export do
     with pytest.raises(InvoiceRefused) as caught:
         invoices.issue_invoice(ws, telecom, "24312000000000000001", date(2026, 3, 5))
     assert [p.code for p in caught.value.problems] == ["no-rate"]
-    # and the rules refuse a rate for it: the mark says none can be set here
-    with pytest.raises(TaxRatesRefused) as refused:
-        set_tax_rate(ws, park, "telecom", "0.06")
-    assert [p.code for p in refused.value.parts] == ["tax-rate-charge"]
-    assert _stored(ws) == {}
+    from services.three_ledgers import LedgersRefused
+    from services.three_ledgers import export_vouchers as export
+
+    with ws.reading() as s, pytest.raises(LedgersRefused) as caught:
+        export(s, park, MARCH, date(2026, 3, 31), tmp_path / "vouchers.csv")
+    assert caught.value.code == "vouchers-no-rate"
+
+    outbox = _outbox(ws)
+    settings = set_tax_rate(ws, park, "装修押金", "0.06")
+    settings = save_tax_rates(ws, park, {**settings.overrides, "advertising:灯箱": "0.09",
+                                         "telecom": "exempt"})
+    assert _stored(ws) == {"装修押金": "0.06", "advertising:灯箱": "0.09", "telecom": "exempt"}
+    assert _outbox(ws) == outbox + 2  # one set_tax_rates command each
+    assert settings.unrated == ()
+    assert (settings.setting("装修押金").rate, settings.setting("advertising:灯箱").rate) == (
+        D("0.06"), D("0.09"))
+    assert settings.setting("telecom").exempt
+    with ws.reading() as s:
+        assert unrated_charges(s, park) == []
+    invoice = invoices.issue_invoice(ws, fitting, "24312000000000000002", date(2026, 3, 5))
+    invoices.issue_invoice(ws, lightbox, "24312000000000000003", date(2026, 3, 5))
+    from store.schema import Invoice
+
+    with ws.reading() as s:
+        row = s.get(Invoice, invoice)
+        assert (row.tax_rate, row.amount_excl, row.tax) == (D("0.06"), D("1000.00"), D("60.00"))
+        rates = dict(s.execute(select(Bill.charge, Invoice.tax_rate).join(
+            Bill, Bill.id == Invoice.bill_id)).all())
+    assert rates == {"装修押金": D("0.06"), "advertising:灯箱": D("0.09")}
+    with ws.reading() as s:  # the vouchers book its VAT at the park's rate
+        export(s, park, MARCH, date(2026, 3, 31), tmp_path / "vouchers.csv")
+    rows = (tmp_path / "vouchers.csv").read_text(encoding="utf-8-sig").splitlines()
+    fitting_rows = [r.split(",") for r in rows if "HT-B-1/2026-03-01/装修押金" in r]
+    # 1,060.00: receivable, 1,000.00 income and 60.00 output VAT (2221) at 6 %
+    assert [(r[2], r[4], r[5]) for r in fitting_rows] == [
+        ("1122", "1060.00", ""), ("6051", "", "1000.00"), ("2221", "", "60.00")]
+
+    # a code no contract or bill carries, or written wrong, is refused; nothing written
+    before = (_stored(ws), _outbox(ws))
+    for charge, code in (("gym", "tax-rate-charge"), ("advertising:横幅", "tax-rate-charge"),
+                         ("advertising :灯箱", "tax-charge-malformed"),
+                         ("装修\n押金", "tax-charge-malformed")):
+        with pytest.raises(TaxRatesRefused) as refused:
+            set_tax_rate(ws, park, charge, "0.06")
+        assert [p.code for p in refused.value.parts] == [code], charge
+    with pytest.raises(TaxRatesRefused) as refused:  # and a rate out of range
+        set_tax_rate(ws, park, "装修押金", "0.25")
+    assert [p.code for p in refused.value.parts] == ["tax-rate-range"]
+    assert (_stored(ws), _outbox(ws)) == before
 
 
 def test_a_code_typed_is_read_as_bills_carry_it_and_checked(ws):
