@@ -25,7 +25,8 @@ from typing import Any
 
 COMMANDS = ("gui", "demo", "info", "import", "print", "find-space", "area-statement",
             "classify-rooms", "schedule", "rent-roll", "sales", "bill", "readings",
-            "ageing", "bank-import", "three-ledgers", "vouchers", "books-import", "holidays")
+            "ageing", "bank-import", "three-ledgers", "vouchers", "books-import", "holidays",
+            "deposits", "deposit-reverse")
 LANGUAGES = ("zh_CN", "en")
 _language = ["en"]  # the language this run speaks, set once by main()
 
@@ -169,6 +170,9 @@ def _parser() -> argparse.ArgumentParser:
     from app import cli_holidays
 
     cli_holidays.add_parser(sub)
+    from app import cli_deposits
+
+    cli_deposits.add_parsers(sub)
     # --lang before or after the command; a command's own default must not undo the global one
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
     for command in sub.choices.values():
@@ -305,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
                 "rent-roll": _rent_roll, "sales": _sales, "bill": _bill,
                 "readings": _readings, "ageing": _ageing,
                 "bank-import": _bank_import, "three-ledgers": _ledgers, "vouchers": _ledgers,
-                "books-import": _ledgers, "holidays": _holidays}.get(args.command)
+                "books-import": _ledgers, "holidays": _holidays, "deposits": _deposits,
+                "deposit-reverse": _deposits}.get(args.command)
     if headless is not None:
         if args.command != "print":  # print starts the whole app, and its language with it
             _speak(args.lang or system_language())
@@ -420,6 +425,12 @@ def _ledgers(args: argparse.Namespace) -> int:
     from app import cli_ledgers
 
     return cli_ledgers.run(args)
+
+
+def _deposits(args: argparse.Namespace) -> int:
+    from app import cli_deposits
+
+    return cli_deposits.run(args)
 
 
 def _bank_import(args: argparse.Namespace) -> int:

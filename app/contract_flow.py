@@ -1,5 +1,6 @@
 """Contracts in the window: the contract list, a contract's detail, the due dock, and the
-actions on a contract (mark a checkpoint done, documents, amend, renew, terminate).
+actions on a contract (mark a checkpoint done, documents, amend, renew, terminate,
+reverse a deposit movement).
 
 Everything is read in the worker pool on a reading session of the workspace,
 the latest request of each kind winning (an earlier answer is dropped); the
@@ -43,6 +44,7 @@ from views.contract_detail import (
     VersionView,
 )
 from views.contract_list import ContractList
+from views.deposit_panel import ReverseDialog
 from views.due_list import DueList
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ def read_contract_view(session: Session, contract_id: uuid.UUID, on: date, curre
 
     from services import contracts
     from services.checkpoints import contract_checkpoints
+    from services.deposits import deposit_statement
     from services.renewal_facts import renewal_inputs
     from services.sales_import import sales_of
     from store.schema import Contract, ContractDocument
@@ -122,18 +125,20 @@ def read_contract_view(session: Session, contract_id: uuid.UUID, on: date, curre
         checkpoints=tuple(contract_checkpoints(session, contract.id, on)),
         documents=documents, advice=advice, payment_record=record,
         sales=tuple(sales_of(session, contract.id)) if spec.terms.turnover is not None or any(
-            v.spec.terms.turnover is not None for v in versions) else ())
+            v.spec.terms.turnover is not None for v in versions) else (),
+        deposit=deposit_statement(session, contract.id))
 
 
 def settlement_preview(contract: ContractView, on: date) -> tuple[date, Decimal, list[Any],
                                                                   list[Any]]:
     """What terminating on ``on`` would leave, as ``services.contracts.terminate`` reckons it
-    (vacant from the day after, the deposit, the lines starting after ``on``), and why the
+    (vacant from the day after, the deposit held — not the agreed one: a renewal may have
+    carried it, a settlement applied it —, the lines starting after ``on``), and why the
     lifecycle would refuse it."""
     spec = contract.spec
     lines = [x for x in contract.lines if x.starts_on > on]
     problems = termination_problems(spec.starts_on, spec.ends_on, on, contract.on)
-    return on + timedelta(days=1), spec.deposit, lines, problems
+    return on + timedelta(days=1), contract.deposit_held, lines, problems
 
 
 def renewal_spec(contract: ContractView, values: RenewalInput) -> Any:
@@ -445,6 +450,8 @@ class ContractFlow(QObject):
             detail.salesEntered.connect(
                 lambda month, amount: self.enter_sales(contract_id, month, amount))
             detail.salesImportRequested.connect(lambda: self.import_sales(contract_id))
+            detail.reverseDepositRequested.connect(
+                lambda movement: self.reverse_deposit(contract_id, movement))
             from app.inputs_flow import clear_sales  # a month's sales taken back
 
             detail.sales_panel.sales_cleared.connect(
@@ -684,6 +691,67 @@ class ContractFlow(QObject):
         dialog.terminateRequested.connect(confirmed)
         preview(dialog.chosen())
         dialog.show()
+        return dialog
+
+    def reverse_deposit(self, contract_id: uuid.UUID, movement_id: uuid.UUID
+                        ) -> ReverseDialog | None:
+        """A deposit movement's reversal: rehearsed for the day chosen (the viewed day, never
+        after today), said, then written once confirmed; a refusal in words."""
+        found = self._view(contract_id)
+        if found is None or found[1].deposit is None:
+            return None
+        detail, view = found
+        line = next((x for x in view.deposit.lines if x.id == movement_id), None)
+        if line is None:
+            return None
+        dialog = ReverseDialog(line, view.deposit.lines, view.code, view.currency,
+                               min(self.day(), today()), detail)
+        self._keep(dialog)
+        workspace = self.window.controller.workspace
+
+        def rehearse(on: date) -> None:
+            def work(_job: Job) -> Any:
+                from services.deposits import DepositRefused, rehearse_reversal
+
+                try:
+                    with workspace.reading() as session:
+                        return rehearse_reversal(session, movement_id, on)
+                except DepositRefused as exc:
+                    return _refused(exc)
+
+            def done(plan: Any) -> None:
+                if isinstance(plan, _Refused):
+                    dialog.set_refused("\n".join(plan.texts), on)
+                else:
+                    dialog.set_plan(on, plan.reasons)
+
+            self.window.tasks.start(work, on_success=done,
+                                    on_failure=lambda m, _t: dialog.set_refused(m, on))
+
+        def confirmed(on: date, note: str) -> None:
+            def work(ws: Any) -> Any:
+                from services.deposits import DepositRefused, reverse_movement
+
+                try:
+                    return reverse_movement(ws, movement_id, on, note)
+                except DepositRefused as exc:
+                    return _refused(exc)
+
+            def done(result: Any) -> None:
+                if isinstance(result, _Refused):
+                    dialog.set_refused("\n".join(result.texts))
+                else:
+                    dialog.set_done(on)
+                    self.window.statusBar().showMessage(
+                        translate("ContractFlow", "Deposit movement of %1 reversed")
+                        .replace("%1", view.code), 10000)
+
+            self._write(work, done, dialog.set_refused)
+
+        dialog.rehearseRequested.connect(rehearse)
+        dialog.reverseRequested.connect(confirmed)
+        dialog.show()
+        dialog.rehearse()
         return dialog
 
     def enter_sales(self, contract_id: uuid.UUID, month: date, amount: Decimal) -> None:

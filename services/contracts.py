@@ -95,7 +95,7 @@ class Settlement:
     contract_id: uuid.UUID
     terminated_on: date
     vacant_from: date
-    deposit: Decimal
+    deposit: Decimal  # what the deposit holds (after carries, applications, reversals)
     unbilled_after: tuple[ScheduleLine, ...]  # schedule lines no longer due
 
 
@@ -618,7 +618,10 @@ def terminate(workspace: Workspace, contract_id: uuid.UUID, on: date) -> Settlem
         record_command(session, "terminate_contract", Contract, contract.id, {
             "contract": str(contract.id), "code": contract.code,
             "terminated_on": on.isoformat()}, base_version=base)
-        return Settlement(contract.id, on, on + timedelta(days=1), contract.deposit,
+        from services.deposits import deposit_held  # here: deposits reads billing services
+
+        return Settlement(contract.id, on, on + timedelta(days=1),
+                          deposit_held(session, contract.id),
                           tuple(x for x in lines if x.starts_on > on))
 
 

@@ -10,11 +10,17 @@ a settlement is made. A deposit applied to a bill is also an allocation to it
 A renewal carries the deposit (:func:`carry_deposit`, in ``renew``'s own
 transaction): a ``carried_out`` movement on the old contract and a
 ``carried_in`` on the new, dated the new contract's first day, no bank
-movement. The table has no column for a carry's other contract: each side's
-``note`` holds the other contract's id. :func:`rehearse_carry` says what a
-renewal would carry before it is signed. A movement entered wrong is undone
-by :func:`reverse_movement`: a reversing movement (a carry's two sides
-together), and the allocation it made reversed with it.
+movement. Each side's ``counterpart_id`` is the other contract (since 0011; the
+``note`` holds its id too, for a replica still on 0010, but nothing here reads
+it, and a ``post_deposit`` command written before carries no ``counterpart``:
+:func:`move_fields` reads it from the note then). :func:`rehearse_carry` says
+what a renewal would carry before it is signed. A movement entered wrong is
+undone by :func:`reverse_movement`: a reversing movement (a carry's two sides
+together), and the allocation it made reversed with it; :func:`rehearse_reversal`
+says all of it (the payment given its money back, the bill opened again, both
+sides of a carry) before anything is written. :func:`deposit_statement` is a
+contract's deposit as the clerk reads it: what is held of what was agreed, and
+each movement.
 
 A termination's settlement is rehearsed first (:func:`rehearse_settlement`:
 the open bills, the late fees accrued to the day, the deposit applied oldest
@@ -26,8 +32,8 @@ refund, with their commands; a refusal writes nothing.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -51,21 +57,24 @@ from domain.billing.deposits import (
     carried_out,
     carry_moves,
     held,
+    moved,
     plan_carry,
     reversal,
     reversal_problem,
     settle,
+    signed_amount,
 )
 from domain.billing.late_fees import late_fee_bill
 from domain.contracts import ContractStatus
 from domain.leasing.codec import terms_from_json
+from domain.leasing.schedule import Reason
 from domain.money import ZERO, money
 from runtime.messages import UserError
 from services.payments import insert_allocations
 from services.receivables import posted_late_fees, read_ledger
 from store.changes import insert_rows, record_commands, under_command
 from store.ids import uuid7
-from store.schema import Allocation, Contract, DepositMovement, Park, Payment
+from store.schema import Allocation, Bill, Contract, DepositMovement, Park, Payment
 from store.workspace import Workspace
 
 FINAL = "final"
@@ -100,12 +109,97 @@ class CarryPlan:
     moves: tuple[uuid.UUID, ...] = ()  # the carried_out and carried_in written
 
 
+@dataclass(frozen=True)
+class MovementLine:
+    """One movement as a contract's deposit lists it, with the names a clerk finds things by:
+    a carry's other contract (its code; a reversal of a carry, its movement's), the bill a
+    deposit was applied to (its number), the payment it was received out of (its payer)."""
+
+    id: uuid.UUID
+    kind: str
+    amount: Decimal
+    on: date
+    note: str = ""  # what a person wrote ("" for a carry: its note is the other's id)
+    counterpart: str = ""
+    bill: str = ""
+    payer: str = ""
+    reverses_id: uuid.UUID | None = None
+    reverses_kind: str = ""
+    undone: Decimal = ZERO  # what reversals undid of it so far
+
+    @property
+    def reversible(self) -> bool:
+        """Whether something of it is left to reverse (a reversal never is)."""
+        return self.kind != REVERSED and self.undone < self.amount
+
+
+@dataclass(frozen=True)
+class DepositStatement:
+    """A contract's deposit: what it agreed, what is held, what each kind of movement moved
+    net of reversals (``moved``: kind, a carry's other contract's code, amount) and every
+    movement, oldest first."""
+
+    contract_id: uuid.UUID
+    code: str
+    agreed: Decimal
+    held: Decimal
+    moved: tuple[tuple[str, str, Decimal], ...]
+    lines: tuple[MovementLine, ...]
+
+
 def deposit_held(session: Session, contract_id: uuid.UUID) -> Decimal:
     return held(_moves(session, contract_id))
 
 
+def deposit_statement(session: Session, contract_id: uuid.UUID) -> DepositStatement:
+    """The contract's deposit as its window and ``leasemap deposit-reverse`` show it."""
+    contract = _contract(session, contract_id)
+    rows = _rows(session, contract.id)
+    by_id = {row.id: row for row in rows}
+    undone: dict[uuid.UUID, Decimal] = {}
+    for row in rows:
+        if row.kind == REVERSED and row.reverses_id is not None:
+            undone[row.reverses_id] = undone.get(row.reverses_id, ZERO) + row.amount
+    codes = _names(session, Contract.id, Contract.code, {r.counterpart_id for r in rows})
+    numbers = _names(session, Bill.id, Bill.number, {r.bill_id for r in rows})
+    payers = _names(session, Payment.id, Payment.payer, {r.payment_id for r in rows})
+    lines = []
+    for row in rows:
+        source = by_id.get(row.reverses_id) if row.reverses_id is not None else None
+        carry = source if source is not None else row
+        other = carry.counterpart_id if carry.kind in CARRY_KINDS else None
+        lines.append(MovementLine(
+            row.id, row.kind, row.amount, row.on,
+            "" if row.kind in CARRY_KINDS else row.note,
+            codes.get(other, str(other)) if other is not None else "",
+            numbers.get(row.bill_id, "") if row.bill_id is not None else "",
+            payers.get(row.payment_id, "") if row.payment_id is not None else "",
+            row.reverses_id, source.kind if source is not None else "",
+            undone.get(row.id, ZERO)))
+    moves = _as_moves(rows)
+    net = moved(moves)
+    return DepositStatement(
+        contract.id, contract.code, contract.deposit, held(moves),
+        tuple((kind, codes.get(_uuid(other), other), amount)
+              for (kind, other), amount in net.items()),
+        tuple(lines))
+
+
+def _names(session: Session, key: Any, name: Any, ids: set[uuid.UUID | None]
+           ) -> dict[uuid.UUID, str]:
+    """``name`` of each of ``ids`` (a contract's code, a bill's number, a payer)."""
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    return {k: v for k, v in session.execute(select(key, name).where(key.in_(wanted)))}
+
+
 def _moves(session: Session, contract_id: uuid.UUID) -> list[DepositMove]:
-    rows = _rows(session, contract_id)
+    return _as_moves(_rows(session, contract_id))
+
+
+def _as_moves(rows: Sequence[DepositMovement]) -> list[DepositMove]:
+    """The rows as the domain's movements, a reversal with the kind it reverses."""
     by_id = {row.id: row for row in rows}
     out = []
     for row in rows:
@@ -123,8 +217,10 @@ def _rows(session: Session, contract_id: uuid.UUID) -> list[DepositMovement]:
 
 
 def _counterpart(row: DepositMovement) -> str:
-    """A carry's other contract, as its note names it ("" for other kinds)."""
-    return row.note if row.kind in CARRY_KINDS else ""
+    """A carry's other contract, its id as text ("" for other kinds)."""
+    if row.kind in CARRY_KINDS and row.counterpart_id is not None:
+        return str(row.counterpart_id)
+    return ""
 
 
 def receive_deposit(workspace: Workspace, contract_id: uuid.UUID, amount: Decimal, on: date,
@@ -180,13 +276,128 @@ def carry_deposit(session: Session, old: Contract, new: Contract, on: date) -> C
     if carry.carried <= 0:
         return plan
     out, into = carry_moves(carry, str(old.id), str(new.id))
-    rows = [_row(old, out.kind, out.amount, out.on, note=out.counterpart),
-            _row(new, into.kind, into.amount, into.on, note=into.counterpart)]
+    # the note names the other contract too: what a replica still on 0010 pairs them by
+    rows = [_row(old, out.kind, out.amount, out.on, note=out.counterpart,
+                 counterpart_id=new.id),
+            _row(new, into.kind, into.amount, into.on, note=into.counterpart,
+                 counterpart_id=old.id)]
     write_moves(session, rows)
     return CarryPlan(old.id, old.code, new.code, carry, new.id, (rows[0]["id"], rows[1]["id"]))
 
 
 # -- reversals -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReversalSide:
+    """One contract's side of a reversal: the movement undone (what is left of it) and what
+    the contract's deposit holds before and after."""
+
+    contract_id: uuid.UUID
+    code: str
+    movement_id: uuid.UUID
+    kind: str
+    amount: Decimal
+    on: date  # the movement's day
+    holds: Decimal
+    holds_after: Decimal
+
+
+@dataclass(frozen=True)
+class ReversalPlan:
+    """A reversal rehearsed: what :func:`reverse_movement` would write, and why, as reasons
+    with their figures (``views.deposit_text.reversal_lines`` words them): each side undone
+    (a carry's two together), the payment given its money back, the bill opened again."""
+
+    movement_id: uuid.UUID
+    on: date
+    sides: tuple[ReversalSide, ...]
+    reasons: tuple[Reason, ...]
+    payment_id: uuid.UUID | None = None  # the payment whose money the deposit gives back
+    bill_id: uuid.UUID | None = None  # the bill a deposit applied leaves open again
+    rows: tuple[dict[str, Any], ...] = field(default=(), repr=False, compare=False)
+    allocations: tuple[dict[str, Any], ...] = field(default=(), repr=False, compare=False)
+
+
+def rehearse_reversal(session: Session, movement_id: uuid.UUID, on: date, note: str = ""
+                      ) -> ReversalPlan:
+    """What reversing the movement on ``on`` would write (see :func:`reverse_movement`);
+    writes nothing. Raises :class:`DepositRefused`, in words, when it would be refused."""
+    row = session.get(DepositMovement, movement_id)
+    if row is None or row.kind == REVERSED:
+        raise DepositRefused(f"no deposit movement {movement_id} to reverse",
+                             "no-deposit-movement", movement=str(movement_id))
+    contract = _contract(session, row.contract_id)
+    if on < row.on and row.kind not in CARRY_KINDS:
+        raise DepositRefused(f"the movement is dated {row.on}: its reversal cannot be "
+                             f"dated {on}", "deposit-reverse-before", on=on.isoformat(),
+                             movement_on=row.on.isoformat())
+    sides = [(contract, row)]
+    if row.kind in CARRY_KINDS:
+        sides.append(_other_side(session, row))
+        if row.kind == CARRIED_IN:
+            sides.reverse()  # the contract renewed first, as the carry reads: from, to
+    writes = []
+    for side_contract, side in sides:
+        undone = _undone(session, side.id)
+        try:
+            undo = reversal(DepositMove(side.kind, side.amount, side.on,
+                                        counterpart=_counterpart(side)), on, undone)
+        except ValueError:
+            raise DepositRefused(
+                f"the movement of {side.amount} on {side.on} is reversed already",
+                "deposit-already-reversed", amount=str(side.amount),
+                on=side.on.isoformat()) from None
+        moves = _moves(session, side_contract.id)
+        problem = reversal_problem(moves, [undo])
+        if problem is not None:
+            code, params = problem
+            raise DepositRefused(
+                f"{side_contract.code}'s deposit holds {params['holds']}: reversing "
+                f"{params['amount']} would leave less than nothing", code,
+                contract=side_contract.code, **params)
+        holds = held(moves)
+        writes.append((side_contract, side, undo, ReversalSide(
+            side_contract.id, side_contract.code, side.id, side.kind, undo.amount, side.on,
+            holds, holds + signed_amount(undo))))
+    allocations = [a for _c, side, undo, _s in writes
+                   for a in _reversed_allocations(session, side, undo.amount, on)]
+    rows = [_row(c, REVERSED, undo.amount, on, payment_id=side.payment_id,
+                 bill_id=side.bill_id, reverses_id=side.id, note=note)
+            for c, side, undo, _s in writes]
+    said = tuple(s for *_rest, s in writes)
+    payment = row.payment_id if row.kind == RECEIVED and allocations else None
+    bill = row.bill_id if row.kind == APPLIED and allocations else None
+    return ReversalPlan(row.id, on, said, tuple(_reversal_reasons(session, said, payment,
+                                                                  bill)),
+                        payment, bill, tuple(rows), tuple(allocations))
+
+
+def _reversal_reasons(session: Session, sides: Sequence[ReversalSide],
+                      payment_id: uuid.UUID | None, bill_id: uuid.UUID | None
+                      ) -> list[Reason]:
+    first = sides[0]
+    figures = {"amount": str(first.amount), "on": first.on.isoformat()}
+    if len(sides) == 2:  # a carry: from the contract renewed to its renewal
+        old, new = sides
+        reasons = [Reason("undo-carry", {
+            **figures, "old": old.code, "new": new.code, "old_holds": str(old.holds),
+            "old_after": str(old.holds_after), "new_holds": str(new.holds),
+            "new_after": str(new.holds_after)})]
+    else:
+        reasons = [Reason(f"undo-{first.kind}", {
+            **figures, "contract": first.code, "holds": str(first.holds),
+            "after": str(first.holds_after)})]
+    payment = session.get(Payment, payment_id) if payment_id is not None else None
+    if payment is not None:
+        reasons.append(Reason("payment-back", {
+            "amount": str(first.amount), "payer": payment.payer,
+            "paid": str(payment.amount), "paid_on": payment.received_on.isoformat()}))
+    bill = session.get(Bill, bill_id) if bill_id is not None else None
+    if bill is not None:
+        reasons.append(Reason("bill-reopens", {"amount": str(first.amount),
+                                               "bill": bill.number}))
+    return reasons
 
 
 def reverse_movement(workspace: Workspace, movement_id: uuid.UUID, on: date,
@@ -198,47 +409,19 @@ def reverse_movement(workspace: Workspace, movement_id: uuid.UUID, on: date,
     reversal, a movement reversed already, a day before the movement's (but a carry,
     arranged when the renewal was signed, may be undone before its first day), or a
     reversal that would leave the deposit holding less than nothing (applied, refunded or
-    carried on since: reverse those first). Returns the reversing movements' ids."""
+    carried on since: reverse those first). Returns the reversing movements' ids (for a
+    carry, the contract renewed's first)."""
+    return tuple(r["id"] for r in post_reversal(workspace, movement_id, on, note).rows)
+
+
+def post_reversal(workspace: Workspace, movement_id: uuid.UUID, on: date, note: str = ""
+                  ) -> ReversalPlan:
+    """:func:`reverse_movement`, returning what was written as its rehearsal says it."""
     with workspace.transaction() as session:
-        row = session.get(DepositMovement, movement_id)
-        if row is None or row.kind == REVERSED:
-            raise DepositRefused(f"no deposit movement {movement_id} to reverse",
-                                 "no-deposit-movement", movement=str(movement_id))
-        contract = _contract(session, row.contract_id)
-        if on < row.on and row.kind not in CARRY_KINDS:
-            raise DepositRefused(f"the movement is dated {row.on}: its reversal cannot be "
-                                 f"dated {on}", "deposit-reverse-before", on=on.isoformat(),
-                                 movement_on=row.on.isoformat())
-        sides = [(contract, row)]
-        if row.kind in CARRY_KINDS:
-            sides.append(_other_side(session, row))
-        writes = []
-        for side_contract, side in sides:
-            undone = _undone(session, side.id)
-            try:
-                undo = reversal(DepositMove(side.kind, side.amount, side.on,
-                                            counterpart=_counterpart(side)), on, undone)
-            except ValueError:
-                raise DepositRefused(
-                    f"the movement of {side.amount} on {side.on} is reversed already",
-                    "deposit-already-reversed", amount=str(side.amount),
-                    on=side.on.isoformat()) from None
-            problem = reversal_problem(_moves(session, side_contract.id), [undo])
-            if problem is not None:
-                code, params = problem
-                raise DepositRefused(
-                    f"{side_contract.code}'s deposit holds {params['holds']}: reversing "
-                    f"{params['amount']} would leave less than nothing", code,
-                    contract=side_contract.code, **params)
-            writes.append((side_contract, side, undo))
-        allocations = [a for _c, side, undo in writes
-                       for a in _reversed_allocations(session, side, undo.amount, on)]
-        rows = [_row(c, REVERSED, undo.amount, on, payment_id=side.payment_id,
-                     bill_id=side.bill_id, reverses_id=side.id, note=note)
-                for c, side, undo in writes]
-        write_moves(session, rows)
-        insert_allocations(session, allocations)
-        return tuple(r["id"] for r in rows)
+        plan = rehearse_reversal(session, movement_id, on, note)
+        write_moves(session, plan.rows)
+        insert_allocations(session, list(plan.allocations))
+        return plan
 
 
 def _undone(session: Session, movement_id: uuid.UUID) -> Decimal:
@@ -251,16 +434,17 @@ def _other_side(session: Session, row: DepositMovement
     """A carry's movement on the other contract: the opposite kind, the same day and
     amount, naming this one's contract (the first still standing, if a carry between the
     two was made, reversed and made again)."""
-    other_id = _uuid(row.note)
+    other_id = row.counterpart_id
     other = session.get(Contract, other_id) if other_id is not None else None
     if other is None:
-        raise DepositRefused(f"the carry's other side is not there (contract {row.note})",
-                             "deposit-carry-unpaired", note=row.note)
+        named = str(other_id) if other_id is not None else ""
+        raise DepositRefused(f"the carry's other side is not there (contract {named})",
+                             "deposit-carry-unpaired", note=named)
     wanted = CARRIED_IN if row.kind == CARRIED_OUT else CARRIED_OUT
     candidates = list(session.scalars(select(DepositMovement).where(
         DepositMovement.contract_id == other.id, DepositMovement.kind == wanted,
         DepositMovement.on == row.on, DepositMovement.amount == row.amount,
-        DepositMovement.note == str(row.contract_id)).order_by(DepositMovement.id)))
+        DepositMovement.counterpart_id == row.contract_id).order_by(DepositMovement.id)))
     left = row.amount - _undone(session, row.id)
     for candidate in candidates:
         if candidate.amount - _undone(session, candidate.id) == left:
@@ -372,20 +556,62 @@ def refund_deposit(workspace: Workspace, contract_id: uuid.UUID, amount: Decimal
 
 def _row(contract: Contract, kind: str, amount: Decimal, on: date, *,
          payment_id: uuid.UUID | None = None, bill_id: uuid.UUID | None = None,
-         reverses_id: uuid.UUID | None = None, note: str = "") -> dict[str, Any]:
+         reverses_id: uuid.UUID | None = None, note: str = "",
+         counterpart_id: uuid.UUID | None = None) -> dict[str, Any]:
     return {"id": uuid7(), "park_id": contract.park_id, "contract_id": contract.id,
             "kind": kind, "amount": amount, "on": on, "payment_id": payment_id,
-            "bill_id": bill_id, "reverses_id": reverses_id, "note": note}
+            "bill_id": bill_id, "reverses_id": reverses_id, "note": note,
+            "counterpart_id": counterpart_id}
 
 
-def move_payload(row: dict[str, Any]) -> dict[str, Any]:
+def move_payload(row: Mapping[str, Any]) -> dict[str, Any]:
     """A movement's ``post_deposit`` command: the whole row (SYNC.md), ids as text."""
+    counterpart = row.get("counterpart_id")
     return {"movement": str(row["id"]), "contract": str(row["contract_id"]),
             "kind": row["kind"], "amount": str(row["amount"]), "on": row["on"].isoformat(),
             "payment": str(row["payment_id"]) if row["payment_id"] else None,
             "bill": str(row["bill_id"]) if row["bill_id"] else None,
             "reverses": str(row["reverses_id"]) if row["reverses_id"] else None,
-            "note": row["note"]}
+            "note": row["note"], "counterpart": str(counterpart) if counterpart else None}
+
+
+def move_fields(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``post_deposit`` command's movement as its row's fields (without ``park_id``, the
+    contract's): the other side of :func:`move_payload`, as a replica applies it. A
+    command written before 0011 has no ``counterpart``: a carry's note named the other
+    contract then, and names it here."""
+    kind = str(payload["kind"])
+    counterpart = _uuid(payload.get("counterpart") or "")
+    if "counterpart" not in payload and kind in CARRY_KINDS:
+        counterpart = _uuid(str(payload.get("note") or "").strip())
+    return {"id": uuid.UUID(payload["movement"]), "contract_id": uuid.UUID(payload["contract"]),
+            "kind": kind, "amount": Decimal(payload["amount"]),
+            "on": date.fromisoformat(payload["on"]), "payment_id": _uuid(payload.get("payment")),
+            "bill_id": _uuid(payload.get("bill")), "reverses_id": _uuid(payload.get("reverses")),
+            "note": str(payload.get("note") or ""), "counterpart_id": counterpart}
+
+
+def replay_moves(session: Session, payloads: Iterable[Mapping[str, Any]]) -> list[uuid.UUID]:
+    """Within the caller's transaction: the movements of ``post_deposit`` commands another
+    device wrote, as this replica applies them: each row made from its command
+    (:func:`move_fields`; the park is its contract's), no command queued again (it came
+    from one), and a movement already here not written twice (its id is its idempotency
+    key, SYNC.md). Returns the ids written."""
+    rows = []
+    seen: set[uuid.UUID] = set()
+    for payload in payloads:
+        fields = move_fields(payload)
+        if fields["id"] in seen or session.get(DepositMovement, fields["id"]) is not None:
+            continue
+        contract = session.get(Contract, fields["contract_id"])
+        if contract is None:
+            raise DepositRefused(f"no contract {fields['contract_id']}", "no-contract",
+                                 contract=str(fields["contract_id"]))
+        seen.add(fields["id"])
+        rows.append({**fields, "park_id": contract.park_id})
+    with under_command(session):
+        insert_rows(session, DepositMovement, rows)
+    return [r["id"] for r in rows]
 
 
 def write_moves(session: Session, rows: Sequence[dict[str, Any]]) -> None:
@@ -424,7 +650,9 @@ def _contract(session: Session, contract_id: uuid.UUID) -> Contract:
     return contract
 
 
-def _uuid(text: str) -> uuid.UUID | None:
+def _uuid(text: str | None) -> uuid.UUID | None:
+    if not text:
+        return None
     try:
         return uuid.UUID(text)
     except ValueError:

@@ -243,7 +243,7 @@ def _deposits(session: Session, park_id: uuid.UUID, until: date, left_out: Count
         select(DepositMovement.id, DepositMovement.contract_id, DepositMovement.kind,
                DepositMovement.amount, DepositMovement.on, DepositMovement.bill_id,
                DepositMovement.payment_id, DepositMovement.reverses_id,
-               DepositMovement.note, Contract.tenant_id, Contract.code)
+               DepositMovement.counterpart_id, Contract.tenant_id, Contract.code)
         .join(Contract, Contract.id == DepositMovement.contract_id)
         .where(DepositMovement.park_id == park_id)
         .order_by(DepositMovement.on, DepositMovement.id)).all()
@@ -264,7 +264,7 @@ def _deposits(session: Session, park_id: uuid.UUID, until: date, left_out: Count
             continue
         if r.on > until and kind not in CARRY_KINDS:
             continue
-        counterpart = _uuid(source.note) if kind in CARRY_KINDS else None
+        counterpart = source.counterpart_id if kind in CARRY_KINDS else None
         out.append(DepositEntry(r.id, r.contract_id, r.tenant_id, kind, r.on, amount,
                                 source.bill_id, source.payment_id, counterpart))
     return out, {r.contract_id: r.code for r in rows}
@@ -490,6 +490,8 @@ class _Namer:
                 extra["contract_code"] = self.ops.contract_codes[found]
         if p.get("bill"):
             extra["bill_number"] = self._number(p["bill"])
+        if p.get("carried_from"):  # the contract a renewal's deposit was carried from
+            extra["carried_from_code"] = self._code(p["carried_from"])
         kind, ident = p.get("kind", ""), p.get("id", "")
         if kind in (EntryKind.BILL.label, EntryKind.ADJUSTMENT.label):
             extra["number"] = self._number(ident)
@@ -512,6 +514,13 @@ class _Namer:
             extra["tenant_name"] = self.tenants[tenant]
         return Difference(difference.code, {**p, **{k: v for k, v in extra.items()
                                                     if k not in p or k == "cause"}})
+
+    def _code(self, text: str) -> str:
+        found = self.contracts.get(text)
+        if found is not None:
+            return found.code
+        ident = _uuid(text)
+        return self.ops.contract_codes.get(ident, text) if ident is not None else text
 
     def _number(self, text: str) -> str:
         found = _uuid(text)

@@ -35,7 +35,8 @@ COMMANDS: Mapping[str, str] = MappingProxyType({
     "post_bill": "a bill with its lines and their explanations",
     "post_payment": "a payment as the bank or a clerk gave it",
     "allocate_payment": "a payment's part applied to a bill",
-    "post_deposit": "a deposit movement: received, applied, refunded, carried, reversed",
+    "post_deposit": "a deposit movement: received, applied, refunded, carried, reversed; "
+                    "a carry's other contract (counterpart, since 0011)",
     "post_reading": "a meter reading (ordinary, initial or final)",
     "issue_invoice": "an invoice's number, lines, rates and amounts",
     "void_invoice": "the invoice voided, and when",

@@ -26,9 +26,9 @@ from store.errors import NewerSchema, NotAWorkspace, WorkspaceError
 APPLICATION_ID = 0x4C4D4150  # "LMAP" in the SQLite header: marks our files
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest schema revision this code writes; a test checks it is Alembic's head.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 KNOWN_REVISIONS = (
-    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010",
+    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011",
 )
 WORKSPACE_SUFFIX = ".leasemap"
 

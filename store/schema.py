@@ -661,13 +661,15 @@ class Allocation(Ledger, Base):
 
 
 class DepositMovement(Ledger, Base):
-    """The deposit's own ledger: received, applied to arrears, refunded (or a reversal)."""
+    """The deposit's own ledger: received, applied to arrears, refunded, carried out to or in
+    from a renewal (``counterpart_id``: the other contract of the carry), or a reversal."""
 
     __tablename__ = "deposit_movements"
 
     park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # received | applied | refunded | reversed
+    # received | applied | refunded | carried_out | carried_in | reversed
+    kind: Mapped[str] = mapped_column(String(16))
     amount: Mapped[Decimal] = mapped_column(Amount)
     on: Mapped[date] = mapped_column(Date)
     payment_id: Mapped[uuid.UUID | None] = mapped_column(
@@ -676,8 +678,11 @@ class DepositMovement(Ledger, Base):
     reverses_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("deposit_movements.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    # A carry's other contract (0011; before it, only the note named it).
+    counterpart_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("contracts.id"), nullable=True)
     park: Mapped[Park] = relationship(lazy="raise")
-    contract: Mapped[Contract] = relationship(lazy="raise")
+    contract: Mapped[Contract] = relationship(lazy="raise", foreign_keys=[contract_id])
     payment: Mapped[Payment | None] = relationship(lazy="raise")
     bill: Mapped[Bill | None] = relationship(lazy="raise")
     reverses: Mapped[DepositMovement | None] = relationship(

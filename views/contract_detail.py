@@ -75,7 +75,8 @@ from views.contract_text import (
     state_text,
     word,
 )
-from views.deposit_text import carry_text
+from views.deposit_panel import DepositPanel
+from views.deposit_text import carry_text, held_text
 from views.document_languages import offer_languages
 from views.labels import currency_name, label
 from views.sales_panel import SalesPanel, sales_months
@@ -87,6 +88,7 @@ DATE_FORMAT = "yyyy-MM-dd"  # as the window's As-of date (app.i18n.DATE_FORMAT)
 LATE_COLOUR = "#b3261e"
 DONE_COLOUR = "#1e6b35"
 SALES_TAB = 5  # shown only for a contract with a turnover clause
+DEPOSIT_TAB = 6
 
 
 # -- what the window hands over ---------------------------------------------------------
@@ -124,7 +126,9 @@ class ContractView:
     ``checkpoints`` are duck-typed checkpoint rows (code, due_on, owner_role, done_on,
     done_by, note, late, days_late); ``advice`` is None for a draft;
     ``payment_record`` says whether a payment record exists to judge (billing keeps it);
-    ``sales`` are the months' reported sales (month, amount, source), oldest first.
+    ``sales`` are the months' reported sales (month, amount, source), oldest first;
+    ``deposit`` is the deposit's statement (``services.deposits.DepositStatement``:
+    agreed, held, what moved, every movement), None when not read.
     """
 
     id: uuid.UUID
@@ -145,6 +149,12 @@ class ContractView:
     advice: Advice | None = None
     payment_record: bool = False
     sales: tuple[tuple[date, Decimal, str], ...] = ()
+    deposit: Any = None
+
+    @property
+    def deposit_held(self) -> Decimal:
+        """What the deposit holds (the agreed deposit when the statement was not read)."""
+        return self.spec.deposit if self.deposit is None else self.deposit.held
 
     def turnover(self) -> Turnover | None:
         """The turnover clause of the working terms, or of the latest version having one."""
@@ -477,6 +487,7 @@ class ContractDetail(QDialog):
     terminateRequested = Signal()
     salesEntered = Signal(object, object)  # month (date, its first day), amount (Decimal)
     salesImportRequested = Signal()
+    reverseDepositRequested = Signal(object)  # a deposit movement's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -507,6 +518,9 @@ class ContractDetail(QDialog):
         self.sales_panel.import_requested.connect(self.salesImportRequested)
         self.tabs.addTab(self.sales_panel, "")
         self.tabs.setTabVisible(SALES_TAB, False)
+        self.deposit_panel = DepositPanel(self)
+        self.deposit_panel.reverseRequested.connect(self.reverseDepositRequested)
+        self.tabs.addTab(self.deposit_panel, "")
 
         actions = QHBoxLayout()
         actions.addWidget(self.amend_button)
@@ -635,6 +649,8 @@ class ContractDetail(QDialog):
         self._fill_documents()
         self._fill_advice()
         self._fill_sales()
+        self.deposit_panel.set_statement(contract.deposit, contract.currency,
+                                         contract.status is not ContractStatus.DRAFT)
         self._fill_header()
         self._update_buttons()
 
@@ -847,6 +863,7 @@ class ContractDetail(QDialog):
                 self.tr("Documents"),
                 self.tr("Renewal"),
                 self.tr("Sales"),
+                self.tr("Deposit"),
             )
         ):
             self.tabs.setTabText(i, title)
@@ -1173,7 +1190,8 @@ class RenewDialog(QDialog):
 
 
 class TerminateDialog(QDialog):
-    """Pick the last day; see the settlement (deposit, lines no longer due); confirm."""
+    """Pick the last day; see the settlement (the deposit held, lines no longer due);
+    confirm."""
 
     previewRequested = Signal(object)  # date
     terminateRequested = Signal(object)  # date
@@ -1232,10 +1250,7 @@ class TerminateDialog(QDialog):
         money = currency_name(self.contract.currency) if self.contract.currency else ""
         said = [
             self.tr("The units are vacant from %1.").replace("%1", vacant_from.isoformat()),
-            self.tr("Deposit to settle: %1 %2")
-            .replace("%1", amount_text(deposit))
-            .replace("%2", money)
-            .strip(),
+            self.tr("Deposit to settle: %1").replace("%1", self.deposit_text(deposit)),
             self.tr("%1 schedule lines are no longer due, %2 %3 in all.")
             .replace("%1", str(len(lines)))
             .replace("%2", amount_text(total(lines, None)))
@@ -1247,6 +1262,15 @@ class TerminateDialog(QDialog):
         self.summary.setStyleSheet(f"color: {LATE_COLOUR}" if problems else "")
         self.lines.set_schedule(lines)
         self.ok_button.setEnabled(not problems and not self.written)
+
+    def deposit_text(self, held: Decimal) -> str:
+        """What the deposit holds; where that is not the agreed deposit, both, and where the
+        rest went (carried to the renewal, applied, refunded)."""
+        c = self.contract
+        statement = c.deposit
+        agreed = c.spec.deposit if statement is None else statement.agreed
+        moved = () if statement is None else statement.moved
+        return held_text(held, agreed, moved, c.currency)
 
     def set_done(
         self, on: date, vacant_from: date, deposit: Decimal, lines: Sequence[ScheduleLine]

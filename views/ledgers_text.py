@@ -118,6 +118,10 @@ LINES: dict[str, Template] = {
     "deposit-amount-differs": lambda: translate(
         "LedgersText", "{contract_code}: {received_amount} received as its deposit; the "
         "contract says {due_amount} (difference {difference})"),
+    "deposit-amount-differs:carried": lambda: translate(
+        "LedgersText", "{contract_code}: {received_amount} received as its deposit, "
+        "{carried_amount} of it carried from {carried_from_code}; the contract says "
+        "{due_amount} (difference {difference})"),
     "deposit-received-not-in-books": lambda: translate(
         "LedgersText", "deposit of {deposit_amount} received for {contract_code} on {on}: "
         "no entry on {accounts} in the books ({reference})"),
@@ -137,7 +141,7 @@ LINES: dict[str, Template] = {
 
 # The figures a table shows for a difference: ours, and the other side's.
 AMOUNTS = ("amount", "billed_amount", "due_amount", "books_amount", "difference",
-           "deposit_amount", "received_amount")
+           "deposit_amount", "received_amount", "carried_amount")
 
 
 def cause_of(params: Mapping[str, str], code: str = "") -> str:
@@ -161,6 +165,8 @@ def _key(cause: str, params: Mapping[str, str]) -> str:
         return f"{cause}:reference-unknown"
     if cause == "allocation-not-in-books" and not params.get("amount", "").startswith("-"):
         return f"{cause}:reversal"  # a reversal puts money back on receivables
+    if cause == "deposit-amount-differs" and params.get("carried_amount"):
+        return f"{cause}:carried"  # part of it came from the contract renewed
     return cause
 
 
@@ -176,6 +182,8 @@ def shown(params: Mapping[str, str]) -> dict[str, str]:
     for name in ("payer", "customer"):
         if name in out and not out[name]:
             out[name] = translate("LedgersText", "(no name)")
+    if out.get("carried_amount") and not out.get("carried_from_code"):
+        out["carried_from_code"] = translate("LedgersText", "the contract renewed")
     if out.get("kind") and out.get("account"):  # one of ours: its anchor accounts, named
         names = out["account"].split(",")
         if all(name in ACCOUNTS for name in names):

@@ -200,6 +200,7 @@ FIGURES = {
     "units": lambda: translate("ThreeLedgers", "Units"),
     "unit_code": lambda: translate("ThreeLedgers", "Unit"),
     "bill_number": lambda: translate("ThreeLedgers", "Bill"),
+    "carried_from_code": lambda: translate("ThreeLedgers", "Deposit carried from"),
     "number": lambda: translate("ThreeLedgers", "Number"),
     "tenant_name": lambda: translate("ThreeLedgers", "Tenant"),
     "payer": lambda: translate("ThreeLedgers", "Payer"),

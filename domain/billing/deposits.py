@@ -77,6 +77,30 @@ def held(moves: Iterable[DepositMove]) -> Decimal:
     return sum((signed_amount(m) for m in moves), ZERO)
 
 
+def moved(moves: Iterable[DepositMove]) -> dict[tuple[str, str], Decimal]:
+    """What each kind of movement moved, net of its reversals, by counterpart (a carry's
+    other contract; "" for the other kinds), kinds in :data:`KINDS` order; what moved
+    nothing in the end is left out. What is held is what came in less what went out.
+
+    >>> from decimal import Decimal as D
+    >>> day = date(2026, 3, 1)
+    >>> moved([DepositMove(RECEIVED, D("30000.00"), day),
+    ...        DepositMove(CARRIED_OUT, D("25080.00"), day, counterpart="new"),
+    ...        DepositMove(APPLIED, D("100.00"), day),
+    ...        DepositMove(REVERSED, D("100.00"), day, APPLIED)])
+    {('received', ''): Decimal('30000.00'), ('carried_out', 'new'): Decimal('25080.00')}
+    """
+    net: dict[tuple[str, str], Decimal] = {}
+    for m in moves:
+        kind = m.reverses_kind if m.kind == REVERSED else m.kind
+        if kind not in _SIGN:
+            continue
+        key = (kind, m.counterpart if kind in CARRY_KINDS else "")
+        net[key] = net.get(key, ZERO) + (-m.amount if m.kind == REVERSED else m.amount)
+    order = {kind: n for n, kind in enumerate(KINDS)}
+    return {k: v for k, v in sorted(net.items(), key=lambda kv: order[kv[0][0]]) if v}
+
+
 def carried_out(moves: Iterable[DepositMove]) -> Decimal:
     """What the contract carried to its renewals, net of reversed carries."""
     return -sum((signed_amount(m) for m in moves

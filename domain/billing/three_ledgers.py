@@ -37,6 +37,8 @@ derived from:
   A deposit carried in from the contract a renewal renews (``carried_in``) counts as
   received, and one arranged for a later day (the renewal's first) counts from the
   renewal's signing: the park holds that money already, under the contract renewed.
+  Such a difference says how much of it was carried (``carried_amount``) and from which
+  contract (``carried_from``).
 
 Operations ↔ finance: every entry of ours with an amount books one voucher
 (:func:`vouchers`), and its lines on the *anchor* accounts carry its meaning: a bill or
@@ -587,6 +589,8 @@ def _deposit_differences(on: date, contracts: Iterable[ContractFacts],
     received = deposits_received(moves, on)
     arranged = deposits_carried_in(moves, after=on)
     carried = deposits_carried_in(moves)
+    came_from = {m.contract_id: m.counterpart for m in moves
+                 if m.kind == CARRIED_IN and m.counterpart is not None}
     found = []
     for contract in sorted(contracts, key=lambda c: (c.code, c.contract_id.int)):
         got = received.get(contract.contract_id, ZERO)
@@ -612,6 +616,8 @@ def _deposit_differences(on: date, contracts: Iterable[ContractFacts],
             "difference": str(got - contract.deposit)}
         if contract.contract_id in carried:  # part of it came from the contract renewed
             params["carried_amount"] = str(carried[contract.contract_id])
+            if contract.contract_id in came_from:
+                params["carried_from"] = str(came_from[contract.contract_id])
         found.append(Difference(code, params))
     return found
 

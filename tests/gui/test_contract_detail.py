@@ -191,7 +191,8 @@ def test_terminating_from_the_detail_shows_the_settlement_and_the_list_follows(q
     dialog.day.setDate(QDate(2027, 6, 30))
     summary = dialog.summary.text()
     assert "The units are vacant from 2027-07-01." in summary
-    assert "Deposit to settle: 25,080.00 CNY" in summary
+    # what is held, not what was agreed: none of it was received
+    assert "Deposit to settle: held 0.00 CNY of 25,080.00 CNY agreed" in summary
     assert "20 schedule lines are no longer due" in summary  # July 2027 to February 2029
     dialog.day.setDate(QDate(2029, 2, 28))
     assert dialog.ok_button.isEnabled()

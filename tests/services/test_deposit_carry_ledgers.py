@@ -33,6 +33,7 @@ from store.schema import Allocation, Contract, DepositMovement, Outbox, Tenant
 from store.workspace import Workspace
 from tests.small_leases import lease_spec, open_small, park_id
 from views.deposit_text import carry_text
+from views.ledgers_text import difference_text
 from views.message_text import message_text
 
 D = Decimal
@@ -79,7 +80,7 @@ def _moves(ws: Workspace, contract_id) -> list[DepositMovement]:
 def _row(move: DepositMovement) -> dict:
     return {name: getattr(move, name) for name in (
         "id", "contract_id", "kind", "amount", "on", "payment_id", "bill_id", "reverses_id",
-        "note")}
+        "note", "counterpart_id")}
 
 
 def _held(ws: Workspace, contract_id) -> Decimal:
@@ -105,10 +106,13 @@ def test_a_renewal_carries_the_deposit_in_its_own_transaction(ws):
     (received, out) = _moves(ws, old)
     (into,) = _moves(ws, new)
     assert received.kind == RECEIVED
-    assert (out.kind, out.amount, out.on, out.note) == (CARRIED_OUT, D("25080.00"),
-                                                        RENEWAL_START, str(new))
-    assert (into.kind, into.amount, into.on, into.note) == (CARRIED_IN, D("25080.00"),
-                                                            RENEWAL_START, str(old))
+    assert (out.kind, out.amount, out.on, out.counterpart_id) == (
+        CARRIED_OUT, D("25080.00"), RENEWAL_START, new)
+    assert (into.kind, into.amount, into.on, into.counterpart_id) == (
+        CARRIED_IN, D("25080.00"), RENEWAL_START, old)
+    # the note names the other contract too, for a replica still on 0010
+    assert (out.note, into.note) == (str(new), str(old))
+    assert received.counterpart_id is None
     assert out.payment_id is None and into.payment_id is None  # no bank movement
     assert (_held(ws, old), _held(ws, new)) == (D("4920.00"), D("25080.00"))
     with ws.reading() as s:
@@ -117,7 +121,8 @@ def test_a_renewal_carries_the_deposit_in_its_own_transaction(ws):
     assert ops[out.id] == ("post_deposit", move_payload(_row(out)))
     assert ops[into.id] == ("post_deposit", move_payload(_row(into)))
     assert ops[old][0] == "renew_contract"
-    assert ops[out.id][1]["reverses"] is None and ops[out.id][1]["note"] == str(new)
+    assert ops[out.id][1]["reverses"] is None and ops[out.id][1]["counterpart"] == str(new)
+    assert ops[into.id][1]["counterpart"] == str(old)
 
 
 def test_a_renewal_refused_carries_nothing(ws):
@@ -206,6 +211,11 @@ def test_a_carried_deposit_is_no_false_difference_only_the_top_up_is(ws):
                     if d.code == "deposit-amount-differs"]
     assert (short.params["carried_amount"], short.params["difference"]) == (
         "30000.00", "-6000.00")
+    assert (short.params["carried_from"], short.params["carried_from_code"]) == (
+        str(old), "HT-D-1")
+    assert difference_text(short) == (
+        "HT-D-2: 30,000.00 received as its deposit, 30,000.00 of it carried from HT-D-1; the "
+        "contract says 36,000.00 (difference -6,000.00)")
     deposits.receive_deposit(ws, new, D("6000.00"), date(2026, 8, 10))
     assert _deposit_differences(ws, between) == []
     assert _deposit_differences(ws, date(2026, 9, 15)) == []  # the carry dated: the same
