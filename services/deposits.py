@@ -11,8 +11,9 @@ A renewal carries the deposit (:func:`carry_deposit`, in ``renew``'s own
 transaction): a ``carried_out`` movement on the old contract and a
 ``carried_in`` on the new, dated the new contract's first day, no bank
 movement. Each side's ``counterpart_id`` is the other contract (since 0011; the
-``note`` holds its id too, for a replica still on 0010, but nothing here reads
-it, and a ``post_deposit`` command written before carries no ``counterpart``:
+``note`` holds its id too, for a replica still on 0010, but nothing here pairs
+by it (a refusal names it when it named no contract of ours), and a
+``post_deposit`` command written before carries no ``counterpart``:
 :func:`move_fields` reads it from the note then). :func:`rehearse_carry` says
 what a renewal would carry before it is signed. A movement entered wrong is
 undone by :func:`reverse_movement`: a reversing movement (a carry's two sides
@@ -436,8 +437,8 @@ def _other_side(session: Session, row: DepositMovement
     two was made, reversed and made again)."""
     other_id = row.counterpart_id
     other = session.get(Contract, other_id) if other_id is not None else None
-    if other is None:
-        named = str(other_id) if other_id is not None else ""
+    if other is None:  # no contract of ours: said as its note named it (0011 found none)
+        named = str(other_id) if other_id is not None else row.note.strip()
         raise DepositRefused(f"the carry's other side is not there (contract {named})",
                              "deposit-carry-unpaired", note=named)
     wanted = CARRIED_IN if row.kind == CARRIED_OUT else CARRIED_OUT

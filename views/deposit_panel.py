@@ -213,6 +213,7 @@ class ReverseDialog(QDialog):
         super().__init__(parent)
         self.line, self.lines, self.code, self.currency = line, tuple(lines), code, currency
         self.written = False
+        self.writing = False  # "Reverse" pressed, its answer not back yet
         self.said: list[str] = []  # the rehearsal's lines, as last said
         self.movement = QLabel(self)
         self.movement.setWordWrap(True)
@@ -259,8 +260,9 @@ class ReverseDialog(QDialog):
 
     def set_plan(self, on: date, reasons: Sequence[Any]) -> None:
         """What reversing on ``on`` will write (``ReversalPlan.reasons``); an answer for
-        another day than the one now chosen is dropped."""
-        if on != self.chosen() or self.written:
+        another day than the one now chosen is dropped, and so is one arriving once
+        "Reverse" was pressed (it would offer "Reverse" again while the first is written)."""
+        if on != self.chosen() or self.written or self.writing:
             return
         said = self.said = reversal_lines(reasons, self.currency)
         self.plan.setStyleSheet("")
@@ -271,16 +273,22 @@ class ReverseDialog(QDialog):
         self.ok_button.setEnabled(True)
 
     def set_refused(self, text: str, on: date | None = None) -> None:
-        """Why it is refused (for ``on``, when given: dropped if another day is chosen)."""
-        if on is not None and on != self.chosen():
+        """Why it is refused: a rehearsal's (for ``on``: dropped if another day is chosen,
+        or once "Reverse" was pressed), or the reversal's own (no ``on``: the day and the
+        note can be changed again)."""
+        if on is not None and (on != self.chosen() or self.writing or self.written):
             return
+        if on is None:
+            self.writing = False
+            self.day.setEnabled(not self.written)
+            self.note.setEnabled(not self.written)
         self.plan.setStyleSheet(f"color: {ERROR_COLOUR}")
         self.plan.setText(text)
         self.ok_button.setEnabled(False)
 
     def set_done(self, on: date) -> None:
         """Written: what it did stays said under it."""
-        self.written = True
+        self.written, self.writing = True, False
         self.plan.setStyleSheet("")
         self.plan.setText("\n".join(
             [self.tr("Reversed on %1.").replace("%1", on.isoformat())]
@@ -291,7 +299,12 @@ class ReverseDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
 
     def _ok(self) -> None:
+        if self.writing or self.written:
+            return
+        self.writing = True
         self.ok_button.setEnabled(False)
+        self.day.setEnabled(False)  # what is written is what was said, for this day
+        self.note.setEnabled(False)
         self.reverseRequested.emit(self.chosen(), self.note.text().strip())
 
     def changeEvent(self, event: QEvent) -> None:

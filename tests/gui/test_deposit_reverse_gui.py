@@ -11,6 +11,7 @@ deposit of 25,080.00, received out of a payment on 20 January); HT-RN-2 renews i
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from decimal import Decimal
 
@@ -198,3 +199,37 @@ def test_a_deposit_held_as_agreed_is_said_alone(qtbot, window):
     dialog = next(d for d in flow_of(window).dialogs if isinstance(d, TerminateDialog))
     dialog.day.setDate(QDate(2026, 12, 31))
     assert "Deposit to settle: 25,080.00 CNY" in dialog.summary.text().splitlines()
+
+
+def test_a_late_rehearsal_neither_offers_reverse_again_nor_hides_what_was_written(qtbot):
+    """"Reverse" pressed, a rehearsal of the same day asked earlier answers late: the button
+    stays off while the reversal is written (a second press would write it twice, or be
+    refused over what was written), and once written its words stay; the reversal's own
+    refusal gives the day back."""
+    from domain.leasing.schedule import Reason
+    from services.deposits import MovementLine
+    from views.deposit_panel import ReverseDialog
+
+    line = MovementLine(uuid.uuid4(), RECEIVED, D("25080.00"), date(2026, 1, 20))
+    dialog = ReverseDialog(line, [line], "HT-DT-1", "CNY", ON)
+    qtbot.addWidget(dialog)
+    reasons = [Reason("undo-received", {"amount": "25080.00", "on": "2026-01-20",
+                                        "contract": "HT-DT-1", "holds": "25080.00",
+                                        "after": "0.00"})]
+    dialog.set_plan(ON, reasons)
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.reverseRequested) as pressed:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert pressed.args == [ON, ""]
+    dialog.set_plan(ON, reasons)  # the late answer
+    assert not dialog.ok_button.isEnabled() and not dialog.day.isEnabled()
+    dialog.set_refused("the deposit holds 0.00", ON)  # a late rehearsal's refusal
+    assert dialog.plan.styleSheet() == ""
+
+    dialog.set_refused("The movement of 25,080.00 on 2026-01-20 is reversed already")
+    assert dialog.day.isEnabled() and not dialog.ok_button.isEnabled()
+    dialog.set_plan(ON, reasons)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    dialog.set_done(ON)
+    dialog.set_refused("the deposit holds 0.00", ON)
+    assert dialog.plan.text().startswith("Reversed on 2026-11-22.\n• The deposit of 25,080.00")

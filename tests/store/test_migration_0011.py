@@ -144,6 +144,14 @@ def test_a_0010_workspace_upgrades_its_carries_to_the_column(store):
         assert not [d for d in check.differences  # carried in full: no false difference
                     if d.params.get("contract_code") == "HT-D-2"
                     and d.params["cause"].startswith("deposit")]
+        # a carry whose note named nothing of ours is still refused naming what it said
+        with upgraded.reading() as s:
+            stray = s.scalar(select(DepositMovement.id).where(
+                DepositMovement.contract_id == made.stray))
+        with pytest.raises(deposits.DepositRefused) as unpaired:
+            deposits.reverse_movement(upgraded, stray, date(2026, 8, 20))
+        assert (unpaired.value.code, unpaired.value.params) == (
+            "deposit-carry-unpaired", {"note": "not-an-id"})
         made_now = deposits.reverse_movement(upgraded, out, date(2026, 8, 20))
         assert len(made_now) == 2
         with upgraded.reading() as s:

@@ -29,6 +29,7 @@ from domain.billing.deposits import (
     carried_out,
     carry_moves,
     held,
+    moved,
     plan_carry,
     reversal,
     reversal_problem,
@@ -204,6 +205,26 @@ def test_held_is_what_came_in_less_what_went_out_reversals_undoing_their_kind(ro
             moves.append(reversal(move, START))
             expected -= amount if inward else -amount
     assert held(moves) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([RECEIVED, APPLIED, REFUNDED, CARRIED_IN,
+                                           CARRIED_OUT]), cents, st.sampled_from([OLD, NEW]),
+                          st.booleans()), max_size=12))
+def test_what_each_kind_moved_adds_up_to_what_is_held(rows):
+    """The deposit's held line lists ``moved``: its parts, in minus out, are what is held,
+    a reversal taken off the kind it undoes (and the carry's other contract it names)."""
+    moves = []
+    for kind, amount, other, undo in rows:
+        move = DepositMove(kind, amount, START, counterpart=other)
+        moves.append(move)
+        if undo and amount:
+            moves.append(reversal(move, START))
+    parts = moved(moves)
+    assert all(amount > 0 for amount in parts.values())
+    assert sum((amount if kind in (RECEIVED, CARRIED_IN) else -amount
+                for (kind, _other), amount in parts.items()), D(0)) == held(moves)
+    assert all(other == "" for kind, other in parts if kind not in (CARRIED_IN, CARRIED_OUT))
 
 
 # -- the three-ledger check of a carry -------------------------------------------------------
