@@ -33,13 +33,15 @@ refund, with their commands; a refusal writes nothing.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from domain.billing.balances import OpenItem
@@ -62,6 +64,7 @@ from domain.billing.deposits import (
     plan_carry,
     reversal,
     reversal_problem,
+    reversible,
     settle,
     signed_amount,
 )
@@ -75,7 +78,15 @@ from services.payments import insert_allocations
 from services.receivables import posted_late_fees, read_ledger
 from store.changes import insert_rows, record_commands, under_command
 from store.ids import uuid7
-from store.schema import Allocation, Bill, Contract, DepositMovement, Park, Payment
+from store.schema import (
+    ONE_REVERSAL,
+    Allocation,
+    Bill,
+    Contract,
+    DepositMovement,
+    Park,
+    Payment,
+)
 from store.workspace import Workspace
 
 FINAL = "final"
@@ -131,7 +142,7 @@ class MovementLine:
     @property
     def reversible(self) -> bool:
         """Whether something of it is left to reverse (a reversal never is)."""
-        return self.kind != REVERSED and self.undone < self.amount
+        return reversible(self.kind, self.amount, self.undone)
 
 
 @dataclass(frozen=True)
@@ -325,9 +336,13 @@ def rehearse_reversal(session: Session, movement_id: uuid.UUID, on: date, note: 
     """What reversing the movement on ``on`` would write (see :func:`reverse_movement`);
     writes nothing. Raises :class:`DepositRefused`, in words, when it would be refused."""
     row = session.get(DepositMovement, movement_id)
-    if row is None or row.kind == REVERSED:
+    if row is None:
         raise DepositRefused(f"no deposit movement {movement_id} to reverse",
                              "no-deposit-movement", movement=str(movement_id))
+    if row.kind == REVERSED:
+        raise DepositRefused("a reversal is not reversed: enter the movement again",
+                             "deposit-reversal-not-reversed", amount=str(row.amount),
+                             on=row.on.isoformat())
     contract = _contract(session, row.contract_id)
     if on < row.on and row.kind not in CARRY_KINDS:
         raise DepositRefused(f"the movement is dated {row.on}: its reversal cannot be "
@@ -418,11 +433,30 @@ def reverse_movement(workspace: Workspace, movement_id: uuid.UUID, on: date,
 def post_reversal(workspace: Workspace, movement_id: uuid.UUID, on: date, note: str = ""
                   ) -> ReversalPlan:
     """:func:`reverse_movement`, returning what was written as its rehearsal says it."""
-    with workspace.transaction() as session:
+    with reversed_once(workspace, movement_id), workspace.transaction() as session:
         plan = rehearse_reversal(session, movement_id, on, note)
         write_moves(session, plan.rows)
         insert_allocations(session, list(plan.allocations))
         return plan
+
+
+@contextmanager
+def reversed_once(workspace: Workspace, movement_id: uuid.UUID) -> Iterator[None]:
+    """A second reversal of a movement, written by a transaction that read it unreversed
+    before the first committed (two clerks on the server), is refused by the database
+    (``store.schema.ONE_REVERSAL``): said as reversed already, nothing of it written."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if ONE_REVERSAL not in str(exc.orig) and "deposit_movements.reverses_id" not in str(
+                exc.orig):
+            raise
+        with workspace.reading() as session:
+            row = session.get(DepositMovement, movement_id)
+        raise DepositRefused(
+            "the movement is reversed already", "deposit-already-reversed",
+            amount=str(row.amount) if row else "", on=row.on.isoformat() if row else ""
+        ) from None
 
 
 def _undone(session: Session, movement_id: uuid.UUID) -> Decimal:

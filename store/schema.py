@@ -660,11 +660,17 @@ class Allocation(Ledger, Base):
                                                         lazy="raise")
 
 
+ONE_REVERSAL = "uq_deposit_movements_reverses_id"
+
+
 class DepositMovement(Ledger, Base):
     """The deposit's own ledger: received, applied to arrears, refunded, carried out to or in
     from a renewal (``counterpart_id``: the other contract of the carry), or a reversal."""
 
     __tablename__ = "deposit_movements"
+    # A movement is reversed once, whole (domain.billing.deposits.reversal): a second
+    # reversal, written by another transaction or device, is refused here (0011).
+    __table_args__ = (UniqueConstraint("reverses_id", name=ONE_REVERSAL),)
 
     park_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("parks.id"), index=True)
     contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"), index=True)

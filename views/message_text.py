@@ -44,6 +44,9 @@ MESSAGES: dict[str, Callable[[], str]] = {
         "ended"),
     "no-deposit-movement": lambda: translate(
         "Messages", "There is no such deposit movement to reverse"),
+    "deposit-reversal-not-reversed": lambda: translate(
+        "Messages", "The movement of {amount} on {on} is itself a reversal: it is not "
+        "reversed; enter the movement again"),
     "deposit-reverse-before": lambda: translate(
         "Messages", "The movement is dated {movement_on}: its reversal cannot be dated {on}"),
     "deposit-already-reversed": lambda: translate(
@@ -305,6 +308,10 @@ MESSAGES: dict[str, Callable[[], str]] = {
     "meter-unknown-parent": lambda: translate(
         "Messages", "{meter}: its parent meter {parent} is not there"),
     "meter-duplicate-id": lambda: translate("Messages", "{meter}: its id {id} is taken"),
+    "meter-replaced-twice": lambda: translate(
+        "Messages", "{meter} replaces {replaces}, which {by} replaces already"),
+    "meter-replacement-loop": lambda: translate(
+        "Messages", "{meter}: the meters it replaces lead back to it"),
     # a meter out of service, removed, restored, replaced (services.meter_archive); the
     # meter dialogs word {register} before these are said (views.meter_text.meter_said)
     "meter-code-removed": lambda: translate(
@@ -338,6 +345,9 @@ MESSAGES: dict[str, Callable[[], str]] = {
         "of its own utility"),
     "meter-replaces-taken": lambda: translate(
         "Messages", "{replaces} is replaced by {by} already"),
+    "meter-replaces-parent": lambda: translate(
+        "Messages", "{meter} hangs under {replaces}, the meter it replaces: hang it where "
+        "{replaces} hangs"),
     "meter-replaces-below": lambda: translate(
         "Messages", "{replaces} hangs beneath {meter}: a meter cannot replace one it feeds"),
     "meter-replaces-dates": lambda: translate(

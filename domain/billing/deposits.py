@@ -172,6 +172,12 @@ def carry_moves(carry: Carry, old: str, new: str) -> tuple[DepositMove, DepositM
 # -- reversals -------------------------------------------------------------------------------
 
 
+def reversible(kind: str, amount: Decimal, undone: Decimal) -> bool:
+    """Whether something of a movement is left to reverse: a reversal never is (enter the
+    movement again instead), and a movement reversed in full is done."""
+    return kind != REVERSED and undone < amount
+
+
 def reversal(move: DepositMove, on: date, undone: Decimal = ZERO) -> DepositMove:
     """The movement undoing what is left of ``move`` (``undone``: what reversals undid
     already). Raises ``ValueError`` for a reversal, or a movement undone in full.
@@ -184,9 +190,9 @@ def reversal(move: DepositMove, on: date, undone: Decimal = ZERO) -> DepositMove
     """
     if move.kind == REVERSED:
         raise ValueError("a reversal is not reversed: enter the movement again")
-    left = move.amount - undone
-    if left <= 0:
+    if not reversible(move.kind, move.amount, undone):
         raise ValueError(f"the {move.kind} movement of {move.amount} is reversed already")
+    left = move.amount - undone
     return DepositMove(REVERSED, left, on, move.kind, move.counterpart)
 
 

@@ -281,7 +281,10 @@ def test_a_carry_is_reversed_on_both_sides_from_either(ws, side):
         f"The movement of 25080.00 on {RENEWAL_START} is reversed already")
     with pytest.raises(DepositRefused) as of_a_reversal:
         deposits.reverse_movement(ws, undo_old.id, date(2026, 9, 4))
-    assert of_a_reversal.value.code == "no-deposit-movement"
+    assert of_a_reversal.value.code == "deposit-reversal-not-reversed"
+    assert message_text(of_a_reversal.value) == (
+        "The movement of 25080.00 on 2026-08-20 is itself a reversal: it is not reversed; "
+        "enter the movement again")
 
 
 def test_a_carry_refunded_on_since_is_not_reversed(ws):
@@ -395,6 +398,6 @@ def test_each_new_refusal_has_words():
 
     for code in ("no-deposit-movement", "deposit-reverse-before", "deposit-already-reversed",
                  "deposit-reverse-beyond-held", "deposit-carry-unpaired",
-                 "deposit-allocation-missing"):
+                 "deposit-allocation-missing", "deposit-reversal-not-reversed"):
         assert code in MESSAGES and MESSAGES[code]()
 

@@ -184,3 +184,21 @@ def test_a_carried_amount_is_worded_even_without_the_contract_s_code():
         "difference": "-6000.00"}))
     assert said == ("HT-D-2: 30,000.00 received as its deposit, 30,000.00 of it carried from "
                     "the contract renewed; the contract says 36,000.00 (difference -6,000.00)")
+
+
+def test_a_reversal_that_loses_the_race_is_refused_in_words(ws):
+    """Two clerks rehearse the same reversal; the first writes it. The second's write, made
+    from what it read before, is refused by the database and said as reversed already:
+    nothing of it is written."""
+    cid, _paid = _lease(ws)
+    received = _statement(ws, cid).lines[0]
+    with ws.reading() as s:
+        stale = deposits.rehearse_reversal(s, received.id, date(2026, 2, 23))
+    deposits.reverse_movement(ws, received.id, date(2026, 2, 23))
+    before = _counts(ws)
+    with pytest.raises(DepositRefused) as lost, deposits.reversed_once(ws, received.id), \
+            ws.transaction() as s:
+        deposits.write_moves(s, stale.rows)
+        deposits.insert_allocations(s, list(stale.allocations))
+    assert lost.value.code == "deposit-already-reversed"
+    assert _counts(ws) == before

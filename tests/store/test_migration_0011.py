@@ -152,8 +152,14 @@ def test_a_0010_workspace_upgrades_its_carries_to_the_column(store):
             deposits.reverse_movement(upgraded, stray, date(2026, 8, 20))
         assert (unpaired.value.code, unpaired.value.params) == (
             "deposit-carry-unpaired", {"note": "not-an-id"})
+        with upgraded.reading() as s:  # read before the reversal: as a second clerk would
+            stale = deposits.rehearse_reversal(s, out, date(2026, 8, 21))
         made_now = deposits.reverse_movement(upgraded, out, date(2026, 8, 20))
         assert len(made_now) == 2
+        # a movement is reversed once: the database refuses a second reversal written
+        # from what was read before the first (another transaction, another device)
+        with pytest.raises(IntegrityError), upgraded.transaction() as s:
+            deposits.write_moves(s, stale.rows)
         with upgraded.reading() as s:
             assert deposits.deposit_held(s, made.old) == D("30000.00")
             assert deposits.deposit_held(s, made.new) == D("0.00")

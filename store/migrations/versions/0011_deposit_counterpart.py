@@ -9,6 +9,10 @@
   same values from the same rows, so no op is written for it (as 0004's and 0010's
   rewrites). The carries keep writing the id in the note as well, so a replica still on
   0010 pairs them as before (expand, then contract: SYNC.md).
+- A movement is reversed once, whole: ``reverses_id`` is unique, so a second reversal
+  of one movement (two transactions on the server, or two devices offline, each having
+  read it unreversed) is refused by the database instead of undoing the deposit twice.
+  The services never wrote two, so no workspace holds any.
 - ``deposit_movements`` is a ledger: its guards are installed again so the new column
   is insert-only too.
 
@@ -33,6 +37,7 @@ depends_on = None
 
 CARRY_KINDS = ("carried_out", "carried_in")  # domain.billing.deposits.CARRY_KINDS
 FK = "fk_deposit_movements_counterpart_id_contracts"
+ONE_REVERSAL = "uq_deposit_movements_reverses_id"  # store.schema.ONE_REVERSAL
 
 movements = sa.table(
     "deposit_movements",
@@ -51,6 +56,7 @@ def upgrade() -> None:
     with op.batch_alter_table("deposit_movements") as batch:
         batch.add_column(sa.Column("counterpart_id", sa.Uuid(), nullable=True))
         batch.create_foreign_key(FK, "contracts", ["counterpart_id"], ["id"])
+        batch.create_unique_constraint(ONE_REVERSAL, ["reverses_id"])
     _counterparts_from_notes(bind)
     _guard(bind)
 
@@ -59,6 +65,7 @@ def downgrade() -> None:
     bind = op.get_bind()
     remove_guards(bind, "deposit_movements")
     with op.batch_alter_table("deposit_movements") as batch:
+        batch.drop_constraint(ONE_REVERSAL, type_="unique")
         batch.drop_constraint(FK, type_="foreignkey")
         batch.drop_column("counterpart_id")
     _guard(bind)
