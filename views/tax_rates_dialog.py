@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.billing.invoices import CHARGE_KINDS, EXEMPT, parse_rate, rate_text
+from domain.billing.invoices import CHARGE_CODE_LIMIT, CHARGE_KINDS, EXEMPT, parse_rate, rate_text
 from runtime.messages import UserError
 from views.message_text import message_text
 from views.settings_dialog import WARNING_COLOUR, SettingsDialog
@@ -526,8 +526,9 @@ class TaxRatesDialog(SettingsDialog):
         if fixed:
             said.append(self.tr(
                 "No VAT rate for %1: invoices for it are refused, and no rate can be set for "
-                "a code written so (a kind, a colon and a name, at most 64 characters).")
-                .replace("%1", ", ".join(f"“{c}”" for c in fixed)))
+                "a code written so (a kind, a colon and a name, at most %2 characters).")
+                .replace("%1", ", ".join(f"“{c}”" for c in fixed))
+                .replace("%2", str(CHARGE_CODE_LIMIT)))
         self.unrated_note.setText("\n".join(said))
         self.unrated_note.setVisible(bool(said))
 
