@@ -7,10 +7,12 @@ reading, each meter's use in the month and its flags by the meter rules) and
 handed over as a ``MetersSnapshot``. A meter added or edited goes through
 ``services.meters.create_meter`` / ``edit_meter``: a refusal (a loop, another
 utility than the parent's, a unit not in the park…) comes back in words to the
-dialog, which keeps what was typed. A month's readings typed in the entry grid
-are written together by ``record_readings`` (one transaction; a refused row is
-answered with its reasons and writes nothing), each of the kind its row says: a new
-meter's initial (装表) reading and an old one's final (拆表) can be typed there too.
+dialog, which keeps what was typed. A meter that replaces a main or distribution meter
+takes over its sub meters in the same transaction (the dialog says which before Save).
+A month's readings typed in the entry grid are written together by ``record_readings``
+(one transaction; a refused row is answered with its reasons and writes nothing), each
+of the kind its row says: a new meter's initial (装表) reading and an old one's final
+(拆表) can be typed there too.
 A readings file is rehearsed and imported by ``import_readings`` behind the import
 dialog's progress bar and Cancel: the import's Job is cancelled at its next step,
 inside the transaction, so a cancelled import writes nothing.
@@ -170,13 +172,14 @@ def read_statement(workspace: Workspace, meter_id: uuid.UUID, month: date, curre
     when the meter has a tariff)."""
     from sqlalchemy import select
 
-    from services.meters import shared_statement
+    from services.meters import shared_statement, statement_tariff
     from store.schema import Meter, Unit
     from views.meter_text import statement_sheet
 
     with workspace.reading() as session:
         statement = shared_statement(session, meter_id, month)
-        priced = session.scalar(select(Meter.tariff_id).where(Meter.id == meter_id)) is not None
+        asked = session.get(Meter, meter_id)
+        priced = asked is not None and statement_tariff(session, asked) is not None
         ids = {s.unit_id for s in (*statement.shares, *statement.left_out)} | {
             s.meter.unit_id for s in statement.subs if s.meter.unit_id}
         codes = {str(u): c for u, c in session.execute(select(Unit.id, Unit.code).where(

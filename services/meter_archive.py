@@ -37,8 +37,14 @@ Replacement (:func:`take_place_of`, from ``services.meters.create_meter`` and
 ``edit_meter``): a meter that replaces another one is of its utility, not itself,
 not beneath it in the tree, and the only meter replacing it; it is installed on or
 after the day the other was removed, and when that day is not set yet it is the new
-meter's installation day (the same checks as archiving: nothing fed, no reading
-after it).
+meter's installation day (the same checks as archiving: no reading after it). A
+main or distribution meter replaced hands its sub meters to the new record: those
+still in service after the day (``meters.moved_by_replacement``) get the new meter as
+their parent, each a ``field_set`` op in the same transaction, so nothing is fed by
+the old one after it and it can be archived. The rules read a replaced meter and the
+one replacing it as one position (``meters.position``), so the move changes no month
+already measured. A move that would make a loop, or hang them under a unit's meter,
+is refused as the tree check refuses it (``meter-tree``).
 
 Each is one transaction with its outbox ops: the field changes (``removed_on``,
 ``archived``) as ``field_set`` / ``archive`` ops, and each reading written as its
@@ -49,7 +55,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -57,7 +63,15 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from domain.billing.meters import TOTAL, Reading, ReadingKind, Utility
+from domain.billing.meters import (
+    TOTAL,
+    Meter,
+    Reading,
+    ReadingKind,
+    Utility,
+    moved_by_replacement,
+    tree_flags,
+)
 from domain.billing.unit_consumption import current_readings
 from services.meters import (
     SOURCE_MANUAL,
@@ -65,7 +79,11 @@ from services.meters import (
     ReadingLine,
     ReadingReport,
     ReadingStatus,
+    _domain,
+    _flag_message,
     _judge,
+    _near,
+    _unit_codes,
     _write,
     as_stored,
     plain,
@@ -299,22 +317,24 @@ def restore_meter(workspace: Workspace, meter_id: uuid.UUID) -> RestoreReport:
 
 
 def take_place_of(session: Session, code: str, values: Mapping[str, Any],
-                  meter_id: uuid.UUID | None) -> None:
-    """Check that the meter ``code`` (``meter_id``; None: a new one) may replace the meter
-    ``values["replaces_id"]`` names, and mark that one removed on the new meter's
-    installation day when no day is set (one ``field_set`` op). Nothing when it replaces
-    none.
+                  meter_id: uuid.UUID | None) -> list[str]:
+    """Check that the meter ``code`` (``meter_id``: a new one is flushed first, so that it
+    has one; None: checks only) may replace the meter ``values["replaces_id"]`` names,
+    move the sub meters that one still feeds to it, and mark that one removed on the new
+    meter's installation day when no day is set (a ``field_set`` op each). The codes of
+    the sub meters moved; nothing when it replaces none.
 
     Raises
     ------
-    MeterArchiveRefused
+    MeterRefused
         ``meter-replaces-self``, ``meter-replaces-utility``, ``meter-replaces-taken``,
-        ``meter-replaces-below``, ``meter-replaces-dates``, or :func:`check_retirement`'s
+        ``meter-replaces-parent``, ``meter-replaces-below``, ``meter-replaces-dates``,
+        ``meter-tree`` (the sub meters cannot hang under it), or :func:`check_retirement`'s
         refusals (and ``meter-dates``) of the replaced meter on that day.
     """
     replaced_id = values.get("replaces_id")
     if replaced_id is None:
-        return
+        return []
     old = session.get(MeterRow, replaced_id)
     assert old is not None  # services.meters found it by its code
     if old.id == meter_id:
@@ -332,23 +352,61 @@ def take_place_of(session: Session, code: str, values: Mapping[str, Any],
     if by is not None:
         raise MeterArchiveRefused(f"{old.code} is replaced by {by} already",
                                   "meter-replaces-taken", meter=code, replaces=old.code, by=by)
+    if values.get("parent_id") == old.id:
+        raise MeterArchiveRefused(f"{code} hangs under {old.code}, the meter it replaces: hang "
+                                  f"it where {old.code} hangs", "meter-replaces-parent",
+                                  meter=code, replaces=old.code)
     if meter_id is not None and _beneath(session, old, meter_id):
         raise MeterArchiveRefused(f"{old.code} hangs beneath {code}: a meter cannot replace one "
                                   "it feeds", "meter-replaces-below", meter=code,
                                   replaces=old.code)
     installed = values.get("installed_on")
-    if installed is None:
-        return
-    if old.removed_on is not None:
-        if installed < old.removed_on:
-            raise MeterArchiveRefused(f"{code} is installed on {installed}, before {old.code} was "
-                                      f"removed on {old.removed_on}", "meter-replaces-dates",
-                                      meter=code, replaces=old.code, installed_on=installed,
-                                      removed_on=old.removed_on)
-        return
+    if installed is not None and old.removed_on is not None and installed < old.removed_on:
+        raise MeterArchiveRefused(f"{code} is installed on {installed}, before {old.code} was "
+                                  f"removed on {old.removed_on}", "meter-replaces-dates",
+                                  meter=code, replaces=old.code, installed_on=installed,
+                                  removed_on=old.removed_on)
+    moved = [] if meter_id is None else _take_subs(
+        session, old, meter_id, values, old.removed_on or installed)
+    if installed is None or old.removed_on is not None:
+        return moved
     check_retirement(session, old, installed)
     _installed_by(old, installed)
     old.removed_on = installed
+    return moved
+
+
+def _take_subs(session: Session, old: MeterRow, meter_id: uuid.UUID,
+               values: Mapping[str, Any], on: date | None) -> list[str]:
+    """Hang the sub meters ``old`` still feeds after ``on`` under the meter ``meter_id``
+    (``values``: what it is after the change); their codes. Refused, with the tree check's
+    words, when that makes a loop or a unit's meter feeding others."""
+    rows = {str(r.id): r for r in session.scalars(select(MeterRow).where(
+        MeterRow.parent_id == old.id, ~MeterRow.archived, MeterRow.id != meter_id))}
+    moving = moved_by_replacement(str(old.id), [_domain(r) for r in rows.values()], on)
+    if not moving:
+        return []
+    me = str(meter_id)
+    parent = values.get("parent_id")
+    near = _near(session, meter_id, None if parent is None else session.get(MeterRow, parent))
+    near[me] = Meter(me, values["code"], Utility(values["utility"]),
+                     None if parent is None else str(parent),
+                     None if values.get("unit_id") is None else str(values["unit_id"]))
+    before = [*near.values(), *(m for m in moving if m.id not in near)]
+    after = [m for m in near.values() if m.id not in rows] + [
+        replace(m, parent_id=me) for m in moving]
+    known = {(f.code, f.meter_id) for f in tree_flags(before)}
+    new = [f for f in tree_flags(after) if (f.code, f.meter_id) not in known
+           and f.code != "unknown-parent"]
+    if new:
+        codes = {m.id: m.code for m in after}
+        units = _unit_codes(session, [str(f.params["unit"]) for f in new if "unit" in f.params])
+        parts = [_flag_message(f, codes, units) for f in new]
+        raise MeterArchiveRefused(f"{values['code']}: " + "; ".join(p.message for p in parts),
+                                  "meter-tree", parts=parts, meter=values["code"])
+    for m in moving:
+        rows[m.id].parent_id = meter_id
+    return [m.code for m in moving]
 
 
 def _beneath(session: Session, row: MeterRow, top: uuid.UUID) -> bool:

@@ -94,6 +94,7 @@ from domain.billing.meters import (
     Reading,
     ReadingKind,
     Utility,
+    chains,
     consumption,
     kind_refusal,
     reading_flags,
@@ -178,7 +179,8 @@ def create_meter(workspace: Workspace, park_id: uuid.UUID, spec: MeterSpec) -> u
     """Add a meter to the park's tree; its id.
 
     A meter that replaces another marks it removed on its installation day when no day is
-    set (``services.meter_archive.take_place_of``).
+    set, and the sub meters the other still feeds move to it, in the same transaction
+    (``services.meter_archive.take_place_of``).
 
     Raises
     ------
@@ -190,10 +192,10 @@ def create_meter(workspace: Workspace, park_id: uuid.UUID, spec: MeterSpec) -> u
 
     with workspace.transaction() as session:
         values = _checked(session, park_id, spec, None)
-        take_place_of(session, values["code"], values, None)
         row = MeterRow(park_id=park_id, **values)
         session.add(row)
-        session.flush()
+        session.flush()  # its id, for the sub meters it takes over; refused: rolled back
+        take_place_of(session, values["code"], values, row.id)
         return row.id
 
 
@@ -320,8 +322,9 @@ def _checked(session: Session, park_id: uuid.UUID, spec: MeterSpec,
     me = str(meter_id) if meter_id is not None else "new"
     moved = Meter(me, code, utility, None if parent_id is None else str(parent_id),
                   None if unit_id is None else str(unit_id), multiplier, spec.rollover_at,
-                  registers)
-    near = _near(session, meter_id, parent)
+                  registers, replaces=None if replaces_id in (None, meter_id)  # itself: refused
+                  else str(replaces_id))
+    near = _near(session, meter_id, parent, rows.get(spec.replaces or ""))
     others = [m for m in near.values() if m.id != me]
     before = others + ([near[me]] if me in near else [])
     after = [*others, moved]
@@ -338,11 +341,12 @@ def _checked(session: Session, park_id: uuid.UUID, spec: MeterSpec,
 
 
 def _near(session: Session, meter_id: uuid.UUID | None, parent: MeterRow | None,
-          ) -> dict[str, Meter]:
+          replaced: MeterRow | None = None) -> dict[str, Meter]:
     """The part of the park's tree a meter placed under ``parent`` can change the flags of,
     before the change (rules' meters by id): the parent and its ancestors up to a top (or
-    round a loop), one other child of the parent (whether it fed meters already), and
-    for a meter edited, itself, its former ancestors and its children.
+    round a loop), one other child of the parent (whether it fed meters already), for a
+    meter edited, itself, its former ancestors and its children, and the meters
+    ``replaced`` and those it replaced in turn (a loop of replacements).
 
     Only a meter's own place changes, so only the flags these carry can be new: its
     utility against its parent's and its children's, the parent becoming a feeder, and
@@ -368,6 +372,12 @@ def _near(session: Session, meter_id: uuid.UUID | None, parent: MeterRow | None,
         for child in session.scalars(select(MeterRow).where(
                 MeterRow.parent_id == meter_id, ~MeterRow.archived)):
             near.setdefault(str(child.id), _domain(child))
+    seen: set[uuid.UUID] = set()
+    while replaced is not None and not replaced.archived and replaced.id not in seen:
+        seen.add(replaced.id)
+        near.setdefault(str(replaced.id), _domain(replaced))
+        replaced = (None if replaced.replaces_id is None
+                    else session.get(MeterRow, replaced.replaces_id))
     return near
 
 
@@ -403,7 +413,7 @@ def _domain(row: MeterRow) -> Meter:
                  None if row.parent_id is None else str(row.parent_id),
                  None if row.unit_id is None else str(row.unit_id), row.multiplier,
                  row.rollover_at, tuple(row.registers or (TOTAL,)), row.installed_on,
-                 row.removed_on)
+                 row.removed_on, None if row.replaces_id is None else str(row.replaces_id))
 
 
 def _flag_message(flag: Flag, codes: Mapping[str, str], units: Mapping[str, str]) -> Message:
@@ -418,7 +428,8 @@ def _flag_message(flag: Flag, codes: Mapping[str, str], units: Mapping[str, str]
 
 
 _TREE_CODES = frozenset({"duplicate-id", "unknown-parent", "utility-differs",
-                         "unit-meter-has-children", "cycle"})
+                         "unit-meter-has-children", "cycle", "replaced-twice",
+                         "replacement-loop"})
 
 
 def meter_tree(session: Session, park_id: uuid.UUID, utility: Utility | str | None = None,
@@ -1313,20 +1324,37 @@ def shared_statement(session: Session, meter_id: uuid.UUID, month: date) -> Stat
         raise MeterRefused(f"no meter {meter_id}", "meter-unknown", meter=str(meter_id))
     period = month_period(month)
     tree = load_tree(session, row.park_id, row.utility, period.end)
-    me = str(row.id)
-    if not any(m.parent_id == me for m in tree.meters):
+    chained = chains(tree.meters)
+    me = chained.position(str(row.id))
+    if not any(m.parent_id == me for m in chained.tree):
         raise MeterRefused(f"{row.code} feeds no sub meter: it has no shared consumption",
                            "meter-no-subs", meter=row.code)
-    basis = basis_of(tree.documents.get(me), units_below(me, tree.meters), tree.areas)
-    return statement(me, tree.meters, current_readings(tree.readings), period, basis,
-                     _tariffs(session, row), PLACES)
+    below = units_below(me, tree.meters)
+    bases = {m.id: basis_of(tree.documents.get(m.id), below, tree.areas)
+             for m in chained.records(me)}
+    return statement(me, tree.meters, current_readings(tree.readings), period, bases,
+                     _tariffs(session, statement_tariff(session, tree.rows.get(me, row))),
+                     PLACES)
 
 
-def _tariffs(session: Session, row: MeterRow) -> Tariff | list[Tariff]:
-    """The meter's tariff with its other versions (same park, utility and name)."""
-    if row.tariff_id is None:
+def statement_tariff(session: Session, row: MeterRow) -> uuid.UUID | None:
+    """The tariff a meter's 公摊 statement is priced at: the one set on it, else on the
+    records it replaced, newest first (a meter replacing another keeps its tariff)."""
+    seen: set[uuid.UUID] = set()
+    here: MeterRow | None = row
+    while here is not None and here.id not in seen:
+        if here.tariff_id is not None:
+            return here.tariff_id
+        seen.add(here.id)
+        here = None if here.replaces_id is None else session.get(MeterRow, here.replaces_id)
+    return None
+
+
+def _tariffs(session: Session, tariff_id: uuid.UUID | None) -> Tariff | list[Tariff]:
+    """The tariff with its other versions (same park, utility and name)."""
+    if tariff_id is None:
         return UNPRICED
-    chosen = session.get(TariffRow, row.tariff_id)
+    chosen = session.get(TariffRow, tariff_id)
     if chosen is None:
         return UNPRICED
     versions = session.scalars(select(TariffRow).where(

@@ -153,17 +153,18 @@ def decode_month_metrics(record: Sequence[Any]) -> tuple[uuid.UUID, MonthMetrics
 def decode_energy_meter(record: Sequence[Any]
                         ) -> tuple[Meter, dict[str, Any], Decimal | None]:
     """An ``energy_meters`` row: the meter as the rules read it (ids as text, with its
-    service dates, as ``services.meters.load_tree`` gives it to billing), its basis document
-    and its unit's billable area."""
+    service dates and the meter it replaces, as ``services.meters.load_tree`` gives it to
+    billing), its basis document and its unit's billable area."""
     from domain.billing.meters import TOTAL, Meter, Utility
 
     (mid, code, parent, unit, multiplier, rollover, registers, basis, area, installed,
-     removed) = record
+     removed, replaces) = record
     meter = Meter(str(as_id(mid)), code, Utility.ELECTRICITY,
                   None if parent is None else str(as_id(parent)),
                   None if unit is None else str(as_id(unit)), Decimal(multiplier),
                   as_decimal(rollover), as_strings(registers) or (TOTAL,),
-                  as_optional_date(installed), as_optional_date(removed))
+                  as_optional_date(installed), as_optional_date(removed),
+                  None if replaces is None else str(as_id(replaces)))
     return meter, _basis(basis) if isinstance(basis, str) else dict(basis or {}), \
         as_decimal(area)
 

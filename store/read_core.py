@@ -341,7 +341,8 @@ def _energy_meters(o: _Order, scope: Scope | None) -> Select[Any]:
     return (
         select(*_raw(MT.c.id, MT.c.code, MT.c.parent_id, MT.c.unit_id, MT.c.multiplier,
                      MT.c.rollover_at, cast(MT.c.registers, Text), cast(MT.c.basis, Text),
-                     MU.c.billable_area, MT.c.installed_on, MT.c.removed_on))
+                     MU.c.billable_area, MT.c.installed_on, MT.c.removed_on,
+                     MT.c.replaces_id))
         .select_from(MT.outerjoin(MU, MU.c.id == MT.c.unit_id))
         .where(MT.c.archived == false(), MT.c.utility == "electricity",
                MT.c.park_id.in_(_energy_parks(scope)))

@@ -302,12 +302,13 @@ QUERIES: dict[str, tuple[str, Mapping[str, str]]] = {
     ),
     # The electricity meters of the parks with units in scope: the energy map reads a
     # metered unit's months from its meters, and its share of the shared (公摊) use needs
-    # its park's whole tree; each with its service dates, as billing reads it. JSON as text.
+    # its park's whole tree; each with its service dates and the meter it replaces, as
+    # billing reads it. JSON as text.
     "energy_meters": (
         """
         SELECT mt.id, mt.code, mt.parent_id, mt.unit_id, mt.multiplier, mt.rollover_at,
                CAST(mt.registers AS TEXT), CAST(mt.basis AS TEXT), mu.billable_area,
-               mt.installed_on, mt.removed_on
+               mt.installed_on, mt.removed_on, mt.replaces_id
         FROM meters mt LEFT JOIN units mu ON mu.id = mt.unit_id
         WHERE mt.archived = 0 AND mt.utility = 'electricity'
           AND mt.park_id IN (SELECT u.park_id FROM units u JOIN floors f ON f.id = u.floor_id

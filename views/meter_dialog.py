@@ -20,8 +20,12 @@ Replaces: the meter record this one takes the place of (a new dial, a new CT rat
 of the park's meters of its utility that no other meter replaces and that does not hang
 beneath it. What the replacement does to the old meter is said under the choice before
 Save: the day it was removed, which this meter's installation may not precede, or, when
-it has none, that it is marked removed on this meter's installation day; and whether its
-final reading is still to be given.
+it has none, that it is marked removed on this meter's installation day; whether its
+final reading is still to be given; and, for a main or distribution meter, which of its
+sub meters move to this one (``meters.moved_by_replacement``: those in service after the
+day), so that the old one feeds nothing and can be archived. A new meter chosen to replace
+one takes its tariff, its basis and its unit where those are left blank, and its parent
+when it was added under the meter it replaces.
 
 :class:`ArchiveMeterDialog` takes a meter out of service: the day it was removed and its
 final reading per register (the reading of that day, when there is one, is offered);
@@ -55,7 +59,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.billing.meters import TIME_OF_USE, TOTAL, Utility
+from domain.billing.meters import TIME_OF_USE, TOTAL, Utility, moved_by_replacement
 from domain.billing.shared_consumption import Basis, BasisKind
 from views.labels import date_text
 from views.meter_text import (
@@ -77,6 +81,7 @@ DATE_FORMAT = "yyyy-MM-dd"
 REGISTER_CHOICES: tuple[tuple[str, ...], ...] = (
     (TOTAL,), ("peak", "flat", "valley"), TIME_OF_USE)
 BASIS_KINDS = tuple(k.value for k in BasisKind)
+NAMED_SUBS = 3  # sub meters named in the replacement's note before "(+n)"
 
 
 @dataclass(frozen=True)
@@ -247,6 +252,7 @@ class MeterDialog(QDialog):
             lambda _i: self._replaces_items(self.replaced_code()))
         self.replaces_box.currentIndexChanged.connect(lambda _i: self._replaced_chosen())
         self.installed_edit.textChanged.connect(lambda _t: self._say_replacement())
+        self.code_edit.textChanged.connect(lambda _t: self._say_replacement())
         self._retranslate()
 
     # -- in ------------------------------------------------------------------------------
@@ -372,12 +378,47 @@ class MeterDialog(QDialog):
         self._say_replacement()
 
     def _replaced_chosen(self) -> None:
-        """A meter to replace chosen: a blank installation day becomes its removal day."""
+        """A meter to replace chosen: a blank installation day becomes its removal day, and
+        a new meter takes its tariff, basis and unit where they are blank."""
         old = self.replaced()
         blank = not self.installed_edit.text().strip()
         if old is not None and old.removed_on is not None and blank:
             self.installed_edit.setText(old.removed_on.isoformat())
+        if old is not None and self.meter is None:
+            self._take_from(old)
         self._say_replacement()
+
+    def _take_from(self, old: MeterInfo) -> None:
+        """The replaced meter's tariff, basis and unit, where this new one's are blank, and
+        its parent when this one was added under it: the same point, priced and shared as
+        before unless changed here."""
+        if old.tariff_id is not None and not self.tariff_box.currentData():
+            self._choose_tariff(old.tariff_id, old.tariff_name)
+        if (old.basis_kind != BasisKind.AREA.value and self.weights.rowCount() == 0
+                and self.basis_box.currentData() == BasisKind.AREA.value):
+            self.basis_box.setCurrentIndex(max(0, self.basis_box.findData(old.basis_kind)))
+            for unit, weight in sorted(old.weights.items()):
+                self.add_weight(unit, plain(weight))
+        if old.unit_code and not self.unit_edit.text().strip():
+            self.unit_edit.setText(old.unit_code)
+        if self.parent_box.currentData() == old.code:  # added under it: it hangs where it did
+            codes = {str(m.id): m.code for m in self.snapshot.meters}
+            self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(
+                codes.get(old.meter.parent_id or "", ""))))
+
+    def moving_subs(self) -> list[str]:
+        """The codes of the sub meters that move to this meter from the one it replaces
+        (those in service after the day it takes its place), by code."""
+        old = self.replaced()
+        if old is None:
+            return []
+        try:
+            installed = _day(self.installed_edit.text())
+        except ValueError:
+            installed = None
+        others = [m.meter for m in self.snapshot.meters if m.id != self.meter_id]
+        return [m.code for m in moved_by_replacement(old.meter.id, others,
+                                                     old.removed_on or installed)]
 
     def replacement_said(self) -> tuple[str, bool]:
         """What the replacement chosen does to the old meter, said before Save, and whether
@@ -413,6 +454,19 @@ class MeterDialog(QDialog):
                 "MeterDialog", "Its final reading is not entered yet: Archive… {meter} asks for "
                 "it; until then its months after its last reading are held as not read.").format(
                 meter=old.code)
+        moving = self.moving_subs()
+        if moving:
+            code = self.code_edit.text().strip() or translate("MeterDialog", "this meter")
+            shown = ", ".join(moving[:NAMED_SUBS]) + (
+                f" (+{len(moving) - NAMED_SUBS})" if len(moving) > NAMED_SUBS else "")
+            words = (translate("MeterDialog", "1 sub meter moves from {meter} to {code}: "
+                                              "{meters}.") if len(moving) == 1 else
+                     translate("MeterDialog", "{count} sub meters move from {meter} to {code}: "
+                                              "{meters}."))
+            said += " " + words.format(count=len(moving), meter=old.code, code=code,
+                                       meters=shown) + " " + translate(
+                "MeterDialog", "Past months stay as they were: the two records are one place "
+                "in the tree.")
         return said, wrong
 
     def _say_replacement(self) -> None:

@@ -201,6 +201,14 @@ _FLAGS: dict[str, Callable[[], str]] = {
     "statement-registers-differ": lambda: translate(
         "Meters", "{meter}'s sub meters do not all have its registers ({registers}): the "
         "shared consumption is worked out as a total"),
+    "statement-main-replaced": lambda: translate(
+        "Meters", "{old} was replaced by {new} on {on}: {old} measured {old_use} {unit} up to "
+        "its final reading, {new} {new_use} {unit} from its initial reading; the main meter's "
+        "consumption is the two, {main} {unit}"),
+    "statement-main-replaced-undated": lambda: translate(
+        "Meters", "{old} was replaced by {new}: {old} measured {old_use} {unit} up to its final "
+        "reading, {new} {new_use} {unit} from its initial reading; the main meter's consumption "
+        "is the two, {main} {unit}"),
     "statement-shared-by-main-registers": lambda: translate(
         "Meters", "The shared total is priced over the time-of-use registers as the main "
         "meter measured them: {registers}"),
@@ -511,7 +519,7 @@ def statement_sheet(statement: Statement, unit_codes: Mapping[str, str],
     period = statement.period
     last_day = date.fromordinal(period.end.toordinal() - 1)
     title = translate("Meters", "Shared consumption statement (公摊) of {meter}").format(
-        meter=main.code)
+        meter=statement.main_code)
     period_said = translate(
         "Meters", "{utility}, {start} to {last}: each meter from its last reading on or before "
         "{start} to its last on or before {end}").format(utility=utility_text(main.utility),
@@ -522,8 +530,9 @@ def statement_sheet(statement: Statement, unit_codes: Mapping[str, str],
         return "" if unit_id is None else unit_codes.get(unit_id, unit_id)
 
     used = translate("Meters", "Consumption ({unit})").format(unit=unit)
-    meter_rows = [(main.code, role_text(statement.main.role, main=True), "",
-                   statement.main.amount)]
+    mains = statement.mains or (statement.main,)
+    meter_rows = [(line.meter.code, _main_role(line, n, len(mains)), "", line.amount)
+                  for n, line in enumerate(mains)]
     meter_rows += [(s.meter.code, role_text(s.role), code_of(s.meter.unit_id), s.amount)
                    for s in statement.subs]
     subs_total = sum((s.amount for s in statement.subs), Decimal(0))
@@ -535,7 +544,9 @@ def statement_sheet(statement: Statement, unit_codes: Mapping[str, str],
     kind = statement.basis.kind
     by_area = kind is BasisKind.AREA
     figures_rows: list[tuple[Cell, ...]] = [
-        (translate("Meters", "Main meter"), statement.main.amount, unit),
+        (translate("Meters", "Main meter") if len(mains) == 1 else translate(
+            "Meters", "Main meter ({meters})").format(meters=statement.main_code),
+         statement.main.amount, unit),
         (translate("Meters", "Σ sub meters"), subs_total, unit),
         (translate("Meters", "Unmetered (main − Σ sub meters): line loss and common use no "
                             "sub meter sees"), statement.unmetered, unit),
@@ -612,13 +623,28 @@ def statement_sheet(statement: Statement, unit_codes: Mapping[str, str],
                          allocated=quantity_text(allocated),
                          shared=quantity_text(statement.shared),
                          charged=money_figure(charged), charge=money_figure(statement.amount))
-    codes = {m.meter.id: m.meter.code for m in (statement.main, *statement.subs)}
+    codes = {m.meter.id: m.meter.code for m in (statement.main, *mains, *statement.subs)}
     flags = tuple(said(_statement_flag(f, codes, unit_codes)) for f in statement.flags)
-    notes = tuple(said(Said(f"statement-{n.code}", {k: plain(v) for k, v in n.params.items()}))
-                  for n in statement.notes)
+    notes = tuple(said(Said(f"statement-{n.code}" + (
+        "-undated" if n.code == "main-replaced" and not n.params.get("on") else ""), {
+        **{k: plain(v) for k, v in n.params.items()}, "unit": unit})) for n in statement.notes)
     return StatementSheet(title, period_said, meters, figures, shares, check, adds_up, flags,
                           notes, lambda: statement_sheet(statement, unit_codes, currency, priced),
                           left_out)
+
+
+def _main_role(line: Any, n: int, count: int) -> str:
+    """The role of a main's record: the main, or, the month it was replaced in, the old
+    record up to its removal and the new one from its installation."""
+    if count == 1:
+        return role_text(line.role, main=True)
+    if n < count - 1:
+        day = line.meter.removed_on
+        return (translate("Meters", "Main meter up to {day} (replaced)").format(
+            day=day.isoformat()) if day else translate("Meters", "Main meter (replaced)"))
+    day = line.meter.installed_on
+    return (translate("Meters", "Main meter from {day} (replacement)").format(
+        day=day.isoformat()) if day else translate("Meters", "Main meter (replacement)"))
 
 
 def left_out_text(unit: str, reasons: Iterable[Any]) -> str:

@@ -41,6 +41,17 @@ The rules, so a tenant can check every figure against the dial:
   to the same (final − previous) + (current − initial), each at its own
   multiplier. Neither is a problem; a missing half of the pair is.
 - Readings of one day keep the order given (the order they were entered).
+- One position, several records. A meter replaced by a new record
+  (``Meter.replaces``: the new CT ratio on a main meter, a failed meter swapped)
+  is one *position* in the tree with it: :func:`position` resolves any record
+  to the newest of its chain (the record no other replaces), and
+  :func:`chains` lists each position's records, oldest first. Sub meters
+  whose parent is any record of the chain are the position's, so moving them
+  from the old record to the new one changes no month's figures; each record
+  measures its own part by its own readings and service dates, the old up to
+  its final reading, the new from its initial. Two meters replacing one (a
+  fork: the first by code continues the chain, the other stands alone) and
+  replacements that loop are tree faults (:func:`tree_flags`).
 - Service dates. A meter's ``installed_on`` and ``removed_on`` (its record's,
   when known) bound what it can measure. A period wholly before the
   installation (it ends on or before that day) or wholly after the removal
@@ -94,7 +105,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -152,6 +163,7 @@ class Meter:
     registers: tuple[str, ...] = (TOTAL,)
     installed_on: date | None = None  # None: in service since before its first reading
     removed_on: date | None = None  # None: in service still
+    replaces: str | None = None  # the id of the record this one took the place of
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "utility", Utility(self.utility))
@@ -585,9 +597,105 @@ def children(meters: Iterable[Meter], meter_id: str) -> list[Meter]:
     return sorted((m for m in meters if m.parent_id == meter_id), key=lambda m: m.code)
 
 
+def position(meter_id: str, meters: Iterable[Meter]) -> str:
+    """The position ``meter_id`` holds in the tree: the id of the newest record of its
+    replacement chain, the one no other meter replaces (itself when none replaces it).
+
+    >>> E = Utility.ELECTRICITY
+    >>> tree = [Meter("m1", "E-MAIN-1", E), Meter("m2", "E-MAIN-2", E, replaces="m1"),
+    ...         Meter("m3", "E-MAIN-3", E, replaces="m2"), Meter("a", "E-101", E, "m1", "101")]
+    >>> position("m1", tree), position("a", tree)
+    ('m3', 'a')
+    >>> [m.code for m in chains(tree).records("m2")]
+    ['E-MAIN-1', 'E-MAIN-2', 'E-MAIN-3']
+    >>> [(m.code, m.parent_id) for m in chains(tree).tree if m.parent_id]
+    [('E-101', 'm3')]
+    """
+    return chains(meters).position(meter_id)
+
+
+@dataclass(frozen=True)
+class Chains:
+    """A tree's replacement chains, worked out once (:func:`chains`)."""
+
+    of: Mapping[str, str]  # a record another one replaces → its position
+    records_of: Mapping[str, tuple[Meter, ...]]  # a replaced meter's position → its records
+    tree: tuple[Meter, ...]  # the meters, each parent resolved to its position
+    by_id: Mapping[str, Meter]
+
+    def position(self, meter_id: str) -> str:
+        return self.of.get(meter_id, meter_id)
+
+    def records(self, meter_id: str) -> tuple[Meter, ...]:
+        """The records of ``meter_id``'s position, oldest first (none: no such meter)."""
+        top = self.position(meter_id)
+        found = self.records_of.get(top)
+        if found is not None:
+            return found
+        return (self.by_id[top],) if top in self.by_id else ()
+
+
+def chains(meters: Iterable[Meter]) -> Chains:
+    """Every record's position (:func:`position`), each position's records and the tree
+    as 公摊 reads it: a sub meter of an old record hangs under its position. In a fork (two
+    meters replace one) the first by code continues the chain; in a loop of replacements
+    its first record by code is the position (``tree_flags`` names both faults)."""
+    by_id: dict[str, Meter] = {}
+    for m in meters:
+        by_id.setdefault(m.id, m)
+    after: dict[str, str] = {}
+    for m in sorted((m for m in by_id.values() if m.replaces is not None),
+                    key=lambda m: (m.code, m.id)):
+        if m.replaces != m.id and m.replaces in by_id:
+            after.setdefault(m.replaces, m.id)
+    of: dict[str, str] = {}
+    for start in after:
+        if start in of:
+            continue
+        path, here = [start], start
+        while here in after and here not in of:
+            here = after[here]
+            if here in path:  # a loop: its first record by code is the position
+                loop = path[path.index(here):]
+                here = min(loop, key=lambda i: (by_id[i].code, i))
+                break
+            path.append(here)
+        top = of.get(here, here)
+        of.update((i, top) for i in path if i != top)
+    records: dict[str, tuple[Meter, ...]] = {}
+    for top in set(of.values()):
+        back: list[Meter] = []
+        here: Meter | None = by_id[top]
+        while here is not None and of.get(here.id, here.id) == top and here not in back:
+            back.append(here)
+            here = by_id.get(here.replaces) if here.replaces is not None else None
+        records[top] = tuple(reversed(back))
+    tree = tuple(replace(m, parent_id=of[m.parent_id]) if m.parent_id in of else m
+                 for m in by_id.values()) if of else tuple(by_id.values())
+    return Chains(of, records, tree, by_id)
+
+
+def serving(records: Sequence[Meter], period: Period) -> Meter:
+    """The record of a position that serves ``period`` (its basis is the period's): the
+    newest of ``records`` (oldest first) in service in it, else the newest."""
+    return next((m for m in reversed(records) if in_service(m, period)), records[-1])
+
+
+def moved_by_replacement(replaced_id: str, meters: Iterable[Meter], on: date | None,
+                         ) -> list[Meter]:
+    """The sub meters that move to the meter replacing ``replaced_id`` installed ``on``:
+    those it feeds that are still in service after that day (with no day, every one not
+    removed), by code. The ones removed before stay under the old record: the position
+    reads them there."""
+    return sorted((m for m in meters if m.parent_id == replaced_id and (
+        m.removed_on is None or (on is not None and m.removed_on > on))),
+        key=lambda m: m.code)
+
+
 def tree_flags(meters: Sequence[Meter]) -> list[Flag]:
     """What is wrong with the tree itself: ids twice, a parent not there, a loop, a sub meter
-    of another utility than its parent's, a unit's meter that feeds other meters."""
+    of another utility than its parent's, a unit's meter that feeds other meters, a meter
+    replaced by two, replacements that loop."""
     found: list[Flag] = []
     by_id: dict[str, Meter] = {}
     for m in meters:
@@ -621,5 +729,35 @@ def tree_flags(meters: Sequence[Meter]) -> list[Flag]:
                 break
             seen.add(up.id)
             up = by_id.get(up.parent_id) if up.parent_id else None
+    return found + _replacement_flags(by_id)
+
+
+def _replacement_flags(by_id: Mapping[str, Meter]) -> list[Flag]:
+    """A meter replaced by two (said of the second by code), and replacements that loop
+    (said of each record in the loop)."""
+    found: list[Flag] = []
+    first: dict[str, Meter] = {}
+    for m in sorted(by_id.values(), key=lambda m: (m.code, m.id)):
+        if m.replaces is None or m.replaces not in by_id:
+            continue
+        old = by_id[m.replaces]
+        if old.id in first:
+            found.append(Flag("replaced-twice", f"{m.code} replaces {old.code}, which "
+                              f"{first[old.id].code} replaces already",
+                              {"replaces": old.code, "by": first[old.id].code}, m.id,
+                              m.unit_id))
+        first.setdefault(old.id, m)
+    for m in by_id.values():
+        seen = {m.id}
+        back = by_id.get(m.replaces) if m.replaces is not None else None
+        while back is not None:
+            if back.id == m.id:
+                found.append(Flag("replacement-loop", f"{m.code}: the meters it replaces "
+                                  "lead back to it", {}, m.id, m.unit_id))
+                break
+            if back.id in seen:
+                break  # a loop it only leads into: said of the records in it
+            seen.add(back.id)
+            back = by_id.get(back.replaces) if back.replaces is not None else None
     return found
 

@@ -68,6 +68,19 @@ meter but missing from the basis (listed with weight 0: it gets no share), a
 reading problem of any meter (``meters.PROBLEMS``). A statement with flags is
 a preview, not ``ready`` to bill.
 
+A main (or distribution) meter replaced by a new record is one position with
+it (``meters.position``; a CT upgrade, a failed meter swapped): its statement
+for a month is over the records in service that month (``meters.in_service``),
+each its own line (:attr:`Statement.mains`, oldest first) with its own
+readings, the old up to its final reading and the new from its initial. The
+main's consumption is their sum (:attr:`Statement.main`: one line, the newest
+record's, with every record's reasons), so main = Σ sub meters + unmetered
+still holds exactly, and a ``main-replaced`` note says who measured what.
+Sub meters of any record of the chain are the position's, so moving them from
+the old record to the new one rewrites no month. The basis is the one set on
+the record serving the month (``meters.serving``: the newest in service), so a
+month before the swap keeps the old record's.
+
 Time of use: when the main and its sub meters have the same registers, the
 shared consumption is worked out register by register; otherwise it is a
 total, and a time-of-use tariff prices it split over the registers as the
@@ -101,23 +114,28 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 
 from domain.allocation import RATIO_PLACES  # fractions and the rate, six places
 from domain.billing.meters import (
+    OUT_OF_SERVICE,
     TIME_OF_USE,
     TOTAL,
+    Chains,
     Consumption,
     Flag,
     Meter,
     Period,
     Reading,
+    chains,
     children,
     consumption,
     flag,
     in_service,
+    serving,
 )
 from domain.billing.tariffs import (
     Charged,
@@ -208,7 +226,7 @@ class LeftOut:
 @dataclass(frozen=True)
 class Statement:
     period: Period
-    main: MeterLine
+    main: MeterLine  # the position's: one record's line, or the records' summed (the newest's)
     subs: tuple[MeterLine, ...]
     unmetered: Decimal  # main − Σ sub meters: line loss and unmetered common use
     common: Decimal  # Σ sub meters that serve no unit
@@ -222,10 +240,17 @@ class Statement:
     notes: tuple[Reason, ...] = ()
     flags: tuple[Flag, ...] = ()
     left_out: tuple[LeftOut, ...] = ()  # by unit id: not connected, no share
+    mains: tuple[MeterLine, ...] = ()  # each record of the main in service, oldest first
 
     @property
     def unit(self) -> str:
         return self.main.meter.utility.unit
+
+    @property
+    def main_code(self) -> str:
+        """The main as a tenant reads it this month: its code, or its records' joined
+        ("E-MAIN-1 + E-MAIN-2") the month it was replaced in."""
+        return " + ".join(line.meter.code for line in self.mains) or self.main.meter.code
 
     @property
     def allocated(self) -> Decimal:
@@ -250,19 +275,24 @@ def statement(
     meters: Sequence[Meter],
     readings: Iterable[Reading],
     period: Period,
-    basis: Basis,
+    basis: Basis | Mapping[str, Basis],
     tariff: Tariff | Sequence[Tariff],
     places: int | None = None,
 ) -> Statement:
-    """The statement of one meter that feeds sub meters: its shared consumption over
-    ``basis``'s units connected in ``period`` (plus, at weight 0 and flagged, units metered
-    beneath it that the basis leaves out; those not connected are ``left_out``), priced at
-    ``tariff``; shares to ``places`` decimals at least."""
-    by_id = {m.id: m for m in meters}
-    if meter_id not in by_id:
+    """The statement of one meter that feeds sub meters (of its position: any record of
+    its chain names it): its shared consumption over ``basis``'s units connected in
+    ``period`` (plus, at weight 0 and flagged, units metered beneath it that the basis
+    leaves out; those not connected are ``left_out``), priced at ``tariff``; shares to
+    ``places`` decimals at least. ``basis``: one, or one per record of the chain (by id:
+    the record serving the period's is used)."""
+    if not any(m.id == meter_id for m in meters):
         raise ValueError(f"no meter {meter_id}")
-    return _statement(by_id[meter_id], meters, _grouped(readings), period, basis, tariff,
-                      places, {m.parent_id for m in meters})
+    tree = chains(meters)
+    top = tree.position(meter_id)
+    records = tree.records(top)
+    grouped = _grouped(readings)
+    return _statement(top, tree, grouped, period, _basis(records, period, basis), tariff,
+                      places, {m.parent_id for m in tree.tree}, _mains(records, grouped, period))
 
 
 def statements(
@@ -273,41 +303,111 @@ def statements(
     tariff: Tariff | Sequence[Tariff],
     places: int | None = None,
 ) -> tuple[Statement, ...]:
-    """A statement for every meter that feeds others, parents before children.
+    """A statement for every meter that feeds others (every position: a replaced meter's
+    records make one), parents before children.
 
-    ``bases``: one per such meter (by id), or one basis for all, each meter's shared
+    ``bases``: one per such meter (by id; for a replaced one, by any record of its chain:
+    the record serving the period's is used), or one basis for all, each meter's shared
     consumption then going to the units metered beneath it (at any depth).
     """
-    by_id = {m.id: m for m in meters}
-    feeding = {m.parent_id for m in meters}
+    tree = chains(meters)
+    by_id = {m.id: m for m in tree.tree}
+    feeding = {m.parent_id for m in tree.tree}
     grouped = _grouped(readings)
     out = []
-    for m in sorted((m for m in meters if m.id in feeding), key=lambda m: (_depth(m, by_id),
-                                                                            m.code)):
+    for m in sorted((m for m in tree.tree if m.id in feeding),
+                    key=lambda m: (_depth(m, by_id), m.code)):
+        records = tree.records(m.id)
         if isinstance(bases, Basis):
-            basis = bases.within(_units_below(m.id, meters))
-        elif m.id in bases:
-            basis = bases[m.id]
+            basis = bases.within(_units_below(m.id, tree.tree))
         else:
-            raise ValueError(f"no basis for meter {m.code}'s shared consumption")
-        out.append(_statement(m, meters, grouped, period, basis, tariff, places, feeding))
+            basis = _basis(records, period, bases)
+        out.append(_statement(m.id, tree, grouped, period, basis, tariff, places, feeding,
+                              _mains(records, grouped, period)))
     return tuple(out)
 
 
-def _statement(main: Meter, meters: Sequence[Meter], readings: Mapping[str, list[Reading]],
+def _basis(records: Sequence[Meter], period: Period, bases: Basis | Mapping[str, Basis],
+           ) -> Basis:
+    """The basis of a position's statement: the one given, or the one of the record serving
+    the period, else of its newest record that has one."""
+    if isinstance(bases, Basis):
+        return bases
+    first = serving(records, period)
+    for m in (first, *reversed(records)):
+        if m.id in bases:
+            return bases[m.id]
+    raise ValueError(f"no basis for meter {first.code}'s shared consumption")
+
+
+def _mains(records: Sequence[Meter], readings: Mapping[str, list[Reading]], period: Period,
+           ) -> tuple[MeterLine, ...]:
+    """The lines of a position's records in service in the period, oldest first: one that
+    measured nothing by its readings (closed before it, opened after it) is left out, unless
+    every one did; none in service: the newest record's."""
+    lines = [MeterLine(m, Role.DISTRIBUTION, consumption(m, readings.get(m.id, []), period))
+             for m in records if in_service(m, period)]
+    kept = [line for line in lines if not (line.consumption.reasons and all(
+        r.code in OUT_OF_SERVICE for r in line.consumption.reasons))]
+    if kept:
+        return tuple(kept)
+    if lines:
+        return (lines[-1],)
+    newest = records[-1]
+    return (MeterLine(newest, Role.DISTRIBUTION,
+                      consumption(newest, readings.get(newest.id, []), period)),)
+
+
+def _summed(mains: Sequence[MeterLine]) -> MeterLine:
+    """The position's line: its one record's, or the records' consumption summed (register
+    by register when they all have the newest's registers, else as a total) on the newest
+    record, each reason naming its record's code."""
+    if len(mains) == 1:
+        return mains[0]
+    newest = mains[-1].meter
+    amount = sum((line.amount for line in mains), NONE)
+    if all(line.meter.registers == newest.registers for line in mains):
+        by_register = {r: sum((line.consumption.by_register[r] for line in mains), NONE)
+                       for r in newest.registers}
+    else:
+        newest = replace(newest, registers=(TOTAL,))
+        by_register = {TOTAL: amount}
+    reasons = tuple(replace(r, params={**r.params, "meter": line.meter.code})
+                    for line in mains for r in line.consumption.reasons)
+    return MeterLine(newest, Role.DISTRIBUTION,
+                     Consumption(newest.id, amount, by_register, reasons))
+
+
+def _replaced_notes(mains: Sequence[MeterLine]) -> list[Reason]:
+    """What each record of a replaced main measured, one note a replacement."""
+    notes = []
+    for old, new in pairwise(mains):
+        on = new.meter.installed_on or old.meter.removed_on
+        notes.append(Reason("main-replaced", {
+            "old": old.meter.code, "new": new.meter.code, "on": on.isoformat() if on else "",
+            "old_use": str(old.amount), "new_use": str(new.amount),
+            "main": str(old.amount + new.amount)}))
+    return notes
+
+
+def _statement(top: str, tree: Chains, readings: Mapping[str, list[Reading]],
                period: Period, basis: Basis, tariff: Tariff | Sequence[Tariff],
-               places: int | None, feeding: set[str | None]) -> Statement:
-    main_line = MeterLine(main, Role.DISTRIBUTION,
-                          consumption(main, readings.get(main.id, []), period))
-    subs = tuple(MeterLine(m, _role(m, feeding), consumption(m, readings.get(m.id, []), period))
-                 for m in children(meters, main.id) if in_service(m, period))
+               places: int | None, feeding: set[str | None],
+               mains: tuple[MeterLine, ...]) -> Statement:
+    main_line = _summed(mains)
+    main = main_line.meter
+    subs = tuple(MeterLine(m, _role(m, feeding, tree),
+                           consumption(m, readings.get(m.id, []), period))
+                 for m in children(tree.tree, top)
+                 if in_service(m, period) and tree.position(m.id) != top)
     unit = main.utility.unit
     flags = [flag(line.meter, r.code, r.params)
-             for line in (main_line, *subs) for r in line.consumption.problems]
+             for line in (*mains, *subs) for r in line.consumption.problems]
     unmetered = main_line.amount - sum((s.amount for s in subs), NONE)
     common = sum((s.amount for s in subs if s.role is Role.COMMON), NONE)
     shared = unmetered + common
     by_register, unmetered_by_register, notes = _shared_by_register(main_line, subs)
+    notes = _replaced_notes(mains) + notes
 
     direct: dict[str, Decimal] = defaultdict(lambda: NONE)
     metered_by: dict[str, str] = {}
@@ -315,7 +415,7 @@ def _statement(main: Meter, meters: Sequence[Meter], readings: Mapping[str, list
         if s.role is Role.UNIT and s.meter.unit_id is not None:
             direct[s.meter.unit_id] += s.amount
             metered_by.setdefault(s.meter.unit_id, s.meter.code)
-    away = not_connected(main.id, meters, period)
+    away = _not_connected(top, tree.tree, period)
     left_out = tuple(LeftOut(u, basis.weights[u], away[u])
                      for u in sorted(away) if u in basis.weights)
     weights = {u: w for u, w in basis.weights.items() if u not in away}
@@ -380,15 +480,17 @@ def _statement(main: Meter, meters: Sequence[Meter], readings: Mapping[str, list
         for u, q, a in zip(units, quantities, amounts, strict=True))
     rate = round_to(shared / denominator, RATIO_PLACES) if denominator else None
     return Statement(period, main_line, subs, unmetered, common, shared, by_register, basis,
-                     denominator, rate, charge, shares, tuple(notes), tuple(flags), left_out)
+                     denominator, rate, charge, shares, tuple(notes), tuple(flags), left_out,
+                     mains)
 
 
 def not_connected(meter_id: str, meters: Sequence[Meter], period: Period,
                   ) -> dict[str, tuple[Reason, ...]]:
-    """The units metered beneath ``meter_id`` (at any depth) none of whose meters there is
-    in service any day of ``period`` (``meters.in_service``), by unit id: why, one reason a
-    meter by code (``not-installed`` or ``removed``, its ``meter`` and the day ``on``). Such
-    a unit was not connected to this supply: it takes no share of its shared consumption.
+    """The units metered beneath ``meter_id`` (its position's, at any depth) none of whose
+    meters there is in service any day of ``period`` (``meters.in_service``), by unit id:
+    why, one reason a meter by code (``not-installed`` or ``removed``, its ``meter`` and the
+    day ``on``). Such a unit was not connected to this supply: it takes no share of its
+    shared consumption.
 
     >>> from datetime import date
     >>> from domain.billing.meters import Utility
@@ -402,6 +504,15 @@ def not_connected(meter_id: str, meters: Sequence[Meter], period: Period,
     """
     if all(in_service(m, period) for m in meters if m.unit_id is not None):
         return {}  # the usual month: nothing to walk
+    tree = chains(meters)
+    return _not_connected(tree.position(meter_id), tree.tree, period)
+
+
+def _not_connected(meter_id: str, meters: Sequence[Meter], period: Period,
+                   ) -> dict[str, tuple[Reason, ...]]:
+    """:func:`not_connected` of a position in a tree whose parents are positions."""
+    if all(in_service(m, period) for m in meters if m.unit_id is not None):
+        return {}
     mine: dict[str, list[Meter]] = defaultdict(list)
     for m in _meters_below(meter_id, meters):
         if m.unit_id is not None:
@@ -466,8 +577,8 @@ def _grouped(readings: Iterable[Reading]) -> dict[str, list[Reading]]:
     return out
 
 
-def _role(meter: Meter, feeding: set[str | None]) -> Role:
-    if meter.id in feeding:
+def _role(meter: Meter, feeding: set[str | None], tree: Chains) -> Role:
+    if tree.position(meter.id) in feeding:  # a replaced distribution meter's old record too
         return Role.DISTRIBUTION
     return Role.UNIT if meter.unit_id is not None else Role.COMMON
 

@@ -61,7 +61,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from domain.billing.meters import Consumption, Meter, Period, Reading, consumption
+from domain.billing.meters import Consumption, Meter, Period, Reading, chains, consumption
 from domain.billing.shared_consumption import Basis, BasisKind, Statement, statements
 from domain.billing.tariffs import FlatTariff
 from domain.leasing.schedule import Reason
@@ -120,7 +120,14 @@ def current_readings(readings: Iterable[Reading]) -> list[Reading]:
 
 
 def units_below(meter_id: str, meters: Sequence[Meter]) -> set[str]:
-    """The units metered anywhere beneath ``meter_id`` (a loop is not followed twice)."""
+    """The units metered anywhere beneath ``meter_id``'s position (under any record of a
+    replaced meter's chain: ``meters.position``; a loop is not followed twice)."""
+    tree = chains(meters)
+    return _units_below(tree.position(meter_id), tree.tree)
+
+
+def _units_below(meter_id: str, meters: Sequence[Meter]) -> set[str]:
+    """:func:`units_below` a position in a tree whose parents are positions."""
     below: dict[str | None, list[Meter]] = defaultdict(list)
     for m in meters:
         below[m.parent_id].append(m)
@@ -173,10 +180,13 @@ def tree_statements(meters: Sequence[Meter], readings: Sequence[Reading], period
                     documents: Mapping[str, Mapping[str, Any]],
                     areas: Mapping[str, Decimal], places: int = PLACES,
                     ) -> tuple[Statement, ...]:
-    """A (quantities only) statement for every meter that feeds others, by its own basis."""
-    feeding = {m.parent_id for m in meters if m.parent_id is not None}
-    bases = {m.id: basis_of(documents.get(m.id), units_below(m.id, meters), areas)
-             for m in meters if m.id in feeding}
+    """A (quantities only) statement for every meter that feeds others, by its own basis
+    (a replaced meter's: each record's own, the month's record's used)."""
+    tree = chains(meters)
+    feeding = {m.parent_id for m in tree.tree if m.parent_id is not None}
+    below = {top: _units_below(top, tree.tree) for top in feeding if top is not None}
+    bases = {m.id: basis_of(documents.get(m.id), below[tree.position(m.id)], areas)
+             for m in meters if tree.position(m.id) in feeding}
     if not bases:
         return ()
     return statements(meters, readings, period, bases, UNPRICED, places)
@@ -207,13 +217,13 @@ def unit_consumption(meters: Sequence[Meter], readings: Iterable[Reading], perio
                 shares[share.unit_id] += share.quantity
                 if explain:
                     share_reasons[share.unit_id].append(Reason("share", {
-                        "meter": s.main.meter.code, "quantity": str(share.quantity),
+                        "meter": s.main_code, "quantity": str(share.quantity),
                         "shared": str(s.shared), "basis": s.basis.kind.value,
                         "weight": str(share.basis), "denominator": str(s.denominator)}))
         if explain:
             for gone in s.left_out:  # not connected: no share, and why
                 share_reasons[gone.unit_id].append(Reason("left-out", {
-                    "meter": s.main.meter.code, "basis": s.basis.kind.value,
+                    "meter": s.main_code, "basis": s.basis.kind.value,
                     "weight": str(gone.basis),
                     "meters": ", ".join(r.params["meter"] for r in gone.reasons)}))
     by_meter: dict[str, list[Reading]] = defaultdict(list)

@@ -24,7 +24,10 @@ The rules (issue 12, "Bills" and "Meters and utilities"):
   weight and the denominator. ``reasons`` in it are the same figures as
   (code, params) records a view words.
 - **A meter's tariff** is the one set on it, or else the nearest one set on
-  a meter above it (a park prices a building's tree on its main meter).
+  a meter above it (a park prices a building's tree on its main meter). A
+  meter replaced by a new record is one position with it
+  (``meters.position``): the new record keeps the old one's tariff when none
+  is set on it, and its sub meters, under either record, are the position's.
   Tiered bands apply per meter, per month (as a utility reads a meter).
 - **Who pays.** A unit's use is split between the contracts that held it by
   the days each held it (``tariffs.split_exactly``: quantities at their own
@@ -118,6 +121,7 @@ from domain.billing.late_changes import LateChange
 from domain.billing.meters import (
     PROBLEMS,
     TOTAL,
+    Chains,
     Consumption,
     Flag,
     Meter,
@@ -125,8 +129,10 @@ from domain.billing.meters import (
     Reading,
     ReadingKind,
     Utility,
+    chains,
     consumption,
     reading_flags,
+    serving,
 )
 from domain.billing.shared_consumption import Basis, Statement, UnitShare, statement
 from domain.billing.tariffs import (
@@ -399,10 +405,11 @@ class Prepared:
     by_id: Mapping[str, Meter]
     flags: Mapping[str, list[Flag]]
     tariffs: Mapping[str, NamedTariff | None]
-    feeding: tuple[Meter, ...]
-    children: Mapping[str, list[Meter]]
-    bases: Mapping[str, Basis | None]  # None: a basis that cannot be read
+    feeding: tuple[Meter, ...]  # positions (``meters.position``) that feed sub meters
+    children: Mapping[str, list[Meter]]  # by position: the sub meters of any of its records
+    bases: Mapping[str, Basis | None]  # by record; None: a basis that cannot be read
     changes: tuple[Reading, ...] = ()  # corrections and back-dated entries, as entered
+    chains: Chains | None = None  # the replaced meters' records (None: made when needed)
 
 
 def prepare(tree: UtilityTree) -> Prepared:
@@ -412,24 +419,26 @@ def prepare(tree: UtilityTree) -> Prepared:
     for r in current:
         mine[r.meter_id].append(r)
     by_id = {m.id: m for m in tree.meters}
+    chained = chains(tree.meters)
     children: dict[str, list[Meter]] = defaultdict(list)
-    for m in sorted(tree.meters, key=lambda m: m.code):
+    for m in sorted(chained.tree, key=lambda m: m.code):
         if m.parent_id is not None:
-            children[m.parent_id].append(m)
+            children[m.parent_id].append(by_id[m.id])
     feeding = tuple(m for m in sorted(tree.meters, key=lambda m: m.code) if m.id in children)
     bases: dict[str, Basis | None] = {}
     for d in feeding:
-        try:
-            bases[d.id] = basis_of(tree.documents.get(d.id),
-                                   units_below(d.id, list(tree.meters)), tree.areas)
-        except (ValueError, TypeError):
-            bases[d.id] = None
+        below = units_below(d.id, list(tree.meters))
+        for record in chained.records(d.id):  # each record's own: the month's is used
+            try:
+                bases[record.id] = basis_of(tree.documents.get(record.id), below, tree.areas)
+            except (ValueError, TypeError):
+                bases[record.id] = None
     flags = {m.id: [f for f in reading_flags(m, mine.get(m.id, []))
                     if f.read_on is not None and (f.code == SPIKE or f.code in HOLDING_FLAGS)]
              for m in tree.meters if m.unit_id is not None}
-    tariffs = {m.id: _tariff_of(m, by_id, tree.tariffs) for m in tree.meters}
+    tariffs = {m.id: _tariff_of(m, by_id, tree.tariffs, chained) for m in tree.meters}
     return Prepared(tuple(current), mine, by_id, flags, tariffs, feeding, children, bases,
-                    tuple(changes))
+                    tuple(changes), chained)
 
 
 def _ledger(readings: Iterable[Reading]) -> tuple[list[Reading], list[Reading]]:
@@ -514,10 +523,12 @@ def priced_use(tree: UtilityTree, period: Period, prepared: Prepared | None = No
             use.lines.append(_meter_line(tree.utility, unit_code(m.unit_id), m, used, line,
                                          tariff, period, measure))
 
+    chained = ready.chains or chains(tree.meters)
     for d in ready.feeding:
         tariff = ready.tariffs.get(d.id)
         where = {"meter": d.code, "utility": tree.utility.value, "month": month}
-        basis = ready.bases.get(d.id)
+        records = chained.records(d.id) or (d,)
+        basis = ready.bases.get(serving(records, period).id)
         if basis is None:  # its basis cannot be read: every unit beneath it waits
             for unit_id in sorted(units_below(d.id, list(tree.meters))):
                 use_of(unit_id).held.append(("reading-flag", {
@@ -525,7 +536,8 @@ def priced_use(tree: UtilityTree, period: Period, prepared: Prepared | None = No
             continue
         refusal = None if tariff is None else _unpriceable(tariff, {}, period, where)
         priced = tariff is not None and refusal is None
-        readings = [r for m in (d, *ready.children.get(d.id, ())) for r in mine.get(m.id, ())]
+        readings = [r for m in (*records, *ready.children.get(d.id, ()))
+                    for r in mine.get(m.id, ())]
         s = statement(d.id, list(tree.meters), readings, period, basis,
                       list(tariff.versions) if priced and tariff else UNPRICED, PLACES)
         touched = [x for x in s.shares if x.quantity or x.basis]
@@ -608,8 +620,11 @@ def _unique(items: Iterable[tuple[str, dict[str, str]]]) -> list[tuple[str, dict
 
 
 def _tariff_of(meter: Meter, by_id: Mapping[str, Meter],
-               tariffs: Mapping[str, NamedTariff]) -> NamedTariff | None:
-    """The meter's own tariff, or the nearest meter's above it (a loop is not followed)."""
+               tariffs: Mapping[str, NamedTariff], chained: Chains | None = None,
+               ) -> NamedTariff | None:
+    """The meter's own tariff, or the nearest meter's above it (a loop is not followed);
+    above it is its parent's position, whose records are asked newest first (a meter
+    replacing another keeps the old one's tariff when none is set on it)."""
     seen: set[str] = set()
     here: Meter | None = meter
     while here is not None and here.id not in seen:
@@ -617,7 +632,15 @@ def _tariff_of(meter: Meter, by_id: Mapping[str, Meter],
         if found is not None and found.versions:
             return found
         seen.add(here.id)
-        here = by_id.get(here.parent_id) if here.parent_id is not None else None
+        if chained is not None:
+            for record in reversed(chained.records(here.id)):
+                found = tariffs.get(record.id)
+                if found is not None and found.versions:
+                    return found
+        up = here.parent_id
+        if up is not None and chained is not None:
+            up = chained.position(up)
+        here = by_id.get(up) if up is not None else None
     return None
 
 
@@ -744,6 +767,8 @@ def _share_line(utility: Utility, unit: str, s: Statement, share: UnitShare, tar
                "amount": str(x.amount)} for x in (s.charge.lines if s.charge else ())]
     said = {
         "main": s.main.meter.code, "main_use": str(main_use), "subs": str(subs),
+        **({"mains": [{"meter": x.meter.code, "use": str(tidy(x.amount))} for x in s.mains]}
+           if len(s.mains) > 1 else {}),
         "unmetered": str(tidy(s.unmetered)), "common": str(common), "shared": str(shared),
         "basis": s.basis.kind.value, "weight": str(share.basis),
         "denominator": str(s.denominator), "fraction": str(share.fraction),
@@ -756,7 +781,7 @@ def _share_line(utility: Utility, unit: str, s: Statement, share: UnitShare, tar
         "tariff": {"name": tariff.name, "kind": _kind(version),
                    "valid_from": version.valid_from.isoformat()},
         "reasons": [
-            _reason("utility-shared", meter=s.main.meter.code, main_use=main_use,
+            _reason("utility-shared", meter=s.main_code, main_use=main_use,
                     subs=subs, common=common, shared=shared, measure=measure),
             _reason("utility-share", basis=s.basis.kind.value, weight=share.basis,
                     denominator=s.denominator, quantity=share.quantity, measure=measure,

@@ -433,8 +433,15 @@ def test_a_replacement_that_does_not_hold_is_refused_and_nothing_written(ws):
     read_after = refused(MeterSpec("E-0101N", E, parent="MAIN", unit="ZD-A-0101",
                                    replaces="E-0101", installed_on=MAR))
     assert read_after.code == "meter-read-after-removal"  # E-0101 read on 1 April
-    feeds = refused(MeterSpec("MAIN2", E, replaces="MAIN", installed_on=MAR))
-    assert feeds.code == "meter-still-feeds"
+    # A main replaced hands its sub meters over (test_meter_replaced_main.py), but not to a
+    # unit's meter, nor to one hanging under it.
+    feeds = refused(MeterSpec("MAIN2", E, unit="ZD-A-0102", replaces="MAIN", installed_on=MAR))
+    assert feeds.code == "meter-tree"
+    assert message_text(feeds) == ("MAIN2 cannot go there: MAIN2 bills unit ZD-A-0102 and "
+                                   "feeds other meters; a unit's meter is a leaf")
+    under = refused(MeterSpec("MAIN2", E, parent="MAIN", replaces="MAIN", installed_on=MAR))
+    assert _said(under) == "MAIN2 hangs under MAIN, the meter it replaces: hang it where MAIN " \
+        "hangs"
     assert _count(ws, Outbox) == ops
     with ws.reading() as s:
         assert s.get(Meter, ids["E-0101"]).removed_on is None

@@ -20,7 +20,9 @@ from domain.billing.meters import (
     Meter,
     Period,
     Reading,
+    ReadingKind,
     Utility,
+    chains,
     consumption,
     in_service,
 )
@@ -253,8 +255,9 @@ def _dates(draw, service: str) -> dict[str, date]:
 @st.composite
 def trees(draw):
     """A meter tree (depth up to 3) with true consumption at every meter; a distribution
-    meter's is its sub meters' plus a loss, negative (a fault) only when ``faults``. A leaf
-    has service dates (``SERVICE``): one out of service all March used nothing."""
+    meter's is its sub meters' plus a loss, negative (a fault) only when ``faults``; one may
+    be replaced in March by a new record, each measuring its part. A leaf has service dates
+    (``SERVICE``): one out of service all March used nothing."""
     faults = draw(st.booleans())
     meters: list[Meter] = []
     readings: list[Reading] = []
@@ -271,12 +274,30 @@ def trees(draw):
     def node(parent: str | None, depth: int) -> Decimal:
         me = f"m{next(counter)}"
         if parent is None or (depth < 3 and draw(st.booleans())):
+            # Maybe replaced in March by a new record (a CT upgrade): its sub meters hang
+            # under either record, each record measures its part.
+            swap = draw(st.integers(2, 31)) if draw(st.integers(0, 2)) == 0 else None
+            records = [me] if swap is None else [me, f"{me}r"]
             kids = draw(st.integers(1, 4))
-            used = sum((node(me, depth + 1) for _ in range(kids)), D(0))
+            used = sum((node(draw(st.sampled_from(records)), depth + 1) for _ in range(kids)),
+                       D(0))
             loss = D(draw(st.integers(-300 if faults else 0, 3000))) / 10
+            used = max(used + loss, D(0))  # a meter never runs back
+            if swap is not None:
+                day = date(2026, 3, swap)
+                old_used = D(draw(st.integers(0, int(used * 10)))) / 10
+                start, new_start = (D(draw(st.integers(0, 10 ** 6))) / 10 for _ in range(2))
+                meters.extend([Meter(me, f"D{me}", E, parent, removed_on=day),
+                               Meter(f"{me}r", f"D{me}r", E, parent, installed_on=day,
+                                     replaces=me)])
+                readings.extend([
+                    Reading(me, date(2026, 3, 1), TOTAL, start),
+                    Reading(me, day, TOTAL, start + old_used, ReadingKind.FINAL),
+                    Reading(f"{me}r", day, TOTAL, new_start, ReadingKind.INITIAL),
+                    Reading(f"{me}r", date(2026, 4, 1), TOTAL, new_start + used - old_used)])
+                return used
             meter = Meter(me, f"D{me}", E, parent,
                           rollover_at=draw(st.sampled_from([None, D(10 ** 8)])))
-            used = max(used + loss, D(0))  # a meter never runs back
         else:
             unit = draw(st.sampled_from([*UNITS, None]))
             multiplier = D(draw(st.sampled_from([1, 10, 40])))
@@ -355,7 +376,9 @@ def _used(meter: Meter, readings: list[Reading]) -> Decimal:
 
 
 def _beneath(meter_id: str, meters: list[Meter]) -> list[Meter]:
-    kids = [m for m in meters if m.parent_id == meter_id]
+    """The meters beneath ``meter_id``'s position (a replaced meter's records are one)."""
+    tree = chains(meters)
+    kids = [m for m in tree.tree if m.parent_id == tree.position(meter_id)]
     return kids + [x for k in kids for x in _beneath(k.id, meters)]
 
 

@@ -439,12 +439,19 @@ def _parks(draw: st.DrawFn) -> dict:
     month's travel on each leaf and some loss on each feeding meter; each unit held by
     up to two contracts for any days of March, or by none. A unit's meter may have service
     dates: in service from 1 March or up to 1 April (connected), or removed by 1 March or
-    installed on 1 April (not connected: it used nothing and takes no share)."""
+    installed on 1 April (not connected: it used nothing and takes no share). The main may
+    be replaced in March by MAIN-2 (its tariff left on MAIN), each record measuring its
+    part, its sub meters hanging under either."""
     units = draw(st.integers(1, 4))
-    meters = [Meter("M", "MAIN", E)]
-    feeding = ["M"]
+    swap = date(2026, 3, draw(st.integers(2, 31))) if draw(st.integers(0, 2)) == 0 else None
+    meters = [Meter("M", "MAIN", E, removed_on=swap)]
+    tops = ["M"]
+    if swap is not None:
+        meters.append(Meter("M2", "MAIN-2", E, installed_on=swap, replaces="M"))
+        tops.append("M2")
+    feeding = list(tops)
     if draw(st.booleans()):
-        meters.append(Meter("F", "FLOOR", E, "M"))
+        meters.append(Meter("F", "FLOOR", E, draw(st.sampled_from(tops))))
         feeding.append("F")
     travel: dict[str, Decimal] = {}
     for u in range(units):
@@ -471,15 +478,19 @@ def _parks(draw: st.DrawFn) -> dict:
         versions.append(FlatTariff(MAR + timedelta(days=change - 1),
                                    D(draw(st.integers(1, 20_000))) / 10_000))
     areas = {f"{u}": D(draw(st.integers(1, 50_000))) / 100 for u in range(units)}
+    loss.pop("M2", None)  # the main's loss is the position's, once
     return {"meters": meters, "travel": travel, "loss": loss, "holds": holds,
-            "tariff": NamedTariff("t", tuple(versions)), "areas": areas}
+            "tariff": NamedTariff("t", tuple(versions)), "areas": areas, "swap": swap,
+            "old_part": D(draw(st.integers(0, 100))) / 100}
 
 
 def _used(meter: Meter, park: dict) -> Decimal:
+    """What the meter's position used: a replaced main's records together."""
     if meter.id in park["travel"]:
         return park["travel"][meter.id] * meter.multiplier
-    return sum((_used(m, park) for m in park["meters"] if m.parent_id == meter.id),
-               D(0)) + park["loss"][meter.id]
+    ids = {"M", "M2"} if meter.id in ("M", "M2") else {meter.id}
+    return sum((_used(m, park) for m in park["meters"] if m.parent_id in ids),
+               D(0)) + park["loss"]["M" if "M" in ids else meter.id]
 
 
 @settings(max_examples=40, deadline=None)
@@ -488,8 +499,16 @@ def test_billed_and_the_landlords_add_up_to_every_units_priced_use(park):
     meters = park["meters"]
     readings = []
     for m in meters:
+        if park["swap"] is not None and m.id in ("M", "M2"):
+            continue
         dial = _used(m, park) / m.multiplier
         readings += [_r(m.id, MAR, 0), _r(m.id, APR, str(dial))]
+    if park["swap"] is not None:  # MAIN up to its final, MAIN-2 from its initial
+        main = _used(meters[0], park)
+        old = main * park["old_part"]
+        readings += [_r("M", MAR, 0), Reading("M", park["swap"], "total", old, ReadingKind.FINAL),
+                     Reading("M2", park["swap"], "total", D(0), ReadingKind.INITIAL),
+                     _r("M2", APR, str(main - old))]
     tree = UtilityTree(E, tuple(meters), tuple(readings), {}, park["areas"],
                        {"M": park["tariff"]}, {u: f"U-{u}" for u in park["areas"]})
     payers = {h.contract_id: Payer(h.contract_id, h.contract_id.upper())
@@ -504,11 +523,14 @@ def test_billed_and_the_landlords_add_up_to_every_units_priced_use(park):
     own = sum((price(versions, {"total": _used(m, park)}, MARCH).amount
                for m in meters if m.unit_id is not None), D(0))
     shared = D(0)
-    for f in (m for m in meters if any(c.parent_id == m.id for c in meters)):
+    tops = {"M", "M2"}
+    for f in ("M", "F"):  # the main's position (its records together), the floor
+        if f == "F" and not any(m.parent_id == "F" for m in meters):
+            continue
         below = {m.unit_id for m in meters if m.unit_id is not None and (
-            m.parent_id == f.id or (f.id == "M" and m.parent_id == "F"))}
+            m.parent_id == f or (f == "M" and m.parent_id in {*tops, "F"}))}
         basis = Basis(BasisKind.AREA, {u: park["areas"][u] for u in below})
-        shared += statement(f.id, meters, readings, MARCH, basis, versions, PLACES).amount
+        shared += statement(f, meters, readings, MARCH, basis, versions, PLACES).amount
     assert billed + vacant == own + shared
     for bill in plan.bills:
         assert bill.amount == sum((x.amount for x in bill.lines), D(0)) > 0
