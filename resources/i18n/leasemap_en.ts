@@ -799,6 +799,22 @@
         <translation>Held {days} of {of_days} days ({from} to {to}): {quantity} of {whole} {measure}, {amount} of {whole_amount}</translation>
     </message>
     <message>
+        <source>Tariff {tariff}: a version from {valid_from} entered after this month was billed</source>
+        <translation>Tariff {tariff}: a version from {valid_from} entered after this month was billed</translation>
+    </message>
+    <message>
+        <source>Tariff {tariff}: its version from {valid_from} archived after this month was billed</source>
+        <translation>Tariff {tariff}: its version from {valid_from} archived after this month was billed</translation>
+    </message>
+    <message>
+        <source>{contract} amended from {effective_on} (version {version}) after this month was billed</source>
+        <translation>{contract} amended from {effective_on} (version {version}) after this month was billed</translation>
+    </message>
+    <message>
+        <source>{contract} terminated on {terminated_on} after this month was billed: the days after it are not its</source>
+        <translation>{contract} terminated on {terminated_on} after this month was billed: the days after it are not its</translation>
+    </message>
+    <message>
         <source>electricity</source>
         <translation>electricity</translation>
     </message>
@@ -1050,6 +1066,10 @@
     <message>
         <source>The period is no longer due (a termination or an amendment took it): what was billed for it is credited.</source>
         <translation>The period is no longer due (a termination or an amendment took it): what was billed for it is credited.</translation>
+    </message>
+    <message>
+        <source>Changed since it was billed:</source>
+        <translation>Changed since it was billed:</translation>
     </message>
     <message>
         <source>Due now:</source>
@@ -2322,6 +2342,10 @@ Nothing was written.</translation>
     <message>
         <source>%1 renewed by %2</source>
         <translation>%1 renewed by %2</translation>
+    </message>
+    <message>
+        <source>Deposit movement of %1 reversed</source>
+        <translation>Deposit movement of %1 reversed</translation>
     </message>
 </context>
 <context>
@@ -3604,6 +3628,57 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>DepositPanel</name>
+    <message>
+        <source>Deposit: %1</source>
+        <translation>Deposit: %1</translation>
+    </message>
+    <message>
+        <source>A reversal is not reversed: enter the movement again.</source>
+        <translation>A reversal is not reversed: enter the movement again.</translation>
+    </message>
+    <message>
+        <source>This movement is reversed already.</source>
+        <translation>This movement is reversed already.</translation>
+    </message>
+    <message>
+        <source>Undo the selected movement with a reversing one; what it did to a payment or a bill is undone with it.</source>
+        <translation>Undo the selected movement with a reversing one; what it did to a payment or a bill is undone with it.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movement</translation>
+    </message>
+    <message>
+        <source>Held ±</source>
+        <translation>Held ±</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>No deposit movement yet.</source>
+        <translation>No deposit movement yet.</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>Reverse…</translation>
+    </message>
+</context>
+<context>
     <name>DepositText</name>
     <message>
         <source>Deposit {amount} carried to {new}</source>
@@ -3636,6 +3711,145 @@ Nothing was written.</translation>
     <message>
         <source>; </source>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Applied to a bill</source>
+        <translation>Applied to a bill</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Carried to the renewal</source>
+        <translation>Carried to the renewal</translation>
+    </message>
+    <message>
+        <source>Carried from the contract renewed</source>
+        <translation>Carried from the contract renewed</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>{amount} received</source>
+        <translation>{amount} received</translation>
+    </message>
+    <message>
+        <source>{amount} carried from {other}</source>
+        <translation>{amount} carried from {other}</translation>
+    </message>
+    <message>
+        <source>{amount} applied to bills</source>
+        <translation>{amount} applied to bills</translation>
+    </message>
+    <message>
+        <source>{amount} refunded</source>
+        <translation>{amount} refunded</translation>
+    </message>
+    <message>
+        <source>{amount} carried to {other}</source>
+        <translation>{amount} carried to {other}</translation>
+    </message>
+    <message>
+        <source>held {held} of {agreed} agreed</source>
+        <translation>held {held} of {agreed} agreed</translation>
+    </message>
+    <message>
+        <source>reverses a movement not listed</source>
+        <translation>reverses a movement not listed</translation>
+    </message>
+    <message>
+        <source>reverses: {kind} of {on}</source>
+        <translation>reverses: {kind} of {on}</translation>
+    </message>
+    <message>
+        <source>to {other}</source>
+        <translation>to {other}</translation>
+    </message>
+    <message>
+        <source>from {other}</source>
+        <translation>from {other}</translation>
+    </message>
+    <message>
+        <source>bill {bill}</source>
+        <translation>bill {bill}</translation>
+    </message>
+    <message>
+        <source>out of {payer}'s payment</source>
+        <translation>out of {payer}'s payment</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>reversed</translation>
+    </message>
+    <message>
+        <source>{amount} reversed</source>
+        <translation>{amount} reversed</translation>
+    </message>
+    <message>
+        <source>The deposit of {amount} received on {on} is reversed: {contract} holds {after} (now {holds})</source>
+        <translation>The deposit of {amount} received on {on} is reversed: {contract} holds {after} (now {holds})</translation>
+    </message>
+    <message>
+        <source>{amount} of {contract}'s deposit applied on {on} is reversed: it holds {after} (now {holds})</source>
+        <translation>{amount} of {contract}'s deposit applied on {on} is reversed: it holds {after} (now {holds})</translation>
+    </message>
+    <message>
+        <source>The refund of {amount} on {on} is reversed: {contract}'s deposit holds {after} (now {holds})</source>
+        <translation>The refund of {amount} on {on} is reversed: {contract}'s deposit holds {after} (now {holds})</translation>
+    </message>
+    <message>
+        <source>The carry of {amount} from {old} to {new} on {on} is reversed on both contracts: {old} holds {old_after} (now {old_holds}), {new} holds {new_after} (now {new_holds})</source>
+        <translation>The carry of {amount} from {old} to {new} on {on} is reversed on both contracts: {old} holds {old_after} (now {old_holds}), {new} holds {new_after} (now {new_holds})</translation>
+    </message>
+    <message>
+        <source>{payer}'s payment of {paid} on {paid_on} gets {amount} back, to allocate again</source>
+        <translation>{payer}'s payment of {paid} on {paid_on} gets {amount} back, to allocate again</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is open again for {amount}</source>
+        <translation>Bill {bill} is open again for {amount}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+</context>
+<context>
+    <name>DepositsCli</name>
+    <message>
+        <source>not a date (YYYY-MM-DD): {text}</source>
+        <translation>not a date (YYYY-MM-DD): {text}</translation>
+    </message>
+    <message>
+        <source>{contract}: deposit {held}</source>
+        <translation>{contract}: deposit {held}</translation>
+    </message>
+    <message>
+        <source>no deposit movement yet</source>
+        <translation>no deposit movement yet</translation>
+    </message>
+    <message>
+        <source>not a deposit movement id: {text} (see: leasemap deposits CONTRACT)</source>
+        <translation>not a deposit movement id: {text} (see: leasemap deposits CONTRACT)</translation>
+    </message>
+    <message>
+        <source>Reversing it on {on}:</source>
+        <translation>Reversing it on {on}:</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Dry run: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Written, the reversing movements: {ids}</source>
+        <translation>Written, the reversing movements: {ids}</translation>
     </message>
 </context>
 <context>
@@ -5768,6 +5982,10 @@ Nothing was written.</translation>
         <translation>{contract_code}: {received_amount} received as its deposit; the contract says {due_amount} (difference {difference})</translation>
     </message>
     <message>
+        <source>{contract_code}: {received_amount} received as its deposit, {carried_amount} of it carried from {carried_from_code}; the contract says {due_amount} (difference {difference})</source>
+        <translation>{contract_code}: {received_amount} received as its deposit, {carried_amount} of it carried from {carried_from_code}; the contract says {due_amount} (difference {difference})</translation>
+    </message>
+    <message>
         <source>deposit of {deposit_amount} received for {contract_code} on {on}: no entry on {accounts} in the books ({reference})</source>
         <translation>deposit of {deposit_amount} received for {contract_code} on {on}: no entry on {accounts} in the books ({reference})</translation>
     </message>
@@ -5790,6 +6008,10 @@ Nothing was written.</translation>
     <message>
         <source>(no name)</source>
         <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>the contract renewed</source>
+        <translation>the contract renewed</translation>
     </message>
 </context>
 <context>
@@ -6608,6 +6830,10 @@ Nothing was written.</translation>
         <translation>“{text}” is not an amount</translation>
     </message>
     <message>
+        <source>{charge}: no such charge: neither a kind ({kinds}) nor a charge the park's contracts or bills carry</source>
+        <translation>{charge}: no such charge: neither a kind ({kinds}) nor a charge the park's contracts or bills carry</translation>
+    </message>
+    <message>
         <source>Vouchers from {first} to {last}: the range ends before it starts</source>
         <translation>Vouchers from {first} to {last}: the range ends before it starts</translation>
     </message>
@@ -6792,6 +7018,10 @@ Nothing was written.</translation>
         <translation>There is no such deposit movement to reverse</translation>
     </message>
     <message>
+        <source>The movement of {amount} on {on} is itself a reversal: it is not reversed; enter the movement again</source>
+        <translation>The movement of {amount} on {on} is itself a reversal: it is not reversed; enter the movement again</translation>
+    </message>
+    <message>
         <source>The movement is dated {movement_on}: its reversal cannot be dated {on}</source>
         <translation>The movement is dated {movement_on}: its reversal cannot be dated {on}</translation>
     </message>
@@ -6822,10 +7052,6 @@ Nothing was written.</translation>
     <message>
         <source>The VAT rates were not saved: {parts}</source>
         <translation>The VAT rates were not saved: {parts}</translation>
-    </message>
-    <message>
-        <source>{charge}: no such charge (the charges: {kinds})</source>
-        <translation>{charge}: no such charge (the charges: {kinds})</translation>
     </message>
     <message>
         <source>{charge}: “{value}” is not a VAT rate</source>
@@ -6888,6 +7114,14 @@ Nothing was written.</translation>
         <translation>Row {row}: {day} is on row {other} too, as another day</translation>
     </message>
     <message>
+        <source>{meter} replaces {replaces}, which {by} replaces already</source>
+        <translation>{meter} replaces {replaces}, which {by} replaces already</translation>
+    </message>
+    <message>
+        <source>{meter}: the meters it replaces lead back to it</source>
+        <translation>{meter}: the meters it replaces lead back to it</translation>
+    </message>
+    <message>
         <source>There was a meter {meter}, removed: a code is never used twice</source>
         <translation>There was a meter {meter}, removed: a code is never used twice</translation>
     </message>
@@ -6938,6 +7172,10 @@ Nothing was written.</translation>
     <message>
         <source>{replaces} is replaced by {by} already</source>
         <translation>{replaces} is replaced by {by} already</translation>
+    </message>
+    <message>
+        <source>{meter} hangs under {replaces}, the meter it replaces: hang it where {replaces} hangs</source>
+        <translation>{meter} hangs under {replaces}, the meter it replaces: hang it where {replaces} hangs</translation>
     </message>
     <message>
         <source>{replaces} hangs beneath {meter}: a meter cannot replace one it feeds</source>
@@ -7583,6 +7821,22 @@ Nothing was written.</translation>
         <translation>Its final reading is not entered yet: Archive… {meter} asks for it; until then its months after its last reading are held as not read.</translation>
     </message>
     <message>
+        <source>this meter</source>
+        <translation>this meter</translation>
+    </message>
+    <message>
+        <source>1 sub meter moves from {meter} to {code}: {meters}.</source>
+        <translation>1 sub meter moves from {meter} to {code}: {meters}.</translation>
+    </message>
+    <message>
+        <source>{count} sub meters move from {meter} to {code}: {meters}.</source>
+        <translation>{count} sub meters move from {meter} to {code}: {meters}.</translation>
+    </message>
+    <message>
+        <source>Past months stay as they were: the two records are one place in the tree.</source>
+        <translation>Past months stay as they were: the two records are one place in the tree.</translation>
+    </message>
+    <message>
         <source>Weight</source>
         <translation>Weight</translation>
     </message>
@@ -8055,6 +8309,10 @@ Nothing was written.</translation>
         <translation>{meter}: {shared} to share, but the weights of its basis add up to 0</translation>
     </message>
     <message>
+        <source>{meter}: {shared} to share, but no unit of its basis was connected in this period; nothing is shared</source>
+        <translation>{meter}: {shared} to share, but no unit of its basis was connected in this period; nothing is shared</translation>
+    </message>
+    <message>
         <source>{meter}: unit {unit} is metered by {by} but has no weight in the basis; it gets no share</source>
         <translation>{meter}: unit {unit} is metered by {by} but has no weight in the basis; it gets no share</translation>
     </message>
@@ -8065,6 +8323,14 @@ Nothing was written.</translation>
     <message>
         <source>{meter}'s sub meters do not all have its registers ({registers}): the shared consumption is worked out as a total</source>
         <translation>{meter}'s sub meters do not all have its registers ({registers}): the shared consumption is worked out as a total</translation>
+    </message>
+    <message>
+        <source>{old} was replaced by {new} on {on}: {old} measured {old_use} {unit} up to its final reading, {new} {new_use} {unit} from its initial reading; the main meter's consumption is the two, {main} {unit}</source>
+        <translation>{old} was replaced by {new} on {on}: {old} measured {old_use} {unit} up to its final reading, {new} {new_use} {unit} from its initial reading; the main meter's consumption is the two, {main} {unit}</translation>
+    </message>
+    <message>
+        <source>{old} was replaced by {new}: {old} measured {old_use} {unit} up to its final reading, {new} {new_use} {unit} from its initial reading; the main meter's consumption is the two, {main} {unit}</source>
+        <translation>{old} was replaced by {new}: {old} measured {old_use} {unit} up to its final reading, {new} {new_use} {unit} from its initial reading; the main meter's consumption is the two, {main} {unit}</translation>
     </message>
     <message>
         <source>The shared total is priced over the time-of-use registers as the main meter measured them: {registers}</source>
@@ -8167,6 +8433,10 @@ Nothing was written.</translation>
         <translation>Σ sub meters</translation>
     </message>
     <message>
+        <source>Main meter ({meters})</source>
+        <translation>Main meter ({meters})</translation>
+    </message>
+    <message>
         <source>Unmetered (main − Σ sub meters): line loss and common use no sub meter sees</source>
         <translation>Unmetered (main − Σ sub meters): line loss and common use no sub meter sees</translation>
     </message>
@@ -8263,8 +8533,16 @@ Nothing was written.</translation>
         <translation>Total use ({unit})</translation>
     </message>
     <message>
+        <source>All units sharing</source>
+        <translation>All units sharing</translation>
+    </message>
+    <message>
         <source>All units</source>
         <translation>All units</translation>
+    </message>
+    <message>
+        <source>no share: not connected</source>
+        <translation>no share: not connected</translation>
     </message>
     <message>
         <source>Adds up: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} = shared {shared}; Σ amounts {charged} = the shared charge {charge}</source>
@@ -8277,6 +8555,34 @@ Nothing was written.</translation>
     <message>
         <source>Not shared in full: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} of shared {shared}; Σ amounts {charged} of the shared charge {charge}</source>
         <translation>Not shared in full: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} of shared {shared}; Σ amounts {charged} of the shared charge {charge}</translation>
+    </message>
+    <message>
+        <source>Main meter up to {day} (replaced)</source>
+        <translation>Main meter up to {day} (replaced)</translation>
+    </message>
+    <message>
+        <source>Main meter (replaced)</source>
+        <translation>Main meter (replaced)</translation>
+    </message>
+    <message>
+        <source>Main meter from {day} (replacement)</source>
+        <translation>Main meter from {day} (replacement)</translation>
+    </message>
+    <message>
+        <source>Main meter (replacement)</source>
+        <translation>Main meter (replacement)</translation>
+    </message>
+    <message>
+        <source>its meter {meter} installed only on {on}</source>
+        <translation>its meter {meter} installed only on {on}</translation>
+    </message>
+    <message>
+        <source>its meter {meter} removed on {on}</source>
+        <translation>its meter {meter} removed on {on}</translation>
+    </message>
+    <message>
+        <source>{unit} takes no share: not connected in this period ({why})</source>
+        <translation>{unit} takes no share: not connected in this period ({why})</translation>
     </message>
 </context>
 <context>
@@ -10936,6 +11242,53 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Working out what the reversal does…</source>
+        <translation>Working out what the reversal does…</translation>
+    </message>
+    <message>
+        <source>Reversing it on %1:</source>
+        <translation>Reversing it on %1:</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Reverse.</source>
+        <translation>Nothing is written until you press Reverse.</translation>
+    </message>
+    <message>
+        <source>Reversed on %1.</source>
+        <translation>Reversed on %1.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Reverse a deposit movement of %1</source>
+        <translation>Reverse a deposit movement of %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on %3</source>
+        <translation>%1 of %2 on %3</translation>
+    </message>
+    <message>
+        <source>Reversal dated</source>
+        <translation>Reversal dated</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>e.g. typed wrong, the renewal called off</source>
+        <translation>e.g. typed wrong, the renewal called off</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Reverse</translation>
+    </message>
+</context>
+<context>
     <name>SalesCli</name>
     <message>
         <source>{file}: {rows} rows under the header on row {header}</source>
@@ -11842,6 +12195,10 @@ Nothing was written.</translation>
         <source>%1: a charge's code is at most %2 characters</source>
         <translation>%1: a charge's code is at most %2 characters</translation>
     </message>
+    <message>
+        <source>“%1”: a charge's code has no spaces around its kind, nor characters that are not text</source>
+        <translation>“%1”: a charge's code has no spaces around its kind, nor characters that are not text</translation>
+    </message>
 </context>
 <context>
     <name>TaxRatesDialog</name>
@@ -11852,6 +12209,10 @@ Nothing was written.</translation>
     <message>
         <source>Type a rate for %1, or tick exempt: it stays exempt without one.</source>
         <translation>Type a rate for %1, or tick exempt: it stays exempt without one.</translation>
+    </message>
+    <message>
+        <source>No VAT rate for %1: invoices for it are refused. Its kind is not one these rates know (another program billed it): type its rate, or tick exempt.</source>
+        <translation>No VAT rate for %1: invoices for it are refused. Its kind is not one these rates know (another program billed it): type its rate, or tick exempt.</translation>
     </message>
     <message>
         <source>no rate</source>
@@ -11902,8 +12263,8 @@ Nothing was written.</translation>
         <translation>No VAT rate: invoices for it are refused</translation>
     </message>
     <message>
-        <source>No VAT rate for %1: invoices for it are refused. It is of a kind these rates do not know (billed by another program), so no rate can be set for it here.</source>
-        <translation>No VAT rate for %1: invoices for it are refused. It is of a kind these rates do not know (billed by another program), so no rate can be set for it here.</translation>
+        <source>No VAT rate for %1: invoices for it are refused, and no rate can be set for a code written so (a kind, a colon and a name, at most %2 characters).</source>
+        <translation>No VAT rate for %1: invoices for it are refused, and no rate can be set for a code written so (a kind, a colon and a name, at most %2 characters).</translation>
     </message>
     <message>
         <source>Add charge…</source>
@@ -11968,8 +12329,8 @@ Nothing was written.</translation>
         <translation>The units are vacant from %1.</translation>
     </message>
     <message>
-        <source>Deposit to settle: %1 %2</source>
-        <translation>Deposit to settle: %1 %2</translation>
+        <source>Deposit to settle: %1</source>
+        <translation>Deposit to settle: %1</translation>
     </message>
     <message>
         <source>%1 schedule lines are no longer due, %2 %3 in all.</source>
@@ -12077,6 +12438,10 @@ Nothing was written.</translation>
     <message>
         <source>Bill</source>
         <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Deposit carried from</source>
+        <translation>Deposit carried from</translation>
     </message>
     <message>
         <source>Number</source>

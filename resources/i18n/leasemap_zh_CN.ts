@@ -800,6 +800,22 @@
         <translation>承租 {days}/{of_days} 天（{from} 至 {to}）：{whole} {measure} 中的 {quantity}，{whole_amount} 中的 {amount}</translation>
     </message>
     <message>
+        <source>Tariff {tariff}: a version from {valid_from} entered after this month was billed</source>
+        <translation>价格“{tariff}”：自 {valid_from} 起的新版本在本月出账后录入</translation>
+    </message>
+    <message>
+        <source>Tariff {tariff}: its version from {valid_from} archived after this month was billed</source>
+        <translation>价格“{tariff}”：自 {valid_from} 起的版本在本月出账后归档</translation>
+    </message>
+    <message>
+        <source>{contract} amended from {effective_on} (version {version}) after this month was billed</source>
+        <translation>{contract} 在本月出账后变更，自 {effective_on} 起生效（第 {version} 版）</translation>
+    </message>
+    <message>
+        <source>{contract} terminated on {terminated_on} after this month was billed: the days after it are not its</source>
+        <translation>{contract} 在本月出账后解约，解约日为 {terminated_on}：此后的天数不再由其承担</translation>
+    </message>
+    <message>
         <source>electricity</source>
         <translation>电</translation>
     </message>
@@ -1051,6 +1067,10 @@
     <message>
         <source>The period is no longer due (a termination or an amendment took it): what was billed for it is credited.</source>
         <translation>该计费期已不再应收（因退租或变更）：此前为其出账的金额予以冲减。</translation>
+    </message>
+    <message>
+        <source>Changed since it was billed:</source>
+        <translation>出账后的变动：</translation>
     </message>
     <message>
         <source>Due now:</source>
@@ -2323,6 +2343,10 @@ Nothing was written.</source>
     <message>
         <source>%1 renewed by %2</source>
         <translation>%1 已由 %2 续约</translation>
+    </message>
+    <message>
+        <source>Deposit movement of %1 reversed</source>
+        <translation>%1 的押金流水已冲销</translation>
     </message>
 </context>
 <context>
@@ -3605,6 +3629,57 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>DepositPanel</name>
+    <message>
+        <source>Deposit: %1</source>
+        <translation>押金：%1</translation>
+    </message>
+    <message>
+        <source>A reversal is not reversed: enter the movement again.</source>
+        <translation>冲销记录不能再冲销：请重新录入该笔流水。</translation>
+    </message>
+    <message>
+        <source>This movement is reversed already.</source>
+        <translation>该笔流水已冲销。</translation>
+    </message>
+    <message>
+        <source>Undo the selected movement with a reversing one; what it did to a payment or a bill is undone with it.</source>
+        <translation>以一笔冲销流水撤销所选流水；它对付款或账单的影响一并撤销。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>流水</translation>
+    </message>
+    <message>
+        <source>Held ±</source>
+        <translation>押金增减</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No deposit movement yet.</source>
+        <translation>尚无押金流水。</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲销…</translation>
+    </message>
+</context>
+<context>
     <name>DepositText</name>
     <message>
         <source>Deposit {amount} carried to {new}</source>
@@ -3637,6 +3712,145 @@ Nothing was written.</source>
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收取</translation>
+    </message>
+    <message>
+        <source>Applied to a bill</source>
+        <translation>抵扣账单</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退还</translation>
+    </message>
+    <message>
+        <source>Carried to the renewal</source>
+        <translation>转入续租合同</translation>
+    </message>
+    <message>
+        <source>Carried from the contract renewed</source>
+        <translation>由原合同转入</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>{amount} received</source>
+        <translation>已收 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} carried from {other}</source>
+        <translation>由 {other} 转入 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} applied to bills</source>
+        <translation>抵扣账单 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} refunded</source>
+        <translation>已退 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} carried to {other}</source>
+        <translation>转入 {other} {amount}</translation>
+    </message>
+    <message>
+        <source>held {held} of {agreed} agreed</source>
+        <translation>合同约定 {agreed}，现有 {held}</translation>
+    </message>
+    <message>
+        <source>reverses a movement not listed</source>
+        <translation>冲销一笔未列出的流水</translation>
+    </message>
+    <message>
+        <source>reverses: {kind} of {on}</source>
+        <translation>冲销：{on} 的{kind}</translation>
+    </message>
+    <message>
+        <source>to {other}</source>
+        <translation>转入 {other}</translation>
+    </message>
+    <message>
+        <source>from {other}</source>
+        <translation>由 {other} 转入</translation>
+    </message>
+    <message>
+        <source>bill {bill}</source>
+        <translation>账单 {bill}</translation>
+    </message>
+    <message>
+        <source>out of {payer}&apos;s payment</source>
+        <translation>来自 {payer} 的付款</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>已冲销</translation>
+    </message>
+    <message>
+        <source>{amount} reversed</source>
+        <translation>已冲销 {amount}</translation>
+    </message>
+    <message>
+        <source>The deposit of {amount} received on {on} is reversed: {contract} holds {after} (now {holds})</source>
+        <translation>冲销 {on} 收取的押金 {amount}：{contract} 的押金余额将为 {after}（现为 {holds}）</translation>
+    </message>
+    <message>
+        <source>{amount} of {contract}&apos;s deposit applied on {on} is reversed: it holds {after} (now {holds})</source>
+        <translation>冲销 {on} 以 {contract} 押金抵扣的 {amount}：押金余额将为 {after}（现为 {holds}）</translation>
+    </message>
+    <message>
+        <source>The refund of {amount} on {on} is reversed: {contract}&apos;s deposit holds {after} (now {holds})</source>
+        <translation>冲销 {on} 退还的 {amount}：{contract} 的押金余额将为 {after}（现为 {holds}）</translation>
+    </message>
+    <message>
+        <source>The carry of {amount} from {old} to {new} on {on} is reversed on both contracts: {old} holds {old_after} (now {old_holds}), {new} holds {new_after} (now {new_holds})</source>
+        <translation>{on} 由 {old} 转入 {new} 的 {amount} 在两份合同上一并冲销：{old} 的押金余额将为 {old_after}（现为 {old_holds}），{new} 将为 {new_after}（现为 {new_holds}）</translation>
+    </message>
+    <message>
+        <source>{payer}&apos;s payment of {paid} on {paid_on} gets {amount} back, to allocate again</source>
+        <translation>{payer} 于 {paid_on} 的付款 {paid} 退回 {amount}，可重新核销</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is open again for {amount}</source>
+        <translation>账单 {bill} 重新变为未结清，金额 {amount}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+</context>
+<context>
+    <name>DepositsCli</name>
+    <message>
+        <source>not a date (YYYY-MM-DD): {text}</source>
+        <translation>不是日期（YYYY-MM-DD）：{text}</translation>
+    </message>
+    <message>
+        <source>{contract}: deposit {held}</source>
+        <translation>{contract}：押金 {held}</translation>
+    </message>
+    <message>
+        <source>no deposit movement yet</source>
+        <translation>尚无押金流水</translation>
+    </message>
+    <message>
+        <source>not a deposit movement id: {text} (see: leasemap deposits CONTRACT)</source>
+        <translation>不是押金流水编号：{text}（见：leasemap deposits 合同）</translation>
+    </message>
+    <message>
+        <source>Reversing it on {on}:</source>
+        <translation>于 {on} 冲销：</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Written, the reversing movements: {ids}</source>
+        <translation>已写入冲销流水：{ids}</translation>
     </message>
 </context>
 <context>
@@ -5769,6 +5983,10 @@ Nothing was written.</source>
         <translation>{contract_code}：已收押金 {received_amount}；合同约定 {due_amount}（差额 {difference}）</translation>
     </message>
     <message>
+        <source>{contract_code}: {received_amount} received as its deposit, {carried_amount} of it carried from {carried_from_code}; the contract says {due_amount} (difference {difference})</source>
+        <translation>{contract_code}：已收押金 {received_amount}，其中 {carried_amount} 由 {carried_from_code} 转入；合同约定 {due_amount}（差额 {difference}）</translation>
+    </message>
+    <message>
         <source>deposit of {deposit_amount} received for {contract_code} on {on}: no entry on {accounts} in the books ({reference})</source>
         <translation>{on} 收取 {contract_code} 的押金 {deposit_amount}：财务账 {accounts} 中没有对应分录（{reference}）</translation>
     </message>
@@ -5791,6 +6009,10 @@ Nothing was written.</source>
     <message>
         <source>(no name)</source>
         <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>the contract renewed</source>
+        <translation>原合同</translation>
     </message>
 </context>
 <context>
@@ -6609,6 +6831,10 @@ Nothing was written.</source>
         <translation>“{text}”不是金额</translation>
     </message>
     <message>
+        <source>{charge}: no such charge: neither a kind ({kinds}) nor a charge the park&apos;s contracts or bills carry</source>
+        <translation>{charge}：没有这个费项：既不是费项类别（{kinds}），也不是本园区合同或账单中的费项</translation>
+    </message>
+    <message>
         <source>Vouchers from {first} to {last}: the range ends before it starts</source>
         <translation>{first} 至 {last} 的凭证：结束日期早于开始日期</translation>
     </message>
@@ -6793,6 +7019,10 @@ Nothing was written.</source>
         <translation>没有可冲销的该笔押金流水</translation>
     </message>
     <message>
+        <source>The movement of {amount} on {on} is itself a reversal: it is not reversed; enter the movement again</source>
+        <translation>{on} 的 {amount} 本身是一笔冲销：冲销不能再冲销；请重新录入该笔押金变动</translation>
+    </message>
+    <message>
         <source>The movement is dated {movement_on}: its reversal cannot be dated {on}</source>
         <translation>该笔流水的日期为 {movement_on}：冲销日期不能为 {on}</translation>
     </message>
@@ -6823,10 +7053,6 @@ Nothing was written.</source>
     <message>
         <source>The VAT rates were not saved: {parts}</source>
         <translation>税率未保存：{parts}</translation>
-    </message>
-    <message>
-        <source>{charge}: no such charge (the charges: {kinds})</source>
-        <translation>{charge}：没有这种收费项目（收费项目：{kinds}）</translation>
     </message>
     <message>
         <source>{charge}: “{value}” is not a VAT rate</source>
@@ -6889,6 +7115,14 @@ Nothing was written.</source>
         <translation>第 {row} 行：{day} 在第 {other} 行也出现，且类型或名称不同</translation>
     </message>
     <message>
+        <source>{meter} replaces {replaces}, which {by} replaces already</source>
+        <translation>{meter} 替换 {replaces}，但 {by} 已替换了它</translation>
+    </message>
+    <message>
+        <source>{meter}: the meters it replaces lead back to it</source>
+        <translation>{meter}：其所替换的表计又回到它自身（替换关系成环）</translation>
+    </message>
+    <message>
         <source>There was a meter {meter}, removed: a code is never used twice</source>
         <translation>曾有表计 {meter}，已删除：编号不可重复使用</translation>
     </message>
@@ -6939,6 +7173,10 @@ Nothing was written.</source>
     <message>
         <source>{replaces} is replaced by {by} already</source>
         <translation>{replaces} 已被 {by} 替换</translation>
+    </message>
+    <message>
+        <source>{meter} hangs under {replaces}, the meter it replaces: hang it where {replaces} hangs</source>
+        <translation>{meter} 挂在它所替换的 {replaces} 之下：请挂到 {replaces} 所在的位置</translation>
     </message>
     <message>
         <source>{replaces} hangs beneath {meter}: a meter cannot replace one it feeds</source>
@@ -7584,6 +7822,22 @@ Nothing was written.</source>
         <translation>其止码尚未录入：对 {meter} 执行“归档…”时填写；在此之前，其最后一次抄表之后的月份按未抄表暂不计费。</translation>
     </message>
     <message>
+        <source>this meter</source>
+        <translation>本表计</translation>
+    </message>
+    <message>
+        <source>1 sub meter moves from {meter} to {code}: {meters}.</source>
+        <translation>1 块分表从 {meter} 移到 {code}：{meters}。</translation>
+    </message>
+    <message>
+        <source>{count} sub meters move from {meter} to {code}: {meters}.</source>
+        <translation>{count} 块分表从 {meter} 移到 {code}：{meters}。</translation>
+    </message>
+    <message>
+        <source>Past months stay as they were: the two records are one place in the tree.</source>
+        <translation>以往月份保持不变：新旧两条记录在表计树中是同一位置。</translation>
+    </message>
+    <message>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
@@ -8056,6 +8310,10 @@ Nothing was written.</source>
         <translation>{meter}：待分摊 {shared}，但其分摊依据的权重合计为 0</translation>
     </message>
     <message>
+        <source>{meter}: {shared} to share, but no unit of its basis was connected in this period; nothing is shared</source>
+        <translation>{meter}：待分摊 {shared}，但本期其分摊依据中没有任何单元接入；不作分摊</translation>
+    </message>
+    <message>
         <source>{meter}: unit {unit} is metered by {by} but has no weight in the basis; it gets no share</source>
         <translation>{meter}：单元 {unit} 由 {by} 计量，但在分摊依据中没有权重，不参与分摊</translation>
     </message>
@@ -8066,6 +8324,14 @@ Nothing was written.</source>
     <message>
         <source>{meter}&apos;s sub meters do not all have its registers ({registers}): the shared consumption is worked out as a total</source>
         <translation>{meter} 的分表并非都有其计度器（{registers}）：公摊量按总量计算</translation>
+    </message>
+    <message>
+        <source>{old} was replaced by {new} on {on}: {old} measured {old_use} {unit} up to its final reading, {new} {new_use} {unit} from its initial reading; the main meter&apos;s consumption is the two, {main} {unit}</source>
+        <translation>{old} 于 {on} 换为 {new}：{old} 至拆表读数计量 {old_use} {unit}，{new} 自装表读数计量 {new_use} {unit}；总表用量为两者之和 {main} {unit}</translation>
+    </message>
+    <message>
+        <source>{old} was replaced by {new}: {old} measured {old_use} {unit} up to its final reading, {new} {new_use} {unit} from its initial reading; the main meter&apos;s consumption is the two, {main} {unit}</source>
+        <translation>{old} 换为 {new}：{old} 至拆表读数计量 {old_use} {unit}，{new} 自装表读数计量 {new_use} {unit}；总表用量为两者之和 {main} {unit}</translation>
     </message>
     <message>
         <source>The shared total is priced over the time-of-use registers as the main meter measured them: {registers}</source>
@@ -8168,6 +8434,10 @@ Nothing was written.</source>
         <translation>分表合计</translation>
     </message>
     <message>
+        <source>Main meter ({meters})</source>
+        <translation>总表（{meters}）</translation>
+    </message>
+    <message>
         <source>Unmetered (main − Σ sub meters): line loss and common use no sub meter sees</source>
         <translation>未计量部分（总表 − 分表合计）：线损及无分表的公共用量</translation>
     </message>
@@ -8264,8 +8534,16 @@ Nothing was written.</source>
         <translation>合计用量（{unit}）</translation>
     </message>
     <message>
+        <source>All units sharing</source>
+        <translation>分摊单元合计</translation>
+    </message>
+    <message>
         <source>All units</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>no share: not connected</source>
+        <translation>不分摊：未接入</translation>
     </message>
     <message>
         <source>Adds up: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} = shared {shared}; Σ amounts {charged} = the shared charge {charge}</source>
@@ -8278,6 +8556,34 @@ Nothing was written.</source>
     <message>
         <source>Not shared in full: main {main} = Σ sub meters {subs} + unmetered {unmetered}; Σ shares {allocated} of shared {shared}; Σ amounts {charged} of the shared charge {charge}</source>
         <translation>未全部分摊：总表 {main} = 分表合计 {subs} + 未计量 {unmetered}；公摊量 {shared} 中已分摊 {allocated}；公摊费用 {charge} 中已分摊 {charged}</translation>
+    </message>
+    <message>
+        <source>Main meter up to {day} (replaced)</source>
+        <translation>总表，至 {day}（已换表）</translation>
+    </message>
+    <message>
+        <source>Main meter (replaced)</source>
+        <translation>总表（已换表）</translation>
+    </message>
+    <message>
+        <source>Main meter from {day} (replacement)</source>
+        <translation>总表，自 {day}（新换表）</translation>
+    </message>
+    <message>
+        <source>Main meter (replacement)</source>
+        <translation>总表（新换表）</translation>
+    </message>
+    <message>
+        <source>its meter {meter} installed only on {on}</source>
+        <translation>其表计 {meter} 于 {on} 才安装</translation>
+    </message>
+    <message>
+        <source>its meter {meter} removed on {on}</source>
+        <translation>其表计 {meter} 已于 {on} 拆除</translation>
+    </message>
+    <message>
+        <source>{unit} takes no share: not connected in this period ({why})</source>
+        <translation>{unit} 不分摊：本期未接入（{why}）</translation>
     </message>
 </context>
 <context>
@@ -10937,6 +11243,53 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Working out what the reversal does…</source>
+        <translation>正在计算冲销的影响…</translation>
+    </message>
+    <message>
+        <source>Reversing it on %1:</source>
+        <translation>于 %1 冲销：</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Reverse.</source>
+        <translation>点击“冲销”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Reversed on %1.</source>
+        <translation>已于 %1 冲销。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reverse a deposit movement of %1</source>
+        <translation>冲销 %1 的押金流水</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on %3</source>
+        <translation>%3 %1 %2</translation>
+    </message>
+    <message>
+        <source>Reversal dated</source>
+        <translation>冲销日期</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>e.g. typed wrong, the renewal called off</source>
+        <translation>例如：录入错误、续租取消</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲销</translation>
+    </message>
+</context>
+<context>
     <name>SalesCli</name>
     <message>
         <source>{file}: {rows} rows under the header on row {header}</source>
@@ -11843,6 +12196,10 @@ Nothing was written.</source>
         <source>%1: a charge&apos;s code is at most %2 characters</source>
         <translation>%1：收费项目代码最多 %2 个字符</translation>
     </message>
+    <message>
+        <source>“%1”: a charge&apos;s code has no spaces around its kind, nor characters that are not text</source>
+        <translation>“%1”：费项代码的类别前后不能有空格，也不能含非文字字符</translation>
+    </message>
 </context>
 <context>
     <name>TaxRatesDialog</name>
@@ -11853,6 +12210,10 @@ Nothing was written.</source>
     <message>
         <source>Type a rate for %1, or tick exempt: it stays exempt without one.</source>
         <translation>请为 %1 填写税率，或勾选免税：不填税率则仍为免税。</translation>
+    </message>
+    <message>
+        <source>No VAT rate for %1: invoices for it are refused. Its kind is not one these rates know (another program billed it): type its rate, or tick exempt.</source>
+        <translation>%1 没有增值税税率：其发票会被拒绝。它的类别不在这些税率之内（由其他程序出账）：请输入税率，或勾选免税。</translation>
     </message>
     <message>
         <source>no rate</source>
@@ -11903,8 +12264,8 @@ Nothing was written.</source>
         <translation>无增值税税率：该项目无法开票</translation>
     </message>
     <message>
-        <source>No VAT rate for %1: invoices for it are refused. It is of a kind these rates do not know (billed by another program), so no rate can be set for it here.</source>
-        <translation>%1 没有增值税税率：该项目无法开票。它属于本税率表不认识的类别（由其他程序记账），因此无法在此设定税率。</translation>
+        <source>No VAT rate for %1: invoices for it are refused, and no rate can be set for a code written so (a kind, a colon and a name, at most %2 characters).</source>
+        <translation>%1 没有增值税税率：其发票会被拒绝，且这样写的代码无法设置税率（应为类别、冒号和名称，最多 %2 个字符）。</translation>
     </message>
     <message>
         <source>Add charge…</source>
@@ -11969,8 +12330,8 @@ Nothing was written.</source>
         <translation>单元自 %1 起空置。</translation>
     </message>
     <message>
-        <source>Deposit to settle: %1 %2</source>
-        <translation>待结算押金：%1 %2</translation>
+        <source>Deposit to settle: %1</source>
+        <translation>待结算押金：%1</translation>
     </message>
     <message>
         <source>%1 schedule lines are no longer due, %2 %3 in all.</source>
@@ -12078,6 +12439,10 @@ Nothing was written.</source>
     <message>
         <source>Bill</source>
         <translation>账单</translation>
+    </message>
+    <message>
+        <source>Deposit carried from</source>
+        <translation>押金转自</translation>
     </message>
     <message>
         <source>Number</source>
