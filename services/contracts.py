@@ -38,6 +38,7 @@ from domain.leasing.versions import Change, Version, amended_schedule, version_c
 from runtime.messages import UserError
 from store.changes import record_command, under_command
 from store.holds import current_link, other_leases
+from store.id_text import parse_id
 from store.schema import (
     Contract,
     ContractUnit,
@@ -247,7 +248,7 @@ def find_contract(session: Session, code_or_id: str) -> Contract:
 def check(session: Session, park_id: uuid.UUID, spec: ContractSpec,
           exclude: uuid.UUID | None = None, on: date | None = None) -> list[FieldProblem]:
     """Every problem of ``spec`` against the register: its units and the other leases."""
-    ids = [_uuid(u.unit_id) for u in spec.units]
+    ids = [parse_id(u.unit_id) for u in spec.units]
     units: dict[str, UnitFacts] = {}
     for unit in session.scalars(select(Unit).where(Unit.id.in_([i for i in ids if i]))):
         if unit.park_id != park_id:
@@ -321,7 +322,7 @@ def _save(session: Session, park_id: uuid.UUID, spec: ContractSpec,
           contract_id: uuid.UUID | None, status: ContractStatus, *,
           lead_id: uuid.UUID | None = None, renews: uuid.UUID | None = None) -> Contract:
     _refuse(check(session, park_id, spec, exclude=contract_id), spec.code)
-    tenant_id = _uuid(spec.tenant_id)
+    tenant_id = parse_id(spec.tenant_id)
     if tenant_id is None or session.get(Tenant, tenant_id) is None:
         raise ContractRefused(f"contract {spec.code}: no tenant {spec.tenant_id}",
                               "contract-refused", problems=[
@@ -697,11 +698,6 @@ def _contract(session: Session, contract_id: uuid.UUID) -> Contract:
     return contract
 
 
-def _uuid(text: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        return None
 
 
 def park_id_of(session: Session) -> uuid.UUID:

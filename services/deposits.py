@@ -77,6 +77,7 @@ from runtime.messages import UserError
 from services.payments import insert_allocations
 from services.receivables import posted_late_fees, read_ledger
 from store.changes import insert_rows, record_commands, under_command
+from store.id_text import parse_id
 from store.ids import uuid7
 from store.schema import (
     ONE_REVERSAL,
@@ -192,7 +193,7 @@ def deposit_statement(session: Session, contract_id: uuid.UUID) -> DepositStatem
     net = moved(moves)
     return DepositStatement(
         contract.id, contract.code, contract.deposit, held(moves),
-        tuple((kind, codes.get(_uuid(other), other), amount)
+        tuple((kind, codes.get(parse_id(other), other), amount)
               for (kind, other), amount in net.items()),
         tuple(lines))
 
@@ -616,13 +617,14 @@ def move_fields(payload: Mapping[str, Any]) -> dict[str, Any]:
     command written before 0011 has no ``counterpart``: a carry's note named the other
     contract then, and names it here."""
     kind = str(payload["kind"])
-    counterpart = _uuid(payload.get("counterpart") or "")
+    counterpart = parse_id(payload.get("counterpart"))
     if "counterpart" not in payload and kind in CARRY_KINDS:
-        counterpart = _uuid(str(payload.get("note") or "").strip())
+        counterpart = parse_id(str(payload.get("note") or "").strip())
     return {"id": uuid.UUID(payload["movement"]), "contract_id": uuid.UUID(payload["contract"]),
             "kind": kind, "amount": Decimal(payload["amount"]),
-            "on": date.fromisoformat(payload["on"]), "payment_id": _uuid(payload.get("payment")),
-            "bill_id": _uuid(payload.get("bill")), "reverses_id": _uuid(payload.get("reverses")),
+            "on": date.fromisoformat(payload["on"]), "payment_id": parse_id(payload.get("payment")),
+            "bill_id": parse_id(payload.get("bill")),
+            "reverses_id": parse_id(payload.get("reverses")),
             "note": str(payload.get("note") or ""), "counterpart_id": counterpart}
 
 
@@ -685,10 +687,3 @@ def _contract(session: Session, contract_id: uuid.UUID) -> Contract:
     return contract
 
 
-def _uuid(text: str | None) -> uuid.UUID | None:
-    if not text:
-        return None
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        return None

@@ -84,6 +84,7 @@ from importers.rent_roll import (
 )
 from runtime.messages import Message, UserError
 from store.changes import record_command, record_commands, under_command
+from store.id_text import parse_id
 from store.ids import uuid7
 from store.schema import Bill, Contract, Invoice, Park, Tenant
 from store.workspace import Workspace
@@ -708,7 +709,7 @@ def _drafts(session: Session, cells: list[list[Any]], header: int,
     ref_list = sorted(refs)
     for start in range(0, len(ref_list), CHUNK):
         chunk = ref_list[start:start + CHUNK]
-        ids = [u for u in (_uuid(r) for r in chunk) if u is not None]
+        ids = [u for u in (parse_id(r) for r in chunk) if u is not None]
         where = Bill.number.in_(chunk) | Bill.id.in_(ids) if ids else Bill.number.in_(chunk)
         bills = [_Bill(*r) for r in session.execute(select(*_BILL_COLUMNS).where(where))]
         for bill in _with_credits(session, bills):
@@ -720,7 +721,7 @@ def _drafts(session: Session, cells: list[list[Any]], header: int,
         where = {"row": str(row)}
         bill_text = cell_text(_cell(line, columns, "bill"))
         number = normalise_number(cell_text(_cell(line, columns, "number")))
-        bill = found.get(bill_text) or found.get(str(_uuid(bill_text) or ""))
+        bill = found.get(bill_text) or found.get(str(parse_id(bill_text) or ""))
         if bill is None:
             problems.append(_message("import-no-bill", where | {"bill": bill_text}))
         elif bill.is_credit:
@@ -760,11 +761,6 @@ def _message(code: str, params: Mapping[str, str]) -> Message:
     return Message(f"invoice-{code}", english, dict(params))
 
 
-def _uuid(text: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        return None
 
 
 def plan_import(session: Session, path: Path | str) -> tuple[InvoiceImport, list[_Draft]]:

@@ -88,6 +88,7 @@ from importers.rent_roll import (
 from runtime.jobs import Job
 from runtime.messages import Message, UserError
 from store.changes import insert_rows
+from store.id_text import parse_id
 from store.ids import uuid7
 from store.schema import Allocation as AllocationRow
 from store.schema import (
@@ -454,7 +455,7 @@ def check(session: Session, park_id: uuid.UUID, on: date, *, since: date | None 
     # run corrected it, and the ledgers agree (the domain lists it still).
     found = [d for d in result.differences
              if not (d.code == "billed-after-end"
-                     and billed.get(_uuid(d.params.get("bill", "")) or _NO_ID) == ZERO)]
+                     and billed.get(parse_id(d.params.get("bill", "")) or _NO_ID) == ZERO)]
     said = _Namer(ledgers)
     sizes = {"contracts": len(ledgers.contracts), "due": len(ledgers.due),
              "bills": len(ops.bills), "adjustments": len(ops.adjustments),
@@ -485,7 +486,7 @@ class _Namer:
             if "units" not in p:
                 extra["units"] = ",".join(u.code for u in contract.units)
         elif p.get("contract"):  # a deposit's contract the contract ledger does not hold
-            found = _uuid(p["contract"])
+            found = parse_id(p["contract"])
             if found is not None and found in self.ops.contract_codes:
                 extra["contract_code"] = self.ops.contract_codes[found]
         if p.get("bill"):
@@ -498,7 +499,7 @@ class _Namer:
         elif kind == EntryKind.RECEIPT.label:
             extra |= self._payment(ident)
         elif kind in (EntryKind.ALLOCATION.label, EntryKind.REFUND.label):
-            allocation = _uuid(ident)
+            allocation = parse_id(ident)
             bill = self.ops.allocated_bill.get(allocation) if allocation else None
             if bill is not None:
                 extra["number"] = self.ops.numbers.get(bill, str(bill))
@@ -507,7 +508,7 @@ class _Namer:
                 extra |= self._payment(str(payment))
         elif kind == EntryKind.DEPOSIT.label and p.get("payment"):
             extra |= self._payment(p["payment"])  # received out of this payment
-        tenant = _uuid(p.get("tenant", ""))
+        tenant = parse_id(p.get("tenant", ""))
         if tenant is None and contract is not None:
             tenant = contract.tenant_id
         if tenant is not None and tenant in self.tenants:
@@ -519,15 +520,15 @@ class _Namer:
         found = self.contracts.get(text)
         if found is not None:
             return found.code
-        ident = _uuid(text)
+        ident = parse_id(text)
         return self.ops.contract_codes.get(ident, text) if ident is not None else text
 
     def _number(self, text: str) -> str:
-        found = _uuid(text)
+        found = parse_id(text)
         return self.ops.numbers.get(found, text) if found is not None else text
 
     def _payment(self, text: str) -> dict[str, str]:
-        found = _uuid(text)
+        found = parse_id(text)
         if found is None:
             return {}
         return {"payment": text, "payer": self.ops.payers.get(found, ""),
@@ -1132,8 +1133,3 @@ def books_json(report: BooksImport) -> dict[str, Any]:
                        "text": x.text} for x in report.new]}
 
 
-def _uuid(text: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        return None

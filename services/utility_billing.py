@@ -94,6 +94,7 @@ from domain.billing.utility_bills import (
 from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day, unit_term
 from domain.leasing.clauses import DueKind, DueRule
 from services.meters import load_tree
+from store.id_text import parse_id
 from store.schema import Bill, Contract, ContractUnit, ContractVersion, MeterReading, Unit
 from store.schema import Meter as MeterRow
 from store.schema import Tariff as TariffRow
@@ -209,7 +210,7 @@ def _units_of(trees: Iterable[UtilityTree]) -> list[str]:
 
 def _unit_codes(session: Session, units: Sequence[str]) -> dict[str, str]:
     out: dict[str, str] = {}
-    ids = [_uuid(u) for u in units]
+    ids = [parse_id(u) for u in units]
     for chunk in _chunks([i for i in ids if i is not None]):
         out.update({str(i): code for i, code in session.execute(
             select(Unit.id, Unit.code).where(Unit.id.in_(chunk)))})
@@ -225,7 +226,7 @@ def _holds(session: Session, park_id: uuid.UUID, units: Sequence[str], first: da
     holds: list[Hold] = []
     payers: dict[str, Payer] = {}
     tenants: dict[str, uuid.UUID] = {}
-    ids = [i for i in (_uuid(u) for u in units) if i is not None]
+    ids = [i for i in (parse_id(u) for u in units) if i is not None]
     for chunk in _chunks(ids):
         for (cid, code, tenant_id, status, signed_on, starts_on, ends_on, terminated_on,
              terms, unit_id, held_from, held_to) in session.execute(
@@ -257,7 +258,7 @@ def _payers_of(session: Session, contracts: Sequence[str], payers: dict[str, Pay
                tenants: dict[str, uuid.UUID]) -> None:
     """The payers and tenants of ``contracts``: billed for a month looked at again that
     they no longer hold (a termination dated back before it), so no hold names them."""
-    ids = [i for i in (_uuid(c) for c in contracts) if i is not None]
+    ids = [i for i in (parse_id(c) for c in contracts) if i is not None]
     for chunk in _chunks(ids):
         for cid, code, tenant_id, starts_on, terms in session.execute(
                 select(Contract.id, Contract.code, Contract.tenant_id, Contract.starts_on,
@@ -482,11 +483,6 @@ def _billed_months(session: Session, park_id: uuid.UUID, utility: str, months: S
     return {cid: billed_keys(rows) for cid, rows in found.items()}
 
 
-def _uuid(text: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        return None
 
 
 def _chunks(items: Sequence[T]) -> Iterable[Sequence[T]]:
