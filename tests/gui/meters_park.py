@@ -8,13 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from domain.billing.tariffs import FlatTariff, to_document
 from services.meters import MeterSpec, ReadingEntry, create_meter, record_readings
-from store.schema import Tariff
 from tests.gui.helpers import open_window
 from tests.small_leases import open_small, park_id
+from tests.small_meters import E, add_tariff
 
-E = "electricity"
 OCTOBER, NOVEMBER = date(2026, 10, 1), date(2026, 11, 1)
 FIGURES = {"MAIN": (1000, 1600), "E-1": (100, 300), "E-2": (200, 350), "LIFT": (50, 80)}
 
@@ -24,13 +22,7 @@ def build_metered(path: Path, *more: MeterSpec) -> Path:
     workspace = open_small(path)
     try:
         pid = park_id(workspace)
-        with workspace.transaction() as s:
-            tariff = Tariff(park_id=pid, utility=E, name="一般工商业", valid_from=date(2026, 1, 1),
-                            document=to_document(FlatTariff(date(2026, 1, 1), Decimal("1.00"))))
-            s.add(tariff)
-            s.flush()
-            tariff_id = tariff.id
-        create_meter(workspace, pid, MeterSpec("MAIN", E, tariff_id=tariff_id))
+        create_meter(workspace, pid, MeterSpec("MAIN", E, tariff_id=add_tariff(workspace)))
         for code, unit in (("E-1", "ZD-A-0101"), ("E-2", "ZD-A-0102"), ("LIFT", None)):
             create_meter(workspace, pid, MeterSpec(code, E, parent="MAIN", unit=unit))
         for spec in more:

@@ -3,23 +3,22 @@
 it), removed outright when they never measured anything, restored, and replaced by a new
 record, with the replaced meter's removal day and the unit's use across the replacement.
 
-The small park (``tests.small_park``): HT-2026-0001 holds ZD-A-0101 from 2026-01-01;
-ZD-A-0102 is vacant until 2027; each billing test signs HT-B-1 on ZD-A-0103. The tree:
-MAIN (priced at 1.00 a kWh) → E-0101, E-0102, E-0103 (each a unit's) and LIFT (common).
+The small park and its tree, as ``tests.small_meters`` sets them up: HT-2026-0001 holds
+ZD-A-0101 from 2026-01-01; ZD-A-0102 is vacant until 2027; each billing test signs HT-B-1
+on ZD-A-0103. The tree: MAIN (priced at 1.00 a kWh, in the billing tests) → E-0101, E-0102,
+E-0103 (each a unit's) and LIFT (common).
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from domain.billing.tariffs import FlatTariff, to_document
-from services import billing_run, contracts
 from services.meter_archive import (
     MeterArchiveRefused,
     archive_meter,
@@ -35,13 +34,21 @@ from services.meters import (
     meter_tree,
     record_reading,
 )
-from store.schema import Bill, BillLine, Meter, MeterReading, Outbox, Tariff, Unit
+from store.schema import Meter, MeterReading, Outbox, Unit
 from store.workspace import Workspace
-from tests.small_leases import lease_spec, open_small, park_id
+from tests.small_leases import open_small, park_id
+from tests.small_meters import (
+    E,
+    add_tariff,
+    build_tree,
+    line_explanations,
+    read,
+    run_month,
+    sign_b1,
+)
 from views.message_text import message_text
 
 D = Decimal
-E = "electricity"
 FEB, MAR, APR, MAY = (date(2026, m, 1) for m in (2, 3, 4, 5))
 IDES = date(2026, 3, 15)  # E-0103 is taken out
 
@@ -58,54 +65,19 @@ def _count(ws: Workspace, model: Any, *where: Any) -> int:
         return s.scalar(select(func.count()).select_from(model).where(*where))
 
 
-def _tree(ws: Workspace, priced: bool = False) -> dict[str, uuid.UUID]:
-    pid = park_id(ws)
-    tariff = None
-    if priced:
-        with ws.transaction() as s:
-            row = Tariff(park_id=pid, utility=E, name="一般工商业", valid_from=date(2026, 1, 1),
-                         document=to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
-            s.add(row)
-            s.flush()
-            tariff = row.id
-    ids = {"MAIN": create_meter(ws, pid, MeterSpec("MAIN", E, tariff_id=tariff))}
-    for code, unit in (("E-0101", "ZD-A-0101"), ("E-0102", "ZD-A-0102"),
-                       ("E-0103", "ZD-A-0103"), ("LIFT", None)):
-        ids[code] = create_meter(ws, pid, MeterSpec(code, E, parent="MAIN", unit=unit))
-    return ids
-
-
-def _read(ws: Workspace, ids: dict[str, uuid.UUID], day: date, **values: int | str) -> None:
-    for code, value in values.items():
-        record_reading(ws, ids[code.replace("_", "-")], day, D(value))
-
-
-def _run(ws: Workspace, month: date) -> billing_run.RunReport:
-    last = date(month.year + month.month // 12, month.month % 12 + 1, 1) - timedelta(days=1)
-    return billing_run.post_run(ws, park_id(ws), month, last, month - timedelta(days=5))
-
-
-def _lines(ws: Workspace, number: str) -> list[dict[str, Any]]:
-    with ws.reading() as s:
-        return [line.explanation for line in s.scalars(
-            select(BillLine).join(Bill, Bill.id == BillLine.bill_id)
-            .where(Bill.number == number).order_by(BillLine.seq))]
-
-
 def _billed_march(ws: Workspace) -> dict[str, uuid.UUID]:
     """HT-B-1 on ZD-A-0103; the tree read on 1 February, 1 March and (but E-0103, taken
     out on 15 March) 1 April and 1 May."""
-    ids = _tree(ws, priced=True)
-    contracts.create_signed(ws, park_id(ws), lease_spec(
-        ws, "ZD-A-0103", "HT-B-1", FEB, date(2027, 1, 31), signed_on=FEB))
-    _read(ws, ids, FEB, MAIN=0, E_0101=0, E_0102=0, E_0103=0, LIFT=0)
-    _read(ws, ids, MAR, MAIN=1040, E_0101=300, E_0102=40, E_0103=500, LIFT=50)
+    ids = build_tree(ws, add_tariff(ws))
+    sign_b1(ws)
+    read(ws, ids, FEB, MAIN=0, E_0101=0, E_0102=0, E_0103=0, LIFT=0)
+    read(ws, ids, MAR, MAIN=1040, E_0101=300, E_0102=40, E_0103=500, LIFT=50)
     return ids
 
 
 def _after_removal(ws: Workspace, ids: dict[str, uuid.UUID]) -> None:
-    _read(ws, ids, APR, MAIN=2000, E_0101=600, E_0102=80, LIFT=100)
-    _read(ws, ids, MAY, MAIN=2800, E_0101=900, E_0102=120, LIFT=150)
+    read(ws, ids, APR, MAIN=2000, E_0101=600, E_0102=80, LIFT=100)
+    read(ws, ids, MAY, MAIN=2800, E_0101=900, E_0102=120, LIFT=150)
 
 
 def _said(error: BaseException) -> str:
@@ -137,21 +109,21 @@ def test_an_archived_meter_bills_up_to_its_removal_and_nothing_after(ws):
     assert _count(ws, MeterReading, MeterReading.meter_id == ids["E-0103"]) == 3  # kept
     _after_removal(ws, ids)
 
-    march = _run(ws, APR)  # bills March: E-0103 up to its final on the 15th
+    march = run_month(ws, APR)  # bills March: E-0103 up to its final on the 15th
     assert not [s for s in march.plan.skipped if s.code != "vacant-use"]
-    meter, share = _lines(ws, "HT-B-1/2026-03-01/electricity")
+    meter, share = line_explanations(ws, "HT-B-1/2026-03-01/electricity")
     assert (meter["meter"], meter["quantity"]) == ("E-0103", "150.000")
     assert meter["readings"] == [{"register": "total", "from_on": "2026-03-01",
                                   "from": "500.000", "to_on": "2026-03-15", "to": "650.000",
                                   "dial": "150.000"}]
     assert share["main"] == "MAIN" and share["subs"] == "540.000"  # 300 + 40 + 150 + 50
 
-    april = _run(ws, MAY)  # bills April: E-0103 measured nothing, and holds nothing
+    april = run_month(ws, MAY)  # bills April: E-0103 measured nothing, and holds nothing
     assert not [s for s in april.plan.skipped if s.code != "vacant-use"]
     # ZD-A-0103 had no meter in service in April: not connected, it takes no share of
     # MAIN's, so HT-B-1 has no April bill; the units connected share it all.
-    assert _lines(ws, "HT-B-1/2026-04-01/electricity") == []
-    _own, share = _lines(ws, "HT-2026-0001/2026-04-01/electricity")
+    assert line_explanations(ws, "HT-B-1/2026-04-01/electricity") == []
+    _own, share = line_explanations(ws, "HT-2026-0001/2026-04-01/electricity")
     assert share["subs"] == "390.000"  # 300 + 40 + 50: E-0103 is no sub meter then
     assert D(share["denominator"]) == 2 * D(share["weight"])  # ZD-A-0101 and ZD-A-0102
 
@@ -164,21 +136,21 @@ def test_a_removal_day_without_a_final_reading_holds_nothing_after_it(ws):
     edit_meter(ws, ids["E-0103"], MeterSpec("E-0103", E, parent="MAIN", unit="ZD-A-0103",
                                             removed_on=IDES))
     _after_removal(ws, ids)
-    march = _run(ws, APR)
+    march = run_month(ws, APR)
     assert not [s for s in march.plan.skipped if s.code != "vacant-use"]
-    assert _lines(ws, "HT-B-1/2026-03-01/electricity")[0]["quantity"] == "150.000"
-    april = _run(ws, MAY)
+    assert line_explanations(ws, "HT-B-1/2026-03-01/electricity")[0]["quantity"] == "150.000"
+    april = run_month(ws, MAY)
     assert not [s for s in april.plan.skipped if s.code != "vacant-use"]
-    assert _lines(ws, "HT-B-1/2026-04-01/electricity") == []  # not connected: no share
+    assert line_explanations(ws, "HT-B-1/2026-04-01/electricity") == []  # not connected: no share
     # Archiving it on that day still takes the day's reading as its final: nothing changes.
     report = archive_meter(ws, ids["E-0103"], IDES)
     assert [(r.kind.value, r.value) for r in report.finals] == [("final", D(650))]
-    assert _run(ws, MAY).plan.bills == ()
+    assert run_month(ws, MAY).plan.bills == ()
 
 
 def test_archiving_refuses_what_does_not_hold_and_writes_nothing(ws):
-    ids = _tree(ws)
-    _read(ws, ids, MAR, MAIN=100, E_0101=10, E_0102=20, E_0103=30, LIFT=40)
+    ids = build_tree(ws, None)
+    read(ws, ids, MAR, MAIN=100, E_0101=10, E_0102=20, E_0103=30, LIFT=40)
     record_reading(ws, ids["E-0101"], APR, D(15))
     ops, rows = _count(ws, Outbox), _count(ws, MeterReading)
 
@@ -264,7 +236,7 @@ def _unit(s: Any, code: str) -> uuid.UUID:
 
 
 def test_a_meter_never_read_is_removed_and_its_code_stays_taken(ws):
-    ids = _tree(ws)
+    ids = build_tree(ws, None)
     ops = _count(ws, Outbox)
     assert remove_meter(ws, ids["LIFT"]) == "LIFT"
     with ws.reading() as s:
@@ -292,7 +264,7 @@ def test_a_meter_read_or_billed_is_never_removed(ws):
     ids = _billed_march(ws)
     _after_removal(ws, ids)
     record_reading(ws, ids["E-0103"], APR, D(700))
-    _run(ws, APR)  # HT-B-1's March names E-0103 (its meter) and MAIN (its share)
+    run_month(ws, APR)  # HT-B-1's March names E-0103 (its meter) and MAIN (its share)
     ops = _count(ws, Outbox)
     with pytest.raises(MeterArchiveRefused) as caught:
         remove_meter(ws, ids["E-0103"])
@@ -322,7 +294,7 @@ def test_a_meter_read_or_billed_is_never_removed(ws):
 
 
 def test_an_archived_meter_restored_runs_on_from_its_final_figure(ws):
-    ids = _tree(ws)
+    ids = build_tree(ws, None)
     pid = park_id(ws)
     record_reading(ws, ids["E-0101"], MAR, D(100))
     archive_meter(ws, ids["E-0101"], IDES, {"total": D(180)})
@@ -350,7 +322,7 @@ def test_an_archived_meter_restored_runs_on_from_its_final_figure(ws):
 
 
 def test_restoring_is_refused_under_an_archived_parent_or_once_replaced(ws):
-    ids = _tree(ws)
+    ids = build_tree(ws, None)
     pid = park_id(ws)
     for code in ("E-0101", "E-0102", "E-0103", "LIFT"):
         archive_meter(ws, ids[code], IDES)
@@ -375,7 +347,7 @@ def test_restoring_is_refused_under_an_archived_parent_or_once_replaced(ws):
 
 def test_a_replacement_set_by_an_edit_marks_the_old_meter_removed_and_adds_up(ws):
     pid = park_id(ws)
-    ids = _tree(ws)
+    ids = build_tree(ws, None)
     record_reading(ws, ids["E-0102"], MAR, D(100))
     record_reading(ws, ids["E-0102"], APR, D(130))
     record_reading(ws, ids["E-0102"], date(2026, 4, 15), D(150), kind="final")
@@ -405,7 +377,7 @@ def test_a_replacement_set_by_an_edit_marks_the_old_meter_removed_and_adds_up(ws
 
 def test_a_replacement_that_does_not_hold_is_refused_and_nothing_written(ws):
     pid = park_id(ws)
-    ids = _tree(ws)
+    ids = build_tree(ws, None)
     record_reading(ws, ids["E-0101"], APR, D(10))
     archive_meter(ws, ids["E-0103"], IDES)  # never read: archived from the 15th
     create_meter(ws, pid, MeterSpec("W-1", "water", unit="ZD-A-0101"))

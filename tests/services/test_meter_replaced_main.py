@@ -3,16 +3,17 @@ that replaces it moves its sub meters to the new record in the same transaction 
 op each), archiving the old one is then allowed, no month already measured changes, the
 swap month's statement is the two records', and a real billing run bills it.
 
-The small park (``tests.small_park``): HT-2026-0001 holds ZD-A-0101 from 2026-01-01;
-ZD-A-0102 is vacant until 2027; HT-B-1 is signed on ZD-A-0103 from 1 February. The tree:
-MAIN (priced at 1.00 a kWh) → E-0101, E-0102, E-0103 and LIFT, read on 1 March and 1 April.
-MAIN is swapped on 15 April for MAIN-2 (a CT ratio of 10, no tariff of its own).
+The small park and its tree, as ``tests.small_meters`` sets them up: HT-2026-0001 holds
+ZD-A-0101 from 2026-01-01; ZD-A-0102 is vacant until 2027; HT-B-1 is signed on ZD-A-0103
+from 1 February. The tree: MAIN (priced at 1.00 a kWh) → E-0101, E-0102, E-0103 and LIFT,
+read on 1 March and 1 April. MAIN is swapped on 15 April for MAIN-2 (a CT ratio of 10, no
+tariff of its own).
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -22,8 +23,6 @@ from sqlalchemy import create_engine, func, select
 from domain.billing.bills import ADJUSTMENT_KIND
 from domain.billing.meters import ReadingKind
 from domain.billing.shared_consumption import Statement
-from domain.billing.tariffs import FlatTariff, to_document
-from services import billing_run, contracts
 from services.meter_archive import archive_meter
 from services.meters import (
     MeterRefused,
@@ -35,15 +34,23 @@ from services.meters import (
 )
 from store.map_query import metered_energy
 from store.read_model import ReadModel
-from store.schema import Bill, BillLine, Meter, Outbox, Tariff, Unit
+from store.schema import Meter, Outbox, Unit
 from store.workspace import Workspace
-from tests.small_leases import lease_spec, open_small, park_id
+from tests.small_leases import open_small, park_id
+from tests.small_meters import (
+    SUBS,
+    E,
+    add_tariff,
+    build_tree,
+    line_explanations,
+    read,
+    run_month,
+    sign_b1,
+)
 
 D = Decimal
-E = "electricity"
 FEB, MAR, APR, MAY, JUN = (date(2026, m, 1) for m in (2, 3, 4, 5, 6))
 SWAP = date(2026, 4, 15)
-SUBS = ("E-0101", "E-0102", "E-0103", "LIFT")
 
 
 @pytest.fixture
@@ -59,38 +66,11 @@ def _count(ws: Workspace, model: Any) -> int:
 
 
 def _park(ws: Workspace) -> dict[str, uuid.UUID]:
-    pid = park_id(ws)
-    with ws.transaction() as s:
-        row = Tariff(park_id=pid, utility=E, name="一般工商业", valid_from=date(2026, 1, 1),
-                     document=to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
-        s.add(row)
-        s.flush()
-        tariff = row.id
-    ids = {"MAIN": create_meter(ws, pid, MeterSpec("MAIN", E, tariff_id=tariff))}
-    for code, unit in zip(SUBS, ("ZD-A-0101", "ZD-A-0102", "ZD-A-0103", None), strict=True):
-        ids[code] = create_meter(ws, pid, MeterSpec(code, E, parent="MAIN", unit=unit))
-    contracts.create_signed(ws, pid, lease_spec(ws, "ZD-A-0103", "HT-B-1", FEB,
-                                                date(2027, 1, 31), signed_on=FEB))
-    _read(ws, ids, MAR, MAIN=0, E_0101=0, E_0102=0, E_0103=0, LIFT=0)
-    _read(ws, ids, APR, MAIN=1000, E_0101=300, E_0102=40, E_0103=500, LIFT=50)
+    ids = build_tree(ws, add_tariff(ws))
+    sign_b1(ws)
+    read(ws, ids, MAR, MAIN=0, E_0101=0, E_0102=0, E_0103=0, LIFT=0)
+    read(ws, ids, APR, MAIN=1000, E_0101=300, E_0102=40, E_0103=500, LIFT=50)
     return ids
-
-
-def _read(ws: Workspace, ids: dict[str, uuid.UUID], day: date, **values: int) -> None:
-    for code, value in values.items():
-        record_reading(ws, ids[code.replace("_", "-")], day, D(value))
-
-
-def _run(ws: Workspace, month: date) -> billing_run.RunReport:
-    last = date(month.year + month.month // 12, month.month % 12 + 1, 1) - timedelta(days=1)
-    return billing_run.post_run(ws, park_id(ws), month, last, month - timedelta(days=5))
-
-
-def _lines(ws: Workspace, number: str) -> list[dict[str, Any]]:
-    with ws.reading() as s:
-        return [line.explanation for line in s.scalars(
-            select(BillLine).join(Bill, Bill.id == BillLine.bill_id)
-            .where(Bill.number == number).order_by(BillLine.seq))]
 
 
 def _statement(ws: Workspace, meter: uuid.UUID, month: date) -> Statement:
@@ -150,7 +130,7 @@ def test_a_refused_replacement_moves_nothing(ws):
 
 def test_the_move_rewrites_no_month_and_the_swap_month_bills_both_records(ws, tmp_path):
     ids = _park(ws)
-    march = _run(ws, APR)  # bills March, before the swap
+    march = run_month(ws, APR)  # bills March, before the swap
     assert not [s for s in march.plan.skipped if s.code != "vacant-use"]
     before = _statement(ws, ids["MAIN"], MAR)
     with ws.reading() as s:
@@ -160,7 +140,7 @@ def test_the_move_rewrites_no_month_and_the_swap_month_bills_both_records(ws, tm
     new = _swap(ws, ids)
     archive_meter(ws, ids["MAIN"], SWAP, {"total": D(1500)})  # MAIN: 500 in April
     record_reading(ws, new, SWAP, D(0), kind=ReadingKind.INITIAL)
-    _read(ws, ids, MAY, MAIN_2=60, E_0101=700, E_0102=80, E_0103=1000, LIFT=100)
+    read(ws, ids, MAY, MAIN_2=60, E_0101=700, E_0102=80, E_0103=1000, LIFT=100)
 
     # March is what it was, asked of either record: same figures, same lines.
     for meter in (ids["MAIN"], new):
@@ -176,10 +156,10 @@ def test_the_move_rewrites_no_month_and_the_swap_month_bills_both_records(ws, tm
     assert april.ready and april.amount == D("160.00")  # MAIN's tariff: MAIN-2 has none
     assert [n.code for n in april.notes] == ["main-replaced"]
 
-    may = _run(ws, MAY)  # bills April; looks at March again, which did not change
+    may = run_month(ws, MAY)  # bills April; looks at March again, which did not change
     assert not [s for s in may.plan.skipped if s.code != "vacant-use"]
     assert not [b for b in may.plan.bills if b.kind == ADJUSTMENT_KIND]
-    own, share = _lines(ws, "HT-B-1/2026-04-01/electricity")
+    own, share = line_explanations(ws, "HT-B-1/2026-04-01/electricity")
     assert (own["meter"], own["quantity"]) == ("E-0103", "500.000")
     assert (share["main"], share["main_use"], share["subs"], share["shared"]) == (
         "MAIN-2", "1100.000", "990.000", "160.000")

@@ -1,9 +1,10 @@
 """A meter's service dates in a real billing run, and a reading's kind typed in or imported.
 
-The small park (``tests.small_park``): HT-2026-0001 holds ZD-A-0101 from 2026-01-01;
-ZD-A-0102 is vacant until 2027; each test signs HT-B-1 on ZD-A-0103 from 1 February. The
-tree: MAIN (priced at 1.00 a kWh) → E-0101, E-0102, E-0103 (each a unit's) and LIFT
-(common); read on the first of each month. A run over a month bills the month before.
+The small park and its tree, as ``tests.small_meters`` sets them up: HT-2026-0001 holds
+ZD-A-0101 from 2026-01-01; ZD-A-0102 is vacant until 2027; each test signs HT-B-1 on
+ZD-A-0103 from 1 February. The tree: MAIN (priced at 1.00 a kWh) → E-0101, E-0102, E-0103
+(each a unit's) and LIFT (common); read on the first of each month. A run over a month
+bills the month before.
 
 - A meter removed with a day alone (the meter dialog's Removed on, no final reading)
   holds the month it was removed in, naming itself, until its final is typed, and
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import uuid
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -29,28 +30,26 @@ import pytest
 from sqlalchemy import func, select
 
 from domain.billing.meters import ReadingKind
-from domain.billing.tariffs import FlatTariff, to_document
-from services import billing_run, contracts
+from services import billing_run
 from services.meters import (
     MeterRefused,
     MeterSpec,
     ReadingEntry,
     ReadingStatus,
     consumption_by_unit,
-    create_meter,
     edit_meter,
     import_readings,
     record_reading,
     record_readings,
     shared_statement,
 )
-from store.schema import Bill, BillLine, Meter, MeterReading, Outbox, Tariff, Unit
+from store.schema import Meter, MeterReading, Outbox, Unit
 from store.workspace import Workspace
-from tests.small_leases import lease_spec, open_small, park_id
+from tests.small_leases import open_small, park_id
+from tests.small_meters import E, add_tariff, build_tree, line_explanations, run_month, sign_b1
 from views.message_text import message_text
 
 D = Decimal
-E = "electricity"
 FEB, MAR, APR, MAY, JUN = (date(2026, m, 1) for m in (2, 3, 4, 5, 6))
 IDES = date(2026, 3, 15)  # E-0103 taken out
 TENTH = date(2026, 4, 10)  # E-0103 put in
@@ -65,22 +64,10 @@ def ws(tmp_path):
 
 
 def _tree(ws: Workspace, installed: date | None = None) -> dict[str, uuid.UUID]:
-    """The priced tree; E-0103 installed on ``installed`` (None: in service throughout)."""
-    pid = park_id(ws)
-    with ws.transaction() as s:
-        row = Tariff(park_id=pid, utility=E, name="一般工商业", valid_from=date(2026, 1, 1),
-                     document=to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
-        s.add(row)
-        s.flush()
-        tariff = row.id
-    ids = {"MAIN": create_meter(ws, pid, MeterSpec("MAIN", E, tariff_id=tariff))}
-    for code, unit in (("E-0101", "ZD-A-0101"), ("E-0102", "ZD-A-0102"),
-                       ("E-0103", "ZD-A-0103"), ("LIFT", None)):
-        ids[code] = create_meter(ws, pid, MeterSpec(
-            code, E, parent="MAIN", unit=unit,
-            installed_on=installed if code == "E-0103" else None))
-    contracts.create_signed(ws, pid, lease_spec(ws, "ZD-A-0103", "HT-B-1", FEB,
-                                                date(2027, 1, 31), signed_on=FEB))
+    """The priced tree, HT-B-1 signed; E-0103 installed on ``installed`` (None: in service
+    throughout)."""
+    ids = build_tree(ws, add_tariff(ws), installed)
+    sign_b1(ws)
     return ids
 
 
@@ -92,11 +79,6 @@ def _type(ws: Workspace, day: date, **values: int | str) -> list[Any]:
     return reports
 
 
-def _run(ws: Workspace, month: date) -> billing_run.RunReport:
-    last = date(month.year + month.month // 12, month.month % 12 + 1, 1) - timedelta(days=1)
-    return billing_run.post_run(ws, park_id(ws), month, last, month - timedelta(days=5))
-
-
 def _held(report: billing_run.RunReport) -> set[tuple[str, str, str, str]]:
     return {(s.contract_code, s.code, s.params.get("meter", ""), s.params.get("month", ""))
             for s in report.plan.skipped if s.code != "vacant-use"}
@@ -104,13 +86,6 @@ def _held(report: billing_run.RunReport) -> set[tuple[str, str, str, str]]:
 
 def _utility(report: billing_run.RunReport) -> dict[str, Decimal]:
     return {b.number: b.amount for b in report.plan.bills if b.charge == E}
-
-
-def _lines(ws: Workspace, number: str) -> list[dict[str, Any]]:
-    with ws.reading() as s:
-        return [line.explanation for line in s.scalars(
-            select(BillLine).join(Bill, Bill.id == BillLine.bill_id)
-            .where(Bill.number == number).order_by(BillLine.seq))]
 
 
 def _count(ws: Workspace, model: Any, *where: Any) -> int:
@@ -131,15 +106,15 @@ def test_a_meter_removed_with_a_day_and_no_final_holds_its_month_and_nothing_aft
     _type(ws, APR, MAIN=2000, E_0101=600, E_0102=80, LIFT=100)
     _type(ws, MAY, MAIN=2800, E_0101=900, E_0102=120, LIFT=150)
 
-    march = _run(ws, APR)
+    march = run_month(ws, APR)
     assert _utility(march) == {}
     assert _held(march) == {("HT-B-1", "reading-missing", "E-0103", "2026-03"),
                             ("HT-2026-0001", "reading-missing", "E-0103", "2026-03")}
-    april = _run(ws, MAY)  # after the removal: E-0103 holds nothing, not even MAIN's shares
+    april = run_month(ws, MAY)  # after the removal: E-0103 holds nothing, not even MAIN's shares
     assert _held(april) == set()
     # ZD-A-0103 is not connected in April (its only meter removed): no share, no bill.
     assert sorted(_utility(april)) == ["HT-2026-0001/2026-04-01/electricity"]
-    _own, share = _lines(ws, "HT-2026-0001/2026-04-01/electricity")
+    _own, share = line_explanations(ws, "HT-2026-0001/2026-04-01/electricity")
     assert (share["source"], share["subs"]) == ("share", "390.000")  # 300 + 40 + 50
     with ws.reading() as s:
         statement = shared_statement(s, ids["MAIN"], APR)
@@ -156,9 +131,9 @@ def test_a_meter_removed_with_a_day_and_no_final_holds_its_month_and_nothing_aft
     [final] = record_readings(ws, park_id(ws), [ReadingEntry("E-0103", IDES, D(650),
                                                              kind=FINAL)])
     assert (final.status, final.kind, final.used) == (ReadingStatus.NEW, FINAL, D(150))
-    again = _run(ws, APR)
+    again = run_month(ws, APR)
     assert _held(again) == set()
-    meter, _share = _lines(ws, "HT-B-1/2026-03-01/electricity")
+    meter, _share = line_explanations(ws, "HT-B-1/2026-03-01/electricity")
     assert (meter["meter"], meter["quantity"]) == ("E-0103", "150.000")
     assert meter["readings"][0]["to_on"] == IDES.isoformat()
 
@@ -172,9 +147,9 @@ def test_a_reading_on_the_removal_day_closes_it_without_a_final(ws):
                                             removed_on=IDES))
     _type(ws, APR, MAIN=2000, E_0101=600, E_0102=80, LIFT=100)
     _type(ws, MAY, MAIN=2800, E_0101=900, E_0102=120, LIFT=150)
-    assert _held(_run(ws, APR)) == set()
-    assert _lines(ws, "HT-B-1/2026-03-01/electricity")[0]["quantity"] == "150.000"
-    assert _held(_run(ws, MAY)) == set()
+    assert _held(run_month(ws, APR)) == set()
+    assert line_explanations(ws, "HT-B-1/2026-03-01/electricity")[0]["quantity"] == "150.000"
+    assert _held(run_month(ws, MAY)) == set()
     with ws.reading() as s:
         unit = s.scalar(select(Unit.id).where(Unit.code == "ZD-A-0103"))
         april = consumption_by_unit(s, park_id(ws), APR)[unit]
@@ -196,12 +171,12 @@ def test_a_sub_meter_installed_in_april_holds_nothing_before_and_its_initial_ope
     _type(ws, MAY, E_0103=207)  # its first reading, on 1 May: no initial yet
 
     for month, run in ((FEB, MAR), (MAR, APR)):
-        report = _run(ws, run)
+        report = run_month(ws, run)
         assert _held(report) == set()
         said = month.strftime("%Y-%m-%d")
         # ZD-A-0103 is not connected before its meter is installed: no share, no bill.
         assert sorted(_utility(report)) == [f"HT-2026-0001/{said}/electricity"]
-        assert _lines(ws, f"HT-B-1/{said}/electricity") == []
+        assert line_explanations(ws, f"HT-B-1/{said}/electricity") == []
         with ws.reading() as s:
             statement = shared_statement(s, ids["MAIN"], month)
         assert "E-0103" not in [x.meter.code for x in statement.subs]
@@ -214,7 +189,7 @@ def test_a_sub_meter_installed_in_april_holds_nothing_before_and_its_initial_ope
         assert statement.allocated == statement.shared == 1000 - 340  # 660 by area
         assert sum((x.amount for x in statement.shares), D(0)) == statement.amount
 
-    april = _run(ws, MAY)  # installed on the 10th, first read on 1 May: its start unknown
+    april = run_month(ws, MAY)  # installed on the 10th, first read on 1 May: its start unknown
     assert _utility(april) == {}
     assert _held(april) == {("HT-B-1", "reading-missing", "E-0103", "2026-04"),
                             ("HT-2026-0001", "reading-missing", "E-0103", "2026-04")}
@@ -222,9 +197,9 @@ def test_a_sub_meter_installed_in_april_holds_nothing_before_and_its_initial_ope
     [initial] = record_readings(ws, park_id(ws), [ReadingEntry("E-0103", TENTH, D(7),
                                                                kind=INITIAL)])
     assert initial.status is ReadingStatus.NEW and initial.kind is INITIAL
-    again = _run(ws, MAY)
+    again = run_month(ws, MAY)
     assert _held(again) == set()
-    meter, _share = _lines(ws, "HT-B-1/2026-04-01/electricity")
+    meter, _share = line_explanations(ws, "HT-B-1/2026-04-01/electricity")
     assert (meter["meter"], meter["quantity"]) == ("E-0103", "200.000")
     assert [e["code"] for e in meter["events"]] == ["installed"]
     with ws.reading() as s:

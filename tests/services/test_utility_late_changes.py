@@ -2,8 +2,8 @@
 look-back: the next run finds it by its stamp, prices those months again and posts their
 adjustments, each saying which change made it; a second run posts nothing.
 
-The small park (``tests.small_park``), as ``test_utility_billing`` sets it up: HT-2026-0001
-holds ZD-A-0101 from 2026-01-01; HT-B-1 is signed on ZD-A-0103 from 2026-02-01; ZD-A-0102 is
+The small park and its tree, as ``tests.small_meters`` sets them up: HT-2026-0001 holds
+ZD-A-0101 from 2026-01-01; HT-B-1 is signed on ZD-A-0103 from 2026-02-01; ZD-A-0102 is
 vacant. The tree: MAIN (priced at 一般工商业, 1.00 a kWh from 2026-01-01) → E-0101, E-0102,
 E-0103 and LIFT (common); read on the first of each month. February, March and April are
 billed by the runs of March, April and May; June's run looks back at April only.
@@ -12,26 +12,22 @@ billed by the runs of March, April and May; June's run looks back at April only.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from domain.billing.bills import bill_id
 from domain.billing.late_changes import LATE_TARIFF, LATE_TERMINATION
-from domain.billing.tariffs import FlatTariff, to_document
 from services import billing_run, contracts, tariffs
-from services.meters import MeterSpec, create_meter, record_reading
-from store.schema import Bill, Contract, Tariff
+from store.schema import Bill, Contract
 from store.workspace import Workspace
 from tests.small_leases import lease_spec, open_small, park_id
+from tests.small_meters import E, add_tariff, build_tree, read, run_month, sign_b1, sql_heard
 
 D = Decimal
-E = "electricity"
 FEB, MAR, APR, MAY, JUNE, JULY = (date(2026, m, 1) for m in range(2, 8))
 READS = {  # MAIN, E-0101, E-0102, E-0103, LIFT on the first of each month
     FEB: (0, 0, 0, 0, 0), MAR: (1040, 300, 40, 500, 50), APR: (2100, 620, 80, 1000, 100),
@@ -49,34 +45,17 @@ def ws(tmp_path):
 
 def _park(ws: Workspace) -> dict[str, uuid.UUID]:
     """The tree priced at 1.00, HT-B-1 signed, read to 1 June; February to April billed."""
-    pid = park_id(ws)
-    with ws.transaction() as s:
-        row = Tariff(park_id=pid, utility=E, name="一般工商业", valid_from=date(2026, 1, 1),
-                     document=to_document(FlatTariff(date(2026, 1, 1), D("1.00"))))
-        s.add(row)
-        s.flush()
-        tariff = row.id
-    ids = {"MAIN": create_meter(ws, pid, MeterSpec("MAIN", E, tariff_id=tariff))}
-    for code, unit in (("E-0101", "ZD-A-0101"), ("E-0102", "ZD-A-0102"),
-                       ("E-0103", "ZD-A-0103"), ("LIFT", None)):
-        ids[code] = create_meter(ws, pid, MeterSpec(code, E, parent="MAIN", unit=unit))
-    contracts.create_signed(ws, pid, lease_spec(ws, "ZD-A-0103", "HT-B-1", FEB,
-                                                date(2027, 1, 31), signed_on=FEB))
+    ids = build_tree(ws, add_tariff(ws))
+    sign_b1(ws)
     for month in (FEB, MAR, APR, MAY, JUNE):
         _read(ws, ids, month)
     for month in (FEB, MAR, APR, MAY):  # February's run bills its rent (January not read)
-        _run(ws, month)
+        run_month(ws, month)
     return ids
 
 
 def _read(ws: Workspace, ids: dict[str, uuid.UUID], month: date) -> None:
-    for code, value in zip(CODES, READS[month], strict=True):
-        record_reading(ws, ids[code], month, D(value))
-
-
-def _run(ws: Workspace, month: date) -> billing_run.RunReport:
-    last = date(month.year + month.month // 12, month.month % 12 + 1, 1) - timedelta(days=1)
-    return billing_run.post_run(ws, park_id(ws), month, last, month - timedelta(days=5))
+    read(ws, ids, month, **dict(zip(CODES, READS[month], strict=True)))
 
 
 def _contract(ws: Workspace, code: str) -> uuid.UUID:
@@ -89,20 +68,6 @@ def _billed(ws: Workspace, number: str) -> Decimal:
         return s.scalar(select(Bill.amount).where(Bill.number == number))
 
 
-@contextmanager
-def _statements(ws: Workspace) -> Iterator[list[str]]:
-    said: list[str] = []
-
-    def heard(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        said.append(statement)
-
-    event.listen(ws.engine, "before_cursor_execute", heard)
-    try:
-        yield said
-    finally:
-        event.remove(ws.engine, "before_cursor_execute", heard)
-
-
 def _meter_lines(adjustment: Any) -> list[dict[str, Any]]:
     return [x["explanation"] for x in adjustment.lines[0].explanation["lines"]
             if x["explanation"]["source"] == "meter"]
@@ -113,7 +78,7 @@ def test_a_tariff_version_entered_late_adjusts_the_months_it_prices(ws):
     adjusts February (14 of its 28 days at 1.20) and March (all of it), older than its
     look-back, and April (its look-back); each adjustment names the version."""
     _park(ws)
-    with _statements(ws) as said:  # nothing changed: one query looks, no month is read
+    with sql_heard(ws) as said:  # nothing changed: one query looks, no month is read
         quiet = billing_run.rehearse_run(ws, park_id(ws), JUNE, date(2026, 6, 30), MAY)
     assert [b for b in quiet.adjustments if b.charge == E] == []
     assert len([q for q in said if "UNION ALL" in q]) == 1
@@ -121,7 +86,7 @@ def test_a_tariff_version_entered_late_adjusts_the_months_it_prices(ws):
 
     tariffs.save_tariff(ws, park_id(ws), E, "一般工商业", {"kind": "flat", "price": "1.20"},
                         date(2026, 2, 15))
-    june = _run(ws, JUNE)
+    june = run_month(ws, JUNE)
     adjustments = {b.number: b for b in june.plan.adjustments if b.charge == E}
     assert sorted(adjustments) == [f"{c}/2026-{m:02}-01/electricity/A1"
                                    for c in ("HT-2026-0001", "HT-B-1") for m in (2, 3, 4)]
@@ -153,9 +118,9 @@ def test_a_tariff_version_entered_late_adjusts_the_months_it_prices(ws):
             "2026-02-15 entered after this month was billed</li>") in explanation_html(row, "CNY")
 
     # Posted: nothing more, in that run again or in the next month's.
-    assert _run(ws, JUNE).plan.bills == ()
+    assert run_month(ws, JUNE).plan.bills == ()
     _read(ws, _meters(ws), JULY)
-    july = _run(ws, JULY)
+    july = run_month(ws, JULY)
     assert sorted(b.number for b in july.plan.bills if b.charge == E) == [
         "HT-2026-0001/2026-06-01/electricity", "HT-B-1/2026-06-01/electricity"]
 
@@ -174,7 +139,7 @@ def test_a_termination_dated_back_adjusts_utilities_as_it_adjusts_rent(ws):
     HT-2026-0001's bills stay as they are."""
     _park(ws)
     contracts.terminate(ws, _contract(ws, "HT-B-1"), date(2026, 2, 10))
-    june = _run(ws, JUNE)
+    june = run_month(ws, JUNE)
     mine = {b.number: b for b in june.plan.adjustments
             if b.contract_id == str(_contract(ws, "HT-B-1"))}
     utilities = {n: b for n, b in mine.items() if b.charge == E}
@@ -212,8 +177,8 @@ def test_a_termination_dated_back_adjusts_utilities_as_it_adjusts_rent(ws):
                if x["explanation"]["source"] == "meter"]
     assert meter["quantity"] == "178.571"
 
-    assert _run(ws, JUNE).plan.bills == ()  # posted: nothing more
-    with _statements(ws) as said:
+    assert run_month(ws, JUNE).plan.bills == ()  # posted: nothing more
+    with sql_heard(ws) as said:
         again = billing_run.rehearse_run(ws, park_id(ws), JUNE, date(2026, 6, 30), MAY)
     assert again.bills == () and not [q for q in said if "max(bills.hlc)" in q]
 
@@ -233,7 +198,7 @@ def test_an_amendment_dated_back_adds_the_days_of_the_unit_it_adds(ws):
     contracts.amend(ws, cid, dataclasses.replace(
         spec, units=units, terms=dataclasses.replace(spec.terms, area=area)),
         date(2026, 2, 15))
-    june = _run(ws, JUNE)
+    june = run_month(ws, JUNE)
     mine = {b.number: b for b in june.plan.adjustments if b.contract_id == str(cid)}
     utilities = {n: b for n, b in mine.items() if b.charge == E}
     assert sorted(utilities) == [f"HT-B-1/2026-{m:02}-01/electricity/A1" for m in (2, 3, 4)]
@@ -252,7 +217,7 @@ def test_an_amendment_dated_back_adds_the_days_of_the_unit_it_adds(ws):
             if x["explanation"]["source"] == "meter"] == ["E-0102", "E-0103"]
     assert {"HT-B-1/2026-02-01/rent/A1", "HT-B-1/2026-03-01/rent/A1"} <= set(mine)
     assert not [b for b in june.plan.adjustments if b.number.startswith("HT-2026-0001/")]
-    assert _run(ws, JUNE).plan.bills == ()
+    assert run_month(ws, JUNE).plan.bills == ()
 
 
 def test_a_contract_that_holds_nothing_in_the_months_looked_at_is_credited_as_itself(ws):
@@ -261,7 +226,7 @@ def test_a_contract_that_holds_nothing_in_the_months_looked_at_is_credited_as_it
     _park(ws)
     cid = _contract(ws, "HT-B-1")
     contracts.terminate(ws, cid, date(2026, 2, 28))
-    june = _run(ws, JUNE)
+    june = run_month(ws, JUNE)
     credits = sorted((b.number, b.amount) for b in june.plan.adjustments if b.charge == E)
     assert credits == [
         (f"HT-B-1/2026-{m:02}-01/electricity/A1",
@@ -284,12 +249,12 @@ def test_a_late_version_whose_first_day_moves_is_looked_at_in_every_month_again(
     tariffs.save_tariff(ws, pid, E, "一般工商业", {"kind": "flat", "price": "1.50"}, APR)
     late = tariffs.save_tariff(ws, pid, E, "一般工商业", {"kind": "flat", "price": "1.20"},
                                date(2026, 2, 15))
-    june = _run(ws, JUNE)
+    june = run_month(ws, JUNE)
     assert sorted(b.number for b in june.plan.adjustments if b.number.startswith("HT-B-1/")
                   ) == [f"HT-B-1/2026-{m:02}-01/electricity/A1" for m in (2, 3, 4)]
     tariffs.edit_tariff(ws, late, {"kind": "flat", "price": "1.20"}, date(2026, 3, 10))
     _read(ws, _meters(ws), JULY)
-    july = _run(ws, JULY)
+    july = run_month(ws, JULY)
     again = {b.number: b for b in july.plan.adjustments if b.number.startswith("HT-B-1/")}
     assert sorted(again) == ["HT-B-1/2026-02-01/electricity/A2",
                              "HT-B-1/2026-03-01/electricity/A2"]
@@ -300,4 +265,4 @@ def test_a_late_version_whose_first_day_moves_is_looked_at_in_every_month_again(
     assert [x["price"] for x in _meter_lines(mar)] == ["1.00", "1.20"]  # 9 days, then 22
     assert mar.lines[0].explanation["changed"] == [{"code": LATE_TARIFF, "params": {
         "tariff": "一般工商业", "valid_from": "2026-03-10"}}]
-    assert _run(ws, JULY).plan.bills == ()
+    assert run_month(ws, JULY).plan.bills == ()

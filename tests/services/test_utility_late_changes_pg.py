@@ -17,8 +17,9 @@ from domain.billing.late_changes import LATE_TARIFF, LATE_TERMINATION
 from services import billing_run, contracts, tariffs
 from store.workspace import Workspace
 from tests.read_engines import copy_file_to
-from tests.services.test_utility_late_changes import JUNE, MAY, E, _contract, _park
+from tests.services.test_utility_late_changes import JUNE, MAY, _contract, _park
 from tests.small_leases import open_small, park_id
+from tests.small_meters import E
 
 pytestmark = pytest.mark.postgres
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import shutil
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,7 +23,6 @@ from services import pipeline as p
 from services.pipeline import LeadInput
 from store.changes import to_json_value
 from store.files import SCHEMA_HEAD, inspect_file
-from store.ids import uuid7
 from store.schema import Lead, LeadStageStep, Outbox, Park
 from store.workspace import Workspace, run_migrations
 from tests.small_park import build_small_workspace
@@ -38,15 +36,6 @@ class Leads:
     moved: uuid.UUID  # created and moved here, every op still queued
     synced: uuid.UUID  # created and moved, then pushed: no op left
     moved_after_sync: uuid.UUID  # pushed once, then moved again here
-
-
-@dataclass
-class Store:
-    """A workspace on one engine, and how to reopen it (which upgrades it to head)."""
-
-    kind: str
-    open: object  # () -> Workspace
-    path: object = None
 
 
 def _input(company: str) -> LeadInput:
@@ -72,21 +61,6 @@ def _fill(ws: Workspace, park_id: uuid.UUID) -> Leads:
     p.move_lead(ws, moved, Stage.LOST, date(2026, 11, 2), "预算不足")
     p.move_lead(ws, moved, Stage.LEAD, date(2026, 11, 5))  # reopened: the reason cleared
     return Leads(moved, synced, later)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request, tmp_path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        path = tmp_path / "old.leasemap"
-        build_small_workspace(path)
-        yield Store("sqlite", lambda: Workspace.open(path), path)
-    else:
-        url = request.getfixturevalue("pg_db_url")
-        ws = Workspace.connect(url)
-        with ws.transaction() as session:
-            session.add(Park(id=uuid7(), code="ZD", name="张江智造产业园"))
-        ws.close()
-        yield Store("postgresql", lambda: Workspace.connect(url))
 
 
 def _park_id(ws: Workspace) -> uuid.UUID:

@@ -11,7 +11,6 @@ the way the 0009 code wrote them.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -31,7 +30,6 @@ from store.ids import uuid7
 from store.schema import Alert, Contract, Holiday, Invoice, Outbox, Park
 from store.types import UtcDateTime, utc_now
 from store.workspace import Workspace, run_migrations
-from tests.read_engines import copy_file_to
 from tests.small_leases import lease_spec, open_small, park_id
 
 D = Decimal
@@ -49,25 +47,6 @@ alerts_0009 = sa.table(
     sa.column("field_hlc", sa.JSON()), sa.column("row_version", sa.Integer()),
     sa.column("archived", sa.Boolean()), sa.column("updated_at", UtcDateTime()),
 )
-
-
-@dataclass
-class Store:
-    kind: str
-    open: object  # () -> Workspace (at head: it upgrades)
-    path: object = None
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request, tmp_path) -> Iterator[Store]:
-    path = tmp_path / "old.leasemap"
-    open_small(path).close()
-    if request.param == "sqlite":
-        yield Store("sqlite", lambda: Workspace.open(path), path)
-    else:
-        url = request.getfixturevalue("pg_db_url")
-        copy_file_to(path, url).close()
-        yield Store("postgresql", lambda: Workspace.connect(url))
 
 
 @dataclass
