@@ -26,9 +26,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -42,8 +40,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -79,6 +75,7 @@ from views.deposit_panel import DepositPanel
 from views.deposit_text import carry_text, held_text
 from views.document_languages import offer_languages
 from views.labels import currency_name, label
+from views.plain_table import plain_item, plain_table
 from views.sales_panel import SalesPanel, sales_months
 from views.schedule_table import ScheduleTable
 
@@ -442,29 +439,6 @@ def size_text(size: int) -> str:
     return translate("ContractDetail", "%1 MB").replace("%1", f"{size / 1024 / 1024:.1f}")
 
 
-def _item(text: str, colour: str | None = None, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if colour:
-        item.setForeground(QBrush(QColor(colour)))
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def _table(parent: QWidget, columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns, parent)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    return table
-
-
 def _date_edit(parent: QWidget, day: date) -> QDateEdit:
     box = QDateEdit(parent)
     box.setCalendarPopup(True)
@@ -572,7 +546,7 @@ class ContractDetail(QDialog):
 
     def _checkpoints_page(self) -> QWidget:
         page = QWidget(self)
-        self.checkpoint_table = _table(page, 5)
+        self.checkpoint_table = plain_table(page, 5)
         self.checkpoint_table.itemSelectionChanged.connect(self._update_buttons)
         self.mark_button = QPushButton(page)
         self.mark_button.clicked.connect(self._mark_clicked)
@@ -586,7 +560,7 @@ class ContractDetail(QDialog):
 
     def _documents_page(self) -> QWidget:
         page = QWidget(self)
-        self.document_table = _table(page, 5)
+        self.document_table = plain_table(page, 5)
         header = self.document_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -747,7 +721,7 @@ class ContractDetail(QDialog):
                 row.note,
             )
             for column, text in enumerate(cells):
-                table.setItem(i, column, _item(text, colour if column == 3 else None))
+                table.setItem(i, column, plain_item(text, colour if column == 3 else None))
             table.item(i, 0).setData(Qt.ItemDataRole.UserRole, row.code)
 
     def _fill_documents(self) -> None:
@@ -767,7 +741,7 @@ class ContractDetail(QDialog):
                 size_text(doc.size),
             )
             for column, text in enumerate(cells):
-                table.setItem(i, column, _item(text, right=column == 4))
+                table.setItem(i, column, plain_item(text, right=column == 4))
             table.item(i, 0).setData(Qt.ItemDataRole.UserRole, str(doc.id))
 
     def _fill_advice(self) -> None:

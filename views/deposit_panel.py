@@ -22,20 +22,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -49,22 +44,13 @@ from views.deposit_text import (
     reversal_lines,
     undone_text,
 )
+from views.plain_table import plain_item, plain_table
 
 DATE_FORMAT = "yyyy-MM-dd"
 ERROR_COLOUR = "#b3261e"
 MUTED_COLOUR = "#8a8a8a"
 DAY, KIND, AMOUNT, ABOUT, REVERSED, NOTE = range(6)
 NOTE_LIMIT = 300
-
-
-def _item(text: str, right: bool = False, colour: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if colour:
-        item.setForeground(QBrush(QColor(colour)))
-    return item
 
 
 def _signed(line: Any, currency: str) -> str:
@@ -86,15 +72,7 @@ class DepositPanel(QWidget):
         self.held = QLabel(self)
         self.held.setWordWrap(True)
         self.held.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = plain_table(self, 6)
         self.table.itemSelectionChanged.connect(self._update_button)
         self.table.itemDoubleClicked.connect(lambda _item: self._reverse_clicked())
         self.empty = QLabel(self)
@@ -127,7 +105,7 @@ class DepositPanel(QWidget):
                      (ABOUT, movement_about(line, lines), False), (NOTE, line.note, False),
                      (REVERSED, done, False))
             for column, text, right in cells:
-                self.table.setItem(i, column, _item(text, right, colour))
+                self.table.setItem(i, column, plain_item(text, colour, right))
             self.table.item(i, DAY).setData(Qt.ItemDataRole.UserRole, str(line.id))
         self.empty.setVisible(not lines)
         self._say_held()
