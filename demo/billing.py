@@ -74,6 +74,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from demo.leasing import DETAIL_UNITS
+from demo.phases import phase
 from demo.plan import ParkPlan
 from demo.profiles import GIVEN, SURNAMES
 from domain.assets import UnitType
@@ -405,27 +406,36 @@ def write_billing(session: Session, park: ParkPlan, payers: PayerPlan, seed: int
                   progress: Callable[[int, int], None] | None = None) -> BillingSummary:
     """Post ``months`` monthly billing runs up to ``today`` and the money received on the
     bills, month by month, in ``session`` (the build's transaction)."""
-    write_meters(session, park, seed, today, months)  # the runs bill their readings
+    with phase("meters and readings"):
+        write_meters(session, park, seed, today, months)  # the runs bill their readings
     books = _Books(session, park, payers, Random(f"{seed}:billing"), today)
     starts = bill_months(today, months)
-    books.take_deposits(plan_deposits(park, seed, today),
-                        bank_from=starts[0] - timedelta(days=ISSUE_DAYS))
+    with phase("deposits planned"):
+        books.take_deposits(plan_deposits(park, seed, today),
+                            bank_from=starts[0] - timedelta(days=ISSUE_DAYS))
     for n, start in enumerate(starts):
         issued = start - timedelta(days=ISSUE_DAYS)
-        books.settle_until(issued)  # the ended contracts settled by the run's day
-        books.receive(until=issued)  # what came in before the run: its late fees see it
-        books.write()
-        plan = plan_run(session, park.park_id, start, add_months(start, 1) - timedelta(days=1),
-                        issued)
-        if plan.bills:
-            write_run(session, plan)
-            books.runs += 1
-        books.post(plan.bills, issued)
+        with phase("money received, settlements"):
+            books.settle_until(issued)  # the ended contracts settled by the run's day
+            books.receive(until=issued)  # what came in before the run: its late fees see it
+        with phase("payments written"):
+            books.write()
+        with phase("billing run planned"):
+            plan = plan_run(session, park.park_id, start,
+                            add_months(start, 1) - timedelta(days=1), issued)
+        with phase("billing run written"):
+            if plan.bills:
+                write_run(session, plan)
+                books.runs += 1
+        with phase("bills taken into the books"):
+            books.post(plan.bills, issued)
         if progress is not None:
             progress(n + 1, len(starts) + 1)
-    books.settle_until(today)
-    books.receive(until=today)
-    books.write()
+    with phase("money received, settlements"):
+        books.settle_until(today)
+        books.receive(until=today)
+    with phase("payments written"):
+        books.write()
     if progress is not None:
         progress(len(starts) + 1, len(starts) + 1)
     return BillingSummary(books.runs, books.bill_count, books.payment_count,
@@ -760,10 +770,12 @@ class _Books:
     def _carry(self, old: int, new: int, amount: Decimal) -> None:
         """A renewal's carry, as ``services.deposits.carry_deposit`` writes it: out of the
         renewed contract's deposit and into the renewal's on the renewal's first day, each
-        side's note the other contract's id."""
+        side's counterpart (and note) the other contract."""
         renewed, renewal = self.park.contracts[old], self.park.contracts[new]
-        self._move(old, CARRIED_OUT, amount, renewal.starts_on, note=str(renewal.id))
-        self._move(new, CARRIED_IN, amount, renewal.starts_on, note=str(renewed.id))
+        self._move(old, CARRIED_OUT, amount, renewal.starts_on, note=str(renewal.id),
+                   counterpart=renewal.id)
+        self._move(new, CARRIED_IN, amount, renewal.starts_on, note=str(renewed.id),
+                   counterpart=renewed.id)
         self.carry_count += 1
 
     def _reverse(self, index: int, movement: uuid.UUID, amount: Decimal, on: date, *,
@@ -879,14 +891,16 @@ class _Books:
 
     def _move(self, index: int, kind: str, amount: Decimal, on: date, *,
               payment_id: uuid.UUID | None = None, bill_id: uuid.UUID | None = None,
-              reverses: uuid.UUID | None = None, note: str = "") -> uuid.UUID:
+              reverses: uuid.UUID | None = None, note: str = "",
+              counterpart: uuid.UUID | None = None) -> uuid.UUID:
         """A deposit movement to write, the contract's deposit held kept up to date."""
         contract = self.park.contracts[index]
         row_id = uuid7()
         self.moves.append({"id": row_id, "park_id": self.park.park_id,
                            "contract_id": contract.id, "kind": kind, "amount": amount,
                            "on": on, "payment_id": payment_id, "bill_id": bill_id,
-                           "reverses_id": reverses, "note": note})
+                           "reverses_id": reverses, "note": note,
+                           "counterpart_id": counterpart})
         self.move_kind[row_id] = kind
         change = signed_amount(DepositMove(kind, amount, on, self.move_kind.get(
             reverses, "") if reverses is not None else ""))
@@ -972,9 +986,12 @@ def write_meters(session: Session, park: ParkPlan, seed: int, today: date, month
     meters: list[dict[str, Any]] = []
     readings: list[dict[str, Any]] = []
     metered: list[tuple[int, Any, list[int]]] = []  # (order, building, units metered)
+    on_floor: dict[int, list[int]] = {}  # each floor's units (indices into park.units)
+    for index, unit in enumerate(park.units):
+        on_floor.setdefault(unit.floor, []).append(index)
     for order, building in enumerate(park.buildings):
-        floors = _metered_floors(park, building.floors, let[-1], rng)
-        units = [i for i, u in enumerate(park.units) if u.floor in floors and i in let[-1]]
+        floors = _metered_floors(park, building.floors, on_floor, let[-1], rng)
+        units = sorted(i for f in floors for i in on_floor.get(f, ()) if i in let[-1])
         if units:
             metered.append((order, building, units))
     tou = _tou_building([(order, b) for order, b, _units in metered])
@@ -1128,14 +1145,12 @@ def _let_by_month(park: ParkPlan, days: Sequence[date]) -> list[set[int]]:
     return found
 
 
-def _metered_floors(park: ParkPlan, floors: Sequence[int], let: set[int], rng: Random
-                    ) -> set[int]:
-    """One or two floors with let units, the lowest above ground first."""
-    counts: dict[int, int] = {}
-    for index, unit in enumerate(park.units):
-        if unit.floor in floors and index in let:
-            counts[unit.floor] = counts.get(unit.floor, 0) + 1
-    above = sorted((f for f in counts if park.floors[f].level > 0),
+def _metered_floors(park: ParkPlan, floors: Sequence[int], on_floor: dict[int, list[int]],
+                    let: set[int], rng: Random) -> set[int]:
+    """One or two floors with let units, the lowest above ground first (``on_floor``: the
+    units of each floor, by index)."""
+    with_let = [f for f in floors if any(i in let for i in on_floor.get(f, ()))]
+    above = sorted((f for f in with_let if park.floors[f].level > 0),
                    key=lambda f: park.floors[f].level)
     return set(above[:rng.choice((1, 2))])
 

@@ -51,6 +51,9 @@ from demo.leasing import (
     plan_leasing,
 )
 from demo.metrics import MetricPlan, plan_metrics
+from demo.phases import phase
+from demo.phases import report as report_phases
+from demo.phases import start as start_phases
 from demo.plan import (
     BuildingPlan,
     ContractPlan,
@@ -156,16 +159,22 @@ def build_demo(
     if units < MIN_UNITS:
         raise ValueError(f"a demo park has at least {MIN_UNITS} units")
     started = time.perf_counter()
+    cpu = time.process_time()
+    start_phases()
     path = Path(path)
     job = job or Job()
     today = today or date.today()
-    workspace = Workspace.create(path)
+    with phase("create workspace"):
+        workspace = Workspace.create(path)
     try:
         with gc_paused():
-            park = plan_park(units, seed, today, job)
-            leasing = plan_leasing(park, seed, today)
-            metrics = list(plan_metrics(park, today, metric_months(units), seed))
-            payers = plan_payers(park, seed, today)
+            with phase("plan park"):
+                park = plan_park(units, seed, today, job)
+            with phase("plan leasing"):
+                leasing = plan_leasing(park, seed, today)
+            with phase("plan metrics, payers"):
+                metrics = list(plan_metrics(park, today, metric_months(units), seed))
+                payers = plan_payers(park, seed, today)
             billing, meters = _write(workspace, park, leasing, metrics, payers, seed, today,
                                      job)
     except BaseException:
@@ -173,7 +182,9 @@ def build_demo(
         for leftover in (path, *side_files(path)):
             leftover.unlink(missing_ok=True)
         raise
-    workspace.close()
+    with phase("close"):
+        workspace.close()
+    report_phases(time.process_time() - cpu, time.perf_counter() - started)
     common = sum(1 for u in park.units if is_common(u.use))
     return DemoSummary(
         path=path,
@@ -243,14 +254,15 @@ def _write(workspace: Workspace, park: ParkPlan, leasing: LeasingPlan,
 
     def flush(session: Session, model: type[Synced], records: list[Row], label: str) -> None:
         nonlocal written
-        insert_rows(session, model, records)
+        with phase(f"insert {model.__tablename__}"):
+            insert_rows(session, model, records)
         written += len(records)
         job.step(floors + rows_span * written // rows, total, label)
 
     def billed(done: int, months: int) -> None:
         job.step(floors + rows_span + (floors - rows_span) * done // months, total, "bills")
 
-    with workspace.transaction() as session:
+    with phase("transaction (all writes, commit)"), workspace.filling() as session:
         flush(session, Park, [_park_row(park)], PARK_CODE)
         buildings = [_building_row(park, i, b) for i, b in enumerate(park.buildings)]
         flush(session, Building, buildings, "buildings")
@@ -289,7 +301,8 @@ def _write(workspace: Workspace, park: ParkPlan, leasing: LeasingPlan,
             flush(session, UnitMetric, [_metric_row(park, m) for m in chunk], "readings")
         months = months_for(park)
         billing = write_billing(session, park, payers, seed, today, months, billed)
-        return billing, write_meters(session, park, seed, today, months)
+        meters = write_meters(session, park, seed, today, months)
+    return billing, meters
 
 
 Row = dict[str, Any]  # one row's columns, as insert_rows takes them

@@ -149,8 +149,7 @@ def record_commands(
     rows = []
     stamp = ""
     now = utc_now()
-    for entity_id, payload in items:
-        stamp = ctx.clock.now()
+    for (entity_id, payload), stamp in zip(items, ctx.clock.stamps(len(items)), strict=True):
         rows.append(_op_row(ctx, kind, name, entity_id, None,
                             payload if ready else to_json_value(payload), stamp, 0, now))
     session.flush()
@@ -282,30 +281,41 @@ def insert_rows(
     """
     ctx = _context(session)
     table, columns, data_keys = _bulk_shape(target)
-    known = set(columns)
+    known = frozenset(columns)
+    stamped_keys = ("hlc", "field_hlc", "updated_at")  # set below, whatever their default
+    defaults = [(key, default.arg, default.is_scalar) for key, default in columns.items()
+                if default is not None and key not in stamped_keys]
+    sync_keys = [key for key in columns if key not in data_keys]
     now = utc_now()
     # On SQLite the field stamps go in as their JSON text, made from a template: every key
     # has the row's one stamp, and encoding a dict per row was the bulk of a large insert.
+    # So do the ops' payloads, encoded in one pass each (the same text as the JSON column
+    # makes of ``to_json_value``'s).
     as_text = session.connection().dialect.name == "sqlite"
     between = _stamps_between([json.dumps(key) for key in data_keys])
+    quiet = session.info.get(UNDER_COMMAND_KEY, False)
     stamped: list[dict[str, Any]] = []
     ops: list[dict[str, Any]] = []
     stamp = ""
-    for given in rows:
-        unknown = set(given) - known
-        if unknown:
+    for given, stamp in zip(rows, ctx.clock.stamps(len(rows)), strict=True):
+        if not known.issuperset(given):
+            unknown = set(given) - known
             raise ValueError(f"{table.name} has no column {', '.join(sorted(unknown))}")
-        row = {key: given.get(key) for key in columns}
-        for key, default in columns.items():
-            if row[key] is None and default is not None:
-                row[key] = default.arg if default.is_scalar else default.arg(None)
-        stamp = ctx.clock.now()
+        row = dict.fromkeys(columns)  # the mapped order, then the values given
+        row.update(given)
+        for key, default, scalar in defaults:
+            if row[key] is None:
+                row[key] = default if scalar else default(None)
         row["hlc"] = stamp
         row["updated_at"] = now
         row["field_hlc"] = (stamp.join(between) if as_text
                             else dict.fromkeys(data_keys, stamp))
-        if not session.info.get(UNDER_COMMAND_KEY, False):
-            payload = {key: to_json_value(row[key]) for key in data_keys}
+        if not quiet:
+            values = row.copy()  # the data keys, in their order
+            for key in sync_keys:
+                del values[key]
+            payload = (json_text(values) if as_text
+                       else {key: to_json_value(value) for key, value in values.items()})
             ops.append(_op_row(ctx, "create", table.name, row["id"], None, payload, stamp, 0,
                                now))
         stamped.append(row)
@@ -315,9 +325,28 @@ def insert_rows(
     connection = session.connection()
     execute_many(connection, table, stamped, text=("field_hlc",) if as_text else ())
     if ops:
-        execute_many(connection, Outbox.__table__, ops)
+        execute_many(connection, Outbox.__table__, ops, text=("payload",) if as_text else ())
     session.merge(WorkspaceMeta(key="hlc", value=stamp))
     return [row["id"] for row in stamped]
+
+
+def json_text(value: Any) -> str:
+    """``json.dumps(to_json_value(value))`` (what a JSON column stores of it), in one pass:
+    the encoder asks :func:`to_json_value` only for what JSON has no type for (ids,
+    amounts, dates, enums). A dict keyed by anything but text goes the long way, which
+    writes its keys as ``str`` does."""
+    try:
+        return _encode(value)
+    except TypeError:
+        return json.dumps(to_json_value(value))
+
+
+def _json_default(value: Any) -> Any:
+    convert = _CONVERT.get(type(value))
+    return to_json_value(value) if convert is None else convert(value)
+
+
+_encode = json.JSONEncoder(default=_json_default).encode  # json.dumps' settings, made once
 
 
 def _stamps_between(quoted: Sequence[str]) -> list[str]:
@@ -334,7 +363,10 @@ def execute_many(connection: Connection, table: Table, rows: Sequence[Mapping[st
     """``INSERT`` many rows of ``table``. On SQLite each column's own bind processor (the
     one SQLAlchemy would apply) turns the values into the driver's, and the driver's
     ``executemany`` runs once: a billing run's tens of thousands of rows spent more time in
-    SQLAlchemy's generic per-row parameter handling than in SQLite. Elsewhere, Core."""
+    SQLAlchemy's generic per-row parameter handling than in SQLite. Elsewhere, Core.
+
+    Values are converted a column at a time, and a column holding one value in every row
+    (the park, the write's time, the device) is converted once."""
     if not rows:
         return
     dialect = connection.dialect
@@ -348,12 +380,25 @@ def execute_many(connection: Connection, table: Table, rows: Sequence[Mapping[st
                   for column in columns]  # ``text``: columns given as the driver's text
     names = ", ".join(dialect.identifier_preparer.quote(column.name) for column in columns)
     marks = ", ".join("?" for _ in columns)
-    pairs = list(zip(keys, processors, strict=True))
-    values = [tuple(row[key] if process is None else process(row[key])
-                    for key, process in pairs) for row in rows]
+    converted = []
+    for key, process in zip(keys, processors, strict=True):
+        values = [row[key] for row in rows]
+        if process is not None:
+            values = _converted(values, process)
+        converted.append(values)
     connection.exec_driver_sql(
         f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({names}) VALUES ({marks})",
-        values)
+        list(zip(*converted, strict=True)))
+
+
+def _converted(values: list[Any], process: Callable[[Any], Any]) -> list[Any]:
+    """``[process(v) for v in values]``, calling it once when every value is the same
+    object (checked cheaply first at both ends and the middle)."""
+    first = values[0]
+    if (values[-1] is first and values[len(values) // 2] is first
+            and len(set(map(id, values))) == 1):
+        return [process(first)] * len(values)
+    return list(map(process, values))
 
 
 def _bulk_shape(target: type[Synced] | Table) -> tuple[Table, dict[str, Any], tuple[str, ...]]:

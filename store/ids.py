@@ -20,6 +20,8 @@ _counter = 0
 _BLOCK = 8 * 512
 _pool = b""
 _at = 0
+_new_uuid, _set = uuid.UUID.__new__, object.__setattr__
+_UNKNOWN = uuid.SafeUUID.unknown
 
 
 def _forget_pool() -> None:
@@ -52,4 +54,7 @@ def uuid7() -> uuid.UUID:
             ms = _last_ms
         rand_b = _random(8) & ((1 << 62) - 1)
         value = (ms << 80) | (0x7 << 76) | (_counter << 64) | (0b10 << 62) | rand_b
-    return uuid.UUID(int=value)
+    made = _new_uuid(uuid.UUID)  # uuid.UUID(int=value) without its checks of what it is given
+    _set(made, "int", value)
+    _set(made, "is_safe", _UNKNOWN)
+    return made

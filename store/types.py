@@ -35,9 +35,11 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:
             return None
-        if isinstance(value, float):
-            raise TypeError("exact columns take Decimal, int or str, never float")
-        quantized = Decimal(str(value)).quantize(self._quantum, rounding=ROUND_HALF_UP)
+        if type(value) is not Decimal:  # a Decimal is itself (a bulk insert binds millions)
+            if isinstance(value, float):
+                raise TypeError("exact columns take Decimal, int or str, never float")
+            value = Decimal(str(value))
+        quantized = value.quantize(self._quantum, rounding=ROUND_HALF_UP)
         return str(quantized) if dialect.name == "sqlite" else quantized
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:

@@ -58,6 +58,10 @@ def _sqlite_engine(path: Path) -> Engine:
     return engine
 
 
+# Workspace.filling's connection settings, and after it every connection's (_sqlite_engine's).
+_FILLING = ("journal_mode=MEMORY", "synchronous=OFF")
+_FILLED = ("journal_mode=WAL", "synchronous=NORMAL")
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 __all__ = [
     "APPLICATION_ID",
@@ -206,6 +210,36 @@ class Workspace:
                 self.device_id, self.actor, self.clock
             )
             yield session
+
+    @contextmanager
+    def filling(self) -> Iterator[Session]:
+        """:meth:`transaction` for filling a new workspace in one go (the demo park: half a
+        gigabyte in one transaction).
+
+        On SQLite its connection keeps the rollback journal in memory and does not sync
+        meanwhile, so every page is written once (a log would take each twice: into the
+        log, then into the file when the log is checkpointed); a failure still rolls
+        back. Afterwards the file is a workspace like any other (the log back on, the
+        connection's settings as every connection's). A crash of the process midway
+        leaves a file to throw away, as any half-built new workspace is.
+        """
+        with self.engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:  # outside a transaction: SQLite changes the journal only there
+                for pragma in _FILLING:
+                    connection.exec_driver_sql(f"PRAGMA {pragma}")
+                connection.commit()
+            try:
+                with self._sessions(bind=connection) as session, session.begin():
+                    session.info[changes.CONTEXT_KEY] = changes.ChangeContext(
+                        self.device_id, self.actor, self.clock
+                    )
+                    yield session
+            finally:
+                if sqlite:
+                    for pragma in _FILLED:
+                        connection.exec_driver_sql(f"PRAGMA {pragma}")
+                    connection.commit()
 
     @contextmanager
     def rehearsal(self) -> Iterator[Session]:

@@ -173,3 +173,22 @@ def test_the_clock_is_safe_across_threads(n_threads):
         t.join()
     every = [s for out in results for s in out]
     assert len(set(every)) == len(every)
+
+
+@settings(max_examples=50)
+@given(st.lists(st.integers(min_value=0, max_value=5000), min_size=1, max_size=8),
+       st.integers(min_value=0, max_value=MAX_COUNTER),
+       st.integers(min_value=1, max_value=300))
+def test_stamps_are_what_as_many_calls_of_now_give(walls, counter, count):
+    """A bulk insert's stamps: increasing, each after the one before and after every
+    stamp issued before them, across a counter overflow too, as ``now`` in a loop."""
+    feed = itertools.chain(walls, itertools.repeat(walls[-1]))
+    clock = HybridLogicalClock("dev", last=str(Stamp(1000, counter, "dev")),
+                               wall_ms=lambda: next(feed))
+    before = clock.now()
+    stamps = clock.stamps(count)
+    after = clock.now()
+    assert len(stamps) == count == len(set(stamps))
+    assert [before, *stamps, after] == sorted([before, *stamps, after])
+    assert before < stamps[0] and stamps[-1] < after
+    assert clock.stamps(0) == []
