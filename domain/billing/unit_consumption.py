@@ -61,7 +61,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from domain.billing.meters import Consumption, Meter, Period, Reading, chains, consumption
+from domain.billing.meters import (
+    Chains,
+    Consumption,
+    Meter,
+    Period,
+    Reading,
+    chains,
+    consumption,
+)
 from domain.billing.shared_consumption import Basis, BasisKind, Statement, statements
 from domain.billing.tariffs import FlatTariff
 from domain.leasing.schedule import Reason
@@ -119,10 +127,12 @@ def current_readings(readings: Iterable[Reading]) -> list[Reading]:
     return out
 
 
-def units_below(meter_id: str, meters: Sequence[Meter]) -> set[str]:
+def units_below(meter_id: str, meters: Sequence[Meter], tree: Chains | None = None
+                ) -> set[str]:
     """The units metered anywhere beneath ``meter_id``'s position (under any record of a
-    replaced meter's chain: ``meters.position``; a loop is not followed twice)."""
-    tree = chains(meters)
+    replaced meter's chain: ``meters.position``; a loop is not followed twice). ``tree``:
+    ``chains(meters)`` when the caller has it (asked per feeding meter, it is made once)."""
+    tree = tree or chains(meters)
     return _units_below(tree.position(meter_id), tree.tree)
 
 

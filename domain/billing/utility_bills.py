@@ -427,7 +427,7 @@ def prepare(tree: UtilityTree) -> Prepared:
     feeding = tuple(m for m in sorted(tree.meters, key=lambda m: m.code) if m.id in children)
     bases: dict[str, Basis | None] = {}
     for d in feeding:
-        below = units_below(d.id, list(tree.meters))
+        below = units_below(d.id, tree.meters, chained)
         for record in chained.records(d.id):  # each record's own: the month's is used
             try:
                 bases[record.id] = basis_of(tree.documents.get(record.id), below, tree.areas)
@@ -530,7 +530,7 @@ def priced_use(tree: UtilityTree, period: Period, prepared: Prepared | None = No
         records = chained.records(d.id) or (d,)
         basis = ready.bases.get(serving(records, period).id)
         if basis is None:  # its basis cannot be read: every unit beneath it waits
-            for unit_id in sorted(units_below(d.id, list(tree.meters))):
+            for unit_id in sorted(units_below(d.id, tree.meters, chained)):
                 use_of(unit_id).held.append(("reading-flag", {
                     "unit": unit_code(unit_id), **where, "flag": "basis-unreadable"}))
             continue
