@@ -23,6 +23,9 @@ def money(value: Decimal | int | str) -> Decimal:
 
     Floats are refused: a float has already lost the cent we would round.
     """
+    # to_decimal's checks inline for a finite Decimal: every schedule line rounds through here
+    if value.__class__ is Decimal and value.is_finite():
+        return value.quantize(CENT, ROUND_HALF_UP)
     return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -42,7 +45,13 @@ def round_to(value: Decimal | int | str, places: int) -> Decimal:
     >>> round_to(Decimal("2.25"), 1)
     Decimal('2.3')
     """
-    return to_decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
+    if value.__class__ is Decimal and value.is_finite():  # as in money()
+        return value.quantize(quantum, ROUND_HALF_UP)
+    return to_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(9)}  # 1, 0.1, … 1E-8
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:

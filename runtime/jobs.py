@@ -44,13 +44,20 @@ class Job:
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(*, promote: bool = False) -> Iterator[None]:
     """Hold the cyclic garbage collector while a job makes many acyclic objects.
 
     Building a 20,000-unit park or reading a 50,000-room drawing allocates
     millions of strings, tuples and rows with no reference cycles; the full
     collections those allocations trigger cost a fifth of the time and free
     nothing. The collector is back as it was afterwards, even on error.
+
+    ``promote``: what was made meanwhile and is still alive goes straight to the oldest
+    generation (``gc.freeze`` then ``gc.unfreeze``: two list splices, no object visited).
+    Otherwise the first collection after the pause walks every one of them, and frees
+    nothing if they hold no cycles (a billing run's month: a sixth of its time). Only for
+    work that makes no reference cycles: cyclic garbage made meanwhile waits for a full
+    collection. (It also unfreezes what anything else froze: nothing here freezes.)
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -58,4 +65,7 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if promote:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import func, select
@@ -36,6 +37,7 @@ from services.contracts import CPI, park_index, terms_with
 from store.schema import Bill, Contract, ContractUnit, ContractVersion, SalesReport
 
 CHUNK = 500  # ids per IN (...)
+_NO_SALES: Mapping[date, Decimal] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -110,29 +112,16 @@ class BillingReader:
         return bill in self._window_bills
 
     def to_bill(self, row: ContractRow) -> ContractToBill:
-        if row.status is ContractStatus.DRAFT:
-            return ContractToBill(str(row.id), row.code, (), (), draft=True)
-        until = row.terminated_on if row.status is ContractStatus.TERMINATED else None
-        versions = self.versions.get(row.id, ())
-        sales = self.sales.get(row.id, {})
-        since = self._since(row)
-        if len(versions) <= 1 and until is None:
-            terms = terms_with(versions[0][2] if versions else self._legacy_terms(row), sales,
-                               self.index)
-            # Only the periods starting from ``since`` are billed: the one running into the
-            # window is not computed (its problems still said).
-            lines, problems = rent_schedule(terms, within=(since, self.window[1]),
-                                            starting=True)
-            return ContractToBill(str(row.id), row.code, tuple(lines), tuple(problems))
-        live = [Version(number, effective_on, _spec(terms_with(terms, sales, self.index)), "")
-                for number, effective_on, terms in sorted(versions, key=lambda v: v[0])]
-        if not live:
-            live = [Version(1, row.starts_on, _spec(terms_with(
-                self._legacy_terms(row), sales, self.index)), "")]
-        lines, problems = amended_schedule(live, until=until)
-        lines = [x for x in lines if x.ends_on >= since]
-        return ContractToBill(str(row.id), row.code, tuple(_starting(lines, since)),
-                              tuple(problems))
+        return self._to_bill(row, self._first_billed(row.id, self.billed.get(row.id)))
+
+    def for_run(self, row: ContractRow) -> tuple[ContractToBill, Mapping[tuple[date, str],
+                                                                          BilledKey], date | None]:
+        """What a run plans a contract from: ``to_bill``, what was billed of it by (period
+        start, charge), and ``catch_up_from``; each record looked up once (an id's hash is
+        ``UUID.__hash__``, a Python call, and a run looks up every contract's)."""
+        billed = self.billed.get(row.id)
+        first = self._first_billed(row.id, billed)
+        return self._to_bill(row, first), billed or {}, first
 
     def late_fee_clause(self, contract_id: uuid.UUID) -> Any:
         """The late-fee clause of the contract's latest version, if it has one."""
@@ -144,18 +133,44 @@ class BillingReader:
     def catch_up_from(self, row: ContractRow) -> date | None:
         """For a contract whose periods may have moved (an amendment cuts one in two), the
         first billed period: a period from there on that was never billed is billed now."""
-        billed = self.billed.get(row.id)
-        if billed and row.id in self._changeable:
+        return self._first_billed(row.id, self.billed.get(row.id))
+
+    def _first_billed(self, contract_id: uuid.UUID,
+                      billed: Mapping[tuple[date, str], BilledKey] | None) -> date | None:
+        """``catch_up_from``, from the contract's billed keys."""
+        if billed and contract_id in self._changeable:
             return min(start for start, _charge in billed)
         return None
 
-    def _since(self, row: ContractRow) -> date:
-        """The first period start the plan must see: the range's, or for a contract whose
-        billed periods may have changed, its first billed period."""
-        billed = self.billed.get(row.id)
-        if billed and row.id in self._changeable:
-            return min(self.window[0], min(start for start, _charge in billed))
-        return self.window[0]
+    def _to_bill(self, row: ContractRow, first_billed: date | None) -> ContractToBill:
+        """``to_bill``, given ``catch_up_from``: the periods the plan must see start from the
+        range's start, or from the first billed period of a contract whose billed periods
+        may have changed."""
+        if row.status is ContractStatus.DRAFT:
+            return ContractToBill(str(row.id), row.code, (), (), draft=True)
+        until = row.terminated_on if row.status is ContractStatus.TERMINATED else None
+        contract_id = row.id
+        versions = self.versions.get(contract_id, ())
+        # only a contract whose periods may change has its sales read
+        sales = (self.sales.get(contract_id, _NO_SALES) if contract_id in self._changeable
+                 else _NO_SALES)
+        since = self.window[0] if first_billed is None else min(self.window[0], first_billed)
+        if len(versions) <= 1 and until is None:
+            terms = terms_with(versions[0][2] if versions else self._legacy_terms(row), sales,
+                               self.index)
+            # Only the periods starting from ``since`` are billed: the one running into the
+            # window is not computed (its problems still said).
+            lines, problems = rent_schedule(terms, within=(since, self.window[1]),
+                                            starting=True)
+            return ContractToBill(str(contract_id), row.code, tuple(lines), tuple(problems))
+        live = [Version(number, effective_on, _spec(terms_with(terms, sales, self.index)), "")
+                for number, effective_on, terms in sorted(versions, key=lambda v: v[0])]
+        if not live:
+            live = [Version(1, row.starts_on, _spec(terms_with(
+                self._legacy_terms(row), sales, self.index)), "")]
+        lines, problems = amended_schedule(live, until=until, since=since)
+        return ContractToBill(str(contract_id), row.code, tuple(_starting(lines, since)),
+                              tuple(problems))
 
     def _may_change(self, row: ContractRow) -> bool:
         if row.status is ContractStatus.TERMINATED or len(self.versions.get(row.id, [])) > 1:

@@ -168,16 +168,18 @@ def plan_contracts(reader: BillingReader, contracts: Sequence[ContractRow], issu
     The cyclic collector is held meanwhile: a month of 10,000 contracts makes a million
     schedule lines, bills and explanations with no reference cycles, and the collections
     they set off (each walking the reader's whole park) cost an eighth of the time and
-    free nothing."""
+    free nothing. The plans are then moved to the oldest generation at once (``promote``):
+    the young generation's next collection would walk each of their objects, a sixth of
+    the time, to free nothing."""
     period_from, period_to = reader.window
-    billed, plans = reader.billed, []
-    with gc_paused():
+    plans = []
+    with gc_paused(promote=True):
         for n, row in enumerate(contracts):
             if job is not None and n % 500 == 0:
                 job.step(n, len(contracts), "")
-            plans.append(plan_contract(reader.to_bill(row), period_from, period_to,
-                                       billed.get(row.id, {}), issued_on,
-                                       catch_up_from=reader.catch_up_from(row)))
+            contract, billed, catch_up_from = reader.for_run(row)
+            plans.append(plan_contract(contract, period_from, period_to, billed, issued_on,
+                                       catch_up_from=catch_up_from))
     return plans
 
 

@@ -35,7 +35,8 @@ from decimal import Decimal
 from hashlib import sha1
 from typing import Any
 
-from domain.leasing.schedule import RENT, Problem, Reason, ScheduleLine
+from domain.days import ISO_DAYS
+from domain.leasing.schedule import RENT, Problem, Reason, ScheduleLine, add_months
 from domain.money import ZERO
 
 NAMESPACE = uuid.UUID("6f1d3b52-8c1e-5b0e-9a57-1e4b7c2d9f10")  # Leasemap bills
@@ -62,20 +63,22 @@ def adjustment_id(contract_id: str, period_start: date, charge: str, sequence: i
     return _uuid5(f"adjustment|{contract_id}|{period_start.isoformat()}|{charge}|{sequence}")
 
 
-_SEEDED = sha1(NAMESPACE.bytes)  # the namespace hashed once: uuid5 hashes it per call
+_PREFIX = NAMESPACE.bytes  # what uuid5 hashes before the name
 _VERSION_5 = (0x8000 << 48) | (5 << 76)  # RFC 4122 variant and version 5, as uuid5 sets
 _KEPT = ~((0xC000 << 48) | (0xF000 << 64)) & ((1 << 128) - 1)
-_new_uuid, _set = uuid.UUID.__new__, object.__setattr__
+_new_uuid = uuid.UUID.__new__
+# UUID's slots set directly (its __setattr__ refuses; object.__setattr__ looks each one up)
+_set_int, _set_safe, _UNKNOWN = uuid.UUID.int.__set__, uuid.UUID.is_safe.__set__, \
+    uuid.SafeUUID.unknown
 
 
 def _uuid5(name: str) -> uuid.UUID:
-    """``uuid.uuid5(NAMESPACE, name)``, the same value at a third of the cost: a run makes
+    """``uuid.uuid5(NAMESPACE, name)``, the same value at a quarter of the cost: a run makes
     one per bill, and ``UUID.__init__`` re-checks what is known here."""
-    digest = _SEEDED.copy()
-    digest.update(name.encode())
     made = _new_uuid(uuid.UUID)
-    _set(made, "int", int.from_bytes(digest.digest()[:16]) & _KEPT | _VERSION_5)
-    _set(made, "is_safe", uuid.SafeUUID.unknown)
+    _set_int(made, int.from_bytes(sha1(_PREFIX + name.encode()).digest()[:16]) & _KEPT
+             | _VERSION_5)
+    _set_safe(made, _UNKNOWN)
     return made
 
 
@@ -96,15 +99,27 @@ class BilledKey:
     adjustments: int  # how many adjustments it has had
 
 
-@dataclass(frozen=True)
+# PlannedLine, PlannedBill and ContractPlan set their fields at once (``__dict__.update``):
+# the frozen dataclass's own __init__ sets each through object.__setattr__, a bill's twelve
+# costing more than the rest of its making. Still frozen after. (The __dict__ so made is one
+# more object for the collector, which a run spares: ``plan_contracts`` moves its plans to
+# the oldest generation at once.)
+
+
+@dataclass(frozen=True, init=False)
 class PlannedLine:
     starts_on: date
     ends_on: date
     amount: Decimal
     explanation: dict[str, Any]
 
+    def __init__(self, starts_on: date, ends_on: date, amount: Decimal,
+                 explanation: dict[str, Any]) -> None:
+        self.__dict__.update(starts_on=starts_on, ends_on=ends_on, amount=amount,
+                             explanation=explanation)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class PlannedBill:
     """A bill the run would post (the service writes it and its lines as they are)."""
 
@@ -123,6 +138,15 @@ class PlannedBill:
     # billed as read)
     notes: tuple[Problem, ...] = ()
 
+    def __init__(self, id: uuid.UUID, contract_id: str, number: str, kind: str, charge: str,
+                 period_start: date, period_end: date, due_on: date, amount: Decimal,
+                 lines: tuple[PlannedLine, ...], corrects: uuid.UUID | None = None,
+                 notes: tuple[Problem, ...] = ()) -> None:
+        self.__dict__.update(id=id, contract_id=contract_id, number=number, kind=kind,
+                             charge=charge, period_start=period_start, period_end=period_end,
+                             due_on=due_on, amount=amount, lines=lines, corrects=corrects,
+                             notes=notes)
+
 
 @dataclass(frozen=True)
 class Skip:
@@ -133,11 +157,15 @@ class Skip:
     params: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ContractPlan:
     bills: tuple[PlannedBill, ...]
     existing: tuple[uuid.UUID, ...]
     skipped: tuple[Skip, ...]
+
+    def __init__(self, bills: tuple[PlannedBill, ...], existing: tuple[uuid.UUID, ...],
+                 skipped: tuple[Skip, ...]) -> None:
+        self.__dict__.update(bills=bills, existing=existing, skipped=skipped)
 
 
 @dataclass(frozen=True, init=False)
@@ -153,8 +181,7 @@ class ContractToBill:
     def __init__(self, id: str, code: str, lines: tuple[ScheduleLine, ...],
                  problems: tuple[Problem, ...] = (), draft: bool = False) -> None:
         # The frozen dataclass's own __init__ sets each field through object.__setattr__,
-        # twice the cost; made once a contract and dropped once planned. (Not for what a run
-        # keeps, its bills: a __dict__ set at once is one more object the collector walks.)
+        # twice the cost; made once a contract and dropped once planned.
         self.__dict__.update(id=id, code=code, lines=lines, problems=problems, draft=draft)
 
 
@@ -171,7 +198,7 @@ def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
         return ContractPlan((), (), (Skip(contract.code, "draft"),))
     if not contract.lines and not billed and not contract.problems:
         return ContractPlan((), (), (Skip(contract.code, "nothing-due", {
-            "from": period_from.isoformat(), "to": period_to.isoformat()}),))
+            "from": ISO_DAYS[period_from], "to": ISO_DAYS[period_to]}),))
     notes: tuple[Problem, ...] = ()
     if contract.problems:
         blocking = [p for p in contract.problems if p.code in BLOCKING]
@@ -213,13 +240,14 @@ def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
         if amount == ZERO:
             if start >= period_from:  # a catch-up period before the range was said before
                 skipped.append(Skip(contract.code, "rent-free", {
-                    "charge": charge, "period_start": start.isoformat()}))
+                    "charge": charge, "period_start": ISO_DAYS[start]}))
             continue
-        day = start.isoformat()  # bill_id's and bill_number's text, made once
+        day = ISO_DAYS[start]  # bill_id's and bill_number's text
         bills.append(PlannedBill(
             _uuid5(f"bill|{contract.id}|{day}|{charge}"), contract.id,
             f"{contract.code}/{day}/{charge}", CHARGE_KIND, charge, start, end, due, amount,
-            tuple([_line(x) for x in lines]), None, _notes_for(notes, lines) if notes else ()))
+            (_line(lines[0]),) if len(lines) == 1 else tuple([_line(x) for x in lines]), None,
+            _notes_for(notes, lines) if notes else ()))
     for key, done in billed.items():
         # a period the schedule no longer has (a later one is a later run's to judge: the
         # schedule was computed to the range's end only)
@@ -227,7 +255,7 @@ def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
             bills.append(_adjustment(contract, key, [], ZERO, done, issued_on))
     if not bills and not existing and not skipped:
         skipped.append(Skip(contract.code, "nothing-due", {
-            "from": period_from.isoformat(), "to": period_to.isoformat()}))
+            "from": ISO_DAYS[period_from], "to": ISO_DAYS[period_to]}))
     return ContractPlan(tuple(bills), tuple(existing), tuple(skipped))
 
 
@@ -269,8 +297,8 @@ def _adjustment(contract: ContractToBill, key: tuple[date, str], lines: Sequence
 
 def _line(line: ScheduleLine) -> PlannedLine:
     return PlannedLine(line.starts_on, line.ends_on, line.amount, {
-        "due_on": line.due_on.isoformat(),
-        "reasons": [{"code": r.code, "params": dict(r.params)} for r in line.reasons]})
+        "due_on": ISO_DAYS[line.due_on],
+        "reasons": [{"code": r.code, "params": {**r.params}} for r in line.reasons]})
 
 
 def _reason(reason: Reason) -> dict[str, Any]:
@@ -280,9 +308,15 @@ def _reason(reason: Reason) -> dict[str, Any]:
 def _notes_for(notes: Sequence[Problem], lines: Sequence[ScheduleLine]) -> tuple[Problem, ...]:
     """The provisional notes about these lines' days (a CPI year, a sales month): rent's
     only, the one charge CPI and turnover move."""
-    if not notes or not lines or any(x.charge != RENT for x in lines):
+    if not notes or not lines:
         return ()
-    start, end = min(x.starts_on for x in lines), max(x.ends_on for x in lines)
+    for x in lines:
+        if x.charge != RENT:
+            return ()
+    if len(lines) == 1:
+        start, end = lines[0].starts_on, lines[0].ends_on
+    else:
+        start, end = min(x.starts_on for x in lines), max(x.ends_on for x in lines)
     kept = []
     for note in notes:
         if note.code == "cpi-unknown" and "from" in note.params:
@@ -292,8 +326,7 @@ def _notes_for(notes: Sequence[Problem], lines: Sequence[ScheduleLine]) -> tuple
             except ValueError:
                 kept.append(note)
                 continue
-            if since <= end and start < since.replace(year=since.year + 1, day=min(
-                    since.day, 28) if since.month == 2 else since.day):
+            if since <= end and start < add_months(since, 12):  # 29 February: the 28th
                 kept.append(note)
             continue
         day = note.params.get("month") or note.params.get("year")

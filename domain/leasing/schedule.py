@@ -85,6 +85,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
+from domain.days import ISO_DAYS
 from domain.leasing.clauses import (
     Basis,
     Charge,
@@ -105,9 +106,15 @@ RENT = "rent"  # ScheduleLine.charge of a rent line
 _CYCLE_MONTHS = {cycle: cycle.months for cycle in Cycle}  # the property builds a dict a call
 _VALUES: dict[StrEnum, str] = {  # an enum's ``.value`` is a property, read per contract
     member: member.value for kind in (Basis, ChargeKind) for member in kind}
+# The members read for every contract, bound once: a member read off its enum class costs
+# a function call's worth (the metaclass's ``__getattr__`` hook keeps the read generic).
+_PER_DAY, _DAYS_BEFORE, _STACK = Basis.PER_SQM_DAY, DueKind.DAYS_BEFORE, RentFreeRule.STACK
+_STEPPED, _FIXED_PERCENT, _FIXED_AMOUNT, _CPI_CHANGE, _CPI_RATIO = (
+    EscalationKind.STEPPED, EscalationKind.FIXED_PERCENT, EscalationKind.FIXED_AMOUNT,
+    EscalationKind.CPI_CHANGE, EscalationKind.CPI_RATIO)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Reason:
     """Why a line is what it is: a clause's code and its figures (as text)."""
 
@@ -116,6 +123,10 @@ class Reason:
     # | rent-free-not-applied
     code: str
     params: dict[str, str] = field(default_factory=dict)
+
+    def __init__(self, code: str, params: dict[str, str] | None = None) -> None:
+        # set at once, as ScheduleLine's fields (a run makes one or two a contract)
+        self.__dict__.update(code=code, params={} if params is None else params)
 
 
 @dataclass(frozen=True, init=False)
@@ -137,19 +148,25 @@ class ScheduleLine:
                              amount=amount, reasons=reasons, charge=charge)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Problem:
     # dates | rent-free-outside-term | cpi-unknown | cpi-date-invalid | sales-missing
     # | due-day-invalid
     code: str
     params: dict[str, str] = field(default_factory=dict)
 
+    def __init__(self, code: str, params: dict[str, str] | None = None) -> None:
+        self.__dict__.update(code=code, params={} if params is None else params)
+
 
 def add_months(day: date, months: int, anchor: int | None = None) -> date:
     """``day`` moved by whole months, on ``anchor`` (default its own day), clamped to the
     month's last day (31 January + 1 month is 28 February)."""
+    on = anchor or day.day
+    if 0 < on < 32:
+        return _DAYS[(day.year * 12 + day.month - 1 + months) * 32 + on]
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return date(year, month + 1, min(anchor or day.day, _month_days(year, month + 1)))
+    return date(year, month + 1, min(on, _month_days(year, month + 1)))
 
 
 def _month_days(year: int, month: int) -> int:
@@ -157,6 +174,36 @@ def _month_days(year: int, month: int) -> int:
     if month == 2:
         return 29 if calendar.isleap(year) else 28
     return 30 if month in (4, 6, 9, 11) else 31
+
+
+class _MonthDays(dict[int, date]):
+    """Day ``d`` of the month ``m`` months after January of year 0 (clamped to the month's
+    last day), by ``m * 32 + d`` for a ``d`` of 1 to 31: each made once. ``date()`` parses
+    its arguments as keywords, four times the cost of the look-up, and a run's contracts
+    ask for the same few thousand period starts, month starts and anniversaries."""
+
+    def __missing__(self, key: int) -> date:
+        months, day = divmod(key, 32)
+        year, month = divmod(months, 12)
+        if len(self) >= 100_000:  # some 270 years of every day: forget, start again
+            self.clear()
+        made = self[key] = date(year, month + 1, min(day, _month_days(year, month + 1)))
+        return made
+
+
+_DAYS = _MonthDays()
+
+
+class _Spans(dict[int, timedelta]):
+    """``timedelta(days=n)`` by ``n``, each made once (its keyword parsing costs more than
+    the subtraction it is made for: a due day ``n`` days before each period)."""
+
+    def __missing__(self, days: int) -> timedelta:
+        made = self[days] = timedelta(days=days)
+        return made
+
+
+_DAYS_SPAN = _Spans()
 
 
 def charge_code(charge: Charge) -> str:
@@ -167,7 +214,8 @@ def charge_code(charge: Charge) -> str:
 
 
 def rent_schedule(terms: RentTerms, within: tuple[date, date] | None = None, *,
-                  starting: bool = False) -> tuple[list[ScheduleLine], list[Problem]]:
+                  starting: bool = False, lines_from: date | None = None
+                  ) -> tuple[list[ScheduleLine], list[Problem]]:
     """The billing lines of the term (only the periods overlapping ``within``, both days
     included, when given) and what is wrong or still unknown.
 
@@ -178,14 +226,24 @@ def rent_schedule(terms: RentTerms, within: tuple[date, date] | None = None, *,
     bills a period in the run whose range holds its first day), the problems as the whole
     window's. The period running into the window from before is not computed: its only
     problems, its months' missing sales, are read off its months.
+
+    ``lines_from``: the periods ending before that day are not computed either, their
+    problems read off their months the same way (an amended contract's run: its versions'
+    periods long billed).
     """
     if terms.ends_on < terms.starts_on:
-        return [], [Problem("dates", {"starts_on": terms.starts_on.isoformat(),
-                                      "ends_on": terms.ends_on.isoformat()})]
+        return [], [Problem("dates", {"starts_on": ISO_DAYS[terms.starts_on],
+                                      "ends_on": ISO_DAYS[terms.ends_on]})]
     periods = _periods(terms, within)
-    before = None  # only the first period can start before the window
+    before = None  # the days of the periods not computed: only the first ones can be
     if starting and within is not None and periods and periods[0][0] < within[0]:
-        before, periods = periods[0], periods[1:]
+        before, periods = (periods[0][0], periods[0][1]), periods[1:]
+    if lines_from is not None and periods and periods[0][1] < lines_from:
+        n = 1
+        while n < len(periods) and periods[n][1] < lines_from:
+            n += 1
+        before = (periods[0][0] if before is None else before[0], periods[n - 1][1])
+        periods = periods[n:]
     if not periods:
         problems = _clause_problems(terms)
         if before is not None:
@@ -193,7 +251,7 @@ def rent_schedule(terms: RentTerms, within: tuple[date, date] | None = None, *,
         return [], problems
     problems = []
     plan = _Plan(terms, (periods[0][0], periods[-1][1]), problems)
-    if before is not None:  # in the order its line would have said them: before the others'
+    if before is not None:  # in the order their lines would have said them: before the others'
         problems += _sales_missing(terms, before[0], before[1])
     return plan.lines(periods, problems), problems
 
@@ -242,29 +300,31 @@ def _periods(terms: RentTerms, within: tuple[date, date] | None
         origin, anchor = term_start.year * 12 + term_start.month - 1, term_start.day
     first, last = term_start, term_end
     if within is not None:
-        first, last = max(first, within[0]), min(last, within[1])
+        since, until = within
+        if since > first:
+            first = since
+        if until < last:
+            last = until
     if last < first:
         return []
     # the period holding ``first``: the one starting in its month, or the one before when
     # that starts after it (the next one starts a whole cycle later)
     k = (first.year * 12 + first.month - 1 - origin) // step
-    year, month = divmod(origin + k * step, 12)
-    start = date(year, month + 1, anchor if anchor <= 28
-                 else min(anchor, _month_days(year, month + 1)))
+    months = origin + k * step  # the period's month, counted from year 0
+    start = _DAYS[months * 32 + anchor]
     if k and start > first:
-        year, month = divmod(origin + (k - 1) * step, 12)
-        start = date(year, month + 1, anchor if anchor <= 28
-                     else min(anchor, _month_days(year, month + 1)))
+        months -= step
+        start = _DAYS[months * 32 + anchor]
     found = []
     while start <= last:
-        year, month = divmod(year * 12 + month + step, 12)  # the next period's month
-        following = date(year, month + 1, anchor if anchor <= 28
-                         else min(anchor, _month_days(year, month + 1)))
+        months += step  # the next period's month
+        following = _DAYS[months * 32 + anchor]
         end = following - ONE_DAY
         if term_start <= start and end <= term_end:
             found.append((start, end, True))
         else:
-            found.append((max(start, term_start), min(end, term_end), False))
+            found.append((start if start > term_start else term_start,
+                          end if end < term_end else term_end, False))
         start = following
     return found
 
@@ -272,10 +332,12 @@ def _periods(terms: RentTerms, within: tuple[date, date] | None
 def _rent_month(terms: RentTerms, day: date) -> tuple[date, date]:
     """The month ``day`` is billed in: from the term's start day, or the calendar's."""
     anchor = 1 if terms.calendar_periods else terms.starts_on.day
-    start = date(day.year, day.month, min(anchor, _month_days(day.year, day.month)))
+    months = day.year * 12 + day.month - 1
+    start = _DAYS[months * 32 + anchor]
     if start > day:
-        start = add_months(start, -1, anchor)
-    return start, add_months(start, 1, anchor) - ONE_DAY
+        months -= 1
+        start = _DAYS[months * 32 + anchor]
+    return start, _DAYS[(months + 1) * 32 + anchor] - ONE_DAY
 
 
 def _pieces(plan: _Plan, start: date, end: date) -> list[tuple[date, date, date, date]]:
@@ -288,9 +350,9 @@ def _month_pieces(terms: RentTerms, anchor: int, start: date, end: date
     month_start, month_end = _rent_month(terms, start)
     found, day = [], start
     while day <= end:
-        found.append((month_start, month_end, day, min(end, month_end)))
+        found.append((month_start, month_end, day, end if end < month_end else month_end))
         day = month_start = month_end + ONE_DAY
-        month_end = add_months(month_start, 1, anchor) - ONE_DAY
+        month_end = _DAYS[(month_start.year * 12 + month_start.month) * 32 + anchor] - ONE_DAY
     return found
 
 
@@ -303,9 +365,9 @@ def _sales_missing(terms: RentTerms, start: date, end: date) -> list[Problem]:
     anchor = 1 if terms.calendar_periods else terms.starts_on.day
     found = []
     for month_start, _end, _first, _last in _month_pieces(terms, anchor, start, end):
-        key = date(month_start.year, month_start.month, 1)
+        key = _DAYS[(month_start.year * 12 + month_start.month - 1) * 32 + 1]
         if clause.sales.get(key) is None:
-            found.append(Problem("sales-missing", {"month": key.isoformat()}))
+            found.append(Problem("sales-missing", {"month": ISO_DAYS[key]}))
     return found
 
 
@@ -367,7 +429,7 @@ class _Plan:
                  problems: list[Problem]) -> None:
         self.terms = terms
         self.anchor = 1 if terms.calendar_periods else terms.starts_on.day
-        self.per_day = terms.basis is Basis.PER_SQM_DAY
+        self.per_day = terms.basis is _PER_DAY
         self.months = _CYCLE_MONTHS[terms.cycle]
         if terms.rent_free:
             self.free = _free_days(terms, span, problems)
@@ -375,9 +437,9 @@ class _Plan:
         else:
             self.free, self.free_ends = [], []
         self.steps = steps = _steps(terms, span, problems)
+        area = str(terms.area)
         self.base = base = Reason("base", {"rate": str(terms.rate),
-                                           "basis": _VALUES[terms.basis],
-                                           "area": str(terms.area)})
+                                           "basis": _VALUES[terms.basis], "area": area})
         if len(steps) == 1:  # one price all through the span, the most common
             step = steps[0]
             self.step_starts = [step.starts_on]
@@ -386,12 +448,11 @@ class _Plan:
             self.step_starts = [s.starts_on for s in steps]
             self.said = [(base,) if s.reason is None else (base, s.reason)
                          for s in steps]  # a line at one step's price, nothing else: why
-        self.charges = [_charge(c, terms.area) for c in terms.charges]
+        self.charges = [_charge(c, terms.area, area) for c in terms.charges]
         clause = terms.turnover  # a first rate of nothing has no breakpoint: base only
         self.turnover = clause if clause is not None and _first_rate(clause) else None
         self.due_kind, self.due_days = _due_rule(terms, problems)
-        self.due_before = (timedelta(days=self.due_days)
-                           if self.due_kind is DueKind.DAYS_BEFORE else None)
+        self.due_before = _DAYS_SPAN[self.due_days] if self.due_kind is _DAYS_BEFORE else None
 
     def lines(self, periods: Sequence[tuple[date, date, bool]], problems: list[Problem]
               ) -> list[ScheduleLine]:
@@ -438,10 +499,10 @@ class _Plan:
         return found
 
     def due_on(self, start: date) -> date:
-        if self.due_kind is DueKind.DAYS_BEFORE:
-            return start - timedelta(days=self.due_days) if self.due_days else start
-        year, month = (start.year, start.month - 1) if start.month > 1 else (start.year - 1, 12)
-        return date(year, month, min(self.due_days, _month_days(year, month)))
+        if self.due_kind is _DAYS_BEFORE:
+            return start - _DAYS_SPAN[self.due_days] if self.due_days else start
+        # day ``due_days`` (1 to 31: the rule checked it) of the month before, clamped
+        return _DAYS[(start.year * 12 + start.month - 2) * 32 + self.due_days]
 
     def whole_months(self, start: date, rent: Decimal) -> list[_Month]:
         """The months of a whole period starting on ``start`` at one price, none free, each
@@ -465,9 +526,10 @@ def _due_rule(terms: RentTerms, problems: list[Problem]) -> tuple[DueKind, int]:
     """The due rule applied: the terms', or due on the period's first day if it is not
     valid (and the problem said)."""
     due = terms.due
-    valid = due.days >= 0 if due.kind is DueKind.DAYS_BEFORE else 1 <= due.days <= 31
+    kind, days = due.kind, due.days
+    valid = days >= 0 if kind is _DAYS_BEFORE else 1 <= days <= 31
     if valid:
-        return due.kind, due.days
+        return kind, days
     problems.append(Problem("due-day-invalid", {"kind": due.kind.value,
                                                  "days": str(due.days)}))
     return DueKind.DAYS_BEFORE, 0
@@ -480,21 +542,22 @@ def _clause_problems(terms: RentTerms) -> list[Problem]:
     if terms.rent_free:
         _rent_free_problems(terms, problems)
     clause = terms.escalation
-    if clause is not None and clause.kind in (EscalationKind.CPI_CHANGE,
-                                              EscalationKind.CPI_RATIO):
+    if clause is not None and (clause.kind is _CPI_CHANGE or clause.kind is _CPI_RATIO):
         # no line to price: each year only says whether its index is known
         _escalations(terms, clause, problems, terms.starts_on)
     _due_rule(terms, problems)
     return problems
 
 
-def _charge(charge: Charge, area: Decimal) -> _Charge:
-    """A charge's month: per m² of the billable area signed (no coefficient), or fixed."""
-    monthly = money(charge.amount * area) if charge.per_sqm else money(charge.amount)
+def _charge(charge: Charge, area: Decimal, area_text: str) -> _Charge:
+    """A charge's month: per m² of the billable area signed (no coefficient), or fixed.
+    (``area_text``: the area as the base reason says it, made once.)"""
+    per_sqm = charge.per_sqm
+    monthly = money(charge.amount * area) if per_sqm else money(charge.amount)
     params = {"kind": _VALUES[charge.kind], "name": charge.name, "amount": str(charge.amount),
-              "per": "sqm_month" if charge.per_sqm else "month", "monthly": str(monthly)}
-    if charge.per_sqm:
-        params["area"] = str(area)
+              "per": "sqm_month" if per_sqm else "month", "monthly": str(monthly)}
+    if per_sqm:
+        params["area"] = area_text
     return _Charge(charge_code(charge), monthly, Reason("charge", params))
 
 
@@ -507,7 +570,7 @@ def _free_days(terms: RentTerms, span: tuple[date, date], problems: list[Problem
     periods = _rent_free_problems(terms, problems)
     periods = [f for f in periods if f.ends_on >= f.starts_on]
     effective: list[tuple[date, date, RentFree]] = []
-    if terms.rent_free_rule is RentFreeRule.STACK:
+    if terms.rent_free_rule is _STACK:
         for f in periods:
             start = f.starts_on
             if effective and start <= effective[-1][1]:
@@ -525,9 +588,9 @@ def _free_days(terms: RentTerms, span: tuple[date, date], problems: list[Problem
         s, e = max(s, terms.starts_on), min(e, terms.ends_on)
         if s <= e and e >= span[0] and s <= span[1]:
             found.append(_Free(s, e, Reason("rent-free", {
-                "kind": f.kind.value, "starts_on": f.starts_on.isoformat(),
-                "ends_on": f.ends_on.isoformat(), "applied_from": s.isoformat(),
-                "applied_to": e.isoformat()}), f"free{s}"))
+                "kind": f.kind.value, "starts_on": ISO_DAYS[f.starts_on],
+                "ends_on": ISO_DAYS[f.ends_on], "applied_from": ISO_DAYS[s],
+                "applied_to": ISO_DAYS[e]}), "free" + ISO_DAYS[s]))
     return found
 
 
@@ -538,8 +601,8 @@ def _rent_free_problems(terms: RentTerms, problems: list[Problem]) -> list[RentF
     for f in periods:
         if f.starts_on < terms.starts_on or f.ends_on > terms.ends_on or f.ends_on < f.starts_on:
             problems.append(Problem("rent-free-outside-term",
-                                    {"starts_on": f.starts_on.isoformat(),
-                                     "ends_on": f.ends_on.isoformat()}))
+                                    {"starts_on": ISO_DAYS[f.starts_on],
+                                     "ends_on": ISO_DAYS[f.ends_on]}))
     return periods
 
 
@@ -555,7 +618,7 @@ def _steps(terms: RentTerms, span: tuple[date, date], problems: list[Problem]
     if clause is None:
         return [_Step(terms.starts_on, _amount(terms, terms.rate), None, "")]
     opening: tuple[Decimal, _Why | None] = (terms.rate, None)
-    if clause.kind is EscalationKind.STEPPED:
+    if clause.kind is _STEPPED:
         before = [(when, price) for when, price in sorted(clause.steps)
                   if when <= terms.starts_on]
         if before:
@@ -572,7 +635,7 @@ def _steps(terms: RentTerms, span: tuple[date, date], problems: list[Problem]
             break
         reason = None if why is None else why()
         steps.append(_Step(when, _amount(terms, price), reason,
-                           "" if reason is None else reason.code + when.isoformat()))
+                           "" if reason is None else reason.code + ISO_DAYS[when]))
     return steps
 
 
@@ -590,11 +653,11 @@ def _amount(terms: RentTerms, price: Decimal) -> Decimal:
             if top > below:
                 rent += (top - below) * (band_price + shift)
             below = max(below, top)
-    return rent if terms.basis is Basis.PER_SQM_DAY else money(rent)
+    return rent if terms.basis is _PER_DAY else money(rent)
 
 
 def _step_reason(when: date, price: Decimal) -> _Why:
-    return lambda: Reason("step", {"price": str(price), "from": when.isoformat()})
+    return lambda: Reason("step", {"price": str(price), "from": ISO_DAYS[when]})
 
 
 def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem],
@@ -603,47 +666,47 @@ def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem],
     price, why. (The CPI years after it are still read for the indexes not known yet.)"""
     found: list[tuple[date, Decimal, _Why]] = []
     price = terms.rate
-    if clause.kind is EscalationKind.STEPPED:
+    kind = clause.kind
+    if kind is _STEPPED:
         for when, step in sorted(clause.steps):
             if terms.starts_on < when <= terms.ends_on:
                 found.append((when, step, _step_reason(when, step)))
         return found
-    if clause.kind in (EscalationKind.FIXED_PERCENT, EscalationKind.FIXED_AMOUNT):
-        by_percent = clause.kind is EscalationKind.FIXED_PERCENT
+    if kind is _FIXED_PERCENT or kind is _FIXED_AMOUNT:
+        by_percent = kind is _FIXED_PERCENT
         value = str(clause.percent if by_percent else clause.amount)
         factor, plus = 1 + clause.percent / 100, clause.amount
         start = terms.starts_on
-        last = min(terms.ends_on, until)
-        month, day = start.month, start.day
+        last = terms.ends_on if terms.ends_on < until else until
+        month, day = start.month - 1, start.day
         for year in range(start.year + 1, last.year + 1):
-            when = date(year, month, day if day <= 28 else min(day, _month_days(year, month)))
+            when = _DAYS[(year * 12 + month) * 32 + day]  # the anniversary, clamped
             if when > last:
                 break
             price = price * factor if by_percent else price + plus
             found.append((when, price, lambda when=when: Reason(
-                "escalation", {"percent": value, "from": when.isoformat()}) if by_percent
-                else Reason("escalation-amount", {"amount": value, "from": when.isoformat()})))
+                "escalation", {"percent": value, "from": ISO_DAYS[when]}) if by_percent
+                else Reason("escalation-amount", {"amount": value, "from": ISO_DAYS[when]})))
         return found
     if not (1 <= clause.on_month <= 12 and 1 <= clause.on_day <= 31):
         problems.append(Problem("cpi-date-invalid", {"month": str(clause.on_month),
                                                      "day": str(clause.on_day)}))
         return found
     index = clause.index.get  # read a few times a year of the term: bound once
-    by_ratio = clause.kind is EscalationKind.CPI_RATIO
+    by_ratio = kind is _CPI_RATIO
     on_month, on_day = clause.on_month, clause.on_day
     term_start, term_end = terms.starts_on, terms.ends_on
     base_index = index(term_start.year - 1)
     floor = None if clause.floor is None else clause.floor / 100
     cap = None if clause.cap is None else clause.cap / 100
     for year in range(term_start.year, term_end.year + 1):
-        when = date(year, on_month, on_day if on_day <= 28
-                    else min(on_day, _month_days(year, on_month)))
+        when = _DAYS[(year * 12 + on_month - 1) * 32 + on_day]  # clamped to the month's end
         if not term_start < when <= term_end:
             continue
         if when > until:  # past the lines asked for: only whether its index is known
             if index(year - 1) is None or not (base_index if by_ratio else index(year - 2)):
                 problems.append(Problem("cpi-unknown", {"year": str(year - 1),
-                                                        "from": when.isoformat()}))
+                                                        "from": ISO_DAYS[when]}))
             continue
         target = None
         if by_ratio:
@@ -655,7 +718,7 @@ def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem],
         if change is None:
             applied = floor or Decimal(0)
             problems.append(Problem("cpi-unknown", {"year": str(year - 1),
-                                                    "from": when.isoformat()}))
+                                                    "from": ISO_DAYS[when]}))
         else:
             applied = change
             if floor is not None and applied < floor:
@@ -670,7 +733,7 @@ def _escalations(terms: RentTerms, clause: Escalation, problems: list[Problem],
 
 def _cpi_reason(year: int, when: date, change: Decimal | None, applied: Decimal) -> _Why:
     def why() -> Reason:
-        return Reason("cpi", {"year": str(year), "from": when.isoformat(),
+        return Reason("cpi", {"year": str(year), "from": ISO_DAYS[when],
                               "change": "" if change is None else _percent(change),
                               "applied": _percent(applied),
                               "known": "no" if change is None else "yes"})
@@ -772,8 +835,8 @@ def _rent_line(plan: _Plan, s: int, f: int, start: date, end: date, due: date,
                 prorated[over] = prorated.get(over, Decimal(0)) + monthly * days
                 chargeable += days
         if chargeable and not whole_month:
-            reasons.setdefault(f"pro{month_start}", Reason("prorated", {
-                "days": str(chargeable), "of": str(over), "month": month_start.isoformat()}))
+            reasons.setdefault("pro" + ISO_DAYS[month_start], Reason("prorated", {
+                "days": str(chargeable), "of": str(over), "month": ISO_DAYS[month_start]}))
     amount = money(exact + sum((part / over for over, part in prorated.items()), Decimal(0)))
     said = [plan.base, *reasons.values()]
     if turnover is not None:
@@ -838,9 +901,9 @@ def _charge_line(plan: _Plan, charge: _Charge, start: date, end: date, due: date
         over, days = plan.over(month_start, month_end), (last - first).days + 1
         prorated[over] = prorated.get(over, Decimal(0)) + charge.monthly * days
         said.append(Reason("prorated", {"days": str(days), "of": str(over),
-                                        "month": month_start.isoformat()}))
-    said += [Reason("rent-free-not-applied", {"starts_on": f.starts_on.isoformat(),
-                                              "ends_on": f.ends_on.isoformat()}) for f in free]
+                                        "month": ISO_DAYS[month_start]}))
+    said += [Reason("rent-free-not-applied", {"starts_on": ISO_DAYS[f.starts_on],
+                                              "ends_on": ISO_DAYS[f.ends_on]}) for f in free]
     if prorated:
         exact += sum((part / over for over, part in prorated.items()), Decimal(0))
     return ScheduleLine(start, end, due, money(exact), tuple(said), charge.code)
@@ -879,8 +942,8 @@ def _turnover(plan: _Plan, clause: Turnover, months: Sequence[_Month],
     said_rate, natural = str(first_rate), "yes" if artificial is None else "no"
     added = ZERO
     for month_start, month_end, first, last, rent in months:
-        key = date(month_start.year, month_start.month, 1)
-        month = key.isoformat()
+        key = _DAYS[(month_start.year * 12 + month_start.month - 1) * 32 + 1]
+        month = ISO_DAYS[key]
         sales = clause.sales.get(key)
         if sales is None:  # billed at its base; corrected once the sales are entered
             problems.append(Problem("sales-missing", {"month": month}))

@@ -73,6 +73,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 from itertools import pairwise
 
 from domain.leasing.clauses import Cycle, RentTerms
@@ -111,11 +112,14 @@ class Change:
     after: object
 
 
-def amended_schedule(versions: Sequence[Version], until: date | None = None
-                     ) -> tuple[list[ScheduleLine], list[Problem]]:
+def amended_schedule(versions: Sequence[Version], until: date | None = None, *,
+                     since: date | None = None) -> tuple[list[ScheduleLine], list[Problem]]:
     """The schedule of a contract with its amendments (rules in the module docstring),
     ending on ``until`` when given (a termination: the period it falls in is cut as an
     amendment cuts one, nothing after it is billed).
+
+    ``since``: only the lines ending on or after it are made (a billing run's, whose
+    amendments mostly cut periods long billed); the problems are the whole schedule's.
 
     Problems: the versions' own (each only for the days it bills, once), and
     ``version-numbers`` (not 1, 2, 3 …), ``version-dates`` (an amendment not after
@@ -129,19 +133,28 @@ def amended_schedule(versions: Sequence[Version], until: date | None = None
     if problems or not ordered:
         return [], problems
     lines: list[ScheduleLine] = []
+    spans: list[tuple[date, date]] = []  # the days each version's lines cover
     found: list[Problem] = []
     for i, version in enumerate(ordered):
-        since = version.effective_on if i else None
+        start = version.effective_on if i else None
         last = ordered[i + 1].effective_on - ONE_DAY if i + 1 < len(ordered) else None
         if until is not None:
-            if since is not None and since > until:
+            if start is not None and start > until:
                 break
             last = until if last is None else min(last, until)
-        part_lines, part_problems = _Cutter(version, since, last).lines()
+        part_lines, part_problems = _Cutter(version, start, last, since).lines()
         lines += part_lines
-        found += [p for p in part_problems if _within(p, since, last)]
-    for problem in found + (_gaps(lines) if until is None else []):
-        if problem not in problems:
+        found += [p for p in part_problems if _within(p, start, last)]
+        terms = version.spec.terms  # its periods tile its term: its days in it are covered
+        first = terms.starts_on if start is None or start < terms.starts_on else start
+        end = terms.ends_on if last is None or last > terms.ends_on else last
+        if first <= end:
+            spans.append((first, end))
+    said = set()  # each problem once, the first time (equal problems, equal keys)
+    for problem in found + (_gaps(spans) if until is None else []):
+        key = (problem.code, frozenset(problem.params.items()))
+        if key not in said:
+            said.add(key)
             problems.append(problem)
     return lines, problems
 
@@ -168,34 +181,42 @@ def version_changes(old: ContractSpec, new: ContractSpec) -> list[Change]:
 class _Cutter:
     """One version's lines for the days it bills, periods straddling a boundary split."""
 
-    def __init__(self, version: Version, since: date | None, until: date | None) -> None:
+    def __init__(self, version: Version, since: date | None, until: date | None,
+                 made_since: date | None = None) -> None:
         self.version = version
-        self.since, self.until = since, until
+        self.since, self.until, self.made_since = since, until, made_since
         self.terms = version.spec.terms
         # what every line of a later version carries (one record, shared by its lines)
         self.amendment = None if since is None else Reason("amendment", {
             "version": str(version.number), "from": since.isoformat()})
         # Only the periods this version bills are computed (escalations still compound
-        # from the start); the clauses' problems come whole and are filtered by the caller.
+        # from the start), from ``made_since`` on; the clauses' problems come whole and are
+        # filtered by the caller.
         window = (since or self.terms.starts_on, until or self.terms.ends_on)
-        self.full, self.problems = rent_schedule(self.terms, within=window)
-        # Turnover is added back once per month (module docstring); cuts use the base rent.
-        self.plain = (replace(self.terms, turnover=None) if self.terms.turnover is not None
-                      else self.terms)
+        self.full, self.problems = rent_schedule(self.terms, within=window,
+                                                 lines_from=made_since)
         # A split period's rent and charges are cut at the same days: each cut schedule (and
         # each due day) is computed once, its charges picked from it.
         self._cuts: dict[tuple[date, date], list[ScheduleLine]] = {}
         self._dues: dict[date, date] = {}
 
+    @cached_property
+    def plain(self) -> RentTerms:
+        """The terms cuts are computed on: turnover is added back once per month (module
+        docstring), so cuts use the base rent."""
+        return (replace(self.terms, turnover=None) if self.terms.turnover is not None
+                else self.terms)
+
     def lines(self) -> tuple[list[ScheduleLine], list[Problem]]:
-        until = self.until
+        """The version's lines for its days, those ending before ``made_since`` not made."""
+        since, until, made_since = self.since, self.until, self.made_since
         kept = []
         for line in self.full:
-            start = max(line.starts_on, self.since) if self.since else line.starts_on
-            end = min(line.ends_on, until) if until else line.ends_on
-            if start > end:
+            start = line.starts_on if since is None or line.starts_on >= since else since
+            end = line.ends_on if until is None or line.ends_on <= until else until
+            if start > end or (made_since is not None and end < made_since):
                 continue
-            if (start, end) == (line.starts_on, line.ends_on):
+            if start == line.starts_on and end == line.ends_on:
                 kept.append(self._tagged(line, ()))
             else:
                 kept.append(self._part(line, start, end))
@@ -328,15 +349,17 @@ def _month_end(day: date) -> date:
     return following - ONE_DAY
 
 
-def _gaps(lines: Sequence[ScheduleLine]) -> list[Problem]:
+def _gaps(spans: Sequence[tuple[date, date]]) -> list[Problem]:
+    """The days no version bills, between the first billed and the last (``spans``: the
+    first and last day each version's lines cover)."""
     problems = []
     covered: date | None = None
-    for line in sorted(lines, key=lambda x: x.starts_on):
-        if covered is not None and line.starts_on > covered + ONE_DAY:
+    for starts_on, ends_on in sorted(spans, key=lambda x: x[0]):
+        if covered is not None and starts_on > covered + ONE_DAY:
             problems.append(Problem("amendment-gap", {
                 "starts_on": (covered + ONE_DAY).isoformat(),
-                "ends_on": (line.starts_on - ONE_DAY).isoformat()}))
-        covered = line.ends_on if covered is None else max(covered, line.ends_on)
+                "ends_on": (starts_on - ONE_DAY).isoformat()}))
+        covered = ends_on if covered is None else max(covered, ends_on)
     return problems
 
 

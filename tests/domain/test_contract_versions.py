@@ -309,6 +309,33 @@ def test_an_amendment_splits_periods_without_creating_or_losing_a_cent(terms, at
         and not any(r.code == "split" for r in x.reasons)]
 
 
+@settings(max_examples=60, deadline=None)
+@given(terms=contracts(), at=st.integers(1, 999), since=st.integers(-40, 1500),
+       rate=st.integers(1, 200), ended=st.integers(0, 1200))
+def test_lines_since_a_day_are_the_whole_schedules_lines_from_it(terms, at, since, rate,
+                                                                   ended):
+    """``since`` leaves out the lines ending before it, nothing else: the others and the
+    problems are the whole schedule's (terminated or not)."""
+    days = (terms.ends_on - terms.starts_on).days
+    when = terms.starts_on + timedelta(days=max(1, days * at // 1000))
+    history = versions(terms, replace(terms, rate=D(rate)), dates=(when,))
+    day = terms.starts_on + timedelta(days=since)
+    for until in (None, terms.starts_on + timedelta(days=ended)):
+        lines, problems = amended_schedule(history, until=until)
+        assert amended_schedule(history, until=until, since=day) == (
+            [x for x in lines if x.ends_on >= day], problems)
+
+
+def test_lines_since_a_day_still_say_the_days_before_no_version_bills():
+    first = RentTerms(D(100), D(100), date(2026, 3, 1), date(2027, 2, 28))
+    late = replace(first, starts_on=date(2026, 11, 1))
+    lines, problems = amended_schedule(versions(first, late, dates=(date(2026, 10, 16),)),
+                                       since=date(2027, 1, 1))
+    assert [x.starts_on for x in lines] == [date(2027, 1, 1), date(2027, 2, 1)]
+    assert problems == [Problem("amendment-gap", {"starts_on": "2026-10-16",
+                                                  "ends_on": "2026-10-31"})]
+
+
 @given(st.sampled_from([Cycle.QUARTERLY, Cycle.HALF_YEARLY, Cycle.YEARLY]),
        st.integers(min_value=1, max_value=330), st.booleans())
 @settings(max_examples=60, deadline=None)

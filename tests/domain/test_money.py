@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import domain.money
-from domain.money import CENT, ZERO, money, rate, to_decimal
+from domain.money import CENT, ZERO, money, rate, round_to, to_decimal
 
 
 def test_the_module_examples_hold():
@@ -97,3 +97,18 @@ def test_money_is_the_nearest_cent_and_idempotent(value):
     assert money(str(value)) == result
     if abs(result - value) == CENT / 2:  # an exact half goes away from zero
         assert abs(result) > abs(value)
+
+
+@pytest.mark.parametrize("places", [0, 1, 2, 4, 8, 9, 12])
+def test_round_to_rounds_half_up_at_any_places(places):
+    """Decimals take a shorter road than text and ints (and the first places' quanta are
+    made once): the same figure either way."""
+    for value in ("2.25", "-2.25", "1234.56789012345", "0.000000000005", "7"):
+        expected = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
+        assert round_to(Decimal(value), places) == round_to(value, places) == expected
+        assert str(round_to(Decimal(value), places)) == str(expected)
+    assert round_to(3, places) == Decimal(3)
+    with pytest.raises(ValueError, match="finite"):
+        round_to(Decimal("NaN"), places)
+    with pytest.raises(TypeError, match="float"):
+        round_to(2.25, places)

@@ -62,6 +62,21 @@ def test_turnover_says_the_missing_sales_of_the_period_running_into_the_window_t
     assert problems == expected_problems
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(contracts(), contracts(turnover=True)), st.integers(-60, 1200),
+       st.integers(0, 1500), st.integers(-60, 1500), st.booleans())
+def test_lines_from_a_day_leave_out_the_periods_ending_before_it_and_no_problem(
+        terms: RentTerms, offset: int, length: int, skip: int, starting: bool) -> None:
+    """``lines_from`` does not compute the periods ending before it (with ``starting`` or
+    not): the other lines and every problem, missing sales included, are the window's."""
+    first = terms.starts_on + timedelta(days=offset)
+    within = (first, first + timedelta(days=length))
+    day = terms.starts_on + timedelta(days=skip)
+    lines, problems = rent_schedule(terms, within=within, starting=starting)
+    assert rent_schedule(terms, within=within, starting=starting, lines_from=day) == (
+        [x for x in lines if x.ends_on >= day], problems)
+
+
 def test_a_quarter_running_into_the_month_is_not_computed_and_its_problems_still_said() -> None:
     """A quarter from 1 November: December's run computes nothing, yet says what is wrong
     with the clauses (a CPI year not known, a rent-free period outside the term, a due day

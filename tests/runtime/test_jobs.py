@@ -32,3 +32,27 @@ def test_gc_paused_restores_the_collector_even_on_error():
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_gc_paused_can_move_what_it_made_to_the_oldest_generation():
+    """With ``promote`` what was made in the pause is in the oldest generation at once (the
+    next young collection does not walk it); without, it is still young."""
+    gc.collect()
+    with gc_paused(promote=True):
+        kept = [[n] for n in range(2000)]
+    oldest = {id(x) for x in gc.get_objects(generation=2)}
+    assert gc.isenabled() and all(id(x) in oldest for x in kept)
+    assert gc.get_freeze_count() == 0  # frozen only for the move
+    with gc_paused():
+        young = [[n] for n in range(2000)]
+    oldest = {id(x) for x in gc.get_objects(generation=2)}
+    assert not any(id(x) in oldest for x in young)
+    gc.disable()
+    try:
+        with gc_paused(promote=True):
+            later = [[n] for n in range(2000)]
+        assert not gc.isenabled()  # it was off before: it stays off, nothing moved
+        oldest = {id(x) for x in gc.get_objects(generation=2)}
+        assert not any(id(x) in oldest for x in later)
+    finally:
+        gc.enable()
