@@ -507,20 +507,13 @@ def fingerprint(books: Books) -> dict[str, Any]:
         "aliases": sorted((tenants[a.tenant_id], a.name) for a in books.aliases),
         "signals": sorted((t.code, str(t.credit_signals)) for t in books.tenants),
         "readings": sorted((meters[r.meter_id], r.read_on, r.value) for r in books.readings),
-        # A carry's note is the other contract's id; a reversal names the movement.
+        # A carry names the other contract; a reversal names the movement.
         "deposits": sorted((contracts[m.contract_id], m.kind, m.amount, m.on,
                             payments.get(m.payment_id, ""), bills.get(m.bill_id, ""),
-                            contracts.get(_id(m.note), m.note),
+                            contracts.get(m.counterpart_id, m.note),
                             str(sources.get(m.reverses_id, ""))) for m in books.deposits),
         "totals": (sum((p.amount for p in books.payments), Decimal(0)), len(books.runs)),
     }
-
-
-def _id(text: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        return None
 
 
 def test_the_queue_s_payers_are_not_all_strangers(books):
@@ -629,10 +622,11 @@ def test_a_renewal_carries_the_deposit_it_renews(books):
         plan, before = plans[renewal.code], plans[old.code]
         (into,) = [m for m in moves[renewal.id] if m.kind == CARRIED_IN]
         (out,) = [m for m in moves[old.id] if m.kind == CARRIED_OUT]
-        assert (into.amount, into.on, into.note) == (plan.carried, renewal.starts_on,
-                                                     str(old.id))
-        assert (out.amount, out.on, out.note) == (plan.carried, renewal.starts_on,
-                                                  str(renewal.id))
+        assert (into.amount, into.on, into.counterpart_id) == (plan.carried,
+                                                               renewal.starts_on, old.id)
+        assert (out.amount, out.on, out.counterpart_id) == (plan.carried, renewal.starts_on,
+                                                            renewal.id)
+        assert (into.note, out.note) == (str(old.id), str(renewal.id))  # for 0010 replicas
         assert into.payment_id is None and out.payment_id is None
         held_then = sum((m.amount for m in moves[old.id]
                          if m.kind in (RECEIVED, CARRIED_IN)
@@ -846,7 +840,8 @@ def deposit_payload(move: Any) -> dict[str, Any]:
             "payment": str(move.payment_id) if move.payment_id else None,
             "bill": str(move.bill_id) if move.bill_id else None,
             "reverses": str(move.reverses_id) if move.reverses_id else None,
-            "note": move.note}
+            "note": move.note,
+            "counterpart": str(move.counterpart_id) if move.counterpart_id else None}
 
 
 def test_the_service_settles_on_the_demo_s_deposits_as_the_demo_did(books, tmp_path):
