@@ -21,6 +21,31 @@ os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.pop("LC_MESSAGES", None)
 os.environ.pop("LANGUAGE", None)
 
+# Some machines' images set PYTHONDONTWRITEBYTECODE: then every `python -m app` a test
+# starts compiles the app's modules again, and every run rewrites every test module's
+# asserts again. The bytecode goes to __pycache__ (ignored by git).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Delete now the widgets the test left to Qt to delete (issue 12).
+
+    pytest-qt closes each widget a test registered and calls ``deleteLater``, but
+    outside an event loop nothing deletes them until some later test happens to run
+    one: closed main windows and dialogs piled up by the hundred, and every later
+    language switch or font change went through them all (the zh_CN tests took three
+    times as long).
+    """
+    result = yield
+    widgets = sys.modules.get("PySide6.QtWidgets")  # only where a test loaded Qt
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return result
+
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PrivatePostgres]:
@@ -53,3 +78,12 @@ def pg_url(pg_server: PrivatePostgres) -> str:
 def pg_db_url(pg_server: PrivatePostgres) -> str:
     """SQLAlchemy URL of a fresh, empty database of this test's own."""
     return pg_server.url(pg_server.create_database())
+
+
+@pytest.fixture(scope="session")
+def shared_demo(tmp_path_factory: pytest.TempPathFactory):
+    """``shared_demo(path, units=…, seed=…, today=…)``: a copy at ``path`` of the demo park
+    built once per run for those arguments, shared by the xdist workers (tests/demo_parks.py)."""
+    from tests.demo_parks import shared_demo_factory  # the demo's modules, only when asked
+
+    return shared_demo_factory(tmp_path_factory)

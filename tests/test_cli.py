@@ -98,11 +98,10 @@ def test_import_dry_run_json_reports_rooms_and_writes_nothing(tmp_path):
     assert all(u["wkt"].startswith("POLYGON") for u in floor["units"])
 
 
-def test_import_into_a_workspace_then_again(tmp_path):
+def test_import_into_a_workspace_then_again(tmp_path, demo_workspace):
     drawing = CORPUS / "opensourcebim-testfiles" / "revit_quantities.ifc"
     corpus.require()
-    workspace = tmp_path / "w.leasemap"
-    assert run("demo", str(workspace), "--units", "120").returncode == 0
+    workspace = demo_workspace
     first = run("import", str(drawing), "--building", "R", "--workspace", str(workspace))
     assert first.returncode == 0, first.stderr
     assert "building R (new)" in first.stdout and "7 added" in first.stdout
@@ -121,11 +120,11 @@ def test_import_of_an_unsupported_schema_fails_cleanly(tmp_path):
     assert "IFC4RC4" in result.stdout and "Traceback" not in result.stderr
 
 
-def test_dry_run_against_a_workspace_shows_changes_and_writes_nothing(tmp_path):
+def test_dry_run_against_a_workspace_shows_changes_and_writes_nothing(tmp_path,
+                                                                      demo_workspace):
     drawing = CORPUS / "opensourcebim-testfiles" / "revit_quantities.ifc"
     corpus.require()
-    workspace = tmp_path / "w.leasemap"
-    assert run("demo", str(workspace), "--units", "120").returncode == 0
+    workspace = demo_workspace
     before = _dump(workspace)
     dry = run("import", str(drawing), "--building", "R", "--workspace", str(workspace),
               "--dry-run", "--json")
@@ -184,10 +183,11 @@ def write_one_floor(path: Path, title: str | None = None) -> Path:
 
 
 @pytest.fixture
-def demo_workspace(tmp_path):
-    workspace = tmp_path / "w.leasemap"
-    assert run("demo", str(workspace), "--units", "120").returncode == 0
-    return workspace
+def demo_workspace(tmp_path, shared_demo):
+    """What ``leasemap demo w.leasemap --units 120`` writes (``build_demo`` with the default
+    seed, today), built once for the run and copied (tests/demo_parks.py); the command
+    itself is ``test_demo_then_info``'s."""
+    return shared_demo(tmp_path / "w.leasemap", units=120).path
 
 
 def test_the_file_name_gives_the_level_and_says_why(tmp_path, demo_workspace):

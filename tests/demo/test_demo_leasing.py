@@ -21,7 +21,6 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from demo import build_demo
 from demo.leasing import lead_count, terms_document
 from domain.assets import BuildingKind, UnitStatus, UnitType
 from domain.contracts import ContractStatus, ContractTerm, last_day
@@ -99,10 +98,11 @@ class Park:
 
 
 @pytest.fixture(scope="module")
-def park(tmp_path_factory) -> Park:
-    """The default park (1,500 units), as the existing demo tests build it."""
+def park(tmp_path_factory, shared_demo) -> Park:
+    """The default park (1,500 units), as the existing demo tests build it: the same build,
+    shared by the run (``tests/demo_parks.py``), in a copy of this module's own."""
     path = tmp_path_factory.mktemp("demo-leasing") / "demo.leasemap"
-    build_demo(path, today=TODAY)
+    shared_demo(path, today=TODAY)
     workspace = Workspace.open(path)
     with workspace.reading() as session:
         buildings = {b.id: b for b in session.scalars(select(Building))}

@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 import pytest
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QTimer
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from domain.assets import BuildingKind, UnitStatus, UnitType, unit_code, unit_code_local_part
 from domain.contracts import ContractStatus
@@ -354,7 +354,9 @@ def test_the_export_folder_is_remembered(map_window, qtbot, tmp_path):
             return
         seen.append(dialog.directory().absolutePath())
         seen.append(Path(dialog.selectedFiles()[0]).name)
-        dialog.selectFile(str(second / "chosen.png"))
+        # typed into the name box, as a person would: selectFile leaves the box as it is
+        # once the shown dialog has given it the focus (a race the test lost at times)
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(second / "chosen.png"))
         dialog.accept()
 
     QTimer.singleShot(20, answer)

@@ -204,13 +204,12 @@ def _write_elsewhere(path: Path, unit_id, rent: str) -> None:
 
 
 @pytest.fixture
-def big_window(qtbot, settings, tmp_path):
+def big_window(qtbot, settings, tmp_path, shared_demo):
     """The window on a demo park with more rows than the table shows, a unit far down."""
-    from demo.build import build_demo
     from tests.gui.helpers import open_window
 
     path = tmp_path / "demo.leasemap"
-    build_demo(path, units=300, today=TODAY)
+    shared_demo(path, units=300, today=TODAY)  # built once for the run, this copy our own
     win = open_window(qtbot, settings, path, size=(1200, 700))
     yield win
     win.close()

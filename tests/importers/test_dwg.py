@@ -145,11 +145,9 @@ def test_without_ezdwg_a_dwg_asks_for_it(tmp_path, monkeypatch):
 
 
 @needs_corpus
-def test_cli_dry_run_imports_a_dwg(tmp_path):
-    workspace = tmp_path / "w.leasemap"  # the demo park, which has no building N
-    made = subprocess.run([sys.executable, "-m", "app", "demo", str(workspace), "--units", "100"],
-                          cwd=ROOT, capture_output=True, text=True)
-    assert made.returncode == 0, made.stderr
+def test_cli_dry_run_imports_a_dwg(tmp_path, shared_demo):
+    # the demo park, which has no building N: `leasemap demo`'s, built once for the run
+    workspace = shared_demo(tmp_path / "w.leasemap", units=120).path
     result = subprocess.run(
         [sys.executable, "-m", "app", "import", str(CORPUS / "libredwg" / "example_2000.dwg"),
          "--building", "N", "--floor", "1", "--workspace", str(workspace), "--dry-run",

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from demo.build import build_demo
 from domain.contracts import ContractStatus
 from store.read_model import ReadModel, Scope, summarize
 from store.schema import Contract
@@ -28,9 +27,9 @@ EDGES = 6
 
 
 @pytest.fixture(scope="module")
-def workspace_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def workspace_file(tmp_path_factory: pytest.TempPathFactory, shared_demo) -> Path:
     path = tmp_path_factory.mktemp("first-screen") / "demo.leasemap"
-    build_demo(path, units=300, today=TODAY)
+    shared_demo(path, units=300, today=TODAY)  # built once for the run, this copy our own
     _add_awkward_rows(path)
     with Workspace.open(path) as ws, ws.transaction() as s:  # a termination before the end
         contract = s.scalars(select(Contract).where(Contract.status == ContractStatus.SIGNED,

@@ -22,7 +22,6 @@ import pytest
 import shapely
 from sqlalchemy import select
 
-from demo.build import build_demo
 from domain.assets import BuildingKind, UnitStatus, UnitType
 from domain.contracts import ContractStatus
 from store.decode import (
@@ -110,9 +109,9 @@ def _add_awkward_rows(path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def workspace_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def workspace_file(tmp_path_factory: pytest.TempPathFactory, shared_demo) -> Path:
     path = tmp_path_factory.mktemp("parity") / "demo.leasemap"
-    build_demo(path, units=300, today=TODAY)
+    shared_demo(path, units=300, today=TODAY)  # built once for the run, this copy our own
     _add_awkward_rows(path)
     return path
 
