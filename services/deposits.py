@@ -241,7 +241,7 @@ def receive_deposit(workspace: Workspace, contract_id: uuid.UUID, amount: Decima
     """The deposit (or part of it) received; from a payment, that much of the payment is
     the deposit's and no longer waits to be allocated."""
     if amount <= 0 or money(amount) != amount:
-        raise DepositRefused(f"a deposit is an amount above 0.00 in cents, not {amount}",
+        raise DepositRefused(f"a deposit is an amount above 0.00 in cents, not {amount:,}",
                              "deposit-amount", amount=str(amount))
     with workspace.transaction() as session:
         contract = _contract(session, contract_id)
@@ -251,7 +251,7 @@ def receive_deposit(workspace: Workspace, contract_id: uuid.UUID, amount: Decima
             holds = unallocated_by_payment(read_ledger(session, contract.park_id)).get(
                 payment_id, ZERO)
             if session.get(Payment, payment_id) is None or holds < amount:
-                raise DepositRefused(f"the payment holds {holds}, not {amount}",
+                raise DepositRefused(f"the payment holds {holds:,}, not {amount:,}",
                                      "deposit-beyond-payment", holds=str(holds),
                                      amount=str(amount))
         move = _write_move(session, contract, RECEIVED, amount, on, payment_id=payment_id)
@@ -362,7 +362,7 @@ def rehearse_reversal(session: Session, movement_id: uuid.UUID, on: date, note: 
                                         counterpart=_counterpart(side)), on, undone)
         except ValueError:
             raise DepositRefused(
-                f"the movement of {side.amount} on {side.on} is reversed already",
+                f"the movement of {side.amount:,} on {side.on} is reversed already",
                 "deposit-already-reversed", amount=str(side.amount),
                 on=side.on.isoformat()) from None
         moves = _moves(session, side_contract.id)
@@ -370,8 +370,8 @@ def rehearse_reversal(session: Session, movement_id: uuid.UUID, on: date, note: 
         if problem is not None:
             code, params = problem
             raise DepositRefused(
-                f"{side_contract.code}'s deposit holds {params['holds']}: reversing "
-                f"{params['amount']} would leave less than nothing", code,
+                f"{side_contract.code}'s deposit holds {Decimal(params['holds']):,}: reversing "
+                f"{Decimal(params['amount']):,} would leave less than nothing", code,
                 contract=side_contract.code, **params)
         holds = held(moves)
         writes.append((side_contract, side, undo, ReversalSide(
@@ -515,7 +515,7 @@ def _reversed_allocations(session: Session, row: DepositMovement, amount: Decima
                      "reverses_id": original.id, "amount": -amount, "on": on,
                      "by": "person", "reasons": [{"code": "deposit-reversed",
                                                   "params": {"movement": str(row.id)}}]}]
-    raise DepositRefused(f"the allocation the movement of {row.amount} on {row.on} made is "
+    raise DepositRefused(f"the allocation the movement of {row.amount:,} on {row.on} made is "
                          "not there to reverse", "deposit-allocation-missing",
                          amount=str(row.amount), on=row.on.isoformat())
 
@@ -582,7 +582,7 @@ def refund_deposit(workspace: Workspace, contract_id: uuid.UUID, amount: Decimal
         contract = _contract(session, contract_id)
         holds = deposit_held(session, contract.id)
         if amount <= 0 or amount > holds:
-            raise DepositRefused(f"the deposit holds {holds}, not {amount}",
+            raise DepositRefused(f"the deposit holds {holds:,}, not {amount:,}",
                                  "deposit-beyond", holds=str(holds), amount=str(amount))
         return _write_move(session, contract, REFUNDED, money(amount), on)
 

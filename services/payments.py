@@ -119,7 +119,7 @@ def enter_payment(workspace: Workspace, park_id: uuid.UUID, data: PaymentInput
     """A payment entered by hand; received from a tenant, it pays their oldest bills first
     (what is left stays unallocated, in the queue)."""
     if data.amount <= 0 or money(data.amount) != data.amount:
-        raise PaymentRefused(f"a payment is an amount above 0.00 in cents, not {data.amount}",
+        raise PaymentRefused(f"a payment is an amount above 0.00 in cents, not {data.amount:,}",
                              "payment-amount", amount=str(data.amount))
     with workspace.transaction() as session:
         _park(session, park_id)
@@ -310,7 +310,7 @@ def reverse_allocation(workspace: Workspace, allocation_id: uuid.UUID, on: date,
         holds = original.amount + undone
         take = holds if amount is None else money(amount)
         if take <= 0 or take > holds:
-            raise PaymentRefused(f"the allocation holds {holds}, not {take}",
+            raise PaymentRefused(f"the allocation holds {holds:,}, not {take:,}",
                                  "reverse-beyond", holds=str(holds), amount=str(take))
         row = {"id": uuid7(), "park_id": original.park_id,
                "source_kind": original.source_kind, "source_id": original.source_id,
@@ -330,7 +330,7 @@ def refund(workspace: Workspace, payment_id: uuid.UUID, amount: Decimal, on: dat
             payment.id, ZERO)
         take = money(amount)
         if take <= 0 or take > held:
-            raise PaymentRefused(f"the payment holds {held}, not {take}", "refund-beyond",
+            raise PaymentRefused(f"the payment holds {held:,}, not {take:,}", "refund-beyond",
                                  holds=str(held), amount=str(take))
         row = {"id": uuid7(), "park_id": payment.park_id, "source_kind": PAYMENT,
                "source_id": payment.id, "bill_id": None, "kind": "refund",

@@ -95,7 +95,7 @@ def test_a_dry_run_says_it_the_reversal_writes_it_and_a_refusal_is_said(park):
     refused = run("deposit-reverse", moves[RECEIVED], "--workspace", str(park),
                   "--on", "2026-09-02", "--lang", "en")
     assert refused.returncode == 2 and refused.stdout == ""
-    assert refused.stderr == ("error: HT-D-1's deposit holds 4920.00: reversing 30000.00 "
+    assert refused.stderr == ("error: HT-D-1's deposit holds 4,920.00: reversing 30,000.00 "
                               "would leave less than nothing\n")
     dry = run("deposit-reverse", moves[CARRIED_OUT], "--workspace", str(park),
               "--on", "2026-08-20", "--dry-run", "--lang", "en")

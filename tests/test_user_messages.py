@@ -146,3 +146,16 @@ def test_the_cli_takes_the_system_language_from_the_environment(monkeypatch, env
     if not env:
         monkeypatch.setattr("sys.platform", "linux")
     assert system_language() == language
+
+
+def test_amounts_in_a_refusal_are_grouped_by_thousands_and_keep_their_digits():
+    """As the windows show amounts; the JSON keeps the plain figure for scripts."""
+    error = UserError("the deposit holds 25080.00, not 1234567.5", "deposit-beyond",
+                      holds="25080.00", amount="1234567.5")
+    assert message_text(error) == "The deposit holds 25,080.00: 1,234,567.5 cannot be refunded"
+    assert error.to_json()["params"] == {"holds": "25080.00", "amount": "1234567.5"}
+    odd = UserError("not 12345.678", "deposit-amount", amount="12345.678")
+    assert message_text(odd) == "A deposit is an amount above 0.00, in cents, not 12,345.678"
+    word = UserError("not abc", "deposit-amount", amount="abc")  # not a number: as typed
+    assert message_text(word) == "A deposit is an amount above 0.00, in cents, not abc"
+    assert cli_message_text(error) == message_text(error)

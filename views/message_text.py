@@ -19,6 +19,7 @@ import errno
 import string
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 
@@ -762,6 +763,26 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+# Params that carry an amount of money: said with thousands separators, as the windows
+# show amounts ("25,080.00"), while a refusal's JSON keeps the plain figure.
+MONEY_PARAMS = frozenset({"amount", "holds", "total", "invoiced", "adding", "exclusive", "tax",
+                          "expected", "tolerance"})
+
+
+def _grouped(params: Mapping[str, Any]) -> dict[str, Any]:
+    """``params`` with each amount of money grouped by thousands, every digit it had kept
+    (a refused ``12345.678`` is said as ``12,345.678``, not rounded)."""
+    out = dict(params)
+    for key in MONEY_PARAMS.intersection(params):
+        try:
+            number = Decimal(str(params[key]))
+        except ArithmeticError:
+            continue
+        if number.is_finite():
+            out[key] = f"{number:,}"
+    return out
+
+
 def _fill(template: str, params: Mapping[str, Any]) -> str | None:
     """The template filled, or None when it needs a part ``params`` lacks."""
     try:
@@ -813,7 +834,7 @@ def message_text(message: Any) -> str:
     said = [message_text(part) for part in parts]
     template = MESSAGES.get(code)
     if template is not None:
-        filled = _fill(template(), {**params, "parts": joined(said)})
+        filled = _fill(template(), {**_grouped(params), "parts": joined(said)})
         if filled is not None:
             return filled
     elif code:
@@ -837,7 +858,7 @@ def cli_message_text(message: Any) -> str:
     if template is not None:
         count = params.get("count", "")
         example = ",".join(str(n) for n in range(1, int(count) + 1)) if count.isdigit() else ""
-        filled = _fill(template(), {"example": example, **params})
+        filled = _fill(template(), {"example": example, **_grouped(params)})
         if filled is not None:
             return filled
     return message_text(message)

@@ -96,7 +96,7 @@ def test_the_deposit_tab_lists_the_movements_and_a_carry_is_reversed_on_both(
     refused = _reverse(qtbot, window, detail, RECEIVED)
     assert not refused.ok_button.isEnabled()
     assert refused.plan.text() == (
-        "HT-DT-1's deposit holds 5080.00: reversing 25080.00 would leave less than nothing")
+        "HT-DT-1's deposit holds 5,080.00: reversing 25,080.00 would leave less than nothing")
     refused.reject()
 
     dialog = _reverse(qtbot, window, detail, CARRIED_OUT)

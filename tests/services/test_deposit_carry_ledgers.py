@@ -278,12 +278,12 @@ def test_a_carry_is_reversed_on_both_sides_from_either(ws, side):
         deposits.reverse_movement(ws, target.id, date(2026, 9, 4))
     assert again.value.code == "deposit-already-reversed"
     assert message_text(again.value) == (
-        f"The movement of 25080.00 on {RENEWAL_START} is reversed already")
+        f"The movement of 25,080.00 on {RENEWAL_START} is reversed already")
     with pytest.raises(DepositRefused) as of_a_reversal:
         deposits.reverse_movement(ws, undo_old.id, date(2026, 9, 4))
     assert of_a_reversal.value.code == "deposit-reversal-not-reversed"
     assert message_text(of_a_reversal.value) == (
-        "The movement of 25080.00 on 2026-08-20 is itself a reversal: it is not reversed; "
+        "The movement of 25,080.00 on 2026-08-20 is itself a reversal: it is not reversed; "
         "enter the movement again")
 
 
@@ -298,7 +298,7 @@ def test_a_carry_refunded_on_since_is_not_reversed(ws):
             refused.value.params["amount"]) == ("deposit-reverse-beyond-held", "5080.00",
                                                 "25080.00")
     assert message_text(refused.value) == (
-        "HT-D-2's deposit holds 5080.00: reversing 25080.00 would leave less than nothing")
+        "HT-D-2's deposit holds 5,080.00: reversing 25,080.00 would leave less than nothing")
     assert len(_moves(ws, old)) == 2 and len(_moves(ws, new)) == 2  # nothing written
 
 
