@@ -84,8 +84,9 @@ def run(args: argparse.Namespace) -> int:
 def run_json(plan: Any, run_id: Any, dry_run: bool) -> dict[str, Any]:
     """The run as data: amounts as text (exact), each bill with its lines' explanations and
     its notes (``provisional``: a correction follows; ``check``: billed as read, check the
-    reading), each skip with its figures (``meters``: every meter it names, a list)."""
-    from views.billing_text import is_check_note, skip_meters
+    reading; ``info``: only informs, as a month caught up), each skip with its figures
+    (``meters``: every meter it names, a list)."""
+    from views.billing_text import is_check_note, is_info_note, is_provisional_note, skip_meters
 
     return {
         "period": [plan.period_from.isoformat(), plan.period_to.isoformat()],
@@ -102,8 +103,9 @@ def run_json(plan: Any, run_id: Any, dry_run: bool) -> dict[str, Any]:
                        "amount": str(x.amount), "explanation": x.explanation}
                       for x in b.lines],
             "provisional": [{"code": p.code, **p.params} for p in b.notes
-                            if not is_check_note(p)],
+                            if is_provisional_note(p)],
             "check": [{"code": p.code, **p.params} for p in b.notes if is_check_note(p)],
+            "info": [{"code": p.code, **p.params} for p in b.notes if is_info_note(p)],
         } for b in plan.bills],
         "skipped": [{"contract": s.contract_code, "code": s.code, **s.params,
                      **({"meters": skip_meters(s)} if "meters" in s.params else {})}
@@ -112,7 +114,12 @@ def run_json(plan: Any, run_id: Any, dry_run: bool) -> dict[str, Any]:
 
 
 def _print(plan: Any, dry_run: bool) -> None:
-    from views.billing_text import bill_charge_text, is_check_note, note_words, skip_text
+    from views.billing_text import (
+        bill_charge_text,
+        is_provisional_note,
+        note_words,
+        skip_text,
+    )
 
     for bill in plan.bills:
         extra = ""
@@ -120,10 +127,10 @@ def _print(plan: Any, dry_run: bool) -> None:
             explanation = bill.lines[0].explanation
             extra = translate("Billing", "adjusts {billed} → {now}").format(
                 billed=explanation.get("billed", ""), now=explanation.get("now", ""))
-        elif bill.notes:  # a spike's words, then (rent's) that a correction follows
+        elif bill.notes:  # a utility's notes' words, then (rent's) that a correction follows
             said = [words for note in bill.notes
-                    if is_check_note(note) and (words := note_words(note))]
-            if not all(is_check_note(note) for note in bill.notes):
+                    if not is_provisional_note(note) and (words := note_words(note))]
+            if any(is_provisional_note(note) for note in bill.notes):
                 said.append(translate("Billing", "provisional: a correction follows"))
             extra = "; ".join(said)
         # columns as a terminal shows them: a Chinese charge name takes two a character

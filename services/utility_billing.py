@@ -25,25 +25,36 @@ since their bills are priced again with the run's (their bills read by
 month), so this run posts their adjustments. A tree never corrected costs
 nothing more; one corrected long ago, that scan.
 
-A tariff version entered, changed or archived late, an amendment or a
-termination dated back into a month billed before the window is found the same
-way (``domain.billing.late_changes``): one query reads the tariff rows, the
-contract versions after the first and the terminations stamped after the
-utility's latest bill in the window (a park where none was costs that query
-alone); for those, the months they reach that were billed (an amendment's or a
-termination's: its contract's bills) and each month's latest bill (one grouped
-query) say which months were billed before the change was entered. Those are
-priced again with the rest, and their adjustments name the change
-(``changed``). A contract billed for a month it no longer holds (a termination
-dated back before it) is read for its code and due rule, so its credit is its
-own.
+A tariff version entered, changed or archived late, a meter moved to another
+tariff, an amendment or a termination dated back into a month billed before the
+window is found the same way (``domain.billing.late_changes``): one query reads the
+tariff rows, the contract versions after the first and the terminations stamped
+after the utility's latest bill in the window (a park where none was costs that
+query alone); a meter's move is its ``tariff_id`` field stamped after the row was
+made (after its ``park_id``, which never changes), read from the meter rows
+the tree was loaded from, so it costs no query at all. For those, the months they
+reach that were billed (an amendment's or a termination's: its contract's bills)
+and each month's latest bill (one grouped query) say which months were billed
+before the change was entered. Those are priced again with the rest, and their
+adjustments name the change (``changed``); a meter's move says the tariff the
+adjusted bill priced it at, read from that bill's lines (one query, only when
+such an adjustment is made). A contract billed for a month it no longer holds (a
+termination dated back before it) is read for its code and due rule, so its
+credit is its own.
+
+An amendment also reaches the months it may bill its contract for now
+(``late_changes.catch_up_months``: billed for the park before it was entered,
+from the contract's first utility-billed month, with no bill of the contract):
+an extension into months it was never billed for gets those months' bills in
+this run, new ones with the derived ids and a note saying they were caught up
+(``utility_bills.CAUGHT_UP_NOTE``), as rent catches up its periods; the
+months' other bills are priced again with them.
 
 HLC stamps order what one device saw: an entry made on another device before
 it saw a bill, and synced after, sorts before that bill and is not looked at
 again (run its month's range again). The threshold assumes the runs that
 posted the window's bills looked back this way (a run of the code before it
-did not). A meter moved to another tariff is not looked for: run the months
-it changes again.
+did not).
 
 ``services.billing_run.plan_run`` adds :func:`plan_utilities`' bills, skips
 and existing count to its plan, before the collections' due shift, so a run
@@ -60,16 +71,19 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import Boolean, Integer, String, func, literal, select, union_all
+from sqlalchemy import Boolean, Date, Integer, String, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from domain.billing.bills import BilledKey, PlannedBill, Skip, billed_keys
+from domain.billing.bills import ADJUSTMENT_KIND, BilledKey, PlannedBill, Skip, billed_keys
 from domain.billing.late_changes import (
     LATE_AMENDMENT,
+    LATE_METER_TARIFF,
     LATE_TARIFF,
     LATE_TARIFF_ARCHIVED,
     LATE_TERMINATION,
     LateChange,
+    UtilityMonth,
+    catch_up_months,
     months_changed,
 )
 from domain.billing.meters import Period, ReadingKind, Utility
@@ -88,14 +102,25 @@ from domain.billing.utility_bills import (
     lookback_months,
     plan_utility_bills,
     prepare,
+    priced_through,
     reading_key,
+    tariff_reach,
     tidy,
+    with_old_tariffs,
 )
 from domain.contracts import ContractDateError, ContractStatus, ContractTerm, last_day, unit_term
 from domain.leasing.clauses import DueKind, DueRule
 from services.meters import load_tree
 from store.id_text import parse_id
-from store.schema import Bill, Contract, ContractUnit, ContractVersion, MeterReading, Unit
+from store.schema import (
+    Bill,
+    BillLine,
+    Contract,
+    ContractUnit,
+    ContractVersion,
+    MeterReading,
+    Unit,
+)
 from store.schema import Meter as MeterRow
 from store.schema import Tariff as TariffRow
 from store.types import Id
@@ -131,10 +156,12 @@ def plan_utilities(session: Session, park_id: uuid.UUID, period_from: date, peri
         return UtilityRun()
     tariffs = _tariffs(session, park_id)
     trees = []
+    moved: dict[str, dict[str, str]] = {}  # utility → meter → when its tariff was set
     for utility in sorted(utilities):
         if utility not in UTILITIES:
             continue
         tree = load_tree(session, park_id, utility, until)
+        moved[utility] = _moved(tree.rows)
         named = {meter_id: tariffs[row.tariff_id] for meter_id, row in tree.rows.items()
                  if row.tariff_id is not None and row.tariff_id in tariffs}
         meters = tuple(replace(m, multiplier=tidy(m.multiplier, 0)) for m in tree.meters)
@@ -151,8 +178,10 @@ def plan_utilities(session: Session, park_id: uuid.UUID, period_from: date, peri
     for utility, found in _corrected(session, park_id, trees, ready, first, newest).items():
         again[utility].update(found)
     # the window's months are priced again anyway: found too, their adjustments say why
-    late = _late(session, park_id, trees, until, newest)
-    for utility, month in late:
+    meters = _meter_moves(trees, ready, moved, newest)
+    late = _late(session, park_id, trees, until, min(months), newest,
+                 [change for change, _codes in meters])
+    for utility, month in late.changed:
         if month < first:
             again[utility].add(month)
     earlier = sorted({m for found in again.values() for m in found})
@@ -162,9 +191,12 @@ def plan_utilities(session: Session, park_id: uuid.UUID, period_from: date, peri
             billed.setdefault(cid, {}).update(keys)
     _payers_of(session, [cid for cid in billed if cid not in payers], payers, tenants)
     plan = plan_utility_bills(trees, months, holds, payers, billed, issued_on,
-                              [*lookback, *earlier], ready, late)
-    return UtilityRun(plan.bills, len(plan.existing), plan.skipped,
-                      {cid: tenants[cid] for cid in {b.contract_id for b in plan.bills}})
+                              [*lookback, *earlier], ready, late.changed, late.catch_up)
+    bills = plan.bills
+    if meters:
+        bills = _old_tariffs(session, bills, {c.params["meter"]: codes for c, codes in meters})
+    return UtilityRun(bills, len(plan.existing), plan.skipped,
+                      {cid: tenants[cid] for cid in {b.contract_id for b in bills}})
 
 
 def _tariffs(session: Session, park_id: uuid.UUID) -> dict[uuid.UUID, NamedTariff]:
@@ -363,11 +395,60 @@ def _corrected(session: Session, park_id: uuid.UUID, trees: Sequence[UtilityTree
     return out
 
 
+@dataclass(frozen=True)
+class Late:
+    """What was entered late (:func:`_late`): per (utility, month) billed already, the changes
+    that make it priced again; per (utility, month) and contract, the amendments that bill
+    the contract for it now (caught up)."""
+
+    changed: dict[UtilityMonth, list[LateChange]] = field(default_factory=dict)
+    catch_up: dict[UtilityMonth, dict[str, list[LateChange]]] = field(default_factory=dict)
+
+
+def _moved(rows: Mapping[str, MeterRow]) -> dict[str, str]:
+    """The meters whose tariff was set after they were made, with when (its field's stamp
+    after the row's ``park_id``'s, which is never changed): read from the rows loaded."""
+    out = {}
+    for meter_id, row in rows.items():
+        stamps = row.field_hlc or {}
+        stamp = stamps.get("tariff_id", "")
+        if stamp > stamps.get("park_id", ""):
+            out[meter_id] = stamp
+    return out
+
+
+def _meter_moves(trees: Sequence[UtilityTree], ready: Sequence[Prepared],
+                 moved: Mapping[str, Mapping[str, str]], newest: Mapping[str, str],
+                 ) -> list[tuple[LateChange, frozenset[str]]]:
+    """The meters moved to another tariff after the utility's latest bill in the window, each
+    a change reaching the days its tariff prices (``tariff_reach``), with the codes of the
+    meters it prices (``priced_through``): an adjustment's words say which tariff its bill
+    priced those at."""
+    out = []
+    for tree, prepared in zip(trees, ready, strict=True):
+        utility = tree.utility.value
+        since = newest.get(utility, "")
+        for meter_id, stamp in sorted(moved.get(utility, {}).items()):
+            meter = prepared.by_id.get(meter_id)
+            if meter is None or stamp <= since:
+                continue
+            through = priced_through(tree, meter_id, prepared)
+            first_day, until = tariff_reach(through)
+            now = prepared.tariffs.get(meter_id)
+            out.append((LateChange(LATE_METER_TARIFF, stamp, first_day, until, utility, None, {
+                "meter": meter.code, "tariff": now.name if now is not None else ""}),
+                frozenset(m.code for m in through)))
+    return out
+
+
 def _late(session: Session, park_id: uuid.UUID, trees: Sequence[UtilityTree], before: date,
-          newest: Mapping[str, str]) -> dict[tuple[str, date], list[LateChange]]:
-    """Per (utility, month before ``before``) billed already, the tariff versions,
-    amendments and terminations entered after its latest bill that reach it (the months
-    of the run's window among them: their adjustments say why too).
+          window: date, newest: Mapping[str, str], meters: Sequence[LateChange] = (),
+          ) -> Late:
+    """Per (utility, month before ``before``) billed already, the tariff versions, meters
+    moved to another tariff (``meters``, found already), amendments and terminations
+    entered after its latest bill that reach it (the months of the run's window among
+    them: their adjustments say why too); and the months before ``window`` (the run's
+    first) an amendment bills its contract for now (``catch_up_months``).
 
     Only what was entered after ``newest`` (the utility's latest bill in the run's window)
     is looked at, as for readings (:func:`_corrected`): one query, which finds nothing in a
@@ -375,16 +456,17 @@ def _late(session: Session, park_id: uuid.UUID, trees: Sequence[UtilityTree], be
     at its name, up to its next live version's first day."""
     since = {t.utility.value: newest.get(t.utility.value, "") for t in trees}
     if not since:
-        return {}
+        return Late()
     floor = min(since.values())
     named: dict[tuple[str, str], list[date]] = {}
     for tree in trees:
         for tariff in tree.tariffs.values():
             named[(tree.utility.value, tariff.name)] = sorted(
                 v.valid_from for v in tariff.versions)
-    changes: list[LateChange] = []
+    changes: list[LateChange] = list(meters)
+    last_days: dict[str, date] = {}  # an amended contract's last day: it catches up to it
     for (code, stamp, day, contract, contract_code, number, utility, name, archived,
-         moved) in session.execute(_late_query(park_id, floor)):
+         moved, last) in session.execute(_late_query(park_id, floor)):
         if day is None or not stamp:
             continue
         if code == LATE_TARIFF:
@@ -404,44 +486,63 @@ def _late(session: Session, park_id: uuid.UUID, trees: Sequence[UtilityTree], be
             changes.append(LateChange(code, stamp, day, None, None, str(contract), {
                 "contract": contract_code, "version": str(number),
                 "effective_on": day.isoformat()}))
+            if last is not None:
+                last_days[str(contract)] = last
         else:
             changes.append(LateChange(code, stamp, day + timedelta(days=1), None, None,
                                       str(contract), {"contract": contract_code,
                                                       "terminated_on": day.isoformat()}))
     if not changes:
-        return {}
+        return Late()
     first = min(c.first_day for c in changes).replace(day=1)
     utilities = sorted(since)
-    owned: dict[str, set[tuple[str, date]]] = defaultdict(set)
+    owned: dict[str, set[UtilityMonth]] = defaultdict(set)
     contracts = sorted({c.contract_id for c in changes if c.contract_id is not None})
-    for chunk in _chunks(contracts):
+    for chunk in _chunks(contracts):  # every month billed: an amendment catches up from the first
         for cid, charge, start in session.execute(
                 select(Bill.contract_id, Bill.charge, Bill.period_start).distinct()
                 .where(Bill.contract_id.in_([uuid.UUID(c) for c in chunk]),
-                       Bill.charge.in_(utilities), Bill.period_start >= first,
-                       Bill.period_start < before)):
+                       Bill.charge.in_(utilities), Bill.period_start < before)):
             owned[str(cid)].add((charge, start))
     if not owned and all(c.contract_id is not None for c in changes):
-        return {}  # the contracts changed were never billed for utilities
+        return Late()  # the contracts changed were never billed for utilities
     stamps = {(charge, start): stamp for charge, start, stamp in session.execute(
         select(Bill.charge, Bill.period_start, func.max(Bill.hlc))
         .where(Bill.park_id == park_id, Bill.charge.in_(utilities),
                Bill.period_start >= first, Bill.period_start < before)
         .group_by(Bill.charge, Bill.period_start))}
-    found = months_changed(changes, stamps, owned)
+    catching: list[tuple[LateChange, list[UtilityMonth]]] = []
+    reach = {cid: set(keys) for cid, keys in owned.items()}
+    for change in changes:
+        if change.code == LATE_AMENDMENT and change.contract_id in owned:
+            keys = catch_up_months(change, stamps, owned[change.contract_id], window,
+                                   last_days.get(change.contract_id))
+            if keys:
+                catching.append((change, keys))
+                reach[change.contract_id].update(keys)
+    found = months_changed(changes, stamps, reach)
     # a change entered before the utility's latest bill in the window was priced by it
-    return {(u, m): kept for (u, m), changed in found.items()
-            if (kept := [c for c in changed if c.stamp > since[u]])}
+    changed = {(u, m): kept for (u, m), made in found.items()
+               if (kept := [c for c in made if c.stamp > since[u]])}
+    catch_up: dict[UtilityMonth, dict[str, list[LateChange]]] = defaultdict(dict)
+    for change, keys in catching:
+        assert change.contract_id is not None
+        for key in keys:
+            if any(c is change for c in changed.get(key, ())):
+                catch_up[key].setdefault(change.contract_id, []).append(change)
+    return Late(changed, dict(catch_up))
 
 
 def _late_query(park_id: uuid.UUID, floor: str) -> Any:
     """The tariff rows, the contract versions after the first and the terminations of the
     park stamped after ``floor``, as (code, stamp, day, contract, its code, version,
     utility, tariff name, archived, moved: a tariff's first day changed after it was
-    entered): one statement."""
+    entered, last: an amended contract's last day): one statement."""
     terminated = Contract.field_hlc["terminated_on"].as_string()
     moved = (TariffRow.field_hlc["valid_from"].as_string()
              > TariffRow.field_hlc["name"].as_string())
+    ends = case((Contract.terminated_on < Contract.ends_on, Contract.terminated_on),
+                else_=Contract.ends_on)
 
     def none(kind: Any) -> Any:  # a column the part has not: typed, for the union
         return literal(None, kind)
@@ -450,23 +551,56 @@ def _late_query(park_id: uuid.UUID, floor: str) -> Any:
         select(literal(LATE_AMENDMENT, String()), ContractVersion.hlc,
                ContractVersion.effective_on, ContractVersion.contract_id, Contract.code,
                ContractVersion.number, none(String()), none(String()),
-               literal(False, Boolean()), literal(False, Boolean()))
+               literal(False, Boolean()), literal(False, Boolean()), ends)
         .join(Contract, Contract.id == ContractVersion.contract_id)
         .where(Contract.park_id == park_id, ~Contract.archived, ContractVersion.number > 1,
                ContractVersion.hlc > floor))
     ended = (
         select(literal(LATE_TERMINATION, String()), terminated, Contract.terminated_on,
                Contract.id, Contract.code, none(Integer()), none(String()), none(String()),
-               literal(False, Boolean()), literal(False, Boolean()))
+               literal(False, Boolean()), literal(False, Boolean()), none(Date()))
         .where(Contract.park_id == park_id, ~Contract.archived,
                Contract.status == ContractStatus.TERMINATED, Contract.hlc > floor,
                Contract.terminated_on.is_not(None), terminated > floor))
     tariffs = (
         select(literal(LATE_TARIFF, String()), TariffRow.hlc, TariffRow.valid_from,
                none(Id()), none(String()), none(Integer()), TariffRow.utility,
-               TariffRow.name, TariffRow.archived, moved)
+               TariffRow.name, TariffRow.archived, moved, none(Date()))
         .where(TariffRow.park_id == park_id, TariffRow.hlc > floor))
     return union_all(amended, ended, tariffs)
+
+
+def _old_tariffs(session: Session, bills: Sequence[PlannedBill],
+                 through: Mapping[str, frozenset[str]]) -> tuple[PlannedBill, ...]:
+    """The bills, each adjustment naming a meter moved to another tariff saying the tariff
+    its bill priced the meter at (``utility_bills.with_old_tariffs``): the lines of the
+    bill it adjusts, or of that bill's latest adjustment, read for those bills only."""
+    moves = [b for b in bills if b.kind == ADJUSTMENT_KIND and b.corrects is not None
+             and any(c.get("code") == LATE_METER_TARIFF
+                     for c in b.lines[0].explanation.get("changed") or ())]
+    if not moves:
+        return tuple(bills)
+    originals = sorted({b.corrects for b in moves if b.corrects is not None})
+    latest: dict[uuid.UUID, tuple[str, uuid.UUID]] = {}  # original → its latest bill
+    for chunk in _chunks(originals):
+        for ident, corrects, stamp in session.execute(
+                select(Bill.id, Bill.corrects_id, Bill.hlc)
+                .where(or_(Bill.id.in_(chunk), Bill.corrects_id.in_(chunk)))):
+            key = corrects if corrects is not None else ident
+            if key not in latest or stamp > latest[key][0]:
+                latest[key] = (stamp, ident)
+    said: dict[uuid.UUID, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in _chunks(sorted(ident for _stamp, ident in latest.values())):
+        for ident, explanation in session.execute(
+                select(BillLine.bill_id, BillLine.explanation)
+                .where(BillLine.bill_id.in_(chunk)).order_by(BillLine.bill_id, BillLine.seq)):
+            said[ident].append(explanation or {})
+    out = []
+    for bill in bills:
+        if bill.corrects is not None and bill.corrects in latest:
+            bill = with_old_tariffs(bill, said.get(latest[bill.corrects][1], []), through)
+        out.append(bill)
+    return tuple(out)
 
 
 def _billed_months(session: Session, park_id: uuid.UUID, utility: str, months: Sequence[date],

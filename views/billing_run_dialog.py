@@ -51,6 +51,8 @@ from domain.leasing.schedule import Problem, Reason
 from views.billing_text import (
     bill_charge_text,
     is_check_note,
+    is_info_note,
+    is_provisional_note,
     line_reason_text,
     note_words,
     skip_meters,
@@ -59,6 +61,7 @@ from views.billing_text import (
 from views.cancellable_work import CancellableWorkDialog
 from views.contract_text import amount_text, reason_text, schedule_problem_text
 from views.labels import date_text
+from views.late_fee_text import LATE_FEE, late_fee_text
 from views.map_text import money_text
 from views.row_table_model import Column, RowFilterProxy, RowTableModel
 from views.row_table_view import list_view, row_of, selected_row, visible_rows
@@ -68,6 +71,7 @@ TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 PROVISIONAL_COLOUR = "#8a5a00"
 CHECK_COLOUR = "#1f5fa8"
 PROVISIONAL, CHECK = "provisional", "check"  # the note column's marks
+CAUGHT_UP, INFO = "caught-up", "info"  # a month before the run's billed now; a note to read
 CREDIT_COLOUR = "#b3261e"
 FAILED_COLOUR = "#b3261e"
 ADJUSTMENT = "adjustment"
@@ -97,7 +101,7 @@ class BillRow:
     @property
     def provisional(self) -> bool:
         """Rent billed at a figure a later run corrects (a CPI year, a sales month)."""
-        return any(not is_check_note(n) for n in self.notes)
+        return any(is_provisional_note(n) for n in self.notes)
 
     @property
     def checks(self) -> tuple[Problem, ...]:
@@ -105,9 +109,20 @@ class BillRow:
         return tuple(n for n in self.notes if is_check_note(n))
 
     @property
+    def infos(self) -> tuple[Problem, ...]:
+        """Notes that only inform (a utility month caught up, a unit left out of a 公摊)."""
+        return tuple(n for n in self.notes if is_info_note(n))
+
+    @property
     def mark(self) -> str:
         """The note column's mark: provisional first (it changes the amount later)."""
-        return PROVISIONAL if self.provisional else CHECK if self.checks else ""
+        if self.provisional:
+            return PROVISIONAL
+        if self.checks:
+            return CHECK
+        if any(n.code == "utility-caught-up" for n in self.infos):
+            return CAUGHT_UP
+        return INFO if self.infos else ""
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -185,8 +200,8 @@ def note_text(note: Problem) -> str:
 def note_tip(row: BillRow) -> str:
     """What a bill's notes say: a spike's, to check the reading; a provisional one's, and
     that a later run corrects it."""
-    said = [note_text(n) for n in row.checks]
-    provisional = [note_text(n) for n in row.notes if not is_check_note(n)]
+    said = [note_text(n) for n in (*row.checks, *row.infos)]
+    provisional = [note_text(n) for n in row.notes if is_provisional_note(n)]
     if provisional:
         said += provisional
         said.append(translate("BillingRun", "Provisional: a later run posts the correction "
@@ -197,6 +212,10 @@ def note_tip(row: BillRow) -> str:
 def mark_text(mark: str) -> str:
     if mark == PROVISIONAL:
         return translate("BillingRun", "provisional")
+    if mark == CAUGHT_UP:
+        return translate("BillingRun", "caught up")
+    if mark == INFO:
+        return translate("BillingRun", "see note")
     return translate("BillingRun", "check reading") if mark == CHECK else ""
 
 
@@ -216,6 +235,9 @@ def _reasons(explanation: Mapping[str, Any]) -> list[str]:
         if isinstance(reason, Mapping):
             params = {str(k): str(v) for k, v in (reason.get("params") or {}).items()}
             code = str(reason.get("code", ""))
+            if code == LATE_FEE and (said := late_fee_text(params, explanation)):
+                out.append(said)
+                continue
             out.append(line_reason_text(code, params) or reason_text(Reason(code, params)))
     return out
 

@@ -8,9 +8,12 @@ their lines' reasons, each code with its template, in one block.
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any
 
-from views.message_text import translate
+from domain.billing.utility_bills import note_key
+from views.message_text import joined, translate
 
 SKIPS = {
     "draft": lambda: translate("Billing", "{contract}: a draft, not billed"),
@@ -42,10 +45,21 @@ SKIPS.update({
         "Billing", "{unit}: {quantity} {measure} of {utility} in {month} ({amount}) used on "
         "{days} of {of_days} days nobody held it: the landlord's, not billed"),
 })
+_FIGURE = re.compile(r"-?\d+(\.\d+)?")
+_LONG = re.compile(r"(?<![\d.])\d{4,}(\.\d+)?")  # a figure of thousands in a text
+
 NOTES = {  # a utility bill's notes: billed as read, for a person to check (not provisional)
     "utility-spike": lambda: translate(
         "Billing", "Meter {meter} of {unit} used {times}× its usual: {per_day} a day from "
         "{previous_on} to {on}, usually {median}; billed as read — check the reading"),
+}
+INFO_NOTES = {  # a utility bill's notes that only inform: nothing to check, nothing follows
+    "utility-caught-up": lambda: translate(
+        "Billing", "Caught up: {contract} amended from {effective_on} (version {version}) "
+        "after {month} was billed, so its {utility} for {month} is billed now"),
+    "utility-left-out": lambda: translate(
+        "Billing", "{unit} takes no share of meter {meter}'s shared {utility} in {month}: "
+        "not connected ({why})"),
 }
 LINE_REASONS = {
     "utility-reading": lambda: translate(
@@ -95,6 +109,14 @@ LINE_REASONS = {
     "utility-late-termination": lambda: translate(
         "Billing", "{contract} terminated on {terminated_on} after this month was billed: "
         "the days after it are not its"),
+    "utility-late-meter-tariff": lambda: translate(
+        "Billing", "Meter {meter} moved from tariff {was} to {tariff} after this month was "
+        "billed"),
+    "utility-late-meter-tariff-set": lambda: translate(  # the bill did not price it before
+        "Billing", "Meter {meter} set to tariff {tariff} after this month was billed"),
+    "utility-late-meter-tariff-none": lambda: translate(
+        "Billing", "Meter {meter} taken off tariff {was} after this month was billed: no "
+        "tariff prices it now"),
 }
 UTILITY_WORDS = {  # in a sentence
     "electricity": lambda: translate("Billing", "electricity"),
@@ -141,9 +163,30 @@ def _word(table: dict[str, Any], code: str) -> str:
     return maker() if maker is not None else code
 
 
+# A utility line's figures (readings, use, amounts, weights): grouped by thousands when
+# said, as the windows show figures ("30,688.000 kWh"); counts, days and versions are not.
+FIGURES = frozenset({"measure", "quantity", "amount", "price", "from", "to", "value", "whole",
+                     "whole_amount", "weight", "up_to", "subs", "shared", "previous", "per_day",
+                     "median", "main_use", "denominator", "common", "dial", "rollover_at",
+                     "charge"})  # a share's shared charge (a charge code is not a figure)
+
+
+def grouped_figure(text: str) -> str:
+    """``30688.000`` → ``30,688.000``, ``155.44/3319.06`` → ``155.44/3,319.06``, every digit
+    kept; anything that is not a plain figure (a date, a code) as it is."""
+    parts = text.split("/")
+    if not all(_FIGURE.fullmatch(p) for p in parts):
+        return text
+    return "/".join(f"{Decimal(p):,}" for p in parts)
+
+
 def _utility_params(params: dict[str, str]) -> dict[str, str]:
-    """A utility skip's, note's or line's figures with their codes said in words."""
+    """A utility skip's, note's or line's figures with their codes said in words, and its
+    figures grouped by thousands."""
     out = dict(params)
+    for key in FIGURES.intersection(out):
+        if isinstance(out[key], str):
+            out[key] = grouped_figure(out[key])
     for key, table in (("utility", UTILITY_WORDS), ("register", REGISTER_WORDS),
                        ("basis", BASIS_WORDS), ("flag", FLAG_WORDS)):
         if key in out:
@@ -152,6 +195,7 @@ def _utility_params(params: dict[str, str]) -> dict[str, str]:
         out["prices"] = "; ".join(
             " ".join([_word(REGISTER_WORDS, head), rest]) if rest else head
             for head, _, rest in (p.partition(" ") for p in out["prices"].split("; ")))
+        out["prices"] = _LONG.sub(lambda m: f"{Decimal(m.group()):,}", out["prices"])
     more = out.get("more", "0")
     if "meter" in out and more.isdigit() and int(more) > 0:  # the first few, and how many more
         out["meter"] = translate("Billing", "{meter} and {more} more").format(
@@ -169,8 +213,37 @@ def skip_meters(skip: Any) -> list[str]:
 
 def is_check_note(note: Any) -> bool:
     """A utility bill's note (a spike): billed as read for a person to check, not a bill
-    whose correction follows as rent's provisional notes say."""
-    return note.code in NOTES
+    whose correction follows as rent's provisional notes say (``note_key``, the domain's)."""
+    return note_key(note.code) == "check"
+
+
+def is_info_note(note: Any) -> bool:
+    """A utility bill's note that only informs (a month caught up, a unit left out of a
+    公摊): neither provisional nor to check."""
+    return note_key(note.code) == "info"
+
+
+def is_provisional_note(note: Any) -> bool:
+    """Rent's note that a correction follows (a CPI year, a sales month)."""
+    return note_key(note.code) == "provisional"
+
+
+def _left_out_why(reasons: str) -> str:
+    """A left-out note's reasons ("<removed|not-installed> <day> <meter>" a line) in words,
+    as the 公摊 statement says them (``views.meter_text.left_out_text``)."""
+    said = []
+    for line in reasons.split("\n"):
+        code, _, rest = line.partition(" ")
+        on, _, meter = rest.partition(" ")
+        if not meter:
+            continue
+        if code == "not-installed":
+            said.append(translate("Meters", "its meter {meter} installed only on {on}")
+                        .format(meter=meter, on=on))
+        else:
+            said.append(translate("Meters", "its meter {meter} removed on {on}")
+                        .format(meter=meter, on=on))
+    return joined(said)
 
 
 def bill_charge_text(code: str) -> str:
@@ -184,11 +257,14 @@ def bill_charge_text(code: str) -> str:
 
 def note_words(note: Any) -> str | None:
     """A utility bill's note (a spike) in words; None for a note of another kind."""
-    maker = NOTES.get(note.code)
+    maker = NOTES.get(note.code) or INFO_NOTES.get(note.code)
     if maker is None:
         return None
+    params = _utility_params(dict(note.params))
+    if "reasons" in params:
+        params["why"] = _left_out_why(params["reasons"])
     try:
-        return maker().format_map(_utility_params(dict(note.params)))
+        return maker().format_map(params)
     except (KeyError, IndexError, ValueError):
         return None
 
@@ -197,6 +273,10 @@ def line_reason_text(code: str, params: dict[str, str]) -> str | None:
     """A utility bill line's reason in words; None for a code of another kind."""
     if code == "utility-tier" and not params.get("up_to"):
         code = "utility-tier-top"
+    elif code == "utility-late-meter-tariff" and not params.get("was"):
+        code = "utility-late-meter-tariff-set"
+    elif code == "utility-late-meter-tariff" and not params.get("tariff"):
+        code = "utility-late-meter-tariff-none"
     maker = LINE_REASONS.get(code)
     if maker is None:
         return None

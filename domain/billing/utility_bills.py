@@ -74,10 +74,20 @@ The rules (issue 12, "Bills" and "Meters and utilities"):
   their HLC stamps with the month's bills' (:func:`changed_since_billed`)
   and passes the months changed since as more ``lookback``). So a
   correction of any age is adjusted by the next run, and a month is priced
-  again only when something changed it. A tariff version entered late, an
-  amendment or a termination dated back into an older month is found the same
-  way (``domain.billing.late_changes``): the month is priced again and its
-  adjustments say which change made them (``changed`` in the explanation).
+  again only when something changed it. A tariff version entered late, a meter
+  moved to another tariff, an amendment or a termination dated back into an older
+  month is found the same way (``domain.billing.late_changes``): the month is
+  priced again and its adjustments say which change made them (``changed`` in the
+  explanation; a meter's move also the tariff the adjusted bill priced it at,
+  :func:`with_old_tariffs`). An amendment that gives its contract a month billed
+  before without it (an extension into months it was never billed for) bills it
+  that month now, as rent catches up its periods: a new bill (``catch_up``), its
+  note saying so (:data:`CAUGHT_UP_NOTE`); the month's other bills are compared
+  as any month looked at again.
+- **Left out of a 公摊.** A unit not connected to a meter's supply in the month
+  (``shared_consumption.not_connected``) takes no share of it; when the unit is
+  billed all the same (another meter of it, on another supply), the bill says so
+  (:data:`LEFT_OUT_NOTE`), as the statement does. Such notes only inform.
 - **Due** with the contract's rent the same run bills. A run over month M
   issues M−1's utilities beside the rent of the contract's month that
   begins in M: on its anchor day (``Payer.anchor``: the rent term's start
@@ -100,7 +110,7 @@ from __future__ import annotations
 import uuid
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -109,6 +119,7 @@ from typing import Any
 from domain.billing.bills import (
     ADJUSTMENT_KIND,
     CHARGE_KIND,
+    PROVISIONAL,
     BilledKey,
     PlannedBill,
     PlannedLine,
@@ -117,7 +128,7 @@ from domain.billing.bills import (
     bill_id,
     bill_number,
 )
-from domain.billing.late_changes import LateChange
+from domain.billing.late_changes import LATE_METER_TARIFF, LateChange
 from domain.billing.meters import (
     PROBLEMS,
     TOTAL,
@@ -166,6 +177,19 @@ STATEMENT_GAPS = GAPS
 HOLDING_FLAGS = frozenset({"off-dial"})
 SPIKE = "spike"
 SPIKE_NOTE = "utility-spike"  # a bill's note: billed as read, check the reading
+# A bill's notes that only inform (no correction follows, nothing to check):
+CAUGHT_UP_NOTE = "utility-caught-up"  # a month before the run's billed now (an amendment)
+LEFT_OUT_NOTE = "utility-left-out"  # a unit of the bill took no share of a 公摊: not connected
+INFO_NOTES = frozenset({CAUGHT_UP_NOTE, LEFT_OUT_NOTE})
+
+
+def note_key(code: str) -> str:
+    """Where a posted bill line keeps a note of this code: ``provisional`` (rent's: a
+    correction follows), ``info`` (nothing to check, nothing follows) or ``check`` (billed
+    as read, for a person to check)."""
+    if code in PROVISIONAL:
+        return "provisional"
+    return "info" if code in INFO_NOTES else "check"
 NAMED_METERS = 3  # a skip's words name this many meters, then "and N more"
 EVENTS = frozenset({"rollover", "replacement", "installed", "removed"})
 
@@ -540,6 +564,10 @@ def priced_use(tree: UtilityTree, period: Period, prepared: Prepared | None = No
                     for r in mine.get(m.id, ())]
         s = statement(d.id, list(tree.meters), readings, period, basis,
                       list(tariff.versions) if priced and tariff else UNPRICED, PLACES)
+        for gone in s.left_out:  # said on the unit's bill, when it has one (another supply's)
+            if gone.basis:
+                use_of(gone.unit_id).notes.append(left_out_note(
+                    unit_code(gone.unit_id), s, gone.reasons, tree.utility, month))
         touched = [x for x in s.shares if x.quantity or x.basis]
         if not touched:
             continue
@@ -579,6 +607,17 @@ def spike_note(spike: Flag, where: Mapping[str, str]) -> Problem:
         params["times"] = str(times.to_integral_value() if times == times.to_integral_value()
                               else times)
     return Problem(SPIKE_NOTE, params)
+
+
+def left_out_note(unit: str, s: Statement, reasons: Iterable[Any], utility: Utility,
+                  month: str) -> Problem:
+    """A bill's note: ``unit`` took no share of ``s``'s shared use, not connected (each of
+    its meters beneath it out of service all month), as the statement says it: its
+    ``reasons`` one a line, "<removed|not-installed> <day> <meter>"."""
+    return Problem(LEFT_OUT_NOTE, {
+        "unit": unit, "meter": s.main_code, "utility": utility.value, "month": month,
+        "reasons": "\n".join(f"{r.code} {r.params.get('on', '')} {r.params.get('meter', '')}"
+                             for r in reasons)})
 
 
 def _problems(used: Consumption, where: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
@@ -642,6 +681,50 @@ def _tariff_of(meter: Meter, by_id: Mapping[str, Meter],
             up = chained.position(up)
         here = by_id.get(up) if up is not None else None
     return None
+
+
+def priced_through(tree: UtilityTree, meter_id: str, prepared: Prepared | None = None,
+                   ) -> tuple[Meter, ...]:
+    """The meters the tariff set on ``meter_id`` prices, whichever it is (or none): itself,
+    the records of its position and the meters below it that have none of their own and
+    find it first (:func:`_tariff_of`); a feeding one's 公摊 with them.
+
+    >>> E = Utility.ELECTRICITY
+    >>> meters = (Meter("m", "MAIN", E), Meter("a", "E-1", E, "m", "u1"),
+    ...           Meter("b", "E-2", E, "m", "u2"))
+    >>> own = NamedTariff("大工业", (FlatTariff(date(2026, 1, 1), Decimal("0.80")),))
+    >>> [m.code for m in priced_through(UtilityTree(E, meters, (), tariffs={"b": own}), "m")]
+    ['MAIN', 'E-1']
+    """
+    ready = prepared or prepare(tree)
+    mark = NamedTariff("", (FlatTariff(date.min, NONE),))  # found only where it is set
+    tariffs = {**tree.tariffs, meter_id: mark}
+    chained = ready.chains or chains(tree.meters)
+    return tuple(m for m in tree.meters
+                 if _tariff_of(m, ready.by_id, tariffs, chained) is mark)
+
+
+def tariff_reach(meters: Iterable[Meter]) -> tuple[date, date | None]:
+    """The days a tariff set on a meter can price (``late_changes``: a meter moved to another
+    tariff), given the meters it prices (:func:`priced_through`): from the earliest
+    installation day among them (none: every day before) to the day after the latest
+    removal (None: one is in service still, or none was read).
+
+    >>> E = Utility.ELECTRICITY
+    >>> tariff_reach([Meter("a", "E-1", E, installed_on=date(2026, 7, 1),
+    ...                     removed_on=date(2026, 9, 30))])
+    (datetime.date(2026, 7, 1), datetime.date(2026, 10, 1))
+    >>> tariff_reach([Meter("a", "E-1", E, installed_on=date(2026, 7, 1)), Meter("b", "E-2", E)])
+    (datetime.date(1, 1, 1), None)
+    """
+    priced = list(meters)
+    if not priced:
+        return date.min, None
+    first = min(m.installed_on or date.min for m in priced)
+    removed = [m.removed_on for m in priced]
+    if any(day is None for day in removed):
+        return first, None
+    return first, max(d for d in removed if d is not None) + timedelta(days=1)
 
 
 def _unpriceable(tariff: NamedTariff | None, used: Mapping[str, Decimal], period: Period,
@@ -853,6 +936,7 @@ def plan_utility_bills(
     lookback: Sequence[date] = (),
     prepared_trees: Sequence[Prepared] | None = None,
     changed: Mapping[tuple[str, date], Sequence[LateChange]] | None = None,
+    catch_up: Mapping[tuple[str, date], Mapping[str, Sequence[LateChange]]] | None = None,
 ) -> UtilityPlan:
     """The utility bills of ``months`` (first days of the months consumed), and the
     adjustments of bills of those months and of ``lookback``'s whose amount changed.
@@ -861,7 +945,10 @@ def plan_utility_bills(
     are looked at); ``payers``: contract id → its code and due rule; ``prepared_trees``:
     each tree's :func:`prepare`, when the caller has them already (else made here);
     ``changed``: (charge, month) → the late changes that made it looked at again
-    (``late_changes.months_changed``), said in its adjustments' explanations.
+    (``late_changes.months_changed``), said in its adjustments' explanations;
+    ``catch_up``: (charge, month of ``lookback``) → the contracts billed for it now though
+    the month is not the run's (``late_changes.catch_up_months``), each with the
+    amendments that made it, said in the bill's note (:data:`CAUGHT_UP_NOTE`).
     """
     in_range = set(months)
     prepared: dict[int, Prepared] = {}
@@ -879,13 +966,14 @@ def plan_utility_bills(
             charge = tree.utility.value
             before = {cid: keys[(month, charge)] for cid, keys in billed.items()
                       if (month, charge) in keys}
-            if month not in in_range and not before:
+            catching = (catch_up or {}).get((charge, month), {})
+            if month not in in_range and not before and not catching:
                 continue
             if id(tree) not in prepared:
                 prepared[id(tree)] = prepare(tree)
             made = _month_bills(tree, period, by_unit, payers, before, issued_on,
                                 month in in_range, prepared[id(tree)],
-                                (changed or {}).get((charge, month), ()))
+                                (changed or {}).get((charge, month), ()), catching)
             bills += made.bills
             existing += made.existing
             skipped += made.skipped
@@ -895,10 +983,13 @@ def plan_utility_bills(
 def _month_bills(tree: UtilityTree, period: Period, by_unit: Mapping[str, list[Hold]],
                  payers: Mapping[str, Payer], before: Mapping[str, BilledKey],
                  issued_on: date, in_range: bool, prepared: Prepared,
-                 changed: Sequence[LateChange] = ()) -> UtilityPlan:
+                 changed: Sequence[LateChange] = (),
+                 catching: Mapping[str, Sequence[LateChange]] | None = None) -> UtilityPlan:
     """One utility's bills for one month consumed; outside the run's months only the
-    contracts billed ``before`` are looked at (their adjustments, or their skips);
-    ``changed``: the late changes that made the month looked at, said in adjustments."""
+    contracts billed ``before`` are looked at (their adjustments, or their skips), and
+    those ``catching`` up (billed now, a note saying why); ``changed``: the late changes
+    that made the month looked at, said in adjustments."""
+    catching = catching or {}
     charge = tree.utility.value
     month = period.start
     lines: dict[str, list[UseLine]] = defaultdict(list)
@@ -931,7 +1022,7 @@ def _month_bills(tree: UtilityTree, period: Period, by_unit: Mapping[str, list[H
         if done is not None and in_range:
             existing.append(done.bill_id)
         if cid in held:
-            if in_range or done is not None:
+            if in_range or done is not None or cid in catching:
                 skipped += _unique_skips(held[cid])
             continue
         mine = lines.get(cid, [])
@@ -947,8 +1038,12 @@ def _month_bills(tree: UtilityTree, period: Period, by_unit: Mapping[str, list[H
                                              due, said, [c.reason() for c in changed
                                                          if c.applies_to(cid)]))
             continue
-        if not in_range or amount == ZERO:
+        if not (in_range or cid in catching) or amount == ZERO:
             continue
+        if not in_range:  # an amendment made it the contract's after the month was billed
+            said += tuple(Problem(CAUGHT_UP_NOTE, {
+                **c.params, "contract": payer.code, "utility": charge,
+                "month": month.strftime("%Y-%m")}) for c in catching[cid])
         out_bills.append(PlannedBill(
             bill_id(cid, month, charge), cid, bill_number(payer.code, month, charge),
             CHARGE_KIND, charge, month, end, due, amount, planned, None, said))
@@ -1042,3 +1137,77 @@ def _adjustment(payer: Payer, month: date, end: date, charge: str,
         bill_number(payer.code, month, charge, sequence), ADJUSTMENT_KIND, charge, month,
         end, due, difference, (PlannedLine(month, end, difference, explanation),),
         done.bill_id, notes)
+
+
+# -- a meter moved to another tariff: the tariffs it was and is priced at ------------------
+
+
+def tariffs_named(explanations: Iterable[Mapping[str, Any]], codes: Collection[str],
+                  ) -> list[str]:
+    """The tariffs utility lines priced the meters ``codes`` at, each once, by name: a
+    meter's own line, a share of a main among them; an adjustment's line read through to
+    the lines it says the month came to.
+
+    >>> lines = [{"source": "meter", "meter": "E-2", "tariff": {"name": "大工业"}},
+    ...          {"source": "share", "main": "MAIN", "tariff": {"name": "一般工商业"}}]
+    >>> tariffs_named(lines, {"MAIN", "E-1"}), tariffs_named([{"lines": [
+    ...     {"explanation": lines[0]}]}], {"E-2"})
+    (['一般工商业'], ['大工业'])
+    """
+    names: set[str] = set()
+    for e in explanations:
+        nested = e.get("lines")
+        if isinstance(nested, list):  # an adjustment: what the month came to with it
+            names.update(tariffs_named([x["explanation"] for x in nested if isinstance(
+                x, Mapping) and isinstance(x.get("explanation"), Mapping)], codes))
+            continue
+        source = e.get("source")
+        if source == "meter":
+            touched = e.get("meter") in codes
+        elif source == "share":
+            touched = e.get("main") in codes or any(
+                isinstance(x, Mapping) and x.get("meter") in codes for x in e.get("mains") or ())
+        else:
+            touched = False
+        tariff = e.get("tariff")
+        if touched and isinstance(tariff, Mapping) and tariff.get("name"):
+            names.add(str(tariff["name"]))
+    return sorted(names)
+
+
+def with_old_tariffs(bill: PlannedBill, before: Sequence[Mapping[str, Any]],
+                     through: Mapping[str, Collection[str]]) -> PlannedBill:
+    """``bill`` (an adjustment) with each meter moved to another tariff it names
+    (``changed``: :data:`LATE_METER_TARIFF`) saying the tariff the bill it adjusts priced
+    it at (``was``, from ``before``: that bill's lines' explanations, its latest
+    adjustment's if it had one); a move that priced neither that bill nor this one
+    through the meter (``through``: meter code → the codes its tariff prices,
+    :func:`priced_through`), or both at one tariff, is left out: it did not make this
+    adjustment."""
+    if bill.kind != ADJUSTMENT_KIND or not bill.lines:
+        return bill
+    explanation = bill.lines[0].explanation
+    changed = explanation.get("changed") or []
+    if not any(c.get("code") == LATE_METER_TARIFF for c in changed):
+        return bill
+    kept = []
+    for c in changed:
+        if c.get("code") != LATE_METER_TARIFF:
+            kept.append(c)
+            continue
+        params = dict(c.get("params") or {})
+        codes = through.get(params.get("meter", ""), {params.get("meter", "")})
+        was, now = tariffs_named(before, codes), tariffs_named([explanation], codes)
+        if (not was and not now) or was == now:
+            continue
+        if was:
+            params["was"] = ", ".join(was)
+        if now:
+            params["tariff"] = ", ".join(now)
+        kept.append({**c, "params": params})
+    said = {k: v for k, v in explanation.items() if k != "changed"}
+    if kept:
+        said["changed"] = kept
+    line = bill.lines[0]
+    return replace(bill, lines=(PlannedLine(line.starts_on, line.ends_on, line.amount, said),
+                                *bill.lines[1:]))

@@ -25,6 +25,7 @@ from domain.billing.tariffs import (
 from domain.billing.unit_consumption import PLACES, current_readings
 from domain.billing.utility_bills import (
     DUE_DAYS,
+    LEFT_OUT_NOTE,
     NAMED_METERS,
     SPIKE_NOTE,
     Hold,
@@ -396,6 +397,27 @@ def test_a_spike_bills_with_a_note():
     # 2,000 kWh over 31 days against 100 a month before (the median day 3.28 kWh)
     assert (note.params["per_day"], note.params["median"], note.params["times"]) == (
         "64.516", "3.28", "19.7")
+
+
+def test_a_units_bill_says_it_took_no_share_of_a_supply_it_was_not_connected_to():
+    """Unit 102's meter under MAIN is installed only in April, so in March it takes no share
+    of MAIN's 公摊 (101 takes it all, as the statement says); its other meter, E-102X on a
+    supply of its own, bills it, and the bill carries a note saying so. Unit 101's bill,
+    connected, has no note."""
+    meters = [Meter("M", "MAIN", E), Meter("a", "E-101", E, "M", "101"),
+              Meter("b", "E-102", E, "M", "102", installed_on=APR),
+              Meter("L", "LIFT", E, "M"), Meter("x", "E-102X", E, None, "102")]
+    readings = [_r(m, day, v) for m, ends in (("M", 1000), ("a", 300), ("L", 50), ("x", 70))
+                for day, v in ((MAR, 0), (APR, ends))]
+    tree = _tree(readings, {"M": FLAT, "x": FLAT}, meters)
+    bills = {b.contract_id: b for b in plan_utility_bills(
+        [tree], [MAR], WHOLE, PAYERS, {}, ISSUED).bills}
+    assert bills["c1"].amount == D("1000.00") and bills["c1"].notes == ()  # 300 + all 700
+    assert bills["c2"].amount == D("70.00")
+    [note] = bills["c2"].notes
+    assert (note.code, note.params) == (LEFT_OUT_NOTE, {
+        "unit": "A-102", "meter": "MAIN", "utility": "electricity", "month": "2026-03",
+        "reasons": "not-installed 2026-04-01 E-102"})
 
 
 def test_a_changed_amount_is_adjusted_and_an_equal_one_exists():
