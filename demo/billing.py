@@ -11,8 +11,9 @@ every tier.
 :func:`write_billing` then lives through the months in the build's
 transaction: each month's billing run is planned and posted by the billing
 service (``services.billing_run.plan_run`` / ``write_run``, issued
-:data:`ISSUE_DAYS` days before the month), and the money that came in before
-the next run is written first (``services.payments``' writers: a
+:data:`ISSUE_DAYS` days before the month; the runs keep what they read,
+``KeptReads``, so each reads only what the months before wrote), and the money
+that came in before the next run is written first (``services.payments``' writers: a
 ``post_payment`` command per payment, an ``allocate_payment`` per
 allocation), so the run's late fees accrue only on what was really overdue on
 its day. Each receipt is a bank line: a 流水号 and the importer's key for it
@@ -99,7 +100,7 @@ from domain.leasing.codec import terms_from_json
 from domain.leasing.schedule import add_months
 from domain.money import ZERO, money
 from domain.space_use import SpaceUse
-from services.billing_run import RunPlan, plan_run, write_run
+from services.billing_run import KeptReads, RunPlan, plan_run, write_run
 from services.deposits import FINAL, HELD_FROM_PAYMENT, write_moves
 from services.payments import insert_allocations, write_payments
 from services.receivables import PAYMENT
@@ -410,6 +411,9 @@ def write_billing(session: Session, park: ParkPlan, payers: PayerPlan, seed: int
         write_meters(session, park, seed, today, months)  # the runs bill their readings
     books = _Books(session, park, payers, Random(f"{seed}:billing"), today)
     starts = bill_months(today, months)
+    # The runs read the park's contracts once and then only what was written since: the
+    # bills, payments and settlements of each month are this transaction's own.
+    kept = KeptReads.start(session, park.park_id)
     with phase("deposits planned"):
         books.take_deposits(plan_deposits(park, seed, today),
                             bank_from=starts[0] - timedelta(days=ISSUE_DAYS))
@@ -422,7 +426,7 @@ def write_billing(session: Session, park: ParkPlan, payers: PayerPlan, seed: int
             books.write()
         with phase("billing run planned"):
             plan = plan_run(session, park.park_id, start,
-                            add_months(start, 1) - timedelta(days=1), issued)
+                            add_months(start, 1) - timedelta(days=1), issued, kept=kept)
         with phase("billing run written"):
             if plan.bills:
                 write_run(session, plan)

@@ -34,7 +34,15 @@ from domain.leasing.contract import ContractSpec
 from domain.leasing.schedule import ScheduleLine, rent_schedule
 from domain.leasing.versions import Version, amended_schedule
 from services.contracts import CPI, park_index, terms_with
-from store.schema import Bill, Contract, ContractUnit, ContractVersion, SalesReport
+from store.schema import (
+    Bill,
+    BillingRun,
+    Contract,
+    ContractUnit,
+    ContractVersion,
+    PriceIndex,
+    SalesReport,
+)
 
 CHUNK = 500  # ids per IN (...)
 _NO_SALES: Mapping[date, Decimal] = MappingProxyType({})
@@ -68,17 +76,34 @@ class BillingReader:
         self.billed: dict[uuid.UUID, dict[tuple[date, str], BilledKey]] = {}
         self._window_bills: set[uuid.UUID] = set()
         self._changeable: set[uuid.UUID] = set()
+        self.covered: tuple[tuple[date, date], ...] = ()  # the posted runs' ranges
 
     def contracts(self) -> list[ContractRow]:
-        period_from, period_to = self.window
-        rows = [ContractRow(*r) for r in self.session.execute(
+        rows = self._contract_rows(Contract.starts_on <= self.window[1])
+        ids = [r.id for r in rows if r.status is not ContractStatus.DRAFT]
+        self._read_terms(rows, ids)
+        self._read_bills(ids)
+        self._read_covered()
+        return self._looked_at(rows)
+
+    def _read_covered(self) -> None:
+        """The ranges the park's posted runs went over: a period caught up must lie in one
+        (``bills.plan_contract``'s ``covered``)."""
+        self.covered = tuple(sorted(set(self.session.execute(
+            select(BillingRun.period_from, BillingRun.period_to)
+            .where(BillingRun.park_id == self.park_id)).tuples())))
+
+    def _contract_rows(self, *where: Any) -> list[ContractRow]:
+        return [ContractRow(*r) for r in self.session.execute(
             select(Contract.id, Contract.code, Contract.tenant_id, Contract.status,
                    Contract.starts_on, Contract.ends_on, Contract.terminated_on,
                    Contract.rent_per_sqm_month, Contract.terms)
-            .where(Contract.park_id == self.park_id, ~Contract.archived,
-                   Contract.starts_on <= period_to)
+            .where(Contract.park_id == self.park_id, ~Contract.archived, *where)
             .order_by(Contract.code))]
-        ids = [r.id for r in rows if r.status is not ContractStatus.DRAFT]
+
+    def _read_terms(self, rows: Sequence[ContractRow], ids: Sequence[uuid.UUID]) -> None:
+        """The versions (their terms parsed), a legacy contract's area, which contracts'
+        billed periods may change, and those contracts' sales."""
         for chunk in chunks(ids):
             for contract_id, number, effective_on, terms in self.session.execute(
                     select(ContractVersion.contract_id, ContractVersion.number,
@@ -102,9 +127,11 @@ class BillingReader:
                     select(SalesReport.contract_id, SalesReport.month, SalesReport.amount)
                     .where(SalesReport.contract_id.in_(chunk), ~SalesReport.archived)):
                 self.sales.setdefault(contract_id, {})[month] = amount
-        self._read_bills([r.id for r in rows if r.status is not ContractStatus.DRAFT])
+
+    def _looked_at(self, rows: list[ContractRow]) -> list[ContractRow]:
         # A contract is looked at when its term reaches into the range (a draft only to say
         # it is not billed), or when periods it was billed for may have changed.
+        period_from = self.window[0]
         return [r for r in rows if last_day(r) >= period_from
                 or (r.id in self._changeable and r.id in self.billed)]
 
@@ -212,6 +239,87 @@ class BillingReader:
                 ~Bill.period_start.between(period_from, period_to))))
         for contract_id, rows in found.items():
             self.billed[contract_id] = billed_keys(rows)
+
+
+class KeptBillingReader(BillingReader):
+    """A reader kept by a caller that posts run after run in one session (the demo's year
+    of monthly runs), so the park is not read and parsed again for each: the contracts,
+    their versions and terms, sales and CPI are read once, and each run reads only the
+    bills written since the last (by their stamps: bills are insert-only). Its plans are
+    a fresh reader's. The contracts are read again if their tables changed meanwhile
+    (a newer stamp); a run on its own (a window's, the command line's) reads afresh."""
+
+    def __init__(self, session: Session, park_id: uuid.UUID) -> None:
+        super().__init__(session, park_id, date.min, date.min)
+        self._rows: list[ContractRow] | None = None
+        self._read_stamps: tuple[str | None, ...] = ()
+        # every bill of the park in the order written (a fresh reader's, by row id):
+        # (contract, period start, charge, kind, id, amount)
+        self._bills: list[tuple[uuid.UUID, date, str, str, uuid.UUID, Decimal]] = []
+        self._bill_ids: set[uuid.UUID] = set()
+        self._since: str | None = None  # the stamp of the last bill read
+
+    def over(self, period_from: date, period_to: date) -> KeptBillingReader:
+        """The reader for a run over this range (then :meth:`contracts`, as a fresh one)."""
+        self.window = (period_from, period_to)
+        return self
+
+    def contracts(self) -> list[ContractRow]:
+        stamps = self._stamps()
+        if self._rows is None or stamps != self._read_stamps:
+            self.index = park_index(self.session, self.park_id, CPI)
+            self.versions, self.sales, self.areas = {}, {}, {}
+            self._changeable = set()
+            self._rows = self._contract_rows()
+            self._read_terms(self._rows, [r.id for r in self._rows
+                                          if r.status is not ContractStatus.DRAFT])
+            self._read_stamps = stamps
+        self._read_new_bills()
+        self._read_covered()
+        rows = [r for r in self._rows if r.starts_on <= self.window[1]]
+        self._bills_in_range([r.id for r in rows if r.status is not ContractStatus.DRAFT])
+        return self._looked_at(rows)
+
+    def _stamps(self) -> tuple[str | None, ...]:
+        """The latest stamp of each table the contracts are read from: any change there
+        (an amendment, a termination, sales reported, a CPI value) moves one."""
+        return tuple(self.session.scalar(select(func.max(table.hlc))) for table in (
+            Contract, ContractVersion, ContractUnit, SalesReport, PriceIndex))
+
+    def _read_new_bills(self) -> None:
+        query = select(Bill.contract_id, Bill.period_start, Bill.charge, Bill.kind, Bill.id,
+                       Bill.amount, Bill.hlc).where(Bill.park_id == self.park_id)
+        if self._since is not None:
+            query = query.where(Bill.hlc > self._since)
+        for *bill, stamp in self.session.execute(query.order_by(Bill.hlc)).all():
+            if bill[4] not in self._bill_ids:  # a stamp may move (sync bookkeeping)
+                self._bill_ids.add(bill[4])
+                self._bills.append(tuple(bill))  # type: ignore[arg-type]
+            self._since = stamp if self._since is None else max(self._since, stamp)
+
+    def _bills_in_range(self, ids: Sequence[uuid.UUID]) -> None:
+        """``_read_bills`` from the bills kept, in the order its two queries give: a
+        contract's bills in the range as written, then (one whose billed periods may
+        change) its others by period start."""
+        period_from, period_to = self.window
+        changeable = {i for i in ids if i in self._changeable}
+        found: dict[uuid.UUID, list[tuple[date, str, str, uuid.UUID, Decimal]]] = (
+            defaultdict(list))
+        others: dict[uuid.UUID, list[tuple[date, str, str, uuid.UUID, Decimal]]] = (
+            defaultdict(list))
+        window_bills = set()
+        for contract_id, start, charge, kind, ident, amount in self._bills:
+            if period_from <= start <= period_to:
+                if kind != ADJUSTMENT_KIND:
+                    window_bills.add(ident)
+                if charge not in NOT_FROM_SCHEDULE:
+                    found[contract_id].append((start, charge, kind, ident, amount))
+            elif contract_id in changeable and charge not in NOT_FROM_SCHEDULE:
+                others[contract_id].append((start, charge, kind, ident, amount))
+        for contract_id, rows in others.items():
+            found[contract_id] += sorted(rows, key=lambda r: r[0])
+        self._window_bills = window_bills
+        self.billed = {contract_id: billed_keys(rows) for contract_id, rows in found.items()}
 
 
 def last_day(row: ContractRow) -> date:

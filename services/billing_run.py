@@ -29,17 +29,17 @@ from sqlalchemy.orm import Session
 
 from domain.billing.bills import (
     ADJUSTMENT_KIND,
-    PROVISIONAL,
     ContractPlan,
     PlannedBill,
     Skip,
     plan_contract,
 )
+from domain.billing.utility_bills import note_key
 from domain.contracts import ContractStatus
 from domain.money import ZERO
 from runtime.jobs import Job, gc_paused
 from runtime.messages import UserError
-from services.billing_reader import BillingReader, ContractRow
+from services.billing_reader import BillingReader, ContractRow, KeptBillingReader
 from services.utility_billing import plan_utilities
 from store.changes import insert_rows, record_commands, under_command
 from store.schema import (
@@ -51,7 +51,7 @@ from store.schema import (
 from store.workspace import Workspace
 
 if TYPE_CHECKING:
-    from services.receivables import Ledger
+    from services.receivables import KeptLedger, Ledger
 
 
 class BillingRefused(UserError):
@@ -80,6 +80,28 @@ class RunPlan:
     @property
     def total(self) -> Decimal:
         return sum((b.amount for b in self.bills), ZERO)
+
+
+@dataclass(frozen=True)
+class KeptReads:
+    """What a caller posting run after run in one session keeps read between them (the
+    demo's year of monthly runs): the park's contracts as the billing reader reads them,
+    and its ledger. Each run then reads only the bills, allocations and late fees written
+    since the last, and plans what a run reading everything plans. A run on its own (a
+    window's, the command line's) reads everything: it cannot know what changed since a
+    state kept from before."""
+
+    session: Session
+    park_id: uuid.UUID
+    reader: KeptBillingReader
+    ledger: KeptLedger
+
+    @classmethod
+    def start(cls, session: Session, park_id: uuid.UUID) -> KeptReads:
+        from services.receivables import KeptLedger
+
+        return cls(session, park_id, KeptBillingReader(session, park_id),
+                   KeptLedger(session, park_id))
 
 
 @dataclass(frozen=True)
@@ -114,8 +136,12 @@ def post_run(workspace: Workspace, park_id: uuid.UUID, period_from: date, period
 
 
 def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to: date,
-             issued_on: date, *, job: Job | None = None) -> RunPlan:
-    """The run's plan from the store as it is in ``session``."""
+             issued_on: date, *, job: Job | None = None, kept: KeptReads | None = None
+             ) -> RunPlan:
+    """The run's plan from the store as it is in ``session``.
+
+    ``kept``: what this session's earlier runs read (:class:`KeptReads`), so that only what
+    was written since is read; the plan is the same."""
     if period_to < period_from:
         raise BillingRefused(f"a billing run from {period_from} to {period_to} ends before it "
                              "starts", "billing-range", period_from=period_from.isoformat(),
@@ -123,7 +149,10 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
     park = session.get(Park, park_id)
     if park is None:
         raise BillingRefused(f"no park {park_id}", "no-park")
-    reader = BillingReader(session, park_id, period_from, period_to)
+    if kept is not None and (kept.session is not session or kept.park_id != park_id):
+        raise ValueError("a kept state is for the session and park it was started in")
+    reader = (kept.reader.over(period_from, period_to) if kept is not None
+              else BillingReader(session, park_id, period_from, period_to))
     contracts = reader.contracts()
     bills: list[PlannedBill] = []
     skipped: list[Skip] = []
@@ -145,16 +174,21 @@ def plan_run(session: Session, park_id: uuid.UUID, period_from: date, period_to:
     # late fees (a park's year of bills and allocations: the run's costliest read).
     from services.collections import due_shift, ledger_on, shift_due_dates
 
-    ledger = (ledger_on(session, park_id, issued_on)
-              if session.scalar(select(Bill.id).where(Bill.park_id == park_id).limit(1))
-              else None)
+    if kept is not None:
+        ledger = kept.ledger.on(issued_on)  # read since the last run, then looked at
+        if not kept.ledger.any_bill:
+            ledger = None
+    else:
+        ledger = (ledger_on(session, park_id, issued_on)
+                  if session.scalar(select(Bill.id).where(Bill.park_id == park_id).limit(1))
+                  else None)
     if bills and ledger is not None:
         # collections: a medium-or-worse tenant's new bills fall due 7 days earlier
         bills = list(shift_due_dates(bills, tenants,
                                      due_shift(session, park_id, issued_on, ledger=ledger),
                                      issued_on))
     fees, found = _late_fees(session, park_id, reader, contracts, period_from, period_to,
-                             issued_on, ledger)
+                             issued_on, ledger, None if kept is None else kept.ledger)
     bills += fees
     existing += found
     return RunPlan(park_id, period_from, period_to, issued_on, tuple(bills), tenants,
@@ -179,15 +213,17 @@ def plan_contracts(reader: BillingReader, contracts: Sequence[ContractRow], issu
                 job.step(n, len(contracts), "")
             contract, billed, catch_up_from = reader.for_run(row)
             plans.append(plan_contract(contract, period_from, period_to, billed, issued_on,
-                                       catch_up_from=catch_up_from))
+                                       catch_up_from=catch_up_from, covered=reader.covered))
     return plans
 
 
 def _late_fees(session: Session, park_id: uuid.UUID, reader: BillingReader,
                contracts: Sequence[ContractRow], period_from: date, period_to: date,
-               issued_on: date, ledger: Ledger | None) -> tuple[list[PlannedBill], int]:
+               issued_on: date, ledger: Ledger | None, kept: KeptLedger | None = None
+               ) -> tuple[list[PlannedBill], int]:
     """The late fees accrued on overdue bills to the issue day, one bill per contract with a
-    late-fee clause (``domain.billing.late_fees``), and how many such bills exist already."""
+    late-fee clause (``domain.billing.late_fees``), and how many such bills exist already
+    (``kept``: the ledger ``ledger`` was read from, kept, which knows them)."""
     clauses = {row.id: clause for row in contracts
                if row.status is not ContractStatus.DRAFT
                and (clause := reader.late_fee_clause(row.id)) is not None}
@@ -200,7 +236,7 @@ def _late_fees(session: Session, park_id: uuid.UUID, reader: BillingReader,
     for item in ledger.open_items(issued_on):
         if item.contract_id in clauses:
             items[item.contract_id].append(item)
-    posted = posted_late_fees(session, park_id)
+    posted = posted_late_fees(session, park_id) if kept is None else kept.posted_late_fees()
     codes = {row.id: row.code for row in contracts}
     bills, found = [], 0
     for contract_id, clause in clauses.items():
@@ -208,7 +244,8 @@ def _late_fees(session: Session, park_id: uuid.UUID, reader: BillingReader,
                              clause, issued_on, period_from, period_to, posted)
         if bill is None:
             continue
-        if session.get(Bill, bill.id) is not None:
+        if (session.get(Bill, bill.id) is not None if kept is None
+                else kept.holds(bill.id)):
             found += 1  # this run period's fees were posted already
         else:
             bills.append(bill)
@@ -248,14 +285,9 @@ def _write_run(session: Session, plan: RunPlan, job: Job | None) -> uuid.UUID:
         lines = []
         for seq, line in enumerate(bill.lines, 1):
             explanation = dict(line.explanation)
-            if bill.notes:  # provisional: a correction follows; check: billed as read
-                for key, notes in (("provisional", [p for p in bill.notes
-                                                    if p.code in PROVISIONAL]),
-                                   ("check", [p for p in bill.notes
-                                              if p.code not in PROVISIONAL])):
-                    if notes:
-                        explanation[key] = [{"code": p.code, "params": dict(p.params)}
-                                            for p in notes]
+            for note in bill.notes:  # provisional, check or info (``note_key``)
+                explanation.setdefault(note_key(note.code), []).append(
+                    {"code": note.code, "params": dict(note.params)})
             line_rows.append({"bill_id": bill.id, "seq": seq, "starts_on": line.starts_on,
                               "ends_on": line.ends_on, "amount": line.amount,
                               "explanation": explanation})

@@ -12,13 +12,15 @@ payment's unallocated amount.
 from __future__ import annotations
 
 import uuid
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from domain.billing.ageing import AgeingReport, ageing
@@ -207,3 +209,149 @@ def bills_by_id(ledger: Ledger) -> Mapping[uuid.UUID, BillEntry]:
 def items_of(ledger: Ledger, tenant_id: uuid.UUID, on: date | None = None
              ) -> Sequence[OpenItem]:
     return [i for i in ledger.open_items(on) if i.tenant_id == tenant_id]
+
+
+class KeptLedger:
+    """A park's ledger kept by a caller that reads it again and again while writing to it
+    in one session (the demo's year of monthly runs: each run's credit scores and late
+    fees), so the year is not read again for each: each read adds only the bills,
+    allocations and late-fee lines written since the last, found by their stamps (the
+    ledgers are insert-only), and gives what a fresh read gives. All is read again if a
+    contract changed meanwhile (a bill's entry carries its code). A read on its own (a
+    window's, the command line's) reads afresh: it cannot know what changed since."""
+
+    def __init__(self, session: Session, park_id: uuid.UUID) -> None:
+        self.session = session
+        self.park_id = park_id
+        self._contracts_stamp = self._latest_contract_stamp()
+        self._reset()
+
+    def _reset(self) -> None:
+        self._codes: dict[uuid.UUID, str] = dict(self.session.execute(
+            select(Contract.id, Contract.code).where(Contract.park_id == self.park_id)).all())
+        # The bills in read_ledger's order (issued, number), with their entries (None for
+        # a credit: a line of the bill it corrects) and issue days, side by side.
+        self._bills: list[Row[Any]] = []
+        self._entries: list[BillEntry | None] = []
+        self._issued: list[date] = []
+        self._credits: list[Row[Any]] = []
+        self._bill_ids: set[uuid.UUID] = set()
+        # (on, id as a number, entry, from a payment), in read_ledger's order (on, id)
+        self._allocations: list[tuple[date, int, AllocationEntry, bool]] = []
+        self._allocation_ids: set[uuid.UUID] = set()
+        self._fees: dict[uuid.UUID, Decimal] = {}
+        self._fee_lines: set[uuid.UUID] = set()
+        self._since: dict[str, str | None] = dict.fromkeys(("bills", "allocations", "fees"))
+
+    def on(self, issued_by: date) -> Ledger:
+        """``read_ledger(session, park_id, issued_by=issued_by, payments=False)``: what
+        ``services.collections.ledger_on`` reads for a credit score or a late fee."""
+        stamp = self._latest_contract_stamp()
+        if stamp != self._contracts_stamp:
+            self._contracts_stamp = stamp
+            self._reset()
+        self._read_bills()
+        self._read_allocations()
+        end = bisect_right(self._issued, issued_by)
+        credits: dict[uuid.UUID, list[Decimal]] = defaultdict(list)
+        for row in self._credits:
+            if row.issued_on <= issued_by:
+                credits[row.corrects_id].append(row.amount)
+        entries = self._entries[:end]
+        bills = tuple(e if e.id not in credits else replace(e, lines=(*e.lines, *credits[e.id]))
+                      for e in entries if e is not None) if credits else tuple(
+            e for e in entries if e is not None)
+        return Ledger(bills, (), tuple(a[2] for a in self._allocations if a[3]),
+                      tuple(a[2] for a in self._allocations if not a[3]))
+
+    @property
+    def any_bill(self) -> bool:
+        """Whether the park had a bill at the last read (of any day)."""
+        return bool(self._bill_ids)
+
+    def holds(self, bill_id: uuid.UUID) -> bool:
+        """Whether the bill was posted, as of the last read."""
+        return bill_id in self._bill_ids
+
+    def posted_late_fees(self) -> dict[uuid.UUID, Decimal]:
+        """:func:`posted_late_fees`, adding the late-fee lines written since the last."""
+        from domain.billing.late_fees import LATE_FEE
+
+        query = (select(BillLine.id, BillLine.explanation, BillLine.amount, BillLine.hlc)
+                 .join(Bill, Bill.id == BillLine.bill_id)
+                 .where(Bill.park_id == self.park_id, Bill.charge == LATE_FEE))
+        for line_id, explanation, amount, _stamp in self._since_last("fees", query,
+                                                                     BillLine.hlc):
+            if line_id in self._fee_lines:
+                continue
+            self._fee_lines.add(line_id)
+            on_bill = (explanation or {}).get("on_bill")
+            if on_bill:
+                key = uuid.UUID(on_bill)
+                self._fees[key] = self._fees.get(key, ZERO) + amount
+        return dict(self._fees)
+
+    def _latest_contract_stamp(self) -> str | None:
+        """The latest stamp on contracts: it moves when one is added or changed."""
+        return self.session.scalar(select(func.max(Contract.hlc)))
+
+    def _read_bills(self) -> None:
+        query = select(Bill.id, Bill.contract_id, Bill.tenant_id, Bill.charge,
+                       Bill.period_start, Bill.due_on, Bill.amount, Bill.kind,
+                       Bill.corrects_id, Bill.number, Bill.issued_on,
+                       Bill.hlc).where(Bill.park_id == self.park_id)
+        new = [row for row in self._since_last("bills", query, Bill.hlc)
+               if row.id not in self._bill_ids]
+        if not new:
+            return
+        self._bill_ids.update(row.id for row in new)
+        self._credits += [row for row in new if _is_credit(row)]
+        rows = self._bills + new
+        rows.sort(key=lambda row: (row.issued_on, row.number))
+        known = dict(zip((row.id for row in self._bills), self._entries, strict=True))
+        self._entries = [known[row.id] if row.id in known else self._entry(row)
+                         for row in rows]
+        self._bills = rows
+        self._issued = [row.issued_on for row in rows]
+        self._credits.sort(key=lambda row: (row.issued_on, row.number))
+
+    def _entry(self, row: Row[Any]) -> BillEntry | None:
+        if _is_credit(row):
+            return None
+        return BillEntry(row.id, row.contract_id, row.tenant_id, row.charge, row.period_start,
+                         max(row.due_on, row.issued_on), (row.amount,),
+                         self._codes.get(row.contract_id, ""), row.number)
+
+    def _read_allocations(self) -> None:
+        query = select(Allocation.id, Allocation.source_id, Allocation.bill_id,
+                       Allocation.amount, Allocation.reverses_id, Allocation.on,
+                       Allocation.source_kind, Allocation.hlc).where(
+            Allocation.park_id == self.park_id)
+        added = False
+        for ident, source, bill, amount, reverses, on, kind, _stamp in self._since_last(
+                "allocations", query, Allocation.hlc):
+            if ident in self._allocation_ids:
+                continue
+            self._allocation_ids.add(ident)
+            self._allocations.append((on, ident.int, AllocationEntry(
+                ident, source, bill, amount, reverses, on), kind == PAYMENT))
+            added = True
+        if added:
+            self._allocations.sort(key=lambda a: (a[0], a[1]))
+
+    def _since_last(self, what: str, query: Any, stamp: Any) -> list[Row[Any]]:
+        """The rows of ``query`` stamped after the last read of ``what`` (all, the first
+        time), in the order written; their stamp is the last column."""
+        since = self._since[what]
+        if since is not None:
+            query = query.where(stamp > since)
+        rows = self.session.execute(query.order_by(stamp)).all()
+        if rows:
+            last = rows[-1][-1]
+            self._since[what] = last if since is None else max(since, last)
+        return rows
+
+
+def _is_credit(row: Row[Any]) -> bool:
+    """An adjustment lowering the bill it corrects: a line of that bill, not one of its own."""
+    return row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None

@@ -185,15 +185,29 @@ class ContractToBill:
         self.__dict__.update(id=id, code=code, lines=lines, problems=problems, draft=draft)
 
 
+def run_over(ranges: Sequence[tuple[date, date]], day: date) -> bool:
+    """Whether one of the runs' ranges (first and last day, both in) holds ``day``.
+
+    >>> run_over([(date(2026, 1, 1), date(2026, 1, 31))], date(2026, 1, 31))
+    True
+    >>> run_over([(date(2026, 1, 1), date(2026, 1, 31))], date(2026, 2, 1))
+    False
+    """
+    return any(first <= day <= last for first, last in ranges)
+
+
 def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
                   billed: Mapping[tuple[date, str], BilledKey], issued_on: date, *,
-                  catch_up_from: date | None = None) -> ContractPlan:
+                  catch_up_from: date | None = None,
+                  covered: Sequence[tuple[date, date]] = ()) -> ContractPlan:
     """The bills one contract's run posts for periods starting in ``period_from`` –
     ``period_to``, and the adjustments of periods billed before whose amount changed.
 
     ``catch_up_from``: periods starting from that day, before the range, that were never
     billed are billed too (an amendment that cut a billed period in two makes a period
-    no run has seen: its second part)."""
+    no run has seen: its second part; one that extended the term, the periods added),
+    if an earlier run's range (``covered``) held their start: a period of months no run
+    went over is left to a run over them, as every other contract's is."""
     if contract.draft:
         return ContractPlan((), (), (Skip(contract.code, "draft"),))
     if not contract.lines and not billed and not contract.problems:
@@ -236,6 +250,8 @@ def plan_contract(contract: ContractToBill, period_from: date, period_to: date,
                                          _notes_for(notes, lines)))
             continue
         if not earliest <= start <= period_to:
+            continue
+        if start < period_from and not run_over(covered, start):
             continue
         if amount == ZERO:
             if start >= period_from:  # a catch-up period before the range was said before

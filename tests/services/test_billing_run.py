@@ -143,6 +143,24 @@ def test_an_amendment_adjusts_a_billed_period_and_bills_its_new_part(ws):
     assert _post(ws, date(2026, 5, 1), date(2026, 5, 31)).created == 0
 
 
+def test_a_month_no_run_went_over_is_not_billed_by_a_later_run_for_anybody(ws):
+    """April skipped: May's run bills May alone, for an amended contract as for any other
+    (periods are caught up only where a run went before); April's run then bills April,
+    and the amendment's new part of a month a run went over is billed by the next run."""
+    cid, spec = _sign(ws)
+    _post(ws, *MARCH)
+    raised = dataclasses.replace(spec, terms=dataclasses.replace(spec.terms, rate=D(110)))
+    contracts.amend(ws, cid, raised, date(2026, 3, 20))  # its periods may change now
+    may = _post(ws, date(2026, 5, 1), date(2026, 5, 31), on=date(2026, 4, 25))
+    starts = sorted({(b.number.split("/")[0], b.period_start) for b in may.plan.bills})
+    assert starts == [("HT-2026-0001", date(2026, 5, 1)), ("HT-B-1", date(2026, 3, 1)),
+                      ("HT-B-1", date(2026, 3, 20)), ("HT-B-1", date(2026, 5, 1))]
+    assert not [b for b in _bills(ws) if b[2].month == 4]  # April: nobody's
+    april = _post(ws, date(2026, 4, 1), date(2026, 4, 30), on=date(2026, 4, 26))
+    assert sorted(b.number for b in april.plan.bills) == [
+        "HT-2026-0001/2026-04-01/rent", "HT-B-1/2026-04-01/rent"]
+
+
 def test_a_termination_credits_the_days_after_it(ws):
     cid, _spec = _sign(ws)
     _post(ws, date(2026, 3, 1), date(2026, 5, 31))
