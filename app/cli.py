@@ -487,8 +487,8 @@ def _info(args: argparse.Namespace) -> int:
                   day=park.day.isoformat()))  # as views.labels.date_text writes a date
         print("  " + say(
             "info-totals", buildings=count_text(len(park.buildings), "building"),
-            units=count_text(summary.units, "unit"), leasable=f"{summary.leasable_area:.2f}",
-            leased=f"{summary.leased_area:.2f}", vacant=f"{summary.vacant_area:.2f}",
+            units=count_text(summary.units, "unit"), leasable=f"{summary.leasable_area:,.2f}",
+            leased=f"{summary.leased_area:,.2f}", vacant=f"{summary.vacant_area:,.2f}",
             occupancy="—" if rate is None else f"{round_to(rate * 100, 1)}%"))
         for b in park.buildings:
             print("  " + say("info-building", code=b.code, name=b.name,

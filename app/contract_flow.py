@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from app.main_window import MainWindow
     from runtime.jobs import Job
     from store.read_model import ParkNode
+    from views.settlement_dialog import SettlementDialog
 
 translate = QCoreApplication.translate
 
@@ -447,6 +448,7 @@ class ContractFlow(QObject):
             detail.amendRequested.connect(lambda: self.amend(contract_id))
             detail.renewRequested.connect(lambda: self.renew(contract_id))
             detail.terminateRequested.connect(lambda: self.terminate(contract_id))
+            detail.settleRequested.connect(lambda: self.settle(contract_id))
             detail.salesEntered.connect(
                 lambda month, amount: self.enter_sales(contract_id, month, amount))
             detail.salesImportRequested.connect(lambda: self.import_sales(contract_id))
@@ -689,8 +691,71 @@ class ContractFlow(QObject):
 
         dialog.previewRequested.connect(preview)
         dialog.terminateRequested.connect(confirmed)
+        dialog.settleRequested.connect(lambda: self.settle(contract_id, dialog.chosen()))
         preview(dialog.chosen())
         dialog.show()
+        return dialog
+
+    def settle(self, contract_id: uuid.UUID, on: date | None = None
+               ) -> SettlementDialog | None:
+        """Its open bills, the late fees to the day and the deposit applied, the rest
+        refunded: rehearsed for the day chosen (its last day, or the viewed day once past
+        it), said, then posted once confirmed; a refusal in words."""
+        from views.settlement_dialog import SettlementDialog
+
+        found = self._view(contract_id)
+        if found is None:
+            return None
+        detail, view = found
+        last = view.terminated_on or view.spec.ends_on
+        dialog = SettlementDialog(view.code, view.currency, on or max(last, self.day()),
+                                  detail)
+        self._keep(dialog)
+        workspace = self.window.controller.workspace
+
+        def rehearse(day: date) -> None:
+            def work(_job: Job) -> Any:
+                from services.deposits import DepositRefused, rehearse_settlement
+
+                try:
+                    with workspace.reading() as session:
+                        return rehearse_settlement(session, contract_id, day)
+                except DepositRefused as exc:
+                    return _refused(exc)
+
+            def done(plan: Any) -> None:
+                if isinstance(plan, _Refused):
+                    dialog.set_refused("\n".join(plan.texts), day)
+                else:
+                    dialog.set_plan(day, plan)
+
+            self.window.tasks.start(work, on_success=done,
+                                    on_failure=lambda m, _t: dialog.set_refused(m, day))
+
+        def confirmed(day: date) -> None:
+            def work(ws: Any) -> Any:
+                from services.deposits import DepositRefused, settle_termination
+
+                try:
+                    return settle_termination(ws, contract_id, day)
+                except DepositRefused as exc:
+                    return _refused(exc)
+
+            def done(result: Any) -> None:
+                if isinstance(result, _Refused):
+                    dialog.set_refused("\n".join(result.texts))
+                else:
+                    dialog.set_done(result)
+                    self.window.statusBar().showMessage(
+                        translate("ContractFlow", "%1 settled on %2")
+                        .replace("%1", view.code).replace("%2", day.isoformat()), 10000)
+
+            self._write(work, done, dialog.set_refused, reload=True)
+
+        dialog.rehearseRequested.connect(rehearse)
+        dialog.settleRequested.connect(confirmed)
+        dialog.show()
+        dialog.rehearse()
         return dialog
 
     def reverse_deposit(self, contract_id: uuid.UUID, movement_id: uuid.UUID

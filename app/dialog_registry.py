@@ -552,3 +552,47 @@ def _tariff_archive(window: MainWindow) -> QWidget:
     box = tariffs_flow_of(window).ask_archive(dialog, tariff.versions[0].id)
     assert box is not None
     return box
+
+
+@register("settlement")
+def _settlement(window: MainWindow) -> QWidget:
+    """A contract's Settle…: its arrears, late fees and deposit, settled the day after its
+    end (rehearsed here as the flow rehearses it: nothing written)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from services.deposits import rehearse_settlement
+    from store.schema import Contract
+    from views.settlement_dialog import SettlementDialog
+
+    workspace = window.controller.workspace
+    with workspace.reading() as session:
+        contract = session.scalars(select(Contract).order_by(Contract.code)).first()
+        assert contract is not None
+        day = contract.ends_on + timedelta(days=1)
+        plan = rehearse_settlement(session, contract.id, day)
+        code = contract.code
+    dialog = SettlementDialog(code, "CNY", day, window)
+    dialog.show()
+    dialog.set_plan(day, plan)
+    return dialog
+
+
+@register("bill-lines")
+def _bill_lines(window: MainWindow) -> QWidget:
+    """Invoices ▸ Bill lines…: a posted bill explained (the park's first bill, if any)."""
+    from sqlalchemy import select
+
+    from app.invoice_flow import posted_bill_row
+    from store.schema import Bill
+    from views.bill_lines_dialog import BillLinesDialog
+
+    dialog = BillLinesDialog(window)
+    with window.controller.workspace.reading() as session:
+        bill = session.scalars(select(Bill).order_by(Bill.number)).first()
+        row = None if bill is None else posted_bill_row(session, bill.id, "", "")
+    dialog.show()
+    if row is not None:
+        dialog.set_bill(row, "CNY")
+    return dialog

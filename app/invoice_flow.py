@@ -11,7 +11,9 @@ the dialog stays open with what was typed. When the window reads its data again
 (after a billing run, or another device's change) an open list is read again too.
 Import numbers… rehearses the file
 in the pool, shows what it would do, and records it only when the person
-confirms. Closing the workspace closes the list and its dialogs.
+confirms. Bill lines… (or a double click on a bill) reads the posted bill's lines
+in the pool and explains them as the billing run does (``views.bill_lines_dialog``).
+Closing the workspace closes the list and its dialogs.
 
 The menu's action (:class:`InvoicesAction`) lives here so the Billing menu
 adds it with one line; the views are imported when it is first used.
@@ -33,6 +35,7 @@ from app.park_window import park_window
 if TYPE_CHECKING:
     from app.main_window import MainWindow
     from store.read_model import ParkNode
+    from views.bill_lines_dialog import BillLinesDialog
     from views.invoice_dialog import InvoiceDialog
     from views.invoice_list import InvoiceImportDialog, InvoiceListDialog
 
@@ -54,6 +57,7 @@ class InvoiceFlow(QObject):
         self.list: InvoiceListDialog | None = None
         self.dialog: InvoiceDialog | None = None
         self.importing: InvoiceImportDialog | None = None
+        self.lines: BillLinesDialog | None = None
         self.park_id: uuid.UUID | None = None
         self.reads = LatestRead()
         window.controller.closed.connect(self._closed)
@@ -74,6 +78,7 @@ class InvoiceFlow(QObject):
             listing.voidRequested.connect(self.void)
             listing.reverseRequested.connect(self.reverse)
             listing.importRequested.connect(self.import_file)
+            listing.linesRequested.connect(self.show_lines)
             listing.destroyed.connect(lambda *_: self._forget(listing))
             listing.set_status(translate("InvoiceFlow", "Reading the bills and invoices…"))
             self.refresh("")
@@ -262,12 +267,51 @@ class InvoiceFlow(QObject):
         review.show()
         return review
 
+    # -- a bill's lines ---------------------------------------------------------------------
+
+    def show_lines(self, bill: Any) -> BillLinesDialog | None:
+        """The chosen bill's lines and their reasons, read in the pool (one dialog, the
+        latest bill asked for)."""
+        from views.bill_lines_dialog import BillLinesDialog
+
+        listing = self.list
+        if listing is None:
+            return None
+        if self.lines is not None:
+            self.lines.close()
+        dialog = self.lines = BillLinesDialog(listing)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._forget_lines(dialog))
+        workspace, currency = self.window.controller.workspace, listing.currency
+
+        def work(_job: Any) -> Any:
+            with workspace.reading() as session:
+                return posted_bill_row(session, bill.bill_id, bill.contract, bill.tenant)
+
+        def read(row: Any) -> None:
+            if self.lines is dialog:
+                dialog.set_bill(row, currency)
+
+        def failed(message: str, _trace: str) -> None:
+            if self.lines is dialog:
+                dialog.set_failed(message)
+
+        self.window.tasks.start(work, on_success=read, on_failure=failed)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _forget_lines(self, dialog: BillLinesDialog) -> None:
+        if self.lines is dialog:
+            self.lines = None
+
     # -- endings -----------------------------------------------------------------------------
 
     def _closed(self) -> None:
         """The workspace closed: nothing of it stays open, nothing read is shown."""
         self.reads.drop()
-        for widget in (self.importing, self.dialog, self.list):
+        for widget in (self.lines, self.importing, self.dialog, self.list):
             if widget is not None:
                 widget.close()
 
@@ -285,6 +329,30 @@ class InvoiceFlow(QObject):
     def _forget_review(self, review: InvoiceImportDialog) -> None:
         if self.importing is review:
             self.importing = None
+
+
+def posted_bill_row(session: Any, bill_id: uuid.UUID, contract: str, tenant: str) -> Any:
+    """A posted bill and its lines as the billing run shows a bill (``BillRow``): each
+    line's period, amount and explanation, in their order."""
+    from sqlalchemy import select
+
+    from store.schema import Bill, BillLine
+    from views.billing_run_dialog import ADJUSTMENT, BillRow
+
+    bill = session.get(Bill, bill_id)
+    if bill is None:
+        raise LookupError(f"no bill {bill_id}")
+    lines = tuple(session.scalars(select(BillLine).where(BillLine.bill_id == bill_id)
+                                  .order_by(BillLine.seq)))
+    first = lines[0].explanation if lines else {}
+
+    def figure(name: str) -> Decimal | None:
+        value = first.get(name) if bill.kind == ADJUSTMENT else None
+        return None if value in (None, "") else Decimal(str(value))
+
+    return BillRow(bill.number, contract, tenant, bill.charge, bill.period_start,
+                   bill.period_end, bill.due_on, bill.amount, bill.kind, lines,
+                   billed=figure("billed"), now=figure("now"))
 
 
 def invoice_flow_of(window: MainWindow) -> InvoiceFlow:

@@ -630,6 +630,7 @@ class MetersFlow(QObject):
     def open_statement(self, meter_id: uuid.UUID) -> MeterStatementDialog | None:
         """The statement of ``meter_id`` for the window's month."""
         from views.meter_statement_dialog import MeterStatementDialog
+        from views.screen_fit import fit_to_screen
 
         view = self.view
         if view is None or view.snapshot is None:
@@ -642,6 +643,7 @@ class MetersFlow(QObject):
         folder = self.window.settings.export_folder or str(Path.home())
         dialog = self.statement = MeterStatementDialog(meter.code, view.month(), view, folder)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_to_screen(dialog)
         self._statement_meter = meter_id
         dialog.monthChanged.connect(lambda _month: self.read_statement())
         dialog.exportRequested.connect(lambda path, kind: self.export(dialog, path, kind))

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from views.screen_fit import fit_to_screen
+
 if TYPE_CHECKING:
     from app.main_window import MainWindow
     from store.read_model import ParkNode
@@ -46,6 +48,7 @@ def park_window(window: MainWindow, shown: W | None, shown_park: uuid.UUID | Non
             shown.close()
         shown = make(park)
         shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_to_screen(shown)
     shown.show()
     shown.raise_()
     shown.activateWindow()

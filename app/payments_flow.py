@@ -275,6 +275,7 @@ class PaymentsFlow(QObject):
         """The import dialog for the park in scope, brought forward when it is open."""
         from importers.bank_statement import FIELDS, REQUIRED
         from views.bank_import_dialog import BankImportDialog
+        from views.screen_fit import fit_to_screen
 
         park = self.park()
         if park is None:
@@ -295,6 +296,7 @@ class PaymentsFlow(QObject):
             dialog.queueRequested.connect(self.open_queue)
             dialog.destroyed.connect(lambda *_: self._forget(dialog))
             dialog.set_accounts(accounts_of(self.window.controller.workspace, park.id))
+            fit_to_screen(dialog)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
@@ -476,10 +478,22 @@ class PaymentsFlow(QObject):
             panel.refundRequested.connect(self.refund)
             self.dock = PaymentsDock(panel, self.window)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+            self._share_bottom(self.dock)
         self.dock.show()
         self.dock.raise_()
         self.refresh_queue()
         return self.panel
+
+    def _share_bottom(self, dock: QDockWidget) -> None:
+        """Tab the queue with the dock already under the tables (the due list), so it has
+        the window's whole width: side by side on a 1366-wide screen the queue, its
+        candidates and the bills to allocate were cut to a few letters each."""
+        window = self.window
+        for other in window.findChildren(QDockWidget):
+            if (other is not dock and other.isVisible() and not other.isFloating()
+                    and window.dockWidgetArea(other) == Qt.DockWidgetArea.BottomDockWidgetArea):
+                window.tabifyDockWidget(other, dock)
+                return
 
     def refresh_queue(self) -> None:
         """Read the queue again (not while its dock is closed: it is read when shown)."""

@@ -446,8 +446,10 @@ class CollectionsWindow(QDialog):
         for row in self.rows:
             counts[_tier(row)] = counts.get(_tier(row), 0) + 1
         said = translate("Collections", "Credit on {day}: {count} tenants").format(
-            day=self.on.isoformat(), count=len(self.rows))
-        said += " — " + ", ".join(f"{tier_text(t)} {counts[t]}" for t in TIER_RANK)
+            day=self.on.isoformat(), count=f"{len(self.rows):,}")
+        tiers = translate("Collections", ", ").join(
+            f"{tier_text(t)} {counts[t]:,}" for t in TIER_RANK)
+        said = translate("Collections", "{tenants} — {tiers}").format(tenants=said, tiers=tiers)
         self.head.setText(said)
 
     def _update(self) -> None:

@@ -459,6 +459,7 @@ class ContractDetail(QDialog):
     amendRequested = Signal()
     renewRequested = Signal()
     terminateRequested = Signal()
+    settleRequested = Signal()  # its arrears, late fees and deposit, once it has ended
     salesEntered = Signal(object, object)  # month (date, its first day), amount (Decimal)
     salesImportRequested = Signal()
     reverseDepositRequested = Signal(object)  # a deposit movement's id
@@ -476,6 +477,9 @@ class ContractDetail(QDialog):
         self.amend_button = QPushButton(self)
         self.renew_button = QPushButton(self)
         self.terminate_button = QPushButton(self)
+        self.settle_button = QPushButton(self)
+        self.settle_button.setObjectName("settle-button")
+        self.settle_button.clicked.connect(self.settleRequested)
         self.amend_button.clicked.connect(self.amendRequested)
         self.renew_button.clicked.connect(self.renewRequested)
         self.terminate_button.clicked.connect(self.terminateRequested)
@@ -500,6 +504,7 @@ class ContractDetail(QDialog):
         actions.addWidget(self.amend_button)
         actions.addWidget(self.renew_button)
         actions.addWidget(self.terminate_button)
+        actions.addWidget(self.settle_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -808,6 +813,11 @@ class ContractDetail(QDialog):
         signed = c is not None and c.status is ContractStatus.SIGNED
         for button in (self.amend_button, self.renew_button, self.terminate_button):
             button.setEnabled(signed)
+        ended = c is not None and (c.status is ContractStatus.TERMINATED or (
+            signed and c.spec.ends_on < c.on))
+        self.settle_button.setEnabled(ended)
+        self.settle_button.setToolTip("" if ended else self.tr(
+            "A contract is settled once it is terminated or has ended."))
         code = self.selected_checkpoint()
         row = (
             None
@@ -829,6 +839,7 @@ class ContractDetail(QDialog):
         self.amend_button.setText(self.tr("Amend…"))
         self.renew_button.setText(self.tr("Renew…"))
         self.terminate_button.setText(self.tr("Terminate…"))
+        self.settle_button.setText(self.tr("Settle…"))
         for i, title in enumerate(
             (
                 self.tr("Schedule"),
@@ -1169,6 +1180,7 @@ class TerminateDialog(QDialog):
 
     previewRequested = Signal(object)  # date
     terminateRequested = Signal(object)  # date
+    settleRequested = Signal()  # once terminated: its arrears, late fees and deposit
 
     def __init__(self, contract: ContractView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1191,6 +1203,11 @@ class TerminateDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.settle_button = self.buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.ActionRole)
+        self.settle_button.setObjectName("settle-button")
+        self.settle_button.hide()  # offered once the termination is written
+        self.settle_button.clicked.connect(self.settleRequested)
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         self.written = False
@@ -1257,6 +1274,7 @@ class TerminateDialog(QDialog):
         )
         self.day.setEnabled(False)
         self.ok_button.setEnabled(False)
+        self.settle_button.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
 
     def set_failed(self, text: str) -> None:
@@ -1273,6 +1291,7 @@ class TerminateDialog(QDialog):
         self.day_label.setText(self.tr("Last day"))
         self.lines_label.setText(self.tr("No longer due"))
         self.ok_button.setText(self.tr("Terminate"))
+        self.settle_button.setText(self.tr("Settle…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -447,7 +447,7 @@ class _Writer:
 
     def _table(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
                widths: Sequence[float], numeric: set[int],
-               totals: Sequence[Sequence[str]] = (), span_totals: int = 1) -> None:
+               totals: Sequence[Sequence[str]] = (), span_totals: int = 1) -> QTextTable:
         """A ruled table; its header row is repeated on each page it continues on."""
         fmt = _table_format(widths, border=RULE_PX, padding=1.2 * self.frame_mm)
         fmt.setTopMargin(1 * self.frame_mm)
@@ -468,6 +468,7 @@ class _Writer:
                 if c == 0 or c >= span_totals:
                     self._cell(table, t, c, text, head, TOTAL_FILL, right=c in numeric)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        return table
 
     @staticmethod
     def _cell(table: QTextTable, row: int, column: int, text: str, chars: QTextCharFormat,

@@ -50,7 +50,8 @@ from domain.billing.invoices import (
     from_exclusive,
     from_inclusive,
 )
-from views.contract_text import amount_text, charge_text, fraction_percent
+from views.billing_text import bill_charge_text
+from views.contract_text import amount_text, fraction_percent
 from views.labels import date_text
 from views.map_text import money_text
 
@@ -315,7 +316,7 @@ class InvoiceDialog(QDialog):
         rows = [
             (self.tr("Bill"), bill.number),
             (self.tr("Tenant"), bill.tenant or bill.contract),
-            (self.tr("Charge"), charge_text(bill.charge)),
+            (self.tr("Charge"), bill_charge_text(bill.charge)),
             (self.tr("Period"), f"{date_text(bill.period_start)} – {date_text(bill.period_end)}"),
             (self.tr("Bill total"), money(bill.total)),
             (self.tr("Invoiced"), money(bill.inclusive)),

@@ -8,7 +8,8 @@ and stays listed, beside the red invoice that reversed it and the one that
 replaced it. Choosing a bill lists its invoices below with their amounts,
 what became of each and why (the reason given for a void or a 红冲). From
 there: Issue… (or Reissue…, naming the invoice replaced), Void… and Reverse
-(红冲)… the invoice chosen, and Import numbers… from the tax platform's
+(红冲)… the invoice chosen, Bill lines… (or a double click) to read what the bill
+chosen is made of, and Import numbers… from the tax platform's
 export, which is rehearsed first
 (:class:`InvoiceImportDialog`: what would be recorded, what is recorded
 already, what is refused and why) and recorded only when confirmed.
@@ -38,7 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from views.contract_text import amount_text, charge_text
+from views.billing_text import bill_charge_text
+from views.contract_text import amount_text
 from views.invoice_dialog import (
     CREDIT_COLOUR,
     ERROR_COLOUR,
@@ -79,7 +81,7 @@ def bill_columns() -> list[Column[Any]]:
         Column("tenant", lambda: translate("Invoices", "Tenant"),
                lambda r: r.tenant or r.contract, width=16),
         Column("charge", lambda: translate("Invoices", "Charge"), lambda r: r.charge,
-               text=charge_text, sort_key=charge_text, width=6),
+               text=bill_charge_text, sort_key=bill_charge_text, width=8),
         Column("period", lambda: translate("Invoices", "Period"),
                lambda r: (r.period_start, r.period_end),
                text=lambda p: f"{date_text(p[0])} – {date_text(p[1])}", width=19),
@@ -156,6 +158,7 @@ class InvoiceListDialog(QDialog):
     voidRequested = Signal(object, object)  # the bill, the invoice
     reverseRequested = Signal(object, object)  # the bill, the blue invoice
     importRequested = Signal(str)  # the tax platform's export
+    linesRequested = Signal(object)  # the bill whose lines and reasons to show
 
     def __init__(self, currency: str = "CNY", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +185,7 @@ class InvoiceListDialog(QDialog):
         self.bill_model.size_columns(self.bill_table)
         self.bill_table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._bill_chosen(current))
+        self.bill_table.doubleClicked.connect(lambda _index: self._lines())
         self.invoice_model: RowTableModel[Any] = RowTableModel(invoice_columns(), self)
         self.invoice_proxy = RowFilterProxy(self)
         self.invoice_proxy.setSourceModel(self.invoice_model)
@@ -205,6 +209,9 @@ class InvoiceListDialog(QDialog):
         self.reverse_button = QPushButton(self)
         self.reverse_button.setObjectName("reverse-button")
         self.reverse_button.clicked.connect(lambda: self._act(self.reverseRequested))
+        self.lines_button = QPushButton(self)
+        self.lines_button.setObjectName("lines-button")
+        self.lines_button.clicked.connect(self._lines)
         self.import_button = QPushButton(self)
         self.import_button.setObjectName("import-button")
         self.import_button.clicked.connect(self._choose_file)
@@ -219,6 +226,7 @@ class InvoiceListDialog(QDialog):
         filters.addWidget(self.state_label)
         filters.addWidget(self.state_combo)
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.lines_button)
         actions = QHBoxLayout()
         for button in (self.issue_button, self.reissue_button, self.void_button,
                        self.reverse_button):
@@ -324,6 +332,11 @@ class InvoiceListDialog(QDialog):
         replaces = bill.closed[-1].number if reissue and bill.closed else ""
         self.issueRequested.emit(bill, replaces)
 
+    def _lines(self) -> None:
+        bill = self.selected_bill()
+        if bill is not None:
+            self.linesRequested.emit(bill)
+
     def _act(self, signal: Any) -> None:
         bill, invoice = self.selected_bill(), self.selected_invoice()
         if bill is not None and invoice is not None and invoice.live and not invoice.red:
@@ -368,6 +381,7 @@ class InvoiceListDialog(QDialog):
         acting = invoice is not None and invoice.live and not invoice.red
         self.void_button.setEnabled(acting)
         self.reverse_button.setEnabled(acting)
+        self.lines_button.setEnabled(bill is not None)
         if bill is None:
             self.invoice_head.setText(self.tr("Choose a bill to see its invoices."))
         else:
@@ -402,6 +416,9 @@ class InvoiceListDialog(QDialog):
         self.void_button.setText(self.tr("Void…"))
         self.reverse_button.setText(self.tr("Reverse (红冲)…"))
         self.import_button.setText(self.tr("Import numbers…"))
+        self.lines_button.setText(self.tr("Bill lines…"))
+        self.lines_button.setToolTip(self.tr(
+            "What the chosen bill is made of: each line with its reasons (or double-click it)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.bill_model.retitle()
         self.invoice_model.retitle()

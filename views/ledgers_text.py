@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from views.contract_text import amount_text, charge_text, fill, raw_text
+from views.billing_text import bill_charge_text
+from views.contract_text import amount_text, fill, raw_text
 from views.message_text import translate
 
 Template = Callable[[], str]
@@ -55,6 +56,16 @@ ACCOUNTS: dict[str, Template] = {
     "bank": lambda: translate("LedgersText", "bank"),
     "deposit": lambda: translate("LedgersText", "deposits held"),
 }
+
+
+def account_text(account: str) -> str:
+    """A difference's account: one of ours ("receivable", "bank,deposit") in words, an
+    account of the books (its own code and name) as the books give it."""
+    names = account.split(",")
+    if account and all(name in ACCOUNTS for name in names):
+        return " / ".join(ACCOUNTS[name]() for name in names)
+    return account
+
 
 # Which two ledgers a difference is between (params["ledgers"]).
 PAIRS: dict[str, Template] = {
@@ -178,7 +189,7 @@ def shown(params: Mapping[str, str]) -> dict[str, str]:
         if out.get(name):
             out[name] = amount_text(out[name])
     if out.get("charge"):
-        out["charge"] = charge_text(out["charge"])
+        out["charge"] = bill_charge_text(out["charge"])
     for name in ("payer", "customer"):
         if name in out and not out[name]:
             out[name] = translate("LedgersText", "(no name)")

@@ -578,7 +578,11 @@ def statement_sheet(statement: Statement, unit_codes: Mapping[str, str],
               else translate("Meters", "Amount"))
     allocated = statement.allocated
     charged = sum((s.amount for s in statement.shares), Decimal("0.00"))
-    fractions = sum((s.fraction for s in statement.shares), Decimal(0))
+    # The units' weights over the denominator: 100 %, where their fractions, each rounded
+    # to six places, may add up to 100.0001 % (a tenant reads the total, not the sum).
+    weights = sum((s.basis for s in statement.shares), Decimal(0))
+    fractions = (weights / statement.denominator if statement.denominator
+                 else sum((s.fraction for s in statement.shares), Decimal(0)))
     headers = (translate("Meters", "Unit"), weight, translate("Meters", "Fraction"),
                translate("Meters", "Own meters ({unit})").format(unit=unit),
                translate("Meters", "Share ({unit})").format(unit=unit),

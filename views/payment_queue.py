@@ -50,7 +50,8 @@ from domain.billing.allocation import allocate
 from domain.billing.balances import OpenItem
 from domain.billing.matching import bill_reference, normalise_name
 from domain.money import ZERO, money
-from views.contract_text import amount_text, charge_text
+from views.billing_text import bill_charge_text
+from views.contract_text import amount_text
 from views.labels import date_text
 from views.map_text import money_text
 from views.payment_text import outcome_text, reason_line, reason_text
@@ -630,7 +631,7 @@ class PaymentQueuePanel(QWidget):
         self.part_table.blockSignals(True)
         self.part_table.setRowCount(len(items))
         for position, item in enumerate(items):
-            cells = [bill_label(item), charge_text(item.charge), date_text(item.due_on),
+            cells = [bill_label(item), bill_charge_text(item.charge), date_text(item.due_on),
                      amount_text(item.amount)]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

@@ -12,6 +12,7 @@ interface's catalogue; ``services.reminder_letter.ReminderData`` fills it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Protocol
 
@@ -25,6 +26,8 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextTable,
 )
 
 from runtime.files import written_whole
@@ -133,15 +136,26 @@ def _write(data: ReminderFacts, target: str | QIODevice, page: PageSetup) -> int
 
 def reminder_document(data: ReminderFacts, body: QSizeF, base: QFont,
                       device: QPdfWriter) -> QTextDocument:
-    """The letter laid out on ``device`` in pages of ``body`` (device pixels)."""
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
-    document.setDefaultFont(_font(base, BODY_PT))
-    document.setDocumentMargin(0)
-    document.setPageSize(body)
-    writer = _ReminderWriter(document, data, None, body.width(),  # type: ignore[arg-type]
-                             device.logicalDpiY())
-    writer.run()
+    """The letter laid out on ``device`` in pages of ``body`` (device pixels).
+
+    A bill whose row a page's end would cut (its number or its period on two lines) starts
+    the next page instead, under the table's header: the letter is laid out again with the
+    bills table cut before that row, until no row is cut."""
+    cuts: list[int] = []
+    while True:
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(device)
+        document.setDefaultFont(_font(base, BODY_PT))
+        document.setDocumentMargin(0)
+        document.setPageSize(body)
+        writer = _ReminderWriter(document, data, None, body.width(),  # type: ignore[arg-type]
+                                 device.logicalDpiY())
+        writer.cuts = tuple(cuts)
+        writer.run()
+        cut = writer.cut_row(body.height())
+        if cut is None or (cuts and cut <= cuts[-1]):
+            break
+        cuts.append(cut)
     writer.keep_together(body.height())
     return document
 
@@ -150,16 +164,53 @@ class _ReminderWriter(_Writer):
     """The contract writer's text, tables and paging, with the letter's own blocks."""
 
     data: ReminderFacts  # type: ignore[assignment]
+    cuts: tuple[int, ...] = ()  # the bills (by index) that start a page, under the header
+    tables: list[tuple[int, QTextTable]]  # the bills table's parts, by their first bill
 
     def _bills_table(self) -> None:
         w = self.data.words
         rows = [(x.number, x.charge_text, x.period, x.due, x.amount_text, x.days_text,
                  x.fee_text) for x in self.data.lines]
         overdue, fees = self.data.totals[0][1], self.data.totals[1][1]
-        self._table([w["col-bill"], w["col-charge"], w["col-period"], w["col-due"],
-                     w["col-amount"], w["col-days"], w["col-fee"]], rows,
-                    [27, 9, 19, 12, 12, 9, 12], numeric={4, 5, 6},
-                    totals=[(w["total"], "", "", "", overdue, "", fees)], span_totals=4)
+        headers = [w["col-bill"], w["col-charge"], w["col-period"], w["col-due"],
+                   w["col-amount"], w["col-days"], w["col-fee"]]
+        bounds = [0, *self.cuts, len(rows)]
+        self.tables = []
+        for n, (first, last) in enumerate(pairwise(bounds)):
+            final = n == len(bounds) - 2
+            table = self._table(
+                headers, rows[first:last], [27, 11, 17, 12, 12, 9, 12], numeric={4, 5, 6},
+                totals=[(w["total"], "", "", "", overdue, "", fees)] if final else (),
+                span_totals=4)
+            if n:  # a part after a cut starts a page
+                fmt = table.format()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                fmt.setTopMargin(0)
+                table.setFormat(fmt)
+            if not final:
+                fmt = table.format()
+                fmt.setBottomMargin(0)
+                table.setFormat(fmt)
+            self.tables.append((first, table))
+
+    def cut_row(self, page: float) -> int | None:
+        """The first bill (its index) whose row a page's end cuts, after the last cut; None
+        when none is (a row taller than a page is cut whatever is done)."""
+        layout = self.document.documentLayout()
+        self.document.pageCount()  # lays the document out
+        for first, table in getattr(self, "tables", ()):
+            for row in range(1, table.rows()):
+                index = first + row - 1
+                if index >= len(self.data.lines) or (self.cuts and index <= self.cuts[-1]):
+                    continue
+                cells = [table.cellAt(row, column) for column in range(table.columns())]
+                top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top()
+                          for c in cells)
+                bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                             for c in cells)
+                if bottom - top < page and int(top // page) != int((bottom - 1) // page):
+                    return index
+        return None
 
     def _payee(self) -> None:
         """Label and value on a line each; a value not stored is a line to fill in."""

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from views.cancellable_work import CancellableWorkDialog
 from views.contract_text import amount_text
 from views.labels import date_text
-from views.ledgers_text import CAUSES, cause_text, difference_text, pair_text
+from views.ledgers_text import CAUSES, account_text, cause_text, difference_text, pair_text
 from views.message_text import message_text
 from views.row_table_model import Column, RowFilterProxy, RowTableModel
 from views.row_table_view import list_view, row_of, selected_row, visible_rows
@@ -227,6 +227,8 @@ def detail_html(row: DifferenceRow) -> str:
     said: set[tuple[str, str]] = set()
     for name, label in FIGURES.items():
         value = row.params.get(name, "")
+        if name == "account":
+            value = account_text(value)
         if value and (label(), value) not in said:
             said.add((label(), value))
             parts.append(f"<tr><td>{html.escape(label())}</td>"

@@ -677,6 +677,21 @@
     </message>
 </context>
 <context>
+    <name>BillLinesDialog</name>
+    <message>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Reading the bill…</source>
+        <translation>Reading the bill…</translation>
+    </message>
+    <message>
+        <source>Bill %1</source>
+        <translation>Bill %1</translation>
+    </message>
+</context>
+<context>
     <name>Billing</name>
     <message>
         <source>not a month (YYYY-MM) or a range of days: {text}</source>
@@ -741,6 +756,14 @@
     <message>
         <source>Meter {meter} of {unit} used {times}× its usual: {per_day} a day from {previous_on} to {on}, usually {median}; billed as read — check the reading</source>
         <translation>Meter {meter} of {unit} used {times}× its usual: {per_day} a day from {previous_on} to {on}, usually {median}; billed as read — check the reading</translation>
+    </message>
+    <message>
+        <source>Caught up: {contract} amended from {effective_on} (version {version}) after {month} was billed, so its {utility} for {month} is billed now</source>
+        <translation>Caught up: {contract} amended from {effective_on} (version {version}) after {month} was billed, so its {utility} for {month} is billed now</translation>
+    </message>
+    <message>
+        <source>{unit} takes no share of meter {meter}'s shared {utility} in {month}: not connected ({why})</source>
+        <translation>{unit} takes no share of meter {meter}'s shared {utility} in {month}: not connected ({why})</translation>
     </message>
     <message>
         <source>Meter {meter} ({register}): {from} on {from_on} to {to} on {to_on}, {dial} on the dial</source>
@@ -813,6 +836,18 @@
     <message>
         <source>{contract} terminated on {terminated_on} after this month was billed: the days after it are not its</source>
         <translation>{contract} terminated on {terminated_on} after this month was billed: the days after it are not its</translation>
+    </message>
+    <message>
+        <source>Meter {meter} moved from tariff {was} to {tariff} after this month was billed</source>
+        <translation>Meter {meter} moved from tariff {was} to {tariff} after this month was billed</translation>
+    </message>
+    <message>
+        <source>Meter {meter} set to tariff {tariff} after this month was billed</source>
+        <translation>Meter {meter} set to tariff {tariff} after this month was billed</translation>
+    </message>
+    <message>
+        <source>Meter {meter} taken off tariff {was} after this month was billed: no tariff prices it now</source>
+        <translation>Meter {meter} taken off tariff {was} after this month was billed: no tariff prices it now</translation>
     </message>
     <message>
         <source>electricity</source>
@@ -930,6 +965,18 @@
         <source>{meter} and {more} more</source>
         <translation>{meter} and {more} more</translation>
     </message>
+    <message>
+        <source>Late fee on {bill}: {overdue} overdue since {due_on}, {days} days at {rate} % a day, capped at the amount overdue: {accrued}</source>
+        <translation>Late fee on {bill}: {overdue} overdue since {due_on}, {days} days at {rate} % a day, capped at the amount overdue: {accrued}</translation>
+    </message>
+    <message>
+        <source>Late fee on {bill}: {overdue} overdue since {due_on}, {days} days at {rate} % a day: {accrued}</source>
+        <translation>Late fee on {bill}: {overdue} overdue since {due_on}, {days} days at {rate} % a day: {accrued}</translation>
+    </message>
+    <message>
+        <source>; {posted_before} of it billed before</source>
+        <translation>; {posted_before} of it billed before</translation>
+    </message>
 </context>
 <context>
     <name>BillingFlow</name>
@@ -1026,6 +1073,14 @@
     <message>
         <source>Provisional: a later run posts the correction once the figure is known.</source>
         <translation>Provisional: a later run posts the correction once the figure is known.</translation>
+    </message>
+    <message>
+        <source>caught up</source>
+        <translation>caught up</translation>
+    </message>
+    <message>
+        <source>see note</source>
+        <translation>see note</translation>
     </message>
     <message>
         <source>check reading</source>
@@ -1809,6 +1864,14 @@ Nothing was written.</translation>
         <translation>Credit on {day}: {count} tenants</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{tenants} — {tiers}</source>
+        <translation>{tenants} — {tiers}</translation>
+    </message>
+    <message>
         <source>Nothing is overdue: there is no reminder to send</source>
         <translation>Nothing is overdue: there is no reminder to send</translation>
     </message>
@@ -2190,6 +2253,10 @@ Nothing was written.</translation>
         <translation>v%1</translation>
     </message>
     <message>
+        <source>A contract is settled once it is terminated or has ended.</source>
+        <translation>A contract is settled once it is terminated or has ended.</translation>
+    </message>
+    <message>
         <source>Amend…</source>
         <translation>Amend…</translation>
     </message>
@@ -2200,6 +2267,10 @@ Nothing was written.</translation>
     <message>
         <source>Terminate…</source>
         <translation>Terminate…</translation>
+    </message>
+    <message>
+        <source>Settle…</source>
+        <translation>Settle…</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -2342,6 +2413,10 @@ Nothing was written.</translation>
     <message>
         <source>%1 renewed by %2</source>
         <translation>%1 renewed by %2</translation>
+    </message>
+    <message>
+        <source>%1 settled on %2</source>
+        <translation>%1 settled on %2</translation>
     </message>
     <message>
         <source>Deposit movement of %1 reversed</source>
@@ -5021,6 +5096,14 @@ Nothing was written.</translation>
     <message>
         <source>Import numbers…</source>
         <translation>Import numbers…</translation>
+    </message>
+    <message>
+        <source>Bill lines…</source>
+        <translation>Bill lines…</translation>
+    </message>
+    <message>
+        <source>What the chosen bill is made of: each line with its reasons (or double-click it)</source>
+        <translation>What the chosen bill is made of: each line with its reasons (or double-click it)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -11649,6 +11732,105 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>SettlementDialog</name>
+    <message>
+        <source>Working out the settlement…</source>
+        <translation>Working out the settlement…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Open bills: %1, %2 still owed.</source>
+        <translation>Open bills: %1, %2 still owed.</translation>
+    </message>
+    <message>
+        <source>Late fees accrued to %1: %2, billed on a final bill (%3).</source>
+        <translation>Late fees accrued to %1: %2, billed on a final bill (%3).</translation>
+    </message>
+    <message>
+        <source>No late fee accrued to %1.</source>
+        <translation>No late fee accrued to %1.</translation>
+    </message>
+    <message>
+        <source>Deposit held: %1; applied to the bills: %2.</source>
+        <translation>Deposit held: %1; applied to the bills: %2.</translation>
+    </message>
+    <message>
+        <source>Carried to the renewal before, not held: %1.</source>
+        <translation>Carried to the renewal before, not held: %1.</translation>
+    </message>
+    <message>
+        <source>To refund to the tenant: %1.</source>
+        <translation>To refund to the tenant: %1.</translation>
+    </message>
+    <message>
+        <source>Still owed once the deposit is applied: %1.</source>
+        <translation>Still owed once the deposit is applied: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing is refunded and nothing is left owed.</source>
+        <translation>Nothing is refunded and nothing is left owed.</translation>
+    </message>
+    <message>
+        <source>Late fees to the day</source>
+        <translation>Late fees to the day</translation>
+    </message>
+    <message>
+        <source>Settled on %1:</source>
+        <translation>Settled on %1:</translation>
+    </message>
+    <message>
+        <source>Settling on %1:</source>
+        <translation>Settling on %1:</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Settle.</source>
+        <translation>Nothing is written until you press Settle.</translation>
+    </message>
+    <message>
+        <source>Settle %1</source>
+        <translation>Settle %1</translation>
+    </message>
+    <message>
+        <source>The contract's open bills and the late fees accrued to the day are paid from its deposit, oldest first; what the deposit holds beyond them is refunded.</source>
+        <translation>The contract's open bills and the late fees accrued to the day are paid from its deposit, oldest first; what the deposit holds beyond them is refunded.</translation>
+    </message>
+    <message>
+        <source>Settle on</source>
+        <translation>Settle on</translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation>Settle</translation>
+    </message>
+    <message>
+        <source>No bill is open: the whole deposit is refunded.</source>
+        <translation>No bill is open: the whole deposit is refunded.</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Deposit applied</source>
+        <translation>Deposit applied</translation>
+    </message>
+</context>
+<context>
     <name>SiteFlow</name>
     <message>
         <source>Import site plan</source>
@@ -12359,6 +12541,10 @@ Nothing was written.</translation>
     <message>
         <source>Terminate</source>
         <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>Settle…</source>
+        <translation>Settle…</translation>
     </message>
 </context>
 <context>

@@ -678,6 +678,21 @@
     </message>
 </context>
 <context>
+    <name>BillLinesDialog</name>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Reading the bill…</source>
+        <translation>正在读取账单…</translation>
+    </message>
+    <message>
+        <source>Bill %1</source>
+        <translation>账单 %1</translation>
+    </message>
+</context>
+<context>
     <name>Billing</name>
     <message>
         <source>not a month (YYYY-MM) or a range of days: {text}</source>
@@ -742,6 +757,14 @@
     <message>
         <source>Meter {meter} of {unit} used {times}× its usual: {per_day} a day from {previous_on} to {on}, usually {median}; billed as read — check the reading</source>
         <translation>{unit} 的表 {meter} 用量为平时的 {times} 倍：{previous_on} 至 {on} 日均 {per_day}，平时 {median}；已按读数出账，请核查读数</translation>
+    </message>
+    <message>
+        <source>Caught up: {contract} amended from {effective_on} (version {version}) after {month} was billed, so its {utility} for {month} is billed now</source>
+        <translation>补开：{contract} 在 {month} 出账后变更，自 {effective_on} 起生效（第 {version} 版），其 {month} 的{utility}费现予补开</translation>
+    </message>
+    <message>
+        <source>{unit} takes no share of meter {meter}&apos;s shared {utility} in {month}: not connected ({why})</source>
+        <translation>{unit} 不参与表计 {meter} 在 {month} 的{utility}公摊：当月未接入（{why}）</translation>
     </message>
     <message>
         <source>Meter {meter} ({register}): {from} on {from_on} to {to} on {to_on}, {dial} on the dial</source>
@@ -814,6 +837,18 @@
     <message>
         <source>{contract} terminated on {terminated_on} after this month was billed: the days after it are not its</source>
         <translation>{contract} 在本月出账后解约，解约日为 {terminated_on}：此后的天数不再由其承担</translation>
+    </message>
+    <message>
+        <source>Meter {meter} moved from tariff {was} to {tariff} after this month was billed</source>
+        <translation>表计 {meter} 在本月出账后由价格“{was}”改为“{tariff}”</translation>
+    </message>
+    <message>
+        <source>Meter {meter} set to tariff {tariff} after this month was billed</source>
+        <translation>表计 {meter} 在本月出账后改用价格“{tariff}”</translation>
+    </message>
+    <message>
+        <source>Meter {meter} taken off tariff {was} after this month was billed: no tariff prices it now</source>
+        <translation>表计 {meter} 在本月出账后取消价格“{was}”：现无价格可计</translation>
     </message>
     <message>
         <source>electricity</source>
@@ -931,6 +966,18 @@
         <source>{meter} and {more} more</source>
         <translation>{meter} 及另外 {more} 个表</translation>
     </message>
+    <message>
+        <source>Late fee on {bill}: {overdue} overdue since {due_on}, {days} days at {rate} % a day, capped at the amount overdue: {accrued}</source>
+        <translation>{bill} 的滞纳金：逾期 {overdue}，自 {due_on} 起 {days} 天，每日 {rate}%，以逾期金额为限：{accrued}</translation>
+    </message>
+    <message>
+        <source>Late fee on {bill}: {overdue} overdue since {due_on}, {days} days at {rate} % a day: {accrued}</source>
+        <translation>{bill} 的滞纳金：逾期 {overdue}，自 {due_on} 起 {days} 天，每日 {rate}%：{accrued}</translation>
+    </message>
+    <message>
+        <source>; {posted_before} of it billed before</source>
+        <translation>；其中 {posted_before} 已于此前出账</translation>
+    </message>
 </context>
 <context>
     <name>BillingFlow</name>
@@ -1027,6 +1074,14 @@
     <message>
         <source>Provisional: a later run posts the correction once the figure is known.</source>
         <translation>暂估：数据确定后，之后的出账会过账更正。</translation>
+    </message>
+    <message>
+        <source>caught up</source>
+        <translation>补开</translation>
+    </message>
+    <message>
+        <source>see note</source>
+        <translation>见备注</translation>
     </message>
     <message>
         <source>check reading</source>
@@ -1810,6 +1865,14 @@ Nothing was written.</source>
         <translation>{day} 的信用：共 {count} 个租户</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{tenants} — {tiers}</source>
+        <translation>{tenants}（{tiers}）</translation>
+    </message>
+    <message>
         <source>Nothing is overdue: there is no reminder to send</source>
         <translation>无逾期欠款，无需发送催款通知书</translation>
     </message>
@@ -2191,6 +2254,10 @@ Nothing was written.</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
+        <source>A contract is settled once it is terminated or has ended.</source>
+        <translation>合同终止或到期后方可结算。</translation>
+    </message>
+    <message>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
@@ -2201,6 +2268,10 @@ Nothing was written.</source>
     <message>
         <source>Terminate…</source>
         <translation>终止…</translation>
+    </message>
+    <message>
+        <source>Settle…</source>
+        <translation>结算…</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -2343,6 +2414,10 @@ Nothing was written.</source>
     <message>
         <source>%1 renewed by %2</source>
         <translation>%1 已由 %2 续约</translation>
+    </message>
+    <message>
+        <source>%1 settled on %2</source>
+        <translation>%1 已于 %2 结算</translation>
     </message>
     <message>
         <source>Deposit movement of %1 reversed</source>
@@ -5022,6 +5097,14 @@ Nothing was written.</source>
     <message>
         <source>Import numbers…</source>
         <translation>导入发票号码…</translation>
+    </message>
+    <message>
+        <source>Bill lines…</source>
+        <translation>账单明细…</translation>
+    </message>
+    <message>
+        <source>What the chosen bill is made of: each line with its reasons (or double-click it)</source>
+        <translation>所选账单的组成：每一行及其依据（也可双击账单）</translation>
     </message>
     <message>
         <source>Close</source>
@@ -11650,6 +11733,105 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>SettlementDialog</name>
+    <message>
+        <source>Working out the settlement…</source>
+        <translation>正在计算结算…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Open bills: %1, %2 still owed.</source>
+        <translation>未结账单 %1 张，尚欠 %2。</translation>
+    </message>
+    <message>
+        <source>Late fees accrued to %1: %2, billed on a final bill (%3).</source>
+        <translation>计至 %1 的滞纳金：%2，开具结算账单（%3）。</translation>
+    </message>
+    <message>
+        <source>No late fee accrued to %1.</source>
+        <translation>计至 %1 没有滞纳金。</translation>
+    </message>
+    <message>
+        <source>Deposit held: %1; applied to the bills: %2.</source>
+        <translation>押金余额：%1；抵扣账单：%2。</translation>
+    </message>
+    <message>
+        <source>Carried to the renewal before, not held: %1.</source>
+        <translation>此前已转入续约合同、不在本合同的押金：%1。</translation>
+    </message>
+    <message>
+        <source>To refund to the tenant: %1.</source>
+        <translation>退还租户：%1。</translation>
+    </message>
+    <message>
+        <source>Still owed once the deposit is applied: %1.</source>
+        <translation>押金抵扣后仍欠：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing is refunded and nothing is left owed.</source>
+        <translation>无需退款，也没有欠款。</translation>
+    </message>
+    <message>
+        <source>Late fees to the day</source>
+        <translation>计至结算日的滞纳金</translation>
+    </message>
+    <message>
+        <source>Settled on %1:</source>
+        <translation>已于 %1 结算：</translation>
+    </message>
+    <message>
+        <source>Settling on %1:</source>
+        <translation>于 %1 结算：</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Settle.</source>
+        <translation>结算前不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Settle %1</source>
+        <translation>结算 %1</translation>
+    </message>
+    <message>
+        <source>The contract&apos;s open bills and the late fees accrued to the day are paid from its deposit, oldest first; what the deposit holds beyond them is refunded.</source>
+        <translation>合同的未结账单及计至结算日的滞纳金按应缴日从早到晚以押金抵扣；抵扣后押金的余额退还租户。</translation>
+    </message>
+    <message>
+        <source>Settle on</source>
+        <translation>结算日期</translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>No bill is open: the whole deposit is refunded.</source>
+        <translation>没有未结账单：押金全额退还。</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>费项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应缴日</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结金额</translation>
+    </message>
+    <message>
+        <source>Deposit applied</source>
+        <translation>押金抵扣</translation>
+    </message>
+</context>
+<context>
     <name>SiteFlow</name>
     <message>
         <source>Import site plan</source>
@@ -12360,6 +12542,10 @@ Nothing was written.</source>
     <message>
         <source>Terminate</source>
         <translation>终止</translation>
+    </message>
+    <message>
+        <source>Settle…</source>
+        <translation>结算…</translation>
     </message>
 </context>
 <context>

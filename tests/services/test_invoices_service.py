@@ -216,7 +216,7 @@ def test_an_invoice_beyond_its_bill_is_refused(ws):
         invoices.issue_invoice(ws, bill, N1, date(2026, 3, 5), D("12540.01"))
     assert _codes(caught) == ["beyond-bill"]
     said = message_text(caught.value)
-    assert "HT-B-1/2026-03-01/rent" in said and "12540.00" in said  # the bill by its number
+    assert "HT-B-1/2026-03-01/rent" in said and "12,540.00" in said  # the bill by its number
     assert (_rows(ws), _count(ws, Outbox)) == ([], before)
     invoices.issue_invoice(ws, bill, N1, date(2026, 3, 5), D("12000.00"))
     with pytest.raises(InvoiceRefused) as caught:

@@ -1,0 +1,26 @@
+"""A window no taller than the screen it opens on.
+
+The finance windows are made for a wide screen (1240 × 780 and the like); on a 1366 × 768
+laptop, the commonest screen in a park's office, such a window ran past the screen's foot
+with its buttons (Post, Close) out of reach, as no dialog can be maximized. Before it is
+first shown a window is made to fit the screen's free height, its title bar allowed for;
+its width, which fits 1366, is left as made.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+FRAME_ALLOWANCE = 40  # px: a title bar and the frame, not known before the window shows
+
+
+def fit_to_screen(window: QWidget, frame: int = FRAME_ALLOWANCE) -> None:
+    """Make ``window`` no taller than its screen's free height less ``frame``, or its
+    layout's minimum if that is taller."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry().height() - frame
+    if window.height() > room:
+        window.resize(window.width(), max(room, window.minimumSizeHint().height()))
