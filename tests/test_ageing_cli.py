@@ -64,7 +64,8 @@ def test_json_gives_every_figure_exactly(park):
                                    "as_of": "2026-04-01", "billed": "0.00",
                                    "collected": "0.00", "rate": None}
     [credit] = found["credit"]
-    assert (credit["tenant"], credit["score"], credit["tier"]) == (TENANT, 94, "low")
+    # 31 days overdue: 31 // 3 = 10 points off
+    assert (credit["tenant"], credit["score"], credit["tier"]) == (TENANT, 90, "low")
     assert credit["reasons"][0]["code"] == "overdue" and credit["reasons"][0]["days"] == "31"
 
 
@@ -85,7 +86,8 @@ def test_text_lists_the_tenants_the_arrears_and_the_collection_rate(park):
     assert "HT-C1  540.00  overdue since 2026-03-01 (19 days), bills: 1" in out
     assert ("Collection rate 49.1%: 12,000.00 CNY of 24,453.00 CNY collected by 2026-03-20 "
             "(bills due 2026-03-01 – 2026-03-20)") in out
-    assert "−3: the oldest overdue bill is 19 days past its due date (2026-03-01)" in out
+    assert ("−6: the oldest overdue bill is 19 days past its due date (2026-03-01); 1 point "
+            "per 3 days, at most 60") in out  # 19 // 3 = 6
 
 
 def test_output_writes_the_workbook(park, tmp_path):

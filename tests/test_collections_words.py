@@ -48,12 +48,13 @@ def test_every_reason_and_note_the_score_gives_is_said_with_its_figures():
                      "floor"]
     said = [ct.reason_text(r) for r in score.reasons]
     assert said[0] == ("The oldest bill still open, due 2025-01-01, is 516 days overdue: "
-                       "1 point per 5 days, at most 30")
+                       "1 point per 3 days, at most 60")
     assert said[1].startswith("11 bills paid after their due date since 2025-06-01 (the "
                               "latest 41 days late): 3 points each, at most 30")
     assert said[3] == "Tax notice from 2026-01-03: — (counts until 2027-01-03)"
-    assert said[6] == "The score stops at 0 (110 points off in all)"
-    assert [ct.points_text(r.points) for r in score.reasons][-1] == "+10"
+    # overdue 60 (the cap) + late 30 (the cap) + court 15 + tax 10 + court 15 + tax 10
+    assert said[6] == "The score stops at 0 (140 points off in all)"
+    assert [ct.points_text(r.points) for r in score.reasons][-1] == "+40"
     notes = [ct.note_text(n) for n in score.notes]
     assert [n.code for n in score.notes] == ["signal-ended", "signal-other-kind",
                                              "signal-not-yet", "signal-unreadable"]

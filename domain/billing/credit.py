@@ -3,8 +3,11 @@
 The score starts at ``base`` (100) and loses points, each for a reason the
 tenant's card shows (the figures are :class:`CreditParams`' defaults):
 
-- **overdue**: 1 point per whole 5 days the oldest overdue bill is past its due
-  date, at most 30 (4 days overdue costs nothing; 150 days or more costs 30);
+- **overdue**: 1 point per whole 3 days the oldest overdue bill is past its due
+  date, at most 60 (2 days overdue costs nothing; 180 days or more costs 60). So
+  days alone take a tenant who stops paying to medium risk after about seven weeks
+  and to high risk after four months (123 days), as a 90+ ageing bucket warrants;
+  a cap of 30, tried first, left a tenant owing nine months at medium risk;
 - **late payments**: 3 points per bill settled after its due date in the last
   12 months (settled on a day after ``on`` minus 12 months, up to ``on``), at
   most 30. A bill still open is not a late payment: its days overdue count;
@@ -26,7 +29,15 @@ Tiers: 85–100 low, 60–84 medium, 40–59 high, 0–39 critical.
 ...                     signals=(CreditSignal(date(2026, 1, 5), "tax", "欠税公告"),))
 >>> score = credit_score(facts, date(2026, 4, 1))
 >>> score.score, score.tier.value, [(r.code, r.points) for r in score.reasons]
-(82, 'medium', [('overdue', 8), ('tax', 10)])
+(77, 'medium', [('overdue', 13), ('tax', 10)])
+
+Forty days overdue cost 40 // 3 = 13 points. A tenant who has paid nothing for 287 days
+(no late payment, no signal) loses the cap, 60, by days alone:
+
+>>> stopped = credit_score(CreditFacts(uuid.UUID(int=2), oldest_due_on=date(2025, 6, 18)),
+...                        date(2026, 4, 1))
+>>> stopped.score, stopped.tier.value
+(40, 'high')
 """
 
 from __future__ import annotations
@@ -60,8 +71,8 @@ class CreditParams:
     """Every figure of the formula, in one place (module docstring)."""
 
     base: int = 100
-    overdue_days_per_point: int = 5
-    overdue_cap: int = 30
+    overdue_days_per_point: int = 3
+    overdue_cap: int = 60
     late_points: int = 3
     late_cap: int = 30
     late_months: int = 12

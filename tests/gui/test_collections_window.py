@@ -5,8 +5,9 @@ worse tier.
 
 The small park's tenant (上海云帆智能科技有限公司) leases ZD-A-0101 (HT-2026-0001,
 11,913.00 a month); January to March 2026 are billed (issued 2025-12-25) and unpaid, so
-on the window's day, 2026-11-22, January's bill is 325 days overdue: 30 points off (the
-cap), a score of 70, medium risk.
+on the window's day, 2026-04-22 (a Wednesday), January's bill is 111 days overdue:
+111 // 3 = 37 points off, a score of 63, medium risk (from 123 days, or 41 points, it
+would be high; a court case's 15 points make it high now).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from store.schema import Contract
 from store.workspace import Workspace
 from tests.small_leases import park_id
 
-DAY = date(2026, 11, 22)
+DAY = date(2026, 4, 22)
 
 
 @pytest.fixture
@@ -70,17 +71,17 @@ def test_the_window_lists_the_tenant_by_tier_with_its_reasons_and_actions(qtbot,
     window, view = collections
     assert window.billing_menu.collections_action.text() == "&Collections…"
     [row] = view.tenants()
-    assert row.credit.score.score == 70 and str(row.credit.tier) == "medium"
+    assert row.credit.score.score == 63 and str(row.credit.tier) == "medium"
     index = view.tenant_proxy.index(0, 0)
     assert view.tenant_proxy.data(index) == "Medium risk"
-    assert "Score 70 of 100 · Medium risk" in view.score_label.text()
+    assert "Score 63 of 100 · Medium risk" in view.score_label.text()
     assert "35,739.00 overdue since 2026-01-01" in view.score_label.text()
     assert view.reason_lines() == [(
-        "−30", "The oldest bill still open, due 2026-01-01, is 325 days overdue: 1 point "
-               "per 5 days, at most 30")]
+        "−37", "The oldest bill still open, due 2026-01-01, is 111 days overdue: 1 point "
+               "per 3 days, at most 60")]
     assert _open_kinds(view) == ["bill_early", "reminder_letter", "call"]
-    assert [a.action.due_on for a in view.actions()] == [None, DAY, date(2026, 11, 23)]
-    assert "Credit on 2026-11-22: 1 tenants" in view.head.text()
+    assert [a.action.due_on for a in view.actions()] == [None, DAY, date(2026, 4, 23)]
+    assert "Credit on 2026-04-22: 1 tenants" in view.head.text()
 
 
 def test_a_task_is_marked_done_and_a_flag_cannot_be(qtbot, collections):
@@ -90,12 +91,12 @@ def test_a_task_is_marked_done_and_a_flag_cannot_be(qtbot, collections):
     assert view.select_action("call")
     assert view.done_button.isEnabled()
     qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
-    _settle(qtbot, window, view, "Marked done on 2026-11-22.")
+    _settle(qtbot, window, view, "Marked done on 2026-04-22.")
     qtbot.waitUntil(lambda: "call" not in _open_kinds(view), timeout=30000)
     call = next(a for a in view.actions() if str(a.action.kind) == "call")
     assert call.action.done_on == DAY
     state = view.action_proxy.data(view.action_proxy.index(view.actions().index(call), 5))
-    assert state == "Done 2026-11-22"
+    assert state == "Done 2026-04-22"
 
 
 def test_the_reminder_letter_is_made_kept_and_its_task_done(qtbot, collections, tmp_path,
@@ -115,26 +116,27 @@ def test_the_reminder_letter_is_made_kept_and_its_task_done(qtbot, collections, 
     workspace = window.controller.workspace
     with workspace.reading() as s:
         cid = s.scalar(select(Contract.id).where(Contract.code == "HT-2026-0001"))
-        assert [d.name for d in documents_of(s, cid)] == ["payment-reminder-T001-2026-11-22.pdf"]
+        assert [d.name for d in documents_of(s, cid)] == ["payment-reminder-T001-2026-04-22.pdf"]
 
 
 def test_signals_saved_move_the_tenant_to_a_worse_tier_and_a_wrong_one_is_refused(
         qtbot, collections):
     window, view = collections
-    row = view.add_signal_row("2026-11-01", "court", "（2026）沪0115民初1号")
-    assert view.signal_entries() == [{"on": "2026-11-01", "kind": "court",
+    row = view.add_signal_row("2026-04-01", "court", "（2026）沪0115民初1号")
+    assert view.signal_entries() == [{"on": "2026-04-01", "kind": "court",
                                       "note": "（2026）沪0115民初1号"}]
-    view.signals.item(row, 3).setText("2026-10-01")  # ends before its day
+    view.signals.item(row, 3).setText("2026-03-01")  # ends before its day
     qtbot.mouseClick(view.save_signals_button, Qt.MouseButton.LeftButton)
-    _settle(qtbot, window, view, "Signal 1: it ends on 2026-10-01, before its day 2026-11-01")
+    _settle(qtbot, window, view, "Signal 1: it ends on 2026-03-01, before its day 2026-04-01")
     assert view.status.styleSheet()  # said as an error
     view.signals.item(row, 3).setText("")
     qtbot.mouseClick(view.save_signals_button, Qt.MouseButton.LeftButton)
     _settle(qtbot, window, view, "1 signals saved.")
-    qtbot.waitUntil(lambda: view.tenants()[0].credit.score.score == 55, timeout=30000)
+    # 63 − 15 = 48: high
+    qtbot.waitUntil(lambda: view.tenants()[0].credit.score.score == 48, timeout=30000)
     assert str(view.tenants()[0].credit.tier) == "high"
-    assert [p for p, _why in view.reason_lines()] == ["−30", "−15"]
-    assert "Court case from 2026-11-01: （2026）沪0115民初1号" in view.reason_lines()[1][1]
+    assert [p for p, _why in view.reason_lines()] == ["−37", "−15"]
+    assert "Court case from 2026-04-01: （2026）沪0115民初1号" in view.reason_lines()[1][1]
     assert _open_kinds(view) == ["renewal_frozen", "formal_notice", "deposit_warning",
                                  "legal_review"]
     ended = [str(a.action.kind) for a in view.actions() if a.action.ended_on is not None]

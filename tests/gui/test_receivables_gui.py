@@ -85,15 +85,15 @@ def test_the_window_shows_ageing_arrears_collection_and_credit(qtbot, win):
     assert view.windowTitle() == "张江测试园: receivables ageing as of 2026-11-22 (CNY)"
     [row] = view.cells("ageing")
     assert row == [TENANT, "HT-B-1", "0.00", "12,540.00", "12,540.00", "0.00", "0.00",
-                   "25,080.00", "25,080.00", "2", "90 · Low risk"]
-    # The credit cell's tooltip: every point off and why (52 days overdue: 10 points;
+                   "25,080.00", "25,080.00", "2", "83 · Medium risk"]
+    # The credit cell's tooltip: every point off and why (52 days overdue: 52 // 3 = 17 points;
     # HT-2026-0001's two bills were paid on their due date, not late).
     credit = view.ageing_proxy.index(0, view._column("credit"))
     tip = credit.data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines() == [
-        "Credit score 90 of 100 on 2026-11-22: Low risk",
-        "−10: the oldest overdue bill is 52 days past its due date (2026-10-01); 1 point "
-        "per 5 days, at most 30"]
+        "Credit score 83 of 100 on 2026-11-22: Medium risk",
+        "−17: the oldest overdue bill is 52 days past its due date (2026-10-01); 1 point "
+        "per 3 days, at most 60"]
 
     view.set_view("building")
     assert view.view_box.currentText() == "By building"

@@ -142,10 +142,11 @@ def test_a_long_letter_pages_with_its_header_on_each_page(ws, tmp_path, qapp):
 def test_the_letter_is_kept_with_its_contracts_and_its_task_is_done(ws, qapp):
     from app.collections_flow import reminder_pdf
 
-    raise_actions(ws, park_id(ws), ON)  # 61 days overdue: 12 points off, 88: low
+    # March's bills 47 days overdue: 47 // 3 = 15 points off, 85: low, nothing to do
+    raise_actions(ws, park_id(ws), date(2026, 4, 17))
     with ws.reading() as s:
         assert stored_actions(s, park_id(ws)) == {}
-    on = date(2026, 6, 1)  # 92 days: 18 points, 82, medium
+    on = date(2026, 6, 1)  # 92 days: 30 points, 70, medium
     raise_actions(ws, park_id(ws), on)
     data, pdf = reminder_pdf(ws, _tenant(ws), on, "zh_CN")
     kept = keep_reminder(ws, data, pdf)

@@ -5,7 +5,8 @@ too), ended when the tier changes, done by a person; renewal frozen; bills due e
 The small park's tenant (上海云帆智能科技有限公司) leases ZD-A-0101 (HT-2026-0001,
 11,913.00 a month from 2026-01-01, due on each month's first day). The fixture bills
 January to March 2026 (issued 2025-12-25) and nothing is paid, so on a day D the tenant's
-oldest overdue bill is January's, (D − 2026-01-01) days overdue: one point off per 5 days.
+oldest overdue bill is January's, (D − 2026-01-01) days overdue: one point off per whole
+3 days, at most 60.
 """
 
 from __future__ import annotations
@@ -100,14 +101,29 @@ def _count(ws: Workspace, model) -> int:
 
 
 def test_the_score_reads_the_stored_bills_and_counts_days_overdue(ws):
-    credit = _credit(ws, date(2026, 4, 1))  # January's bill 90 days overdue: 18 points
-    assert credit.score.score == 82 and credit.tier is Tier.MEDIUM
+    credit = _credit(ws, date(2026, 4, 1))  # January's bill 90 days overdue: 30 points
+    assert credit.score.score == 70 and credit.tier is Tier.MEDIUM
     assert [(r.code, r.points, r.params["days"]) for r in credit.score.reasons] == [
-        ("overdue", 18, "90")]
+        ("overdue", 30, "90")]
     assert credit.overdue == D("35739.00")  # three months of 11,913.00
     assert [c.code for c in credit.contracts] == ["HT-2026-0001", "HT-2027-0002"]
-    # As it stood on 2026-01-04: three days overdue cost nothing
-    assert _credit(ws, date(2026, 1, 4)).score.score == 100
+    # As it stood on 2026-01-03: two days overdue cost nothing; the third costs one point
+    assert _credit(ws, date(2026, 1, 3)).score.score == 100
+    assert _credit(ws, date(2026, 1, 4)).score.score == 99
+
+
+@pytest.mark.parametrize(("day", "days", "score", "tier"), [
+    (date(2026, 5, 2), 121, 60, Tier.MEDIUM),  # 121 // 3 = 40
+    (date(2026, 5, 3), 122, 60, Tier.MEDIUM),
+    (date(2026, 5, 4), 123, 59, Tier.HIGH),  # 41
+    (date(2026, 10, 15), 287, 40, Tier.HIGH),  # 287 // 3 = 95, the cap: 60
+])
+def test_a_tenant_who_pays_nothing_is_high_risk_after_four_months(ws, day, days, score, tier):
+    # Nothing paid, no signals: no late payment (a bill still open is not one), only days.
+    credit = _credit(ws, day)
+    assert [(r.code, r.params["days"]) for r in credit.score.reasons] == [
+        ("overdue", str(days))]
+    assert (credit.score.score, credit.tier) == (score, tier)
 
 
 def test_bills_issued_after_the_day_do_not_count(ws):
@@ -121,20 +137,20 @@ def test_bills_issued_after_the_day_do_not_count(ws):
 
 def test_a_bill_paid_late_is_a_late_payment_and_its_days_stop_counting(ws):
     _pay(ws, date(2026, 1, 21), "11913.00")  # January's, 20 days late
-    credit = _credit(ws, date(2026, 2, 11))  # February's now the oldest: 10 days, 2 points
+    credit = _credit(ws, date(2026, 2, 11))  # February's now the oldest: 10 days, 3 points
     assert [(r.code, r.points) for r in credit.score.reasons] == [
-        ("overdue", 2), ("late-payments", 3)]
+        ("overdue", 3), ("late-payments", 3)]
     assert [(x.days_late, x.paid_on) for x in credit.late] == [(20, date(2026, 1, 21))]
-    assert credit.score.score == 95
+    assert credit.score.score == 94
 
 
 @pytest.mark.parametrize(("day", "signals", "score", "tier"), [
-    (date(2026, 1, 5), (("court", JAN),), 85, Tier.LOW),  # 4 days overdue: 0; court 15
-    (date(2026, 1, 6), (("court", JAN),), 84, Tier.MEDIUM),  # 5 days: 1
-    (date(2026, 3, 17), (("court", JAN), ("tax", JAN)), 60, Tier.MEDIUM),  # 75 days: 15
-    (date(2026, 3, 22), (("court", JAN), ("tax", JAN)), 59, Tier.HIGH),  # 80 days: 16
-    (date(2026, 4, 11), (("court", JAN), ("诉讼", JAN), ("tax", JAN)), 40, Tier.HIGH),  # 20
-    (date(2026, 4, 16), (("court", JAN), ("诉讼", JAN), ("tax", JAN)), 39, Tier.CRITICAL),
+    (date(2026, 1, 3), (("court", JAN),), 85, Tier.LOW),  # 2 days overdue: 0; court 15
+    (date(2026, 1, 4), (("court", JAN),), 84, Tier.MEDIUM),  # 3 days: 1
+    (date(2026, 2, 17), (("court", JAN), ("tax", JAN)), 60, Tier.MEDIUM),  # 47 days: 15
+    (date(2026, 2, 18), (("court", JAN), ("tax", JAN)), 59, Tier.HIGH),  # 48 days: 16
+    (date(2026, 3, 4), (("court", JAN), ("诉讼", JAN), ("tax", JAN)), 40, Tier.HIGH),  # 62: 20
+    (date(2026, 3, 5), (("court", JAN), ("诉讼", JAN), ("tax", JAN)), 39, Tier.CRITICAL),  # 21
 ])
 def test_the_tier_boundaries_from_stored_facts(ws, day, signals, score, tier):
     _signals(ws, *signals)
@@ -175,7 +191,7 @@ def test_signals_are_checked_and_stored_by_day(ws):
 
 def test_a_tiers_actions_are_raised_once_as_alerts(ws):
     tenant = _tenant(ws)
-    run = raise_actions(ws, park_id(ws), date(2026, 4, 1))  # a Wednesday, score 82
+    run = raise_actions(ws, park_id(ws), date(2026, 4, 1))  # a Wednesday, score 70
     assert (run.raised, run.ended, run.tiers[Tier.MEDIUM]) == (3, 0, 1)
     rows = {a.code: a for a in _alerts(ws)}
     assert set(rows) == {"bill_early", "reminder_letter", "call"}
@@ -233,7 +249,7 @@ def test_a_letter_waits_for_arrears_and_a_better_tier_ends_the_actions(ws):
 def test_a_worse_tier_ends_the_better_ones_actions_and_raises_its_own(ws):
     raise_actions(ws, park_id(ws), date(2026, 4, 1))  # medium
     _signals(ws, ("court", date(2026, 3, 1)), ("tax", date(2026, 3, 1)))
-    run = raise_actions(ws, park_id(ws), date(2026, 4, 2))  # 82 − 25 = 57: high
+    run = raise_actions(ws, park_id(ws), date(2026, 4, 2))  # 70 − 25 = 45: high
     assert (run.raised, run.ended, run.tiers[Tier.HIGH]) == (4, 3, 1)
     assert _open_codes(ws) == ["deposit_warning", "formal_notice", "legal_review",
                                "renewal_frozen"]
@@ -242,11 +258,10 @@ def test_a_worse_tier_ends_the_better_ones_actions_and_raises_its_own(ws):
 
 
 def test_done_tasks_stay_done_and_a_flag_is_not_a_task(ws):
-    _signals(ws, ("court", date(2026, 3, 1)), ("court", date(2026, 3, 2)),
-             ("tax", date(2026, 3, 1)))
-    run = raise_actions(ws, park_id(ws), date(2026, 4, 1))  # 82 − 40 = 42: high
+    _signals(ws, ("court", date(2026, 3, 1)), ("tax", date(2026, 3, 1)))
+    run = raise_actions(ws, park_id(ws), date(2026, 4, 1))  # 90 days: 30; 100 − 30 − 25 = 45
     assert run.tiers[Tier.HIGH] == 1
-    run = raise_actions(ws, park_id(ws), date(2026, 4, 20))  # 109 days: 21 → 39, critical
+    run = raise_actions(ws, park_id(ws), date(2026, 4, 20))  # 109 days: 36 → 39, critical
     assert run.tiers[Tier.CRITICAL] == 1 and _open_codes(ws) == ["site_check", "termination"]
     rows = {a.code: a for a in _alerts(ws) if a.ended_on is None}
     assert rows["site_check"].due_on == date(2026, 4, 22)  # 48 hours

@@ -171,8 +171,8 @@ def test_credit_reads_late_payments_overdue_bills_and_the_signals_entered(ws):
     report = read_report(ws, park_id(ws), date(2026, 6, 1))  # April's bills 61 days overdue
     [scored] = report.credit
     assert [(r.code, r.points) for r in scored.score.reasons] == [
-        ("overdue", 12), ("late-payments", 6), ("court", 15)]
-    assert (scored.score.score, scored.tier) == (67, Tier.MEDIUM)
+        ("overdue", 20), ("late-payments", 6), ("court", 15)]  # 61 // 3 = 20
+    assert (scored.score.score, scored.tier) == (59, Tier.HIGH)
     assert [n.code for n in scored.score.notes] == ["signal-other-kind", "signal-unreadable"]
     assert report.credit_of(scored.tenant_id) is scored
 
@@ -193,7 +193,7 @@ def test_the_workbook_has_four_sheets_with_numbers_dates_and_a_title(ws, tmp_pat
     assert row[:2] == [TENANT, "HT-2026-0001, HT-B-1"]
     assert [D(str(v)) for v in row[2:9]] == [0, 0, D("12453.00"), 0, 0, D("12453.00"),
                                              D("12453.00")]
-    assert row[9:] == [2, 91, "Low"]  # 45 days overdue: 9 points off
+    assert row[9:] == [2, 85, "Low"]  # 45 days overdue: 45 // 3 = 15 points off
     assert all(c.number_format == "#,##0.00" for c in tenants[4][2:9])
     assert tenants["A5"].value == "Park"
     assert tenants["A5"].font.bold

@@ -69,16 +69,16 @@ def test_a_clean_tenant_scores_the_base():
 
 def test_a_worked_score_with_every_reason():
     facts = CreditFacts(
-        T, oldest_due_on=date(2026, 5, 1),  # 60 days: 12 points
+        T, oldest_due_on=date(2026, 5, 1),  # 60 days: 60 // 3 = 20 points
         late_payments=late(2, date(2026, 3, 1), 15),  # 6 points
         signals=(court(date(2026, 1, 10), note="(2026)沪0115民初123号"),
                  tax(date(2026, 2, 1)), CreditSignal(date(2026, 2, 3), "rating", "降级")))
     score = credit_score(facts, ON)
-    assert codes(score) == [("overdue", 12), ("late-payments", 6), ("court", 15), ("tax", 10)]
-    assert (score.score, score.tier) == (57, Tier.HIGH)
+    assert codes(score) == [("overdue", 20), ("late-payments", 6), ("court", 15), ("tax", 10)]
+    assert (score.score, score.tier) == (49, Tier.HIGH)  # 100 − 20 − 6 − 15 − 10
     overdue_reason, late_reason, court_reason, _ = score.reasons
     assert overdue_reason.params == {"days": "60", "due_on": "2026-05-01",
-                                     "days_per_point": "5", "cap": "30"}
+                                     "days_per_point": "3", "cap": "60"}
     assert late_reason.params["count"] == "2"
     assert late_reason.params["since"] == "2025-06-30"
     assert late_reason.params["max_days_late"] == "15"
@@ -89,11 +89,38 @@ def test_a_worked_score_with_every_reason():
 
 
 @pytest.mark.parametrize(("days", "points"), [
-    (-3, 0), (0, 0), (4, 0), (5, 1), (9, 1), (10, 2), (149, 29), (150, 30), (900, 30)])
-def test_one_point_per_whole_five_days_of_the_oldest_overdue_bill(days, points):
+    (-3, 0), (0, 0), (2, 0), (3, 1), (5, 1), (6, 2), (179, 59), (180, 60), (900, 60)])
+def test_one_point_per_whole_three_days_of_the_oldest_overdue_bill_at_most_sixty(days, points):
     score = credit_score(overdue(days), ON)
     assert score.score == 100 - points
     assert codes(score) == ([("overdue", points)] if points else [])
+
+
+@pytest.mark.parametrize(("days", "points"), [
+    (4, 0), (5, 1), (9, 1), (10, 2), (149, 29), (150, 30), (900, 30)])
+def test_the_overdue_rule_reads_its_days_per_point_and_cap_from_the_params(days, points):
+    params = CreditParams(overdue_days_per_point=5, overdue_cap=30)
+    score = credit_score(overdue(days), ON, params)
+    assert score.score == 100 - points
+    assert codes(score) == ([("overdue", points)] if points else [])
+    if points:
+        assert score.reasons[0].params["days_per_point"] == "5"
+        assert score.reasons[0].params["cap"] == "30"
+
+
+@pytest.mark.parametrize(("days", "score", "tier"), [
+    (47, 85, Tier.LOW),  # 47 // 3 = 15
+    (48, 84, Tier.MEDIUM),  # 16: medium after about seven weeks
+    (122, 60, Tier.MEDIUM),  # 40
+    (123, 59, Tier.HIGH),  # 41: high after four months, in the 90+ column
+    (180, 40, Tier.HIGH),  # the cap, 60
+    (287, 40, Tier.HIGH),  # the demo park's tenant owing nine months: not medium risk
+])
+def test_a_tenant_who_stopped_paying_falls_by_days_alone(days, score, tier):
+    # No late payments (a bill still open is not one) and no signals: only days count.
+    result = credit_score(overdue(days), ON)
+    assert (result.score, result.tier) == (score, tier)
+    assert codes(result) == [("overdue", 100 - score)]
 
 
 def test_late_payments_count_within_twelve_months_and_up_to_thirty_points():
@@ -149,25 +176,33 @@ def test_the_score_stops_at_zero_and_the_reasons_still_add_up():
     score = credit_score(facts, ON)
     assert score.score == 0
     assert score.tier is Tier.CRITICAL
-    assert codes(score)[-1] == ("floor", -20)
-    assert score.reasons[-1].params == {"points_off": "120", "floor": "0"}
+    # 365 days: 60 (the cap); 12 late payments: 30 (the cap); 4 courts: 60. 150 off.
+    assert codes(score)[-1] == ("floor", -50)
+    assert score.reasons[-1].params == {"points_off": "150", "floor": "0"}
     assert sum(r.points for r in score.reasons) == 100
-    exactly = CreditFacts(T, oldest_due_on=ON - timedelta(days=150), late_payments=late(10),
-                          signals=(court(ON, note="1"), court(ON, note="2"), tax(ON)))
-    assert codes(credit_score(exactly, ON))[-1] == ("tax", 10)  # 100 off: no floor needed
+    # 135 days: 45; 10 late payments: 30; a court: 15; a tax: 10. 100 off: no floor needed.
+    exactly = CreditFacts(T, oldest_due_on=ON - timedelta(days=135), late_payments=late(10),
+                          signals=(court(ON, note="1"), tax(ON)))
+    assert codes(credit_score(exactly, ON))[-1] == ("tax", 10)
+    assert credit_score(exactly, ON).score == 0
 
 
 @pytest.mark.parametrize(("facts", "score", "tier"), [
     (CreditFacts(T, signals=(court(),)), 85, Tier.LOW),
-    (CreditFacts(T, oldest_due_on=ON - timedelta(days=5), signals=(court(),)), 84,
+    (CreditFacts(T, oldest_due_on=ON - timedelta(days=3), signals=(court(),)), 84,
+     Tier.MEDIUM),  # 3 days: 1
+    # court 15 + tax 10, and 47 days: 15 → 60; 48 days: 16 → 59.
+    (CreditFacts(T, oldest_due_on=ON - timedelta(days=47), signals=(court(), tax())), 60,
      Tier.MEDIUM),
-    (CreditFacts(T, oldest_due_on=ON - timedelta(days=75), signals=(court(), tax())), 60,
-     Tier.MEDIUM),
-    (CreditFacts(T, oldest_due_on=ON - timedelta(days=80), signals=(court(), tax())), 59,
+    (CreditFacts(T, oldest_due_on=ON - timedelta(days=48), signals=(court(), tax())), 59,
      Tier.HIGH),
-    (CreditFacts(T, oldest_due_on=ON - timedelta(days=150),
+    # two courts 30, and 92 days: 30 → 40; 93 days: 31 → 39.
+    (CreditFacts(T, oldest_due_on=ON - timedelta(days=92),
                  signals=(court(note="1"), court(note="2"))), 40, Tier.HIGH),
-    (CreditFacts(T, oldest_due_on=ON - timedelta(days=150), late_payments=late(2),
+    (CreditFacts(T, oldest_due_on=ON - timedelta(days=93),
+                 signals=(court(note="1"), court(note="2"))), 39, Tier.CRITICAL),
+    # 90 days: 30; 2 late payments: 6; court 15 + tax 10. 61 off.
+    (CreditFacts(T, oldest_due_on=ON - timedelta(days=90), late_payments=late(2),
                  signals=(court(), tax())), 39, Tier.CRITICAL),
 ])
 def test_the_tier_boundaries(facts, score, tier):
