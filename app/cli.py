@@ -26,7 +26,7 @@ from typing import Any
 COMMANDS = ("gui", "demo", "info", "import", "print", "find-space", "area-statement",
             "classify-rooms", "schedule", "rent-roll", "sales", "bill", "readings",
             "ageing", "bank-import", "three-ledgers", "vouchers", "books-import", "holidays",
-            "deposits", "deposit-reverse")
+            "deposits", "deposit-reverse", "deposit-receive", "deposit-refund", "settle")
 LANGUAGES = ("zh_CN", "en")
 _language = ["en"]  # the language this run speaks, set once by main()
 
@@ -310,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
                 "readings": _readings, "ageing": _ageing,
                 "bank-import": _bank_import, "three-ledgers": _ledgers, "vouchers": _ledgers,
                 "books-import": _ledgers, "holidays": _holidays, "deposits": _deposits,
-                "deposit-reverse": _deposits}.get(args.command)
+                "deposit-reverse": _deposits, "deposit-receive": _deposits,
+                "deposit-refund": _deposits, "settle": _deposits}.get(args.command)
     if headless is not None:
         if args.command != "print":  # print starts the whole app, and its language with it
             _speak(args.lang or system_language())
@@ -348,7 +349,9 @@ def _demo(args: argparse.Namespace) -> int:
             old.unlink(missing_ok=True)
     summary = build_demo(args.path, units=args.units, seed=args.seed)
     print(say("demo-built", file=summary.path, buildings=count_text(summary.buildings, "building"),
-              floors=count_text(summary.floors, "floor"), units=count_text(summary.units, "unit"),
+              floors=count_text(summary.floors, "floor"),
+              units=count_text(summary.units, "rent-unit"),
+              common=count_text(summary.common_units, "common-room"),
               tenants=count_text(summary.tenants, "tenant"),
               contracts=count_text(summary.contracts, "contract"),
               seconds=f"{summary.seconds:.1f}"))
@@ -487,7 +490,10 @@ def _info(args: argparse.Namespace) -> int:
                   day=park.day.isoformat()))  # as views.labels.date_text writes a date
         print("  " + say(
             "info-totals", buildings=count_text(len(park.buildings), "building"),
-            units=count_text(summary.units, "unit"), leasable=f"{summary.leasable_area:,.2f}",
+            units=count_text(summary.units, "unit"),
+            for_rent=count_text(summary.units - summary.common, "rent-unit"),
+            common=count_text(summary.common, "common-room"),
+            leasable=f"{summary.leasable_area:,.2f}",
             leased=f"{summary.leased_area:,.2f}", vacant=f"{summary.vacant_area:,.2f}",
             occupancy="—" if rate is None else f"{round_to(rate * 100, 1)}%"))
         for b in park.buildings:

@@ -179,16 +179,19 @@ def text(key: str) -> str:
             "rows skipped: {skipped}"),
         "no-receipts": translate("BankCli", "{file}: no receipts; rows skipped: {skipped}"),
         "imported": translate(
-            "BankCli", "{file}: payments imported: {new} ({received}), account {account}; "
-            "imported before: {existing}; rows skipped: {skipped}"),
+            "BankCli", "{file}: payments imported: {new} ({received}), {account}; imported "
+            "before: {existing}; rows skipped: {skipped}"),
         "dry-run": translate(
-            "BankCli", "{file}: payments to import: {new} ({received}), account {account}; "
-            "imported before: {existing}; rows skipped: {skipped}; nothing written"),
+            "BankCli", "{file}: payments to import: {new} ({received}), {account}; imported "
+            "before: {existing}; rows skipped: {skipped}; nothing written"),
         "outcomes": translate(
             "BankCli", "allocated automatically: {auto} ({auto_amount}); to confirm in "
             "Payments to match: {proposed} ({proposed_amount}); unmatched: {unmatched} "
             "({unmatched_amount})"),
-        "no-account": translate("BankCli", "(none)"),
+        # the account as a phrase of its own: Chinese writes "账户（无）" with no space, but
+        # "账户 6222-01" with one
+        "account": translate("BankCli", "account {account}"),
+        "no-account": translate("BankCli", "account (none)"),
     }[key]
 
 
@@ -219,7 +222,8 @@ def _print(report: Any, names: dict[Any, str], numbers: dict[Any, str]) -> None:
     totals = _totals(report)
     figures = {"file": report.file, "new": f"{len(report.new):,}",
                "received": amount_text(report.received),
-               "account": report.account or text("no-account"),
+               "account": text("account").format(account=report.account) if report.account
+               else text("no-account"),
                "existing": f"{report.existing:,}", "skipped": f"{len(report.skipped):,}"}
     if not report.new:
         key = "nothing-new" if report.existing else "no-receipts"

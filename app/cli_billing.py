@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from views.message_text import translate
-from views.terminal_text import pad
+from views.terminal_text import fit, pad
 
 
 def add_parser(sub: Any) -> None:
@@ -121,6 +121,12 @@ def _print(plan: Any, dry_run: bool) -> None:
         skip_text,
     )
 
+    if plan.bills:  # a head over the rows' columns, in the billing run window's words
+        print(f"{fit(translate('BillingRun', 'Bill number'), 44, left=True)} "
+              f"{fit(translate('BillingRun', 'Charge'), 12, left=True)} "
+              f"{fit(translate('BillingRun', 'Due'), 10, left=True)}  "
+              f"{fit(translate('BillingRun', 'Amount'), 14)}  "
+              f"{translate('BillingRun', 'Note')}")
     for bill in plan.bills:
         extra = ""
         if bill.kind == "adjustment":

@@ -1,6 +1,19 @@
 """Deposits on the command line: ``deposits`` (a contract's deposit: what it holds of what
-was agreed, and every movement with its id) and ``deposit-reverse`` (a movement entered
-wrong undone, rehearsed with ``--dry-run``).
+was agreed, and every movement with its id), ``deposit-receive`` and ``deposit-refund``
+(the deposit received, out of a payment or not, and paid back), ``settle`` (a contract
+that has ended settled: its open bills, the late fees to the day, the deposit applied, the
+rest refunded) and ``deposit-reverse`` (a movement entered wrong undone); each writing one
+rehearsed with ``--dry-run``.
+
+``leasemap deposit-receive CONTRACT AMOUNT --workspace W [--on DATE] [--payment ID]
+[--dry-run] [--json]``, ``leasemap deposit-refund CONTRACT AMOUNT …`` and ``leasemap settle
+CONTRACT --workspace W [--on DATE] …`` (the contract by its code or id) say what they
+write first — what the deposit holds before → after and the payment's money it takes; the
+settlement's sentences and bills, as the contract window's Settle dialog says them — in
+``views.deposit_text``'s words, then write it in one transaction (or, with ``--dry-run``,
+nothing). Exit 0 when written (or, in a dry run, it would be); 2 when refused (said in
+words: an amount not in cents, beyond the payment or what is held, a contract still
+running), the contract is not found, or the workspace cannot be opened.
 
 ``leasemap deposit-reverse MOVEMENT --workspace W [--on DATE] [--note TEXT] [--dry-run]
 [--json]`` goes through ``services.deposits``: it says what the reversal does (each side
@@ -20,12 +33,13 @@ import argparse
 import json
 import uuid
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from views.message_text import translate
 
-COMMANDS = ("deposits", "deposit-reverse")
+COMMANDS = ("deposits", "deposit-reverse", "deposit-receive", "deposit-refund", "settle")
 
 
 def add_parsers(sub: Any) -> None:
@@ -47,6 +61,31 @@ def add_parsers(sub: Any) -> None:
     reverse.add_argument("--dry-run", action="store_true",
                          help="say what the reversal would do and write nothing")
     reverse.add_argument("--json", action="store_true", help="print the reversal as JSON")
+    receive = sub.add_parser(
+        "deposit-receive", help="record the deposit received (in whole or in part), out of "
+        "a payment that holds money or not; says held before → after first")
+    receive.add_argument("contract", help="contract code (or id)")
+    receive.add_argument("amount", type=_amount, help="the amount received (25080.00)")
+    receive.add_argument("--payment", type=_payment, default=None,
+                         help="the id of the payment it came in (its money held as the "
+                         "deposit no longer waits in the payments queue)")
+    refund = sub.add_parser(
+        "deposit-refund", help="pay back part or all of what the deposit holds; says held "
+        "before → after first")
+    refund.add_argument("contract", help="contract code (or id)")
+    refund.add_argument("amount", type=_amount, help="the amount paid back (25080.00)")
+    settle = sub.add_parser(
+        "settle", help="settle a contract that is terminated or has ended: its open bills "
+        "and the late fees to the day paid from the deposit, the rest refunded; says the "
+        "settlement first")
+    settle.add_argument("contract", help="contract code (or id)")
+    for command, what in ((receive, "receipt"), (refund, "refund"), (settle, "settlement")):
+        command.add_argument("--workspace", type=Path, required=True, help="the workspace")
+        command.add_argument("--on", type=_day, default=None,
+                             help=f"the {what}'s day (YYYY-MM-DD; default today)")
+        command.add_argument("--dry-run", action="store_true",
+                             help=f"say what the {what} would write and write nothing")
+        command.add_argument("--json", action="store_true", help=f"print the {what} as JSON")
 
 
 def _day(text: str) -> date:
@@ -58,8 +97,30 @@ def _day(text: str) -> date:
         ) from None
 
 
+def _amount(text: str) -> Decimal:
+    """An amount as typed (25080, 25,080.00): every digit kept, so a fraction of a cent is
+    refused in the service's words."""
+    try:
+        value = Decimal(text.strip().replace(",", "").replace("，", ""))
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(
+            translate("DepositsCli", "not an amount: {text}").format(text=text))
+    return value
+
+
+def _payment(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            translate("DepositsCli", "not a payment id: {text}").format(text=text)) from None
+
+
 def run(args: argparse.Namespace) -> int:
-    return {"deposits": _deposits, "deposit-reverse": _reverse}[args.command](args)
+    return {"deposits": _deposits, "deposit-reverse": _reverse, "deposit-receive": _move,
+            "deposit-refund": _move, "settle": _settle}[args.command](args)
 
 
 # -- a contract's deposit --------------------------------------------------------------------
@@ -191,3 +252,156 @@ def reversal_json(plan: Any, dry_run: bool = False) -> dict[str, Any]:
             "bill": str(plan.bill_id) if plan.bill_id else None,
             "reasons": [{"code": r.code, **r.params} for r in plan.reasons],
             "written": [] if dry_run else [str(r["id"]) for r in plan.rows]}
+
+
+# -- a receipt, a refund ---------------------------------------------------------------------
+
+
+def _move(args: argparse.Namespace) -> int:
+    """0 when written (or, dry run, it would be); 2 when refused or not found (said)."""
+    from app.cli import on_workspace
+
+    on = args.on or date.today()
+    receipt = args.command == "deposit-receive"
+
+    def work(workspace: Any) -> Any:
+        from services.contracts import find_contract
+        from services.deposits import (
+            post_receipt,
+            post_refund,
+            rehearse_receipt,
+            rehearse_refund,
+        )
+
+        with workspace.reading() as session:
+            contract_id = find_contract(session, args.contract).id
+            if args.dry_run and receipt:
+                return rehearse_receipt(session, contract_id, args.amount, on, args.payment)
+            if args.dry_run:
+                return rehearse_refund(session, contract_id, args.amount, on)
+        if receipt:
+            return post_receipt(workspace, contract_id, args.amount, on, args.payment)
+        return post_refund(workspace, contract_id, args.amount, on)
+
+    plan, code = on_workspace(args.workspace, work)  # refused: said in words, 2
+    if code:
+        return code
+    if args.json:
+        print(json.dumps(move_json(plan, args.dry_run), ensure_ascii=False, indent=1))
+        return 0
+    for line in move_report(plan, dry_run=args.dry_run):
+        print(line)
+    return 0
+
+
+def move_report(plan: Any, currency: str = "", dry_run: bool = False) -> list[str]:
+    """What the receipt or refund writes (``services.deposits.MovementPlan``), then what was
+    written."""
+    from views.deposit_text import money_text, movement_plan_lines
+
+    head = (translate("DepositsCli", "Refunding {amount} of {contract}'s deposit on {on}:")
+            if plan.kind == "refunded" else
+            translate("DepositsCli", "Receiving {amount} into {contract}'s deposit on {on}:"))
+    lines = [head.format(amount=money_text(plan.amount, currency), contract=plan.code,
+                         on=plan.on.isoformat())]
+    lines += [f"  {line}" for line in movement_plan_lines(plan, currency)]
+    if dry_run:
+        lines.append(translate("DepositsCli", "Dry run: nothing was written."))
+    else:
+        lines.append(translate("DepositsCli", "Written, the movement: {id}").format(
+            id=plan.movement_id))
+    return lines
+
+
+def move_json(plan: Any, dry_run: bool = False) -> dict[str, Any]:
+    """The receipt or refund as data: amounts as text (exact), ids as text."""
+    paid = plan.payment
+    return {"contract": plan.code, "kind": plan.kind, "amount": str(plan.amount),
+            "on": plan.on.isoformat(), "agreed": str(plan.agreed), "held": str(plan.holds),
+            "held_after": str(plan.holds_after), "dry_run": dry_run,
+            "payment": None if paid is None else {
+                "id": str(paid.id), "received_on": paid.received_on.isoformat(),
+                "amount": str(paid.amount), "payer": paid.payer, "holds": str(paid.holds),
+                "holds_after": str(plan.payment_after)},
+            "written": None if dry_run or plan.movement_id is None else str(plan.movement_id)}
+
+
+# -- a settlement ----------------------------------------------------------------------------
+
+
+def _settle(args: argparse.Namespace) -> int:
+    """0 when posted (or, dry run, it would be); 2 when refused or not found (said)."""
+    from app.cli import on_workspace
+
+    on = args.on or date.today()
+
+    def work(workspace: Any) -> Any:
+        from services.contracts import find_contract
+        from services.deposits import rehearse_settlement, settle_termination
+
+        with workspace.reading() as session:
+            contract_id = find_contract(session, args.contract).id
+            if args.dry_run:
+                return rehearse_settlement(session, contract_id, on)
+        return settle_termination(workspace, contract_id, on)
+
+    plan, code = on_workspace(args.workspace, work)  # refused: said in words, 2
+    if code:
+        return code
+    if args.json:
+        print(json.dumps(settlement_json(plan, args.dry_run), ensure_ascii=False, indent=1))
+        return 0
+    for line in settlement_report(plan, dry_run=args.dry_run):
+        print(line)
+    return 0
+
+
+def settlement_report(plan: Any, dry_run: bool = False) -> list[str]:
+    """The settlement's sentences and its bills, as the Settle dialog says them (figures
+    bare), then whether it was written."""
+    from views.contract_text import amount_text
+    from views.deposit_text import money_text, settlement_lines, settlement_rows
+    from views.terminal_text import pad, width
+
+    on = plan.settlement.on.isoformat()
+    head = (translate("DepositsCli", "Settling {contract} on {on}:") if dry_run else
+            translate("DepositsCli", "Settled {contract} on {on}:"))
+    lines = [head.format(contract=plan.code, on=on)]
+    lines += [f"  {line}" for line in settlement_lines(plan, money_text)]
+    rows = [(number, charge, due, amount_text(open_amount), amount_text(paid))
+            for _id, number, charge, due, open_amount, paid in settlement_rows(plan)]
+    if rows:
+        titles = (translate("SettlementDialog", "Bill"), translate("SettlementDialog", "Charge"),
+                  translate("SettlementDialog", "Due"), translate("SettlementDialog", "Open"),
+                  translate("SettlementDialog", "Deposit applied"))
+        widths = [max(width(r[i]) for r in (titles, *rows)) for i in range(5)]
+        for row in (titles, *rows):
+            cells = [pad(text, widths[i], right=i >= 3) for i, text in enumerate(row)]
+            lines.append(("  " + "  ".join(cells)).rstrip())
+    if dry_run:
+        lines.append(translate("DepositsCli", "Dry run: nothing was written."))
+    else:
+        lines.append(translate("DepositsCli", "Posted."))
+    return lines
+
+
+def settlement_json(plan: Any, dry_run: bool = False) -> dict[str, Any]:
+    """The settlement as data: amounts as text (exact), ids as text, charges as codes."""
+    from views.deposit_text import settlement_rows
+
+    s = plan.settlement
+    final = plan.final_bill
+    charges = {i.bill_id: i.charge for i in s.open_items}
+    return {"contract": plan.code, "on": s.on.isoformat(), "dry_run": dry_run,
+            "bills": [{"bill": str(bill), "number": number,
+                       "charge": charges.get(bill, final.charge if final else ""),
+                       "due_on": due, "open": str(open_amount), "applied": str(paid)}
+                      for bill, number, _charge, due, open_amount, paid
+                      in settlement_rows(plan)],
+            "late_fees": str(s.late_fees),
+            "final_bill": None if final is None else {
+                "id": str(final.id), "number": final.number, "amount": str(final.amount)},
+            "deposit": str(s.deposit), "applied": str(sum((p.amount for p in s.applied),
+                                                          Decimal("0.00"))),
+            "carried": str(plan.carried), "refund": str(s.refund),
+            "still_owed": str(s.still_owed), "written": not dry_run}

@@ -1,6 +1,6 @@
 """Contracts in the window: the contract list, a contract's detail, the due dock, and the
 actions on a contract (mark a checkpoint done, documents, amend, renew, terminate,
-reverse a deposit movement).
+settle, receive, refund or reverse a deposit).
 
 Everything is read in the worker pool on a reading session of the workspace,
 the latest request of each kind winning (an earlier answer is dropped); the
@@ -44,6 +44,7 @@ from views.contract_detail import (
     VersionView,
 )
 from views.contract_list import ContractList
+from views.deposit_move_dialog import RECEIVED, REFUNDED, DepositMoveDialog, DepositMoveInput
 from views.deposit_panel import ReverseDialog
 from views.due_list import DueList
 
@@ -454,6 +455,10 @@ class ContractFlow(QObject):
             detail.salesImportRequested.connect(lambda: self.import_sales(contract_id))
             detail.reverseDepositRequested.connect(
                 lambda movement: self.reverse_deposit(contract_id, movement))
+            detail.deposit_panel.receiveRequested.connect(
+                lambda: self.move_deposit(contract_id, RECEIVED))
+            detail.deposit_panel.refundRequested.connect(
+                lambda: self.move_deposit(contract_id, REFUNDED))
             from app.inputs_flow import clear_sales  # a month's sales taken back
 
             detail.sales_panel.sales_cleared.connect(
@@ -815,6 +820,98 @@ class ContractFlow(QObject):
 
         dialog.rehearseRequested.connect(rehearse)
         dialog.reverseRequested.connect(confirmed)
+        dialog.show()
+        dialog.rehearse()
+        return dialog
+
+    def move_deposit(self, contract_id: uuid.UUID, kind: str) -> DepositMoveDialog | None:
+        """The deposit received (``kind`` RECEIVED, out of one of the tenant's payments that
+        hold money, or none) or refunded (REFUNDED), dated the viewed day: rehearsed as it
+        is typed, said, then written once confirmed; a refusal in words."""
+        found = self._view(contract_id)
+        if found is None or found[1].deposit is None:
+            return None
+        detail, view = found
+        dialog = DepositMoveDialog(kind, view.code, view.currency, view.deposit.held,
+                                   view.deposit.agreed, self.day(), detail)
+        self._keep(dialog)
+        workspace = self.window.controller.workspace
+
+        def rehearse(asked: DepositMoveInput) -> None:
+            def work(_job: Job) -> Any:
+                from services.deposits import DepositRefused, rehearse_receipt, rehearse_refund
+
+                try:
+                    with workspace.reading() as session:
+                        if kind == RECEIVED:
+                            return rehearse_receipt(session, contract_id, asked.amount,
+                                                    asked.on, asked.payment_id)
+                        return rehearse_refund(session, contract_id, asked.amount, asked.on)
+                except DepositRefused as exc:
+                    return _refused(exc)
+
+            def done(plan: Any) -> None:
+                if dialog not in self.dialogs:  # closed while it was worked out
+                    return
+                if isinstance(plan, _Refused):
+                    dialog.set_refused("\n".join(plan.texts), asked)
+                else:
+                    dialog.set_plan(asked, plan)
+
+            def failed(message: str, _trace: str) -> None:
+                if dialog in self.dialogs:
+                    dialog.set_refused(message, asked)
+
+            self.window.tasks.start(work, on_success=done, on_failure=failed)
+
+        def confirmed(asked: DepositMoveInput) -> None:
+            def work(ws: Any) -> Any:
+                from services.deposits import DepositRefused, post_receipt, post_refund
+
+                try:
+                    if kind == RECEIVED:
+                        return post_receipt(ws, contract_id, asked.amount, asked.on,
+                                            asked.payment_id)
+                    return post_refund(ws, contract_id, asked.amount, asked.on)
+                except DepositRefused as exc:
+                    return _refused(exc)
+
+            def done(result: Any) -> None:
+                if isinstance(result, _Refused):
+                    if dialog in self.dialogs:
+                        dialog.set_refused("\n".join(result.texts))
+                    return
+                if dialog in self.dialogs:
+                    dialog.set_done(result)
+                said = (translate("ContractFlow", "Deposit of %1 received")
+                        if kind == RECEIVED else
+                        translate("ContractFlow", "Deposit of %1 refunded"))
+                self.window.statusBar().showMessage(said.replace("%1", view.code), 10000)
+                if result.payment is not None:  # the payment's money left the queue
+                    from app.payments_flow import PaymentsFlow
+
+                    queue = self.window.findChild(PaymentsFlow, "payments-flow")
+                    if isinstance(queue, PaymentsFlow):
+                        queue.refresh_queue()
+
+            self._write(work, done, lambda m: dialog.set_refused(m)
+                        if dialog in self.dialogs else None)
+
+        if kind == RECEIVED:
+            def listed(_job: Job) -> Any:
+                from services.deposits import payments_holding
+
+                with workspace.reading() as session:
+                    return payments_holding(session, contract_id)
+
+            def payments(found: Any) -> None:
+                if dialog in self.dialogs:
+                    dialog.set_payments(found)
+
+            self.window.tasks.start(listed, on_success=payments,
+                                    on_failure=lambda _m, _t: payments(()))
+        dialog.rehearseRequested.connect(rehearse)
+        dialog.saveRequested.connect(confirmed)
         dialog.show()
         dialog.rehearse()
         return dialog

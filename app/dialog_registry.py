@@ -579,6 +579,65 @@ def _settlement(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _deposit_move(window: MainWindow, kind: str) -> QWidget:
+    """The Deposit tab's Receive… or Refund… on the park's first contract, dated the day
+    after it was signed, rehearsed here as the flow rehearses it (nothing written): the
+    tenant's payments that hold money listed; 1,000.00 asked where nothing is offered, and
+    a refusal (nothing held to refund) said in words."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from services.deposits import (
+        DepositRefused,
+        deposit_held,
+        payments_holding,
+        rehearse_receipt,
+        rehearse_refund,
+    )
+    from store.schema import Contract
+    from views.deposit_move_dialog import RECEIVED, DepositMoveDialog
+    from views.message_text import message_text
+
+    with window.controller.workspace.reading() as session:
+        contract = session.scalars(select(Contract).order_by(Contract.code)).first()
+        assert contract is not None
+        held = deposit_held(session, contract.id)
+        day = contract.signed_on + timedelta(days=1)
+        dialog = DepositMoveDialog(kind, contract.code, "CNY", held, contract.deposit, day,
+                                   window)
+        dialog.show()
+        if kind == RECEIVED:
+            dialog.set_payments(payments_holding(session, contract.id))
+        if dialog.asked() is None:  # no default (no deposit agreed, nothing held): typed
+            dialog.amount.setText("1,000.00")
+        asked = dialog.asked()
+        assert asked is not None
+        try:
+            plan = (rehearse_receipt(session, contract.id, asked.amount, asked.on)
+                    if kind == RECEIVED else
+                    rehearse_refund(session, contract.id, asked.amount, asked.on))
+        except DepositRefused as refused:
+            dialog.set_refused(message_text(refused), asked)
+        else:
+            dialog.set_plan(asked, plan)
+    return dialog
+
+
+@register("deposit-receive")
+def _deposit_receive(window: MainWindow) -> QWidget:
+    from views.deposit_move_dialog import RECEIVED
+
+    return _deposit_move(window, RECEIVED)
+
+
+@register("deposit-refund")
+def _deposit_refund(window: MainWindow) -> QWidget:
+    from views.deposit_move_dialog import REFUNDED
+
+    return _deposit_move(window, REFUNDED)
+
+
 @register("bill-lines")
 def _bill_lines(window: MainWindow) -> QWidget:
     """Invoices ▸ Bill lines…: a posted bill explained (the park's first bill, if any)."""

@@ -44,11 +44,13 @@ from views.date_input import AsOfDateEdit
 from views.labels import area_text, percent_text
 from views.message_text import message_text
 from views.park_tree import ParkTree
+from views.screen_fit import fit_first_size
 from views.start_page import StartPage
 from views.unit_details import UnitDetails
 from views.unit_table import UnitTable
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+FIRST_SIZE = (1400, 860)  # px: the window's size on first start, on a screen it fits
 CLOSE_WAIT_MS = 1000  # how long closing blocks for cancelled work before it waits unblocked
 # What the store may refuse an edit with; the value then stays in its field with the reason.
 EDIT_REFUSALS = (UnitEditError, UserError, LookupError, OSError)
@@ -127,9 +129,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._retranslate()
-        self.resize(1400, 860)
-        if not self.settings.window_geometry.isEmpty():
-            self.restoreGeometry(self.settings.window_geometry)
+        saved = self.settings.window_geometry
+        if saved.isEmpty() or not self.restoreGeometry(saved):
+            # First start: 1400 × 860, or within the screen's free area on a smaller screen.
+            fit_first_size(self, *FIRST_SIZE)
         if not self.settings.window_state.isEmpty():
             self.restoreState(self.settings.window_state)
         # The details dock collapses (View menu, or the map's Details button) and stays so.
@@ -589,7 +592,7 @@ class MainWindow(QMainWindow):
         self._summary = summary
         self.summary_label.setText(
             self.tr("%1 units · leased %2 of %3 m² · occupancy %4")
-            .replace("%1", str(summary.units))
+            .replace("%1", f"{summary.units:,}")
             .replace("%2", area_text(summary.leased_area))
             .replace("%3", area_text(summary.leasable_area))
             .replace("%4", percent_text(summary.occupancy_rate))

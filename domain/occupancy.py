@@ -118,12 +118,17 @@ def is_leased(
 
 @dataclass(frozen=True)
 class OccupancySummary:
-    """Counts and areas of a set of units on a date, and the rate they give."""
+    """Counts and areas of a set of units on a date, and the rate they give.
+
+    ``units`` counts every unit, common rooms too; ``common`` those of them whose use is
+    common (a corridor, a stair …): ``units − common`` are the units for rent a demo park
+    is built with."""
 
     units: int
     leasable_area: Decimal
     leased_area: Decimal
     vacant_area: Decimal
+    common: int = 0
 
     @property
     def occupancy_rate(self) -> Decimal | None:
@@ -137,11 +142,13 @@ def summarize_occupancy(
     units: Iterable[tuple[UnitStatus, Occupancy, Decimal, SpaceUse]],
 ) -> OccupancySummary:
     """Sum ``(status, occupancy on the date, leasable area, use)`` of each unit by the table."""
-    count = 0
+    count = common = 0
     leasable = leased = vacant = Decimal(0)
     for status, occupancy, area, use in units:
         count += 1
         state = unit_state(status, occupancy, use)
+        if state is UnitState.COMMON:
+            common += 1
         if state in (UnitState.NOT_LEASABLE, UnitState.COMMON):
             continue
         leasable += area
@@ -149,4 +156,4 @@ def summarize_occupancy(
             leased += area
         elif state is UnitState.VACANT:
             vacant += area
-    return OccupancySummary(count, leasable, leased, vacant)
+    return OccupancySummary(count, leasable, leased, vacant, common)

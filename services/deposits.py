@@ -7,6 +7,12 @@ received, applied to arrears, refunded and carried to a renewal;
 a settlement is made. A deposit applied to a bill is also an allocation to it
 (source ``deposit``), so the bill's balance falls as it would for a payment.
 
+A receipt and a refund are rehearsed before they are written (:func:`rehearse_receipt`,
+:func:`rehearse_refund`: what the deposit holds before → after, the payment's money a
+receipt takes and what the payment then holds), then written as said
+(:func:`post_receipt`, :func:`post_refund`); :func:`payments_holding` lists the tenant's
+payments a receipt may come out of.
+
 A renewal carries the deposit (:func:`carry_deposit`, in ``renew``'s own
 transaction): a ``carried_out`` movement on the old contract and a
 ``carried_in`` on the new, dated the new contract's first day, no bank
@@ -32,6 +38,7 @@ refund, with their commands; a refusal writes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -236,32 +243,144 @@ def _counterpart(row: DepositMovement) -> str:
     return ""
 
 
-def receive_deposit(workspace: Workspace, contract_id: uuid.UUID, amount: Decimal, on: date,
-                    payment_id: uuid.UUID | None = None) -> uuid.UUID:
-    """The deposit (or part of it) received; from a payment, that much of the payment is
-    the deposit's and no longer waits to be allocated."""
+# -- a receipt, a refund -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PaymentHolding:
+    """A payment with money not yet allocated: what a deposit may be received out of."""
+
+    id: uuid.UUID
+    received_on: date
+    amount: Decimal
+    payer: str
+    holds: Decimal  # received less what is allocated, refunded or held as a deposit
+    reference: str = ""
+    remarks: str = ""
+
+
+@dataclass(frozen=True)
+class MovementPlan:
+    """A receipt or a refund rehearsed: the movement :func:`post_receipt` or
+    :func:`post_refund` would write, what the deposit holds before and after it, and, for a
+    receipt out of a payment, that payment (``holds``: before). ``movement_id`` once
+    written."""
+
+    contract_id: uuid.UUID
+    code: str
+    kind: str  # received | refunded
+    amount: Decimal
+    on: date
+    agreed: Decimal
+    holds: Decimal
+    holds_after: Decimal
+    payment: PaymentHolding | None = None
+    movement_id: uuid.UUID | None = None
+
+    @property
+    def payment_after(self) -> Decimal | None:
+        """What the payment holds for the queue once the deposit has taken its part."""
+        return None if self.payment is None else self.payment.holds - self.amount
+
+
+def payments_holding(session: Session, contract_id: uuid.UUID) -> list[PaymentHolding]:
+    """The payments of the contract's tenant that still hold money, oldest first: entered
+    for the tenant, or ones the matching rules take for the tenant's (its name, short name
+    or an alias as payer, a reference naming its contract: the queue's candidates)."""
+    from services.payments import payment_queue
+
+    contract = _contract(session, contract_id)
+    entered = set(session.scalars(select(Payment.id).where(
+        Payment.park_id == contract.park_id, Payment.tenant_id == contract.tenant_id)))
+    return [PaymentHolding(item.payment.id, item.payment.received_on, item.payment.amount,
+                           item.payment.payer, item.unallocated, item.payment.reference,
+                           item.payment.remarks)
+            for item in payment_queue(session, contract.park_id)
+            if item.payment.id in entered
+            or any(c.tenant_id == contract.tenant_id for c in item.match.candidates)]
+
+
+def rehearse_receipt(session: Session, contract_id: uuid.UUID, amount: Decimal, on: date,
+                     payment_id: uuid.UUID | None = None) -> MovementPlan:
+    """What receiving ``amount`` of the deposit on ``on`` (out of the payment, if one is
+    named) would write; writes nothing. Refused, in words, for an amount not above 0.00 in
+    cents, or beyond what the payment holds."""
     if amount <= 0 or money(amount) != amount:
         raise DepositRefused(f"a deposit is an amount above 0.00 in cents, not {amount:,}",
                              "deposit-amount", amount=str(amount))
-    with workspace.transaction() as session:
-        contract = _contract(session, contract_id)
-        if payment_id is not None:
-            from services.receivables import unallocated_by_payment
+    amount = money(amount)  # 25080 as 25080.00
+    contract = _contract(session, contract_id)
+    holding = None
+    if payment_id is not None:
+        from services.receivables import unallocated_by_payment
 
+        payment = session.get(Payment, payment_id)
+        holds = ZERO
+        if payment is not None and payment.park_id == contract.park_id:
             holds = unallocated_by_payment(read_ledger(session, contract.park_id)).get(
                 payment_id, ZERO)
-            if session.get(Payment, payment_id) is None or holds < amount:
-                raise DepositRefused(f"the payment holds {holds:,}, not {amount:,}",
-                                     "deposit-beyond-payment", holds=str(holds),
-                                     amount=str(amount))
-        move = _write_move(session, contract, RECEIVED, amount, on, payment_id=payment_id)
+        if payment is None or holds < amount:
+            raise DepositRefused(f"the payment holds {holds:,}, not {amount:,}",
+                                 "deposit-beyond-payment", holds=str(holds),
+                                 amount=str(amount))
+        holding = PaymentHolding(payment.id, payment.received_on, payment.amount,
+                                 payment.payer, holds, payment.reference, payment.remarks)
+    held_now = deposit_held(session, contract.id)
+    return MovementPlan(contract.id, contract.code, RECEIVED, amount, on, contract.deposit,
+                        held_now, held_now + amount, holding)
+
+
+def post_receipt(workspace: Workspace, contract_id: uuid.UUID, amount: Decimal, on: date,
+                 payment_id: uuid.UUID | None = None) -> MovementPlan:
+    """:func:`receive_deposit`, returning what was written as its rehearsal says it."""
+    with workspace.transaction() as session:
+        plan = rehearse_receipt(session, contract_id, amount, on, payment_id)
+        contract = _contract(session, contract_id)
+        move = _write_move(session, contract, RECEIVED, plan.amount, on,
+                           payment_id=payment_id)
         if payment_id is not None:
             insert_allocations(session, [{
                 "id": uuid7(), "park_id": contract.park_id, "source_kind": "payment",
                 "source_id": payment_id, "bill_id": None, "kind": HELD_FROM_PAYMENT,
-                "reverses_id": None, "amount": amount, "on": on, "by": "person",
+                "reverses_id": None, "amount": plan.amount, "on": on, "by": "person",
                 "reasons": [{"code": "deposit", "params": {"contract": contract.code}}]}])
-        return move
+        return dataclasses.replace(plan, movement_id=move)
+
+
+def receive_deposit(workspace: Workspace, contract_id: uuid.UUID, amount: Decimal, on: date,
+                    payment_id: uuid.UUID | None = None) -> uuid.UUID:
+    """The deposit (or part of it) received; from a payment, that much of the payment is
+    the deposit's and no longer waits to be allocated."""
+    move = post_receipt(workspace, contract_id, amount, on, payment_id).movement_id
+    assert move is not None
+    return move
+
+
+def rehearse_refund(session: Session, contract_id: uuid.UUID, amount: Decimal, on: date
+                    ) -> MovementPlan:
+    """What refunding ``amount`` of the deposit on ``on`` would write; writes nothing.
+    Refused, in words, for an amount not above 0.00 in cents, or beyond what is held."""
+    if amount <= 0 or money(amount) != amount:
+        raise DepositRefused(f"a deposit is an amount above 0.00 in cents, not {amount:,}",
+                             "deposit-amount", amount=str(amount))
+    amount = money(amount)
+    contract = _contract(session, contract_id)
+    holds = deposit_held(session, contract.id)
+    if amount > holds:
+        raise DepositRefused(f"the deposit holds {holds:,}, not {amount:,}",
+                             "deposit-beyond", holds=str(holds), amount=str(amount))
+    return MovementPlan(contract.id, contract.code, REFUNDED, amount, on, contract.deposit,
+                        holds, holds - amount)
+
+
+def post_refund(workspace: Workspace, contract_id: uuid.UUID, amount: Decimal, on: date
+                ) -> MovementPlan:
+    """:func:`refund_deposit`, returning what was written as its rehearsal says it."""
+    with workspace.transaction() as session:
+        plan = rehearse_refund(session, contract_id, amount, on)
+        move = _write_move(session, _contract(session, contract_id), REFUNDED, plan.amount,
+                           on)
+        return dataclasses.replace(plan, movement_id=move)
 
 
 # -- a renewal's carry -----------------------------------------------------------------------
@@ -578,13 +697,10 @@ def settle_termination(workspace: Workspace, contract_id: uuid.UUID, on: date
 
 def refund_deposit(workspace: Workspace, contract_id: uuid.UUID, amount: Decimal, on: date
                    ) -> uuid.UUID:
-    with workspace.transaction() as session:
-        contract = _contract(session, contract_id)
-        holds = deposit_held(session, contract.id)
-        if amount <= 0 or amount > holds:
-            raise DepositRefused(f"the deposit holds {holds:,}, not {amount:,}",
-                                 "deposit-beyond", holds=str(holds), amount=str(amount))
-        return _write_move(session, contract, REFUNDED, money(amount), on)
+    """Part or all of what the deposit holds paid back (outside a settlement)."""
+    move = post_refund(workspace, contract_id, amount, on).movement_id
+    assert move is not None
+    return move
 
 
 # -- writing ---------------------------------------------------------------------------------

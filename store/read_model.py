@@ -345,7 +345,7 @@ class ReadModel:
             term = ContractTerm(as_date(signed), as_date(starts), as_date(ends),
                                 _CONTRACT_STATUSES[status], as_optional_date(ended))
             holds[kind] = Holding(term, "", "", _NO_RENT)
-        count, leasable, leased, vacant = 0, Decimal(0), Decimal(0), Decimal(0)
+        count, common, leasable, leased, vacant = 0, 0, Decimal(0), Decimal(0), Decimal(0)
         for status, use, classes, units, cents in self.source.fetch(
                 "occupancy_groups", scope, day):
             held = [holds[kind] for kind in sorted(set(classes.split(",")))] if classes else []
@@ -353,10 +353,11 @@ class ReadModel:
             area = Decimal(cents).scaleb(-2)  # exact: areas are stored with two places
             part = summarize_occupancy([(_UNIT_STATUSES[status], occupancy, area, _USES[use])])
             count += units
+            common += units if part.common else 0
             leasable += part.leasable_area
             leased += part.leased_area
             vacant += part.vacant_area
-        return OccupancySummary(count, leasable, leased, vacant)
+        return OccupancySummary(count, leasable, leased, vacant, common)
 
     def first_reading_month(self, scope: Scope | None) -> date | None:
         """The first month (its first day) with readings in ``scope``: the earlier of the

@@ -212,8 +212,9 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> str:
 
 
 def info_figures(out: str) -> tuple[int, Figures, str]:
-    """Buildings, figures and occupancy text from ``leasemap info``'s park line."""
-    found = re.search(r"([\d,]+) buildings?, ([\d,]+) units?, leasable ([\d.,]+) m², "
+    """Buildings, figures and occupancy text from ``leasemap info``'s park line (its units:
+    every one, then in brackets those for rent and the common rooms)."""
+    found = re.search(r"([\d,]+) buildings?, ([\d,]+) units? \([^)]*\), leasable ([\d.,]+) m², "
                       r"leased ([\d.,]+) m², vacant ([\d.,]+) m², occupancy (\S+)", out)
     assert found, out
     b, u, leasable, leased, vacant, rate = (x.replace(",", "") for x in found.groups())

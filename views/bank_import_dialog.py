@@ -576,5 +576,7 @@ class BankImportDialog(CancellableWorkDialog):
                 (UNMATCHED, self.tr("unmatched: %1 (%2)"))):
             count, amount = sums[outcome]
             parts.append(template.replace("%1", f"{count:,}").replace("%2", self._money(amount)))
-        head = self.tr("Matching:") if report.written else self.tr("Matching would leave:")
-        return f"{head} " + self.tr("; ").join(parts)
+        # one template each, so Chinese puts no space after its full-width colon
+        head = self.tr("Matching: %1") if report.written else self.tr(
+            "Matching would leave: %1")
+        return head.replace("%1", self.tr("; ").join(parts))

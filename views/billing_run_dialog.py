@@ -24,7 +24,7 @@ contracts' codes and tenants' names, and says skips in
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -197,16 +197,40 @@ def note_text(note: Problem) -> str:
     return note_words(note) or schedule_problem_text(note)
 
 
-def note_tip(row: BillRow) -> str:
+def note_tip(row: BillRow, said: Collection[tuple[str, str]] = ()) -> str:
     """What a bill's notes say: a spike's, to check the reading; a provisional one's, and
-    that a later run corrects it."""
-    said = [note_text(n) for n in (*row.checks, *row.infos)]
-    provisional = [note_text(n) for n in row.notes if is_provisional_note(n)]
-    if provisional:
-        said += provisional
-        said.append(translate("BillingRun", "Provisional: a later run posts the correction "
-                                            "once the figure is known."))
-    return "\n".join(said)
+    that a later run corrects it. A provisional note whose key is in ``said`` (its line
+    says it already: :func:`said_by_lines`) is not said again."""
+    words = [note_text(n) for n in (*row.checks, *row.infos)]
+    provisional = [note_text(n) for n in row.notes
+                   if is_provisional_note(n) and _note_key(n) not in said]
+    if any(is_provisional_note(n) for n in row.notes):
+        words += provisional
+        words.append(translate("BillingRun", "Provisional: a later run posts the correction "
+                                             "once the figure is known."))
+    return "\n".join(words)
+
+
+def _note_key(note: Problem) -> tuple[str, str]:
+    return note.code, str(note.params.get("month") or note.params.get("year") or "")
+
+
+def said_by_lines(row: BillRow) -> set[tuple[str, str]]:
+    """The provisional notes (as :func:`_note_key`) a line's reasons say already: a month's
+    sales not reported (``sales-missing``, the same code on both), a CPI year not known
+    (the line's ``cpi`` reason, ``known: no``). The schedule gives a line both, the reason
+    and the note; the explanation says each once, on its line."""
+    found: set[tuple[str, str]] = set()
+    for line in row.lines:
+        for reason in line.explanation.get("reasons") or ():
+            if not isinstance(reason, Mapping):
+                continue
+            code, params = str(reason.get("code", "")), reason.get("params") or {}
+            if code == "sales-missing":
+                found.add((code, str(params.get("month", ""))))
+            elif code == "cpi" and params.get("known") == "no":
+                found.add(("cpi-unknown", str(params.get("year", ""))))
+    return found
 
 
 def mark_text(mark: str) -> str:
@@ -298,7 +322,7 @@ def explanation_html(row: BillRow, currency: str) -> str:
     if row.notes:
         parts.append("<p style='color:{}'>{}</p>".format(
             PROVISIONAL_COLOUR if row.provisional else CHECK_COLOUR,
-            "<br>".join(e(t) for t in note_tip(row).split("\n"))))
+            "<br>".join(e(t) for t in note_tip(row, said_by_lines(row)).split("\n"))))
     return "".join(parts)
 
 

@@ -149,6 +149,18 @@ def action_state_text(action: Any, on: date) -> str:
     return translate("Collections", "Open, due {day}").format(day=action.due_on.isoformat())
 
 
+def no_action_text(tier: Any) -> str:
+    """Why a tenant's actions list is empty: a low-risk tenant needs none (SPEC §5: a normal
+    bill, no one to act); for a worse tier (whose actions opening the window raises) the
+    list is said to be empty, with the tier."""
+    code = str(getattr(tier, "value", tier))
+    if code == "low":
+        return translate("Collections", "Low risk: no action. Bills go out as usual and no "
+                                        "one needs to call.")
+    return translate("Collections", "{tier}: no action is listed for this tenant.").format(
+        tier=tier_text(tier))
+
+
 def score_line(credit: Any) -> str:
     """The card's head: the score, its tier, what is overdue."""
     said = translate("Collections", "Score {score} of 100 · {tier}").format(

@@ -48,6 +48,7 @@ from views.collections_text import (
     action_state_text,
     action_text,
     form_text,
+    no_action_text,
     note_text,
     points_text,
     reason_text,
@@ -166,6 +167,11 @@ class CollectionsWindow(QDialog):
         self.action_table.setSortingEnabled(False)
         self.action_model.size_columns(self.action_table)
         self.action_table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update())
+        # An empty actions list says why (a low-risk tenant needs none), as the points do.
+        self.no_actions = QLabel(self)
+        self.no_actions.setObjectName("no-actions")
+        self.no_actions.setWordWrap(True)
+        self.no_actions.setStyleSheet(f"color: {DONE_COLOUR}")
         self.done_button = QPushButton(self)
         self.done_button.setObjectName("done-button")
         self.done_button.clicked.connect(self._mark_done)
@@ -219,6 +225,7 @@ class CollectionsWindow(QDialog):
         self.actions_box = QGroupBox(self)
         acts = QVBoxLayout(self.actions_box)
         acts.addWidget(self.action_table, 1)
+        acts.addWidget(self.no_actions)
         row = QHBoxLayout()
         row.addWidget(self.done_button)
         row.addStretch(1)
@@ -403,13 +410,21 @@ class CollectionsWindow(QDialog):
             self.score_label.setText("")
             self.notes.setText("")
             self.action_model.set_rows([])
+            self._say_no_actions(None)
             self._fill_signals(None)
             self._update()
             return
         self._fill_credit(row)
         self.action_model.set_rows(list(row.actions))
+        self._say_no_actions(row)
         self._fill_signals(row)
         self._update()
+
+    def _say_no_actions(self, row: Any | None) -> None:
+        """Under an empty actions list, why it is empty (nothing when no tenant is chosen)."""
+        empty = row is not None and not row.actions
+        self.no_actions.setText(no_action_text(row.credit.tier) if empty else "")
+        self.no_actions.setVisible(empty)
 
     def _fill_credit(self, row: Any) -> None:
         """The card's head, its points off and its notes, in the window's language."""
@@ -506,6 +521,7 @@ class CollectionsWindow(QDialog):
         chosen = self.selected_tenant()
         if chosen is not None:
             self._fill_credit(chosen)  # the signals being edited are kept
+            self._say_no_actions(chosen)
 
 
 class _Listed(RowTableModel[Any]):

@@ -4,7 +4,9 @@ The contract window's Deposit tab (:class:`DepositPanel`) lists the deposit's ow
 ledger (``services.deposits.deposit_statement``, read by ``app.contract_flow``):
 received, applied to a bill, refunded, carried to the renewal or from the contract
 renewed, and reversals, oldest first, each with what it did to the deposit held and
-what it concerns (the bill, the payment, the other contract). A movement entered
+what it concerns (the bill, the payment, the other contract). "Receive…" and
+"Refund…" emit :attr:`DepositPanel.receiveRequested` / ``refundRequested`` (the app
+opens ``views.deposit_move_dialog.DepositMoveDialog``). A movement entered
 wrong is not edited: "Reverse…" on the selected one emits
 :attr:`DepositPanel.reverseRequested`, and the app opens :class:`ReverseDialog`, which
 says what reversing it on the chosen day will do before anything is written (each side
@@ -60,9 +62,12 @@ def _signed(line: Any, currency: str) -> str:
 
 
 class DepositPanel(QWidget):
-    """The Deposit tab: the held line, the movements, and "Reverse…" for the selected one."""
+    """The Deposit tab: the held line, the movements, "Receive…" and "Refund…", and
+    "Reverse…" for the selected one."""
 
     reverseRequested = Signal(object)  # the movement's id (uuid.UUID)
+    receiveRequested = Signal()  # the deposit (or part of it) received
+    refundRequested = Signal()  # part or all of what it holds paid back
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +84,15 @@ class DepositPanel(QWidget):
         self.empty.setStyleSheet(f"color: {MUTED_COLOUR}")
         self.reverse_button = QPushButton(self)
         self.reverse_button.clicked.connect(self._reverse_clicked)
+        self.receive_button = QPushButton(self)
+        self.receive_button.setObjectName("receive-deposit")
+        self.receive_button.clicked.connect(self._receive_clicked)
+        self.refund_button = QPushButton(self)
+        self.refund_button.setObjectName("refund-deposit")
+        self.refund_button.clicked.connect(self._refund_clicked)
         row = QHBoxLayout()
+        row.addWidget(self.receive_button)
+        row.addWidget(self.refund_button)
         row.addWidget(self.reverse_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -92,7 +105,8 @@ class DepositPanel(QWidget):
     # -- in ------------------------------------------------------------------------------
 
     def set_statement(self, statement: Any, currency: str = "", writable: bool = True) -> None:
-        """Show ``statement`` (None: not read); ``writable``: a reversal may be asked for."""
+        """Show ``statement`` (None: not read); ``writable``: a receipt, a refund or a
+        reversal may be asked for."""
         chosen = self.selected_movement()
         self.statement, self.currency, self.writable = statement, currency, writable
         lines = tuple(statement.lines) if statement is not None else ()
@@ -149,7 +163,27 @@ class DepositPanel(QWidget):
         if line is not None and line.reversible and self.writable:
             self.reverseRequested.emit(line.id)
 
+    def _receive_clicked(self) -> None:
+        if self.receive_button.isEnabled():
+            self.receiveRequested.emit()
+
+    def _refund_clicked(self) -> None:
+        if self.refund_button.isEnabled():
+            self.refundRequested.emit()
+
     def _update_button(self) -> None:
+        read = self.statement is not None
+        self.receive_button.setEnabled(read and self.writable)
+        self.refund_button.setEnabled(read and self.writable and self.statement.held > 0)
+        if read and self.writable and self.statement.held <= 0:
+            self.refund_button.setToolTip(self.tr("The deposit holds nothing to refund."))
+        else:
+            self.refund_button.setToolTip(self.tr(
+                "Pay back part or all of what the deposit holds; says held before → after "
+                "first."))
+        self.receive_button.setToolTip(self.tr(
+            "Record the deposit received, in whole or in part, and the payment it came in; "
+            "says what it writes first."))
         line = self.selected_line()
         self.reverse_button.setEnabled(line is not None and line.reversible and self.writable)
         if line is not None and line.kind == "reversed":
@@ -174,8 +208,12 @@ class DepositPanel(QWidget):
             self.tr("Reversed"), self.tr("Note")])
         self.empty.setText(self.tr("No deposit movement yet."))
         self.reverse_button.setText(self.tr("Reverse…"))
+        self.receive_button.setText(self.tr("Receive…"))
+        self.refund_button.setText(self.tr("Refund…"))
         if self.statement is not None:
             self.set_statement(self.statement, self.currency, self.writable)
+        else:
+            self._update_button()
 
 
 class ReverseDialog(QDialog):

@@ -21,10 +21,12 @@ from decimal import Decimal
 from typing import Any
 
 from domain.billing.deposits import Carry, DepositMove, signed_amount
+from views.billing_text import bill_charge_text
 from views.contract_text import amount_text, fill, raw_text
 from views.message_text import translate
 
 Template = Callable[[], str]
+ZERO = Decimal("0.00")
 
 LINES: dict[str, Template] = {
     "carried": lambda: translate("DepositText", "Deposit {amount} carried to {new}"),
@@ -194,4 +196,104 @@ def reversal_lines(reasons: Iterable[Any], currency: str = "") -> list[str]:
         template = REVERSAL.get(reason.code)
         said = fill(template(), params) if template is not None else None
         out.append(said if said is not None else raw_text(reason.code, reason.params))
+    return out
+
+
+# -- a receipt or a refund rehearsed -----------------------------------------------------
+
+
+def payment_choice_text(payment: Any, currency: str = "") -> str:
+    """A payment a deposit may be received out of (``services.deposits.PaymentHolding``),
+    as a list offers it: "2026-03-02 · 25,080.00 CNY · 上海云帆… · holds 25,080.00 CNY"."""
+    payer = payment.payer or translate("DepositText", "(no name)")
+    return translate("DepositText", "{on} · {amount} · {payer} · holds {holds}").format(
+        on=payment.received_on.isoformat(), amount=money_text(payment.amount, currency),
+        payer=payer, holds=money_text(payment.holds, currency))
+
+
+def movement_plan_lines(plan: Any, currency: str = "") -> list[str]:
+    """A receipt or a refund rehearsed (``services.deposits.MovementPlan``), one line each:
+    what the deposit holds before → after, and the payment a receipt comes out of with
+    what it then holds for the payments queue (or that no payment's money changes)."""
+    lines = [translate("DepositText", "held {holds} → {after} ({agreed} agreed)").format(
+        holds=money_text(plan.holds, currency), after=money_text(plan.holds_after, currency),
+        agreed=money_text(plan.agreed, currency))]
+    if plan.kind == "refunded":
+        lines.append(translate("DepositText", "{amount} paid back to the tenant").format(
+            amount=money_text(plan.amount, currency)))
+    elif plan.payment is None:
+        lines.append(translate("DepositText", "not out of a payment entered here: no "
+                                              "payment's money changes"))
+    else:
+        paid = plan.payment
+        lines.append(translate(
+            "DepositText", "from {payer}'s payment of {paid} on {paid_on}, which then holds "
+            "{left} for the payments queue").format(
+            payer=paid.payer or translate("DepositText", "(no name)"),
+            paid=money_text(paid.amount, currency), paid_on=paid.received_on.isoformat(),
+            left=money_text(plan.payment_after, currency)))
+    return lines
+
+
+# -- a settlement rehearsed --------------------------------------------------------------
+
+
+def settlement_lines(plan: Any, money: Callable[[Decimal], str]) -> list[str]:
+    """A settlement (``services.deposits.SettlementPlan``) in sentences: debts, late fees,
+    the deposit, applied, the rest; ``money`` says an amount (the window names the
+    currency, the CLI prints the bare figure). The Settle dialog and ``leasemap settle``
+    say it alike."""
+    s = plan.settlement
+    bills = sum((i.amount for i in s.open_items), ZERO)
+    applied = sum((p.amount for p in s.applied), ZERO)
+    lines = [_put(translate("SettlementDialog", "Open bills: %1, %2 still owed."),
+                  f"{len(s.open_items):,}", money(bills))]
+    if plan.final_bill is not None:
+        lines.append(_put(translate(
+            "SettlementDialog", "Late fees accrued to %1: %2, billed on a final bill (%3)."),
+            s.on.isoformat(), money(s.late_fees), plan.final_bill.number))
+    else:
+        lines.append(_put(translate("SettlementDialog", "No late fee accrued to %1."),
+                          s.on.isoformat()))
+    lines.append(_put(translate("SettlementDialog",
+                                "Deposit held: %1; applied to the bills: %2."),
+                      money(s.deposit), money(applied)))
+    if plan.carried > 0:
+        lines.append(_put(translate("SettlementDialog",
+                                    "Carried to the renewal before, not held: %1."),
+                          money(plan.carried)))
+    if s.refund > 0:
+        lines.append(_put(translate("SettlementDialog", "To refund to the tenant: %1."),
+                          money(s.refund)))
+    if s.still_owed > 0:
+        lines.append(_put(translate("SettlementDialog",
+                                    "Still owed once the deposit is applied: %1."),
+                          money(s.still_owed)))
+    if s.refund <= 0 and s.still_owed <= 0:
+        lines.append(translate("SettlementDialog",
+                               "Nothing is refunded and nothing is left owed."))
+    return lines
+
+
+def _put(template: str, *values: str) -> str:
+    """A Qt-style template (%1, %2 …) filled, as the windows fill theirs."""
+    for n, value in enumerate(values, 1):
+        template = template.replace(f"%{n}", value)
+    return template
+
+
+def settlement_rows(plan: Any) -> list[tuple[Any, str, str, str, Decimal, Decimal]]:
+    """Each bill settled: its id, number, charge (in words), due date, open amount and the
+    deposit applied to it; the final bill of the late fees last."""
+    s = plan.settlement
+    applied: dict[Any, Decimal] = {}
+    for part in s.applied:
+        applied[part.bill_id] = applied.get(part.bill_id, ZERO) + part.amount
+    out = [(i.bill_id, i.number, bill_charge_text(i.charge), i.due_on.isoformat(), i.amount,
+            applied.get(i.bill_id, ZERO)) for i in s.open_items]
+    final = plan.final_bill
+    if final is not None:
+        out.append((final.id, final.number, translate("SettlementDialog", "Late fees to the day"),
+                    final.due_on.isoformat(), final.amount,
+                    applied.get(final.id, ZERO)))
     return out

@@ -643,13 +643,15 @@ TEXTS: dict[str, Callable[[], str]] = {
     "demo-too-few": lambda: translate(
         "Cli", "a demo park has at least {least} units; --units {units} is too few"),
     "demo-exists": lambda: translate("Cli", "{file} exists; pass --force to replace it"),
+    # the demo counts the units it was asked for (for rent) and the common rooms beside
+    # them; info counts every unit and says both parts, so the two never seem to differ
     "demo-built": lambda: translate(
-        "Cli", "built {file}: {buildings}, {floors}, {units}, {tenants}, {contracts} in "
-        "{seconds} s"),
+        "Cli", "built {file}: {buildings}, {floors}, {units}, {common}, {tenants}, "
+        "{contracts} in {seconds} s"),
     "info-park": lambda: translate("Cli", "{code} {name} ({currency}) as of {day}"),
     "info-totals": lambda: translate(
-        "Cli", "{buildings}, {units}, leasable {leasable} m², leased {leased} m², vacant "
-        "{vacant} m², occupancy {occupancy}"),
+        "Cli", "{buildings}, {units} ({for_rent}, {common}), leasable {leasable} m², leased "
+        "{leased} m², vacant {vacant} m², occupancy {occupancy}"),
     "info-building": lambda: translate("Cli", "{code} {name}: {floors}, {units}"),
     "print-classes": lambda: translate("Cli", "--classes takes 2 to 9"),
     "print-wrote": lambda: translate("Cli", "wrote {file}: {pages}"),
@@ -672,6 +674,10 @@ TEXTS: dict[str, Callable[[], str]] = {
     "n-floors": lambda: translate("Cli", "{n} floors"),
     "n-unit": lambda: translate("Cli", "{n} unit"),
     "n-units": lambda: translate("Cli", "{n} units"),
+    "n-rent-unit": lambda: translate("Cli", "{n} unit for rent"),
+    "n-rent-units": lambda: translate("Cli", "{n} units for rent"),
+    "n-common-room": lambda: translate("Cli", "{n} common room"),
+    "n-common-rooms": lambda: translate("Cli", "{n} common rooms"),
     "n-tenant": lambda: translate("Cli", "{n} tenant"),
     "n-tenants": lambda: translate("Cli", "{n} tenants"),
     "n-contract": lambda: translate("Cli", "{n} contract"),

@@ -70,12 +70,13 @@ class ParkTree(QTreeWidget):
         self.blockSignals(True)
         self.clear()
         for park in parks:
-            park_item = self._item(park.name, "", "park", park.id)
+            park_units = sum(f.unit_count for b in park.buildings for f in b.floors)
+            park_item = self._item(park.name, f"{park_units:,}", "park", park.id)
             self.addTopLevelItem(park_item)
             for building in park.buildings:
                 units = sum(f.unit_count for f in building.floors)
                 title = building_title(building.code, building.name)
-                building_item = self._item(title, str(units), "building", building.id)
+                building_item = self._item(title, f"{units:,}", "building", building.id)
                 building_item.setToolTip(0, label(building.kind))
                 if building.floors:
                     building_item.setChildIndicatorPolicy(
@@ -145,7 +146,7 @@ class ParkTree(QTreeWidget):
         building = self._find_building(item.data(0, ID_ROLE))
         if building is None:
             return
-        item.addChildren([self._item(f.name, str(f.unit_count), "floor", f.id)
+        item.addChildren([self._item(f.name, f"{f.unit_count:,}", "floor", f.id)
                           for f in building.floors])
 
     def _add_floors_of(self, floor_id: uuid.UUID) -> None:

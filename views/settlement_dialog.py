@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from views.billing_text import bill_charge_text
 from views.contract_text import amount_text
+from views.deposit_text import settlement_lines, settlement_rows
 from views.map_text import money_text
 from views.plain_table import plain_item, plain_table
 
@@ -150,47 +150,14 @@ class SettlementDialog(QDialog):
         return money_text(amount, self.currency)
 
     def lines(self, plan: Any) -> list[str]:
-        """The settlement in sentences: debts, late fees, the deposit, applied, the rest."""
-        s = plan.settlement
-        bills = sum((i.amount for i in s.open_items), ZERO)
-        applied = sum((p.amount for p in s.applied), ZERO)
-        said = [self.tr("Open bills: %1, %2 still owed.").replace(
-            "%1", f"{len(s.open_items):,}").replace("%2", self._money(bills))]
-        if plan.final_bill is not None:
-            said.append(self.tr("Late fees accrued to %1: %2, billed on a final bill (%3).")
-                        .replace("%1", s.on.isoformat()).replace("%2", self._money(s.late_fees))
-                        .replace("%3", plan.final_bill.number))
-        else:
-            said.append(self.tr("No late fee accrued to %1.").replace("%1", s.on.isoformat()))
-        said.append(self.tr("Deposit held: %1; applied to the bills: %2.")
-                    .replace("%1", self._money(s.deposit)).replace("%2", self._money(applied)))
-        if plan.carried > 0:
-            said.append(self.tr("Carried to the renewal before, not held: %1.").replace(
-                "%1", self._money(plan.carried)))
-        if s.refund > 0:
-            said.append(self.tr("To refund to the tenant: %1.").replace(
-                "%1", self._money(s.refund)))
-        if s.still_owed > 0:
-            said.append(self.tr("Still owed once the deposit is applied: %1.").replace(
-                "%1", self._money(s.still_owed)))
-        if s.refund <= 0 and s.still_owed <= 0:
-            said.append(self.tr("Nothing is refunded and nothing is left owed."))
-        return said
+        """The settlement in sentences: debts, late fees, the deposit, applied, the rest
+        (``views.deposit_text``'s, as ``leasemap settle`` says them)."""
+        return settlement_lines(plan, self._money)
 
     def rows(self, plan: Any) -> list[tuple[str, str, str, Decimal, Decimal]]:
         """Each bill settled: its number, charge, due date, open amount, deposit applied;
         the final bill of the late fees last."""
-        s = plan.settlement
-        applied: dict[Any, Decimal] = {}
-        for part in s.applied:
-            applied[part.bill_id] = applied.get(part.bill_id, ZERO) + part.amount
-        out = [(i.number, bill_charge_text(i.charge), i.due_on.isoformat(), i.amount,
-                applied.get(i.bill_id, ZERO)) for i in s.open_items]
-        final = plan.final_bill
-        if final is not None:
-            out.append((final.number, self.tr("Late fees to the day"), final.due_on.isoformat(),
-                        final.amount, applied.get(final.id, ZERO)))
-        return out
+        return [row[1:] for row in settlement_rows(plan)]
 
     def _show(self, plan: Any, done: bool) -> None:
         s = plan.settlement

@@ -302,8 +302,8 @@ class UnitTable(QWidget):
     def _update_count(self) -> None:
         text = self.tr("%1 of %2 units, reading the rest…") if self._loading \
             else self.tr("%1 of %2 units")
-        self.count.setText(text.replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(text.replace("%1", f"{self.proxy.rowCount():,}")
+                           .replace("%2", f"{self.model.rowCount():,}"))
 
     def _emit_selection(self) -> None:
         self.unitSelected.emit(self.current_unit_id())

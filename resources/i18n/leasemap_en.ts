@@ -434,20 +434,24 @@
         <translation>{file}: no receipts; rows skipped: {skipped}</translation>
     </message>
     <message>
-        <source>{file}: payments imported: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}</source>
-        <translation>{file}: payments imported: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}</translation>
+        <source>{file}: payments imported: {new} ({received}), {account}; imported before: {existing}; rows skipped: {skipped}</source>
+        <translation>{file}: payments imported: {new} ({received}), {account}; imported before: {existing}; rows skipped: {skipped}</translation>
     </message>
     <message>
-        <source>{file}: payments to import: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}; nothing written</source>
-        <translation>{file}: payments to import: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}; nothing written</translation>
+        <source>{file}: payments to import: {new} ({received}), {account}; imported before: {existing}; rows skipped: {skipped}; nothing written</source>
+        <translation>{file}: payments to import: {new} ({received}), {account}; imported before: {existing}; rows skipped: {skipped}; nothing written</translation>
+    </message>
+    <message>
+        <source>account {account}</source>
+        <translation>account {account}</translation>
+    </message>
+    <message>
+        <source>account (none)</source>
+        <translation>account (none)</translation>
     </message>
     <message>
         <source>allocated automatically: {auto} ({auto_amount}); to confirm in Payments to match: {proposed} ({proposed_amount}); unmatched: {unmatched} ({unmatched_amount})</source>
         <translation>allocated automatically: {auto} ({auto_amount}); to confirm in Payments to match: {proposed} ({proposed_amount}); unmatched: {unmatched} ({unmatched_amount})</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(none)</translation>
     </message>
 </context>
 <context>
@@ -664,12 +668,12 @@
         <translation>unmatched: %1 (%2)</translation>
     </message>
     <message>
-        <source>Matching:</source>
-        <translation>Matching:</translation>
+        <source>Matching: %1</source>
+        <translation>Matching: %1</translation>
     </message>
     <message>
-        <source>Matching would leave:</source>
-        <translation>Matching would leave:</translation>
+        <source>Matching would leave: %1</source>
+        <translation>Matching would leave: %1</translation>
     </message>
     <message>
         <source>; </source>
@@ -1477,16 +1481,16 @@ Nothing was written.</translation>
         <translation>{file} exists; pass --force to replace it</translation>
     </message>
     <message>
-        <source>built {file}: {buildings}, {floors}, {units}, {tenants}, {contracts} in {seconds} s</source>
-        <translation>built {file}: {buildings}, {floors}, {units}, {tenants}, {contracts} in {seconds} s</translation>
-    </message>
-    <message>
         <source>{code} {name} ({currency}) as of {day}</source>
         <translation>{code} {name} ({currency}) as of {day}</translation>
     </message>
     <message>
-        <source>{buildings}, {units}, leasable {leasable} m², leased {leased} m², vacant {vacant} m², occupancy {occupancy}</source>
-        <translation>{buildings}, {units}, leasable {leasable} m², leased {leased} m², vacant {vacant} m², occupancy {occupancy}</translation>
+        <source>built {file}: {buildings}, {floors}, {units}, {common}, {tenants}, {contracts} in {seconds} s</source>
+        <translation>built {file}: {buildings}, {floors}, {units}, {common}, {tenants}, {contracts} in {seconds} s</translation>
+    </message>
+    <message>
+        <source>{buildings}, {units} ({for_rent}, {common}), leasable {leasable} m², leased {leased} m², vacant {vacant} m², occupancy {occupancy}</source>
+        <translation>{buildings}, {units} ({for_rent}, {common}), leasable {leasable} m², leased {leased} m², vacant {vacant} m², occupancy {occupancy}</translation>
     </message>
     <message>
         <source>{code} {name}: {floors}, {units}</source>
@@ -1547,6 +1551,22 @@ Nothing was written.</translation>
     <message>
         <source>{n} units</source>
         <translation>{n} units</translation>
+    </message>
+    <message>
+        <source>{n} unit for rent</source>
+        <translation>{n} unit for rent</translation>
+    </message>
+    <message>
+        <source>{n} units for rent</source>
+        <translation>{n} units for rent</translation>
+    </message>
+    <message>
+        <source>{n} common room</source>
+        <translation>{n} common room</translation>
+    </message>
+    <message>
+        <source>{n} common rooms</source>
+        <translation>{n} common rooms</translation>
     </message>
     <message>
         <source>{n} tenant</source>
@@ -1786,6 +1806,14 @@ Nothing was written.</translation>
     <message>
         <source>Open, due {day}</source>
         <translation>Open, due {day}</translation>
+    </message>
+    <message>
+        <source>Low risk: no action. Bills go out as usual and no one needs to call.</source>
+        <translation>Low risk: no action. Bills go out as usual and no one needs to call.</translation>
+    </message>
+    <message>
+        <source>{tier}: no action is listed for this tenant.</source>
+        <translation>{tier}: no action is listed for this tenant.</translation>
     </message>
     <message>
         <source>Score {score} of 100 · {tier}</source>
@@ -2421,6 +2449,14 @@ Nothing was written.</translation>
     <message>
         <source>Deposit movement of %1 reversed</source>
         <translation>Deposit movement of %1 reversed</translation>
+    </message>
+    <message>
+        <source>Deposit of %1 received</source>
+        <translation>Deposit of %1 received</translation>
+    </message>
+    <message>
+        <source>Deposit of %1 refunded</source>
+        <translation>Deposit of %1 refunded</translation>
     </message>
 </context>
 <context>
@@ -3703,10 +3739,109 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>DepositMoveDialog</name>
+    <message>
+        <source>Type the amount as a number, such as 25,080.00.</source>
+        <translation>Type the amount as a number, such as 25,080.00.</translation>
+    </message>
+    <message>
+        <source>Working out what it writes…</source>
+        <translation>Working out what it writes…</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Save.</source>
+        <translation>Nothing is written until you press Save.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Refunded %1 of %2's deposit on %3.</source>
+        <translation>Refunded %1 of %2's deposit on %3.</translation>
+    </message>
+    <message>
+        <source>Refunding %1 of %2's deposit on %3:</source>
+        <translation>Refunding %1 of %2's deposit on %3:</translation>
+    </message>
+    <message>
+        <source>Received %1 into %2's deposit on %3.</source>
+        <translation>Received %1 into %2's deposit on %3.</translation>
+    </message>
+    <message>
+        <source>Receiving %1 into %2's deposit on %3:</source>
+        <translation>Receiving %1 into %2's deposit on %3:</translation>
+    </message>
+    <message>
+        <source>None: not out of a payment entered here</source>
+        <translation>None: not out of a payment entered here</translation>
+    </message>
+    <message>
+        <source>Reading the tenant's payments that hold money…</source>
+        <translation>Reading the tenant's payments that hold money…</translation>
+    </message>
+    <message>
+        <source>No payment of the tenant's holds money not allocated.</source>
+        <translation>No payment of the tenant's holds money not allocated.</translation>
+    </message>
+    <message>
+        <source>%1 of the tenant's payments hold money not allocated; the deposit taken out of one no longer waits in the payments queue.</source>
+        <translation>%1 of the tenant's payments hold money not allocated; the deposit taken out of one no longer waits in the payments queue.</translation>
+    </message>
+    <message>
+        <source>Refund the deposit of %1</source>
+        <translation>Refund the deposit of %1</translation>
+    </message>
+    <message>
+        <source>Part or all of what the deposit holds (%1 of %2 agreed), paid back to the tenant. Once the contract has ended, Settle… applies it to what is still owed first.</source>
+        <translation>Part or all of what the deposit holds (%1 of %2 agreed), paid back to the tenant. Once the contract has ended, Settle… applies it to what is still owed first.</translation>
+    </message>
+    <message>
+        <source>Receive the deposit of %1</source>
+        <translation>Receive the deposit of %1</translation>
+    </message>
+    <message>
+        <source>The deposit received, in whole or in part: it holds %1 of %2 agreed.</source>
+        <translation>The deposit received, in whole or in part: it holds %1 of %2 agreed.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Dated</translation>
+    </message>
+    <message>
+        <source>Came in with</source>
+        <translation>Came in with</translation>
+    </message>
+    <message>
+        <source>e.g. 25,080.00</source>
+        <translation>e.g. 25,080.00</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>DepositPanel</name>
     <message>
         <source>Deposit: %1</source>
         <translation>Deposit: %1</translation>
+    </message>
+    <message>
+        <source>The deposit holds nothing to refund.</source>
+        <translation>The deposit holds nothing to refund.</translation>
+    </message>
+    <message>
+        <source>Pay back part or all of what the deposit holds; says held before → after first.</source>
+        <translation>Pay back part or all of what the deposit holds; says held before → after first.</translation>
+    </message>
+    <message>
+        <source>Record the deposit received, in whole or in part, and the payment it came in; says what it writes first.</source>
+        <translation>Record the deposit received, in whole or in part, and the payment it came in; says what it writes first.</translation>
     </message>
     <message>
         <source>A reversal is not reversed: enter the movement again.</source>
@@ -3751,6 +3886,14 @@ Nothing was written.</translation>
     <message>
         <source>Reverse…</source>
         <translation>Reverse…</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>Receive…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Refund…</translation>
     </message>
 </context>
 <context>
@@ -3895,12 +4038,40 @@ Nothing was written.</translation>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
+    <message>
+        <source>{on} · {amount} · {payer} · holds {holds}</source>
+        <translation>{on} · {amount} · {payer} · holds {holds}</translation>
+    </message>
+    <message>
+        <source>held {holds} → {after} ({agreed} agreed)</source>
+        <translation>held {holds} → {after} ({agreed} agreed)</translation>
+    </message>
+    <message>
+        <source>{amount} paid back to the tenant</source>
+        <translation>{amount} paid back to the tenant</translation>
+    </message>
+    <message>
+        <source>not out of a payment entered here: no payment's money changes</source>
+        <translation>not out of a payment entered here: no payment's money changes</translation>
+    </message>
+    <message>
+        <source>from {payer}'s payment of {paid} on {paid_on}, which then holds {left} for the payments queue</source>
+        <translation>from {payer}'s payment of {paid} on {paid_on}, which then holds {left} for the payments queue</translation>
+    </message>
 </context>
 <context>
     <name>DepositsCli</name>
     <message>
         <source>not a date (YYYY-MM-DD): {text}</source>
         <translation>not a date (YYYY-MM-DD): {text}</translation>
+    </message>
+    <message>
+        <source>not an amount: {text}</source>
+        <translation>not an amount: {text}</translation>
+    </message>
+    <message>
+        <source>not a payment id: {text}</source>
+        <translation>not a payment id: {text}</translation>
     </message>
     <message>
         <source>{contract}: deposit {held}</source>
@@ -3925,6 +4096,30 @@ Nothing was written.</translation>
     <message>
         <source>Written, the reversing movements: {ids}</source>
         <translation>Written, the reversing movements: {ids}</translation>
+    </message>
+    <message>
+        <source>Refunding {amount} of {contract}'s deposit on {on}:</source>
+        <translation>Refunding {amount} of {contract}'s deposit on {on}:</translation>
+    </message>
+    <message>
+        <source>Receiving {amount} into {contract}'s deposit on {on}:</source>
+        <translation>Receiving {amount} into {contract}'s deposit on {on}:</translation>
+    </message>
+    <message>
+        <source>Written, the movement: {id}</source>
+        <translation>Written, the movement: {id}</translation>
+    </message>
+    <message>
+        <source>Settling {contract} on {on}:</source>
+        <translation>Settling {contract} on {on}:</translation>
+    </message>
+    <message>
+        <source>Settled {contract} on {on}:</source>
+        <translation>Settled {contract} on {on}:</translation>
+    </message>
+    <message>
+        <source>Posted.</source>
+        <translation>Posted.</translation>
     </message>
 </context>
 <context>

@@ -435,20 +435,24 @@
         <translation>{file}：没有收入；跳过 {skipped} 行</translation>
     </message>
     <message>
-        <source>{file}: payments imported: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}</source>
-        <translation>{file}：已导入收款 {new} 笔（{received}），账户 {account}；此前已导入 {existing} 笔；跳过 {skipped} 行</translation>
+        <source>{file}: payments imported: {new} ({received}), {account}; imported before: {existing}; rows skipped: {skipped}</source>
+        <translation>{file}：已导入收款 {new} 笔（{received}），{account}；此前已导入 {existing} 笔；跳过 {skipped} 行</translation>
     </message>
     <message>
-        <source>{file}: payments to import: {new} ({received}), account {account}; imported before: {existing}; rows skipped: {skipped}; nothing written</source>
-        <translation>{file}：待导入收款 {new} 笔（{received}），账户 {account}；此前已导入 {existing} 笔；跳过 {skipped} 行；未写入任何内容</translation>
+        <source>{file}: payments to import: {new} ({received}), {account}; imported before: {existing}; rows skipped: {skipped}; nothing written</source>
+        <translation>{file}：待导入收款 {new} 笔（{received}），{account}；此前已导入 {existing} 笔；跳过 {skipped} 行；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>account {account}</source>
+        <translation>账户 {account}</translation>
+    </message>
+    <message>
+        <source>account (none)</source>
+        <translation>账户（无）</translation>
     </message>
     <message>
         <source>allocated automatically: {auto} ({auto_amount}); to confirm in Payments to match: {proposed} ({proposed_amount}); unmatched: {unmatched} ({unmatched_amount})</source>
         <translation>自动核销：{auto} 笔（{auto_amount}）；在“待匹配收款”中确认：{proposed} 笔（{proposed_amount}）；未匹配：{unmatched} 笔（{unmatched_amount}）</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -665,12 +669,12 @@
         <translation>未匹配：%1 笔（%2）</translation>
     </message>
     <message>
-        <source>Matching:</source>
-        <translation>匹配结果：</translation>
+        <source>Matching: %1</source>
+        <translation>匹配结果：%1</translation>
     </message>
     <message>
-        <source>Matching would leave:</source>
-        <translation>预计匹配结果：</translation>
+        <source>Matching would leave: %1</source>
+        <translation>预计匹配结果：%1</translation>
     </message>
     <message>
         <source>; </source>
@@ -1478,16 +1482,16 @@ Nothing was written.</source>
         <translation>{file} 已存在；如要替换，请加 --force</translation>
     </message>
     <message>
-        <source>built {file}: {buildings}, {floors}, {units}, {tenants}, {contracts} in {seconds} s</source>
-        <translation>已生成 {file}：{buildings}、{floors}、{units}、{tenants}、{contracts}，用时 {seconds} 秒</translation>
-    </message>
-    <message>
         <source>{code} {name} ({currency}) as of {day}</source>
         <translation>{code} {name}（{currency}），截至 {day}</translation>
     </message>
     <message>
-        <source>{buildings}, {units}, leasable {leasable} m², leased {leased} m², vacant {vacant} m², occupancy {occupancy}</source>
-        <translation>{buildings}，{units}，可租 {leasable} m²，已租 {leased} m²，空置 {vacant} m²，出租率 {occupancy}</translation>
+        <source>built {file}: {buildings}, {floors}, {units}, {common}, {tenants}, {contracts} in {seconds} s</source>
+        <translation>已生成 {file}：{buildings}、{floors}、{units}、{common}、{tenants}、{contracts}，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{buildings}, {units} ({for_rent}, {common}), leasable {leasable} m², leased {leased} m², vacant {vacant} m², occupancy {occupancy}</source>
+        <translation>{buildings}，{units}（{for_rent}，{common}），可租 {leasable} m²，已租 {leased} m²，空置 {vacant} m²，出租率 {occupancy}</translation>
     </message>
     <message>
         <source>{code} {name}: {floors}, {units}</source>
@@ -1548,6 +1552,22 @@ Nothing was written.</source>
     <message>
         <source>{n} units</source>
         <translation>{n} 个单元</translation>
+    </message>
+    <message>
+        <source>{n} unit for rent</source>
+        <translation>{n} 个出租单元</translation>
+    </message>
+    <message>
+        <source>{n} units for rent</source>
+        <translation>{n} 个出租单元</translation>
+    </message>
+    <message>
+        <source>{n} common room</source>
+        <translation>{n} 个公共部位</translation>
+    </message>
+    <message>
+        <source>{n} common rooms</source>
+        <translation>{n} 个公共部位</translation>
     </message>
     <message>
         <source>{n} tenant</source>
@@ -1787,6 +1807,14 @@ Nothing was written.</source>
     <message>
         <source>Open, due {day}</source>
         <translation>待办，{day} 到期</translation>
+    </message>
+    <message>
+        <source>Low risk: no action. Bills go out as usual and no one needs to call.</source>
+        <translation>低风险：无需催收措施。账单照常出具，无需致电。</translation>
+    </message>
+    <message>
+        <source>{tier}: no action is listed for this tenant.</source>
+        <translation>{tier}：该租户暂无催收措施。</translation>
     </message>
     <message>
         <source>Score {score} of 100 · {tier}</source>
@@ -2422,6 +2450,14 @@ Nothing was written.</source>
     <message>
         <source>Deposit movement of %1 reversed</source>
         <translation>%1 的押金流水已冲销</translation>
+    </message>
+    <message>
+        <source>Deposit of %1 received</source>
+        <translation>%1 的押金已收取</translation>
+    </message>
+    <message>
+        <source>Deposit of %1 refunded</source>
+        <translation>%1 的押金已退还</translation>
     </message>
 </context>
 <context>
@@ -3704,10 +3740,109 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>DepositMoveDialog</name>
+    <message>
+        <source>Type the amount as a number, such as 25,080.00.</source>
+        <translation>请以数字输入金额，例如 25,080.00。</translation>
+    </message>
+    <message>
+        <source>Working out what it writes…</source>
+        <translation>正在计算将写入的内容…</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Save.</source>
+        <translation>点击“保存”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Refunded %1 of %2&apos;s deposit on %3.</source>
+        <translation>已于 %3 退还 %2 的押金 %1。</translation>
+    </message>
+    <message>
+        <source>Refunding %1 of %2&apos;s deposit on %3:</source>
+        <translation>于 %3 退还 %2 的押金 %1：</translation>
+    </message>
+    <message>
+        <source>Received %1 into %2&apos;s deposit on %3.</source>
+        <translation>已于 %3 收取 %2 的押金 %1。</translation>
+    </message>
+    <message>
+        <source>Receiving %1 into %2&apos;s deposit on %3:</source>
+        <translation>于 %3 收取 %2 的押金 %1：</translation>
+    </message>
+    <message>
+        <source>None: not out of a payment entered here</source>
+        <translation>无：不从已录入的收款中划转</translation>
+    </message>
+    <message>
+        <source>Reading the tenant&apos;s payments that hold money…</source>
+        <translation>正在读取该租户尚有未核销金额的收款…</translation>
+    </message>
+    <message>
+        <source>No payment of the tenant&apos;s holds money not allocated.</source>
+        <translation>该租户没有尚有未核销金额的收款。</translation>
+    </message>
+    <message>
+        <source>%1 of the tenant&apos;s payments hold money not allocated; the deposit taken out of one no longer waits in the payments queue.</source>
+        <translation>该租户有 %1 笔收款尚有未核销金额；从中划作押金的部分不再留在“待匹配收款”中。</translation>
+    </message>
+    <message>
+        <source>Refund the deposit of %1</source>
+        <translation>退还 %1 的押金</translation>
+    </message>
+    <message>
+        <source>Part or all of what the deposit holds (%1 of %2 agreed), paid back to the tenant. Once the contract has ended, Settle… applies it to what is still owed first.</source>
+        <translation>将押金余额（合同约定 %2，现有 %1）部分或全部退还租户。合同结束后，“结算…”会先以押金抵扣欠款。</translation>
+    </message>
+    <message>
+        <source>Receive the deposit of %1</source>
+        <translation>收取 %1 的押金</translation>
+    </message>
+    <message>
+        <source>The deposit received, in whole or in part: it holds %1 of %2 agreed.</source>
+        <translation>登记收到的押金（全部或部分）：合同约定 %2，现有 %1。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Came in with</source>
+        <translation>来自收款</translation>
+    </message>
+    <message>
+        <source>e.g. 25,080.00</source>
+        <translation>例如 25,080.00</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>DepositPanel</name>
     <message>
         <source>Deposit: %1</source>
         <translation>押金：%1</translation>
+    </message>
+    <message>
+        <source>The deposit holds nothing to refund.</source>
+        <translation>押金余额为零，无可退还。</translation>
+    </message>
+    <message>
+        <source>Pay back part or all of what the deposit holds; says held before → after first.</source>
+        <translation>将押金余额部分或全部退还租户；写入前先显示押金余额的变化（前 → 后）。</translation>
+    </message>
+    <message>
+        <source>Record the deposit received, in whole or in part, and the payment it came in; says what it writes first.</source>
+        <translation>登记收到的押金（全部或部分）及其来自的收款；写入前先说明将写入的内容。</translation>
     </message>
     <message>
         <source>A reversal is not reversed: enter the movement again.</source>
@@ -3752,6 +3887,14 @@ Nothing was written.</source>
     <message>
         <source>Reverse…</source>
         <translation>冲销…</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>收取…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>退款…</translation>
     </message>
 </context>
 <context>
@@ -3896,12 +4039,40 @@ Nothing was written.</source>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
+    <message>
+        <source>{on} · {amount} · {payer} · holds {holds}</source>
+        <translation>{on} · {amount} · {payer} · 未核销 {holds}</translation>
+    </message>
+    <message>
+        <source>held {holds} → {after} ({agreed} agreed)</source>
+        <translation>押金余额 {holds} → {after}（合同约定 {agreed}）</translation>
+    </message>
+    <message>
+        <source>{amount} paid back to the tenant</source>
+        <translation>退还租户 {amount}</translation>
+    </message>
+    <message>
+        <source>not out of a payment entered here: no payment&apos;s money changes</source>
+        <translation>不从已录入的收款中划转：各笔收款金额不变</translation>
+    </message>
+    <message>
+        <source>from {payer}&apos;s payment of {paid} on {paid_on}, which then holds {left} for the payments queue</source>
+        <translation>来自 {payer} 于 {paid_on} 的收款 {paid}，划转后该笔收款尚余 {left} 留待匹配</translation>
+    </message>
 </context>
 <context>
     <name>DepositsCli</name>
     <message>
         <source>not a date (YYYY-MM-DD): {text}</source>
         <translation>不是日期（YYYY-MM-DD）：{text}</translation>
+    </message>
+    <message>
+        <source>not an amount: {text}</source>
+        <translation>不是金额：{text}</translation>
+    </message>
+    <message>
+        <source>not a payment id: {text}</source>
+        <translation>不是收款编号：{text}</translation>
     </message>
     <message>
         <source>{contract}: deposit {held}</source>
@@ -3926,6 +4097,30 @@ Nothing was written.</source>
     <message>
         <source>Written, the reversing movements: {ids}</source>
         <translation>已写入冲销流水：{ids}</translation>
+    </message>
+    <message>
+        <source>Refunding {amount} of {contract}&apos;s deposit on {on}:</source>
+        <translation>于 {on} 退还 {contract} 的押金 {amount}：</translation>
+    </message>
+    <message>
+        <source>Receiving {amount} into {contract}&apos;s deposit on {on}:</source>
+        <translation>于 {on} 收取 {contract} 的押金 {amount}：</translation>
+    </message>
+    <message>
+        <source>Written, the movement: {id}</source>
+        <translation>已写入押金流水：{id}</translation>
+    </message>
+    <message>
+        <source>Settling {contract} on {on}:</source>
+        <translation>于 {on} 结算 {contract}：</translation>
+    </message>
+    <message>
+        <source>Settled {contract} on {on}:</source>
+        <translation>已于 {on} 结算 {contract}：</translation>
+    </message>
+    <message>
+        <source>Posted.</source>
+        <translation>已过账。</translation>
     </message>
 </context>
 <context>

@@ -24,16 +24,18 @@ def leasemap(settings_dir: Path, *args: str) -> subprocess.CompletedProcess[str]
 
 
 def open_window(qtbot, settings, path: Path, size: tuple[int, int] | None = None):
-    """The main window in English on the workspace at ``path``, on TODAY, shown."""
+    """The main window in English on the workspace at ``path``, on TODAY, shown, ``size``
+    big (by default 1400 × 860, the size the window was made at before its first size was
+    fitted to the screen: the offscreen screen is 800 × 800)."""
     from app.gui import create_window
+    from app.main_window import FIRST_SIZE
     from tests.small_park import TODAY
 
     win = create_window(settings, language="en")
     qtbot.addWidget(win)
     assert win.open_workspace(path)
     win.date_edit.setDate(TODAY)
-    if size is not None:
-        win.resize(*size)
+    win.resize(*(size or FIRST_SIZE))
     win.show()
     qtbot.waitExposed(win)
     return win
