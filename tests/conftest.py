@@ -28,6 +28,30 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
 
 
+WAIT_MS = 60_000  # how long a test waits for background work before it gives up
+
+
+def _patient_waits() -> None:
+    """pytest-qt's waits give up after 5 s unless told otherwise: a wait for a background
+    task then fails on a loaded 2-core CI machine (a building's map took longer once), which
+    makes a wait a time limit. A wait that names no timeout waits ``WAIT_MS``; the waits that
+    name theirs (most do) keep them."""
+    try:
+        from pytestqt.qtbot import QtBot
+    except ImportError:  # the suite without Qt
+        return
+    for name in ("waitUntil", "waitSignal", "waitSignals"):
+        wait = getattr(QtBot, name)
+
+        def patient(self, *args, _wait=wait, timeout: int = WAIT_MS, **kwargs):
+            return _wait(self, *args, timeout=timeout, **kwargs)
+
+        setattr(QtBot, name, patient)
+
+
+_patient_waits()
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     """Delete now the widgets the test left to Qt to delete (issue 12).
