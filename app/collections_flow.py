@@ -4,7 +4,8 @@ credit signals, in the window's worker pool.
 Opening the window (and Refresh, and every change made from it) raises the
 actions of the day first (``services.collections.raise_actions``: idempotent,
 it writes only what changed), then reads the park's tenants with their scores
-and actions (``collections_overview``), both in one task of the pool; a
+and actions (``collections_overview``, on the scores the actions were raised on:
+the park's ledger is read and scored once), both in one task of the pool; a
 workspace that cannot be written still gets its list. The day is the
 window's (never after today: actions are things to do now). Marking a task
 done and saving a tenant's signals are written in the pool too; a refusal
@@ -101,15 +102,15 @@ class CollectionsFlow(QObject):
         def work(_job: Any) -> Any:
             from services.collections import collections_overview, raise_actions
 
-            problem = ""
-            try:
-                raise_actions(workspace, park_id, day)
+            problem, credits = "", None
+            try:  # the list is read on the scores the actions were raised on
+                credits = raise_actions(workspace, park_id, day).credits
             except Exception as exc:  # the list is still read; the failure is said
                 from views.message_text import message_text
 
                 problem = message_text(exc)
             with workspace.reading() as session:
-                return collections_overview(session, park_id, day), problem
+                return collections_overview(session, park_id, day, credits=credits), problem
 
         def read(result: Any) -> None:
             rows, problem = result

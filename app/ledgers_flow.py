@@ -96,9 +96,15 @@ class LedgersFlow(QObject):
             return
 
         def work(job: Job) -> Any:
+            from runtime.jobs import gc_paused
             from services.three_ledgers import check_on
+            from views.three_ledgers_window import difference_row
 
-            return check_on(workspace, park_id, on, job=job)
+            report = check_on(workspace, park_id, on, job=job)
+            # The rows are made here, in the pool (tens of thousands of differences would
+            # hold the window's thread), as the check is: with the cyclic collector held.
+            with gc_paused(promote=True):
+                return report, [difference_row(d) for d in report.differences]
 
         self.view.set_working(CHECK)
         self._start(work, self._checked, writes=False)
@@ -157,13 +163,14 @@ class LedgersFlow(QObject):
 
     # -- answers -------------------------------------------------------------------------------
 
-    def _checked(self, report: Any) -> None:
+    def _checked(self, checked: tuple[Any, list[Any]]) -> None:
         if self.view is None:
             return
         if self._cancelled:
             self.view.set_cancelled()
             return
-        self.view.set_check(report)
+        report, rows = checked
+        self.view.set_check(report, rows)
 
     def _exported(self, done: Any) -> None:
         if self.view is not None:

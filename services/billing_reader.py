@@ -89,9 +89,9 @@ class BillingReader:
     def _read_covered(self) -> None:
         """The ranges the park's posted runs went over: a period caught up must lie in one
         (``bills.plan_contract``'s ``covered``)."""
-        self.covered = tuple(sorted(set(self.session.execute(
+        self.covered = tuple(sorted({(first, last) for first, last in self.session.execute(
             select(BillingRun.period_from, BillingRun.period_to)
-            .where(BillingRun.park_id == self.park_id)).tuples())))
+            .where(BillingRun.park_id == self.park_id))}))
 
     def _contract_rows(self, *where: Any) -> list[ContractRow]:
         return [ContractRow(*r) for r in self.session.execute(
@@ -133,7 +133,10 @@ class BillingReader:
         # it is not billed), or when periods it was billed for may have changed.
         period_from = self.window[0]
         return [r for r in rows if last_day(r) >= period_from
-                or (r.id in self._changeable and r.id in self.billed)]
+                or (r.id in self._changeable and self._was_billed(r.id))]
+
+    def _was_billed(self, contract_id: uuid.UUID) -> bool:
+        return contract_id in self.billed
 
     def in_range(self, contract_id: uuid.UUID, bill: uuid.UUID) -> bool:
         return bill in self._window_bills
@@ -239,6 +242,39 @@ class BillingReader:
                 ~Bill.period_start.between(period_from, period_to))))
         for contract_id, rows in found.items():
             self.billed[contract_id] = billed_keys(rows)
+
+
+class ScheduleReader(BillingReader):
+    """The schedules as a run sees them, for a caller that reads the posted bills itself
+    (the three-ledger check's contract ledger): of the bills, only what ``to_bill`` starts
+    a schedule from is read (each changeable contract's first billed period, in one
+    aggregate query), not the park's bills row by row a second time."""
+
+    def __init__(self, session: Session, park_id: uuid.UUID, period_from: date,
+                 period_to: date) -> None:
+        super().__init__(session, park_id, period_from, period_to)
+        self._first: dict[uuid.UUID, date] = {}
+
+    def contracts(self) -> list[ContractRow]:
+        rows = self._contract_rows(Contract.starts_on <= self.window[1])
+        ids = [r.id for r in rows if r.status is not ContractStatus.DRAFT]
+        self._read_terms(rows, ids)
+        self._first = {}
+        for chunk in chunks([i for i in ids if i in self._changeable]):
+            for contract_id, first in self.session.execute(
+                    select(Bill.contract_id, func.min(Bill.period_start))
+                    .where(Bill.contract_id.in_(chunk),
+                           Bill.charge.not_in(sorted(NOT_FROM_SCHEDULE)))
+                    .group_by(Bill.contract_id)):
+                self._first[contract_id] = first
+        return self._looked_at(rows)
+
+    def _was_billed(self, contract_id: uuid.UUID) -> bool:
+        return contract_id in self._first
+
+    def _first_billed(self, contract_id: uuid.UUID,
+                      billed: Mapping[tuple[date, str], BilledKey] | None) -> date | None:
+        return self._first.get(contract_id)  # read for changeable contracts only
 
 
 class KeptBillingReader(BillingReader):

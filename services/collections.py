@@ -41,7 +41,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -75,6 +75,7 @@ from domain.billing.late_fees import LATE_FEE
 from domain.contracts import ContractStatus
 from domain.leasing.lifecycle import OwnerRole
 from domain.money import ZERO
+from runtime.jobs import gc_paused
 from runtime.messages import UserError
 from services.finance_settings import working_calendar
 from services.receivables import Ledger, read_ledger
@@ -156,11 +157,14 @@ class TenantCollections:
 @dataclass(frozen=True)
 class ActionRun:
     """What :func:`raise_actions` wrote: actions raised, actions ended (their tier left),
-    and how many tenants are in each tier."""
+    and how many tenants are in each tier; ``credits``, the scores it raised them on, for
+    the list read next (:func:`collections_overview`), which need not score them again."""
 
     raised: int
     ended: int
     tiers: dict[Tier, int]
+    credits: Mapping[uuid.UUID, TenantCredit] = field(default_factory=dict, repr=False,
+                                                      compare=False)
 
 
 # -- scores ------------------------------------------------------------------------------
@@ -330,10 +334,13 @@ def raise_actions(workspace: Workspace, park_id: uuid.UUID, on: date, *,
     ``holidays`` and ``workdays`` (调休) move the call's and the legal review's due dates
     (``domain.billing.collections.add_working_days``); None (the default) takes the park's
     calendar as stored.
+
+    The cyclic collector is held meanwhile (``runtime.jobs.gc_paused``): scoring reads the
+    park's bills and allocations, tens of thousands of acyclic rows.
     """
     raised = ended = 0
     tiers: dict[Tier, int] = dict.fromkeys(TIER_ORDER, 0)
-    with workspace.transaction() as session:
+    with gc_paused(promote=True), workspace.transaction() as session:
         if holidays is None or workdays is None:
             stored_off, stored_on = working_calendar(session, park_id)
             holidays = stored_off if holidays is None else holidays
@@ -369,7 +376,7 @@ def raise_actions(workspace: Workspace, park_id: uuid.UUID, on: date, *,
         if new:
             insert_rows(session, Alert, new)
             raised = len(new)
-    return ActionRun(raised, ended, tiers)
+    return ActionRun(raised, ended, tiers, credits)
 
 
 def _row(park_id: uuid.UUID, contract_id: uuid.UUID, action: Action) -> dict[str, Any]:
@@ -404,11 +411,18 @@ def mark_action_done(workspace: Workspace, action_id_: uuid.UUID, on: date) -> N
             row.cleared_on = on
 
 
-def collections_overview(session: Session, park_id: uuid.UUID, on: date
+def collections_overview(session: Session, park_id: uuid.UUID, on: date, *,
+                         credits: Mapping[uuid.UUID, TenantCredit] | None = None
                          ) -> list[TenantCollections]:
     """Every scored tenant with its actions: the worst tier first, then the lowest score,
-    then the most overdue, then the code."""
-    credits = credit_scores(session, park_id, on)
+    then the most overdue, then the code.
+
+    ``credits``: the park's :func:`credit_scores` on ``on`` when the caller has them (the
+    :class:`ActionRun` of the day's :func:`raise_actions`), else read here, with the cyclic
+    collector held (see :func:`raise_actions`)."""
+    if credits is None:
+        with gc_paused(promote=True):
+            credits = credit_scores(session, park_id, on)
     stored = stored_actions(session, park_id)
     rows = [TenantCollections(c, tuple(stored.get(c.tenant_id, ()))) for c in credits.values()]
     rows.sort(key=lambda r: (TIER_ORDER.index(r.credit.tier), r.credit.score.score,

@@ -82,19 +82,20 @@ def read_ledger(session: Session, park_id: uuid.UUID, *,
         query = query.where(Bill.tenant_id == tenant_id)
     if issued_by is not None:
         query = query.where(Bill.issued_on <= issued_by)
+    # Unpacked, not named: a named column of a row costs a lookup, times a park's year.
     rows = session.execute(query.order_by(Bill.issued_on, Bill.number)).all()
     credits: dict[uuid.UUID, list[Decimal]] = defaultdict(list)
-    for row in rows:
-        if row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None:
-            credits[row.corrects_id].append(row.amount)
+    for _id, _contract, _tenant, _charge, _start, _due, amount, kind, corrects, _n, _on in rows:
+        if kind == ADJUSTMENT_KIND and amount < 0 and corrects is not None:
+            credits[corrects].append(amount)
     # A bill is owed from its due date, or from the day it was issued when that is later
     # (a contract paid in advance billed late): nobody is late on a bill not yet sent.
     bills = tuple(
-        BillEntry(row.id, row.contract_id, row.tenant_id, row.charge, row.period_start,
-                  max(row.due_on, row.issued_on), (row.amount, *credits.get(row.id, ())),
-                  codes.get(row.contract_id, ""), row.number)
-        for row in rows
-        if not (row.kind == ADJUSTMENT_KIND and row.amount < 0 and row.corrects_id is not None))
+        BillEntry(ident, contract_id, tenant_id, charge, start, max(due_on, issued_on),
+                  (amount, *credits.get(ident, ())), codes.get(contract_id, ""), number)
+        for (ident, contract_id, tenant_id, charge, start, due_on, amount, kind, corrects,
+             number, issued_on) in rows
+        if not (kind == ADJUSTMENT_KIND and amount < 0 and corrects is not None))
     # Columns, not ORM rows: a park's year is tens of thousands of each.
     received = tuple(PaymentEntry(*row) for row in session.execute(
         select(Payment.id, Payment.amount, Payment.received_on, Payment.payer,

@@ -41,6 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,7 @@ from importers.rent_roll import (
     read_excel_rows,
     squash,
 )
-from runtime.jobs import Job
+from runtime.jobs import Job, gc_paused
 from runtime.messages import Message, UserError
 from store.changes import insert_rows
 from store.id_text import parse_id
@@ -174,63 +175,69 @@ class Ledgers:
 
 def read_operations(session: Session, park_id: uuid.UUID, until: date) -> Operations:
     """Bills posted, payments received, their allocations and the deposits' movements
-    dated ``until`` or before."""
+    dated ``until`` or before.
+
+    Rows are read as tuples and unpacked (a named column of a row costs a lookup, and a
+    park's year is tens of thousands of rows of a dozen columns)."""
     rows = session.execute(
         select(Bill.id, Bill.contract_id, Bill.tenant_id, Bill.kind, Bill.corrects_id,
                Bill.charge, Bill.period_start, Bill.period_end, Bill.due_on, Bill.issued_on,
                Bill.amount, Bill.number)
         .where(Bill.park_id == park_id, Bill.issued_on <= until)
         .order_by(Bill.issued_on, Bill.number)).all()
-    by_id = {r.id: r for r in rows}
+    by_id = {r[0]: r for r in rows}
     bills: list[OpsBill] = []
     adjustments: list[OpsAdjustment] = []
     sits_on: dict[uuid.UUID, uuid.UUID] = {}
-    for r in rows:
-        root = _root(r.id, by_id)
-        if root != r.id:
-            adjustments.append(OpsAdjustment(r.id, root, r.issued_on, r.amount, root))
+    numbers: dict[uuid.UUID, str] = {}
+    tenant_of: dict[uuid.UUID, uuid.UUID] = {}
+    for (ident, contract_id, tenant_id, kind, _corrects, charge, start, end, due_on, issued_on,
+         amount, number) in rows:
+        root = _root(ident, by_id) if kind == ADJUSTMENT_KIND else ident
+        if root != ident:
+            adjustments.append(OpsAdjustment(ident, root, issued_on, amount, root))
         else:
-            bills.append(OpsBill(r.id, r.contract_id, r.tenant_id, r.charge, r.period_start,
-                                 r.period_end, r.due_on, r.issued_on, r.amount))
-        sits_on[r.id] = root
+            bills.append(OpsBill(ident, contract_id, tenant_id, charge, start, end, due_on,
+                                 issued_on, amount))
+        sits_on[ident] = root
+        numbers[ident] = number
+        tenant_of[ident] = tenant_id
     payments = session.execute(
         select(Payment.id, Payment.tenant_id, Payment.received_on, Payment.amount,
                Payment.reference, Payment.payer)
         .where(Payment.park_id == park_id, Payment.received_on <= until)
         .order_by(Payment.received_on, Payment.key)).all()
-    paid = {p.id for p in payments}
+    paid = {p[0] for p in payments}
     allocations: list[Allocation] = []
     allocated_bill: dict[uuid.UUID, uuid.UUID] = {}
     paid_tenants: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     left_out: Counter[str] = Counter()
-    for a in session.execute(
+    for ident, payment_id, bill_id, kind, amount, on in session.execute(
             select(AllocationRow.id, AllocationRow.source_id, AllocationRow.bill_id,
                    AllocationRow.kind, AllocationRow.amount, AllocationRow.on)
             .where(AllocationRow.park_id == park_id, AllocationRow.source_kind == PAYMENT,
                    AllocationRow.on <= until)
             .order_by(AllocationRow.on, AllocationRow.id)):
-        if a.source_id not in paid or a.kind == DEPOSIT_KIND:
+        if payment_id not in paid or kind == DEPOSIT_KIND:
             # Money of a payment received after the day (its date is the bank's), or held
             # as a deposit: its deposit movement books it.
             continue
-        if a.bill_id is None:
-            if a.kind == REFUND_KIND:
-                allocations.append(Allocation(a.id, a.source_id, None, a.on, a.amount))
-        elif a.bill_id in sits_on:
-            allocations.append(Allocation(a.id, a.source_id, sits_on[a.bill_id], a.on,
-                                          a.amount))
-            allocated_bill[a.id] = a.bill_id
-            paid_tenants[a.source_id].add(by_id[a.bill_id].tenant_id)
+        if bill_id is None:
+            if kind == REFUND_KIND:
+                allocations.append(Allocation(ident, payment_id, None, on, amount))
+        elif bill_id in sits_on:
+            allocations.append(Allocation(ident, payment_id, sits_on[bill_id], on, amount))
+            allocated_bill[ident] = bill_id
+            paid_tenants[payment_id].add(tenant_of[bill_id])
     deposits, codes = _deposits(session, park_id, until, left_out)
     receipts = []
-    for p in payments:
-        tenant = p.tenant_id
-        if tenant is None and len(paid_tenants.get(p.id, ())) == 1:
-            tenant = next(iter(paid_tenants[p.id]))
-        receipts.append(Receipt(p.id, tenant, p.received_on, p.amount, p.reference))
+    for payment_id, tenant, received_on, amount, reference, _payer in payments:
+        if tenant is None and len(paid_tenants.get(payment_id, ())) == 1:
+            tenant = next(iter(paid_tenants[payment_id]))
+        receipts.append(Receipt(payment_id, tenant, received_on, amount, reference))
     return Operations(tuple(bills), tuple(adjustments), tuple(receipts), tuple(allocations),
-                      {r.id: r.number for r in rows}, allocated_bill,
-                      {p.id: p.payer for p in payments}, {p.id: p.reference for p in payments},
+                      numbers, allocated_bill, {p[0]: p[5] for p in payments},
+                      {p[0]: p[4] for p in payments},
                       {k: v for k, v in left_out.items() if v}, tuple(deposits), codes)
 
 
@@ -273,15 +280,16 @@ def _deposits(session: Session, park_id: uuid.UUID, until: date, left_out: Count
 
 def _root(bill_id: uuid.UUID, by_id: Mapping[uuid.UUID, Any]) -> uuid.UUID:
     """The bill whose period an adjustment corrects (itself for a bill of its own: a charge,
-    or an adjustment whose original is not in the ledger read)."""
+    or an adjustment whose original is not in the ledger read). ``by_id``: the bills' rows
+    by id, as :func:`read_operations` reads them (id, contract, tenant, kind, corrects…)."""
     seen = {bill_id}
     current = by_id[bill_id]
-    while current.kind == ADJUSTMENT_KIND and current.corrects_id in by_id:
-        if current.corrects_id in seen:
+    while current[3] == ADJUSTMENT_KIND and current[4] in by_id:
+        if current[4] in seen:
             break  # a loop cannot be posted; stop rather than spin
-        seen.add(current.corrects_id)
-        current = by_id[current.corrects_id]
-    return current.id
+        seen.add(current[4])
+        current = by_id[current[4]]
+    return current[0]
 
 
 def first_billed(session: Session, park_id: uuid.UUID) -> date | None:
@@ -353,10 +361,11 @@ def _due_lines(session: Session, park_id: uuid.UUID, starts: Sequence[date],
     if not starts:
         return []
     # The billing run's bulk reader: the same versions, CPI, sales and termination cut, so
-    # the check compares the bills with the schedule the run billed from.
-    from services.billing_reader import BillingReader
+    # the check compares the bills with the schedule the run billed from (the bills
+    # themselves are the operations ledger's, read once there).
+    from services.billing_reader import ScheduleReader
 
-    reader = BillingReader(session, park_id, min(starts), max(last, min(starts)))
+    reader = ScheduleReader(session, park_id, min(starts), max(last, min(starts)))
     out = []
     for row in reader.contracts():
         contract = reader.to_bill(row)
@@ -375,22 +384,23 @@ def _due_lines(session: Session, park_id: uuid.UUID, starts: Sequence[date],
 
 
 def read_entries(session: Session, park_id: uuid.UUID, until: date) -> list[FinanceEntry]:
-    """The books' entries dated ``until`` or before, each customer named as a tenant found."""
-    names = tenant_lookup(session, park_id)
+    """The books' entries dated ``until`` or before, each customer named as a tenant found
+    (the tenants' names are read at the first entry: a park without books reads none)."""
+    names: dict[str, uuid.UUID] | None = None
     whose: dict[str, uuid.UUID | None] = {"": None}  # a customer's name, found once
-
-    def tenant(name: str) -> uuid.UUID | None:
-        if name not in whose:
-            whose[name] = names.get(squash(name))
-        return whose[name]
-
-    return [FinanceEntry(r.key, r.entry_on, r.account, r.amount, tenant(r.counterparty),
-                         r.counterparty, r.reference, r.voucher)
-            for r in session.execute(
-                select(EntryRow.key, EntryRow.entry_on, EntryRow.account, EntryRow.amount,
-                       EntryRow.counterparty, EntryRow.reference, EntryRow.voucher)
-                .where(EntryRow.park_id == park_id, EntryRow.entry_on <= until)
-                .order_by(EntryRow.entry_on, EntryRow.key))]
+    found = []
+    for key, on, account, amount, customer, text, voucher in session.execute(
+            select(EntryRow.key, EntryRow.entry_on, EntryRow.account, EntryRow.amount,
+                   EntryRow.counterparty, EntryRow.reference, EntryRow.voucher)
+            .where(EntryRow.park_id == park_id, EntryRow.entry_on <= until)
+            .order_by(EntryRow.entry_on, EntryRow.key)).all():
+        if customer not in whose:
+            if names is None:
+                names = tenant_lookup(session, park_id)
+            whose[customer] = names.get(squash(customer))
+        found.append(FinanceEntry(key, on, account, amount, whose[customer], customer, text,
+                                  voucher))
+    return found
 
 
 def tenant_lookup(session: Session, park_id: uuid.UUID) -> dict[str, uuid.UUID]:
@@ -429,6 +439,12 @@ class LedgerCheck:
 
     def counts(self) -> dict[str, int]:
         """Each cause with differences, and how many, in :data:`CAUSES`' order."""
+        return dict(self._counts)
+
+    @cached_property
+    def _counts(self) -> dict[str, int]:
+        """Counted once: a window asks for the counts several times, of tens of thousands
+        of differences."""
         counted = Counter(d.params.get("cause", d.code) for d in self.differences)
         order = {cause: n for n, cause in enumerate(CAUSES)}
         return dict(sorted(counted.items(), key=lambda kv: (order.get(kv[0], len(order)),
@@ -473,6 +489,16 @@ class _Namer:
         self.tenants = ledgers.tenants
         self.contracts = {str(c.contract_id): c for c in ledgers.contracts}
         self.payment_of = {str(a.allocation_id): a.payment_id for a in self.ops.allocations}
+        self._ids: dict[str, uuid.UUID | None] = {}  # each id's text, parsed once
+
+    def _id(self, text: str | None) -> uuid.UUID | None:
+        """``parse_id``, remembered: a check's thousands of differences name the same
+        tenants, contracts and payments over and over."""
+        if not text:
+            return None
+        if text not in self._ids:
+            self._ids[text] = parse_id(text)
+        return self._ids[text]
 
     def named(self, difference: Difference) -> Difference:
         p = dict(difference.params)
@@ -482,11 +508,11 @@ class _Namer:
                             else "contract/operations")
         contract = self.contracts.get(p.get("contract", ""))
         if contract is not None:
-            extra.setdefault("contract_code", contract.code)
+            extra["contract_code"] = contract.code
             if "units" not in p:
                 extra["units"] = ",".join(u.code for u in contract.units)
         elif p.get("contract"):  # a deposit's contract the contract ledger does not hold
-            found = parse_id(p["contract"])
+            found = self._id(p["contract"])
             if found is not None and found in self.ops.contract_codes:
                 extra["contract_code"] = self.ops.contract_codes[found]
         if p.get("bill"):
@@ -494,45 +520,52 @@ class _Namer:
         if p.get("carried_from"):  # the contract a renewal's deposit was carried from
             extra["carried_from_code"] = self._code(p["carried_from"])
         kind, ident = p.get("kind", ""), p.get("id", "")
-        if kind in (EntryKind.BILL.label, EntryKind.ADJUSTMENT.label):
+        if kind in _BILL_LABELS:
             extra["number"] = self._number(ident)
-        elif kind == EntryKind.RECEIPT.label:
-            extra |= self._payment(ident)
-        elif kind in (EntryKind.ALLOCATION.label, EntryKind.REFUND.label):
-            allocation = parse_id(ident)
+        elif kind == _RECEIPT_LABEL:
+            extra |= self._payment(ident, self._id(ident))
+        elif kind in _ALLOCATION_LABELS:
+            allocation = self._id(ident)
             bill = self.ops.allocated_bill.get(allocation) if allocation else None
             if bill is not None:
                 extra["number"] = self.ops.numbers.get(bill, str(bill))
             payment = self.payment_of.get(ident)
             if payment is not None:
-                extra |= self._payment(str(payment))
-        elif kind == EntryKind.DEPOSIT.label and p.get("payment"):
-            extra |= self._payment(p["payment"])  # received out of this payment
-        tenant = parse_id(p.get("tenant", ""))
+                extra |= self._payment(str(payment), payment)
+        elif kind == _DEPOSIT_LABEL and p.get("payment"):  # received out of this payment
+            extra |= self._payment(p["payment"], self._id(p["payment"]))
+        tenant = self._id(p.get("tenant", ""))
         if tenant is None and contract is not None:
             tenant = contract.tenant_id
         if tenant is not None and tenant in self.tenants:
             extra["tenant_name"] = self.tenants[tenant]
-        return Difference(difference.code, {**p, **{k: v for k, v in extra.items()
-                                                    if k not in p or k == "cause"}})
+        for key, value in extra.items():  # after the domain's figures; the cause always
+            if key == "cause" or key not in p:
+                p[key] = value
+        return Difference(difference.code, p)
 
     def _code(self, text: str) -> str:
         found = self.contracts.get(text)
         if found is not None:
             return found.code
-        ident = parse_id(text)
+        ident = self._id(text)
         return self.ops.contract_codes.get(ident, text) if ident is not None else text
 
     def _number(self, text: str) -> str:
-        found = parse_id(text)
+        found = self._id(text)
         return self.ops.numbers.get(found, text) if found is not None else text
 
-    def _payment(self, text: str) -> dict[str, str]:
-        found = parse_id(text)
+    def _payment(self, text: str, found: uuid.UUID | None) -> dict[str, str]:
+        """The payment ``text`` names (``found``, its id) with its payer and bank reference."""
         if found is None:
             return {}
         return {"payment": text, "payer": self.ops.payers.get(found, ""),
                 "bank_reference": self.ops.bank_refs.get(found, "")}
+
+
+_BILL_LABELS = frozenset({EntryKind.BILL.label, EntryKind.ADJUSTMENT.label})
+_ALLOCATION_LABELS = frozenset({EntryKind.ALLOCATION.label, EntryKind.REFUND.label})
+_RECEIPT_LABEL, _DEPOSIT_LABEL = EntryKind.RECEIPT.label, EntryKind.DEPOSIT.label
 
 
 def check_json(report: LedgerCheck) -> dict[str, Any]:
@@ -547,10 +580,14 @@ def check_json(report: LedgerCheck) -> dict[str, Any]:
 
 def check_on(workspace: Workspace, park_id: uuid.UUID, on: date, *,
              since: date | None = None, job: Job | None = None) -> LedgerCheck:
-    """:func:`check` in a reading session of ``workspace`` (what the window and CLI run)."""
+    """:func:`check` in a reading session of ``workspace`` (what the window and CLI run).
+
+    With the cyclic collector held (``runtime.jobs.gc_paused``): a park's year is a few
+    hundred thousand acyclic rows, entries and differences, and the full collections
+    they set off, walking everything the app holds, were a third of the check."""
     if job is not None:
         job.step(0, 2, "")
-    with workspace.reading() as session:
+    with gc_paused(promote=True), workspace.reading() as session:
         found = check(session, park_id, on, since=since)
     if job is not None:
         job.step(2, 2, "")

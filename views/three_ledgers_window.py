@@ -81,8 +81,14 @@ class DifferenceRow:
     theirs: str  # what the schedule, the plan or the books hold
     difference: str
     reference: str  # our reference, a bill id, the books' entry keys
-    text: str  # the whole line in words
+    code: str  # the difference's code: with ``params``, its line in words (``text``)
     params: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The whole line in words, made when asked (the chosen row's detail): a check's
+        tens of thousands of rows are listed without wording each."""
+        return difference_text(self)
 
 
 def _amount(params: Mapping[str, str], name: str) -> str:
@@ -92,7 +98,7 @@ def _amount(params: Mapping[str, str], name: str) -> str:
 
 def difference_row(difference: Any) -> DifferenceRow:
     """A difference (``code`` + ``params``, named by the service) as a row."""
-    p = dict(difference.params)
+    p = difference.params
     cause = p.get("cause") or difference.code
     tenant = p.get("tenant_name", "")
     ours = theirs = gap = ""
@@ -130,13 +136,15 @@ def difference_row(difference: Any) -> DifferenceRow:
         on, ours = p.get("on", ""), _amount(p, "amount")
         theirs, gap = _amount(p, "books_amount"), _amount(p, "difference")
     return DifferenceRow(cause, p.get("ledgers", ""), what, tenant, on, ours, theirs, gap,
-                         reference, difference_text(difference), p)
+                         reference, difference.code, p)
 
 
 def _cause_order(cause: str) -> int:
     """Causes in the order the check lists them (contract ↔ operations first)."""
-    order = list(CAUSES)
-    return order.index(cause) if cause in order else len(order)
+    return _CAUSE_ORDER.get(cause, len(_CAUSE_ORDER))
+
+
+_CAUSE_ORDER = {cause: n for n, cause in enumerate(CAUSES)}  # a sort key of every row
 
 
 def difference_columns() -> list[Column[DifferenceRow]]:
@@ -435,12 +443,15 @@ class ThreeLedgersWindow(CancellableWorkDialog):
     def set_books_file(self, path: str) -> None:
         self.file_edit.setText(path)
 
-    def set_check(self, report: Any) -> None:
-        """Show a check: the counts by cause and every difference."""
+    def set_check(self, report: Any, rows: Sequence[DifferenceRow] | None = None) -> None:
+        """Show a check: the counts by cause and every difference. ``rows``: its differences
+        as :func:`difference_row` makes them, when the caller made them already (off this
+        thread: a park's check can have tens of thousands)."""
         self._busy = ""
         self.report = report
-        rows = [difference_row(d) for d in report.differences]
-        self.model.set_rows(rows)
+        if rows is None:
+            rows = [difference_row(d) for d in report.differences]
+        self.model.set_rows(list(rows))
         self.cause_list.blockSignals(True)
         self.cause_list.clear()
         everything = QListWidgetItem(self.cause_list)

@@ -101,6 +101,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
 
 from domain.billing.deposits import APPLIED, CARRIED_IN, CARRY_KINDS, RECEIVED, REFUNDED
 from domain.billing.invoices import DEFAULT_TAX_TABLE, TaxTable, from_inclusive, tax_rate
@@ -665,10 +667,10 @@ def _bill_params(bill: OpsBill) -> dict[str, str]:
             "due_on": bill.due_on.isoformat(), "billed_amount": str(bill.amount)}
 
 
-@dataclass(frozen=True)
-class _Ours:
+class _Ours(NamedTuple):
     """One line of one of our entries as the books should hold it: its anchor account and
-    amount there (a voucher with two anchor lines is two of these)."""
+    amount there (a voucher with two anchor lines is two of these). A named tuple: a park
+    has tens of thousands, made and dropped within one check."""
 
     kind: EntryKind
     entry_id: Id
@@ -677,7 +679,7 @@ class _Ours:
     amount: Decimal  # signed: debit − credit on the anchor account
     tenant_id: Id | None
     label: str = ""  # what the entry is called in a cause (its kind's label by default)
-    params: Mapping[str, str] = field(default_factory=dict)  # more figures that find it
+    params: Mapping[str, str] = MappingProxyType({})  # more figures that find it
 
     @property
     def what(self) -> str:
@@ -690,12 +692,15 @@ def _ours(bills: Iterable[OpsBill], adjustments: Iterable[OpsAdjustment],
     bill_tenant = {}
     bill_charge = {}
     items = []
+    anchor_of: dict[str, str | None] = {}  # each charge's credit account's anchor, found once
 
     def revenue(kind: EntryKind, entry_id: Id, on: date, tenant: Id | None, charge: str,
                 amount: Decimal) -> None:
         items.append(_Ours(kind, entry_id, on, "receivable", amount, tenant))
         # A charge booked to an anchor (a deposit billed: 其他应付款) is a line there too.
-        other = _anchor(chart.credit_account(charge), chart)
+        if charge not in anchor_of:
+            anchor_of[charge] = _anchor(chart.credit_account(charge), chart)
+        other = anchor_of[charge]
         if other is not None and other != "receivable":
             rate = tax_rate(charge, table)
             split = from_inclusive(amount, rate if rate is not None else ZERO)
@@ -762,14 +767,24 @@ def _entry_params(entries: Sequence[FinanceEntry]) -> dict[str, str]:
             "books_amount": str(sum((e.amount for e in entries), ZERO))}
 
 
-def _our_params(lines: Sequence[_Ours]) -> dict[str, str]:
-    """An entry of ours by its first line given; ``account`` names every line given."""
-    item = lines[0]
-    return {"ledgers": "operations/finance", "kind": item.kind.label,
-            "id": str(item.entry_id), "reference": reference(item.kind, item.entry_id),
-            "on": item.on.isoformat(), "account": ",".join(i.account for i in lines),
-            "amount": str(item.amount), "tenant": str(item.tenant_id or ""),
-            **item.params}
+class _Said:
+    """An entry of ours in a difference's figures, each tenant's id written once (a park's
+    entries missing from the books are tens of thousands, of a few hundred tenants)."""
+
+    def __init__(self) -> None:
+        self._tenants: dict[Id | None, str] = {None: ""}
+
+    def ours(self, lines: Sequence[_Ours], ref: str) -> dict[str, str]:
+        """An entry of ours by its first line given (``ref``: its :func:`reference`);
+        ``account`` names every line given."""
+        item = lines[0]
+        tenant = self._tenants.get(item.tenant_id)
+        if tenant is None:
+            tenant = self._tenants[item.tenant_id] = str(item.tenant_id or "")
+        return {"ledgers": "operations/finance", "kind": item.kind.label,
+                "id": str(item.entry_id), "reference": ref,
+                "on": item.on.isoformat(), "account": ",".join(i.account for i in lines),
+                "amount": str(item.amount), "tenant": tenant, **item.params}
 
 
 def _not_ours(anchor: str, why: str, entry: FinanceEntry) -> Difference:
@@ -792,12 +807,16 @@ def operations_vs_finance(bills: Iterable[OpsBill], receipts: Iterable[Receipt],
     booked to an anchor account (a deposit billed) as :func:`vouchers` does."""
     items = sorted(_ours(bills, adjustments, receipts, allocations, deposits, chart, table),
                    key=lambda i: (i.on, _ORDER[i.kind], i.entry_id.int))
-    ours = {(reference(i.kind, i.entry_id), i.account): i for i in items}
+    keys = [(reference(i.kind, i.entry_id), i.account) for i in items]  # each made once
+    ours = set(keys)
     by_ref: dict[tuple[str, str], list[FinanceEntry]] = defaultdict(list)
     loose = _Loose()
     found: list[Difference] = []
+    anchors: dict[str, str | None] = {}  # the books use a few accounts, over and over
     for entry in sorted(entries, key=lambda e: (e.on, e.entry_id)):
-        anchor = _anchor(entry.account, chart)
+        if entry.account not in anchors:
+            anchors[entry.account] = _anchor(entry.account, chart)
+        anchor = anchors[entry.account]
         if anchor is None:
             continue
         refs = _reference_texts(entry.reference)
@@ -817,27 +836,29 @@ def operations_vs_finance(bills: Iterable[OpsBill], receipts: Iterable[Receipt],
         names.extend(e.entry_id for e in held)
         ways.add(by)
 
-    pending: list[_Ours] = []
-    for item in items:
-        held = by_ref.get((reference(item.kind, item.entry_id), item.account))
+    pending: list[tuple[_Ours, str]] = []
+    said = _Said()
+    for item, key in zip(items, keys, strict=True):
+        held = by_ref.get(key)
         if not held:
-            pending.append(item)
+            pending.append((item, key[0]))
             continue
         hold(item, held, "reference")
         books = sum((e.amount for e in held), ZERO)
         if books != item.amount:
-            found.append(Difference("amount-differs", _our_params([item]) | _entry_params(held)
+            found.append(Difference("amount-differs", said.ours([item], key[0])
+                                    | _entry_params(held)
                                     | {"difference": str(books - item.amount)}))
     loose.ready()
-    missing: dict[tuple[EntryKind, Id], list[_Ours]] = {}
-    for item in pending:
+    missing: dict[tuple[EntryKind, Id], tuple[list[_Ours], str]] = {}
+    for item, ref in pending:
         entry = loose.take(item, window_days)
         if entry is None:
-            missing.setdefault((item.kind, item.entry_id), []).append(item)
+            missing.setdefault((item.kind, item.entry_id), ([], ref))[0].append(item)
         else:
             hold(item, (entry,), "date-amount-tenant")
-    for lines in missing.values():
-        found.append(Difference(f"{lines[0].what}-not-in-books", _our_params(lines)))
+    for lines, ref in missing.values():
+        found.append(Difference(f"{lines[0].what}-not-in-books", said.ours(lines, ref)))
     for anchor, entry in loose.left():
         found.append(_not_ours(anchor, "no-match", entry))
     matches = tuple(Match(kind, entry_id, tuple(names),
@@ -872,6 +893,8 @@ class _Loose:
     def take(self, item: _Ours, window_days: int) -> FinanceEntry | None:
         """The entry for ``item``: its tenant's first, then one of no tenant; the nearest
         day (the earlier of two as near), then the smallest id; None beyond the window."""
+        if not self._order:  # books that all kept our references (or no books yet)
+            return None
         tenants = [item.tenant_id, None] if item.tenant_id is not None else [None]
         for tenant in tenants:
             key = (item.account, item.amount, tenant)
