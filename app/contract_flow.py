@@ -238,6 +238,7 @@ class ContractFlow(QObject):
                failed: Callable[[str], None], reload: bool = False) -> None:
         """Run a use case in the pool; a refusal comes back as :class:`_Refused`."""
         from services.contracts import ContractRefused
+        from services.deposits import DepositRefused
 
         if not self.window.controller.is_open:
             failed(translate("ContractFlow", "No workspace is open."))
@@ -247,7 +248,7 @@ class ContractFlow(QObject):
         def task(_job: Job) -> Any:
             try:
                 return work(workspace)
-            except ContractRefused as exc:
+            except (ContractRefused, DepositRefused) as exc:
                 return _refused(exc)
 
         def succeeded(result: Any) -> None:
@@ -258,6 +259,33 @@ class ContractFlow(QObject):
 
         self.window.tasks.start(task, on_success=succeeded,
                                 on_failure=lambda message, _trace: failed(message))
+
+    def _rehearse(self, read: Callable[[Session], Any], shown: Callable[[Any], None],
+                  refused: Callable[[str], None], alive: Callable[[], bool] = lambda: True
+                  ) -> None:
+        """Read a rehearsal in the pool and show it, or its refusal in words; nothing is
+        shown in a dialog no longer ``alive`` (closed while it was worked out)."""
+        workspace = self.window.controller.workspace
+
+        def work(_job: Job) -> Any:
+            from services.deposits import DepositRefused
+
+            try:
+                with workspace.reading() as session:
+                    return read(session)
+            except DepositRefused as exc:
+                return _refused(exc)
+
+        def done(plan: Any) -> None:
+            if not alive():
+                return
+            if isinstance(plan, _Refused):
+                refused("\n".join(plan.texts))
+            else:
+                shown(plan)
+
+        self.window.tasks.start(work, on_success=done,
+                                on_failure=lambda m, _t: refused(m) if alive() else None)
 
     # -- refreshing ----------------------------------------------------------------------
 
@@ -716,35 +744,19 @@ class ContractFlow(QObject):
         dialog = SettlementDialog(view.code, view.currency, on or max(last, self.day()),
                                   detail)
         self._keep(dialog)
-        workspace = self.window.controller.workspace
 
         def rehearse(day: date) -> None:
-            def work(_job: Job) -> Any:
-                from services.deposits import DepositRefused, rehearse_settlement
+            from services.deposits import rehearse_settlement
 
-                try:
-                    with workspace.reading() as session:
-                        return rehearse_settlement(session, contract_id, day)
-                except DepositRefused as exc:
-                    return _refused(exc)
-
-            def done(plan: Any) -> None:
-                if isinstance(plan, _Refused):
-                    dialog.set_refused("\n".join(plan.texts), day)
-                else:
-                    dialog.set_plan(day, plan)
-
-            self.window.tasks.start(work, on_success=done,
-                                    on_failure=lambda m, _t: dialog.set_refused(m, day))
+            self._rehearse(lambda session: rehearse_settlement(session, contract_id, day),
+                           lambda plan: dialog.set_plan(day, plan),
+                           lambda text: dialog.set_refused(text, day))
 
         def confirmed(day: date) -> None:
             def work(ws: Any) -> Any:
-                from services.deposits import DepositRefused, settle_termination
+                from services.deposits import settle_termination
 
-                try:
-                    return settle_termination(ws, contract_id, day)
-                except DepositRefused as exc:
-                    return _refused(exc)
+                return settle_termination(ws, contract_id, day)
 
             def done(result: Any) -> None:
                 if isinstance(result, _Refused):
@@ -777,35 +789,19 @@ class ContractFlow(QObject):
         dialog = ReverseDialog(line, view.deposit.lines, view.code, view.currency,
                                min(self.day(), today()), detail)
         self._keep(dialog)
-        workspace = self.window.controller.workspace
 
         def rehearse(on: date) -> None:
-            def work(_job: Job) -> Any:
-                from services.deposits import DepositRefused, rehearse_reversal
+            from services.deposits import rehearse_reversal
 
-                try:
-                    with workspace.reading() as session:
-                        return rehearse_reversal(session, movement_id, on)
-                except DepositRefused as exc:
-                    return _refused(exc)
-
-            def done(plan: Any) -> None:
-                if isinstance(plan, _Refused):
-                    dialog.set_refused("\n".join(plan.texts), on)
-                else:
-                    dialog.set_plan(on, plan.reasons)
-
-            self.window.tasks.start(work, on_success=done,
-                                    on_failure=lambda m, _t: dialog.set_refused(m, on))
+            self._rehearse(lambda session: rehearse_reversal(session, movement_id, on),
+                           lambda plan: dialog.set_plan(on, plan.reasons),
+                           lambda text: dialog.set_refused(text, on))
 
         def confirmed(on: date, note: str) -> None:
             def work(ws: Any) -> Any:
-                from services.deposits import DepositRefused, reverse_movement
+                from services.deposits import reverse_movement
 
-                try:
-                    return reverse_movement(ws, movement_id, on, note)
-                except DepositRefused as exc:
-                    return _refused(exc)
+                return reverse_movement(ws, movement_id, on, note)
 
             def done(result: Any) -> None:
                 if isinstance(result, _Refused):
@@ -838,43 +834,26 @@ class ContractFlow(QObject):
         workspace = self.window.controller.workspace
 
         def rehearse(asked: DepositMoveInput) -> None:
-            def work(_job: Job) -> Any:
-                from services.deposits import DepositRefused, rehearse_receipt, rehearse_refund
+            from services.deposits import rehearse_receipt, rehearse_refund
 
-                try:
-                    with workspace.reading() as session:
-                        if kind == RECEIVED:
-                            return rehearse_receipt(session, contract_id, asked.amount,
-                                                    asked.on, asked.payment_id)
-                        return rehearse_refund(session, contract_id, asked.amount, asked.on)
-                except DepositRefused as exc:
-                    return _refused(exc)
+            def read(session: Session) -> Any:
+                if kind == RECEIVED:
+                    return rehearse_receipt(session, contract_id, asked.amount, asked.on,
+                                            asked.payment_id)
+                return rehearse_refund(session, contract_id, asked.amount, asked.on)
 
-            def done(plan: Any) -> None:
-                if dialog not in self.dialogs:  # closed while it was worked out
-                    return
-                if isinstance(plan, _Refused):
-                    dialog.set_refused("\n".join(plan.texts), asked)
-                else:
-                    dialog.set_plan(asked, plan)
-
-            def failed(message: str, _trace: str) -> None:
-                if dialog in self.dialogs:
-                    dialog.set_refused(message, asked)
-
-            self.window.tasks.start(work, on_success=done, on_failure=failed)
+            self._rehearse(read, lambda plan: dialog.set_plan(asked, plan),
+                           lambda text: dialog.set_refused(text, asked),
+                           alive=lambda: dialog in self.dialogs)
 
         def confirmed(asked: DepositMoveInput) -> None:
             def work(ws: Any) -> Any:
-                from services.deposits import DepositRefused, post_receipt, post_refund
+                from services.deposits import post_receipt, post_refund
 
-                try:
-                    if kind == RECEIVED:
-                        return post_receipt(ws, contract_id, asked.amount, asked.on,
-                                            asked.payment_id)
-                    return post_refund(ws, contract_id, asked.amount, asked.on)
-                except DepositRefused as exc:
-                    return _refused(exc)
+                if kind == RECEIVED:
+                    return post_receipt(ws, contract_id, asked.amount, asked.on,
+                                        asked.payment_id)
+                return post_refund(ws, contract_id, asked.amount, asked.on)
 
             def done(result: Any) -> None:
                 if isinstance(result, _Refused):
