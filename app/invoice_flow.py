@@ -333,9 +333,10 @@ class InvoiceFlow(QObject):
 
 def posted_bill_row(session: Any, bill_id: uuid.UUID, contract: str, tenant: str) -> Any:
     """A posted bill and its lines as the billing run shows a bill (``BillRow``): each
-    line's period, amount and explanation, in their order."""
+    line's period, amount and explanation, in their order, and the notes its lines keep."""
     from sqlalchemy import select
 
+    from domain.billing.utility_bills import stored_notes
     from store.schema import Bill, BillLine
     from views.billing_run_dialog import ADJUSTMENT, BillRow
 
@@ -352,6 +353,7 @@ def posted_bill_row(session: Any, bill_id: uuid.UUID, contract: str, tenant: str
 
     return BillRow(bill.number, contract, tenant, bill.charge, bill.period_start,
                    bill.period_end, bill.due_on, bill.amount, bill.kind, lines,
+                   stored_notes(line.explanation for line in lines),
                    billed=figure("billed"), now=figure("now"))
 
 

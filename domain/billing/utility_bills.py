@@ -190,6 +190,24 @@ def note_key(code: str) -> str:
     if code in PROVISIONAL:
         return "provisional"
     return "info" if code in INFO_NOTES else "check"
+
+
+NOTE_KEYS = ("provisional", "check", "info")  # every key ``note_key`` gives
+
+
+def stored_notes(explanations: Iterable[Mapping[str, Any]]) -> tuple[Problem, ...]:
+    """A posted bill's notes read back from its lines' explanations, each once: the run
+    writes every note of a bill on each of its lines, under its ``note_key``."""
+    found = []
+    for explanation in explanations:
+        for key in NOTE_KEYS:
+            for note in explanation.get(key) or ():
+                if isinstance(note, Mapping) and note.get("code"):
+                    found.append(Problem(str(note["code"]), {
+                        str(k): str(v) for k, v in (note.get("params") or {}).items()}))
+    return tuple(_unique_notes(found))
+
+
 NAMED_METERS = 3  # a skip's words name this many meters, then "and N more"
 EVENTS = frozenset({"rollover", "replacement", "installed", "removed"})
 
