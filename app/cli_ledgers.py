@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     """0 when the ledgers agree, 1 when they differ (each difference listed), 2 when the
-    check cannot be made."""
+    check cannot be made. A park without books compares two ledgers, not three: 0 then
+    says those agree, and the summary (and the JSON's ``books_compared``) says so."""
     from app.cli import on_workspace, park_in
     from services.three_ledgers import check_json, check_on
 
@@ -107,7 +108,16 @@ def summary_text(report: Any) -> str:
     figures = {"on": report.on.isoformat(), "count": len(report.differences),
                "causes": len(report.counts()), "matched": len(report.matches),
                "entries": report.sizes.get("entries", 0)}
-    if report.agrees:
+    if not report.books_compared:
+        from views.ledgers_text import no_books_text
+
+        said = (translate("Ledgers", "on {on} the contract and operations ledgers agree; the "
+                                     "books were not compared") if report.agrees else
+                translate("Ledgers", "on {on}: {count} differences of {causes} causes between "
+                                     "the contract and operations ledgers; the books were not "
+                                     "compared")).format(**figures)
+        said += "\n" + no_books_text(report.awaiting_books)
+    elif report.agrees:
         said = translate("Ledgers", "on {on} the three ledgers agree; {matched} of our entries "
                                     "found among {entries} lines of the books").format(**figures)
     else:

@@ -6,7 +6,8 @@ of a generated demo park (1,500 units and a year of bills and payments by defaul
 
 - three-ledger check: ``services.three_ledgers.check_on`` on the day, then the window's
   rows (``views.three_ledgers_window.difference_row``, made in the pool as well); on the
-  park as built, whose books are empty (every entry of ours is a difference), and on a
+  park as built, whose books are empty (not compared: ours are counted as awaiting
+  them, and the contract and operations ledgers compared), and on a
   copy whose books hold the park's own vouchers, exported and imported back with a tenth
   of the lines without our reference, some at other amounts and some missing (most of
   ours then match);

@@ -432,10 +432,21 @@ class LedgerCheck:
     sizes: Mapping[str, int]  # what each ledger held
     left_out: Mapping[str, int] = field(default_factory=dict)
     since: date | None = None  # the contract ledger's first period
+    # False: the park has no books (:func:`books_imported`) and they were not compared;
+    # ``awaiting_books`` then counts our entries that wait for them, by what each is.
+    books_compared: bool = True
+    awaiting_books: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def agrees(self) -> bool:
+        """No differences among the ledgers compared (without books: the contract and
+        operations ledgers; ``books_compared`` says which)."""
         return not self.differences
+
+    @property
+    def awaiting(self) -> int:
+        """How many entries of ours wait for the books (0 once they are compared)."""
+        return sum(self.awaiting_books.values())
 
     def counts(self) -> dict[str, int]:
         """Each cause with differences, and how many, in :data:`CAUSES`' order."""
@@ -451,6 +462,19 @@ class LedgerCheck:
                                                             kv[0])))
 
 
+def books_imported(session: Session, park_id: uuid.UUID) -> bool:
+    """Whether the park ever imported a line of its books, whatever its date.
+
+    Ever, not up to the day checked: a park that imports its books is compared against
+    them on any day, and on a day before its first line a bill missing from the books is
+    a finding (a month not imported, books posted late) the clerk must see; only a park
+    with no books at all has nothing to compare with, and every entry of ours "not in
+    the books" would be tens of thousands of rows saying so. Nor does a park's check
+    change its nature from one day to the next."""
+    return session.scalar(select(EntryRow.key).where(EntryRow.park_id == park_id)
+                          .limit(1)) is not None
+
+
 def check(session: Session, park_id: uuid.UUID, on: date, *, since: date | None = None,
           chart: Chart | None = None, window_days: int = WINDOW_DAYS,
           area_tolerance: Decimal = ZERO) -> LedgerCheck:
@@ -460,12 +484,13 @@ def check(session: Session, park_id: uuid.UUID, on: date, *, since: date | None 
 
     ledgers = read_ledgers(session, park_id, on, window_days=window_days, since=since)
     ops = ledgers.operations
+    books = bool(ledgers.entries) or books_imported(session, park_id)
     result = reconcile(on, ledgers.contracts, ledgers.due, ops.bills, ops.receipts,
                        ops.allocations, ledgers.entries, adjustments=ops.adjustments,
                        deposits=ops.deposits, deposits_since=ledgers.since,
                        plan_areas=ledgers.plan_areas, chart=chart or Chart(),
                        table=tax_table(session, park_id), window_days=window_days,
-                       area_tolerance=area_tolerance)
+                       area_tolerance=area_tolerance, books=books)
     billed = billed_for_periods(ops.bills, ops.adjustments)
     # A bill after the end that a later run credited in full bills nothing any more: the
     # run corrected it, and the ledgers agree (the domain lists it still).
@@ -478,7 +503,8 @@ def check(session: Session, park_id: uuid.UUID, on: date, *, since: date | None 
              "receipts": len(ops.receipts), "allocations": len(ops.allocations),
              "deposits": len(ops.deposits), "entries": len(ledgers.entries)}
     return LedgerCheck(park_id, on, tuple(said.named(d) for d in found),
-                       result.matches, sizes, dict(ops.left_out), ledgers.since)
+                       result.matches, sizes, dict(ops.left_out), ledgers.since,
+                       books_compared=books, awaiting_books=dict(result.awaiting))
 
 
 class _Namer:
@@ -572,7 +598,8 @@ def check_json(report: LedgerCheck) -> dict[str, Any]:
     """The check as data: figures as text, exactly as compared."""
     return {"on": report.on.isoformat(),
             "since": report.since.isoformat() if report.since else None,
-            "agrees": report.agrees, "counts": report.counts(),
+            "agrees": report.agrees, "books_compared": report.books_compared,
+            "awaiting_books": dict(report.awaiting_books), "counts": report.counts(),
             "ledgers": dict(report.sizes), "left_out": dict(report.left_out),
             "matched": len(report.matches),
             "differences": [{"code": d.code, **d.params} for d in report.differences]}

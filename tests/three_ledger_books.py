@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from domain.billing.three_ledgers import FinanceEntry, VoucherLine
 
@@ -57,3 +59,14 @@ def books_file(exported: Path, target: Path,
     header, *lines = csv_rows(exported)
     kept = [change(list(r)) for r in lines if keep(r)]
     return write_csv(target, [header, *kept, *extra])
+
+
+def one_line_of_books(workspace: Any, park: Any, folder: Path, on: date) -> None:
+    """One line of the park's books imported (interest the bank paid, nothing of ours):
+    from then on the park has books, and the check compares them."""
+    from services.three_ledgers import import_finance_entries
+
+    path = write_csv(folder / f"one-line-{on.isoformat()}.csv", [
+        ["日期", "凭证号", "科目", "摘要", "借方", "贷方", "往来单位"],
+        [on.isoformat(), "记-9", "1002", "利息收入", "15.00", "", ""]])
+    import_finance_entries(workspace, park, path)

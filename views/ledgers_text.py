@@ -209,3 +209,36 @@ def difference_text(difference: Any) -> str:
     maker = LINES.get(_key(cause, params)) or LINES.get(cause)
     filled = None if maker is None else fill(maker(), shown(params))
     return filled if filled is not None else raw_text(difference.code, params)
+
+
+# Our entries that wait for the books, by what each is (the domain's ``awaiting_books``).
+AWAITING: dict[str, Template] = {
+    "bill": lambda: translate("LedgersText", "bills {n}"),
+    "adjustment": lambda: translate("LedgersText", "adjustments {n}"),
+    "receipt": lambda: translate("LedgersText", "receipts {n}"),
+    "allocation": lambda: translate("LedgersText", "allocations {n}"),
+    "refund": lambda: translate("LedgersText", "refunds {n}"),
+    "deposit-received": lambda: translate("LedgersText", "deposits received {n}"),
+    "deposit-applied": lambda: translate("LedgersText", "deposits applied {n}"),
+    "deposit-refunded": lambda: translate("LedgersText", "deposits refunded {n}"),
+}
+
+
+def no_books_text(awaiting: Mapping[str, int]) -> str:
+    """What a check without books says (the window above its table, the CLI after its
+    summary): that the books were not compared, and how many of ours wait for them."""
+    said = translate("LedgersText", "The books are not imported yet: the contract and "
+                                    "operations ledgers are compared; import the accounting "
+                                    "system's posted entries to compare the books.")
+    total = sum(awaiting.values())
+    if total:
+        order = {what: n for n, what in enumerate(AWAITING)}
+        parts = []
+        for what, n in sorted(awaiting.items(), key=lambda kv: order.get(kv[0], len(order))):
+            maker = AWAITING.get(what)
+            parts.append(maker().format(n=f"{n:,}") if maker is not None
+                         else f"{what} {n:,}")
+        comma = translate("LedgersText", ", ")  # 、 between the parts in Chinese
+        said += "\n" + translate("LedgersText", "{n} entries of ours await the books: {parts}."
+                                 ).format(n=f"{total:,}", parts=comma.join(parts))
+    return said

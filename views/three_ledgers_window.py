@@ -51,7 +51,14 @@ from PySide6.QtWidgets import (
 from views.cancellable_work import CancellableWorkDialog
 from views.contract_text import amount_text
 from views.labels import date_text
-from views.ledgers_text import CAUSES, account_text, cause_text, difference_text, pair_text
+from views.ledgers_text import (
+    CAUSES,
+    account_text,
+    cause_text,
+    difference_text,
+    no_books_text,
+    pair_text,
+)
 from views.message_text import message_text
 from views.row_table_model import Column, RowFilterProxy, RowTableModel
 from views.row_table_view import list_view, row_of, selected_row, visible_rows
@@ -60,6 +67,8 @@ translate = QCoreApplication.translate
 DATE_FORMAT = "yyyy-MM-dd"
 FAILED_COLOUR = "#b3261e"
 AGREES_COLOUR = "#1b6e20"
+NOTE_STYLE = ("QLabel#books-note { background: #fff4ce; border: 1px solid #e0c060; "
+              "border-radius: 3px; padding: 6px; color: #4a3b00; }")
 ALL = ""  # the causes list's first row: every difference
 CHECK, EXPORT, REHEARSE, IMPORT = "check", "export", "rehearse", "import"
 AREA_CAUSES = frozenset({"area-mismatch", "unit-not-in-plan"})
@@ -312,6 +321,17 @@ class ThreeLedgersWindow(CancellableWorkDialog):
         differences.setStretchFactor(0, 1)
         differences.setStretchFactor(1, 4)
         differences.setSizes([220, 1040])
+        # Above the table: a park without books had them not compared, and says so.
+        self.books_note = QLabel(self)
+        self.books_note.setObjectName("books-note")
+        self.books_note.setWordWrap(True)
+        self.books_note.setStyleSheet(NOTE_STYLE)
+        self.books_note.hide()
+        differences_page = QWidget(self)
+        differences_layout = QVBoxLayout(differences_page)
+        differences_layout.setContentsMargins(0, 0, 0, 0)
+        differences_layout.addWidget(self.books_note)
+        differences_layout.addWidget(differences, 1)
 
         # -- vouchers
         first = today.replace(day=1)
@@ -408,7 +428,7 @@ class ThreeLedgersWindow(CancellableWorkDialog):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("ledger-tabs")
-        self.tabs.addTab(differences, "")
+        self.tabs.addTab(differences_page, "")
         self.tabs.addTab(vouchers, "")
         self.tabs.addTab(books, "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -643,7 +663,14 @@ class ThreeLedgersWindow(CancellableWorkDialog):
         figures = {"%1": report.on.isoformat(), "%2": f"{len(report.differences):,}",
                    "%3": f"{len(report.counts()):,}", "%4": f"{len(report.matches):,}",
                    "%5": f"{report.sizes.get('entries', 0):,}"}
-        if not report.differences:
+        if not report.books_compared:
+            text = (translate("ThreeLedgers", "On %1 the contract and operations ledgers "
+                                              "agree; the books were not compared.")
+                    if not report.differences else
+                    translate("ThreeLedgers", "On %1: %2 differences of %3 causes between the "
+                                              "contract and operations ledgers; the books "
+                                              "were not compared."))
+        elif not report.differences:
             text = translate("ThreeLedgers", "On %1 the three ledgers agree: %4 of our entries "
                                              "found among %5 lines of the books.")
         else:
@@ -680,6 +707,14 @@ class ThreeLedgersWindow(CancellableWorkDialog):
             agrees = self.report is not None and not self.report.differences
             self.summary.setText(f"<span style='color:{AGREES_COLOUR}'>{html.escape(text)}"
                                  "</span>" if agrees else html.escape(text))
+
+        self._say_no_books()
+
+    def _say_no_books(self) -> None:
+        report = self.report
+        unread = report is not None and not report.books_compared
+        self.books_note.setVisible(unread)
+        self.books_note.setText(no_books_text(report.awaiting_books) if unread else "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

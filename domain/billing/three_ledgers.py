@@ -75,6 +75,12 @@ deposit account); ``amount-differs`` when a reference matched but the amounts do
 Entries on other accounts (revenue, VAT, the clearing account) are the other sides of
 the same vouchers; the accounting system keeps those balanced and they are not compared.
 
+A park with no books at all (none imported yet: the caller says, ``books=False``) is not
+compared with them: every entry of ours would be "not in the books", tens of thousands
+of lines telling the clerk only that nothing was imported. Its check compares the
+contract and operations ledgers and counts ours that await the books
+(:func:`awaiting_books`).
+
 Receipts are booked through a clearing account (预收账款 by default): a receipt debits
 the bank and credits it; each allocation moves its amount from it to receivables; a
 refund pays it back out. Each ledger entry is thus one voucher of its own, exported
@@ -95,7 +101,7 @@ from __future__ import annotations
 import re
 import uuid
 from bisect import bisect_left
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -490,6 +496,9 @@ class Match:
 class Reconciliation:
     differences: tuple[Difference, ...]
     matches: tuple[Match, ...] = ()
+    # The books not compared (:func:`reconcile`'s ``books`` False): our entries that wait
+    # for them, by what a difference would call each (``bill``, ``receipt``…); else empty.
+    awaiting: Mapping[str, int] = field(default_factory=dict)
 
 
 def billed_for_periods(bills: Iterable[OpsBill],
@@ -795,6 +804,23 @@ def _not_ours(anchor: str, why: str, entry: FinanceEntry) -> Difference:
         "tenant": str(entry.tenant_id or ""), **_entry_params([entry])})
 
 
+def awaiting_books(bills: Iterable[OpsBill], receipts: Iterable[Receipt],
+                   allocations: Iterable[Allocation], chart: Chart = Chart(), *,
+                   adjustments: Iterable[OpsAdjustment] = (),
+                   deposits: Iterable[DepositEntry] = (),
+                   table: TaxTable = DEFAULT_TAX_TABLE) -> dict[str, int]:
+    """Our entries the books should hold, counted by what each is called (``bill``,
+    ``receipt``, ``deposit-received``…): each would be one ``…-not-in-books`` difference
+    against books that hold nothing. Entries of zero book nothing and are not counted."""
+    counted: Counter[str] = Counter()
+    seen: set[tuple[EntryKind, Id]] = set()
+    for item in _ours(bills, adjustments, receipts, allocations, deposits, chart, table):
+        if (item.kind, item.entry_id) not in seen:
+            seen.add((item.kind, item.entry_id))
+            counted[item.what] += 1
+    return dict(counted)
+
+
 def operations_vs_finance(bills: Iterable[OpsBill], receipts: Iterable[Receipt],
                           allocations: Iterable[Allocation], entries: Iterable[FinanceEntry],
                           chart: Chart = Chart(), *,
@@ -937,17 +963,25 @@ def reconcile(on: date, contracts: Iterable[ContractFacts], due: Iterable[DueLin
               deposits: Iterable[DepositEntry] = (), deposits_since: date | None = None,
               plan_areas: Mapping[Id, Decimal] | None = None, chart: Chart = Chart(),
               table: TaxTable = DEFAULT_TAX_TABLE, window_days: int = 7,
-              area_tolerance: Decimal = ZERO) -> Reconciliation:
+              area_tolerance: Decimal = ZERO, books: bool = True) -> Reconciliation:
     """All three ledgers on day ``on``: contract ↔ operations, then operations ↔ finance.
 
     The caller chooses what each ledger holds (typically everything dated on or before
-    ``on``, and the books' entries a few days past it, as they post late).
+    ``on``, and the books' entries a few days past it, as they post late). ``books``
+    False: the park has no books to compare (none imported): every entry of ours would
+    be "not in the books", which says nothing the clerk does not know; the books are
+    not compared and :attr:`Reconciliation.awaiting` counts what waits for them.
     """
     bill_list, adjustment_list = list(bills), list(adjustments)
     deposit_list = list(deposits)
     first = contract_vs_operations(on, contracts, due, bill_list, adjustments=adjustment_list,
                                    deposits=deposit_list, deposits_since=deposits_since,
                                    plan_areas=plan_areas, area_tolerance=area_tolerance)
+    if not books:
+        waiting = awaiting_books(bill_list, receipts, allocations, chart,
+                                 adjustments=adjustment_list, deposits=deposit_list,
+                                 table=table)
+        return Reconciliation(tuple(first), (), MappingProxyType(waiting))
     second = operations_vs_finance(bill_list, receipts, allocations, entries, chart,
                                    adjustments=adjustment_list, deposits=deposit_list,
                                    table=table, window_days=window_days)

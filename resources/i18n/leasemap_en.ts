@@ -6042,6 +6042,14 @@ Nothing was written.</translation>
         <translation>not a date (YYYY-MM-DD): {text}</translation>
     </message>
     <message>
+        <source>on {on} the contract and operations ledgers agree; the books were not compared</source>
+        <translation>on {on} the contract and operations ledgers agree; the books were not compared</translation>
+    </message>
+    <message>
+        <source>on {on}: {count} differences of {causes} causes between the contract and operations ledgers; the books were not compared</source>
+        <translation>on {on}: {count} differences of {causes} causes between the contract and operations ledgers; the books were not compared</translation>
+    </message>
+    <message>
         <source>on {on} the three ledgers agree; {matched} of our entries found among {entries} lines of the books</source>
         <translation>on {on} the three ledgers agree; {matched} of our entries found among {entries} lines of the books</translation>
     </message>
@@ -6290,6 +6298,50 @@ Nothing was written.</translation>
     <message>
         <source>the contract renewed</source>
         <translation>the contract renewed</translation>
+    </message>
+    <message>
+        <source>bills {n}</source>
+        <translation>bills {n}</translation>
+    </message>
+    <message>
+        <source>adjustments {n}</source>
+        <translation>adjustments {n}</translation>
+    </message>
+    <message>
+        <source>receipts {n}</source>
+        <translation>receipts {n}</translation>
+    </message>
+    <message>
+        <source>allocations {n}</source>
+        <translation>allocations {n}</translation>
+    </message>
+    <message>
+        <source>refunds {n}</source>
+        <translation>refunds {n}</translation>
+    </message>
+    <message>
+        <source>deposits received {n}</source>
+        <translation>deposits received {n}</translation>
+    </message>
+    <message>
+        <source>deposits applied {n}</source>
+        <translation>deposits applied {n}</translation>
+    </message>
+    <message>
+        <source>deposits refunded {n}</source>
+        <translation>deposits refunded {n}</translation>
+    </message>
+    <message>
+        <source>The books are not imported yet: the contract and operations ledgers are compared; import the accounting system's posted entries to compare the books.</source>
+        <translation>The books are not imported yet: the contract and operations ledgers are compared; import the accounting system's posted entries to compare the books.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{n} entries of ours await the books: {parts}.</source>
+        <translation>{n} entries of ours await the books: {parts}.</translation>
     </message>
 </context>
 <context>
@@ -12919,6 +12971,14 @@ Nothing was written.</translation>
     <message>
         <source>Choose the day and check: the schedules, the bills and receipts, and the books compared line by line.</source>
         <translation>Choose the day and check: the schedules, the bills and receipts, and the books compared line by line.</translation>
+    </message>
+    <message>
+        <source>On %1 the contract and operations ledgers agree; the books were not compared.</source>
+        <translation>On %1 the contract and operations ledgers agree; the books were not compared.</translation>
+    </message>
+    <message>
+        <source>On %1: %2 differences of %3 causes between the contract and operations ledgers; the books were not compared.</source>
+        <translation>On %1: %2 differences of %3 causes between the contract and operations ledgers; the books were not compared.</translation>
     </message>
     <message>
         <source>On %1 the three ledgers agree: %4 of our entries found among %5 lines of the books.</source>

@@ -6043,6 +6043,14 @@ Nothing was written.</source>
         <translation>不是日期（YYYY-MM-DD）：{text}</translation>
     </message>
     <message>
+        <source>on {on} the contract and operations ledgers agree; the books were not compared</source>
+        <translation>{on} 合同账与运营账一致；未核对财务账</translation>
+    </message>
+    <message>
+        <source>on {on}: {count} differences of {causes} causes between the contract and operations ledgers; the books were not compared</source>
+        <translation>{on}：合同账与运营账之间 {causes} 类原因共 {count} 处差异；未核对财务账</translation>
+    </message>
+    <message>
         <source>on {on} the three ledgers agree; {matched} of our entries found among {entries} lines of the books</source>
         <translation>{on} 三账一致；运营账 {matched} 条记录均在财务账 {entries} 条分录中找到</translation>
     </message>
@@ -6291,6 +6299,50 @@ Nothing was written.</source>
     <message>
         <source>the contract renewed</source>
         <translation>原合同</translation>
+    </message>
+    <message>
+        <source>bills {n}</source>
+        <translation>账单 {n} 笔</translation>
+    </message>
+    <message>
+        <source>adjustments {n}</source>
+        <translation>调整 {n} 笔</translation>
+    </message>
+    <message>
+        <source>receipts {n}</source>
+        <translation>收款 {n} 笔</translation>
+    </message>
+    <message>
+        <source>allocations {n}</source>
+        <translation>核销 {n} 笔</translation>
+    </message>
+    <message>
+        <source>refunds {n}</source>
+        <translation>退款 {n} 笔</translation>
+    </message>
+    <message>
+        <source>deposits received {n}</source>
+        <translation>押金收取 {n} 笔</translation>
+    </message>
+    <message>
+        <source>deposits applied {n}</source>
+        <translation>押金抵扣 {n} 笔</translation>
+    </message>
+    <message>
+        <source>deposits refunded {n}</source>
+        <translation>押金退还 {n} 笔</translation>
+    </message>
+    <message>
+        <source>The books are not imported yet: the contract and operations ledgers are compared; import the accounting system&apos;s posted entries to compare the books.</source>
+        <translation>尚未导入财务账：本次仅核对合同账与运营账；导入财务系统已记账的分录后即可核对财务账。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{n} entries of ours await the books: {parts}.</source>
+        <translation>运营账共 {n} 条记录待与财务账核对：{parts}。</translation>
     </message>
 </context>
 <context>
@@ -12920,6 +12972,14 @@ Nothing was written.</source>
     <message>
         <source>Choose the day and check: the schedules, the bills and receipts, and the books compared line by line.</source>
         <translation>选择日期并核对：租金计划、账单与收款、财务账逐行比对。</translation>
+    </message>
+    <message>
+        <source>On %1 the contract and operations ledgers agree; the books were not compared.</source>
+        <translation>%1 合同账与运营账一致；未核对财务账。</translation>
+    </message>
+    <message>
+        <source>On %1: %2 differences of %3 causes between the contract and operations ledgers; the books were not compared.</source>
+        <translation>%1：合同账与运营账之间 %3 类原因共 %2 处差异；未核对财务账。</translation>
     </message>
     <message>
         <source>On %1 the three ledgers agree: %4 of our entries found among %5 lines of the books.</source>

@@ -25,6 +25,7 @@ from services import billing_run, contracts, payments
 from services.payments import PaymentInput
 from store.schema import Tenant
 from tests.small_leases import lease_spec, park_id
+from tests.three_ledger_books import one_line_of_books
 
 D = Decimal
 FEE = "HT-B-1/2026-04-01/late_fee"
@@ -149,10 +150,12 @@ def test_the_payment_queue_opens_across_the_window(qtbot, late):
     _settled(qtbot, late)
 
 
-def test_a_difference_names_our_account(qtbot, late, monkeypatch):
+def test_a_difference_names_our_account(qtbot, late, monkeypatch, tmp_path):
     import app.ledgers_flow as flow
     from views.three_ledgers_window import ThreeLedgersWindow
 
+    ws = late.controller.workspace
+    one_line_of_books(ws, park_id(ws), tmp_path, date(2026, 12, 31))  # books to compare
     monkeypatch.setattr(flow, "today", lambda: date(2026, 4, 10))
     late.billing_menu.ledgers_action.trigger()
     view = late.findChild(ThreeLedgersWindow, "three-ledgers-window")

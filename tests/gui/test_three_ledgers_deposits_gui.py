@@ -13,11 +13,12 @@ from decimal import Decimal
 
 from services import billing_run, deposits
 from tests.small_leases import park_id, sign_lease
+from tests.three_ledger_books import one_line_of_books
 
 ON = date(2026, 4, 10)
 
 
-def test_deposit_causes_are_listed_with_their_contract(qtbot, window, monkeypatch):
+def test_deposit_causes_are_listed_with_their_contract(qtbot, window, monkeypatch, tmp_path):
     import app.ledgers_flow as flow
     from views.three_ledgers_window import ThreeLedgersWindow
 
@@ -27,6 +28,7 @@ def test_deposit_causes_are_listed_with_their_contract(qtbot, window, monkeypatc
     deposits.receive_deposit(ws, contract, Decimal("20000.00"), date(2026, 2, 3))
     billing_run.post_run(ws, park_id(ws), date(2026, 1, 1), date(2026, 4, 30),
                          date(2025, 12, 25))
+    one_line_of_books(ws, park_id(ws), tmp_path, date(2026, 12, 31))  # books to compare
     monkeypatch.setattr(flow, "today", lambda: ON)
     window.billing_menu.ledgers_action.trigger()
     view = window.findChild(ThreeLedgersWindow, "three-ledgers-window")

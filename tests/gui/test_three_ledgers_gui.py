@@ -19,6 +19,7 @@ from services import billing_run, payments
 from services.payments import PaymentInput
 from store.schema import FinanceEntry, Tenant
 from tests.small_leases import park_id, sign_lease
+from tests.three_ledger_books import one_line_of_books
 
 ON = date(2026, 4, 10)
 
@@ -59,11 +60,62 @@ def _entries(window) -> int:
         return s.scalar(select(func.count()).select_from(FinanceEntry))
 
 
+NO_BOOKS = ("The books are not imported yet: the contract and operations ledgers are "
+            "compared; import the accounting system's posted entries to compare the books.\n"
+            "10 entries of ours await the books: bills 6, receipts 1, allocations 3.")
+
+
 def test_check_export_rehearse_import_and_agree(qtbot, window, monkeypatch, tmp_path):
     _park(qtbot, window)
     view = _open(qtbot, window, monkeypatch)
     assert view.on() == ON
-    # The books are empty: every bill, receipt and allocation of ours is missing there.
+    # No books imported: they are not compared, and the window says so above the table.
+    assert view.causes() == {} and view.differences() == []
+    assert not view.report.books_compared and view.report.awaiting == 10
+    assert view.books_note.isVisible() and view.books_note.text() == NO_BOOKS
+    assert view.books_note.geometry().bottom() < view.table.mapTo(
+        view.books_note.parentWidget(), view.table.rect().topLeft()).y()
+    assert ("the contract and operations ledgers agree; the books were not compared"
+            in view.summary.text())
+    assert "three ledgers agree" not in view.summary.text()
+
+    # Vouchers out.
+    view.tabs.setCurrentIndex(1)
+    view.set_export_range(date(2025, 12, 1), ON)
+    path = tmp_path / "vouchers.xlsx"
+    view.request_export(str(path))
+    _idle(qtbot, view)
+    assert path.exists()
+    assert view.export_said.text().startswith(f"Wrote {path}: 10 vouchers, 26 lines")
+
+    # The books back in: rehearsed first, nothing written; then imported.
+    view.set_books_file(str(path))
+    assert not view.import_button.isEnabled()
+    qtbot.mouseClick(view.rehearse_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot, view)
+    assert view.tabs.currentIndex() == 2
+    assert view.books_model.rowCount() == 26 and view.refused_list.count() == 0
+    assert "26 lines new to the park" in view.books_said.text()
+    assert view.import_button.isEnabled() and _entries(window) == 0
+    qtbot.waitUntil(lambda: window.tasks.running() == 0, timeout=30000)
+    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.report is not None and view.report.books_compared
+                    and not view._busy, timeout=30000)  # the import checks again by itself
+    assert _entries(window) == 26 and view.report.agrees
+    assert "imported 26 lines of the books" in view.books_said.text()
+    assert view.causes() == {} and view.differences() == []
+    assert "the three ledgers agree: 10 of our entries found" in view.summary.text()
+    assert not view.books_note.isVisible()
+    assert not view.import_button.isEnabled()  # imported: rehearse again first
+
+
+def test_with_books_ours_missing_from_them_are_listed(qtbot, window, monkeypatch, tmp_path):
+    _park(qtbot, window)
+    ws = window.controller.workspace
+    one_line_of_books(ws, park_id(ws), tmp_path, date(2026, 12, 31))  # after the day
+    view = _open(qtbot, window, monkeypatch)
+    # The books hold nothing of ours: every bill, receipt and allocation is missing there.
+    assert view.report.books_compared and not view.books_note.isVisible()
     assert view.causes() == {"bill-not-in-books": 6, "receipt-not-in-books": 1,
                              "allocation-not-in-books": 3}
     assert [view.cause_list.item(i).text() for i in range(view.cause_list.count())] == [
@@ -86,34 +138,6 @@ def test_check_export_rehearse_import_and_agree(qtbot, window, monkeypatch, tmp_
 
     view.select_cause("bill-not-in-books")
     assert sorted(r.what for r in view.differences())[0] == "HT-2026-0001/2026-01-01/rent"
-
-    # Vouchers out.
-    view.tabs.setCurrentIndex(1)
-    view.set_export_range(date(2025, 12, 1), ON)
-    path = tmp_path / "vouchers.xlsx"
-    view.request_export(str(path))
-    _idle(qtbot, view)
-    assert path.exists()
-    assert view.export_said.text().startswith(f"Wrote {path}: 10 vouchers, 26 lines")
-
-    # The books back in: rehearsed first, nothing written; then imported.
-    view.set_books_file(str(path))
-    assert not view.import_button.isEnabled()
-    qtbot.mouseClick(view.rehearse_button, Qt.MouseButton.LeftButton)
-    _idle(qtbot, view)
-    assert view.tabs.currentIndex() == 2
-    assert view.books_model.rowCount() == 26 and view.refused_list.count() == 0
-    assert "26 lines new to the park" in view.books_said.text()
-    assert view.import_button.isEnabled() and _entries(window) == 0
-    qtbot.waitUntil(lambda: window.tasks.running() == 0, timeout=30000)
-    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.report is not None and view.report.agrees and not view._busy,
-                    timeout=30000)  # the import checks again by itself
-    assert _entries(window) == 26
-    assert "imported 26 lines of the books" in view.books_said.text()
-    assert view.causes() == {} and view.differences() == []
-    assert "the three ledgers agree: 10 of our entries found" in view.summary.text()
-    assert not view.import_button.isEnabled()  # imported: rehearse again first
 
 
 def test_a_file_missing_a_column_offers_a_mapping(qtbot, window, monkeypatch, tmp_path):

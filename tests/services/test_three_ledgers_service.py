@@ -29,7 +29,7 @@ from services.three_ledgers import LedgersRefused
 from store.schema import Allocation, Bill, Contract, FinanceEntry, Outbox, Payment, Tenant, Unit
 from store.workspace import Workspace
 from tests.small_leases import open_small, park_id, sign_lease
-from tests.three_ledger_books import books_file, csv_rows, write_csv
+from tests.three_ledger_books import books_file, csv_rows, one_line_of_books, write_csv
 from views.message_text import message_text
 
 D = Decimal
@@ -97,11 +97,36 @@ def _ours(ws: Workspace) -> int:
 
 # -- vouchers out and the books back in --------------------------------------------------------
 
+NOT_IN_BOOKS = {"receipt-not-in-books": 2, "bill-not-in-books": 6,
+                "allocation-not-in-books": 4, "refund-not-in-books": 1}
+
+
+def test_without_books_the_books_are_not_compared(ws):
+    report = _check(ws)
+    assert not report.books_compared and report.agrees and report.awaiting == 13
+    assert report.matches == () and report.sizes["entries"] == 0
+    said = three_ledgers.check_json(report)
+    assert said["books_compared"] is False and said["counts"] == {}
+    assert said["awaiting_books"] == {"bill": 6, "receipt": 2, "allocation": 4, "refund": 1}
+
+
+@pytest.mark.parametrize("on", [date(2026, 3, 1), date(2027, 1, 1)],
+                         ids=["in-the-check", "after-the-day-checked"])
+def test_one_line_of_books_imported_compares_them_all(ws, tmp_path, on):
+    """A line the books hold, even one dated after the day checked, makes the park's books
+    compared: ours are then missing from them, as before."""
+    one_line_of_books(ws, park_id(ws), tmp_path, on)
+    report = _check(ws)
+    assert report.books_compared and report.awaiting_books == {} and report.awaiting == 0
+    extra = {"entry-not-ours": 1} if on <= ON else {}
+    assert report.counts() == NOT_IN_BOOKS | extra
+    assert three_ledgers.check_json(report)["books_compared"] is True
+
 
 def test_vouchers_exported_and_imported_back_leave_no_difference(ws, tmp_path):
-    before = _check(ws)
-    assert before.counts() == {"receipt-not-in-books": 2, "bill-not-in-books": 6,
-                               "allocation-not-in-books": 4, "refund-not-in-books": 1}
+    before = _check(ws)  # no books yet: not compared, ours counted as awaiting them
+    assert before.counts() == {} and not before.books_compared
+    assert before.awaiting_books == {"bill": 6, "receipt": 2, "allocation": 4, "refund": 1}
     done = _export(ws, tmp_path / "vouchers.xlsx")
     assert done.debit == done.credit and done.vouchers == _ours(ws) == 13
     sheet = load_workbook(done.path).active
