@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import uuid
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -214,15 +215,7 @@ def _reverse(args: argparse.Namespace) -> int:
                 return rehearse_reversal(session, movement, on, args.note)
         return post_reversal(workspace, movement, on, args.note)
 
-    plan, code = on_workspace(args.workspace, work)  # refused: said in words, 2
-    if code:
-        return code
-    if args.json:
-        print(json.dumps(reversal_json(plan, args.dry_run), ensure_ascii=False, indent=1))
-        return 0
-    for line in reversal_report(plan, dry_run=args.dry_run):
-        print(line)
-    return 0
+    return _said(args, on_workspace(args.workspace, work), reversal_json, reversal_report)
 
 
 def reversal_report(plan: Any, currency: str = "", dry_run: bool = False) -> list[str]:
@@ -254,6 +247,22 @@ def reversal_json(plan: Any, dry_run: bool = False) -> dict[str, Any]:
             "written": [] if dry_run else [str(r["id"]) for r in plan.rows]}
 
 
+def _said(args: argparse.Namespace, done: tuple[Any, int],
+          as_json: Callable[[Any, bool], dict[str, Any]],
+          as_lines: Callable[..., list[str]]) -> int:
+    """A deposit command's plan printed, as JSON or as its report's lines; 0, or the code
+    ``on_workspace`` gave a refusal (said in words already: 2)."""
+    plan, code = done
+    if code:
+        return code
+    if args.json:
+        print(json.dumps(as_json(plan, args.dry_run), ensure_ascii=False, indent=1))
+    else:
+        for line in as_lines(plan, dry_run=args.dry_run):
+            print(line)
+    return 0
+
+
 # -- a receipt, a refund ---------------------------------------------------------------------
 
 
@@ -283,15 +292,7 @@ def _move(args: argparse.Namespace) -> int:
             return post_receipt(workspace, contract_id, args.amount, on, args.payment)
         return post_refund(workspace, contract_id, args.amount, on)
 
-    plan, code = on_workspace(args.workspace, work)  # refused: said in words, 2
-    if code:
-        return code
-    if args.json:
-        print(json.dumps(move_json(plan, args.dry_run), ensure_ascii=False, indent=1))
-        return 0
-    for line in move_report(plan, dry_run=args.dry_run):
-        print(line)
-    return 0
+    return _said(args, on_workspace(args.workspace, work), move_json, move_report)
 
 
 def move_report(plan: Any, currency: str = "", dry_run: bool = False) -> list[str]:
@@ -345,15 +346,7 @@ def _settle(args: argparse.Namespace) -> int:
                 return rehearse_settlement(session, contract_id, on)
         return settle_termination(workspace, contract_id, on)
 
-    plan, code = on_workspace(args.workspace, work)  # refused: said in words, 2
-    if code:
-        return code
-    if args.json:
-        print(json.dumps(settlement_json(plan, args.dry_run), ensure_ascii=False, indent=1))
-        return 0
-    for line in settlement_report(plan, dry_run=args.dry_run):
-        print(line)
-    return 0
+    return _said(args, on_workspace(args.workspace, work), settlement_json, settlement_report)
 
 
 def settlement_report(plan: Any, dry_run: bool = False) -> list[str]:

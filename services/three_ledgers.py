@@ -365,7 +365,13 @@ def _due_lines(session: Session, park_id: uuid.UUID, starts: Sequence[date],
     # themselves are the operations ledger's, read once there).
     from services.billing_reader import ScheduleReader
 
-    reader = ScheduleReader(session, park_id, min(starts), max(last, min(starts)))
+    return due_lines_of(ScheduleReader(session, park_id, min(starts), max(last, min(starts))))
+
+
+def due_lines_of(reader: Any) -> list[DueLine]:
+    """Each contract's schedule lines as ``reader`` (a ``services.billing_reader``
+    reader) gives them, per period and charge as the
+    run bills them, without the rent-free ones (nothing billed, nothing missed)."""
     out = []
     for row in reader.contracts():
         contract = reader.to_bill(row)

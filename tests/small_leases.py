@@ -85,3 +85,18 @@ def sign_lease(workspace: Workspace, *args: Any, **kwargs: Any) -> uuid.UUID:
     """:func:`lease_spec`'s lease, signed; its contract's id."""
     return contracts.create_signed(workspace, park_id(workspace),
                                    lease_spec(workspace, *args, **kwargs))
+
+
+def billed_small_park(path: Path) -> Path:
+    """The small park at ``path`` with HT-P-1 on ZD-A-0103 (12,540.00 a month from
+    2026-03-01) and March billed on 2026-02-25: a park with one open bill to pay."""
+    from services import billing_run
+
+    workspace = open_small(path)
+    try:
+        sign_lease(workspace, "ZD-A-0103", "HT-P-1")
+        billing_run.post_run(workspace, park_id(workspace), date(2026, 3, 1),
+                             date(2026, 3, 31), date(2026, 2, 25))
+    finally:
+        workspace.close()
+    return path

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from services import billing_run
 from store.schema import Allocation, BankMapping, Outbox, Payment
 from store.workspace import Workspace
 from tests.corpus import corpus  # noqa: F401  (a fixture)
-from tests.small_leases import open_small, park_id, sign_lease
+from tests.small_leases import billed_small_park
 from tests.test_cli import run
 
 D = Decimal
@@ -28,15 +27,7 @@ TENANT = "上海云帆智能科技有限公司"
 @pytest.fixture
 def park(tmp_path: Path) -> Path:
     """The small park with HT-P-1 on ZD-A-0103 (12,540.00 a month), March billed."""
-    path = tmp_path / "bank.leasemap"
-    workspace = open_small(path)
-    try:
-        sign_lease(workspace, "ZD-A-0103", "HT-P-1")
-        billing_run.post_run(workspace, park_id(workspace), date(2026, 3, 1),
-                             date(2026, 3, 31), date(2026, 2, 25))
-    finally:
-        workspace.close()
-    return path
+    return billed_small_park(tmp_path / "bank.leasemap")
 
 
 def _counts(path: Path) -> tuple[int, int, int]:

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from services import billing_run
-from tests.small_leases import open_small, park_id, sign_lease
+from tests.small_leases import billed_small_park, open_small, sign_lease
 from tests.test_cli import run
 from views.terminal_text import width
 
@@ -101,15 +100,7 @@ def test_the_bill_table_has_a_head_over_its_columns(leased, lang, heads):
 @pytest.fixture
 def billed(tmp_path: Path) -> Path:
     """The small park with HT-P-1 on ZD-A-0103, March billed."""
-    path = tmp_path / "bank.leasemap"
-    workspace = open_small(path)
-    try:
-        sign_lease(workspace, "ZD-A-0103", "HT-P-1")
-        billing_run.post_run(workspace, park_id(workspace), date(2026, 3, 1),
-                             date(2026, 3, 31), date(2026, 2, 25))
-    finally:
-        workspace.close()
-    return path
+    return billed_small_park(tmp_path / "bank.leasemap")
 
 
 def test_the_account_is_said_with_no_stray_space(billed, tmp_path):

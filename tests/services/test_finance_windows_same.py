@@ -16,7 +16,7 @@ it with books: its own vouchers exported and imported back, some lines changed.
 from __future__ import annotations
 
 import csv
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -25,7 +25,6 @@ import pytest
 from sqlalchemy import select
 
 from domain.billing.three_ledgers import DueLine
-from domain.money import ZERO
 from services import collections, three_ledgers
 from services.billing_reader import BillingReader
 from services.receivables import read_ledger
@@ -74,21 +73,8 @@ def _due_the_long_way(session: Any, park_id: Any, starts: list[date], last: date
                       ) -> list[DueLine]:
     """The contract ledger as the check read it before: the billing run's full reader,
     the park's bills read with the schedules."""
-    reader = BillingReader(session, park_id, min(starts), max(last, min(starts)))
-    out = []
-    for row in reader.contracts():
-        contract = reader.to_bill(row)
-        if contract.draft:
-            continue
-        keyed: dict[tuple[date, str], list[Any]] = defaultdict(list)
-        for line in contract.lines:
-            keyed[(line.starts_on, line.charge)].append(line)
-        for (start, charge), lines in sorted(keyed.items()):
-            amount = sum((x.amount for x in lines), ZERO)
-            if amount != ZERO:
-                out.append(DueLine(row.id, start, max(x.ends_on for x in lines),
-                                   min(x.due_on for x in lines), charge, amount))
-    return out
+    return three_ledgers.due_lines_of(
+        BillingReader(session, park_id, min(starts), max(last, min(starts))))
 
 
 @pytest.mark.parametrize("since_days", [None, 200])
